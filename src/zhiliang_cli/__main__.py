@@ -1,0 +1,5 @@
+"""python -m zhiliang_cli"""
+
+from .cli import main
+
+main()

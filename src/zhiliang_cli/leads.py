@@ -1,0 +1,134 @@
+"""An item's lead-unit note -> its lead and cooperating units.
+
+Recognises the note in its common forms, in full-width or ASCII punctuation::
+
+    （牵头单位：省市场监管局）                 -> lead ["省市场监管局"]
+    (牵头单位:省发改委、省工信厅)              -> lead ["省发改委", "省工信厅"]
+    （责任单位：省农业农村厅）                 -> lead ["省农业农村厅"]
+    （牵头单位：X；配合单位：Y、Z）            -> lead ["X"], cooperating ["Y", "Z"]
+    （牵头单位：X，配合单位：Y）               -> lead ["X"], cooperating ["Y"]
+    （X牵头，Y、Z配合）                        -> lead ["X"], cooperating ["Y", "Z"]
+    牵头单位：X        (a line of its own)     -> lead ["X"]
+
+Units are separated by 、 ， , ； or /, except inside brackets and in a
+distributive phrase such as 各区、县级市 (one kind of unit, not two).  Emits
+``lead_units``, ``cooperating_units`` and the note's ``span``.
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+from . import lexicon as lx
+from .patterns import (
+    RE_ADMIN_DISTRIBUTIVE,
+    RE_ADMIN_LEVEL_START,
+    RE_INLINE_ROLES,
+    RE_LEAD_LINE,
+    RE_LEAD_NOTE,
+    RE_ROLE_LABEL,
+    RE_UNIT_TRAILER,
+)
+
+_OPEN = set(lx.OPEN_PARENS + "《“")
+_CLOSE = set(lx.CLOSE_PARENS + "》”")
+
+
+class LeadNote(NamedTuple):
+    """A lead-unit note found in a text: where it is and what it names."""
+
+    start: int
+    end: int
+    lead_units: list[str]
+    cooperating_units: list[str]
+
+
+def find_notes(text: str, start: int, end: int) -> list[LeadNote]:
+    """Every lead-unit note in ``text[start:end]``, in order of position.
+
+    >>> [n.lead_units for n in find_notes("做好工作。(牵头单位:省林业局)", 0, 17)]
+    [['省林业局']]
+    >>> find_notes("（一）无注。", 0, 6)
+    []
+    """
+    notes = [
+        _note(m.start(), m.end(), m.group("body"))
+        for pattern in (RE_LEAD_NOTE, RE_LEAD_LINE)
+        for m in pattern.finditer(text, start, end)
+    ]
+    return sorted((n for n in notes if n.lead_units or n.cooperating_units), key=lambda n: n.start)
+
+
+def _note(start: int, end: int, body: str) -> LeadNote:
+    lead, cooperating = parse_note_body(body)
+    return LeadNote(start, end, lead, cooperating)
+
+
+def parse_note_body(body: str) -> tuple[list[str], list[str]]:
+    """The lead and cooperating units a note's body names.
+
+    >>> parse_note_body("牵头单位：省市场监管局；配合单位：省工信厅、省商务厅")
+    (['省市场监管局'], ['省工信厅', '省商务厅'])
+    >>> parse_note_body("牵头单位:省发改委,配合单位:各设区市政府")
+    (['省发改委'], ['各设区市政府'])
+    >>> parse_note_body("省教育厅牵头，省财政厅等配合")
+    (['省教育厅'], ['省财政厅'])
+    """
+    labels = list(RE_ROLE_LABEL.finditer(body))
+    if not labels:
+        inline = RE_INLINE_ROLES.match(body.strip())
+        if inline is None:
+            return [], []
+        return split_units(inline.group("lead")), split_units(inline.group("coop") or "")
+    lead: list[str] = []
+    cooperating: list[str] = []
+    for i, label in enumerate(labels):
+        stop = labels[i + 1].start() if i + 1 < len(labels) else len(body)
+        units = split_units(body[label.end() : stop])
+        (cooperating if label.group("label") in lx.COOPERATING_LABELS else lead).extend(units)
+    return lead, cooperating
+
+
+def split_units(text: str) -> list[str]:
+    """Unit names in a list, split at top-level separators.
+
+    >>> split_units("省发改委、省工信厅")
+    ['省发改委', '省工信厅']
+    >>> split_units("各区、县级市人民政府，省财政厅")
+    ['各区、县级市人民政府', '省财政厅']
+    >>> split_units("省市场监管局（省知识产权局）、省科技厅等")
+    ['省市场监管局（省知识产权局）', '省科技厅']
+    >>> split_units("各市、县（区）政府")
+    ['各市、县（区）政府']
+    """
+    units: list[str] = []
+    depth, current, joiner = 0, "", ""
+    for ch in text:
+        if ch in _OPEN:
+            depth += 1
+        elif ch in _CLOSE:
+            depth = max(0, depth - 1)
+        if depth == 0 and ch in lx.UNIT_SEPARATORS:
+            _append_unit(units, current, joiner)
+            current, joiner = "", ch
+        else:
+            current += ch
+    _append_unit(units, current, joiner)
+    return units
+
+
+def _append_unit(units: list[str], part: str, joiner: str) -> None:
+    """Add a unit, or rejoin 各区 + 县级市人民政府 where a 、 listed administrative levels."""
+    part = _clean(part)
+    if not part:
+        return
+    if joiner == "、" and units and RE_ADMIN_DISTRIBUTIVE.match(units[-1]) and RE_ADMIN_LEVEL_START.match(part):
+        units[-1] = f"{units[-1]}、{part}"
+    else:
+        units.append(part)
+
+
+def _clean(unit: str) -> str:
+    unit = unit.strip(lx.SPACE_CHARS + "\r\n。.")
+    stripped = RE_UNIT_TRAILER.sub("", unit).strip(lx.SPACE_CHARS)
+    return stripped or unit

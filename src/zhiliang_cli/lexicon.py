@@ -1,0 +1,168 @@
+"""Data tables only: the words and marks of the genre, with no logic.
+
+Every table here is plain data that :mod:`zhiliang_cli.patterns` assembles into
+compiled patterns.  A new cue word, unit or noise line belongs here, not in
+code.  Sources: GB/T 9704-2012 (党政机关公文格式) for the parts of a document and
+its heading levels, and the common typesetting of published 工作要点.
+"""
+
+from __future__ import annotations
+
+# --- characters -----------------------------------------------------------------
+
+#: Horizontal white space seen in copies: ASCII, full-width (U+3000), no-break, tab.
+SPACE_CHARS = " \t\u3000\u00a0\u2002\u2003\u2009\ufeff"
+
+#: Chinese numeral digits and multipliers used in heading markers and numbers.
+CN_DIGITS = "〇零一二两三四五六七八九"
+CN_MULTIPLIERS = "十百千"
+CN_NUMERAL_CHARS = CN_DIGITS + CN_MULTIPLIERS + "壹贰叁肆伍陆柒捌玖拾佰仟"
+
+#: Full-width digits and marks that mean the same as their ASCII forms.
+FULLWIDTH_DIGITS = "０１２３４５６７８９"
+
+OPEN_PARENS = "(（"
+CLOSE_PARENS = ")）"
+COLONS = ":："
+#: Marks that end a sentence (a target's scope never runs past one).
+SENTENCE_ENDS = "。！？!?；;"
+#: Marks that end a clause (the text a target is reported with).
+CLAUSE_ENDS = "。！？!?；;，,：:"
+#: Separators of unit names in a lead note.
+UNIT_SEPARATORS = "、，,；;/"
+#: Quotation and title marks: numbers inside them are names, not targets.
+QUOTE_PAIRS = (("“", "”"), ("‘", "’"), ("「", "」"), ("『", "』"), ("《", "》"), ('"', '"'), ("〈", "〉"))
+
+# --- the notice (GB/T 9704-2012 names) -------------------------------------------
+
+#: Brackets around the year of a 发文字号 (the standard prescribes 〔〕; copies use others).
+DOC_NUMBER_BRACKETS = ("〔〕", "[]", "［］", "()", "（）", "【】")
+#: Words that end a notice title.
+NOTICE_TITLE_ENDINGS = ("通知", "意见", "方案", "要点", "计划", "决定", "通报", "批复", "函")
+#: Labels of the contact line (联系人 / 联系电话 / 电子邮箱).
+CONTACT_NAME_LABELS = ("联系人",)
+PHONE_LABELS = ("联系电话", "电话", "传真", "联系方式", "手机")
+EMAIL_LABELS = ("电子邮箱", "电子邮件", "邮箱", "E-mail", "Email", "email", "EMAIL")
+#: Labels of a web page's publication date.
+PUBLISHED_LABELS = ("发布时间", "发布日期", "发文日期", "时间", "日期")
+#: Words that start a line introducing attachments.
+ATTACHMENT_LABELS = ("附件",)
+
+# --- web-page noise ---------------------------------------------------------------
+
+#: A line that starts with one of these (after white space) is page furniture,
+#: copied with the text from a web page, and belongs to no section or item.
+NOISE_LINE_PREFIXES = (
+    "栏目", "发布时间", "发布日期", "浏览量", "浏览次数", "阅读量", "阅读次数", "访问量", "点击量",
+    "分享到", "分享", "附件下载", "相关附件", "相关链接", "相关文件", "来源", "信息来源", "文章来源",
+    "字号", "【字体", "字体", "打印", "【打印", "关闭", "【关闭", "扫一扫", "扫码", "责任编辑", "编辑",
+    "上一篇", "下一篇", "当前位置", "您当前的位置", "您现在的位置", "首页", "索引号", "主题分类", "发布机构",
+    "生成日期", "文号", "有效性", "二维码", "【大", "[大", "视力保护色", "收藏", "返回顶部",
+)
+#: Breadcrumb separators: a short line split by one of these is navigation.
+BREADCRUMB_SEPARATORS = (">", "＞", "»", "›", "→")
+
+# --- lead-unit notes --------------------------------------------------------------
+
+#: Labels that introduce the unit(s) leading a task.
+LEAD_LABELS = (
+    "牵头单位", "牵头部门", "责任单位", "责任部门", "主责单位", "主责部门", "负责单位", "负责部门",
+    "主办单位", "实施单位", "牵头",
+)
+#: Labels that introduce the units that cooperate on a task.
+COOPERATING_LABELS = (
+    "配合单位", "配合部门", "协办单位", "协办部门", "参与单位", "参与部门", "协同单位", "协助单位",
+    "协作单位", "支持单位",
+)
+#: Verbs after a unit list in the inline form （X牵头，Y配合）.
+LEAD_VERBS = ("牵头负责", "牵头")
+COOPERATING_VERBS = ("配合", "协助", "参与", "协同")
+#: Trailing words that close a unit list but are not part of a unit's name.
+UNIT_TRAILERS = ("按职责分工负责", "按职责负责", "分别负责", "负责", "等单位", "等部门", "等")
+#: Administrative levels that a distributive phrase lists with 、 as one unit:
+#: 各区、县级市 / 各市、县（区） name one kind of unit, not two.
+ADMIN_LEVELS = ("设区市", "县级市", "市", "县", "区", "乡镇", "乡", "镇", "街道", "自治县")
+
+# --- heading levels (GB/T 9704-2012, 7.3.3: 一、 （一） 1. （1）) ---------------------
+
+#: Marks after a level-one numeral: 一、 (standard), 一. and 一． (seen in copies).
+LEVEL1_MARKS = "、.．"
+#: Marks after a level-three numeral: 1. (standard), 1、 and 1． (seen in copies).
+LEVEL3_MARKS = ".．、"
+
+# --- numbers ------------------------------------------------------------------------
+
+#: Magnitudes folded into a value: 50万 -> 500000.
+MAGNITUDES = {"万": 10_000, "亿": 100_000_000, "千万": 10_000_000, "百万": 1_000_000, "万亿": 10**12}
+#: Range joiners between two numbers: 1-2, 一到两, 3至5.
+RANGE_JOINERS = ("-", "－", "—", "–", "~", "～", "〜", "至", "到")
+
+# --- quantified targets -----------------------------------------------------------
+
+#: Units a target counts or measures, longest first where one contains another.
+#: The magnitude (万, 亿) is not part of the unit.
+COUNT_UNITS = (
+    "个百分点", "百分点", "个工作日", "工作日", "平方公里", "平方米", "立方米", "万千瓦", "千瓦时", "千瓦",
+    "兆瓦", "公里", "千米", "公顷", "人次", "家次", "户次", "批次", "场次", "台套", "小时", "分钟",
+    "项", "个", "家", "所", "间", "名", "场", "元", "亩", "件", "台", "套", "座", "条", "处", "张", "份",
+    "本", "部", "期", "户", "辆", "艘", "架", "吨", "株", "棵", "头", "只", "床", "块", "支", "篇",
+    "门", "种", "类", "款", "例", "宗", "起", "人", "次", "位", "所", "校", "园", "站", "村", "镇",
+    "米", "倍", "天", "分", "%", "％", "‰",
+)
+#: Units that are percentages of something (百分之三 -> 3 %).
+PERCENT_UNIT = "%"
+
+#: Comparators written before the number, and what they mean (Civil Code art. 1259:
+#: 以上/以下/以内 include the number, 超过/不满 exclude it).
+PREFIX_COMPARATORS = {
+    "不少于": ">=", "不低于": ">=", "不小于": ">=", "至少": ">=", "最少": ">=",
+    "不超过": "<=", "不高于": "<=", "不大于": "<=", "最多": "<=", "控制在": "<=",
+    "超过": ">", "超出": ">", "突破": ">", "超": ">", "多于": ">", "高于": ">",
+    "不足": "<", "不满": "<", "低于": "<", "少于": "<",
+    "大约": "~", "约": "~", "近": "~", "接近": "~",
+}
+#: Comparators written after the number (and its unit).
+SUFFIX_COMPARATORS = {
+    "以上": ">=", "及以上": ">=", "或以上": ">=", "以下": "<=", "及以下": "<=", "以内": "<=",
+    "之内": "<=", "左右": "~", "上下": "~", "余": ">", "多": ">",
+}
+#: Verbs that make the number a change against a baseline.
+DECREASE_VERBS = ("减少", "下降", "降低", "压减", "压缩", "削减", "缩减", "降")
+INCREASE_VERBS = ("增长", "提高", "提升", "增加", "上升", "增幅", "扩大")
+#: Words that mark a target the plan only strives for; their scope runs to the
+#: end of the sentence.
+ASPIRATION_CUES = ("力争", "争取", "争创", "力促", "努力", "争当")
+#: Verbs that set a count as a goal; a number written in Chinese numerals is a
+#: target only right after one of them (or with a comparator, or as a range),
+#: because most such numbers are fixed phrases (四个最严, 五个到位, 两个责任).
+GOAL_VERBS = (
+    "新增", "新建", "新培育", "新认定", "新评定", "新获", "新创建", "建成", "建设", "培育", "打造", "创建", "完成",
+    "达到", "达", "组织", "举办", "召开", "开展", "实施", "改造", "支持", "评选", "认定", "培训", "发布",
+    "制修订", "制定", "修订", "引进", "招引", "帮助", "收集", "推动", "扶持", "累计", "建立", "设立", "选树",
+    "遴选", "命名", "申报", "推荐", "抽检", "抽查", "检测", "监测", "增加", "减少", "总计", "合计",
+    "覆盖", "服务", "办理", "受理", "查办", "查处", "培养", "争创", "引导", "带动", "推广",
+)
+#: Units written in more than one way, and the one we report.
+UNIT_CANONICAL = {"个百分点": "百分点", "个工作日": "工作日", "％": "%"}
+
+#: Words right after a number that make it something other than a quantity.
+#: Only words longer than the unit they start with matter (部委 beats the unit 部).
+NON_TARGET_FOLLOWERS = (
+    "部委", "部门", "方面", "名单", "期间", "周年", "个月", "个季度", "个方面", "个环节", "个领域", "个阶段",
+    "次方", "倍速", "人口", "万人口", "类别", "种类", "件事",
+)
+#: Words right before a number that make it something other than a quantity.
+NON_TARGET_LEADERS = ("第", "每", "前", "排名", "截至", "截止", "编号", "代码", "热线")
+#: Words that mark a number as an existing baseline, not a goal.
+BASELINE_CUES = ("已", "现有", "目前", "截至", "截止", "原有", "已有")
+#: The closing words of a baseline phrase: 在……的基础上.
+BASELINE_FRAME = ("在", "基础上")
+#: Period names built from numerals.
+PERIOD_NAMES = ("十一五", "十二五", "十三五", "十四五", "十五五", "十六五")
+#: Fixed phrases built on numerals (never targets), beyond those in quotes.
+NUMERAL_IDIOMS = (
+    "一批", "一系列", "一些", "一体", "一站式", "一线", "一流", "一级", "一般", "一定", "一致", "一起",
+    "一律", "一步", "一道", "一并", "一次性", "一把手", "一揽子", "一张网", "一网", "一件事", "一码",
+    "两岸", "两用", "两翼", "两个责任", "两品一械", "三品", "四个最严", "五个到位", "双随机", "一公开",
+    "千校万企", "百校千项", "万企兴万村", "十大",
+)

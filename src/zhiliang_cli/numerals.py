@@ -1,0 +1,130 @@
+"""Chinese and Arabic numbers as printed in plans -> numbers.
+
+Recognises Chinese numerals with or without multipliers (两, 十二, 一百零三,
+二〇二三 read digit by digit), financial forms (壹贰叁), Arabic digits in ASCII
+or full width with a decimal point or thousands commas, a magnitude suffix
+(万, 亿, 千万) and the percentage form 百分之三.
+
+>>> chinese_to_int("十七")
+17
+>>> chinese_to_int("七十二")
+72
+>>> chinese_to_int("一百零三")
+103
+>>> chinese_to_int("两千")
+2000
+>>> chinese_to_int("二〇二三")
+2023
+>>> parse_number("1.5万")
+15000.0
+>>> parse_number("５０万")
+500000.0
+>>> parse_number("100亿")
+10000000000.0
+>>> parse_number("1,500")
+1500.0
+>>> parse_number("百分之三")
+3.0
+>>> parse_number("两")
+2.0
+>>> parse_number("abc") is None
+True
+"""
+
+from __future__ import annotations
+
+from .lexicon import MAGNITUDES
+
+_DIGITS = {
+    "〇": 0, "零": 0, "一": 1, "壹": 1, "二": 2, "贰": 2, "两": 2, "三": 3, "叁": 3, "四": 4, "肆": 4,
+    "五": 5, "伍": 5, "六": 6, "陆": 6, "七": 7, "柒": 7, "八": 8, "捌": 8, "九": 9, "玖": 9,
+}
+_SMALL_UNITS = {"十": 10, "拾": 10, "百": 100, "佰": 100, "千": 1000, "仟": 1000}
+_BIG_UNITS = {"万": 10_000, "亿": 100_000_000}
+_FULLWIDTH = str.maketrans("０１２３４５６７８９．，", "0123456789.,")
+
+
+def chinese_to_int(text: str) -> int | None:
+    """Value of a Chinese numeral, or None when it is not one.
+
+    >>> chinese_to_int("十")
+    10
+    >>> chinese_to_int("二十一")
+    21
+    >>> chinese_to_int("一万二千")
+    12000
+    >>> chinese_to_int("十四五") is None
+    True
+    >>> chinese_to_int("") is None
+    True
+    """
+    if not text or any(ch not in _DIGITS and ch not in _SMALL_UNITS and ch not in _BIG_UNITS for ch in text):
+        return None
+    if all(ch in _DIGITS for ch in text) and len(text) > 1:
+        # 二〇二三: a digit-by-digit reading (years); 十四五 is not one.
+        return int("".join(str(_DIGITS[ch]) for ch in text))
+    total = section = 0
+    digit: int | None = None
+    last_small = 10**9
+    for ch in text:
+        if ch in _DIGITS:
+            if digit is not None and _DIGITS[ch] != 0 and digit != 0:
+                return None  # two digits in a row: 十四五
+            digit = _DIGITS[ch]
+        elif ch in _SMALL_UNITS:
+            unit = _SMALL_UNITS[ch]
+            if unit >= last_small:
+                return None  # 十百: multipliers out of order
+            section += (1 if digit is None else digit) * unit
+            digit, last_small = None, unit
+        else:
+            total = (total + section + (digit or 0)) * _BIG_UNITS[ch]
+            section, digit, last_small = 0, None, 10**9
+    return total + section + (digit or 0)
+
+
+def arabic_to_float(text: str) -> float | None:
+    """Value of a number in ASCII or full-width digits.
+
+    >>> arabic_to_float("１０")
+    10.0
+    >>> arabic_to_float("6.5")
+    6.5
+    >>> arabic_to_float("1,234,567")
+    1234567.0
+    >>> arabic_to_float("1.2.3") is None
+    True
+    """
+    plain = text.translate(_FULLWIDTH).replace(",", "")
+    try:
+        return float(plain)
+    except ValueError:
+        return None
+
+
+def parse_number(text: str) -> float | None:
+    """Value of a printed number with its magnitude (万, 亿) folded in."""
+    text = text.strip()
+    if text.startswith("百分之"):
+        return parse_number(text[3:])
+    multiplier = 1
+    for suffix in sorted(MAGNITUDES, key=len, reverse=True):
+        if text.endswith(suffix) and len(text) > len(suffix):
+            head = text[: -len(suffix)]
+            if chinese_to_int(head) is not None or arabic_to_float(head) is not None:
+                multiplier, text = MAGNITUDES[suffix], head
+                break
+    value: float | None = arabic_to_float(text)
+    if value is None:
+        as_int = chinese_to_int(text)
+        value = None if as_int is None else float(as_int)
+    return None if value is None else value * multiplier
+
+
+def normalise(value: float) -> int | float:
+    """An integral float as int, so that JSON shows 10 and not 10.0.
+
+    >>> normalise(10.0), normalise(1.5)
+    (10, 1.5)
+    """
+    return int(value) if value.is_integer() else value

@@ -1,0 +1,260 @@
+"""Every compiled pattern, assembled from the tables in :mod:`zhiliang_cli.lexicon`.
+
+Patterns are compiled once, at import, in verbose mode with a comment on each
+line.  They are used with ``match``/``search`` at a given position, never on
+unbounded look-behinds, so the parse stays linear in the size of the text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import regex
+
+from . import lexicon as lx
+
+
+def _alternation(words: Iterable[str]) -> str:
+    """A regex alternation of literal words, longest first so that the longest wins.
+
+    >>> _alternation(["个", "个百分点", "%"])
+    '个百分点|%|个'
+    """
+    return "|".join(regex.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
+
+
+def _chars(chars: str) -> str:
+    """A character class of literal characters.
+
+    >>> _chars("(（")
+    '[\\\\(（]'
+    """
+    return "[" + "".join(regex.escape(c) for c in chars) + "]"
+
+
+WS = _chars(lx.SPACE_CHARS)  # horizontal white space, ASCII or full-width
+OPEN = _chars(lx.OPEN_PARENS)
+CLOSE = _chars(lx.CLOSE_PARENS)
+COLON = _chars(lx.COLONS)
+CN_NUM = _chars(lx.CN_NUMERAL_CHARS)
+DIGIT = "[0-9" + lx.FULLWIDTH_DIGITS + "]"
+
+# --- lines and headings -----------------------------------------------------------
+
+#: One line break, in any of the three conventions.
+RE_NEWLINE = regex.compile(r"\r\n|\r|\n")
+
+#: A heading marker at the start of a line's content (GB/T 9704-2012, 7.3.3).
+RE_HEADING = regex.compile(
+    rf"""
+    (?:
+        (?P<l1> (?P<n1>{CN_NUM}{{1,6}}) {WS}* {_chars(lx.LEVEL1_MARKS)} )      # 一、   level one
+      | (?P<l2> {OPEN} {WS}* (?P<n2>{CN_NUM}{{1,6}}) {WS}* {CLOSE} )             # （一） level two
+      | (?P<l3> (?P<n3>{DIGIT}{{1,3}}) {WS}*                                     # 1.     level three
+                (?: [.．](?!{DIGIT}) | 、 ) )                                    #        (not 1.5)
+      | (?P<l4> {OPEN} {WS}* (?P<n4>{DIGIT}{{1,3}}) {WS}* {CLOSE} )              # （1）  level four
+    )
+    {WS}*                                                                         # space after the marker
+    """,
+    regex.VERBOSE,
+)
+
+#: Page furniture copied from a web page: 栏目, 浏览量, 分享到, 附件下载 ...
+RE_NOISE_LINE = regex.compile(
+    rf"""
+    (?: {_alternation(lx.NOISE_LINE_PREFIXES)} )     # a furniture label at the start
+    """,
+    regex.VERBOSE,
+)
+
+#: A breadcrumb: short parts joined by navigation arrows (首页 > 政务公开 > 政策法规).
+RE_BREADCRUMB = regex.compile(
+    rf"""
+    ^ [^。，,；;]{{1,20}}                            # a short first part
+    (?: {WS}* (?:{_alternation(lx.BREADCRUMB_SEPARATORS)}) {WS}* [^。，,；;]{{1,20}} )+   # more parts
+    $
+    """,
+    regex.VERBOSE,
+)
+
+# --- the notice's parts ---------------------------------------------------------------
+
+_YEAR_BRACKETS = "|".join(
+    rf"{regex.escape(o)}{WS}*\d{{4}}{WS}*{regex.escape(c)}" for o, c in lx.DOC_NUMBER_BRACKETS
+)
+
+#: 发文字号: agency code, year in brackets, serial number and 号 (闽质强省办〔2023〕2号).
+RE_DOC_NUMBER = regex.compile(
+    rf"""
+    (?P<doc> [\p{{Han}}A-Za-z]{{1,20}}             # agency code: 闽质强省办
+             (?:{_YEAR_BRACKETS})                   # year: 〔2023〕
+             {WS}* \d{{1,5}} {WS}* 号 )             # serial number: 2号
+    """,
+    regex.VERBOSE,
+)
+
+_CN_DATE_DIGIT = "[〇零一二三四五六七八九十]"
+
+#: A date as printed: 2023年3月14日, 二〇二三年三月十四日, 2023-07-17, 2023/7/17, 2023.07.17.
+RE_DATE = regex.compile(
+    rf"""
+    (?P<y>\d{{4}}|{_CN_DATE_DIGIT}{{4}}) {WS}* (?:年|-|/|\.) {WS}*     # year
+    (?P<m>\d{{1,2}}|{_CN_DATE_DIGIT}{{1,2}}) {WS}* (?:月|-|/|\.) {WS}*  # month
+    (?P<d>\d{{1,2}}|{_CN_DATE_DIGIT}{{1,3}}) (?:{WS}* 日)?             # day
+    """,
+    regex.VERBOSE,
+)
+
+#: A line holding nothing but a date: the 成文日期.
+RE_DATE_LINE = regex.compile(rf"(?:{RE_DATE.pattern})$", regex.VERBOSE)
+
+#: A line wholly in parentheses after the date: the 附注, e.g. （此件主动公开）.
+RE_NOTE_LINE = regex.compile(rf"{OPEN}{WS}*(?P<note>[^（）()]+?){WS}*{CLOSE}$")
+
+#: A line addressing the recipients (主送机关), ending in a colon.
+RE_RECIPIENTS_LINE = regex.compile(rf"(?P<to>[^。！？!?]+?){WS}*{COLON}$")
+
+#: The web page's publication date: 发布时间:2023-07-17.
+RE_PUBLISHED = regex.compile(
+    rf"(?:{_alternation(lx.PUBLISHED_LABELS)}){WS}*{COLON}?{WS}*(?P<date>{RE_DATE.pattern})",
+    regex.VERBOSE,
+)
+
+#: The contact person and, in parentheses, their office: 联系人:林忠辉(省市场监管局质量发展处).
+RE_CONTACT_NAME = regex.compile(
+    rf"""
+    (?:{_alternation(lx.CONTACT_NAME_LABELS)}) {WS}* {COLON} {WS}*   # 联系人:
+    (?P<name>[\p{{Han}}·A-Za-z]{{2,20}}?)                            # the name
+    (?: {WS}* {OPEN} (?P<office>[^（）()]+) {CLOSE} )?               # (the office)
+    (?= {WS}* (?:{CLOSE}|{OPEN}|[，,；;。、：:\s]|$|{_alternation(lx.PHONE_LABELS)}) )
+    """,
+    regex.VERBOSE,
+)
+
+#: A telephone or fax number after its label: 0591-87580701.
+RE_PHONE = regex.compile(
+    rf"""
+    (?:{_alternation(lx.PHONE_LABELS)}) [^0-9０-９\r\n]{{0,12}}?     # 联系电话、传真:
+    (?P<phone> [（(]?\d{{3,4}}[）)]?[-－—\s]?\d{{7,8}}(?:[-－]\d{{1,5}})?  # 0591-87580701
+             | 1\d{{10}} )                                              # or a mobile number
+    """,
+    regex.VERBOSE,
+)
+
+#: An e-mail address.
+RE_EMAIL = regex.compile(r"(?P<email>[A-Za-z0-9._%+\-]+@[A-Za-z0-9.\-]+\.[A-Za-z]{2,})")
+
+# --- lead-unit notes --------------------------------------------------------------------
+
+_LEAD_LABEL = _alternation(lx.LEAD_LABELS)
+_COOP_LABEL = _alternation(lx.COOPERATING_LABELS)
+_PAREN_BODY = r"(?:[^（）()\r\n]|(?&paren))"
+_DEFINE_PAREN = rf"(?(DEFINE)(?P<paren>{OPEN}{_PAREN_BODY}*{CLOSE}))"
+
+#: A lead-unit note in parentheses: （牵头单位：X；配合单位：Y） or （X牵头，Y配合）.
+RE_LEAD_NOTE = regex.compile(
+    rf"""
+    {OPEN} {WS}*
+    (?P<body>
+        (?:{_LEAD_LABEL}|{_COOP_LABEL}) {WS}* {COLON} {_PAREN_BODY}*      # labelled: 牵头单位：X
+      | (?:[^（）()\r\n:：。]|(?&paren))+? (?:{_alternation(lx.LEAD_VERBS)})  # inline: X牵头
+        {_PAREN_BODY}*                                                     #   ，Y配合
+    )
+    {WS}* {CLOSE}
+    {_DEFINE_PAREN}
+    """,
+    regex.VERBOSE,
+)
+
+#: A lead-unit note on a line of its own, without parentheses: 牵头单位：X.
+RE_LEAD_LINE = regex.compile(
+    rf"""
+    (?<= ^ | [\r\n] ) {WS}*                                  # at the start of a line
+    (?P<body> (?:{_LEAD_LABEL}) {WS}* {COLON} [^\r\n]+? )    # 牵头单位：X；配合单位：Y
+    {WS}* (?= [\r\n] | $ )
+    """,
+    regex.VERBOSE,
+)
+
+#: Where a note passes from one role to the next: ；配合单位：
+RE_ROLE_LABEL = regex.compile(
+    rf"""
+    (?P<label> {_LEAD_LABEL} | {_COOP_LABEL} ) {WS}* {COLON} {WS}*
+    """,
+    regex.VERBOSE,
+)
+
+#: The inline form: X牵头，Y配合 (either part may stand alone).
+RE_INLINE_ROLES = regex.compile(
+    rf"""
+    ^ (?P<lead>.+?) (?:{_alternation(lx.LEAD_VERBS)})                       # X牵头
+      (?: [，,；;、]{WS}* (?P<coop>.+?) (?:{_alternation(lx.COOPERATING_VERBS)}).* )?   # ，Y配合
+    $
+    """,
+    regex.VERBOSE,
+)
+
+_LEVELS = _alternation(lx.ADMIN_LEVELS)
+#: A distributive list of administrative levels that names one unit: 各区、县级市.
+RE_ADMIN_DISTRIBUTIVE = regex.compile(rf"^各?(?:{_LEVELS})$")
+RE_ADMIN_LEVEL_START = regex.compile(rf"^(?:{_LEVELS})")
+
+#: Words closing a unit list that are not part of the last unit's name.
+RE_UNIT_TRAILER = regex.compile(rf"(?:{_alternation(lx.UNIT_TRAILERS)})[。.]?$")
+
+# --- numbers and targets ------------------------------------------------------------------
+
+_MAG = _alternation(lx.MAGNITUDES)
+_NUMBER = rf"""
+    (?:百分之)?                                              # 百分之三
+    (?:
+        {DIGIT}+ (?:,[0-9]{{3}})* (?:[.．]{DIGIT}+)?          # 10, 1,500, 6.5, １０
+      | [〇零一二两三四五六七八九十][〇零一二两三四五六七八九十百千]*   # 十二, 一百二十, 两千
+    )
+    (?:{_MAG})?                                               # 50万, 100亿
+"""
+
+#: A number, or a range of two, as printed: 50万, 1.5, 一到两, 1-2, 3至5.
+RE_QUANTITY = regex.compile(
+    rf"""
+    (?P<low> {_NUMBER} )                                       # the number (or the low end)
+    (?:
+        (?P<joiner> {_alternation(lx.RANGE_JOINERS)} )          # a range joiner: -, 至, 到
+        (?P<high> {_NUMBER} )                                   # the high end
+    )?
+    """,
+    regex.VERBOSE,
+)
+
+#: What follows a number: 余/多, then the unit.
+RE_UNIT = regex.compile(
+    rf"""
+    (?P<approx> 余|多 )?                                  # 100余家: more than
+    (?P<unit> {_alternation(lx.COUNT_UNITS)} )              # the unit, longest first
+    """,
+    regex.VERBOSE,
+)
+
+#: Comparator words after the unit: 以上, 以内, 左右.
+RE_SUFFIX_COMPARATOR = regex.compile(rf"(?P<cmp>{_alternation(lx.SUFFIX_COMPARATORS)})")
+#: Words right after a number that make it a date, ordinal, ranking or code.
+RE_NON_TARGET_FOLLOWER = regex.compile(rf"(?:{_alternation(lx.NON_TARGET_FOLLOWERS)})")
+#: Fixed phrases built on numerals.
+RE_NUMERAL_IDIOM = regex.compile(rf"(?:{_alternation(lx.NUMERAL_IDIOMS + lx.PERIOD_NAMES)})")
+#: A code around a number: GB9706, 5G, PM2.5, ISO22000, 4+4+6.
+RE_CODE_BEFORE = regex.compile(r"[A-Za-z0-9０-９.+\-_/#@]$")
+RE_CODE_AFTER = regex.compile(r"[A-Za-z+_/#@]|[.．][0-9]")
+#: The frame of a baseline: 在……的基础上 (numbers inside it already exist).
+RE_BASELINE_FRAME = regex.compile(r"在[^，,；;。：:]{0,80}?基础上")
+
+#: A quotation or a title in quotation marks or 《》: numbers inside are names.
+RE_QUOTED = regex.compile(
+    "|".join(
+        rf"{regex.escape(o)}[^{regex.escape(c)}\r\n]{{0,200}}{regex.escape(c)}" for o, c in lx.QUOTE_PAIRS
+    )
+)
+#: Marks that end a clause, and that end a sentence.
+RE_CLAUSE_END = regex.compile(_chars(lx.CLAUSE_ENDS))
+RE_SENTENCE_END = regex.compile(_chars(lx.SENTENCE_ENDS))
+#: A number written in digits (ASCII or full width), as opposed to Chinese numerals.
+RE_HAS_DIGIT = regex.compile(DIGIT)

@@ -1,0 +1,93 @@
+"""The parsed plan as plain typed dictionaries: what the parser builds, the cache
+stores and the queries read.
+
+They mirror :mod:`zhiliang_cli.models` field for field (a test fails when they
+drift); they exist so that a query can run on cached JSON without paying for
+Pydantic's import.
+"""
+
+from __future__ import annotations
+
+from typing import TypedDict
+
+Span = list[int]
+
+
+class ContactRecord(TypedDict):
+    name: str | None
+    office: str | None
+    phone: str | None
+    email: str | None
+
+
+class ProblemRecord(TypedDict):
+    kind: str
+    line: int
+    message: str
+
+
+class TargetRecord(TypedDict):
+    item: int | None
+    section: int
+    text: str
+    span: Span
+    line: int
+    number_text: str
+    number_span: Span
+    value: int | float | None
+    low: int | float | None
+    high: int | float | None
+    unit: str
+    comparator: str
+    change: str | None
+    aspirational: bool
+
+
+class GroupRecord(TypedDict):
+    number: int
+    numeral: str
+    title: str
+    span: Span
+    line: int
+
+
+class ItemRecord(TypedDict):
+    number: int
+    numeral: str
+    section: int
+    group: GroupRecord | None
+    title: str
+    text: str
+    lead_units: list[str]
+    cooperating_units: list[str]
+    lead_span: Span | None
+    span: Span
+    line: int
+    targets: list[TargetRecord]
+
+
+class SectionRecord(TypedDict):
+    number: int
+    numeral: str
+    title: str
+    span: Span
+    line: int
+    text: str | None
+    text_span: Span | None
+    groups: list[GroupRecord]
+    targets: list[TargetRecord]
+    items: list[ItemRecord]
+
+
+class PlanRecord(TypedDict):
+    title: str | None
+    doc_number: str | None
+    recipients: list[str]
+    issuers: list[str]
+    date: str | None
+    note: str | None
+    contact: ContactRecord | None
+    published: str | None
+    plan_title: str | None
+    sections: list[SectionRecord]
+    problems: list[ProblemRecord]

@@ -1,0 +1,398 @@
+"""Text -> sections, groups and items, with spans and line numbers.
+
+Recognises the heading levels of GB/T 9704-2012 (一、 （一） 1. （1）) at the
+start of a line, in full-width or ASCII punctuation, indented or not::
+
+    一、实施重点产品质量提升工程            section 1
+      （一）大力提高农产品质量。……（牵头单位：省农业农村厅）   item 1
+
+The items are the level that carries the lead-unit notes: usually （一）, but
+in the three-level shape (一、 -> （一） -> 1.) the numbered tasks are the items
+and the （一） headings become their ``group``.  Sub-points (1. or （1）) inside
+an item that has its own note stay inside it.  Items are numbered as printed
+when the numbering runs through the plan, and by position when it restarts in
+each section or group.  Emits section, group and item records (without
+targets) and the problems ``zl check`` reports.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import NamedTuple
+
+from . import lexicon as lx
+from .errors import NotAPlanError
+from .leads import LeadNote, find_notes
+from .lines import Line, LineIndex
+from .numerals import chinese_to_int
+from .patterns import RE_BREADCRUMB, RE_DATE_LINE, RE_HEADING, RE_NOISE_LINE, RE_NOTE_LINE
+from .records import GroupRecord, ItemRecord, ProblemRecord, SectionRecord
+
+_DIGITS = str.maketrans(lx.FULLWIDTH_DIGITS, "0123456789")
+_SENTENCE_END = "。！？!?；;"
+_SIGNATURE_MAX = 40  # a signature line (发文机关署名) is short and has no sentence marks
+
+
+class Heading(NamedTuple):
+    """A numbered heading at the start of a line."""
+
+    level: int  # 1 一、  2 （一）  3 1.  4 （1）
+    value: int
+    numeral: str  # as printed, without its brackets and marks: 十七, 3
+    line: Line
+    body: int  # where the text after the marker begins
+
+
+@dataclass
+class _Block:
+    """A heading and the content lines under it (the heading's own line first)."""
+
+    heading: Heading
+    lines: list[Line] = field(default_factory=list)
+    group: _Block | None = None
+
+
+@dataclass
+class _SectionDraft:
+    block: _Block
+    groups: list[_Block] = field(default_factory=list)
+    items: list[_Block] = field(default_factory=list)
+
+
+@dataclass
+class Structure:
+    """What the structure pass found."""
+
+    header: list[Line]  # lines before the first section heading
+    trailer: list[Line]  # lines after the plan that belong to no item
+    sections: list[SectionRecord]
+    problems: list[ProblemRecord]
+
+
+# --- line classes -----------------------------------------------------------------
+
+
+def heading_at(text: str, line: Line) -> Heading | None:
+    """The heading that starts ``line``, if any.
+
+    >>> text = "（十七）提升质量。"
+    >>> heading_at(text, Line(1, 0, len(text)))
+    Heading(level=2, value=17, numeral='十七', line=Line(number=1, start=0, end=9), body=4)
+    >>> heading_at("2023年", Line(1, 0, 5)) is None
+    True
+    """
+    match = RE_HEADING.match(text, line.start, line.end)
+    if match is None:
+        return None
+    level = next(n for n in (1, 2, 3, 4) if match.group(f"l{n}"))
+    numeral = match.group(f"n{level}")
+    value = chinese_to_int(numeral) if level <= 2 else int(numeral.translate(_DIGITS))
+    if not value or match.end() >= line.end and level == 1:
+        return None
+    return Heading(level, value, numeral, line, match.end())
+
+
+def is_noise(text: str, line: Line) -> bool:
+    """Whether a line is web-page furniture (栏目, 浏览量, 分享到, breadcrumbs).
+
+    >>> is_noise("分享到:", Line(1, 0, 4)), is_noise("首页 > 政策法规", Line(1, 0, 9))
+    (True, True)
+    >>> is_noise("加强监管。", Line(1, 0, 5))
+    False
+    """
+    if line.end - line.start > 60:
+        return False
+    if RE_NOISE_LINE.match(text, line.start, line.end):
+        return True
+    return RE_BREADCRUMB.match(text[line.start : line.end]) is not None
+
+
+def is_closing(text: str, line: Line) -> bool:
+    """Whether a line closes the plan: a date alone, （此件主动公开）, 附件, 抄送, 印发."""
+    content = text[line.start : line.end]
+    if RE_DATE_LINE.match(content) or RE_NOTE_LINE.match(content) and content.count("此件"):
+        return True
+    return content.startswith(("抄送", "印发")) or content.rstrip("：:0-9０-９ ") in lx.ATTACHMENT_LABELS
+
+
+# --- the pass ----------------------------------------------------------------------
+
+
+def parse_structure(text: str, index: LineIndex) -> Structure:
+    """Split a plan into header, sections (with groups and items) and trailer."""
+    lines = index.lines
+    headings = [heading_at(text, ln) for ln in lines]
+    first = next((i for i, h in enumerate(headings) if h is not None and h.level == 1), None)
+    if first is None:
+        raise NotAPlanError(
+            "no section headings (一、 二、 …) found: this does not look like a work plan; "
+            "check the file and its encoding"
+        )
+    item_level = _item_level(text, lines[first:], headings[first:])
+    drafts, trailer = _walk(text, lines[first:], headings[first:], item_level)
+    problems: list[ProblemRecord] = []
+    sections = _build(text, drafts, problems)
+    problems += _check_trailer(text, trailer)
+    return Structure(lines[:first], trailer, sections, problems)
+
+
+def _item_level(text: str, lines: list[Line], headings: list[Heading | None]) -> int:
+    """Which level carries the items: the one whose headings each own exactly one note."""
+    scores = {}
+    for level in (2, 3):
+        starts = [i for i, h in enumerate(headings) if h is not None and h.level == level]
+        if not starts:
+            scores[level] = -1.0
+            continue
+        owning = 0
+        for i in starts:
+            stop = next(
+                (j for j in range(i + 1, len(lines)) if (h := headings[j]) is not None and h.level <= level),
+                len(lines),
+            )
+            owning += len(find_notes(text, lines[i].start, lines[stop - 1].end)) == 1
+        scores[level] = owning / len(starts)
+    return 3 if scores[3] > scores[2] else 2
+
+
+def _walk(
+    text: str, lines: list[Line], headings: list[Heading | None], item_level: int
+) -> tuple[list[_SectionDraft], list[Line]]:
+    """Group the lines after the first section heading into sections, groups and items."""
+    sections: list[_SectionDraft] = []
+    trailer: list[Line] = []
+    current: _Block | None = None  # the block that takes the next text line
+    group: _Block | None = None
+    levels = _levels_per_section(headings)
+    section_item_level = item_level
+    for line, heading in zip(lines, headings, strict=True):
+        level = heading.level if heading else 0
+        if level == 1 and heading:
+            section = _SectionDraft(_Block(heading, [line]))
+            sections.append(section)
+            current, group = section.block, None
+            section_item_level = item_level if item_level in levels[len(sections) - 1] else 5 - item_level
+            continue
+        if heading and level == section_item_level:
+            current = _Block(heading, [line], group)
+            sections[-1].items.append(current)
+        elif heading and level == section_item_level - 1:
+            current = group = _Block(heading, [line])
+            sections[-1].groups.append(group)
+        elif is_noise(text, line):
+            continue
+        elif is_closing(text, line) or current is None:
+            trailer.append(line)
+            current = None
+        else:
+            current.lines.append(line)
+    return sections, trailer
+
+
+def _levels_per_section(headings: list[Heading | None]) -> list[set[int]]:
+    levels: list[set[int]] = []
+    for h in headings:
+        if h is not None and h.level == 1:
+            levels.append(set())
+        elif h is not None and levels:
+            levels[-1].add(h.level)
+    return levels
+
+
+# --- records -----------------------------------------------------------------------
+
+
+def _build(text: str, drafts: list[_SectionDraft], problems: list[ProblemRecord]) -> list[SectionRecord]:
+    restart = _numbering_restarts(drafts)
+    sections: list[SectionRecord] = []
+    ordinal = 0
+    groups: dict[int, GroupRecord] = {}
+    for draft in drafts:
+        head = draft.block.heading
+        first_line, body_lines = draft.block.lines[0], draft.block.lines[1:]
+        title, heading_end = _title(text, head, first_line.end)
+        intro = _intro_span(text, heading_end, first_line, body_lines)
+        section: SectionRecord = {
+            "number": head.value,
+            "numeral": head.numeral,
+            "title": title,
+            "span": [head.line.start, heading_end],
+            "line": head.line.number,
+            "text": text[intro[0] : intro[1]] if intro else None,
+            "text_span": intro,
+            "groups": [],
+            "targets": [],
+            "items": [],
+        }
+        for block in draft.groups:
+            record = _group_record(text, block)
+            groups[id(block)] = record
+            section["groups"].append(record)
+        for block in draft.items:
+            ordinal += 1
+            number = ordinal if restart else block.heading.value
+            group = groups[id(block.group)] if block.group is not None else None
+            section["items"].append(_item_record(text, block, number, head.value, group, problems))
+        sections.append(section)
+    problems += _numbering_problems(drafts, restart)
+    return sections
+
+
+def _title(text: str, head: Heading, stop: int) -> tuple[str, int]:
+    """A heading's title, to the first 。 or ``stop``, and where the heading ends."""
+    full_stop = text.find("。", head.body, stop)
+    if full_stop >= 0:
+        return text[head.body : full_stop].strip(lx.SPACE_CHARS), full_stop + 1
+    title = text[head.body : stop].rstrip(lx.SPACE_CHARS)
+    return title, head.body + len(title)
+
+
+def _intro_span(text: str, heading_end: int, first: Line, rest: list[Line]) -> list[int] | None:
+    """The span of a section's own text: after its heading, before its first item."""
+    tail = text[heading_end : first.end]
+    start = heading_end + len(tail) - len(tail.lstrip(lx.SPACE_CHARS)) if tail.strip(lx.SPACE_CHARS) else None
+    if start is None and rest:
+        start = rest[0].start
+    end = rest[-1].end if rest else first.end
+    return [start, end] if start is not None and start < end else None
+
+
+def _group_record(text: str, block: _Block) -> GroupRecord:
+    head = block.heading
+    title, _ = _title(text, head, block.lines[0].end)
+    return {
+        "number": head.value,
+        "numeral": head.numeral,
+        "title": title,
+        "span": [head.line.start, block.lines[-1].end],
+        "line": head.line.number,
+    }
+
+
+def _item_record(
+    text: str, block: _Block, number: int, section: int, group: GroupRecord | None, problems: list[ProblemRecord]
+) -> ItemRecord:
+    head = block.heading
+    lines = block.lines
+    notes = find_notes(text, lines[0].start, lines[-1].end)
+    note: LeadNote | None = notes[-1] if notes else None
+    if note is not None:
+        lines = _drop_signature(text, lines, note.end)
+    end = lines[-1].end
+    title_stop = min(note.start, lines[0].end) if note is not None else lines[0].end
+    title, _ = _title(text, head, title_stop)
+    return {
+        "number": number,
+        "numeral": head.numeral,
+        "section": section,
+        "group": group,
+        "title": title,
+        "text": text[head.line.start : end],
+        "lead_units": note.lead_units if note else [],
+        "cooperating_units": note.cooperating_units if note else [],
+        "lead_span": [note.start, note.end] if note else None,
+        "span": [head.line.start, end],
+        "line": head.line.number,
+        "targets": [],
+    }
+
+
+def _drop_signature(text: str, lines: list[Line], note_end: int) -> list[Line]:
+    """Lines after an item's note that look like a signature are not the item's."""
+    keep = len(lines)
+    while keep > 1 and lines[keep - 1].start >= note_end and _looks_like_signature(text, lines[keep - 1]):
+        keep -= 1
+    return lines[:keep]
+
+
+def _looks_like_signature(text: str, line: Line) -> bool:
+    content = text[line.start : line.end]
+    return len(content) <= _SIGNATURE_MAX and not any(ch in content for ch in "。，,；;：:")
+
+
+# --- problems -----------------------------------------------------------------------
+
+
+def _numbering_restarts(drafts: list[_SectionDraft]) -> bool:
+    """Whether item numbers restart at 1 in each section or group."""
+    containers: list[list[_Block]] = []
+    for draft in drafts:
+        by_group: dict[int, list[_Block]] = {}
+        for item in draft.items:
+            by_group.setdefault(id(item.group), []).append(item)
+        containers.extend(by_group.values())
+    firsts = [c[0].heading.value for c in containers[1:] if c]
+    return bool(firsts) and sum(v == 1 for v in firsts) * 2 >= len(firsts)
+
+
+def _sequence_problems(what: str, heads: list[Heading], first_expected: int) -> list[ProblemRecord]:
+    problems: list[ProblemRecord] = []
+    expected = first_expected
+    for head in heads:
+        if head.value != expected:
+            kind = "repeat" if head.value < expected and head.value == expected - 1 else "numbering"
+            problems.append(
+                {
+                    "kind": kind,
+                    "line": head.line.number,
+                    "message": f"{what} numbered {head.numeral} where {expected} was expected",
+                }
+            )
+        expected = head.value + 1
+    return problems
+
+
+def _numbering_problems(drafts: list[_SectionDraft], restart: bool) -> list[ProblemRecord]:
+    problems = _sequence_problems("section", [d.block.heading for d in drafts], 1)
+    running = 1
+    for draft in drafts:
+        if not draft.items:
+            problems.append(
+                {"kind": "empty_section", "line": draft.block.heading.line.number,
+                 "message": f"section {draft.block.heading.numeral} has no items"}
+            )
+            continue
+        runs: dict[int, list[Heading]] = {}
+        for item in draft.items:
+            runs.setdefault(id(item.group) if restart else 0, []).append(item.heading)
+        for heads in runs.values():
+            problems += _sequence_problems("item", heads, 1 if restart else running)
+            running = heads[-1].value + 1
+    return problems
+
+
+def lead_problems(sections: list[SectionRecord]) -> list[ProblemRecord]:
+    """Items without a lead unit, when the plan names lead units elsewhere."""
+    items = [item for s in sections for item in s["items"]]
+    missing = [item for item in items if not item["lead_units"]]
+    if not items or len(missing) == len(items):
+        return [{"kind": "no_leads", "line": items[0]["line"] if items else 1,
+                 "message": "no item names a lead unit (牵头单位/责任单位)"}] if items else []
+    return [
+        {"kind": "missing_lead", "line": item["line"],
+         "message": f"item {item['numeral']} ({item['number']}) names no lead unit"}
+        for item in missing
+    ]
+
+
+def truncation_problems(text: str, sections: list[SectionRecord]) -> list[ProblemRecord]:
+    """The last item looks cut off: it ends in mid-sentence, without a note."""
+    items = [item for s in sections for item in s["items"]]
+    if not items:
+        return []
+    last = items[-1]
+    if last["lead_span"] is not None or last["text"].rstrip()[-1:] in _SENTENCE_END + "）)":
+        return []
+    tail = last["text"][-20:]
+    return [{"kind": "truncated", "line": last["line"],
+             "message": f"the last item, {last['numeral']}, ends in mid-sentence (…{tail}) and has no "
+             "lead-unit note: the copy looks cut off after it"}]
+
+
+def _check_trailer(text: str, trailer: list[Line]) -> list[ProblemRecord]:
+    return [
+        {"kind": "unassigned_text", "line": line.number,
+         "message": f"text belongs to no section or item: {text[line.start:line.end][:30]}"}
+        for line in trailer
+        if not is_closing(text, line) and not _looks_like_signature(text, line)
+    ]
