@@ -1,0 +1,103 @@
+"""Load a plan file, parsed, through a cache keyed by the file's content.
+
+The key is the SHA-256 of the file's bytes together with a fingerprint of
+the parser's own code, so a cached result can never be stale: a changed file
+or a changed parser is a different key.  A cache that cannot be read or
+written is skipped silently; it never breaks a command.  ``ZL_NO_CACHE=1``
+turns it off.  On a hit nothing is decoded and neither ``regex`` nor the
+parser is imported.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, cast
+
+from ._version import __version__
+from .records import PlanRecord
+from .source import RawSource, decode, default_cache_dir, read_bytes
+
+_PARSER_MODULES = (
+    "lexicon", "patterns", "numerals", "lines", "structure", "leads", "header", "targets", "parser", "records",
+)
+
+
+@dataclass(frozen=True)
+class LoadedPlan:
+    """A parsed plan and the facts of the file it came from."""
+
+    plan: PlanRecord
+    path: str
+    encoding: str
+    sha256: str
+    size: int
+
+
+def load_plan(path: str | None) -> LoadedPlan:
+    """The parsed plan in ``path`` (the bundled plan when None)."""
+    raw = read_bytes(path)
+    cached = _read_cache(raw)
+    if cached is not None:
+        return cached
+    text, encoding = decode(raw)
+    from .parser import parse_text  # imported only on a cache miss
+
+    loaded = LoadedPlan(parse_text(text), raw.path, encoding, raw.sha256, len(raw.data))
+    _write_cache(raw, loaded)
+    return loaded
+
+
+def load_text(path: str | None) -> tuple[str, RawSource, str]:
+    """The decoded text of ``path``, its bytes and its encoding (no cache)."""
+    raw = read_bytes(path)
+    text, encoding = decode(raw)
+    return text, raw, encoding
+
+
+def _cache_file(raw: RawSource) -> Path | None:
+    if os.environ.get("ZL_NO_CACHE"):
+        return None
+    here = Path(__file__).parent
+    stamp = [__version__]
+    for name in _PARSER_MODULES:
+        try:
+            info = (here / f"{name}.py").stat()
+            stamp.append(f"{info.st_size}:{info.st_mtime_ns}")
+        except OSError:
+            stamp.append("-")
+    code = hashlib.sha256("|".join(stamp).encode()).hexdigest()[:16]
+    return default_cache_dir() / f"{raw.sha256}-{code}.json"
+
+
+def _read_cache(raw: RawSource) -> LoadedPlan | None:
+    file = _cache_file(raw)
+    if file is None:
+        return None
+    try:
+        entry: dict[str, Any] = json.loads(file.read_text(encoding="utf-8"))
+        return LoadedPlan(cast(PlanRecord, entry["plan"]), raw.path, entry["encoding"], raw.sha256, len(raw.data))
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+
+
+def _write_cache(raw: RawSource, loaded: LoadedPlan) -> None:
+    file = _cache_file(raw)
+    if file is None:
+        return
+    try:
+        file.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=file.parent, prefix=".tmp-", suffix=".json")
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8") as out:
+                json.dump({"encoding": loaded.encoding, "plan": loaded.plan}, out, ensure_ascii=False)
+            os.replace(tmp, file)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+    except OSError:
+        pass

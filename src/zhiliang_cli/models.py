@@ -1,0 +1,115 @@
+"""The output schema as Pydantic models: Plan > Section > Item > Target.
+
+Strict (unknown keys are refused) and frozen.  ``zl schema`` prints
+``Plan.model_json_schema()``; ``schemas/plan.schema.json`` holds it and a test
+fails when the two drift.  Every ``span`` is ``[start, end]`` in characters of
+the decoded source, and ``source[start:end]`` is the printed ``text``.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+Span = Annotated[list[int], Field(min_length=2, max_length=2, description="[start, end] in characters")]
+Number = int | float
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Contact(_Model):
+    """The contact line of the notice (联系人, 联系电话, 电子邮箱)."""
+
+    name: str | None
+    office: str | None
+    phone: str | None
+    email: str | None
+
+
+class Problem(_Model):
+    """A problem in the structure that ``zl check`` reports."""
+
+    kind: str = Field(description="numbering, repeat, empty_section, missing_lead, no_leads, "
+                      "unassigned_text or truncated")
+    line: int = Field(ge=1)
+    message: str
+
+
+class Target(_Model):
+    """A quantified target: a number the plan sets as a goal, with its unit."""
+
+    item: int | None = Field(description="the item's number; null for a target in a section's own text")
+    section: int
+    text: str = Field(description="the clause that states the target, as printed")
+    span: Span
+    line: int = Field(ge=1)
+    number_text: str = Field(description="the number as printed: 50万, 一到两, 1-2, 93%")
+    number_span: Span
+    value: Number | None = Field(description="the number with its magnitude folded in; null for a range")
+    low: Number | None
+    high: Number | None
+    unit: str
+    comparator: Literal[">=", ">", "<=", "<", "=", "~", "range"]
+    change: Literal["increase", "decrease"] | None
+    aspirational: bool = Field(description="the plan only strives for it (力争, 争取, 争创)")
+
+
+class Group(_Model):
+    """A （一） heading that gathers numbered tasks, in the three-level shape."""
+
+    number: int
+    numeral: str
+    title: str
+    span: Span
+    line: int = Field(ge=1)
+
+
+class Item(_Model):
+    """A numbered task with its lead units and targets."""
+
+    number: int = Field(ge=1)
+    numeral: str = Field(description="the numeral as printed: 十七")
+    section: int
+    group: Group | None
+    title: str = Field(description="the text between the numeral marker and the first 。")
+    text: str
+    lead_units: list[str]
+    cooperating_units: list[str]
+    lead_span: Span | None = Field(description="the lead-unit note the units come from")
+    span: Span
+    line: int = Field(ge=1)
+    targets: list[Target]
+
+
+class Section(_Model):
+    """A 一、 section: its heading, its own text and its items."""
+
+    number: int = Field(ge=1)
+    numeral: str
+    title: str
+    span: Span = Field(description="the heading as printed")
+    line: int = Field(ge=1)
+    text: str | None = Field(description="the section's own text before its first item")
+    text_span: Span | None
+    groups: list[Group]
+    targets: list[Target] = Field(description="targets in the section's own text")
+    items: list[Item]
+
+
+class Plan(_Model):
+    """A work plan and the notice that publishes it, named as GB/T 9704-2012 names them."""
+
+    title: str | None = Field(description="the notice's title")
+    doc_number: str | None = Field(description="发文字号")
+    recipients: list[str] = Field(description="主送机关")
+    issuers: list[str] = Field(description="发文机关署名, one line each")
+    date: str | None = Field(description="成文日期, ISO 8601")
+    note: str | None = Field(description="附注")
+    contact: Contact | None
+    published: str | None = Field(description="the publication date of a web copy, ISO 8601")
+    plan_title: str | None = Field(description="the plan's own title")
+    sections: list[Section]
+    problems: list[Problem]

@@ -1,0 +1,169 @@
+"""The one module that imports Rich: tables and highlights for a terminal.
+
+Text from the document is always wrapped in :class:`rich.text.Text`, never
+parsed as markup, so a ``[bold]`` in a plan prints as written; control
+characters (terminal escape sequences) are shown as ``\\xNN``.  Rich turns
+colour off by itself when ``NO_COLOR`` is set or stdout is not a terminal.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from rich import box
+from rich.console import Console, Group
+from rich.panel import Panel
+from rich.table import Table
+from rich.text import Text
+
+from .records import ItemRecord
+
+Row = dict[str, Any]
+HIGHLIGHT = "bold yellow"
+BAR_WIDTH = 30
+
+
+def console() -> Console:
+    return Console(highlight=False, emoji=False, markup=False)
+
+
+def safe(value: object) -> str:
+    """Text with control characters made visible.
+
+    >>> safe("a\\x1b[31mb")
+    'a\\\\x1b[31mb'
+    """
+    text = "" if value is None else str(value)
+    return "".join(
+        ch if (ch >= " " and not "\x7f" <= ch <= "\x9f") or ch in "\n\t" else f"\\x{ord(ch):02x}" for ch in text
+    )
+
+
+def literal(value: object, style: str = "") -> Text:
+    return Text(safe(value), style=style)
+
+
+def highlighted(text: str, spans: Iterable[Sequence[int]], style: str = HIGHLIGHT) -> Text:
+    """``text`` with each ``[start, end]`` of ``spans`` styled (offsets into ``text``)."""
+    out = Text()
+    pos = 0
+    for start, end in sorted((s[0], s[1]) for s in spans):
+        if start < pos:
+            continue
+        out.append(safe(text[pos:start]))
+        out.append(safe(text[start:end]), style=style)
+        pos = end
+    out.append(safe(text[pos:]))
+    return out
+
+
+def _table(*columns: str, title: str | None = None) -> Table:
+    table = Table(box=box.SIMPLE_HEAD, title=title, title_justify="left")
+    for column in columns:
+        justify = "right" if column in {"#", "items", "targets", "value", "line"} else "left"
+        table.add_column(column, justify=justify, overflow="fold")
+    return table
+
+
+def _units(units: list[str]) -> Text:
+    return literal("、".join(units) if units else "—")
+
+
+def sections(rows: list[Row]) -> None:
+    table = _table("#", "section", "items", "targets")
+    for row in rows:
+        table.add_row(str(row["number"]), literal(f"{row['numeral']}、{row['title']}"),
+                      str(row["item_count"]), str(row["target_count"]))
+    console().print(table)
+
+
+def items(rows: list[ItemRecord]) -> None:
+    table = _table("#", "item", "lead units", "targets")
+    for row in rows:
+        table.add_row(str(row["number"]), literal(f"（{row['numeral']}）{row['title']}"),
+                      _units(row["lead_units"]), str(len(row["targets"])))
+    console().print(table)
+    console().print(literal(f"{len(rows)} items", "dim"))
+
+
+def leads(rows: list[Row]) -> None:
+    most = max((row["item_count"] for row in rows), default=1)
+    table = _table("lead unit", "items", "load", "item numbers")
+    for row in rows:
+        bar = "█" * max(1, round(row["item_count"] / most * BAR_WIDTH))
+        table.add_row(literal(row["name"]), str(row["item_count"]), Text(bar, style="cyan"),
+                      literal(", ".join(str(n) for n in row["items"])))
+    console().print(table)
+
+
+def _number_in_clause(row: Row) -> Text:
+    offset = row["span"][0]
+    start, end = row["number_span"]
+    return highlighted(row["text"], [(start - offset, end - offset)])
+
+
+def _value(row: Row) -> str:
+    if row["comparator"] == "range":
+        return f"{row['low']}–{row['high']}"
+    return f"{row['value']}"
+
+
+def targets(rows: list[Row]) -> None:
+    table = _table("item", "lead units", "target", "value", "unit", "cmp", "note")
+    for row in rows:
+        notes = [row["change"] or "", "aspirational" if row["aspirational"] else ""]
+        table.add_row(str(row["item"] or "—"), _units(row["lead_units"]), _number_in_clause(row), _value(row),
+                      literal(row["unit"]), row["comparator"], " ".join(n for n in notes if n))
+    console().print(table)
+    console().print(literal(f"{len(rows)} targets", "dim"))
+
+
+def search(rows: list[Row]) -> None:
+    table = _table("item", "lead units", "match")
+    for row in rows:
+        table.add_row(literal(f"（{row['numeral']}）"), _units(row["lead_units"]),
+                      highlighted(row["snippet"], [row["snippet_match"]]))
+    console().print(table)
+    console().print(literal(f"{len(rows)} matches in {len({r['number'] for r in rows})} items", "dim"))
+
+
+def show(item: ItemRecord) -> None:
+    start = item["span"][0]
+    spans = [(t["number_span"][0] - start, t["number_span"][1] - start) for t in item["targets"]]
+    body = highlighted(item["text"], spans)
+    if item["lead_span"]:
+        body.stylize("dim", item["lead_span"][0] - start, item["lead_span"][1] - start)
+    facts = Text()
+    facts.append(safe(f"section {item['section']} · line {item['line']} · lead "))
+    facts.append(safe("、".join(item["lead_units"]) or "—"), style="bold")
+    if item["cooperating_units"]:
+        facts.append(safe(" · cooperating " + "、".join(item["cooperating_units"])))
+    parts: list[Any] = [facts, Text(""), body]
+    if item["targets"]:
+        table = _table("target", "value", "unit", "cmp")
+        for t in item["targets"]:
+            table.add_row(_number_in_clause(t), _value(t), literal(t["unit"]), t["comparator"])
+        parts.append(table)
+    title = literal(f"{item['number']} （{item['numeral']}）{item['title']}", "bold")
+    console().print(Panel(Group(*parts), title=title, title_align="left"))
+
+
+def meta(data: Row) -> None:
+    table = Table(box=box.SIMPLE, show_header=False)
+    table.add_column(style="bold")
+    table.add_column(overflow="fold")
+    for key, value in data.items():
+        shown = "、".join(value) if isinstance(value, list) else value
+        if isinstance(value, dict):
+            shown = " · ".join(f"{k}: {v}" for k, v in value.items() if v)
+        table.add_row(key, literal("—" if shown in (None, "") else shown))
+    console().print(table)
+
+
+def problems(report: Row) -> None:
+    out = console()
+    for problem in report["problems"]:
+        out.print(literal(f"line {problem['line']}: {problem['kind']}: {problem['message']}"))
+    summary = "no problems found" if report["ok"] else f"{len(report['problems'])} problems"
+    out.print(literal(summary, "green" if report["ok"] else "red"))
