@@ -10,20 +10,30 @@ parser is imported.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, cast
+from typing import TYPE_CHECKING, Any, cast
 
 from ._version import __version__
-from .records import PlanRecord
-from .source import RawSource, decode, default_cache_dir, read_bytes
+
+if TYPE_CHECKING:
+    from .records import PlanRecord
+from .source import RawSource, decode, default_cache_dir, read_bytes, sha256_hex
 
 _PARSER_MODULES = (
-    "lexicon", "patterns", "numerals", "lines", "structure", "leads", "header", "targets", "parser", "records",
+    "lexicon",
+    "patterns",
+    "numerals",
+    "lines",
+    "structure",
+    "leads",
+    "header",
+    "targets",
+    "parser",
+    "records",
 )
 
 
@@ -70,7 +80,7 @@ def _cache_file(raw: RawSource) -> Path | None:
             stamp.append(f"{info.st_size}:{info.st_mtime_ns}")
         except OSError:
             stamp.append("-")
-    code = hashlib.sha256("|".join(stamp).encode()).hexdigest()[:16]
+    code = sha256_hex("|".join(stamp).encode())[:16]
     return default_cache_dir() / f"{raw.sha256}-{code}.json"
 
 

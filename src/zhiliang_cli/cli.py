@@ -8,8 +8,6 @@ traceback.  Heavy modules (Rich, Pydantic, YAML, regex, the parser) are
 imported only on the paths that use them.
 """
 
-from __future__ import annotations
-
 import os
 import sys
 from collections.abc import Callable
@@ -36,8 +34,12 @@ FileOpt = Annotated[
 ]
 FormatOpt = Annotated[
     str | None,
-    typer.Option("--format", "-f", metavar="FORMAT",
-                 help="table, json, jsonl, yaml or csv (default: table in a terminal, json in a pipe)."),
+    typer.Option(
+        "--format",
+        "-f",
+        metavar="FORMAT",
+        help="table, json, jsonl, yaml or csv (default: table in a terminal, json in a pipe).",
+    ),
 ]
 SectionOpt = Annotated[str | None, typer.Option("--section", "-s", help="Section number: 一 or 1.")]
 LeadOpt = Annotated[
@@ -196,8 +198,14 @@ def meta(file: FileOpt = None, fmt: FormatOpt = None) -> None:
         "targets": sum(len(i["targets"]) for i in all_items) + sum(len(s["targets"]) for s in plan["sections"]),
         "problems": len(plan["problems"]),
     }
-    data = {"file": loaded.path, "encoding": loaded.encoding, "sha256": loaded.sha256, "bytes": loaded.size,
-            **header, **counts}
+    data = {
+        "file": loaded.path,
+        "encoding": loaded.encoding,
+        "sha256": loaded.sha256,
+        "bytes": loaded.size,
+        **header,
+        **counts,
+    }
     _emit(data, fmt, _render("meta"))
 
 
@@ -252,8 +260,9 @@ def run(argv: list[str] | None = None) -> int:
     except Exception as error:
         if _state["debug"]:
             raise
-        return _fail(f"internal error: {type(error).__name__}: {error} (run with --debug and report it)",
-                     ExitCode.INTERNAL)
+        return _fail(
+            f"internal error: {type(error).__name__}: {error} (run with --debug and report it)", ExitCode.INTERNAL
+        )
 
 
 def main() -> None:

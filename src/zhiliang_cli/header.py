@@ -24,6 +24,7 @@ from .leads import split_units
 from .lines import Line
 from .numerals import chinese_to_int
 from .patterns import (
+    RE_ATTACHMENT_LINE,
     RE_CONTACT_NAME,
     RE_DATE,
     RE_DATE_LINE,
@@ -139,7 +140,7 @@ def _note(strings: list[str], date_index: int | None) -> str | None:
     for s in strings[date_index + 1 : date_index + 3]:
         match = RE_NOTE_LINE.match(s)
         if match:
-            return match.group("note")
+            return str(match.group("note"))
     return None
 
 
@@ -169,7 +170,7 @@ def _plan_title(strings: list[str], date_index: int | None, notice_title: str | 
     """The plan's own title: the last short line before the first section heading."""
     start = date_index + 1 if date_index is not None else 0
     for s in reversed(strings[start:]):
-        if RE_NOTE_LINE.match(s) or s.rstrip("：:0-9０-９ ") in lx.ATTACHMENT_LABELS:
+        if RE_NOTE_LINE.match(s) or RE_ATTACHMENT_LINE.match(s):
             continue
         if len(s) <= _TITLE_MAX and s[-1] not in _SENTENCE_MARKS:
             return s

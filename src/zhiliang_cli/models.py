@@ -32,8 +32,9 @@ class Contact(_Model):
 class Problem(_Model):
     """A problem in the structure that ``zl check`` reports."""
 
-    kind: str = Field(description="numbering, repeat, empty_section, missing_lead, no_leads, "
-                      "unassigned_text or truncated")
+    kind: str = Field(
+        description="numbering, repeat, empty_section, missing_lead, no_leads, unassigned_text or truncated"
+    )
     line: int = Field(ge=1)
     message: str
 

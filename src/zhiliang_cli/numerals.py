@@ -36,8 +36,27 @@ from __future__ import annotations
 from .lexicon import MAGNITUDES
 
 _DIGITS = {
-    "〇": 0, "零": 0, "一": 1, "壹": 1, "二": 2, "贰": 2, "两": 2, "三": 3, "叁": 3, "四": 4, "肆": 4,
-    "五": 5, "伍": 5, "六": 6, "陆": 6, "七": 7, "柒": 7, "八": 8, "捌": 8, "九": 9, "玖": 9,
+    "〇": 0,
+    "零": 0,
+    "一": 1,
+    "壹": 1,
+    "二": 2,
+    "贰": 2,
+    "两": 2,
+    "三": 3,
+    "叁": 3,
+    "四": 4,
+    "肆": 4,
+    "五": 5,
+    "伍": 5,
+    "六": 6,
+    "陆": 6,
+    "七": 7,
+    "柒": 7,
+    "八": 8,
+    "捌": 8,
+    "九": 9,
+    "玖": 9,
 }
 _SMALL_UNITS = {"十": 10, "拾": 10, "百": 100, "佰": 100, "千": 1000, "仟": 1000}
 _BIG_UNITS = {"万": 10_000, "亿": 100_000_000}
@@ -78,6 +97,8 @@ def chinese_to_int(text: str) -> int | None:
             section += (1 if digit is None else digit) * unit
             digit, last_small = None, unit
         else:
+            if not (total or section or digit):
+                return None  # 万 with nothing before it
             total = (total + section + (digit or 0)) * _BIG_UNITS[ch]
             section, digit, last_small = 0, None, 10**9
     return total + section + (digit or 0)

@@ -79,9 +79,7 @@ RE_BREADCRUMB = regex.compile(
 
 # --- the notice's parts ---------------------------------------------------------------
 
-_YEAR_BRACKETS = "|".join(
-    rf"{regex.escape(o)}{WS}*\d{{4}}{WS}*{regex.escape(c)}" for o, c in lx.DOC_NUMBER_BRACKETS
-)
+_YEAR_BRACKETS = "|".join(rf"{regex.escape(o)}{WS}*\d{{4}}{WS}*{regex.escape(c)}" for o, c in lx.DOC_NUMBER_BRACKETS)
 
 #: 发文字号: agency code, year in brackets, serial number and 号 (闽质强省办〔2023〕2号).
 RE_DOC_NUMBER = regex.compile(
@@ -110,6 +108,9 @@ RE_DATE_LINE = regex.compile(rf"(?:{RE_DATE.pattern})$", regex.VERBOSE)
 
 #: A line wholly in parentheses after the date: the 附注, e.g. （此件主动公开）.
 RE_NOTE_LINE = regex.compile(rf"{OPEN}{WS}*(?P<note>[^（）()]+?){WS}*{CLOSE}$")
+
+#: A line introducing attachments: 附件, 附件1, 附件：1. ……
+RE_ATTACHMENT_LINE = regex.compile(rf"(?:{_alternation(lx.ATTACHMENT_LABELS)}){WS}*{DIGIT}*{WS}*(?:{COLON}.*)?$")
 
 #: A line addressing the recipients (主送机关), ending in a colon.
 RE_RECIPIENTS_LINE = regex.compile(rf"(?P<to>[^。！？!?]+?){WS}*{COLON}$")
@@ -249,9 +250,7 @@ RE_BASELINE_FRAME = regex.compile(r"在[^，,；;。：:]{0,80}?基础上")
 
 #: A quotation or a title in quotation marks or 《》: numbers inside are names.
 RE_QUOTED = regex.compile(
-    "|".join(
-        rf"{regex.escape(o)}[^{regex.escape(c)}\r\n]{{0,200}}{regex.escape(c)}" for o, c in lx.QUOTE_PAIRS
-    )
+    "|".join(rf"{regex.escape(o)}[^{regex.escape(c)}\r\n]{{0,200}}{regex.escape(c)}" for o, c in lx.QUOTE_PAIRS)
 )
 #: Marks that end a clause, and that end a sentence.
 RE_CLAUSE_END = regex.compile(_chars(lx.CLAUSE_ENDS))

@@ -7,12 +7,14 @@ Every function takes plan records and returns lists of flat records ready for
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from . import lexicon as lx
 from .errors import NotFoundError, UsageError
 from .numerals import chinese_to_int
-from .records import ItemRecord, PlanRecord, SectionRecord, TargetRecord
+
+if TYPE_CHECKING:
+    from .records import ItemRecord, PlanRecord, SectionRecord, TargetRecord
 
 Row = dict[str, Any]
 
@@ -31,8 +33,10 @@ def parse_ref(ref: str, what: str) -> int:
     >>> parse_ref("（十七）", "item"), parse_ref("17", "item"), parse_ref("一", "section")
     (17, 17, 1)
     """
-    core = ref.strip().strip(lx.OPEN_PARENS + lx.CLOSE_PARENS + "、. ").translate(
-        str.maketrans(lx.FULLWIDTH_DIGITS, "0123456789")
+    core = (
+        ref.strip()
+        .strip(lx.OPEN_PARENS + lx.CLOSE_PARENS + "、. ")
+        .translate(str.maketrans(lx.FULLWIDTH_DIGITS, "0123456789"))
     )
     value = int(core) if core.isdigit() else chinese_to_int(core)
     if not value:

@@ -8,8 +8,8 @@ colour off by itself when ``NO_COLOR`` is set or stdout is not a terminal.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
-from typing import Any
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any, Literal
 
 from rich import box
 from rich.console import Console, Group
@@ -61,7 +61,7 @@ def highlighted(text: str, spans: Iterable[Sequence[int]], style: str = HIGHLIGH
 def _table(*columns: str, title: str | None = None) -> Table:
     table = Table(box=box.SIMPLE_HEAD, title=title, title_justify="left")
     for column in columns:
-        justify = "right" if column in {"#", "items", "targets", "value", "line"} else "left"
+        justify: Literal["left", "right"] = "right" if column in {"#", "items", "targets", "value"} else "left"
         table.add_column(column, justify=justify, overflow="fold")
     return table
 
@@ -73,16 +73,24 @@ def _units(units: list[str]) -> Text:
 def sections(rows: list[Row]) -> None:
     table = _table("#", "section", "items", "targets")
     for row in rows:
-        table.add_row(str(row["number"]), literal(f"{row['numeral']}、{row['title']}"),
-                      str(row["item_count"]), str(row["target_count"]))
+        table.add_row(
+            str(row["number"]),
+            literal(f"{row['numeral']}、{row['title']}"),
+            str(row["item_count"]),
+            str(row["target_count"]),
+        )
     console().print(table)
 
 
 def items(rows: list[ItemRecord]) -> None:
     table = _table("#", "item", "lead units", "targets")
     for row in rows:
-        table.add_row(str(row["number"]), literal(f"（{row['numeral']}）{row['title']}"),
-                      _units(row["lead_units"]), str(len(row["targets"])))
+        table.add_row(
+            str(row["number"]),
+            literal(f"（{row['numeral']}）{row['title']}"),
+            _units(row["lead_units"]),
+            str(len(row["targets"])),
+        )
     console().print(table)
     console().print(literal(f"{len(rows)} items", "dim"))
 
@@ -92,18 +100,22 @@ def leads(rows: list[Row]) -> None:
     table = _table("lead unit", "items", "load", "item numbers")
     for row in rows:
         bar = "█" * max(1, round(row["item_count"] / most * BAR_WIDTH))
-        table.add_row(literal(row["name"]), str(row["item_count"]), Text(bar, style="cyan"),
-                      literal(", ".join(str(n) for n in row["items"])))
+        table.add_row(
+            literal(row["name"]),
+            str(row["item_count"]),
+            Text(bar, style="cyan"),
+            literal(", ".join(str(n) for n in row["items"])),
+        )
     console().print(table)
 
 
-def _number_in_clause(row: Row) -> Text:
+def _number_in_clause(row: Mapping[str, Any]) -> Text:
     offset = row["span"][0]
     start, end = row["number_span"]
     return highlighted(row["text"], [(start - offset, end - offset)])
 
 
-def _value(row: Row) -> str:
+def _value(row: Mapping[str, Any]) -> str:
     if row["comparator"] == "range":
         return f"{row['low']}–{row['high']}"
     return f"{row['value']}"
@@ -113,8 +125,15 @@ def targets(rows: list[Row]) -> None:
     table = _table("item", "lead units", "target", "value", "unit", "cmp", "note")
     for row in rows:
         notes = [row["change"] or "", "aspirational" if row["aspirational"] else ""]
-        table.add_row(str(row["item"] or "—"), _units(row["lead_units"]), _number_in_clause(row), _value(row),
-                      literal(row["unit"]), row["comparator"], " ".join(n for n in notes if n))
+        table.add_row(
+            str(row["item"] or "—"),
+            _units(row["lead_units"]),
+            _number_in_clause(row),
+            _value(row),
+            literal(row["unit"]),
+            row["comparator"],
+            " ".join(n for n in notes if n),
+        )
     console().print(table)
     console().print(literal(f"{len(rows)} targets", "dim"))
 
@@ -122,8 +141,11 @@ def targets(rows: list[Row]) -> None:
 def search(rows: list[Row]) -> None:
     table = _table("item", "lead units", "match")
     for row in rows:
-        table.add_row(literal(f"（{row['numeral']}）"), _units(row["lead_units"]),
-                      highlighted(row["snippet"], [row["snippet_match"]]))
+        table.add_row(
+            literal(f"（{row['numeral']}）"),
+            _units(row["lead_units"]),
+            highlighted(row["snippet"], [row["snippet_match"]]),
+        )
     console().print(table)
     console().print(literal(f"{len(rows)} matches in {len({r['number'] for r in rows})} items", "dim"))
 

@@ -25,7 +25,7 @@ from .errors import NotAPlanError
 from .leads import LeadNote, find_notes
 from .lines import Line, LineIndex
 from .numerals import chinese_to_int
-from .patterns import RE_BREADCRUMB, RE_DATE_LINE, RE_HEADING, RE_NOISE_LINE, RE_NOTE_LINE
+from .patterns import RE_ATTACHMENT_LINE, RE_BREADCRUMB, RE_DATE_LINE, RE_HEADING, RE_NOISE_LINE, RE_NOTE_LINE
 from .records import GroupRecord, ItemRecord, ProblemRecord, SectionRecord
 
 _DIGITS = str.maketrans(lx.FULLWIDTH_DIGITS, "0123456789")
@@ -87,7 +87,7 @@ def heading_at(text: str, line: Line) -> Heading | None:
     level = next(n for n in (1, 2, 3, 4) if match.group(f"l{n}"))
     numeral = match.group(f"n{level}")
     value = chinese_to_int(numeral) if level <= 2 else int(numeral.translate(_DIGITS))
-    if not value or match.end() >= line.end and level == 1:
+    if not value or (match.end() >= line.end and level == 1):
         return None
     return Heading(level, value, numeral, line, match.end())
 
@@ -110,9 +110,9 @@ def is_noise(text: str, line: Line) -> bool:
 def is_closing(text: str, line: Line) -> bool:
     """Whether a line closes the plan: a date alone, （此件主动公开）, 附件, 抄送, 印发."""
     content = text[line.start : line.end]
-    if RE_DATE_LINE.match(content) or RE_NOTE_LINE.match(content) and content.count("此件"):
+    if RE_DATE_LINE.match(content) or (RE_NOTE_LINE.match(content) and content.count("此件")):
         return True
-    return content.startswith(("抄送", "印发")) or content.rstrip("：:0-9０-９ ") in lx.ATTACHMENT_LABELS
+    return content.startswith(("抄送", "印发")) or RE_ATTACHMENT_LINE.match(content) is not None
 
 
 # --- the pass ----------------------------------------------------------------------
@@ -348,8 +348,11 @@ def _numbering_problems(drafts: list[_SectionDraft], restart: bool) -> list[Prob
     for draft in drafts:
         if not draft.items:
             problems.append(
-                {"kind": "empty_section", "line": draft.block.heading.line.number,
-                 "message": f"section {draft.block.heading.numeral} has no items"}
+                {
+                    "kind": "empty_section",
+                    "line": draft.block.heading.line.number,
+                    "message": f"section {draft.block.heading.numeral} has no items",
+                }
             )
             continue
         runs: dict[int, list[Heading]] = {}
@@ -366,11 +369,23 @@ def lead_problems(sections: list[SectionRecord]) -> list[ProblemRecord]:
     items = [item for s in sections for item in s["items"]]
     missing = [item for item in items if not item["lead_units"]]
     if not items or len(missing) == len(items):
-        return [{"kind": "no_leads", "line": items[0]["line"] if items else 1,
-                 "message": "no item names a lead unit (牵头单位/责任单位)"}] if items else []
+        return (
+            [
+                {
+                    "kind": "no_leads",
+                    "line": items[0]["line"] if items else 1,
+                    "message": "no item names a lead unit (牵头单位/责任单位)",
+                }
+            ]
+            if items
+            else []
+        )
     return [
-        {"kind": "missing_lead", "line": item["line"],
-         "message": f"item {item['numeral']} ({item['number']}) names no lead unit"}
+        {
+            "kind": "missing_lead",
+            "line": item["line"],
+            "message": f"item {item['numeral']} ({item['number']}) names no lead unit",
+        }
         for item in missing
     ]
 
@@ -384,15 +399,23 @@ def truncation_problems(text: str, sections: list[SectionRecord]) -> list[Proble
     if last["lead_span"] is not None or last["text"].rstrip()[-1:] in _SENTENCE_END + "）)":
         return []
     tail = last["text"][-20:]
-    return [{"kind": "truncated", "line": last["line"],
-             "message": f"the last item, {last['numeral']}, ends in mid-sentence (…{tail}) and has no "
-             "lead-unit note: the copy looks cut off after it"}]
+    return [
+        {
+            "kind": "truncated",
+            "line": last["line"],
+            "message": f"the last item, {last['numeral']}, ends in mid-sentence (…{tail}) and has no "
+            "lead-unit note: the copy looks cut off after it",
+        }
+    ]
 
 
 def _check_trailer(text: str, trailer: list[Line]) -> list[ProblemRecord]:
     return [
-        {"kind": "unassigned_text", "line": line.number,
-         "message": f"text belongs to no section or item: {text[line.start:line.end][:30]}"}
+        {
+            "kind": "unassigned_text",
+            "line": line.number,
+            "message": f"text belongs to no section or item: {text[line.start : line.end][:30]}",
+        }
         for line in trailer
         if not is_closing(text, line) and not _looks_like_signature(text, line)
     ]

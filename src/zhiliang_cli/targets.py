@@ -23,6 +23,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+from typing import NamedTuple
 
 import regex
 
@@ -47,6 +48,14 @@ from .records import TargetRecord
 
 _LOOK_BACK = 12  # characters before a number searched for comparators, verbs and leaders
 _PERCENT_UNITS = ("%", "％", "‰")
+
+
+class _Unit(NamedTuple):
+    """The unit after a number, and where it ends."""
+
+    text: str
+    approx: str | None  # 余 or 多 between number and unit
+    end: int
 
 
 @dataclass(frozen=True)
@@ -109,16 +118,15 @@ def extract_targets(text: str, region: Region, index: LineIndex) -> list[TargetR
 def _target(
     text: str, quantity: regex.Match[str], ctx: _Context, region: Region, index: LineIndex
 ) -> TargetRecord | None:
-    start, end = quantity.span()
+    start = quantity.start()
     if ctx.is_blocked(start):
         return None
-    unit = RE_UNIT.match(text, end, ctx.end)
+    unit = _unit(text, quantity, ctx)
     if unit is None or _is_not_a_quantity(text, quantity, unit, ctx):
         return None
     before = text[max(ctx.clause_start(start), start - _LOOK_BACK) : start]
-    after_unit = unit.end()
-    suffix = RE_SUFFIX_COMPARATOR.match(text, after_unit, ctx.end)
-    prefix = _ends_with(before, lx.PREFIX_COMPARATORS)
+    suffix = RE_SUFFIX_COMPARATOR.match(text, unit.end, ctx.end)
+    prefix = _prefix_comparator(before)
     is_range = quantity.group("high") is not None
     if not RE_HAS_DIGIT.search(quantity.group("low")) and not (
         is_range or suffix or prefix or quantity.group().startswith("百分之") or _ends_with(before, lx.GOAL_VERBS)
@@ -129,7 +137,26 @@ def _target(
     return _record(text, quantity, unit, suffix, prefix, before, ctx, region, index)
 
 
-def _is_not_a_quantity(text: str, quantity: regex.Match[str], unit: regex.Match[str], ctx: _Context) -> bool:
+def _unit(text: str, quantity: regex.Match[str], ctx: _Context) -> _Unit | None:
+    """The unit after a number; 百分之三 carries its own (%)."""
+    match = RE_UNIT.match(text, quantity.end(), ctx.end)
+    if match is not None:
+        return _Unit(match.group("unit"), match.group("approx"), match.end())
+    if quantity.group().startswith("百分之"):
+        return _Unit(lx.PERCENT_UNIT, None, quantity.end())
+    return None
+
+
+def _prefix_comparator(before: str) -> str | None:
+    """A comparator right before the number, or before the goal verb that precedes it (至少举办3场)."""
+    found = _ends_with(before, lx.PREFIX_COMPARATORS)
+    verb = _ends_with(before, lx.GOAL_VERBS)
+    if found is None and verb is not None:
+        found = _ends_with(before[: -len(verb)], lx.PREFIX_COMPARATORS)
+    return found
+
+
+def _is_not_a_quantity(text: str, quantity: regex.Match[str], unit: _Unit, ctx: _Context) -> bool:
     """Ordinals, codes, rate denominators, idioms and words that only start like a unit."""
     start, end = quantity.span()
     before = text[max(ctx.start, start - 4) : start]
@@ -138,10 +165,10 @@ def _is_not_a_quantity(text: str, quantity: regex.Match[str], unit: regex.Match[
     if RE_CODE_AFTER.match(text, end) or RE_NUMERAL_IDIOM.match(text, start):
         return True
     follower = RE_NON_TARGET_FOLLOWER.match(text, end)
-    if follower is not None and len(follower.group()) > len(unit.group()):
+    if follower is not None and len(follower.group()) > unit.end - end:
         return True
     # 一X一Y: 一户一档, 一企一策
-    return quantity.group() == "一" and text.startswith("一", unit.end())
+    return quantity.group() == "一" and text.startswith("一", unit.end)
 
 
 def _is_baseline(text: str, clause_start: int, start: int) -> bool:
@@ -159,7 +186,7 @@ def _ends_with(before: str, words: dict[str, str] | tuple[str, ...]) -> str | No
 def _record(
     text: str,
     quantity: regex.Match[str],
-    unit: regex.Match[str],
+    unit: _Unit,
     suffix: regex.Match[str] | None,
     prefix: str | None,
     before: str,
@@ -168,9 +195,9 @@ def _record(
     index: LineIndex,
 ) -> TargetRecord:
     start = quantity.start()
-    unit_text = unit.group("unit")
-    number_end = unit.end() if unit_text in _PERCENT_UNITS else quantity.end()
-    expression_end = suffix.end() if suffix else unit.end()
+    unit_text = unit.text
+    number_end = unit.end if unit_text in _PERCENT_UNITS else quantity.end()
+    expression_end = suffix.end() if suffix else unit.end
     clause_start = _skip_space(text, ctx.clause_start(start))
     clause_end = _clause_end(text, expression_end, ctx)
     low, high = quantity.group("low"), quantity.group("high")
@@ -188,8 +215,8 @@ def _record(
         "low": low_value if high else None,
         "high": high_value if high else None,
         "unit": lx.UNIT_CANONICAL.get(unit_text, unit_text),
-        "comparator": _comparator(high is not None, suffix, unit.group("approx"), prefix),
-        "change": _change(before[: len(before) - len(prefix)] if prefix else before),
+        "comparator": _comparator(high is not None, suffix, unit.approx, prefix),
+        "change": _change(before[: before.rfind(prefix)] if prefix else before),
         "aspirational": any(cue in sentence for cue in lx.ASPIRATION_CUES),
     }
 

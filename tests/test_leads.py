@@ -1,0 +1,65 @@
+"""Lead-unit notes in their common forms: a table of cases."""
+
+from __future__ import annotations
+
+import pytest
+
+from zhiliang_cli.leads import find_notes, split_units
+
+SEEN_IN_PLAN = [
+    ("ascii", "加强监管。(牵头单位:省市场监管局)", ["省市场监管局"], []),
+    ("ascii-customs", "提高拦截能力。(牵头单位:福州海关)", ["福州海关"], []),
+]
+MADE_UP = [
+    ("fullwidth", "加强监管。（牵头单位：省市场监管局）", ["省市场监管局"], []),
+    ("several-leads", "加强监管。（牵头单位：省发改委、省工信厅）", ["省发改委", "省工信厅"], []),
+    ("responsible", "加强监管。（责任单位：省农业农村厅）", ["省农业农村厅"], []),
+    (
+        "lead-and-cooperating-semicolon",
+        "加强监管。（牵头单位：省商务厅；配合单位：省财政厅、省税务局）",
+        ["省商务厅"],
+        ["省财政厅", "省税务局"],
+    ),
+    ("lead-and-cooperating-comma", "加强监管。（牵头单位：省商务厅，配合单位：省财政厅）", ["省商务厅"], ["省财政厅"]),
+    ("lead-department", "加强监管。（牵头部门：市场监管局）", ["市场监管局"], []),
+    ("comma-separated-leads", "加强监管。（牵头单位：省发改委，省工信厅）", ["省发改委", "省工信厅"], []),
+    ("distributive-phrase", "加强监管。（责任单位：各区、县级市人民政府）", ["各区、县级市人民政府"], []),
+    ("nested-parens", "加强监管。（牵头单位：省市场监管局（省知识产权局））", ["省市场监管局（省知识产权局）"], []),
+    ("inline-verbs", "加强监管。（省教育厅牵头，省财政厅、省人社厅配合）", ["省教育厅"], ["省财政厅", "省人社厅"]),
+    ("trailing-deng", "加强监管。（牵头单位：省发改委；配合单位：省直有关单位等）", ["省发改委"], ["省直有关单位"]),
+    ("own-line", "加强监管。\n牵头单位：省住建厅", ["省住建厅"], []),
+    ("spaces", "加强监管。（ 牵头单位 ： 省水利厅 ）", ["省水利厅"], []),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "lead", "cooperating"),
+    [pytest.param(t, lead, coop, id=i) for i, t, lead, coop in SEEN_IN_PLAN + MADE_UP],
+)
+def test_lead_notes(text: str, lead: list[str], cooperating: list[str]) -> None:
+    notes = find_notes(text, 0, len(text))
+    assert notes, "no note found"
+    assert (notes[-1].lead_units, notes[-1].cooperating_units) == (lead, cooperating)
+    assert text[notes[-1].start : notes[-1].end].strip("（）() \n").startswith(("牵头", "责任", "省教育厅"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["加强监管（含食品、药品）。", "开展“双随机、一公开”检查。", "推动（2022—2026年）计划。"],
+    ids=["parenthetical", "quoted", "years"],
+)
+def test_not_notes(text: str) -> None:
+    assert find_notes(text, 0, len(text)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "units"),
+    [
+        ("市、县（区）政府", ["市、县（区）政府"]),
+        ("各设区市、平潭综合实验区", ["各设区市", "平潭综合实验区"]),
+        ("省发改委/省财政厅", ["省发改委", "省财政厅"]),
+        ("各区，县级市", ["各区", "县级市"]),
+    ],
+)
+def test_split_units(text: str, units: list[str]) -> None:
+    assert split_units(text) == units

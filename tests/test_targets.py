@@ -1,0 +1,176 @@
+"""Quantified targets: the hand annotation of the 2023 plan (precision and recall),
+and a table of sentences that probe each rule, grouped by where they came from."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from zhiliang_cli.lines import LineIndex
+from zhiliang_cli.records import ItemRecord
+from zhiliang_cli.targets import Region, extract_targets
+
+ANNOTATION = Path(__file__).parent / "annotations" / "plan_2023_targets.yaml"
+
+
+def _key(t: dict[str, Any]) -> tuple[Any, ...]:
+    value = t["value"] if t["value"] is not None else f"{t['low']}-{t['high']}"
+    return (t["item"], t["number_text"], str(value), t["unit"], t["comparator"], t["change"], t["aspirational"])
+
+
+def _gold() -> list[tuple[Any, ...]]:
+    data = yaml.safe_load(ANNOTATION.read_text(encoding="utf-8"))
+    return [tuple(row) for row in data["targets"]]
+
+
+def test_2023_plan_precision_and_recall(all_items: list[ItemRecord]) -> None:
+    found = [_key(dict(t)) for item in all_items for t in item["targets"]]
+    gold = _gold()
+    true_positives = sum(1 for k in found if k in gold)
+    precision = true_positives / len(found)
+    recall = sum(1 for k in gold if k in found) / len(gold)
+    missing = [k for k in gold if k not in found]
+    extra = [k for k in found if k not in gold]
+    assert (precision, recall) == (1.0, 1.0), f"missing {missing}; not in the annotation {extra}"
+    assert len(found) == len(gold) == 33
+
+
+def test_target_spans_slice_to_text(plan_text: str, all_items: list[ItemRecord]) -> None:
+    for item in all_items:
+        for t in item["targets"]:
+            assert plan_text[t["span"][0] : t["span"][1]] == t["text"]
+            assert plan_text[t["number_span"][0] : t["number_span"][1]] == t["number_text"]
+            assert t["span"][0] <= t["number_span"][0] < t["number_span"][1] <= t["span"][1]
+            assert item["span"][0] <= t["span"][0] and t["span"][1] <= item["span"][1]
+
+
+def extract(sentence: str) -> list[tuple[Any, ...]]:
+    region = Region(0, len(sentence), 1, 1)
+    found = extract_targets(sentence, region, LineIndex(sentence))
+    return [
+        (
+            t["number_text"],
+            t["value"] if t["value"] is not None else (t["low"], t["high"]),
+            t["unit"],
+            t["comparator"],
+            t["change"],
+            t["aspirational"],
+        )
+        for t in found
+    ]
+
+
+# (id, sentence, [(number_text, value or (low, high), unit, comparator, change, aspirational)])
+SEEN_IN_PLAN = [
+    ("standards-above", "支持制修订农业标准10项以上。", [("10", 10, "项", ">=", None, False)]),
+    ("decrease-percent", "化肥农药使用量比上年减少2%。", [("2%", 2, "%", "=", "decrease", False)]),
+    ("wan-magnitude", "快检主要农产品样品50万批次。", [("50万", 500000, "批次", "=", None, False)]),
+    ("range-hyphen", "组织赴省外举办1-2场推介会。", [("1-2", (1, 2), "场", "range", None, False)]),
+    ("range-chinese-aspirational", "力争再培育一到两个试点。", [("一到两", (1, 2), "个", "range", None, True)]),
+    ("yi-yuan", "获得合作金融机构100亿元以上金融支持。", [("100亿", 10**10, "元", ">=", None, False)]),
+    ("chao-exclusive", "民营企业超1500家。", [("1500", 1500, "家", ">", None, False)]),
+    (
+        "two-in-one-clause",
+        "样品50万批次、监督抽查6万批次以上。",
+        [("50万", 500000, "批次", "=", None, False), ("6万", 60000, "批次", ">=", None, False)],
+    ),
+]
+
+MADE_UP = [
+    ("thousands-comma", "新增高新技术企业1,500家。", [("1,500", 1500, "家", "=", None, False)]),
+    ("fullwidth-digits", "全年完成检验１０万批次。", [("１０万", 100000, "批次", "=", None, False)]),
+    ("chinese-after-verb", "培育十二个示范区。", [("十二", 12, "个", "=", None, False)]),
+    ("chinese-hundreds", "建设一百二十个站点。", [("一百二十", 120, "个", "=", None, False)]),
+    ("chinese-thousands", "新增两千家企业。", [("两千", 2000, "家", "=", None, False)]),
+    ("range-zhi", "培育3至5个产业集群。", [("3至5", (3, 5), "个", "range", None, False)]),
+    ("decimal-wan", "服务企业1.5万家。", [("1.5万", 15000, "家", "=", None, False)]),
+    ("stable-above", "抽检合格率稳定在98%以上。", [("98%", 98, "%", ">=", None, False)]),
+    ("not-less-than", "制定标准不少于20项。", [("20", 20, "项", ">=", None, False)]),
+    ("at-least", "至少举办3场培训。", [("3", 3, "场", ">=", None, False)]),
+    ("not-exceed", "办结时间不超过15个工作日。", [("15", 15, "工作日", "<=", None, False)]),
+    ("within", "能耗增幅控制在5%以内。", [("5%", 5, "%", "<=", None, False)]),
+    ("under", "不合格率低于1%。", [("1%", 1, "%", "<", None, False)]),
+    ("less-than", "投诉不足10件。", [("10", 10, "件", "<", None, False)]),
+    ("about", "培育约200家企业。", [("200", 200, "家", "~", None, False)]),
+    ("nearly", "建成近300个站点。", [("300", 300, "个", "~", None, False)]),
+    ("around", "建成300个左右。", [("300", 300, "个", "~", None, False)]),
+    ("more-than-yu", "培训100余家企业。", [("100", 100, "家", ">", None, False)]),
+    ("break-through", "产值突破1000亿元。", [("1000亿", 10**11, "元", ">", None, False)]),
+    ("year-on-year-down", "事故起数同比下降3%。", [("3%", 3, "%", "=", "decrease", False)]),
+    ("growth", "营业收入增长6.5%。", [("6.5%", 6.5, "%", "=", "increase", False)]),
+    ("percentage-point", "覆盖率提高1个百分点。", [("1", 1, "百分点", "=", "increase", False)]),
+    ("percent-chinese", "能耗降低百分之三。", [("百分之三", 3, "%", "=", "decrease", False)]),
+    ("strive-zhengqu", "争取新增5家。", [("5", 5, "家", "=", None, True)]),
+    ("strive-zhengchuang", "争创国家级示范区2个。", [("2", 2, "个", "=", None, True)]),
+    ("code-and-target", "新建5G基站5000个。", [("5000", 5000, "个", "=", None, False)]),
+    ("denominator-and-target", "每万人口高价值发明专利拥有量达到12件。", [("12", 12, "件", "=", None, False)]),
+    ("pm25-and-target", "PM2.5平均浓度下降5%。", [("5%", 5, "%", "=", "decrease", False)]),
+    (
+        "ascii-punctuation",
+        "推进50家企业试点,培训500名以上人员。",
+        [("50", 50, "家", "=", None, False), ("500", 500, "名", ">=", None, False)],
+    ),
+    (
+        "aspiration-ends-at-sentence",
+        "力争新增10家。培育20家。",
+        [("10", 10, "家", "=", None, True), ("20", 20, "家", "=", None, False)],
+    ),
+]
+
+NON_TARGETS = [
+    ("ordinal-di", "举办第五届中国质量大会，支持第14届交易会。"),
+    ("ordinal-batch", "编制《目录》（第二批），规范第二类医疗器械。"),
+    ("year", "组织实施2023年建设项目。"),
+    ("year-range", "先进制造业倍增计划实施方案(2022—2026年)。"),
+    ("period-years", "开展三年行动，3年内完成改造。"),
+    ("deadline", "4月底前完成部署。"),
+    ("five-year-plan", "落实十四五规划。"),
+    ("standard-code", "做好GB9706系列标准检验，推动ISO22000体系认证。"),
+    ("tech-code", "推动5G应用，治理PM2.5污染。"),
+    ("hotline", "提升12315服务效能。"),
+    ("grade", "新评定一批4A级旅游景区。"),
+    ("quoted-number", "组织做好“6.18”展会，围绕“4+4+6”产业体系。"),
+    ("management-code", "在小型企业推行5S管理，推行ISO09000、14000等体系。"),
+    ("idiom-unquoted", "落实四个最严要求，突出五个到位，压实两个责任。"),
+    ("idiom-quoted", "推行“一品一码”，开展“千校万企”行动。"),
+    ("a-batch", "培育一批龙头企业。"),
+    ("one-x-one-y", "建立一户一档。"),
+    ("baseline-frame", "在已批复设立的4个国家级和17个省级集群的基础上，加快发展。"),
+    ("baseline-already", "全省已建成国家级中心5个。"),
+    ("ranking", "发布民营企业100强，扩大制造业50强发布范围。"),
+    ("issuer-count", "贯彻市场监管总局等18部委《行动方案》。"),
+    ("rate-denominator", "每10万人拥有执业药师。"),
+    ("class-no-verb", "在三类医疗器械全面实施UDI。"),
+    ("enumerated-count", "推动《白茶》《白茶加工技术规范》两项国家标准的翻译工作。"),
+    ("kinds-no-verb", "落实对类烟产品五种违法行为打击要求。"),
+    ("levels", "健全省市县三级联动机制，完善一级、二级风险监测点。"),
+    ("duration-months", "用3个月时间开展专项整治。"),
+]
+
+KNOWN_GAPS = [
+    ("double", "营业收入实现翻一番。", [("翻一番", 2, "倍", "=", "increase", False)]),
+    ("unit-before-range-end", "举办1场至2场活动。", [("1场至2", (1, 2), "场", "range", None, False)]),
+]
+
+
+def _cases(*groups: list[tuple[str, str, list[Any]]]) -> list[Any]:
+    return [pytest.param(sentence, expected, id=case_id) for group in groups for case_id, sentence, expected in group]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), _cases(SEEN_IN_PLAN, MADE_UP))
+def test_targets(sentence: str, expected: list[Any]) -> None:
+    assert extract(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence", [pytest.param(s, id=i) for i, s in NON_TARGETS])
+def test_non_targets(sentence: str) -> None:
+    assert extract(sentence) == []
+
+
+@pytest.mark.xfail(strict=True, reason="known gap: not recognised yet")
+@pytest.mark.parametrize(("sentence", "expected"), _cases(KNOWN_GAPS))
+def test_known_gaps(sentence: str, expected: list[Any]) -> None:
+    assert extract(sentence) == expected
