@@ -90,7 +90,7 @@ def _read_cache(raw: RawSource) -> LoadedPlan | None:
         return None
     try:
         entry: dict[str, Any] = json.loads(file.read_text(encoding="utf-8"))
-        return LoadedPlan(cast(PlanRecord, entry["plan"]), raw.path, entry["encoding"], raw.sha256, len(raw.data))
+        return LoadedPlan(cast("PlanRecord", entry["plan"]), raw.path, entry["encoding"], raw.sha256, len(raw.data))
     except (OSError, ValueError, KeyError, TypeError):
         return None
 

@@ -114,7 +114,7 @@ def _strict(raw: RawSource, encoding: str) -> str:
             f"{raw.path} is neither UTF-8 nor GB18030/GBK (undecodable byte at offset {error.start}): "
             "convert it to UTF-8, e.g. with iconv -f <encoding> -t UTF-8"
         ) from None
-    if _control_share(text) > 0.01:
+    if _control_share(text) > 0.05:
         raise InputError(f"{raw.path} does not look like text (many control characters): give a plain-text plan")
     return text
 
