@@ -346,7 +346,7 @@ def _numbering_problems(drafts: list[_SectionDraft], restart: bool) -> list[Prob
     problems = _sequence_problems("section", [d.block.heading for d in drafts], 1)
     running = 1
     for draft in drafts:
-        if not draft.items:
+        if not draft.items and len(draft.block.lines) == 1:
             problems.append(
                 {
                     "kind": "empty_section",

@@ -1,0 +1,74 @@
+"""Plans of other shapes, provinces and years (tests/fixtures), and `zl check` on damaged copies."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from zhiliang_cli.cache import load_plan
+from zhiliang_cli.records import ItemRecord, PlanRecord
+
+from .conftest import FIXTURES, Result
+
+Run = Callable[..., Result]
+
+
+def _plan(name: str) -> PlanRecord:
+    return load_plan(str(FIXTURES / name)).plan
+
+
+def _items(plan: PlanRecord) -> list[ItemRecord]:
+    return [i for s in plan["sections"] for i in s["items"]]
+
+
+def test_three_level_shape_makes_numbered_tasks_the_items() -> None:
+    plan = _plan("three_level.txt")
+    items = _items(plan)
+    assert [(i["number"], i["numeral"], i["group"]["title"] if i["group"] else None) for i in items] == [
+        (1, "1", "推动产业质量升级"), (2, "2", "推动产业质量升级"), (3, "1", "夯实质量基础设施"),
+        (4, "2", "夯实质量基础设施"), (5, "1", "加强组织领导"),
+    ]  # fmt: skip
+    assert items[0]["lead_units"] == ["市工信局", "市市场监管局"]
+    assert items[1]["cooperating_units"] == ["市市场监管局", "各区、县级市人民政府"]
+    assert "（2）推行食用农产品承诺达标合格证制度" in items[1]["text"]  # sub-points stay inside
+    assert items[3]["lead_units"] == ["市市场监管局"] and items[3]["cooperating_units"] == ["市发改委", "市科技局"]
+    first = plan["sections"][0]
+    assert first["title"] == "总体要求" and first["items"] == []
+    assert [(t["number_text"], t["item"], t["comparator"]) for t in first["targets"]] == [
+        ("95%", None, ">="),
+        ("10", None, "="),
+    ]
+    assert plan["recipients"] == ["各区、县级市人民政府", "市政府各部门", "各直属机构"]
+    assert plan["problems"] == []
+
+
+def test_other_province_with_eleven_sections() -> None:
+    plan = _plan("province_2024.txt")
+    assert [s["numeral"] for s in plan["sections"]][-2:] == ["十", "十一"]
+    assert [i["numeral"] for i in _items(plan)][-2:] == ["十一", "十二"]
+    assert plan["sections"][0]["title"] == "主要目标"
+    assert plan["sections"][0]["text"] == "全年制造业产品质量合格率达到94%以上，新增品牌价值评价企业30家。"
+    assert plan["published"] == "2024-02-20" and plan["doc_number"] == "某质强办发〔2024〕3号"
+    assert plan["contact"] and plan["contact"]["email"] == "zhiliang@example.gov.cn"
+    assert plan["problems"] == []
+
+
+def test_check_names_what_a_truncated_copy_lost(zl: Run) -> None:
+    result = zl("check", "--file", str(FIXTURES / "truncated.txt"))
+    assert result.code == 1
+    kinds = {p["kind"] for p in result.json()["problems"]}
+    assert "truncated" in kinds
+    assert any("三十" in p["message"] for p in result.json()["problems"])
+
+
+def test_check_reports_every_kind_of_problem(zl: Run) -> None:
+    result = zl("check", "--file", str(FIXTURES / "problems.txt"), "--format", "json")
+    assert result.code == 1
+    problems = result.json()["problems"]
+    assert [(p["kind"], p["line"]) for p in problems] == [
+        ("numbering", 7), ("repeat", 9), ("missing_lead", 9), ("numbering", 11), ("unassigned_text", 16),
+    ]  # fmt: skip
+
+
+def test_check_table_lists_one_line_per_problem(zl: Run) -> None:
+    out = zl("check", "--file", str(FIXTURES / "problems.txt"), "--format", "table").out
+    assert out.count("line ") == 5 and "5 problems" in out
