@@ -17,6 +17,7 @@ distributive phrase such as 各区、县级市 (one kind of unit, not two).  Emi
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import NamedTuple
 
 from . import lexicon as lx
@@ -60,8 +61,15 @@ def find_notes(text: str, start: int, end: int) -> list[LeadNote]:
 
 
 def _note(start: int, end: int, body: str) -> LeadNote:
+    lead, cooperating = _parse_cached(body)
+    return LeadNote(start, end, list(lead), list(cooperating))
+
+
+@lru_cache(maxsize=1024)
+def _parse_cached(body: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """Plans repeat the same notes (one unit leads dozens of items): parse each once."""
     lead, cooperating = parse_note_body(body)
-    return LeadNote(start, end, lead, cooperating)
+    return tuple(lead), tuple(cooperating)
 
 
 def parse_note_body(body: str) -> tuple[list[str], list[str]]:

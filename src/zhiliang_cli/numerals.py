@@ -60,6 +60,9 @@ _DIGITS = {
 }
 _SMALL_UNITS = {"十": 10, "拾": 10, "百": 100, "佰": 100, "千": 1000, "仟": 1000}
 _BIG_UNITS = {"万": 10_000, "亿": 100_000_000}
+_MAGNITUDES_LONGEST_FIRST = sorted(MAGNITUDES, key=len, reverse=True)
+_MAGNITUDE_ENDS = {suffix[-1] for suffix in MAGNITUDES}
+_ARABIC_STARTS = set("0123456789０１２３４５６７８９.．")
 _FULLWIDTH = str.maketrans("０１２３４５６７８９．，", "0123456789.,")
 
 
@@ -120,22 +123,25 @@ def arabic_to_float(text: str) -> float | None:
     try:
         return float(plain)
     except ValueError:
-        return None
+        return None  # also for "1.2.3"; float() accepts "nan" and "inf", which never reach here
 
 
 def parse_number(text: str) -> float | None:
     """Value of a printed number with its magnitude (万, 亿) folded in."""
     text = text.strip()
+    if text.isascii():
+        return arabic_to_float(text)
     if text.startswith("百分之"):
         return parse_number(text[3:])
     multiplier = 1
-    for suffix in sorted(MAGNITUDES, key=len, reverse=True):
-        if text.endswith(suffix) and len(text) > len(suffix):
-            head = text[: -len(suffix)]
-            if chinese_to_int(head) is not None or arabic_to_float(head) is not None:
-                multiplier, text = MAGNITUDES[suffix], head
-                break
-    value: float | None = arabic_to_float(text)
+    if text[-1] in _MAGNITUDE_ENDS:
+        for suffix in _MAGNITUDES_LONGEST_FIRST:
+            if text.endswith(suffix) and len(text) > len(suffix):
+                head = text[: -len(suffix)]
+                if head.isascii() or chinese_to_int(head) is not None or arabic_to_float(head) is not None:
+                    multiplier, text = MAGNITUDES[suffix], head
+                    break
+    value: float | None = arabic_to_float(text) if text[0] in _ARABIC_STARTS else None
     if value is None:
         as_int = chinese_to_int(text)
         value = None if as_int is None else float(as_int)

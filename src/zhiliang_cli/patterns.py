@@ -150,16 +150,18 @@ RE_EMAIL = regex.compile(r"(?P<email>[A-Za-z0-9._%+\-]+@[A-Za-z0-9.\-]+\.[A-Za-z
 _LEAD_LABEL = _alternation(lx.LEAD_LABELS)
 _COOP_LABEL = _alternation(lx.COOPERATING_LABELS)
 _PAREN_BODY = r"(?:[^（）()\r\n]|(?&paren))"
-_DEFINE_PAREN = rf"(?(DEFINE)(?P<paren>{OPEN}{_PAREN_BODY}*{CLOSE}))"
+#: One level of brackets inside a note, e.g. 省市场监管局（省知识产权局）; bounded, so that
+#: a line of unbalanced brackets cannot make the search quadratic.
+_DEFINE_PAREN = rf"(?(DEFINE)(?P<paren>{OPEN}[^（）()\r\n]{{0,60}}{CLOSE}))"
 
 #: A lead-unit note in parentheses: （牵头单位：X；配合单位：Y） or （X牵头，Y配合）.
 RE_LEAD_NOTE = regex.compile(
     rf"""
     {OPEN} {WS}*
     (?P<body>
-        (?:{_LEAD_LABEL}|{_COOP_LABEL}) {WS}* {COLON} {_PAREN_BODY}*      # labelled: 牵头单位：X
-      | (?:[^（）()\r\n:：。]|(?&paren))+? (?:{_alternation(lx.LEAD_VERBS)})  # inline: X牵头
-        {_PAREN_BODY}*                                                     #   ，Y配合
+        (?:{_LEAD_LABEL}|{_COOP_LABEL}) {WS}* {COLON} {_PAREN_BODY}{{0,300}}      # labelled: 牵头单位：X
+      | (?:[^（）()\r\n:：。]|(?&paren)){{1,80}}? (?:{_alternation(lx.LEAD_VERBS)})   # inline: X牵头
+        {_PAREN_BODY}{{0,200}}                                                     #   ，Y配合
     )
     {WS}* {CLOSE}
     {_DEFINE_PAREN}
@@ -206,23 +208,27 @@ RE_UNIT_TRAILER = regex.compile(rf"(?:{_alternation(lx.UNIT_TRAILERS)})[。.]?$"
 # --- numbers and targets ------------------------------------------------------------------
 
 _MAG = _alternation(lx.MAGNITUDES)
+_UNITS = _alternation(lx.COUNT_UNITS)
 _NUMBER = rf"""
-    (?:百分之)?                                              # 百分之三
-    (?:
+    (?>                                                       # atomic: never a part of a number
         {DIGIT}+ (?:,[0-9]{{3}})* (?:[.．]{DIGIT}+)?          # 10, 1,500, 6.5, １０
       | [〇零一二两三四五六七八九十][〇零一二两三四五六七八九十百千]*   # 十二, 一百二十, 两千
     )
     (?:{_MAG})?                                               # 50万, 100亿
 """
 
-#: A number, or a range of two, as printed: 50万, 1.5, 一到两, 1-2, 3至5.
+#: A number, or a range of two, as printed (50万, 1.5, 一到两, 1-2, 3至5), followed by a
+#: unit; 百分之三 carries its own.  Numbers without a unit are never targets, so they are
+#: not even candidates.
 RE_QUANTITY = regex.compile(
     rf"""
+    (?P<pct> 百分之 )?                                          # 百分之三
     (?P<low> {_NUMBER} )                                       # the number (or the low end)
     (?:
         (?P<joiner> {_alternation(lx.RANGE_JOINERS)} )          # a range joiner: -, 至, 到
         (?P<high> {_NUMBER} )                                   # the high end
     )?
+    (?(pct) | (?= (?:余|多)? (?:{_UNITS}) ) )                   # a unit follows
     """,
     regex.VERBOSE,
 )
@@ -231,7 +237,7 @@ RE_QUANTITY = regex.compile(
 RE_UNIT = regex.compile(
     rf"""
     (?P<approx> 余|多 )?                                  # 100余家: more than
-    (?P<unit> {_alternation(lx.COUNT_UNITS)} )              # the unit, longest first
+    (?P<unit> {_UNITS} )                                    # the unit, longest first
     """,
     regex.VERBOSE,
 )
@@ -245,15 +251,23 @@ RE_NUMERAL_IDIOM = regex.compile(rf"(?:{_alternation(lx.NUMERAL_IDIOMS + lx.PERI
 #: A code around a number: GB9706, 5G, PM2.5, ISO22000, 4+4+6.
 RE_CODE_BEFORE = regex.compile(r"[A-Za-z0-9０-９.+\-_/#@]$")
 RE_CODE_AFTER = regex.compile(r"[A-Za-z+_/#@]|[.．][0-9]")
+#: Words that mark a number as an existing baseline (已, 现有, 截至).
+RE_BASELINE_CUE = regex.compile(_alternation(lx.BASELINE_CUES))
+#: Words that mark a target the plan only strives for (力争, 争取).
+RE_ASPIRATION_CUE = regex.compile(_alternation(lx.ASPIRATION_CUES))
 #: The frame of a baseline: 在……的基础上 (numbers inside it already exist).
 RE_BASELINE_FRAME = regex.compile(r"在[^，,；;。：:]{0,80}?基础上")
 
 #: A quotation or a title in quotation marks or 《》: numbers inside are names.
 RE_QUOTED = regex.compile(
-    "|".join(rf"{regex.escape(o)}[^{regex.escape(c)}\r\n]{{0,200}}{regex.escape(c)}" for o, c in lx.QUOTE_PAIRS)
+    "|".join(rf"{regex.escape(o)}[^{regex.escape(c)}\r\n]{{0,120}}{regex.escape(c)}" for o, c in lx.QUOTE_PAIRS)
 )
+#: The nearest opening quotation mark before a position (searched backwards).
+RE_LAST_QUOTE_OPEN = regex.compile(_chars("".join(o for o, _ in lx.QUOTE_PAIRS)), regex.REVERSE)
 #: Marks that end a clause, and that end a sentence.
 RE_CLAUSE_END = regex.compile(_chars(lx.CLAUSE_ENDS))
-RE_SENTENCE_END = regex.compile(_chars(lx.SENTENCE_ENDS))
+#: The same, searched backwards from a position (REVERSE finds the nearest one first).
+RE_LAST_CLAUSE_END = regex.compile(_chars(lx.CLAUSE_ENDS), regex.REVERSE)
+RE_LAST_SENTENCE_END = regex.compile(_chars(lx.SENTENCE_ENDS), regex.REVERSE)
 #: A number written in digits (ASCII or full width), as opposed to Chinese numerals.
 RE_HAS_DIGIT = regex.compile(DIGIT)

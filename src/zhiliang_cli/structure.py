@@ -17,6 +17,7 @@ targets) and the problems ``zl check`` reports.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
@@ -128,31 +129,43 @@ def parse_structure(text: str, index: LineIndex) -> Structure:
             "no section headings (一、 二、 …) found: this does not look like a work plan; "
             "check the file and its encoding"
         )
-    item_level = _item_level(text, lines[first:], headings[first:])
+    notes = _Notes(find_notes(text, lines[first].start, len(text)))
+    item_level = _item_level(lines[first:], headings[first:], notes)
     drafts, trailer = _walk(text, lines[first:], headings[first:], item_level)
     problems: list[ProblemRecord] = []
-    sections = _build(text, drafts, problems)
+    sections = _build(text, drafts, notes, problems)
     problems += _check_trailer(text, trailer)
     return Structure(lines[:first], trailer, sections, problems)
 
 
-def _item_level(text: str, lines: list[Line], headings: list[Heading | None]) -> int:
+def _item_level(lines: list[Line], headings: list[Heading | None], notes: _Notes) -> int:
     """Which level carries the items: the one whose headings each own exactly one note."""
     scores = {}
+    end = lines[-1].end
     for level in (2, 3):
-        starts = [i for i, h in enumerate(headings) if h is not None and h.level == level]
-        if not starts:
-            scores[level] = -1.0
-            continue
-        owning = 0
-        for i in starts:
-            stop = next(
-                (j for j in range(i + 1, len(lines)) if (h := headings[j]) is not None and h.level <= level),
-                len(lines),
-            )
-            owning += len(find_notes(text, lines[i].start, lines[stop - 1].end)) == 1
-        scores[level] = owning / len(starts)
+        owning = total = 0
+        boundary = end  # where the extent of the heading being looked at ends
+        for line, heading in zip(reversed(lines), reversed(headings), strict=True):
+            if heading is None or heading.level > level:
+                continue
+            if heading.level == level:
+                total += 1
+                owning += len(notes.within(line.start, boundary)) == 1
+            boundary = line.start
+        scores[level] = owning / total if total else -1.0
     return 3 if scores[3] > scores[2] else 2
+
+
+class _Notes:
+    """The lead-unit notes of the plan, found once, looked up by position."""
+
+    def __init__(self, notes: list[LeadNote]) -> None:
+        self.notes = notes
+        self.starts = [n.start for n in notes]
+
+    def within(self, start: int, end: int) -> list[LeadNote]:
+        lo, hi = bisect_left(self.starts, start), bisect_left(self.starts, end)
+        return [n for n in self.notes[lo:hi] if n.end <= end]
 
 
 def _walk(
@@ -202,7 +215,7 @@ def _levels_per_section(headings: list[Heading | None]) -> list[set[int]]:
 # --- records -----------------------------------------------------------------------
 
 
-def _build(text: str, drafts: list[_SectionDraft], problems: list[ProblemRecord]) -> list[SectionRecord]:
+def _build(text: str, drafts: list[_SectionDraft], notes: _Notes, problems: list[ProblemRecord]) -> list[SectionRecord]:
     restart = _numbering_restarts(drafts)
     sections: list[SectionRecord] = []
     ordinal = 0
@@ -232,7 +245,8 @@ def _build(text: str, drafts: list[_SectionDraft], problems: list[ProblemRecord]
             ordinal += 1
             number = ordinal if restart else block.heading.value
             group = groups[id(block.group)] if block.group is not None else None
-            section["items"].append(_item_record(text, block, number, head.value, group, problems))
+            found = notes.within(block.lines[0].start, block.lines[-1].end)
+            section["items"].append(_item_record(text, block, number, head.value, group, found))
         sections.append(section)
     problems += _numbering_problems(drafts, restart)
     return sections
@@ -270,11 +284,10 @@ def _group_record(text: str, block: _Block) -> GroupRecord:
 
 
 def _item_record(
-    text: str, block: _Block, number: int, section: int, group: GroupRecord | None, problems: list[ProblemRecord]
+    text: str, block: _Block, number: int, section: int, group: GroupRecord | None, notes: list[LeadNote]
 ) -> ItemRecord:
     head = block.heading
     lines = block.lines
-    notes = find_notes(text, lines[0].start, lines[-1].end)
     note: LeadNote | None = notes[-1] if notes else None
     if note is not None:
         lines = _drop_signature(text, lines, note.end)

@@ -21,7 +21,7 @@ it stands in, as printed, and its span.
 
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -31,16 +31,20 @@ from . import lexicon as lx
 from .lines import LineIndex
 from .numerals import normalise, parse_number
 from .patterns import (
+    RE_ASPIRATION_CUE,
+    RE_BASELINE_CUE,
     RE_BASELINE_FRAME,
     RE_CLAUSE_END,
     RE_CODE_AFTER,
     RE_CODE_BEFORE,
     RE_HAS_DIGIT,
+    RE_LAST_CLAUSE_END,
+    RE_LAST_QUOTE_OPEN,
+    RE_LAST_SENTENCE_END,
     RE_NON_TARGET_FOLLOWER,
     RE_NUMERAL_IDIOM,
     RE_QUANTITY,
     RE_QUOTED,
-    RE_SENTENCE_END,
     RE_SUFFIX_COMPARATOR,
     RE_UNIT,
 )
@@ -70,33 +74,41 @@ class Region:
 
 
 class _Context:
-    """What is known about a region once: quotes, baselines, clause and sentence ends."""
+    """Where clauses and sentences start and end around a number, and whether it stands in
+    quotation marks or a baseline frame: looked up on demand, only for numbers with a unit."""
 
     def __init__(self, text: str, region: Region) -> None:
-        start, end = region.start, region.end
-        self.blocked: list[tuple[int, int]] = [m.span() for m in RE_QUOTED.finditer(text, start, end)]
-        self.blocked += [m.span() for m in RE_BASELINE_FRAME.finditer(text, start, end)]
+        self.text = text
+        self.start, self.end = region.start, region.end
         self.note_start = region.skip[0] if region.skip else None
-        if region.skip:
-            self.blocked.append(region.skip)
-        self.clause_ends = [m.start() for m in RE_CLAUSE_END.finditer(text, start, end)]
-        self.sentence_ends = [m.start() for m in RE_SENTENCE_END.finditer(text, start, end)]
-        self.start, self.end = start, end
+        self.skip = region.skip
 
-    def is_blocked(self, pos: int) -> bool:
-        return any(a <= pos < b for a, b in self.blocked)
+    def _after_last(self, marks: regex.Pattern[str], pos: int) -> int:
+        """The offset just after the last mark before ``pos`` (the region's start if none)."""
+        match = marks.search(self.text, self.start, pos)
+        return match.end() if match else self.start
+
+    def is_blocked(self, pos: int, clause_start: int) -> bool:
+        """In the note, in quotation marks or a title, or in 在……的基础上."""
+        if self.skip and self.skip[0] <= pos < self.skip[1]:
+            return True
+        opening = RE_LAST_QUOTE_OPEN.search(self.text, max(self.start, pos - 120), pos)
+        if opening is not None:
+            quoted = RE_QUOTED.match(self.text, opening.start(), self.end)
+            if quoted is not None and pos < quoted.end():
+                return True
+        frame = RE_BASELINE_FRAME.search(self.text, clause_start, self.clause_end(pos))
+        return frame is not None and frame.start() <= pos < frame.end()
 
     def clause_start(self, pos: int) -> int:
-        i = bisect_left(self.clause_ends, pos)
-        return self.clause_ends[i - 1] + 1 if i else self.start
+        return self._after_last(RE_LAST_CLAUSE_END, pos)
 
     def clause_end(self, pos: int) -> int:
-        i = bisect_left(self.clause_ends, pos)
-        return self.clause_ends[i] if i < len(self.clause_ends) else self.end
+        match = RE_CLAUSE_END.search(self.text, pos, self.end)
+        return match.start() if match else self.end
 
     def sentence_start(self, pos: int) -> int:
-        i = bisect_right(self.sentence_ends, pos - 1)
-        return self.sentence_ends[i - 1] + 1 if i else self.start
+        return self._after_last(RE_LAST_SENTENCE_END, pos)
 
 
 def extract_targets(text: str, region: Region, index: LineIndex) -> list[TargetRecord]:
@@ -119,22 +131,23 @@ def _target(
     text: str, quantity: regex.Match[str], ctx: _Context, region: Region, index: LineIndex
 ) -> TargetRecord | None:
     start = quantity.start()
-    if ctx.is_blocked(start):
-        return None
     unit = _unit(text, quantity, ctx)
     if unit is None or _is_not_a_quantity(text, quantity, unit, ctx):
         return None
-    before = text[max(ctx.clause_start(start), start - _LOOK_BACK) : start]
+    clause_start = ctx.clause_start(start)
+    if ctx.is_blocked(start, clause_start):
+        return None
+    before = text[max(clause_start, start - _LOOK_BACK) : start]
     suffix = RE_SUFFIX_COMPARATOR.match(text, unit.end, ctx.end)
     prefix = _prefix_comparator(before)
     is_range = quantity.group("high") is not None
     if not RE_HAS_DIGIT.search(quantity.group("low")) and not (
-        is_range or suffix or prefix or quantity.group().startswith("百分之") or _ends_with(before, lx.GOAL_VERBS)
+        is_range or suffix or prefix or quantity.group("pct") or _ends_with(before, _GOAL_VERBS)
     ):
         return None  # a Chinese numeral with nothing that makes it a goal: a fixed phrase
-    if _is_baseline(text, ctx.clause_start(start), start):
-        return None
-    return _record(text, quantity, unit, suffix, prefix, before, ctx, region, index)
+    if RE_BASELINE_CUE.search(text, clause_start, start):
+        return None  # a number that counts what already exists: 已建成12个, 现有……
+    return _record(text, quantity, unit, suffix, prefix, before, clause_start, ctx, region, index)
 
 
 def _unit(text: str, quantity: regex.Match[str], ctx: _Context) -> _Unit | None:
@@ -142,17 +155,17 @@ def _unit(text: str, quantity: regex.Match[str], ctx: _Context) -> _Unit | None:
     match = RE_UNIT.match(text, quantity.end(), ctx.end)
     if match is not None:
         return _Unit(match.group("unit"), match.group("approx"), match.end())
-    if quantity.group().startswith("百分之"):
+    if quantity.group("pct"):
         return _Unit(lx.PERCENT_UNIT, None, quantity.end())
     return None
 
 
 def _prefix_comparator(before: str) -> str | None:
     """A comparator right before the number, or before the goal verb that precedes it (至少举办3场)."""
-    found = _ends_with(before, lx.PREFIX_COMPARATORS)
-    verb = _ends_with(before, lx.GOAL_VERBS)
+    found = _ends_with(before, _PREFIXES)
+    verb = _ends_with(before, _GOAL_VERBS)
     if found is None and verb is not None:
-        found = _ends_with(before[: -len(verb)], lx.PREFIX_COMPARATORS)
+        found = _ends_with(before[: -len(verb)], _PREFIXES)
     return found
 
 
@@ -171,15 +184,20 @@ def _is_not_a_quantity(text: str, quantity: regex.Match[str], unit: _Unit, ctx: 
     return quantity.group() == "一" and text.startswith("一", unit.end)
 
 
-def _is_baseline(text: str, clause_start: int, start: int) -> bool:
-    """A number that counts what already exists: 已建成12个, 现有……."""
-    return any(cue in text[clause_start:start] for cue in lx.BASELINE_CUES)
+def _longest_first(words: Iterable[str]) -> tuple[str, ...]:
+    return tuple(sorted(words, key=len, reverse=True))
 
 
-def _ends_with(before: str, words: dict[str, str] | tuple[str, ...]) -> str | None:
-    for word in sorted(words, key=len, reverse=True):
-        if before.endswith(word):
-            return word
+_PREFIXES = _longest_first(lx.PREFIX_COMPARATORS)
+_GOAL_VERBS = _longest_first(lx.GOAL_VERBS)
+_DECREASE = _longest_first(lx.DECREASE_VERBS)
+_INCREASE = _longest_first(lx.INCREASE_VERBS)
+
+
+def _ends_with(before: str, words: tuple[str, ...]) -> str | None:
+    """The first of ``words`` (longest first) that ``before`` ends with."""
+    if before.endswith(words):
+        return next(word for word in words if before.endswith(word))
     return None
 
 
@@ -190,6 +208,7 @@ def _record(
     suffix: regex.Match[str] | None,
     prefix: str | None,
     before: str,
+    clause_start: int,
     ctx: _Context,
     region: Region,
     index: LineIndex,
@@ -198,11 +217,10 @@ def _record(
     unit_text = unit.text
     number_end = unit.end if unit_text in _PERCENT_UNITS else quantity.end()
     expression_end = suffix.end() if suffix else unit.end
-    clause_start = _skip_space(text, ctx.clause_start(start))
+    clause_start = _skip_space(text, clause_start)
     clause_end = _clause_end(text, expression_end, ctx)
     low, high = quantity.group("low"), quantity.group("high")
     low_value, high_value = _bounds(low, high)
-    sentence = text[ctx.sentence_start(start) : start]
     return {
         "item": region.item,
         "section": region.section,
@@ -217,7 +235,7 @@ def _record(
         "unit": lx.UNIT_CANONICAL.get(unit_text, unit_text),
         "comparator": _comparator(high is not None, suffix, unit.approx, prefix),
         "change": _change(before[: before.rfind(prefix)] if prefix else before),
-        "aspirational": any(cue in sentence for cue in lx.ASPIRATION_CUES),
+        "aspirational": RE_ASPIRATION_CUE.search(text, ctx.sentence_start(start), start) is not None,
     }
 
 
@@ -266,8 +284,8 @@ def _comparator(is_range: bool, suffix: regex.Match[str] | None, approx: str | N
 
 
 def _change(before: str) -> str | None:
-    if _ends_with(before, lx.DECREASE_VERBS):
+    if _ends_with(before, _DECREASE):
         return "decrease"
-    if _ends_with(before, lx.INCREASE_VERBS):
+    if _ends_with(before, _INCREASE):
         return "increase"
     return None
