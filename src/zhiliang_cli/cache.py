@@ -1,6 +1,7 @@
 """Load a plan file, parsed, through a cache keyed by the file's content.
 
-The key is the SHA-256 of the file's bytes together with a fingerprint of
+Entries are in :mod:`marshal` format (the fastest to load; only zl writes them, in
+the user's own cache directory, atomically); the key is the SHA-256 of the file's bytes together with a fingerprint of
 the parser's own code, so a cached result can never be stale: a changed file
 or a changed parser is a different key.  A cache that cannot be read or
 written is skipped silently; it never breaks a command.  ``ZL_NO_CACHE=1``
@@ -10,9 +11,9 @@ parser is imported.
 
 from __future__ import annotations
 
-import json
+import marshal
 import os
-import tempfile
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
@@ -73,7 +74,7 @@ def _cache_file(raw: RawSource) -> Path | None:
     if os.environ.get("ZL_NO_CACHE"):
         return None
     here = Path(__file__).parent
-    stamp = [__version__]
+    stamp = [__version__, sys.version]  # marshal's format belongs to the interpreter
     for name in _PARSER_MODULES:
         try:
             info = (here / f"{name}.py").stat()
@@ -81,7 +82,7 @@ def _cache_file(raw: RawSource) -> Path | None:
         except OSError:
             stamp.append("-")
     code = sha256_hex("|".join(stamp).encode())[:16]
-    return default_cache_dir() / f"{raw.sha256}-{code}.json"
+    return default_cache_dir() / f"{raw.sha256}-{code}.marshal"
 
 
 def _read_cache(raw: RawSource) -> LoadedPlan | None:
@@ -89,9 +90,9 @@ def _read_cache(raw: RawSource) -> LoadedPlan | None:
     if file is None:
         return None
     try:
-        entry: dict[str, Any] = json.loads(file.read_text(encoding="utf-8"))
+        entry: dict[str, Any] = marshal.loads(file.read_bytes())
         return LoadedPlan(cast("PlanRecord", entry["plan"]), raw.path, entry["encoding"], raw.sha256, len(raw.data))
-    except (OSError, ValueError, KeyError, TypeError):
+    except (OSError, ValueError, KeyError, TypeError, EOFError):
         return None
 
 
@@ -99,12 +100,14 @@ def _write_cache(raw: RawSource, loaded: LoadedPlan) -> None:
     file = _cache_file(raw)
     if file is None:
         return
+    import tempfile
+
     try:
         file.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=file.parent, prefix=".tmp-", suffix=".json")
+        fd, tmp = tempfile.mkstemp(dir=file.parent, prefix=".tmp-", suffix=".marshal")
         try:
-            with os.fdopen(fd, "w", encoding="utf-8") as out:
-                json.dump({"encoding": loaded.encoding, "plan": loaded.plan}, out, ensure_ascii=False)
+            with os.fdopen(fd, "wb") as out:
+                out.write(marshal.dumps({"encoding": loaded.encoding, "plan": dict(loaded.plan)}))
             os.replace(tmp, file)
         except BaseException:
             Path(tmp).unlink(missing_ok=True)

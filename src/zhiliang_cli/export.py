@@ -9,11 +9,8 @@ existing file is kept unless ``force``.
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 import os
-import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -53,6 +50,9 @@ def dumps(data: Any, fmt: str) -> str:
 
 
 def _csv(rows: list[dict[str, Any]]) -> str:
+    import csv
+    import io
+
     out = io.StringIO()
     columns: list[str] = []
     for row in rows:
@@ -89,6 +89,8 @@ def write_file(path: str, content: str, force: bool = False) -> None:
         raise OutputError(f"{path} is a directory: give a file name for -o")
     if target.exists() and not force:
         raise OutputError(f"{path} exists: use --force to overwrite it, or choose another name")
+    import tempfile
+
     folder = target.parent if str(target.parent) else Path(".")
     try:
         fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{target.name}.", suffix=".tmp")

@@ -33,6 +33,8 @@ True
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from .lexicon import MAGNITUDES
 
 _DIGITS = {
@@ -66,6 +68,7 @@ _ARABIC_STARTS = set("0123456789０１２３４５６７８９.．")
 _FULLWIDTH = str.maketrans("０１２３４５６７８９．，", "0123456789.,")
 
 
+@lru_cache(maxsize=4096)
 def chinese_to_int(text: str) -> int | None:
     """Value of a Chinese numeral, or None when it is not one.
 

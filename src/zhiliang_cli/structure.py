@@ -85,8 +85,9 @@ def heading_at(text: str, line: Line) -> Heading | None:
     match = RE_HEADING.match(text, line.start, line.end)
     if match is None:
         return None
-    level = next(n for n in (1, 2, 3, 4) if match.group(f"l{n}"))
-    numeral = match.group(f"n{level}")
+    numerals = match.group("n1", "n2", "n3", "n4")
+    level = next(n for n, numeral in enumerate(numerals, start=1) if numeral)
+    numeral = numerals[level - 1]
     value = chinese_to_int(numeral) if level <= 2 else int(numeral.translate(_DIGITS))
     if not value or (match.end() >= line.end and level == 1):
         return None

@@ -22,7 +22,6 @@ it stands in, as printed, and its span.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 from typing import NamedTuple
 
 import regex
@@ -62,8 +61,7 @@ class _Unit(NamedTuple):
     end: int
 
 
-@dataclass(frozen=True)
-class Region:
+class Region(NamedTuple):
     """The text targets are looked for in, and what it belongs to."""
 
     start: int
@@ -76,6 +74,8 @@ class Region:
 class _Context:
     """Where clauses and sentences start and end around a number, and whether it stands in
     quotation marks or a baseline frame: looked up on demand, only for numbers with a unit."""
+
+    __slots__ = ("end", "note_start", "skip", "start", "text")
 
     def __init__(self, text: str, region: Region) -> None:
         self.text = text
@@ -142,7 +142,7 @@ def _target(
     prefix = _prefix_comparator(before)
     is_range = quantity.group("high") is not None
     if not RE_HAS_DIGIT.search(quantity.group("low")) and not (
-        is_range or suffix or prefix or quantity.group("pct") or _ends_with(before, _GOAL_VERBS)
+        is_range or suffix or prefix or quantity.group("pct") or _GOAL_VERBS.ending(before)
     ):
         return None  # a Chinese numeral with nothing that makes it a goal: a fixed phrase
     if RE_BASELINE_CUE.search(text, clause_start, start):
@@ -162,10 +162,10 @@ def _unit(text: str, quantity: regex.Match[str], ctx: _Context) -> _Unit | None:
 
 def _prefix_comparator(before: str) -> str | None:
     """A comparator right before the number, or before the goal verb that precedes it (至少举办3场)."""
-    found = _ends_with(before, _PREFIXES)
-    verb = _ends_with(before, _GOAL_VERBS)
+    found = _PREFIXES.ending(before)
+    verb = _GOAL_VERBS.ending(before)
     if found is None and verb is not None:
-        found = _ends_with(before[: -len(verb)], _PREFIXES)
+        found = _PREFIXES.ending(before[: -len(verb)])
     return found
 
 
@@ -184,21 +184,33 @@ def _is_not_a_quantity(text: str, quantity: regex.Match[str], unit: _Unit, ctx: 
     return quantity.group() == "一" and text.startswith("一", unit.end)
 
 
-def _longest_first(words: Iterable[str]) -> tuple[str, ...]:
-    return tuple(sorted(words, key=len, reverse=True))
+class _Words:
+    """A word list that answers "which of these does this text end with?" in a few set look-ups.
+
+    >>> _Words(["超", "超过", "不超过"]).ending("数量不超过")
+    '不超过'
+    >>> _Words(["超"]).ending("达到") is None
+    True
+    """
+
+    def __init__(self, words: Iterable[str]) -> None:
+        self.by_length: list[tuple[int, frozenset[str]]] = []
+        for length in sorted({len(w) for w in words}, reverse=True):
+            self.by_length.append((length, frozenset(w for w in words if len(w) == length)))
+
+    def ending(self, text: str) -> str | None:
+        """The longest word that ``text`` ends with."""
+        for length, words in self.by_length:
+            tail = text[-length:]
+            if len(tail) == length and tail in words:
+                return tail
+        return None
 
 
-_PREFIXES = _longest_first(lx.PREFIX_COMPARATORS)
-_GOAL_VERBS = _longest_first(lx.GOAL_VERBS)
-_DECREASE = _longest_first(lx.DECREASE_VERBS)
-_INCREASE = _longest_first(lx.INCREASE_VERBS)
-
-
-def _ends_with(before: str, words: tuple[str, ...]) -> str | None:
-    """The first of ``words`` (longest first) that ``before`` ends with."""
-    if before.endswith(words):
-        return next(word for word in words if before.endswith(word))
-    return None
+_PREFIXES = _Words(lx.PREFIX_COMPARATORS)
+_GOAL_VERBS = _Words(lx.GOAL_VERBS)
+_DECREASE = _Words(lx.DECREASE_VERBS)
+_INCREASE = _Words(lx.INCREASE_VERBS)
 
 
 def _record(
@@ -284,8 +296,8 @@ def _comparator(is_range: bool, suffix: regex.Match[str] | None, approx: str | N
 
 
 def _change(before: str) -> str | None:
-    if _ends_with(before, _DECREASE):
+    if _DECREASE.ending(before):
         return "decrease"
-    if _ends_with(before, _INCREASE):
+    if _INCREASE.ending(before):
         return "increase"
     return None

@@ -1,0 +1,141 @@
+"""zl's speed budget, measured side by side on this machine (issue 5).
+
+    python bench/bench.py            # all three figures
+    python bench/bench.py --quick    # fewer runs, smaller corpus
+
+1. Cold start: wall time of `zl items --lead 省市场监管局 --format json` and of
+   `zl targets --format json` (each a new process, the parse cache warm), each
+   divided by that of `python -c "import typer"` — the floor of any Typer app.
+   Medians of alternating runs.  Budget: at most 1.3.
+2. Parse throughput in MB/s (UTF-8 bytes) over a generated corpus of plans,
+   parsed one by one in one process, at 1, 10 and 100 MB.  Budget: at least
+   20 MB/s, growing linearly.
+3. Peak memory (max RSS) of a query process, and of a process parsing 100 MB.
+   Budget: under 60 MB for a query.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+
+
+def _zl() -> str:
+    beside = Path(sys.executable).with_name("zl")
+    found = str(beside) if beside.exists() else shutil.which("zl")
+    if not found:
+        sys.exit("bench: no zl command found; install the project first (pip install .)")
+    return found
+
+
+def _wall(command: list[str], env: dict[str, str]) -> float:
+    start = time.perf_counter()
+    subprocess.run(command, stdout=subprocess.DEVNULL, check=True, env=env)
+    return time.perf_counter() - start
+
+
+def cold_start(runs: int, env: dict[str, str]) -> dict[str, float]:
+    zl = _zl()
+    commands = {
+        "floor": [sys.executable, "-c", "import typer"],
+        "items": [zl, "items", "--lead", "省市场监管局", "--format", "json"],
+        "targets": [zl, "targets", "--format", "json"],
+    }
+    for command in commands.values():
+        _wall(command, env)  # warm the parse cache and the OS file cache
+    times: dict[str, list[float]] = {name: [] for name in commands}
+    for _ in range(runs):
+        for name, command in commands.items():
+            times[name].append(_wall(command, env))
+    return {name: statistics.median(values) for name, values in times.items()}
+
+
+def _child_peak_kb(code: str, env: dict[str, str]) -> tuple[str, int]:
+    """Run Python ``code`` in a child and return its output and its peak RSS in KB."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env)
+    after = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    return out.stdout.strip(), max(after, before)
+
+
+THROUGHPUT = """
+import sys, time
+sys.path.insert(0, {here!r})
+from corpus import corpus
+from zhiliang_cli.parser import parse_text
+plans = list(corpus({mb}))
+size = sum(len(p.encode("utf-8")) for p in plans)
+start = time.perf_counter()
+for plan in plans:
+    parse_text(plan)
+elapsed = time.perf_counter() - start
+print(len(plans), size, elapsed)
+"""
+
+QUERY = """
+import sys
+from zhiliang_cli import cli
+sys.argv = ["zl", "items", "--lead", "省市场监管局", "--format", "json"]
+sys.stdout = open("/dev/null", "w")
+cli.run(sys.argv[1:])
+"""
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="fewer runs and no 100 MB step")
+    args = parser.parse_args()
+    runs, sizes = (10, [1, 10]) if args.quick else (20, [1, 10, 100])
+    with tempfile.TemporaryDirectory() as cache:
+        env = {**os.environ, "ZL_CACHE_DIR": cache}
+        print(
+            f"machine: {platform.machine()}, {os.cpu_count()} CPUs, Python {platform.python_version()}, "
+            f"{platform.system()} {platform.release()}"
+        )
+        medians = cold_start(runs, env)
+        floor = medians["floor"]
+        print(
+            f"\n1. cold start, median of {runs} alternating runs (floor: python -c 'import typer' "
+            f"= {floor * 1000:.0f} ms)"
+        )
+        for name in ("items", "targets"):
+            ratio = medians[name] / floor
+            verdict = "ok" if ratio <= 1.3 else "OVER BUDGET"
+            print(f"   zl {name:<8} {medians[name] * 1000:6.0f} ms  {ratio:.2f} x floor   [{verdict}: <= 1.3]")
+
+        print("\n2. parse throughput (plans parsed one by one in one process)")
+        rates = []
+        for mb in sizes:
+            out, _ = _child_peak_kb(THROUGHPUT.format(here=str(HERE), mb=mb), env)
+            count, size, elapsed = out.split()
+            rate = int(size) / 1e6 / float(elapsed)
+            rates.append(rate)
+            print(
+                f"   {mb:>4} MB: {count:>5} plans, {int(size) / 1e6:7.1f} MB in {float(elapsed):6.2f} s = "
+                f"{rate:5.1f} MB/s"
+            )
+        verdict = "ok" if min(rates) >= 20 else "UNDER BUDGET"
+        spread = max(rates) / min(rates)
+        print(f"   slowest {min(rates):.1f} MB/s [{verdict}: >= 20]; fastest/slowest = {spread:.2f} (1.00 = linear)")
+
+        print("\n3. peak memory (max RSS)")
+        _, query_kb = _child_peak_kb(QUERY, env)
+        verdict = "ok" if query_kb < 60 * 1024 else "OVER BUDGET"
+        print(f"   query (items --lead, cache warm): {query_kb / 1024:6.1f} MB  [{verdict}: < 60 MB]")
+        _, parse_kb = _child_peak_kb(THROUGHPUT.format(here=str(HERE), mb=sizes[-1]), env)
+        print(f"   parse of {sizes[-1]} MB, plan by plan:  {parse_kb / 1024:6.1f} MB")
+
+
+if __name__ == "__main__":
+    main()
