@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from zhiliang_cli.leads import find_notes, split_units
+from zhiliang_cli.leads import find_notes, merge_trailing, split_units
 
 SEEN_IN_PLAN = [
     ("ascii", "加强监管。(牵头单位:省市场监管局)", ["省市场监管局"], []),
@@ -29,6 +29,21 @@ MADE_UP = [
     ("trailing-deng", "加强监管。（牵头单位：省发改委；配合单位：省直有关单位等）", ["省发改委"], ["省直有关单位"]),
     ("own-line", "加强监管。\n牵头单位：省住建厅", ["省住建厅"], []),
     ("spaces", "加强监管。（ 牵头单位 ： 省水利厅 ）", ["省水利厅"], []),
+    ("inline-lead-only", "加强监管。（省市场监管局牵头）", ["省市场监管局"], []),
+    ("inline-by-duty", "加强监管。（省市场监管局牵头，省有关单位按职责分工负责）", ["省市场监管局"], ["省有关单位"]),
+    (
+        "responsible-no-label",
+        "加强监管。（省发展改革委、省工业和信息化厅按职责分工负责）",
+        ["省发展改革委", "省工业和信息化厅"],
+        [],
+    ),
+    (
+        "two-lines",
+        "加强监管。\n牵头单位：省商务厅\n配合单位：省财政厅、省税务局",
+        ["省商务厅"],
+        ["省财政厅", "省税务局"],
+    ),
+    ("labels-without-punctuation", "加强监管。（牵头单位：省商务厅 配合单位：省财政厅）", ["省商务厅"], ["省财政厅"]),
 ]
 
 
@@ -37,16 +52,22 @@ MADE_UP = [
     [pytest.param(t, lead, coop, id=i) for i, t, lead, coop in SEEN_IN_PLAN + MADE_UP],
 )
 def test_lead_notes(text: str, lead: list[str], cooperating: list[str]) -> None:
-    notes = find_notes(text, 0, len(text))
-    assert notes, "no note found"
-    assert (notes[-1].lead_units, notes[-1].cooperating_units) == (lead, cooperating)
-    assert text[notes[-1].start : notes[-1].end].strip("（）() \n").startswith(("牵头", "责任", "省教育厅"))
+    note = merge_trailing(text, find_notes(text, 0, len(text)))
+    assert note is not None, "no note found"
+    assert (note.lead_units, note.cooperating_units) == (lead, cooperating)
+    assert text[note.end :] in ("", "）", ")")
+    assert text[note.start : note.end].lstrip("（( ").startswith(("牵头", "责任", lead[0]))
 
 
 @pytest.mark.parametrize(
     "text",
-    ["加强监管（含食品、药品）。", "开展“双随机、一公开”检查。", "推动（2022—2026年）计划。"],
-    ids=["parenthetical", "quoted", "years"],
+    [
+        "加强监管（含食品、药品）。",
+        "开展“双随机、一公开”检查。",
+        "推动（2022—2026年）计划。",
+        "明确（谁主管谁负责）原则，落实责任。",
+    ],
+    ids=["parenthetical", "quoted", "years", "fuze-mid-sentence"],
 )
 def test_not_notes(text: str) -> None:
     assert find_notes(text, 0, len(text)) == []

@@ -72,3 +72,16 @@ def test_check_reports_every_kind_of_problem(zl: Run) -> None:
 def test_check_table_lists_one_line_per_problem(zl: Run) -> None:
     out = zl("check", "--file", str(FIXTURES / "problems.txt"), "--format", "table").out
     assert out.count("line ") == 5 and "5 problems" in out
+
+
+def test_copy_from_print_with_wrapped_lines_and_page_numbers() -> None:
+    plan = _plan("pdf_copy.txt")
+    items = _items(plan)
+    assert [(i["numeral"], i["title"], i["lead_units"], i["cooperating_units"]) for i in items] == [
+        ("1", "提升农产品质量", ["县农业农村局"], []),
+        ("2", "提升工业产品质量", ["县工信局"], ["县市场监管局"]),
+        ("3", "加强计量能力建设", ["县市场监管局"], []),
+        ("4", "推进标准化建设", ["县市场监管局"], ["县科技局"]),
+    ]
+    assert [(t["number_text"], t["comparator"]) for t in items[1]["targets"]] == [("30", ">=")]
+    assert "— 1 —" not in items[1]["text"] and plan["problems"] == []

@@ -17,16 +17,22 @@ distributive phrase such as 各区、县级市 (one kind of unit, not two).  Emi
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from typing import NamedTuple
 
+import regex
+
 from . import lexicon as lx
 from .patterns import (
+    LEAD_LINE_STARTS,
     RE_ADMIN_DISTRIBUTIVE,
     RE_ADMIN_LEVEL_START,
     RE_INLINE_ROLES,
     RE_LEAD_LINE,
     RE_LEAD_NOTE,
+    RE_LINE_WRAP,
+    RE_NEWLINE,
     RE_ROLE_LABEL,
     RE_UNIT_TRAILER,
 )
@@ -52,12 +58,47 @@ def find_notes(text: str, start: int, end: int) -> list[LeadNote]:
     >>> find_notes("（一）无注。", 0, 6)
     []
     """
-    notes = [
-        _note(m.start(), m.end(), m.group("body"))
-        for pattern in (RE_LEAD_NOTE, RE_LEAD_LINE)
-        for m in pattern.finditer(text, start, end)
-    ]
+    notes = [_note(m.start(), m.end(), m.group("body")) for m in RE_LEAD_NOTE.finditer(text, start, end)]
+    notes += [_note(m.start(), m.end(), m.group("body")) for m in _line_notes(text, start, end)]
     return sorted((n for n in notes if n.lead_units or n.cooperating_units), key=lambda n: n.start)
+
+
+def _line_notes(text: str, start: int, end: int) -> Iterator[regex.Match[str]]:
+    """Notes standing on lines of their own (牵头单位：X), found from the lines' starts."""
+    for newline in RE_NEWLINE.finditer(text, max(0, start - 1), end):
+        pos = newline.end()
+        while pos < end and text[pos] in lx.SPACE_CHARS:
+            pos += 1
+        if text.startswith(LEAD_LINE_STARTS, pos):
+            match = RE_LEAD_LINE.match(text, pos, end)
+            if match is not None:
+                yield match
+
+
+def merge_trailing(text: str, notes: list[LeadNote]) -> LeadNote | None:
+    """The note that closes an item: its last note, with the notes right before it that only
+    white space separates (牵头单位：X on one line, 配合单位：Y on the next).
+
+    >>> text = "做好。\\n牵头单位：甲\\n配合单位：乙"
+    >>> merge_trailing(text, find_notes(text, 0, len(text)))
+    LeadNote(start=4, end=17, lead_units=['甲'], cooperating_units=['乙'])
+    """
+    if not notes:
+        return None
+    first = len(notes) - 1
+    while first > 0 and not text[notes[first - 1].end : notes[first].start].strip(lx.SPACE_CHARS + "\r\n"):
+        first -= 1
+    group = notes[first:]
+    return LeadNote(
+        group[0].start,
+        group[-1].end,
+        _unique(unit for note in group for unit in note.lead_units),
+        _unique(unit for note in group for unit in note.cooperating_units),
+    )
+
+
+def _unique(units: Iterable[str]) -> list[str]:
+    return list(dict.fromkeys(units))
 
 
 def _note(start: int, end: int, body: str) -> LeadNote:
@@ -84,16 +125,20 @@ def parse_note_body(body: str) -> tuple[list[str], list[str]]:
     """
     labels = list(RE_ROLE_LABEL.finditer(body))
     if not labels:
-        inline = RE_INLINE_ROLES.match(body.strip())
+        inline = RE_INLINE_ROLES.match(body.strip(lx.SPACE_CHARS))
         if inline is None:
             return [], []
-        return split_units(inline.group("lead")), split_units(inline.group("coop") or "")
+        lead, cooperating = split_units(inline.group("lead")), split_units(inline.group("coop") or "")
+        if not all(unit.endswith(lx.ORG_SUFFIXES) for unit in lead + cooperating):
+            return [], []  # （谁主管谁负责）: a phrase, not a list of units
+        return lead, cooperating
     lead: list[str] = []
     cooperating: list[str] = []
     for i, label in enumerate(labels):
         stop = labels[i + 1].start() if i + 1 < len(labels) else len(body)
         units = split_units(body[label.end() : stop])
-        (cooperating if label.group("label") in lx.COOPERATING_LABELS else lead).extend(units)
+        name = "".join(label.group("label").split())  # 牵头\n单位, wrapped in print
+        (cooperating if name in lx.COOPERATING_LABELS else lead).extend(units)
     return lead, cooperating
 
 
@@ -137,6 +182,6 @@ def _append_unit(units: list[str], part: str, joiner: str) -> None:
 
 
 def _clean(unit: str) -> str:
-    unit = unit.strip(lx.SPACE_CHARS + "\r\n。.")
+    unit = RE_LINE_WRAP.sub("", unit).strip(lx.SPACE_CHARS + "\r\n。.")
     stripped = RE_UNIT_TRAILER.sub("", unit).strip(lx.SPACE_CHARS)
     return stripped or unit

@@ -103,6 +103,8 @@ NOISE_LINE_PREFIXES = (
 )
 #: Breadcrumb separators: a short line split by one of these is navigation.
 BREADCRUMB_SEPARATORS = (">", "＞", "»", "›", "→")
+#: Dashes around a page number in a copy extracted from print: — 3 —, -3-.
+PAGE_NUMBER_DASHES = "—－-–"
 
 # --- lead-unit notes --------------------------------------------------------------
 
@@ -136,6 +138,43 @@ COOPERATING_LABELS = (
 #: Verbs after a unit list in the inline form （X牵头，Y配合）.
 LEAD_VERBS = ("牵头负责", "牵头")
 COOPERATING_VERBS = ("配合", "协助", "参与", "协同")
+#: Verbs that close a note naming the responsible units without 牵头:
+#: （省发改委、省工信厅按职责分工负责）.
+RESPONSIBLE_VERBS = ("按职责分工负责", "按职责负责", "分别负责", "共同负责", "负责")
+#: How the names of units end: an unlabelled note (X牵头, X负责) must name units like these.
+ORG_SUFFIXES = (
+    "局",
+    "厅",
+    "委",
+    "办",
+    "部",
+    "会",
+    "院",
+    "府",
+    "室",
+    "处",
+    "中心",
+    "单位",
+    "部门",
+    "机构",
+    "海关",
+    "银行",
+    "公司",
+    "联",
+    "队",
+    "站",
+    "所",
+    "署",
+    "馆",
+    "社",
+    "团",
+    "校",
+    "组",
+    "法院",
+    "检察院",
+    "集团",
+    "协会",
+)
 #: Trailing words that close a unit list but are not part of a unit's name.
 UNIT_TRAILERS = ("按职责分工负责", "按职责负责", "分别负责", "负责", "等单位", "等部门", "等")
 #: Administrative levels that a distributive phrase lists with 、 as one unit:

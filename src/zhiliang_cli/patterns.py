@@ -43,6 +43,8 @@ DIGIT = "[0-9" + lx.FULLWIDTH_DIGITS + "]"
 
 #: One line break, in any of the three conventions.
 RE_NEWLINE = regex.compile(r"\r\n|\r|\n")
+#: A line break with the indentation around it, inside a name wrapped in print.
+RE_LINE_WRAP = regex.compile(rf"{WS}*(?:\r\n|\r|\n){WS}*")
 
 #: A heading marker at the start of a line's content (GB/T 9704-2012, 7.3.3).
 RE_HEADING = regex.compile(
@@ -59,12 +61,20 @@ RE_HEADING = regex.compile(
     regex.VERBOSE,
 )
 
+#: A title that ends in a colon soon after its marker: 1.提升制造业质量：…… (not 联系人:).
+RE_TITLE_COLON = regex.compile(r"[^。：:，,；;（）()“”\r\n]{2,30}[：:](?!\d)")
+
 #: Page furniture copied from a web page: 栏目, 浏览量, 分享到, 附件下载 ...
 RE_NOISE_LINE = regex.compile(
     rf"""
     (?: {_alternation(lx.NOISE_LINE_PREFIXES)} )     # a furniture label at the start
     """,
     regex.VERBOSE,
+)
+
+#: A page number from a printed copy: — 3 —, -3-, 第3页.
+RE_PAGE_NUMBER = regex.compile(
+    rf"(?:{_chars(lx.PAGE_NUMBER_DASHES)}{WS}*{DIGIT}+{WS}*{_chars(lx.PAGE_NUMBER_DASHES)}|第{DIGIT}+页(?:{WS}*共{DIGIT}+页)?)$"
 )
 
 #: A breadcrumb: short parts joined by navigation arrows (首页 > 政务公开 > 政策法规).
@@ -147,9 +157,19 @@ RE_EMAIL = regex.compile(r"(?P<email>[A-Za-z0-9._%+\-]+@[A-Za-z0-9.\-]+\.[A-Za-z
 
 # --- lead-unit notes --------------------------------------------------------------------
 
-_LEAD_LABEL = _alternation(lx.LEAD_LABELS)
-_COOP_LABEL = _alternation(lx.COOPERATING_LABELS)
-_PAREN_BODY = r"(?:[^（）()\r\n]|(?&paren))"
+
+def _wrappable(words: Iterable[str]) -> str:
+    """An alternation of words that a hard line wrap (a copy from print) may break.
+
+    >>> _wrappable(["牵头"])
+    '牵\\\\s*头'
+    """
+    return "|".join(r"\s*".join(regex.escape(ch) for ch in w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
+
+
+_LEAD_LABEL = _wrappable(lx.LEAD_LABELS)
+_COOP_LABEL = _wrappable(lx.COOPERATING_LABELS)
+_PAREN_BODY = r"(?:[^（）()]|(?&paren))"  # line breaks allowed: notes get wrapped in print
 #: One level of brackets inside a note, e.g. 省市场监管局（省知识产权局）; bounded, so that
 #: a line of unbalanced brackets cannot make the search quadratic.
 _DEFINE_PAREN = rf"(?(DEFINE)(?P<paren>{OPEN}[^（）()\r\n]{{0,60}}{CLOSE}))"
@@ -160,8 +180,10 @@ RE_LEAD_NOTE = regex.compile(
     {OPEN} {WS}*
     (?P<body>
         (?:{_LEAD_LABEL}|{_COOP_LABEL}) {WS}* {COLON} {_PAREN_BODY}{{0,300}}      # labelled: 牵头单位：X
-      | (?:[^（）()\r\n:：。]|(?&paren)){{1,80}}? (?:{_alternation(lx.LEAD_VERBS)})   # inline: X牵头
+      | (?:[^（）():：。]|(?&paren)){{1,80}}? (?:{_wrappable(lx.LEAD_VERBS)})         # inline: X牵头
         {_PAREN_BODY}{{0,200}}                                                     #   ，Y配合
+      | (?:[^（）():：。，,；;]|(?&paren)){{2,120}}?                                  # X、Y
+        (?:{_alternation(lx.RESPONSIBLE_VERBS)}) (?={WS}*{CLOSE})                  #   按职责分工负责
     )
     {WS}* {CLOSE}
     {_DEFINE_PAREN}
@@ -169,15 +191,17 @@ RE_LEAD_NOTE = regex.compile(
     regex.VERBOSE,
 )
 
-#: A lead-unit note on a line of its own, without parentheses: 牵头单位：X.
+#: A lead-unit note on a line of its own, without parentheses: 牵头单位：X (matched at a
+#: line's first character).
 RE_LEAD_LINE = regex.compile(
     rf"""
-    (?<= ^ | [\r\n] ) {WS}*                                  # at the start of a line
-    (?P<body> (?:{_LEAD_LABEL}) {WS}* {COLON} [^\r\n]+? )    # 牵头单位：X；配合单位：Y
+    (?P<body> (?:{_LEAD_LABEL}|{_COOP_LABEL}) {WS}* {COLON} [^\r\n]+? )   # 牵头单位：X；配合单位：Y
     {WS}* (?= [\r\n] | $ )
     """,
     regex.VERBOSE,
 )
+#: The first characters of a line that may hold a note of its own.
+LEAD_LINE_STARTS = tuple(lx.LEAD_LABELS + lx.COOPERATING_LABELS)
 
 #: Where a note passes from one role to the next: ；配合单位：
 RE_ROLE_LABEL = regex.compile(
@@ -190,9 +214,11 @@ RE_ROLE_LABEL = regex.compile(
 #: The inline form: X牵头，Y配合 (either part may stand alone).
 RE_INLINE_ROLES = regex.compile(
     rf"""
-    ^ (?P<lead>.+?) (?:{_alternation(lx.LEAD_VERBS)})                       # X牵头
-      (?: [，,；;、]{WS}* (?P<coop>.+?) (?:{_alternation(lx.COOPERATING_VERBS)}).* )?   # ，Y配合
-    $
+    ^ (?P<lead>.+?) (?:{_alternation(lx.LEAD_VERBS + lx.RESPONSIBLE_VERBS)})   # X牵头 / X、Y负责
+      (?: [，,；;、]{WS}* (?P<coop>.+?)                                          # ，Y
+          (?:{_alternation(lx.COOPERATING_VERBS + lx.RESPONSIBLE_VERBS)}) .*     #   配合 / 按职责分工负责
+      )?
+    {WS}* [。.]? $
     """,
     regex.VERBOSE,
 )

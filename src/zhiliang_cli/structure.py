@@ -23,10 +23,19 @@ from typing import NamedTuple
 
 from . import lexicon as lx
 from .errors import NotAPlanError
-from .leads import LeadNote, find_notes
+from .leads import LeadNote, find_notes, merge_trailing
 from .lines import Line, LineIndex
 from .numerals import chinese_to_int
-from .patterns import RE_ATTACHMENT_LINE, RE_BREADCRUMB, RE_DATE_LINE, RE_HEADING, RE_NOISE_LINE, RE_NOTE_LINE
+from .patterns import (
+    RE_ATTACHMENT_LINE,
+    RE_BREADCRUMB,
+    RE_DATE_LINE,
+    RE_HEADING,
+    RE_NOISE_LINE,
+    RE_NOTE_LINE,
+    RE_PAGE_NUMBER,
+    RE_TITLE_COLON,
+)
 from .records import GroupRecord, ItemRecord, ProblemRecord, SectionRecord
 
 _DIGITS = str.maketrans(lx.FULLWIDTH_DIGITS, "0123456789")
@@ -104,7 +113,7 @@ def is_noise(text: str, line: Line) -> bool:
     """
     if line.end - line.start > 60:
         return False
-    if RE_NOISE_LINE.match(text, line.start, line.end):
+    if RE_NOISE_LINE.match(text, line.start, line.end) or RE_PAGE_NUMBER.match(text, line.start, line.end):
         return True
     return RE_BREADCRUMB.match(text[line.start : line.end]) is not None
 
@@ -254,7 +263,11 @@ def _build(text: str, drafts: list[_SectionDraft], notes: _Notes, problems: list
 
 
 def _title(text: str, head: Heading, stop: int) -> tuple[str, int]:
-    """A heading's title, to the first 。 or ``stop``, and where the heading ends."""
+    """A heading's title, to the first 。 (or a colon close after the marker, as in
+    1.提升制造业质量：……) or ``stop``, and where the heading ends."""
+    colon = RE_TITLE_COLON.match(text, head.body, stop)
+    if colon is not None:
+        return text[head.body : colon.end() - 1].strip(lx.SPACE_CHARS), colon.end()
     full_stop = text.find("。", head.body, stop)
     if full_stop >= 0:
         return text[head.body : full_stop].strip(lx.SPACE_CHARS), full_stop + 1
@@ -289,7 +302,7 @@ def _item_record(
 ) -> ItemRecord:
     head = block.heading
     lines = block.lines
-    note: LeadNote | None = notes[-1] if notes else None
+    note = merge_trailing(text, notes)
     if note is not None:
         lines = _drop_signature(text, lines, note.end)
     end = lines[-1].end

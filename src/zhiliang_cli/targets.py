@@ -137,7 +137,7 @@ def _target(
     clause_start = ctx.clause_start(start)
     if ctx.is_blocked(start, clause_start):
         return None
-    before = text[max(clause_start, start - _LOOK_BACK) : start]
+    before = text[max(clause_start, start - _LOOK_BACK) : start].rstrip(lx.SPACE_CHARS + "\r\n")
     suffix = RE_SUFFIX_COMPARATOR.match(text, unit.end, ctx.end)
     prefix = _prefix_comparator(before)
     is_range = quantity.group("high") is not None
