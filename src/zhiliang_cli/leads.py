@@ -125,13 +125,7 @@ def parse_note_body(body: str) -> tuple[list[str], list[str]]:
     """
     labels = list(RE_ROLE_LABEL.finditer(body))
     if not labels:
-        inline = RE_INLINE_ROLES.match(body.strip(lx.SPACE_CHARS))
-        if inline is None:
-            return [], []
-        lead, cooperating = split_units(inline.group("lead")), split_units(inline.group("coop") or "")
-        if not all(unit.endswith(lx.ORG_SUFFIXES) for unit in lead + cooperating):
-            return [], []  # （谁主管谁负责）: a phrase, not a list of units
-        return lead, cooperating
+        return _parse_inline(body)
     lead: list[str] = []
     cooperating: list[str] = []
     for i, label in enumerate(labels):
@@ -139,6 +133,17 @@ def parse_note_body(body: str) -> tuple[list[str], list[str]]:
         units = split_units(body[label.end() : stop])
         name = "".join(label.group("label").split())  # 牵头\n单位, wrapped in print
         (cooperating if name in lx.COOPERATING_LABELS else lead).extend(units)
+    return lead, cooperating
+
+
+def _parse_inline(body: str) -> tuple[list[str], list[str]]:
+    """The units of an unlabelled note: X牵头，Y配合 / X、Y按职责分工负责."""
+    inline = RE_INLINE_ROLES.match(body.strip(lx.SPACE_CHARS))
+    if inline is None:
+        return [], []
+    lead, cooperating = split_units(inline.group("lead")), split_units(inline.group("coop") or "")
+    if not all(unit.endswith(lx.ORG_SUFFIXES) for unit in lead + cooperating):
+        return [], []  # （谁主管谁负责）: a phrase, not a list of units
     return lead, cooperating
 
 
