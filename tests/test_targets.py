@@ -113,6 +113,13 @@ MADE_UP = [
         "推进50家企业试点,培训500名以上人员。",
         [("50", 50, "家", "=", None, False), ("500", 500, "名", ">=", None, False)],
     ),
+    ("rate-without-unit", "特种设备万台死亡率控制在0.2以下。", [("0.2", 0.2, "", "<=", None, False)]),
+    ("index-without-unit", "制造业质量竞争力指数达到85以上。", [("85", 85, "", ">=", None, False)]),
+    (
+        "several-standards",
+        "主导制修订国际标准10项、国家标准50项。",
+        [("10", 10, "项", "=", None, False), ("50", 50, "项", "=", None, False)],
+    ),
     (
         "aspiration-ends-at-sentence",
         "力争新增10家。培育20家。",
@@ -148,6 +155,8 @@ NON_TARGETS = [
     ("kinds-no-verb", "落实对类烟产品五种违法行为打击要求。"),
     ("levels", "健全省市县三级联动机制，完善一级、二级风险监测点。"),
     ("duration-months", "用3个月时间开展专项整治。"),
+    ("years-above-no-rate", "从业3年以上的人员。"),
+    ("number-above-without-rate-word", "开展培训20以上。"),
 ]
 
 KNOWN_GAPS = [

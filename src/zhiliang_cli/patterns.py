@@ -235,6 +235,7 @@ RE_UNIT_TRAILER = regex.compile(rf"(?:{_alternation(lx.UNIT_TRAILERS)})[。.]?$"
 
 _MAG = _alternation(lx.MAGNITUDES)
 _UNITS = _alternation(lx.COUNT_UNITS)
+_SUFFIX_CMP = _alternation(lx.SUFFIX_COMPARATORS)
 _NUMBER = rf"""
     (?>                                                       # atomic: never a part of a number
         {DIGIT}+ (?:,[0-9]{{3}})* (?:[.．]{DIGIT}+)?          # 10, 1,500, 6.5, １０
@@ -254,7 +255,7 @@ RE_QUANTITY = regex.compile(
         (?P<joiner> {_alternation(lx.RANGE_JOINERS)} )          # a range joiner: -, 至, 到
         (?P<high> {_NUMBER} )                                   # the high end
     )?
-    (?(pct) | (?= (?:余|多)? (?:{_UNITS}) ) )                   # a unit follows
+    (?(pct) | (?= (?:余|多)? (?:{_UNITS}) | {_SUFFIX_CMP} ) )   # a unit (or a comparator) follows
     """,
     regex.VERBOSE,
 )
@@ -277,6 +278,8 @@ RE_NUMERAL_IDIOM = regex.compile(rf"(?:{_alternation(lx.NUMERAL_IDIOMS + lx.PERI
 #: A code around a number: GB9706, 5G, PM2.5, ISO22000, 4+4+6.
 RE_CODE_BEFORE = regex.compile(r"[A-Za-z0-9０-９.+\-_/#@]$")
 RE_CODE_AFTER = regex.compile(r"[A-Za-z+_/#@]|[.．][0-9]")
+#: A word naming a rate or an index (率, 指数).
+RE_RATE_WORD = regex.compile(_alternation(lx.RATE_WORDS))
 #: Words that mark a number as an existing baseline (已, 现有, 截至).
 RE_BASELINE_CUE = regex.compile(_alternation(lx.BASELINE_CUES))
 #: Words that mark a target the plan only strives for (力争, 争取).

@@ -44,6 +44,7 @@ from .patterns import (
     RE_NUMERAL_IDIOM,
     RE_QUANTITY,
     RE_QUOTED,
+    RE_RATE_WORD,
     RE_SUFFIX_COMPARATOR,
     RE_UNIT,
 )
@@ -151,12 +152,16 @@ def _target(
 
 
 def _unit(text: str, quantity: regex.Match[str], ctx: _Context) -> _Unit | None:
-    """The unit after a number; 百分之三 carries its own (%)."""
+    """The unit after a number; 百分之三 carries its own (%); a rate or an index has none
+    (死亡率控制在0.2以下: the unit is empty)."""
     match = RE_UNIT.match(text, quantity.end(), ctx.end)
     if match is not None:
         return _Unit(match.group("unit"), match.group("approx"), match.end())
     if quantity.group("pct"):
         return _Unit(lx.PERCENT_UNIT, None, quantity.end())
+    start = quantity.start()
+    if RE_HAS_DIGIT.search(quantity.group("low")) and RE_RATE_WORD.search(text, ctx.clause_start(start), start):
+        return _Unit("", None, quantity.end())
     return None
 
 
