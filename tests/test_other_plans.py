@@ -85,3 +85,16 @@ def test_copy_from_print_with_wrapped_lines_and_page_numbers() -> None:
     ]
     assert [(t["number_text"], t["comparator"]) for t in items[1]["targets"]] == [("30", ">=")]
     assert "— 1 —" not in items[1]["text"] and plan["problems"] == []
+
+
+def test_three_level_group_without_tasks_is_a_task_itself() -> None:
+    plan = _plan("three_level_mixed.txt")
+    items = _items(plan)
+    assert [(i["numeral"], i["title"], i["lead_units"]) for i in items] == [
+        ("1", "提升制造业质量水平", ["市工信局"]),
+        ("2", "强化农产品质量安全", ["市农业农村局"]),
+        ("二", "加强宣传引导", ["市委宣传部"]),
+        ("1", "加强标准化建设", ["市市场监管局"]),
+    ]
+    assert [g["title"] for g in plan["sections"][0]["groups"]] == ["推动产业质量升级", "夯实质量基础"]
+    assert plan["problems"] == []

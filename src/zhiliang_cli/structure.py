@@ -226,6 +226,8 @@ def _levels_per_section(headings: list[Heading | None]) -> list[set[int]]:
 
 
 def _build(text: str, drafts: list[_SectionDraft], notes: _Notes, problems: list[ProblemRecord]) -> list[SectionRecord]:
+    for draft in drafts:
+        _promote_childless_groups(draft, notes)
     restart = _numbering_restarts(drafts)
     sections: list[SectionRecord] = []
     ordinal = 0
@@ -260,6 +262,16 @@ def _build(text: str, drafts: list[_SectionDraft], notes: _Notes, problems: list
         sections.append(section)
     problems += _numbering_problems(drafts, restart)
     return sections
+
+
+def _promote_childless_groups(draft: _SectionDraft, notes: _Notes) -> None:
+    """In the three-level shape, a （一） heading with no numbered tasks under it but a note of
+    its own is a task itself."""
+    parents = {id(item.group) for item in draft.items}
+    promoted = [g for g in draft.groups if id(g) not in parents and notes.within(g.lines[0].start, g.lines[-1].end)]
+    if promoted:
+        draft.groups = [g for g in draft.groups if g not in promoted]
+        draft.items = sorted(draft.items + promoted, key=lambda block: block.heading.line.start)
 
 
 def _title(text: str, head: Heading, stop: int) -> tuple[str, int]:
@@ -381,13 +393,23 @@ def _numbering_problems(drafts: list[_SectionDraft], restart: bool) -> list[Prob
                     "message": f"section {draft.block.heading.numeral} has no items",
                 }
             )
+        if not draft.items:
             continue
+        level = max(item.heading.level for item in draft.items)
         runs: dict[int, list[Heading]] = {}
         for item in draft.items:
-            runs.setdefault(id(item.group) if restart else 0, []).append(item.heading)
+            if item.heading.level == level:
+                runs.setdefault(id(item.group) if restart else 0, []).append(item.heading)
         for heads in runs.values():
             problems += _sequence_problems("item", heads, 1 if restart else running)
             running = heads[-1].value + 1
+        # （一） headings above numbered tasks, whether they gather tasks or are tasks themselves
+        upper = sorted(
+            [g.heading for g in draft.groups] + [i.heading for i in draft.items if i.heading.level < level],
+            key=lambda h: h.line.start,
+        )
+        if upper:
+            problems += _sequence_problems("group", upper, upper[0].value)
     return problems
 
 
