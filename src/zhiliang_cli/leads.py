@@ -29,10 +29,12 @@ from .patterns import (
     RE_ADMIN_DISTRIBUTIVE,
     RE_ADMIN_LEVEL_START,
     RE_INLINE_ROLES,
+    RE_LAST_OPEN_BRACKET,
     RE_LEAD_LINE,
     RE_LEAD_NOTE,
     RE_LINE_WRAP,
     RE_NEWLINE,
+    RE_NOTE_CUE,
     RE_ROLE_LABEL,
     RE_UNIT_TRAILER,
 )
@@ -58,9 +60,35 @@ def find_notes(text: str, start: int, end: int) -> list[LeadNote]:
     >>> find_notes("（一）无注。", 0, 6)
     []
     """
-    notes = [_note(m.start(), m.end(), m.group("body")) for m in RE_LEAD_NOTE.finditer(text, start, end)]
+    notes = [_note(m.start(), m.end(), m.group("body")) for m in _bracket_notes(text, start, end)]
     notes += [_note(m.start(), m.end(), m.group("body")) for m in _line_notes(text, start, end)]
     return sorted((n for n in notes if n.lead_units or n.cooperating_units), key=lambda n: n.start)
+
+
+def _bracket_notes(text: str, start: int, end: int) -> Iterator[regex.Match[str]]:
+    """Notes in brackets, found from their cue words (牵头单位, 牵头, 负责) outwards: a plan
+    has far fewer cue words than brackets, and most brackets are not notes."""
+    tried: set[int] = set()
+    last_end = start
+    for cue in RE_NOTE_CUE.finditer(text, start, end):
+        if cue.start() < last_end:
+            continue  # inside a note already found
+        pos = cue.start()
+        for _ in range(_NESTING):
+            bracket = RE_LAST_OPEN_BRACKET.search(text, max(start, pos - _CUE_REACH), pos)
+            if bracket is None or bracket.start() in tried:
+                break
+            tried.add(bracket.start())
+            match = RE_LEAD_NOTE.match(text, bracket.start(), end)
+            if match is not None:
+                last_end = match.end()
+                yield match
+                break
+            pos = bracket.start()
+
+
+_NESTING = 2  # brackets tried outwards from a cue: （省市场监管局（省知识产权局）牵头）
+_CUE_REACH = 120  # how far before its cue word a note may open
 
 
 def _line_notes(text: str, start: int, end: int) -> Iterator[regex.Match[str]]:

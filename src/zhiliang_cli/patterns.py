@@ -7,6 +7,7 @@ unbounded look-behinds, so the parse stays linear in the size of the text.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 import regex
@@ -191,6 +192,11 @@ RE_LEAD_NOTE = regex.compile(
     regex.VERBOSE,
 )
 
+#: The words a note cannot do without: a label, 牵头 or 负责.
+RE_NOTE_CUE = regex.compile(_wrappable(lx.LEAD_LABELS + lx.COOPERATING_LABELS + lx.LEAD_VERBS + lx.RESPONSIBLE_VERBS))
+#: The nearest opening bracket before a position (searched backwards).
+RE_LAST_OPEN_BRACKET = regex.compile(OPEN, regex.REVERSE)
+
 #: A lead-unit note on a line of its own, without parentheses: 牵头单位：X (matched at a
 #: line's first character).
 RE_LEAD_LINE = regex.compile(
@@ -247,8 +253,13 @@ _NUMBER = rf"""
 #: A number, or a range of two, as printed (50万, 1.5, 一到两, 1-2, 3至5), followed by a
 #: unit; 百分之三 carries its own.  Numbers without a unit are never targets, so they are
 #: not even candidates.
-RE_QUANTITY = regex.compile(
+#:
+#: Compiled with the standard library's ``re``: this pattern scans every character of every
+#: item, and ``re`` skips to the characters named in the leading look-ahead more than twice
+#: as fast as ``regex`` does.  It uses nothing ``re`` lacks (atomic groups need 3.11).
+RE_QUANTITY = re.compile(
     rf"""
+    (?=[百{DIGIT[1:-1]}〇零一二两三四五六七八九十])               # skip to a possible number
     (?P<pct> 百分之 )?                                          # 百分之三
     (?P<low> {_NUMBER} )                                       # the number (or the low end)
     (?:
@@ -257,7 +268,7 @@ RE_QUANTITY = regex.compile(
     )?
     (?(pct) | (?= (?:余|多)? (?:{_UNITS}) | {_SUFFIX_CMP} ) )   # a unit (or a comparator) follows
     """,
-    regex.VERBOSE,
+    re.VERBOSE,
 )
 
 #: What follows a number: 余/多, then the unit.

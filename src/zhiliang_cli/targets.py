@@ -21,6 +21,7 @@ it stands in, as printed, and its span.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from typing import NamedTuple
 
@@ -128,9 +129,7 @@ def extract_targets(text: str, region: Region, index: LineIndex) -> list[TargetR
     return targets
 
 
-def _target(
-    text: str, quantity: regex.Match[str], ctx: _Context, region: Region, index: LineIndex
-) -> TargetRecord | None:
+def _target(text: str, quantity: re.Match[str], ctx: _Context, region: Region, index: LineIndex) -> TargetRecord | None:
     start = quantity.start()
     unit = _unit(text, quantity, ctx)
     if unit is None or _is_not_a_quantity(text, quantity, unit, ctx):
@@ -151,7 +150,7 @@ def _target(
     return _record(text, quantity, unit, suffix, prefix, before, clause_start, ctx, region, index)
 
 
-def _unit(text: str, quantity: regex.Match[str], ctx: _Context) -> _Unit | None:
+def _unit(text: str, quantity: re.Match[str], ctx: _Context) -> _Unit | None:
     """The unit after a number; 百分之三 carries its own (%); a rate or an index has none
     (死亡率控制在0.2以下: the unit is empty)."""
     match = RE_UNIT.match(text, quantity.end(), ctx.end)
@@ -174,7 +173,7 @@ def _prefix_comparator(before: str) -> str | None:
     return found
 
 
-def _is_not_a_quantity(text: str, quantity: regex.Match[str], unit: _Unit, ctx: _Context) -> bool:
+def _is_not_a_quantity(text: str, quantity: re.Match[str], unit: _Unit, ctx: _Context) -> bool:
     """Ordinals, codes, rate denominators, idioms and words that only start like a unit."""
     start, end = quantity.span()
     before = text[max(ctx.start, start - 4) : start]
@@ -220,7 +219,7 @@ _INCREASE = _Words(lx.INCREASE_VERBS)
 
 def _record(
     text: str,
-    quantity: regex.Match[str],
+    quantity: re.Match[str],
     unit: _Unit,
     suffix: regex.Match[str] | None,
     prefix: str | None,
