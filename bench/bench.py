@@ -19,7 +19,6 @@ from __future__ import annotations
 import argparse
 import os
 import platform
-import resource
 import shutil
 import statistics
 import subprocess
@@ -61,12 +60,13 @@ def cold_start(runs: int, env: dict[str, str]) -> dict[str, float]:
     return {name: statistics.median(values) for name, values in times.items()}
 
 
+_PEAK = "\nimport resource, sys\nprint(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, file=sys.stderr)\n"
+
+
 def _child_peak_kb(code: str, env: dict[str, str]) -> tuple[str, int]:
-    """Run Python ``code`` in a child and return its output and its peak RSS in KB."""
-    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env)
-    after = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    return out.stdout.strip(), max(after, before)
+    """Run Python ``code`` in a child of its own; its output and its own peak RSS in KB."""
+    out = subprocess.run([sys.executable, "-c", code + _PEAK], capture_output=True, text=True, check=True, env=env)
+    return out.stdout.strip(), int(out.stderr.strip().splitlines()[-1])
 
 
 THROUGHPUT = """
@@ -84,11 +84,12 @@ print(len(plans), size, elapsed)
 """
 
 QUERY = """
-import sys
+import os, sys
 from zhiliang_cli import cli
-sys.argv = ["zl", "items", "--lead", "省市场监管局", "--format", "json"]
-sys.stdout = open("/dev/null", "w")
-cli.run(sys.argv[1:])
+real_stdout = sys.stdout
+sys.stdout = open(os.devnull, "w")
+cli.run(["items", "--lead", "省市场监管局", "--format", "json"])
+sys.stdout = real_stdout
 """
 
 

@@ -52,7 +52,7 @@ class Target(_Model):
     value: Number | None = Field(description="the number with its magnitude folded in; null for a range")
     low: Number | None
     high: Number | None
-    unit: str
+    unit: str = Field(description="项, 家, 批次, %, 元 …; empty for a rate or an index (死亡率0.2以下)")
     comparator: Literal[">=", ">", "<=", "<", "=", "~", "range"]
     change: Literal["increase", "decrease"] | None
     aspirational: bool = Field(description="the plan only strives for it (力争, 争取, 争创)")
