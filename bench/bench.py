@@ -60,7 +60,12 @@ def cold_start(runs: int, env: dict[str, str]) -> dict[str, float]:
     return {name: statistics.median(values) for name, values in times.items()}
 
 
-_PEAK = "\nimport resource, sys\nprint(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, file=sys.stderr)\n"
+# VmHWM is the peak RSS of this process image (ru_maxrss may carry the parent's over exec).
+_PEAK = """
+import sys
+peak = [line.split()[1] for line in open("/proc/self/status") if line.startswith("VmHWM:")]
+print(peak[0] if peak else __import__("resource").getrusage(0).ru_maxrss, file=sys.stderr)
+"""
 
 
 def _child_peak_kb(code: str, env: dict[str, str]) -> tuple[str, int]:

@@ -302,3 +302,23 @@ def test_debug_shows_the_traceback(zl: Run, tmp_path: Path) -> None:
 def test_json_output_is_valid_for_every_listing(zl: Run) -> None:
     for command in (["sections"], ["items"], ["leads"], ["targets"], ["search", "质量"], ["meta"], ["check"]):
         json.loads(zl(*command).out)
+
+
+def test_csv_defuses_formulas(zl: Run, tmp_path: Path) -> None:
+    plan = tmp_path / "plan.txt"
+    plan.write_text('一、总则\n（一）=HYPERLINK("x")。做好工作。（牵头单位：@省厅）\n', encoding="utf-8")
+    out = zl("items", "--file", str(plan), "--format", "csv").out
+    row = out.splitlines()[1]
+    assert ",'=HYPERLINK" in row.replace('"', "") and "'@省厅" in row
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["（" * 200_000, "a(" * 150_000, "“" * 200_000, "1" * 300_000, "（牵头" * 100_000, "一二三四五" * 60_000],
+    ids=["open-brackets", "unbalanced", "quotes", "digits", "cues", "numerals"],
+)
+def test_pathological_lines_parse_quickly(zl: Run, tmp_path: Path, line: str) -> None:
+    plan = tmp_path / "plan.txt"
+    plan.write_text(f"一、总则\n（一）{line}\n", encoding="utf-8")
+    result = zl("items", "--file", str(plan))
+    assert result.code == 0 and len(result.json()) == 1

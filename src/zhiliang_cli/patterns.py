@@ -260,6 +260,7 @@ _NUMBER = rf"""
 RE_QUANTITY = re.compile(
     rf"""
     (?=[百{DIGIT[1:-1]}〇零一二两三四五六七八九十])               # skip to a possible number
+    (?<![{DIGIT[1:-1]}〇零一二两三四五六七八九十百千万亿])          # that does not start inside one
     (?P<pct> 百分之 )?                                          # 百分之三
     (?P<low> {_NUMBER} )                                       # the number (or the low end)
     (?:
