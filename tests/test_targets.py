@@ -113,6 +113,18 @@ MADE_UP = [
         "推进50家企业试点,培训500名以上人员。",
         [("50", 50, "家", "=", None, False), ("500", 500, "名", ">=", None, False)],
     ),
+    ("about-after-percent", "营业收入增长8%左右。", [("8%", 8, "%", "~", "increase", False)]),
+    ("about-before-noun", "建设10个左右省级示范区。", [("10", 10, "个", "~", None, False)]),
+    ("raise-to-is-not-a-change", "有效商标数提高到5000件。", [("5000", 5000, "件", "=", None, False)]),
+    (
+        "grade-code-and-target",
+        "新增A级旅游景区20家，其中5A级1家。",
+        [("20", 20, "家", "=", None, False), ("1", 1, "家", "=", None, False)],
+    ),
+    ("period-then-target", "三年内培育龙头企业100家。", [("100", 100, "家", "=", None, False)]),
+    ("wan-yu", "服务企业2万余家。", [("2万", 20000, "家", ">", None, False)]),
+    ("kilometres", "新改建农村公路1000公里。", [("1000", 1000, "公里", "=", None, False)]),
+    ("score", "消费者满意度达到80分以上。", [("80", 80, "分", ">=", None, False)]),
     ("rate-without-unit", "特种设备万台死亡率控制在0.2以下。", [("0.2", 0.2, "", "<=", None, False)]),
     ("index-without-unit", "制造业质量竞争力指数达到85以上。", [("85", 85, "", ">=", None, False)]),
     (
@@ -157,6 +169,8 @@ NON_TARGETS = [
     ("duration-months", "用3个月时间开展专项整治。"),
     ("years-above-no-rate", "从业3年以上的人员。"),
     ("number-above-without-rate-word", "开展培训20以上。"),
+    ("zero-in-words", "确保重大食品安全事故零发生。"),
+    ("wan-yuan-gdp", "单位万元GDP能耗。"),
 ]
 
 KNOWN_GAPS = [
