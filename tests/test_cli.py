@@ -322,3 +322,27 @@ def test_pathological_lines_parse_quickly(zl: Run, tmp_path: Path, line: str) ->
     plan.write_text(f"一、总则\n（一）{line}\n", encoding="utf-8")
     result = zl("items", "--file", str(plan))
     assert result.code == 0 and len(result.json()) == 1
+
+
+def test_no_arguments_shows_help(zl: Run) -> None:
+    result = zl()
+    assert result.code == 0 and "Commands:" in result.out and result.err == ""
+
+
+def test_utf16_with_bom_is_read(zl: Run, tmp_path: Path, plan_text: str) -> None:
+    path = tmp_path / "utf16.txt"
+    path.write_bytes(plan_text.encode("utf-16"))
+    assert zl("meta", "--file", str(path)).json()["encoding"] == "utf-16"
+    assert len(zl("items", "--file", str(path)).json()) == 72
+
+
+def test_utf16_without_bom_says_so(zl: Run, tmp_path: Path) -> None:
+    path = tmp_path / "utf16le.txt"
+    path.write_bytes("一、总则\n（一）做好工作。\n".encode("utf-16-le"))
+    _one_error_line(zl("items", "--file", str(path)), 3, "NUL bytes", "UTF-16")
+
+
+def test_other_encoding_is_not_a_plan(zl: Run, tmp_path: Path) -> None:
+    path = tmp_path / "big5.txt"
+    path.write_bytes("一、總則\n（一）做好工作。（牽頭單位：省廳）\n".encode("big5"))
+    _one_error_line(zl("items", "--file", str(path)), 3, "encoding")

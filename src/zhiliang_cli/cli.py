@@ -148,7 +148,7 @@ def targets(
     unit: Annotated[list[str] | None, typer.Option("--unit", "-u", help="Unit, e.g. 家 or %; repeatable.")] = None,
     fmt: FormatOpt = None,
 ) -> None:
-    """List quantified targets: value, unit, comparator, with the clause they come from."""
+    """List quantified targets: value, unit, comparator and clause."""
     from .query import target_rows
 
     _emit(target_rows(_load(file).plan, section, lead, item, unit), fmt, _render("targets"))
@@ -162,7 +162,7 @@ def search(
     ignore_case: Annotated[bool, typer.Option("--ignore-case", help="Match regardless of case.")] = False,
     fmt: FormatOpt = None,
 ) -> None:
-    """Find items whose text contains QUERY, with the match highlighted."""
+    """Find items whose text contains QUERY; matches highlighted."""
     from .query import search as run_search
 
     _emit(run_search(_load(file).plan, query, use_regex, ignore_case), fmt, _render("search"))
@@ -187,7 +187,7 @@ def export(
 
 @app.command()
 def meta(file: FileOpt = None, fmt: FormatOpt = None) -> None:
-    """Show the notice's metadata (发文字号, 成文日期, …) and the file's encoding and hash."""
+    """Show the notice's metadata, the file's encoding and hash."""
     loaded = _load(file)
     plan = loaded.plan
     header = {k: v for k, v in plan.items() if k not in ("sections", "problems")}
@@ -226,7 +226,7 @@ def schema(
 
 @app.command()
 def check(file: FileOpt = None, fmt: FormatOpt = None) -> None:
-    """Report problems in the plan's structure; exit 1 when there are any."""
+    """Report structural problems; exit 1 if there are any."""
     plan = _load(file).plan
     report = {"ok": not plan["problems"], "problems": plan["problems"]}
     _emit(report, fmt, _render("problems"))
@@ -249,6 +249,9 @@ def run(argv: list[str] | None = None) -> int:
             raise
         return _fail(str(error), error.exit_code)
     except typer.TyperException as error:  # usage errors from the argument parser
+        if type(error).__name__ == "NoArgsIsHelpError":  # plain `zl`: the help, not an error
+            sys.stdout.write(error.format_message() + "\n")
+            return ExitCode.OK
         return _fail(error.format_message(), getattr(error, "exit_code", ExitCode.USAGE))
     except typer.Abort:
         return _fail("aborted", 1)

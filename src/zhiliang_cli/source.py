@@ -96,7 +96,10 @@ def decode(raw: RawSource) -> tuple[str, str]:
             raise InputError(f"{raw.path} is {what}")
     encoding = next((name for bom, name in _BOMS if data.startswith(bom)), None)
     if encoding is None and b"\x00" in data[:4096]:
-        raise InputError(f"{raw.path} looks binary (it has NUL bytes): give a plain-text plan (UTF-8 or GB18030)")
+        raise InputError(
+            f"{raw.path} looks binary (it has NUL bytes): give a plain-text plan in UTF-8 or GB18030 "
+            "(UTF-16 needs its byte-order mark)"
+        )
     if encoding is None:
         try:
             data.decode("utf-8")
