@@ -25,15 +25,14 @@ import regex
 
 from . import lexicon as lx
 from .patterns import (
-    LEAD_LINE_STARTS,
     RE_ADMIN_DISTRIBUTIVE,
     RE_ADMIN_LEVEL_START,
     RE_INLINE_ROLES,
     RE_LAST_OPEN_BRACKET,
     RE_LEAD_LINE,
+    RE_LEAD_LINE_AFTER_BREAK,
     RE_LEAD_NOTE,
     RE_LINE_WRAP,
-    RE_NEWLINE,
     RE_NOTE_CUE,
     RE_ROLE_LABEL,
     RE_UNIT_TRAILER,
@@ -61,7 +60,7 @@ def find_notes(text: str, start: int, end: int) -> list[LeadNote]:
     []
     """
     notes = [_note(m.start(), m.end(), m.group("body")) for m in _bracket_notes(text, start, end)]
-    notes += [_note(m.start(), m.end(), m.group("body")) for m in _line_notes(text, start, end)]
+    notes += [_note(m.start("body"), m.end("body"), m.group("body")) for m in _line_notes(text, start, end)]
     return sorted((n for n in notes if n.lead_units or n.cooperating_units), key=lambda n: n.start)
 
 
@@ -92,15 +91,12 @@ _CUE_REACH = 120  # how far before its cue word a note may open
 
 
 def _line_notes(text: str, start: int, end: int) -> Iterator[regex.Match[str]]:
-    """Notes standing on lines of their own (牵头单位：X), found from the lines' starts."""
-    for newline in RE_NEWLINE.finditer(text, max(0, start - 1), end):
-        pos = newline.end()
-        while pos < end and text[pos] in lx.SPACE_CHARS:
-            pos += 1
-        if text.startswith(LEAD_LINE_STARTS, pos):
-            match = RE_LEAD_LINE.match(text, pos, end)
-            if match is not None:
-                yield match
+    """Notes standing on lines of their own (牵头单位：X)."""
+    if start == 0 or text[start - 1] in "\r\n":
+        first = RE_LEAD_LINE.match(text, start, end)
+        if first is not None:
+            yield first
+    yield from RE_LEAD_LINE_AFTER_BREAK.finditer(text, start, end)
 
 
 def merge_trailing(text: str, notes: list[LeadNote]) -> LeadNote | None:
@@ -113,6 +109,8 @@ def merge_trailing(text: str, notes: list[LeadNote]) -> LeadNote | None:
     """
     if not notes:
         return None
+    if len(notes) == 1 or text[notes[-2].end : notes[-1].start].strip(lx.SPACE_CHARS + "\r\n"):
+        return notes[-1]
     first = len(notes) - 1
     while first > 0 and not text[notes[first - 1].end : notes[first].start].strip(lx.SPACE_CHARS + "\r\n"):
         first -= 1

@@ -197,17 +197,15 @@ RE_NOTE_CUE = regex.compile(_wrappable(lx.LEAD_LABELS + lx.COOPERATING_LABELS + 
 #: The nearest opening bracket before a position (searched backwards).
 RE_LAST_OPEN_BRACKET = regex.compile(OPEN, regex.REVERSE)
 
-#: A lead-unit note on a line of its own, without parentheses: 牵头单位：X (matched at a
-#: line's first character).
-RE_LEAD_LINE = regex.compile(
-    rf"""
+_LINE_NOTE = rf"""
     (?P<body> (?:{_LEAD_LABEL}|{_COOP_LABEL}) {WS}* {COLON} [^\r\n]+? )   # 牵头单位：X；配合单位：Y
     {WS}* (?= [\r\n] | $ )
-    """,
-    regex.VERBOSE,
-)
-#: The first characters of a line that may hold a note of its own.
-LEAD_LINE_STARTS = tuple(lx.LEAD_LABELS + lx.COOPERATING_LABELS)
+"""
+#: A lead-unit note on a line of its own, without parentheses: 牵头单位：X (matched at the
+#: line's first character) ...
+RE_LEAD_LINE = regex.compile(rf"{WS}* {_LINE_NOTE}", regex.VERBOSE)
+#: ... and found after the line break before it.
+RE_LEAD_LINE_AFTER_BREAK = regex.compile(rf"(?<=[\r\n]) {WS}* {_LINE_NOTE}", regex.VERBOSE)
 
 #: Where a note passes from one role to the next: ；配合单位：
 RE_ROLE_LABEL = regex.compile(
