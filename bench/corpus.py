@@ -2,65 +2,36 @@
 
 Each plan is the bundled 2023 plan retypeset the way real copies differ —
 full-width or ASCII punctuation, indentation, blank lines, numbering that
-runs on or restarts per section, several forms of lead-unit note — with
-its digits changed, so no two plans are the same text.
+runs on or restarts per section, several forms of lead-unit note (the
+variants the tests use, tests/variants.py) — with its digits changed, so no
+two plans are the same text.
 """
 
 from __future__ import annotations
 
 import random
 import re
+import sys
 from collections.abc import Iterator
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from tests.variants import NOTE, NOTE_FORMS, full_width, indented, no_blank_lines, per_section_numbering
 
 from zhiliang_cli.source import BUNDLED_PLAN
-
-_HALF_TO_FULL = str.maketrans({"(": "（", ")": "）", ":": "：", ",": "，", ";": "；"})
-_NOTE = re.compile(r"\(牵头单位:([^()]+)\)")
-_ITEM = re.compile(r"^(\s*)\(([一二三四五六七八九十]+)\)", re.M)
-_SECTION = re.compile(r"^\s*[一二三四五六七八九十]+、", re.M)
-_CN = "零一二三四五六七八九"
-_NOTE_FORMS = (
-    "(牵头单位:{u})",
-    "（牵头单位：{u}）",
-    "（责任单位：{u}）",
-    "（牵头单位：{u}；配合单位：省财政厅、省统计局）",
-    "（{u}牵头，省直有关单位配合）",
-)
-
-
-def _chinese(n: int) -> str:
-    tens, ones = divmod(n, 10)
-    if not tens:
-        return _CN[n]
-    return ("" if tens == 1 else _CN[tens]) + "十" + (_CN[ones] if ones else "")
-
-
-def _restart_numbering(text: str) -> str:
-    out, count = [], 0
-    for line in text.split("\n"):
-        if _SECTION.match(line):
-            count = 0
-        match = _ITEM.match(line)
-        if match:
-            count += 1
-            line = f"{match.group(1)}({_chinese(count)})" + line[match.end() :]
-        out.append(line)
-    return "\n".join(out)
 
 
 def make_plan(rng: random.Random, base: str) -> str:
     """One retypeset copy of ``base``."""
     text = re.sub(r"\d", lambda m: str(rng.randint(1, 9)) if m.start() else m.group(), base)
     if rng.random() < 0.5:
-        text = _restart_numbering(text)
-    form = rng.choice(_NOTE_FORMS)
-    text = _NOTE.sub(lambda m: form.format(u=m.group(1)), text)
-    if rng.random() < 0.5:
-        text = text.translate(_HALF_TO_FULL)
-    if rng.random() < 0.5:
-        text = re.sub(r"^ +", "\u3000\u3000", text, flags=re.M)
-    if rng.random() < 0.5:
-        text = re.sub(r"\n\s*\n", "\n", text)
+        text = per_section_numbering(text)
+    form = rng.choice(NOTE_FORMS)
+    text = NOTE.sub(lambda m: form(m.group(1)), text)
+    for variant in (full_width, indented, no_blank_lines):
+        if rng.random() < 0.5:
+            text = variant(text)
     return text
 
 
