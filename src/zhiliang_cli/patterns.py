@@ -3,6 +3,12 @@
 Patterns are compiled once, at import, in verbose mode with a comment on each
 line.  They are used with ``match``/``search`` at a given position, never on
 unbounded look-behinds, so the parse stays linear in the size of the text.
+
+Patterns that need what only ``regex`` has — backward search (REVERSE),
+recursion for nested brackets, Unicode script classes (Han) — are compiled
+with ``regex``; the others with the standard library's ``re``, whose calls
+cost about half as much: they run for every line, and for every number of
+every item.
 """
 
 from __future__ import annotations
@@ -48,7 +54,7 @@ RE_NEWLINE = regex.compile(r"\r\n|\r|\n")
 RE_LINE_WRAP = regex.compile(rf"{WS}*(?:\r\n|\r|\n){WS}*")
 
 #: A heading marker at the start of a line's content (GB/T 9704-2012, 7.3.3).
-RE_HEADING = regex.compile(
+RE_HEADING = re.compile(
     rf"""
     (?:
         (?P<l1> (?P<n1>{CN_NUM}{{1,6}}) {WS}* {_chars(lx.LEVEL1_MARKS)} )      # 一、   level one
@@ -59,22 +65,22 @@ RE_HEADING = regex.compile(
     )
     {WS}*                                                                         # space after the marker
     """,
-    regex.VERBOSE,
+    re.VERBOSE,
 )
 
 #: A title that ends in a colon soon after its marker: 1.提升制造业质量：…… (not 联系人:).
-RE_TITLE_COLON = regex.compile(r"[^。：:，,；;（）()“”\r\n]{2,30}[：:](?!\d)")
+RE_TITLE_COLON = re.compile(r"[^。：:，,；;（）()“”\r\n]{2,30}[：:](?!\d)")
 
 #: Page furniture copied from a web page: 栏目, 浏览量, 分享到, 附件下载 ...
-RE_NOISE_LINE = regex.compile(
+RE_NOISE_LINE = re.compile(
     rf"""
     (?: {_alternation(lx.NOISE_LINE_PREFIXES)} )     # a furniture label at the start
     """,
-    regex.VERBOSE,
+    re.VERBOSE,
 )
 
 #: A page number from a printed copy: — 3 —, -3-, 第3页.
-RE_PAGE_NUMBER = regex.compile(
+RE_PAGE_NUMBER = re.compile(
     rf"(?:{_chars(lx.PAGE_NUMBER_DASHES)}{WS}*{DIGIT}+{WS}*{_chars(lx.PAGE_NUMBER_DASHES)}|第{DIGIT}+页(?:{WS}*共{DIGIT}+页)?)$"
 )
 
@@ -271,42 +277,42 @@ RE_QUANTITY = re.compile(
 )
 
 #: What follows a number: 余/多, then the unit.
-RE_UNIT = regex.compile(
+RE_UNIT = re.compile(
     rf"""
     (?P<approx> 余|多 )?                                  # 100余家: more than
     (?P<unit> {_UNITS} )                                    # the unit, longest first
     """,
-    regex.VERBOSE,
+    re.VERBOSE,
 )
 
 #: Comparator words after the unit: 以上, 以内, 左右.
-RE_SUFFIX_COMPARATOR = regex.compile(rf"(?P<cmp>{_alternation(lx.SUFFIX_COMPARATORS)})")
+RE_SUFFIX_COMPARATOR = re.compile(rf"(?P<cmp>{_alternation(lx.SUFFIX_COMPARATORS)})")
 #: Words right after a number that make it a date, ordinal, ranking or code.
-RE_NON_TARGET_FOLLOWER = regex.compile(rf"(?:{_alternation(lx.NON_TARGET_FOLLOWERS)})")
+RE_NON_TARGET_FOLLOWER = re.compile(rf"(?:{_alternation(lx.NON_TARGET_FOLLOWERS)})")
 #: Fixed phrases built on numerals.
-RE_NUMERAL_IDIOM = regex.compile(rf"(?:{_alternation(lx.NUMERAL_IDIOMS + lx.PERIOD_NAMES)})")
+RE_NUMERAL_IDIOM = re.compile(rf"(?:{_alternation(lx.NUMERAL_IDIOMS + lx.PERIOD_NAMES)})")
 #: A code around a number: GB9706, 5G, PM2.5, ISO22000, 4+4+6.
-RE_CODE_BEFORE = regex.compile(r"[A-Za-z0-9０-９.+\-_/#@]$")
-RE_CODE_AFTER = regex.compile(r"[A-Za-z+_/#@]|[.．][0-9]")
+RE_CODE_BEFORE = re.compile(r"[A-Za-z0-9０-９.+\-_/#@]$")
+RE_CODE_AFTER = re.compile(r"[A-Za-z+_/#@]|[.．][0-9]")
 #: A word naming a rate or an index (率, 指数).
-RE_RATE_WORD = regex.compile(_alternation(lx.RATE_WORDS))
+RE_RATE_WORD = re.compile(_alternation(lx.RATE_WORDS))
 #: Words that mark a number as an existing baseline (已, 现有, 截至).
-RE_BASELINE_CUE = regex.compile(_alternation(lx.BASELINE_CUES))
+RE_BASELINE_CUE = re.compile(_alternation(lx.BASELINE_CUES))
 #: Words that mark a target the plan only strives for (力争, 争取).
-RE_ASPIRATION_CUE = regex.compile(_alternation(lx.ASPIRATION_CUES))
+RE_ASPIRATION_CUE = re.compile(_alternation(lx.ASPIRATION_CUES))
 #: The frame of a baseline: 在……的基础上 (numbers inside it already exist).
-RE_BASELINE_FRAME = regex.compile(r"在[^，,；;。：:]{0,80}?基础上")
+RE_BASELINE_FRAME = re.compile(r"在[^，,；;。：:]{0,80}?基础上")
 
 #: A quotation or a title in quotation marks or 《》: numbers inside are names.
-RE_QUOTED = regex.compile(
+RE_QUOTED = re.compile(
     "|".join(rf"{regex.escape(o)}[^{regex.escape(c)}\r\n]{{0,120}}{regex.escape(c)}" for o, c in lx.QUOTE_PAIRS)
 )
 #: The nearest opening quotation mark before a position (searched backwards).
 RE_LAST_QUOTE_OPEN = regex.compile(_chars("".join(o for o, _ in lx.QUOTE_PAIRS)), regex.REVERSE)
 #: Marks that end a clause, and that end a sentence.
-RE_CLAUSE_END = regex.compile(_chars(lx.CLAUSE_ENDS))
+RE_CLAUSE_END = re.compile(_chars(lx.CLAUSE_ENDS))
 #: The same, searched backwards from a position (REVERSE finds the nearest one first).
 RE_LAST_CLAUSE_END = regex.compile(_chars(lx.CLAUSE_ENDS), regex.REVERSE)
 RE_LAST_SENTENCE_END = regex.compile(_chars(lx.SENTENCE_ENDS), regex.REVERSE)
 #: A number written in digits (ASCII or full width), as opposed to Chinese numerals.
-RE_HAS_DIGIT = regex.compile(DIGIT)
+RE_HAS_DIGIT = re.compile(DIGIT)

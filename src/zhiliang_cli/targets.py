@@ -77,13 +77,14 @@ class _Context:
     """Where clauses and sentences start and end around a number, and whether it stands in
     quotation marks or a baseline frame: looked up on demand, only for numbers with a unit."""
 
-    __slots__ = ("end", "note_start", "skip", "start", "text")
+    __slots__ = ("end", "has_frame", "note_start", "skip", "start", "text")
 
     def __init__(self, text: str, region: Region) -> None:
         self.text = text
         self.start, self.end = region.start, region.end
         self.note_start = region.skip[0] if region.skip else None
         self.skip = region.skip
+        self.has_frame = text.find(lx.BASELINE_FRAME[1], self.start, self.end) >= 0  # 基础上
 
     def _after_last(self, marks: regex.Pattern[str], pos: int) -> int:
         """The offset just after the last mark before ``pos`` (the region's start if none)."""
@@ -99,6 +100,8 @@ class _Context:
             quoted = RE_QUOTED.match(self.text, opening.start(), self.end)
             if quoted is not None and pos < quoted.end():
                 return True
+        if not self.has_frame:
+            return False
         frame = RE_BASELINE_FRAME.search(self.text, clause_start, self.clause_end(pos))
         return frame is not None and frame.start() <= pos < frame.end()
 
@@ -115,9 +118,10 @@ class _Context:
 
 def extract_targets(text: str, region: Region, index: LineIndex) -> list[TargetRecord]:
     """Every target stated in ``text[region.start:region.end]``, in order."""
-    context = _Context(text, region)
+    context: _Context | None = None
     targets: list[TargetRecord] = []
     for quantity in RE_QUANTITY.finditer(text, region.start, region.end):
+        context = context or _Context(text, region)
         target = _target(text, quantity, context, region, index)
         if target is None:
             continue
@@ -221,7 +225,7 @@ def _record(
     text: str,
     quantity: re.Match[str],
     unit: _Unit,
-    suffix: regex.Match[str] | None,
+    suffix: re.Match[str] | None,
     prefix: str | None,
     before: str,
     clause_start: int,
@@ -289,7 +293,7 @@ def _bounds(low: str, high: str | None) -> tuple[int | float | None, int | float
     )
 
 
-def _comparator(is_range: bool, suffix: regex.Match[str] | None, approx: str | None, prefix: str | None) -> str:
+def _comparator(is_range: bool, suffix: re.Match[str] | None, approx: str | None, prefix: str | None) -> str:
     if is_range:
         return "range"
     if suffix is not None:
