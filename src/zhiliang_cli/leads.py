@@ -17,6 +17,7 @@ distributive phrase such as 各区、县级市 (one kind of unit, not two).  Emi
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from typing import NamedTuple
@@ -35,6 +36,7 @@ from .patterns import (
     RE_LINE_WRAP,
     RE_NOTE_CUE,
     RE_ROLE_LABEL,
+    RE_SIMPLE_LEAD_NOTE,
     RE_UNIT_TRAILER,
 )
 
@@ -64,7 +66,7 @@ def find_notes(text: str, start: int, end: int) -> list[LeadNote]:
     return sorted((n for n in notes if n.lead_units or n.cooperating_units), key=lambda n: n.start)
 
 
-def _bracket_notes(text: str, start: int, end: int) -> Iterator[regex.Match[str]]:
+def _bracket_notes(text: str, start: int, end: int) -> Iterator[re.Match[str] | regex.Match[str]]:
     """Notes in brackets, found from their cue words (牵头单位, 牵头, 负责) outwards: a plan
     has far fewer cue words than brackets, and most brackets are not notes."""
     tried: set[int] = set()
@@ -73,6 +75,11 @@ def _bracket_notes(text: str, start: int, end: int) -> Iterator[regex.Match[str]
         if cue.start() < last_end:
             continue  # inside a note already found
         pos = cue.start()
+        simple = RE_SIMPLE_LEAD_NOTE.match(text, pos - 1, end) if pos > start else None
+        if simple is not None:
+            last_end = simple.end()
+            yield simple
+            continue
         for _ in range(_NESTING):
             bracket = RE_LAST_OPEN_BRACKET.search(text, max(start, pos - _CUE_REACH), pos)
             if bracket is None or bracket.start() in tried:
@@ -90,7 +97,7 @@ _NESTING = 2  # brackets tried outwards from a cue: （省市场监管局（省�
 _CUE_REACH = 120  # how far before its cue word a note may open
 
 
-def _line_notes(text: str, start: int, end: int) -> Iterator[regex.Match[str]]:
+def _line_notes(text: str, start: int, end: int) -> Iterator[re.Match[str] | regex.Match[str]]:
     """Notes standing on lines of their own (牵头单位：X)."""
     if start == 0 or text[start - 1] in "\r\n":
         first = RE_LEAD_LINE.match(text, start, end)
