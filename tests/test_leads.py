@@ -84,3 +84,9 @@ def test_not_notes(text: str) -> None:
 )
 def test_split_units(text: str, units: list[str]) -> None:
     assert split_units(text) == units
+
+
+def test_a_cue_outside_a_note_does_not_find_the_note_before_it() -> None:
+    text = "（四十九）做好。(牵头单位:省科技厅)\n（五十）由领导小组办公室牵头统筹。（牵头单位：省市场监管局）"
+    notes = find_notes(text, 0, len(text))
+    assert [n.lead_units for n in notes] == [["省科技厅"], ["省市场监管局"]]

@@ -86,7 +86,7 @@ def _bracket_notes(text: str, start: int, end: int) -> Iterator[re.Match[str] | 
                 break
             tried.add(bracket.start())
             match = RE_LEAD_NOTE.match(text, bracket.start(), end)
-            if match is not None:
+            if match is not None and match.end() > cue.start():  # the note must hold its cue
                 last_end = match.end()
                 yield match
                 break
