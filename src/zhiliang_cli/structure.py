@@ -41,6 +41,8 @@ from .records import GroupRecord, ItemRecord, ProblemRecord, SectionRecord
 _DIGITS = str.maketrans(lx.FULLWIDTH_DIGITS, "0123456789")
 _SENTENCE_END = "。！？!?；;"
 _SIGNATURE_MAX = 40  # a signature line (发文机关署名) is short and has no sentence marks
+#: The characters a heading can start with: a numeral, a digit or an opening bracket.
+_HEADING_FIRST = frozenset(lx.CN_NUMERAL_CHARS + lx.OPEN_PARENS + lx.FULLWIDTH_DIGITS + "0123456789")
 
 
 class Heading(NamedTuple):
@@ -91,6 +93,8 @@ def heading_at(text: str, line: Line) -> Heading | None:
     >>> heading_at("2023年", Line(1, 0, 5)) is None
     True
     """
+    if text[line.start] not in _HEADING_FIRST:
+        return None
     match = RE_HEADING.match(text, line.start, line.end)
     if match is None:
         return None

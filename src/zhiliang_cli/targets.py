@@ -202,12 +202,16 @@ class _Words:
     """
 
     def __init__(self, words: Iterable[str]) -> None:
+        words = tuple(words)
+        self.last_chars = frozenset(w[-1] for w in words)
         self.by_length: list[tuple[int, frozenset[str]]] = []
         for length in sorted({len(w) for w in words}, reverse=True):
             self.by_length.append((length, frozenset(w for w in words if len(w) == length)))
 
     def ending(self, text: str) -> str | None:
         """The longest word that ``text`` ends with."""
+        if text[-1:] not in self.last_chars:
+            return None
         for length, words in self.by_length:
             tail = text[-length:]
             if len(tail) == length and tail in words:
