@@ -164,7 +164,7 @@ def _item_level(lines: list[Line], headings: list[Heading | None], notes: _Notes
                 continue
             if heading.level == level:
                 total += 1
-                owning += len(notes.within(line.start, boundary)) == 1
+                owning += notes.count(line.start, boundary) == 1
             boundary = line.start
         scores[level] = owning / total if total else -1.0
     return 3 if scores[3] > scores[2] else 2
@@ -176,6 +176,10 @@ class _Notes:
     def __init__(self, notes: list[LeadNote]) -> None:
         self.notes = notes
         self.starts = [n.start for n in notes]
+
+    def count(self, start: int, end: int) -> int:
+        """How many notes start in ``[start, end)``."""
+        return bisect_left(self.starts, end) - bisect_left(self.starts, start)
 
     def within(self, start: int, end: int) -> list[LeadNote]:
         lo, hi = bisect_left(self.starts, start), bisect_left(self.starts, end)
