@@ -133,7 +133,10 @@ def parse_number(text: str) -> float | None:
     """Value of a printed number with its magnitude (万, 亿) folded in."""
     text = text.strip()
     if text.isascii():
-        return arabic_to_float(text)
+        try:
+            return float(text.replace(",", ""))
+        except ValueError:
+            return None
     if text.startswith("百分之"):
         return parse_number(text[3:])
     multiplier = 1
