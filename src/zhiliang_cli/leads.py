@@ -80,6 +80,8 @@ def _bracket_notes(text: str, start: int, end: int) -> Iterator[re.Match[str] | 
             last_end = simple.end()
             yield simple
             continue
+        if _starts_line(text, pos, start):
+            continue  # 牵头单位：X on a line of its own: _line_notes reads it
         for _ in range(_NESTING):
             bracket = RE_LAST_OPEN_BRACKET.search(text, max(start, pos - _CUE_REACH), pos)
             if bracket is None or bracket.start() in tried:
@@ -91,6 +93,13 @@ def _bracket_notes(text: str, start: int, end: int) -> Iterator[re.Match[str] | 
                 yield match
                 break
             pos = bracket.start()
+
+
+def _starts_line(text: str, pos: int, start: int) -> bool:
+    """Whether only white space stands between ``pos`` and the start of its line."""
+    while pos > start and text[pos - 1] in lx.SPACE_CHARS:
+        pos -= 1
+    return pos == 0 or text[pos - 1] in "\r\n"
 
 
 _NESTING = 2  # brackets tried outwards from a cue: （省市场监管局（省知识产权局）牵头）

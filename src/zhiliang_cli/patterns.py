@@ -210,7 +210,8 @@ RE_SIMPLE_LEAD_NOTE = re.compile(
 )
 
 #: The words a note cannot do without: a label, 牵头 or 负责.
-RE_NOTE_CUE = regex.compile(_wrappable(lx.LEAD_LABELS + lx.COOPERATING_LABELS + lx.LEAD_VERBS + lx.RESPONSIBLE_VERBS))
+_CUES = lx.LEAD_LABELS + lx.COOPERATING_LABELS + lx.LEAD_VERBS + lx.RESPONSIBLE_VERBS
+RE_NOTE_CUE = re.compile(rf"(?={_chars(''.join({w[0] for w in _CUES}))})(?:{_wrappable(_CUES)})")
 #: The nearest opening bracket before a position (searched backwards).
 RE_LAST_OPEN_BRACKET = regex.compile(OPEN, regex.REVERSE)
 
