@@ -28,6 +28,7 @@ from . import lexicon as lx
 from .patterns import (
     RE_ADMIN_DISTRIBUTIVE,
     RE_ADMIN_LEVEL_START,
+    RE_BRACKET_GROUP,
     RE_INLINE_ROLES,
     RE_LAST_OPEN_BRACKET,
     RE_LEAD_LINE,
@@ -87,6 +88,11 @@ def _bracket_notes(text: str, start: int, end: int) -> Iterator[re.Match[str] | 
             if bracket is None or bracket.start() in tried:
                 break
             tried.add(bracket.start())
+            group = RE_BRACKET_GROUP.match(text, bracket.start(), end)
+            if group is not None and group.end() > cue.start():
+                last_end = group.end()
+                yield group  # its body is parsed, and dropped if it names no units
+                break
             match = RE_LEAD_NOTE.match(text, bracket.start(), end)
             if match is not None and match.end() > cue.start():  # the note must hold its cue
                 last_end = match.end()

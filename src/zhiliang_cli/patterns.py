@@ -209,6 +209,9 @@ RE_SIMPLE_LEAD_NOTE = re.compile(
     re.VERBOSE,
 )
 
+#: A bracketed group with no brackets inside: （省教育厅牵头，省财政厅配合）.
+RE_BRACKET_GROUP = re.compile(rf"{OPEN}{WS}*(?P<body>[^（）()]{{1,300}}?){WS}*{CLOSE}")
+
 #: The words a note cannot do without: a label, 牵头 or 负责.
 _CUES = lx.LEAD_LABELS + lx.COOPERATING_LABELS + lx.LEAD_VERBS + lx.RESPONSIBLE_VERBS
 RE_NOTE_CUE = re.compile(rf"(?={_chars(''.join({w[0] for w in _CUES}))})(?:{_wrappable(_CUES)})")
