@@ -77,14 +77,20 @@ class _Context:
     """Where clauses and sentences start and end around a number, and whether it stands in
     quotation marks or a baseline frame: looked up on demand, only for numbers with a unit."""
 
-    __slots__ = ("end", "has_frame", "note_start", "skip", "start", "text")
+    __slots__ = ("end", "has_aspiration", "has_frame", "note_start", "skip", "start", "text")
 
     def __init__(self, text: str, region: Region) -> None:
         self.text = text
         self.start, self.end = region.start, region.end
         self.note_start = region.skip[0] if region.skip else None
         self.skip = region.skip
+        # what most items lack, looked for once per item
         self.has_frame = text.find(lx.BASELINE_FRAME[1], self.start, self.end) >= 0  # 基础上
+        self.has_aspiration = RE_ASPIRATION_CUE.search(text, self.start, self.end) is not None
+
+    def is_aspirational(self, pos: int) -> bool:
+        """Whether a cue such as 力争 stands earlier in the sentence."""
+        return self.has_aspiration and RE_ASPIRATION_CUE.search(self.text, self.sentence_start(pos), pos) is not None
 
     def _after_last(self, marks: regex.Pattern[str], pos: int) -> int:
         """The offset just after the last mark before ``pos`` (the region's start if none)."""
@@ -259,7 +265,7 @@ def _record(
         "unit": lx.UNIT_CANONICAL.get(unit_text, unit_text),
         "comparator": _comparator(high is not None, suffix, unit.approx, prefix),
         "change": _change(before[: before.rfind(prefix)] if prefix else before),
-        "aspirational": RE_ASPIRATION_CUE.search(text, ctx.sentence_start(start), start) is not None,
+        "aspirational": ctx.is_aspirational(start),
     }
 
 
