@@ -13,17 +13,16 @@ from typing import cast
 
 from .header import parse_header
 from .lines import LineIndex
-from .records import PlanRecord, SectionRecord
+from .records import ItemRecord, PlanRecord, SectionRecord
 from .structure import lead_problems, parse_structure, truncation_problems
-from .targets import Region, extract_targets
+from .targets import Region, extract_all
 
 
 def parse_text(text: str) -> PlanRecord:
     """Parse the decoded text of a plan into plain records (see :mod:`records`)."""
     index = LineIndex(text)
     structure = parse_structure(text, index)
-    for section in structure.sections:
-        _add_targets(text, section, index)
+    _add_targets(text, structure.sections, index)
     header = parse_header(text, structure.header, structure.trailer)
     problems = structure.problems + lead_problems(structure.sections) + truncation_problems(text, structure.sections)
     problems.sort(key=lambda p: p["line"])
@@ -31,12 +30,19 @@ def parse_text(text: str) -> PlanRecord:
     return cast(PlanRecord, plan)
 
 
-def _add_targets(text: str, section: SectionRecord, index: LineIndex) -> None:
-    if section["text_span"] is not None:
-        start, end = section["text_span"]
-        section["targets"] = extract_targets(text, Region(start, end, section["number"], None), index)
-    for item in section["items"]:
-        start, end = item["span"]
-        note = item["lead_span"]
-        region = Region(start, end, section["number"], item["number"], (note[0], note[1]) if note else None)
-        item["targets"] = extract_targets(text, region, index)
+def _add_targets(text: str, sections: list[SectionRecord], index: LineIndex) -> None:
+    """Targets of every item and of every section's own text, found in one scan of the plan."""
+    owners: list[SectionRecord | ItemRecord] = []
+    regions: list[Region] = []
+    for section in sections:
+        if section["text_span"] is not None:
+            start, end = section["text_span"]
+            owners.append(section)
+            regions.append(Region(start, end, section["number"], None))
+        for item in section["items"]:
+            (start, end), note = item["span"], item["lead_span"]
+            owners.append(item)
+            skip = (note[0], note[1]) if note else None
+            regions.append(Region(start, end, section["number"], item["number"], skip))
+    for owner, targets in zip(owners, extract_all(text, regions, index), strict=True):
+        owner["targets"] = targets

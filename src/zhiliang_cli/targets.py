@@ -124,19 +124,37 @@ class _Context:
 
 def extract_targets(text: str, region: Region, index: LineIndex) -> list[TargetRecord]:
     """Every target stated in ``text[region.start:region.end]``, in order."""
-    context: _Context | None = None
-    targets: list[TargetRecord] = []
-    for quantity in RE_QUANTITY.finditer(text, region.start, region.end):
+    return extract_all(text, [region], index)[0]
+
+
+def extract_all(text: str, regions: list[Region], index: LineIndex) -> list[list[TargetRecord]]:
+    """The targets of each of ``regions`` (in order, not overlapping), found in one scan."""
+    found: list[list[TargetRecord]] = [[] for _ in regions]
+    if not regions:
+        return found
+    i, context = 0, None
+    for quantity in RE_QUANTITY.finditer(text, regions[0].start, regions[-1].end):
+        pos = quantity.start()
+        while i < len(regions) and regions[i].end <= pos:
+            i, context = i + 1, None
+        if i == len(regions):
+            break
+        region = regions[i]
+        if pos < region.start or quantity.end() > region.end:
+            continue  # between regions, or running out of one
         context = context or _Context(text, region)
         target = _target(text, quantity, context, region, index)
-        if target is None:
-            continue
-        if targets and targets[-1]["span"][1] < target["span"][1] and target["span"][0] <= targets[-1]["span"][1]:
-            # two targets in one clause joined by 、: the second starts after it
-            start = _skip_space(text, targets[-1]["span"][1] + 1)
-            target["span"][0], target["text"] = start, text[start : target["span"][1]]
-        targets.append(target)
-    return targets
+        if target is not None:
+            _add(text, found[i], target)
+    return found
+
+
+def _add(text: str, targets: list[TargetRecord], target: TargetRecord) -> None:
+    if targets and targets[-1]["span"][1] < target["span"][1] and target["span"][0] <= targets[-1]["span"][1]:
+        # two targets in one clause joined by 、: the second starts after it
+        start = _skip_space(text, targets[-1]["span"][1] + 1)
+        target["span"][0], target["text"] = start, text[start : target["span"][1]]
+    targets.append(target)
 
 
 def _target(text: str, quantity: re.Match[str], ctx: _Context, region: Region, index: LineIndex) -> TargetRecord | None:
