@@ -54,8 +54,9 @@ class LeadNote(NamedTuple):
     cooperating_units: list[str]
 
 
-def find_notes(text: str, start: int, end: int) -> list[LeadNote]:
-    """Every lead-unit note in ``text[start:end]``, in order of position.
+def find_notes(text: str, start: int, end: int, line_starts: Iterable[int] | None = None) -> list[LeadNote]:
+    """Every lead-unit note in ``text[start:end]``, in order of position; ``line_starts``,
+    where the caller knows them, saves a scan for notes on lines of their own.
 
     >>> [n.lead_units for n in find_notes("做好工作。(牵头单位:省林业局)", 0, 17)]
     [['省林业局']]
@@ -63,8 +64,21 @@ def find_notes(text: str, start: int, end: int) -> list[LeadNote]:
     []
     """
     notes = [_note(m.start(), m.end(), m.group("body")) for m in _bracket_notes(text, start, end)]
-    notes += [_note(m.start("body"), m.end("body"), m.group("body")) for m in _line_notes(text, start, end)]
+    lines = _line_notes(text, start, end) if line_starts is None else _notes_at(text, line_starts, end)
+    notes += [_note(m.start("body"), m.end("body"), m.group("body")) for m in lines]
     return sorted((n for n in notes if n.lead_units or n.cooperating_units), key=lambda n: n.start)
+
+
+def _notes_at(text: str, line_starts: Iterable[int], end: int) -> Iterator[regex.Match[str]]:
+    """Notes on lines of their own, looked for only where a line starts like one."""
+    for pos in line_starts:
+        if text[pos] in _LINE_NOTE_FIRST:
+            match = RE_LEAD_LINE.match(text, pos, end)
+            if match is not None:
+                yield match
+
+
+_LINE_NOTE_FIRST = frozenset(label[0] for label in lx.LEAD_LABELS + lx.COOPERATING_LABELS)
 
 
 def _bracket_notes(text: str, start: int, end: int) -> Iterator[re.Match[str] | regex.Match[str]]:

@@ -143,7 +143,7 @@ def parse_structure(text: str, index: LineIndex) -> Structure:
             "no section headings (一、 二、 …) found: this does not look like a work plan; "
             "check the file and its encoding"
         )
-    notes = _Notes(find_notes(text, lines[first].start, len(text)))
+    notes = _Notes(find_notes(text, lines[first].start, len(text), (ln.start for ln in lines[first:])))
     item_level = _item_level(lines[first:], headings[first:], notes)
     drafts, trailer = _walk(text, lines[first:], headings[first:], item_level)
     problems: list[ProblemRecord] = []
