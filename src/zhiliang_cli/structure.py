@@ -98,9 +98,8 @@ def heading_at(text: str, line: Line) -> Heading | None:
     match = RE_HEADING.match(text, line.start, line.end)
     if match is None:
         return None
-    numerals = match.group("n1", "n2", "n3", "n4")
-    level = next(n for n, numeral in enumerate(numerals, start=1) if numeral)
-    numeral = numerals[level - 1]
+    level = int((match.lastgroup or "l0")[1])  # l1 … l4: the marker group closes last
+    numeral = match.group(f"n{level}")
     value = chinese_to_int(numeral) if level <= 2 else int(numeral.translate(_DIGITS))
     if not value or (match.end() >= line.end and level == 1):
         return None
