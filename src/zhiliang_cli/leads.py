@@ -65,8 +65,10 @@ def find_notes(text: str, start: int, end: int, line_starts: Iterable[int] | Non
     """
     notes = [_note(m.start(), m.end(), m.group("body")) for m in _bracket_notes(text, start, end)]
     lines = _line_notes(text, start, end) if line_starts is None else _notes_at(text, line_starts, end)
-    notes += [_note(m.start("body"), m.end("body"), m.group("body")) for m in lines]
-    return sorted((n for n in notes if n.lead_units or n.cooperating_units), key=lambda n: n.start)
+    on_lines = [_note(m.start("body"), m.end("body"), m.group("body")) for m in lines]
+    if on_lines:  # each list is in order already
+        notes = sorted(notes + on_lines, key=lambda n: n.start)
+    return [n for n in notes if n.lead_units or n.cooperating_units]
 
 
 def _notes_at(text: str, line_starts: Iterable[int], end: int) -> Iterator[regex.Match[str]]:
