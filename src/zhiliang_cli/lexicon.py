@@ -42,7 +42,6 @@ NOTICE_TITLE_ENDINGS = ("通知", "意见", "方案", "要点", "计划", "决�
 #: Labels of the contact line (联系人 / 联系电话 / 电子邮箱).
 CONTACT_NAME_LABELS = ("联系人",)
 PHONE_LABELS = ("联系电话", "电话", "传真", "联系方式", "手机")
-EMAIL_LABELS = ("电子邮箱", "电子邮件", "邮箱", "E-mail", "Email", "email", "EMAIL")
 #: Labels of a web page's publication date.
 PUBLISHED_LABELS = ("发布时间", "发布日期", "发文日期", "时间", "日期")
 #: Words that start a line introducing attachments.

@@ -4,7 +4,7 @@
 2. :mod:`structure` finds sections, groups and items (with :mod:`leads`);
 3. :mod:`header` reads the notice around the plan;
 4. :mod:`targets` finds the targets of each item and of each section's own text;
-5. the structure's problems are completed (missing leads, a cut-off end).
+5. :mod:`problems` checks the structure (numbering, missing leads, a cut-off end).
 """
 
 from __future__ import annotations
@@ -13,8 +13,9 @@ from typing import cast
 
 from .header import parse_header
 from .lines import LineIndex
+from .problems import structure_problems
 from .records import ItemRecord, PlanRecord, SectionRecord
-from .structure import lead_problems, parse_structure, truncation_problems
+from .structure import parse_structure
 from .targets import Region, extract_all
 
 
@@ -24,9 +25,7 @@ def parse_text(text: str) -> PlanRecord:
     structure = parse_structure(text, index)
     _add_targets(text, structure.sections, index)
     header = parse_header(text, structure.header, structure.trailer)
-    problems = structure.problems + lead_problems(structure.sections) + truncation_problems(text, structure.sections)
-    problems.sort(key=lambda p: p["line"])
-    plan = {**header, "sections": structure.sections, "problems": problems}
+    plan = {**header, "sections": structure.sections, "problems": structure_problems(text, structure)}
     return cast(PlanRecord, plan)
 
 

@@ -12,7 +12,7 @@ and the （一） headings become their ``group``.  Sub-points (1. or （1）) i
 an item that has its own note stay inside it.  Items are numbered as printed
 when the numbering runs through the plan, and by position when it restarts in
 each section or group.  Emits section, group and item records (without
-targets) and the problems ``zl check`` reports.
+targets); :mod:`problems` checks what it found.
 """
 
 from __future__ import annotations
@@ -36,10 +36,9 @@ from .patterns import (
     RE_PAGE_NUMBER,
     RE_TITLE_COLON,
 )
-from .records import GroupRecord, ItemRecord, ProblemRecord, SectionRecord
+from .records import GroupRecord, ItemRecord, SectionRecord
 
 _DIGITS = str.maketrans(lx.FULLWIDTH_DIGITS, "0123456789")
-_SENTENCE_END = "。！？!?；;"
 _SIGNATURE_MAX = 40  # a signature line (发文机关署名) is short and has no sentence marks
 #: The characters a heading can start with: a numeral, a digit or an opening bracket.
 _HEADING_FIRST = frozenset(lx.CN_NUMERAL_CHARS + lx.OPEN_PARENS + lx.FULLWIDTH_DIGITS + "0123456789")
@@ -65,7 +64,7 @@ class _Block:
 
 
 @dataclass
-class _SectionDraft:
+class SectionDraft:
     block: _Block
     groups: list[_Block] = field(default_factory=list)
     items: list[_Block] = field(default_factory=list)
@@ -78,7 +77,8 @@ class Structure:
     header: list[Line]  # lines before the first section heading
     trailer: list[Line]  # lines after the plan that belong to no item
     sections: list[SectionRecord]
-    problems: list[ProblemRecord]
+    drafts: list[SectionDraft]  # the headings behind the sections, for the numbering checks
+    restart: bool  # whether item numbers restart in each section or group
 
 
 # --- line classes -----------------------------------------------------------------
@@ -145,10 +145,10 @@ def parse_structure(text: str, index: LineIndex) -> Structure:
     notes = _Notes(find_notes(text, lines[first].start, len(text), (ln.start for ln in lines[first:])))
     item_level = _item_level(lines[first:], headings[first:], notes)
     drafts, trailer = _walk(text, lines[first:], headings[first:], item_level)
-    problems: list[ProblemRecord] = []
-    sections = _build(text, drafts, notes, problems)
-    problems += _check_trailer(text, trailer)
-    return Structure(lines[:first], trailer, sections, problems)
+    for draft in drafts:
+        _promote_childless_groups(draft, notes)
+    restart = _numbering_restarts(drafts)
+    return Structure(lines[:first], trailer, _build(text, drafts, notes, restart), drafts, restart)
 
 
 def _item_level(lines: list[Line], headings: list[Heading | None], notes: _Notes) -> int:
@@ -187,9 +187,9 @@ class _Notes:
 
 def _walk(
     text: str, lines: list[Line], headings: list[Heading | None], item_level: int
-) -> tuple[list[_SectionDraft], list[Line]]:
+) -> tuple[list[SectionDraft], list[Line]]:
     """Group the lines after the first section heading into sections, groups and items."""
-    sections: list[_SectionDraft] = []
+    sections: list[SectionDraft] = []
     trailer: list[Line] = []
     current: _Block | None = None  # the block that takes the next text line
     group: _Block | None = None
@@ -198,7 +198,7 @@ def _walk(
     for line, heading in zip(lines, headings, strict=True):
         level = heading.level if heading else 0
         if level == 1 and heading:
-            section = _SectionDraft(_Block(heading, [line]))
+            section = SectionDraft(_Block(heading, [line]))
             sections.append(section)
             current, group = section.block, None
             section_item_level = item_level if item_level in levels[len(sections) - 1] else 5 - item_level
@@ -232,10 +232,7 @@ def _levels_per_section(headings: list[Heading | None]) -> list[set[int]]:
 # --- records -----------------------------------------------------------------------
 
 
-def _build(text: str, drafts: list[_SectionDraft], notes: _Notes, problems: list[ProblemRecord]) -> list[SectionRecord]:
-    for draft in drafts:
-        _promote_childless_groups(draft, notes)
-    restart = _numbering_restarts(drafts)
+def _build(text: str, drafts: list[SectionDraft], notes: _Notes, restart: bool) -> list[SectionRecord]:
     sections: list[SectionRecord] = []
     ordinal = 0
     groups: dict[int, GroupRecord] = {}
@@ -267,11 +264,10 @@ def _build(text: str, drafts: list[_SectionDraft], notes: _Notes, problems: list
             found = notes.within(block.lines[0].start, block.lines[-1].end)
             section["items"].append(_item_record(text, block, number, head.value, group, found))
         sections.append(section)
-    problems += _numbering_problems(drafts, restart)
     return sections
 
 
-def _promote_childless_groups(draft: _SectionDraft, notes: _Notes) -> None:
+def _promote_childless_groups(draft: SectionDraft, notes: _Notes) -> None:
     """In the three-level shape, a （一） heading with no numbered tasks under it but a note of
     its own is a task itself."""
     parents = {id(item.group) for item in draft.items}
@@ -346,20 +342,18 @@ def _item_record(
 def _drop_signature(text: str, lines: list[Line], note_end: int) -> list[Line]:
     """Lines after an item's note that look like a signature are not the item's."""
     keep = len(lines)
-    while keep > 1 and lines[keep - 1].start >= note_end and _looks_like_signature(text, lines[keep - 1]):
+    while keep > 1 and lines[keep - 1].start >= note_end and looks_like_signature(text, lines[keep - 1]):
         keep -= 1
     return lines[:keep]
 
 
-def _looks_like_signature(text: str, line: Line) -> bool:
+def looks_like_signature(text: str, line: Line) -> bool:
+    """A short line with no sentence marks: a 发文机关署名 after the plan."""
     content = text[line.start : line.end]
     return len(content) <= _SIGNATURE_MAX and not any(ch in content for ch in "。，,；;：:")
 
 
-# --- problems -----------------------------------------------------------------------
-
-
-def _numbering_restarts(drafts: list[_SectionDraft]) -> bool:
+def _numbering_restarts(drafts: list[SectionDraft]) -> bool:
     """Whether item numbers restart at 1 in each section or group."""
     containers: list[list[_Block]] = []
     for draft in drafts:
@@ -369,109 +363,3 @@ def _numbering_restarts(drafts: list[_SectionDraft]) -> bool:
         containers.extend(by_group.values())
     firsts = [c[0].heading.value for c in containers[1:] if c]
     return bool(firsts) and sum(v == 1 for v in firsts) * 2 >= len(firsts)
-
-
-def _sequence_problems(what: str, heads: list[Heading], first_expected: int) -> list[ProblemRecord]:
-    problems: list[ProblemRecord] = []
-    expected = first_expected
-    for head in heads:
-        if head.value != expected:
-            kind = "repeat" if head.value < expected and head.value == expected - 1 else "numbering"
-            problems.append(
-                {
-                    "kind": kind,
-                    "line": head.line.number,
-                    "message": f"{what} numbered {head.numeral} where {expected} was expected",
-                }
-            )
-        expected = head.value + 1
-    return problems
-
-
-def _numbering_problems(drafts: list[_SectionDraft], restart: bool) -> list[ProblemRecord]:
-    problems = _sequence_problems("section", [d.block.heading for d in drafts], 1)
-    running = 1
-    for draft in drafts:
-        if not draft.items and len(draft.block.lines) == 1:
-            problems.append(
-                {
-                    "kind": "empty_section",
-                    "line": draft.block.heading.line.number,
-                    "message": f"section {draft.block.heading.numeral} has no items",
-                }
-            )
-        if not draft.items:
-            continue
-        level = max(item.heading.level for item in draft.items)
-        runs: dict[int, list[Heading]] = {}
-        for item in draft.items:
-            if item.heading.level == level:
-                runs.setdefault(id(item.group) if restart else 0, []).append(item.heading)
-        for heads in runs.values():
-            problems += _sequence_problems("item", heads, 1 if restart else running)
-            running = heads[-1].value + 1
-        # （一） headings above numbered tasks, whether they gather tasks or are tasks themselves
-        upper = sorted(
-            [g.heading for g in draft.groups] + [i.heading for i in draft.items if i.heading.level < level],
-            key=lambda h: h.line.start,
-        )
-        if upper:
-            problems += _sequence_problems("group", upper, upper[0].value)
-    return problems
-
-
-def lead_problems(sections: list[SectionRecord]) -> list[ProblemRecord]:
-    """Items without a lead unit, when the plan names lead units elsewhere."""
-    items = [item for s in sections for item in s["items"]]
-    missing = [item for item in items if not item["lead_units"]]
-    if not items or len(missing) == len(items):
-        return (
-            [
-                {
-                    "kind": "no_leads",
-                    "line": items[0]["line"] if items else 1,
-                    "message": "no item names a lead unit (牵头单位/责任单位)",
-                }
-            ]
-            if items
-            else []
-        )
-    return [
-        {
-            "kind": "missing_lead",
-            "line": item["line"],
-            "message": f"item {item['numeral']} ({item['number']}) names no lead unit",
-        }
-        for item in missing
-    ]
-
-
-def truncation_problems(text: str, sections: list[SectionRecord]) -> list[ProblemRecord]:
-    """The last item looks cut off: it ends in mid-sentence, without a note."""
-    items = [item for s in sections for item in s["items"]]
-    if not items:
-        return []
-    last = items[-1]
-    if last["lead_span"] is not None or last["text"].rstrip()[-1:] in _SENTENCE_END + "）)":
-        return []
-    tail = last["text"][-20:]
-    return [
-        {
-            "kind": "truncated",
-            "line": last["line"],
-            "message": f"the last item, {last['numeral']}, ends in mid-sentence (…{tail}) and has no "
-            "lead-unit note: the copy looks cut off after it",
-        }
-    ]
-
-
-def _check_trailer(text: str, trailer: list[Line]) -> list[ProblemRecord]:
-    return [
-        {
-            "kind": "unassigned_text",
-            "line": line.number,
-            "message": f"text belongs to no section or item: {text[line.start : line.end][:30]}",
-        }
-        for line in trailer
-        if not is_closing(text, line) and not _looks_like_signature(text, line)
-    ]
