@@ -35,7 +35,7 @@ def test_2023_plan_precision_and_recall(all_items: list[ItemRecord]) -> None:
     missing = [k for k in gold if k not in found]
     extra = [k for k in found if k not in gold]
     assert (precision, recall) == (1.0, 1.0), f"missing {missing}; not in the annotation {extra}"
-    assert len(found) == len(gold) == 33
+    assert len(found) == len(gold) == 34
 
 
 def test_target_spans_slice_to_text(plan_text: str, all_items: list[ItemRecord]) -> None:
@@ -125,6 +125,11 @@ MADE_UP = [
     ("wan-yu", "服务企业2万余家。", [("2万", 20000, "家", ">", None, False)]),
     ("kilometres", "新改建农村公路1000公里。", [("1000", 1000, "公里", "=", None, False)]),
     ("score", "消费者满意度达到80分以上。", [("80", 80, "分", ">=", None, False)]),
+    (
+        "count-of-named-titles",
+        "推动《白茶》《白茶加工技术规范》两项国家标准的翻译工作。",
+        [("两", 2, "项", "=", None, False)],
+    ),
     ("rate-without-unit", "特种设备万台死亡率控制在0.2以下。", [("0.2", 0.2, "", "<=", None, False)]),
     ("index-without-unit", "制造业质量竞争力指数达到85以上。", [("85", 85, "", ">=", None, False)]),
     (
@@ -163,7 +168,6 @@ NON_TARGETS = [
     ("issuer-count", "贯彻市场监管总局等18部委《行动方案》。"),
     ("rate-denominator", "每10万人拥有执业药师。"),
     ("class-no-verb", "在三类医疗器械全面实施UDI。"),
-    ("enumerated-count", "推动《白茶》《白茶加工技术规范》两项国家标准的翻译工作。"),
     ("kinds-no-verb", "落实对类烟产品五种违法行为打击要求。"),
     ("levels", "健全省市县三级联动机制，完善一级、二级风险监测点。"),
     ("duration-months", "用3个月时间开展专项整治。"),

@@ -31,6 +31,8 @@ CLAUSE_ENDS = "。！？!?；;，,：:"
 #: Separators of unit names in a lead note.
 UNIT_SEPARATORS = "、，,；;/"
 #: Quotation and title marks: numbers inside them are names, not targets.
+#: Closing marks after which a count sums up what was just named.
+TITLE_CLOSES = "》”"
 QUOTE_PAIRS = (("“", "”"), ("‘", "’"), ("「", "」"), ("『", "』"), ("《", "》"), ('"', '"'), ("〈", "〉"))
 
 # --- the notice (GB/T 9704-2012 names) -------------------------------------------
@@ -333,8 +335,9 @@ INCREASE_VERBS = ("增长", "提高", "提升", "增加", "上升")
 #: end of the sentence.
 ASPIRATION_CUES = ("力争", "争取", "争创", "力促", "努力", "争当")
 #: Verbs that set a count as a goal; a number written in Chinese numerals is a
-#: target only right after one of them (or with a comparator, or as a range),
-#: because most such numbers are fixed phrases (四个最严, 五个到位, 两个责任).
+#: target only right after one of them (or with a comparator, or as a range, or
+#: counting the titles just named: 《白茶》《茉莉花茶》两项标准), because most such
+#: numbers are fixed phrases (四个最严, 五个到位, 两个责任).
 GOAL_VERBS = (
     "新增",
     "新建",

@@ -170,7 +170,12 @@ def _target(text: str, quantity: re.Match[str], ctx: _Context, region: Region, i
     prefix = _prefix_comparator(before)
     is_range = quantity.group("high") is not None
     if not RE_HAS_DIGIT.search(quantity.group("low")) and not (
-        is_range or suffix or prefix or quantity.group("pct") or _GOAL_VERBS.ending(before)
+        is_range
+        or suffix
+        or prefix
+        or quantity.group("pct")
+        or _GOAL_VERBS.ending(before)
+        or before[-1:] in lx.TITLE_CLOSES
     ):
         return None  # a Chinese numeral with nothing that makes it a goal: a fixed phrase
     if RE_BASELINE_CUE.search(text, clause_start, start):
