@@ -69,3 +69,14 @@ def test_no_cache_writes_nothing(cache_dir: Path, plan_file: Path, monkeypatch: 
     monkeypatch.setenv("ZL_NO_CACHE", "1")
     cache.load_plan(str(plan_file))
     assert not cache_dir.exists()
+
+
+def test_cache_keeps_a_bounded_number_of_entries(
+    cache_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(cache, "MAX_ENTRIES", 3)
+    for n in range(5):
+        path = tmp_path / f"plan{n}.txt"
+        path.write_text(f"一、总则\n（一）做好第{n}项工作。（牵头单位：省厅）\n", encoding="utf-8")
+        cache.load_plan(str(path))
+    assert len(list(cache_dir.glob("*.marshal"))) == 3

@@ -96,6 +96,16 @@ def _read_cache(raw: RawSource) -> LoadedPlan | None:
         return None
 
 
+MAX_ENTRIES = 200  # parsed plans kept; the oldest go first
+
+
+def _prune(folder: Path) -> None:
+    """Keep the cache to MAX_ENTRIES files, removing the least recently written."""
+    entries = sorted(folder.glob("*.marshal"), key=lambda f: f.stat().st_mtime)
+    for old in entries[: max(0, len(entries) - MAX_ENTRIES)]:
+        old.unlink(missing_ok=True)
+
+
 def _write_cache(raw: RawSource, loaded: LoadedPlan) -> None:
     file = _cache_file(raw)
     if file is None:
@@ -109,6 +119,7 @@ def _write_cache(raw: RawSource, loaded: LoadedPlan) -> None:
             with os.fdopen(fd, "wb") as out:
                 out.write(marshal.dumps({"encoding": loaded.encoding, "plan": dict(loaded.plan)}))
             os.replace(tmp, file)
+            _prune(file.parent)
         except BaseException:
             Path(tmp).unlink(missing_ok=True)
             raise

@@ -142,7 +142,7 @@ def search(rows: list[Row]) -> None:
     table = _table("item", "lead units", "match")
     for row in rows:
         table.add_row(
-            literal(f"（{row['numeral']}）"),
+            literal(f"{row['number']} （{row['numeral']}）"),
             _units(row["lead_units"]),
             highlighted(row["snippet"], [row["snippet_match"]]),
         )
