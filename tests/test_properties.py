@@ -118,3 +118,26 @@ def test_generated_plans_parse_completely(generated: dict[str, Any]) -> None:
 
 def test_hundreds_numerals() -> None:
     assert [_cn(n) for n in (100, 103, 110, 115, 172)] == ["一百", "一百零三", "一百一十", "一百一十五", "一百七十二"]
+
+
+TARGET_PIECES = ["10", "1.5", "50万", "一到两", "3-5", "百分之三", "个", "家", "项", "批次", "%", "亿元", "名"]
+target_chars = st.sampled_from(
+    [*"新增培育建设达到以上以下左右超过不少于力争，。、“”《》（）第年月强级", *TARGET_PIECES]
+)
+
+
+@SETTINGS
+@given(st.lists(target_chars, max_size=60).map("".join))
+def test_every_target_is_consistent(sentence: str) -> None:
+    from zhiliang_cli.lines import LineIndex
+    from zhiliang_cli.targets import Region, extract_targets
+
+    for t in extract_targets(sentence, Region(0, len(sentence), 1, 1), LineIndex(sentence)):
+        assert sentence[t["span"][0] : t["span"][1]] == t["text"]
+        assert sentence[t["number_span"][0] : t["number_span"][1]] == t["number_text"]
+        assert t["span"][0] <= t["number_span"][0] < t["number_span"][1] <= t["span"][1]
+        if t["comparator"] == "range":
+            assert t["value"] is None and t["low"] is not None and t["high"] is not None
+        else:
+            assert t["value"] is not None and t["low"] is None and t["high"] is None
+        assert t["comparator"] in {">=", ">", "<=", "<", "=", "~", "range"}
