@@ -90,3 +90,35 @@ def test_a_cue_outside_a_note_does_not_find_the_note_before_it() -> None:
     text = "（四十九）做好。(牵头单位:省科技厅)\n（五十）由领导小组办公室牵头统筹。（牵头单位：省市场监管局）"
     notes = find_notes(text, 0, len(text))
     assert [n.lead_units for n in notes] == [["省科技厅"], ["省市场监管局"]]
+
+
+FIRST_LISTED = [
+    (
+        "remark-in-note",
+        "加强监管。（责任单位：省市场监管局、省发展改革委、省工信厅（排在首位的为牵头单位））",
+        ["省市场监管局"],
+        ["省发展改革委", "省工信厅"],
+    ),
+    (
+        "remark-in-plan",
+        "（各项任务中，列第一位的为牵头单位）\n加强监管。（责任单位：省商务厅、省财政厅）",
+        ["省商务厅"],
+        ["省财政厅"],
+    ),
+    ("no-remark", "加强监管。（责任单位：省商务厅、省财政厅）", ["省商务厅", "省财政厅"], []),
+    (
+        "remark-but-lead-label",
+        "（排在第一位的为牵头单位）\n加强监管。（牵头单位：省商务厅、省财政厅）",
+        ["省商务厅", "省财政厅"],
+        [],
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "lead", "cooperating"), [pytest.param(t, le, co, id=i) for i, t, le, co in FIRST_LISTED]
+)
+def test_unit_listed_first_leads_where_the_plan_says_so(text: str, lead: list[str], cooperating: list[str]) -> None:
+    note = merge_trailing(text, find_notes(text, 0, len(text)))
+    assert note is not None
+    assert (note.lead_units, note.cooperating_units) == (lead, cooperating)

@@ -29,6 +29,8 @@ from .patterns import (
     RE_ADMIN_DISTRIBUTIVE,
     RE_ADMIN_LEVEL_START,
     RE_BRACKET_GROUP,
+    RE_FIRST_IS_LEAD,
+    RE_FIRST_IS_LEAD_REMARK,
     RE_INLINE_ROLES,
     RE_LAST_OPEN_BRACKET,
     RE_LEAD_LINE,
@@ -52,6 +54,14 @@ class LeadNote(NamedTuple):
     end: int
     lead_units: list[str]
     cooperating_units: list[str]
+    shared: bool = False  # the units share the task (责任单位: A、B) with no lead singled out
+
+    def first_leads(self) -> LeadNote:
+        """The note read as "the unit listed first leads": 责任单位：A、B -> lead A, cooperating B."""
+        if not self.shared or len(self.lead_units) < 2:
+            return self
+        lead, *rest = self.lead_units
+        return self._replace(lead_units=[lead], cooperating_units=rest + self.cooperating_units, shared=False)
 
 
 def find_notes(text: str, start: int, end: int, line_starts: Iterable[int] | None = None) -> list[LeadNote]:
@@ -68,7 +78,10 @@ def find_notes(text: str, start: int, end: int, line_starts: Iterable[int] | Non
     on_lines = [_note(m.start("body"), m.end("body"), m.group("body")) for m in lines]
     if on_lines:  # each list is in order already
         notes = sorted(notes + on_lines, key=lambda n: n.start)
-    return [n for n in notes if n.lead_units or n.cooperating_units]
+    notes = [n for n in notes if n.lead_units or n.cooperating_units]
+    if any(n.shared for n in notes) and RE_FIRST_IS_LEAD.search(text):
+        notes = [n.first_leads() for n in notes]  # the plan says the unit listed first leads
+    return notes
 
 
 def _notes_at(text: str, line_starts: Iterable[int], end: int) -> Iterator[regex.Match[str]]:
@@ -143,7 +156,7 @@ def merge_trailing(text: str, notes: list[LeadNote]) -> LeadNote | None:
 
     >>> text = "做好。\\n牵头单位：甲\\n配合单位：乙"
     >>> merge_trailing(text, find_notes(text, 0, len(text)))
-    LeadNote(start=4, end=17, lead_units=['甲'], cooperating_units=['乙'])
+    LeadNote(start=4, end=17, lead_units=['甲'], cooperating_units=['乙'], shared=False)
     """
     if not notes:
         return None
@@ -158,6 +171,7 @@ def merge_trailing(text: str, notes: list[LeadNote]) -> LeadNote | None:
         group[-1].end,
         _unique(unit for note in group for unit in note.lead_units),
         _unique(unit for note in group for unit in note.cooperating_units),
+        all(note.shared for note in group),
     )
 
 
@@ -166,15 +180,21 @@ def _unique(units: Iterable[str]) -> list[str]:
 
 
 def _note(start: int, end: int, body: str) -> LeadNote:
-    lead, cooperating = _parse_cached(body)
-    return LeadNote(start, end, list(lead), list(cooperating))
+    lead, cooperating, shared = _parse_cached(body)
+    return LeadNote(start, end, list(lead), list(cooperating), shared)
 
 
 @lru_cache(maxsize=1024)
-def _parse_cached(body: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+def _parse_cached(body: str) -> tuple[tuple[str, ...], tuple[str, ...], bool]:
     """Plans repeat the same notes (one unit leads dozens of items): parse each once."""
     lead, cooperating = parse_note_body(body)
-    return tuple(lead), tuple(cooperating)
+    labels = [_label_name(m) for m in RE_ROLE_LABEL.finditer(body)]
+    shared = bool(labels) and all(label in lx.SHARED_LABELS for label in labels)
+    return tuple(lead), tuple(cooperating), shared
+
+
+def _label_name(label: re.Match[str] | regex.Match[str]) -> str:
+    return "".join(label.group("label").split())  # 牵头\n单位, wrapped in print
 
 
 def parse_note_body(body: str) -> tuple[list[str], list[str]]:
@@ -187,6 +207,9 @@ def parse_note_body(body: str) -> tuple[list[str], list[str]]:
     >>> parse_note_body("省教育厅牵头，省财政厅等配合")
     (['省教育厅'], ['省财政厅'])
     """
+    remark = RE_FIRST_IS_LEAD_REMARK.search(body)
+    if remark is not None:  # 责任单位：A、B（排在首位的为牵头单位）
+        body = body[: remark.start()] + body[remark.end() :]
     labels = list(RE_ROLE_LABEL.finditer(body))
     if not labels:
         return _parse_inline(body)
@@ -195,8 +218,9 @@ def parse_note_body(body: str) -> tuple[list[str], list[str]]:
     for i, label in enumerate(labels):
         stop = labels[i + 1].start() if i + 1 < len(labels) else len(body)
         units = split_units(body[label.end() : stop])
-        name = "".join(label.group("label").split())  # 牵头\n单位, wrapped in print
-        (cooperating if name in lx.COOPERATING_LABELS else lead).extend(units)
+        (cooperating if _label_name(label) in lx.COOPERATING_LABELS else lead).extend(units)
+    if remark is not None and len(lead) > 1:
+        lead, cooperating = lead[:1], lead[1:] + cooperating
     return lead, cooperating
 
 

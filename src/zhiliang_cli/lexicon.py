@@ -136,6 +136,11 @@ COOPERATING_LABELS = (
     "协作单位",
     "支持单位",
 )
+#: Labels that list the units responsible for a task without singling out its lead;
+#: many plans say once that the unit listed first leads (排在第一位的为牵头单位).
+SHARED_LABELS = ("责任单位", "责任部门", "负责单位", "负责部门", "实施单位")
+#: Where the unit listed first is said to lead: 排在首位的为牵头单位, 列第一位的是牵头单位.
+FIRST_PLACES = ("首位", "第一位", "第一个", "排名第一", "最前面", "前面")
 #: Verbs after a unit list in the inline form （X牵头，Y配合）.
 LEAD_VERBS = ("牵头负责", "牵头")
 COOPERATING_VERBS = ("配合", "协助", "参与", "协同")

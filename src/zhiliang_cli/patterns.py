@@ -228,6 +228,18 @@ RE_LEAD_LINE = regex.compile(rf"{WS}* {_LINE_NOTE}", regex.VERBOSE)
 #: ... and found after the line break before it.
 RE_LEAD_LINE_AFTER_BREAK = regex.compile(rf"[\r\n] {WS}* {_LINE_NOTE}", regex.VERBOSE)
 
+#: The remark that the unit listed first leads: （排在第一位的为牵头单位，下同）.
+RE_FIRST_IS_LEAD = re.compile(
+    rf"""
+    (?:{_alternation(lx.FIRST_PLACES)})      # 首位 / 第一位
+    [^。；;，,）)]{{0,8}}?                     # 的
+    (?:为|是)牵头(?:单位|部门)                # 为牵头单位
+    """,
+    re.VERBOSE,
+)
+#: The same remark in brackets inside a note, to be cut from the unit list.
+RE_FIRST_IS_LEAD_REMARK = re.compile(rf"{OPEN}[^（）()]*?(?:{RE_FIRST_IS_LEAD.pattern})[^（）()]*{CLOSE}", re.VERBOSE)
+
 #: Where a note passes from one role to the next: ；配合单位：
 RE_ROLE_LABEL = regex.compile(
     rf"""
