@@ -98,3 +98,19 @@ def test_three_level_group_without_tasks_is_a_task_itself() -> None:
     ]
     assert [g["title"] for g in plan["sections"][0]["groups"]] == ["推动产业质量升级", "夯实质量基础"]
     assert plan["problems"] == []
+
+
+def test_province_plan_whose_notice_says_the_first_unit_leads() -> None:
+    plan = _plan("guangdong_style.txt")
+    assert plan["doc_number"] == "粤质强办〔2024〕8号" and plan["date"] == "2024-04-10"
+    assert plan["published"] == "2024-04-15" and plan["plan_title"] == "2024年广东省质量强省工作要点"
+    assert plan["recipients"] == ["各地级以上市人民政府", "省质量强省工作领导小组各成员单位"]
+    items = _items(plan)
+    assert [(i["numeral"], i["lead_units"], i["cooperating_units"]) for i in items] == [
+        ("1", ["省市场监管局"], ["省工业和信息化厅"]),
+        ("2", ["省市场监管局"], []),
+        ("3", ["省市场监管局"], ["省农业农村厅", "省卫生健康委"]),
+        ("4", ["省市场监管局"], ["省发展改革委"]),
+    ]
+    assert [(t["number_text"], t["comparator"]) for t in items[1]["targets"]] == [("20", "="), ("200", ">=")]
+    assert plan["problems"] == []
