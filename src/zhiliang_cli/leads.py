@@ -213,12 +213,15 @@ def parse_note_body(body: str) -> tuple[list[str], list[str]]:
     labels = list(RE_ROLE_LABEL.finditer(body))
     if not labels:
         return _parse_inline(body)
+    names = [_label_name(label) for label in labels]
+    # 牵头单位：X；责任单位：Y — beside a named lead, the responsible units cooperate
+    secondary = lx.COOPERATING_LABELS + (lx.SHARED_LABELS if any("牵头" in n for n in names) else ())
     lead: list[str] = []
     cooperating: list[str] = []
-    for i, label in enumerate(labels):
+    for i, (label, name) in enumerate(zip(labels, names, strict=True)):
         stop = labels[i + 1].start() if i + 1 < len(labels) else len(body)
         units = split_units(body[label.end() : stop])
-        (cooperating if _label_name(label) in lx.COOPERATING_LABELS else lead).extend(units)
+        (cooperating if name in secondary else lead).extend(units)
     if remark is not None and len(lead) > 1:
         lead, cooperating = lead[:1], lead[1:] + cooperating
     return lead, cooperating
