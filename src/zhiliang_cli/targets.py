@@ -14,9 +14,11 @@ Left out, by named rules below: ordinals (第五届), dates and periods (2023年
 marks or titles (“6.18”, “一品一码”, 《…》), fixed phrases (四个最严), rate
 denominators (每万人口), baselines (在已批复设立的4个……的基础上), rankings
 (100强) and counts of issuers (18部委).  Numbers in Chinese numerals count
-only after a goal verb, with a comparator, or as a range, because in plans
-they are mostly fixed phrases.  Emits one record per target with the clause
-it stands in, as printed, and its span.
+only after a goal verb, with a comparator, as a range, or summing up the titles
+just named (《…》《…》两项标准), because in plans they are mostly fixed phrases.
+A rate or an index may stand without a unit when a comparator follows it
+(死亡率控制在0.2以下).  Emits one record per target with the clause it stands
+in, as printed, its span, and the span of the number itself.
 """
 
 from __future__ import annotations
