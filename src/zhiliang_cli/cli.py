@@ -11,12 +11,15 @@ imported only on the paths that use them.
 import os
 import sys
 from collections.abc import Callable
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
 from ._version import __version__
 from .errors import ExitCode, ZlError
+
+if TYPE_CHECKING:
+    from .cache import LoadedPlan
 
 app = typer.Typer(
     name="zl",
@@ -63,7 +66,7 @@ def _main(
     _state["debug"] = debug
 
 
-def _load(path: str | None) -> Any:
+def _load(path: str | None) -> "LoadedPlan":
     from .cache import load_plan
 
     return load_plan(path)
