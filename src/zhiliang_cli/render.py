@@ -21,7 +21,7 @@ from .records import ItemRecord
 
 Row = dict[str, Any]
 HIGHLIGHT = "bold yellow"
-BAR_WIDTH = 30
+BAR_WIDTH = 20
 
 
 def console() -> Console:
@@ -98,6 +98,7 @@ def items(rows: list[ItemRecord]) -> None:
 def leads(rows: list[Row]) -> None:
     most = max((row["item_count"] for row in rows), default=1)
     table = _table("lead unit", "items", "load", "item numbers")
+    table.columns[2].no_wrap = True  # a bar broken over two lines reads as two bars
     for row in rows:
         bar = "█" * max(1, round(row["item_count"] / most * BAR_WIDTH))
         table.add_row(
