@@ -131,6 +131,7 @@ MADE_UP = [
         [("两", 2, "项", "=", None, False)],
     ),
     ("within-hours", "投诉在48小时内办结。", [("48", 48, "小时", "<=", None, False)]),
+    ("nei-not-a-limit", "引进5家内资企业。", [("5", 5, "家", "=", None, False)]),
     ("points-range", "覆盖率提高10-15个百分点。", [("10-15", (10, 15), "百分点", "range", "increase", False)]),
     ("raised-against-a-year", "较2022年提高5个百分点。", [("5", 5, "百分点", "=", "increase", False)]),
     ("rate-without-unit", "特种设备万台死亡率控制在0.2以下。", [("0.2", 0.2, "", "<=", None, False)]),

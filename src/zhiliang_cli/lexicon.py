@@ -319,6 +319,8 @@ PREFIX_COMPARATORS = {
     "近": "~",
     "接近": "~",
 }
+#: Units of time, after which 内 sets a limit (5个工作日内).
+TIME_UNITS = ("小时", "分钟", "天", "工作日", "个工作日")
 #: Comparators written after the number (and its unit).
 SUFFIX_COMPARATORS = {
     "以上": ">=",
@@ -327,7 +329,7 @@ SUFFIX_COMPARATORS = {
     "以下": "<=",
     "及以下": "<=",
     "以内": "<=",
-    "内": "<=",
+    "内": "<=",  # only after a unit of time (48小时内); 5家内资企业 is no limit
     "之内": "<=",
     "左右": "~",
     "上下": "~",

@@ -169,6 +169,8 @@ def _target(text: str, quantity: re.Match[str], ctx: _Context, region: Region, i
         return None
     before = text[max(clause_start, start - _LOOK_BACK) : start].rstrip(lx.SPACE_CHARS + "\r\n")
     suffix = RE_SUFFIX_COMPARATOR.match(text, unit.end, ctx.end)
+    if suffix is not None and suffix.group("cmp") == "内" and unit.text not in lx.TIME_UNITS:
+        suffix = None
     prefix = _prefix_comparator(before)
     is_range = quantity.group("high") is not None
     if not RE_HAS_DIGIT.search(quantity.group("low")) and not (
