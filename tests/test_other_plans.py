@@ -114,3 +114,11 @@ def test_province_plan_whose_notice_says_the_first_unit_leads() -> None:
     ]
     assert [(t["number_text"], t["comparator"]) for t in items[1]["targets"]] == [("20", "="), ("200", ">=")]
     assert plan["problems"] == []
+
+
+def test_notice_that_numbers_its_own_paragraphs_before_the_attached_plan() -> None:
+    plan = _plan("notice_with_numbered_body.txt")
+    assert plan["plan_title"] == "某某市2025年质量工作要点" and plan["date"] == "2025-02-28"
+    assert [s["title"] for s in plan["sections"]] == ["提升产品质量", "提升服务质量"]
+    assert [i["cooperating_units"] for i in _items(plan)] == [[], ["市商务局"]]
+    assert plan["problems"] == []

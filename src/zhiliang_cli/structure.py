@@ -136,7 +136,7 @@ def parse_structure(text: str, index: LineIndex) -> Structure:
     """Split a plan into header, sections (with groups and items) and trailer."""
     lines = index.lines
     headings = [heading_at(text, ln) for ln in lines]
-    first = next((i for i, h in enumerate(headings) if h is not None and h.level == 1), None)
+    first = _plan_start(text, lines, headings)
     if first is None:
         raise NotAPlanError(
             "no section headings (一、 二、 …) found: this does not look like a work plan; "
@@ -149,6 +149,25 @@ def parse_structure(text: str, index: LineIndex) -> Structure:
         _promote_childless_groups(draft, notes)
     restart = _numbering_restarts(drafts)
     return Structure(lines[:first], trailer, _build(text, drafts, notes, restart), drafts, restart)
+
+
+def _plan_start(text: str, lines: list[Line], headings: list[Heading | None]) -> int | None:
+    """The index of the first section heading of the plan.
+
+    A notice may number its own paragraphs (一、提高认识 …) before the plan it sends as an
+    attachment: when a 附件 line comes after the first 一、 and a new 一、 follows it, the
+    plan starts there.
+    """
+    starts = [i for i, h in enumerate(headings) if h is not None and h.level == 1 and h.value == 1]
+    if not starts:
+        return next((i for i, h in enumerate(headings) if h is not None and h.level == 1), None)
+    for i in range(starts[0] + 1, len(lines)):
+        line = lines[i]
+        if text.startswith(lx.ATTACHMENT_LABELS, line.start) and RE_ATTACHMENT_LINE.match(text, line.start, line.end):
+            later = [k for k in starts if k > i]
+            if later:
+                return later[0]
+    return next(i for i, h in enumerate(headings) if h is not None and h.level == 1)
 
 
 def _item_level(lines: list[Line], headings: list[Heading | None], notes: _Notes) -> int:
