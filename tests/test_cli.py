@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import re
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -347,3 +348,14 @@ def test_other_encoding_is_not_a_plan(zl: Run, tmp_path: Path) -> None:
     path = tmp_path / "big5.txt"
     path.write_bytes("一、總則\n（一）做好工作。（牽頭單位：省廳）\n".encode("big5"))
     _one_error_line(zl("items", "--file", str(path)), 3, "encoding")
+
+
+def test_plan_from_standard_input(zl: Run, plan_text: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    import io
+
+    class _Stdin:
+        buffer = io.BytesIO(plan_text.encode("gb18030"))
+
+    monkeypatch.setattr(sys, "stdin", _Stdin())
+    meta = zl("meta", "--file", "-").json()
+    assert meta["file"] == "<stdin>" and meta["encoding"] == "gb18030" and meta["items"] == 72

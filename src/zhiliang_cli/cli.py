@@ -33,7 +33,8 @@ app = typer.Typer(
 _state = {"debug": False}
 
 FileOpt = Annotated[
-    str | None, typer.Option("--file", metavar="PATH", help="Plan text file (default: the bundled 2023 plan).")
+    str | None,
+    typer.Option("--file", metavar="PATH", help="Plan text file, or - for standard input (default: the bundled plan)."),
 ]
 FormatOpt = Annotated[
     str | None,

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import importlib
 import os
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -61,7 +62,13 @@ class RawSource:
 
 
 def read_bytes(path: str | None) -> RawSource:
-    """The bytes of ``path`` (the bundled 2023 plan when None), checked to be a plain file."""
+    """The bytes of ``path`` (the bundled 2023 plan when None, standard input when "-"),
+    checked to be a plain file."""
+    if path == "-":
+        data = sys.stdin.buffer.read(MAX_BYTES + 1)
+        if len(data) > MAX_BYTES:
+            raise InputError(f"standard input is over the {MAX_BYTES // 2**20} MB limit: split it")
+        return RawSource("<stdin>", data, sha256_hex(data))
     file = BUNDLED_PLAN if path is None else Path(path)
     shown = str(file) if path is not None else "bundled plan_2023.txt"
     try:
