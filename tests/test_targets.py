@@ -130,6 +130,10 @@ MADE_UP = [
         "推动《白茶》《白茶加工技术规范》两项国家标准的翻译工作。",
         [("两", 2, "项", "=", None, False)],
     ),
+    ("double", "营业收入实现翻一番。", [("翻一番", 2, "倍", "=", "increase", False)]),
+    ("double-twice", "力争产值翻两番。", [("翻两番", 4, "倍", "=", "increase", True)]),
+    ("unit-before-range-end", "举办1场至2场活动。", [("1场至2", (1, 2), "场", "range", None, False)]),
+    ("percent-range", "增长10%-15%。", [("10%-15%", (10, 15), "%", "range", "increase", False)]),
     ("within-hours", "投诉在48小时内办结。", [("48", 48, "小时", "<=", None, False)]),
     ("nei-not-a-limit", "引进5家内资企业。", [("5", 5, "家", "=", None, False)]),
     ("points-range", "覆盖率提高10-15个百分点。", [("10-15", (10, 15), "百分点", "range", "increase", False)]),
@@ -182,8 +186,7 @@ NON_TARGETS = [
 ]
 
 KNOWN_GAPS = [
-    ("double", "营业收入实现翻一番。", [("翻一番", 2, "倍", "=", "increase", False)]),
-    ("unit-before-range-end", "举办1场至2场活动。", [("1场至2", (1, 2), "场", "range", None, False)]),
+    ("number-across-a-line-wrap", "快检样品50万批\n次。", [("50万", 500000, "批次", "=", None, False)]),
 ]
 
 

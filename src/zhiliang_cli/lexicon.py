@@ -288,6 +288,8 @@ COUNT_UNITS = (
 #: Words naming a rate or an index: a number after one may stand without a unit when a
 #: comparator follows it (万台特种设备死亡率控制在0.2以下, 质量竞争力指数达到85以上).
 RATE_WORDS = ("率", "指数", "系数", "比重", "比例", "占比", "得分", "分值", "强度", "密度")
+#: The unit of 翻一番 (doubling): a multiple.
+DOUBLING_UNIT = "倍"
 #: Units that are percentages of something (百分之三 -> 3 %).
 PERCENT_UNIT = "%"
 

@@ -290,15 +290,20 @@ _NUMBER = rf"""
 #: as fast as ``regex`` does.  It uses nothing ``re`` lacks (atomic groups need 3.11).
 RE_QUANTITY = re.compile(
     rf"""
-    (?=[百{DIGIT[1:-1]}〇零一二两三四五六七八九十])               # skip to a possible number
+    (?=[翻百{DIGIT[1:-1]}〇零一二两三四五六七八九十])             # skip to a possible number
     (?<![{DIGIT[1:-1]}〇零一二两三四五六七八九十百千万亿])          # that does not start inside one
-    (?P<pct> 百分之 )?                                          # 百分之三
-    (?P<low> {_NUMBER} )                                       # the number (or the low end)
     (?:
-        (?P<joiner> {_alternation(lx.RANGE_JOINERS)} )          # a range joiner: -, 至, 到
-        (?P<high> {_NUMBER} )                                   # the high end
-    )?
-    (?(pct) | (?= (?:余|多)? (?:{_UNITS}) | {_SUFFIX_CMP} ) )   # a unit (or a comparator) follows
+        (?P<double> 翻 (?P<times> [一两二三四] ) 番 )             # 翻一番: doubled, 翻两番: × 4
+      |
+        (?P<pct> 百分之 )?                                      # 百分之三
+        (?P<low> {_NUMBER} )                                   # the number (or the low end)
+        (?:
+            (?: {_UNITS} )?                                     # 1场至2场: the unit said twice
+            (?P<joiner> {_alternation(lx.RANGE_JOINERS)} )      # a range joiner: -, 至, 到
+            (?P<high> {_NUMBER} )                               # the high end
+        )?
+        (?(pct) | (?= (?:余|多)? (?:{_UNITS}) | {_SUFFIX_CMP} ) )   # a unit (or a comparator) follows
+    )
     """,
     re.VERBOSE,
 )

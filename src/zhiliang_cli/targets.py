@@ -31,7 +31,7 @@ import regex
 
 from . import lexicon as lx
 from .lines import LineIndex
-from .numerals import normalise, parse_number
+from .numerals import chinese_to_int, normalise, parse_number
 from .patterns import (
     RE_ASPIRATION_CUE,
     RE_BASELINE_CUE,
@@ -161,8 +161,8 @@ def _add(text: str, targets: list[TargetRecord], target: TargetRecord) -> None:
 
 def _target(text: str, quantity: re.Match[str], ctx: _Context, region: Region, index: LineIndex) -> TargetRecord | None:
     start = quantity.start()
-    unit = _unit(text, quantity, ctx)
-    if unit is None or _is_not_a_quantity(text, quantity, unit, ctx):
+    unit = _Unit(lx.DOUBLING_UNIT, None, quantity.end()) if quantity.group("double") else _unit(text, quantity, ctx)
+    if unit is None or (not quantity.group("double") and _is_not_a_quantity(text, quantity, unit, ctx)):
         return None
     clause_start = ctx.clause_start(start)
     if ctx.is_blocked(start, clause_start):
@@ -173,13 +173,17 @@ def _target(text: str, quantity: re.Match[str], ctx: _Context, region: Region, i
         suffix = None
     prefix = _prefix_comparator(before)
     is_range = quantity.group("high") is not None
-    if not RE_HAS_DIGIT.search(quantity.group("low")) and not (
-        is_range
-        or suffix
-        or prefix
-        or quantity.group("pct")
-        or _GOAL_VERBS.ending(before)
-        or before[-1:] in lx.TITLE_CLOSES
+    if (
+        quantity.group("low")
+        and not RE_HAS_DIGIT.search(quantity.group("low"))
+        and not (
+            is_range
+            or suffix
+            or prefix
+            or quantity.group("pct")
+            or _GOAL_VERBS.ending(before)
+            or before[-1:] in lx.TITLE_CLOSES
+        )
     ):
         return None  # a Chinese numeral with nothing that makes it a goal: a fixed phrase
     if RE_BASELINE_CUE.search(text, clause_start, start):
@@ -277,7 +281,10 @@ def _record(
     clause_start = _skip_space(text, clause_start)
     clause_end = _clause_end(text, expression_end, ctx)
     low, high = quantity.group("low"), quantity.group("high")
-    low_value, high_value = _bounds(low, high)
+    if quantity.group("double"):  # 翻一番: the value multiplies by 2 for each 番
+        low_value, high_value = 2 ** chinese_value(quantity.group("times")), None
+    else:
+        low_value, high_value = _bounds(low, high)
     return {
         "item": region.item,
         "section": region.section,
@@ -291,9 +298,16 @@ def _record(
         "high": high_value if high else None,
         "unit": lx.UNIT_CANONICAL.get(unit_text, unit_text),
         "comparator": _comparator(high is not None, suffix, unit.approx, prefix),
-        "change": _change(before[: before.rfind(prefix)] if prefix else before),
+        "change": "increase"
+        if quantity.group("double")
+        else _change(before[: before.rfind(prefix)] if prefix else before),
         "aspirational": ctx.is_aspirational(start),
     }
+
+
+def chinese_value(numeral: str) -> int:
+    """The value of a one-character Chinese numeral (两 -> 2)."""
+    return chinese_to_int(numeral) or 0
 
 
 def _skip_space(text: str, pos: int) -> int:
