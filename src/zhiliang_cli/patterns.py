@@ -214,7 +214,7 @@ RE_BRACKET_GROUP = re.compile(rf"{OPEN}{WS}*(?P<body>[^（）()]{{1,300}}?){WS}*
 
 #: The words a note cannot do without: a label, 牵头 or 负责.
 _CUES = lx.LEAD_LABELS + lx.COOPERATING_LABELS + lx.LEAD_VERBS + lx.RESPONSIBLE_VERBS
-RE_NOTE_CUE = re.compile(rf"(?={_chars(''.join({w[0] for w in _CUES}))})(?:{_wrappable(_CUES)})")
+RE_NOTE_CUE = re.compile(_wrappable(_CUES))
 #: The nearest opening bracket before a position (searched backwards).
 RE_LAST_OPEN_BRACKET = regex.compile(OPEN, regex.REVERSE)
 
