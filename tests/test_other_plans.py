@@ -122,3 +122,13 @@ def test_notice_that_numbers_its_own_paragraphs_before_the_attached_plan() -> No
     assert [s["title"] for s in plan["sections"]] == ["提升产品质量", "提升服务质量"]
     assert [i["cooperating_units"] for i in _items(plan)] == [[], ["市商务局"]]
     assert plan["problems"] == []
+
+
+def test_items_numbered_with_bracketed_digits_right_under_sections() -> None:
+    plan = _plan("bracketed_digit_items.txt")
+    assert [(i["numeral"], i["title"], i["lead_units"]) for i in _items(plan)] == [
+        ("1", "加强抽查", ["市市场监管局"]),
+        ("2", "开展监测", ["市商务局"]),
+        ("3", "建设标准", ["市市场监管局"]),
+    ]
+    assert plan["problems"] == []

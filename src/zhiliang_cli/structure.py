@@ -220,7 +220,7 @@ def _walk(
             section = SectionDraft(_Block(heading, [line]))
             sections.append(section)
             current, group = section.block, None
-            section_item_level = item_level if item_level in levels[len(sections) - 1] else 5 - item_level
+            section_item_level = _section_item_level(item_level, levels[len(sections) - 1])
             continue
         if heading and level == section_item_level:
             current = _Block(heading, [line], group)
@@ -236,6 +236,14 @@ def _walk(
         else:
             current.lines.append(line)
     return sections, trailer
+
+
+def _section_item_level(item_level: int, present: set[int]) -> int:
+    """The plan's item level, or, in a section without it, the shallowest level it has
+    (一、 then 1. or （1） straight away)."""
+    if item_level in present or not present:
+        return item_level
+    return min(present)
 
 
 def _levels_per_section(headings: list[Heading | None]) -> list[set[int]]:
