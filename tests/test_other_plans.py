@@ -132,3 +132,9 @@ def test_items_numbered_with_bracketed_digits_right_under_sections() -> None:
         ("3", "建设标准", ["市市场监管局"]),
     ]
     assert plan["problems"] == []
+
+
+def test_notice_title_set_on_two_lines_is_joined() -> None:
+    plan = _plan("two_line_title.txt")
+    assert plan["title"] == "某省质量强省工作领导小组办公室关于印发《2024年某省质量强省工作要点》的通知"
+    assert plan["plan_title"] == "2024年某省质量强省工作要点" and plan["date"] == "2024-03-01"

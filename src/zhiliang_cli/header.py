@@ -101,8 +101,16 @@ def _last_date_line(strings: list[str]) -> int | None:
 
 
 def _notice_title(strings: list[str]) -> str | None:
-    for s in strings[:6]:
+    """The notice's title; a title set on two lines (关于印发 / 《…》的通知) is joined."""
+    for i, s in enumerate(strings[:6]):
         if len(s) <= _TITLE_MAX and (s.endswith(lx.NOTICE_TITLE_ENDINGS) or "关于" in s):
+            following = strings[i + 1] if i + 1 < len(strings) else ""
+            if (
+                not s.endswith(lx.NOTICE_TITLE_ENDINGS)
+                and following.endswith(lx.NOTICE_TITLE_ENDINGS)
+                and not any(mark in following for mark in _SENTENCE_MARKS)
+            ):
+                return s + following
             return s
     candidates = [s for s in strings if len(s) <= _TITLE_MAX and not RE_DOC_NUMBER.search(s)]
     return candidates[0] if candidates else None
