@@ -25,6 +25,7 @@ from .lines import Line
 from .numerals import chinese_to_int
 from .patterns import (
     RE_ATTACHMENT_LINE,
+    RE_BOOK_TITLE,
     RE_CONTACT_NAME,
     RE_DATE,
     RE_DATE_LINE,
@@ -184,6 +185,6 @@ def _plan_title(strings: list[str], date_index: int | None, notice_title: str | 
             return s
         break
     if notice_title:
-        quoted = regex.search(r"《(?P<t>[^《》]+)》", notice_title)
-        return quoted.group("t") if quoted else None
+        quoted = RE_BOOK_TITLE.search(notice_title)
+        return quoted.group("title") if quoted else None
     return None

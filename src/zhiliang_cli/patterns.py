@@ -129,6 +129,9 @@ RE_NOTE_LINE = regex.compile(rf"{OPEN}{WS}*(?P<note>[^（）()]+?){WS}*{CLOSE}$"
 #: A line introducing attachments: 附件, 附件1, 附件：1. ……
 RE_ATTACHMENT_LINE = regex.compile(rf"(?:{_alternation(lx.ATTACHMENT_LABELS)}){WS}*{DIGIT}*{WS}*(?:{COLON}.*)?$")
 
+#: A title in book-title marks: 《2023年福建省质量强省工作要点》.
+RE_BOOK_TITLE = re.compile(r"《(?P<title>[^《》]+)》")
+
 #: A line addressing the recipients (主送机关), ending in a colon.
 RE_RECIPIENTS_LINE = regex.compile(rf"(?P<to>[^。！？!?]+?){WS}*{COLON}$")
 
