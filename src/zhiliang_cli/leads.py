@@ -40,6 +40,7 @@ from .patterns import (
     RE_NOTE_CUE,
     RE_ROLE_LABEL,
     RE_SIMPLE_LEAD_NOTE,
+    RE_TRAILING_BRACKETS,
     RE_UNIT_TRAILER,
 )
 
@@ -233,9 +234,18 @@ def _parse_inline(body: str) -> tuple[list[str], list[str]]:
     if inline is None:
         return [], []
     lead, cooperating = split_units(inline.group("lead")), split_units(inline.group("coop") or "")
-    if not all(unit.endswith(lx.ORG_SUFFIXES) for unit in lead + cooperating):
+    if not all(_names_a_unit(unit) for unit in lead + cooperating):
         return [], []  # （谁主管谁负责）: a phrase, not a list of units
     return lead, cooperating
+
+
+def _names_a_unit(name: str) -> bool:
+    """Whether ``name`` ends like a unit's name, a bracketed alias aside.
+
+    >>> _names_a_unit("省市场监管局（省知识产权局）"), _names_a_unit("谁主管谁")
+    (True, False)
+    """
+    return RE_TRAILING_BRACKETS.sub("", name).endswith(lx.ORG_SUFFIXES)
 
 
 def split_units(text: str) -> list[str]:

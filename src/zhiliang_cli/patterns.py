@@ -268,6 +268,8 @@ _LEVELS = _alternation(lx.ADMIN_LEVELS)
 RE_ADMIN_DISTRIBUTIVE = regex.compile(rf"^各?(?:{_LEVELS})$")
 RE_ADMIN_LEVEL_START = regex.compile(rf"^(?:{_LEVELS})")
 
+#: A bracketed aside at the end of a unit's name: 省市场监管局（省知识产权局）.
+RE_TRAILING_BRACKETS = re.compile(rf"{OPEN}[^（）()]*{CLOSE}$")
 #: Words closing a unit list that are not part of the last unit's name.
 RE_UNIT_TRAILER = regex.compile(rf"(?:{_alternation(lx.UNIT_TRAILERS)})[。.]?$")
 
