@@ -55,6 +55,8 @@ MADE_UP = [
         ["省市场监管局（省知识产权局）"],
         ["省科技厅"],
     ),
+    ("inline-you", "加强监管。（由省市场监管局牵头，省直有关单位配合）", ["省市场监管局"], ["省直有关单位"]),
+    ("inline-together-with", "加强监管。（省市场监管局会同省发展改革委负责）", ["省市场监管局"], ["省发展改革委"]),
     ("labels-without-punctuation", "加强监管。（牵头单位：省商务厅 配合单位：省财政厅）", ["省商务厅"], ["省财政厅"]),
 ]
 
@@ -68,7 +70,7 @@ def test_lead_notes(text: str, lead: list[str], cooperating: list[str]) -> None:
     assert note is not None, "no note found"
     assert (note.lead_units, note.cooperating_units) == (lead, cooperating)
     assert text[note.end :] in ("", "）", ")")
-    assert text[note.start : note.end].lstrip("（( ").startswith(("牵头", "责任", lead[0]))
+    assert text[note.start : note.end].lstrip("（( ").startswith(("牵头", "责任", "由", lead[0]))
 
 
 @pytest.mark.parametrize(

@@ -233,7 +233,8 @@ def _parse_inline(body: str) -> tuple[list[str], list[str]]:
     inline = RE_INLINE_ROLES.match(body.strip(lx.SPACE_CHARS))
     if inline is None:
         return [], []
-    lead, cooperating = split_units(inline.group("lead")), split_units(inline.group("coop") or "")
+    lead = split_units(inline.group("lead"))
+    cooperating = split_units(inline.group("with") or "") + split_units(inline.group("coop") or "")
     if not all(_names_a_unit(unit) for unit in lead + cooperating):
         return [], []  # （谁主管谁负责）: a phrase, not a list of units
     return lead, cooperating

@@ -141,6 +141,10 @@ COOPERATING_LABELS = (
 SHARED_LABELS = ("责任单位", "责任部门", "负责单位", "负责部门", "实施单位")
 #: Where the unit listed first is said to lead: 排在首位的为牵头单位, 列第一位的是牵头单位.
 FIRST_PLACES = ("首位", "第一位", "第一个", "排名第一", "最前面", "前面")
+#: Words before the lead of an unlabelled note (由X牵头), not part of its name.
+INLINE_LEAD_PREFIXES = ("由",)
+#: Words that join a lead to the units working with it: X会同Y负责.
+TOGETHER_WITH = ("会同", "联合")
 #: Verbs after a unit list in the inline form （X牵头，Y配合）.
 LEAD_VERBS = ("牵头负责", "牵头")
 COOPERATING_VERBS = ("配合", "协助", "参与", "协同")

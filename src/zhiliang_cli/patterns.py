@@ -254,7 +254,10 @@ RE_ROLE_LABEL = regex.compile(
 #: The inline form: X牵头，Y配合 (either part may stand alone).
 RE_INLINE_ROLES = regex.compile(
     rf"""
-    ^ (?P<lead>.+?) (?:{_alternation(lx.LEAD_VERBS + lx.RESPONSIBLE_VERBS)})   # X牵头 / X、Y负责
+    ^ (?:{_alternation(lx.INLINE_LEAD_PREFIXES)})?                               # 由
+      (?P<lead>.+?)                                                              # X
+      (?: (?:{_alternation(lx.TOGETHER_WITH)}) (?P<with>.+?) )?                  # 会同Y
+      (?:{_alternation(lx.LEAD_VERBS + lx.RESPONSIBLE_VERBS)})                   # 牵头 / 负责
       (?: [，,；;、]{WS}* (?P<coop>.+?)                                          # ，Y
           (?:{_alternation(lx.COOPERATING_VERBS + lx.RESPONSIBLE_VERBS)}) .*     #   配合 / 按职责分工负责
       )?
