@@ -58,6 +58,15 @@ def highlighted(text: str, spans: Iterable[Sequence[int]], style: str = HIGHLIGH
     return out
 
 
+def marker(numeral: str) -> str:
+    """An item's numeral as a heading marker: （十七） for 十七, 3. for 3.
+
+    >>> marker("十七"), marker("3")
+    ('（十七）', '3.')
+    """
+    return f"{numeral}." if numeral.isdigit() else f"（{numeral}）"
+
+
 def _table(*columns: str, title: str | None = None) -> Table:
     table = Table(box=box.SIMPLE_HEAD, title=title, title_justify="left")
     for column in columns:
@@ -87,7 +96,7 @@ def items(rows: list[ItemRecord]) -> None:
     for row in rows:
         table.add_row(
             str(row["number"]),
-            literal(f"（{row['numeral']}）{row['title']}"),
+            literal(f"{marker(row['numeral'])}{row['title']}"),
             _units(row["lead_units"]),
             str(len(row["targets"])),
         )
@@ -143,7 +152,7 @@ def search(rows: list[Row]) -> None:
     table = _table("item", "lead units", "match")
     for row in rows:
         table.add_row(
-            literal(f"{row['number']} （{row['numeral']}）"),
+            literal(f"{row['number']} {marker(row['numeral'])}"),
             _units(row["lead_units"]),
             highlighted(row["snippet"], [row["snippet_match"]]),
         )
@@ -158,7 +167,8 @@ def show(item: ItemRecord) -> None:
     if item["lead_span"]:
         body.stylize("dim", item["lead_span"][0] - start, item["lead_span"][1] - start)
     facts = Text()
-    facts.append(safe(f"section {item['section']} · line {item['line']} · lead "))
+    group = f"group {marker(item['group']['numeral'])}{item['group']['title']} · " if item["group"] else ""
+    facts.append(safe(f"section {item['section']} · {group}line {item['line']} · lead "))
     facts.append(safe("、".join(item["lead_units"]) or "—"), style="bold")
     if item["cooperating_units"]:
         facts.append(safe(" · cooperating " + "、".join(item["cooperating_units"])))
@@ -168,7 +178,7 @@ def show(item: ItemRecord) -> None:
         for t in item["targets"]:
             table.add_row(_number_in_clause(t), _value(t), literal(t["unit"]), t["comparator"])
         parts.append(table)
-    title = literal(f"{item['number']} （{item['numeral']}）{item['title']}", "bold")
+    title = literal(f"{item['number']} {marker(item['numeral'])}{item['title']}", "bold")
     console().print(Panel(Group(*parts), title=title, title_align="left"))
 
 
