@@ -22,6 +22,8 @@ from .records import ItemRecord
 Row = dict[str, Any]
 HIGHLIGHT = "bold yellow"
 BAR_WIDTH = 20
+#: Between unit names in a cell: not 、, which a name may hold (各区、县级市人民政府).
+UNIT_JOINER = "；"
 
 
 def console() -> Console:
@@ -76,7 +78,7 @@ def _table(*columns: str, title: str | None = None) -> Table:
 
 
 def _units(units: list[str]) -> Text:
-    return literal("、".join(units) if units else "—")
+    return literal(UNIT_JOINER.join(units) if units else "—")
 
 
 def sections(rows: list[Row]) -> None:
@@ -169,9 +171,9 @@ def show(item: ItemRecord) -> None:
     facts = Text()
     group = f"group {marker(item['group']['numeral'])}{item['group']['title']} · " if item["group"] else ""
     facts.append(safe(f"section {item['section']} · {group}line {item['line']} · lead "))
-    facts.append(safe("、".join(item["lead_units"]) or "—"), style="bold")
+    facts.append(safe(UNIT_JOINER.join(item["lead_units"]) or "—"), style="bold")
     if item["cooperating_units"]:
-        facts.append(safe(" · cooperating " + "、".join(item["cooperating_units"])))
+        facts.append(safe(" · cooperating " + UNIT_JOINER.join(item["cooperating_units"])))
     parts: list[Any] = [facts, Text(""), body]
     if item["targets"]:
         table = _table("target", "value", "unit", "cmp")
@@ -187,7 +189,7 @@ def meta(data: Row) -> None:
     table.add_column(style="bold")
     table.add_column(overflow="fold")
     for key, value in data.items():
-        shown = "、".join(value) if isinstance(value, list) else value
+        shown = UNIT_JOINER.join(value) if isinstance(value, list) else value
         if isinstance(value, dict):
             shown = " · ".join(f"{k}: {v}" for k, v in value.items() if v)
         table.add_row(key, literal("—" if shown in (None, "") else shown))
