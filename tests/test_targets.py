@@ -134,6 +134,7 @@ MADE_UP = [
     ("double-twice", "力争产值翻两番。", [("翻两番", 4, "倍", "=", "increase", True)]),
     ("unit-before-range-end", "举办1场至2场活动。", [("1场至2", (1, 2), "场", "range", None, False)]),
     ("percent-range", "增长10%-15%。", [("10%-15%", (10, 15), "%", "range", "increase", False)]),
+    ("unit-broken-by-a-line-wrap", "快检样品50万批\n次。", [("50万", 500000, "批次", "=", None, False)]),
     ("within-hours", "投诉在48小时内办结。", [("48", 48, "小时", "<=", None, False)]),
     ("nei-not-a-limit", "引进5家内资企业。", [("5", 5, "家", "=", None, False)]),
     ("points-range", "覆盖率提高10-15个百分点。", [("10-15", (10, 15), "百分点", "range", "increase", False)]),
@@ -185,8 +186,8 @@ NON_TARGETS = [
     ("wan-yuan-gdp", "单位万元GDP能耗。"),
 ]
 
-KNOWN_GAPS = [
-    ("number-across-a-line-wrap", "快检样品50万批\n次。", [("50万", 500000, "批次", "=", None, False)]),
+KNOWN_GAPS: list[tuple[str, str, list[Any]]] = [
+    ("number-broken-by-a-line-wrap", "完成抽检5\n0万批次。", [("50万", 500000, "批次", "=", None, False)]),
 ]
 
 

@@ -279,7 +279,7 @@ RE_UNIT_TRAILER = regex.compile(rf"(?:{_alternation(lx.UNIT_TRAILERS)})[。.]?$"
 # --- numbers and targets ------------------------------------------------------------------
 
 _MAG = _alternation(lx.MAGNITUDES)
-_UNITS = _alternation(lx.COUNT_UNITS)
+_UNITS = _wrappable(lx.COUNT_UNITS)  # 批\n次: a unit broken by a hard line wrap
 _SUFFIX_CMP = _alternation(lx.SUFFIX_COMPARATORS)
 _NUMBER = rf"""
     (?>                                                       # atomic: never a part of a number

@@ -196,7 +196,7 @@ def _unit(text: str, quantity: re.Match[str], ctx: _Context) -> _Unit | None:
     (死亡率控制在0.2以下: the unit is empty)."""
     match = RE_UNIT.match(text, quantity.end(), ctx.end)
     if match is not None:
-        return _Unit(match.group("unit"), match.group("approx"), match.end())
+        return _Unit("".join(match.group("unit").split()), match.group("approx"), match.end())
     if quantity.group("pct"):
         return _Unit(lx.PERCENT_UNIT, None, quantity.end())
     start = quantity.start()
