@@ -138,3 +138,14 @@ def test_notice_title_set_on_two_lines_is_joined() -> None:
     plan = _plan("two_line_title.txt")
     assert plan["title"] == "某省质量强省工作领导小组办公室关于印发《2024年某省质量强省工作要点》的通知"
     assert plan["plan_title"] == "2024年某省质量强省工作要点" and plan["date"] == "2024-03-01"
+
+
+def test_markers_alone_on_their_lines_take_the_next_line_as_title() -> None:
+    plan = _plan("bare_markers.txt")
+    text = (FIXTURES / "bare_markers.txt").read_text(encoding="utf-8")
+    first = plan["sections"][0]
+    assert first["title"] == "提升产品质量" and text[first["span"][0] : first["span"][1]] == "一、\n提升产品质量"
+    assert [(i["title"], i["lead_units"]) for i in _items(plan)] == [
+        ("加强监督抽查", ["市市场监管局"]),
+        ("提升服务", ["市商务局"]),
+    ]

@@ -101,7 +101,7 @@ def heading_at(text: str, line: Line) -> Heading | None:
     level = int((match.lastgroup or "l0")[1])  # l1 … l4: the marker group closes last
     numeral = match.group(f"n{level}")
     value = chinese_to_int(numeral) if level <= 2 else int(numeral.translate(_DIGITS))
-    if not value or (match.end() >= line.end and level == 1):
+    if not value:
         return None
     return Heading(level, value, numeral, line, match.end())
 
@@ -267,6 +267,9 @@ def _build(text: str, drafts: list[SectionDraft], notes: _Notes, restart: bool) 
         head = draft.block.heading
         first_line, body_lines = draft.block.lines[0], draft.block.lines[1:]
         title, heading_end = _title(text, head, first_line.end)
+        if not title and body_lines:  # 一、 alone, its title on the next line
+            first_line, body_lines = body_lines[0], body_lines[1:]
+            title, heading_end = _title(text, head._replace(body=first_line.start), first_line.end)
         intro = _intro_span(text, heading_end, first_line, body_lines)
         section: SectionRecord = {
             "number": head.value,
@@ -348,8 +351,9 @@ def _item_record(
     if note is not None:
         lines = _drop_signature(text, lines, note.end)
     end = lines[-1].end
-    title_stop = min(note.start, lines[0].end) if note is not None else lines[0].end
-    title, _ = _title(text, head, title_stop)
+    title_line = lines[1] if head.body >= lines[0].end and len(lines) > 1 else lines[0]  # （一） alone
+    title_stop = min(note.start, title_line.end) if note is not None else title_line.end
+    title, _ = _title(text, head._replace(body=max(head.body, title_line.start)), title_stop)
     return {
         "number": number,
         "numeral": head.numeral,
