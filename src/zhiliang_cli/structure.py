@@ -266,10 +266,10 @@ def _build(text: str, drafts: list[SectionDraft], notes: _Notes, restart: bool) 
     for draft in drafts:
         head = draft.block.heading
         first_line, body_lines = draft.block.lines[0], draft.block.lines[1:]
-        title, heading_end = _title(text, head, first_line.end)
+        title, heading_end = _title(text, head.body, first_line.end)
         if not title and body_lines:  # 一、 alone, its title on the next line
             first_line, body_lines = body_lines[0], body_lines[1:]
-            title, heading_end = _title(text, head._replace(body=first_line.start), first_line.end)
+            title, heading_end = _title(text, first_line.start, first_line.end)
         intro = _intro_span(text, heading_end, first_line, body_lines)
         section: SectionRecord = {
             "number": head.value,
@@ -307,17 +307,17 @@ def _promote_childless_groups(draft: SectionDraft, notes: _Notes) -> None:
         draft.items = sorted(draft.items + promoted, key=lambda block: block.heading.line.start)
 
 
-def _title(text: str, head: Heading, stop: int) -> tuple[str, int]:
+def _title(text: str, body: int, stop: int) -> tuple[str, int]:
     """A heading's title, to the first 。 (or a colon close after the marker, as in
     1.提升制造业质量：……) or ``stop``, and where the heading ends."""
-    colon = RE_TITLE_COLON.match(text, head.body, stop)
+    colon = RE_TITLE_COLON.match(text, body, stop)
     if colon is not None:
-        return text[head.body : colon.end() - 1].strip(lx.SPACE_CHARS), colon.end()
-    full_stop = text.find("。", head.body, stop)
+        return text[body : colon.end() - 1].strip(lx.SPACE_CHARS), colon.end()
+    full_stop = text.find("。", body, stop)
     if full_stop >= 0:
-        return text[head.body : full_stop].strip(lx.SPACE_CHARS), full_stop + 1
-    title = text[head.body : stop].rstrip(lx.SPACE_CHARS)
-    return title, head.body + len(title)
+        return text[body:full_stop].strip(lx.SPACE_CHARS), full_stop + 1
+    title = text[body:stop].rstrip(lx.SPACE_CHARS)
+    return title, body + len(title)
 
 
 def _intro_span(text: str, heading_end: int, first: Line, rest: list[Line]) -> list[int] | None:
@@ -332,7 +332,7 @@ def _intro_span(text: str, heading_end: int, first: Line, rest: list[Line]) -> l
 
 def _group_record(text: str, block: _Block) -> GroupRecord:
     head = block.heading
-    title, _ = _title(text, head, block.lines[0].end)
+    title, _ = _title(text, head.body, block.lines[0].end)
     return {
         "number": head.value,
         "numeral": head.numeral,
@@ -353,7 +353,7 @@ def _item_record(
     end = lines[-1].end
     title_line = lines[1] if head.body >= lines[0].end and len(lines) > 1 else lines[0]  # （一） alone
     title_stop = min(note.start, title_line.end) if note is not None else title_line.end
-    title, _ = _title(text, head._replace(body=max(head.body, title_line.start)), title_stop)
+    title, _ = _title(text, max(head.body, title_line.start), title_stop)
     return {
         "number": number,
         "numeral": head.numeral,
