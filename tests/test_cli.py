@@ -14,7 +14,7 @@ import yaml
 
 from zhiliang_cli.cli import app
 
-from .conftest import ROOT, Result
+from .conftest import FIXTURES, ROOT, Result
 
 Run = Callable[..., Result]
 COMMANDS = sorted(c.name or c.callback.__name__ for c in app.registered_commands if c.callback)
@@ -76,6 +76,12 @@ def test_items_filters(zl: Run) -> None:
     assert [i["number"] for i in with_targets] == [1, 18, 24, 30, 38, 43, 46, 55, 56, 57]
     combined = zl("items", "--section", "八", "--lead", "市场监管", "--has-targets").json()
     assert [i["number"] for i in combined] == [56, 57]
+
+
+def test_items_by_cooperating_unit(zl: Run) -> None:
+    path = str(FIXTURES / "three_level.txt")
+    assert [i["number"] for i in zl("items", "--file", path, "--cooperating", "科技").json()] == [4]
+    assert zl("items", "--cooperating", "省财政厅").json() == []
 
 
 def test_sections_json(zl: Run) -> None:

@@ -115,12 +115,16 @@ def items(
     section: SectionOpt = None,
     lead: LeadOpt = None,
     has_targets: Annotated[bool, typer.Option("--has-targets", help="Only items with quantified targets.")] = False,
+    cooperating: Annotated[
+        list[str] | None,
+        typer.Option("--cooperating", "-c", help="Part of a cooperating unit's name; repeat for any of several."),
+    ] = None,
     fmt: FormatOpt = None,
 ) -> None:
-    """List items, filtered by section, lead unit or having targets."""
+    """List items, filtered by section, lead or cooperating unit, or having targets."""
     from .query import filter_items
 
-    _emit(filter_items(_load(file).plan, section, lead, has_targets), fmt, _render("items"))
+    _emit(filter_items(_load(file).plan, section, lead, has_targets, cooperating), fmt, _render("items"))
 
 
 @app.command()

@@ -68,14 +68,21 @@ def _matches_lead(units: Iterable[str], leads: list[str]) -> bool:
 
 
 def filter_items(
-    plan: PlanRecord, section: str | None = None, leads: list[str] | None = None, has_targets: bool = False
+    plan: PlanRecord,
+    section: str | None = None,
+    leads: list[str] | None = None,
+    has_targets: bool = False,
+    cooperating: list[str] | None = None,
 ) -> list[ItemRecord]:
-    """Items of a section, led by a unit whose name contains any of ``leads``, with targets."""
+    """Items of a section, led by a unit whose name contains any of ``leads``, with a
+    cooperating unit whose name contains any of ``cooperating``, with targets."""
     chosen = find_section(plan, section)["items"] if section else items(plan)
     return [
         item
         for item in chosen
-        if _matches_lead(item["lead_units"], leads or []) and (item["targets"] or not has_targets)
+        if _matches_lead(item["lead_units"], leads or [])
+        and _matches_lead(item["cooperating_units"], cooperating or [])
+        and (item["targets"] or not has_targets)
     ]
 
 
