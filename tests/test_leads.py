@@ -57,6 +57,7 @@ MADE_UP = [
     ),
     ("inline-you", "加强监管。（由省市场监管局牵头，省直有关单位配合）", ["省市场监管局"], ["省直有关单位"]),
     ("inline-together-with", "加强监管。（省市场监管局会同省发展改革委负责）", ["省市场监管局"], ["省发展改革委"]),
+    ("lenticular-brackets", "加强监管。【牵头单位：省市场监管局；配合单位：省科技厅】", ["省市场监管局"], ["省科技厅"]),
     ("labels-without-punctuation", "加强监管。（牵头单位：省商务厅 配合单位：省财政厅）", ["省商务厅"], ["省财政厅"]),
 ]
 
@@ -69,8 +70,8 @@ def test_lead_notes(text: str, lead: list[str], cooperating: list[str]) -> None:
     note = merge_trailing(text, find_notes(text, 0, len(text)))
     assert note is not None, "no note found"
     assert (note.lead_units, note.cooperating_units) == (lead, cooperating)
-    assert text[note.end :] in ("", "）", ")")
-    assert text[note.start : note.end].lstrip("（( ").startswith(("牵头", "责任", "由", lead[0]))
+    assert text[note.end :] in ("", "）", ")", "】")
+    assert text[note.start : note.end].lstrip("（(【 ").startswith(("牵头", "责任", "由", lead[0]))
 
 
 @pytest.mark.parametrize(

@@ -44,8 +44,8 @@ from .patterns import (
     RE_UNIT_TRAILER,
 )
 
-_OPEN = set(lx.OPEN_PARENS + "《“")
-_CLOSE = set(lx.CLOSE_PARENS + "》”")
+_OPEN = set(lx.NOTE_OPEN_BRACKETS + "《“")
+_CLOSE = set(lx.NOTE_CLOSE_BRACKETS + "》”")
 
 
 class LeadNote(NamedTuple):

@@ -23,6 +23,9 @@ FULLWIDTH_DIGITS = "０１２３４５６７８９"
 
 OPEN_PARENS = "(（"
 CLOSE_PARENS = ")）"
+#: Brackets that may also hold a lead-unit note: 【牵头单位：X】, ［牵头单位：X］.
+NOTE_OPEN_BRACKETS = OPEN_PARENS + "【［"
+NOTE_CLOSE_BRACKETS = CLOSE_PARENS + "】］"
 COLONS = ":："
 #: Marks that end a sentence (a target's scope never runs past one).
 SENTENCE_ENDS = "。！？!?；;"

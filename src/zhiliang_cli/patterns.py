@@ -42,6 +42,8 @@ def _chars(chars: str) -> str:
 WS = _chars(lx.SPACE_CHARS)  # horizontal white space, ASCII or full-width
 OPEN = _chars(lx.OPEN_PARENS)
 CLOSE = _chars(lx.CLOSE_PARENS)
+NOTE_OPEN = _chars(lx.NOTE_OPEN_BRACKETS)
+NOTE_CLOSE = _chars(lx.NOTE_CLOSE_BRACKETS)
 COLON = _chars(lx.COLONS)
 CN_NUM = _chars(lx.CN_NUMERAL_CHARS)
 DIGIT = "[0-9" + lx.FULLWIDTH_DIGITS + "]"
@@ -179,23 +181,24 @@ def _wrappable(words: Iterable[str]) -> str:
 
 _LEAD_LABEL = _wrappable(lx.LEAD_LABELS)
 _COOP_LABEL = _wrappable(lx.COOPERATING_LABELS)
-_PAREN_BODY = r"(?:[^（）()]|(?&paren))"  # line breaks allowed: notes get wrapped in print
+_NOTE_BRACKETS = "".join(regex.escape(c) for c in lx.NOTE_OPEN_BRACKETS + lx.NOTE_CLOSE_BRACKETS)
+_PAREN_BODY = rf"(?:[^{_NOTE_BRACKETS}]|(?&paren))"  # line breaks allowed: notes get wrapped in print
 #: One level of brackets inside a note, e.g. 省市场监管局（省知识产权局）; bounded, so that
 #: a line of unbalanced brackets cannot make the search quadratic.
-_DEFINE_PAREN = rf"(?(DEFINE)(?P<paren>{OPEN}[^（）()\r\n]{{0,60}}{CLOSE}))"
+_DEFINE_PAREN = rf"(?(DEFINE)(?P<paren>{NOTE_OPEN}[^{_NOTE_BRACKETS}\r\n]{{0,60}}{NOTE_CLOSE}))"
 
 #: A lead-unit note in parentheses: （牵头单位：X；配合单位：Y） or （X牵头，Y配合）.
 RE_LEAD_NOTE = regex.compile(
     rf"""
-    {OPEN} {WS}*
+    {NOTE_OPEN} {WS}*
     (?P<body>
         (?:{_LEAD_LABEL}|{_COOP_LABEL}) {WS}* {COLON} {_PAREN_BODY}{{0,300}}      # labelled: 牵头单位：X
-      | (?:[^（）():：。]|(?&paren)){{1,80}}? (?:{_wrappable(lx.LEAD_VERBS)})         # inline: X牵头
+      | (?:[^{_NOTE_BRACKETS}:：。]|(?&paren)){{1,80}}? (?:{_wrappable(lx.LEAD_VERBS)})         # inline: X牵头
         {_PAREN_BODY}{{0,200}}                                                     #   ，Y配合
-      | (?:[^（）():：。，,；;]|(?&paren)){{2,120}}?                                  # X、Y
-        (?:{_alternation(lx.RESPONSIBLE_VERBS)}) (?={WS}*{CLOSE})                  #   按职责分工负责
+      | (?:[^{_NOTE_BRACKETS}:：。，,；;]|(?&paren)){{2,120}}?                                  # X、Y
+        (?:{_alternation(lx.RESPONSIBLE_VERBS)}) (?={WS}*{NOTE_CLOSE})                  #   按职责分工负责
     )
-    {WS}* {CLOSE}
+    {WS}* {NOTE_CLOSE}
     {_DEFINE_PAREN}
     """,
     regex.VERBOSE,
@@ -205,21 +208,21 @@ RE_LEAD_NOTE = regex.compile(
 #: brackets inside, （牵头单位：省市场监管局）.
 RE_SIMPLE_LEAD_NOTE = re.compile(
     rf"""
-    {OPEN} {WS}*
-    (?P<body> (?:{_alternation(lx.LEAD_LABELS + lx.COOPERATING_LABELS)}) {WS}* {COLON} [^（）()]{{0,300}}? )
-    {WS}* {CLOSE}
+    {NOTE_OPEN} {WS}*
+    (?P<body> (?:{_alternation(lx.LEAD_LABELS + lx.COOPERATING_LABELS)}) {WS}* {COLON} [^{_NOTE_BRACKETS}]{{0,300}}? )
+    {WS}* {NOTE_CLOSE}
     """,
     re.VERBOSE,
 )
 
 #: A bracketed group with no brackets inside: （省教育厅牵头，省财政厅配合）.
-RE_BRACKET_GROUP = re.compile(rf"{OPEN}{WS}*(?P<body>[^（）()]{{1,300}}?){WS}*{CLOSE}")
+RE_BRACKET_GROUP = re.compile(rf"{NOTE_OPEN}{WS}*(?P<body>[^{_NOTE_BRACKETS}]{{1,300}}?){WS}*{NOTE_CLOSE}")
 
 #: The words a note cannot do without: a label, 牵头 or 负责.
 _CUES = lx.LEAD_LABELS + lx.COOPERATING_LABELS + lx.LEAD_VERBS + lx.RESPONSIBLE_VERBS
 RE_NOTE_CUE = re.compile(_wrappable(_CUES))
 #: The nearest opening bracket before a position (searched backwards).
-RE_LAST_OPEN_BRACKET = regex.compile(OPEN, regex.REVERSE)
+RE_LAST_OPEN_BRACKET = regex.compile(NOTE_OPEN, regex.REVERSE)
 
 _LINE_NOTE = rf"""
     (?P<body> (?:{_LEAD_LABEL}|{_COOP_LABEL}) {WS}* {COLON} [^\r\n]+? )   # 牵头单位：X；配合单位：Y
