@@ -58,6 +58,12 @@ MADE_UP = [
     ("inline-you", "加强监管。（由省市场监管局牵头，省直有关单位配合）", ["省市场监管局"], ["省直有关单位"]),
     ("inline-together-with", "加强监管。（省市场监管局会同省发展改革委负责）", ["省市场监管局"], ["省发展改革委"]),
     ("lenticular-brackets", "加强监管。【牵头单位：省市场监管局；配合单位：省科技厅】", ["省市场监管局"], ["省科技厅"]),
+    (
+        "label-in-lenticular-brackets",
+        "加强监管。【责任单位】省市场监管局、省发展改革委",
+        ["省市场监管局", "省发展改革委"],
+        [],
+    ),
     ("labels-without-punctuation", "加强监管。（牵头单位：省商务厅 配合单位：省财政厅）", ["省商务厅"], ["省财政厅"]),
 ]
 
@@ -71,7 +77,7 @@ def test_lead_notes(text: str, lead: list[str], cooperating: list[str]) -> None:
     assert note is not None, "no note found"
     assert (note.lead_units, note.cooperating_units) == (lead, cooperating)
     assert text[note.end :] in ("", "）", ")", "】")
-    assert text[note.start : note.end].lstrip("（(【 ").startswith(("牵头", "责任", "由", lead[0]))
+    assert text[note.start : note.end].lstrip("（(【 ").startswith(("牵头", "责任", "由", lead[0]))  # fmt: skip
 
 
 @pytest.mark.parametrize(

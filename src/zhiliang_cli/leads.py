@@ -29,6 +29,7 @@ from .patterns import (
     RE_ADMIN_DISTRIBUTIVE,
     RE_ADMIN_LEVEL_START,
     RE_BRACKET_GROUP,
+    RE_BRACKETED_LABEL_NOTE,
     RE_FIRST_IS_LEAD,
     RE_FIRST_IS_LEAD_REMARK,
     RE_INLINE_ROLES,
@@ -76,9 +77,13 @@ def find_notes(text: str, start: int, end: int, line_starts: Iterable[int] | Non
     """
     notes = [_note(m.start(), m.end(), m.group("body")) for m in _bracket_notes(text, start, end)]
     lines = _line_notes(text, start, end) if line_starts is None else _notes_at(text, line_starts, end)
-    on_lines = [_note(m.start("body"), m.end("body"), m.group("body")) for m in lines]
-    if on_lines:  # each list is in order already
-        notes = sorted(notes + on_lines, key=lambda n: n.start)
+    others = [_note(m.start("body"), m.end("body"), m.group("body")) for m in lines]
+    others += [  # 【责任单位】X: read as 责任单位：X
+        _note(m.start(), m.end(), f"{m.group('label')}：{m.group('units')}")
+        for m in RE_BRACKETED_LABEL_NOTE.finditer(text, start, end)
+    ]
+    if others:  # each list is in order already
+        notes = sorted(notes + others, key=lambda n: n.start)
     notes = [n for n in notes if n.lead_units or n.cooperating_units]
     if any(n.shared for n in notes) and RE_FIRST_IS_LEAD.search(text):
         notes = [n.first_leads() for n in notes]  # the plan says the unit listed first leads

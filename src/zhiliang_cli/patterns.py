@@ -215,6 +215,16 @@ RE_SIMPLE_LEAD_NOTE = re.compile(
     re.VERBOSE,
 )
 
+#: A label in 【】 with the units after it: 【责任单位】省市场监管局、省发展改革委.
+RE_BRACKETED_LABEL_NOTE = re.compile(
+    rf"""
+    【 {WS}* (?P<label> {_alternation(lx.LEAD_LABELS + lx.COOPERATING_LABELS)} ) {WS}* 】   # 【责任单位】
+    {WS}* {COLON}? {WS}*
+    (?P<units> [^。；;\r\n（(【]+ )                                                        # the units
+    """,
+    re.VERBOSE,
+)
+
 #: A bracketed group with no brackets inside: （省教育厅牵头，省财政厅配合）.
 RE_BRACKET_GROUP = re.compile(rf"{NOTE_OPEN}{WS}*(?P<body>[^{_NOTE_BRACKETS}]{{1,300}}?){WS}*{NOTE_CLOSE}")
 
