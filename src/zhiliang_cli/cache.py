@@ -22,20 +22,7 @@ from ._version import __version__
 
 if TYPE_CHECKING:
     from .records import PlanRecord
-from .source import RawSource, decode, default_cache_dir, read_bytes, sha256_hex
-
-_PARSER_MODULES = (
-    "lexicon",
-    "patterns",
-    "numerals",
-    "lines",
-    "structure",
-    "leads",
-    "header",
-    "targets",
-    "parser",
-    "records",
-)
+from .source import RawSource, decode, read_bytes, sha256_hex
 
 
 @dataclass(frozen=True)
@@ -70,17 +57,24 @@ def load_text(path: str | None) -> tuple[str, RawSource, str]:
     return text, raw, encoding
 
 
+def default_cache_dir() -> Path:
+    """Where parsed plans are cached: $ZL_CACHE_DIR, else $XDG_CACHE_HOME/zhiliang-cli."""
+    if os.environ.get("ZL_CACHE_DIR"):
+        return Path(os.environ["ZL_CACHE_DIR"])
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "zhiliang-cli"
+
+
 def _cache_file(raw: RawSource) -> Path | None:
     if os.environ.get("ZL_NO_CACHE"):
         return None
-    here = Path(__file__).parent
     stamp = [__version__, sys.version]  # marshal's format belongs to the interpreter
-    for name in _PARSER_MODULES:
-        try:
-            info = (here / f"{name}.py").stat()
-            stamp.append(f"{info.st_size}:{info.st_mtime_ns}")
-        except OSError:
-            stamp.append("-")
+    try:  # every module of the package: a changed parser is a different key
+        with os.scandir(Path(__file__).parent) as entries:
+            modules = sorted((e.name, e.stat()) for e in entries if e.name.endswith(".py"))
+        stamp += [f"{name}:{info.st_size}:{info.st_mtime_ns}" for name, info in modules]
+    except OSError:
+        return None
     code = sha256_hex("|".join(stamp).encode())[:16]
     return default_cache_dir() / f"{raw.sha256}-{code}.marshal"
 

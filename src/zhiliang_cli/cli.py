@@ -50,6 +50,11 @@ LeadOpt = Annotated[
     list[str] | None, typer.Option("--lead", "-l", help="Part of a lead unit's name; repeat for any of several.")
 ]
 
+CooperatingOpt = Annotated[
+    list[str] | None,
+    typer.Option("--cooperating", "-c", help="Part of a cooperating unit's name; repeat for any of several."),
+]
+
 
 def _version(value: bool) -> None:
     if value:
@@ -115,10 +120,7 @@ def items(
     section: SectionOpt = None,
     lead: LeadOpt = None,
     has_targets: Annotated[bool, typer.Option("--has-targets", help="Only items with quantified targets.")] = False,
-    cooperating: Annotated[
-        list[str] | None,
-        typer.Option("--cooperating", "-c", help="Part of a cooperating unit's name; repeat for any of several."),
-    ] = None,
+    cooperating: CooperatingOpt = None,
     fmt: FormatOpt = None,
 ) -> None:
     """List items, filtered by section, lead or cooperating unit, or having targets."""
@@ -196,25 +198,10 @@ def export(
 @app.command()
 def meta(file: FileOpt = None, fmt: FormatOpt = None) -> None:
     """Show the notice's metadata, the file's encoding and hash."""
+    from .query import meta_row
+
     loaded = _load(file)
-    plan = loaded.plan
-    header = {k: v for k, v in plan.items() if k not in ("sections", "problems")}
-    all_items = [i for s in plan["sections"] for i in s["items"]]
-    counts = {
-        "sections": len(plan["sections"]),
-        "items": len(all_items),
-        "targets": sum(len(i["targets"]) for i in all_items) + sum(len(s["targets"]) for s in plan["sections"]),
-        "problems": len(plan["problems"]),
-    }
-    data = {
-        "file": loaded.path,
-        "encoding": loaded.encoding,
-        "sha256": loaded.sha256,
-        "bytes": loaded.size,
-        **header,
-        **counts,
-    }
-    _emit(data, fmt, _render("meta"))
+    _emit(meta_row(loaded.plan, loaded.path, loaded.encoding, loaded.sha256, loaded.size), fmt, _render("meta"))
 
 
 @app.command()
@@ -235,10 +222,11 @@ def schema(
 @app.command()
 def check(file: FileOpt = None, fmt: FormatOpt = None) -> None:
     """Report structural problems; exit 1 if there are any."""
-    plan = _load(file).plan
-    report = {"ok": not plan["problems"], "problems": plan["problems"]}
+    from .query import check_report
+
+    report = check_report(_load(file).plan)
     _emit(report, fmt, _render("problems"))
-    if plan["problems"]:
+    if not report["ok"]:
         raise typer.Exit(ExitCode.PROBLEMS)
 
 

@@ -39,7 +39,6 @@ from .patterns import (
 from .records import ContactRecord
 from .structure import is_noise
 
-_SENTENCE_MARKS = "。，,；;：:！？!?"
 _TITLE_MAX = 80
 
 
@@ -109,7 +108,7 @@ def _notice_title(strings: list[str]) -> str | None:
             if (
                 not s.endswith(lx.NOTICE_TITLE_ENDINGS)
                 and following.endswith(lx.NOTICE_TITLE_ENDINGS)
-                and not any(mark in following for mark in _SENTENCE_MARKS)
+                and not any(mark in following for mark in lx.CLAUSE_ENDS)
             ):
                 return s + following
             return s
@@ -130,7 +129,7 @@ def _issuers(strings: list[str], date_index: int | None) -> list[str]:
         return []
     issuers: list[str] = []
     for s in reversed(strings[max(0, date_index - 4) : date_index]):
-        if len(s) > 40 or any(mark in s for mark in _SENTENCE_MARKS) or RE_NOTE_LINE.match(s):
+        if len(s) > 40 or any(mark in s for mark in lx.CLAUSE_ENDS) or RE_NOTE_LINE.match(s):
             break
         issuers.insert(0, s)
     return issuers
@@ -181,7 +180,7 @@ def _plan_title(strings: list[str], date_index: int | None, notice_title: str | 
     for s in reversed(strings[start:]):
         if RE_NOTE_LINE.match(s) or RE_ATTACHMENT_LINE.match(s):
             continue
-        if len(s) <= _TITLE_MAX and s[-1] not in _SENTENCE_MARKS:
+        if len(s) <= _TITLE_MAX and s[-1] not in lx.CLAUSE_ENDS:
             return s
         break
     if notice_title:

@@ -25,6 +25,7 @@ from typing import NamedTuple
 import regex
 
 from . import lexicon as lx
+from .lines import LineIndex
 from .patterns import (
     RE_ADMIN_DISTRIBUTIVE,
     RE_ADMIN_LEVEL_START,
@@ -35,7 +36,6 @@ from .patterns import (
     RE_INLINE_ROLES,
     RE_LAST_OPEN_BRACKET,
     RE_LEAD_LINE,
-    RE_LEAD_LINE_AFTER_BREAK,
     RE_LEAD_NOTE,
     RE_LINE_WRAP,
     RE_NOTE_CUE,
@@ -76,8 +76,9 @@ def find_notes(text: str, start: int, end: int, line_starts: Iterable[int] | Non
     []
     """
     notes = [_note(m.start(), m.end(), m.group("body")) for m in _bracket_notes(text, start, end)]
-    lines = _line_notes(text, start, end) if line_starts is None else _notes_at(text, line_starts, end)
-    others = [_note(m.start("body"), m.end("body"), m.group("body")) for m in lines]
+    if line_starts is None:
+        line_starts = (ln.start for ln in LineIndex(text).lines if start <= ln.start < end)
+    others = [_note(m.start("body"), m.end("body"), m.group("body")) for m in _notes_at(text, line_starts, end)]
     others += [  # 【责任单位】X: read as 责任单位：X
         _note(m.start(), m.end(), f"{m.group('label')}：{m.group('units')}")
         for m in RE_BRACKETED_LABEL_NOTE.finditer(text, start, end)
@@ -117,7 +118,7 @@ def _bracket_notes(text: str, start: int, end: int) -> Iterator[re.Match[str] | 
             yield simple
             continue
         if _starts_line(text, pos, start):
-            continue  # 牵头单位：X on a line of its own: _line_notes reads it
+            continue  # 牵头单位：X on a line of its own: _notes_at reads it
         for _ in range(_NESTING):
             bracket = RE_LAST_OPEN_BRACKET.search(text, max(start, pos - _CUE_REACH), pos)
             if bracket is None or bracket.start() in tried:
@@ -145,15 +146,6 @@ def _starts_line(text: str, pos: int, start: int) -> bool:
 
 _NESTING = 2  # brackets tried outwards from a cue: （省市场监管局（省知识产权局）牵头）
 _CUE_REACH = 120  # how far before its cue word a note may open
-
-
-def _line_notes(text: str, start: int, end: int) -> Iterator[re.Match[str] | regex.Match[str]]:
-    """Notes standing on lines of their own (牵头单位：X)."""
-    if start == 0 or text[start - 1] in "\r\n":
-        first = RE_LEAD_LINE.match(text, start, end)
-        if first is not None:
-            yield first
-    yield from RE_LEAD_LINE_AFTER_BREAK.finditer(text, start, end)
 
 
 def merge_trailing(text: str, notes: list[LeadNote]) -> LeadNote | None:

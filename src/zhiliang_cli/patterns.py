@@ -239,10 +239,8 @@ _LINE_NOTE = rf"""
     {WS}* (?= [\r\n] | $ )
 """
 #: A lead-unit note on a line of its own, without parentheses: 牵头单位：X (matched at the
-#: line's first character) ...
+#: line's first character).
 RE_LEAD_LINE = regex.compile(rf"{WS}* {_LINE_NOTE}", regex.VERBOSE)
-#: ... and found after the line break before it.
-RE_LEAD_LINE_AFTER_BREAK = regex.compile(rf"[\r\n] {WS}* {_LINE_NOTE}", regex.VERBOSE)
 
 #: The remark that the unit listed first leads: （排在第一位的为牵头单位，下同）.
 RE_FIRST_IS_LEAD = re.compile(

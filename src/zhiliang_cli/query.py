@@ -86,6 +86,24 @@ def filter_items(
     ]
 
 
+def meta_row(plan: PlanRecord, path: str, encoding: str, sha256: str, size: int) -> Row:
+    """The file's facts, the notice's fields and the plan's counts, in one record."""
+    header = {k: v for k, v in plan.items() if k not in ("sections", "problems")}
+    all_items = items(plan)
+    counts = {
+        "sections": len(plan["sections"]),
+        "items": len(all_items),
+        "targets": sum(len(i["targets"]) for i in all_items) + sum(len(s["targets"]) for s in plan["sections"]),
+        "problems": len(plan["problems"]),
+    }
+    return {"file": path, "encoding": encoding, "sha256": sha256, "bytes": size, **header, **counts}
+
+
+def check_report(plan: PlanRecord) -> Row:
+    """What ``zl check`` reports: ``{"ok": bool, "problems": [...]}``."""
+    return {"ok": not plan["problems"], "problems": plan["problems"]}
+
+
 def section_rows(plan: PlanRecord) -> list[Row]:
     return [
         {

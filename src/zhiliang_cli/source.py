@@ -10,7 +10,6 @@ binary file (PDF, Word, ZIP, images, NUL bytes) and an oversized file.
 from __future__ import annotations
 
 import importlib
-import os
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -133,11 +132,3 @@ def _control_share(text: str) -> float:
     sample = text[:20000]
     controls = sum(1 for ch in sample if ch < " " and ch not in "\r\n\t\x0c")
     return controls / max(1, len(sample))
-
-
-def default_cache_dir() -> Path:
-    """Where parsed plans are cached: $ZL_CACHE_DIR, else $XDG_CACHE_HOME/zhiliang-cli."""
-    if os.environ.get("ZL_CACHE_DIR"):
-        return Path(os.environ["ZL_CACHE_DIR"])
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "zhiliang-cli"

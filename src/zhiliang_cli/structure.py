@@ -381,7 +381,7 @@ def _drop_signature(text: str, lines: list[Line], note_end: int) -> list[Line]:
 def looks_like_signature(text: str, line: Line) -> bool:
     """A short line with no sentence marks: a 发文机关署名 after the plan."""
     content = text[line.start : line.end]
-    return len(content) <= _SIGNATURE_MAX and not any(ch in content for ch in "。，,；;：:")
+    return len(content) <= _SIGNATURE_MAX and not any(ch in content for ch in lx.CLAUSE_ENDS)
 
 
 def _numbering_restarts(drafts: list[SectionDraft]) -> bool:
