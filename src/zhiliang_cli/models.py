@@ -29,6 +29,17 @@ class Contact(_Model):
     email: str | None
 
 
+class Deadline(_Model):
+    """When something is due: a horizon (到2025年), a deadline (2023年底前, 6月底前, 年内) or a
+    完成时限 field, as printed, with the last day it allows."""
+
+    text: str = Field(description="the words as printed: 到2025年, 2023年底前, 年内")
+    span: Span
+    date: str | None = Field(
+        description="the last day allowed, ISO 8601; null where the words give none (长期坚持, 持续推进)"
+    )
+
+
 class Problem(_Model):
     """A problem in the structure that ``zl check`` reports."""
 
@@ -56,6 +67,7 @@ class Target(_Model):
     comparator: Literal[">=", ">", "<=", "<", "=", "~", "range"]
     change: Literal["increase", "decrease"] | None
     aspirational: bool = Field(description="the plan only strives for it (力争, 争取, 争创)")
+    by: Deadline | None = Field(description="the horizon or deadline the target is set for")
 
 
 class Group(_Model):
@@ -80,6 +92,7 @@ class Item(_Model):
     lead_units: list[str]
     cooperating_units: list[str]
     lead_span: Span | None = Field(description="the lead-unit note the units come from")
+    deadline: Deadline | None = Field(description="the item's 完成时限, from its note or its text")
     span: Span
     line: int = Field(ge=1)
     targets: list[Target]

@@ -20,6 +20,12 @@ class ContactRecord(TypedDict):
     email: str | None
 
 
+class DeadlineRecord(TypedDict):
+    text: str
+    span: Span
+    date: str | None
+
+
 class ProblemRecord(TypedDict):
     kind: str
     line: int
@@ -41,6 +47,7 @@ class TargetRecord(TypedDict):
     comparator: str
     change: str | None
     aspirational: bool
+    by: DeadlineRecord | None
 
 
 class GroupRecord(TypedDict):
@@ -61,6 +68,7 @@ class ItemRecord(TypedDict):
     lead_units: list[str]
     cooperating_units: list[str]
     lead_span: Span | None
+    deadline: DeadlineRecord | None
     span: Span
     line: int
     targets: list[TargetRecord]

@@ -364,6 +364,7 @@ def _item_record(
         "lead_units": note.lead_units if note else [],
         "cooperating_units": note.cooperating_units if note else [],
         "lead_span": [note.start, note.end] if note else None,
+        "deadline": None,
         "span": [head.line.start, end],
         "line": head.line.number,
         "targets": [],

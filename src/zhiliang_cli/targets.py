@@ -302,6 +302,7 @@ def _record(
         if quantity.group("double")
         else _change(before[: before.rfind(prefix)] if prefix else before),
         "aspirational": ctx.is_aspirational(start),
+        "by": None,
     }
 
 
