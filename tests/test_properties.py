@@ -71,6 +71,7 @@ def plans(draw: st.DrawFn) -> dict[str, Any]:
             printed = k if restart else number
             leads = draw(st.lists(st.sampled_from(UNITS), min_size=0, max_size=2, unique=True))
             coop = draw(st.lists(st.sampled_from(UNITS[:3]), max_size=2, unique=True)) if leads else []
+            coop = [unit for unit in coop if unit not in leads]  # a unit that leads does not also cooperate
             note = ""
             if leads:
                 label = draw(st.sampled_from(["牵头单位", "责任单位", "牵头部门"]))

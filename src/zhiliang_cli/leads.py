@@ -1,52 +1,76 @@
-"""An item's lead-unit note -> its lead and cooperating units.
+"""Lead-unit notes -> the lead and cooperating units of an item, and the note's other fields.
 
-Recognises the note in its common forms, in full-width or ASCII punctuation::
+Recognises a note in brackets (（） () 【】 ［］ 〔〕), on a line of its own, or as
+【责任单位】X, in full-width or ASCII punctuation::
 
     （牵头单位：省市场监管局）                 -> lead ["省市场监管局"]
-    (牵头单位:省发改委、省工信厅)              -> lead ["省发改委", "省工信厅"]
-    （责任单位：省农业农村厅）                 -> lead ["省农业农村厅"]
     （牵头单位：X；配合单位：Y、Z）            -> lead ["X"], cooperating ["Y", "Z"]
-    （牵头单位：X，配合单位：Y）               -> lead ["X"], cooperating ["Y"]
-    （X牵头，Y、Z配合）                        -> lead ["X"], cooperating ["Y", "Z"]
-    牵头单位：X        (a line of its own)     -> lead ["X"]
+    （牵头单位：X；责任单位：Y）               -> lead ["X"], cooperating ["Y"]
+    （责任单位：A、B；完成时限：2023年底前）   -> lead ["A", "B"]; field 完成时限 kept
+    （X牵头，Y、Z配合） / （由X牵头，Y参与）   -> lead ["X"], cooperating ["Y", "Z"]
+    （X会同Y负责）                             -> lead ["X"], cooperating ["Y"]
+    （A、B牵头负责）                           -> lead ["A", "B"]
+    （A、B按职责分工负责）                     -> lead ["A", "B"]  (each answers for its part)
+    （A、B负责） / （责任单位：A、B）          -> lead ["A", "B"]  (they share the task) …
+    … unless the plan says the unit listed first leads (列第一位者为牵头单位，下同): then
+                                               -> lead ["A"], cooperating ["B"]
+    （责任单位：*A、B）                        -> lead ["A"], cooperating ["B"]  (marked lead)
 
-Units are separated by 、 ， , ； or /, except inside brackets and in a
-distributive phrase such as 各区、县级市 (one kind of unit, not two).  Emits
-``lead_units``, ``cooperating_units`` and the note's ``span``.
+The plan's own statement of how to read its notes is found once per plan, wherever it
+stands: in a note (it holds for that note, and from there on when it says 下同), or in the
+notice, under the 附件 heading or in a closing 说明 (it holds for every note).
+
+Units are separated by 、 ， , ； or /, except inside brackets and in a distributive
+phrase (各区、县级市; 各省、自治区、直辖市人民政府: one kind of unit, not several).  Vague
+tails name no unit (商务部等有关部门 is 商务部; A、B等和各省级人民政府 is A, B and
+各省级人民政府).  Emits, per note, ``lead_units``, ``cooperating_units``, the other
+``fields`` (label and span of the value) and the note's span.
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from typing import NamedTuple
 
-import regex
-
 from . import lexicon as lx
+from .deadlines import is_deadline_phrase
 from .lines import LineIndex
 from .patterns import (
     RE_ADMIN_DISTRIBUTIVE,
     RE_ADMIN_LEVEL_START,
-    RE_BRACKET_GROUP,
+    RE_BRACKET,
     RE_BRACKETED_LABEL_NOTE,
     RE_FIRST_IS_LEAD,
-    RE_FIRST_IS_LEAD_REMARK,
-    RE_INLINE_ROLES,
-    RE_LAST_OPEN_BRACKET,
+    RE_FROM_HERE_ON,
     RE_LEAD_LINE,
-    RE_LEAD_NOTE,
     RE_LINE_WRAP,
+    RE_NO_ORDER,
     RE_NOTE_CUE,
-    RE_ROLE_LABEL,
-    RE_SIMPLE_LEAD_NOTE,
+    RE_NOTE_LABEL,
+    RE_RULE_REMARK,
     RE_TRAILING_BRACKETS,
+    RE_UNIT_LIST_REMARK,
     RE_UNIT_TRAILER,
+    RE_VAGUE_JOIN,
 )
 
 _OPEN = set(lx.NOTE_OPEN_BRACKETS + "《“")
 _CLOSE = set(lx.NOTE_CLOSE_BRACKETS + "》”")
+#: The opening bracket each closing one pairs with; （ and ( pair with either ） or ).
+_PAIRS = {")": "(（", "）": "(（", "】": "【", "］": "［", "〕": "〔", "〉": "〈"}
+MAX_NOTE = 100_000  # characters a bracket may stay open (a note naming 1,000 units is ~10,000)
+_NESTING = 2  # brackets tried outwards from a cue: （省市场监管局（省知识产权局）牵头）
+
+
+class NoteField(NamedTuple):
+    """A field of a note that is not a unit list (完成时限：2023年底前): its label and value."""
+
+    label: str  # as printed, "" for an unlabelled time (（X牵头，2023年底前完成）)
+    start: int
+    end: int
 
 
 class LeadNote(NamedTuple):
@@ -57,6 +81,8 @@ class LeadNote(NamedTuple):
     lead_units: list[str]
     cooperating_units: list[str]
     shared: bool = False  # the units share the task (责任单位: A、B) with no lead singled out
+    fields: tuple[NoteField, ...] = ()
+    readable: bool = True  # False: a labelled note from which no unit could be read
 
     def first_leads(self) -> LeadNote:
         """The note read as "the unit listed first leads": 责任单位：A、B -> lead A, cooperating B."""
@@ -66,175 +92,376 @@ class LeadNote(NamedTuple):
         return self._replace(lead_units=[lead], cooperating_units=rest + self.cooperating_units, shared=False)
 
 
+class _Reading(NamedTuple):
+    """What a note's body says, before the plan's rule is applied."""
+
+    lead: tuple[str, ...]
+    cooperating: tuple[str, ...]
+    shared: bool
+    fields: tuple[tuple[str, int, int], ...]  # label, start and end in the body
+    labelled: bool
+
+
+# --- finding notes ---------------------------------------------------------------------
+
+
 def find_notes(text: str, start: int, end: int, line_starts: Iterable[int] | None = None) -> list[LeadNote]:
-    """Every lead-unit note in ``text[start:end]``, in order of position; ``line_starts``,
-    where the caller knows them, saves a scan for notes on lines of their own.
+    """Every note in ``text[start:end]``, in order of position, read with the plan's own rule
+    (found anywhere in ``text``); ``line_starts``, where the caller knows them, saves a scan for
+    notes on lines of their own.  Labelled notes that name no unit come back unreadable.
 
     >>> [n.lead_units for n in find_notes("做好工作。(牵头单位:省林业局)", 0, 17)]
     [['省林业局']]
     >>> find_notes("（一）无注。", 0, 6)
     []
     """
-    notes = [_note(m.start(), m.end(), m.group("body")) for m in _bracket_notes(text, start, end)]
+    notes = list(_bracket_notes(text, start, end))
     if line_starts is None:
         line_starts = (ln.start for ln in LineIndex(text).lines if start <= ln.start < end)
-    others = [_note(m.start("body"), m.end("body"), m.group("body")) for m in _notes_at(text, line_starts, end)]
-    others += [  # 【责任单位】X: read as 责任单位：X
-        _note(m.start(), m.end(), f"{m.group('label')}：{m.group('units')}")
-        for m in RE_BRACKETED_LABEL_NOTE.finditer(text, start, end)
+    taken = [(n.start, n.end) for n in notes]
+    others = [
+        _note(m.start("body"), m.end("body"), text, m.start("body"))
+        for m in _notes_at(text, line_starts, end)
+        if not _inside(taken, m.start("body"))
     ]
-    if others:  # each list is in order already
+    others += [  # 【责任单位】X: read as 责任单位：X
+        _note_of_body(m.start(), m.end(), f"{m.group('label')}：{m.group('units')}", None)
+        for m in RE_BRACKETED_LABEL_NOTE.finditer(text, start, end)
+        if not _inside(taken, m.start())
+    ]
+    if others:
         notes = sorted(notes + others, key=lambda n: n.start)
-    notes = [n for n in notes if n.lead_units or n.cooperating_units]
-    if any(n.shared for n in notes) and RE_FIRST_IS_LEAD.search(text):
-        notes = [n.first_leads() for n in notes]  # the plan says the unit listed first leads
-    return notes
+    notes = [n for n in notes if n.lead_units or n.cooperating_units or not n.readable]
+    return apply_rules(text, notes)
 
 
-def _notes_at(text: str, line_starts: Iterable[int], end: int) -> Iterator[regex.Match[str]]:
+def _inside(spans: list[tuple[int, int]], pos: int) -> bool:
+    return any(s <= pos < e for s, e in spans)
+
+
+def _notes_at(text: str, line_starts: Iterable[int], end: int) -> Iterator[re.Match[str]]:
     """Notes on lines of their own, looked for only where a line starts like one."""
     for pos in line_starts:
-        if text[pos] in _LINE_NOTE_FIRST:
+        if pos < len(text) and text[pos] in _LINE_NOTE_FIRST:
             match = RE_LEAD_LINE.match(text, pos, end)
             if match is not None:
                 yield match
 
 
-_LINE_NOTE_FIRST = frozenset(label[0] for label in lx.LEAD_LABELS + lx.COOPERATING_LABELS)
+_LINE_NOTE_FIRST = frozenset(label[0] for label in lx.LEAD_LABELS + lx.SHARED_LABELS + lx.COOPERATING_LABELS)
 
 
-def _bracket_notes(text: str, start: int, end: int) -> Iterator[re.Match[str] | regex.Match[str]]:
-    """Notes in brackets, found from their cue words (牵头单位, 牵头, 负责) outwards: a plan
-    has far fewer cue words than brackets, and most brackets are not notes."""
-    tried: set[int] = set()
+class _Brackets:
+    """The bracket pairs of a stretch of text, found in one pass over its brackets, looked up by
+    position.  An opening bracket left open for more than MAX_NOTE characters is dropped (a
+    typo), and a closing bracket with nothing to close is ignored."""
+
+    def __init__(self, text: str, start: int, end: int) -> None:
+        by_depth: dict[int, list[tuple[int, int]]] = {}
+        stack: list[tuple[int, str]] = []
+        for match in RE_BRACKET.finditer(text, start, end):
+            pos, ch = match.start(), match.group()
+            while stack and pos - stack[0][0] > MAX_NOTE:
+                stack.pop(0)
+            if ch not in _PAIRS:
+                stack.append((pos, ch))
+                continue
+            openers = _PAIRS[ch]
+            for depth in range(len(stack) - 1, -1, -1):
+                if stack[depth][1] in openers:
+                    by_depth.setdefault(depth, []).append((stack[depth][0], pos))
+                    del stack[depth:]
+                    break
+        self.unclosed = [pos for pos, _ in stack]
+        self.levels = [sorted(by_depth[d]) for d in sorted(by_depth)]
+        self.opens = [[o for o, _ in level] for level in self.levels]
+
+    def around(self, pos: int) -> list[tuple[int, int]]:
+        """The pairs that enclose ``pos``, innermost first."""
+        found: list[tuple[int, int]] = []
+        for level, opens in zip(self.levels, self.opens, strict=True):
+            i = bisect_left(opens, pos) - 1
+            if i < 0 or level[i][1] <= pos:
+                if found:
+                    break
+                continue
+            found.append(level[i])
+        return found[::-1]
+
+    def unclosed_before(self, pos: int) -> int | None:
+        """The last bracket before ``pos`` that never closes."""
+        i = bisect_right(self.unclosed, pos) - 1
+        return self.unclosed[i] if i >= 0 else None
+
+
+def _bracket_notes(text: str, start: int, end: int) -> Iterator[LeadNote]:
+    """Notes in brackets, found from their cue words (牵头单位, 牵头, 负责) outwards: a plan has
+    far fewer cue words than brackets, and most brackets are not notes."""
+    brackets: _Brackets | None = None
     last_end = start
     for cue in RE_NOTE_CUE.finditer(text, start, end):
         if cue.start() < last_end:
             continue  # inside a note already found
-        pos = cue.start()
-        simple = RE_SIMPLE_LEAD_NOTE.match(text, pos - 1, end) if pos > start else None
-        if simple is not None:
-            last_end = simple.end()
-            yield simple
-            continue
-        if _starts_line(text, pos, start):
-            continue  # 牵头单位：X on a line of its own: _notes_at reads it
-        for _ in range(_NESTING):
-            bracket = RE_LAST_OPEN_BRACKET.search(text, max(start, pos - _CUE_REACH), pos)
-            if bracket is None or bracket.start() in tried:
+        brackets = brackets or _Brackets(text, start, end)
+        found = None
+        for open_pos, close_pos in brackets.around(cue.start())[:_NESTING]:
+            note = _note(open_pos, close_pos + 1, text, open_pos + 1, close_pos)
+            if note.lead_units or note.cooperating_units:
+                found = note
                 break
-            tried.add(bracket.start())
-            group = RE_BRACKET_GROUP.match(text, bracket.start(), end)
-            if group is not None and group.end() > cue.start():
-                last_end = group.end()
-                yield group  # its body is parsed, and dropped if it names no units
-                break
-            match = RE_LEAD_NOTE.match(text, bracket.start(), end)
-            if match is not None and match.end() > cue.start():  # the note must hold its cue
-                last_end = match.end()
-                yield match
-                break
-            pos = bracket.start()
+        if found is None:
+            found = _unreadable(text, cue, brackets)
+        if found is not None:
+            last_end = found.end
+            yield found
 
 
-def _starts_line(text: str, pos: int, start: int) -> bool:
-    """Whether only white space stands between ``pos`` and the start of its line."""
-    while pos > start and text[pos - 1] in lx.SPACE_CHARS:
-        pos -= 1
-    return pos == 0 or text[pos - 1] in "\r\n"
-
-
-_NESTING = 2  # brackets tried outwards from a cue: （省市场监管局（省知识产权局）牵头）
-_CUE_REACH = 120  # how far before its cue word a note may open
-
-
-def merge_trailing(text: str, notes: list[LeadNote]) -> LeadNote | None:
-    """The note that closes an item: its last note, with the notes right before it that only
-    white space separates (牵头单位：X on one line, 配合单位：Y on the next).
-
-    >>> text = "做好。\\n牵头单位：甲\\n配合单位：乙"
-    >>> merge_trailing(text, find_notes(text, 0, len(text)))
-    LeadNote(start=4, end=17, lead_units=['甲'], cooperating_units=['乙'], shared=False)
-    """
-    if not notes:
+def _unreadable(text: str, cue: re.Match[str], brackets: _Brackets) -> LeadNote | None:
+    """A labelled note that names no unit: （牵头单位：） or a note cut off before it closes."""
+    label = RE_NOTE_LABEL.match(text, cue.start())
+    if label is None or label.group("label") is None or "".join(label.group("label").split()) in lx.FIELD_LABELS:
         return None
-    if len(notes) == 1 or text[notes[-2].end : notes[-1].start].strip(lx.SPACE_CHARS + "\r\n"):
-        return notes[-1]
-    first = len(notes) - 1
-    while first > 0 and not text[notes[first - 1].end : notes[first].start].strip(lx.SPACE_CHARS + "\r\n"):
-        first -= 1
-    group = notes[first:]
-    return LeadNote(
-        group[0].start,
-        group[-1].end,
-        _unique(unit for note in group for unit in note.lead_units),
-        _unique(unit for note in group for unit in note.cooperating_units),
-        all(note.shared for note in group),
-    )
+    enclosing = brackets.around(cue.start())
+    if enclosing:
+        open_pos, close_pos = enclosing[0]
+        if text[open_pos + 1 : cue.start()].strip(lx.SPACE_CHARS + "\r\n"):
+            return None  # a label in the middle of a sentence in brackets: not a note
+        return LeadNote(open_pos, close_pos + 1, [], [], readable=False)
+    opened = brackets.unclosed_before(cue.start())
+    if opened is not None and not text[opened + 1 : cue.start()].strip(lx.SPACE_CHARS + "\r\n"):
+        return LeadNote(opened, len(text.rstrip()), [], [], readable=False)  # （牵头单位：省… and the end
+    return None
 
 
-def _unique(units: Iterable[str]) -> list[str]:
-    return list(dict.fromkeys(units))
+def _note(start: int, end: int, text: str, body_start: int, body_end: int | None = None) -> LeadNote:
+    body_end = end if body_end is None else body_end
+    return _note_of_body(start, end, text[body_start:body_end], body_start)
 
 
-def _note(start: int, end: int, body: str) -> LeadNote:
-    lead, cooperating, shared = _parse_cached(body)
-    return LeadNote(start, end, list(lead), list(cooperating), shared)
+def _note_of_body(start: int, end: int, body: str, body_start: int | None) -> LeadNote:
+    reading = _read_cached(body)
+    offset = body_start
+    fields = () if offset is None else tuple(NoteField(label, offset + s, offset + e) for label, s, e in reading.fields)
+    readable = bool(reading.lead or reading.cooperating) or not reading.labelled
+    return LeadNote(start, end, list(reading.lead), list(reading.cooperating), reading.shared, fields, readable)
 
 
-@lru_cache(maxsize=1024)
-def _parse_cached(body: str) -> tuple[tuple[str, ...], tuple[str, ...], bool]:
-    """Plans repeat the same notes (one unit leads dozens of items): parse each once."""
-    lead, cooperating = parse_note_body(body)
-    labels = [_label_name(m) for m in RE_ROLE_LABEL.finditer(body)]
-    shared = bool(labels) and all(label in lx.SHARED_LABELS for label in labels)
-    return tuple(lead), tuple(cooperating), shared
+# --- the plan's rule -------------------------------------------------------------------------
 
 
-def _label_name(label: re.Match[str] | regex.Match[str]) -> str:
-    return "".join(label.group("label").split())  # 牵头\n单位, wrapped in print
+def apply_rules(text: str, notes: list[LeadNote]) -> list[LeadNote]:
+    """Read the notes as the plan says: where it says that the unit listed first leads, a note
+    that lists responsible units (责任单位：A、B; A、B负责) has A lead and B cooperate."""
+    if not any(n.shared for n in notes):
+        return notes
+    spans = [(n.start, n.end) for n in notes]
+    everywhere, from_note, only_note = False, len(notes), set()
+    for match in RE_FIRST_IS_LEAD.finditer(text):
+        holder = next((i for i, (s, e) in enumerate(spans) if s <= match.start() < e), None)
+        if holder is None:
+            everywhere = True
+            break
+        if RE_FROM_HERE_ON.search(text, match.end(), spans[holder][1]):
+            from_note = min(from_note, holder)
+        else:
+            only_note.add(holder)
+    if RE_NO_ORDER.search(text) and not everywhere and from_note == len(notes) and not only_note:
+        return notes
+    return [n.first_leads() if everywhere or i >= from_note or i in only_note else n for i, n in enumerate(notes)]
 
 
-def parse_note_body(body: str) -> tuple[list[str], list[str]]:
-    """The lead and cooperating units a note's body names.
+# --- reading a note's body ---------------------------------------------------------------------
 
-    >>> parse_note_body("牵头单位：省市场监管局；配合单位：省工信厅、省商务厅")
-    (['省市场监管局'], ['省工信厅', '省商务厅'])
-    >>> parse_note_body("牵头单位:省发改委,配合单位:各设区市政府")
-    (['省发改委'], ['各设区市政府'])
-    >>> parse_note_body("省教育厅牵头，省财政厅等配合")
-    (['省教育厅'], ['省财政厅'])
+
+@lru_cache(maxsize=4096)
+def _read_cached(body: str) -> _Reading:
+    """Plans repeat the same notes (one unit leads dozens of items): read each once."""
+    return read_body(body)
+
+
+def read_body(body: str) -> _Reading:
+    """What a note's body says: its units by role, and its other fields.
+
+    >>> r = read_body("牵头单位：省市场监管局；配合单位：省工信厅、省商务厅")
+    >>> r.lead, r.cooperating
+    (('省市场监管局',), ('省工信厅', '省商务厅'))
+    >>> body = "责任单位：省商务厅；完成时限：2023年底前"
+    >>> r = read_body(body)
+    >>> r.lead, r.shared, [(label, body[s:e]) for label, s, e in r.fields]
+    (('省商务厅',), True, [('完成时限', '2023年底前')])
+    >>> read_body("教育部、财政部等负责。列第一位者为牵头单位，下同")[:3]
+    (('教育部', '财政部'), (), True)
     """
-    remark = RE_FIRST_IS_LEAD_REMARK.search(body)
-    if remark is not None:  # 责任单位：A、B（排在首位的为牵头单位）
-        body = body[: remark.start()] + body[remark.end() :]
-    labels = list(RE_ROLE_LABEL.finditer(body))
+    labels = [m for m in RE_NOTE_LABEL.finditer(body) if m.group("label")]
     if not labels:
-        return _parse_inline(body)
-    names = [_label_name(label) for label in labels]
-    # 牵头单位：X；责任单位：Y — beside a named lead, the responsible units cooperate
-    secondary = lx.COOPERATING_LABELS + (lx.SHARED_LABELS if any("牵头" in n for n in names) else ())
+        return _read_inline(body, 0, len(body), labelled=False)
+    roles: dict[str, list[str]] = {"lead": [], "shared": [], "cooperating": []}
+    fields: list[tuple[str, int, int]] = []
+    inline = _read_inline(body, 0, labels[0].start(), labelled=True) if labels[0].start() else None
+    for i, label in enumerate(labels):
+        stop = labels[i + 1].start() if i + 1 < len(labels) else len(body)
+        name = "".join(label.group("label").split())  # 牵头\n单位, wrapped in print
+        value_end = _trim_end(body, label.end(), stop)
+        role = _label_role(name)
+        if role is None:
+            fields.append((name, label.end(), value_end))
+        else:
+            roles[role] += clean_units(body[label.end() : value_end])
+    lead, cooperating = roles["lead"], roles["cooperating"]
+    if inline is not None:
+        lead, cooperating = list(inline.lead) + lead, list(inline.cooperating) + cooperating
+        fields = list(inline.fields) + fields
+    shared = not lead and len(roles["shared"]) > 0
+    if lead:
+        cooperating = roles["shared"] + cooperating  # 牵头单位：X；责任单位：Y — Y cooperates
+    else:
+        lead = roles["shared"]
+    if _has_marks(lead):
+        shared = False
+    return _reading(lead, cooperating, shared, fields, labelled=True)
+
+
+def _reading(
+    lead: list[str], cooperating: list[str], shared: bool, fields: list[tuple[str, int, int]], labelled: bool
+) -> _Reading:
+    """The reading, with marked units (*A) leading and the marks dropped from the names."""
+    lead, cooperating = _marked_lead(lead, cooperating)
+    lead = _unique(_unmark(u) for u in lead)
+    cooperating = _unique(u for u in (_unmark(u) for u in cooperating) if u not in lead)
+    return _Reading(tuple(lead), tuple(cooperating), shared, tuple(fields), labelled)
+
+
+def _label_role(name: str) -> str | None:
+    if name in lx.LEAD_LABELS:
+        return "lead"
+    if name in lx.SHARED_LABELS:
+        return "shared"
+    if name in lx.COOPERATING_LABELS:
+        return "cooperating"
+    return None
+
+
+def _trim_end(body: str, start: int, stop: int) -> int:
+    """Where a field's value ends: before the separators and spaces in front of the next label."""
+    while stop > start and body[stop - 1] in lx.SPACE_CHARS + "\r\n；;，,。":
+        stop -= 1
+    return stop
+
+
+def _has_marks(units: list[str]) -> bool:
+    return any(u.startswith(tuple(lx.LEAD_MARKS)) for u in units)
+
+
+def _marked_lead(lead: list[str], cooperating: list[str]) -> tuple[list[str], list[str]]:
+    """Where some units of a list are marked (*县人力社保局), the marked ones lead."""
+    if not _has_marks(lead) or all(u.startswith(tuple(lx.LEAD_MARKS)) for u in lead):
+        return lead, cooperating
+    marked = [u for u in lead if u.startswith(tuple(lx.LEAD_MARKS))]
+    return marked, [u for u in lead if u not in marked] + cooperating
+
+
+def _unmark(unit: str) -> str:
+    return unit.lstrip(lx.LEAD_MARKS + lx.SPACE_CHARS)
+
+
+def _read_inline(body: str, start: int, end: int, labelled: bool) -> _Reading:
+    """An unlabelled note, clause by clause: X牵头，Y配合 / X会同Y负责 / X、Y按职责分工负责."""
     lead: list[str] = []
     cooperating: list[str] = []
-    for i, (label, name) in enumerate(zip(labels, names, strict=True)):
-        stop = labels[i + 1].start() if i + 1 < len(labels) else len(body)
-        units = split_units(body[label.end() : stop])
-        (cooperating if name in secondary else lead).extend(units)
-    if remark is not None and len(lead) > 1:
-        lead, cooperating = lead[:1], lead[1:] + cooperating
-    return lead, cooperating
+    shared: list[str] = []
+    fields: list[tuple[str, int, int]] = []
+    pending: list[str] = []  # names in a clause with no verb: they join the next clause's
+    text = _strip_rule(body[start:end])
+    for clause_start, clause_end in _clauses(text):
+        clause = text[clause_start:clause_end].strip(lx.SPACE_CHARS + "\r\n")
+        if not clause:
+            continue
+        role, names = _clause_role(clause)
+        if role is None:
+            if is_deadline_phrase(clause):
+                offset = body.find(clause, start)
+                fields.append(("", offset, offset + len(clause)) if offset >= 0 else ("", start, end))
+                continue
+            units = clean_units(clause)
+            if not units or not all(_names_a_unit(u) for u in units):
+                return _Reading((), (), False, (), labelled)  # a phrase, not a list of units
+            pending += units
+            continue
+        units = pending + clean_units(names[0])
+        pending = []
+        if not units or not all(_names_a_unit(u) for u in units + clean_units(names[1])):
+            return _Reading((), (), False, (), labelled)
+        if role == "together":  # X会同Y负责
+            lead += units
+            cooperating += clean_units(names[1])
+        elif role == "lead":
+            lead += units
+        elif role == "cooperating" or (lead and role in ("divided", "shared")):
+            cooperating += units
+        elif role == "divided":
+            lead += units
+        else:
+            shared += units
+    if pending and (lead or shared):
+        cooperating += pending
+    is_shared = not lead and bool(shared)
+    lead = lead or shared
+    if not is_shared:
+        cooperating = [u for u in shared if u not in lead] + cooperating
+    if _has_marks(lead):
+        is_shared = False
+    return _reading(lead, cooperating, is_shared, fields, labelled)
 
 
-def _parse_inline(body: str) -> tuple[list[str], list[str]]:
-    """The units of an unlabelled note: X牵头，Y配合 / X、Y按职责分工负责."""
-    inline = RE_INLINE_ROLES.match(body.strip(lx.SPACE_CHARS))
-    if inline is None:
-        return [], []
-    lead = split_units(inline.group("lead"))
-    cooperating = split_units(inline.group("with") or "") + split_units(inline.group("coop") or "")
-    if not all(_names_a_unit(unit) for unit in lead + cooperating):
-        return [], []  # （谁主管谁负责）: a phrase, not a list of units
-    return lead, cooperating
+def _strip_rule(body: str) -> str:
+    """The body without the plan's statement of its rule (。列第一位者为牵头单位，下同)."""
+    return RE_RULE_REMARK.sub("", body) if RE_RULE_REMARK.search(body) else body
+
+
+def _clauses(text: str) -> Iterator[tuple[int, int]]:
+    """The clauses of an unlabelled note, split at top-level ， ； 。."""
+    depth, start = 0, 0
+    for i, ch in enumerate(text):
+        if ch in _OPEN:
+            depth += 1
+        elif ch in _CLOSE:
+            depth = max(0, depth - 1)
+        elif depth == 0 and ch in "，,；;。":
+            yield start, i
+            start = i + 1
+    yield start, len(text)
+
+
+_VERB_ROLES = (
+    [(verb, "lead") for verb in lx.LEAD_VERBS]
+    + [(verb, "divided") for verb in lx.DIVIDED_VERBS]
+    + [(verb, "cooperating") for verb in lx.COOPERATING_VERBS]
+    + [(verb, "shared") for verb in lx.RESPONSIBLE_VERBS]
+)
+_VERB_ROLES.sort(key=lambda pair: -len(pair[0]))
+
+
+def _clause_role(clause: str) -> tuple[str | None, tuple[str, str]]:
+    """The role a clause gives its units, and the names (and those after 会同).
+
+    >>> _clause_role("由省教育厅牵头")
+    ('lead', ('省教育厅', ''))
+    >>> _clause_role("省市场监管局会同省发展改革委负责")
+    ('together', ('省市场监管局', '省发展改革委'))
+    """
+    compact = RE_LINE_WRAP.sub("", clause).rstrip("。.")
+    for verb, role in _VERB_ROLES:
+        if compact.endswith(verb) and len(compact) > len(verb):
+            names = compact[: -len(verb)]
+            for prefix in lx.INLINE_LEAD_PREFIXES:
+                if names.startswith(prefix):
+                    names = names[len(prefix) :]
+            for joiner in lx.TOGETHER_WITH:
+                head, found, rest = names.partition(joiner)
+                if found and head and rest and role in ("shared", "divided", "lead"):
+                    return "together", (head, rest)
+            return role, (names, "")
+    return None, (compact, "")
 
 
 def _names_a_unit(name: str) -> bool:
@@ -243,7 +470,28 @@ def _names_a_unit(name: str) -> bool:
     >>> _names_a_unit("省市场监管局（省知识产权局）"), _names_a_unit("谁主管谁")
     (True, False)
     """
-    return RE_TRAILING_BRACKETS.sub("", name).endswith(lx.ORG_SUFFIXES)
+    return _unmark(RE_TRAILING_BRACKETS.sub("", name)).endswith(lx.ORG_SUFFIXES)
+
+
+# --- unit lists -------------------------------------------------------------------------------
+
+
+def clean_units(text: str) -> list[str]:
+    """The units a list names, its vague tails and closing remarks left out.
+
+    >>> clean_units("商务部等有关部门")
+    ['商务部']
+    >>> clean_units("国家发展改革委、财政部等和各省级人民政府")
+    ['国家发展改革委', '财政部', '各省级人民政府']
+    >>> clean_units("市数据局，各县区人民政府，以下均涉及各县区，不再重复列出")
+    ['市数据局', '各县区人民政府']
+    """
+    text = _strip_rule(RE_LINE_WRAP.sub("", text))
+    remark = RE_UNIT_LIST_REMARK.search(text)
+    if remark is not None:
+        text = text[: remark.start()]
+    text = RE_VAGUE_JOIN.sub("、", text)
+    return split_units(text)
 
 
 def split_units(text: str) -> list[str]:
@@ -255,8 +503,10 @@ def split_units(text: str) -> list[str]:
     ['各区、县级市人民政府', '省财政厅']
     >>> split_units("省市场监管局（省知识产权局）、省科技厅等")
     ['省市场监管局（省知识产权局）', '省科技厅']
-    >>> split_units("各市、县（区）政府")
-    ['各市、县（区）政府']
+    >>> split_units("各省、自治区、直辖市人民政府")
+    ['各省、自治区、直辖市人民政府']
+    >>> split_units("各有关区、县级市")
+    ['各有关区、县级市']
     """
     units: list[str] = []
     depth, current, joiner = 0, "", ""
@@ -286,6 +536,46 @@ def _append_unit(units: list[str], part: str, joiner: str) -> None:
 
 
 def _clean(unit: str) -> str:
-    unit = RE_LINE_WRAP.sub("", unit).strip(lx.SPACE_CHARS + "\r\n。.")
+    unit = unit.strip(lx.SPACE_CHARS + "\r\n。.")
     stripped = RE_UNIT_TRAILER.sub("", unit).strip(lx.SPACE_CHARS)
-    return stripped or unit
+    return stripped if stripped.strip(lx.LEAD_MARKS) else ""
+
+
+def _unique(units: Iterable[str]) -> list[str]:
+    return list(dict.fromkeys(units))
+
+
+# --- an item's notes ------------------------------------------------------------------------
+
+
+def merge_trailing(text: str, notes: list[LeadNote]) -> LeadNote | None:
+    """The note that closes an item: its last note, with the notes right before it that only
+    white space separates (牵头单位：X on one line, 配合单位：Y on the next).
+
+    >>> text = "做好。\\n牵头单位：甲\\n配合单位：乙"
+    >>> note = merge_trailing(text, find_notes(text, 0, len(text)))
+    >>> note.start, note.end, note.lead_units, note.cooperating_units
+    (4, 17, ['甲'], ['乙'])
+    """
+    notes = [n for n in notes if n.readable]
+    if not notes:
+        return None
+    first = len(notes) - 1
+    while first > 0 and not text[notes[first - 1].end : notes[first].start].strip(lx.SPACE_CHARS + "\r\n"):
+        first -= 1
+    return merge(notes[first:])
+
+
+def merge(notes: list[LeadNote]) -> LeadNote:
+    """Several notes read as one: every unit any of them names, leads first."""
+    if len(notes) == 1:
+        return notes[0]
+    lead = _unique(unit for note in notes for unit in note.lead_units)
+    return LeadNote(
+        notes[0].start,
+        notes[-1].end,
+        lead,
+        _unique(unit for note in notes for unit in note.cooperating_units if unit not in lead),
+        all(note.shared for note in notes),
+        tuple(field for note in notes for field in note.fields),
+    )

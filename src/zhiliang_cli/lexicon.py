@@ -23,9 +23,10 @@ FULLWIDTH_DIGITS = "０１２３４５６７８９"
 
 OPEN_PARENS = "(（"
 CLOSE_PARENS = ")）"
-#: Brackets that may also hold a lead-unit note: 【牵头单位：X】, ［牵头单位：X］.
-NOTE_OPEN_BRACKETS = OPEN_PARENS + "【［"
-NOTE_CLOSE_BRACKETS = CLOSE_PARENS + "】］"
+#: Brackets that may also hold a lead-unit note: 【牵头单位：X】, ［牵头单位：X］, 〔牵头单位：X〕;
+#: 〈〉 only nests inside one (各区人民政府〈含开发区〉).  Pairs are in the same order.
+NOTE_OPEN_BRACKETS = OPEN_PARENS + "【［〔〈"
+NOTE_CLOSE_BRACKETS = CLOSE_PARENS + "】］〕〉"
 COLONS = ":："
 #: Marks that end a sentence (a target's scope never runs past one).
 SENTENCE_ENDS = "。！？!?；;"
@@ -116,14 +117,8 @@ PAGE_NUMBER_DASHES = "—－-–"
 LEAD_LABELS = (
     "牵头单位",
     "牵头部门",
-    "责任单位",
-    "责任部门",
     "主责单位",
     "主责部门",
-    "负责单位",
-    "负责部门",
-    "主办单位",
-    "实施单位",
     "牵头",
 )
 #: Labels that introduce the units that cooperate on a task.
@@ -139,21 +134,65 @@ COOPERATING_LABELS = (
     "协作单位",
     "支持单位",
 )
-#: Labels that list the units responsible for a task without singling out its lead;
-#: many plans say once that the unit listed first leads (排在第一位的为牵头单位).
-SHARED_LABELS = ("责任单位", "责任部门", "负责单位", "负责部门", "实施单位")
-#: Where the unit listed first is said to lead: 排在首位的为牵头单位, 列第一位的是牵头单位.
-FIRST_PLACES = ("首位", "第一位", "第一个", "排名第一", "最前面", "前面")
+#: Labels that list the units responsible for a task without singling out its lead: all of
+#: them lead, unless the plan says that the unit listed first leads (排在第一位的为牵头单位),
+#: or the note also names a lead (牵头单位：X；责任单位：Y — then Y cooperates).
+SHARED_LABELS = (
+    "责任单位",
+    "责任部门",
+    "负责单位",
+    "负责部门",
+    "实施单位",
+    "主办单位",
+    "责任主体",
+)
+#: Labels of the other fields a note may hold; their text is kept, never read as unit names.
+#: A note may also hold fields not named here (after a ；): they are kept the same way.
+FIELD_LABELS = (
+    "完成时限",
+    "完成时间",
+    "完成期限",
+    "时间节点",
+    "时限要求",
+    "时限",
+    "进度安排",
+    "适用范围",
+    "实施范围",
+    "责任领导",
+    "牵头领导",
+    "分管领导",
+    "责任人",
+    "联系人",
+    "备注",
+)
+#: Field labels that give the task's deadline (完成时限).
+DEADLINE_LABELS = ("完成时限", "完成时间", "完成期限", "时间节点", "时限要求", "时限")
+
+#: How a plan says that the unit listed first leads: 列第一位者为牵头单位, 排在第一位的部门为
+#: 牵头部门, 第一个单位为牵头单位, 排名第一的为牵头单位, 列首位者牵头.
+FIRST_PLACES = ("第一位", "首位", "第一个", "第一", "最前面", "最前")
+#: Words that may stand before the place: 列, 排在, 排名.
+PLACE_VERBS = ("排列", "排在", "排名", "位列", "列在", "列于", "列", "排", "居")
+#: How a plan says that the order of units means nothing: 排名不分先后.
+NO_ORDER_PHRASES = ("排名不分先后", "排序不分先后", "不分先后", "排名不分前后")
+#: How a plan says that the rule holds from here on.
+FROM_HERE_ON = ("下同", "以下同", "后同")
+#: Marks put before the lead unit of a list (*县人力社保局、县科技局): the marked units lead.
+LEAD_MARKS = "*＊★☆※"
+#: Words that start a remark at the end of a unit list, not a unit: ，以下均涉及…，不再重复列出.
+UNIT_LIST_REMARKS = ("以下", "下同", "不再", "其中", "注：", "注:", "排名", "排序")
+
 #: Words before the lead of an unlabelled note (由X牵头), not part of its name.
 INLINE_LEAD_PREFIXES = ("由",)
 #: Words that join a lead to the units working with it: X会同Y负责.
 TOGETHER_WITH = ("会同", "联合")
 #: Verbs after a unit list in the inline form （X牵头，Y配合）.
-LEAD_VERBS = ("牵头负责", "牵头")
-COOPERATING_VERBS = ("配合", "协助", "参与", "协同")
-#: Verbs that close a note naming the responsible units without 牵头:
-#: （省发改委、省工信厅按职责分工负责）.
-RESPONSIBLE_VERBS = ("按职责分工负责", "按职责负责", "分别负责", "共同负责", "负责")
+LEAD_VERBS = ("牵头负责", "牵头抓总", "牵头落实", "牵头")
+COOPERATING_VERBS = ("按职责分工配合", "积极配合", "配合", "协助", "参与", "协同", "协办")
+#: Verbs by which every unit listed answers for its own part: all lead (X、Y按职责分工负责).
+DIVIDED_VERBS = ("按职责分工负责", "按照职责分工负责", "按职责负责", "依职责负责", "分别负责", "共同负责", "各负其责")
+#: The plain verb of a note naming the responsible units (X、Y负责): they share the task.
+RESPONSIBLE_VERBS = ("负责落实", "负责")
 #: How the names of units end: an unlabelled note (X牵头, X负责) must name units like these.
 ORG_SUFFIXES = (
     "局",
@@ -187,12 +226,32 @@ ORG_SUFFIXES = (
     "检察院",
     "集团",
     "协会",
+    "地区",
+    "各地",
+    "地方",
+    "区",
+    "县",
+    "市",
+    "省",
+    "州",
+    "盟",
+    "旗",
+    "镇",
+    "乡",
+    "街道",
+    "兵团",
+    "总局",
+    "管委会",
 )
-#: Trailing words that close a unit list but are not part of a unit's name.
-UNIT_TRAILERS = ("按职责分工负责", "按职责负责", "分别负责", "负责", "等单位", "等部门", "等")
+#: Vague tails that close a unit list but name no unit: 商务部等有关部门 is 商务部.
+UNIT_TRAILERS = ("等有关部门和单位", "等有关单位和部门", "等相关部门和单位", "等有关部门", "等相关部门", "等有关单位",
+                 "等相关单位", "等部门", "等单位", "等")  # fmt: skip
 #: Administrative levels that a distributive phrase lists with 、 as one unit:
-#: 各区、县级市 / 各市、县（区） name one kind of unit, not two.
-ADMIN_LEVELS = ("设区市", "县级市", "市", "县", "区", "乡镇", "乡", "镇", "街道", "自治县")
+#: 各区、县级市 / 各省、自治区、直辖市人民政府 / 各市、县（区） name one kind of unit, not several.
+ADMIN_LEVELS = ("计划单列市", "设区市", "县级市", "直辖市", "自治区", "自治州", "自治县", "省", "市", "县", "区",
+                "州", "盟", "旗", "乡镇", "乡", "镇", "街道", "地区")  # fmt: skip
+#: Words between 各 and the levels of a distributive phrase: 各有关区、县级市.
+ADMIN_QUALIFIERS = ("有关", "相关")
 
 # --- heading levels (GB/T 9704-2012, 7.3.3: 一、 （一） 1. （1）) ---------------------
 
@@ -460,3 +519,34 @@ NUMERAL_IDIOMS = (
     "一律", "一步", "一道", "一并", "一次性", "一把手", "一揽子", "一张网", "一网", "一件事", "一码",
     "两岸", "两用", "两翼", "十大",
 )  # fmt: skip
+
+# --- horizons and deadlines ----------------------------------------------------------
+
+#: Words before a year that set a horizon for what follows: 到2025年，…; 力争到2025年.
+HORIZON_WORDS = ("到", "至", "截至", "截止到", "截止")
+#: Words after a time that make it a deadline: 2023年底前, 6月底前, 3月31日以前.
+BEFORE_WORDS = ("之前", "以前", "前")
+#: Parts of a year and the month and day they end on: 上半年 -> 06-30.
+YEAR_PARTS = {
+    "上半年": (6, 30),
+    "下半年": (12, 31),
+    "年底": (12, 31),
+    "年末": (12, 31),
+    "底": (12, 31),
+    "末": (12, 31),
+    "第一季度": (3, 31),
+    "第二季度": (6, 30),
+    "第三季度": (9, 30),
+    "第四季度": (12, 31),
+    "一季度": (3, 31),
+    "二季度": (6, 30),
+    "三季度": (9, 30),
+    "四季度": (12, 31),
+}
+#: Words for "within the plan's year": 年内完成, 全年新增, 今年.
+PLAN_YEAR_WORDS = ("本年度内", "本年度", "今年内", "年内", "全年", "今年", "当年", "本年")
+#: Five-year periods by the year they end: 到“十四五”末 -> 2025-12-31.
+PERIOD_END_YEARS = {"十一五": 2010, "十二五": 2015, "十三五": 2020, "十四五": 2025, "十五五": 2030, "十六五": 2035}
+#: Deadlines that give no date: a task that goes on (长期坚持, 持续推进).
+ONGOING_PHRASES = ("长期坚持", "持续推进", "持续开展", "持续实施", "长期推进", "常态化推进", "常态推进", "长期",
+                   "持续")  # fmt: skip

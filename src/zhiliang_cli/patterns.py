@@ -179,113 +179,87 @@ def _wrappable(words: Iterable[str]) -> str:
     return "|".join(r"\s*".join(regex.escape(ch) for ch in w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
 
 
-_LEAD_LABEL = _wrappable(lx.LEAD_LABELS)
-_COOP_LABEL = _wrappable(lx.COOPERATING_LABELS)
-_NOTE_BRACKETS = "".join(regex.escape(c) for c in lx.NOTE_OPEN_BRACKETS + lx.NOTE_CLOSE_BRACKETS)
-_PAREN_BODY = rf"(?:[^{_NOTE_BRACKETS}]|(?&paren))"  # line breaks allowed: notes get wrapped in print
-#: One level of brackets inside a note, e.g. 省市场监管局（省知识产权局）; bounded, so that
-#: a line of unbalanced brackets cannot make the search quadratic.
-_DEFINE_PAREN = rf"(?(DEFINE)(?P<paren>{NOTE_OPEN}[^{_NOTE_BRACKETS}\r\n]{{0,60}}{NOTE_CLOSE}))"
+_UNIT_LABELS = lx.LEAD_LABELS + lx.SHARED_LABELS + lx.COOPERATING_LABELS
+_UNIT_LABEL = _wrappable(_UNIT_LABELS)  # 牵头\n单位: a label broken by a hard line wrap
+_BRACKETS = "".join(regex.escape(c) for c in lx.NOTE_OPEN_BRACKETS + lx.NOTE_CLOSE_BRACKETS)
 
-#: A lead-unit note in parentheses: （牵头单位：X；配合单位：Y） or （X牵头，Y配合）.
-RE_LEAD_NOTE = regex.compile(
+#: Every bracket a note may open or close with (paired in :mod:`leads`), and line breaks.
+RE_BRACKET = re.compile(f"[{_BRACKETS}]")
+
+#: The words a note cannot do without: a label, 牵头 or 负责.
+_CUES = _UNIT_LABELS + lx.LEAD_VERBS + lx.RESPONSIBLE_VERBS
+RE_NOTE_CUE = re.compile(_wrappable(_CUES))
+
+#: A label inside a note, with its colon: 牵头单位：, 配合单位:, 完成时限：.
+RE_NOTE_LABEL = regex.compile(
     rf"""
-    {NOTE_OPEN} {WS}*
-    (?P<body>
-        (?:{_LEAD_LABEL}|{_COOP_LABEL}) {WS}* {COLON} {_PAREN_BODY}{{0,300}}      # labelled: 牵头单位：X
-      | (?:[^{_NOTE_BRACKETS}:：。]|(?&paren)){{1,80}}? (?:{_wrappable(lx.LEAD_VERBS)})         # inline: X牵头
-        {_PAREN_BODY}{{0,200}}                                                     #   ，Y配合
-      | (?:[^{_NOTE_BRACKETS}:：。，,；;]|(?&paren)){{2,120}}?                                  # X、Y
-        (?:{_alternation(lx.RESPONSIBLE_VERBS)}) (?={WS}*{NOTE_CLOSE})                  #   按职责分工负责
-    )
-    {WS}* {NOTE_CLOSE}
-    {_DEFINE_PAREN}
+    (?P<label> {_UNIT_LABEL} | {_wrappable(lx.FIELD_LABELS)} ) {WS}* {COLON} {WS}*     # a label we know
+  | (?<= [；;] {WS}* ) (?P<label> \p{{Han}}{{2,6}} ) {WS}* {COLON} {WS}*                 # any label after a ；
     """,
     regex.VERBOSE,
 )
 
-#: The common case of RE_LEAD_NOTE, tried first because it is cheap: a labelled note with no
-#: brackets inside, （牵头单位：省市场监管局）.
-RE_SIMPLE_LEAD_NOTE = re.compile(
-    rf"""
-    {NOTE_OPEN} {WS}*
-    (?P<body> (?:{_alternation(lx.LEAD_LABELS + lx.COOPERATING_LABELS)}) {WS}* {COLON} [^{_NOTE_BRACKETS}]{{0,300}}? )
-    {WS}* {NOTE_CLOSE}
-    """,
-    re.VERBOSE,
-)
+_LINE_NOTE = rf"""
+    (?P<body> (?:{_UNIT_LABEL}) {WS}* {COLON} [^\r\n]+? )   # 牵头单位：X；配合单位：Y
+    {WS}* (?= [\r\n] | $ )
+"""
+#: A lead-unit note on a line of its own, without brackets: 牵头单位：X (matched at the
+#: line's first character).
+RE_LEAD_LINE = regex.compile(rf"{WS}* {_LINE_NOTE}", regex.VERBOSE)
 
 #: A label in 【】 with the units after it: 【责任单位】省市场监管局、省发展改革委.
 RE_BRACKETED_LABEL_NOTE = re.compile(
     rf"""
-    【 {WS}* (?P<label> {_alternation(lx.LEAD_LABELS + lx.COOPERATING_LABELS)} ) {WS}* 】   # 【责任单位】
+    【 {WS}* (?P<label> {_alternation(_UNIT_LABELS)} ) {WS}* 】   # 【责任单位】
     {WS}* {COLON}? {WS}*
-    (?P<units> [^。；;\r\n（(【]+ )                                                        # the units
+    (?P<units> [^。；;\r\n（(【]+ )                           # the units
     """,
     re.VERBOSE,
 )
 
-#: A bracketed group with no brackets inside: （省教育厅牵头，省财政厅配合）.
-RE_BRACKET_GROUP = re.compile(rf"{NOTE_OPEN}{WS}*(?P<body>[^{_NOTE_BRACKETS}]{{1,300}}?){WS}*{NOTE_CLOSE}")
-
-#: The words a note cannot do without: a label, 牵头 or 负责.
-_CUES = lx.LEAD_LABELS + lx.COOPERATING_LABELS + lx.LEAD_VERBS + lx.RESPONSIBLE_VERBS
-RE_NOTE_CUE = re.compile(_wrappable(_CUES))
-#: The nearest opening bracket before a position (searched backwards).
-RE_LAST_OPEN_BRACKET = regex.compile(NOTE_OPEN, regex.REVERSE)
-
-_LINE_NOTE = rf"""
-    (?P<body> (?:{_LEAD_LABEL}|{_COOP_LABEL}) {WS}* {COLON} [^\r\n]+? )   # 牵头单位：X；配合单位：Y
-    {WS}* (?= [\r\n] | $ )
-"""
-#: A lead-unit note on a line of its own, without parentheses: 牵头单位：X (matched at the
-#: line's first character).
-RE_LEAD_LINE = regex.compile(rf"{WS}* {_LINE_NOTE}", regex.VERBOSE)
-
-#: The remark that the unit listed first leads: （排在第一位的为牵头单位，下同）.
+#: The plan's statement that the unit listed first leads: 列第一位者为牵头单位, 排在第一位的部门为
+#: 牵头部门, 第一个单位为牵头单位, 排名第一的为牵头单位, 列首位者牵头.
 RE_FIRST_IS_LEAD = re.compile(
     rf"""
-    (?:{_alternation(lx.FIRST_PLACES)})      # 首位 / 第一位
-    [^。；;，,）)]{{0,8}}?                     # 的
-    (?:为|是)牵头(?:单位|部门)                # 为牵头单位
+    (?: (?:{_alternation(lx.PLACE_VERBS)}) {WS}* (?:在|于)? {WS}*          # 列 / 排在 / 排名
+        (?:{_alternation(lx.FIRST_PLACES)})                                  # 第一位 / 首位
+        [^。；;，,（）()\r\n]{{0,6}}? (?:为|是)? 牵头                        # 者为牵头 / 的部门为牵头
+      | (?:{_alternation(lx.FIRST_PLACES)}) (?:的|者)? (?:单位|部门)         # 第一个单位
+        (?:为|是) 牵头                                                       #   为牵头
+    )
+    (?:单位|部门)?
     """,
     re.VERBOSE,
 )
-#: The same remark in brackets inside a note, to be cut from the unit list.
-RE_FIRST_IS_LEAD_REMARK = re.compile(rf"{OPEN}[^（）()]*?(?:{RE_FIRST_IS_LEAD.pattern})[^（）()]*{CLOSE}", re.VERBOSE)
-
-#: Where a note passes from one role to the next: ；配合单位：
-RE_ROLE_LABEL = regex.compile(
+#: The plan's statement that the order of units means nothing (排名不分先后).
+RE_NO_ORDER = re.compile(_alternation(lx.NO_ORDER_PHRASES))
+#: The statement inside a note, with what runs on to the end of its sentence (，下同), to be cut
+#: from the unit list: 。列第一位者为牵头单位，下同 / （排在首位的为牵头单位）.
+RE_RULE_REMARK = re.compile(
     rf"""
-    (?P<label> {_LEAD_LABEL} | {_COOP_LABEL} ) {WS}* {COLON} {WS}*
+    {OPEN} [^（）()]*? (?:{RE_FIRST_IS_LEAD.pattern}|{RE_NO_ORDER.pattern}) [^（）()]* {CLOSE}   # in brackets
+  | [。；;，,]? {WS}* [^。；;，,（）()]*? (?:{RE_FIRST_IS_LEAD.pattern}|{RE_NO_ORDER.pattern})   # a clause
+    [^。；;，,（）()]* (?: [，,] {WS}* (?:{_alternation(lx.FROM_HERE_ON)}) )?                  # ，下同
     """,
-    regex.VERBOSE,
+    re.VERBOSE,
 )
-
-#: The inline form: X牵头，Y配合 (either part may stand alone).
-RE_INLINE_ROLES = regex.compile(
-    rf"""
-    ^ (?:{_alternation(lx.INLINE_LEAD_PREFIXES)})?                               # 由
-      (?P<lead>.+?)                                                              # X
-      (?: (?:{_alternation(lx.TOGETHER_WITH)}) (?P<with>.+?) )?                  # 会同Y
-      (?:{_alternation(lx.LEAD_VERBS + lx.RESPONSIBLE_VERBS)})                   # 牵头 / 负责
-      (?: [，,；;、]{WS}* (?P<coop>.+?)                                          # ，Y
-          (?:{_alternation(lx.COOPERATING_VERBS + lx.RESPONSIBLE_VERBS)}) .*     #   配合 / 按职责分工负责
-      )?
-    {WS}* [。.]? $
-    """,
-    regex.VERBOSE,
-)
+#: 下同 in a note: a statement made in it holds from there on.
+RE_FROM_HERE_ON = re.compile(_alternation(lx.FROM_HERE_ON))
+#: A remark that ends a unit list: ，以下均涉及各县区，不再重复列出.
+RE_UNIT_LIST_REMARK = re.compile(rf"[，,；;。]{WS}*(?:{_alternation(lx.UNIT_LIST_REMARKS)})")
 
 _LEVELS = _alternation(lx.ADMIN_LEVELS)
-#: A distributive list of administrative levels that names one unit: 各区、县级市.
-RE_ADMIN_DISTRIBUTIVE = regex.compile(rf"^各?(?:{_LEVELS})$")
+_LEVEL_LIST = rf"(?:{_LEVELS})(?:、(?:{_LEVELS}))*"
+#: A distributive list of administrative levels that names one unit: 各区、县级市, 各省、自治区.
+RE_ADMIN_DISTRIBUTIVE = regex.compile(rf"^各?(?:{_alternation(lx.ADMIN_QUALIFIERS)})?{_LEVEL_LIST}$")
 RE_ADMIN_LEVEL_START = regex.compile(rf"^(?:{_LEVELS})")
 
 #: A bracketed aside at the end of a unit's name: 省市场监管局（省知识产权局）.
-RE_TRAILING_BRACKETS = re.compile(rf"{OPEN}[^（）()]*{CLOSE}$")
-#: Words closing a unit list that are not part of the last unit's name.
+RE_TRAILING_BRACKETS = re.compile(rf"{NOTE_OPEN}[^{_BRACKETS}]*{NOTE_CLOSE}$")
+#: Vague words closing a unit list that name no unit: 等, 等有关部门.
 RE_UNIT_TRAILER = regex.compile(rf"(?:{_alternation(lx.UNIT_TRAILERS)})[。.]?$")
+#: 等 joining a vague list to the next unit: A、B等和各省级人民政府 (split there).
+RE_VAGUE_JOIN = re.compile(r"等(?:有关|相关)?(?:部门|单位)?(?:以及|和|及)")
 
 # --- numbers and targets ------------------------------------------------------------------
 
@@ -367,3 +341,43 @@ RE_LAST_CLAUSE_END = regex.compile(_chars(lx.CLAUSE_ENDS), regex.REVERSE)
 RE_LAST_SENTENCE_END = regex.compile(_chars(lx.SENTENCE_ENDS), regex.REVERSE)
 #: A number written in digits (ASCII or full width), as opposed to Chinese numerals.
 RE_HAS_DIGIT = re.compile(DIGIT)
+
+# --- horizons and deadlines --------------------------------------------------------------------
+
+_PART = _alternation(lx.YEAR_PARTS)
+_MONTH_NUM = rf"(?:{DIGIT}{{1,2}}|[一二三四五六七八九十]{{1,2}})"
+_PERIOD = _alternation(lx.PERIOD_END_YEARS)
+
+_IN_YEAR = rf"""
+    (?: (?P<part> {_PART} )                                                            # 底 / 上半年
+      | (?P<month> {_MONTH_NUM} ) {WS}* 月 {WS}*                                       # 6月
+        (?: (?P<day> {DIGIT}{{1,2}} ) {WS}* (?:日|号) | (?P<month_end> 底|末|中旬|下旬|上旬) )?   # 30日 / 底
+    )
+"""
+#: A time a plan sets things by, as printed: 到2025年, 2023年底前, 2024年6月底前, 6月底前,
+#: 3月31日前, 上半年, 年内, 到“十四五”末.  Which parts are present tells its kind
+#: (:mod:`deadlines` decides what is a time and what only dates something).
+RE_TIME = regex.compile(
+    rf"""
+    (?P<horizon> (?:{_alternation(lx.HORIZON_WORDS)}) {WS}* )?                           # 到 / 至
+    (?:
+        (?P<period> [“"‘]? (?:{_PERIOD}) [”"’]? (?:时期)? (?P<period_end>末|期末)? )     # “十四五”末
+      | (?P<year> (?:19|20)[0-9]{{2}}|(?:二〇|二零)[〇零一二三四五六七八九]{{2}} ) {WS}* 年 {WS}*   # 2023年
+        {_IN_YEAR}?
+      | {_IN_YEAR}
+      | (?P<plan_year> {_alternation(lx.PLAN_YEAR_WORDS)} )                           # 年内
+    )
+    (?P<before> {_alternation(lx.BEFORE_WORDS)} )?                                     # 前
+    """,
+    regex.VERBOSE,
+)
+#: A phrase that is nothing but a deadline (a 完成时限 field, or a clause of a note):
+#: 2023年底前完成, 6月底前, 长期坚持.
+RE_DEADLINE_PHRASE = regex.compile(
+    rf"""
+    ^ {WS}* (?:完成时限|时限)? {WS}* [:：]? {WS}*
+    (?: (?:{RE_TIME.pattern}) | (?:{_alternation(lx.ONGOING_PHRASES)}) )
+    {WS}* (?:完成|见效|落实|到位|取得成效|实现)? {WS}* [。.]? {WS}* $
+    """,
+    regex.VERBOSE,
+)
