@@ -61,7 +61,7 @@ def test_items_json_in_a_pipe(zl: Run) -> None:
     assert [i["number"] for i in items] == list(range(1, 73))
     assert set(items[0]) == {
         "number", "numeral", "section", "group", "title", "text", "lead_units", "cooperating_units",
-        "lead_span", "deadline", "span", "line", "targets",
+        "lead_span", "notes", "deadline", "span", "line", "targets",
     }  # fmt: skip
 
 

@@ -487,11 +487,23 @@ def clean_units(text: str) -> list[str]:
     ['市数据局', '各县区人民政府']
     """
     text = _strip_rule(RE_LINE_WRAP.sub("", text))
-    remark = RE_UNIT_LIST_REMARK.search(text)
-    if remark is not None:
-        text = text[: remark.start()]
+    for remark in RE_UNIT_LIST_REMARK.finditer(text):
+        if _depth(text, remark.start()) == 0:  # 各区人民政府〈含开发区,下同〉 keeps its aside
+            text = text[: remark.start()]
+            break
     text = RE_VAGUE_JOIN.sub("、", text)
     return split_units(text)
+
+
+def _depth(text: str, pos: int) -> int:
+    """How many brackets are open at ``pos``."""
+    depth = 0
+    for ch in text[:pos]:
+        if ch in _OPEN:
+            depth += 1
+        elif ch in _CLOSE:
+            depth = max(0, depth - 1)
+    return depth
 
 
 def split_units(text: str) -> list[str]:

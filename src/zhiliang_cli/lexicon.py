@@ -52,6 +52,10 @@ PHONE_LABELS = ("联系电话", "电话", "传真", "联系方式", "手机")
 PUBLISHED_LABELS = ("发布时间", "发布日期", "发文日期", "时间", "日期")
 #: Words that start a line introducing attachments.
 ATTACHMENT_LABELS = ("附件",)
+#: Words of a 附注 line in brackets after the date: （此件公开发布）, （本文有删减）.
+NOTE_LINE_WORDS = ("此件", "本件", "本文", "公开", "删减", "联系人")
+#: Labels of the 抄送机关 line in the closing block (followed by a colon).
+CARBON_COPY_LABELS = ("抄送", "抄报")
 
 # --- web-page noise ---------------------------------------------------------------
 

@@ -40,6 +40,23 @@ class Deadline(_Model):
     )
 
 
+class NoteField(_Model):
+    """A field of a note that names no units (完成时限：2023年底前, 适用范围：…), as printed."""
+
+    label: str = Field(description="the label as printed; empty for an unlabelled time (（X牵头，年底前完成）)")
+    text: str
+    span: Span
+
+
+class Note(_Model):
+    """A lead-unit note of an item (牵头单位/责任单位/配合单位 …), as read."""
+
+    span: Span
+    lead_units: list[str]
+    cooperating_units: list[str]
+    fields: list[NoteField] = Field(description="the note's other fields, never read as unit names")
+
+
 class Problem(_Model):
     """A problem in the structure that ``zl check`` reports."""
 
@@ -91,7 +108,8 @@ class Item(_Model):
     text: str
     lead_units: list[str]
     cooperating_units: list[str]
-    lead_span: Span | None = Field(description="the lead-unit note the units come from")
+    lead_span: Span | None = Field(description="the closing note (or notes) of the item")
+    notes: list[Note] = Field(description="every note of the item; the item's units are those of all of them")
     deadline: Deadline | None = Field(description="the item's 完成时限, from its note or its text")
     span: Span
     line: int = Field(ge=1)

@@ -25,7 +25,7 @@ def parse_text(text: str) -> PlanRecord:
     structure = parse_structure(text, index)
     _add_targets(text, structure.sections, index)
     header = parse_header(text, structure.header, structure.trailer)
-    plan = {**header, "sections": structure.sections, "problems": structure_problems(text, structure)}
+    plan = {**header, "sections": structure.sections, "problems": structure_problems(text, structure, index)}
     return cast(PlanRecord, plan)
 
 

@@ -55,15 +55,18 @@ RE_NEWLINE = regex.compile(r"\r\n|\r|\n")
 #: A line break with the indentation around it, inside a name wrapped in print.
 RE_LINE_WRAP = regex.compile(rf"{WS}*(?:\r\n|\r|\n){WS}*")
 
-#: A heading marker at the start of a line's content (GB/T 9704-2012, 7.3.3).
+#: A heading marker at the start of a line's content (GB/T 9704-2012, 7.3.3), and the article
+#: marker of plans written as articles (第一条).  A level-three marker followed by a digit
+#: (12.365便民服务) is marked ``dec``: :mod:`structure` reads it by the sequence it stands in.
 RE_HEADING = re.compile(
     rf"""
     (?:
-        (?P<l1> (?P<n1>{CN_NUM}{{1,6}}) {WS}* {_chars(lx.LEVEL1_MARKS)} )      # 一、   level one
-      | (?P<l2> {OPEN} {WS}* (?P<n2>{CN_NUM}{{1,6}}) {WS}* {CLOSE} )             # （一） level two
-      | (?P<l3> (?P<n3>{DIGIT}{{1,3}}) {WS}*                                     # 1.     level three
-                (?: [.．](?!{DIGIT}) | 、 ) )                                    #        (not 1.5)
-      | (?P<l4> {OPEN} {WS}* (?P<n4>{DIGIT}{{1,3}}) {WS}* {CLOSE} )              # （1）  level four
+        (?P<l1> (?P<n1>{CN_NUM}{{1,12}}) {WS}* {_chars(lx.LEVEL1_MARKS)} )     # 一、   level one
+      | (?P<la> 第 {WS}* (?P<na>{CN_NUM}{{1,12}}) {WS}* 条 (?={WS}|$|[^\r\n]{{0,40}}$) )  # 第一条  an article
+      | (?P<l2> {OPEN} {WS}* (?P<n2>{CN_NUM}{{1,12}}) {WS}* {CLOSE} )           # （一） level two
+      | (?P<l3> (?P<n3>{DIGIT}{{1,4}}) {WS}*                                    # 1.     level three
+                (?: [.．](?P<dec>(?={DIGIT}))? | 、 ) )                          #        (1.5: maybe)
+      | (?P<l4> {OPEN} {WS}* (?P<n4>{DIGIT}{{1,6}}) {WS}* {CLOSE} )             # （1）  level four
     )
     {WS}*                                                                         # space after the marker
     """,
@@ -130,6 +133,9 @@ RE_NOTE_LINE = regex.compile(rf"{OPEN}{WS}*(?P<note>[^（）()]+?){WS}*{CLOSE}$"
 
 #: A line introducing attachments: 附件, 附件1, 附件：1. ……
 RE_ATTACHMENT_LINE = regex.compile(rf"(?:{_alternation(lx.ATTACHMENT_LABELS)}){WS}*{DIGIT}*{WS}*(?:{COLON}.*)?$")
+
+#: The print footer of the closing block: 福建省…办公室    2023年3月15日印发.
+RE_PRINT_FOOTER = regex.compile(rf"(?:{RE_DATE.pattern}){WS}*印发$", regex.VERBOSE)
 
 #: A title in book-title marks: 《2023年福建省质量强省工作要点》.
 RE_BOOK_TITLE = re.compile(r"《(?P<title>[^《》]+)》")

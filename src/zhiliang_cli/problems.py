@@ -1,25 +1,66 @@
 """What ``zl check`` reports: problems in a plan's structure, one record each with its line.
 
-Kinds: ``numbering`` (a gap or disorder), ``repeat`` (a number given twice),
-``empty_section``, ``missing_lead`` (an item without a lead unit, where others
-have one), ``no_leads`` (no item names one), ``unassigned_text`` (text that
-belongs to no section or item) and ``truncated`` (the copy ends inside an item).
+Kinds:
+
+* ``numbering`` — a gap or disorder in the numbers of sections, groups or items;
+* ``repeat`` — a number given twice;
+* ``empty_section`` — a section with neither items nor text of its own;
+* ``missing_lead`` — an item without a lead unit in a section whose other items have one;
+* ``no_leads`` — no item names one;
+* ``unreadable_note`` — a labelled note (牵头单位：…) from which no unit could be read;
+* ``suspicious_unit`` — a unit name holding invisible or direction-changing characters;
+* ``unassigned_text`` — text that belongs to no section, item or closing block;
+* ``second_plan`` — a second notice after the plan: two documents in one file;
+* ``truncated`` — the copy ends inside an item, inside a note, or on a heading with nothing
+  under it.
 """
 
 from __future__ import annotations
 
+import unicodedata
+
 from . import lexicon as lx
-from .lines import Line
-from .records import ProblemRecord, SectionRecord
+from .lines import Line, LineIndex
+from .records import ItemRecord, ProblemRecord, SectionRecord
 from .structure import Heading, SectionDraft, Structure, is_closing, looks_like_signature
 
 
-def structure_problems(text: str, structure: Structure) -> list[ProblemRecord]:
+def structure_problems(text: str, structure: Structure, index: LineIndex) -> list[ProblemRecord]:
     """Every problem found, in order of line."""
     problems = _numbering_problems(structure.drafts, structure.restart)
+    problems += _empty_sections(structure.sections)
     problems += _check_trailer(text, structure.trailer)
-    problems += lead_problems(structure.sections) + truncation_problems(text, structure.sections)
+    problems += lead_problems(structure.sections) + truncation_problems(text, structure.sections, index)
+    problems += _unit_problems(structure.sections)
+    problems += [
+        _problem(
+            "unreadable_note",
+            index.line_of(note.start),
+            f"a note names no unit that can be read: {_excerpt(text[note.start : note.end])}",
+        )
+        for note in structure.unreadable
+    ]
+    if structure.second_notice is not None:
+        line = structure.second_notice
+        problems.append(
+            _problem(
+                "second_plan",
+                line.number,
+                f"a second notice begins here ({_excerpt(text[line.start : line.end])}): the file holds two "
+                "documents; split it",
+            )
+        )
     return sorted(problems, key=lambda p: p["line"])
+
+
+def _problem(kind: str, line: int, message: str) -> ProblemRecord:
+    return {"kind": kind, "line": line, "message": message}
+
+
+def _excerpt(text: str, size: int = 30) -> str:
+    """Up to ``size`` characters of ``text`` on one line."""
+    flat = " ".join(text.split())
+    return flat if len(flat) <= size else flat[:size] + "…"
 
 
 def _sequence_problems(what: str, heads: list[Heading], first_expected: int) -> list[ProblemRecord]:
@@ -29,11 +70,7 @@ def _sequence_problems(what: str, heads: list[Heading], first_expected: int) -> 
         if head.value != expected:
             kind = "repeat" if head.value < expected and head.value == expected - 1 else "numbering"
             problems.append(
-                {
-                    "kind": kind,
-                    "line": head.line.number,
-                    "message": f"{what} numbered {head.numeral} where {expected} was expected",
-                }
+                _problem(kind, head.line.number, f"{what} numbered {head.numeral} where {expected} was expected")
             )
         expected = head.value + 1
     return problems
@@ -43,14 +80,6 @@ def _numbering_problems(drafts: list[SectionDraft], restart: bool) -> list[Probl
     problems = _sequence_problems("section", [d.block.heading for d in drafts], 1)
     running = 1
     for draft in drafts:
-        if not draft.items and len(draft.block.lines) == 1:
-            problems.append(
-                {
-                    "kind": "empty_section",
-                    "line": draft.block.heading.line.number,
-                    "message": f"section {draft.block.heading.numeral} has no items",
-                }
-            )
         if not draft.items:
             continue
         level = max(item.heading.level for item in draft.items)
@@ -71,58 +100,110 @@ def _numbering_problems(drafts: list[SectionDraft], restart: bool) -> list[Probl
     return problems
 
 
-def lead_problems(sections: list[SectionRecord]) -> list[ProblemRecord]:
-    """Items without a lead unit, when the plan names lead units elsewhere."""
-    items = [item for s in sections for item in s["items"]]
-    missing = [item for item in items if not item["lead_units"]]
-    if not items or len(missing) == len(items):
-        return (
-            [
-                {
-                    "kind": "no_leads",
-                    "line": items[0]["line"] if items else 1,
-                    "message": "no item names a lead unit (牵头单位/责任单位)",
-                }
-            ]
-            if items
-            else []
-        )
+def _empty_sections(sections: list[SectionRecord]) -> list[ProblemRecord]:
     return [
-        {
-            "kind": "missing_lead",
-            "line": item["line"],
-            "message": f"item {item['numeral']} ({item['number']}) names no lead unit",
-        }
-        for item in missing
+        _problem("empty_section", s["line"], f"section {s['numeral']} has no items")
+        for s in sections[:-1]  # the last one, if empty, is a cut-off copy (truncation_problems)
+        if not s["items"] and s["text"] is None and not s["groups"]
     ]
 
 
-def truncation_problems(text: str, sections: list[SectionRecord]) -> list[ProblemRecord]:
-    """The last item looks cut off: it ends in mid-sentence, without a note."""
+def lead_problems(sections: list[SectionRecord]) -> list[ProblemRecord]:
+    """Items without a lead unit, where the other items of their section name one."""
+    items = [item for s in sections for item in s["items"]]
+    if not items:
+        return []
+    if not any(item["lead_units"] for item in items):
+        return [_problem("no_leads", items[0]["line"], "no item names a lead unit (牵头单位/责任单位)")]
+    return [
+        _problem("missing_lead", item["line"], f"item {item['numeral']} ({item['number']}) names no lead unit")
+        for s in sections
+        if any(i["lead_units"] for i in s["items"])
+        for item in s["items"]
+        if not item["lead_units"]
+    ]
+
+
+def truncation_problems(text: str, sections: list[SectionRecord], index: LineIndex) -> list[ProblemRecord]:
+    """The copy looks cut off: it ends on a heading with nothing under it, inside a note, or in
+    mid-sentence."""
+    if not sections:
+        return []
+    last_section = sections[-1]
+    if not last_section["items"] and last_section["text"] is None and not last_section["groups"]:
+        return [
+            _problem(
+                "truncated",
+                last_section["line"],
+                f"the copy ends on the heading of section {last_section['numeral']}, with nothing under it: "
+                "it looks cut off",
+            )
+        ]
     items = [item for s in sections for item in s["items"]]
     if not items:
         return []
     last = items[-1]
-    if last["lead_span"] is not None or last["text"].rstrip()[-1:] in lx.SENTENCE_ENDS + "）)":
+    if _note_is_open(text, last):
+        where = "inside its lead-unit note"
+    elif _ends_open(text, last):
+        where = "in mid-sentence"
+    else:
         return []
-    tail = last["text"][-20:]
     return [
-        {
-            "kind": "truncated",
-            "line": last["line"],
-            "message": f"the last item, {last['numeral']}, ends in mid-sentence (…{tail}) and has no "
-            "lead-unit note: the copy looks cut off after it",
-        }
+        _problem(
+            "truncated",
+            index.line_of(last["span"][1]),
+            f"the last item, {last['numeral']}, ends {where} (…{_excerpt(last['text'][-20:])}): "
+            "the copy looks cut off here",
+        )
     ]
+
+
+_COMPLETE = lx.SENTENCE_ENDS + lx.NOTE_CLOSE_BRACKETS + "”’》"
+
+
+def _ends_open(text: str, item: ItemRecord) -> bool:
+    """Whether the item stops in mid-sentence (a note of its own on the last line closes it)."""
+    if item["lead_span"] is not None and not text[item["lead_span"][1] : item["span"][1]].strip():
+        return False
+    return item["text"].rstrip()[-1:] not in _COMPLETE
+
+
+def _note_is_open(text: str, item: ItemRecord) -> bool:
+    """Whether the item ends inside a bracket that never closes (（牵头单位：省… at the end)."""
+    tail = item["text"]
+    opens = sum(tail.count(ch) for ch in lx.NOTE_OPEN_BRACKETS)
+    closes = sum(tail.count(ch) for ch in lx.NOTE_CLOSE_BRACKETS)
+    return opens > closes and item["span"][1] >= len(text.rstrip())
 
 
 def _check_trailer(text: str, trailer: list[Line]) -> list[ProblemRecord]:
     return [
-        {
-            "kind": "unassigned_text",
-            "line": line.number,
-            "message": f"text belongs to no section or item: {text[line.start : line.end][:30]}",
-        }
+        _problem(
+            "unassigned_text", line.number, f"text belongs to no section or item: {text[line.start : line.end][:30]}"
+        )
         for line in trailer
         if not is_closing(text, line) and not looks_like_signature(text, line)
     ]
+
+
+def _unit_problems(sections: list[SectionRecord]) -> list[ProblemRecord]:
+    """Unit names that hold format characters (zero-width, bidirectional controls): they look
+    like another name in a table, and no filter finds them by what they show."""
+    seen: set[str] = set()
+    problems: list[ProblemRecord] = []
+    for item in (i for s in sections for i in s["items"]):
+        for unit in item["lead_units"] + item["cooperating_units"]:
+            hidden = [ch for ch in unit if unicodedata.category(ch) == "Cf"]
+            if hidden and unit not in seen:
+                seen.add(unit)
+                codes = ", ".join(f"U+{ord(ch):04X}" for ch in dict.fromkeys(hidden))
+                problems.append(
+                    _problem(
+                        "suspicious_unit",
+                        item["line"],
+                        f"unit name {unit.encode('unicode_escape').decode('ascii')} holds invisible characters "
+                        f"({codes})",
+                    )
+                )
+    return problems

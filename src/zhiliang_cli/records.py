@@ -26,6 +26,19 @@ class DeadlineRecord(TypedDict):
     date: str | None
 
 
+class NoteFieldRecord(TypedDict):
+    label: str
+    text: str
+    span: Span
+
+
+class NoteRecord(TypedDict):
+    span: Span
+    lead_units: list[str]
+    cooperating_units: list[str]
+    fields: list[NoteFieldRecord]
+
+
 class ProblemRecord(TypedDict):
     kind: str
     line: int
@@ -68,6 +81,7 @@ class ItemRecord(TypedDict):
     lead_units: list[str]
     cooperating_units: list[str]
     lead_span: Span | None
+    notes: list[NoteRecord]
     deadline: DeadlineRecord | None
     span: Span
     line: int

@@ -9,49 +9,70 @@ start of a line, in full-width or ASCII punctuation, indented or not::
 The items are the level that carries the lead-unit notes: usually （一）, but
 in the three-level shape (一、 -> （一） -> 1.) the numbered tasks are the items
 and the （一） headings become their ``group``.  Sub-points (1. or （1）) inside
-an item that has its own note stay inside it.  Items are numbered as printed
-when the numbering runs through the plan, and by position when it restarts in
-each section or group.  Emits section, group and item records (without
-targets); :mod:`problems` checks what it found.
+an item that has its own note stay inside it.  A plan without 一、 headings takes
+its shallowest level as sections (1. alone, or articles 第一条 with （一） under
+them); a section with no items whose own text carries a note (a flat list of
+measures) is an item itself.
+
+An item's ``number`` is unique: the printed number where the numbering runs
+through the plan, else the item's position (``numeral`` keeps what is printed).
+A level-three marker followed by digits (12.365便民服务) is a heading only where
+the sequence expects it.
+
+Page furniture (分享到, 打印, 来源 …) and the closing block (a signature above the
+成文日期, 附件：, 抄送：, 附注) are told apart from item text by where they stand:
+a line that continues a sentence left open is item text, whatever word it begins
+with.  Emits section, group and item records (without targets); :mod:`problems`
+checks what it found.
 """
 
 from __future__ import annotations
 
 from bisect import bisect_left
+from itertools import pairwise
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from . import lexicon as lx
 from .errors import NotAPlanError
-from .leads import LeadNote, find_notes, merge_trailing
+from .leads import LeadNote, find_notes, merge, merge_trailing
 from .lines import Line, LineIndex
 from .numerals import chinese_to_int
 from .patterns import (
     RE_ATTACHMENT_LINE,
     RE_BREADCRUMB,
     RE_DATE_LINE,
+    RE_DOC_NUMBER,
     RE_HEADING,
     RE_NOISE_LINE,
     RE_NOTE_LINE,
     RE_PAGE_NUMBER,
+    RE_PRINT_FOOTER,
     RE_TITLE_COLON,
 )
-from .records import GroupRecord, ItemRecord, SectionRecord
+from .records import GroupRecord, ItemRecord, NoteRecord, SectionRecord
 
 _DIGITS = str.maketrans(lx.FULLWIDTH_DIGITS, "0123456789")
 _SIGNATURE_MAX = 40  # a signature line (发文机关署名) is short and has no sentence marks
-#: The characters a heading can start with: a numeral, a digit or an opening bracket.
-_HEADING_FIRST = frozenset(lx.CN_NUMERAL_CHARS + lx.OPEN_PARENS + lx.FULLWIDTH_DIGITS + "0123456789")
+#: The characters a heading can start with: a numeral, a digit, an opening bracket or 第.
+_HEADING_FIRST = frozenset(lx.CN_NUMERAL_CHARS + lx.OPEN_PARENS + lx.FULLWIDTH_DIGITS + "0123456789第")
+#: Raw heading kinds by depth: 一、, 第一条, （一）, 1., （1）.
+_RANKS = {"l1": 10, "la": 15, "l2": 20, "l3": 30, "l4": 40}
+#: What a line ends with when its sentence is complete (the next line may start anything).
+_COMPLETE = set(lx.SENTENCE_ENDS + lx.NOTE_CLOSE_BRACKETS + "”’》")
+_SIGNATURE_REACH = 4  # signature lines above a date
 
 
 class Heading(NamedTuple):
     """A numbered heading at the start of a line."""
 
-    level: int  # 1 一、  2 （一）  3 1.  4 （1）
+    level: int  # 1 section  2 （一）  3 1.  4 （1） (articles and plans without 一、 are mapped)
     value: int
     numeral: str  # as printed, without its brackets and marks: 十七, 3
     line: Line
     body: int  # where the text after the marker begins
+    kind: str = "l1"  # the marker as printed: l1 一、, la 第一条, l2 （一）, l3 1., l4 （1）
+    ambiguous: bool = False  # 12.365: a heading only where the sequence expects 12
 
 
 @dataclass
@@ -68,6 +89,7 @@ class SectionDraft:
     block: _Block
     groups: list[_Block] = field(default_factory=list)
     items: list[_Block] = field(default_factory=list)
+    promoted: bool = False  # the section's own text is its only item (a flat list of measures)
 
 
 @dataclass
@@ -79,18 +101,24 @@ class Structure:
     sections: list[SectionRecord]
     drafts: list[SectionDraft]  # the headings behind the sections, for the numbering checks
     restart: bool  # whether item numbers restart in each section or group
+    furniture: list[Line] = field(default_factory=list)  # page furniture dropped from the body
+    unreadable: list[LeadNote] = field(default_factory=list)  # labelled notes that name no unit
+    second_notice: Line | None = None  # a notice after the plan: a second document in the file
 
 
 # --- line classes -----------------------------------------------------------------
 
 
 def heading_at(text: str, line: Line) -> Heading | None:
-    """The heading that starts ``line``, if any.
+    """The heading that starts ``line``, if any (levels as printed; :func:`parse_structure`
+    maps them for plans without 一、).
 
     >>> text = "（十七）提升质量。"
     >>> heading_at(text, Line(1, 0, len(text)))
-    Heading(level=2, value=17, numeral='十七', line=Line(number=1, start=0, end=9), body=4)
+    Heading(level=2, value=17, numeral='十七', line=Line(number=1, start=0, end=9), body=4, kind='l2', ambiguous=False)
     >>> heading_at("2023年", Line(1, 0, 5)) is None
+    True
+    >>> heading_at("12.365便民服务", Line(1, 0, 10)).ambiguous
     True
     """
     if text[line.start] not in _HEADING_FIRST:
@@ -98,12 +126,18 @@ def heading_at(text: str, line: Line) -> Heading | None:
     match = RE_HEADING.match(text, line.start, line.end)
     if match is None:
         return None
-    level = int((match.lastgroup or "l0")[1])  # l1 … l4: the marker group closes last
-    numeral = match.group(f"n{level}")
-    value = chinese_to_int(numeral) if level <= 2 else int(numeral.translate(_DIGITS))
+    kind = match.lastgroup or "l1"  # l1 … l4, la: the marker group closes last
+    numeral = match.group("n" + kind[1])
+    value = chinese_to_int(numeral) if kind in ("l1", "la", "l2") else int(numeral.translate(_DIGITS))
     if not value:
         return None
-    return Heading(level, value, numeral, line, match.end())
+    level = {"l1": 1, "la": 1, "l2": 2, "l3": 3, "l4": 4}[kind]
+    return Heading(level, value, numeral, line, match.end(), kind, match.group("dec") is not None)
+
+
+def is_page_number(text: str, line: Line) -> bool:
+    """A page number from a printed copy: — 3 —, 第3页."""
+    return RE_PAGE_NUMBER.match(text, line.start, line.end) is not None
 
 
 def is_noise(text: str, line: Line) -> bool:
@@ -116,17 +150,39 @@ def is_noise(text: str, line: Line) -> bool:
     """
     if line.end - line.start > 60:
         return False
-    if RE_NOISE_LINE.match(text, line.start, line.end) or RE_PAGE_NUMBER.match(text, line.start, line.end):
+    if RE_NOISE_LINE.match(text, line.start, line.end) or is_page_number(text, line):
         return True
     return RE_BREADCRUMB.match(text[line.start : line.end]) is not None
 
 
 def is_closing(text: str, line: Line) -> bool:
-    """Whether a line closes the plan: a date alone, （此件主动公开）, 附件, 抄送, 印发."""
+    """Whether a line belongs to the closing block: a date alone, （此件主动公开）, 附件, 抄送：,
+    the print footer (…2023年3月15日印发).
+
+    >>> is_closing("抄送：省委办公厅。", Line(1, 0, 9)), is_closing("印发实施方案，完成试点。", Line(1, 0, 12))
+    (True, False)
+    """
     content = text[line.start : line.end]
-    if RE_DATE_LINE.match(content) or (RE_NOTE_LINE.match(content) and content.count("此件")):
+    if RE_DATE_LINE.match(content) or (RE_NOTE_LINE.match(content) and any(w in content for w in lx.NOTE_LINE_WORDS)):
         return True
-    return content.startswith(("抄送", "印发")) or RE_ATTACHMENT_LINE.match(content) is not None
+    if content.startswith(lx.CARBON_COPY_LABELS) and content[len(lx.CARBON_COPY_LABELS[0]) :][:1] in lx.COLONS:
+        return True
+    return RE_PRINT_FOOTER.search(content) is not None or RE_ATTACHMENT_LINE.match(content) is not None
+
+
+def starts_a_notice(text: str, line: Line) -> bool:
+    """A 发文字号 on a line of its own: a notice begins (a second document after the plan)."""
+    match = RE_DOC_NUMBER.match(text, line.start, line.end)
+    return match is not None and line.end - match.end() <= 2
+
+
+def looks_like_signature(text: str, line: Line) -> bool:
+    """A short line with no sentence marks and no open bracket: a 发文机关署名."""
+    content = text[line.start : line.end]
+    if len(content) > _SIGNATURE_MAX or any(ch in content for ch in lx.CLAUSE_ENDS):
+        return False
+    opens = sum(content.count(ch) for ch in lx.NOTE_OPEN_BRACKETS)
+    return opens == sum(content.count(ch) for ch in lx.NOTE_CLOSE_BRACKETS) and not content.endswith("、")
 
 
 # --- the pass ----------------------------------------------------------------------
@@ -135,20 +191,78 @@ def is_closing(text: str, line: Line) -> bool:
 def parse_structure(text: str, index: LineIndex) -> Structure:
     """Split a plan into header, sections (with groups and items) and trailer."""
     lines = index.lines
-    headings = [heading_at(text, ln) for ln in lines]
+    headings = _resolve_ambiguous(_levels([heading_at(text, ln) for ln in lines]))
     first = _plan_start(text, lines, headings)
     if first is None:
-        raise NotAPlanError(
-            "no section headings (一、 二、 …) found: this does not look like a work plan; "
-            "check the file and its encoding"
-        )
-    notes = _Notes(find_notes(text, lines[first].start, len(text), (ln.start for ln in lines[first:])))
-    item_level = _item_level(lines[first:], headings[first:], notes)
-    drafts, trailer = _walk(text, lines[first:], headings[first:], item_level)
+        raise NotAPlanError(_no_sections_message(text, lines))
+    found = find_notes(text, lines[first].start, len(text), (ln.start for ln in lines[first:]))
+    notes = _Notes([n for n in found if n.readable])
+    body, body_headings = lines[first:], headings[first:]
+    item_level = _item_level(body, body_headings, notes)
+    walk = _Walk(text, body, body_headings, item_level)
+    drafts = walk.drafts
     for draft in drafts:
         _promote_childless_groups(draft, notes)
+        draft.promoted = not draft.items and bool(notes.within(*_own_text(draft)))
     restart = _numbering_restarts(drafts)
-    return Structure(lines[:first], trailer, _build(text, drafts, notes, restart), drafts, restart)
+    sections = _build(text, drafts, notes)
+    return Structure(
+        lines[:first],
+        walk.trailer,
+        sections,
+        drafts,
+        restart,
+        walk.furniture,
+        [n for n in found if not n.readable],
+        walk.second_notice,
+    )
+
+
+def _no_sections_message(text: str, lines: list[Line]) -> str:
+    """What to say of a text with no section heading: a notice whose plan is cut off, or no plan."""
+    head = text[: lines[min(5, len(lines) - 1)].end] if lines else ""
+    notice = RE_DOC_NUMBER.search(head) is not None or "印发" in head
+    last = text[lines[-1].start : lines[-1].end] if lines else ""
+    if (
+        notice
+        and (last[-1:] not in _COMPLETE or looks_like_signature(text, lines[-1]))
+        and not is_closing(text, lines[-1])
+    ):
+        return (
+            "the text ends before its first section heading (一、 二、 …): the copy looks cut off after "
+            f"line {lines[-1].number}; give the whole plan"
+        )
+    return (
+        "no section headings (一、 二、 …) found: this does not look like a work plan; check the file and its encoding"
+    )
+
+
+def _levels(headings: list[Heading | None]) -> list[Heading | None]:
+    """Headings with the levels the plan uses: as printed where it has 一、; else its
+    shallowest kind of marker is the section level (1. alone; 第一条 with （一） under it).
+    Articles (第一条) in a plan with 一、 are text."""
+    kinds = {h.kind for h in headings if h is not None}
+    if "l1" in kinds:
+        return [None if h is not None and h.kind == "la" else h for h in headings]
+    present = sorted(kinds, key=_RANKS.__getitem__)
+    level_of = {kind: level for level, kind in enumerate(present, start=1)}
+    return [h._replace(level=level_of[h.kind]) if h is not None else None for h in headings]
+
+
+def _resolve_ambiguous(headings: list[Heading | None]) -> list[Heading | None]:
+    """A marker followed by digits (12.365) is a heading where it continues the sequence of its
+    level (after 11.), else the line's text."""
+    last: dict[int, int] = {}
+    resolved: list[Heading | None] = []
+    for h in headings:
+        if h is not None and h.ambiguous and not (h.value >= 2 and last.get(h.level) == h.value - 1):
+            h = None
+        if h is not None:
+            last[h.level] = h.value
+            for deeper in [lv for lv in last if lv > h.level]:
+                del last[deeper]
+        resolved.append(h)
+    return resolved
 
 
 def _plan_start(text: str, lines: list[Line], headings: list[Heading | None]) -> int | None:
@@ -171,21 +285,25 @@ def _plan_start(text: str, lines: list[Line], headings: list[Heading | None]) ->
 
 
 def _item_level(lines: list[Line], headings: list[Heading | None], notes: _Notes) -> int:
-    """Which level carries the items: the one whose headings each own exactly one note."""
-    scores = {}
+    """Which level carries the items: the numbered tasks (1.) where most of them own a note, as
+    often as the （一） headings above them do; else the （一） headings."""
+    owning: dict[int, float] = {}
     end = lines[-1].end
     for level in (2, 3):
-        owning = total = 0
+        counts: list[int] = []
         boundary = end  # where the extent of the heading being looked at ends
         for line, heading in zip(reversed(lines), reversed(headings), strict=True):
             if heading is None or heading.level > level:
                 continue
             if heading.level == level:
-                total += 1
-                owning += notes.count(line.start, boundary) == 1
+                counts.append(notes.count(line.start, boundary))
             boundary = line.start
-        scores[level] = owning / total if total else -1.0
-    return 3 if scores[3] > scores[2] else 2
+        owning[level] = sum(c >= 1 for c in counts) / len(counts) if counts else -1.0
+    return 3 if owning[3] >= max(_TASKS_OWNING, _TASKS_AGAINST_GROUPS * owning[2]) else 2
+
+
+_TASKS_OWNING = 0.5  # the share of numbered tasks that must own a note to be the items …
+_TASKS_AGAINST_GROUPS = 0.8  # … and how near the share of the headings above them
 
 
 class _Notes:
@@ -204,38 +322,83 @@ class _Notes:
         return [n for n in self.notes[lo:hi] if n.end <= end]
 
 
-def _walk(
-    text: str, lines: list[Line], headings: list[Heading | None], item_level: int
-) -> tuple[list[SectionDraft], list[Line]]:
-    """Group the lines after the first section heading into sections, groups and items."""
-    sections: list[SectionDraft] = []
-    trailer: list[Line] = []
-    current: _Block | None = None  # the block that takes the next text line
-    group: _Block | None = None
-    levels = _levels_per_section(headings)
-    section_item_level = item_level
-    for line, heading in zip(lines, headings, strict=True):
-        level = heading.level if heading else 0
-        if level == 1 and heading:
-            section = SectionDraft(_Block(heading, [line]))
-            sections.append(section)
-            current, group = section.block, None
-            section_item_level = _section_item_level(item_level, levels[len(sections) - 1])
-            continue
-        if heading and level == section_item_level:
-            current = _Block(heading, [line], group)
-            sections[-1].items.append(current)
-        elif heading and level == section_item_level - 1:
-            current = group = _Block(heading, [line])
-            sections[-1].groups.append(group)
-        elif is_noise(text, line):
-            continue
-        elif is_closing(text, line) or current is None:
-            trailer.append(line)
-            current = None
-        else:
-            current.lines.append(line)
-    return sections, trailer
+class _Walk:
+    """The lines after the first section heading, grouped into sections, groups and items; page
+    furniture set aside, and the closing block (signature, date, 附注, 附件, 抄送) sent to the
+    trailer — but a line that continues a sentence left open is always the item's text."""
+
+    def __init__(self, text: str, lines: list[Line], headings: list[Heading | None], item_level: int) -> None:
+        self.text = text
+        self.drafts: list[SectionDraft] = []
+        self.trailer: list[Line] = []
+        self.furniture: list[Line] = []
+        self.second_notice: Line | None = None
+        closing = self._closing(lines)
+        current: _Block | None = None  # the block that takes the next text line
+        group: _Block | None = None
+        levels = _levels_per_section(headings)
+        section_item_level = item_level
+        attachments = False  # after 附件：, short numbered lines name attachments
+        for i, (line, heading) in enumerate(zip(lines, headings, strict=True)):
+            level = heading.level if heading else 0
+            if heading and attachments and self._names_attachment(line):
+                self.trailer.append(line)
+                continue
+            if heading and level > 1 and not self.drafts:
+                heading, level = None, 0  # a numbered line before any section: text
+            if level == 1 and heading:
+                section = SectionDraft(_Block(heading, [line]))
+                self.drafts.append(section)
+                current, group, attachments = section.block, None, False
+                section_item_level = _section_item_level(item_level, levels[len(self.drafts) - 1])
+            elif heading and level == section_item_level:
+                current = _Block(heading, [line], group)
+                self.drafts[-1].items.append(current)
+            elif heading and level == section_item_level - 1:
+                current = group = _Block(heading, [line])
+                self.drafts[-1].groups.append(group)
+            elif is_page_number(text, line):
+                self.furniture.append(line)
+            elif current is not None and self._continues(current):
+                current.lines.append(line)
+            elif is_noise(text, line):
+                self.furniture.append(line)
+            elif closing[i] or current is None:
+                if closing[i] and self.second_notice is None and starts_a_notice(text, line):
+                    self.second_notice = line
+                self.trailer.append(line)
+                attachments = attachments or RE_ATTACHMENT_LINE.match(text, line.start, line.end) is not None
+                current = None
+            else:
+                current.lines.append(line)
+
+    def _continues(self, block: _Block) -> bool:
+        """Whether the block's last line leaves its sentence open (so the next line goes on with it)."""
+        last = block.lines[-1]
+        if last is block.lines[0] and block.heading.body >= last.end:
+            return False  # a marker alone on its line (（一）): its title is on the next line
+        return self.text[last.end - 1] not in _COMPLETE and not (
+            last is block.lines[0] and len(block.lines) == 1 and block.heading.level == 1
+        )
+
+    def _closing(self, lines: list[Line]) -> list[bool]:
+        """Which lines close the plan: the closing block's own lines, a 发文字号 (a notice that
+        follows), and signature lines right above a date."""
+        text = self.text
+        flags = [is_closing(text, ln) or starts_a_notice(text, ln) for ln in lines]
+        dates = [RE_DATE_LINE.match(text, ln.start, ln.end) is not None for ln in lines]
+        for i in range(len(lines) - 1, -1, -1):
+            if not dates[i]:
+                continue
+            for k in range(i - 1, max(-1, i - 1 - _SIGNATURE_REACH), -1):
+                if not looks_like_signature(text, lines[k]) or heading_at(text, lines[k]) is not None:
+                    break
+                flags[k] = True
+        return flags
+
+    def _names_attachment(self, line: Line) -> bool:
+        content = self.text[line.start : line.end]
+        return len(content) <= _SIGNATURE_MAX and not any(ch in content for ch in lx.SENTENCE_ENDS)
 
 
 def _section_item_level(item_level: int, present: set[int]) -> int:
@@ -256,17 +419,24 @@ def _levels_per_section(headings: list[Heading | None]) -> list[set[int]]:
     return levels
 
 
+def _own_text(draft: SectionDraft) -> tuple[int, int]:
+    """Where a section's block runs before its first group or item."""
+    lines = draft.block.lines
+    return lines[0].start, lines[-1].end
+
+
 # --- records -----------------------------------------------------------------------
 
 
-def _build(text: str, drafts: list[SectionDraft], notes: _Notes, restart: bool) -> list[SectionRecord]:
+def _build(text: str, drafts: list[SectionDraft], notes: _Notes) -> list[SectionRecord]:
     sections: list[SectionRecord] = []
-    ordinal = 0
     groups: dict[int, GroupRecord] = {}
+    printed = _printed_numbers_hold(drafts)
+    ordinal = 0
     for draft in drafts:
         head = draft.block.heading
         first_line, body_lines = draft.block.lines[0], draft.block.lines[1:]
-        title, heading_end = _title(text, head.body, first_line.end)
+        title, heading_end = _title(text, head.body, _before_note(first_line, notes.within(*_own_text(draft))))
         if not title and body_lines:  # 一、 alone, its title on the next line
             first_line, body_lines = body_lines[0], body_lines[1:]
             title, heading_end = _title(text, first_line.start, first_line.end)
@@ -277,8 +447,8 @@ def _build(text: str, drafts: list[SectionDraft], notes: _Notes, restart: bool) 
             "title": title,
             "span": [head.line.start, heading_end],
             "line": head.line.number,
-            "text": text[intro[0] : intro[1]] if intro else None,
-            "text_span": intro,
+            "text": None if draft.promoted or intro is None else text[intro[0] : intro[1]],
+            "text_span": None if draft.promoted else intro,
             "groups": [],
             "targets": [],
             "items": [],
@@ -287,14 +457,28 @@ def _build(text: str, drafts: list[SectionDraft], notes: _Notes, restart: bool) 
             record = _group_record(text, block)
             groups[id(block)] = record
             section["groups"].append(record)
+        if draft.promoted and intro is not None:
+            ordinal += 1
+            found = notes.within(intro[0], intro[1])
+            section["items"].append(_section_item(text, section, intro, head, ordinal, found))
         for block in draft.items:
             ordinal += 1
-            number = ordinal if restart else block.heading.value
+            number = block.heading.value if printed else ordinal
             group = groups[id(block.group)] if block.group is not None else None
             found = notes.within(block.lines[0].start, block.lines[-1].end)
             section["items"].append(_item_record(text, block, number, head.value, group, found))
         sections.append(section)
     return sections
+
+
+def _printed_numbers_hold(drafts: list[SectionDraft]) -> bool:
+    """Whether the printed numbers identify the items: one kind of marker, rising through the
+    plan, and no section standing as its own item."""
+    heads = [item.heading for draft in drafts for item in draft.items]
+    if any(draft.promoted for draft in drafts) or len({h.kind for h in heads}) > 1:
+        return False
+    values = [h.value for h in heads]
+    return all(a < b for a, b in pairwise(values))
 
 
 def _promote_childless_groups(draft: SectionDraft, notes: _Notes) -> None:
@@ -342,18 +526,61 @@ def _group_record(text: str, block: _Block) -> GroupRecord:
     }
 
 
+def _notes_of(text: str, notes: list[LeadNote]) -> tuple[LeadNote | None, list[NoteRecord]]:
+    """An item's notes: the units of all of them (an item may carry a note after each of its
+    measures), and each note as a record."""
+    if not notes:
+        return None, []
+    closing = merge_trailing(text, notes)
+    whole = merge(notes)
+    if closing is not None:
+        whole = whole._replace(start=closing.start, end=closing.end)
+    records: list[NoteRecord] = [
+        {
+            "span": [n.start, n.end],
+            "lead_units": n.lead_units,
+            "cooperating_units": n.cooperating_units,
+            "fields": [{"label": f.label, "text": text[f.start : f.end], "span": [f.start, f.end]} for f in n.fields],
+        }
+        for n in notes
+    ]
+    return whole, records
+
+
+def _section_item(
+    text: str, section: SectionRecord, span: list[int], head: Heading, number: int, notes: list[LeadNote]
+) -> ItemRecord:
+    """A section with no items whose own text carries a note: that text is its one item."""
+    whole, records = _notes_of(text, notes)
+    return {
+        "number": number,
+        "numeral": head.numeral,
+        "section": head.value,
+        "group": None,
+        "title": section["title"],
+        "text": text[span[0] : span[1]],
+        "lead_units": whole.lead_units if whole else [],
+        "cooperating_units": whole.cooperating_units if whole else [],
+        "lead_span": [whole.start, whole.end] if whole else None,
+        "notes": records,
+        "deadline": None,
+        "span": span,
+        "line": head.line.number,
+        "targets": [],
+    }
+
+
 def _item_record(
     text: str, block: _Block, number: int, section: int, group: GroupRecord | None, notes: list[LeadNote]
 ) -> ItemRecord:
     head = block.heading
     lines = block.lines
-    note = merge_trailing(text, notes)
-    if note is not None:
-        lines = _drop_signature(text, lines, note.end)
+    whole, records = _notes_of(text, notes)
+    if whole is not None:
+        lines = _drop_signature(text, lines, whole.end)
     end = lines[-1].end
     title_line = lines[1] if head.body >= lines[0].end and len(lines) > 1 else lines[0]  # （一） alone
-    title_stop = min(note.start, title_line.end) if note is not None else title_line.end
-    title, _ = _title(text, max(head.body, title_line.start), title_stop)
+    title, _ = _title(text, max(head.body, title_line.start), _before_note(title_line, notes))
     return {
         "number": number,
         "numeral": head.numeral,
@@ -361,14 +588,20 @@ def _item_record(
         "group": group,
         "title": title,
         "text": text[head.line.start : end],
-        "lead_units": note.lead_units if note else [],
-        "cooperating_units": note.cooperating_units if note else [],
-        "lead_span": [note.start, note.end] if note else None,
+        "lead_units": whole.lead_units if whole else [],
+        "cooperating_units": whole.cooperating_units if whole else [],
+        "lead_span": [whole.start, whole.end] if whole else None,
+        "notes": records,
         "deadline": None,
         "span": [head.line.start, end],
         "line": head.line.number,
         "targets": [],
     }
+
+
+def _before_note(line: Line, notes: list[LeadNote]) -> int:
+    """Where a title on ``line`` must stop: at the line's end, or at a note that starts on it."""
+    return min([line.end] + [n.start for n in notes if line.start <= n.start < line.end])
 
 
 def _drop_signature(text: str, lines: list[Line], note_end: int) -> list[Line]:
@@ -377,12 +610,6 @@ def _drop_signature(text: str, lines: list[Line], note_end: int) -> list[Line]:
     while keep > 1 and lines[keep - 1].start >= note_end and looks_like_signature(text, lines[keep - 1]):
         keep -= 1
     return lines[:keep]
-
-
-def looks_like_signature(text: str, line: Line) -> bool:
-    """A short line with no sentence marks: a 发文机关署名 after the plan."""
-    content = text[line.start : line.end]
-    return len(content) <= _SIGNATURE_MAX and not any(ch in content for ch in lx.CLAUSE_ENDS)
 
 
 def _numbering_restarts(drafts: list[SectionDraft]) -> bool:
