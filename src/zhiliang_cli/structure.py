@@ -29,8 +29,8 @@ checks what it found.
 from __future__ import annotations
 
 from bisect import bisect_left
-from itertools import pairwise
 from dataclasses import dataclass, field
+from itertools import pairwise
 from typing import NamedTuple
 
 from . import lexicon as lx
