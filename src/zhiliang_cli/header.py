@@ -31,15 +31,20 @@ from .patterns import (
     RE_DATE_LINE,
     RE_DOC_NUMBER,
     RE_EMAIL,
+    RE_HEADING,
     RE_NOTE_LINE,
     RE_PHONE,
     RE_PUBLISHED,
+    RE_QUOTED,
     RE_RECIPIENTS_LINE,
+    RE_TRAILING_BRACKETS,
 )
 from .records import ContactRecord
 from .structure import is_noise
 
 _TITLE_MAX = 80
+_TITLE_LINES = 3  # lines a notice title may be set on
+_ISSUER_LINES = 6  # signature lines looked for above the date
 
 
 def iso_date(match: regex.Match[str]) -> str | None:
@@ -101,38 +106,78 @@ def _last_date_line(strings: list[str]) -> int | None:
 
 
 def _notice_title(strings: list[str]) -> str | None:
-    """The notice's title; a title set on two lines (关于印发 / 《…》的通知) is joined."""
+    """The notice's title; a title set on several lines (国务院办公厅关于有效发挥政府性 /
+    融资担保基金作用… / …的指导意见) is joined."""
     for i, s in enumerate(strings[:6]):
-        if len(s) <= _TITLE_MAX and (s.endswith(lx.NOTICE_TITLE_ENDINGS) or "关于" in s):
-            following = strings[i + 1] if i + 1 < len(strings) else ""
-            if (
-                not s.endswith(lx.NOTICE_TITLE_ENDINGS)
-                and following.endswith(lx.NOTICE_TITLE_ENDINGS)
-                and not any(mark in following for mark in lx.CLAUSE_ENDS)
-            ):
-                return s + following
+        if len(s) > _TITLE_MAX or RE_DOC_NUMBER.search(s) or _has_clause_marks(s):
+            continue
+        joined, k = s, i
+        while not _ends_a_title(joined) and k + 1 < min(len(strings), i + _TITLE_LINES):
+            following = strings[k + 1]
+            if RE_DOC_NUMBER.search(following) or _has_clause_marks(following) or RE_DATE_LINE.match(following):
+                break
+            joined, k = joined + following, k + 1
+        if _ends_a_title(joined) and len(joined) <= 2 * _TITLE_MAX:
+            return joined
+        if _ends_a_title(s) or "关于" in s:
             return s
     candidates = [s for s in strings if len(s) <= _TITLE_MAX and not RE_DOC_NUMBER.search(s)]
     return candidates[0] if candidates else None
 
 
+def _ends_a_title(text: str) -> bool:
+    """Whether ``text`` ends as a notice title does (通知, 意见 …), letter-spacing aside (批 复)."""
+    return "".join(text.split()).endswith(lx.NOTICE_TITLE_ENDINGS)
+
+
+def _has_clause_marks(text: str) -> bool:
+    """Clause marks outside book-title marks and quotation marks (a title has none)."""
+    return any(ch in lx.CLAUSE_ENDS for ch in RE_QUOTED.sub("", text))
+
+
 def _recipients(strings: list[str], after: int | None) -> list[str]:
+    """The 主送机关, split as unit lists are: 各省、自治区、直辖市人民政府 is one recipient (a
+    distributive list of levels), 国务院各部委、各直属机构 two."""
     for s in strings[(after or 0) : (after or 0) + 4]:
         match = RE_RECIPIENTS_LINE.match(s)
-        if match and len(s) < 200 and not s.startswith(lx.CONTACT_NAME_LABELS):
+        if match and len(s) < 400 and not s.startswith(lx.CONTACT_NAME_LABELS):
             return split_units(match.group("to"))
     return []
 
 
 def _issuers(strings: list[str], date_index: int | None) -> list[str]:
+    """The 发文机关署名: the short lines right above the 成文日期, one issuer each; a line wholly
+    in brackets is the aside of the one before (（四川省人工智能产业链链长办公室）), and a line
+    that does not end like a unit's name runs on to the next (重庆市“满天星”行动计划 /
+    工作专班办公室（代章））."""
     if date_index is None:
         return []
-    issuers: list[str] = []
-    for s in reversed(strings[max(0, date_index - 4) : date_index]):
-        if len(s) > 40 or any(mark in s for mark in lx.CLAUSE_ENDS) or RE_NOTE_LINE.match(s):
+    lines: list[str] = []
+    for s in reversed(strings[max(0, date_index - _ISSUER_LINES) : date_index]):
+        if len(s) > 40 or _has_clause_marks(s) or RE_HEADING.match(s) or RE_ATTACHMENT_LINE.match(s):
             break
-        issuers.insert(0, s)
+        note = RE_NOTE_LINE.match(s)
+        if note and any(word in s for word in lx.NOTE_LINE_WORDS):
+            break
+        lines.insert(0, s)
+    issuers: list[str] = []
+    for s in (part for line in lines for part in _side_by_side(line)):
+        if issuers and (RE_NOTE_LINE.match(s) or not _ends_like_a_unit(issuers[-1])):
+            issuers[-1] += s
+        else:
+            issuers.append(s)
     return issuers
+
+
+def _side_by_side(line: str) -> list[str]:
+    """Issuers printed side by side on one line (国务院办公厅  中央军委办公厅), each a unit."""
+    parts = line.split()
+    return parts if len(parts) > 1 and all(_ends_like_a_unit(p) for p in parts) else [line]
+
+
+def _ends_like_a_unit(name: str) -> bool:
+    """Whether a signature line ends like a unit's name, its (代章) and asides set apart."""
+    return RE_TRAILING_BRACKETS.sub("", name).endswith(lx.ORG_SUFFIXES)
 
 
 def _date(strings: list[str], date_index: int | None) -> str | None:

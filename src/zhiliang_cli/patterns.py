@@ -118,7 +118,7 @@ _CN_DATE_DIGIT = "[〇零一二三四五六七八九十]"
 #: A date as printed: 2023年3月14日, 二〇二三年三月十四日, 2023-07-17, 2023/7/17, 2023.07.17.
 RE_DATE = regex.compile(
     rf"""
-    (?P<y>\d{{4}}|{_CN_DATE_DIGIT}{{4}}) {WS}* (?:年|-|/|\.) {WS}*     # year
+    (?P<y>\d{{4}}|{_CN_DATE_DIGIT}{{4}}) {WS}* (?:年|-|/|\.|月(?=\d{{1,2}}月)) {WS}*   # year (2026月3月: a typo)
     (?P<m>\d{{1,2}}|{_CN_DATE_DIGIT}{{1,2}}) {WS}* (?:月|-|/|\.) {WS}*  # month
     (?P<d>\d{{1,2}}|{_CN_DATE_DIGIT}{{1,3}}) (?:{WS}* 日)?             # day
     """,
