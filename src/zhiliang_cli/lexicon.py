@@ -44,8 +44,10 @@ QUOTE_PAIRS = (("“", "”"), ("‘", "’"), ("「", "」"), ("『", "』"), (
 #: Brackets around the year of a 发文字号 (the standard prescribes 〔〕; copies use others).
 DOC_NUMBER_BRACKETS = (("〔", "〕"), ("[", "]"), ("［", "］"), ("(", ")"), ("（", "）"), ("【", "】"))
 #: Words that end a notice title.
-NOTICE_TITLE_ENDINGS = ("通知", "意见", "方案", "要点", "计划", "决定", "通报", "批复", "复函", "函", "答复", "规定", "办法",
-                        "细则", "规则", "纲要", "规划", "措施", "举措", "条例", "报告", "（试行）", "（征求意见稿）")  # fmt: skip
+NOTICE_TITLE_ENDINGS = (
+    "通知", "意见", "方案", "要点", "计划", "决定", "通报", "批复", "复函", "函", "答复", "规定",
+    "办法", "细则", "规则", "纲要", "规划", "措施", "举措", "条例", "报告", "（试行）", "（征求意见稿）",
+)  # fmt: skip
 #: Labels of the contact line (联系人 / 联系电话 / 电子邮箱).
 CONTACT_NAME_LABELS = ("联系人",)
 PHONE_LABELS = ("联系电话", "电话", "传真", "联系方式", "手机")
