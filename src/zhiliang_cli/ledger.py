@@ -279,7 +279,17 @@ def write_ledger(loaded: LoadedPlan, output: str, split_by: str | None = None, f
         if created and made is not None and made.is_dir() and not any(made.iterdir()):
             made.rmdir()  # nothing half-written: not even an empty folder
         raise
-    return [f"{path}: {len(p.items)} tasks, {len(p.entries)} targets" for path, p in zip(paths, parts, strict=True)]
+    return [
+        f"{path}: {_count(len(p.items), 'task')}, {_count(len(p.entries), 'target')}"
+        for path, p in zip(paths, parts, strict=True)
+    ]
+
+
+def _count(n: int, noun: str) -> str:
+    """>>> _count(1, "task"), _count(0, "target")
+    ('1 task', '0 targets')
+    """
+    return f"{n} {noun}{'s' * (n != 1)}"
 
 
 def _make_folder(folder: Path) -> None:

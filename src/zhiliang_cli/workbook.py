@@ -94,7 +94,7 @@ def safe_file_name(name: str) -> str:
     """``name`` made safe as a file name on Windows, macOS and Linux.
 
     >>> safe_file_name("省市场监管局"), safe_file_name('a/b:c*?"<>|.'), safe_file_name("CON"), safe_file_name("..")
-    ('省市场监管局', 'a_b_c_____', '_CON', '_')
+    ('省市场监管局', 'a_b_c______', '_CON', '_')
     """
     cleaned = "".join("_" if ch in '\\/:*?"<>|' or ord(ch) < 32 or ch == "\x7f" else ch for ch in name)
     cleaned = cleaned.strip().rstrip(". ").lstrip(".")
