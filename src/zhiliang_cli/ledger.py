@@ -286,7 +286,9 @@ def write_ledger(loaded: LoadedPlan, output: str, split_by: str | None = None, f
 
 
 def _count(n: int, noun: str) -> str:
-    """>>> _count(1, "task"), _count(0, "target")
+    """``n`` things, in words.
+
+    >>> _count(1, "task"), _count(0, "target")
     ('1 task', '0 targets')
     """
     return f"{n} {noun}{'s' * (n != 1)}"
