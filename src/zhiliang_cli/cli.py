@@ -259,17 +259,18 @@ def progress(
     force: Annotated[bool, typer.Option("--force", help="Overwrite FILE if it exists.")] = False,
 ) -> None:
     """Read filled ledgers and judge every target: met, unmet, unreported, invalid."""
-    from .progress import judge_ledgers, write_summary
+    from .progress import check_output, judge_ledgers, write_summary
 
+    name = _format(fmt)
+    if output is not None:
+        check_output(output, force)  # before the work, not after
     report = judge_ledgers(ledgers, _load(file))
-    for warning in report.warnings:
-        sys.stderr.write(f"Warning: {warning}\n")
     if output is not None:
         write_summary(report.data, output, force)
-        return
-    name = _format(fmt)
-    data = report.data if name in ("table", "json", "yaml") else report.data["targets"]
-    _emit(data, name, _render("progress"))
+    else:  # jsonl and csv: the target records, one a line
+        _emit(report.data if name in ("table", "json", "yaml") else report.data["targets"], name, _render("progress"))
+    for warning in report.warnings:
+        sys.stderr.write(f"Warning: {warning}\n")
 
 
 def _fail(message: str, code: int) -> int:

@@ -31,6 +31,7 @@ import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .errors import InputError
@@ -176,8 +177,8 @@ class Ledger:
     targets: list[FilledRow] = field(default_factory=list)
 
 
-def read_ledger(path: str, item_numbers: set[int], target_ids: set[str]) -> Ledger:
-    """The fill-in cells of a ledger workbook, its rows keyed by 序号 and 指标编号."""
+def read_ledger(path: str, loaded: LoadedPlan, item_numbers: set[int], target_ids: set[str]) -> Ledger:
+    """The fill-in cells of a ledger workbook made from ``loaded``, its rows keyed by 序号 and 指标编号."""
     from .workbook import read
 
     book = read(path)
@@ -188,6 +189,7 @@ def read_ledger(path: str, item_numbers: set[int], target_ids: set[str]) -> Ledg
     if not notes.get(SHA_LABEL):
         raise InputError(f"{path} is not a ledger made by zl ledger (its sheet {NOTES} has no {SHA_LABEL})")
     ledger = Ledger(path, str(notes[SHA_LABEL]).strip(), notes.get("计划") or notes.get("标题"), notes.get(SCOPE_LABEL))
+    _check_plan(ledger, loaded)
     ledger.tasks = _rows(path, TASKS, book[TASKS], "序号", ("进展情况", "完成状态", "备注"), _item_key(item_numbers))
     ledger.targets = _rows(path, TARGETS, book[TARGETS], "指标编号", ("完成值", "完成说明"), _target_key(target_ids))
     return ledger
@@ -327,9 +329,7 @@ def judge_ledgers(paths: list[str], loaded: LoadedPlan) -> Report:
     plan = loaded.plan
     entries = target_entries(plan)
     by_id = {e.id: e for e in entries}
-    ledgers = [read_ledger(p, {i["number"] for i in plan_items(plan)}, set(by_id)) for p in paths]
-    for ledger in ledgers:
-        _check_plan(ledger, loaded)
+    ledgers = [read_ledger(p, loaded, {i["number"] for i in plan_items(plan)}, set(by_id)) for p in paths]
     tasks = merge([r for ledger in ledgers for r in ledger.tasks], "序号", _same_text)
     targets = merge([r for ledger in ledgers for r in ledger.targets], "指标编号", _same_actual(by_id))
     warnings: list[str] = []
@@ -561,9 +561,15 @@ def _where(source: Row | None) -> str | None:
     return f"{source['file']} {source['sheet']}!{source['cell']}" if source else None
 
 
-def write_summary(data: Row, output: str, force: bool = False) -> None:
-    from pathlib import Path
+def check_output(output: str, force: bool = False) -> None:
+    """Refuse ``output`` now, before the work, if it exists (unless ``force``) or is a folder."""
+    from .workbook import check_free
 
+    check_free([Path(output)], force)
+
+
+def write_summary(data: Row, output: str, force: bool = False) -> None:
+    """The judged result as a workbook at ``output``, written atomically."""
     from .workbook import build, write_set
 
     write_set([(Path(output), build(summary_sheets(data)))], force)

@@ -219,11 +219,7 @@ def _protect(ws: Worksheet) -> None:
 def write_set(books: Sequence[tuple[Path, Workbook]], force: bool = False) -> None:
     """Write every workbook to its path, all or none: an existing file is kept unless
     ``force``; a failure leaves no new file behind and restores any it replaced."""
-    for path, _ in books:
-        if path.is_dir():
-            raise OutputError(f"{path} is a directory: give a file name for -o")
-        if path.exists() and not force:
-            raise OutputError(f"{path} exists: use --force to overwrite it, or choose another name")
+    check_free([path for path, _ in books], force)
     staged: list[tuple[Path, Path]] = []
     try:
         for path, book in books:
@@ -232,6 +228,15 @@ def write_set(books: Sequence[tuple[Path, Workbook]], force: bool = False) -> No
     finally:
         for _, tmp in staged:
             tmp.unlink(missing_ok=True)
+
+
+def check_free(paths: Sequence[Path], force: bool = False) -> None:
+    """Refuse a path that is a folder, or a file that exists unless ``force``."""
+    for path in paths:
+        if path.is_dir():
+            raise OutputError(f"{path} is a directory: give a file name for -o")
+        if path.exists() and not force:
+            raise OutputError(f"{path} exists: use --force to overwrite it, or choose another name")
 
 
 def _temp_beside(path: Path, suffix: str) -> Path:
