@@ -9,6 +9,7 @@ colour off by itself when ``NO_COLOR`` is set or stdout is not a terminal.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
+from pathlib import Path
 from typing import Any, Literal
 
 from rich import box
@@ -28,6 +29,7 @@ RIGHT_ALIGNED = {"#", "items", "targets", "value", "with state", "met", "unmet",
 #: How each status of a judged target is shown in ``zl progress``, in the order listed.
 PROGRESS_BAR_WIDTH = 12
 STATUS_STYLES = {"met": "green", "unmet": "red", "invalid": "yellow", "unreported": "dim"}
+STATUS_GLYPHS = {"met": "█", "unmet": "▓", "invalid": "▒", "unreported": "░"}  # apart without colour too
 
 
 def console() -> Console:
@@ -209,7 +211,7 @@ def problems(report: Row) -> None:
 
 
 def _status_bar(row: Mapping[str, Any], width: int = PROGRESS_BAR_WIDTH) -> Text:
-    """A bar of ``width`` cells split by status: met, unmet, invalid, then unreported."""
+    """A bar of ``width`` cells split by status: met █, unmet ▓, invalid ▒, then unreported ░."""
     bar = Text()
     if not row["targets"]:
         return bar
@@ -218,7 +220,7 @@ def _status_bar(row: Mapping[str, Any], width: int = PROGRESS_BAR_WIDTH) -> Text
     for status, style in STATUS_STYLES.items():
         total += row[status]
         cells = round(total / row["targets"] * width) - done
-        bar.append(("░" if status == "unreported" else "█") * cells, style=style)
+        bar.append(STATUS_GLYPHS[status] * cells, style=style)
         done += cells
     return bar
 
@@ -268,6 +270,8 @@ def progress(data: Row) -> None:
     failed = [t for t in data["targets"] if t["status"] in ("unmet", "invalid")]
     if failed:
         listing = _table("id", "lead units", "target", "wanted", "actual", "status", "cell", title="targets not met")
+        for column in (listing.columns[0], *listing.columns[3:]):
+            column.no_wrap = True
         for t in failed:
             source = t["source"]
             listing.add_row(
@@ -277,7 +281,7 @@ def progress(data: Row) -> None:
                 literal(_wanted(t)),
                 literal(t["actual"]),
                 Text(t["status"], style=STATUS_STYLES[t["status"]]),
-                literal(f"{source['file']} {source['sheet']}!{source['cell']}"),
+                literal(f"{Path(source['file']).name} {source['sheet']}!{source['cell']}"),
             )
         out.print(listing)
     unreported = [t["id"] for t in data["targets"] if t["status"] == "unreported"]
