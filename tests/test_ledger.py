@@ -134,8 +134,10 @@ def test_widths_fit_chinese_text(bundled_ledger: Path) -> None:
     width = {name: ws.column_dimensions[ws.cell(1, col).column_letter].width for name, col in columns(ws).items()}
     widest_lead = max(workbook.display_width(str(c.value or "")) for c in next(ws.iter_cols(5, 5, 2)))
     assert width["牵头单位"] >= widest_lead  # 省海洋与渔业局: 14 wide, not 7
-    assert width["任务内容"] == workbook.MAX_WIDTH  # long text is capped and wraps
+    assert width["任务内容"] == 60 and width["章节"] == 20  # long text is capped and wraps
     assert width["序号"] < 10 and width["进展情况"] >= workbook.MIN_FILL_WIDTH
+    text_lines = workbook.wrapped_lines(ws["D2"].value, width["任务内容"])
+    assert text_lines > 5 and ws.row_dimensions[2].height == workbook.LINE_HEIGHT * text_lines  # rows fit their text
 
 
 def test_no_formula_in_the_bundled_ledger(bundled_ledger: Path) -> None:

@@ -205,11 +205,17 @@ def ledger_sheets(loaded: LoadedPlan, items: Sequence[ItemRecord], entries: Sequ
             task_rows(loaded.plan, items),
             fill=frozenset(TASK_FILL),
             choices={"完成状态": STATES},
+            widest={"章节": 20, "任务": 24, "任务内容": 60},
         ),
         Sheet(
-            TARGETS, TARGET_COLUMNS, target_rows(entries), fill=frozenset(TARGET_FILL), numbers=frozenset({"完成值"})
+            TARGETS,
+            TARGET_COLUMNS,
+            target_rows(entries),
+            fill=frozenset(TARGET_FILL),
+            numbers=frozenset({"完成值"}),
+            widest={"指标": 40},
         ),
-        Sheet(NOTES, NOTE_COLUMNS, note_rows(loaded, scope, made)),
+        Sheet(NOTES, NOTE_COLUMNS, note_rows(loaded, scope, made), widest={"内容": 80}),
     ]
 
 

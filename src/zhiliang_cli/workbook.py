@@ -22,6 +22,7 @@ program last computed for it (``formula`` is set when there is none).
 from __future__ import annotations
 
 import io
+import math
 import os
 import tempfile
 import unicodedata
@@ -44,6 +45,8 @@ Value = str | int | float | None
 MAX_CELL_TEXT = 32767  # characters a cell of Excel can hold
 MAX_WIDTH = 50  # widest column, in character widths; longer text wraps
 MIN_FILL_WIDTH = 24  # fill-in text columns start this wide, for the unit to write in
+LINE_HEIGHT = 16  # points a wrapped line of Chinese text takes at the default size
+MAX_HEIGHT = 409  # the tallest row a spreadsheet allows, in points
 HEADER_FILL = "DDEBF7"
 NUMBER_LIMIT = "1E+15"  # the bounds of the number-only validation, either way
 
@@ -59,6 +62,7 @@ class Sheet:
     numbers: frozenset[str] = frozenset()  # fill-in columns that accept numbers only
     choices: dict[str, Sequence[str]] = field(default_factory=dict)  # column -> drop-down list
     colours: dict[str, dict[str, str]] = field(default_factory=dict)  # column -> value -> fill colour
+    widest: dict[str, int] = field(default_factory=dict)  # column -> its widest, if not MAX_WIDTH
     protect: bool = True
 
 
@@ -197,7 +201,8 @@ def _layout(ws: Worksheet, sheet: Sheet) -> None:
                 widest = max(widest, *(display_width(line) + 1 for line in str(value).splitlines() or [""]))
         if name in sheet.fill and name not in sheet.numbers and name not in sheet.choices:
             widest = max(widest, MIN_FILL_WIDTH)
-        ws.column_dimensions[letter].width = min(widest, MAX_WIDTH)
+        ws.column_dimensions[letter].width = min(widest, sheet.widest.get(name, MAX_WIDTH))
+    _heights(ws)
     ws.freeze_panes = "A2"
     ws.auto_filter.ref = f"A1:{get_column_letter(len(sheet.header))}{max(ws.max_row, 2)}"
     ws.page_setup.orientation = "landscape"
@@ -206,6 +211,25 @@ def _layout(ws: Worksheet, sheet: Sheet) -> None:
     ws.page_setup.fitToHeight = 0
     ws.sheet_properties.pageSetUpPr.fitToPage = True  # type: ignore[union-attr]
     ws.print_title_rows = "1:1"
+
+
+def wrapped_lines(text: str, width: float) -> int:
+    """How many lines ``text`` takes wrapped in a column ``width`` characters wide.
+
+    >>> wrapped_lines("省市场监管局", 20), wrapped_lines("省市场监管局", 7), wrapped_lines("一\n二", 20)
+    (1, 2, 2)
+    """
+    usable = max(1.0, width - 1)
+    return sum(max(1, math.ceil(display_width(line) / usable)) for line in text.split("\n"))
+
+
+def _heights(ws: Worksheet) -> None:
+    """Rows as tall as their wrapped text: not every program fits them when it opens the file."""
+    widths = [ws.column_dimensions[get_column_letter(c)].width or MAX_WIDTH for c in range(1, ws.max_column + 1)]
+    for number, row in enumerate(ws.iter_rows(min_row=1), start=1):
+        lines = max((wrapped_lines(str(c.value), widths[c.column - 1]) for c in row if c.value is not None), default=1)
+        if lines > 1:
+            ws.row_dimensions[number].height = min(MAX_HEIGHT, LINE_HEIGHT * lines)
 
 
 def _protect(ws: Worksheet) -> None:
