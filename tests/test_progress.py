@@ -15,11 +15,13 @@ from typing import Any
 
 import openpyxl
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from zhiliang_cli.cache import LoadedPlan, load_plan
 from zhiliang_cli.errors import InputError
 from zhiliang_cli.ledger import NO_LEAD, write_ledger
-from zhiliang_cli.progress import judge_ledgers
+from zhiliang_cli.progress import Invalid, is_met, judge_ledgers, read_actual
 
 from .conftest import FIXTURES, Result
 from .workbooks import assert_no_formula, columns, fill, sheet_values, write_plan
@@ -145,6 +147,44 @@ def test_every_comparator_change_and_bad_value(small: tuple[LoadedPlan, Path], t
 
 #: For each comparator, a value that meets a goal and one that does not.
 MEETS = {">=": (0, -1), ">": (1, 0), "=": (0, -1), "range": (0, -1), "<=": (0, 1), "<": (-1, 0), "~": (0, 1)}
+
+
+NUMBERS = st.decimals(min_value=-(10**9), max_value=10**9, places=2, allow_nan=False, allow_infinity=False)
+UNITS = st.sampled_from(["", "%", "家", "批次", "元", "个"])
+
+
+@given(NUMBERS, UNITS, st.sampled_from(["{n}", " {n} ", "{n}{unit}", "{n} {unit}", "{comma}", "{wide}"]))
+def test_a_number_typed_as_text_reads_as_the_number(number: Any, unit: str, form: str) -> None:
+    n = f"{number:f}"
+    comma = f"{number:,f}"
+    wide = n.translate(str.maketrans("0123456789.-", "０１２３４５６７８９．－"))
+    assert read_actual(form.format(n=n, unit=unit, comma=comma, wide=wide), False, unit) == number
+
+
+@given(NUMBERS, st.sampled_from(["家", "个"]), st.sampled_from(["%", "万家", "个家", "批"]))
+def test_another_unit_is_invalid(number: Any, unit: str, other: str) -> None:
+    if other.endswith(unit) and other[: -len(unit)] in ("万", ""):
+        return
+    with pytest.raises(Invalid):
+        read_actual(f"{number:f}{other}", False, unit)
+
+
+@given(
+    st.sampled_from([">=", ">", "=", "range", "<=", "<", "~"]),
+    st.decimals(min_value=1, max_value=10**6, places=1),
+    NUMBERS,
+    NUMBERS,
+)
+def test_judging_is_monotone(comparator: str, goal: Any, a: Any, b: Any) -> None:
+    """More is never worse for an at-least target, less never worse for an at-most one."""
+    target = {"comparator": comparator, "value": float(goal), "low": float(goal), "high": float(goal) * 2}
+    low, high = sorted((a, b))
+    if comparator in (">=", ">", "=", "range"):
+        assert not is_met(target, low) or is_met(target, high)
+    elif comparator in ("<=", "<"):
+        assert not is_met(target, high) or is_met(target, low)
+    else:
+        assert is_met(target, goal) and not is_met(target, goal * 2)
 
 
 def test_round_trip_of_the_bundled_plan(tmp_path: Path, zl: Run) -> None:
@@ -410,7 +450,7 @@ def _bad_workbook(tmp_path: Path, kind: str) -> Path:
     ("kind", "words"),
     [
         ("text", ["is not an .xlsx workbook"]),
-        ("xls", ["old .xls workbook", "save it as .xlsx"]),
+        ("xls", ["old .xls workbook", "save it as .xlsx with no password"]),
         ("truncated", ["damaged or not an .xlsx workbook"]),
         ("zip", ["not an .xlsx workbook"]),
         ("not-a-ledger", ["not a ledger made by zl ledger", "no sheet 任务"]),

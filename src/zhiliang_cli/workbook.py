@@ -350,7 +350,9 @@ def _read_bytes(path: str) -> bytes:
     except OSError as error:
         raise InputError(f"{path}: cannot be read ({error.strerror or error}); check the path") from None
     if data.startswith(b"\xd0\xcf\x11\xe0"):
-        raise InputError(f"{path} is an old .xls workbook: save it as .xlsx (Excel Workbook) and try again")
+        raise InputError(
+            f"{path} is an old .xls workbook or a password-protected one: save it as .xlsx with no password"
+        )
     if not data.startswith(b"PK\x03\x04"):
         raise InputError(f"{path} is not an .xlsx workbook: give a ledger written by zl ledger")
     return data
