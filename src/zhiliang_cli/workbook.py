@@ -216,7 +216,7 @@ def _layout(ws: Worksheet, sheet: Sheet) -> None:
 def wrapped_lines(text: str, width: float) -> int:
     """How many lines ``text`` takes wrapped in a column ``width`` characters wide.
 
-    >>> wrapped_lines("省市场监管局", 20), wrapped_lines("省市场监管局", 7), wrapped_lines("一\n二", 20)
+    >>> wrapped_lines("省市场监管局", 20), wrapped_lines("省市场监管局", 7), wrapped_lines("一\\n二", 20)
     (1, 2, 2)
     """
     usable = max(1.0, width - 1)
