@@ -10,7 +10,7 @@ import sys
 
 import pytest
 
-HEAVY = ["rich", "pydantic", "yaml", "regex", "zhiliang_cli.parser", "zhiliang_cli.render"]
+HEAVY = ["rich", "pydantic", "yaml", "regex", "zhiliang_cli.parser", "zhiliang_cli.render", "openpyxl"]
 
 PROBE = """
 import json, sys
@@ -22,9 +22,9 @@ print(json.dumps(sorted(m for m in {heavy!r} if m in sys.modules)))
 """
 
 
-def _imported(args: list[str], cache_dir: str) -> list[str]:
+def _imported(args: list[str], cache_dir: str, heavy: list[str] = HEAVY) -> list[str]:
     env = {**os.environ, "ZL_CACHE_DIR": cache_dir}
-    probe = PROBE.format(args=args, heavy=HEAVY)
+    probe = PROBE.format(args=args, heavy=heavy)
     out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, env=env, check=True)
     return list(json.loads(out.stdout))
 
@@ -49,3 +49,24 @@ def test_import_of_package_is_light() -> None:
     probe = f"import sys, zhiliang_cli; print([m for m in {HEAVY!r} if m in sys.modules])"
     out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["show", "17"],
+        ["meta", "--format", "yaml"],
+        ["check"],
+        ["export", "--format", "yaml"],
+        ["schema"],
+    ],
+    ids=lambda a: "-".join(a[:1] + a[2:3]),
+)
+def test_only_ledger_and_progress_import_openpyxl(args: list[str], tmp_path: os.PathLike[str]) -> None:
+    """The commands off the query path (which the test above covers) never import openpyxl either."""
+    assert _imported(args, str(tmp_path), ["openpyxl"]) == []
+
+
+def test_the_openpyxl_guard_can_fail(tmp_path: os.PathLike[str]) -> None:
+    out = os.path.join(tmp_path, "x.xlsx")
+    assert _imported(["ledger", "-o", out], str(tmp_path), ["openpyxl"]) == ["openpyxl"]

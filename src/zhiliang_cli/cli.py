@@ -230,6 +230,49 @@ def check(file: FileOpt = None, fmt: FormatOpt = None) -> None:
         raise typer.Exit(ExitCode.PROBLEMS)
 
 
+@app.command()
+def ledger(
+    output: Annotated[
+        str, typer.Option("--output", "-o", metavar="FILE|DIR", help="The .xlsx to write (a folder with --split-by).")
+    ],
+    file: FileOpt = None,
+    split_by: Annotated[
+        str | None, typer.Option("--split-by", metavar="lead", help="One workbook per lead unit, in the folder -o.")
+    ] = None,
+    force: Annotated[bool, typer.Option("--force", help="Overwrite workbooks that exist.")] = False,
+) -> None:
+    """Write the task ledger (任务分工台账) workbook that lead units fill in."""
+    from .ledger import write_ledger
+
+    for line in write_ledger(_load(file), output, split_by, force):
+        typer.echo(line)
+
+
+@app.command()
+def progress(
+    ledgers: Annotated[list[str], typer.Argument(metavar="LEDGER.xlsx...", help="Filled ledger workbooks.")],
+    file: FileOpt = None,
+    fmt: FormatOpt = None,
+    output: Annotated[
+        str | None, typer.Option("--output", "-o", metavar="FILE", help="Write the judged result as an .xlsx.")
+    ] = None,
+    force: Annotated[bool, typer.Option("--force", help="Overwrite FILE if it exists.")] = False,
+) -> None:
+    """Read filled ledgers and judge every target: met, unmet, unreported, invalid."""
+    from .progress import check_output, judge_ledgers, write_summary
+
+    name = _format(fmt)
+    if output is not None:
+        check_output(output, force)  # before the work, not after
+    report = judge_ledgers(ledgers, _load(file))
+    if output is not None:
+        write_summary(report.data, output, force)
+    else:  # jsonl and csv: the target records, one a line
+        _emit(report.data if name in ("table", "json", "yaml") else report.data["targets"], name, _render("progress"))
+    for warning in report.warnings:
+        sys.stderr.write(f"Warning: {warning}\n")
+
+
 def _fail(message: str, code: int) -> int:
     sys.stderr.write(f"Error: {message}\n")
     return code

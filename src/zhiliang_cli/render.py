@@ -9,6 +9,7 @@ colour off by itself when ``NO_COLOR`` is set or stdout is not a terminal.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
+from pathlib import Path
 from typing import Any, Literal
 
 from rich import box
@@ -24,6 +25,11 @@ HIGHLIGHT = "bold yellow"
 BAR_WIDTH = 20
 #: Between unit names in a cell: not 、, which a name may hold (各区、县级市人民政府).
 UNIT_JOINER = "；"
+RIGHT_ALIGNED = {"#", "items", "targets", "value", "with state", "met", "unmet", "unreported", "invalid", "actual"}
+#: How each status of a judged target is shown in ``zl progress``, in the order listed.
+PROGRESS_BAR_WIDTH = 12
+STATUS_STYLES = {"met": "green", "unmet": "red", "invalid": "yellow", "unreported": "dim"}
+STATUS_GLYPHS = {"met": "█", "unmet": "▓", "invalid": "▒", "unreported": "░"}  # apart without colour too
 
 
 def console() -> Console:
@@ -72,7 +78,7 @@ def marker(numeral: str) -> str:
 def _table(*columns: str, title: str | None = None) -> Table:
     table = Table(box=box.SIMPLE_HEAD, title=title, title_justify="left")
     for column in columns:
-        justify: Literal["left", "right"] = "right" if column in {"#", "items", "targets", "value"} else "left"
+        justify: Literal["left", "right"] = "right" if column in RIGHT_ALIGNED else "left"
         table.add_column(column, justify=justify, overflow="fold")
     return table
 
@@ -202,3 +208,84 @@ def problems(report: Row) -> None:
         out.print(literal(f"line {problem['line']}: {problem['kind']}: {problem['message']}"))
     summary = "no problems found" if report["ok"] else f"{len(report['problems'])} problems"
     out.print(literal(summary, "green" if report["ok"] else "red"))
+
+
+def _status_bar(row: Mapping[str, Any], width: int = PROGRESS_BAR_WIDTH) -> Text:
+    """A bar of ``width`` cells split by status: met █, unmet ▓, invalid ▒, then unreported ░."""
+    bar = Text()
+    if not row["targets"]:
+        return bar
+    done = 0
+    total = 0
+    for status, style in STATUS_STYLES.items():
+        total += row[status]
+        cells = round(total / row["targets"] * width) - done
+        bar.append(STATUS_GLYPHS[status] * cells, style=style)
+        done += cells
+    return bar
+
+
+def amount(value: float | None) -> str:
+    """A number as a reader writes it, with 万 and 亿.
+
+    >>> amount(10_000_000_000), amount(500000), amount(60000), amount(150), amount(2.5), amount(12345)
+    ('100亿', '50万', '6万', '150', '2.5', '12345')
+    """
+    if value is None:
+        return "?"
+    for size, word in ((100_000_000, "亿"), (10_000, "万")):
+        if value >= size and (value / size * 100) % 1 == 0:
+            return f"{value / size:g}{word}"
+    return f"{value:g}"
+
+
+def _wanted(row: Mapping[str, Any]) -> str:
+    from .ledger import requirement
+
+    shown = f"{amount(row['low'])}–{amount(row['high'])}" if row["comparator"] == "range" else amount(row["value"])
+    return f"{requirement(row)} {shown}{row['unit']}"
+
+
+PROGRESS_COUNTS = {"items": "items", "items_with_state": "stated", "targets": "targets", "met": "met"}
+PROGRESS_COUNTS |= {"unmet": "unmet", "unreported": "unrep.", "invalid": "invalid"}
+
+
+def progress(data: Row) -> None:
+    summary = data["summary"]
+    out = console()
+    plan = summary["plan"]
+    files = len(summary["files"])
+    out.print(literal(f"{plan['plan_title'] or plan['title'] or ''} · {files} ledger file{'s' * (files > 1)}", "bold"))
+    table = _table("lead unit", *PROGRESS_COUNTS.values(), "by status")
+    table.columns[0].min_width = 12
+    for column in table.columns[1:]:
+        column.no_wrap = True
+        column.justify = "left" if column is table.columns[-1] else "right"
+    for row in summary["lead_units"]:
+        counts = (str(row[key]) for key in PROGRESS_COUNTS)
+        table.add_row(literal(row["name"] or "no lead unit"), *counts, _status_bar(row))
+    table.add_section()
+    table.add_row(literal("all", "bold"), *(str(summary[key]) for key in PROGRESS_COUNTS), _status_bar(summary))
+    out.print(table)
+    failed = [t for t in data["targets"] if t["status"] in ("unmet", "invalid")]
+    if failed:
+        listing = _table("id", "lead units", "target", "wanted", "actual", "status", "cell", title="targets not met")
+        for column in (listing.columns[0], *listing.columns[3:]):
+            column.no_wrap = True
+        for t in failed:
+            source = t["source"]
+            listing.add_row(
+                literal(t["id"]),
+                _units(t["lead_units"]),
+                literal(t["text"]),
+                literal(_wanted(t)),
+                literal(t["actual"]),
+                Text(t["status"], style=STATUS_STYLES[t["status"]]),
+                literal(f"{Path(source['file']).name} {source['sheet']}!{source['cell']}"),
+            )
+        out.print(listing)
+    unreported = [t["id"] for t in data["targets"] if t["status"] == "unreported"]
+    if unreported:
+        out.print(literal(f"unreported ({len(unreported)}): {', '.join(unreported)}", "dim"))
+    verdict = f"{summary['met']} of {summary['targets']} targets met"
+    out.print(literal(verdict, "green" if summary["met"] == summary["targets"] else ""))

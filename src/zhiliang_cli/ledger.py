@@ -1,0 +1,311 @@
+"""The task ledger (任务分工台账): a parsed plan as the workbook that lead units fill in.
+
+Three sheets, the first row of each its header::
+
+    任务  序号 章节 任务 任务内容 牵头单位 配合单位 完成时限 量化指标数 | 进展情况 完成状态 备注
+    指标  指标编号 序号 牵头单位 指标 目标值 下限 上限 单位 要求 时限 | 完成值 完成说明
+    说明  项目 内容: the plan's title, 发文字号, 成文日期, the source file's SHA-256, what
+          part of the plan the workbook holds, the zl version, when it was made, how to fill it in
+
+The columns after ``|`` are the ones a unit fills in; the others are locked.  A
+target's 指标编号 is ``{item number}-{k}``, the k-th target of the item, so
+``1-2`` is the second target of item 1; a target stated in a section's own text,
+before its first item, is ``{section numeral}-{k}`` (``八-1``) and has no 序号.
+
+``--split-by lead`` writes one workbook per lead unit, holding the items it leads
+(an item with two lead units is in both) and their targets; items with no lead unit
+and the targets of sections' own text go to one more workbook, ``未明确牵头单位.xlsx``,
+so that every row of the plan is in exactly one set of files.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from ._version import __version__
+from .errors import UsageError
+from .query import items as plan_items
+from .query import lead_rows
+
+if TYPE_CHECKING:
+    from .cache import LoadedPlan
+    from .records import DeadlineRecord, ItemRecord, PlanRecord, TargetRecord
+    from .workbook import Sheet, Value
+
+TASKS, TARGETS, NOTES = "任务", "指标", "说明"
+TASK_COLUMNS = (
+    "序号", "章节", "任务", "任务内容", "牵头单位", "配合单位", "完成时限", "量化指标数",
+    "进展情况", "完成状态", "备注",
+)  # fmt: skip
+TARGET_COLUMNS = (
+    "指标编号", "序号", "牵头单位", "指标", "目标值", "下限", "上限", "单位", "要求", "时限", "完成值", "完成说明",
+)  # fmt: skip
+NOTE_COLUMNS = ("项目", "内容")
+TASK_FILL = ("进展情况", "完成状态", "备注")
+TARGET_FILL = ("完成值", "完成说明")
+STATES = ("未启动", "推进中", "已完成", "未完成")
+UNIT_JOINER = "、"
+NO_LEAD = "未明确牵头单位"
+SHA_LABEL = "源文件SHA-256"
+SCOPE_LABEL = "范围"
+WHOLE = "全部任务和指标"
+
+COMPARATOR_WORDS = {">=": "不少于", ">": "多于", "<=": "不超过", "<": "少于", "=": "达到", "~": "约", "range": "区间"}
+CHANGE_WORDS = {"decrease": "减少", "increase": "提高"}
+
+HOW_TO_FILL = (
+    "「任务」表：填写 进展情况（文字）、完成状态（下拉选择：未启动、推进中、已完成、未完成）和 备注。",
+    "「指标」表：填写 完成值（只填数字）和 完成说明。",
+    "其他列由 zl 生成，已锁定；请勿修改 指标编号 和 序号，汇总时按它们读回。",
+    "要求为 不少于、多于、达到 的指标：完成值填实际完成的数量，不低于（多于：高于）目标值即为达标。",
+    "要求为 不超过、少于 的指标：完成值填实际数值，不高于（少于：低于）目标值即为达标。",
+    "要求为 约 的指标：与目标值相差不超过5%即为达标；要求为 区间 的指标：达到下限即为达标。",
+    "要求中有 减少 或 提高 的指标：完成值填实际减少或提高的幅度，为正数，单位与目标相同"
+    "（如 比上年减少2%，实际减少2.5%，填 2.5）；反向变化填负数。",
+    "百分比指标填百分数的数值（93% 填 93）；以万、亿计的数可写作 50万，也可写作 500000。",
+    "可以筛选、调整列宽和插入空行；排序需先撤销工作表保护（审阅 → 撤销工作表保护，无密码）。",
+    "填好后交回；汇总：zl progress 台账.xlsx（可同时给出多个分表）。",
+)
+
+
+@dataclass(frozen=True)
+class Entry:
+    """A target with its 指标编号 and the item it belongs to (None for a section's own text)."""
+
+    id: str
+    target: TargetRecord
+    item: ItemRecord | None
+
+
+def target_entries(plan: PlanRecord) -> list[Entry]:
+    """Every target of the plan in order, each with its 指标编号."""
+    entries: list[Entry] = []
+    for section in plan["sections"]:
+        entries += [Entry(f"{section['numeral']}-{k}", t, None) for k, t in enumerate(section["targets"], 1)]
+        for item in section["items"]:
+            entries += [Entry(f"{item['number']}-{k}", t, item) for k, t in enumerate(item["targets"], 1)]
+    return entries
+
+
+def requirement(target: Mapping[str, Any]) -> str:
+    """The comparator in words, with 力争 where aspirational and 减少/提高 for a change.
+
+    >>> base = {"comparator": ">=", "change": None, "aspirational": False}
+    >>> requirement(base), requirement({**base, "comparator": "~"})
+    ('不少于', '约')
+    >>> requirement({**base, "comparator": "=", "change": "decrease"})
+    '减少达到'
+    >>> requirement({**base, "comparator": ">", "aspirational": True, "change": "increase"})
+    '力争提高多于'
+    """
+    words = "力争" if target["aspirational"] else ""
+    words += CHANGE_WORDS.get(target["change"] or "", "")
+    return words + COMPARATOR_WORDS[target["comparator"]]
+
+
+def deadline_text(deadline: DeadlineRecord | None) -> str | None:
+    """A deadline as printed, with the last day it allows where that is known.
+
+    >>> deadline_text({"text": "2023年底前", "span": [0, 7], "date": "2023-12-31"}), deadline_text(None)
+    ('2023年底前（2023-12-31）', None)
+    >>> deadline_text({"text": "长期坚持", "span": [0, 4], "date": None})
+    '长期坚持'
+    """
+    if deadline is None:
+        return None
+    return f"{deadline['text']}（{deadline['date']}）" if deadline["date"] else deadline["text"]
+
+
+def _joined(units: Iterable[str]) -> str | None:
+    return UNIT_JOINER.join(units) or None
+
+
+def _section_heading(plan: PlanRecord, item: ItemRecord) -> str:
+    section = next(s for s in plan["sections"] if s["number"] == item["section"])
+    heading = f"{section['numeral']}、{section['title']}"
+    group = item["group"]
+    if group:
+        mark = f"{group['numeral']}." if group["numeral"].isdigit() else f"（{group['numeral']}）"
+        heading += f"\n{mark}{group['title']}"
+    return heading
+
+
+def task_rows(plan: PlanRecord, items: Sequence[ItemRecord]) -> list[list[Value]]:
+    return [
+        [
+            item["number"],
+            _section_heading(plan, item),
+            item["title"],
+            item["text"],
+            _joined(item["lead_units"]),
+            _joined(item["cooperating_units"]),
+            deadline_text(item["deadline"]),
+            len(item["targets"]),
+            None,
+            None,
+            None,
+        ]
+        for item in items
+    ]
+
+
+def target_rows(entries: Sequence[Entry]) -> list[list[Value]]:
+    rows: list[list[Value]] = []
+    for entry in entries:
+        t = entry.target
+        rows.append(
+            [
+                entry.id,
+                entry.item["number"] if entry.item else None,
+                _joined(entry.item["lead_units"]) if entry.item else None,
+                t["text"],
+                t["value"],
+                t["low"],
+                t["high"],
+                t["unit"] or None,
+                requirement(t),
+                deadline_text(t["by"]),
+                None,
+                None,
+            ]
+        )
+    return rows
+
+
+def note_rows(loaded: LoadedPlan, scope: str, made: str) -> list[list[Value]]:
+    plan = loaded.plan
+    facts: list[list[Value]] = [
+        ["标题", plan["title"]],
+        ["计划", plan["plan_title"]],
+        ["发文字号", plan["doc_number"]],
+        ["成文日期", plan["date"]],
+        ["源文件", loaded.path],
+        [SHA_LABEL, loaded.sha256],
+        [SCOPE_LABEL, scope],
+        ["生成工具", f"zl {__version__}"],
+        ["生成时间", made],
+        [None, None],
+    ]
+    return facts + [["填写说明" if k == 0 else None, f"{k + 1}. {line}"] for k, line in enumerate(HOW_TO_FILL)]
+
+
+def ledger_sheets(loaded: LoadedPlan, items: Sequence[ItemRecord], entries: Sequence[Entry], scope: str) -> list[Sheet]:
+    """The three sheets of a ledger holding ``items`` and ``entries``."""
+    from .workbook import Sheet
+
+    made = dt.datetime.now().astimezone().isoformat(timespec="seconds")
+    return [
+        Sheet(
+            TASKS,
+            TASK_COLUMNS,
+            task_rows(loaded.plan, items),
+            fill=frozenset(TASK_FILL),
+            choices={"完成状态": STATES},
+            widest={"章节": 20, "任务": 24, "任务内容": 60},
+        ),
+        Sheet(
+            TARGETS,
+            TARGET_COLUMNS,
+            target_rows(entries),
+            fill=frozenset(TARGET_FILL),
+            numbers=frozenset({"完成值"}),
+            widest={"指标": 40},
+        ),
+        Sheet(NOTES, NOTE_COLUMNS, note_rows(loaded, scope, made), widest={"内容": 80}),
+    ]
+
+
+@dataclass(frozen=True)
+class Part:
+    """One workbook of a ledger: its file name, what it holds and its rows."""
+
+    name: str
+    scope: str
+    items: list[ItemRecord]
+    entries: list[Entry]
+
+
+def split_by_lead(plan: PlanRecord) -> list[Part]:
+    """One part per lead unit (most items first), then one for what no unit leads."""
+    entries = target_entries(plan)
+    parts: list[Part] = []
+    used: set[str] = set()
+    for row in lead_rows(plan):
+        unit = row["name"]
+        items = [i for i in plan_items(plan) if unit in i["lead_units"]]
+        numbers = {i["number"] for i in items}
+        chosen = [e for e in entries if e.item and e.item["number"] in numbers]
+        parts.append(Part(_unique_name(unit, used), f"牵头单位：{unit}", items, chosen))
+    orphans = [i for i in plan_items(plan) if not i["lead_units"]]
+    loose = [e for e in entries if e.item is None or not e.item["lead_units"]]
+    if orphans or loose:
+        parts.append(Part(_unique_name(NO_LEAD, used), f"{NO_LEAD}的任务和章节指标", orphans, loose))
+    return parts
+
+
+def _unique_name(unit: str, used: set[str]) -> str:
+    """A safe file name for ``unit`` not yet in ``used`` (compared ignoring case)."""
+    from .workbook import safe_file_name
+
+    base = safe_file_name(unit)
+    name, n = base, 1
+    while name.casefold() in used:
+        n += 1
+        name = f"{base}-{n}"
+    used.add(name.casefold())
+    return name
+
+
+def write_ledger(loaded: LoadedPlan, output: str, split_by: str | None = None, force: bool = False) -> list[str]:
+    """Write the ledger to ``output`` (a file, or a folder with ``split_by="lead"``);
+    return one line per workbook written."""
+    from .workbook import build, write_set
+
+    plan = loaded.plan
+    if split_by is None:
+        parts = [Part(Path(output).name, WHOLE, plan_items(plan), target_entries(plan))]
+        paths = [Path(output)]
+    elif split_by == "lead":
+        parts = split_by_lead(plan)
+        paths = [Path(output) / f"{part.name}.xlsx" for part in parts]
+    else:
+        raise UsageError(f"cannot split by {split_by!r}: the one choice is --split-by lead")
+    made = Path(output) if split_by else None
+    created = made is not None and not made.exists()
+    try:
+        if made is not None:
+            _make_folder(made)
+        pairs = zip(paths, parts, strict=True)
+        write_set([(path, build(ledger_sheets(loaded, p.items, p.entries, p.scope))) for path, p in pairs], force)
+    except BaseException:
+        if created and made is not None and made.is_dir() and not any(made.iterdir()):
+            made.rmdir()  # nothing half-written: not even an empty folder
+        raise
+    return [
+        f"{path}: {_count(len(p.items), 'task')}, {_count(len(p.entries), 'target')}"
+        for path, p in zip(paths, parts, strict=True)
+    ]
+
+
+def _count(n: int, noun: str) -> str:
+    """``n`` things, in words.
+
+    >>> _count(1, "task"), _count(0, "target")
+    ('1 task', '0 targets')
+    """
+    return f"{n} {noun}{'s' * (n != 1)}"
+
+
+def _make_folder(folder: Path) -> None:
+    from .errors import OutputError
+
+    if folder.exists() and not folder.is_dir():
+        raise OutputError(f"{folder} is a file: with --split-by lead, -o names a folder")
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise OutputError(f"cannot make the folder {folder}: {error.strerror or error}") from None

@@ -1,0 +1,374 @@
+"""The one module that imports openpyxl: .xlsx workbooks written and read back.
+
+:mod:`ledger` and :mod:`progress` describe their sheets as plain data (a header,
+rows of values, which columns a unit fills in) and this module makes them into
+workbooks people can use: the header bold and frozen, an autofilter, column widths
+fitted to Chinese text (a wide character counts as two), long text wrapped, A4
+landscape printing fitted to the page width with the header repeated, drop-downs
+and number-only validation, the generated columns locked and the fill-in columns
+unlocked under a sheet protection with no password.
+
+Text is always written as text: a cell whose text begins with = + - @ is stored
+as a string, never as a formula, and control characters that a workbook cannot
+hold are shown as ``\\xNN``.  Files are written atomically, as a set: every
+workbook is built first, then moved into place; if one cannot be written, none is
+left behind and any file it would have replaced is restored.
+
+Reading returns each cell's value, its reference (``K5``) and whether its number
+format shows a percentage; a formula is replaced by the value the spreadsheet
+program last computed for it (``formula`` is set when there is none).
+"""
+
+from __future__ import annotations
+
+import io
+import math
+import os
+import tempfile
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from openpyxl import Workbook, load_workbook
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+from openpyxl.styles import Alignment, Font, PatternFill, Protection
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.datavalidation import DataValidation
+from openpyxl.worksheet.worksheet import Worksheet
+
+from .errors import InputError, OutputError
+
+Value = str | int | float | None
+
+MAX_CELL_TEXT = 32767  # characters a cell of Excel can hold
+MAX_WIDTH = 50  # widest column, in character widths; longer text wraps
+MIN_FILL_WIDTH = 24  # fill-in text columns start this wide, for the unit to write in
+LINE_HEIGHT = 16  # points a wrapped line of Chinese text takes at the default size
+MAX_HEIGHT = 409  # the tallest row a spreadsheet allows, in points
+HEADER_FILL = "DDEBF7"
+NUMBER_LIMIT = "1E+15"  # the bounds of the number-only validation, either way
+
+
+@dataclass(frozen=True)
+class Sheet:
+    """A sheet to write: its header row, its rows and how its columns behave."""
+
+    name: str
+    header: Sequence[str]
+    rows: Sequence[Sequence[Value]]
+    fill: frozenset[str] = frozenset()  # columns the user fills in: unlocked
+    numbers: frozenset[str] = frozenset()  # fill-in columns that accept numbers only
+    choices: dict[str, Sequence[str]] = field(default_factory=dict)  # column -> drop-down list
+    colours: dict[str, dict[str, str]] = field(default_factory=dict)  # column -> value -> fill colour
+    widest: dict[str, int] = field(default_factory=dict)  # column -> its widest, if not MAX_WIDTH
+    protect: bool = True
+
+
+@dataclass(frozen=True)
+class Cell:
+    """A cell read back: where it is, what it holds, how it is shown."""
+
+    ref: str
+    value: Any  # str, int, float, bool, datetime or None
+    percent: bool = False  # the number format shows a percentage: 0.12 displays as 12%
+    formula: str | None = None  # a formula with no computed value saved
+
+
+def display_width(text: str) -> int:
+    """The width of ``text`` in a fixed-width font: wide (CJK) characters count two.
+
+    >>> display_width("省市场监管局"), display_width("1-2"), display_width("（一）a")
+    (12, 3, 7)
+    """
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def cell_text(text: str) -> str:
+    """``text`` as a cell can hold it: control characters a workbook refuses shown as \\xNN.
+
+    >>> cell_text("第一页\\x0c第二页")
+    '第一页\\\\x0c第二页'
+    """
+    return ILLEGAL_CHARACTERS_RE.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
+
+
+def safe_file_name(name: str) -> str:
+    """``name`` made safe as a file name on Windows, macOS and Linux.
+
+    >>> safe_file_name("省市场监管局"), safe_file_name('a/b:c*?"<>|.'), safe_file_name("CON"), safe_file_name("..")
+    ('省市场监管局', 'a_b_c______', '_CON', '_')
+    """
+    cleaned = "".join("_" if ch in '\\/:*?"<>|' or ord(ch) < 32 or ch == "\x7f" else ch for ch in name)
+    cleaned = cleaned.strip().rstrip(". ").lstrip(".")
+    while len(cleaned.encode("utf-8")) > 200:  # file names are limited to 255 bytes
+        cleaned = cleaned[:-1]
+    if not cleaned:
+        return "_"
+    reserved = {"CON", "PRN", "AUX", "NUL"} | {f"{p}{n}" for p in ("COM", "LPT") for n in range(1, 10)}
+    return "_" + cleaned if cleaned.split(".")[0].upper() in reserved else cleaned
+
+
+# --- writing -------------------------------------------------------------------------
+
+
+def build(sheets: Sequence[Sheet]) -> Workbook:
+    """A workbook holding ``sheets``, in order."""
+    book = Workbook()
+    book.remove(book.active)  # type: ignore[arg-type]
+    for sheet in sheets:
+        _fill_sheet(book.create_sheet(sheet.name), sheet)
+    return book
+
+
+def _fill_sheet(ws: Worksheet, sheet: Sheet) -> None:
+    ws.append(list(sheet.header))
+    for row in sheet.rows:
+        ws.append([None] * len(sheet.header))
+        for col, value in enumerate(row, start=1):
+            _put(ws, ws.max_row, col, value, sheet.name)
+    _style(ws, sheet)
+    _validate(ws, sheet)
+    _layout(ws, sheet)
+    if sheet.protect:
+        _protect(ws)
+
+
+def _put(ws: Worksheet, row: int, col: int, value: Value, sheet: str) -> None:
+    cell = ws.cell(row=row, column=col)
+    if isinstance(value, str):
+        text = cell_text(value)
+        if len(text) > MAX_CELL_TEXT:
+            raise OutputError(
+                f"sheet {sheet}, cell {cell.coordinate}: {len(text)} characters of text, over the "
+                f"{MAX_CELL_TEXT} a spreadsheet cell can hold"
+            )
+        cell.value = text
+        cell.data_type = "s"  # text, even when it begins with = + - @
+    else:
+        cell.value = value
+
+
+def _style(ws: Worksheet, sheet: Sheet) -> None:
+    bold, header_fill = Font(bold=True), PatternFill(fill_type="solid", fgColor=HEADER_FILL)
+    wrap = Alignment(wrap_text=True, vertical="top")
+    unlocked = Protection(locked=False)
+    fills = {
+        v: PatternFill(fill_type="solid", fgColor=c) for colours in sheet.colours.values() for v, c in colours.items()
+    }
+    for col, name in enumerate(sheet.header, start=1):
+        head = ws.cell(row=1, column=col)
+        head.font, head.fill = bold, header_fill
+        head.alignment = Alignment(wrap_text=True, vertical="center", horizontal="center")
+        for row in range(2, ws.max_row + 1):
+            cell = ws.cell(row=row, column=col)
+            cell.alignment = wrap
+            if name in sheet.fill:
+                cell.protection = unlocked
+            colour = sheet.colours.get(name, {}).get(str(cell.value))
+            if colour:
+                cell.fill = fills[str(cell.value)]
+
+
+def _validate(ws: Worksheet, sheet: Sheet) -> None:
+    last = max(ws.max_row, 2)
+    for col, name in enumerate(sheet.header, start=1):
+        letter = get_column_letter(col)
+        if name in sheet.choices:
+            rule = DataValidation(type="list", formula1='"' + ",".join(sheet.choices[name]) + '"', allow_blank=True)
+            rule.error, rule.errorTitle = f"请从下拉列表中选择：{'、'.join(sheet.choices[name])}", f"{name}"
+        elif name in sheet.numbers:
+            rule = DataValidation(
+                type="decimal", operator="between", formula1=f"-{NUMBER_LIMIT}", formula2=NUMBER_LIMIT, allow_blank=True
+            )
+            rule.error, rule.errorTitle = "只能填数字，如 12 或 12.5；不要填文字或单位", f"{name}只能填数字"
+            rule.prompt, rule.promptTitle = "只填数字：百分比填百分数的数值（93% 填 93）", f"{name}"
+            rule.showInputMessage = True
+        else:
+            continue
+        rule.showErrorMessage = True
+        rule.add(f"{letter}2:{letter}{last}")
+        ws.add_data_validation(rule)
+
+
+def _layout(ws: Worksheet, sheet: Sheet) -> None:
+    for col, name in enumerate(sheet.header, start=1):
+        letter = get_column_letter(col)
+        widest = display_width(name) + 3  # room for the filter button
+        for (value,) in ws.iter_rows(min_row=2, min_col=col, max_col=col, values_only=True):
+            if value is not None:
+                widest = max(widest, *(display_width(line) + 1 for line in str(value).splitlines() or [""]))
+        if name in sheet.fill and name not in sheet.numbers and name not in sheet.choices:
+            widest = max(widest, MIN_FILL_WIDTH)
+        ws.column_dimensions[letter].width = min(widest, sheet.widest.get(name, MAX_WIDTH))
+    _heights(ws)
+    ws.freeze_panes = "A2"
+    ws.auto_filter.ref = f"A1:{get_column_letter(len(sheet.header))}{max(ws.max_row, 2)}"
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True  # type: ignore[union-attr]
+    ws.print_title_rows = "1:1"
+
+
+def wrapped_lines(text: str, width: float) -> int:
+    """How many lines ``text`` takes wrapped in a column ``width`` characters wide.
+
+    >>> wrapped_lines("省市场监管局", 20), wrapped_lines("省市场监管局", 7), wrapped_lines("一\\n二", 20)
+    (1, 2, 2)
+    """
+    usable = max(1.0, width - 1)
+    return sum(max(1, math.ceil(display_width(line) / usable)) for line in text.split("\n"))
+
+
+def _heights(ws: Worksheet) -> None:
+    """Rows as tall as their wrapped text: not every program fits them when it opens the file."""
+    widths = [ws.column_dimensions[get_column_letter(c)].width or MAX_WIDTH for c in range(1, ws.max_column + 1)]
+    for number, row in enumerate(ws.iter_rows(min_row=1), start=1):
+        lines = max((wrapped_lines(str(c.value), widths[c.column - 1]) for c in row if c.value is not None), default=1)
+        if lines > 1:
+            ws.row_dimensions[number].height = min(MAX_HEIGHT, LINE_HEIGHT * lines)
+
+
+def _protect(ws: Worksheet) -> None:
+    """Lock the sheet with no password; filtering, sorting, resizing and new rows stay allowed."""
+    protection = ws.protection
+    protection.sheet = True
+    protection.autoFilter = protection.sort = False
+    protection.formatColumns = protection.formatRows = protection.insertRows = False
+
+
+def write_set(books: Sequence[tuple[Path, Workbook]], force: bool = False) -> None:
+    """Write every workbook to its path, all or none: an existing file is kept unless
+    ``force``; a failure leaves no new file behind and restores any it replaced."""
+    check_free([path for path, _ in books], force)
+    staged: list[tuple[Path, Path]] = []
+    try:
+        for path, book in books:
+            staged.append((path, _stage(path, book)))
+        _commit(staged)
+    finally:
+        for _, tmp in staged:
+            tmp.unlink(missing_ok=True)
+
+
+def check_free(paths: Sequence[Path], force: bool = False) -> None:
+    """Refuse a path that is a folder, or a file that exists unless ``force``."""
+    for path in paths:
+        if path.is_dir():
+            raise OutputError(f"{path} is a directory: give a file name for -o")
+        if path.exists() and not force:
+            raise OutputError(f"{path} exists: use --force to overwrite it, or choose another name")
+
+
+def _temp_beside(path: Path, suffix: str) -> Path:
+    try:
+        fd, name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=suffix)
+    except OSError as error:
+        raise OutputError(f"cannot write in {path.parent}: {error.strerror or error}") from None
+    os.close(fd)
+    return Path(name)
+
+
+def _stage(path: Path, book: Workbook) -> Path:
+    """``book`` saved to a temporary file beside ``path``."""
+    buffer = io.BytesIO()
+    book.save(buffer)
+    tmp = _temp_beside(path, ".tmp")
+    try:
+        tmp.write_bytes(buffer.getvalue())
+    except OSError as error:
+        tmp.unlink(missing_ok=True)
+        raise OutputError(f"cannot write {path}: {error.strerror or error}") from None
+    return tmp
+
+
+def _commit(staged: list[tuple[Path, Path]]) -> None:
+    """Move each staged file into place; on a failure, undo the moves already made."""
+    done: list[tuple[Path, Path | None]] = []  # (path, backup of the file it replaced)
+    backups: list[Path] = []
+    current = staged[0][0] if staged else Path()
+    try:
+        for path, tmp in staged:
+            current, backup = path, None
+            if path.exists():
+                backup = _temp_beside(path, ".bak")
+                backups.append(backup)
+                os.replace(path, backup)
+            done.append((path, backup))
+            os.replace(tmp, path)
+    except (OSError, OutputError) as error:
+        for moved, backup in reversed(done):
+            if backup is not None:
+                os.replace(backup, moved)
+            else:
+                moved.unlink(missing_ok=True)
+        detail = error.strerror if isinstance(error, OSError) else str(error)
+        raise OutputError(f"cannot write {current}: {detail}; nothing was written") from None
+    finally:
+        for backup in backups:
+            backup.unlink(missing_ok=True)
+
+
+# --- reading -------------------------------------------------------------------------
+
+
+def read(path: str) -> dict[str, list[list[Cell]]]:
+    """Every sheet of the workbook at ``path``: its rows of cells, first row first."""
+    data = _read_bytes(path)
+    book = _open(path, data, data_only=False)
+    computed: Workbook | None = None
+    sheets: dict[str, list[list[Cell]]] = {}
+    for ws in book.worksheets:
+        rows: list[list[Cell]] = []
+        for row in ws.iter_rows():
+            cells: list[Cell] = []
+            for cell in row:
+                percent = "%" in str(cell.number_format or "")
+                if cell.data_type != "f":
+                    cells.append(Cell(cell.coordinate, cell.value, percent))
+                    continue
+                computed = computed or _open(path, data, data_only=True)
+                value = computed[ws.title][cell.coordinate].value
+                formula = None if value is not None else str(getattr(cell.value, "text", cell.value))
+                cells.append(Cell(cell.coordinate, value, percent, formula))
+            rows.append(cells)
+        sheets[ws.title] = rows
+    return sheets
+
+
+def _read_bytes(path: str) -> bytes:
+    file = Path(path)
+    try:
+        if file.is_dir():
+            raise InputError(f"{path} is a directory: give the path of an .xlsx workbook")
+        data = file.read_bytes()
+    except FileNotFoundError:
+        raise InputError(f"{path}: no such file; check the path") from None
+    except OSError as error:
+        raise InputError(f"{path}: cannot be read ({error.strerror or error}); check the path") from None
+    if data.startswith(b"\xd0\xcf\x11\xe0"):
+        raise InputError(
+            f"{path} is an old .xls workbook or a password-protected one: save it as .xlsx with no password"
+        )
+    if not data.startswith(b"PK\x03\x04"):
+        raise InputError(f"{path} is not an .xlsx workbook: give a ledger written by zl ledger")
+    return data
+
+
+def _open(path: str, data: bytes, data_only: bool) -> Workbook:
+    import warnings
+    import zipfile
+
+    try:
+        with warnings.catch_warnings():  # openpyxl warns about features it drops (e.g. WPS extensions)
+            warnings.simplefilter("ignore")
+            return load_workbook(io.BytesIO(data), data_only=data_only)
+    except (zipfile.BadZipFile, KeyError, ValueError, TypeError, OSError, EOFError) as error:
+        raise InputError(
+            f"{path} is damaged or not an .xlsx workbook ({type(error).__name__}): save it again"
+        ) from None
+    except Exception as error:  # openpyxl raises many kinds on a broken file
+        raise InputError(f"{path} cannot be read as a workbook ({type(error).__name__}): save it again") from None
