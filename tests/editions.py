@@ -76,10 +76,15 @@ class Edition:
         return cls("\n".join(head), sections, "\n".join(tail))
 
     def __str__(self) -> str:
+        return self.text()
+
+    def text(self, per_section: bool = False) -> str:
+        """The edition printed, its items numbered through the plan or afresh in each section."""
         lines = [self.head]
         number = 0
         for k, section in enumerate(self.sections, 1):
             lines += [f"  {to_chinese(k)}、{section.title}", ""]
+            number = 0 if per_section else number
             for item in section.items:
                 number += 1
                 lines += [f"  ({to_chinese(number)}){item.body}", ""]

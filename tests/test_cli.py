@@ -22,7 +22,7 @@ COMMANDS = sorted(c.name or c.callback.__name__ for c in app.registered_commands
 
 def test_every_command_is_listed() -> None:
     assert (
-        sorted(["check", "export", "items", "leads", "meta", "schema", "search", "sections", "show", "targets"])
+        sorted(["check", "diff", "export", "items", "leads", "meta", "schema", "search", "sections", "show", "targets"])
         == COMMANDS
     )
 

@@ -116,7 +116,7 @@ def diff_markdown(result: Diff) -> str:
     old, new = record["old"], record["new"]
     lines = [f"# {md_text(old['title'] or 'OLD')} → {md_text(new['title'] or 'NEW')}", ""]
     lines += ["| | OLD | NEW |", "| --- | --- | --- |"]
-    lines += [f"| {key} | {md_text(old[key] or '—')} | {md_text(new[key] or '—')} |" for key in old]
+    lines += [f"| {md_text(key)} | {md_text(old[key] or '—')} | {md_text(new[key] or '—')} |" for key in old]
     lines += ["", f"**{result.summary_line()}**"]
     for heading, _, listed in result.groups():
         lines += ["", f"## {heading.capitalize()} ({len(listed)})", ""]

@@ -230,7 +230,7 @@ def diff(result: Any) -> None:
     summary line, then added, removed, moved and changed items, with word diffs and
     lead-unit changes, and a table of target changes."""
     out = console()
-    plain = out.color_system is None
+    plain = out.no_color or out.color_system is None
     record = result.record
     for side in ("old", "new"):
         facts = [record[side][key] for key in ("title", "doc_number", "file")]
