@@ -305,3 +305,29 @@ def test_golden_files_are_all_used() -> None:
 def test_no_golden_input_is_a_plan_fixture() -> None:
     """test_golden.py parses every tests/fixtures/**/*.txt: the diff goldens hold none."""
     assert not list(Path(GOLDEN_DIR).glob("**/*.txt"))
+
+
+PLAN_FIXTURES = sorted(FIXTURES.glob("*.txt"))
+
+
+@pytest.mark.parametrize("path", PLAN_FIXTURES, ids=[p.stem for p in PLAN_FIXTURES])
+def test_every_fixture_against_its_full_width_crlf_copy(path: Path) -> None:
+    from zhiliang_cli.cache import load_plan
+
+    from .variants import crlf, full_width
+
+    loaded = load_plan(str(path))
+    copy = parse_text(crlf(full_width(path.read_bytes().decode(loaded.encoding))))
+    result = diff_plans(loaded.plan, copy)
+    assert not result.differs and result.record["summary"]["same"] == len(result.record["items"]) > 0
+
+
+@pytest.mark.parametrize("path", [BUNDLED_PLAN, *PLAN_FIXTURES], ids=["plan_2023", *(p.stem for p in PLAN_FIXTURES)])
+def test_the_default_threshold_keeps_distinct_items_apart(path: Path) -> None:
+    """No two distinct items of a real plan are as alike as the default threshold asks."""
+    from zhiliang_cli import diff
+    from zhiliang_cli.cache import load_plan
+
+    items = diff._items(load_plan(str(path)).plan)
+    alike = diff._similarities(items, items, diff.THRESHOLD)
+    assert sorted(alike) == [(k, k) for k in range(len(items))]
