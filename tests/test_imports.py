@@ -58,11 +58,8 @@ def test_import_of_package_is_light() -> None:
     [
         ["show", "1", "--format", "table"],
         ["items", "--format", "yaml"],
-        ["leads", "--format", "csv"],
         ["export"],
         ["check"],
-        ["meta", "--format", "table"],
-        ["schema"],
     ],
     ids=lambda a: "-".join(a),
 )

@@ -46,7 +46,7 @@ from __future__ import annotations
 import unicodedata
 from collections import Counter, defaultdict, deque
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, TypedDict
+from typing import TYPE_CHECKING, Any, TypedDict
 
 from .assign import pair
 from .errors import UsageError
@@ -494,9 +494,9 @@ class Diff:
                 lines.append((label, [r for k, name in enumerate(names) for r in ([("=", " ")] if k else []) + [name]]))
         return lines
 
-    def target_rows(self) -> list[dict[str, str | int]]:
+    def target_rows(self) -> list[dict[str, Any]]:
         """One row per target change: the item's number, the clause, old → new, the status."""
-        rows: list[dict[str, str | int]] = []
+        rows: list[dict[str, Any]] = []
         for item in self.record["items"]:
             number = item["new_number"] if item["new_number"] is not None else item["old_number"]
             for t in item["targets"]:

@@ -9,7 +9,7 @@ colour off by itself when ``NO_COLOR`` is set or stdout is not a terminal.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from rich import box
 from rich.console import Console, Group
@@ -18,6 +18,9 @@ from rich.table import Table
 from rich.text import Text
 
 from .records import ItemRecord
+
+if TYPE_CHECKING:
+    from .diff import Diff
 
 Row = dict[str, Any]
 HIGHLIGHT = "bold yellow"
@@ -225,7 +228,7 @@ def _runs(runs: Sequence[tuple[str, str]], plain: bool) -> Text:
     return out
 
 
-def diff(result: Any) -> None:
+def diff(result: Diff) -> None:
     """The report of ``zl diff`` (a :class:`~zhiliang_cli.diff.Diff`): the two editions, a
     summary line, then added, removed, moved and changed items, with word diffs and
     lead-unit changes, and a table of target changes."""
@@ -244,8 +247,8 @@ def diff(result: Any) -> None:
     _target_changes(out, result)
 
 
-def _diff_line(out: Console, result: Any, heading: str, k: int, plain: bool) -> None:
-    item = result.record["items"][k]
+def _diff_line(out: Console, result: Diff, heading: str, k: int, plain: bool) -> None:
+    item: Row = dict(result.record["items"][k])
     if heading in ("added", "removed"):
         side = "new" if heading == "added" else "old"
         sign = "+" if side == "new" else "-"
@@ -253,10 +256,8 @@ def _diff_line(out: Console, result: Any, heading: str, k: int, plain: bool) -> 
         where = result.section_heading(side, item[f"{side}_section"])
         out.print(literal(f"  {sign} {item[f'{side}_number']} {item[f'{side}_title']} · {where} · lead {units}"))
     elif heading == "moved":
-        where = [result.section_heading(side, item[f"{side}_section"]) for side in ("old", "new")]
-        out.print(
-            literal(f"  {item['old_number']} → {item['new_number']} {item['new_title']}: {where[0]} → {where[1]}")
-        )
+        old, new = (result.section_heading(side, item[f"{side}_section"]) for side in ("old", "new"))
+        out.print(literal(f"  {item['old_number']} → {item['new_number']} {item['new_title']}: {old} → {new}"))
     else:
         changes = ", ".join(item["changes"])
         head = f"  {item['old_number']} → {item['new_number']} {item['new_title']} · {changes}"
@@ -266,7 +267,7 @@ def _diff_line(out: Console, result: Any, heading: str, k: int, plain: bool) -> 
             out.print(line.append_text(_runs(runs, plain)))
 
 
-def _target_changes(out: Console, result: Any) -> None:
+def _target_changes(out: Console, result: Diff) -> None:
     rows = result.target_rows()
     if not rows:
         return
