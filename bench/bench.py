@@ -12,6 +12,11 @@
    20 MB/s, growing linearly.
 3. Peak memory (max RSS) of a query process, and of a process parsing 100 MB.
    Budget: under 60 MB for a query.
+4. zl diff: two editions of 1,000 items each (bench/corpus.py, edition_pair), the
+   NEW one with 30% of its items edited (a busy year) and with all of them edited
+   (the worst case: no item pairs by being unchanged), parsed first; the time of
+   diff_plans (pairing, sections, targets, the report; imports excluded), best of 3.
+   Budget: well under a second.
 """
 
 from __future__ import annotations
@@ -111,10 +116,41 @@ sys.stdout = real_stdout
 """
 
 
+DIFF = """
+import sys, time
+sys.path.insert(0, {here!r})
+from corpus import edition_pair
+from zhiliang_cli.diff import diff_plans
+from zhiliang_cli.parser import parse_text
+old, new = (parse_text(text) for text in edition_pair({items}, {changed}))
+diff_plans(old, old)  # imports and first-call costs
+elapsed = float("inf")
+for _ in range({repeats}):
+    start = time.perf_counter()
+    summary = diff_plans(old, new).record["summary"]
+    elapsed = min(elapsed, time.perf_counter() - start)
+print(elapsed, " ".join(f"{{k}}={{v}}" for k, v in summary.items()))
+"""
+
+
+def diff_figure(repeats: int, env: dict[str, str]) -> None:
+    print(f"\n4. zl diff of two editions of 1,000 items (best of {repeats})")
+    for changed in (0.3, 1.0):
+        code = DIFF.format(here=str(HERE), items=1000, changed=changed, repeats=repeats)
+        out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env)
+        elapsed, summary = out.stdout.split(" ", 1)
+        verdict = "ok" if float(elapsed) < 1 else "OVER BUDGET"
+        print(f"   {changed:4.0%} of items edited: {float(elapsed):5.2f} s  [{verdict}: < 1 s]  {summary.strip()}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="fewer runs and no 100 MB step")
+    parser.add_argument("--only-diff", action="store_true", help="only figure 4, zl diff")
     args = parser.parse_args()
+    if args.only_diff:
+        diff_figure(1 if args.quick else 3, dict(os.environ))
+        return
     runs, sizes = (10, [1, 10]) if args.quick else (20, [1, 10, 100])
     with tempfile.TemporaryDirectory() as cache:
         env = {**os.environ, "ZL_CACHE_DIR": cache}
@@ -154,6 +190,8 @@ def main() -> None:
         print(f"   query (items --lead, cache warm): {query_kb / 1024:6.1f} MB  [{verdict}: < 60 MB]")
         _, parse_kb = _child_peak_kb(THROUGHPUT.format(here=str(HERE), mb=sizes[-1], repeats=1), env)
         print(f"   parse of {sizes[-1]} MB, plan by plan:  {parse_kb / 1024:6.1f} MB")
+
+        diff_figure(1 if args.quick else 3, env)
 
 
 if __name__ == "__main__":

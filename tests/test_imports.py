@@ -11,6 +11,8 @@ import sys
 import pytest
 
 HEAVY = ["rich", "pydantic", "yaml", "regex", "zhiliang_cli.parser", "zhiliang_cli.render", "openpyxl"]
+#: What only `zl diff` needs (difflib is not here: typer.core imports it on every call).
+DIFF_ONLY = ["rapidfuzz", "numpy", "zhiliang_cli.diff", "zhiliang_cli.assign", "zhiliang_cli.worddiff"]
 
 PROBE = """
 import json, sys
@@ -22,9 +24,9 @@ print(json.dumps(sorted(m for m in {heavy!r} if m in sys.modules)))
 """
 
 
-def _imported(args: list[str], cache_dir: str, heavy: list[str] = HEAVY) -> list[str]:
+def _imported(args: list[str], cache_dir: str, modules: list[str] = HEAVY + DIFF_ONLY) -> list[str]:
     env = {**os.environ, "ZL_CACHE_DIR": cache_dir}
-    probe = PROBE.format(args=args, heavy=heavy)
+    probe = PROBE.format(args=args, heavy=modules)
     out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, env=env, check=True)
     return list(json.loads(out.stdout))
 
@@ -70,3 +72,41 @@ def test_only_ledger_and_progress_import_openpyxl(args: list[str], tmp_path: os.
 def test_the_openpyxl_guard_can_fail(tmp_path: os.PathLike[str]) -> None:
     out = os.path.join(tmp_path, "x.xlsx")
     assert _imported(["ledger", "-o", out], str(tmp_path), ["openpyxl"]) == ["openpyxl"]
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["show", "1", "--format", "table"],
+        ["items", "--format", "yaml"],
+        ["export"],
+        ["check"],
+    ],
+    ids=lambda a: "-".join(a),
+)
+def test_only_diff_imports_what_diff_needs(args: list[str], tmp_path: os.PathLike[str]) -> None:
+    assert _imported(args, str(tmp_path), DIFF_ONLY) == []
+
+
+def test_diff_imports_what_it_needs(tmp_path: os.PathLike[str]) -> None:
+    """The probe sees the imports it looks for (so the test above can fail)."""
+    from zhiliang_cli.source import BUNDLED_PLAN
+
+    assert _imported(["diff", str(BUNDLED_PLAN), str(BUNDLED_PLAN)], str(tmp_path), DIFF_ONLY) == sorted(DIFF_ONLY)
+
+
+def test_difflib_is_imported_by_diff_only() -> None:
+    """Our own code imports difflib in diff.py only (Typer imports it too, at start-up)."""
+    import ast
+    from pathlib import Path
+
+    import zhiliang_cli
+
+    importers = []
+    for path in Path(zhiliang_cli.__file__).parent.glob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            names = [a.name for a in node.names] if isinstance(node, ast.Import) else []
+            names += [node.module or ""] if isinstance(node, ast.ImportFrom) else []
+            if any(n.split(".")[0] in ("difflib", "rapidfuzz", "numpy") for n in names):
+                importers.append(path.name)
+    assert sorted(set(importers)) == ["assign.py", "diff.py", "worddiff.py"]

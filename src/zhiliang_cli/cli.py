@@ -273,6 +273,44 @@ def progress(
         sys.stderr.write(f"Warning: {warning}\n")
 
 
+@app.command()
+def diff(
+    old: Annotated[str, typer.Argument(metavar="OLD", help="The earlier edition: a plan text file, or - for stdin.")],
+    new: Annotated[str, typer.Argument(metavar="NEW", help="The later edition: a plan text file, or - for stdin.")],
+    only: Annotated[
+        list[str] | None,
+        typer.Option("--only", metavar="KINDS", help="List only these: same, changed, added, removed, moved (a,b)."),
+    ] = None,
+    threshold: Annotated[
+        float | None,
+        typer.Option("--threshold", "-t", help="How alike (0-1) two items must be to pair (default 0.5)."),
+    ] = None,
+    fmt: Annotated[
+        str | None,
+        typer.Option("--format", "-f", metavar="FORMAT", help="table, json, jsonl, yaml, csv or md."),
+    ] = None,
+) -> None:
+    """Compare two editions of a plan item by item; exit 1 if they differ."""
+    from .diff import FORMATS, THRESHOLD, check_threshold, diff_loaded, parse_only
+    from .errors import UsageError
+    from .export import check_format
+
+    if old == "-" and new == "-":
+        raise UsageError("OLD and NEW are both standard input: give a file for one of them")
+    kinds, name = parse_only(only), check_format(fmt, FORMATS) if fmt else None
+    result = diff_loaded(_load(old), _load(new), check_threshold(THRESHOLD if threshold is None else threshold))
+    result = result.only(kinds) if kinds else result
+    if name == "md":
+        from .export import diff_markdown
+
+        sys.stdout.write(diff_markdown(result))
+    else:
+        rows = result.record["items"] if name in ("jsonl", "csv") else result.record
+        _emit(rows, name, lambda _: _render("diff")(result))
+    if result.differs:
+        raise typer.Exit(ExitCode.DIFFERENCES)
+
+
 def _fail(message: str, code: int) -> int:
     sys.stderr.write(f"Error: {message}\n")
     return code

@@ -12,6 +12,7 @@ from enum import IntEnum
 class ExitCode(IntEnum):
     OK = 0
     PROBLEMS = 1  # zl check found problems
+    DIFFERENCES = 1  # zl diff found differences (as diff(1))
     USAGE = 2  # bad option or argument (Typer's own code for usage errors)
     INPUT = 3  # the file cannot be read, decoded or parsed as a plan
     NOT_FOUND = 4  # a section or item that does not exist

@@ -12,9 +12,12 @@ from __future__ import annotations
 import json
 import os
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .errors import OutputError, UsageError
+
+if TYPE_CHECKING:
+    from .diff import Diff
 
 FORMATS = ("table", "json", "jsonl", "yaml", "csv")
 MACHINE_FORMATS = FORMATS[1:]
@@ -103,3 +106,54 @@ def write_file(path: str, content: str, force: bool = False) -> None:
     except OSError as error:
         Path(tmp).unlink(missing_ok=True)
         raise OutputError(f"cannot write {path}: {error.strerror or error}") from None
+
+
+def diff_markdown(result: Diff) -> str:
+    """The report of ``zl diff`` in Markdown, for pasting into a report: the two editions,
+    the summary, added, removed, moved and changed items (changed words as <del> and
+    <ins>), and a table of target changes."""
+    record: dict[str, Any] = dict(result.record)
+    old, new = record["old"], record["new"]
+    lines = [f"# {md_text(old['title'] or 'OLD')} → {md_text(new['title'] or 'NEW')}", ""]
+    lines += ["| | OLD | NEW |", "| --- | --- | --- |"]
+    lines += [f"| {md_text(key)} | {md_text(old[key] or '—')} | {md_text(new[key] or '—')} |" for key in old]
+    lines += ["", f"**{result.summary_line()}**"]
+    for heading, _, listed in result.groups():
+        lines += ["", f"## {heading.capitalize()} ({len(listed)})", ""]
+        for k in listed:
+            lines += _markdown_item(result, heading, k)
+    rows = result.target_rows()
+    if rows:
+        lines += ["", "## Targets", "", "| item | target | change | status |", "| --- | --- | --- | --- |"]
+        lines += [f"| {r['item']} | {md_text(r['clause'])} | {md_text(r['change'])} | {r['status']} |" for r in rows]
+    return "\n".join(lines) + "\n"
+
+
+def _markdown_item(result: Diff, heading: str, k: int) -> list[str]:
+    item: dict[str, Any] = dict(result.record["items"][k])
+    where = {side: md_text(result.section_heading(side, item[f"{side}_section"])) for side in ("old", "new")}
+    if heading in ("added", "removed"):
+        side = "new" if heading == "added" else "old"
+        units = md_text("；".join(result.lead_units(k, side)) or "—")
+        return [f"- {item[f'{side}_number']} {md_text(item[f'{side}_title'])} — {where[side]} · lead {units}"]
+    pair = f"{item['old_number']} → {item['new_number']} {md_text(item['new_title'])}"
+    if heading == "moved":
+        return [f"- {pair}: {where['old']} → {where['new']}"]
+    tags = {"=": "{}", "-": "<del>{}</del>", "+": "<ins>{}</ins>"}
+    lines = [f"- **{pair}** · {', '.join(item['changes'])} · similarity {item['similarity']:.3f}"]
+    for label, runs in result.change_runs(k):
+        text = "".join(tags[op].format(md_text(piece)) for op, piece in runs)
+        lines.append(f"  - {label + ': ' if label else ''}{text}")
+    return lines
+
+
+_MARKDOWN_SPECIAL = str.maketrans({c: f"\\{c}" for c in "\\`*_[]<>|#~"} | {"&": "&amp;", "\n": " ", "\r": " "})
+
+
+def md_text(value: Any) -> str:
+    """Text as literal Markdown: its special characters escaped, on one line.
+
+    >>> md_text("a*b|c <d>")
+    'a\\\\*b\\\\|c \\\\<d\\\\>'
+    """
+    return str(value).translate(_MARKDOWN_SPECIAL)

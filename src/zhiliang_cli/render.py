@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from rich import box
 from rich.console import Console, Group
@@ -19,6 +19,9 @@ from rich.table import Table
 from rich.text import Text
 
 from .records import ItemRecord
+
+if TYPE_CHECKING:
+    from .diff import Diff
 
 Row = dict[str, Any]
 HIGHLIGHT = "bold yellow"
@@ -289,3 +292,75 @@ def progress(data: Row) -> None:
         out.print(literal(f"unreported ({len(unreported)}): {', '.join(unreported)}", "dim"))
     verdict = f"{summary['met']} of {summary['targets']} targets met"
     out.print(literal(verdict, "green" if summary["met"] == summary["targets"] else ""))
+
+
+# --- zl diff ----------------------------------------------------------------------
+
+DELETED = "red strike"
+INSERTED = "green bold"
+_TARGET_COLOURS = {"raised": "green", "lowered": "red", "added": "green", "removed": "red", "changed": "yellow"}
+
+
+def _runs(runs: Sequence[tuple[str, str]], plain: bool) -> Text:
+    """A word diff: deleted and inserted runs in colour, or as [-…-] and {+…+} without
+    colour, as ``git diff --word-diff`` shows them."""
+    out = Text()
+    for op, text in runs:
+        if op == "=":
+            out.append(safe(text))
+        elif plain:
+            out.append(safe(f"[-{text}-]" if op == "-" else f"{{+{text}+}}"))
+        else:
+            out.append(safe(text), style=DELETED if op == "-" else INSERTED)
+    return out
+
+
+def diff(result: Diff) -> None:
+    """The report of ``zl diff`` (a :class:`~zhiliang_cli.diff.Diff`): the two editions, a
+    summary line, then added, removed, moved and changed items, with word diffs and
+    lead-unit changes, and a table of target changes."""
+    out = console()
+    plain = out.no_color or out.color_system is None
+    record = result.record
+    for side in ("old", "new"):
+        facts = [record[side][key] for key in ("title", "doc_number", "file")]
+        out.print(literal(f"{side.upper():<4}" + " · ".join(str(f) for f in facts if f), "bold"))
+    out.print(literal(result.summary_line()))
+    for heading, colour, listed in result.groups():
+        out.print()
+        out.print(literal(f"{heading.capitalize()} ({len(listed)})", f"bold {colour}"))
+        for k in listed:
+            _diff_line(out, result, heading, k, plain)
+    _target_changes(out, result)
+
+
+def _diff_line(out: Console, result: Diff, heading: str, k: int, plain: bool) -> None:
+    item: Row = dict(result.record["items"][k])
+    if heading in ("added", "removed"):
+        side = "new" if heading == "added" else "old"
+        sign = "+" if side == "new" else "-"
+        units = UNIT_JOINER.join(result.lead_units(k, side)) or "—"
+        where = result.section_heading(side, item[f"{side}_section"])
+        out.print(literal(f"  {sign} {item[f'{side}_number']} {item[f'{side}_title']} · {where} · lead {units}"))
+    elif heading == "moved":
+        old, new = (result.section_heading(side, item[f"{side}_section"]) for side in ("old", "new"))
+        out.print(literal(f"  {item['old_number']} → {item['new_number']} {item['new_title']}: {old} → {new}"))
+    else:
+        changes = ", ".join(item["changes"])
+        head = f"  {item['old_number']} → {item['new_number']} {item['new_title']} · {changes}"
+        out.print(literal(f"{head} · similarity {item['similarity']:.3f}", "bold"))
+        for label, runs in result.change_runs(k):
+            line = Text(f"      {label}: " if label else "      ")
+            out.print(line.append_text(_runs(runs, plain)))
+
+
+def _target_changes(out: Console, result: Diff) -> None:
+    rows = result.target_rows()
+    if not rows:
+        return
+    table = _table("item", "target", "change", "status", title="Targets")
+    for row in rows:
+        status = Text(row["status"], style=_TARGET_COLOURS.get(row["status"], ""))
+        table.add_row(str(row["item"]), literal(row["clause"]), literal(row["change"]), status)
+    out.print()
+    out.print(table)

@@ -1,0 +1,625 @@
+"""What changed between two editions of a plan, paired by what their items say.
+
+``diff_plans(old, new)`` takes two parsed plans and returns a :class:`Diff`: the
+report as data (its ``record`` is what ``zl diff`` writes as JSON), with what
+:mod:`render` and :func:`export.diff_markdown` need to show it.  Nothing here
+prints.
+
+Pairing.  Items are compared as printed less what is not a change: the numeral
+marker, the lead-unit note (its units are compared on their own), and, after
+NFKC (full-width forms to half-width), every white space.  Items alike in title
+and text after that are paired first, in order.  The others are scored by
+character-level similarity (:func:`rapidfuzz.fuzz.ratio`, Indel distance)::
+
+    similarity = 0.3 × title similarity + 0.7 × text similarity     (0 to 1)
+
+and may pair only when ``similarity >= threshold`` (0.5 by default: two distinct
+items of the 2023 plan score 0.11 on average and 0.38 at most; an item and its
+retitled, reworded or merged self 0.74 to 1 in the tests' editions).  Among the pairs allowed,
+:func:`assign.pair` finds the one-to-one assignment of largest total weight over
+the whole plan, not a greedy first-come one; the weight adds to the similarity
+the supporting evidence: 0.05 × the overlap of the lead units, 0.05 × the
+similarity of the two sections' titles, 0.01 × how close the two stand in their
+plans.  An item of OLD left unpaired is ``removed``, one of NEW ``added``.
+
+Sections are paired after the items, by the number of items that went from one
+to the other (their titles break ties), so a renamed or renumbered section is
+still the same section.  An item is **moved** when it is paired and its NEW
+section is not the partner of its OLD section; it is then ``changed``, with
+``section`` among its ``changes``, and the summary counts it both as changed and
+as moved.
+
+Targets of a pair are paired the same way, by unit (equal after NFKC) and clause
+(the clause with its number masked, similar at ``TARGET_THRESHOLD`` at least).
+A paired target is ``raised`` or ``lowered`` when its value (both bounds of a
+range, a single value being a range of one) went up or down, ``changed`` when the
+bounds cross or when, at the same value, its comparator, direction of change,
+aspiration (力争) or horizon (``by``) changed; unpaired ones are ``added`` and
+``removed``.
+
+>>> normalize("（一）加强　质量\\r\\n监管，ＡＢ１")
+'(一)加强质量监管,AB1'
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections import Counter, defaultdict, deque
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, TypedDict
+
+from .assign import pair
+from .errors import UsageError
+from .worddiff import Run, elide, word_diff
+
+if TYPE_CHECKING:
+    from .cache import LoadedPlan
+    from .records import ItemRecord, PlanRecord, TargetRecord
+
+THRESHOLD = 0.5
+TITLE_WEIGHT = 0.3
+TEXT_WEIGHT = 1 - TITLE_WEIGHT
+LEAD_EVIDENCE = 0.05
+SECTION_EVIDENCE = 0.05
+POSITION_EVIDENCE = 0.01
+SECTION_TITLE_THRESHOLD = 0.5  # sections with no item in common pair on a title this alike
+TARGET_THRESHOLD = 0.4
+STATUSES = ("same", "changed", "added", "removed")
+ONLY_CHOICES = (*STATUSES, "moved")
+FORMATS = ("table", "json", "jsonl", "yaml", "csv", "md")
+FAST_ALPHABET = 255  # rapidfuzz compares characters below 256 with a table, others with a hash map
+
+
+class SideRecord(TypedDict):
+    file: str | None
+    title: str | None
+    doc_number: str | None
+    sha256: str | None
+
+
+class SummaryRecord(TypedDict):
+    same: int
+    changed: int
+    added: int
+    removed: int
+    moved: int
+
+
+class TargetChangeRecord(TypedDict):
+    status: str
+    unit: str
+    old: TargetRecord | None
+    new: TargetRecord | None
+
+
+class ItemDiffRecord(TypedDict):
+    status: str
+    old_number: int | None
+    new_number: int | None
+    old_section: int | None
+    new_section: int | None
+    old_title: str | None
+    new_title: str | None
+    similarity: float | None
+    changes: list[str]
+    leads_added: list[str]
+    leads_removed: list[str]
+    cooperating_added: list[str]
+    cooperating_removed: list[str]
+    targets: list[TargetChangeRecord]
+
+
+class DiffRecord(TypedDict):
+    old: SideRecord
+    new: SideRecord
+    summary: SummaryRecord
+    items: list[ItemDiffRecord]
+
+
+def normalize(text: str) -> str:
+    """``text`` in NFKC with every white space removed: what two copies of a plan share
+    whatever their encoding, line ends, full-width forms or indentation."""
+    return "".join(unicodedata.normalize("NFKC", text).split())
+
+
+@dataclass(frozen=True)
+class _Item:
+    """An item as compared: its printed body and title, and their normal forms."""
+
+    record: ItemRecord
+    position: float  # where it stands in its plan, 0 to 1
+    body: str  # the printed text less the marker and the lead-unit note
+    title: str
+    rest: str  # the printed body after the title and its 。
+    key_title: str = field(init=False)
+    key_body: str = field(init=False)
+    key_rest: str = field(init=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "key_title", normalize(self.title))
+        object.__setattr__(self, "key_body", normalize(self.body))
+        object.__setattr__(self, "key_rest", normalize(self.rest))
+
+
+def _compared(item: ItemRecord, position: float) -> _Item:
+    from .patterns import RE_HEADING
+
+    text, start = item["text"], item["span"][0]
+    if item["lead_span"]:
+        note_start, note_end = item["lead_span"][0] - start, item["lead_span"][1] - start
+        if 0 <= note_start <= note_end <= len(text):
+            text = text[:note_start] + text[note_end:]
+    body = text.lstrip()
+    marker = RE_HEADING.match(body)
+    body = body[marker.end() :].lstrip() if marker else body
+    title = item["title"]
+    rest = body[len(title) :].lstrip("。.．") if title and body.startswith(title) else body
+    return _Item(item, position, body, title, rest)
+
+
+def _items(plan: PlanRecord) -> list[_Item]:
+    records = [item for section in plan["sections"] for item in section["items"]]
+    return [_compared(item, k / max(1, len(records) - 1)) for k, item in enumerate(records)]
+
+
+# --- pairing ------------------------------------------------------------------------
+
+
+def _exact_pairs(old: list[_Item], new: list[_Item]) -> list[tuple[int, int]]:
+    """Items alike in title and text, paired in order."""
+    waiting: dict[tuple[str, str], deque[int]] = defaultdict(deque)
+    for i, item in enumerate(old):
+        waiting[item.key_title, item.key_body].append(i)
+    pairs = []
+    for j, item in enumerate(new):
+        queue = waiting.get((item.key_title, item.key_body))
+        if queue:
+            pairs.append((queue.popleft(), j))
+    return pairs
+
+
+def _fast_alphabet(texts: list[str]) -> dict[str, str]:
+    """A many-to-one map of the characters of ``texts`` to fewer than 256, the most
+    frequent kept apart.  The LCS of two mapped texts is at least that of the texts,
+    so their similarity bounds the true one from above, and rapidfuzz computes it
+    several times faster (it looks characters above 255 up in a hash map)."""
+    counts = Counter("".join(texts))
+    ranked = [ch for ch, _ in counts.most_common()]
+    kept = FAST_ALPHABET * 3 // 4
+    table = {ch: chr(k) for k, ch in enumerate(ranked[:kept])}
+    table.update({ch: chr(kept + ord(ch) % (FAST_ALPHABET - kept)) for ch in ranked[kept:]})
+    return table
+
+
+def _similarities(old: list[_Item], new: list[_Item], threshold: float) -> dict[tuple[int, int], float]:
+    """The similarity of every pair of ``old`` and ``new`` that reaches ``threshold``."""
+    import numpy as np
+    from rapidfuzz import fuzz, process
+
+    if not old or not new:
+        return {}
+    titles = process.cdist(
+        [i.key_title for i in old], [i.key_title for i in new], scorer=fuzz.ratio, dtype=np.float32, workers=-1
+    )
+    table = str.maketrans(_fast_alphabet([i.key_body for i in old + new]))
+    fast = [[i.key_body.translate(table) for i in side] for side in (old, new)]
+    text_floor = max(0.0, (threshold - TITLE_WEIGHT) / TEXT_WEIGHT * 100)
+    bound = process.cdist(*fast, scorer=fuzz.ratio, dtype=np.float32, workers=-1, score_cutoff=text_floor)
+    maybe = np.nonzero(TITLE_WEIGHT * titles + TEXT_WEIGHT * bound >= threshold * 100 - 1e-3)
+    rows, columns = maybe[0].tolist(), maybe[1].tolist()
+    texts = process.cpdist(
+        [old[i].key_body for i in rows], [new[j].key_body for j in columns], scorer=fuzz.ratio, workers=-1
+    )
+    scores: dict[tuple[int, int], float] = {}
+    for i, j, text in zip(rows, columns, texts.tolist(), strict=True):
+        similarity = (TITLE_WEIGHT * float(titles[i, j]) + TEXT_WEIGHT * text) / 100
+        if similarity >= threshold - 1e-9:
+            scores[i, j] = similarity
+    return scores
+
+
+def _overlap(a: list[str], b: list[str]) -> float:
+    """Jaccard overlap of two lists of names, compared in normal form.
+
+    >>> _overlap(["省商务厅", "省工信厅"], ["省工信厅"]), _overlap([], [])
+    (0.5, 0.0)
+    """
+    sa, sb = {normalize(x) for x in a}, {normalize(x) for x in b}
+    return len(sa & sb) / len(sa | sb) if sa | sb else 0.0
+
+
+def _section_titles(plan: PlanRecord) -> dict[int, str]:
+    return {s["number"]: s["title"] for s in plan["sections"]}
+
+
+def _section_headings(plan: PlanRecord) -> dict[int, str]:
+    return {s["number"]: f"{s['numeral']}、{s['title']}" for s in plan["sections"]}
+
+
+def _pair_items(
+    old: list[_Item], new: list[_Item], old_plan: PlanRecord, new_plan: PlanRecord, threshold: float
+) -> dict[int, tuple[int, float]]:
+    """OLD index -> (NEW index, similarity) for every pair."""
+    from rapidfuzz import fuzz
+
+    exact = _exact_pairs(old, new)
+    paired: dict[int, tuple[int, float]] = {i: (j, 1.0) for i, j in exact}
+    old_left = [i for i in range(len(old)) if i not in paired]
+    taken = {j for j, _ in paired.values()}
+    new_left = [j for j in range(len(new)) if j not in taken]
+    scores = _similarities([old[i] for i in old_left], [new[j] for j in new_left], threshold)
+    old_sections, new_sections = _section_titles(old_plan), _section_titles(new_plan)
+    section_alike: dict[tuple[int, int], float] = {}
+    edges = []
+    for (a, b), similarity in scores.items():
+        o, n = old[old_left[a]], new[new_left[b]]
+        sections = o.record["section"], n.record["section"]
+        if sections not in section_alike:
+            titles = normalize(old_sections.get(sections[0], "")), normalize(new_sections.get(sections[1], ""))
+            section_alike[sections] = fuzz.ratio(*titles) / 100
+        evidence = (
+            LEAD_EVIDENCE * _overlap(o.record["lead_units"], n.record["lead_units"])
+            + SECTION_EVIDENCE * section_alike[sections]
+            + POSITION_EVIDENCE * (1 - abs(o.position - n.position))
+        )
+        edges.append((a, b, similarity + evidence))
+    for a, b in pair(edges):
+        paired[old_left[a]] = (new_left[b], scores[a, b])
+    return paired
+
+
+def _pair_sections(
+    old: list[_Item], new: list[_Item], paired: dict[int, tuple[int, float]], old_plan: PlanRecord, new_plan: PlanRecord
+) -> dict[int, int]:
+    """OLD section number -> NEW section number, by the items that went between them."""
+    from rapidfuzz import fuzz
+
+    moves = Counter((old[i].record["section"], new[j].record["section"]) for i, (j, _) in paired.items())
+    edges = []
+    for a, s in enumerate(old_plan["sections"]):
+        for b, t in enumerate(new_plan["sections"]):
+            alike = fuzz.ratio(normalize(s["title"]), normalize(t["title"])) / 100
+            count = moves[s["number"], t["number"]]
+            if count or alike >= SECTION_TITLE_THRESHOLD:
+                edges.append((a, b, count + alike))
+    return {old_plan["sections"][a]["number"]: new_plan["sections"][b]["number"] for a, b in pair(edges)}
+
+
+# --- what changed in a pair -------------------------------------------------------
+
+
+def _names_diff(old: list[str], new: list[str]) -> tuple[list[str], list[str]]:
+    """Names of ``new`` not in ``old`` and of ``old`` not in ``new``, compared in normal form."""
+    old_keys, new_keys = {normalize(x) for x in old}, {normalize(x) for x in new}
+    return [x for x in new if normalize(x) not in old_keys], [x for x in old if normalize(x) not in new_keys]
+
+
+def _masked_clause(target: TargetRecord) -> str:
+    """The target's clause with its number masked, in normal form.
+
+    >>> _masked_clause({"text": "培育企业 50 家", "span": [10, 19], "number_span": [15, 17]})  # type: ignore
+    '培育企业#家'
+    """
+    start = target["span"][0]
+    a, b = target["number_span"][0] - start, target["number_span"][1] - start
+    return normalize(target["text"][:a] + "#" + target["text"][b:])
+
+
+def _bounds(target: TargetRecord) -> tuple[float | None, float | None]:
+    if target["comparator"] == "range":
+        return target["low"], target["high"]
+    return target["value"], target["value"]
+
+
+def _horizon(target: TargetRecord) -> str | None:
+    by = target["by"]
+    if by is None:
+        return None
+    return by["date"] or normalize(by["text"])
+
+
+def target_status(old: TargetRecord, new: TargetRecord) -> str | None:
+    """``raised``, ``lowered`` or ``changed`` for a target and its partner; None when alike.
+
+    >>> t = {"value": 10, "low": None, "high": None, "comparator": ">=", "change": None, "aspirational": False,
+    ...      "by": None}
+    >>> target_status(t, {**t, "value": 12}), target_status(t, {**t, "aspirational": True}), target_status(t, t)
+    ('raised', 'changed', None)
+    >>> r = {**t, "value": None, "low": 1, "high": 2, "comparator": "range"}
+    >>> target_status(r, {**r, "low": 2, "high": 3}), target_status(r, {**r, "low": 0, "high": 3})
+    ('raised', 'changed')
+    """
+    (old_low, old_high), (new_low, new_high) = _bounds(old), _bounds(new)
+    if (old_low, old_high) != (new_low, new_high):
+        if None in (old_low, old_high, new_low, new_high):
+            return "changed"
+        assert old_low is not None and old_high is not None and new_low is not None and new_high is not None
+        if new_low >= old_low and new_high >= old_high:
+            return "raised"
+        if new_low <= old_low and new_high <= old_high:
+            return "lowered"
+        return "changed"
+    if (old["comparator"], old["change"], old["aspirational"], _horizon(old)) != (
+        new["comparator"],
+        new["change"],
+        new["aspirational"],
+        _horizon(new),
+    ):
+        return "changed"
+    return None
+
+
+def target_changes(old: list[TargetRecord], new: list[TargetRecord]) -> list[TargetChangeRecord]:
+    """The targets of a pair of items that changed, were added or removed, in NEW's order
+    (a removed one after the target that stood before it)."""
+    from rapidfuzz import fuzz
+
+    edges = []
+    for a, t in enumerate(old):
+        for b, u in enumerate(new):
+            if normalize(t["unit"]) != normalize(u["unit"]):
+                continue
+            alike = fuzz.ratio(_masked_clause(t), _masked_clause(u)) / 100
+            if alike >= TARGET_THRESHOLD:
+                closeness = 1 - abs(a / max(1, len(old)) - b / max(1, len(new)))
+                edges.append((a, b, alike + POSITION_EVIDENCE * closeness))
+    partner = dict(pair(edges))
+    records: list[tuple[float, TargetChangeRecord]] = []
+    for a, t in enumerate(old):
+        if a not in partner:
+            after = max((partner[k] for k in range(a) if k in partner), default=-1)
+            records.append((after + 0.5, {"status": "removed", "unit": t["unit"], "old": t, "new": None}))
+    paired_new = {b: a for a, b in partner.items()}
+    for b, u in enumerate(new):
+        if b not in paired_new:
+            records.append((b, {"status": "added", "unit": u["unit"], "old": None, "new": u}))
+            continue
+        status = target_status(old[paired_new[b]], u)
+        if status:
+            records.append((b, {"status": status, "unit": u["unit"], "old": old[paired_new[b]], "new": u}))
+    return [record for _, record in sorted(records, key=lambda r: r[0])]
+
+
+def _item_record(o: _Item | None, n: _Item | None, similarity: float | None, moved: bool) -> ItemDiffRecord:
+    old, new = (o.record if o else None), (n.record if n else None)
+    record: ItemDiffRecord = {
+        "status": "added" if old is None else "removed" if new is None else "same",
+        "old_number": old["number"] if old else None,
+        "new_number": new["number"] if new else None,
+        "old_section": old["section"] if old else None,
+        "new_section": new["section"] if new else None,
+        "old_title": old["title"] if old else None,
+        "new_title": new["title"] if new else None,
+        "similarity": None if similarity is None else round(similarity, 3),
+        "changes": [],
+        "leads_added": [],
+        "leads_removed": [],
+        "cooperating_added": [],
+        "cooperating_removed": [],
+        "targets": [],
+    }
+    if o is None or n is None or old is None or new is None:
+        return record
+    record["leads_added"], record["leads_removed"] = _names_diff(old["lead_units"], new["lead_units"])
+    coop = _names_diff(old["cooperating_units"], new["cooperating_units"])
+    record["cooperating_added"], record["cooperating_removed"] = coop
+    record["targets"] = target_changes(old["targets"], new["targets"])
+    changed = {
+        "title": o.key_title != n.key_title,
+        "text": o.key_rest != n.key_rest,
+        "section": moved,
+        "leads": bool(record["leads_added"] or record["leads_removed"]),
+        "cooperating": bool(coop[0] or coop[1]),
+        "targets": bool(record["targets"]),
+    }
+    record["changes"] = [name for name, differs in changed.items() if differs]
+    record["status"] = "changed" if record["changes"] else "same"
+    return record
+
+
+# --- the report -------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Diff:
+    """A diff as data: ``record`` (the JSON report) and, aligned with its items, the
+    items compared, with the section headings of both plans; the methods give what a
+    report shows, for :mod:`render` and :func:`export.diff_markdown`."""
+
+    record: DiffRecord
+    pairs: list[tuple[_Item | None, _Item | None]]
+    old_sections: dict[int, str]
+    new_sections: dict[int, str]
+
+    @property
+    def differs(self) -> bool:
+        """Whether any item listed is not ``same``: exit status 1 of ``zl diff``."""
+        return any(item["status"] != "same" for item in self.record["items"])
+
+    def only(self, kinds: list[str]) -> Diff:
+        """The diff with only the items of the given kinds listed (the summary kept whole)."""
+        keep = [k for k, item in enumerate(self.record["items"]) if _kind_matches(item, kinds)]
+        record: DiffRecord = {**self.record, "items": [self.record["items"][k] for k in keep]}
+        return Diff(record, [self.pairs[k] for k in keep], self.old_sections, self.new_sections)
+
+    def summary_line(self) -> str:
+        s = self.record["summary"]
+        moved = f" ({s['moved']} moved)" if s["moved"] else ""
+        return f"{s['same']} same, {s['changed']} changed{moved}, {s['added']} added, {s['removed']} removed"
+
+    def groups(self) -> list[tuple[str, str, list[int]]]:
+        """(heading, colour, indexes of the listed items) for added, removed, moved and
+        changed items (a moved item is listed as changed too when more than its section
+        changed); groups with no item are left out."""
+        items = self.record["items"]
+        groups = [
+            ("added", "green", [k for k, i in enumerate(items) if i["status"] == "added"]),
+            ("removed", "red", [k for k, i in enumerate(items) if i["status"] == "removed"]),
+            ("moved", "yellow", [k for k, i in enumerate(items) if "section" in i["changes"]]),
+            ("changed", "yellow", [k for k, i in enumerate(items) if set(i["changes"]) - {"section"}]),
+        ]
+        return [group for group in groups if group[2]]
+
+    def section_heading(self, side: str, number: int | None) -> str:
+        """The heading of section ``number`` of the OLD or NEW plan: 二、实施…工程."""
+        headings = self.old_sections if side == "old" else self.new_sections
+        return "—" if number is None else headings.get(number, str(number))
+
+    def lead_units(self, index: int, side: str) -> list[str]:
+        item = self.pairs[index][0 if side == "old" else 1]
+        return item.record["lead_units"] if item else []
+
+    def title_runs(self, index: int) -> list[Run]:
+        """The word diff of the titles of listed item ``index``."""
+        o, n = self.pairs[index]
+        return word_diff(o.title if o else "", n.title if n else "")
+
+    def text_runs(self, index: int) -> list[Run]:
+        """The word diff of the texts (after the title, less the lead-unit note) of item ``index``."""
+        o, n = self.pairs[index]
+        return word_diff(o.rest if o else "", n.rest if n else "")
+
+    def change_runs(self, index: int, context: int = 24) -> list[tuple[str, list[Run]]]:
+        """(label, runs) for what changed in a pair: its title, its text (kept text cut to
+        ``context`` characters around each change), its lead and cooperating units."""
+        item = self.record["items"][index]
+        lines: list[tuple[str, list[Run]]] = []
+        if "title" in item["changes"]:
+            lines.append(("title", self.title_runs(index)))
+        if "text" in item["changes"]:
+            lines.append(("", elide(self.text_runs(index), context)))
+        for what, label in (("leads", "lead"), ("cooperating", "cooperating")):
+            names = [("-", u) for u in item[f"{what}_removed"]] + [("+", u) for u in item[f"{what}_added"]]  # type: ignore[literal-required]
+            if names:
+                lines.append((label, [r for k, name in enumerate(names) for r in ([("=", " ")] if k else []) + [name]]))
+        return lines
+
+    def target_rows(self) -> list[dict[str, Any]]:
+        """One row per target change: the item's number, the clause, old → new, the status."""
+        rows: list[dict[str, Any]] = []
+        for item in self.record["items"]:
+            number = item["new_number"] if item["new_number"] is not None else item["old_number"]
+            for t in item["targets"]:
+                clause = (t["new"] or t["old"] or {"text": ""})["text"]
+                change = f"{describe_target(t['old'])} → {describe_target(t['new'])}"
+                rows.append({"item": number or 0, "clause": clause, "change": change, "status": t["status"]})
+        return rows
+
+
+def _kind_matches(item: ItemDiffRecord, kinds: list[str]) -> bool:
+    return item["status"] in kinds or ("moved" in kinds and "section" in item["changes"])
+
+
+def parse_only(values: list[str] | None) -> list[str]:
+    """``--only`` values, comma-separated or repeated, checked.
+
+    >>> parse_only(["added,removed", "moved"])
+    ['added', 'removed', 'moved']
+    """
+    kinds = [v.strip().lower() for value in values or [] for v in value.split(",") if v.strip()]
+    wrong = [k for k in kinds if k not in ONLY_CHOICES]
+    if wrong:
+        raise UsageError(f"unknown kind {wrong[0]!r} for --only: choose from {', '.join(ONLY_CHOICES)}")
+    return kinds
+
+
+def check_threshold(threshold: float) -> float:
+    if not 0 < threshold <= 1:
+        raise UsageError(f"--threshold {threshold:g} is out of range: give a similarity above 0 and at most 1")
+    return threshold
+
+
+def _side(plan: PlanRecord, file: tuple[str, str] | None) -> SideRecord:
+    return {
+        "file": file[0] if file else None,
+        "title": plan["plan_title"] or plan["title"],
+        "doc_number": plan["doc_number"],
+        "sha256": file[1] if file else None,
+    }
+
+
+def _order(
+    old: list[_Item], new: list[_Item], paired: dict[int, tuple[int, float]], moved: set[int]
+) -> list[tuple[int | None, int | None]]:
+    """(OLD index, NEW index) in NEW's order, each removed item after the NEW partner of
+    the nearest item before it in OLD that was paired and did not move."""
+    partner_of_new = {j: i for i, (j, _) in paired.items()}
+    after: dict[int, list[int]] = defaultdict(list)
+    anchor = -1
+    for i in range(len(old)):
+        if i in paired and i not in moved:
+            anchor = paired[i][0]
+        elif i not in paired:
+            after[anchor].append(i)
+    order: list[tuple[int | None, int | None]] = [(i, None) for i in after[-1]]
+    for j in range(len(new)):
+        order.append((partner_of_new.get(j), j))
+        order += [(i, None) for i in after[j]]
+    return order
+
+
+def diff_plans(
+    old: PlanRecord,
+    new: PlanRecord,
+    threshold: float = THRESHOLD,
+    old_file: tuple[str, str] | None = None,
+    new_file: tuple[str, str] | None = None,
+) -> Diff:
+    """The diff of two parsed plans; ``old_file`` and ``new_file`` are (path, sha256)."""
+    check_threshold(threshold)
+    old_items, new_items = _items(old), _items(new)
+    paired = _pair_items(old_items, new_items, old, new, threshold)
+    sections = _pair_sections(old_items, new_items, paired, old, new)
+    moved = {
+        i for i, (j, _) in paired.items()
+        if sections.get(old_items[i].record["section"]) != new_items[j].record["section"]
+    }  # fmt: skip
+    records, pairs = [], []
+    for i, j in _order(old_items, new_items, paired, moved):
+        o = old_items[i] if i is not None else None
+        n = new_items[j] if j is not None else None
+        similarity = paired[i][1] if i is not None and i in paired else None
+        records.append(_item_record(o, n, similarity, i in moved))
+        pairs.append((o, n))
+    summary: SummaryRecord = {
+        "same": sum(r["status"] == "same" for r in records),
+        "changed": sum(r["status"] == "changed" for r in records),
+        "added": sum(r["status"] == "added" for r in records),
+        "removed": sum(r["status"] == "removed" for r in records),
+        "moved": len(moved),
+    }
+    record: DiffRecord = {
+        "old": _side(old, old_file),
+        "new": _side(new, new_file),
+        "summary": summary,
+        "items": records,
+    }
+    return Diff(record, pairs, _section_headings(old), _section_headings(new))
+
+
+def diff_loaded(old: LoadedPlan, new: LoadedPlan, threshold: float = THRESHOLD) -> Diff:
+    """The diff of two loaded plan files."""
+    return diff_plans(old.plan, new.plan, threshold, (old.path, old.sha256), (new.path, new.sha256))
+
+
+_COMPARATOR_SIGNS = {">=": "≥", ">": ">", "<=": "≤", "<": "<", "~": "约", "=": "", "range": ""}
+
+
+def describe_target(target: TargetRecord | None) -> str:
+    """A target in a few characters, as printed with its comparator: ≥10项, 力争一到两个,
+    减少2%, 500家 到2025年; — for none.
+
+    >>> describe_target({"number_text": "10", "unit": "项", "comparator": ">=", "aspirational": True,
+    ...                  "change": "decrease", "by": None})  # type: ignore
+    '力争减少≥10项'
+    """
+    if target is None:
+        return "—"
+    words = [
+        "力争" if target["aspirational"] else "",
+        {"increase": "增加", "decrease": "减少", None: ""}[target["change"]],
+        _COMPARATOR_SIGNS.get(target["comparator"], target["comparator"]),
+        target["number_text"] + target["unit"],
+    ]
+    by = f" {target['by']['text']}" if target["by"] else ""
+    return "".join(words) + by
