@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import html
 import io
+import zipfile
 from collections.abc import Iterator, Sequence
 
 #: Text written at the top of every page after the first, and removed by the reader.
@@ -81,6 +82,90 @@ def _add_table(document: object, rows: Sequence[Sequence[str]]) -> None:
                 cell.add_paragraph(more)
 
 
+#: What make_numbered_docx must read as: Word draws the numbers, the text has none.
+NUMBERED_LINES = [
+    "关于印发某某工作要点的通知",
+    "一、\t总体要求",
+    "（一）\t指导思想。坚持质量第一。",
+    "（二）\t基本原则。",
+    "1. 目标明确。",
+    "二、\t重点任务",
+    "（一）\t加强标准化。（牵头单位：县市场监管局）",
+    "①加强计量。",
+]
+
+
+def make_numbered_docx() -> bytes:
+    """A .docx whose headings are numbered by Word (一、 （一） 1. ①), one of them through
+    its paragraph style, with a header and footer."""
+    import docx
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+
+    document = docx.Document()
+    document.sections[0].header.paragraphs[0].text = RUNNING_HEADER
+    numbering = document.part.numbering_part.element
+    levels = [("chineseCounting", "%1、", "tab"), ("chineseCounting", "（%2）", "tab"), ("decimal", "%3.", "space")]
+    xml = "".join(
+        f'<w:lvl w:ilvl="{n}"><w:start w:val="1"/><w:numFmt w:val="{fmt}"/><w:lvlText w:val="{text}"/>'
+        f'<w:suff w:val="{suff}"/></w:lvl>'
+        for n, (fmt, text, suff) in enumerate(levels)
+    )
+    numbering.insert(0, parse_xml(f'<w:abstractNum {nsdecls("w")} w:abstractNumId="90">{xml}</w:abstractNum>'))
+    circled = '<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimalEnclosedCircle"/><w:lvlText w:val="%1"/>'
+    circled += '<w:suff w:val="nothing"/></w:lvl>'
+    numbering.insert(1, parse_xml(f'<w:abstractNum {nsdecls("w")} w:abstractNumId="91">{circled}</w:abstractNum>'))
+    for num, abstract in (("90", "90"), ("91", "91")):
+        numbering.append(
+            parse_xml(f'<w:num {nsdecls("w")} w:numId="{num}"><w:abstractNumId w:val="{abstract}"/></w:num>')
+        )
+    styles = document.styles.element
+    styles.append(
+        parse_xml(
+            f'<w:style {nsdecls("w")} w:type="paragraph" w:styleId="Circled"><w:name w:val="Circled"/>'
+            '<w:pPr><w:numPr><w:numId w:val="91"/></w:numPr></w:pPr></w:style>'
+        )
+    )
+    document.add_paragraph("关于印发某某工作要点的通知")
+    for text, level in (("总体要求", 0), ("指导思想。坚持质量第一。", 1), ("基本原则。", 1), ("目标明确。", 2)):
+        _numbered(document.add_paragraph(text), level)
+    _numbered(document.add_paragraph("重点任务"), 0)
+    _numbered(document.add_paragraph("加强标准化。（牵头单位：县市场监管局）"), 1)
+    document.add_paragraph("加强计量。", style="Circled")
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+def _numbered(paragraph: object, level: int) -> None:
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+
+    properties = paragraph._p.get_or_add_pPr()  # type: ignore[attr-defined]
+    properties.append(parse_xml(f'<w:numPr {nsdecls("w")}><w:ilvl w:val="{level}"/><w:numId w:val="90"/></w:numPr>'))
+
+
+def make_tracked_docx() -> bytes:
+    """A .docx with a tracked insertion and deletion, a smart tag, a simple field and a
+    content control: text python-docx does not see."""
+    data = make_docx("一、总则\n（一）总的要求。\n")
+    source = zipfile.ZipFile(io.BytesIO(data))
+    xml = source.read("word/document.xml").decode()
+    extra = (
+        '<w:p><w:r><w:t>（三）推进</w:t></w:r><w:ins w:id="1" w:author="a" w:date="2023-01-01T00:00:00Z">'
+        '<w:r><w:t>计量</w:t></w:r></w:ins><w:del w:id="2" w:author="a" w:date="2023-01-01T00:00:00Z"><w:r>'
+        '<w:delText>删去的字</w:delText></w:r></w:del><w:smartTag w:uri="urn:x" w:element="place"><w:r><w:t>工作'
+        '</w:t></w:r></w:smartTag><w:fldSimple w:instr=" DOCPROPERTY x "><w:r><w:t>。</w:t></w:r></w:fldSimple></w:p>'
+        "<w:sdt><w:sdtPr/><w:sdtContent><w:p><w:r><w:t>（四）控件中的段落。</w:t></w:r></w:p></w:sdtContent></w:sdt>"
+    )
+    xml = xml.replace("<w:sectPr", extra + "<w:sectPr", 1)
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as archive:
+        for info in source.infolist():
+            archive.writestr(info, xml if info.filename == "word/document.xml" else source.read(info))
+    return out.getvalue()
+
+
 # ---------------------------------------------------------------- PDF
 
 PAGE_WIDTH, PAGE_HEIGHT = 595.0, 842.0  # A4 in points
@@ -98,16 +183,18 @@ def _font() -> str:
     return FONT
 
 
-def wrap(content: str, indent: bool) -> list[str]:
+def wrap(content: str, indent: bool, break_words: bool = False) -> list[str]:
     """The lines a paragraph takes on the page: broken at any CJK character, and between
-    words in a run of Latin letters and digits, as Word breaks them."""
+    words in a run of Latin letters and digits, as Word breaks them (or anywhere, as
+    some typesetters do, with ``break_words``)."""
     from reportlab.pdfbase.pdfmetrics import stringWidth
 
+    _font()
     width = PAGE_WIDTH - LEFT - RIGHT
     room = width - (2 * SIZE if indent else 0)
     lines: list[str] = []
     line = ""
-    for token in _tokens(content):
+    for token in content if break_words else _tokens(content):
         if line and stringWidth(line + token, FONT, SIZE) > room:
             if token == " ":
                 token = ""
@@ -134,7 +221,7 @@ def _tokens(content: str) -> Iterator[str]:
         yield word
 
 
-def make_pdf(text: str, running_header: bool = True, page_numbers: bool = True) -> bytes:
+def make_pdf(text: str, running_header: bool = True, page_numbers: bool = True, break_words: bool = False) -> bytes:
     """A PDF with a text layer: the lines of ``text`` set in STSong-Light and wrapped to
     the page; a blank line leaves a blank line; a page number at the foot of each page,
     a running header from page 2 on."""
@@ -156,7 +243,7 @@ def make_pdf(text: str, running_header: bool = True, page_numbers: bool = True) 
 
     furniture()
     for indented, content in _paragraphs(text):
-        lines = wrap(content, indented) if content else [""]
+        lines = wrap(content, indented, break_words) if content else [""]
         for n, line in enumerate(lines):
             if y < BOTTOM:
                 pdf.showPage()

@@ -90,7 +90,7 @@ def is_document(data: bytes) -> bool:
     """Whether ``data`` is for the readers (a PDF, a Word or ZIP file, an old Office or
     RTF file, or what may be a web page) rather than plain text; looks at a few bytes.
 
-    >>> is_document(b"%PDF-1.4"), is_document(b"\xef\xbb\xbf <html>"), is_document("一、总则".encode())
+    >>> is_document(b"%PDF-1.4"), is_document(b"\\xef\\xbb\\xbf <html>"), is_document("一、总则".encode())
     (True, True, False)
     """
     head = data[:1024]

@@ -246,7 +246,7 @@ def lines_of(node: Node, furniture: bool = False) -> list[str]:
     out: list[str] = [""]
     _walk(node, out, furniture)
     lines = [line.strip(" ") for part in out for line in part.split("\n")]
-    return [line for line in lines if line]
+    return [line for line in lines if line.strip()]
 
 
 def _walk(node: Node, out: list[str], furniture: bool) -> None:

@@ -12,8 +12,9 @@ analysis) and rebuilds the lines, then the paragraphs::
 2. Running headers and footers are dropped: the first or last line of a page whose
    text (digits aside) recurs on other pages, and page numbers (— 3 —, 第3页, 3/12).
 3. A line is joined to the one before, with nothing between (a space between two
-   Latin words), when the one before runs to the right margin and this one starts
-   at the left margin, across pages too: so a number or unit cut by the line end
+   Latin words), when its first word would not have fitted at the end of the one
+   before (which runs to the right margin) and it starts at the left margin, across
+   pages too: so a number or unit cut by the line end
    (5 / 0万批次) is whole again.  An indented line starts a paragraph; a larger
    gap than the line spacing leaves a blank line.
 
@@ -40,10 +41,11 @@ from dataclasses import dataclass
 from statistics import median
 from typing import Any, NamedTuple
 
+from zhiliang_cli import readers
 from zhiliang_cli.errors import InputError
 from zhiliang_cli.source import RawSource
 
-from . import Extracted, library_version
+from . import Extracted
 
 DISTRIBUTION = "pdfminer.six"
 INSTALL = "pip install 'zhiliang-cli[pdf]'"
@@ -58,7 +60,9 @@ RE_PAGE_NUMBER = re.compile(
 )
 #: A line that starts a paragraph whatever its position: a heading marker.
 RE_HEADING_START = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d+[.．、])")
-SENTENCE_ENDS = "。；;！!？?：:"
+SENTENCE_ENDS = "。；;！!？?：:）)"
+#: Punctuation no line may start with (the typesetter carries the character before it over too).
+NO_LINE_START = "，。、；：！？）》」』】〕”’,.;:!?)%％"
 
 
 class Char(NamedTuple):
@@ -77,16 +81,19 @@ class Line:
     y: float  # baseline, from the page's bottom
     size: float
     page: int
+    lead: float = 0.0  # width of the line's first word (a CJK character, or a run of Latin)
 
 
 def read_pdf(raw: RawSource) -> Extracted:
     """The text of a PDF's text layer, in reading order, joined into paragraphs."""
     if b"%%EOF" not in raw.data[-2048:]:
         raise InputError(f"{raw.path} is a PDF that is cut off (it has no end marker): download it again")
-    version = library_version(DISTRIBUTION)
+    version = readers.library_version(DISTRIBUTION)
     if version is None:
         raise InputError(f"{raw.path} is a PDF; reading PDFs needs pdfminer.six: {INSTALL}")
     pages = list(_pages(raw))
+    if not pages:
+        raise InputError(f"{raw.path} is a damaged PDF (no pages can be found in it): download it again")
     if not any(page for page in pages):
         raise InputError(f"{raw.path} is a scanned PDF (its pages are pictures, with no text layer): zl does no OCR")
     text = "\n".join(assemble(pages))
@@ -146,9 +153,21 @@ def _lines(chars: list[Char], page: int) -> list[Line]:
         row.sort(key=lambda c: c.x0)
         text = _join_chars(row)
         if text.strip():
+            row = [c for c in row if c.text != " "]
             size = median(c.size for c in row)
-            lines.append(Line(text.strip(), row[0].x0, row[-1].x1, row[0].y0, size, page))
+            lines.append(Line(text.strip(), row[0].x0, row[-1].x1, row[0].y0, size, page, _first_word(row)))
     return lines
+
+
+def _first_word(row: list[Char]) -> float:
+    """The width of a line's first word: what would have had to fit at the end of the
+    line before for the typesetter not to wrap."""
+    end, latin = row[0], row[0].text.isascii() and row[0].text.isalnum()
+    for char in row[1:]:
+        if not (latin and char.text.isascii() and char.text.isalnum()) and char.text not in NO_LINE_START:
+            break
+        end = char
+    return end.x1 - row[0].x0
 
 
 def _join_chars(row: list[Char]) -> str:
@@ -191,7 +210,7 @@ def assemble(pages: list[list[Line]]) -> list[str]:
         return []
     size = median(line.size for line in body)
     left = Counter(round(line.x0) for line in body).most_common(1)[0][0]
-    right = sorted(line.x1 for line in body)[int(0.9 * (len(body) - 1))]
+    right = max(line.x1 for line in body if line.x0 <= left + 2.5 * size)
     spacing = _spacing(body, size)
     out: list[str] = []
     previous: Line | None = None
@@ -212,8 +231,9 @@ def _spacing(body: list[Line], size: float) -> float:
 
 
 def _continues(previous: Line, line: Line, left: float, right: float, size: float) -> bool:
-    """Whether ``line`` is the rest of ``previous``'s paragraph, wrapped by the page."""
-    full = previous.x1 >= right - 1.5 * size and previous.x0 <= left + 2.5 * size
+    """Whether ``line`` is the rest of ``previous``'s paragraph, wrapped by the page: its
+    first word would not have fitted at the end of ``previous``."""
+    full = previous.x1 + line.lead > right - 0.15 * size and previous.x0 <= left + 2.5 * size
     at_margin = abs(line.x0 - left) <= 0.5 * size
     heading = previous.text[-1] in SENTENCE_ENDS and bool(RE_HEADING_START.match(line.text))
     return full and at_margin and not heading
