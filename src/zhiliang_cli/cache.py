@@ -136,10 +136,12 @@ def _read_entry(raw: RawSource) -> dict[str, Any] | None:
 def _current(origin: dict[str, Any]) -> bool:
     """Whether a document's entry was made by the extractor installed now (zl's own
     readers are in the key already)."""
+    extractor = str(origin["extractor"])
+    if extractor.startswith("zl "):
+        return True
     from .readers import library_version
 
-    extractor = str(origin["extractor"])
-    return extractor.startswith("zl ") or library_version(extractor) == origin["extractor_version"]
+    return library_version(extractor) == origin["extractor_version"]
 
 
 MAX_ENTRIES = 200  # parsed plans kept; the oldest go first
