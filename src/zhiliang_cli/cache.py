@@ -141,7 +141,7 @@ def _current(origin: dict[str, Any]) -> bool:
         return True
     from .readers import library_version
 
-    return library_version(extractor) == origin["extractor_version"]
+    return bool(library_version(extractor) == origin["extractor_version"])
 
 
 MAX_ENTRIES = 200  # parsed plans kept; the oldest go first
