@@ -508,3 +508,30 @@ def test_zl_meta_gives_format_extractor_and_pages(made: Callable[[str, str], Pat
 def test_reading_errors_are_input_errors() -> None:
     with pytest.raises(InputError, match="scanned"):
         readers.extract(RawSource("scan.pdf", documents.make_scanned_pdf(), ""))
+
+
+def test_task_table_in_a_web_page_with_merged_cells() -> None:
+    from zhiliang_cli.readers.html import read_html
+
+    rows = (
+        "<tr><th>序号</th><th>工作任务</th><th>牵头单位</th><th>完成时限</th></tr>"
+        "<tr><td colspan='4'>一、提升产品质量</td></tr>"
+        "<tr><td>1</td><td>制定地方标准<br>10项以上</td><td rowspan='2'>省市场监管局</td><td>年底前</td></tr>"
+        "<tr><td>2</td><td>培育企业50家</td><td>持续推进</td></tr>"
+    )
+    page = f"<html><body><h1>关于印发任务分工的通知</h1><div id='zoom'><table>{rows}</table></div></body></html>"
+    assert read_html(RawSource("p", page.encode(), "")).text.splitlines() == [
+        "关于印发任务分工的通知",
+        "序号\t工作任务\t牵头单位\t完成时限",
+        "一、提升产品质量",
+        "1. 制定地方标准；10项以上（牵头单位：省市场监管局；完成时限：年底前）",
+        "2. 培育企业50家（牵头单位：省市场监管局；完成时限：持续推进）",
+    ]
+
+
+def test_a_pdf_printed_by_libreoffice_gives_the_plan_of_its_text() -> None:
+    """Embedded subset TrueType fonts with ToUnicode maps, quotation marks from another
+    font, Unicode line breaking and paragraph spacing: a PDF as many issuers make them
+    (tests/published/make_libreoffice_pdf.py made it)."""
+    loaded = cache.load_plan(str(PUBLISHED / "gov_034-libreoffice.pdf"))
+    assert _without_positions(dict(loaded.plan)) == _without_positions(_expected("gov_034", "pdf"))

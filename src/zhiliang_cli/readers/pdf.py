@@ -14,9 +14,12 @@ analysis) and rebuilds the lines, then the paragraphs::
 3. A line is joined to the one before, with nothing between (a space between two
    Latin words), when its first word would not have fitted at the end of the one
    before (which runs to the right margin) and it starts at the left margin, across
-   pages too: so a number or unit cut by the line end
-   (5 / 0万批次) is whole again.  An indented line starts a paragraph; a larger
-   gap than the line spacing leaves a blank line.
+   pages too: so a number or unit cut by the line end (5 / 0万批次) is whole again.
+   A word is what the typesetter keeps together: a CJK character, a run of Latin
+   letters and digits, with the punctuation no line may start with (，。）…), an
+   opening bracket before it, and quotation marks bound to both sides (Unicode
+   line breaking, as LibreOffice and browsers use).  An indented line starts a
+   paragraph; a gap of a skipped line (1.85 line spacings) leaves a blank line.
 
 A PDF with no text layer (a scan) is refused: zl does no OCR.  A PDF cut off
 before its end (no %%EOF) or that pdfminer cannot parse is refused too.
@@ -63,6 +66,10 @@ RE_HEADING_START = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][
 SENTENCE_ENDS = "。；;！!？?：:）)"
 #: Punctuation no line may start with (the typesetter carries the character before it over too).
 NO_LINE_START = "，。、；：！？）》」』】〕”’,.;:!?)%％"
+#: Punctuation no line may end with (the typesetter carries it over with the character after it).
+NO_LINE_END = "（《「『【〔“‘(["
+#: Quotation marks, which Unicode's line breaking (LibreOffice, browsers) binds to both neighbours.
+QUOTES = "“”‘’\"'"
 
 
 class Char(NamedTuple):
@@ -162,11 +169,15 @@ def _lines(chars: list[Char], page: int) -> list[Line]:
 def _first_word(row: list[Char]) -> float:
     """The width of a line's first word: what would have had to fit at the end of the
     line before for the typesetter not to wrap."""
-    end, latin = row[0], row[0].text.isascii() and row[0].text.isalnum()
-    for char in row[1:]:
-        if not (latin and char.text.isascii() and char.text.isalnum()) and char.text not in NO_LINE_START:
+    start = 0
+    while start < len(row) - 1 and row[start].text in NO_LINE_END:  # an opening bracket goes with what follows
+        start += 1
+    end, latin, glued = row[start], row[start].text.isascii() and row[start].text.isalnum(), False
+    for char in row[start + 1 :]:
+        run = latin and char.text.isascii() and char.text.isalnum()
+        if not (run or glued or char.text in NO_LINE_START or char.text in QUOTES):
             break
-        end = char
+        end, glued = char, char.text in QUOTES
     return end.x1 - row[0].x0
 
 
@@ -210,7 +221,7 @@ def assemble(pages: list[list[Line]]) -> list[str]:
         return []
     size = median(line.size for line in body)
     left = Counter(round(line.x0) for line in body).most_common(1)[0][0]
-    right = max(line.x1 for line in body if line.x0 <= left + 2.5 * size)
+    right = max(line.x1 for line in body if line.x0 <= left + 4 * size)
     spacing = _spacing(body, size)
     out: list[str] = []
     previous: Line | None = None
@@ -218,7 +229,7 @@ def assemble(pages: list[list[Line]]) -> list[str]:
         if previous is not None and _continues(previous, line, left, right, size):
             out[-1] += (" " if _latin_pair(out[-1], line.text) else "") + line.text
         else:
-            if previous is not None and previous.page == line.page and previous.y - line.y > 1.6 * spacing:
+            if previous is not None and previous.page == line.page and previous.y - line.y > 1.85 * spacing:
                 out.append("")
             out.append(line.text)
         previous = line
@@ -233,7 +244,7 @@ def _spacing(body: list[Line], size: float) -> float:
 def _continues(previous: Line, line: Line, left: float, right: float, size: float) -> bool:
     """Whether ``line`` is the rest of ``previous``'s paragraph, wrapped by the page: its
     first word would not have fitted at the end of ``previous``."""
-    full = previous.x1 + line.lead > right - 0.15 * size and previous.x0 <= left + 2.5 * size
+    full = previous.x1 + line.lead > right - 0.15 * size and previous.x0 <= left + 4 * size
     at_margin = abs(line.x0 - left) <= 0.5 * size
     heading = previous.text[-1] in SENTENCE_ENDS and bool(RE_HEADING_START.match(line.text))
     return full and at_margin and not heading
