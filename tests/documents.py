@@ -44,7 +44,7 @@ def make_docx(text: str, table: Sequence[Sequence[str]] | None = None, table_aft
     section = document.sections[0]
     section.header.paragraphs[0].text = RUNNING_HEADER
     footer = section.footer.paragraphs[0]
-    run = footer.add_run("— ")
+    footer.add_run("— ")
     for kind, value in (("begin", None), (None, "PAGE"), ("end", None)):
         if kind:
             char = OxmlElement("w:fldChar")
@@ -55,7 +55,6 @@ def make_docx(text: str, table: Sequence[Sequence[str]] | None = None, table_aft
             instr.text = value
             footer.add_run()._r.append(instr)
     footer.add_run(" —")
-    del run
     placed = table is None
     for indented, content in _paragraphs(text):
         paragraph = document.add_paragraph(content)

@@ -18,6 +18,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from zhiliang_cli import cache, readers
 from zhiliang_cli.errors import InputError
@@ -535,3 +537,30 @@ def test_a_pdf_printed_by_libreoffice_gives_the_plan_of_its_text() -> None:
     (tests/published/make_libreoffice_pdf.py made it)."""
     loaded = cache.load_plan(str(PUBLISHED / "gov_034-libreoffice.pdf"))
     assert _without_positions(dict(loaded.plan)) == _without_positions(_expected("gov_034", "pdf"))
+
+
+# ---------------------------------------------------------------- properties
+
+CELL = st.text(alphabet="质量标准省市局厅委一二三四五六七八九十123，。、", min_size=0, max_size=12)
+
+
+@given(
+    st.lists(st.tuples(CELL, CELL, CELL, CELL), min_size=1, max_size=6),
+    st.sampled_from([("序号", "工作任务", "牵头单位", "配合单位"), ("编号", "主要措施", "责任部门", "完成时限")]),
+)
+def test_no_cell_text_is_lost_from_a_table(rows: list[tuple[str, ...]], header: tuple[str, ...]) -> None:
+    text = "\n".join(render_table([header, *rows]))
+    for row in [header, *rows]:
+        for cell in row:
+            assert cell.strip() in text
+
+
+@given(st.lists(st.text(alphabet="质量标准一二三（）、。：；abc 12", min_size=1, max_size=20), min_size=1, max_size=8))
+def test_html_paragraphs_come_back_as_lines(paragraphs: list[str]) -> None:
+    from html import escape
+
+    from zhiliang_cli.readers.html import lines_of, parse_page
+
+    body = "".join(f"<p>{escape(p)}</p>" for p in paragraphs)
+    expected = [" ".join(p.split()) for p in paragraphs if p.strip()]
+    assert lines_of(parse_page(f"<div id='zoom'>{body}</div>")) == expected
