@@ -22,7 +22,7 @@ COMMANDS = sorted(c.name or c.callback.__name__ for c in app.registered_commands
 
 def test_every_command_is_listed() -> None:
     expected = ["check", "export", "items", "leads", "meta", "schema", "search", "sections", "show", "targets"]
-    expected += ["ledger", "progress", "diff"]
+    expected += ["ledger", "progress", "diff", "text"]
     assert sorted(expected) == COMMANDS
 
 
@@ -246,7 +246,7 @@ def test_binary_file(zl: Run, tmp_path: Path) -> None:
 def test_pdf(zl: Run, tmp_path: Path) -> None:
     pdf = tmp_path / "plan.pdf"
     pdf.write_bytes(b"%PDF-1.7\n\x93\x8c\x8b\x9e binary")
-    _one_error_line(zl("sections", "--file", str(pdf)), 3, "PDF", "pdftotext")
+    _one_error_line(zl("sections", "--file", str(pdf)), 3, "PDF", "cut off")
 
 
 def test_not_a_plan(zl: Run, tmp_path: Path) -> None:

@@ -110,3 +110,42 @@ def test_difflib_is_imported_by_diff_only() -> None:
             if any(n.split(".")[0] in ("difflib", "rapidfuzz", "numpy") for n in names):
                 importers.append(path.name)
     assert sorted(set(importers)) == ["assign.py", "diff.py", "worddiff.py"]
+
+
+READERS = ["zhiliang_cli.readers", "pdfminer", "xml.etree.ElementTree", "html.parser", "zipfile"]
+#: What reading a file of each kind may import of READERS: its own reader and nothing else.
+OWN = {
+    "txt": [],
+    "docx": ["xml.etree.ElementTree", "zhiliang_cli.readers", "zipfile"],
+    "pdf": ["pdfminer", "zhiliang_cli.readers", "zipfile"],  # zipfile: by importlib.metadata
+    "html": ["html.parser", "zhiliang_cli.readers"],
+}
+
+
+def _imported_reading(path: str, cache_dir: str) -> list[str]:
+    env = {**os.environ, "ZL_CACHE_DIR": cache_dir}
+    probe = PROBE.format(args=["items", "--file", path, "--format", "json"], heavy=READERS)
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, env=env, check=True)
+    return list(json.loads(out.stdout))
+
+
+@pytest.mark.parametrize("kind", list(OWN))
+def test_each_reader_is_imported_only_for_its_kind(kind: str, tmp_path: os.PathLike[str]) -> None:
+    from zhiliang_cli.source import BUNDLED_PLAN
+
+    from . import documents
+
+    text = "关于印发某某工作要点的通知\n一、总体要求\n  （一）做好质量工作。（牵头单位：省市场监管局）\n"
+    path = os.path.join(tmp_path, f"plan.{kind}")
+    data = {
+        "txt": lambda: BUNDLED_PLAN.read_bytes(),
+        "docx": lambda: documents.make_docx(text),
+        "pdf": lambda: documents.make_pdf(text),
+        "html": lambda: documents.make_html("关于印发某某工作要点的通知", text),
+    }[kind]()
+    with open(path, "wb") as out:
+        out.write(data)
+    cache_dir = os.path.join(tmp_path, "cache")
+    assert _imported_reading(path, cache_dir) == OWN[kind]  # a miss: the file is read
+    # a hit reads nothing; for a PDF it asks the installed pdfminer.six's version
+    assert _imported_reading(path, cache_dir) == (["zhiliang_cli.readers"] if kind == "pdf" else [])

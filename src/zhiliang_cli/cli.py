@@ -34,7 +34,11 @@ _state = {"debug": False}
 
 FileOpt = Annotated[
     str | None,
-    typer.Option("--file", metavar="PATH", help="Plan text file, or - for standard input (default: the bundled plan)."),
+    typer.Option(
+        "--file",
+        metavar="PATH",
+        help="Plan file (.txt, .docx, .pdf, .html), or - for standard input (default: the bundled plan).",
+    ),
 ]
 FormatOpt = Annotated[
     str | None,
@@ -201,7 +205,16 @@ def meta(file: FileOpt = None, fmt: FormatOpt = None) -> None:
     from .query import meta_row
 
     loaded = _load(file)
-    _emit(meta_row(loaded.plan, loaded.path, loaded.encoding, loaded.sha256, loaded.size), fmt, _render("meta"))
+    row = meta_row(loaded.plan, loaded.path, loaded.encoding, loaded.sha256, loaded.size, loaded.origin)
+    _emit(row, fmt, _render("meta"))
+
+
+@app.command()
+def text(file: FileOpt = None) -> None:
+    """Print the text zl reads from the file: what spans and lines refer to."""
+    from .cache import load_text
+
+    sys.stdout.write(load_text(file)[0])
 
 
 @app.command()

@@ -86,8 +86,11 @@ def filter_items(
     ]
 
 
-def meta_row(plan: PlanRecord, path: str, encoding: str, sha256: str, size: int) -> Row:
-    """The file's facts, the notice's fields and the plan's counts, in one record."""
+def meta_row(
+    plan: PlanRecord, path: str, encoding: str, sha256: str, size: int, origin: dict[str, Any] | None = None
+) -> Row:
+    """The file's facts (for a .docx, PDF or web page its format, extractor and pages or
+    paragraphs read), the notice's fields and the plan's counts, in one record."""
     header = {k: v for k, v in plan.items() if k not in ("sections", "problems")}
     all_items = items(plan)
     counts = {
@@ -96,7 +99,16 @@ def meta_row(plan: PlanRecord, path: str, encoding: str, sha256: str, size: int)
         "targets": sum(len(i["targets"]) for i in all_items) + sum(len(s["targets"]) for s in plan["sections"]),
         "problems": len(plan["problems"]),
     }
-    return {"file": path, "encoding": encoding, "sha256": sha256, "bytes": size, **header, **counts}
+    source = origin or {
+        "format": "text",
+        "extractor": None,
+        "extractor_version": None,
+        "pages": None,
+        "paragraphs": None,
+    }
+    facts = {"file": path, "format": source["format"], "encoding": encoding or None, "sha256": sha256, "bytes": size}
+    extraction = {k: source[k] for k in ("extractor", "extractor_version", "pages", "paragraphs")}
+    return {**facts, **extraction, **header, **counts}
 
 
 def check_report(plan: PlanRecord) -> Row:

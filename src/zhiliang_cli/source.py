@@ -86,6 +86,19 @@ def read_bytes(path: str | None) -> RawSource:
     return RawSource(shown, data, sha256_hex(data))
 
 
+def is_document(data: bytes) -> bool:
+    """Whether ``data`` is for the readers (a PDF, a Word or ZIP file, an old Office or
+    RTF file, or what may be a web page) rather than plain text; looks at a few bytes.
+
+    >>> is_document(b"%PDF-1.4"), is_document(b"\\xef\\xbb\\xbf <html>"), is_document("一、总则".encode())
+    (True, True, False)
+    """
+    head = data[:1024]
+    return head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith((b"<", b"PK\x03\x04", b"\xd0\xcf\x11\xe0", b"{\\rtf")) or (
+        b"%PDF-" in head
+    )
+
+
 def decode(raw: RawSource) -> tuple[str, str]:
     """The decoded text and the name of its encoding.
 
