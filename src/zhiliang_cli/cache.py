@@ -38,7 +38,16 @@ class LoadedPlan:
 
 def load_plan(path: str | None) -> LoadedPlan:
     """The parsed plan in ``path`` (the bundled plan when None)."""
-    raw = read_bytes(path)
+    return load_source(read_bytes(path))
+
+
+def cached_plan(raw: RawSource) -> LoadedPlan | None:
+    """The parsed plan of ``raw`` if the cache holds it, else None; never parses."""
+    return _read_cache(raw)
+
+
+def load_source(raw: RawSource) -> LoadedPlan:
+    """The parsed plan of bytes already read (so a worker process need not read the file)."""
     cached = _read_cache(raw)
     if cached is not None:
         return cached
