@@ -288,9 +288,11 @@ class Plans:
     def one(self, command: str) -> LoadedPlan:
         """The one plan of a command that reads one plan."""
         if not self.single:
-            raise UsageError(
-                f"zl {command} reads one plan, and --file names {len(self.paths) + len(self.unreadable)}: give one file"
-            )
+            named = len(self.paths) + len(self.unreadable)
+            raise UsageError(f"zl {command} reads one plan, and --file names {named} files: give one file")
+        return self._only()
+
+    def _only(self) -> LoadedPlan:
         return load_plan(None if self.bundled else self.paths[0])
 
     def each(self) -> Iterator[tuple[str, LoadedPlan]]:
@@ -312,7 +314,7 @@ class Plans:
     def combine(self, one: Callable[[LoadedPlan], Any], many: Callable[[Iterable[tuple[str, LoadedPlan]]], Any]) -> Any:
         """``one(plan)`` for a single plan, else ``many`` over every plan."""
         if self.single:
-            return one(self.one("this command"))
+            return one(self._only())
         return many(self.each())
 
     def rows(self, query: Callable[[PlanRecord], list[Any]]) -> list[Row]:

@@ -79,7 +79,11 @@ def _table(*columns: str, title: str | None = None) -> Table:
 
 def _plan_table(rows: Sequence[Mapping[str, Any]], *columns: str) -> Table:
     """A table of ``columns``, with a ``plan`` column first when the rows come from several plans."""
-    return _table("plan", *columns) if _has_plan(rows) else _table(*columns)
+    if not _has_plan(rows):
+        return _table(*columns)
+    table = _table("plan", *columns)
+    table.columns[0].no_wrap = True  # a path broken over lines is hard to copy
+    return table
 
 
 def _has_plan(rows: Sequence[Mapping[str, Any]]) -> bool:
@@ -218,12 +222,13 @@ def show(item: ItemRecord) -> None:
     console().print(Panel(Group(*parts), title=title, title_align="left"))
 
 
-META_ACROSS = ("plan", "doc_number", "date", "plan_title", "sections", "items", "targets", "problems")
+META_ACROSS = ("plan", "doc_number", "date", "items", "targets", "problems")
 
 
 def meta(data: Row | list[Row]) -> None:
     if isinstance(data, list):  # several plans: one row each
-        table = _table(*META_ACROSS)
+        table = _plan_table(data, *META_ACROSS[1:])
+        table.columns[2].no_wrap = True  # the date
         for row in data:
             table.add_row(*(literal("—" if row.get(key) is None else row.get(key)) for key in META_ACROSS))
         console().print(table)
