@@ -391,7 +391,7 @@ def test_a_schema_of_another_version_is_refused(zl: Run, plans: Corpus, built: P
 def documented_columns() -> dict[str, list[str]]:
     """The schema table of the README: | table | column | type | meaning |, the table named once."""
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    block = readme.split("<!-- schema -->")[1]
+    block = readme.split("<!-- schema -->")[1].split("<!-- /schema -->")[0]
     columns: dict[str, list[str]] = {}
     table = ""
     for line in block.splitlines():

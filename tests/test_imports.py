@@ -7,10 +7,14 @@ import json
 import os
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
 HEAVY = ["rich", "pydantic", "yaml", "regex", "zhiliang_cli.parser", "zhiliang_cli.render"]
+# Only `zl db` and runs over several plans need these (issue 12).
+HEAVY += ["sqlite3", "multiprocessing", "concurrent.futures", "zhiliang_cli.db"]
+FIXTURE = str(Path(__file__).parent / "fixtures" / "three_level.txt")
 
 PROBE = """
 import json, sys
@@ -37,6 +41,8 @@ def _imported(args: list[str], cache_dir: str) -> list[str]:
         ["sections", "--format", "json"],
         ["leads", "--format", "jsonl"],
         ["search", "追溯", "--format", "json"],
+        ["items", "--file", FIXTURE, "--format", "json"],
+        ["check", "--file", FIXTURE, "--format", "json"],
     ],
     ids=lambda a: a[0],
 )
@@ -49,3 +55,10 @@ def test_import_of_package_is_light() -> None:
     probe = f"import sys, zhiliang_cli; print([m for m in {HEAVY!r} if m in sys.modules])"
     out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+def test_several_cached_plans_start_no_worker_processes(tmp_path: os.PathLike[str]) -> None:
+    """Over several plans, a pool is started only for plans the cache lacks."""
+    args = ["items", "--file", FIXTURE, "--file", str(Path(FIXTURE).with_name("province_2024.txt")), "--format", "json"]
+    _imported(args, str(tmp_path))
+    assert _imported(args, str(tmp_path)) == []
