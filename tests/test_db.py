@@ -21,17 +21,36 @@ from .corpus_fixture import Corpus, make_corpus
 Run = Callable[..., Result]
 
 
-@pytest.fixture
-def plans(tmp_path: Path) -> Corpus:
-    return make_corpus(tmp_path / "corpus")
+@pytest.fixture(scope="module")
+def shared(tmp_path_factory: pytest.TempPathFactory) -> tuple[Corpus, Path]:
+    """One corpus and its database for the tests that only read them."""
+    root = tmp_path_factory.mktemp("shared")
+    plans = make_corpus(root / "corpus")
+    with pytest.MonkeyPatch.context() as env:
+        env.setenv("ZL_CACHE_DIR", str(tmp_path_factory.getbasetemp() / "cache"))
+        report = db.build(str(root / "plans.db"), [plans.arg], jobs=1)
+    assert report.skipped == len(plans.bad)
+    return plans, root / "plans.db"
 
 
 @pytest.fixture
-def built(zl: Run, plans: Corpus, tmp_path: Path) -> Path:
+def plans(shared: tuple[Corpus, Path]) -> Corpus:
+    return shared[0]
+
+
+@pytest.fixture
+def built(shared: tuple[Corpus, Path]) -> Path:
+    return shared[1]
+
+
+@pytest.fixture
+def mine(zl: Run, tmp_path: Path) -> tuple[Corpus, Path]:
+    """A corpus and its database of the test's own, to change."""
+    plans = make_corpus(tmp_path / "corpus")
     out = tmp_path / "plans.db"
     result = zl("db", "build", plans.arg, "-o", str(out), "--jobs", "1")
     assert result.code == 1, result
-    return out
+    return plans, out
 
 
 def _rows(path: Path, sql: str, *params: Any) -> list[tuple[Any, ...]]:
@@ -92,7 +111,7 @@ def test_build_reports_bad_files_and_writes_everything_else(zl: Run, plans: Corp
     assert [line.split()[1].rstrip(":") for line in lines] == plans.bad
     assert all(line.startswith("skipped: ") for line in lines) and "Traceback" not in result.err
     assert [f for (f,) in _rows(out, "SELECT file FROM plans ORDER BY file")] == plans.good
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["corpus", "plans.db"]  # no journal, no WAL left
+    assert [p.name for p in tmp_path.iterdir()] == ["plans.db"]  # no journal, no WAL left
 
 
 def test_every_plan_has_the_items_units_and_targets_of_zl_items(zl: Run, plans: Corpus, built: Path) -> None:
@@ -248,16 +267,18 @@ def test_stats(zl: Run, plans: Corpus, built: Path) -> None:
 # --- incremental ----------------------------------------------------------------------------
 
 
-def test_a_rebuild_with_nothing_changed_writes_nothing(zl: Run, plans: Corpus, built: Path) -> None:
+def test_a_rebuild_with_nothing_changed_writes_nothing(zl: Run, mine: tuple[Corpus, Path]) -> None:
+    plans, built = mine
     before = (built.stat().st_mtime_ns, built.read_bytes())
     again = zl("db", "build", plans.arg, "-o", str(built))
     assert again.code == 1
     assert again.out == f"{built}: 0 plans added, 0 replaced, {len(plans.good)} unchanged, 0 removed; 3 files skipped\n"
     assert (built.stat().st_mtime_ns, built.read_bytes()) == before
-    assert sorted(p.name for p in built.parent.iterdir()) == ["corpus", "plans.db"]
+    assert sorted(p.name for p in built.parent.iterdir()) == ["corpus", "plans.db"]  # nothing beside it
 
 
-def test_a_changed_file_is_replaced(zl: Run, plans: Corpus, built: Path) -> None:
+def test_a_changed_file_is_replaced(zl: Run, mine: tuple[Corpus, Path]) -> None:
+    plans, built = mine
     path = plans.good[0]
     (plan_id,) = _rows(built, "SELECT id FROM plans WHERE file = ?", path)[0]
     text = Path(path).read_text(encoding="utf-8")
@@ -276,7 +297,8 @@ def test_a_changed_file_is_replaced(zl: Run, plans: Corpus, built: Path) -> None
     assert _rows(built, "PRAGMA foreign_key_check") == []
 
 
-def test_prune_removes_plans_whose_files_are_gone(zl: Run, plans: Corpus, built: Path) -> None:
+def test_prune_removes_plans_whose_files_are_gone(zl: Run, mine: tuple[Corpus, Path]) -> None:
+    plans, built = mine
     gone = plans.good[-1]
     os.remove(gone)
     kept = zl("db", "build", plans.arg, "-o", str(built))
@@ -376,7 +398,8 @@ def test_file_and_db_together(zl: Run, built: Path) -> None:
     _one_error_line(zl("items", "--db", str(built), "--file", str(built)), 2, "cannot be used together")
 
 
-def test_a_schema_of_another_version_is_refused(zl: Run, plans: Corpus, built: Path) -> None:
+def test_a_schema_of_another_version_is_refused(zl: Run, mine: tuple[Corpus, Path]) -> None:
+    plans, built = mine
     conn = sqlite3.connect(built)
     conn.execute("UPDATE meta SET value = '99' WHERE key = 'schema_version'")
     conn.commit()

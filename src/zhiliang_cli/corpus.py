@@ -45,6 +45,8 @@ PLAN_SUFFIXES = (".txt",)
 PROGRESS_DELAY = 1.0
 #: Plans in flight per worker: enough to keep every worker busy, few enough to bound memory.
 IN_FLIGHT_PER_JOB = 4
+#: Seconds between a worker's checks that the process that started it still runs.
+PARENT_CHECK = 0.5
 
 
 @dataclass(frozen=True)
@@ -201,12 +203,24 @@ class _Loader:
         if self.pool is None:
             from concurrent.futures import ProcessPoolExecutor
 
-            self.pool = ProcessPoolExecutor(max_workers=self.jobs)
+            self.pool = ProcessPoolExecutor(max_workers=self.jobs, initializer=_watch_parent, initargs=(os.getpid(),))
         return self.pool.submit(_parse, path, raw)
 
     def close(self) -> None:
         if self.pool is not None:
             self.pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _watch_parent(parent: int) -> None:
+    """In a worker: exit when the parent is gone (killed), rather than wait for work for ever."""
+    import threading
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(PARENT_CHECK)
+        os._exit(1)
+
+    threading.Thread(target=watch, daemon=True).start()
 
 
 def _ready(entry: Outcome | Future[Loaded | Failed]) -> bool:
