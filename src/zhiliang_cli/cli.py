@@ -44,7 +44,7 @@ FileOpt = Annotated[
 ]
 JobsOpt = Annotated[
     int | None,
-    typer.Option("--jobs", "-j", min=1, help="Plans parsed at once (default: the number of cores)."),
+    typer.Option("--jobs", "-j", min=1, metavar="N", help="Plans parsed at once (default: the number of cores)."),
 ]
 DbOpt = Annotated[
     str | None,
@@ -306,7 +306,7 @@ app.add_typer(db_app, name="db")
 
 @db_app.command("build")
 def db_build(
-    paths: Annotated[list[str], typer.Argument(metavar="PATHS...", help="Plan files and folders of them.")],
+    paths: Annotated[list[str], typer.Argument(metavar="PATH...", help="Plan files and folders of them.")],
     output: Annotated[str, typer.Option("--output", "-o", metavar="FILE", help="The database to write or update.")],
     jobs: JobsOpt = None,
     prune: Annotated[bool, typer.Option("--prune", help="Remove plans whose files are gone.")] = False,
