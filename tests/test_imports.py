@@ -7,12 +7,16 @@ import json
 import os
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
 HEAVY = ["rich", "pydantic", "yaml", "regex", "zhiliang_cli.parser", "zhiliang_cli.render", "openpyxl"]
 #: What only `zl diff` needs (difflib is not here: typer.core imports it on every call).
 DIFF_ONLY = ["rapidfuzz", "numpy", "zhiliang_cli.diff", "zhiliang_cli.assign", "zhiliang_cli.worddiff"]
+# Only `zl db` and runs over several plans need these (issue 12).
+HEAVY += ["sqlite3", "multiprocessing", "concurrent.futures", "zhiliang_cli.db"]
+FIXTURE = str(Path(__file__).parent / "fixtures" / "three_level.txt")
 
 PROBE = """
 import json, sys
@@ -39,6 +43,8 @@ def _imported(args: list[str], cache_dir: str, modules: list[str] = HEAVY + DIFF
         ["sections", "--format", "json"],
         ["leads", "--format", "jsonl"],
         ["search", "追溯", "--format", "json"],
+        ["items", "--file", FIXTURE, "--format", "json"],
+        ["check", "--file", FIXTURE, "--format", "json"],
     ],
     ids=lambda a: a[0],
 )
@@ -149,3 +155,10 @@ def test_each_reader_is_imported_only_for_its_kind(kind: str, tmp_path: os.PathL
     assert _imported_reading(path, cache_dir) == OWN[kind]  # a miss: the file is read
     # a hit reads nothing; for a PDF it asks the installed pdfminer.six's version
     assert _imported_reading(path, cache_dir) == (["zhiliang_cli.readers"] if kind == "pdf" else [])
+
+
+def test_several_cached_plans_start_no_worker_processes(tmp_path: os.PathLike[str]) -> None:
+    """Over several plans, a pool is started only for plans the cache lacks."""
+    args = ["items", "--file", FIXTURE, "--file", str(Path(FIXTURE).with_name("province_2024.txt")), "--format", "json"]
+    _imported(args, str(tmp_path))
+    assert _imported(args, str(tmp_path)) == []

@@ -46,7 +46,20 @@ class LoadedPlan:
 
 def load_plan(path: str | None) -> LoadedPlan:
     """The parsed plan in ``path`` (the bundled plan when None)."""
-    raw = read_bytes(path)
+    return load_source(read_bytes(path))
+
+
+def cached_plan(raw: RawSource) -> LoadedPlan | None:
+    """The parsed plan of ``raw`` if the cache holds it, else None; never parses."""
+    entry = _read_entry(raw)
+    if entry is None or entry["plan"] is None:
+        return None
+    plan = cast("PlanRecord", entry["plan"])
+    return LoadedPlan(plan, raw.path, entry["encoding"], raw.sha256, len(raw.data), entry["origin"], entry["text"])
+
+
+def load_source(raw: RawSource) -> LoadedPlan:
+    """The parsed plan of bytes already read (so a worker process need not read the file)."""
     entry = _read_entry(raw)
     if entry is not None and entry["plan"] is not None:
         plan = cast("PlanRecord", entry["plan"])

@@ -20,6 +20,7 @@ from .errors import ExitCode, ZlError
 
 if TYPE_CHECKING:
     from .cache import LoadedPlan
+    from .corpus import Plans
 
 app = typer.Typer(
     name="zl",
@@ -33,12 +34,21 @@ app = typer.Typer(
 _state = {"debug": False}
 
 FileOpt = Annotated[
-    str | None,
+    list[str] | None,
     typer.Option(
         "--file",
         metavar="PATH",
-        help="Plan file (.txt, .docx, .pdf, .html), or - for standard input (default: the bundled plan).",
+        help="Plan file (.txt, .docx, .pdf, .html), a folder of them (read recursively), or - for standard "
+        "input; repeatable (default: the bundled plan).",
     ),
+]
+JobsOpt = Annotated[
+    int | None,
+    typer.Option("--jobs", "-j", min=1, metavar="N", help="Plans parsed at once (default: the number of cores)."),
+]
+DbOpt = Annotated[
+    str | None,
+    typer.Option("--db", metavar="FILE", help="Answer from a database written by zl db build, not from --file."),
 ]
 FormatOpt = Annotated[
     str | None,
@@ -76,10 +86,24 @@ def _main(
     _state["debug"] = debug
 
 
-def _load(path: str | None) -> "LoadedPlan":
-    from .cache import load_plan
+def _plans(files: list[str] | None, jobs: int | None = None) -> "Plans":
+    """The plans named by --file: one, or several (see :mod:`corpus`)."""
+    from .corpus import Plans
 
-    return load_plan(path)
+    return Plans(files, jobs)
+
+
+def _done(plans: "Plans") -> None:
+    """Exit 1 when a file of several was skipped (after all else was written)."""
+    if plans.skipped:
+        raise typer.Exit(ExitCode.PROBLEMS)
+
+
+def _no_file_with_db(files: list[str] | None, db: str | None) -> None:
+    if files and db:
+        from .errors import UsageError
+
+        raise UsageError("--file and --db cannot be used together: give one of them")
 
 
 def _format(fmt: str | None) -> str:
@@ -111,11 +135,13 @@ def _render(name: str) -> Callable[[Any], None]:
 
 
 @app.command()
-def sections(file: FileOpt = None, fmt: FormatOpt = None) -> None:
+def sections(file: FileOpt = None, jobs: JobsOpt = None, fmt: FormatOpt = None) -> None:
     """List the sections with their counts of items and targets."""
     from .query import section_rows
 
-    _emit(section_rows(_load(file).plan), fmt, _render("sections"))
+    plans = _plans(file, jobs)
+    _emit(plans.rows(section_rows), fmt, _render("sections"))
+    _done(plans)
 
 
 @app.command()
@@ -125,12 +151,22 @@ def items(
     lead: LeadOpt = None,
     has_targets: Annotated[bool, typer.Option("--has-targets", help="Only items with quantified targets.")] = False,
     cooperating: CooperatingOpt = None,
+    db: DbOpt = None,
+    jobs: JobsOpt = None,
     fmt: FormatOpt = None,
 ) -> None:
     """List items, filtered by section, lead or cooperating unit, or having targets."""
+    _no_file_with_db(file, db)
+    if db is not None:
+        from .db import db_items
+
+        _emit(db_items(db, section, lead, has_targets, cooperating), fmt, _render("items"))
+        return
     from .query import filter_items
 
-    _emit(filter_items(_load(file).plan, section, lead, has_targets, cooperating), fmt, _render("items"))
+    plans = _plans(file, jobs)
+    _emit(plans.rows(lambda plan: filter_items(plan, section, lead, has_targets, cooperating)), fmt, _render("items"))
+    _done(plans)
 
 
 @app.command()
@@ -142,15 +178,18 @@ def show(
     """Show one item whole, its targets highlighted."""
     from .query import find_item
 
-    _emit(find_item(_load(file).plan, item), fmt, _render("show"))
+    _emit(find_item(_plans(file).one("show").plan, item), fmt, _render("show"))
 
 
 @app.command()
-def leads(file: FileOpt = None, fmt: FormatOpt = None) -> None:
-    """List lead units by how many items each leads."""
+def leads(file: FileOpt = None, jobs: JobsOpt = None, fmt: FormatOpt = None) -> None:
+    """List lead units by how many items each leads (over every plan given)."""
+    from .corpus import lead_rows_across
     from .query import lead_rows
 
-    _emit(lead_rows(_load(file).plan), fmt, _render("leads"))
+    plans = _plans(file, jobs)
+    _emit(plans.combine(lambda loaded: lead_rows(loaded.plan), lead_rows_across), fmt, _render("leads"))
+    _done(plans)
 
 
 @app.command()
@@ -160,12 +199,15 @@ def targets(
     lead: LeadOpt = None,
     item: Annotated[str | None, typer.Option("--item", "-i", help="Item number: 17 or 十七.")] = None,
     unit: Annotated[list[str] | None, typer.Option("--unit", "-u", help="Unit, e.g. 家 or %; repeatable.")] = None,
+    jobs: JobsOpt = None,
     fmt: FormatOpt = None,
 ) -> None:
     """List quantified targets: value, unit, comparator and clause."""
     from .query import target_rows
 
-    _emit(target_rows(_load(file).plan, section, lead, item, unit), fmt, _render("targets"))
+    plans = _plans(file, jobs)
+    _emit(plans.rows(lambda plan: target_rows(plan, section, lead, item, unit)), fmt, _render("targets"))
+    _done(plans)
 
 
 @app.command()
@@ -174,12 +216,22 @@ def search(
     file: FileOpt = None,
     use_regex: Annotated[bool, typer.Option("--regex", "-r", help="Treat QUERY as a regular expression.")] = False,
     ignore_case: Annotated[bool, typer.Option("--ignore-case", help="Match regardless of case.")] = False,
+    db: DbOpt = None,
+    jobs: JobsOpt = None,
     fmt: FormatOpt = None,
 ) -> None:
     """Find items whose text contains QUERY; matches highlighted."""
+    _no_file_with_db(file, db)
+    if db is not None:
+        from .db import db_search
+
+        _emit(db_search(db, query, use_regex, ignore_case), fmt, _render("search"))
+        return
     from .query import search as run_search
 
-    _emit(run_search(_load(file).plan, query, use_regex, ignore_case), fmt, _render("search"))
+    plans = _plans(file, jobs)
+    _emit(plans.rows(lambda plan: run_search(plan, query, use_regex, ignore_case)), fmt, _render("search"))
+    _done(plans)
 
 
 @app.command()
@@ -192,7 +244,7 @@ def export(
     """Export the whole parsed plan as JSON or YAML."""
     from .export import check_format, dumps, write_file
 
-    content = dumps(_load(file).plan, check_format(fmt, ("json", "yaml")))
+    content = dumps(_plans(file).one("export").plan, check_format(fmt, ("json", "yaml")))
     if output is None:
         sys.stdout.write(content)
     else:
@@ -200,13 +252,18 @@ def export(
 
 
 @app.command()
-def meta(file: FileOpt = None, fmt: FormatOpt = None) -> None:
+def meta(file: FileOpt = None, jobs: JobsOpt = None, fmt: FormatOpt = None) -> None:
     """Show the notice's metadata, the file's encoding and hash."""
     from .query import meta_row
 
-    loaded = _load(file)
-    row = meta_row(loaded.plan, loaded.path, loaded.encoding, loaded.sha256, loaded.size, loaded.origin)
-    _emit(row, fmt, _render("meta"))
+    def row(loaded: "LoadedPlan") -> dict[str, Any]:
+        return meta_row(loaded.plan, loaded.path, loaded.encoding, loaded.sha256, loaded.size, loaded.origin)
+
+    plans = _plans(file, jobs)
+    _emit(
+        plans.combine(row, lambda each: [{"plan": path, **row(loaded)} for path, loaded in each]), fmt, _render("meta")
+    )
+    _done(plans)
 
 
 @app.command()
@@ -214,7 +271,7 @@ def text(file: FileOpt = None) -> None:
     """Print the text zl reads from the file: what spans and lines refer to."""
     from .cache import load_text
 
-    sys.stdout.write(load_text(file)[0])
+    sys.stdout.write(load_text(_plans(file).one_path("text"))[0])
 
 
 @app.command()
@@ -233,12 +290,15 @@ def schema(
 
 
 @app.command()
-def check(file: FileOpt = None, fmt: FormatOpt = None) -> None:
+def check(file: FileOpt = None, jobs: JobsOpt = None, fmt: FormatOpt = None) -> None:
     """Report structural problems; exit 1 if there are any."""
+    from .corpus import check_across
     from .query import check_report
 
-    report = check_report(_load(file).plan)
+    plans = _plans(file, jobs)
+    report = plans.combine(lambda loaded: check_report(loaded.plan), check_across)
     _emit(report, fmt, _render("problems"))
+    _done(plans)
     if not report["ok"]:
         raise typer.Exit(ExitCode.PROBLEMS)
 
@@ -257,7 +317,7 @@ def ledger(
     """Write the task ledger (任务分工台账) workbook that lead units fill in."""
     from .ledger import write_ledger
 
-    for line in write_ledger(_load(file), output, split_by, force):
+    for line in write_ledger(_plans(file).one("ledger"), output, split_by, force):
         typer.echo(line)
 
 
@@ -277,7 +337,7 @@ def progress(
     name = _format(fmt)
     if output is not None:
         check_output(output, force)  # before the work, not after
-    report = judge_ledgers(ledgers, _load(file))
+    report = judge_ledgers(ledgers, _plans(file).one("progress"))
     if output is not None:
         write_summary(report.data, output, force)
     else:  # jsonl and csv: the target records, one a line
@@ -311,7 +371,9 @@ def diff(
     if old == "-" and new == "-":
         raise UsageError("OLD and NEW are both standard input: give a file for one of them")
     kinds, name = parse_only(only), check_format(fmt, FORMATS) if fmt else None
-    result = diff_loaded(_load(old), _load(new), check_threshold(THRESHOLD if threshold is None else threshold))
+    from .cache import load_plan
+
+    result = diff_loaded(load_plan(old), load_plan(new), check_threshold(THRESHOLD if threshold is None else threshold))
     result = result.only(kinds) if kinds else result
     if name == "md":
         from .export import diff_markdown
@@ -322,6 +384,43 @@ def diff(
         _emit(rows, name, lambda _: _render("diff")(result))
     if result.differs:
         raise typer.Exit(ExitCode.DIFFERENCES)
+
+
+db_app = typer.Typer(
+    name="db",
+    help="A SQLite database of many plans (tables plans, sections, items, item_units, targets; items_fts).",
+    no_args_is_help=True,
+    rich_markup_mode=None,
+)
+app.add_typer(db_app, name="db")
+
+
+@db_app.command("build")
+def db_build(
+    paths: Annotated[list[str], typer.Argument(metavar="PATH...", help="Plan files and folders of them.")],
+    output: Annotated[str, typer.Option("--output", "-o", metavar="FILE", help="The database to write or update.")],
+    jobs: JobsOpt = None,
+    prune: Annotated[bool, typer.Option("--prune", help="Remove plans whose files are gone.")] = False,
+) -> None:
+    """Write every plan into a SQLite database; run again, it skips unchanged files."""
+    from .db import build
+
+    report = build(output, paths, jobs, prune)
+    sys.stdout.write(report.summary() + "\n")
+    if report.skipped:
+        raise typer.Exit(ExitCode.PROBLEMS)
+
+
+@db_app.command("stats")
+def db_stats(
+    database: Annotated[str, typer.Argument(metavar="FILE", help="A database written by zl db build.")],
+    top: Annotated[int, typer.Option("--top", min=0, help="How many lead units to list.")] = 10,
+    fmt: FormatOpt = None,
+) -> None:
+    """Count the rows of each table and list the units that lead most items."""
+    from .db import stats
+
+    _emit(stats(database, top), fmt, _render("db_stats"))
 
 
 def _fail(message: str, code: int) -> int:

@@ -86,14 +86,33 @@ def _table(*columns: str, title: str | None = None) -> Table:
     return table
 
 
+def _plan_table(rows: Sequence[Mapping[str, Any]], *columns: str) -> Table:
+    """A table of ``columns``, with a ``plan`` column first when the rows come from several plans."""
+    if not _has_plan(rows):
+        return _table(*columns)
+    table = _table("plan", *columns)
+    table.columns[0].no_wrap = True  # a path broken over lines is hard to copy
+    return table
+
+
+def _has_plan(rows: Sequence[Mapping[str, Any]]) -> bool:
+    return bool(rows) and "plan" in rows[0]
+
+
+def _plan_cell(row: Mapping[str, Any]) -> list[Text]:
+    """The plan cell of a row from several plans (none for a row of one plan)."""
+    return [literal(row["plan"])] if "plan" in row else []
+
+
 def _units(units: list[str]) -> Text:
     return literal(UNIT_JOINER.join(units) if units else "—")
 
 
 def sections(rows: list[Row]) -> None:
-    table = _table("#", "section", "items", "targets")
+    table = _plan_table(rows, "#", "section", "items", "targets")
     for row in rows:
         table.add_row(
+            *_plan_cell(row),
             str(row["number"]),
             literal(f"{row['numeral']}、{row['title']}"),
             str(row["item_count"]),
@@ -102,10 +121,11 @@ def sections(rows: list[Row]) -> None:
     console().print(table)
 
 
-def items(rows: list[ItemRecord]) -> None:
-    table = _table("#", "item", "lead units", "targets")
+def items(rows: Sequence[Mapping[str, Any]]) -> None:
+    table = _plan_table(rows, "#", "item", "lead units", "targets")
     for row in rows:
         table.add_row(
+            *_plan_cell(row),
             str(row["number"]),
             literal(f"{marker(row['numeral'])}{row['title']}"),
             _units(row["lead_units"]),
@@ -116,6 +136,9 @@ def items(rows: list[ItemRecord]) -> None:
 
 
 def leads(rows: list[Row]) -> None:
+    if rows and "plan_count" in rows[0]:
+        leads_across(rows)
+        return
     most = max((row["item_count"] for row in rows), default=1)
     table = _table("lead unit", "items", "load", "item numbers")
     table.columns[2].no_wrap = True  # a bar broken over two lines reads as two bars
@@ -127,6 +150,18 @@ def leads(rows: list[Row]) -> None:
             Text(bar, style="cyan"),
             literal(", ".join(str(n) for n in row["items"])),
         )
+    console().print(table)
+
+
+def leads_across(rows: list[Row]) -> None:
+    """Lead units counted over several plans: how many plans and items each leads in."""
+    most = max((row["item_count"] for row in rows), default=1)
+    table = _table("lead unit", "plans", "items", "load")
+    table.columns[1].justify = "right"
+    table.columns[3].no_wrap = True
+    for row in rows:
+        bar = "█" * max(1, round(row["item_count"] / most * BAR_WIDTH))
+        table.add_row(literal(row["name"]), str(row["plan_count"]), str(row["item_count"]), Text(bar, style="cyan"))
     console().print(table)
 
 
@@ -143,10 +178,11 @@ def _value(row: Mapping[str, Any]) -> str:
 
 
 def targets(rows: list[Row]) -> None:
-    table = _table("item", "lead units", "target", "value", "unit", "cmp", "note")
+    table = _plan_table(rows, "item", "lead units", "target", "value", "unit", "cmp", "note")
     for row in rows:
         notes = [row["change"] or "", "aspirational" if row["aspirational"] else ""]
         table.add_row(
+            *_plan_cell(row),
             str(row["item"] or "—"),
             _units(row["lead_units"]),
             _number_in_clause(row),
@@ -160,15 +196,17 @@ def targets(rows: list[Row]) -> None:
 
 
 def search(rows: list[Row]) -> None:
-    table = _table("item", "lead units", "match")
+    table = _plan_table(rows, "item", "lead units", "match")
     for row in rows:
         table.add_row(
+            *_plan_cell(row),
             literal(f"{row['number']} {marker(row['numeral'])}"),
             _units(row["lead_units"]),
             highlighted(row["snippet"], [row["snippet_match"]]),
         )
     console().print(table)
-    console().print(literal(f"{len(rows)} matches in {len({r['number'] for r in rows})} items", "dim"))
+    found = len({(r.get("plan"), r["number"]) for r in rows})
+    console().print(literal(f"{len(rows)} matches in {found} items", "dim"))
 
 
 def show(item: ItemRecord) -> None:
@@ -193,7 +231,17 @@ def show(item: ItemRecord) -> None:
     console().print(Panel(Group(*parts), title=title, title_align="left"))
 
 
-def meta(data: Row) -> None:
+META_ACROSS = ("plan", "doc_number", "date", "items", "targets", "problems")
+
+
+def meta(data: Row | list[Row]) -> None:
+    if isinstance(data, list):  # several plans: one row each
+        table = _plan_table(data, *META_ACROSS[1:])
+        table.columns[2].no_wrap = True  # the date
+        for row in data:
+            table.add_row(*(literal("—" if row.get(key) is None else row.get(key)) for key in META_ACROSS))
+        console().print(table)
+        return
     table = Table(box=box.SIMPLE, show_header=False)
     table.add_column(style="bold")
     table.add_column(overflow="fold")
@@ -208,7 +256,8 @@ def meta(data: Row) -> None:
 def problems(report: Row) -> None:
     out = console()
     for problem in report["problems"]:
-        out.print(literal(f"line {problem['line']}: {problem['kind']}: {problem['message']}"))
+        where = f"{problem['plan']}:{problem['line']}" if "plan" in problem else f"line {problem['line']}"
+        out.print(literal(f"{where}: {problem['kind']}: {problem['message']}"))
     summary = "no problems found" if report["ok"] else f"{len(report['problems'])} problems"
     out.print(literal(summary, "green" if report["ok"] else "red"))
 
@@ -364,3 +413,45 @@ def _target_changes(out: Console, result: Diff) -> None:
         table.add_row(str(row["item"]), literal(row["clause"]), literal(row["change"]), status)
     out.print()
     out.print(table)
+
+
+def db_stats(data: Row) -> None:
+    out = console()
+    counts = _table("table", "rows", title=f"{data['database']} (schema {data['schema_version']})")
+    counts.columns[1].justify = "right"
+    for table, rows in data["counts"].items():
+        counts.add_row(table, str(rows))
+    out.print(counts)
+    leads = _table("lead unit", "plans", "items", title="units that lead most items")
+    leads.columns[1].justify = "right"
+    for row in data["top_leads"]:
+        leads.add_row(literal(row["name"]), str(row["plan_count"]), str(row["item_count"]))
+    out.print(leads)
+
+
+class ProgressBar:
+    """A progress bar on stderr; lines noted while it runs are printed above it."""
+
+    def __init__(self, total: int, done: int, label: str) -> None:
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+        self._console = Console(stderr=True, highlight=False, emoji=False, markup=False)
+        self._progress = Progress(
+            TextColumn(safe(label)),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TimeRemainingColumn(),
+            console=self._console,
+            transient=True,
+        )
+        self._task = self._progress.add_task(label, total=total, completed=done)
+        self._progress.start()
+
+    def advance(self) -> None:
+        self._progress.advance(self._task)
+
+    def note(self, line: str) -> None:
+        self._console.print(literal(line))
+
+    def close(self) -> None:
+        self._progress.stop()

@@ -17,6 +17,9 @@ from pathlib import Path
 from .errors import InputError
 
 BUNDLED_PLAN = Path(__file__).parent / "data" / "plan_2023.txt"
+#: Names of the files a folder of plans is read for: plain text, Word, PDF and web pages (the
+#: format is still told from the content, see :mod:`readers`).
+PLAN_SUFFIXES = (".txt", ".text", ".docx", ".pdf", ".html", ".htm", ".shtml")
 MAX_BYTES = 200 * 1024 * 1024
 
 _BOMS = (

@@ -1,0 +1,142 @@
+"""A corpus run of `zl db build` (issue 12), measured on this machine.
+
+    python bench/db_build.py            # 2,000 generated plans, about 100 MB
+    python bench/db_build.py --quick    # 100 plans, to check that it runs
+
+The corpus is bench/corpus.py's: the bundled plan retypeset and renumbered, one plan a
+file, 100 to a folder.  Every build runs in a child process with an empty parse cache:
+
+1. `zl db build CORPUS -o plans.db --jobs 1`, then `--jobs 2`: wall time, throughput, and
+   peak memory (max RSS) of the main process and of the largest worker;
+2. the same build again with nothing changed (it writes nothing), and with 1% of the
+   files changed: wall time, as a share of the first build;
+3. memory as the corpus grows: peak RSS of the main process for half the corpus and the
+   whole (plans are streamed into the database, never all held).
+"""
+
+from __future__ import annotations
+
+import argparse
+import itertools
+import os
+import platform
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+from corpus import corpus  # noqa: E402
+
+FOLDERS = 20
+
+# Runs one build; prints on stderr its exit code, wall time, CPU time (its own and its
+# workers'), the main process's peak RSS (VmHWM, KB) and the largest worker's (KB).
+BUILD = """
+import resource, sys, time
+from zhiliang_cli import cli
+start = time.perf_counter()
+code = cli.run(["db", "build", *sys.argv[1:]])
+elapsed = time.perf_counter() - start
+own, workers = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+cpu = own.ru_utime + own.ru_stime + workers.ru_utime + workers.ru_stime
+peak = [line.split()[1] for line in open("/proc/self/status") if line.startswith("VmHWM:")]
+print(code, elapsed, cpu, peak[0] if peak else 0, workers.ru_maxrss, file=sys.stderr)
+"""
+
+
+class Run:
+    def __init__(self, line: str, summary: str) -> None:
+        code, elapsed, cpu, main_kb, workers_kb = line.split()
+        self.code = int(code)
+        self.elapsed = float(elapsed)
+        self.cpu = float(cpu)
+        self.main_mb = int(main_kb) / 1024
+        self.workers_mb = int(workers_kb) / 1024
+        self.summary = summary
+
+
+def write_corpus(root: Path, count: int) -> int:
+    """``count`` plans under ``root`` in FOLDERS folders; their total size in bytes."""
+    size = 0
+    per_folder = max(1, count // FOLDERS)
+    for n, text in enumerate(itertools.islice(corpus(float("inf")), count)):
+        folder = root / f"batch{n // per_folder:03d}"
+        folder.mkdir(parents=True, exist_ok=True)
+        data = text.encode("utf-8")
+        (folder / f"plan{n:05d}.txt").write_bytes(data)
+        size += len(data)
+    return size
+
+
+def build(paths: list[str], database: Path, jobs: int, cache: str) -> Run:
+    """One build in a child process of its own."""
+    env = {**os.environ, "ZL_CACHE_DIR": cache}
+    args = [*paths, "-o", str(database), "--jobs", str(jobs)]
+    out = subprocess.run([sys.executable, "-c", BUILD, *args], capture_output=True, text=True, env=env, check=False)
+    run = Run(out.stderr.strip().splitlines()[-1], out.stdout.strip().split(": ", 1)[-1])
+    if run.code != 0:
+        sys.exit(f"bench: zl db build failed ({run.code}):\n{out.stderr}")
+    return run
+
+
+def change_some(root: Path, share: float) -> int:
+    """Change one character in a share of the plans (their lines and items stay)."""
+    files = sorted(root.rglob("*.txt"))
+    step = max(1, round(1 / share))
+    for file in files[::step]:
+        text = file.read_text(encoding="utf-8")
+        file.write_text(text.replace("质量", "品质", 1), encoding="utf-8")
+    return len(files[::step])
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="100 plans instead of 2,000")
+    args = parser.parse_args()
+    count = 100 if args.quick else 2000
+    print(
+        f"machine: {platform.machine()}, {os.cpu_count()} CPUs, Python {platform.python_version()}, "
+        f"{platform.system()} {platform.release()}"
+    )
+    with tempfile.TemporaryDirectory() as tmp:
+        work = Path(tmp)
+        root = work / "corpus"
+        size = write_corpus(root, count)
+        folders = sorted(str(f) for f in root.iterdir())
+        print(f"corpus: {count} plans, {size / 1e6:.1f} MB in {len(folders)} folders\n")
+
+        print("1. first build (empty database, empty parse cache); CPU = the build's and its workers'")
+        first: dict[int, Run] = {}
+        for jobs in (1, 2):
+            database = work / f"jobs{jobs}.db"
+            run = first[jobs] = build([str(root)], database, jobs, str(work / f"cache{jobs}"))
+            workers = f"largest worker {run.workers_mb:5.1f} MB" if jobs > 1 else "no workers"
+            print(
+                f"   --jobs {jobs}: {run.elapsed:6.2f} s ({size / 1e6 / run.elapsed:4.1f} MB/s), CPU {run.cpu:6.2f} s; "
+                f"peak main {run.main_mb:5.1f} MB, {workers}; database {database.stat().st_size / 1e6:.0f} MB"
+            )
+        print(f"   --jobs 1 / --jobs 2 wall time = {first[1].elapsed / first[2].elapsed:.2f}   ({first[2].summary})")
+
+        print("\n2. rebuilding the --jobs 2 database")
+        database = work / "jobs2.db"
+        before = database.stat().st_mtime_ns
+        run = build([str(root)], database, 2, str(work / "cache2"))
+        untouched = "untouched" if database.stat().st_mtime_ns == before else "WRITTEN"
+        share = run.elapsed / first[2].elapsed
+        print(f"   nothing changed: {run.elapsed:6.2f} s = {share:.1%} of the first build; the file {untouched}")
+        changed = change_some(root, 0.01)
+        run = build([str(root)], database, 2, str(work / "cache2"))
+        share = run.elapsed / first[2].elapsed
+        print(f"   {changed:>3} plans changed: {run.elapsed:6.2f} s = {share:.1%} of the first build   ({run.summary})")
+
+        print("\n3. memory as the corpus grows (--jobs 1: one process)")
+        for name, paths in (("half", folders[: len(folders) // 2]), ("whole", folders)):
+            run = build(paths, work / f"{name}.db", 1, str(work / f"cache-{name}"))
+            print(f"   {name:>5} corpus: peak {run.main_mb:5.1f} MB   ({run.summary})")
+
+
+if __name__ == "__main__":
+    main()

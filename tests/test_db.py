@@ -1,0 +1,455 @@
+"""`zl db`: the database holds what `zl items/targets --file` give for every plan; it is
+incremental, consistent when interrupted, and documented column by column in the README."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import subprocess
+import sys
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from zhiliang_cli import db
+
+from .conftest import ROOT, Result
+from .corpus_fixture import Corpus, make_corpus
+
+Run = Callable[..., Result]
+
+
+@pytest.fixture(scope="module")
+def shared(tmp_path_factory: pytest.TempPathFactory) -> tuple[Corpus, Path]:
+    """One corpus and its database for the tests that only read them."""
+    root = tmp_path_factory.mktemp("shared")
+    plans = make_corpus(root / "corpus")
+    with pytest.MonkeyPatch.context() as env:
+        env.setenv("ZL_CACHE_DIR", str(tmp_path_factory.getbasetemp() / "cache"))
+        report = db.build(str(root / "plans.db"), [plans.arg], jobs=1)
+    assert report.skipped == len(plans.bad)
+    return plans, root / "plans.db"
+
+
+@pytest.fixture
+def plans(shared: tuple[Corpus, Path]) -> Corpus:
+    return shared[0]
+
+
+@pytest.fixture
+def built(shared: tuple[Corpus, Path]) -> Path:
+    return shared[1]
+
+
+@pytest.fixture
+def mine(zl: Run, tmp_path: Path) -> tuple[Corpus, Path]:
+    """A corpus and its database of the test's own, to change."""
+    plans = make_corpus(tmp_path / "corpus")
+    out = tmp_path / "plans.db"
+    result = zl("db", "build", plans.arg, "-o", str(out), "--jobs", "1")
+    assert result.code == 1, result
+    return plans, out
+
+
+def _rows(path: Path, sql: str, *params: Any) -> list[tuple[Any, ...]]:
+    conn = sqlite3.connect(path)  # plain sqlite3, no configuration
+    try:
+        return conn.execute(sql, params).fetchall()
+    finally:
+        conn.close()
+
+
+# What the database keeps of a record from `zl items/targets --file`: its columns, no spans.
+
+
+def item_view(item: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "number": item["number"],
+        "numeral": item["numeral"],
+        "section": item["section"],
+        "group_title": item["group"]["title"] if item["group"] else None,
+        "title": item["title"],
+        "text": item["text"],
+        "lead_units": item["lead_units"],
+        "cooperating_units": item["cooperating_units"],
+        "deadline": item["deadline"]["date"] if item["deadline"] else None,
+        "line": item["line"],
+        "targets": [target_view(t) for t in item["targets"]],
+    }
+
+
+TARGET_KEYS = (
+    "item",
+    "section",
+    "text",
+    "line",
+    "value",
+    "low",
+    "high",
+    "unit",
+    "comparator",
+    "change",
+    "aspirational",
+)
+
+
+def target_view(target: dict[str, Any]) -> dict[str, Any]:
+    return {**{k: target[k] for k in TARGET_KEYS}, "by_date": target["by"]["date"] if target["by"] else None}
+
+
+# --- what is written ------------------------------------------------------------------------
+
+
+def test_build_reports_bad_files_and_writes_everything_else(zl: Run, plans: Corpus, tmp_path: Path) -> None:
+    out = tmp_path / "plans.db"
+    result = zl("db", "build", plans.arg, "-o", str(out))
+    assert result.code == 1
+    assert result.out == f"{out}: {len(plans.good)} plans added, 0 replaced, 0 unchanged, 0 removed; 3 files skipped\n"
+    lines = result.err.splitlines()
+    assert [line.split()[1].rstrip(":") for line in lines] == plans.bad
+    assert all(line.startswith("skipped: ") for line in lines) and "Traceback" not in result.err
+    assert [f for (f,) in _rows(out, "SELECT file FROM plans ORDER BY file")] == plans.good
+    assert [p.name for p in tmp_path.iterdir()] == ["plans.db"]  # no journal, no WAL left
+
+
+def test_every_plan_has_the_items_units_and_targets_of_zl_items(zl: Run, plans: Corpus, built: Path) -> None:
+    from_db = db.db_items(str(built))
+    for path in plans.good:
+        expected = [item_view(item) for item in zl("items", "--file", path, "--format", "json").json()]
+        assert [{k: v for k, v in row.items() if k != "plan"} for row in from_db if row["plan"] == path] == expected
+
+
+def test_every_plan_has_the_targets_of_zl_targets(zl: Run, plans: Corpus, built: Path) -> None:
+    columns = "t.text, t.line, t.value, t.low, t.high, t.unit, t.comparator, t.change, t.aspirational, t.by_date"
+    for path in plans.good:
+        rows = _rows(
+            built,
+            f"SELECT i.number, {columns} FROM targets t JOIN plans p ON p.id = t.plan_id"
+            " LEFT JOIN items i ON i.id = t.item_id WHERE p.file = ? ORDER BY t.id",
+            path,
+        )
+        expected = zl("targets", "--file", path, "--format", "json").json()
+        assert [(t["item"], t["text"], t["line"], t["value"], t["low"], t["high"], t["unit"], t["comparator"],
+                 t["change"], int(t["aspirational"]), None) for t in expected] == rows  # fmt: skip
+        n_targets = _rows(built, "SELECT n_targets FROM plans WHERE file = ?", path)
+        assert n_targets == [(len(expected),)]
+
+
+def test_plan_rows_hold_the_notice(zl: Run, plans: Corpus, built: Path) -> None:
+    for path in plans.good:
+        meta = zl("meta", "--file", path, "--format", "json").json()
+        row = _rows(
+            built,
+            "SELECT sha256, title, doc_number, date, json(issuers), plan_title, n_sections, n_items"
+            " FROM plans WHERE file = ?",
+            path,
+        )
+        issuers = "[" + ",".join(f'"{i}"' for i in meta["issuers"]) + "]"
+        assert row == [
+            (meta["sha256"], meta["title"], meta["doc_number"], meta["date"], issuers, meta["plan_title"],
+             meta["sections"], meta["items"])
+        ]  # fmt: skip
+
+
+def test_the_database_is_consistent(built: Path) -> None:
+    assert _rows(built, "PRAGMA integrity_check") == [("ok",)]
+    assert _rows(built, "PRAGMA foreign_key_check") == []
+    _rows(built, "INSERT INTO items_fts (items_fts) VALUES ('integrity-check')")  # raises if out of step
+    assert dict(_rows(built, "SELECT key, value FROM meta")) == {"schema_version": "1", "zl_version": db.__version__}
+    assert _rows(built, "PRAGMA journal_mode") == [("delete",)]
+
+
+# --- answering from the database ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "filters",
+    [
+        [],
+        ["--lead", "市场监管"],
+        ["--lead", "省林业局", "--lead", "教育"],
+        ["--cooperating", "科技"],
+        ["--has-targets"],
+        ["--section", "二"],
+        ["--section", "8", "--lead", "省"],
+    ],
+    ids=lambda f: " ".join(f) or "all",
+)
+def test_items_from_the_db_equal_items_from_the_files(zl: Run, plans: Corpus, built: Path, filters: list[str]) -> None:
+    from_db = zl("items", "--db", str(built), *filters, "--format", "json").json()
+    from_files = zl("items", "--file", plans.arg, *filters, "--format", "json").json()
+    assert from_db == [{"plan": row["plan"], **item_view(row)} for row in from_files]
+
+
+def _search_view(row: dict[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in row.items() if k != "span"}
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        ["追溯"],
+        ["质量提升"],
+        ["品牌"],
+        ["标"],
+        ["%"],
+        ["_"],
+        ['"'],
+        ["A"],
+        ["--ignore-case", "a"],
+        ["--ignore-case", "ccc"],
+        ["--regex", r"\d+万批次"],
+        ["--regex", "品牌|标准化"],
+    ],
+    ids=lambda q: " ".join(q),
+)
+def test_search_from_the_db_equals_search_of_the_files(zl: Run, plans: Corpus, built: Path, query: list[str]) -> None:
+    from_db = zl("search", "--db", str(built), *query, "--format", "json")
+    from_files = zl("search", "--file", plans.arg, *query, "--format", "json")
+    assert from_db.code == 0
+    assert from_db.json() == [_search_view(row) for row in from_files.json()]
+
+
+@pytest.mark.parametrize("query", ["质量提升", "可追溯", "标准化", "省市场监管局"])
+def test_the_trigram_index_finds_what_zl_search_finds(zl: Run, plans: Corpus, built: Path, query: str) -> None:
+    found = {(h["plan"], h["number"]) for h in zl("search", "--file", plans.arg, query, "--format", "json").json()}
+    assert found
+    indexed = _rows(
+        built,
+        "SELECT p.file, i.number FROM items_fts f JOIN items i ON i.id = f.rowid JOIN plans p ON p.id = i.plan_id"
+        " WHERE items_fts MATCH ?",
+        f'"{query}"',
+    )
+    assert {(file, number) for file, number in indexed} >= found
+    texts = _rows(
+        built, "SELECT text FROM items WHERE id IN (SELECT rowid FROM items_fts WHERE items_fts MATCH ?)", query
+    )
+    assert texts and all(query in text for (text,) in texts)
+
+
+def test_short_queries_fall_back_to_like(built: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    statements: list[str] = []
+    real = db._candidates
+
+    def spying(conn: sqlite3.Connection, *args: Any) -> Iterator[tuple[Any, ...]]:
+        conn.set_trace_callback(statements.append)
+        yield from real(conn, *args)
+
+    monkeypatch.setattr(db, "_candidates", spying)
+    assert db.db_search(str(built), "标准")
+    assert any("LIKE" in s for s in statements) and not any("MATCH" in s for s in statements)
+    statements.clear()
+    assert db.db_search(str(built), "标准化")
+    assert any("MATCH" in s for s in statements)
+
+
+def test_stats(zl: Run, plans: Corpus, built: Path) -> None:
+    stats = zl("db", "stats", str(built), "--format", "json").json()
+    for table in db.TABLES:
+        assert stats["counts"][table] == _rows(built, f"SELECT count(*) FROM {table}")[0][0]
+    assert stats["counts"]["plans"] == len(plans.good)
+    leads = {row["name"]: row for row in zl("leads", "--file", plans.arg, "--format", "json").json()}
+    assert len(stats["top_leads"]) == 10
+    for row in stats["top_leads"]:
+        assert (row["item_count"], row["plan_count"]) == (
+            leads[row["name"]]["item_count"],
+            leads[row["name"]]["plan_count"],
+        )
+    assert [r["item_count"] for r in stats["top_leads"]] == sorted(
+        (r["item_count"] for r in leads.values()), reverse=True
+    )[:10]
+    table = zl("db", "stats", str(built), tty=True)
+    assert table.code == 0 and "item_units" in table.out
+
+
+# --- incremental ----------------------------------------------------------------------------
+
+
+def test_a_rebuild_with_nothing_changed_writes_nothing(zl: Run, mine: tuple[Corpus, Path]) -> None:
+    plans, built = mine
+    before = (built.stat().st_mtime_ns, built.read_bytes())
+    again = zl("db", "build", plans.arg, "-o", str(built))
+    assert again.code == 1
+    assert again.out == f"{built}: 0 plans added, 0 replaced, {len(plans.good)} unchanged, 0 removed; 3 files skipped\n"
+    assert (built.stat().st_mtime_ns, built.read_bytes()) == before
+    assert sorted(p.name for p in built.parent.iterdir()) == ["corpus", "plans.db"]  # nothing beside it
+
+
+def test_a_changed_file_is_replaced(zl: Run, mine: tuple[Corpus, Path]) -> None:
+    plans, built = mine
+    path = plans.good[0]
+    (plan_id,) = _rows(built, "SELECT id FROM plans WHERE file = ?", path)[0]
+    text = Path(path).read_text(encoding="utf-8")
+    assert "市场监管" in text
+    Path(path).write_text(text.replace("市场监管", "市场监督"), encoding="utf-8")
+    result = zl("db", "build", plans.arg, "-o", str(built))
+    assert f"0 plans added, 1 replaced, {len(plans.good) - 1} unchanged" in result.out
+    assert _rows(built, "SELECT id FROM plans WHERE file = ?", path) == [(plan_id,)]
+    expected = [item_view(i) for i in zl("items", "--file", path, "--format", "json").json()]
+    assert [
+        {k: v for k, v in r.items() if k != "plan"} for r in db.db_items(str(built)) if r["plan"] == path
+    ] == expected
+    assert not [h for h in db.db_search(str(built), "市场监管局") if h["plan"] == path]
+    assert [h for h in db.db_search(str(built), "市场监督局") if h["plan"] == path]
+    _rows(built, "INSERT INTO items_fts (items_fts) VALUES ('integrity-check')")
+    assert _rows(built, "PRAGMA foreign_key_check") == []
+
+
+def test_prune_removes_plans_whose_files_are_gone(zl: Run, mine: tuple[Corpus, Path]) -> None:
+    plans, built = mine
+    gone = plans.good[-1]
+    os.remove(gone)
+    kept = zl("db", "build", plans.arg, "-o", str(built))
+    assert "0 removed" in kept.out and _rows(built, "SELECT count(*) FROM plans WHERE file = ?", gone) == [(1,)]
+    pruned = zl("db", "build", plans.arg, "-o", str(built), "--prune")
+    assert "1 removed" in pruned.out
+    assert [f for (f,) in _rows(built, "SELECT file FROM plans ORDER BY file")] == plans.good[:-1]
+    assert _rows(
+        built, "SELECT count(*) FROM items i WHERE NOT EXISTS (SELECT 1 FROM plans p WHERE p.id = i.plan_id)"
+    ) == [(0,)]
+    _rows(built, "INSERT INTO items_fts (items_fts) VALUES ('integrity-check')")
+
+
+# --- interrupted builds ---------------------------------------------------------------------
+
+
+def _assert_whole_plans(path: Path, count: int) -> None:
+    """Every plan in the database is complete, and nothing belongs to no plan."""
+    assert _rows(path, "PRAGMA integrity_check") == [("ok",)]
+    assert _rows(path, "PRAGMA foreign_key_check") == []
+    _rows(path, "INSERT INTO items_fts (items_fts) VALUES ('integrity-check')")
+    assert _rows(path, "SELECT count(*) FROM plans") == [(count,)]
+    assert _rows(
+        path, "SELECT count(*) FROM plans p WHERE n_items != (SELECT count(*) FROM items WHERE plan_id = p.id)"
+    ) == [(0,)]
+    assert _rows(
+        path, "SELECT count(*) FROM plans p WHERE n_targets != (SELECT count(*) FROM targets WHERE plan_id = p.id)"
+    ) == [(0,)]
+
+
+def test_an_exception_mid_plan_leaves_whole_plans(
+    zl: Run, plans: Corpus, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    out = tmp_path / "plans.db"
+    real = db._insert_targets
+
+    def failing(conn: sqlite3.Connection, plan_id: int, item_id: int | None, targets: list[Any]) -> None:
+        real(conn, plan_id, item_id, targets)
+        if plan_id == 3 and item_id is not None:  # inside the third plan's transaction
+            raise RuntimeError("disk on fire")
+
+    monkeypatch.setattr(db, "_insert_targets", failing)
+    result = zl("db", "build", plans.arg, "-o", str(out), "--jobs", "1")
+    assert result.code == 70 and "disk on fire" in result.err
+    _assert_whole_plans(out, 2)
+    monkeypatch.setattr(db, "_insert_targets", real)
+    again = zl("db", "build", plans.arg, "-o", str(out), "--jobs", "1")
+    assert f"{len(plans.good) - 2} plans added, 0 replaced, 2 unchanged" in again.out
+    _assert_whole_plans(out, len(plans.good))
+
+
+KILLED = """
+import os, signal, sys
+from zhiliang_cli import cli, db
+real = db._insert_targets
+def killing(conn, plan_id, item_id, targets):
+    real(conn, plan_id, item_id, targets)
+    if plan_id == 3 and item_id is not None:
+        os.kill(os.getpid(), signal.SIGKILL)
+db._insert_targets = killing
+cli.run(["db", "build", sys.argv[1], "-o", sys.argv[2], "--jobs", "1"])
+"""
+
+
+def test_kill_9_mid_plan_leaves_whole_plans(plans: Corpus, tmp_path: Path) -> None:
+    out = tmp_path / "plans.db"
+    killed = subprocess.run([sys.executable, "-c", KILLED, plans.arg, str(out)], capture_output=True, check=False)
+    assert killed.returncode == -9
+    _assert_whole_plans(out, 2)
+
+
+# --- refusals -----------------------------------------------------------------------------------
+
+
+def _one_error_line(result: Result, code: int, words: str) -> None:
+    assert result.code == code, result
+    assert result.err.startswith("Error: ") and result.err.count("\n") == 1 and words in result.err
+
+
+def test_output_that_is_not_a_zl_database(zl: Run, plans: Corpus, tmp_path: Path) -> None:
+    text = tmp_path / "notes.db"
+    text.write_text("not a database " * 100, encoding="utf-8")
+    _one_error_line(zl("db", "build", plans.good[0], "-o", str(text)), 5, "is not a SQLite database")
+    other = tmp_path / "other.db"
+    sqlite3.connect(other).execute("CREATE TABLE t (x)").connection.close()
+    _one_error_line(zl("db", "build", plans.good[0], "-o", str(other)), 5, "that zl did not write")
+    _one_error_line(zl("db", "build", plans.good[0], "-o", str(tmp_path)), 5, "is a directory")
+
+
+def test_reading_a_database_that_is_not_there(zl: Run, tmp_path: Path) -> None:
+    _one_error_line(zl("items", "--db", str(tmp_path / "nope.db")), 3, "no such database")
+    _one_error_line(zl("db", "stats", str(tmp_path / "nope.db")), 3, "no such database")
+    assert not (tmp_path / "nope.db").exists()
+
+
+def test_file_and_db_together(zl: Run, built: Path) -> None:
+    _one_error_line(zl("items", "--db", str(built), "--file", str(built)), 2, "cannot be used together")
+
+
+def test_a_schema_of_another_version_is_refused(zl: Run, mine: tuple[Corpus, Path]) -> None:
+    plans, built = mine
+    conn = sqlite3.connect(built)
+    conn.execute("UPDATE meta SET value = '99' WHERE key = 'schema_version'")
+    conn.commit()
+    conn.close()
+    _one_error_line(zl("db", "build", plans.arg, "-o", str(built)), 5, "schema version 99")
+    _one_error_line(zl("items", "--db", str(built)), 3, "schema version 99")
+
+
+# --- the README -------------------------------------------------------------------------------
+
+
+def documented_columns() -> dict[str, list[str]]:
+    """The schema table of the README: | table | column | type | meaning |, the table named once."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    block = readme.split("<!-- schema -->")[1].split("<!-- /schema -->")[0]
+    columns: dict[str, list[str]] = {}
+    table = ""
+    for line in block.splitlines():
+        cells = [c.strip().strip("`") for c in line.strip().strip("|").split("|")]
+        if len(cells) < 3 or cells[0] in ("table", "---"):
+            continue
+        table = cells[0] or table
+        columns.setdefault(table, []).append(cells[1])
+    return columns
+
+
+def test_the_readme_documents_every_column(built: Path) -> None:
+    documented = documented_columns()
+    tables = [
+        name
+        for (name,) in _rows(
+            built, "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'items_fts_%' ORDER BY rowid"
+        )
+    ]
+    assert list(documented) == tables
+    for table in tables:
+        assert documented[table] == [row[1] for row in _rows(built, f"PRAGMA table_info({table})")], table
+    assert _rows(built, "SELECT sql LIKE '%tokenize=\"trigram\"%' FROM sqlite_master WHERE name = 'items_fts'") == [
+        (1,)
+    ]
+
+
+def test_the_readme_names_the_db_commands() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    for command in ("zl db build", "zl db stats", "zl search --db", "zl items --db"):
+        assert command in readme
+
+
+def test_help(zl: Run) -> None:
+    for args in (["db", "--help"], ["db", "build", "--help"], ["db", "stats", "--help"]):
+        result = zl(*args)
+        assert result.code == 0 and "Usage:" in result.out
+    assert "build" in zl("db").out and "db" in zl("--help").out
