@@ -132,7 +132,8 @@ def test_every_plan_has_the_targets_of_zl_targets(zl: Run, plans: Corpus, built:
         )
         expected = zl("targets", "--file", path, "--format", "json").json()
         assert [(t["item"], t["text"], t["line"], t["value"], t["low"], t["high"], t["unit"], t["comparator"],
-                 t["change"], int(t["aspirational"]), None) for t in expected] == rows  # fmt: skip
+                 t["change"], int(t["aspirational"]), (t["by"] or {}).get("date"))
+                for t in expected] == rows  # fmt: skip
         n_targets = _rows(built, "SELECT n_targets FROM plans WHERE file = ?", path)
         assert n_targets == [(len(expected),)]
 

@@ -16,6 +16,7 @@ from zhiliang_cli.cache import load_plan
 from zhiliang_cli.errors import OutputError, UsageError
 from zhiliang_cli.ledger import (
     NO_LEAD,
+    deadline_text,
     ledger_sheets,
     requirement,
     target_entries,
@@ -67,7 +68,7 @@ def test_one_task_row_per_item_in_plan_order(bundled_ledger: Path, plan: PlanRec
         assert leads == ("、".join(item["lead_units"]) or None)
         assert cooperating == ("、".join(item["cooperating_units"]) or None)
         assert section.startswith(next(s["numeral"] for s in plan["sections"] if s["number"] == item["section"]) + "、")
-        assert deadline is None and fill == [None, None, None]
+        assert deadline == deadline_text(item["deadline"]) and fill == [None, None, None]
 
 
 def test_one_target_row_per_targets_record(bundled_ledger: Path, zl: Run) -> None:
@@ -81,7 +82,7 @@ def test_one_target_row_per_targets_record(bundled_ledger: Path, zl: Run) -> Non
         assert key == f"{t['item']}-{seen[t['item']]}" and number == t["item"]
         assert (text, value, low, high, unit or "") == (t["text"], t["value"], t["low"], t["high"], t["unit"])
         assert leads == "、".join(t["lead_units"]) and wanted == requirement(t)
-        assert by is None and actual is None and note is None
+        assert by == deadline_text(t["by"]) and actual is None and note is None
 
 
 def test_notes_sheet(bundled_ledger: Path, zl: Run) -> None:

@@ -26,8 +26,8 @@ import regex
 
 from . import lexicon as lx
 from .numerals import chinese_to_int
-from .patterns import RE_DEADLINE_PHRASE, RE_TIME
-from .records import DeadlineRecord
+from .patterns import RE_BRACKETED, RE_DEADLINE_PHRASE, RE_TIME
+from .records import DeadlineRecord, ItemRecord
 
 _DIGITS = str.maketrans(lx.FULLWIDTH_DIGITS, "0123456789")
 
@@ -37,8 +37,13 @@ class TimeMark(NamedTuple):
 
     start: int
     end: int
-    horizon: bool  # 到2025年: holds for what follows, until the next time
+    kind: str  # horizon (到2025年: holds for what follows), deadline (2023年底前), year (2020年初步建成…:
+    #            the time of its sentence, no deadline of a task), scope (全年, 当年: no time to finish by)
     date: str | None
+
+    @property
+    def horizon(self) -> bool:
+        return self.kind == "horizon"
 
     def record(self, text: str) -> DeadlineRecord:
         return {"text": text[self.start : self.end], "span": [self.start, self.end], "date": self.date}
@@ -48,8 +53,11 @@ def find_times(text: str, start: int, end: int, year: int | None) -> list[TimeMa
     """Every horizon and deadline in ``text[start:end]``, in order.
 
     >>> text = "到2025年，建成10个；2023年底前完成5个，6月底前启动。"
-    >>> [(text[t.start:t.end], t.horizon, t.date) for t in find_times(text, 0, len(text), 2023)]
-    [('到2025年', True, '2025-12-31'), ('2023年底前', False, '2023-12-31'), ('6月底前', False, '2023-06-30')]
+    >>> for t in find_times(text, 0, len(text), 2023):
+    ...     print(text[t.start:t.end], t.kind, t.date)
+    到2025年 horizon 2025-12-31
+    2023年底前 deadline 2023-12-31
+    6月底前 deadline 2023-06-30
     """
     marks: list[TimeMark] = []
     for match in RE_TIME.finditer(text, start, end):
@@ -65,24 +73,51 @@ def _mark(match: regex.Match[str], year: int | None) -> TimeMark | None:
     group = match.group
     horizon = group("horizon") is not None
     if group("plan_year"):
-        if group("horizon"):
-            return None  # 至今年: not a horizon we can read
-        return TimeMark(match.start(), match.end(), False, _iso(year, 12, 31))
+        if group("horizon") or (match.start() > 0 and match.string[match.start() - 1] in _NUMERAL_CHARS):
+            return None  # 至今年; 3年内 (within three years): not the plan's year
+        within = group("plan_year") in lx.WITHIN_YEAR_WORDS or group("before")
+        return TimeMark(match.start(), match.end(), "deadline" if within else "scope", _iso(year, 12, 31))
     if group("period"):
         if not (horizon or group("before") or group("period_end")):
             return None  # “十四五”时期: a period, not a time to reach
         end_year = next((y for name, y in lx.PERIOD_END_YEARS.items() if name in group("period")), None)
-        return TimeMark(match.start(), match.end(), horizon, _iso(end_year, 12, 31))
+        return TimeMark(match.start(), match.end(), _kind(horizon, group("before")), _iso(end_year, 12, 31))
     stated_year = _year(group("year")) if group("year") else None
     if stated_year is None and not (group("part") or group("month")):
         return None
     if group("part") in ("底", "末") and stated_year is None:
         return None  # 到底, 末: words, not times
     if not (horizon or group("before") or group("part") or group("month_end")):
+        if group("year") and not group("month") and _opens_a_clause(match):
+            return TimeMark(match.start(), match.end(), "year", _iso(stated_year, 12, 31))  # 2020年初步建成…
         return None  # 2023年 / 6月 alone: a date of something, not a time to reach
     if group("month") and not (group("before") or group("month_end") or group("day") or horizon):
         return None
-    return TimeMark(match.start(), match.end(), horizon and not group("before"), _date(match, stated_year or year))
+    return TimeMark(match.start(), match.end(), _kind(horizon, group("before")), _date(match, stated_year or year))
+
+
+def _kind(horizon: bool, before: str | None) -> str:
+    """到2025年 is a horizon; 2025年前, 到2025年前 and 6月底 are deadlines."""
+    return "horizon" if horizon and not before else "deadline"
+
+
+_NUMERAL_CHARS = frozenset("0123456789" + lx.FULLWIDTH_DIGITS + lx.CN_NUMERAL_CHARS)
+
+
+def _opens_a_clause(match: regex.Match[str]) -> bool:
+    """A year that opens its clause and goes on with what is done in it (2020年初步建成300个…),
+    not one that dates a thing (2022年以来, 2023年度, 2023年的).
+
+    >>> bool(_opens_a_clause(RE_TIME.search("。2020年初步建成")))
+    True
+    """
+    text, start, end = match.string, match.start(), match.end()
+    before = text[start - 1] if start else "。"
+    return (
+        before in lx.CLAUSE_ENDS + "\r\n"
+        and text[end : end + 1] not in lx.YEAR_FOLLOWERS
+        and not text.startswith(lx.YEAR_PHRASES, end)
+    )
 
 
 def _date(match: regex.Match[str], year: int | None) -> str | None:
@@ -166,9 +201,28 @@ def plan_year(*titles: str | None, fallback: str | None = None) -> int | None:
     """
     for title in titles:
         if title:
-            found = regex.search(r"((?:19|20)\d{2})\s*年", title.translate(_DIGITS))
+            found = regex.search(r"(?<!\d)((?:19|20)\d{2})(?!\d)", title.translate(_DIGITS))
             if found:
                 return int(found.group(1))
     if fallback and fallback[:4].isdigit():
         return int(fallback[:4])
     return None
+
+
+def item_deadline(text: str, item: ItemRecord, year: int | None) -> DeadlineRecord | None:
+    """An item's 完成时限: a field of its note (完成时限：2023年底前, or an unlabelled time in an
+    inline note), else a time alone in brackets (（2023年底前完成）), else the one deadline its
+    text states (…，6月底前完成部署); a horizon (到2025年) is no deadline of the task."""
+    for note in item["notes"]:
+        for note_field in note["fields"]:
+            if note_field["label"] in lx.DEADLINE_LABELS or (
+                not note_field["label"] and is_deadline_phrase(note_field["text"])
+            ):
+                start, end = note_field["span"]
+                return deadline_of(text, start, end, year)
+    start, end = item["span"]
+    for match in RE_BRACKETED.finditer(text, start, end):
+        if is_deadline_phrase(match.group("body")):
+            return deadline_of(text, match.start("body"), match.end("body"), year)
+    deadlines = [t for t in find_times(text, start, end, year) if t.kind == "deadline"]
+    return deadlines[0].record(text) if len(deadlines) == 1 else None

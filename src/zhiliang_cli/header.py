@@ -20,7 +20,6 @@ from __future__ import annotations
 import regex
 
 from . import lexicon as lx
-from .leads import split_units
 from .lines import Line
 from .numerals import chinese_to_int
 from .patterns import (
@@ -34,9 +33,11 @@ from .patterns import (
     RE_HEADING,
     RE_NOTE_LINE,
     RE_PHONE,
+    RE_PLACE_PREFIX,
     RE_PUBLISHED,
     RE_QUOTED,
     RE_RECIPIENTS_LINE,
+    RE_SENT_TITLE,
     RE_TRAILING_BRACKETS,
 )
 from .records import ContactRecord
@@ -70,7 +71,7 @@ def iso_date(match: regex.Match[str]) -> str | None:
 
 
 def parse_header(text: str, header: list[Line], trailer: list[Line]) -> dict[str, object]:
-    """The notice's fields from the lines before and after the plan."""
+    """The notice's fields from the lines before and after the plan, and the plan's preamble."""
     content = [ln for ln in header if not is_noise(text, ln)]
     strings = [text[ln.start : ln.end] for ln in content]
     doc_index, doc_number = _doc_number(strings)
@@ -78,18 +79,35 @@ def parse_header(text: str, header: list[Line], trailer: list[Line]) -> dict[str
     signed = strings if date_index is not None else [text[ln.start : ln.end] for ln in trailer]
     if date_index is None:
         date_index = _last_date_line(signed)
-    title = _notice_title(strings)
+    title, title_end = _notice_title(strings)
+    recipients_index, recipients = _recipients(strings, doc_index)
+    note_index = _note_index(signed, date_index)
+    signed_here = signed is strings
+    plan_index, plan_title = _plan_title(strings, date_index if signed_here else None, title)
+    marks = [plan_index, doc_index, recipients_index, title_end]
+    marks += [date_index, note_index] if signed_here else []
+    preamble = _preamble(text, content, 1 + max((i for i in marks if i is not None), default=-1))
     return {
         "title": title,
         "doc_number": doc_number,
-        "recipients": _recipients(strings, doc_index),
+        "recipients": recipients,
         "issuers": _issuers(signed, date_index),
         "date": _date(signed, date_index),
-        "note": _note(signed, date_index),
+        "note": _note(signed, note_index),
         "contact": _contact(text[header[0].start : header[-1].end] if header else ""),
         "published": _published(text, header),
-        "plan_title": _plan_title(strings, date_index if signed is strings else None, title),
+        "plan_title": plan_title,
+        "preamble": text[preamble[0] : preamble[1]] if preamble else None,
+        "preamble_span": preamble,
     }
+
+
+def _preamble(text: str, lines: list[Line], first: int) -> list[int] | None:
+    """The span of the plan's own text before its first section: what follows the notice, the
+    plan's title, its 成文日期 and 附注 (目标, 具体指标 …); attachment labels are not in it."""
+    kept = [ln for ln in lines[first:] if not RE_ATTACHMENT_LINE.match(text, ln.start, ln.end)]
+    kept = [ln for ln in kept if not RE_NOTE_LINE.match(text, ln.start, ln.end)]
+    return [kept[0].start, kept[-1].end] if kept else None
 
 
 def _doc_number(strings: list[str]) -> tuple[int | None, str | None]:
@@ -105,7 +123,7 @@ def _last_date_line(strings: list[str]) -> int | None:
     return found[-1] if found else None
 
 
-def _notice_title(strings: list[str]) -> str | None:
+def _notice_title(strings: list[str]) -> tuple[str | None, int | None]:
     """The notice's title; a title set on several lines (国务院办公厅关于有效发挥政府性 /
     融资担保基金作用… / …的指导意见) is joined."""
     for i, s in enumerate(strings[:6]):
@@ -118,11 +136,13 @@ def _notice_title(strings: list[str]) -> str | None:
                 break
             joined, k = joined + following, k + 1
         if _ends_a_title(joined) and len(joined) <= 2 * _TITLE_MAX:
-            return joined
+            return joined, k
         if _ends_a_title(s) or "关于" in s:
-            return s
-    candidates = [s for s in strings if len(s) <= _TITLE_MAX and not RE_DOC_NUMBER.search(s)]
-    return candidates[0] if candidates else None
+            return s, i
+    for i, s in enumerate(strings):
+        if len(s) <= _TITLE_MAX and not RE_DOC_NUMBER.search(s):
+            return s, i
+    return None, None
 
 
 def _ends_a_title(text: str) -> bool:
@@ -135,14 +155,59 @@ def _has_clause_marks(text: str) -> bool:
     return any(ch in lx.CLAUSE_ENDS for ch in RE_QUOTED.sub("", text))
 
 
-def _recipients(strings: list[str], after: int | None) -> list[str]:
-    """The 主送机关, split as unit lists are: 各省、自治区、直辖市人民政府 is one recipient (a
-    distributive list of levels), 国务院各部委、各直属机构 two."""
-    for s in strings[(after or 0) : (after or 0) + 4]:
+def _recipients(strings: list[str], after: int | None) -> tuple[int | None, list[str]]:
+    """The 主送机关 and the index of their line, split as unit lists are: 各省、自治区、直辖市人民政府
+    is one recipient (a distributive list of levels), 国务院各部委、各直属机构 two."""
+    first = after or 0
+    for i, s in enumerate(strings[first : first + 4], start=first):
         match = RE_RECIPIENTS_LINE.match(s)
         if match and len(s) < 400 and not s.startswith(lx.CONTACT_NAME_LABELS):
-            return split_units(match.group("to"))
-    return []
+            return i, _addressees(match.group("to"))
+    return None, []
+
+
+def _addressees(text: str) -> list[str]:
+    """Recipients split at ， and ；, and at 、 only after a whole addressee: 国务院各部委、各直属机构
+    is two; 各设区市、平潭综合实验区…办公室 and 太仓港经济技术开发区、太仓高新区管委会 are one each
+    (places that share the office named last).
+
+    >>> _addressees("各省、自治区、直辖市人民政府，国务院各部委、各直属机构")
+    ['各省、自治区、直辖市人民政府', '国务院各部委', '各直属机构']
+    >>> _addressees("各设区市、平潭综合实验区领导小组办公室，省直有关单位")
+    ['各设区市、平潭综合实验区领导小组办公室', '省直有关单位']
+    """
+    recipients: list[str] = []
+    joined = False  # whether the last part was followed by 、 and stands open
+    for part, separator in _parts(text):
+        if joined and recipients:
+            recipients[-1] += "、" + part
+        else:
+            recipients.append(part)
+        joined = separator == "、" and not _whole_addressee(recipients[-1].rsplit("、", 1)[-1])
+    return [r for r in recipients if r]
+
+
+def _parts(text: str) -> list[tuple[str, str]]:
+    """``text`` split at top-level 、 ， ； with the separator after each part."""
+    parts: list[tuple[str, str]] = []
+    depth, current = 0, ""
+    for ch in text:
+        depth += ch in lx.NOTE_OPEN_BRACKETS
+        depth -= ch in lx.NOTE_CLOSE_BRACKETS and depth > 0
+        if depth == 0 and ch in "、，,；;":
+            parts.append((current.strip(lx.SPACE_CHARS), ch))
+            current = ""
+        else:
+            current += ch
+    return [*parts, (current.strip(lx.SPACE_CHARS), "")]
+
+
+def _whole_addressee(part: str) -> bool:
+    """A recipient in itself: a name that ends like an office (各部委, 省财政厅), not a place
+    (各设区市, 太仓高新区) nor a bare office word (海关, 财政) that a list shares."""
+    bare = RE_TRAILING_BRACKETS.sub("", part)
+    suffix = next((s for s in lx.ORG_SUFFIXES if bare.endswith(s)), None)
+    return suffix is not None and suffix not in lx.PLACE_SUFFIXES and len(bare) > len(suffix) + 1
 
 
 def _issuers(strings: list[str], date_index: int | None) -> list[str]:
@@ -170,9 +235,18 @@ def _issuers(strings: list[str], date_index: int | None) -> list[str]:
 
 
 def _side_by_side(line: str) -> list[str]:
-    """Issuers printed side by side on one line (国务院办公厅  中央军委办公厅), each a unit."""
+    """Issuers printed side by side on one line (国务院办公厅  中央军委办公厅), or run together
+    (成都市经济和信息化局成都市科学技术局: the place that starts the line starts each), each a unit."""
     parts = line.split()
-    return parts if len(parts) > 1 and all(_ends_like_a_unit(p) for p in parts) else [line]
+    if len(parts) > 1 and all(_ends_like_a_unit(p) for p in parts):
+        return parts
+    place = RE_PLACE_PREFIX.match(line)
+    if place is None:
+        return [line]
+    cuts = [m.start() for m in regex.finditer(regex.escape(place.group()), line) if m.start() > 0]
+    cuts = [c for c in cuts if _ends_like_a_unit(line[:c])]
+    pieces = [line[a:b] for a, b in zip([0, *cuts], [*cuts, len(line)], strict=True)]
+    return pieces if all(_ends_like_a_unit(p) for p in pieces) else [line]
 
 
 def _ends_like_a_unit(name: str) -> bool:
@@ -187,13 +261,18 @@ def _date(strings: list[str], date_index: int | None) -> str | None:
     return iso_date(match) if match else None
 
 
-def _note(strings: list[str], date_index: int | None) -> str | None:
+def _note(strings: list[str], index: int | None) -> str | None:
+    match = RE_NOTE_LINE.match(strings[index]) if index is not None else None
+    return str(match.group("note")) if match else None
+
+
+def _note_index(strings: list[str], date_index: int | None) -> int | None:
+    """The line of the 附注 after the date: （此件公开发布）, in full-width or ASCII brackets."""
     if date_index is None:
         return None
-    for s in strings[date_index + 1 : date_index + 3]:
-        match = RE_NOTE_LINE.match(s)
-        if match:
-            return str(match.group("note"))
+    for i in range(date_index + 1, min(len(strings), date_index + 3)):
+        if RE_NOTE_LINE.match(strings[i]):
+            return i
     return None
 
 
@@ -219,16 +298,21 @@ def _published(text: str, header: list[Line]) -> str | None:
     return None
 
 
-def _plan_title(strings: list[str], date_index: int | None, notice_title: str | None) -> str | None:
-    """The plan's own title: the last short line before the first section heading."""
+def _plan_title(strings: list[str], date_index: int | None, notice_title: str | None) -> tuple[int | None, str | None]:
+    """The plan's own title and its line: the last short line before the first section heading;
+    else the title the notice sends (关于印发《X》的通知, 关于印发X的通知); else, for a document that
+    is its own plan (an 意见 or a plan alone), its title."""
     start = date_index + 1 if date_index is not None else 0
-    for s in reversed(strings[start:]):
+    for i in range(len(strings) - 1, start - 1, -1):
+        s = strings[i]
         if RE_NOTE_LINE.match(s) or RE_ATTACHMENT_LINE.match(s):
             continue
-        if len(s) <= _TITLE_MAX and s[-1] not in lx.CLAUSE_ENDS:
-            return s
+        if len(s) <= _TITLE_MAX and s[-1] not in lx.CLAUSE_ENDS and s != notice_title:
+            return i, s
         break
-    if notice_title:
-        quoted = RE_BOOK_TITLE.search(notice_title)
-        return quoted.group("title") if quoted else None
-    return None
+    if not notice_title:
+        return None, None
+    quoted = RE_BOOK_TITLE.search(notice_title) or RE_SENT_TITLE.search(notice_title)
+    title = quoted.group("title") if quoted else notice_title
+    line = next((i for i in range(start, len(strings)) if strings[i] == title), None)  # set on a line too
+    return line, title

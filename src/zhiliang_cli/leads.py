@@ -44,12 +44,14 @@ from .patterns import (
     RE_BRACKET,
     RE_BRACKETED_LABEL_NOTE,
     RE_FIRST_IS_LEAD,
+    RE_FOLLOWING_UNITS,
     RE_FROM_HERE_ON,
     RE_LEAD_LINE,
     RE_LINE_WRAP,
     RE_NO_ORDER,
     RE_NOTE_CUE,
     RE_NOTE_LABEL,
+    RE_PLACE_THEN_OFFICE,
     RE_RULE_REMARK,
     RE_TRAILING_BRACKETS,
     RE_UNIT_LIST_REMARK,
@@ -116,6 +118,11 @@ def find_notes(text: str, start: int, end: int, line_starts: Iterable[int] | Non
     []
     """
     notes = list(_bracket_notes(text, start, end))
+    readable = [n for n in notes if n.readable]
+    cut = _cut_off(text, readable[-1].end if readable else start, end)
+    if cut is not None:
+        notes = [n for n in notes if n.end <= cut.start or n.start >= cut.end]
+        notes.append(cut)
     if line_starts is None:
         line_starts = (ln.start for ln in LineIndex(text).lines if start <= ln.start < end)
     taken = [(n.start, n.end) for n in notes]
@@ -233,6 +240,26 @@ def _unreadable(text: str, cue: re.Match[str], brackets: _Brackets) -> LeadNote 
     return None
 
 
+def _cut_off(text: str, start: int, end: int) -> LeadNote | None:
+    """A note the copy stops in, cut before it closes (（县发展改革局、县财政局、县 and the end of
+    the text): the units read whole, the last one (cut) left out.  The note stays open, for
+    ``zl check`` to report the copy as cut off."""
+    stop = len(text.rstrip())
+    if stop > end:
+        return None
+    line_start = max(text.rfind("\n", start, stop), text.rfind("\r", start, stop), start)
+    opened = _Brackets(text, line_start, stop).unclosed_before(stop)
+    if opened is None:
+        return None
+    body = text[opened + 1 : stop]
+    reading = _read_cached(body if RE_NOTE_LABEL.search(body) else body + lx.RESPONSIBLE_VERBS[-1])
+    units = list(reading.lead) + list(reading.cooperating)
+    whole = units[:-1] if units and not body.rstrip().endswith(tuple(lx.UNIT_SEPARATORS)) else units
+    lead = [u for u in reading.lead if u in whole]
+    cooperating = [u for u in reading.cooperating if u in whole]
+    return LeadNote(opened, stop, lead, cooperating, reading.shared) if lead or cooperating else None
+
+
 def _note(start: int, end: int, text: str, body_start: int, body_end: int | None = None) -> LeadNote:
     body_end = end if body_end is None else body_end
     return _note_of_body(start, end, text[body_start:body_end], body_start)
@@ -251,7 +278,10 @@ def _note_of_body(start: int, end: int, body: str, body_start: int | None) -> Le
 
 def apply_rules(text: str, notes: list[LeadNote]) -> list[LeadNote]:
     """Read the notes as the plan says: where it says that the unit listed first leads, a note
-    that lists responsible units (责任单位：A、B; A、B负责) has A lead and B cooperate."""
+    that lists responsible units (责任单位：A、B; A、B负责) has A lead and B cooperate; where a
+    note says that units answer for every task that follows (以下均需X落实，不再列出), every later
+    note has them lead too."""
+    notes = _following_units(text, notes)
     if not any(n.shared for n in notes):
         return notes
     spans = [(n.start, n.end) for n in notes]
@@ -268,6 +298,25 @@ def apply_rules(text: str, notes: list[LeadNote]) -> list[LeadNote]:
     if RE_NO_ORDER.search(text) and not everywhere and from_note == len(notes) and not only_note:
         return notes
     return [n.first_leads() if everywhere or i >= from_note or i in only_note else n for i, n in enumerate(notes)]
+
+
+def _following_units(text: str, notes: list[LeadNote]) -> list[LeadNote]:
+    """Units a note names for every note that follows (以下均需试点城市政府落实，不再列出; 以下均涉及
+    各县区、功能区，不再重复列出 — names of units the note lists in full), added to the later notes."""
+    out: list[LeadNote] = []
+    extra: list[str] = []
+    for note in notes:
+        if extra:
+            lead = _unique(note.lead_units + [u for u in extra if u not in note.cooperating_units])
+            note = note._replace(lead_units=lead)
+        out.append(note)
+        remark = RE_FOLLOWING_UNITS.search(text, note.start, note.end)
+        if remark is not None:
+            named = note.lead_units + note.cooperating_units
+            for short in clean_units(remark.group("units")):
+                full = next((u for u in named if short in u), short)
+                extra += [full] if full not in extra else []
+    return out
 
 
 # --- reading a note's body ---------------------------------------------------------------------
@@ -371,6 +420,7 @@ def _read_inline(body: str, start: int, end: int, labelled: bool) -> _Reading:
     shared: list[str] = []
     fields: list[tuple[str, int, int]] = []
     pending: list[str] = []  # names in a clause with no verb: they join the next clause's
+    explicit = False  # a unit is said to lead (牵头): the others of the note cooperate
     text = _strip_rule(body[start:end])
     for clause_start, clause_end in _clauses(text):
         clause = text[clause_start:clause_end].strip(lx.SPACE_CHARS + "\r\n")
@@ -394,9 +444,11 @@ def _read_inline(body: str, start: int, end: int, labelled: bool) -> _Reading:
         if role == "together":  # X会同Y负责
             lead += units
             cooperating += clean_units(names[1])
+            explicit = True
         elif role == "lead":
             lead += units
-        elif role == "cooperating" or (lead and role in ("divided", "shared")):
+            explicit = True
+        elif role == "cooperating" or (explicit and role in ("divided", "shared")):
             cooperating += units
         elif role == "divided":
             lead += units
@@ -405,17 +457,21 @@ def _read_inline(body: str, start: int, end: int, labelled: bool) -> _Reading:
     if pending and (lead or shared):
         cooperating += pending
     is_shared = not lead and bool(shared)
-    lead = lead or shared
-    if not is_shared:
+    if explicit:
         cooperating = [u for u in shared if u not in lead] + cooperating
+    else:  # 生态环境部指导，试点城市政府负责落实: all answer for the task
+        lead = lead + shared
     if _has_marks(lead):
         is_shared = False
     return _reading(lead, cooperating, is_shared, fields, labelled)
 
 
 def _strip_rule(body: str) -> str:
-    """The body without the plan's statement of its rule (。列第一位者为牵头单位，下同)."""
-    return RE_RULE_REMARK.sub("", body) if RE_RULE_REMARK.search(body) else body
+    """The body without the plan's statements of how to read it (。列第一位者为牵头单位，下同;
+    。以下均需试点城市政府落实，不再列出)."""
+    if RE_RULE_REMARK.search(body):
+        body = RE_RULE_REMARK.sub("", body)
+    return RE_FOLLOWING_UNITS.sub("", body) if RE_FOLLOWING_UNITS.search(body) else body
 
 
 def _clauses(text: str) -> Iterator[tuple[int, int]]:
@@ -470,7 +526,8 @@ def _names_a_unit(name: str) -> bool:
     >>> _names_a_unit("省市场监管局（省知识产权局）"), _names_a_unit("谁主管谁")
     (True, False)
     """
-    return _unmark(RE_TRAILING_BRACKETS.sub("", name)).endswith(lx.ORG_SUFFIXES)
+    bare = _unmark(RE_TRAILING_BRACKETS.sub("", name))
+    return bare.endswith(lx.ORG_SUFFIXES) and not any(word in bare for word in lx.NOT_IN_UNIT_NAMES)
 
 
 # --- unit lists -------------------------------------------------------------------------------
@@ -491,8 +548,22 @@ def clean_units(text: str) -> list[str]:
         if _depth(text, remark.start()) == 0:  # 各区人民政府〈含开发区,下同〉 keeps its aside
             text = text[: remark.start()]
             break
+    text = RE_UNIT_TRAILER.sub("", text.rstrip(lx.SPACE_CHARS + "。."))
     text = RE_VAGUE_JOIN.sub("、", text)
-    return split_units(text)
+    return [part for unit in split_units(text) for part in _split_and(unit)]
+
+
+def _split_and(unit: str) -> list[str]:
+    """Two units joined by 和 or 及 (应急管理部和各省级人民政府); 人力资源和社会保障厅 stays one.
+
+    >>> _split_and("应急管理部和各省级人民政府"), _split_and("工业和信息化部")
+    (['应急管理部', '各省级人民政府'], ['工业和信息化部'])
+    """
+    for joiner in lx.UNIT_JOINERS:
+        head, found, tail = unit.partition(joiner)
+        if found and _names_a_unit(head) and _names_a_unit(tail) and _depth(unit, len(head)) == 0:
+            return [head, *_split_and(tail)]
+    return [unit]
 
 
 def _depth(text: str, pos: int) -> int:
@@ -541,10 +612,25 @@ def _append_unit(units: list[str], part: str, joiner: str) -> None:
     part = _clean(part)
     if not part:
         return
-    if joiner == "、" and units and RE_ADMIN_DISTRIBUTIVE.match(units[-1]) and RE_ADMIN_LEVEL_START.match(part):
+    if joiner == "、" and units and _shares_the_next(units[-1], part):
         units[-1] = f"{units[-1]}、{part}"
     else:
         units.append(part)
+
+
+def _shares_the_next(last: str, part: str) -> bool:
+    """Whether a unit listed before 、 is one with the next: levels listed distributively (各区、
+    县级市人民政府), or places that share the office named after the next place (各设区市、平潭综合
+    实验区领导小组办公室)."""
+    if RE_ADMIN_DISTRIBUTIVE.match(last) and RE_ADMIN_LEVEL_START.match(part):
+        return True
+    place = last.rsplit("、", 1)[-1]
+    return (
+        place.endswith(lx.PLACE_SUFFIXES)
+        and not place.endswith(tuple(s for s in lx.ORG_SUFFIXES if s not in lx.PLACE_SUFFIXES))
+        and RE_PLACE_THEN_OFFICE.match(part) is not None
+        and _names_a_unit(part)
+    )
 
 
 def _clean(unit: str) -> str:

@@ -186,6 +186,10 @@ NO_ORDER_PHRASES = ("排名不分先后", "排序不分先后", "不分先后", 
 FROM_HERE_ON = ("下同", "以下同", "后同")
 #: Marks put before the lead unit of a list (*县人力社保局、县科技局): the marked units lead.
 LEAD_MARKS = "*＊★☆※"
+#: A remark that names units for every note that follows (以下均需试点城市政府落实，不再列出): they
+#: answer for every later task as well.
+FOLLOWING_UNITS_OPENERS = ("以下均需", "以下均涉及", "以下均由", "以下均", "以下都", "以下")
+NOT_LISTED_AGAIN = ("不再重复列出", "不再一一列出", "不再列出", "不另列出")
 #: Words that start a remark at the end of a unit list, not a unit: ，以下均涉及…，不再重复列出.
 UNIT_LIST_REMARKS = ("以下", "下同", "不再", "其中", "注：", "注:", "排名", "排序")
 
@@ -197,7 +201,8 @@ TOGETHER_WITH = ("会同", "联合")
 LEAD_VERBS = ("牵头负责", "牵头抓总", "牵头落实", "牵头")
 COOPERATING_VERBS = ("按职责分工配合", "积极配合", "配合", "协助", "参与", "协同", "协办")
 #: Verbs by which every unit listed answers for its own part: all lead (X、Y按职责分工负责).
-DIVIDED_VERBS = ("按职责分工负责", "按照职责分工负责", "按职责负责", "依职责负责", "分别负责", "共同负责", "各负其责")
+DIVIDED_VERBS = ("按职责分工负责", "按照职责分工负责", "按职责负责", "依职责负责", "分别负责", "共同负责", "各负其责",
+                 "指导")  # fmt: skip
 #: The plain verb of a note naming the responsible units (X、Y负责): they share the task.
 RESPONSIBLE_VERBS = ("负责落实", "负责")
 #: How the names of units end: an unlabelled note (X牵头, X负责) must name units like these.
@@ -218,6 +223,8 @@ ORG_SUFFIXES = (
     "机构",
     "海关",
     "银行",
+    "分行",  # 人民银行某某省分行
+    "支行",
     "公司",
     "联",
     "队",
@@ -250,9 +257,18 @@ ORG_SUFFIXES = (
     "总局",
     "管委会",
 )
+#: Function words that no unit's name holds: （技工院校内由人力资源社会保障行政部门负责） is a sentence.
+NOT_IN_UNIT_NAMES = ("由", "的", "将", "把", "须")
+#: Name endings of places, not offices: a recipient that ends with one shares the office named
+#: after it (各设区市、平潭综合实验区办公室).
+PLACE_SUFFIXES = ("地区", "各地", "地方", "区", "县", "市", "省", "州", "盟", "旗", "镇", "乡", "街道")
+#: Endings of a place name that may open a unit's name (平潭综合实验区领导小组办公室).
+PLACE_END_CHARS = "区县市州省"
 #: Vague tails that close a unit list but name no unit: 商务部等有关部门 is 商务部.
 UNIT_TRAILERS = ("等有关部门和单位", "等有关单位和部门", "等相关部门和单位", "等有关部门", "等相关部门", "等有关单位",
                  "等相关单位", "等部门", "等单位", "等")  # fmt: skip
+#: Words that join the last unit of a list to the one before (A、B和C负责).
+UNIT_JOINERS = ("以及", "和", "及")
 #: Administrative levels that a distributive phrase lists with 、 as one unit:
 #: 各区、县级市 / 各省、自治区、直辖市人民政府 / 各市、县（区） name one kind of unit, not several.
 ADMIN_LEVELS = ("计划单列市", "设区市", "县级市", "直辖市", "自治区", "自治州", "自治县", "省", "市", "县", "区",
@@ -279,10 +295,21 @@ RANGE_JOINERS = ("-", "－", "—", "–", "~", "～", "〜", "至", "到")
 #: Units a target counts or measures, longest first where one contains another.
 #: The magnitude (万, 亿) is not part of the unit.
 COUNT_UNITS = (
+    "吨标准煤",
+    "标准煤",
+    "微克",
+    "毫克",
+    "公斤",
+    "千克",
+    "毫升",
+    "分贝",
+    "兆瓦时",
     "个百分点",
     "百分点",
     "个工作日",
     "工作日",
+    "个季度",
+    "个月",
     "平方公里",
     "平方米",
     "立方米",
@@ -358,6 +385,10 @@ COUNT_UNITS = (
     "％",
     "‰",
 )
+#: What may follow a unit after / in a compound unit (30微克/立方米, 3万元/人, 0.5吨标准煤/万元).
+DENOMINATOR_UNITS = ("立方米", "平方米", "平方公里", "公里", "百公里", "千瓦时", "万元", "亿元", "元", "人", "人次",
+                     "户", "亩", "公顷", "吨", "年", "月", "日", "天", "小时", "家", "台", "辆", "床", "千人",
+                     "万人", "百人", "标准煤")  # fmt: skip
 #: Words naming a rate or an index: a number after one may stand without a unit when a
 #: comparator follows it (万台特种设备死亡率控制在0.2以下, 质量竞争力指数达到85以上).
 RATE_WORDS = ("率", "指数", "系数", "比重", "比例", "占比", "得分", "分值", "强度", "密度")
@@ -394,8 +425,10 @@ PREFIX_COMPARATORS = {
     "近": "~",
     "接近": "~",
 }
+#: Durations that are a target only when bounded (不超过3个月, 压缩至2个月): 用3个月时间 is none.
+BOUNDED_DURATION_UNITS = ("个月", "个季度")
 #: Units of time, after which 内 sets a limit (5个工作日内).
-TIME_UNITS = ("小时", "分钟", "天", "工作日", "个工作日")
+TIME_UNITS = ("小时", "分钟", "天", "工作日", "个工作日", "个月", "个季度")
 #: Comparators written after the number (and its unit).
 SUFFIX_COMPARATORS = {
     "以上": ">=",
@@ -414,6 +447,8 @@ SUFFIX_COMPARATORS = {
 #: Verbs that make the number a change against a baseline.
 DECREASE_VERBS = ("减少", "下降", "降低", "压减", "压缩", "削减", "缩减", "降")
 INCREASE_VERBS = ("增长", "提高", "提升", "增加", "上升")
+#: Verbs that end like an increase but name work to do on a count (改造提升1万亩 is 1万亩 to upgrade).
+UPGRADE_VERBS = ("改造提升", "巩固提升", "整治提升", "提档升级", "改造提高")
 #: Words that mark a target the plan only strives for; their scope runs to the
 #: end of the sentence.
 ASPIRATION_CUES = ("力争", "争取", "争创", "力促", "努力", "争当")
@@ -484,9 +519,26 @@ GOAL_VERBS = (
     "引导",
     "带动",
     "推广",
+    "组建",
+    "形成",
+    "推出",
+    "孵化",
+    "集聚",
+    "吸引",
+    "引育",
+    "开工",
+    "投运",
+    "上线",
+    "开设",
+    "开通",
+    "储备",
+    "改建",
+    "提供",
+    "新开工",
+    "完成改造",
 )
 #: Units written in more than one way, and the one we report.
-UNIT_CANONICAL = {"个百分点": "百分点", "个工作日": "工作日", "％": "%"}
+UNIT_CANONICAL = {"％": "%"}
 
 #: Words right after a number that make it something other than a quantity.
 #: Only words longer than the unit they start with matter (部委 beats the unit 部).
@@ -497,8 +549,6 @@ NON_TARGET_FOLLOWERS = (
     "名单",
     "期间",
     "周年",
-    "个月",
-    "个季度",
     "个方面",
     "个环节",
     "个领域",
@@ -512,7 +562,7 @@ NON_TARGET_FOLLOWERS = (
     "件事",
 )
 #: Words right before a number that make it something other than a quantity.
-NON_TARGET_LEADERS = ("第", "每", "前", "排名", "截至", "截止", "编号", "代码", "热线")
+NON_TARGET_LEADERS = ("第", "每", "前", "后", "排名", "截至", "截止", "编号", "代码", "热线")
 #: Words that mark a number as an existing baseline, not a goal.
 BASELINE_CUES = ("已", "现有", "目前", "截至", "截止", "原有", "已有")
 #: The closing words of a baseline phrase: 在……的基础上.
@@ -552,8 +602,54 @@ YEAR_PARTS = {
 }
 #: Words for "within the plan's year": 年内完成, 全年新增, 今年.
 PLAN_YEAR_WORDS = ("本年度内", "本年度", "今年内", "年内", "全年", "今年", "当年", "本年")
+#: Of those, the words that set a time to finish by (年内完成), not only scope a count to the year
+#: (全年新增, 当年新建): they may be an item's 完成时限.
+WITHIN_YEAR_WORDS = ("本年度内", "今年内", "年内")
+#: What after a year makes it date a thing rather than open a clause of work: 2023年度, 2023年的.
+YEAR_FOLLOWERS = ("度", "的", "第", "版", "起", "—", "-", "至", "到", "、", "和", "及", "，", ",", "。")
+YEAR_PHRASES = ("以来", "以前", "前后", "开始", "上半年", "下半年")
 #: Five-year periods by the year they end: 到“十四五”末 -> 2025-12-31.
 PERIOD_END_YEARS = {"十一五": 2010, "十二五": 2015, "十三五": 2020, "十四五": 2025, "十五五": 2030, "十六五": 2035}
 #: Deadlines that give no date: a task that goes on (长期坚持, 持续推进).
 ONGOING_PHRASES = ("长期坚持", "持续推进", "持续开展", "持续实施", "长期推进", "常态化推进", "常态推进", "长期",
                    "持续")  # fmt: skip
+
+# --- what a target is set as, and what is no target ----------------------------------
+
+#: Verbs of reaching a level: a number after one is a floor (达到96.5% is >=); 稳定在 and a
+#: count to do (新增150所) stay =.
+REACH_VERBS = ("达到", "达", "实现", "提高到", "提高至", "提升到", "提升至", "增加到", "增加至", "增长到",
+               "增长至", "增至", "升至", "上升到", "上升至", "扩大到", "扩大至")  # fmt: skip
+#: Characters before 达 and words after it that make it no verb of reaching (传达, 发达, 达成).
+NOT_REACH_BEFORE = ("传", "表", "送", "下", "通", "抵", "发", "到", "转")
+NOT_REACH_AFTER = ("成", "标")
+#: Verbs of bringing a level down to a number: a ceiling (降至3%, 缩短至5个工作日 are <=).
+REACH_DOWN_VERBS = ("降至", "降到", "降低到", "降低至", "下降到", "下降至", "减少到", "减少至", "压减到", "压减至",
+                    "压缩到", "压缩至", "缩短到", "缩短至", "减至", "控制到")  # fmt: skip
+#: Words of a subsidy or reward: the numbers of a clause that grants one, and of the condition
+#: that leads to it (对…的，给予…), are policy parameters, not goals.
+SUBSIDY_WORDS = ("给予", "补助", "补贴", "奖励", "资助", "贴息", "补偿", "奖补", "减免", "免收", "免征", "返还",
+                 "报销", "资金扶持", "资金支持", "予以支持")  # fmt: skip
+#: Words before an amount of money that make it a cap or a rate (单笔最高不超过20万元, 每人1000元).
+MONEY_CAP_WORDS = ("最高", "最多", "上限", "单笔", "单个", "单家", "单项", "单户", "每家", "每人", "每户", "每个",
+                   "每项", "每亩", "每立方米", "每平方米", "每年", "标准为", "标准")  # fmt: skip
+#: Words right before a number that make it the most a rule allows (最高100万元, 最长30天).
+CAP_WORDS = ("最高", "最长", "上限")
+#: Verbs of a grant in a clause: with them, a subsidy word makes its numbers parameters.
+GRANT_VERBS = ("给予", "予以", "发放", "享受")
+#: Words of a budget the government allocates (市财政安排专项资金3亿元).
+BUDGET_WORDS = ("安排", "预算", "经费", "专项资金", "统筹资金", "设立资金")
+#: Words that frame a rate as a rule: 按贷款利率的50%, 按照实际投入的30%.
+RATE_FRAME_WORDS = ("按照", "按")
+#: Words that open the condition of a grant: 对…的，给予…; 凡…的.
+CONDITION_WORDS = ("对于", "对", "凡")
+#: Units that are shares of something.
+PERCENT_UNITS = ("%", "％", "‰")
+#: Units of money (a target in 元 under a subsidy word is a parameter).
+MONEY_UNITS = ("元",)
+#: Words that spread one number over each subject listed before them (水稻、小麦收储率均达到90%),
+#: or one number to each subject in turn (分别达到98%和95%).
+EACH_WORDS = ("均", "都")
+RESPECTIVELY_WORDS = ("分别",)
+#: Verbs of a clause that completes a task (…，6月底前全面完成改造任务).
+COMPLETION_WORDS = ("完成", "建成", "实现", "达到", "到位", "见效")

@@ -71,7 +71,7 @@ class Target(_Model):
     """A quantified target: a number the plan sets as a goal, with its unit."""
 
     item: int | None = Field(description="the item's number; null for a target in a section's own text")
-    section: int
+    section: int | None = Field(description="the section's number; null for a target in the plan's preamble")
     text: str = Field(description="the clause that states the target, as printed")
     span: Span
     line: int = Field(ge=1)
@@ -84,6 +84,10 @@ class Target(_Model):
     comparator: Literal[">=", ">", "<=", "<", "=", "~", "range"]
     change: Literal["increase", "decrease"] | None
     aspirational: bool = Field(description="the plan only strives for it (力争, 争取, 争创)")
+    subject: str | None = Field(
+        description="what the number is set for, where one clause sets numbers for several subjects "
+        "(水稻、小麦收储率均达到90%: 水稻收储率 and 小麦收储率)"
+    )
     by: Deadline | None = Field(description="the horizon or deadline the target is set for")
 
 
@@ -143,5 +147,8 @@ class Plan(_Model):
     contact: Contact | None
     published: str | None = Field(description="the publication date of a web copy, ISO 8601")
     plan_title: str | None = Field(description="the plan's own title")
+    preamble: str | None = Field(description="the plan's own text before its first section (目标, 指标 …)")
+    preamble_span: Span | None
+    targets: list[Target] = Field(description="targets in the preamble")
     sections: list[Section]
     problems: list[Problem]

@@ -2,15 +2,18 @@
 
 1. :mod:`lines` indexes the lines;
 2. :mod:`structure` finds sections, groups and items (with :mod:`leads`);
-3. :mod:`header` reads the notice around the plan;
-4. :mod:`targets` finds the targets of each item and of each section's own text;
-5. :mod:`problems` checks the structure (numbering, missing leads, a cut-off end).
+3. :mod:`header` reads the notice around the plan, and the plan's preamble;
+4. :mod:`deadlines` reads each item's 完成时限;
+5. :mod:`targets` finds the targets of the preamble, of each section's own text and of each
+   item, with the horizon or deadline each is set for;
+6. :mod:`problems` checks the structure (numbering, missing leads, a cut-off end).
 """
 
 from __future__ import annotations
 
 from typing import cast
 
+from .deadlines import item_deadline, plan_year
 from .header import parse_header
 from .lines import LineIndex
 from .problems import structure_problems
@@ -23,17 +26,30 @@ def parse_text(text: str) -> PlanRecord:
     """Parse the decoded text of a plan into plain records (see :mod:`records`)."""
     index = LineIndex(text)
     structure = parse_structure(text, index)
-    _add_targets(text, structure.sections, index)
     header = parse_header(text, structure.header, structure.trailer)
-    plan = {**header, "sections": structure.sections, "problems": structure_problems(text, structure, index)}
+    year = plan_year(
+        cast("str | None", header["plan_title"]),
+        cast("str | None", header["title"]),
+        fallback=cast("str | None", header["date"]),
+    )
+    for section in structure.sections:
+        for item in section["items"]:
+            item["deadline"] = item_deadline(text, item, year)
+    preamble = cast("list[int] | None", header["preamble"] and header["preamble_span"])
+    plan = {**header, "targets": [], "sections": structure.sections}
+    _add_targets(text, cast(PlanRecord, plan), preamble, index, year)
+    plan["problems"] = structure_problems(text, structure, index)
     return cast(PlanRecord, plan)
 
 
-def _add_targets(text: str, sections: list[SectionRecord], index: LineIndex) -> None:
-    """Targets of every item and of every section's own text, found in one scan of the plan."""
-    owners: list[SectionRecord | ItemRecord] = []
+def _add_targets(text: str, plan: PlanRecord, preamble: list[int] | None, index: LineIndex, year: int | None) -> None:
+    """Targets of the preamble, of every section's own text and of every item, found in one scan."""
+    owners: list[PlanRecord | SectionRecord | ItemRecord] = []
     regions: list[Region] = []
-    for section in sections:
+    if preamble is not None:
+        owners.append(plan)
+        regions.append(Region(preamble[0], preamble[1], None, None))
+    for section in plan["sections"]:
         if section["text_span"] is not None:
             start, end = section["text_span"]
             owners.append(section)
@@ -42,6 +58,17 @@ def _add_targets(text: str, sections: list[SectionRecord], index: LineIndex) -> 
             (start, end), note = item["span"], item["lead_span"]
             owners.append(item)
             skip = (note[0], note[1]) if note else None
-            regions.append(Region(start, end, section["number"], item["number"], skip))
-    for owner, targets in zip(owners, extract_all(text, regions, index), strict=True):
+            deadline = item["deadline"] if _from_note(item) else None
+            regions.append(Region(start, end, section["number"], item["number"], skip, deadline))
+    for owner, targets in zip(owners, extract_all(text, regions, index, year), strict=True):
         owner["targets"] = targets
+
+
+def _from_note(item: ItemRecord) -> bool:
+    """Whether the item's 完成时限 is stated for the whole task (in its note), not in passing."""
+    deadline = item["deadline"]
+    return (
+        deadline is not None
+        and item["lead_span"] is not None
+        and (item["lead_span"][0] <= deadline["span"][0] < item["lead_span"][1])
+    )

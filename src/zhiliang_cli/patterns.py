@@ -140,6 +140,12 @@ RE_PRINT_FOOTER = regex.compile(rf"(?:{RE_DATE.pattern}){WS}*印发$", regex.VER
 #: A title in book-title marks: 《2023年福建省质量强省工作要点》.
 RE_BOOK_TITLE = re.compile(r"《(?P<title>[^《》]+)》")
 
+#: The place that starts an issuer's name: 成都市, 福建省, 某某县.
+RE_PLACE_PREFIX = regex.compile(r"^\p{Han}{2,6}?[省市县区州]")
+
+#: The title a notice sends without book-title marks: 关于印发国家职业教育改革实施方案的通知.
+RE_SENT_TITLE = re.compile(r"(?:印发|转发)(?P<title>.+?)的(?:通知|函)$")
+
 #: A line addressing the recipients (主送机关), ending in a colon.
 RE_RECIPIENTS_LINE = regex.compile(rf"(?P<to>[^。！？!?]+?){WS}*{COLON}$")
 
@@ -193,7 +199,7 @@ _BRACKETS = "".join(regex.escape(c) for c in lx.NOTE_OPEN_BRACKETS + lx.NOTE_CLO
 RE_BRACKET = re.compile(f"[{_BRACKETS}]")
 
 #: The words a note cannot do without: a label, 牵头 or 负责.
-_CUES = _UNIT_LABELS + lx.LEAD_VERBS + lx.RESPONSIBLE_VERBS
+_CUES = _UNIT_LABELS + lx.LEAD_VERBS + lx.RESPONSIBLE_VERBS + lx.DIVIDED_VERBS
 RE_NOTE_CUE = re.compile(_wrappable(_CUES))
 
 #: A label inside a note, with its colon: 牵头单位：, 配合单位:, 完成时限：.
@@ -249,6 +255,13 @@ RE_RULE_REMARK = re.compile(
     """,
     re.VERBOSE,
 )
+#: A remark naming units for every note that follows: 以下均需试点城市政府落实，不再列出.
+RE_FOLLOWING_UNITS = re.compile(
+    rf"(?:{_alternation(lx.FOLLOWING_UNITS_OPENERS)})(?P<units>[^。；;（）()]*?)(?:负责落实|落实|负责|参与)?"
+    rf"{WS}*[，,]?{WS}*(?:{_alternation(lx.NOT_LISTED_AGAIN)})"
+)
+#: A unit that starts with a place and ends with an office: 平潭综合实验区优化营商环境工作领导小组办公室.
+RE_PLACE_THEN_OFFICE = regex.compile(rf"^\p{{Han}}{{3,}}?[{lx.PLACE_END_CHARS}]\p{{Han}}{{2,}}$")
 #: 下同 in a note: a statement made in it holds from there on.
 RE_FROM_HERE_ON = re.compile(_alternation(lx.FROM_HERE_ON))
 #: A remark that ends a unit list: ，以下均涉及各县区，不再重复列出.
@@ -301,17 +314,19 @@ RE_QUANTITY = re.compile(
             (?P<joiner> {_alternation(lx.RANGE_JOINERS)} )      # a range joiner: -, 至, 到
             (?P<high> {_NUMBER} )                               # the high end
         )?
-        (?(pct) | (?= (?:余|多)? (?:{_UNITS}) | {_SUFFIX_CMP} ) )   # a unit (or a comparator) follows
+        (?(pct) | (?= (?:余|多)? (?:{_UNITS}) | {_SUFFIX_CMP} | [，。；,;] ) )   # a unit, a comparator, or
+                                                                     # the clause ends (率…不超过0.2，)
     )
     """,
     re.VERBOSE,
 )
 
-#: What follows a number: 余/多, then the unit.
+#: What follows a number: 余/多, then the unit, with its denominator in a compound unit.
 RE_UNIT = re.compile(
     rf"""
     (?P<approx> 余|多 )?                                  # 100余家: more than
-    (?P<unit> {_UNITS} )                                    # the unit, longest first
+    (?P<unit> (?:{_UNITS})                                  # the unit, longest first
+        (?: [/／] (?:{_alternation(lx.DENOMINATOR_UNITS)}) )? )   # /立方米, /人, /万元: a compound unit
     """,
     re.VERBOSE,
 )
@@ -345,6 +360,7 @@ RE_CLAUSE_END = re.compile(_chars(lx.CLAUSE_ENDS))
 #: The same, searched backwards from a position (REVERSE finds the nearest one first).
 RE_LAST_CLAUSE_END = regex.compile(_chars(lx.CLAUSE_ENDS), regex.REVERSE)
 RE_LAST_SENTENCE_END = regex.compile(_chars(lx.SENTENCE_ENDS), regex.REVERSE)
+RE_SENTENCE_END = re.compile(_chars(lx.SENTENCE_ENDS))
 #: A number written in digits (ASCII or full width), as opposed to Chinese numerals.
 RE_HAS_DIGIT = re.compile(DIGIT)
 
@@ -377,6 +393,9 @@ RE_TIME = regex.compile(
     """,
     regex.VERBOSE,
 )
+#: Text in brackets with no brackets inside: （2023年底前完成）.
+RE_BRACKETED = re.compile(rf"{NOTE_OPEN}(?P<body>[^{_BRACKETS}\r\n]{{1,40}}){NOTE_CLOSE}")
+
 #: A phrase that is nothing but a deadline (a 完成时限 field, or a clause of a note):
 #: 2023年底前完成, 6月底前, 长期坚持.
 RE_DEADLINE_PHRASE = regex.compile(
@@ -387,3 +406,27 @@ RE_DEADLINE_PHRASE = regex.compile(
     """,
     regex.VERBOSE,
 )
+
+#: The verbs that may govern a target's number: a level to reach (达到), a ceiling to bring it
+#: down to (降至) or a count to do (新增); the last one before the number decides.
+RE_GOVERNING_VERB = re.compile(
+    rf"(?<![{''.join(lx.NOT_REACH_BEFORE)}])(?:{_alternation(lx.REACH_VERBS + lx.REACH_DOWN_VERBS + lx.GOAL_VERBS)})"
+    rf"(?!{_alternation(lx.NOT_REACH_AFTER)})"
+)
+#: Words of a subsidy or reward (给予, 补助, 奖励 …): numbers around them are policy parameters.
+RE_SUBSIDY = re.compile(_alternation(lx.SUBSIDY_WORDS))
+#: Words that make an amount of money a cap or a rate (最高, 单笔, 每人).
+RE_MONEY_CAP = re.compile(_alternation(lx.MONEY_CAP_WORDS))
+#: Words of a budget the government allocates (安排, 专项资金).
+RE_BUDGET = re.compile(_alternation(lx.BUDGET_WORDS))
+#: A rate framed as a rule, right before its number: 按贷款利率的50%, 按不超过实际投入的30%, 按90%.
+_CAPS = _alternation((*lx.CAP_WORDS, "不超过", "不高于"))
+RE_RATE_FRAME = re.compile(rf"(?:{_alternation(lx.RATE_FRAME_WORDS)})(?:[^，,；;。]{{0,40}}?的)?(?:{_CAPS})?$")
+#: Verbs of a grant (给予, 予以): with them a subsidy word makes any number a parameter.
+RE_GRANT = re.compile(_alternation(lx.GRANT_VERBS))
+#: 均/都 or 分别 before the verb: one number for each subject, or one each in turn.
+RE_DISTRIBUTIVE = re.compile(
+    rf"(?P<each>{_alternation(lx.EACH_WORDS)})|(?P<respectively>{_alternation(lx.RESPECTIVELY_WORDS)})"
+)
+#: Words of a clause that completes a task: a deadline in it holds for the counts before it.
+RE_COMPLETION = re.compile(_alternation(lx.COMPLETION_WORDS))

@@ -96,7 +96,9 @@ def meta_row(
     counts = {
         "sections": len(plan["sections"]),
         "items": len(all_items),
-        "targets": sum(len(i["targets"]) for i in all_items) + sum(len(s["targets"]) for s in plan["sections"]),
+        "targets": len(plan["targets"])
+        + sum(len(i["targets"]) for i in all_items)
+        + sum(len(s["targets"]) for s in plan["sections"]),
         "problems": len(plan["problems"]),
     }
     source = origin or {
@@ -148,21 +150,23 @@ def target_rows(
     item: str | None = None,
     units: list[str] | None = None,
 ) -> list[Row]:
-    """Targets, each with the lead units of its item, filtered."""
+    """Targets, each with the lead units of its item, filtered: those of the plan's preamble
+    first, then those of each section's own text and of its items."""
     sections = [find_section(plan, section)] if section else plan["sections"]
     wanted = find_item(plan, item)["number"] if item else None
-    rows: list[Row] = []
+    owners: list[tuple[list[str], list[TargetRecord]]] = [] if section else [([], plan["targets"])]
     for s in sections:
-        owners: list[tuple[list[str], list[TargetRecord]]] = [([], s["targets"])]
+        owners.append(([], s["targets"]))
         owners += [(i["lead_units"], i["targets"]) for i in s["items"]]
-        for lead_units, targets in owners:
-            if not _matches_lead(lead_units, leads or []):
-                continue
-            rows += [
-                {**t, "lead_units": lead_units}
-                for t in targets
-                if (wanted is None or t["item"] == wanted) and (not units or t["unit"] in units)
-            ]
+    rows: list[Row] = []
+    for lead_units, targets in owners:
+        if not _matches_lead(lead_units, leads or []):
+            continue
+        rows += [
+            {**t, "lead_units": lead_units}
+            for t in targets
+            if (wanted is None or t["item"] == wanted) and (not units or t["unit"] in units)
+        ]
     return rows
 
 

@@ -47,7 +47,7 @@ class ProblemRecord(TypedDict):
 
 class TargetRecord(TypedDict):
     item: int | None
-    section: int
+    section: int | None
     text: str
     span: Span
     line: int
@@ -60,6 +60,7 @@ class TargetRecord(TypedDict):
     comparator: str
     change: str | None
     aspirational: bool
+    subject: str | None
     by: DeadlineRecord | None
 
 
@@ -111,5 +112,8 @@ class PlanRecord(TypedDict):
     contact: ContactRecord | None
     published: str | None
     plan_title: str | None
+    preamble: str | None
+    preamble_span: Span | None
+    targets: list[TargetRecord]
     sections: list[SectionRecord]
     problems: list[ProblemRecord]

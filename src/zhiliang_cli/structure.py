@@ -204,6 +204,9 @@ def parse_structure(text: str, index: LineIndex) -> Structure:
     for draft in drafts:
         _promote_childless_groups(draft, notes)
         draft.promoted = not draft.items and bool(notes.within(*_own_text(draft)))
+    if _is_flat(drafts):  # a list of measures: every one is an item, a note or not
+        for draft in drafts:
+            draft.promoted = True
     restart = _numbering_restarts(drafts)
     sections = _build(text, drafts, notes)
     return Structure(
@@ -399,6 +402,14 @@ class _Walk:
     def _names_attachment(self, line: Line) -> bool:
         content = self.text[line.start : line.end]
         return len(content) <= _SIGNATURE_MAX and not any(ch in content for ch in lx.SENTENCE_ENDS)
+
+
+def _is_flat(drafts: list[SectionDraft]) -> bool:
+    """Whether the plan is a flat list of measures: no section has items, and most sections
+    carry a note of their own."""
+    if any(draft.items or draft.groups for draft in drafts):
+        return False
+    return sum(draft.promoted for draft in drafts) * 2 > len(drafts)
 
 
 def _section_item_level(item_level: int, present: set[int]) -> int:

@@ -30,31 +30,41 @@ from typing import NamedTuple
 import regex
 
 from . import lexicon as lx
+from .deadlines import TimeMark, find_times
 from .lines import LineIndex
 from .numerals import chinese_to_int, normalise, parse_number
 from .patterns import (
     RE_ASPIRATION_CUE,
     RE_BASELINE_CUE,
     RE_BASELINE_FRAME,
+    RE_BUDGET,
     RE_CLAUSE_END,
     RE_CODE_AFTER,
     RE_CODE_BEFORE,
+    RE_COMPLETION,
+    RE_DISTRIBUTIVE,
+    RE_GOVERNING_VERB,
+    RE_GRANT,
     RE_HAS_DIGIT,
     RE_LAST_CLAUSE_END,
     RE_LAST_QUOTE_OPEN,
     RE_LAST_SENTENCE_END,
+    RE_MONEY_CAP,
     RE_NON_TARGET_FOLLOWER,
     RE_NUMERAL_IDIOM,
     RE_QUANTITY,
     RE_QUOTED,
+    RE_RATE_FRAME,
     RE_RATE_WORD,
+    RE_SENTENCE_END,
+    RE_SUBSIDY,
     RE_SUFFIX_COMPARATOR,
     RE_UNIT,
 )
-from .records import TargetRecord
+from .records import DeadlineRecord, TargetRecord
 
 _LOOK_BACK = 12  # characters before a number searched for comparators, verbs and leaders
-_PERCENT_UNITS = ("%", "％", "‰")
+_PERCENT_UNITS = lx.PERCENT_UNITS
 
 
 class _Unit(NamedTuple):
@@ -70,9 +80,10 @@ class Region(NamedTuple):
 
     start: int
     end: int
-    section: int
+    section: int | None  # None: the plan's preamble, before its first section
     item: int | None
     skip: tuple[int, int] | None = None  # the lead-unit note
+    deadline: DeadlineRecord | None = None  # the item's 完成时限, for targets with no time of their own
 
 
 class _Context:
@@ -103,8 +114,10 @@ class _Context:
         """In the note, in quotation marks or a title, or in 在……的基础上."""
         if self.skip and self.skip[0] <= pos < self.skip[1]:
             return True
+        if self.text.count('"', self.start, pos) % 2:
+            return True  # inside "…": the same mark opens and closes, so count them
         opening = RE_LAST_QUOTE_OPEN.search(self.text, max(self.start, pos - 120), pos)
-        if opening is not None:
+        if opening is not None and self.text[opening.start()] != '"':
             quoted = RE_QUOTED.match(self.text, opening.start(), self.end)
             if quoted is not None and pos < quoted.end():
                 return True
@@ -123,14 +136,21 @@ class _Context:
     def sentence_start(self, pos: int) -> int:
         return self._after_last(RE_LAST_SENTENCE_END, pos)
 
+    def sentence_end(self, pos: int) -> int:
+        match = RE_SENTENCE_END.search(self.text, pos, self.end)
+        return match.start() if match else self.end
+
 
 def extract_targets(text: str, region: Region, index: LineIndex) -> list[TargetRecord]:
     """Every target stated in ``text[region.start:region.end]``, in order."""
     return extract_all(text, [region], index)[0]
 
 
-def extract_all(text: str, regions: list[Region], index: LineIndex) -> list[list[TargetRecord]]:
-    """The targets of each of ``regions`` (in order, not overlapping), found in one scan."""
+def extract_all(
+    text: str, regions: list[Region], index: LineIndex, year: int | None = None
+) -> list[list[TargetRecord]]:
+    """The targets of each of ``regions`` (in order, not overlapping), found in one scan;
+    ``year`` is the plan's, for deadlines that give none (年内, 6月底前)."""
     found: list[list[TargetRecord]] = [[] for _ in regions]
     if not regions:
         return found
@@ -148,7 +168,77 @@ def extract_all(text: str, regions: list[Region], index: LineIndex) -> list[list
         target = _target(text, quantity, context, region, index)
         if target is not None:
             _add(text, found[i], target)
+    for k, (region, targets) in enumerate(zip(regions, found, strict=True)):
+        if targets:
+            found[k] = _distribute(text, region, targets)
+            _set_times(text, region, found[k], year)
     return found
+
+
+def _distribute(text: str, region: Region, targets: list[TargetRecord]) -> list[TargetRecord]:
+    """Targets set for several subjects at once: 水稻、小麦收储率均达到90% is one target per
+    subject; 小麦、玉米良种覆盖率分别达到98%和95% gives each number its subject."""
+    ctx = _Context(text, region)
+    out: list[TargetRecord] = []
+    by_clause: dict[int, list[TargetRecord]] = {}
+    for target in targets:
+        by_clause.setdefault(ctx.clause_start(target["number_span"][0]), []).append(target)
+    for clause_start, group in by_clause.items():
+        first = group[0]["number_span"][0]
+        word = RE_DISTRIBUTIVE.search(text, clause_start, first)
+        subjects = _subjects(text[clause_start : word.start()]) if word else []
+        if word is None or len(subjects) < 2:
+            out += group
+        elif word.group("each") and len(group) == 1:
+            out += [{**group[0], "subject": subject} for subject in subjects]
+        elif word.group("respectively") and len(group) == len(subjects):
+            out += [{**t, "subject": subject} for t, subject in zip(group, subjects, strict=True)]
+        else:
+            out += group
+    return out
+
+
+def _subjects(text: str) -> list[str]:
+    """The subjects a list names, the head they share written out for each.
+
+    >>> _subjects("小麦、玉米良种覆盖率")
+    ['小麦良种覆盖率', '玉米良种覆盖率']
+    >>> _subjects("水稻、小麦收储率")
+    ['水稻收储率', '小麦收储率']
+    """
+    parts = [p.strip(lx.SPACE_CHARS + "\r\n") for p in text.split("、")]
+    if len(parts) < 2 or not all(parts):
+        return []
+    first, last = parts[0], parts[-1]
+    head = last[len(parts[-2]) :] if len(last) > len(parts[-2]) else ""
+    return [part + head for part in parts[:-1]] + [last] if first else []
+
+
+def _set_times(text: str, region: Region, targets: list[TargetRecord], year: int | None) -> None:
+    """Each target's ``by``: a time stated in its sentence (2023年底前, 年内, 2020年初步建成…) before
+    it, or in a later clause that completes the task (…，6月底前全面完成); else the last horizon
+    before it in its item (到2025年，…); else the item's own 完成时限.  全年 and 当年 set no time."""
+    times = [t for t in find_times(text, region.start, region.end, year) if t.kind != "scope"]
+    ctx = _Context(text, region)
+    for target in targets:
+        pos = target["number_span"][0]
+        start, end = ctx.sentence_start(pos), ctx.sentence_end(pos)
+        in_sentence = [t for t in times if not t.horizon and start <= t.start < end]
+        earlier = [t for t in in_sentence if t.start < pos]
+        later = [t for t in in_sentence if t.start > pos and _completes(text, t, ctx)]
+        horizons = [t for t in times if t.horizon and t.start < pos]
+        if earlier or later:
+            target["by"] = (earlier[-1] if earlier else later[0]).record(text)
+        elif horizons:
+            target["by"] = horizons[-1].record(text)
+        elif region.deadline is not None:
+            target["by"] = region.deadline
+
+
+def _completes(text: str, time: TimeMark, ctx: _Context) -> bool:
+    """Whether the clause a later deadline stands in completes the task (6月底前全面完成改造任务),
+    rather than starting another step of it (6月底前全部开工)."""
+    return RE_COMPLETION.search(text, time.end, ctx.clause_end(time.end)) is not None
 
 
 def _add(text: str, targets: list[TargetRecord], target: TargetRecord) -> None:
@@ -173,9 +263,10 @@ def _target(text: str, quantity: re.Match[str], ctx: _Context, region: Region, i
         suffix = None
     prefix = _prefix_comparator(before)
     is_range = quantity.group("high") is not None
+    low = quantity.group("low")
     if (
-        quantity.group("low")
-        and not RE_HAS_DIGIT.search(quantity.group("low"))
+        low
+        and not RE_HAS_DIGIT.search(low)
         and not (
             is_range
             or suffix
@@ -183,12 +274,82 @@ def _target(text: str, quantity: re.Match[str], ctx: _Context, region: Region, i
             or quantity.group("pct")
             or _GOAL_VERBS.ending(before)
             or before[-1:] in lx.TITLE_CLOSES
+            or _far_goal(text, clause_start, start, low)
         )
     ):
         return None  # a Chinese numeral with nothing that makes it a goal: a fixed phrase
     if RE_BASELINE_CUE.search(text, clause_start, start):
         return None  # a number that counts what already exists: 已建成12个, 现有……
+    expression_end = suffix.end() if suffix else unit.end
+    if _is_parameter(text, start, unit.text, clause_start, ctx) or _qualifies(text, expression_end, ctx):
+        return None
+    if unit.text in lx.BOUNDED_DURATION_UNITS and not (
+        suffix or prefix or _governing(text, clause_start, start) in lx.REACH_DOWN_VERBS
+    ):
+        return None  # 用3个月时间: a span of time, not a target
     return _record(text, quantity, unit, suffix, prefix, before, clause_start, ctx, region, index)
+
+
+def _far_goal(text: str, clause_start: int, start: int, numeral: str) -> bool:
+    """A Chinese numeral of ten or more with a goal verb earlier in its clause: 建设标准化示范点一百五十个."""
+    value = parse_number(numeral)
+    return value is not None and value >= _FAR_GOAL_MIN and _GOAL_VERBS.anywhere(text[clause_start:start])
+
+
+_FAR_GOAL_MIN = 10  # smaller Chinese numerals far from their verb are mostly phrases (两个机制)
+
+
+def _is_parameter(text: str, start: int, unit: str, clause_start: int, ctx: _Context) -> bool:
+    """A number that sets a rule rather than a goal: in a clause that grants a subsidy or a
+    reward, in the condition before one (对…的，给予…), an amount capped or per head
+    (单笔最高不超过20万元, 每人1000元), a budget (安排专项资金3亿元), a rate framed by 按 (按利率的50%),
+    or a frequency (每年召开2次)."""
+    clause_end = ctx.clause_end(start)
+    if text.endswith(lx.CAP_WORDS, clause_start, start) or text.endswith(
+        lx.CAP_WORDS, clause_start, max(clause_start, start - 2)
+    ):
+        return True  # 最高100万元, 最长30天: the most a rule allows
+    if RE_SUBSIDY.search(text, clause_start, clause_end) and (
+        unit.startswith(lx.MONEY_UNITS) or unit in lx.PERCENT_UNITS or RE_GRANT.search(text, clause_start, clause_end)
+    ):
+        return True
+    sentence_start, sentence_end = ctx.sentence_start(start), ctx.sentence_end(start)
+    grant = RE_SUBSIDY.search(text, clause_end, sentence_end)
+    if grant is not None and _opens_a_condition(text, sentence_start, start):
+        return True
+    money = unit.startswith(lx.MONEY_UNITS)
+    if money and (
+        RE_MONEY_CAP.search(text, clause_start, start)
+        or RE_BUDGET.search(text, clause_start, clause_end)
+        or RE_SUBSIDY.search(text, sentence_start, sentence_end)
+    ):
+        return True
+    if unit in lx.PERCENT_UNITS and RE_RATE_FRAME.search(text[clause_start:start]):
+        return True
+    return unit == "次" and "每" in text[clause_start:start]
+
+
+def _opens_a_condition(text: str, sentence_start: int, start: int) -> bool:
+    """Whether a clause between the sentence's start and ``start`` opens a condition (对…, 对于…, 凡…)."""
+    pos = sentence_start
+    while pos < start:
+        head = text[pos:start].lstrip(lx.SPACE_CHARS + "\r\n")
+        if head.startswith(lx.CONDITION_WORDS):
+            return True
+        match = RE_CLAUSE_END.search(text, pos, start)
+        if match is None:
+            return False
+        pos = match.end()
+    return False
+
+
+def _qualifies(text: str, expression_end: int, ctx: _Context) -> bool:
+    """A number that describes what another number counts: 年交易额超过10亿元的企业30家."""
+    if not text.startswith("的", expression_end):
+        return False
+    clause_end = ctx.clause_end(expression_end)
+    later = RE_QUANTITY.search(text, expression_end, clause_end)
+    return later is not None and RE_UNIT.match(text, later.end(), clause_end) is not None
 
 
 def _unit(text: str, quantity: re.Match[str], ctx: _Context) -> _Unit | None:
@@ -240,10 +401,19 @@ class _Words:
 
     def __init__(self, words: Iterable[str]) -> None:
         words = tuple(words)
+        self.words = words
         self.last_chars = frozenset(w[-1] for w in words)
         self.by_length: list[tuple[int, frozenset[str]]] = []
         for length in sorted({len(w) for w in words}, reverse=True):
             self.by_length.append((length, frozenset(w for w in words if len(w) == length)))
+
+    def anywhere(self, text: str) -> bool:
+        """Whether any of the words stands in ``text``.
+
+        >>> _Words(["新增"]).anywhere("全年新增企业")
+        True
+        """
+        return any(text.find(w) >= 0 for w in self.words)
 
     def ending(self, text: str) -> str | None:
         """The longest word that ``text`` ends with."""
@@ -260,6 +430,7 @@ _PREFIXES = _Words(lx.PREFIX_COMPARATORS)
 _GOAL_VERBS = _Words(lx.GOAL_VERBS)
 _DECREASE = _Words(lx.DECREASE_VERBS)
 _INCREASE = _Words(lx.INCREASE_VERBS)
+_UPGRADE = _Words(lx.UPGRADE_VERBS)
 
 
 def _record(
@@ -280,6 +451,7 @@ def _record(
     expression_end = suffix.end() if suffix else unit.end
     clause_start = _skip_space(text, clause_start)
     clause_end = _clause_end(text, expression_end, ctx)
+    change = "increase" if quantity.group("double") else _change(before[: before.rfind(prefix)] if prefix else before)
     low, high = quantity.group("low"), quantity.group("high")
     if quantity.group("double"):  # 翻一番: the value multiplies by 2 for each 番
         low_value, high_value = 2 ** chinese_value(quantity.group("times")), None
@@ -297,11 +469,12 @@ def _record(
         "low": low_value if high else None,
         "high": high_value if high else None,
         "unit": lx.UNIT_CANONICAL.get(unit_text, unit_text),
-        "comparator": _comparator(high is not None, suffix, unit.approx, prefix),
-        "change": "increase"
-        if quantity.group("double")
-        else _change(before[: before.rfind(prefix)] if prefix else before),
+        "comparator": _comparator(
+            high is not None, suffix, unit.approx, prefix, change, _governing(text, clause_start, start)
+        ),
+        "change": change,
         "aspirational": ctx.is_aspirational(start),
+        "subject": None,
         "by": None,
     }
 
@@ -345,17 +518,52 @@ def _bounds(low: str, high: str | None) -> tuple[int | float | None, int | float
     )
 
 
-def _comparator(is_range: bool, suffix: re.Match[str] | None, approx: str | None, prefix: str | None) -> str:
+def _comparator(
+    is_range: bool,
+    suffix: re.Match[str] | None,
+    approx: str | None,
+    prefix: str | None,
+    change: str | None,
+    verb: str | None,
+) -> str:
+    """The comparator: a range; a word after or before the number; else what the verb that
+    governs it makes of it — a level reached is a floor (达到96.5%: >=), a level brought down
+    to a ceiling (降至3%: <=), a count to do or a change exactly that (新增150所, 减少2%: =)."""
     if is_range:
         return "range"
     if suffix is not None:
         return lx.SUFFIX_COMPARATORS[suffix.group("cmp")]
     if approx:
         return lx.SUFFIX_COMPARATORS[approx]
-    return lx.PREFIX_COMPARATORS[prefix] if prefix else "="
+    if prefix:
+        return lx.PREFIX_COMPARATORS[prefix]
+    if change is None and verb in lx.REACH_VERBS:
+        return ">="
+    if change is None and verb in lx.REACH_DOWN_VERBS:
+        return "<="
+    return "="
+
+
+def _governing(text: str, clause_start: int, start: int) -> str | None:
+    """The verb that sets what the number is: a ceiling (降至) where one is the last such verb
+    before it in its clause, else a level to reach (达到, 实现) where one stands before it in
+    the clause (实现覆盖企业1000家), else the last goal verb (新增).
+
+    >>> _governing("实现覆盖企业1000家", 0, 8), _governing("新增企业100家", 0, 6)
+    ('实现', '新增')
+    >>> _governing("传达文件精神培训100名", 0, 8)
+    '培训'
+
+    """
+    verbs = [m.group() for m in RE_GOVERNING_VERB.finditer(text, clause_start, start)]
+    if verbs and verbs[-1] in lx.REACH_DOWN_VERBS:
+        return verbs[-1]
+    return next((v for v in verbs if v in lx.REACH_VERBS), verbs[-1] if verbs else None)
 
 
 def _change(before: str) -> str | None:
+    if _UPGRADE.ending(before):
+        return None  # 改造提升1万亩: work on a count, not a change of a level
     if _DECREASE.ending(before):
         return "decrease"
     if _INCREASE.ending(before):
