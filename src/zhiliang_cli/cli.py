@@ -8,6 +8,8 @@ traceback.  Heavy modules (Rich, Pydantic, YAML, regex, the parser) are
 imported only on the paths that use them.
 """
 
+import contextlib
+import errno
 import os
 import sys
 from collections.abc import Callable
@@ -100,8 +102,10 @@ def _emit(data: Any, fmt: str | None, table: Callable[[Any], None]) -> None:
 def _render(name: str) -> Callable[[Any], None]:
     def draw(data: Any) -> None:
         from . import render
+        from .export import exact_integers
 
-        getattr(render, name)(data)
+        with exact_integers():
+            getattr(render, name)(data)
 
     return draw
 
@@ -230,8 +234,13 @@ def check(file: FileOpt = None, fmt: FormatOpt = None) -> None:
         raise typer.Exit(ExitCode.PROBLEMS)
 
 
+_OUTPUT_ERRNOS = {errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO}
+
+
 def _fail(message: str, code: int) -> int:
-    sys.stderr.write(f"Error: {message}\n")
+    from .printable import printable  # user input in a message never acts on the terminal
+
+    sys.stderr.write(f"Error: {printable(message)}\n")
     return code
 
 
@@ -252,17 +261,39 @@ def run(argv: list[str] | None = None) -> int:
     except typer.Abort:
         return _fail("aborted", 1)
     except BrokenPipeError:
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        return 141
+        return _broken_pipe()
+    except SystemExit as exit_:  # Click's own answer to a broken pipe is exit(1)
+        if isinstance(exit_.__context__, BrokenPipeError):
+            return _broken_pipe()
+        raise
+    except OSError as error:
+        if error.errno not in _OUTPUT_ERRNOS:
+            return _internal(error)
+        return _fail(f"cannot write the output: {error.strerror}", ExitCode.OUTPUT)
     except KeyboardInterrupt:
         return 130
     except Exception as error:
-        if _state["debug"]:
-            raise
-        return _fail(
-            f"internal error: {type(error).__name__}: {error} (run with --debug and report it)", ExitCode.INTERNAL
-        )
+        return _internal(error)
+
+
+def _internal(error: Exception) -> int:
+    if _state["debug"]:
+        raise error
+    return _fail(f"internal error: {type(error).__name__}: {error} (run with --debug and report it)", ExitCode.INTERNAL)
+
+
+def _broken_pipe() -> int:
+    """The reader went away (``zl items | head -1``): exit quietly, as a killed-by-SIGPIPE
+    process would; what is still buffered goes nowhere."""
+    with contextlib.suppress(OSError, ValueError):  # ValueError: stdout has no file descriptor (in tests)
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    return 141
 
 
 def main() -> None:
-    sys.exit(run())
+    code = run()
+    try:
+        sys.stdout.flush()  # a broken pipe may show only now, on the last write
+    except BrokenPipeError:
+        code = _broken_pipe()
+    sys.exit(code)
