@@ -298,7 +298,9 @@ def test_cache_keeps_a_bounded_number_of_entries(
     assert len(_entries(cache_dir)) == 3
 
 
-def test_cache_keeps_a_bounded_number_of_bytes(cache_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_cache_keeps_a_bounded_number_of_bytes(
+    cache_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     for n in range(4):
         path = tmp_path / f"plan{n}.txt"
         path.write_text(SMALL_PLAN.format(n=n), encoding="utf-8")

@@ -308,16 +308,60 @@ def _code_hash() -> str:
 #: here because importing the TypedDicts would cost start-up on every cache hit.
 SHAPES = {
     "plan": frozenset(
-        "title doc_number recipients issuers date note contact published plan_title sections problems".split()
+        [
+            "title",
+            "doc_number",
+            "recipients",
+            "issuers",
+            "date",
+            "note",
+            "contact",
+            "published",
+            "plan_title",
+            "sections",
+            "problems",
+        ]
     ),
-    "problem": frozenset("kind line message".split()),
-    "section": frozenset("number numeral title span line text text_span groups targets items".split()),
-    "group": frozenset("number numeral title span line".split()),
+    "problem": frozenset(["kind", "line", "message"]),
+    "section": frozenset(
+        ["number", "numeral", "title", "span", "line", "text", "text_span", "groups", "targets", "items"]
+    ),
+    "group": frozenset(["number", "numeral", "title", "span", "line"]),
     "item": frozenset(
-        "number numeral section group title text lead_units cooperating_units lead_span deadline span line targets".split()
+        [
+            "number",
+            "numeral",
+            "section",
+            "group",
+            "title",
+            "text",
+            "lead_units",
+            "cooperating_units",
+            "lead_span",
+            "deadline",
+            "span",
+            "line",
+            "targets",
+        ]
     ),
     "target": frozenset(
-        "item section text span line number_text number_span value low high unit comparator change aspirational by".split()
+        [
+            "item",
+            "section",
+            "text",
+            "span",
+            "line",
+            "number_text",
+            "number_span",
+            "value",
+            "low",
+            "high",
+            "unit",
+            "comparator",
+            "change",
+            "aspirational",
+            "by",
+        ]
     ),
 }
 
