@@ -11,6 +11,7 @@ import sys
 import pytest
 
 HEAVY = ["rich", "pydantic", "yaml", "regex", "zhiliang_cli.parser", "zhiliang_cli.render"]
+HEAVY += ["hashlib", "hmac", "zhiliang_cli.records", "zhiliang_cli.files"]  # the cache hit: see cache.py
 
 PROBE = """
 import json, sys

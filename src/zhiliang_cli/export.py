@@ -136,7 +136,7 @@ def _csv(rows: list[dict[str, Any]]) -> str:
         columns += [key for key in row if key not in columns]
     lines = [",".join(csv_field(column) for column in columns)]
     lines += [",".join(csv_field(csv_cell(row.get(column), column)) for column in columns) for row in rows]
-    return "".join(line + "\n" for line in lines)
+    return "".join((line or '""') + "\n" for line in lines)  # a lone empty field, not a blank line
 
 
 def csv_field(text: str) -> str:
