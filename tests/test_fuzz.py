@@ -74,7 +74,7 @@ def _check_spans(text: str, plan: PlanRecord) -> None:
 
 def _queries(text: str, plan: PlanRecord) -> list[Any]:
     items = query.items(plan)
-    leads = sorted({unit for item in items for unit in item["lead_units"]})
+    leads = sorted({unit for item in items for unit in item["lead_units"] if unit.strip()})
     results: list[Any] = [
         query.section_rows(plan),
         query.lead_rows(plan),
