@@ -327,6 +327,13 @@ def test_one_deadline_covers_the_whole_search(
     error_line(zl("search", "--regex", "质量"), 2, "took over 5 s")
 
 
+def test_a_search_with_too_many_matches_is_refused(zl: Run, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(query, "MAX_HITS", 8)
+    assert len(zl("search", "追溯").json()) == 8  # type: ignore[arg-type]
+    error_line(zl("search", "质量"), 2, "over 8 matches")
+    error_line(zl("search", "--regex", "."), 2, "over 8 matches")
+
+
 @pytest.mark.parametrize(
     ("args", "code", "word"),
     [

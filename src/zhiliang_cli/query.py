@@ -24,6 +24,7 @@ MAX_PATTERN_LENGTH = 2_000  # characters of a --regex pattern
 MAX_PATTERN_SIZE = 100_000  # steps of a compiled pattern, its repeats expanded (see pattern_size)
 MAX_REF_LENGTH = 40  # characters of an item or section number: longer is no number in any plan
 SNIPPET_CONTEXT = 24  # characters shown either side of a search hit
+MAX_HITS = 50_000  # matches of one search: more is refused, not cut (a row costs about 1 KB)
 
 
 def items(plan: PlanRecord) -> list[ItemRecord]:
@@ -186,7 +187,8 @@ def search(plan: PlanRecord, query: str, use_regex: bool = False, ignore_case: b
     """Items whose text contains ``query``: one row per hit, with a snippet around it.
 
     A ``--regex`` pattern is checked before it is compiled (:func:`check_pattern`) and the
-    whole search, over every item, runs within :data:`REGEX_TIMEOUT`.
+    whole search, over every item, runs within :data:`REGEX_TIMEOUT`; a search that finds
+    more than :data:`MAX_HITS` matches is refused rather than cut.
     """
     if not query:
         raise UsageError("the search query is empty: give the text to look for")
@@ -196,6 +198,8 @@ def search(plan: PlanRecord, query: str, use_regex: bool = False, ignore_case: b
     for item in items(plan):
         text = item["text"]
         for start, end in find(text, deadline):
+            if len(rows) == MAX_HITS:
+                raise UsageError(f"the search finds over {MAX_HITS:,} matches: narrow it down")
             lo, hi = max(0, start - SNIPPET_CONTEXT), min(len(text), end + SNIPPET_CONTEXT)
             rows.append(
                 {
