@@ -544,3 +544,21 @@ def test_a_broken_pipe_exits_quietly(
     code = reader.wait(timeout=60)
     error = reader.stderr.read()
     assert code in (0, 141) and error == b"", error
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="no /dev/full")
+@pytest.mark.parametrize("command", ["sections", "items"])
+@pytest.mark.parametrize("buffered", [True, False], ids=["buffered", "unbuffered"])
+def test_a_full_disk_is_one_line(tmp_path: Path, command: str, buffered: bool) -> None:
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONUNBUFFERED"}
+    env |= {"ZL_CACHE_DIR": str(tmp_path)} | ({} if buffered else {"PYTHONUNBUFFERED": "1"})
+    with open("/dev/full", "w") as full:
+        done = subprocess.run(
+            [sys.executable, "-c", "from zhiliang_cli.cli import main; main()", command],
+            stdout=full,
+            stderr=subprocess.PIPE,
+            env=env,
+            text=True,
+        )
+    assert done.returncode == 5
+    assert done.stderr == "Error: cannot write the output: No space left on device\n"

@@ -269,6 +269,7 @@ def run(argv: list[str] | None = None) -> int:
     except OSError as error:
         if error.errno not in _OUTPUT_ERRNOS:
             return _internal(error)
+        _drop_output()
         return _fail(f"cannot write the output: {error.strerror}", ExitCode.OUTPUT)
     except KeyboardInterrupt:
         return 130
@@ -285,15 +286,23 @@ def _internal(error: Exception) -> int:
 def _broken_pipe() -> int:
     """The reader went away (``zl items | head -1``): exit quietly, as a killed-by-SIGPIPE
     process would; what is still buffered goes nowhere."""
+    _drop_output()
+    return 141
+
+
+def _drop_output() -> None:
+    """Point stdout at /dev/null, so that what is still buffered cannot fail again at exit."""
     with contextlib.suppress(OSError, ValueError):  # ValueError: stdout has no file descriptor (in tests)
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-    return 141
 
 
 def main() -> None:
     code = run()
     try:
-        sys.stdout.flush()  # a broken pipe may show only now, on the last write
+        sys.stdout.flush()  # a broken pipe or a full disk may show only now, on the last write
     except BrokenPipeError:
         code = _broken_pipe()
+    except OSError as error:
+        _drop_output()
+        code = _fail(f"cannot write the output: {error.strerror}", ExitCode.OUTPUT)
     sys.exit(code)
