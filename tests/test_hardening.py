@@ -513,6 +513,12 @@ def test_a_narrow_terminal_still_reads(zl: Run, monkeypatch: pytest.MonkeyPatch,
     assert zl("show", "2", "--format", "table").out.count("省林业局") >= 1
 
 
+def test_a_huge_terminal_width_is_capped(zl: Run, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("COLUMNS", str(10**9))
+    out = zl("show", "1", "--format", "table").out
+    assert max(len(line) for line in out.splitlines()) == render.MAX_WIDTH
+
+
 @pytest.fixture(scope="module")
 def long_plan(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A plan whose output in any format is longer than a pipe's buffer (64 KB)."""

@@ -11,7 +11,7 @@ Tables stay quick whatever the plan holds: a cell is cut after
 :data:`CELL_LIMIT` characters and ``zl show`` after :data:`BODY_LIMIT`, each with
 a marker that says how much was left out (machine formats are never cut).  A
 terminal narrower than :data:`MIN_WIDTH` columns (or a ``COLUMNS`` of 0) gets
-tables :data:`MIN_WIDTH` wide.  A reader that goes away (``| head -1``) raises
+tables :data:`MIN_WIDTH` wide, and none is drawn wider than :data:`MAX_WIDTH`.  A reader that goes away (``| head -1``) raises
 BrokenPipeError, which the command line turns into a quiet exit.
 """
 
@@ -37,6 +37,7 @@ UNIT_JOINER = "；"
 CELL_LIMIT = 300  # characters shown of one table cell
 BODY_LIMIT = 20_000  # characters shown of an item's text by zl show
 MIN_WIDTH = 40  # columns tables are drawn in, however narrow the terminal
+MAX_WIDTH = 1000  # … and however wide it says it is (a panel fills the width: COLUMNS=10**9 would be GBs)
 
 
 class _Console(Console):
@@ -46,8 +47,8 @@ class _Console(Console):
 
 def console() -> Console:
     out = _Console(highlight=False, emoji=False, markup=False)
-    if out.width < MIN_WIDTH:
-        out = _Console(highlight=False, emoji=False, markup=False, width=MIN_WIDTH)
+    if not MIN_WIDTH <= out.width <= MAX_WIDTH:
+        out = _Console(highlight=False, emoji=False, markup=False, width=min(max(out.width, MIN_WIDTH), MAX_WIDTH))
     return out
 
 
