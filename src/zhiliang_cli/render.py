@@ -11,8 +11,9 @@ Tables stay quick whatever the plan holds: a cell is cut after
 :data:`CELL_LIMIT` characters and ``zl show`` after :data:`BODY_LIMIT`, each with
 a marker that says how much was left out (machine formats are never cut).  A
 terminal narrower than :data:`MIN_WIDTH` columns (or a ``COLUMNS`` of 0) gets
-tables :data:`MIN_WIDTH` wide, and none is drawn wider than :data:`MAX_WIDTH`.  A reader that goes away (``| head -1``) raises
-BrokenPipeError, which the command line turns into a quiet exit.
+tables :data:`MIN_WIDTH` wide, and none is drawn wider than :data:`MAX_WIDTH`.  A
+reader that goes away (``| head -1``) raises BrokenPipeError, which the command
+line turns into a quiet exit.
 """
 
 from __future__ import annotations
