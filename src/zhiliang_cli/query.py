@@ -286,8 +286,28 @@ def _class_end(pattern: str, i: int) -> int:
     return j + 1
 
 
+def _recursive(pattern: str) -> bool:
+    """Whether ``pattern`` calls itself or a group: (?R), (?0), (?1), (?+1), (?&name), (?P>name).
+
+    >>> _recursive("(a|(?R))"), _recursive("(?P<x>a)(?&x)"), _recursive("(?:a)(?i)(?<=b)")
+    (True, True, False)
+    """
+    start = pattern.find("(?")
+    while start >= 0:
+        head = pattern[start + 2 : start + 4]
+        if head[:1] in ("R", "&") or head[:1].isdigit() or head == "P>" or (head[:1] in "+-" and head[1:].isdigit()):
+            return True
+        start = pattern.find("(?", start + 2)
+    return False
+
+
 def check_pattern(query: str) -> None:
-    """Refuse a --regex pattern that would take too long or too much memory to compile."""
+    """Refuse a --regex pattern that would take too long or too much memory to compile or run."""
+    if _recursive(query):
+        raise UsageError(
+            "the regular expression calls itself ((?R), (?1), (?&name)): recursion can take gigabytes; "
+            "write the pattern without it"
+        )
     if len(query) > MAX_PATTERN_LENGTH:
         raise UsageError(
             f"the regular expression is {len(query):,} characters long, over the limit of "
@@ -334,5 +354,7 @@ def _finder(query: str, use_regex: bool, ignore_case: bool) -> Finder:
             raise UsageError(
                 f"the regular expression {_shown(query)!r} took over {REGEX_TIMEOUT:g} s: simplify it"
             ) from None
+        except MemoryError:
+            raise UsageError(f"the regular expression {_shown(query)!r} needs too much memory: simplify it") from None
 
     return hits
