@@ -268,7 +268,7 @@ def test_undecodable(zl: Run, tmp_path: Path) -> None:
         (["show", "九十九"], 4, "no item 九十九"),
         (["show", "abc"], 2, "not a number"),
         (["items", "--section", "九"], 4, "no section 九"),
-        (["targets", "--section", "0"], 2, "not a number"),
+        (["targets", "--section", "0"], 4, "no section 0"),
         (["items", "--format", "xml"], 2, "unknown format"),
         (["export", "--format", "csv"], 2, "unknown format"),
         (["search", "--regex", "(unclosed"], 2, "invalid regular expression"),

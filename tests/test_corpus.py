@@ -175,7 +175,7 @@ def test_parallel_loading_equals_serial(
     monkeypatch.setenv("ZL_CACHE_DIR", str(tmp_path / "other-cache"))
     serial = zl("targets", "--file", plans.arg, "--format", "json", "--jobs", "1")
     assert parallel.json() == serial.json() and parallel.err == serial.err
-    assert len(list((tmp_path / "fresh-cache").glob("*.marshal"))) == len({Path(p).read_bytes() for p in plans.good})
+    assert len(list((tmp_path / "fresh-cache").glob("*.zlc"))) == len({Path(p).read_bytes() for p in plans.good})
 
 
 def test_a_second_run_parses_nothing(zl: Run, plans: Corpus, monkeypatch: pytest.MonkeyPatch) -> None:

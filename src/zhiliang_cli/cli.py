@@ -8,6 +8,8 @@ traceback.  Heavy modules (Rich, Pydantic, YAML, regex, the parser) are
 imported only on the paths that use them.
 """
 
+import contextlib
+import errno
 import os
 import sys
 from collections.abc import Callable
@@ -128,8 +130,10 @@ def _emit(data: Any, fmt: str | None, table: Callable[[Any], None]) -> None:
 def _render(name: str) -> Callable[[Any], None]:
     def draw(data: Any) -> None:
         from . import render
+        from .export import exact_integers
 
-        getattr(render, name)(data)
+        with exact_integers():
+            getattr(render, name)(data)
 
     return draw
 
@@ -423,8 +427,13 @@ def db_stats(
     _emit(stats(database, top), fmt, _render("db_stats"))
 
 
+_OUTPUT_ERRNOS = {errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO}
+
+
 def _fail(message: str, code: int) -> int:
-    sys.stderr.write(f"Error: {message}\n")
+    from .printable import printable  # user input in a message never acts on the terminal
+
+    sys.stderr.write(f"Error: {printable(message)}\n")
     return code
 
 
@@ -445,17 +454,48 @@ def run(argv: list[str] | None = None) -> int:
     except typer.Abort:
         return _fail("aborted", 1)
     except BrokenPipeError:
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        return 141
+        return _broken_pipe()
+    except SystemExit as exit_:  # Click's own answer to a broken pipe is exit(1)
+        if isinstance(exit_.__context__, BrokenPipeError):
+            return _broken_pipe()
+        raise
+    except OSError as error:
+        if error.errno not in _OUTPUT_ERRNOS:
+            return _internal(error)
+        _drop_output()
+        return _fail(f"cannot write the output: {error.strerror}", ExitCode.OUTPUT)
     except KeyboardInterrupt:
         return 130
     except Exception as error:
-        if _state["debug"]:
-            raise
-        return _fail(
-            f"internal error: {type(error).__name__}: {error} (run with --debug and report it)", ExitCode.INTERNAL
-        )
+        return _internal(error)
+
+
+def _internal(error: Exception) -> int:
+    if _state["debug"]:
+        raise error
+    return _fail(f"internal error: {type(error).__name__}: {error} (run with --debug and report it)", ExitCode.INTERNAL)
+
+
+def _broken_pipe() -> int:
+    """The reader went away (``zl items | head -1``): exit quietly, as a killed-by-SIGPIPE
+    process would; what is still buffered goes nowhere."""
+    _drop_output()
+    return 141
+
+
+def _drop_output() -> None:
+    """Point stdout at /dev/null, so that what is still buffered cannot fail again at exit."""
+    with contextlib.suppress(OSError, ValueError):  # ValueError: stdout has no file descriptor (in tests)
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
 
 
 def main() -> None:
-    sys.exit(run())
+    code = run()
+    try:
+        sys.stdout.flush()  # a broken pipe or a full disk may show only now, on the last write
+    except BrokenPipeError:
+        code = _broken_pipe()
+    except OSError as error:
+        _drop_output()
+        code = _fail(f"cannot write the output: {error.strerror}", ExitCode.OUTPUT)
+    sys.exit(code)

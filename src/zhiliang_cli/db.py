@@ -26,6 +26,7 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
+import time
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -34,7 +35,7 @@ from typing import TYPE_CHECKING, Any
 from ._version import __version__
 from .corpus import Failed, Loaded, Reporter, default_jobs, expand, load_many
 from .errors import InputError, NotFoundError, OutputError, UsageError
-from .query import SNIPPET_CONTEXT, _hits, items, parse_ref
+from .query import REGEX_TIMEOUT, SNIPPET_CONTEXT, finder, items, parse_ref
 
 if TYPE_CHECKING:
     from .cache import LoadedPlan
@@ -557,11 +558,13 @@ def db_search(path: str, query: str, use_regex: bool = False, ignore_case: bool 
     the same matching as ``zl search`` finds the hits, each with its ``plan``."""
     if not query:
         raise UsageError("the search query is empty: give the text to look for")
+    find = finder(query, use_regex, ignore_case)
+    deadline = time.monotonic() + REGEX_TIMEOUT
     conn = open_read(path)
     try:
         rows: list[Row] = []
         for file, item_id, number, numeral, section, title, text in _candidates(conn, query, use_regex, ignore_case):
-            hits = list(_hits(text, query, use_regex, ignore_case))
+            hits = list(find(text, deadline))
             if not hits:
                 continue
             lead_units = [

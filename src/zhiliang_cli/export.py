@@ -1,20 +1,33 @@
 """The one place JSON, JSON Lines, YAML and CSV are written.
 
-Chinese stays readable (no \\uXXXX escapes).  CSV cells that a spreadsheet
-would run as a formula (= + - @, tab, CR) are prefixed with ' and control
-characters are shown as \\xNN.  A file is written atomically: to a temporary
-file beside it, then renamed, so a failure never leaves a partial file; an
-existing file is kept unless ``force``.
+What a record holds comes out unchanged in every machine format:
+
+* Chinese stays readable (no \\uXXXX escapes), but JSON and JSON Lines escape
+  U+2028, U+2029 and U+0085, so that no reader splits a record on them; YAML
+  double-quotes any string that holds a line break or a character it would not
+  read back as written, so it round-trips every string JSON does.
+* Numbers keep their exact value: an integer of any size stays an integer; JSON
+  never carries ``Infinity`` or ``NaN`` (a value that is not finite is null).
+* CSV quotes a field that holds a comma, a quote, a CR or an LF (Python's csv
+  module leaves a lone CR bare).  Text from the document that a spreadsheet would
+  run as a formula (= + - @, tab, CR) is prefixed with '; our own values
+  (:data:`OWN_TEXT_KEYS`: the comparator ``=``, hashes, kinds) never are.
+  Control characters are shown as \\xNN.
+
+A file is written atomically (:func:`write_file`): to a temporary file beside it,
+then renamed, so a failure or an interruption never leaves a partial file.
 """
 
 from __future__ import annotations
 
 import json
-import os
-from pathlib import Path
+import math
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
 
-from .errors import OutputError, UsageError
+from .errors import UsageError
 
 if TYPE_CHECKING:
     from .diff import Diff
@@ -22,6 +35,10 @@ if TYPE_CHECKING:
 FORMATS = ("table", "json", "jsonl", "yaml", "csv")
 MACHINE_FORMATS = FORMATS[1:]
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+#: Keys whose text zl itself writes (never taken from the document): not defused in CSV.
+OWN_TEXT_KEYS = frozenset({"comparator", "change", "kind", "encoding", "sha256"})
+#: Characters that some JSON readers take for line ends; escaped in JSON and JSON Lines.
+_JSON_BREAKS = {"\u2028": "\\u2028", "\u2029": "\\u2029", "\x85": "\\u0085"}
 
 
 def check_format(fmt: str, allowed: tuple[str, ...] = FORMATS) -> str:
@@ -36,76 +53,139 @@ def check_format(fmt: str, allowed: tuple[str, ...] = FORMATS) -> str:
     return name
 
 
+@contextmanager
+def exact_integers() -> Iterator[None]:
+    """Let an integer of any number of digits be written out (Python limits int -> str
+    to 4,300 digits by default); the parser bounds how long a number it reads may be."""
+    saved = sys.get_int_max_str_digits()
+    sys.set_int_max_str_digits(0)
+    try:
+        yield
+    finally:
+        sys.set_int_max_str_digits(saved)
+
+
 def dumps(data: Any, fmt: str) -> str:
     """``data`` (a record, or a list of flat records) as text in a machine format."""
-    if fmt == "json":
-        return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
-    if fmt == "jsonl":
-        rows = data if isinstance(data, list) else [data]
-        return "".join(json.dumps(row, ensure_ascii=False) + "\n" for row in rows)
-    if fmt == "yaml":
-        import yaml
-
-        return str(yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=1000))
-    if fmt == "csv":
-        return _csv(data if isinstance(data, list) else [data])
+    with exact_integers():
+        if fmt == "json":
+            return _escape_breaks(_json(data, indent=2)) + "\n"
+        if fmt == "jsonl":
+            rows = data if isinstance(data, list) else [data]
+            return "".join(_escape_breaks(_json(row)) + "\n" for row in rows)
+        if fmt == "yaml":
+            return _yaml(finite(data))
+        if fmt == "csv":
+            return _csv(finite(data if isinstance(data, list) else [data]))
     raise UsageError(f"unknown format {fmt!r}: choose one of {', '.join(MACHINE_FORMATS)}")
 
 
-def _csv(rows: list[dict[str, Any]]) -> str:
-    import csv
-    import io
+def _json(data: Any, indent: int | None = None) -> str:
+    try:
+        return json.dumps(data, ensure_ascii=False, indent=indent, allow_nan=False)
+    except ValueError:  # a float that is not finite: never written as Infinity or NaN
+        return json.dumps(finite(data), ensure_ascii=False, indent=indent, allow_nan=False)
 
-    out = io.StringIO()
+
+def _escape_breaks(text: str) -> str:
+    """JSON text with U+2028, U+2029 and U+0085 escaped (they can only occur inside strings).
+
+    >>> _escape_breaks('"a\\u2028b"')
+    '"a\\\\u2028b"'
+    """
+    for char, escaped in _JSON_BREAKS.items():
+        if char in text:
+            text = text.replace(char, escaped)
+    return text
+
+
+def finite(data: Any) -> Any:
+    """``data`` with every float that is not finite (inf, nan) made None.
+
+    >>> finite({"a": [1.5, float("inf")], "b": float("nan"), "c": 10**30})
+    {'a': [1.5, None], 'b': None, 'c': 1000000000000000000000000000000}
+    """
+    if isinstance(data, float):
+        return data if math.isfinite(data) else None
+    if isinstance(data, dict):
+        return {key: finite(value) for key, value in data.items()}
+    if isinstance(data, list | tuple):
+        return [finite(value) for value in data]
+    return data
+
+
+#: In a YAML string, characters that PyYAML would fold, drop or misread unless double-quoted.
+_YAML_RISKY = frozenset("\x85\u2028\u2029\ufeff\r") | {chr(c) for c in (*range(0x20), *range(0x7F, 0xA0))} - {"\n"}
+
+
+def _yaml(data: Any) -> str:
+    import yaml
+
+    class _Dumper(yaml.SafeDumper):
+        pass
+
+    def represent_str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
+        risky = any(ch in _YAML_RISKY or "\ud800" <= ch <= "\udfff" for ch in value)
+        style = '"' if risky or value != value.strip(" \n") else None
+        return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
+
+    _Dumper.add_representer(str, represent_str)
+    return str(yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=1000))
+
+
+def _csv(rows: list[dict[str, Any]]) -> str:
     columns: list[str] = []
     for row in rows:
         columns += [key for key in row if key not in columns]
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(columns)
-    for row in rows:
-        writer.writerow([csv_cell(row.get(column)) for column in columns])
-    return out.getvalue()
+    lines = [",".join(csv_field(column) for column in columns)]
+    lines += [",".join(csv_field(csv_cell(row.get(column), column)) for column in columns) for row in rows]
+    return "".join((line or '""') + "\n" for line in lines)  # a lone empty field, not a blank line
 
 
-def csv_cell(value: Any) -> str:
-    """One CSV cell: lists of names joined by '; ', other structures as JSON, formulas defused.
+def csv_field(text: str) -> str:
+    """One field of a CSV line (RFC 4180): quoted when it holds a comma, a quote, a CR or an LF.
+
+    >>> print(csv_field("a\\rb").replace("\\r", "<CR>"), csv_field('a "b" c'), csv_field("plain"))
+    "a<CR>b" "a ""b"" c" plain
+    """
+    if any(ch in text for ch in ',"\r\n'):
+        return '"' + text.replace('"', '""') + '"'
+    return text
+
+
+def csv_cell(value: Any, key: str | None = None) -> str:
+    """One CSV cell: lists of names joined by '; ', other structures as JSON, and text that a
+    spreadsheet would run as a formula defused, unless ``key`` is one of :data:`OWN_TEXT_KEYS`.
 
     >>> csv_cell(["省商务厅", "省工信厅"]), csv_cell("=1+1"), csv_cell([0, 5]), csv_cell(None)
     ('省商务厅; 省工信厅', "'=1+1", '[0, 5]', '')
+    >>> csv_cell("=", "comparator"), csv_cell(-3, "value"), csv_cell(True)
+    ('=', '-3', 'True')
     """
     if value is None:
-        text = ""
-    elif isinstance(value, list) and all(isinstance(v, str) for v in value):
+        return ""
+    if isinstance(value, bool | int | float):
+        return str(value)  # our own numbers: never a formula
+    if isinstance(value, list) and all(isinstance(v, str) for v in value):
         text = "; ".join(value)
     elif isinstance(value, list | dict):
-        text = json.dumps(value, ensure_ascii=False)
+        text = json.dumps(value, ensure_ascii=False, allow_nan=False)
     else:
         text = str(value)
     text = "".join(ch if ch >= " " or ch in "\t\r\n" else f"\\x{ord(ch):02x}" for ch in text)
+    if key in OWN_TEXT_KEYS:
+        return text
     return "'" + text if text.startswith(_FORMULA_START) else text
 
 
 def write_file(path: str, content: str, force: bool = False) -> None:
-    """Write ``content`` to ``path`` atomically; refuse to replace a file unless ``force``."""
-    target = Path(path)
-    if target.is_dir():
-        raise OutputError(f"{path} is a directory: give a file name for -o")
-    if target.exists() and not force:
-        raise OutputError(f"{path} exists: use --force to overwrite it, or choose another name")
-    import tempfile
+    """Write ``content`` to ``path`` (standard output for ``-``); see :mod:`files`."""
+    if path == "-":
+        sys.stdout.write(content)
+        return
+    from .files import write_atomic
 
-    folder = target.parent if str(target.parent) else Path(".")
-    try:
-        fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{target.name}.", suffix=".tmp")
-    except OSError as error:
-        raise OutputError(f"cannot write in {folder}: {error.strerror or error}") from None
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as out:
-            out.write(content)
-        os.replace(tmp, target)
-    except OSError as error:
-        Path(tmp).unlink(missing_ok=True)
-        raise OutputError(f"cannot write {path}: {error.strerror or error}") from None
+    write_atomic(path, content.encode("utf-8"), force)
 
 
 def diff_markdown(result: Diff) -> str:

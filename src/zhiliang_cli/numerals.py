@@ -16,17 +16,19 @@ or full width with a decimal point or thousands commas, a magnitude suffix
 >>> chinese_to_int("二〇二三")
 2023
 >>> parse_number("1.5万")
-15000.0
+15000
 >>> parse_number("５０万")
-500000.0
+500000
 >>> parse_number("100亿")
-10000000000.0
+10000000000
 >>> parse_number("1,500")
-1500.0
+1500
 >>> parse_number("百分之三")
-3.0
+3
 >>> parse_number("两")
-2.0
+2
+>>> parse_number("0.07万"), parse_number("6.5")
+(700, 6.5)
 >>> parse_number("abc") is None
 True
 """
@@ -66,6 +68,9 @@ _MAGNITUDES_LONGEST_FIRST = sorted(MAGNITUDES, key=len, reverse=True)
 _MAGNITUDE_ENDS = {suffix[-1] for suffix in MAGNITUDES}
 _ARABIC_STARTS = set("0123456789０１２３４５６７８９.．")
 _FULLWIDTH = str.maketrans("０１２３４５６７８９．，", "0123456789.,")
+#: Digits of the longest number read: a longer run is not a quantity in any plan, and Python
+#: converts between int and text in time that grows with the square of the digits.
+MAX_DIGITS = 1000
 
 
 @lru_cache(maxsize=4096)
@@ -83,7 +88,9 @@ def chinese_to_int(text: str) -> int | None:
     >>> chinese_to_int("") is None
     True
     """
-    if not text or any(ch not in _DIGITS and ch not in _SMALL_UNITS and ch not in _BIG_UNITS for ch in text):
+    if not text or len(text) > MAX_DIGITS:
+        return None
+    if any(ch not in _DIGITS and ch not in _SMALL_UNITS and ch not in _BIG_UNITS for ch in text):
         return None
     if all(ch in _DIGITS for ch in text) and len(text) > 1:
         # 二〇二三: a digit-by-digit reading (years); 十四五 is not one.
@@ -129,14 +136,41 @@ def arabic_to_float(text: str) -> float | None:
         return None  # also for "1.2.3"; float() accepts "nan" and "inf", which never reach here
 
 
-def parse_number(text: str) -> float | None:
-    """Value of a printed number with its magnitude (万, 亿) folded in."""
+def _decimal(text: str) -> tuple[int, int] | None:
+    """A number in ASCII or full-width digits, with a decimal point or thousands commas, as
+    (digits, scale): its value is digits / 10**scale, exactly.
+
+    >>> _decimal("１,234.50"), _decimal("1.2.3"), _decimal("1e5")
+    ((123450, 2), None, None)
+    """
+    whole, _, fraction = text.translate(_FULLWIDTH).replace(",", "").partition(".")
+    digits = whole + fraction
+    if not digits or not (digits.isascii() and digits.isdigit()) or len(digits) > MAX_DIGITS:
+        return None
+    return int(digits), len(fraction)
+
+
+def _exact(digits: int, scale: int, multiplier: int) -> int | float | None:
+    """digits / 10**scale * multiplier: an int when whole, else the float that prints as
+    this decimal, or None where no float does (more significant digits than a float holds).
+
+    >>> _exact(15, 1, 10_000), _exact(65, 1, 1), _exact(10**20 + 1, 20, 1) is None
+    (15000, 6.5, True)
+    """
+    denominator: int = 10**scale
+    whole, rest = divmod(digits * multiplier, denominator)
+    if not rest:
+        return whole
+    printed = f"{whole}.{rest:0{scale}d}".rstrip("0")
+    value = float(printed)
+    return value if repr(value) == printed else None
+
+
+def parse_number(text: str) -> int | float | None:
+    """Value of a printed number with its magnitude (万, 亿) folded in, exactly (see _exact)."""
     text = text.strip()
-    if text.isascii():
-        try:
-            return float(text.replace(",", ""))
-        except ValueError:
-            return None
+    if not text:
+        return None
     if text.startswith("百分之"):
         return parse_number(text[3:])
     multiplier = 1
@@ -144,20 +178,20 @@ def parse_number(text: str) -> float | None:
         for suffix in _MAGNITUDES_LONGEST_FIRST:
             if text.endswith(suffix) and len(text) > len(suffix):
                 head = text[: -len(suffix)]
-                if head.isascii() or chinese_to_int(head) is not None or arabic_to_float(head) is not None:
+                if _decimal(head) is not None or chinese_to_int(head) is not None:
                     multiplier, text = MAGNITUDES[suffix], head
                     break
-    value: float | None = arabic_to_float(text) if text[0] in _ARABIC_STARTS else None
-    if value is None:
-        as_int = chinese_to_int(text)
-        value = None if as_int is None else float(as_int)
-    return None if value is None else value * multiplier
+    decimal = _decimal(text) if text[0] in _ARABIC_STARTS else None
+    if decimal is not None:
+        return _exact(*decimal, multiplier)
+    as_int = chinese_to_int(text)
+    return None if as_int is None else as_int * multiplier
 
 
-def normalise(value: float) -> int | float:
+def normalise(value: int | float) -> int | float:
     """An integral float as int, so that JSON shows 10 and not 10.0.
 
-    >>> normalise(10.0), normalise(1.5)
-    (10, 1.5)
+    >>> normalise(10.0), normalise(1.5), normalise(10**30)
+    (10, 1.5, 1000000000000000000000000000000)
     """
-    return int(value) if value.is_integer() else value
+    return int(value) if isinstance(value, float) and value.is_integer() else value

@@ -6,7 +6,8 @@ Every function takes plan records and returns lists of flat records ready for
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+import time
+from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
 from . import lexicon as lx
@@ -18,8 +19,12 @@ if TYPE_CHECKING:
 
 Row = dict[str, Any]
 
-REGEX_TIMEOUT = 2.0  # seconds a user's --regex may run
+REGEX_TIMEOUT = 2.0  # seconds a user's --regex may run, over the whole plan
+MAX_PATTERN_LENGTH = 2_000  # characters of a --regex pattern
+MAX_PATTERN_SIZE = 100_000  # steps of a compiled pattern, its repeats expanded (see pattern_size)
+MAX_REF_LENGTH = 40  # characters of an item or section number: longer is no number in any plan
 SNIPPET_CONTEXT = 24  # characters shown either side of a search hit
+MAX_HITS = 50_000  # matches of one search: more is refused, not cut (a row costs about 1 KB)
 
 
 def items(plan: PlanRecord) -> list[ItemRecord]:
@@ -32,16 +37,30 @@ def parse_ref(ref: str, what: str) -> int:
 
     >>> parse_ref("（十七）", "item"), parse_ref("17", "item"), parse_ref("一", "section")
     (17, 17, 1)
+
+    Digits are ASCII or full width: ², ① and ٣ are not numbers here.  A number too long
+    for any plan is "no such item" (:data:`MAX_REF_LENGTH`).
     """
     core = (
         ref.strip()
         .strip(lx.OPEN_PARENS + lx.CLOSE_PARENS + "、. ")
         .translate(str.maketrans(lx.FULLWIDTH_DIGITS, "0123456789"))
     )
-    value = int(core) if core.isdigit() else chinese_to_int(core)
-    if not value:
-        raise UsageError(f"{what} {ref!r} is not a number: give it as 17, 十七 or (十七)")
+    if len(core) > MAX_REF_LENGTH:
+        raise NotFoundError(f"there is no {what} {_shown(ref)} in this plan")
+    value = int(core) if core.isascii() and core.isdigit() else chinese_to_int(core)
+    if value is None:
+        raise UsageError(f"{what} {_shown(ref)!r} is not a number: give it as 17, 十七 or (十七)")
     return value
+
+
+def _shown(ref: str) -> str:
+    """A reference as quoted in a message: cut when long.
+
+    >>> _shown("1" * 50)
+    '111111111111111111111111111111…'
+    """
+    return ref if len(ref) <= 30 else ref[:30] + "…"
 
 
 def find_section(plan: PlanRecord, ref: str) -> SectionRecord:
@@ -50,7 +69,7 @@ def find_section(plan: PlanRecord, ref: str) -> SectionRecord:
         if section["number"] == number:
             return section
     numbers = ", ".join(s["numeral"] for s in plan["sections"])
-    raise NotFoundError(f"there is no section {ref} in this plan (sections: {numbers})")
+    raise NotFoundError(f"there is no section {_shown(ref)} in this plan (sections: {numbers})")
 
 
 def find_item(plan: PlanRecord, ref: str) -> ItemRecord:
@@ -60,11 +79,19 @@ def find_item(plan: PlanRecord, ref: str) -> ItemRecord:
             return item
     all_items = items(plan)
     span = f"1–{all_items[-1]['number']}" if all_items else "none"
-    raise NotFoundError(f"there is no item {ref} in this plan (items: {span})")
+    raise NotFoundError(f"there is no item {_shown(ref)} in this plan (items: {span})")
 
 
 def _matches_lead(units: Iterable[str], leads: list[str]) -> bool:
     return not leads or any(lead in unit for unit in units for lead in leads)
+
+
+def _needles(values: list[str] | None, option: str) -> list[str]:
+    """The values of a repeatable filter; an empty one is a usage error, never "match all"."""
+    for value in values or []:
+        if not value.strip():
+            raise UsageError(f"{option} is empty: give part of a name, or leave the option out")
+    return values or []
 
 
 def filter_items(
@@ -76,12 +103,13 @@ def filter_items(
 ) -> list[ItemRecord]:
     """Items of a section, led by a unit whose name contains any of ``leads``, with a
     cooperating unit whose name contains any of ``cooperating``, with targets."""
-    chosen = find_section(plan, section)["items"] if section else items(plan)
+    leads, cooperating = _needles(leads, "--lead"), _needles(cooperating, "--cooperating")
+    chosen = find_section(plan, section)["items"] if section is not None else items(plan)
     return [
         item
         for item in chosen
-        if _matches_lead(item["lead_units"], leads or [])
-        and _matches_lead(item["cooperating_units"], cooperating or [])
+        if _matches_lead(item["lead_units"], leads)
+        and _matches_lead(item["cooperating_units"], cooperating)
         and (item["targets"] or not has_targets)
     ]
 
@@ -91,7 +119,7 @@ def meta_row(
 ) -> Row:
     """The file's facts (for a .docx, PDF or web page its format, extractor and pages or
     paragraphs read), the notice's fields and the plan's counts, in one record."""
-    header = {k: v for k, v in plan.items() if k not in ("sections", "problems")}
+    header = {k: v for k, v in plan.items() if k not in ("sections", "problems", "targets", "preamble", "preamble_span")}
     all_items = items(plan)
     counts = {
         "sections": len(plan["sections"]),
@@ -152,15 +180,16 @@ def target_rows(
 ) -> list[Row]:
     """Targets, each with the lead units of its item, filtered: those of the plan's preamble
     first, then those of each section's own text and of its items."""
-    sections = [find_section(plan, section)] if section else plan["sections"]
-    wanted = find_item(plan, item)["number"] if item else None
-    owners: list[tuple[list[str], list[TargetRecord]]] = [] if section else [([], plan["targets"])]
+    leads, units = _needles(leads, "--lead"), _needles(units, "--unit")
+    sections = [find_section(plan, section)] if section is not None else plan["sections"]
+    wanted = find_item(plan, item)["number"] if item is not None else None
+    owners: list[tuple[list[str], list[TargetRecord]]] = [] if section is not None else [([], plan["targets"])]
     for s in sections:
         owners.append(([], s["targets"]))
         owners += [(i["lead_units"], i["targets"]) for i in s["items"]]
     rows: list[Row] = []
     for lead_units, targets in owners:
-        if not _matches_lead(lead_units, leads or []):
+        if not _matches_lead(lead_units, leads):
             continue
         rows += [
             {**t, "lead_units": lead_units}
@@ -171,13 +200,22 @@ def target_rows(
 
 
 def search(plan: PlanRecord, query: str, use_regex: bool = False, ignore_case: bool = False) -> list[Row]:
-    """Items whose text contains ``query``: one row per hit, with a snippet around it."""
+    """Items whose text contains ``query``: one row per hit, with a snippet around it.
+
+    A ``--regex`` pattern is checked before it is compiled (:func:`check_pattern`) and the
+    whole search, over every item, runs within :data:`REGEX_TIMEOUT`; a search that finds
+    more than :data:`MAX_HITS` matches is refused rather than cut.
+    """
     if not query:
         raise UsageError("the search query is empty: give the text to look for")
+    find = finder(query, use_regex, ignore_case)
+    deadline = time.monotonic() + REGEX_TIMEOUT
     rows: list[Row] = []
     for item in items(plan):
-        for start, end in _hits(item["text"], query, use_regex, ignore_case):
-            text = item["text"]
+        text = item["text"]
+        for start, end in find(text, deadline):
+            if len(rows) == MAX_HITS:
+                raise UsageError(f"the search finds over {MAX_HITS:,} matches: narrow it down")
             lo, hi = max(0, start - SNIPPET_CONTEXT), min(len(text), end + SNIPPET_CONTEXT)
             rows.append(
                 {
@@ -195,25 +233,144 @@ def search(plan: PlanRecord, query: str, use_regex: bool = False, ignore_case: b
     return rows
 
 
-def _hits(text: str, query: str, use_regex: bool, ignore_case: bool) -> Iterator[tuple[int, int]]:
+def _literal_hits(text: str, query: str) -> Iterator[tuple[int, int]]:
+    start = text.find(query)
+    while start >= 0:
+        yield start, start + len(query)
+        start = text.find(query, start + len(query))
+
+
+def pattern_size(pattern: str) -> int:
+    """About how many steps a compiled ``pattern`` has: ``regex`` copies what a counted
+    repeat {n} repeats n times, so (a{1000}){1000} is a million steps (and 270 MB).
+
+    Deliberately rough and on the high side: a character, escape or class is one step, a
+    group the sum of its parts, an alternation the sum of its branches.
+
+    >>> pattern_size("a{10}b"), pattern_size("(a{100}){100}"), pattern_size("(?:ab|c)+[x-z]{2,5}")
+    (11, 10000, 9)
+    """
+    stack = [0]  # the size of each open group, innermost last
+    last = 0  # the size of the element a quantifier would repeat
+    i = 0
+    while i < len(pattern):
+        ch = pattern[i]
+        if ch == "(":
+            stack.append(0)
+            last, i = 0, i + 1
+            continue
+        if ch == ")" and len(stack) > 1:
+            last = stack.pop()
+            stack[-1] += last
+            i += 1
+            continue
+        count, end = _braces(pattern, i) if ch == "{" else (None, i)
+        if count is not None:
+            stack[-1] += last * (count - 1)
+            last *= count
+            i = end
+            continue
+        if ch in "*+?|":
+            i += 1
+            continue
+        i = _class_end(pattern, i) if ch == "[" else i + (2 if ch == "\\" else 1)
+        last = 1
+        stack[-1] += 1
+    return sum(stack)
+
+
+def _braces(pattern: str, i: int) -> tuple[int | None, int]:
+    """The larger count of a repeat {m}, {m,}, {m,n} or {,n} at ``i``, and where it ends."""
+    close = pattern.find("}", i)
+    if close < 0:
+        return None, i
+    low, _, high = pattern[i + 1 : close].partition(",")
+    if not (low or high) or not (low.isascii() and high.isascii()) or not (low + high).isdigit():
+        return None, i
+    return max(int(low or 0), int(high or 0), 1), close + 1
+
+
+def _class_end(pattern: str, i: int) -> int:
+    """Where the character class opened at ``i`` ends."""
+    j = i + 1
+    if pattern.startswith("^", j):
+        j += 1
+    if pattern.startswith("]", j):
+        j += 1
+    while j < len(pattern) and pattern[j] != "]":
+        j += 2 if pattern[j] == "\\" else 1
+    return j + 1
+
+
+def _recursive(pattern: str) -> bool:
+    """Whether ``pattern`` calls itself or a group: (?R), (?0), (?1), (?+1), (?&name), (?P>name).
+
+    >>> _recursive("(a|(?R))"), _recursive("(?P<x>a)(?&x)"), _recursive("(?:a)(?i)(?<=b)")
+    (True, True, False)
+    """
+    start = pattern.find("(?")
+    while start >= 0:
+        head = pattern[start + 2 : start + 4]
+        if head[:1] in ("R", "&") or head[:1].isdigit() or head == "P>" or (head[:1] in "+-" and head[1:].isdigit()):
+            return True
+        start = pattern.find("(?", start + 2)
+    return False
+
+
+def check_pattern(query: str) -> None:
+    """Refuse a --regex pattern that would take too long or too much memory to compile or run."""
+    if _recursive(query):
+        raise UsageError(
+            "the regular expression calls itself ((?R), (?1), (?&name)): recursion can take gigabytes; "
+            "write the pattern without it"
+        )
+    if len(query) > MAX_PATTERN_LENGTH:
+        raise UsageError(
+            f"the regular expression is {len(query):,} characters long, over the limit of "
+            f"{MAX_PATTERN_LENGTH:,}: shorten it"
+        )
+    size = pattern_size(query)
+    if size > MAX_PATTERN_SIZE:
+        raise UsageError(
+            f"the regular expression is too big: its counted repeats make about {size:,} steps, over the limit "
+            f"of {MAX_PATTERN_SIZE:,}: use smaller counts, or + and *"
+        )
+
+
+Finder = Callable[[str, float], Iterator[tuple[int, int]]]
+
+
+def finder(query: str, use_regex: bool, ignore_case: bool) -> Finder:
+    """A function (text, deadline) -> the (start, end) of each hit in text; offsets are always
+    those of the text itself (a case-insensitive search does not case-fold the text)."""
     if not use_regex:
-        haystack, needle = (text.casefold(), query.casefold()) if ignore_case else (text, query)
-        start = haystack.find(needle)
-        while start >= 0:
-            yield start, start + len(needle)
-            start = haystack.find(needle, start + len(needle))
-        return
+        if not ignore_case:
+            return lambda text, deadline: _literal_hits(text, query)
+        import re
+
+        literal = re.compile(re.escape(query), re.IGNORECASE)
+        return lambda text, deadline: (m.span() for m in literal.finditer(text))
+    check_pattern(query)
     import regex
 
     try:
         pattern = regex.compile(query, regex.IGNORECASE if ignore_case else 0)
-    except regex.error as error:
-        raise UsageError(f"invalid regular expression {query!r}: {error}") from None
-    try:
-        for match in pattern.finditer(text, timeout=REGEX_TIMEOUT):
-            if match.end() > match.start():
-                yield match.span()
-    except TimeoutError:
-        raise UsageError(
-            f"the regular expression {query!r} took over {REGEX_TIMEOUT:g} s on one item: simplify it"
-        ) from None
+    except (regex.error, OverflowError, RecursionError, ValueError) as error:
+        raise UsageError(f"invalid regular expression {_shown(query)!r}: {error}") from None
+
+    def hits(text: str, deadline: float) -> Iterator[tuple[int, int]]:
+        try:
+            remaining = deadline - time.monotonic()
+            if remaining <= 0:
+                raise TimeoutError
+            for match in pattern.finditer(text, timeout=remaining):
+                if match.end() > match.start():
+                    yield match.span()
+        except TimeoutError:
+            raise UsageError(
+                f"the regular expression {_shown(query)!r} took over {REGEX_TIMEOUT:g} s: simplify it"
+            ) from None
+        except MemoryError:
+            raise UsageError(f"the regular expression {_shown(query)!r} needs too much memory: simplify it") from None
+
+    return hits

@@ -2,8 +2,18 @@
 
 Text from the document is always wrapped in :class:`rich.text.Text`, never
 parsed as markup, so a ``[bold]`` in a plan prints as written; control
-characters (terminal escape sequences) are shown as ``\\xNN``.  Rich turns
+characters (terminal escape sequences), bidirectional controls and zero-width
+characters are shown escaped (``\\xNN``, ``\\u202e``; see :mod:`printable`), and
+the line breaks of a CRLF or CR file are shown as line breaks.  Rich turns
 colour off by itself when ``NO_COLOR`` is set or stdout is not a terminal.
+
+Tables stay quick whatever the plan holds: a cell is cut after
+:data:`CELL_LIMIT` characters and ``zl show`` after :data:`BODY_LIMIT`, each with
+a marker that says how much was left out (machine formats are never cut).  A
+terminal narrower than :data:`MIN_WIDTH` columns (or a ``COLUMNS`` of 0) gets
+tables :data:`MIN_WIDTH` wide, and none is drawn wider than :data:`MAX_WIDTH`.  A
+reader that goes away (``| head -1``) raises BrokenPipeError, which the command
+line turns into a quiet exit.
 """
 
 from __future__ import annotations
@@ -18,6 +28,7 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
+from .printable import printable
 from .records import ItemRecord
 
 if TYPE_CHECKING:
@@ -33,39 +44,76 @@ RIGHT_ALIGNED = {"#", "items", "targets", "value", "with state", "met", "unmet",
 PROGRESS_BAR_WIDTH = 12
 STATUS_STYLES = {"met": "green", "unmet": "red", "invalid": "yellow", "unreported": "dim"}
 STATUS_GLYPHS = {"met": "█", "unmet": "▓", "invalid": "▒", "unreported": "░"}  # apart without colour too
+CELL_LIMIT = 300  # characters shown of one table cell
+BODY_LIMIT = 20_000  # characters shown of an item's text by zl show
+MIN_WIDTH = 40  # columns tables are drawn in, however narrow the terminal
+MAX_WIDTH = 1000  # … and however wide it says it is (a panel fills the width: COLUMNS=10**9 would be GBs)
+
+
+class _Console(Console):
+    def on_broken_pipe(self) -> None:  # Rich's own exits with status 1
+        raise BrokenPipeError
 
 
 def console() -> Console:
-    return Console(highlight=False, emoji=False, markup=False)
+    out = _Console(highlight=False, emoji=False, markup=False)
+    if not MIN_WIDTH <= out.width <= MAX_WIDTH:
+        out = _Console(highlight=False, emoji=False, markup=False, width=min(max(out.width, MIN_WIDTH), MAX_WIDTH))
+    return out
+
+
+def _breaks(text: str) -> str:
+    """CRLF and CR line ends as LF, keeping every offset (CRLF becomes space + LF)."""
+    return text.replace("\r\n", " \n").replace("\r", "\n") if "\r" in text else text
 
 
 def safe(value: object) -> str:
-    """Text with control characters made visible.
+    """Text with control, bidirectional and zero-width characters made visible.
 
-    >>> safe("a\\x1b[31mb")
-    'a\\\\x1b[31mb'
+    >>> safe("a\\x1b[31mb"), safe("省\\u202e厅"), safe("a\\r\\nb\\rc")
+    ('a\\\\x1b[31mb', '省\\\\u202e厅', 'a \\nb\\nc')
+    """
+    return printable(_breaks("" if value is None else str(value)), keep="\n\t")
+
+
+def cut(value: object, limit: int = CELL_LIMIT) -> str:
+    """Text of at most ``limit`` characters, with a marker saying how many were left out.
+
+    >>> cut("一二三四五", 3), cut("一二三", 3)
+    ('一二三… [+2 characters]', '一二三')
     """
     text = "" if value is None else str(value)
-    return "".join(
-        ch if (ch >= " " and not "\x7f" <= ch <= "\x9f") or ch in "\n\t" else f"\\x{ord(ch):02x}" for ch in text
-    )
+    return text if len(text) <= limit else f"{text[:limit]}… [+{len(text) - limit:,} characters]"
 
 
-def literal(value: object, style: str = "") -> Text:
-    return Text(safe(value), style=style)
+def literal(value: object, style: str = "", limit: int = CELL_LIMIT) -> Text:
+    return Text(safe(cut(value, limit)), style=style)
 
 
-def highlighted(text: str, spans: Iterable[Sequence[int]], style: str = HIGHLIGHT) -> Text:
-    """``text`` with each ``[start, end]`` of ``spans`` styled (offsets into ``text``)."""
-    out = Text()
-    pos = 0
-    for start, end in sorted((s[0], s[1]) for s in spans):
-        if start < pos:
+def highlighted(
+    text: str, spans: Iterable[Sequence[int]], style: str = HIGHLIGHT, limit: int = CELL_LIMIT, window: bool = True
+) -> Text:
+    """``text`` with each ``[start, end]`` of ``spans`` styled (offsets into ``text``); over
+    ``limit`` characters, only a window around the first span (from the start when not
+    ``window``), with markers."""
+    ordered = sorted((s[0], s[1]) for s in spans)
+    lo = 0
+    if window and len(text) > limit and ordered:
+        lo = max(0, min(ordered[0][0] - limit // 4, len(text) - limit))
+    hi = min(len(text), lo + limit)
+    text = _breaks(text)
+    out = Text("… " if lo else "")
+    pos = lo
+    for start, end in ordered:
+        start, end = max(start, lo), min(end, hi)
+        if start < pos or start >= end:
             continue
         out.append(safe(text[pos:start]))
         out.append(safe(text[start:end]), style=style)
         pos = end
-    out.append(safe(text[pos:]))
+    out.append(safe(text[pos:hi]))
+    if hi < len(text):
+        out.append(f"… [+{len(text) - hi:,} characters]")
     return out
 
 
@@ -173,8 +221,8 @@ def _number_in_clause(row: Mapping[str, Any]) -> Text:
 
 def _value(row: Mapping[str, Any]) -> str:
     if row["comparator"] == "range":
-        return f"{row['low']}–{row['high']}"
-    return f"{row['value']}"
+        return cut(f"{row['low']}–{row['high']}", 40)
+    return cut(f"{row['value']}", 40)
 
 
 def targets(rows: list[Row]) -> None:
@@ -212,15 +260,15 @@ def search(rows: list[Row]) -> None:
 def show(item: ItemRecord) -> None:
     start = item["span"][0]
     spans = [(t["number_span"][0] - start, t["number_span"][1] - start) for t in item["targets"]]
-    body = highlighted(item["text"], spans)
+    body = highlighted(item["text"], spans, limit=BODY_LIMIT, window=False)  # offsets stay those of the text
     if item["lead_span"]:
         body.stylize("dim", item["lead_span"][0] - start, item["lead_span"][1] - start)
     facts = Text()
     group = f"group {marker(item['group']['numeral'])}{item['group']['title']} · " if item["group"] else ""
-    facts.append(safe(f"section {item['section']} · {group}line {item['line']} · lead "))
-    facts.append(safe(UNIT_JOINER.join(item["lead_units"]) or "—"), style="bold")
+    facts.append(safe(cut(f"section {item['section']} · {group}line {item['line']} · lead ")))
+    facts.append(safe(cut(UNIT_JOINER.join(item["lead_units"]) or "—")), style="bold")
     if item["cooperating_units"]:
-        facts.append(safe(" · cooperating " + UNIT_JOINER.join(item["cooperating_units"])))
+        facts.append(safe(cut(" · cooperating " + UNIT_JOINER.join(item["cooperating_units"]))))
     parts: list[Any] = [facts, Text(""), body]
     if item["targets"]:
         table = _table("target", "value", "unit", "cmp")
@@ -257,7 +305,7 @@ def problems(report: Row) -> None:
     out = console()
     for problem in report["problems"]:
         where = f"{problem['plan']}:{problem['line']}" if "plan" in problem else f"line {problem['line']}"
-        out.print(literal(f"{where}: {problem['kind']}: {problem['message']}"))
+        out.print(literal(f"{where}: {problem['kind']}: {problem['message']}", limit=1000))
     summary = "no problems found" if report["ok"] else f"{len(report['problems'])} problems"
     out.print(literal(summary, "green" if report["ok"] else "red"))
 
