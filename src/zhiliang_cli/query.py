@@ -114,12 +114,16 @@ def filter_items(
     ]
 
 
+#: What of a plan record is not the notice's: shown by other commands.
+_NOT_NOTICE = ("sections", "problems", "targets", "preamble", "preamble_span")
+
+
 def meta_row(
     plan: PlanRecord, path: str, encoding: str, sha256: str, size: int, origin: dict[str, Any] | None = None
 ) -> Row:
     """The file's facts (for a .docx, PDF or web page its format, extractor and pages or
     paragraphs read), the notice's fields and the plan's counts, in one record."""
-    header = {k: v for k, v in plan.items() if k not in ("sections", "problems", "targets", "preamble", "preamble_span")}
+    header = {k: v for k, v in plan.items() if k not in _NOT_NOTICE}
     all_items = items(plan)
     counts = {
         "sections": len(plan["sections"]),
