@@ -10,7 +10,10 @@ so records are compared without them, and the spans are checked against that tex
 from __future__ import annotations
 
 import io
+import os
 import re
+import subprocess
+import sys
 import zipfile
 from collections.abc import Callable
 from itertools import accumulate
@@ -334,6 +337,7 @@ def _zip_of(name: str) -> bytes:
 
 BAD = {
     "scanned.pdf": (lambda: documents.make_scanned_pdf(), "is a scanned PDF", "zl does no OCR"),
+    "unmapped.pdf": (lambda: documents.make_unmapped_pdf(), "text layer cannot be read", "9 of 9 characters"),
     "truncated.pdf": (
         lambda: _truncated(documents.make_pdf("一、总则\n（一）工作。\n")),
         "cut off",
@@ -368,6 +372,19 @@ def test_what_cannot_be_read_ends_in_one_line(name: str, tmp_path: Path, zl: Cal
     assert "Traceback" not in result.err
     for word in words:
         assert word in result.err
+
+
+def test_pdfminer_says_nothing_on_stderr_of_its_own(tmp_path: Path) -> None:
+    """pdfminer logs warnings about broken fonts; the user sees zl's one line only (a process
+    of its own: pytest's log capture would hide the warning in-process)."""
+    path = tmp_path / "unmapped.pdf"
+    path.write_bytes(documents.make_unmapped_pdf())
+    env = {**os.environ, "ZL_NO_CACHE": "1"}
+    result = subprocess.run(
+        [sys.executable, "-m", "zhiliang_cli", "text", "--file", str(path)], capture_output=True, text=True, env=env
+    )
+    assert result.returncode == 3
+    assert result.stderr.count("\n") == 1 and result.stderr.startswith(f"Error: {path}")
 
 
 def test_pdf_without_pdfminer_says_how_to_install(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, zl) -> None:
