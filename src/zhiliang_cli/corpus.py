@@ -2,7 +2,9 @@
 
 ``--file`` may be repeated and may name folders: a folder yields every file under
 it, recursively, whose suffix is in :data:`PLAN_SUFFIXES`, in the order of their
-paths (hidden files and folders are passed over).  Each plan keeps the path as
+paths (hidden files and folders are passed over; a link to a folder is followed,
+each real folder walked once, so a link loop ends).  A file whose name is not UTF-8
+is reported and skipped: no record could name it.  Each plan keeps the path as
 given (``corpus/2023/fujian.txt``), which becomes the ``plan`` key of its records
 when there is more than one plan.
 
@@ -132,10 +134,39 @@ def _walk(folder: str, failed: list[Failed]) -> list[str]:
         failed.append(Failed.of(str(error.filename), f"cannot be read ({error.strerror})"))
 
     found: list[str] = []
-    for root, dirs, names in os.walk(folder, onerror=unreadable):
-        dirs[:] = [d for d in dirs if not d.startswith(".")]
-        found += [os.path.join(root, name) for name in names if is_plan_file(name)]
+    seen = {os.path.realpath(folder)}  # each real folder once: a link to a folder is followed, a loop is not
+    for root, dirs, names in os.walk(folder, onerror=unreadable, followlinks=True):
+        kept = []
+        for name in dirs:
+            real = os.path.realpath(os.path.join(root, name))
+            if not name.startswith(".") and real not in seen:
+                seen.add(real)
+                kept.append(name)
+        dirs[:] = kept
+        for name in names:
+            path = os.path.join(root, name)
+            if not is_plan_file(name):
+                continue
+            if shown_path(path) != path:
+                failed.append(Failed(path, f"{shown_path(path)}: {BAD_NAME}"))
+            else:
+                found.append(path)
     return sorted(found)
+
+
+#: Why a file whose name is not UTF-8 text is skipped: its name is the ``plan`` of its records.
+BAD_NAME = "its name is not valid UTF-8, so no record or database can name it: rename it (for example with convmv)"
+
+
+def shown_path(path: str) -> str:
+    r"""A path as it can be printed and stored: bytes that are not UTF-8 as ``\xNN``.
+
+    >>> shown_path("a/b.txt")
+    'a/b.txt'
+    >>> print(shown_path(os.fsdecode(b"a/\xffb.txt")))
+    a/\xffb.txt
+    """
+    return path.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
 
 
 def _suffixes() -> str:

@@ -35,7 +35,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ._version import __version__
-from .corpus import Failed, Loaded, Reporter, Unchanged, default_jobs, expand, load_many
+from .corpus import BAD_NAME, Failed, Loaded, Reporter, Unchanged, default_jobs, expand, load_many, shown_path
 from .errors import InputError, NotFoundError, OutputError, UsageError
 from .query import SNIPPET_CONTEXT, _hits, items, parse_ref
 
@@ -223,6 +223,8 @@ class BuildReport:
 def build(database: str, files: Sequence[str], jobs: int | None = None, prune: bool = False) -> BuildReport:
     """Write the plans of ``files`` (files and folders) into ``database``, incrementally."""
     paths, unreadable = expand(files)
+    unreadable += [Failed(path, f"{shown_path(path)}: {BAD_NAME}") for path in paths if shown_path(path) != path]
+    paths = [path for path in paths if shown_path(path) == path]
     report = BuildReport(database)
     with _Writer(database) as writer, Reporter(len(paths), "plans") as progress:
         for failed in unreadable:
