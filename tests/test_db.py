@@ -482,6 +482,64 @@ def test_a_schema_of_another_version_is_refused(zl: Run, mine: tuple[Corpus, Pat
     _one_error_line(zl("items", "--db", str(built)), 3, "schema version 99")
 
 
+def test_a_read_only_database_is_refused_in_one_line_when_it_must_change(
+    zl: Run, mine: tuple[Corpus, Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    plans, built = mine
+    real = db._connect
+    monkeypatch.setattr(db, "_connect", lambda path, **kw: real(Path(path).resolve().as_uri() + "?mode=ro", uri=True))
+    same = zl("db", "build", plans.arg, "-o", str(built))  # nothing to write: fine
+    assert same.code == 1 and f"{len(plans.good)} unchanged" in same.out
+    Path(plans.good[0]).write_bytes(Path(plans.good[0]).read_bytes() + b"\n")
+    _one_error_line(zl("db", "build", plans.arg, "-o", str(built)), 5, "attempt to write a readonly database")
+
+
+def test_a_database_locked_by_another_program_is_named_so(
+    zl: Run, mine: tuple[Corpus, Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    plans, built = mine
+    monkeypatch.setattr(db, "BUSY_TIMEOUT", 0.05)
+    other = sqlite3.connect(built, isolation_level=None)
+    other.execute("BEGIN EXCLUSIVE")
+    try:
+        for args, code in ((["db", "build", plans.arg, "-o", str(built)], 5), (["items", "--db", str(built)], 3)):
+            result = zl(*args)
+            _one_error_line(result, code, "database is locked); another program is writing it")
+            assert "not a SQLite database" not in result.err
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+
+
+def test_a_plan_another_build_wrote_meanwhile_is_not_written_twice(plans: Corpus, tmp_path: Path) -> None:
+    out, path = str(tmp_path / "plans.db"), plans.good[0]
+    loaded = load_plan(path)
+    with db._Writer(out) as first, db._Writer(out) as second:  # both opened before either wrote
+        assert first.put(path, loaded) == "added"
+        assert second.put(path, loaded) == db.Unchanged(path)
+        changed = dataclasses.replace(loaded, sha256="0" * 64)
+        assert second.put(path, changed) == "replaced"
+    assert _rows(Path(out), "SELECT count(*), sha256 FROM plans") == [(1, "0" * 64)]
+
+
+def test_two_builds_creating_one_database_both_go_on(
+    plans: Corpus, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    out = str(tmp_path / "plans.db")
+    db._Writer(out).close()  # the other build made the tables ...
+    real, calls = db._schema_version, []
+
+    def not_yet(*args: Any) -> str | None:  # ... after this one looked
+        calls.append(args)
+        return None if len(calls) == 1 else real(*args)
+
+    monkeypatch.setattr(db, "_schema_version", not_yet)
+    with db._Writer(out) as writer:
+        assert writer.put(plans.good[0], load_plan(plans.good[0])) == "added"
+    assert len(calls) == 2
+    _assert_whole_plans(Path(out), 1)
+
+
 # --- the README -------------------------------------------------------------------------------
 
 

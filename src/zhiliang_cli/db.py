@@ -152,13 +152,15 @@ END;
 #: Queries shorter than this many characters cannot use the trigram index: LIKE instead.
 TRIGRAM = 3
 _CHUNK = 500  # ids per IN (...) list
+#: Seconds to wait for another program that is writing the database before giving up.
+BUSY_TIMEOUT = 30.0
 
 
 # --- opening ---------------------------------------------------------------------------------
 
 
 def _connect(target: str, **options: Any) -> sqlite3.Connection:
-    conn: sqlite3.Connection = sqlite3.connect(target, isolation_level=None, timeout=30, **options)
+    conn: sqlite3.Connection = sqlite3.connect(target, isolation_level=None, timeout=BUSY_TIMEOUT, **options)
     conn.execute("PRAGMA foreign_keys = ON")
     return conn
 
@@ -172,6 +174,9 @@ def _schema_version(conn: sqlite3.Connection, path: str, error: type[InputError]
         if "meta" not in names:
             raise error(f"{path} is a SQLite database that zl did not write: give another file")
         row = conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+    except sqlite3.OperationalError as problem:  # locked by another program, unreadable, …
+        hint = "another program is writing it: try again when it is done" if "locked" in str(problem) else "check it"
+        raise error(f"{path} cannot be read ({problem}); {hint}") from None
     except sqlite3.DatabaseError as problem:
         raise error(f"{path} is not a SQLite database ({problem}): give another file") from None
     version = row[0] if row else "?"
@@ -261,8 +266,7 @@ class _Writer:
         self.writing = False
         try:
             if _schema_version(self.conn, path, OutputError) is None:
-                self._begin()
-                self.conn.executescript(f"BEGIN;{SCHEMA}{_meta_rows()}COMMIT;")  # all or nothing
+                self._create()
             rows = self.conn.execute("SELECT file, id, sha256 FROM plans")
             self.known: dict[str, tuple[int, str]] = {file: (pid, sha) for file, pid, sha in rows}
         except BaseException:
@@ -280,24 +284,41 @@ class _Writer:
         known = self.known.get(path)
         return known is None or known[1] != sha256
 
+    def _create(self) -> None:
+        """The tables, all or nothing; when another build made them meanwhile, theirs."""
+        self._begin()
+        try:
+            self.conn.executescript(f"BEGIN IMMEDIATE;{SCHEMA}{_meta_rows()}COMMIT;")
+        except sqlite3.OperationalError as problem:
+            if self.conn.in_transaction:
+                self.conn.execute("ROLLBACK")
+            if _schema_version(self.conn, self.path, OutputError) is None:
+                raise OutputError(f"cannot write {self.path}: {problem}") from None
+
     def _begin(self) -> None:
         """Before the first write: WAL mode, so that a commit needs no fsync (consistent still)."""
         if not self.writing:
-            self.conn.execute("PRAGMA journal_mode = WAL")
-            self.conn.execute("PRAGMA synchronous = NORMAL")
+            try:
+                self.conn.execute("PRAGMA journal_mode = WAL")
+                self.conn.execute("PRAGMA synchronous = NORMAL")
+            except sqlite3.OperationalError as problem:
+                raise OutputError(f"cannot write {self.path}: {problem}") from None
             self.writing = True
 
     def _transaction(self) -> _Transaction:
         self._begin()
         return _Transaction(self.conn, self.path)
 
-    def put(self, path: str, loaded: LoadedPlan) -> str | Failed:
-        """Write one plan in one transaction: "added", "replaced", or a Failed when the plan
-        breaks a constraint of the schema (two items of one number: a parser bug), which
-        leaves the database as it was."""
-        old = self.known.get(path)
+    def put(self, path: str, loaded: LoadedPlan) -> str | Failed | Unchanged:
+        """Write one plan in one transaction: "added", "replaced", Unchanged when another build
+        wrote these very bytes meanwhile, or a Failed when the plan breaks a constraint of the
+        schema (two items of one number: a parser bug), which leaves the database as it was."""
         try:
             with self._transaction() as conn:
+                # what the database holds now: another build may have written this file since we looked
+                old = conn.execute("SELECT id, sha256 FROM plans WHERE file = ?", (path,)).fetchone()
+                if old is not None and old[1] == loaded.sha256:
+                    return Unchanged(path)
                 if old is not None:
                     conn.execute("DELETE FROM plans WHERE id = ?", (old[0],))
                 conn.execute(
