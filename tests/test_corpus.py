@@ -236,6 +236,24 @@ def test_load_many_holds_few_plans_at_once(plans: Corpus, monkeypatch: pytest.Mo
     assert len(read) == len(paths)
 
 
+def test_no_more_processes_than_cores(plans: Corpus, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """--jobs 1000 over a big corpus must not start a thousand parsers (each holds an interpreter)."""
+    import concurrent.futures
+
+    monkeypatch.setenv("ZL_CACHE_DIR", str(tmp_path / "fresh-cache"))
+    monkeypatch.setattr(corpus, "default_jobs", lambda: 2)
+    started: list[int] = []
+    real = concurrent.futures.ProcessPoolExecutor
+
+    def recording(max_workers: int, **options: object) -> concurrent.futures.ProcessPoolExecutor:
+        started.append(max_workers)
+        return real(max_workers=max_workers, **options)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(concurrent.futures, "ProcessPoolExecutor", recording)
+    outcomes = list(corpus.load_many(plans.good, jobs=1000))
+    assert started == [2] and len(outcomes) == len(plans.good)
+
+
 def test_wanted_skips_files_before_parsing(plans: Corpus) -> None:
     outcomes = list(corpus.load_many(plans.good, jobs=1, wanted=lambda path, sha: "three_level" not in path))
     skipped = [o.path for o in outcomes if isinstance(o, corpus.Unchanged)]

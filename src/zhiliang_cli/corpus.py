@@ -189,13 +189,15 @@ def _parse(path: str, raw: RawSource) -> Loaded | Failed:
 
 
 def load_many(paths: list[str], jobs: int, wanted: Callable[[str, str], bool] | None = None) -> Iterator[Outcome]:
-    """Every plan of ``paths``, in order, parsing cache misses in ``jobs`` processes.
+    """Every plan of ``paths``, in order, parsing cache misses in ``jobs`` processes (at most
+    one per core).
 
     ``wanted(path, sha256)`` returning False skips a file before it is parsed (an
     :class:`Unchanged` outcome): ``zl db build`` skips what the database already holds.
     """
-    loader = _Loader(min(jobs, len(paths)), wanted)
-    window = max(1, jobs) * IN_FLIGHT_PER_JOB
+    jobs = max(1, min(jobs, default_jobs(), len(paths)))  # more processes than cores only cost memory
+    loader = _Loader(jobs, wanted)
+    window = jobs * IN_FLIGHT_PER_JOB
     pending: deque[Outcome | Future[Loaded | Failed]] = deque()
     try:
         for path in paths:
