@@ -462,6 +462,12 @@ def test_output_that_is_not_a_zl_database(zl: Run, plans: Corpus, tmp_path: Path
     _one_error_line(zl("db", "build", plans.good[0], "-o", str(tmp_path)), 5, "is a directory")
 
 
+def test_standard_input_is_refused(zl: Run, plans: Corpus, tmp_path: Path) -> None:
+    """A plan from stdin has no file to record: every rebuild would add it again, --prune drop it."""
+    _one_error_line(zl("db", "build", plans.good[0], "-", "-o", str(tmp_path / "p.db")), 2, "standard input (-)")
+    assert not (tmp_path / "p.db").exists()
+
+
 def test_reading_a_database_that_is_not_there(zl: Run, tmp_path: Path) -> None:
     _one_error_line(zl("items", "--db", str(tmp_path / "nope.db")), 3, "no such database")
     _one_error_line(zl("db", "stats", str(tmp_path / "nope.db")), 3, "no such database")

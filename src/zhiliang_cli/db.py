@@ -227,6 +227,10 @@ class BuildReport:
 
 def build(database: str, files: Sequence[str], jobs: int | None = None, prune: bool = False) -> BuildReport:
     """Write the plans of ``files`` (files and folders) into ``database``, incrementally."""
+    if "-" in files:
+        raise UsageError(
+            "zl db build records each plan by its file, and standard input (-) has none: save it to a file"
+        )
     paths, unreadable = expand(files)
     unreadable += [Failed(path, f"{shown_path(path)}: {BAD_NAME}") for path in paths if shown_path(path) != path]
     paths = [path for path in paths if shown_path(path) == path]
