@@ -53,6 +53,14 @@ def test_a_folder_with_no_plan_files_is_an_input_error(tmp_path: Path) -> None:
         corpus.expand([str(tmp_path)])
 
 
+def test_a_skipped_file_whose_name_holds_a_newline_is_one_line(zl: Run, tmp_path: Path) -> None:
+    (tmp_path / "good.txt").write_bytes((FIXTURES / "three_level.txt").read_bytes())
+    (tmp_path / "bad\nname.txt").write_text("这不是工作要点。\n", encoding="utf-8")
+    result = zl("items", "--file", str(tmp_path), "--format", "json")
+    assert result.code == 1
+    assert result.err.count("\n") == 1 and result.err.startswith(f"skipped: {tmp_path}/bad\\nname.txt: ")
+
+
 def test_a_linked_folder_is_followed_and_a_link_loop_ends(tmp_path: Path) -> None:
     elsewhere, root = tmp_path / "elsewhere", tmp_path / "root"
     for folder in (elsewhere, root / "sub"):

@@ -49,6 +49,9 @@ IN_FLIGHT_PER_JOB = 4
 PARENT_CHECK = 0.5
 
 
+_ONE_LINE = str.maketrans({"\n": "\\n", "\r": "\\r"})
+
+
 @dataclass(frozen=True)
 class Loaded:
     path: str
@@ -74,8 +77,12 @@ class Failed:
 
     @property
     def line(self) -> str:
-        """The line reported on stderr."""
-        return f"skipped: {self.message}"
+        r"""The line reported on stderr: one line, whatever the file's name holds.
+
+        >>> print(Failed("a\nb.txt", "a\nb.txt is empty").line)
+        skipped: a\nb.txt is empty
+        """
+        return "skipped: " + self.message.translate(_ONE_LINE)
 
 
 @dataclass(frozen=True)
