@@ -37,7 +37,7 @@ from typing import TYPE_CHECKING, Any
 from ._version import __version__
 from .corpus import BAD_NAME, Failed, Loaded, Reporter, Unchanged, default_jobs, expand, load_many, shown_path
 from .errors import InputError, NotFoundError, OutputError, UsageError
-from .query import SNIPPET_CONTEXT, _hits, items, parse_ref
+from .query import hit_rows, hits, items, parse_ref
 
 if TYPE_CHECKING:
     from .cache import LoadedPlan
@@ -692,8 +692,8 @@ def db_search(path: str, query: str, use_regex: bool = False, ignore_case: bool 
         for file, item_id, number, numeral, section, title, text, offset in _candidates(
             conn, query, use_regex, ignore_case
         ):
-            hits = list(_hits(text, query, use_regex, ignore_case))
-            if not hits:
+            found = list(hits(text, query, use_regex, ignore_case))
+            if not found:
                 continue
             lead_units = [
                 unit
@@ -701,22 +701,9 @@ def db_search(path: str, query: str, use_regex: bool = False, ignore_case: bool 
                     "SELECT unit FROM item_units WHERE item_id = ? AND role = 'lead' ORDER BY rowid", (item_id,)
                 )
             ]
-            for start, end in hits:
-                lo, hi = max(0, start - SNIPPET_CONTEXT), min(len(text), end + SNIPPET_CONTEXT)
-                rows.append(
-                    {
-                        "plan": file,
-                        "number": number,
-                        "numeral": numeral,
-                        "section": section,
-                        "title": title,
-                        "lead_units": lead_units,
-                        "match": text[start:end],
-                        "span": [offset + start, offset + end],
-                        "snippet": text[lo:hi].replace("\r", " ").replace("\n", " "),
-                        "snippet_match": [start - lo, end - lo],
-                    }
-                )
+            item = {"number": number, "numeral": numeral, "section": section, "title": title, "text": text}
+            item |= {"lead_units": lead_units, "span": [offset, offset + len(text)]}
+            rows += [{"plan": file, **row} for row in hit_rows(item, found)]
         return rows
     finally:
         conn.close()

@@ -170,28 +170,35 @@ def search(plan: PlanRecord, query: str, use_regex: bool = False, ignore_case: b
     """Items whose text contains ``query``: one row per hit, with a snippet around it."""
     if not query:
         raise UsageError("the search query is empty: give the text to look for")
+    return [
+        row for item in items(plan) for row in hit_rows(item, list(hits(item["text"], query, use_regex, ignore_case)))
+    ]
+
+
+def hit_rows(item: ItemRecord | Row, found: list[tuple[int, int]]) -> list[Row]:
+    """The rows of ``zl search`` for the hits ``found`` (offsets into its text) of one item: the match,
+    its span in the plan's text and a snippet around it on one line."""
+    text, offset = item["text"], item["span"][0]
     rows: list[Row] = []
-    for item in items(plan):
-        for start, end in _hits(item["text"], query, use_regex, ignore_case):
-            text = item["text"]
-            lo, hi = max(0, start - SNIPPET_CONTEXT), min(len(text), end + SNIPPET_CONTEXT)
-            rows.append(
-                {
-                    "number": item["number"],
-                    "numeral": item["numeral"],
-                    "section": item["section"],
-                    "title": item["title"],
-                    "lead_units": item["lead_units"],
-                    "match": text[start:end],
-                    "span": [item["span"][0] + start, item["span"][0] + end],
-                    "snippet": text[lo:hi].replace("\r", " ").replace("\n", " "),
-                    "snippet_match": [start - lo, end - lo],
-                }
-            )
+    for start, end in found:
+        lo, hi = max(0, start - SNIPPET_CONTEXT), min(len(text), end + SNIPPET_CONTEXT)
+        rows.append(
+            {
+                "number": item["number"],
+                "numeral": item["numeral"],
+                "section": item["section"],
+                "title": item["title"],
+                "lead_units": item["lead_units"],
+                "match": text[start:end],
+                "span": [offset + start, offset + end],
+                "snippet": text[lo:hi].replace("\r", " ").replace("\n", " "),
+                "snippet_match": [start - lo, end - lo],
+            }
+        )
     return rows
 
 
-def _hits(text: str, query: str, use_regex: bool, ignore_case: bool) -> Iterator[tuple[int, int]]:
+def hits(text: str, query: str, use_regex: bool, ignore_case: bool) -> Iterator[tuple[int, int]]:
     if not use_regex:
         haystack, needle = (text.casefold(), query.casefold()) if ignore_case else (text, query)
         start = haystack.find(needle)
