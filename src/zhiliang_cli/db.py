@@ -361,7 +361,7 @@ class _Writer:
 def _meta_rows() -> str:
     """The rows of ``meta`` as SQL (for the one script that creates a database).
 
-    >>> _meta_rows().startswith("INSERT INTO meta (key, value) VALUES ('schema_version', '1')")
+    >>> _meta_rows().startswith("INSERT INTO meta (key, value) VALUES ('schema_version', '2')")
     True
     """
     rows = [("schema_version", str(SCHEMA_VERSION)), ("zl_version", __version__)]
