@@ -53,6 +53,43 @@ def test_a_folder_with_no_plan_files_is_an_input_error(tmp_path: Path) -> None:
         corpus.expand([str(tmp_path)])
 
 
+def test_a_skipped_file_whose_name_holds_a_newline_is_one_line(zl: Run, tmp_path: Path) -> None:
+    (tmp_path / "good.txt").write_bytes((FIXTURES / "three_level.txt").read_bytes())
+    (tmp_path / "bad\nname.txt").write_text("这不是工作要点。\n", encoding="utf-8")
+    result = zl("items", "--file", str(tmp_path), "--format", "json")
+    assert result.code == 1
+    assert result.err.count("\n") == 1 and result.err.startswith(f"skipped: {tmp_path}/bad\\nname.txt: ")
+
+
+def test_a_linked_folder_is_followed_and_a_link_loop_ends(tmp_path: Path) -> None:
+    elsewhere, root = tmp_path / "elsewhere", tmp_path / "root"
+    for folder in (elsewhere, root / "sub"):
+        folder.mkdir(parents=True)
+    (elsewhere / "linked.txt").write_bytes((FIXTURES / "three_level.txt").read_bytes())
+    (root / "sub" / "plan.txt").write_bytes((FIXTURES / "three_level.txt").read_bytes())
+    (root / "link").symlink_to(elsewhere, target_is_directory=True)
+    (root / "sub" / "loop").symlink_to(root, target_is_directory=True)
+    (root / "sub" / "again").symlink_to(root / "sub", target_is_directory=True)
+    assert corpus.expand([str(root)]) == ([str(root / "link" / "linked.txt"), str(root / "sub" / "plan.txt")], [])
+
+
+def test_a_file_whose_name_is_not_utf8_is_skipped_in_one_line(zl: Run, tmp_path: Path) -> None:
+    import os
+
+    good = tmp_path / "good.txt"
+    good.write_bytes((FIXTURES / "three_level.txt").read_bytes())
+    bad = os.fsdecode(str(tmp_path).encode() + b"/bad\xffname.txt")
+    Path(bad).write_bytes((FIXTURES / "three_level.txt").read_bytes())
+    line = f"skipped: {tmp_path}/bad\\xffname.txt: its name is not valid UTF-8, so no record or database can name it"
+    listed = zl("items", "--file", str(tmp_path), "--format", "json")
+    assert listed.code == 1 and listed.err.startswith(line) and listed.err.count("\n") == 1
+    assert {row["plan"] for row in listed.json()} == {str(good)}
+    for given in (str(tmp_path), bad):  # a folder's file, or the file named
+        built = zl("db", "build", given, str(good), "-o", str(tmp_path / "plans.db"))
+        assert built.code == 1 and built.err.startswith(line) and built.err.count("\n") == 1, built
+        assert "1 file skipped" in built.out and "Traceback" not in built.err
+
+
 def test_the_suffixes_live_in_one_constant(plans: Corpus, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(corpus, "PLAN_SUFFIXES", (".txt", ".md"))
     paths, _ = corpus.expand([plans.arg])
@@ -205,6 +242,24 @@ def test_load_many_holds_few_plans_at_once(plans: Corpus, monkeypatch: pytest.Mo
         assert outcome.path == paths[n]
         assert len(read) <= n + 3  # the window (2 jobs x 1) and the one just read
     assert len(read) == len(paths)
+
+
+def test_no_more_processes_than_cores(plans: Corpus, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """--jobs 1000 over a big corpus must not start a thousand parsers (each holds an interpreter)."""
+    import concurrent.futures
+
+    monkeypatch.setenv("ZL_CACHE_DIR", str(tmp_path / "fresh-cache"))
+    monkeypatch.setattr(corpus, "default_jobs", lambda: 2)
+    started: list[int] = []
+    real = concurrent.futures.ProcessPoolExecutor
+
+    def recording(max_workers: int, **options: object) -> concurrent.futures.ProcessPoolExecutor:
+        started.append(max_workers)
+        return real(max_workers=max_workers, **options)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(concurrent.futures, "ProcessPoolExecutor", recording)
+    outcomes = list(corpus.load_many(plans.good, jobs=1000))
+    assert started == [2] and len(outcomes) == len(plans.good)
 
 
 def test_wanted_skips_files_before_parsing(plans: Corpus) -> None:

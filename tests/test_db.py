@@ -3,6 +3,8 @@ incremental, consistent when interrupted, and documented column by column in the
 
 from __future__ import annotations
 
+import copy
+import dataclasses
 import os
 import sqlite3
 import subprocess
@@ -13,9 +15,10 @@ from typing import Any
 
 import pytest
 
-from zhiliang_cli import db
+from zhiliang_cli import db, query
+from zhiliang_cli.cache import LoadedPlan, load_plan
 
-from .conftest import ROOT, Result
+from .conftest import FIXTURES, ROOT, Result
 from .corpus_fixture import Corpus, make_corpus
 
 Run = Callable[..., Result]
@@ -61,42 +64,13 @@ def _rows(path: Path, sql: str, *params: Any) -> list[tuple[Any, ...]]:
         conn.close()
 
 
-# What the database keeps of a record from `zl items/targets --file`: its columns, no spans.
+# What the database keeps of a record from `zl items --file`: all but the group (its title only)
+# and the notes.
 
 
 def item_view(item: dict[str, Any]) -> dict[str, Any]:
-    return {
-        "number": item["number"],
-        "numeral": item["numeral"],
-        "section": item["section"],
-        "group_title": item["group"]["title"] if item["group"] else None,
-        "title": item["title"],
-        "text": item["text"],
-        "lead_units": item["lead_units"],
-        "cooperating_units": item["cooperating_units"],
-        "deadline": item["deadline"]["date"] if item["deadline"] else None,
-        "line": item["line"],
-        "targets": [target_view(t) for t in item["targets"]],
-    }
-
-
-TARGET_KEYS = (
-    "item",
-    "section",
-    "text",
-    "line",
-    "value",
-    "low",
-    "high",
-    "unit",
-    "comparator",
-    "change",
-    "aspirational",
-)
-
-
-def target_view(target: dict[str, Any]) -> dict[str, Any]:
-    return {**{k: target[k] for k in TARGET_KEYS}, "by_date": target["by"]["date"] if target["by"] else None}
+    view = {k: v for k, v in item.items() if k not in ("group", "notes", "plan")}
+    return {"group_title": item["group"]["title"] if item["group"] else None, **view}
 
 
 # --- what is written ------------------------------------------------------------------------
@@ -121,8 +95,28 @@ def test_every_plan_has_the_items_units_and_targets_of_zl_items(zl: Run, plans: 
         assert [{k: v for k, v in row.items() if k != "plan"} for row in from_db if row["plan"] == path] == expected
 
 
+def target_columns(t: dict[str, Any]) -> tuple[Any, ...]:
+    by = (t["by"]["date"], t["by"]["text"]) if t["by"] else (None, None)
+    numbers = (t["value"], t["low"], t["high"], t["unit"], t["comparator"], t["change"], int(t["aspirational"]))
+    numbers += (t["subject"],)
+    return (
+        t["item"],
+        t["section"],
+        t["text"],
+        *t["span"],
+        t["line"],
+        t["number_text"],
+        *t["number_span"],
+        *numbers,
+        *by,
+    )
+
+
 def test_every_plan_has_the_targets_of_zl_targets(zl: Run, plans: Corpus, built: Path) -> None:
-    columns = "t.text, t.line, t.value, t.low, t.high, t.unit, t.comparator, t.change, t.aspirational, t.by_date"
+    columns = (
+        "t.section, t.text, t.span_start, t.span_end, t.line, t.number_text, t.number_start, t.number_end,"
+        " t.value, t.low, t.high, t.unit, t.comparator, t.change, t.aspirational, t.subject, t.by_date, t.by_text"
+    )
     for path in plans.good:
         rows = _rows(
             built,
@@ -131,11 +125,37 @@ def test_every_plan_has_the_targets_of_zl_targets(zl: Run, plans: Corpus, built:
             path,
         )
         expected = zl("targets", "--file", path, "--format", "json").json()
-        assert [(t["item"], t["text"], t["line"], t["value"], t["low"], t["high"], t["unit"], t["comparator"],
-                 t["change"], int(t["aspirational"]), (t["by"] or {}).get("date"))
-                for t in expected] == rows  # fmt: skip
+        assert [target_columns(t) for t in expected] == rows
         n_targets = _rows(built, "SELECT n_targets FROM plans WHERE file = ?", path)
         assert n_targets == [(len(expected),)]
+
+
+def test_spans_point_into_the_text_zl_reads(zl: Run, plans: Corpus, built: Path) -> None:
+    """text[span] is the fact as printed, for every span column of the database."""
+    for path in plans.good:
+        text = zl("text", "--file", path).out
+        for start, end, numeral, title in _rows(
+            built,
+            "SELECT s.span_start, s.span_end, s.numeral, s.title FROM sections s JOIN plans p ON p.id = s.plan_id"
+            " WHERE p.file = ?",
+            path,
+        ):
+            assert text[start:end].startswith(numeral) and title in text[start:end]
+        for table in ("items", "targets"):
+            for start, end, value in _rows(
+                built,
+                f"SELECT x.span_start, x.span_end, x.text FROM {table} x JOIN plans p ON p.id = x.plan_id"
+                " WHERE p.file = ?",
+                path,
+            ):
+                assert text[start:end] == value, (path, table)
+        for start, end, number in _rows(
+            built,
+            "SELECT t.number_start, t.number_end, t.number_text FROM targets t JOIN plans p ON p.id = t.plan_id"
+            " WHERE p.file = ?",
+            path,
+        ):
+            assert text[start:end] == number
 
 
 def test_plan_rows_hold_the_notice(zl: Run, plans: Corpus, built: Path) -> None:
@@ -158,8 +178,66 @@ def test_the_database_is_consistent(built: Path) -> None:
     assert _rows(built, "PRAGMA integrity_check") == [("ok",)]
     assert _rows(built, "PRAGMA foreign_key_check") == []
     _rows(built, "INSERT INTO items_fts (items_fts) VALUES ('integrity-check')")  # raises if out of step
-    assert dict(_rows(built, "SELECT key, value FROM meta")) == {"schema_version": "1", "zl_version": db.__version__}
+    assert dict(_rows(built, "SELECT key, value FROM meta")) == {
+        "schema_version": str(db.SCHEMA_VERSION),
+        "zl_version": db.__version__,
+    }
     assert _rows(built, "PRAGMA journal_mode") == [("delete",)]
+
+
+def _with_deadlines(loaded: LoadedPlan) -> LoadedPlan:
+    """The plan with a deadline on every item and a ``by`` on every target, taken from its own
+    text (the parser may leave them null): what the database must keep, words and span."""
+    plan = copy.deepcopy(loaded.plan)
+    for item in query.items(plan):
+        start = item["span"][0]
+        item["deadline"] = {"text": item["text"][:4], "span": [start, start + 4], "date": "2024-06-30"}
+        for target in item["targets"]:
+            target["by"] = {
+                "text": target["text"][:2],
+                "span": [target["span"][0], target["span"][0] + 2],
+                "date": None,
+            }
+    return dataclasses.replace(loaded, plan=plan)
+
+
+def test_deadlines_and_spans_round_trip(tmp_path: Path) -> None:
+    loaded = _with_deadlines(load_plan(str(FIXTURES / "province_2024.txt")))
+    assert any(item["targets"] for item in query.items(loaded.plan))
+    with db._Writer(str(tmp_path / "p.db")) as writer:
+        assert writer.put("p.txt", loaded) == "added"
+    expected = [{"plan": "p.txt", **item_view(dict(item))} for item in query.items(loaded.plan)]
+    assert db.db_items(str(tmp_path / "p.db")) == expected
+
+
+def test_a_plan_that_breaks_the_schema_is_skipped_and_leaves_the_database_as_it_was(
+    zl: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    good, twice = tmp_path / "a.txt", tmp_path / "b.txt"
+    for path in (good, twice):
+        path.write_bytes((FIXTURES / "province_2024.txt").read_bytes())
+    twice.write_text(twice.read_text(encoding="utf-8") + "\n", encoding="utf-8")  # another sha256
+    real = db.insert_plan
+
+    def duplicating(conn: sqlite3.Connection, path: str, loaded: LoadedPlan, plan_id: int | None = None) -> int:
+        if path == str(twice):  # two items of one number, as a parser bug would give
+            plan = copy.deepcopy(loaded.plan)
+            first = plan["sections"][0]["items"]
+            first.append(first[0])
+            loaded = dataclasses.replace(loaded, plan=plan)
+        return real(conn, path, loaded, plan_id)
+
+    monkeypatch.setattr(db, "insert_plan", duplicating)
+    out = tmp_path / "plans.db"
+    result = zl("db", "build", str(good), str(twice), "-o", str(out), "--jobs", "1")
+    assert result.code == 1 and "Traceback" not in result.err
+    assert result.err == (
+        f"skipped: {twice}: cannot be written to the database"
+        " (UNIQUE constraint failed: items.plan_id, items.number): report it as a zl bug\n"
+    )
+    assert result.out.startswith(f"{out}: 1 plans added")
+    assert _rows(out, "SELECT file FROM plans") == [(str(good),)]
+    _assert_whole_plans(out, 1)
 
 
 # --- answering from the database ----------------------------------------------------------
@@ -184,10 +262,6 @@ def test_items_from_the_db_equal_items_from_the_files(zl: Run, plans: Corpus, bu
     assert from_db == [{"plan": row["plan"], **item_view(row)} for row in from_files]
 
 
-def _search_view(row: dict[str, Any]) -> dict[str, Any]:
-    return {k: v for k, v in row.items() if k != "span"}
-
-
 @pytest.mark.parametrize(
     "query",
     [
@@ -210,7 +284,7 @@ def test_search_from_the_db_equals_search_of_the_files(zl: Run, plans: Corpus, b
     from_db = zl("search", "--db", str(built), *query, "--format", "json")
     from_files = zl("search", "--file", plans.arg, *query, "--format", "json")
     assert from_db.code == 0
-    assert from_db.json() == [_search_view(row) for row in from_files.json()]
+    assert from_db.json() == from_files.json()
 
 
 @pytest.mark.parametrize("query", ["质量提升", "可追溯", "标准化", "省市场监管局"])
@@ -389,6 +463,12 @@ def test_output_that_is_not_a_zl_database(zl: Run, plans: Corpus, tmp_path: Path
     _one_error_line(zl("db", "build", plans.good[0], "-o", str(tmp_path)), 5, "is a directory")
 
 
+def test_standard_input_is_refused(zl: Run, plans: Corpus, tmp_path: Path) -> None:
+    """A plan from stdin has no file to record: every rebuild would add it again, --prune drop it."""
+    _one_error_line(zl("db", "build", plans.good[0], "-", "-o", str(tmp_path / "p.db")), 2, "standard input (-)")
+    assert not (tmp_path / "p.db").exists()
+
+
 def test_reading_a_database_that_is_not_there(zl: Run, tmp_path: Path) -> None:
     _one_error_line(zl("items", "--db", str(tmp_path / "nope.db")), 3, "no such database")
     _one_error_line(zl("db", "stats", str(tmp_path / "nope.db")), 3, "no such database")
@@ -407,6 +487,64 @@ def test_a_schema_of_another_version_is_refused(zl: Run, mine: tuple[Corpus, Pat
     conn.close()
     _one_error_line(zl("db", "build", plans.arg, "-o", str(built)), 5, "schema version 99")
     _one_error_line(zl("items", "--db", str(built)), 3, "schema version 99")
+
+
+def test_a_read_only_database_is_refused_in_one_line_when_it_must_change(
+    zl: Run, mine: tuple[Corpus, Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    plans, built = mine
+    real = db._connect
+    monkeypatch.setattr(db, "_connect", lambda path, **kw: real(Path(path).resolve().as_uri() + "?mode=ro", uri=True))
+    same = zl("db", "build", plans.arg, "-o", str(built))  # nothing to write: fine
+    assert same.code == 1 and f"{len(plans.good)} unchanged" in same.out
+    Path(plans.good[0]).write_bytes(Path(plans.good[0]).read_bytes() + b"\n")
+    _one_error_line(zl("db", "build", plans.arg, "-o", str(built)), 5, "attempt to write a readonly database")
+
+
+def test_a_database_locked_by_another_program_is_named_so(
+    zl: Run, mine: tuple[Corpus, Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    plans, built = mine
+    monkeypatch.setattr(db, "BUSY_TIMEOUT", 0.05)
+    other = sqlite3.connect(built, isolation_level=None)
+    other.execute("BEGIN EXCLUSIVE")
+    try:
+        for args, code in ((["db", "build", plans.arg, "-o", str(built)], 5), (["items", "--db", str(built)], 3)):
+            result = zl(*args)
+            _one_error_line(result, code, "database is locked); another program is writing it")
+            assert "not a SQLite database" not in result.err
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+
+
+def test_a_plan_another_build_wrote_meanwhile_is_not_written_twice(plans: Corpus, tmp_path: Path) -> None:
+    out, path = str(tmp_path / "plans.db"), plans.good[0]
+    loaded = load_plan(path)
+    with db._Writer(out) as first, db._Writer(out) as second:  # both opened before either wrote
+        assert first.put(path, loaded) == "added"
+        assert second.put(path, loaded) == db.Unchanged(path)
+        changed = dataclasses.replace(loaded, sha256="0" * 64)
+        assert second.put(path, changed) == "replaced"
+    assert _rows(Path(out), "SELECT count(*), sha256 FROM plans") == [(1, "0" * 64)]
+
+
+def test_two_builds_creating_one_database_both_go_on(
+    plans: Corpus, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    out = str(tmp_path / "plans.db")
+    db._Writer(out).close()  # the other build made the tables ...
+    real, calls = db._schema_version, []
+
+    def not_yet(*args: Any) -> str | None:  # ... after this one looked
+        calls.append(args)
+        return None if len(calls) == 1 else real(*args)
+
+    monkeypatch.setattr(db, "_schema_version", not_yet)
+    with db._Writer(out) as writer:
+        assert writer.put(plans.good[0], load_plan(plans.good[0])) == "added"
+    assert len(calls) == 2
+    _assert_whole_plans(Path(out), 1)
 
 
 # --- the README -------------------------------------------------------------------------------

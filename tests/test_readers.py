@@ -10,7 +10,10 @@ so records are compared without them, and the spans are checked against that tex
 from __future__ import annotations
 
 import io
+import os
 import re
+import subprocess
+import sys
 import zipfile
 from collections.abc import Callable
 from itertools import accumulate
@@ -280,6 +283,26 @@ def test_table_rendering(rows: list[list[str]], lines: list[str] | None) -> None
     assert render_table(rows) == (lines or expected["no-number-in-the-row" if len(rows[0]) == 3 else "other-column"])
 
 
+OTHER_HEADERS = [
+    ["No.", "工作内容", "牵头领导", "主办单位", "协作单位", "任务完成时间"],
+    ["1", "开展质量提升行动，培育企业100家。", "张三", "省市场监管局", "省工信厅", "2024年6月底前"],
+    ["2", "制定地方标准10项。", "李四", "省标准院", "省住建厅\n省商务厅", "2024年底前"],
+]
+
+
+def test_a_task_table_is_known_by_any_header_the_parser_reads(tmp_path: Path) -> None:
+    """Headers in other words than 牵头单位/配合单位 (bug caught: a 主办单位 table was read as plain
+    rows, No. was taken for text, and a 牵头领导 column — a person — for the lead unit)."""
+    path = tmp_path / "tasks.docx"
+    path.write_bytes(documents.make_docx(NOTICE + "一、重点任务\n", OTHER_HEADERS))
+    items = [i for s in cache.load_plan(str(path)).plan["sections"] for i in s["items"]]
+    assert [(i["numeral"], i["title"], i["lead_units"], i["cooperating_units"]) for i in items] == [
+        ("1", "开展质量提升行动，培育企业100家", ["省市场监管局"], ["省工信厅"]),
+        ("2", "制定地方标准10项", ["省标准院"], ["省住建厅", "省商务厅"]),
+    ]
+    assert "牵头领导：张三" in items[0]["text"] and "任务完成时间：2024年6月底前" in items[0]["text"]
+
+
 def test_every_cell_of_a_task_table_is_kept_whole() -> None:
     text = "\n".join(render_table(TASKS))
     for row in TASKS:
@@ -333,6 +356,7 @@ def _zip_of(name: str) -> bytes:
 
 BAD = {
     "scanned.pdf": (lambda: documents.make_scanned_pdf(), "is a scanned PDF", "zl does no OCR"),
+    "unmapped.pdf": (lambda: documents.make_unmapped_pdf(), "text layer cannot be read", "9 of 9 characters"),
     "truncated.pdf": (
         lambda: _truncated(documents.make_pdf("一、总则\n（一）工作。\n")),
         "cut off",
@@ -367,6 +391,19 @@ def test_what_cannot_be_read_ends_in_one_line(name: str, tmp_path: Path, zl: Cal
     assert "Traceback" not in result.err
     for word in words:
         assert word in result.err
+
+
+def test_pdfminer_says_nothing_on_stderr_of_its_own(tmp_path: Path) -> None:
+    """pdfminer logs warnings about broken fonts; the user sees zl's one line only (a process
+    of its own: pytest's log capture would hide the warning in-process)."""
+    path = tmp_path / "unmapped.pdf"
+    path.write_bytes(documents.make_unmapped_pdf())
+    env = {**os.environ, "ZL_NO_CACHE": "1"}
+    result = subprocess.run(
+        [sys.executable, "-m", "zhiliang_cli", "text", "--file", str(path)], capture_output=True, text=True, env=env
+    )
+    assert result.returncode == 3
+    assert result.stderr.count("\n") == 1 and result.stderr.startswith(f"Error: {path}")
 
 
 def test_pdf_without_pdfminer_says_how_to_install(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, zl) -> None:

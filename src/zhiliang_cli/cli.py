@@ -46,7 +46,9 @@ FileOpt = Annotated[
 ]
 JobsOpt = Annotated[
     int | None,
-    typer.Option("--jobs", "-j", min=1, metavar="N", help="Plans parsed at once (default: the number of cores)."),
+    typer.Option(
+        "--jobs", "-j", min=1, metavar="N", help="Plans parsed at once (default and most: the number of cores)."
+    ),
 ]
 DbOpt = Annotated[
     str | None,

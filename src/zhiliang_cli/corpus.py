@@ -2,7 +2,9 @@
 
 ``--file`` may be repeated and may name folders: a folder yields every file under
 it, recursively, whose suffix is in :data:`PLAN_SUFFIXES`, in the order of their
-paths (hidden files and folders are passed over).  Each plan keeps the path as
+paths (hidden files and folders are passed over; a link to a folder is followed,
+each real folder walked once, so a link loop ends).  A file whose name is not UTF-8
+is reported and skipped: no record could name it.  Each plan keeps the path as
 given (``corpus/2023/fujian.txt``), which becomes the ``plan`` key of its records
 when there is more than one plan.
 
@@ -47,6 +49,9 @@ IN_FLIGHT_PER_JOB = 4
 PARENT_CHECK = 0.5
 
 
+_ONE_LINE = str.maketrans({"\n": "\\n", "\r": "\\r"})
+
+
 @dataclass(frozen=True)
 class Loaded:
     path: str
@@ -72,8 +77,12 @@ class Failed:
 
     @property
     def line(self) -> str:
-        """The line reported on stderr."""
-        return f"skipped: {self.message}"
+        r"""The line reported on stderr: one line, whatever the file's name holds.
+
+        >>> print(Failed("a\nb.txt", "a\nb.txt is empty").line)
+        skipped: a\nb.txt is empty
+        """
+        return "skipped: " + self.message.translate(_ONE_LINE)
 
 
 @dataclass(frozen=True)
@@ -132,10 +141,39 @@ def _walk(folder: str, failed: list[Failed]) -> list[str]:
         failed.append(Failed.of(str(error.filename), f"cannot be read ({error.strerror})"))
 
     found: list[str] = []
-    for root, dirs, names in os.walk(folder, onerror=unreadable):
-        dirs[:] = [d for d in dirs if not d.startswith(".")]
-        found += [os.path.join(root, name) for name in names if is_plan_file(name)]
+    seen = {os.path.realpath(folder)}  # each real folder once: a link to a folder is followed, a loop is not
+    for root, dirs, names in os.walk(folder, onerror=unreadable, followlinks=True):
+        kept = []
+        for name in dirs:
+            real = os.path.realpath(os.path.join(root, name))
+            if not name.startswith(".") and real not in seen:
+                seen.add(real)
+                kept.append(name)
+        dirs[:] = kept
+        for name in names:
+            path = os.path.join(root, name)
+            if not is_plan_file(name):
+                continue
+            if shown_path(path) != path:
+                failed.append(Failed(path, f"{shown_path(path)}: {BAD_NAME}"))
+            else:
+                found.append(path)
     return sorted(found)
+
+
+#: Why a file whose name is not UTF-8 text is skipped: its name is the ``plan`` of its records.
+BAD_NAME = "its name is not valid UTF-8, so no record or database can name it: rename it (for example with convmv)"
+
+
+def shown_path(path: str) -> str:
+    r"""A path as it can be printed and stored: bytes that are not UTF-8 as ``\xNN``.
+
+    >>> shown_path("a/b.txt")
+    'a/b.txt'
+    >>> print(shown_path(os.fsdecode(b"a/\xffb.txt")))
+    a/\xffb.txt
+    """
+    return path.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
 
 
 def _suffixes() -> str:
@@ -158,13 +196,15 @@ def _parse(path: str, raw: RawSource) -> Loaded | Failed:
 
 
 def load_many(paths: list[str], jobs: int, wanted: Callable[[str, str], bool] | None = None) -> Iterator[Outcome]:
-    """Every plan of ``paths``, in order, parsing cache misses in ``jobs`` processes.
+    """Every plan of ``paths``, in order, parsing cache misses in ``jobs`` processes (at most
+    one per core).
 
     ``wanted(path, sha256)`` returning False skips a file before it is parsed (an
     :class:`Unchanged` outcome): ``zl db build`` skips what the database already holds.
     """
-    loader = _Loader(min(jobs, len(paths)), wanted)
-    window = max(1, jobs) * IN_FLIGHT_PER_JOB
+    jobs = max(1, min(jobs, default_jobs(), len(paths)))  # more processes than cores only cost memory
+    loader = _Loader(jobs, wanted)
+    window = jobs * IN_FLIGHT_PER_JOB
     pending: deque[Outcome | Future[Loaded | Failed]] = deque()
     try:
         for path in paths:

@@ -16,9 +16,12 @@ plan either whole or absent; the next build carries on.  While it writes, the
 database is in WAL mode (a commit then costs no fsync); a finished build puts it back
 in the default rollback-journal mode, one file with nothing beside it.
 
-The database keeps each fact's text and line, not its character offsets: the records
-that :func:`db_items` and :func:`db_search` give carry the database's columns
-(``group_title``, ``deadline`` and ``by_date`` as dates) and no spans.
+Every fact keeps its text as printed, its line and its span (``span_start``,
+``span_end``: character offsets into the text ``zl text`` prints); a deadline keeps
+its words and their span beside its date.  The records that :func:`db_items` and
+:func:`db_search` give are those of ``zl items`` and ``zl search`` over the files,
+each with its ``plan``, but for what the database does not keep: an item's ``group``
+is its ``group_title``, and its ``notes`` are left out.
 """
 
 from __future__ import annotations
@@ -33,18 +36,20 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ._version import __version__
-from .corpus import Failed, Loaded, Reporter, default_jobs, expand, load_many
+from .corpus import BAD_NAME, Failed, Loaded, Reporter, Unchanged, default_jobs, expand, load_many, shown_path
 from .errors import InputError, NotFoundError, OutputError, UsageError
-from .query import REGEX_TIMEOUT, SNIPPET_CONTEXT, finder, items, parse_ref
+from .query import REGEX_TIMEOUT, finder, hit_rows, items, parse_ref
 
 if TYPE_CHECKING:
     from .cache import LoadedPlan
-    from .records import TargetRecord
+    from .records import DeadlineRecord, ItemRecord, TargetRecord
 
 Row = dict[str, Any]
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 3
 TABLES = ("plans", "sections", "items", "item_units", "targets")
+# Spans are [start, end) offsets, in characters, into the text zl reads from the file (what
+# ``zl text`` prints), so that text[span_start:span_end] is the fact's text as printed.
 SCHEMA = """
 CREATE TABLE meta (
     key TEXT PRIMARY KEY,
@@ -68,7 +73,10 @@ CREATE TABLE sections (
     plan_id INTEGER NOT NULL REFERENCES plans (id) ON DELETE CASCADE,
     number INTEGER NOT NULL,
     numeral TEXT NOT NULL,
-    title TEXT NOT NULL
+    title TEXT NOT NULL,
+    line INTEGER NOT NULL,
+    span_start INTEGER NOT NULL,
+    span_end INTEGER NOT NULL
 );
 CREATE INDEX sections_plan ON sections (plan_id, number);
 CREATE TABLE items (
@@ -81,7 +89,15 @@ CREATE TABLE items (
     title TEXT NOT NULL,
     text TEXT NOT NULL,
     line INTEGER NOT NULL,
-    deadline TEXT
+    span_start INTEGER NOT NULL,
+    span_end INTEGER NOT NULL,
+    lead_span_start INTEGER,
+    lead_span_end INTEGER,
+    deadline TEXT,
+    deadline_text TEXT,
+    deadline_start INTEGER,
+    deadline_end INTEGER,
+    UNIQUE (plan_id, number)
 );
 CREATE INDEX items_plan ON items (plan_id, section, number);
 CREATE INDEX items_deadline ON items (deadline);
@@ -96,7 +112,14 @@ CREATE TABLE targets (
     id INTEGER PRIMARY KEY,
     plan_id INTEGER NOT NULL REFERENCES plans (id) ON DELETE CASCADE,
     item_id INTEGER REFERENCES items (id) ON DELETE CASCADE,
+    section INTEGER,
     text TEXT NOT NULL,
+    line INTEGER NOT NULL,
+    span_start INTEGER NOT NULL,
+    span_end INTEGER NOT NULL,
+    number_text TEXT NOT NULL,
+    number_start INTEGER NOT NULL,
+    number_end INTEGER NOT NULL,
     value NUMERIC,
     low NUMERIC,
     high NUMERIC,
@@ -104,10 +127,13 @@ CREATE TABLE targets (
     comparator TEXT NOT NULL,
     change TEXT,
     aspirational INTEGER NOT NULL CHECK (aspirational IN (0, 1)),
+    subject TEXT,
     by_date TEXT,
-    line INTEGER NOT NULL
+    by_text TEXT,
+    by_start INTEGER,
+    by_end INTEGER
 );
-CREATE INDEX targets_plan ON targets (plan_id);
+CREATE INDEX targets_plan ON targets (plan_id, section);
 CREATE INDEX targets_item ON targets (item_id);
 CREATE INDEX targets_unit ON targets (unit, comparator);
 CREATE INDEX targets_by_date ON targets (by_date);
@@ -128,13 +154,15 @@ END;
 #: Queries shorter than this many characters cannot use the trigram index: LIKE instead.
 TRIGRAM = 3
 _CHUNK = 500  # ids per IN (...) list
+#: Seconds to wait for another program that is writing the database before giving up.
+BUSY_TIMEOUT = 30.0
 
 
 # --- opening ---------------------------------------------------------------------------------
 
 
 def _connect(target: str, **options: Any) -> sqlite3.Connection:
-    conn: sqlite3.Connection = sqlite3.connect(target, isolation_level=None, timeout=30, **options)
+    conn: sqlite3.Connection = sqlite3.connect(target, isolation_level=None, timeout=BUSY_TIMEOUT, **options)
     conn.execute("PRAGMA foreign_keys = ON")
     return conn
 
@@ -148,6 +176,9 @@ def _schema_version(conn: sqlite3.Connection, path: str, error: type[InputError]
         if "meta" not in names:
             raise error(f"{path} is a SQLite database that zl did not write: give another file")
         row = conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+    except sqlite3.OperationalError as problem:  # locked by another program, unreadable, …
+        hint = "another program is writing it: try again when it is done" if "locked" in str(problem) else "check it"
+        raise error(f"{path} cannot be read ({problem}); {hint}") from None
     except sqlite3.DatabaseError as problem:
         raise error(f"{path} is not a SQLite database ({problem}): give another file") from None
     version = row[0] if row else "?"
@@ -198,23 +229,29 @@ class BuildReport:
 
 def build(database: str, files: Sequence[str], jobs: int | None = None, prune: bool = False) -> BuildReport:
     """Write the plans of ``files`` (files and folders) into ``database``, incrementally."""
+    if "-" in files:
+        raise UsageError(
+            "zl db build records each plan by its file, and standard input (-) has none: save it to a file"
+        )
     paths, unreadable = expand(files)
+    unreadable += [Failed(path, f"{shown_path(path)}: {BAD_NAME}") for path in paths if shown_path(path) != path]
+    paths = [path for path in paths if shown_path(path) == path]
     report = BuildReport(database)
     with _Writer(database) as writer, Reporter(len(paths), "plans") as progress:
         for failed in unreadable:
             report.skipped += 1
             progress.note(failed.line)
         for outcome in load_many(paths, jobs or default_jobs(), writer.wanted):
-            if isinstance(outcome, Loaded):
-                if writer.put(outcome.path, outcome.loaded):
-                    report.replaced += 1
-                else:
-                    report.added += 1
-            elif isinstance(outcome, Failed):
+            done = writer.put(outcome.path, outcome.loaded) if isinstance(outcome, Loaded) else outcome
+            if isinstance(done, Failed):
                 report.skipped += 1
-                progress.note(outcome.line)
-            else:
+                progress.note(done.line)
+            elif isinstance(done, Unchanged):
                 report.unchanged += 1
+            elif done == "replaced":
+                report.replaced += 1
+            else:
+                report.added += 1
             progress.advance()
         if prune:
             report.removed = writer.prune()
@@ -235,8 +272,7 @@ class _Writer:
         self.writing = False
         try:
             if _schema_version(self.conn, path, OutputError) is None:
-                self._begin()
-                self.conn.executescript(f"BEGIN;{SCHEMA}{_meta_rows()}COMMIT;")  # all or nothing
+                self._create()
             rows = self.conn.execute("SELECT file, id, sha256 FROM plans")
             self.known: dict[str, tuple[int, str]] = {file: (pid, sha) for file, pid, sha in rows}
         except BaseException:
@@ -254,29 +290,51 @@ class _Writer:
         known = self.known.get(path)
         return known is None or known[1] != sha256
 
+    def _create(self) -> None:
+        """The tables, all or nothing; when another build made them meanwhile, theirs."""
+        self._begin()
+        try:
+            self.conn.executescript(f"BEGIN IMMEDIATE;{SCHEMA}{_meta_rows()}COMMIT;")
+        except sqlite3.OperationalError as problem:
+            if self.conn.in_transaction:
+                self.conn.execute("ROLLBACK")
+            if _schema_version(self.conn, self.path, OutputError) is None:
+                raise OutputError(f"cannot write {self.path}: {problem}") from None
+
     def _begin(self) -> None:
         """Before the first write: WAL mode, so that a commit needs no fsync (consistent still)."""
         if not self.writing:
-            self.conn.execute("PRAGMA journal_mode = WAL")
-            self.conn.execute("PRAGMA synchronous = NORMAL")
+            try:
+                self.conn.execute("PRAGMA journal_mode = WAL")
+                self.conn.execute("PRAGMA synchronous = NORMAL")
+            except sqlite3.OperationalError as problem:
+                raise OutputError(f"cannot write {self.path}: {problem}") from None
             self.writing = True
 
     def _transaction(self) -> _Transaction:
         self._begin()
         return _Transaction(self.conn, self.path)
 
-    def put(self, path: str, loaded: LoadedPlan) -> bool:
-        """Write one plan in one transaction; True when it replaced an older version."""
-        old = self.known.get(path)
-        with self._transaction() as conn:
-            if old is not None:
-                conn.execute("DELETE FROM plans WHERE id = ?", (old[0],))
-            conn.execute(
-                "UPDATE meta SET value = ? WHERE key = 'zl_version' AND value != ?", (__version__, __version__)
-            )
-            plan_id = insert_plan(conn, path, loaded, old[0] if old else None)
+    def put(self, path: str, loaded: LoadedPlan) -> str | Failed | Unchanged:
+        """Write one plan in one transaction: "added", "replaced", Unchanged when another build
+        wrote these very bytes meanwhile, or a Failed when the plan breaks a constraint of the
+        schema (two items of one number: a parser bug), which leaves the database as it was."""
+        try:
+            with self._transaction() as conn:
+                # what the database holds now: another build may have written this file since we looked
+                old = conn.execute("SELECT id, sha256 FROM plans WHERE file = ?", (path,)).fetchone()
+                if old is not None and old[1] == loaded.sha256:
+                    return Unchanged(path)
+                if old is not None:
+                    conn.execute("DELETE FROM plans WHERE id = ?", (old[0],))
+                conn.execute(
+                    "UPDATE meta SET value = ? WHERE key = 'zl_version' AND value != ?", (__version__, __version__)
+                )
+                plan_id = insert_plan(conn, path, loaded, old[0] if old else None)
+        except sqlite3.IntegrityError as problem:
+            return Failed.of(path, f"cannot be written to the database ({problem}): report it as a zl bug")
         self.known[path] = (plan_id, loaded.sha256)
-        return old is not None
+        return "added" if old is None else "replaced"
 
     def prune(self) -> int:
         """Remove the plans whose files are gone; how many."""
@@ -305,7 +363,7 @@ class _Writer:
 def _meta_rows() -> str:
     """The rows of ``meta`` as SQL (for the one script that creates a database).
 
-    >>> _meta_rows().startswith("INSERT INTO meta (key, value) VALUES ('schema_version', '1')")
+    >>> _meta_rows().startswith("INSERT INTO meta (key, value) VALUES ('schema_version', '3')")
     True
     """
     rows = [("schema_version", str(SCHEMA_VERSION)), ("zl_version", __version__)]
@@ -340,11 +398,32 @@ class _Transaction:
             raise OutputError(f"cannot write {self.path}: {error}") from None
 
 
+#: The columns of ``items`` and ``targets`` that :func:`_item_row` and :func:`_target_row` fill, in order.
+ITEM_COLUMNS = (
+    "plan_id, number, numeral, section, group_title, title, text, line, span_start, span_end,"
+    " lead_span_start, lead_span_end, deadline, deadline_text, deadline_start, deadline_end"
+)
+TARGET_COLUMNS = (
+    "plan_id, item_id, section, text, line, span_start, span_end, number_text, number_start, number_end,"
+    " value, low, high, unit, comparator, change, aspirational, subject, by_date, by_text, by_start, by_end"
+)
+
+
+def _marks(columns: str) -> str:
+    """``?, ?, …``, one per column.
+
+    >>> _marks("a, b, c")
+    '?, ?, ?'
+    """
+    return ", ".join("?" * (columns.count(",") + 1))
+
+
 def insert_plan(conn: sqlite3.Connection, path: str, loaded: LoadedPlan, plan_id: int | None = None) -> int:
     """Insert one parsed plan (inside the caller's transaction); its id."""
     plan = loaded.plan
     all_items = items(plan)
-    n_targets = sum(len(s["targets"]) for s in plan["sections"]) + sum(len(i["targets"]) for i in all_items)
+    n_targets = len(plan["targets"]) + sum(len(s["targets"]) for s in plan["sections"])
+    n_targets += sum(len(i["targets"]) for i in all_items)
     cursor = conn.execute(
         "INSERT INTO plans (id, file, sha256, title, doc_number, date, issuers, plan_title, n_sections, n_items,"
         " n_targets) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -364,26 +443,16 @@ def insert_plan(conn: sqlite3.Connection, path: str, loaded: LoadedPlan, plan_id
     )
     new_id = int(cursor.lastrowid or 0)
     conn.executemany(
-        "INSERT INTO sections (plan_id, number, numeral, title) VALUES (?, ?, ?, ?)",
-        [(new_id, s["number"], s["numeral"], s["title"]) for s in plan["sections"]],
+        "INSERT INTO sections (plan_id, number, numeral, title, line, span_start, span_end)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?)",
+        [(new_id, s["number"], s["numeral"], s["title"], s["line"], *s["span"]) for s in plan["sections"]],
     )
+    _insert_targets(conn, new_id, None, plan["targets"])  # the preamble's
     for section in plan["sections"]:
         _insert_targets(conn, new_id, None, section["targets"])
         for item in section["items"]:
             item_id = conn.execute(
-                "INSERT INTO items (plan_id, number, numeral, section, group_title, title, text, line, deadline)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (
-                    new_id,
-                    item["number"],
-                    item["numeral"],
-                    item["section"],
-                    item["group"]["title"] if item["group"] else None,
-                    item["title"],
-                    item["text"],
-                    item["line"],
-                    item["deadline"]["date"] if item["deadline"] else None,
-                ),
+                f"INSERT INTO items ({ITEM_COLUMNS}) VALUES ({_marks(ITEM_COLUMNS)})", _item_row(new_id, item)
             ).lastrowid
             units = [(item_id, unit, "lead") for unit in item["lead_units"]]
             units += [(item_id, unit, "cooperating") for unit in item["cooperating_units"]]
@@ -392,28 +461,81 @@ def insert_plan(conn: sqlite3.Connection, path: str, loaded: LoadedPlan, plan_id
     return new_id
 
 
+def _item_row(plan_id: int, item: ItemRecord) -> tuple[Any, ...]:
+    """The values of :data:`ITEM_COLUMNS` for one item."""
+    return (
+        plan_id,
+        item["number"],
+        item["numeral"],
+        item["section"],
+        item["group"]["title"] if item["group"] else None,
+        item["title"],
+        item["text"],
+        item["line"],
+        *item["span"],
+        *(item["lead_span"] or (None, None)),
+        *_deadline_values(item["deadline"]),
+    )
+
+
 def _insert_targets(conn: sqlite3.Connection, plan_id: int, item_id: int | None, targets: list[TargetRecord]) -> None:
     conn.executemany(
-        "INSERT INTO targets (plan_id, item_id, text, value, low, high, unit, comparator, change, aspirational,"
-        " by_date, line) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        [
-            (
-                plan_id,
-                item_id,
-                t["text"],
-                _number(t["value"]),
-                _number(t["low"]),
-                _number(t["high"]),
-                t["unit"],
-                t["comparator"],
-                t["change"],
-                int(t["aspirational"]),
-                t["by"]["date"] if t["by"] else None,
-                t["line"],
-            )
-            for t in targets
-        ],
+        f"INSERT INTO targets ({TARGET_COLUMNS}) VALUES ({_marks(TARGET_COLUMNS)})",
+        [_target_row(plan_id, item_id, t) for t in targets],
     )
+
+
+def _target_row(plan_id: int, item_id: int | None, t: TargetRecord) -> tuple[Any, ...]:
+    """The values of :data:`TARGET_COLUMNS` for one target."""
+    return (
+        plan_id,
+        item_id,
+        t["section"],
+        t["text"],
+        t["line"],
+        *t["span"],
+        t["number_text"],
+        *t["number_span"],
+        _number(t["value"]),
+        _number(t["low"]),
+        _number(t["high"]),
+        t["unit"],
+        t["comparator"],
+        t["change"],
+        int(t["aspirational"]),
+        t["subject"],
+        *_deadline_values(t["by"]),
+    )
+
+
+def _deadline_values(deadline: DeadlineRecord | None) -> tuple[str | None, str | None, int | None, int | None]:
+    """A deadline as columns: its date, its words as printed and their span.
+
+    >>> _deadline_values({"text": "6月底前", "span": [40, 44], "date": "2024-06-30"})
+    ('2024-06-30', '6月底前', 40, 44)
+    >>> _deadline_values(None)
+    (None, None, None, None)
+    """
+    if deadline is None:
+        return None, None, None, None
+    return deadline["date"], deadline["text"], deadline["span"][0], deadline["span"][1]
+
+
+def _deadline_record(date: str | None, text: str | None, start: int | None, end: int | None) -> DeadlineRecord | None:
+    """The deadline of :func:`_deadline_values`'s columns, as the parser gives it.
+
+    >>> _deadline_record("2024-06-30", "6月底前", 40, 44)
+    {'text': '6月底前', 'span': [40, 44], 'date': '2024-06-30'}
+    >>> _deadline_record(None, None, None, None) is None
+    True
+    """
+    if text is None or start is None or end is None:
+        return None
+    return {"text": text, "span": [start, end], "date": date}
+
+
+def _span(start: int | None, end: int | None) -> list[int] | None:
+    return None if start is None or end is None else [start, end]
 
 
 def _number(value: int | float | None) -> int | float | None:
@@ -453,7 +575,16 @@ def stats(path: str, top: int = 10) -> Row:
     }
 
 
-_ITEM_COLUMNS = "p.file, i.id, i.number, i.numeral, i.section, i.group_title, i.title, i.text, i.line, i.deadline"
+_ITEM_SELECT = (
+    "SELECT p.file, i.id, i.number, i.numeral, i.section, i.group_title, i.title, i.text, i.lead_span_start,"
+    " i.lead_span_end, i.deadline, i.deadline_text, i.deadline_start, i.deadline_end, i.span_start, i.span_end,"
+    " i.line FROM items i JOIN plans p ON p.id = i.plan_id"
+)
+_TARGET_SELECT = (
+    "SELECT t.item_id, i.number, t.section, t.text, t.span_start, t.span_end, t.line, t.number_text,"
+    " t.number_start, t.number_end, t.value, t.low, t.high, t.unit, t.comparator, t.change, t.aspirational,"
+    " t.subject, t.by_date, t.by_text, t.by_start, t.by_end FROM targets t LEFT JOIN items i ON i.id = t.item_id"
+)
 
 
 def db_items(
@@ -463,7 +594,8 @@ def db_items(
     has_targets: bool = False,
     cooperating: list[str] | None = None,
 ) -> list[Row]:
-    """``zl items`` answered from the database: the same filters, each record with its ``plan``."""
+    """``zl items`` answered from the database: the same filters, the same records (with
+    ``group_title`` for ``group`` and without ``notes``), each with its ``plan``."""
     conn = open_read(path)
     try:
         where: list[str] = ["1"]
@@ -483,11 +615,7 @@ def db_items(
                 params += names
         if has_targets:
             where.append("EXISTS (SELECT 1 FROM targets t WHERE t.item_id = i.id)")
-        found = conn.execute(
-            f"SELECT {_ITEM_COLUMNS} FROM items i JOIN plans p ON p.id = i.plan_id"
-            f" WHERE {' AND '.join(where)} ORDER BY p.file, i.id",
-            params,
-        ).fetchall()
+        found = conn.execute(f"{_ITEM_SELECT} WHERE {' AND '.join(where)} ORDER BY p.file, i.id", params).fetchall()
         return _item_records(conn, found)
     finally:
         conn.close()
@@ -497,46 +625,51 @@ def _item_records(conn: sqlite3.Connection, found: list[tuple[Any, ...]]) -> lis
     ids = [row[1] for row in found]
     units: dict[int, dict[str, list[str]]] = {i: {"lead": [], "cooperating": []} for i in ids}
     targets: dict[int, list[Row]] = {i: [] for i in ids}
-    by_id = {row[1]: row for row in found}
     for chunk in _chunks(ids):
         marks = ", ".join("?" * len(chunk))
         for item_id, unit, role in conn.execute(
             f"SELECT item_id, unit, role FROM item_units WHERE item_id IN ({marks}) ORDER BY rowid", chunk
         ):
             units[item_id][role].append(unit)
-        for row in conn.execute(
-            "SELECT item_id, text, line, value, low, high, unit, comparator, change, aspirational, by_date"
-            f" FROM targets WHERE item_id IN ({marks}) ORDER BY id",
-            chunk,
-        ):
-            item = by_id[row[0]]
-            targets[row[0]].append(_target_record(item[2], item[4], row[1:]))
-    return [
-        {
-            "plan": file,
-            "number": number,
-            "numeral": numeral,
-            "section": section,
-            "group_title": group_title,
-            "title": title,
-            "text": text,
-            "lead_units": units[item_id]["lead"],
-            "cooperating_units": units[item_id]["cooperating"],
-            "deadline": deadline,
-            "line": line,
-            "targets": targets[item_id],
-        }
-        for file, item_id, number, numeral, section, group_title, title, text, line, deadline in found
-    ]
+        for row in conn.execute(f"{_TARGET_SELECT} WHERE t.item_id IN ({marks}) ORDER BY t.id", chunk):
+            targets[row[0]].append(_target_record(row[1:]))
+    return [_item_record(row, units[row[1]], targets[row[1]]) for row in found]
 
 
-def _target_record(item: int, section: int, row: Sequence[Any]) -> Row:
-    text, line, value, low, high, unit, comparator, change, aspirational, by_date = row
+def _item_record(row: Sequence[Any], units: dict[str, list[str]], targets: list[Row]) -> Row:
+    """An item as ``zl items`` gives it, from a row of :data:`_ITEM_SELECT`."""
+    file, _, number, numeral, section, group_title, title, text, lead_start, lead_end, *rest = row
+    deadline, (start, end, line) = rest[:4], rest[4:]
+    return {
+        "plan": file,
+        "number": number,
+        "numeral": numeral,
+        "section": section,
+        "group_title": group_title,
+        "title": title,
+        "text": text,
+        "lead_units": units["lead"],
+        "cooperating_units": units["cooperating"],
+        "lead_span": _span(lead_start, lead_end),
+        "deadline": _deadline_record(*deadline),
+        "span": [start, end],
+        "line": line,
+        "targets": targets,
+    }
+
+
+def _target_record(row: Sequence[Any]) -> Row:
+    """A target as ``zl targets`` gives it (without its item's lead units)."""
+    item, section, text, start, end, line, number_text, number_start, number_end, *rest = row
+    value, low, high, unit, comparator, change, aspirational, subject, *by = rest
     return {
         "item": item,
         "section": section,
         "text": text,
+        "span": [start, end],
         "line": line,
+        "number_text": number_text,
+        "number_span": [number_start, number_end],
         "value": value,
         "low": low,
         "high": high,
@@ -544,7 +677,8 @@ def _target_record(item: int, section: int, row: Sequence[Any]) -> Row:
         "comparator": comparator,
         "change": change,
         "aspirational": bool(aspirational),
-        "by_date": by_date,
+        "subject": subject,
+        "by": _deadline_record(*by),
     }
 
 
@@ -563,9 +697,11 @@ def db_search(path: str, query: str, use_regex: bool = False, ignore_case: bool 
     conn = open_read(path)
     try:
         rows: list[Row] = []
-        for file, item_id, number, numeral, section, title, text in _candidates(conn, query, use_regex, ignore_case):
-            hits = list(find(text, deadline))
-            if not hits:
+        for file, item_id, number, numeral, section, title, text, offset in _candidates(
+            conn, query, use_regex, ignore_case
+        ):
+            found = list(find(text, deadline))
+            if not found:
                 continue
             lead_units = [
                 unit
@@ -573,21 +709,9 @@ def db_search(path: str, query: str, use_regex: bool = False, ignore_case: bool 
                     "SELECT unit FROM item_units WHERE item_id = ? AND role = 'lead' ORDER BY rowid", (item_id,)
                 )
             ]
-            for start, end in hits:
-                lo, hi = max(0, start - SNIPPET_CONTEXT), min(len(text), end + SNIPPET_CONTEXT)
-                rows.append(
-                    {
-                        "plan": file,
-                        "number": number,
-                        "numeral": numeral,
-                        "section": section,
-                        "title": title,
-                        "lead_units": lead_units,
-                        "match": text[start:end],
-                        "snippet": text[lo:hi].replace("\r", " ").replace("\n", " "),
-                        "snippet_match": [start - lo, end - lo],
-                    }
-                )
+            item = {"number": number, "numeral": numeral, "section": section, "title": title, "text": text}
+            item |= {"lead_units": lead_units, "span": [offset, offset + len(text)]}
+            rows += [{"plan": file, **row} for row in hit_rows(item, found)]
         return rows
     finally:
         conn.close()
@@ -599,7 +723,7 @@ def _candidates(conn: sqlite3.Connection, query: str, use_regex: bool, ignore_ca
     The trigram index folds case; LIKE folds ASCII case only, so a case-blind search
     for a non-ASCII query scans every item, as a regular expression does."""
     select = (
-        "SELECT p.file, i.id, i.number, i.numeral, i.section, i.title, i.text FROM items i"
+        "SELECT p.file, i.id, i.number, i.numeral, i.section, i.title, i.text, i.span_start FROM items i"
         " JOIN plans p ON p.id = i.plan_id"
     )
     order = " ORDER BY p.file, i.id"

@@ -216,24 +216,33 @@ def search(plan: PlanRecord, query: str, use_regex: bool = False, ignore_case: b
     deadline = time.monotonic() + REGEX_TIMEOUT
     rows: list[Row] = []
     for item in items(plan):
-        text = item["text"]
-        for start, end in find(text, deadline):
-            if len(rows) == MAX_HITS:
-                raise UsageError(f"the search finds over {MAX_HITS:,} matches: narrow it down")
-            lo, hi = max(0, start - SNIPPET_CONTEXT), min(len(text), end + SNIPPET_CONTEXT)
-            rows.append(
-                {
-                    "number": item["number"],
-                    "numeral": item["numeral"],
-                    "section": item["section"],
-                    "title": item["title"],
-                    "lead_units": item["lead_units"],
-                    "match": text[start:end],
-                    "span": [item["span"][0] + start, item["span"][0] + end],
-                    "snippet": text[lo:hi].replace("\r", " ").replace("\n", " "),
-                    "snippet_match": [start - lo, end - lo],
-                }
-            )
+        found = list(find(item["text"], deadline))
+        if len(rows) + len(found) > MAX_HITS:
+            raise UsageError(f"the search finds over {MAX_HITS:,} matches: narrow it down")
+        rows += hit_rows(item, found)
+    return rows
+
+
+def hit_rows(item: ItemRecord | Row, found: list[tuple[int, int]]) -> list[Row]:
+    """The rows of ``zl search`` for the hits ``found`` (offsets into its text) of one item: the match,
+    its span in the plan's text and a snippet around it on one line."""
+    text, offset = item["text"], item["span"][0]
+    rows: list[Row] = []
+    for start, end in found:
+        lo, hi = max(0, start - SNIPPET_CONTEXT), min(len(text), end + SNIPPET_CONTEXT)
+        rows.append(
+            {
+                "number": item["number"],
+                "numeral": item["numeral"],
+                "section": item["section"],
+                "title": item["title"],
+                "lead_units": item["lead_units"],
+                "match": text[start:end],
+                "span": [offset + start, offset + end],
+                "snippet": text[lo:hi].replace("\r", " ").replace("\n", " "),
+                "snippet_match": [start - lo, end - lo],
+            }
+        )
     return rows
 
 

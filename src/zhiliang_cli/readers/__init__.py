@@ -23,9 +23,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from zhiliang_cli.errors import InputError
-from zhiliang_cli.source import PLAN_SUFFIXES, RawSource, decode
+from zhiliang_cli.source import RawSource, decode
 
-SUFFIXES = PLAN_SUFFIXES  # the files a folder of plans is read for
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 CONVERT = "convert it with LibreOffice (soffice --headless --convert-to docx FILE) and give the .docx"
 #: Tags that make a file that starts with ``<`` an HTML page (looked for in its first 4 KB).

@@ -63,6 +63,8 @@ RE_PAGE_NUMBER = re.compile(
 )
 #: A line that starts a paragraph whatever its position: a heading marker.
 RE_HEADING_START = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d+[.．、])")
+#: What pdfminer gives for a glyph of a font that has no map to Unicode.
+RE_UNMAPPED = re.compile(r"\(cid:\d+\)")
 SENTENCE_ENDS = "。；;！!？?：:）)"
 #: Punctuation no line may start with (the typesetter carries the character before it over too).
 NO_LINE_START = "，。、；：！？）》」』】〕”’,.;:!?)%％"
@@ -98,17 +100,27 @@ def read_pdf(raw: RawSource) -> Extracted:
     version = readers.library_version(DISTRIBUTION)
     if version is None:
         raise InputError(f"{raw.path} is a PDF; reading PDFs needs pdfminer.six: {INSTALL}")
-    pages = list(_pages(raw))
+    glyphs: Counter[bool] = Counter()  # characters of the text layer: mapped to Unicode or not
+    pages = list(_pages(raw, glyphs))
     if not pages:
         raise InputError(f"{raw.path} is a damaged PDF (no pages can be found in it): download it again")
+    if glyphs[False] > glyphs[True]:
+        raise InputError(
+            f"{raw.path} is a PDF whose text layer cannot be read ({glyphs[False]} of {sum(glyphs.values())}"
+            " characters are glyphs of fonts with no Unicode map): zl does no OCR; get a copy with real text"
+        )
     if not any(page for page in pages):
         raise InputError(f"{raw.path} is a scanned PDF (its pages are pictures, with no text layer): zl does no OCR")
     text = "\n".join(assemble(pages))
     return Extracted(text, "pdf", "", DISTRIBUTION, version, pages=len(pages))
 
 
-def _pages(raw: RawSource) -> Iterator[list[Line]]:
-    """The lines of each page, in order."""
+def _pages(raw: RawSource, glyphs: Counter[bool]) -> Iterator[list[Line]]:
+    """The lines of each page, in order; ``glyphs`` counts the characters that map to
+    Unicode (True) and those that do not (False, which pdfminer writes ``(cid:N)``)."""
+    import logging
+
+    logging.getLogger("pdfminer").setLevel(logging.CRITICAL)  # its warnings about fonts are not ours to print
     from pdfminer.converter import PDFPageAggregator
     from pdfminer.layout import LTChar, LTPage
     from pdfminer.pdfinterp import PDFPageInterpreter, PDFResourceManager
@@ -128,6 +140,7 @@ def _pages(raw: RawSource) -> Iterator[list[Line]]:
                 for c in _chars(layout, LTChar)
                 if c.get_text().strip() or c.get_text() == " "
             ]
+            glyphs.update(not RE_UNMAPPED.fullmatch(c.text) for c in chars if c.text != " ")
             yield _lines(chars, number)
     except (PDFException, PSException, ValueError, KeyError, TypeError, AssertionError, OSError) as error:
         message = str(error).splitlines()[0] if str(error) else type(error).__name__

@@ -22,13 +22,19 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-#: Header words that give a column its role, tried in this order (a header cell
-#: takes the first role one of whose words it contains; 序号 must be the whole cell).
+from zhiliang_cli import lexicon as lx
+
+#: Header words that give a column its role, tried in this order: a header cell takes the
+#: first role one of whose words it contains (a number header must be the whole cell).  The
+#: unit and deadline words are the labels the parser reads in a note (lexicon), so that a
+#: column's header, written as the note's label, is read; a person (牵头领导, 责任人) is
+#: another field, not a unit, and a column of one is neither lead nor cooperating.
 ROLE_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("number", ("序号", "编号", "序")),
-    ("cooperating", ("配合单位", "配合部门", "协办单位", "参与单位", "协同单位", "配合")),
-    ("lead", ("牵头单位", "牵头部门", "责任单位", "责任部门", "主责单位", "负责单位", "牵头")),
-    ("deadline", ("完成时限", "完成时间", "时间节点", "完成期限", "时间安排", "进度安排", "时限")),
+    ("number", ("序号", "编号", "序", "no", "#")),
+    ("deadline", (*lx.DEADLINE_LABELS, "时间安排", "进度安排")),
+    ("other", tuple(label for label in lx.FIELD_LABELS if label not in lx.DEADLINE_LABELS)),
+    ("cooperating", (*lx.COOPERATING_LABELS, "配合")),
+    ("lead", (*lx.LEAD_LABELS, *lx.SHARED_LABELS)),
     ("task", ("任务", "措施", "内容", "事项", "工作", "举措", "目标")),
 )
 UNIT_ROLES = ("lead", "cooperating")
@@ -44,14 +50,16 @@ def column_role(header: str) -> str | None:
 
     >>> [column_role(h) for h in ("序号", "重点工作任务", "牵头单位", "配合部门", "完成时限", "备注")]
     ['number', 'task', 'lead', 'cooperating', 'deadline', None]
+    >>> [column_role(h) for h in ("No.", "主办单位", "协作单位", "牵头领导", "任务完成时间", "责 任 单 位")]
+    ['number', 'lead', 'cooperating', None, 'deadline', 'lead']
     """
     words = "".join(header.split())
     for role, labels in ROLE_WORDS:
         if role == "number":
-            if words in labels:
+            if words.rstrip(".．").lower() in labels:
                 return role
         elif any(label in words for label in labels):
-            return role
+            return None if role == "other" else role
     return None
 
 
