@@ -83,7 +83,7 @@ def parse_header(text: str, header: list[Line], trailer: list[Line]) -> dict[str
     recipients_index, recipients = _recipients(strings, doc_index)
     note_index = _note_index(signed, date_index)
     signed_here = signed is strings
-    plan_index, plan_title = _plan_title(strings, date_index if signed_here else None, title)
+    plan_index, plan_title = _plan_title(strings, date_index if signed_here else None, title, title_end)
     marks = [plan_index, doc_index, recipients_index, title_end]
     marks += [date_index, note_index] if signed_here else []
     preamble = _preamble(text, content, 1 + max((i for i in marks if i is not None), default=-1))
@@ -298,10 +298,13 @@ def _published(text: str, header: list[Line]) -> str | None:
     return None
 
 
-def _plan_title(strings: list[str], date_index: int | None, notice_title: str | None) -> tuple[int | None, str | None]:
-    """The plan's own title and its line: the last short line before the first section heading;
-    else the title the notice sends (关于印发《X》的通知, 关于印发X的通知); else, for a document that
-    is its own plan (an 意见 or a plan alone), its title."""
+def _plan_title(
+    strings: list[str], date_index: int | None, notice_title: str | None, title_end: int | None
+) -> tuple[int | None, str | None]:
+    """The plan's own title and its line: the last short line before the first section heading,
+    or, above the plan's preamble, a line after the notice that ends as a title does; else the
+    title the notice sends (关于印发《X》的通知, 关于印发X的通知); else, for a document that is its
+    own plan (an 意见 or a plan alone), its title."""
     start = date_index + 1 if date_index is not None else 0
     for i in range(len(strings) - 1, start - 1, -1):
         s = strings[i]
@@ -310,6 +313,11 @@ def _plan_title(strings: list[str], date_index: int | None, notice_title: str | 
         if len(s) <= _TITLE_MAX and s[-1] not in lx.CLAUSE_ENDS and s != notice_title:
             return i, s
         break
+    first = max(start, (title_end if title_end is not None else -1) + 1)
+    for i in range(first, len(strings)):
+        s = strings[i]
+        if len(s) <= _TITLE_MAX and not _has_clause_marks(s) and _ends_a_title(s) and s != notice_title:
+            return i, s  # 关于加快发展…的实施意见, above the plan's preamble
     if not notice_title:
         return None, None
     quoted = RE_BOOK_TITLE.search(notice_title) or RE_SENT_TITLE.search(notice_title)

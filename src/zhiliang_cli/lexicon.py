@@ -641,6 +641,14 @@ GRANT_VERBS = ("给予", "予以", "发放", "享受")
 BUDGET_WORDS = ("安排", "预算", "经费", "专项资金", "统筹资金", "设立资金")
 #: Words that frame a rate as a rule: 按贷款利率的50%, 按照实际投入的30%.
 RATE_FRAME_WORDS = ("按照", "按")
+#: Words that open what a condition grants or allows: …的，可申报 / 可享受 / 可认定.
+ELIGIBILITY_WORDS = ("可",)
+#: Words before 的 that make a share a rate of a base amount (实际发生金额的30%, 投资额的20%).
+BASE_AMOUNT_WORDS = ("金额", "额", "费用", "费", "投入", "投资", "收入", "成本", "利率", "利息", "价格", "总额", "资金")
+#: Words after 按 that make it no rate frame (按时, 按期, 按标生产, 按需).
+NOT_RATE_FRAME_AFTER = ("时", "期", "标", "需", "要求", "计划", "规定", "程序")
+#: Words of a later clause that make a deadline hold for the whole sentence (…，6月底前全面完成).
+TOTALITY_WORDS = ("全面", "全部", "均", "全")
 #: Words that open the condition of a grant: 对…的，给予…; 凡…的.
 CONDITION_WORDS = ("对于", "对", "凡")
 #: Units that are shares of something.

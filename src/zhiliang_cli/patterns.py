@@ -421,12 +421,18 @@ RE_MONEY_CAP = re.compile(_alternation(lx.MONEY_CAP_WORDS))
 RE_BUDGET = re.compile(_alternation(lx.BUDGET_WORDS))
 #: A rate framed as a rule, right before its number: 按贷款利率的50%, 按不超过实际投入的30%, 按90%.
 _CAPS = _alternation((*lx.CAP_WORDS, "不超过", "不高于"))
-RE_RATE_FRAME = re.compile(rf"(?:{_alternation(lx.RATE_FRAME_WORDS)})(?:[^，,；;。]{{0,40}}?的)?(?:{_CAPS})?$")
+#: A rate set by a rule: 按 (not 按时, 按期) earlier in the clause (按应税所得率4%, 按利率的50%), or a
+#: share of a base amount (实际发生金额的30%).
+RE_RATE_FRAME = re.compile(
+    rf"(?:按照|按(?!{_alternation(lx.NOT_RATE_FRAME_AFTER)}))[^，,；;。]*$"
+    rf"|(?:{_alternation(lx.BASE_AMOUNT_WORDS)})的(?:{_CAPS})?$"
+)
 #: Verbs of a grant (给予, 予以): with them a subsidy word makes any number a parameter.
 RE_GRANT = re.compile(_alternation(lx.GRANT_VERBS))
 #: 均/都 or 分别 before the verb: one number for each subject, or one each in turn.
 RE_DISTRIBUTIVE = re.compile(
     rf"(?P<each>{_alternation(lx.EACH_WORDS)})|(?P<respectively>{_alternation(lx.RESPECTIVELY_WORDS)})"
 )
-#: Words of a clause that completes a task: a deadline in it holds for the counts before it.
-RE_COMPLETION = re.compile(_alternation(lx.COMPLETION_WORDS))
+#: Words of a clause that completes a whole task (全面完成, 全部建成): a deadline in it holds for
+#: the counts before it.
+RE_COMPLETION = re.compile(rf"(?:{_alternation(lx.TOTALITY_WORDS)})(?:{_alternation(lx.COMPLETION_WORDS)})")

@@ -314,9 +314,9 @@ def _is_parameter(text: str, start: int, unit: str, clause_start: int, ctx: _Con
     ):
         return True
     sentence_start, sentence_end = ctx.sentence_start(start), ctx.sentence_end(start)
-    grant = RE_SUBSIDY.search(text, clause_end, sentence_end)
-    if grant is not None and _opens_a_condition(text, sentence_start, start):
-        return True
+    grant = RE_SUBSIDY.search(text, clause_end, sentence_end) or _allows(text, clause_end, sentence_end)
+    if grant and (_opens_a_condition(text, sentence_start, start) or "的" in text[start:clause_end]):
+        return True  # 对…达到50万元的…，给予/可申报…; 年薪达到8万元的成员，可认定为…
     money = unit.startswith(lx.MONEY_UNITS)
     if money and (
         RE_MONEY_CAP.search(text, clause_start, start)
@@ -327,6 +327,14 @@ def _is_parameter(text: str, start: int, unit: str, clause_start: int, ctx: _Con
     if unit in lx.PERCENT_UNITS and RE_RATE_FRAME.search(text[clause_start:start]):
         return True
     return unit == "次" and "每" in text[clause_start:start]
+
+
+def _allows(text: str, start: int, end: int) -> bool:
+    """Whether a clause in ``text[start:end]`` opens with what a condition allows (，可申报…)."""
+    for match in RE_CLAUSE_END.finditer(text, start, end):
+        if text[match.end() : end].lstrip(lx.SPACE_CHARS).startswith(lx.ELIGIBILITY_WORDS):
+            return True
+    return False
 
 
 def _opens_a_condition(text: str, sentence_start: int, start: int) -> bool:
