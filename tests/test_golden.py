@@ -12,6 +12,7 @@ from zhiliang_cli.cache import load_plan
 from zhiliang_cli.source import BUNDLED_PLAN
 
 from .conftest import FIXTURES
+from .invariants import lost_characters, span_errors
 from .variants import VARIANTS
 
 VARIANT_DIR = FIXTURES / "variants"
@@ -59,29 +60,12 @@ def test_every_golden_input_has_its_json() -> None:
 @pytest.mark.parametrize("path", GOLDEN, ids=[str(p.relative_to(FIXTURES)) for p in GOLDEN])
 def test_nothing_is_lost_in_any_fixture(path: Path) -> None:
     """Between the first section heading and the end of the last item, every non-space
-    character belongs to exactly one section heading, section text, group or item, or to
-    a line of page furniture."""
-    from zhiliang_cli.lines import LineIndex
-    from zhiliang_cli.structure import is_noise
-
+    character belongs to exactly one section heading, section text, group or item, or to a
+    line of page furniture or of the closing block; and every span slices to its text."""
     loaded = load_plan(str(path))
     text = path.read_bytes().decode(loaded.encoding)
-    plan = loaded.plan
-    items = [i for s in plan["sections"] for i in s["items"]]
-    if not items:
-        return
-    spans = [s["span"] for s in plan["sections"]] + [s["text_span"] for s in plan["sections"] if s["text_span"]]
-    spans += [g["span"] for s in plan["sections"] for g in s["groups"]] + [i["span"] for i in items]
-    owners = [0] * len(text)
-    for start, end in spans:
-        for pos in range(start, end):
-            owners[pos] += 1
-    for line in LineIndex(text).lines:
-        if is_noise(text, line):
-            for pos in range(line.start, line.end):
-                owners[pos] += 1
-    first, last = plan["sections"][0]["span"][0], items[-1]["span"][1]
-    lost = [pos for pos in range(first, last) if not text[pos].isspace() and owners[pos] != 1]
+    lost = lost_characters(text, loaded.plan)
     assert not lost, (
         f"{len(lost)} characters with no owner or two, first at {lost[0]}: {text[lost[0] : lost[0] + 20]!r}"
     )
+    assert span_errors(text, loaded.plan) == []

