@@ -11,7 +11,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from zhiliang_cli import workbook
+from zhiliang_cli import query, workbook
 from zhiliang_cli.cache import load_plan
 from zhiliang_cli.errors import OutputError, UsageError
 from zhiliang_cli.ledger import (
@@ -227,12 +227,50 @@ def test_deadlines_where_known(tmp_path: Path) -> None:
 
 
 def test_section_targets_have_their_own_ids() -> None:
-    """A target in a section's own text is {section numeral}-{k}: never the same as an item's."""
+    """A target in a section's own text is {section's place in Chinese}-{k}: never the same as an item's."""
     plan = load_plan(str(FIXTURES / "province_2024.txt")).plan
     entries = target_entries(plan)
     expected = [f"{s['numeral']}-{k}" for s in plan["sections"] for k in range(1, len(s["targets"]) + 1)]
     assert expected and [e.id for e in entries if e.item is None] == expected
     assert len({e.id for e in entries}) == len(entries)
+
+
+# Bug caught: sections numbered 1. 2. gave a section's own target the id 1-1 of item 1's
+# first target, and sections whose numbering starts again shared ids and headings.
+ARABIC_SECTIONS = """某市2025年工作要点
+1.总体目标
+全年新增企业10家。
+（1）加强监管。新增企业20家以上。（牵头单位：省厅）
+2.保障措施
+（2）加强领导。培训干部30人。（牵头单位：省局）
+"""
+RESTARTED_SECTIONS = """某市2025年工作要点
+为推动发展，制定本要点。
+一、产业政策
+全年新增企业10家。
+（一）加强监管。新增企业20家以上。（牵头单位：省厅）
+进一步支持企业发展的规定
+为进一步支持企业发展，特制定以下规定。
+一、财税政策
+全年减税5亿元。
+（二）加强领导。培训干部30人。（牵头单位：省局）
+"""
+
+
+@pytest.mark.parametrize("text", [ARABIC_SECTIONS, RESTARTED_SECTIONS], ids=["arabic", "restarted"])
+def test_ids_unique_and_headings_right_however_sections_are_numbered(tmp_path: Path, text: str) -> None:
+    loaded = load_plan(str(write_plan(tmp_path, text)))
+    entries = target_entries(loaded.plan)
+    ids = [e.id for e in entries]
+    assert len(set(ids)) == len(ids) == len(query.target_rows(loaded.plan))
+    assert [e.id for e in entries if e.item is None] == [
+        f"{numeral}-1" for numeral, s in zip("一二", loaded.plan["sections"], strict=True) if s["targets"]
+    ]
+    write_ledger(loaded, str(tmp_path / "x.xlsx"))
+    headings = {r[0]: r[1] for r in sheet_values(tmp_path / "x.xlsx", "任务")[1:]}
+    for section in loaded.plan["sections"]:
+        for item in section["items"]:
+            assert headings[item["number"]] == f"{section['numeral']}、{section['title']}"
 
 
 # --- split by lead unit ---------------------------------------------------------------

@@ -10,7 +10,9 @@ Three sheets, the first row of each its header::
 The columns after ``|`` are the ones a unit fills in; the others are locked.  A
 target's 指标编号 is ``{item number}-{k}``, the k-th target of the item, so
 ``1-2`` is the second target of item 1; a target stated in a section's own text,
-before its first item, is ``{section numeral}-{k}`` (``八-1``) and has no 序号.
+before its first item, is ``{the section's place in Chinese numerals}-{k}`` (``八-1``
+in the eighth section) and has no 序号: never an item's id, even where sections are
+numbered 1. 2. or their numbering starts again.
 
 ``--split-by lead`` writes one workbook per lead unit, holding the items it leads
 (an item with two lead units is in both) and their targets; items with no lead unit
@@ -84,11 +86,34 @@ class Entry:
 def target_entries(plan: PlanRecord) -> list[Entry]:
     """Every target of the plan in order, each with its 指标编号."""
     entries: list[Entry] = []
-    for section in plan["sections"]:
-        entries += [Entry(f"{section['numeral']}-{k}", t, None) for k, t in enumerate(section["targets"], 1)]
+    for place, section in enumerate(plan["sections"], 1):
+        key = chinese_numeral(place)
+        entries += [Entry(f"{key}-{k}", t, None) for k, t in enumerate(section["targets"], 1)]
         for item in section["items"]:
             entries += [Entry(f"{item['number']}-{k}", t, item) for k, t in enumerate(item["targets"], 1)]
     return entries
+
+
+def chinese_numeral(n: int) -> str:
+    """A positive whole number below 10,000 in Chinese numerals, as headings write it.
+
+    >>> [chinese_numeral(n) for n in (1, 8, 10, 12, 20, 101, 110, 999, 1005)]
+    ['一', '八', '十', '十二', '二十', '一百零一', '一百一十', '九百九十九', '一千零五']
+    """
+    digits = "零一二三四五六七八九"
+    if n < 10:
+        return digits[n]
+    if n < 20:
+        return "十" + (digits[n % 10] if n % 10 else "")
+    words, zero = "", False
+    for power, name in ((1000, "千"), (100, "百"), (10, "十"), (1, "")):
+        digit = n // power % 10
+        if digit:
+            words += ("零" if zero and words else "") + digits[digit] + name
+            zero = False
+        else:
+            zero = True
+    return words
 
 
 def requirement(target: Mapping[str, Any]) -> str:
@@ -124,21 +149,26 @@ def _joined(units: Iterable[str]) -> str | None:
     return UNIT_JOINER.join(units) or None
 
 
-def _section_heading(plan: PlanRecord, item: ItemRecord) -> str:
-    section = next(s for s in plan["sections"] if s["number"] == item["section"])
-    heading = f"{section['numeral']}、{section['title']}"
-    group = item["group"]
-    if group:
-        mark = f"{group['numeral']}." if group["numeral"].isdigit() else f"（{group['numeral']}）"
-        heading += f"\n{mark}{group['title']}"
-    return heading
+def _section_headings(plan: PlanRecord) -> dict[int, str]:
+    """Item number -> the heading of the section it stands in (and of its group)."""
+    headings: dict[int, str] = {}
+    for section in plan["sections"]:
+        for item in section["items"]:
+            heading = f"{section['numeral']}、{section['title']}"
+            group = item["group"]
+            if group:
+                mark = f"{group['numeral']}." if group["numeral"].isdigit() else f"（{group['numeral']}）"
+                heading += f"\n{mark}{group['title']}"
+            headings[item["number"]] = heading
+    return headings
 
 
 def task_rows(plan: PlanRecord, items: Sequence[ItemRecord]) -> list[list[Value]]:
+    headings = _section_headings(plan)
     return [
         [
             item["number"],
-            _section_heading(plan, item),
+            headings[item["number"]],
             item["title"],
             item["text"],
             _joined(item["lead_units"]),
