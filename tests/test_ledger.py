@@ -299,7 +299,7 @@ def test_split_by_lead_bundled(tmp_path: Path, plan: PlanRecord, zl: Run) -> Non
 def test_split_two_leads_no_lead_and_unsafe_names(tmp_path: Path) -> None:
     folder, _ = _split(tmp_path, str(write_plan(tmp_path)))
     assert sorted(p.name for p in folder.iterdir()) == sorted(
-        ["=省厅.xlsx", "+省局.xlsx", "-省委.xlsx", f"{NO_LEAD}.xlsx"]
+        ["=省厅.xlsx", "+省局.xlsx", "_省委.xlsx", f"{NO_LEAD}.xlsx"]
     )
     for name in ("=省厅", "+省局"):  # item 1 has two lead units: it is in both
         assert [r[0] for r in sheet_values(folder / f"{name}.xlsx", "任务")[1:]] == [1]
@@ -325,6 +325,8 @@ def test_split_puts_section_targets_with_the_unled(tmp_path: Path) -> None:
     [
         ("省市场监管局", "省市场监管局"),
         ("=省厅", "=省厅"),
+        ("-省委", "_省委"),  # bug caught: zl progress *.xlsx took -省委.xlsx for an option
+        ("--", "_-"),
         ("省厅/省局", "省厅_省局"),
         ('a\\b:c*d?e"f<g>h|i', "a_b_c_d_e_f_g_h_i"),
         ("  省厅. ", "省厅"),

@@ -342,10 +342,10 @@ def split(small: tuple[LoadedPlan, Path], tmp_path: Path) -> dict[str, Path]:
 
 def test_split_ledgers_merged(small: tuple[LoadedPlan, Path], split: dict[str, Path], tmp_path: Path) -> None:
     loaded, ledger = small
-    assert sorted(split) == sorted(["=省厅", "+省局", "-省委", NO_LEAD])
+    assert sorted(split) == sorted(["=省厅", "+省局", "_省委", NO_LEAD])
     fill(split["=省厅"], targets={"1-1": 12, "1-3": 0.1}, tasks={1: {"完成状态": "推进中"}})
     fill(split["+省局"], targets={"1-2": 25, "1-3": "0.1"}, tasks={1: {"进展情况": "按计划推进"}})
-    fill(split["-省委"], targets={"2-1": 40}, tasks={2: {"完成状态": "未完成"}})
+    fill(split["_省委"], targets={"2-1": 40}, tasks={2: {"完成状态": "未完成"}})
     merged = judge_ledgers([str(p) for p in split.values()], loaded).data
     whole = fill(
         _copy(ledger, tmp_path, "whole.xlsx"),
@@ -362,12 +362,23 @@ def test_split_ledgers_merged(small: tuple[LoadedPlan, Path], split: dict[str, P
     assert len(merged["summary"]["files"]) == 4
 
 
+def test_split_ledgers_named_in_their_folder_as_a_shell_glob_would(
+    small: tuple[LoadedPlan, Path], split: dict[str, Path], zl: Run, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Bug caught: a unit named -省委 gave -省委.xlsx, which `zl progress *.xlsx` took for an option."""
+    loaded, _ = small
+    monkeypatch.chdir(split[NO_LEAD].parent)
+    result = zl("progress", *sorted(p.name for p in split.values()), "--file", loaded.path)
+    assert result.code == 0, result.err
+    assert len(result.json()["summary"]["files"]) == len(split)
+
+
 def test_a_subset_of_split_ledgers_leaves_the_rest_unreported(
     small: tuple[LoadedPlan, Path], split: dict[str, Path]
 ) -> None:
     loaded, _ = small
-    fill(split["-省委"], targets={"2-1": 20})
-    data = judge_ledgers([str(split["-省委"])], loaded).data
+    fill(split["_省委"], targets={"2-1": 20})
+    data = judge_ledgers([str(split["_省委"])], loaded).data
     statuses = _statuses(data)
     assert statuses.pop("2-1") == "met" and set(statuses.values()) == {"unreported"}
     assert data["targets"][0]["source"] is None

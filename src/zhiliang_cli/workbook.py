@@ -95,13 +95,17 @@ def cell_text(text: str) -> str:
 
 
 def safe_file_name(name: str) -> str:
-    """``name`` made safe as a file name on Windows, macOS and Linux.
+    """``name`` made safe as a file name on Windows, macOS and Linux, and on a command
+    line: a leading - (which a command would take for an option) becomes _.
 
     >>> safe_file_name("省市场监管局"), safe_file_name('a/b:c*?"<>|.'), safe_file_name("CON"), safe_file_name("..")
     ('省市场监管局', 'a_b_c______', '_CON', '_')
+    >>> safe_file_name("-省委"), safe_file_name("=省厅")
+    ('_省委', '=省厅')
     """
     cleaned = "".join("_" if ch in '\\/:*?"<>|' or ord(ch) < 32 or ch == "\x7f" else ch for ch in name)
     cleaned = cleaned.strip().rstrip(". ").lstrip(".")
+    cleaned = "_" + cleaned[1:] if cleaned.startswith("-") else cleaned
     while len(cleaned.encode("utf-8")) > 200:  # file names are limited to 255 bytes
         cleaned = cleaned[:-1]
     if not cleaned:
