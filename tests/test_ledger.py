@@ -5,6 +5,8 @@ written all or none."""
 from __future__ import annotations
 
 import json
+import os
+import stat
 from collections.abc import Callable
 from pathlib import Path
 
@@ -396,6 +398,8 @@ def test_a_failure_while_staging_leaves_nothing(tmp_path: Path, monkeypatch: pyt
 def test_a_failure_while_moving_restores_the_old_set(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     folder = tmp_path / "split"
     write_ledger(load_plan(PROVINCE), str(folder), "lead")
+    for path in folder.iterdir():  # unlike what zl writes again within the same second
+        path.write_bytes(f"filled {path.name}".encode())
     before = {p.name: p.read_bytes() for p in folder.iterdir()}
     real, moved = workbook.os.replace, []
 
@@ -410,6 +414,47 @@ def test_a_failure_while_moving_restores_the_old_set(tmp_path: Path, monkeypatch
     with pytest.raises(OutputError, match="nothing was written"):
         write_ledger(load_plan(PROVINCE), str(folder), "lead", force=True)
     assert {p.name: p.read_bytes() for p in folder.iterdir()} == before
+
+
+@pytest.mark.parametrize(("when", "moved_first"), [(1, False), (3, True), (-1, True)], ids=["first", "3rd", "last"])
+def test_ctrl_c_while_moving_restores_the_old_set(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, when: int, moved_first: bool
+) -> None:
+    """Bug caught: Ctrl-C while the new files were moved in lost the ones they replaced."""
+    folder = tmp_path / "split"
+    write_ledger(load_plan(PROVINCE), str(folder), "lead")
+    for path in folder.iterdir():  # filled in by now: not what zl would write again
+        path.write_bytes(f"filled {path.name}".encode())
+    before = {p.name: p.read_bytes() for p in folder.iterdir()}
+    real, moved = workbook.os.replace, []
+    stop = when if when > 0 else len(before)
+
+    def interrupted(src: str | Path, dst: str | Path) -> None:
+        if str(src).endswith(".tmp"):
+            moved.append(dst)
+            if len(moved) == stop:  # Ctrl-C just before, or just after, this move
+                if moved_first:
+                    real(src, dst)
+                raise KeyboardInterrupt
+        real(src, dst)
+
+    monkeypatch.setattr(workbook.os, "replace", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        write_ledger(load_plan(PROVINCE), str(folder), "lead", force=True)
+    assert {p.name: p.read_bytes() for p in folder.iterdir()} == before
+
+
+def test_written_files_have_the_permissions_of_any_new_file(tmp_path: Path) -> None:
+    """Bug caught: workbooks came out readable by their owner only (those of a temporary file)."""
+    umask = os.umask(0o022)
+    try:
+        write_ledger(load_plan(PROVINCE), str(tmp_path / "x.xlsx"))
+        assert stat.S_IMODE((tmp_path / "x.xlsx").stat().st_mode) == 0o644
+        (tmp_path / "x.xlsx").chmod(0o664)  # replaced with --force: its permissions kept
+        write_ledger(load_plan(PROVINCE), str(tmp_path / "x.xlsx"), force=True)
+        assert stat.S_IMODE((tmp_path / "x.xlsx").stat().st_mode) == 0o664
+    finally:
+        os.umask(umask)
 
 
 def test_split_by_something_else_is_refused(tmp_path: Path) -> None:

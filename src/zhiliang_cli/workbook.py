@@ -24,6 +24,7 @@ from __future__ import annotations
 import io
 import math
 import os
+import stat
 import tempfile
 import unicodedata
 from collections.abc import Sequence
@@ -277,43 +278,69 @@ def _temp_beside(path: Path, suffix: str) -> Path:
 
 
 def _stage(path: Path, book: Workbook) -> Path:
-    """``book`` saved to a temporary file beside ``path``."""
+    """``book`` saved to a temporary file beside ``path``, with the permissions ``path``
+    will have: those of the file it replaces, or of any new file (not the owner-only
+    ones of a temporary file)."""
     buffer = io.BytesIO()
     book.save(buffer)
     tmp = _temp_beside(path, ".tmp")
     try:
         tmp.write_bytes(buffer.getvalue())
+        os.chmod(tmp, _new_file_mode(path))
     except OSError as error:
         tmp.unlink(missing_ok=True)
         raise OutputError(f"cannot write {path}: {error.strerror or error}") from None
     return tmp
 
 
+def _new_file_mode(path: Path) -> int:
+    """The permission bits of the file at ``path``, or those ``open()`` gives a new file."""
+    try:
+        return stat.S_IMODE(path.stat().st_mode)
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
+
+
 def _commit(staged: list[tuple[Path, Path]]) -> None:
-    """Move each staged file into place; on a failure, undo the moves already made."""
-    done: list[tuple[Path, Path | None]] = []  # (path, backup of the file it replaced)
+    """Move each staged file into place; on a failure or Ctrl-C, undo the moves made.
+
+    A file about to be replaced is first copied aside whole, and only then listed for
+    undoing; the new file then replaces it in one atomic step.  However an interrupt
+    falls, the old file is either still in place or restored from its whole copy."""
+    done: list[tuple[Path, Path | None]] = []  # (path, copy of the file it replaced)
     backups: list[Path] = []
     current = staged[0][0] if staged else Path()
     try:
         for path, tmp in staged:
-            current, backup = path, None
-            if path.exists():
-                backup = _temp_beside(path, ".bak")
-                backups.append(backup)
-                os.replace(path, backup)
+            current = path
+            backup = _copy_aside(path, backups) if path.exists() else None
             done.append((path, backup))
             os.replace(tmp, path)
-    except (OSError, OutputError) as error:
+    except BaseException as error:  # Ctrl-C too: the files replaced are put back, not lost
         for moved, backup in reversed(done):
             if backup is not None:
                 os.replace(backup, moved)
             else:
                 moved.unlink(missing_ok=True)
+        if not isinstance(error, OSError | OutputError):
+            raise
         detail = error.strerror if isinstance(error, OSError) else str(error)
         raise OutputError(f"cannot write {current}: {detail}; nothing was written") from None
     finally:
         for backup in backups:
             backup.unlink(missing_ok=True)
+
+
+def _copy_aside(path: Path, backups: list[Path]) -> Path:
+    """A whole copy of ``path`` beside it (listed in ``backups`` before it is made)."""
+    import shutil
+
+    backup = _temp_beside(path, ".bak")
+    backups.append(backup)
+    shutil.copy2(path, backup)
+    return backup
 
 
 # --- reading -------------------------------------------------------------------------
