@@ -426,7 +426,44 @@ def test_a_ledger_of_another_plan_is_refused(tmp_path: Path, zl: Run) -> None:
     assert result.code == 3 and result.out == "" and len(result.err.splitlines()) == 1
     assert result.err.startswith(f"Error: {other} was made from another plan")
     assert "2023年福建省质量强省工作要点" in result.err and "--file" in result.err
+    assert f"file {FIXTURES / 'province_2024.txt'}" in result.err  # the plan to give, as the ledger records it
     assert zl("progress", str(other), "--file", str(FIXTURES / "province_2024.txt")).code == 0
+
+
+def test_a_hash_in_capitals_or_with_spaces_is_the_same_hash(small: tuple[LoadedPlan, Path], tmp_path: Path) -> None:
+    """Bug caught: a 说明 sheet whose hash was retyped in capitals was taken for another plan."""
+    loaded, ledger = small
+    path = fill(_copy(ledger, tmp_path), targets={"1-1": 12})
+    book = openpyxl.load_workbook(path)
+    for row in book["说明"].iter_rows():
+        if row[0].value == "源文件SHA-256":
+            row[1].value = f" {row[1].value.upper()}\n"
+    book.save(path)
+    assert _statuses(judge_ledgers([str(path)], loaded).data)["1-1"] == "met"
+
+
+def test_the_same_file_given_twice_is_read_once(
+    small: tuple[LoadedPlan, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    loaded, ledger = small
+    path = fill(_copy(ledger, tmp_path), targets={"1-1": 12})
+    monkeypatch.chdir(tmp_path)
+    report = judge_ledgers([str(path), path.name, f"./{path.name}"], loaded)
+    assert [f["file"] for f in report.data["summary"]["files"]] == [str(path)]
+    assert report.warnings == [
+        f"{path.name} is {path} given again: read once",
+        f"./{path.name} is {path} given again: read once",
+    ]
+
+
+def test_the_result_never_overwrites_a_ledger_read(small: tuple[LoadedPlan, Path], tmp_path: Path, zl: Run) -> None:
+    """Bug caught: zl progress 台账.xlsx -o 台账.xlsx --force replaced the filled ledger with the result."""
+    loaded, ledger = small
+    path = fill(_copy(ledger, tmp_path), targets={"1-1": 12})
+    before = path.read_bytes()
+    result = zl("progress", str(path), "--file", loaded.path, "-o", str(tmp_path / "." / path.name), "--force")
+    _one_error_line(result, 5, "is the ledger", "another file")
+    assert path.read_bytes() == before
 
 
 # --- the command ----------------------------------------------------------------------
@@ -466,7 +503,7 @@ def _bad_workbook(tmp_path: Path, kind: str) -> Path:
         ("xls", ["old .xls workbook", "save it as .xlsx with no password"]),
         ("truncated", ["damaged or not an .xlsx workbook"]),
         ("zip", ["not an .xlsx workbook"]),
-        ("not-a-ledger", ["not a ledger made by zl ledger", "no sheet 任务"]),
+        ("not-a-ledger", ["not a ledger made by zl ledger", "no sheet 任务", "name it 任务 again"]),
     ],
 )
 def test_bad_workbooks(zl: Run, tmp_path: Path, kind: str, words: list[str]) -> None:

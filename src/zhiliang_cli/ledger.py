@@ -52,6 +52,7 @@ TARGET_FILL = ("完成值", "完成说明")
 STATES = ("未启动", "推进中", "已完成", "未完成")
 UNIT_JOINER = "、"
 NO_LEAD = "未明确牵头单位"
+SOURCE_LABEL = "源文件"
 SHA_LABEL = "源文件SHA-256"
 SCOPE_LABEL = "范围"
 WHOLE = "全部任务和指标"
@@ -213,7 +214,7 @@ def note_rows(loaded: LoadedPlan, scope: str, made: str) -> list[list[Value]]:
         ["计划", plan["plan_title"]],
         ["发文字号", plan["doc_number"]],
         ["成文日期", plan["date"]],
-        ["源文件", loaded.path],
+        [SOURCE_LABEL, loaded.path],
         [SHA_LABEL, loaded.sha256],
         [SCOPE_LABEL, scope],
         ["生成工具", f"zl {__version__}"],

@@ -26,6 +26,7 @@ target counted in %.  Anything else — other words, another unit, a date — is
 
 from __future__ import annotations
 
+import os
 import re
 import unicodedata
 from collections.abc import Callable
@@ -34,14 +35,17 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .errors import InputError
+from .errors import InputError, OutputError
 from .ledger import (
     NO_LEAD,
     NOTES,
     SCOPE_LABEL,
     SHA_LABEL,
+    SOURCE_LABEL,
     STATES,
+    TARGET_FILL,
     TARGETS,
+    TASK_FILL,
     TASKS,
     Entry,
     deadline_text,
@@ -173,6 +177,7 @@ class Ledger:
     sha256: str
     title: str | None
     scope: str | None
+    source: str | None = None  # the plan file it was made from, as zl ledger was given it
     tasks: list[FilledRow] = field(default_factory=list)
     targets: list[FilledRow] = field(default_factory=list)
 
@@ -184,14 +189,19 @@ def read_ledger(path: str, loaded: LoadedPlan, item_numbers: set[int], target_id
     book = read(path)
     for name in (TASKS, TARGETS, NOTES):
         if name not in book:
-            raise InputError(f"{path} is not a ledger made by zl ledger (it has no sheet {name})")
+            raise InputError(
+                f"{path} is not a ledger made by zl ledger (it has no sheet {name}; "
+                f"if the sheet was renamed, name it {name} again)"
+            )
     notes = {str(row[0].value).strip(): row[1].value for row in book[NOTES] if len(row) > 1 and row[0].value}
     if not notes.get(SHA_LABEL):
         raise InputError(f"{path} is not a ledger made by zl ledger (its sheet {NOTES} has no {SHA_LABEL})")
-    ledger = Ledger(path, str(notes[SHA_LABEL]).strip(), notes.get("计划") or notes.get("标题"), notes.get(SCOPE_LABEL))
+    sha = str(notes[SHA_LABEL]).strip().lower()
+    title, source = notes.get("计划") or notes.get("标题"), notes.get(SOURCE_LABEL)
+    ledger = Ledger(path, sha, title, notes.get(SCOPE_LABEL), str(source) if source else None)
     _check_plan(ledger, loaded)
-    ledger.tasks = _rows(path, TASKS, book[TASKS], "序号", ("进展情况", "完成状态", "备注"), _item_key(item_numbers))
-    ledger.targets = _rows(path, TARGETS, book[TARGETS], "指标编号", ("完成值", "完成说明"), _target_key(target_ids))
+    ledger.tasks = _rows(path, TASKS, book[TASKS], "序号", TASK_FILL, _item_key(item_numbers))
+    ledger.targets = _rows(path, TARGETS, book[TARGETS], "指标编号", TARGET_FILL, _target_key(target_ids))
     return ledger
 
 
@@ -329,22 +339,41 @@ def judge_ledgers(paths: list[str], loaded: LoadedPlan) -> Report:
     plan = loaded.plan
     entries = target_entries(plan)
     by_id = {e.id: e for e in entries}
-    ledgers = [read_ledger(p, loaded, {i["number"] for i in plan_items(plan)}, set(by_id)) for p in paths]
+    warnings: list[str] = []
+    numbers = {i["number"] for i in plan_items(plan)}
+    ledgers = [read_ledger(p, loaded, numbers, set(by_id)) for p in _distinct(paths, warnings)]
     tasks = merge([r for ledger in ledgers for r in ledger.tasks], "序号", _same_text)
     targets = merge([r for ledger in ledgers for r in ledger.targets], "指标编号", _same_actual(by_id))
-    warnings: list[str] = []
     item_rows = [_item_record(item, tasks.get(item["number"]), warnings) for item in plan_items(plan)]
     target_rows = [_target_record(entry, targets.get(entry.id), warnings) for entry in entries]
     summary = _summary(loaded, ledgers, item_rows, target_rows)
     return Report({"summary": summary, "items": item_rows, "targets": target_rows}, warnings)
 
 
+def _distinct(paths: list[str], warnings: list[str]) -> list[str]:
+    """``paths`` with a file given twice (under any name) kept once, with a warning."""
+    seen: dict[str, str] = {}
+    kept: list[str] = []
+    for path in paths:
+        key = os.path.normcase(os.path.realpath(path))
+        if key in seen:
+            warnings.append(f"{path} is {seen[key]} given again: read once")
+            continue
+        seen[key] = path
+        kept.append(path)
+    return kept
+
+
 def _check_plan(ledger: Ledger, loaded: LoadedPlan) -> None:
-    if ledger.sha256 != loaded.sha256:
-        ours = loaded.plan["plan_title"] or loaded.plan["title"] or loaded.path
+    """Refuse a ledger made from another file than ``loaded``, naming both (by title, file
+    and hash: two editions of a plan can share a title)."""
+    if ledger.sha256 != loaded.sha256.lower():
+        ours = loaded.plan["plan_title"] or loaded.plan["title"] or "untitled"
+        theirs = f"{ledger.title or 'untitled'}, file {ledger.source}" if ledger.source else ledger.title or "untitled"
         raise InputError(
-            f"{ledger.path} was made from another plan ({ledger.title or 'untitled'}, sha256 {ledger.sha256[:12]}…), "
-            f"not from {ours} (sha256 {loaded.sha256[:12]}…): give the plan it was made from with --file"
+            f"{ledger.path} was made from another plan ({theirs}, sha256 {ledger.sha256[:12]}…), "
+            f"not from {ours} (file {loaded.path}, sha256 {loaded.sha256[:12]}…): "
+            "give the plan it was made from with --file"
         )
 
 
@@ -561,10 +590,15 @@ def _where(source: Row | None) -> str | None:
     return f"{source['file']} {source['sheet']}!{source['cell']}" if source else None
 
 
-def check_output(output: str, force: bool = False) -> None:
-    """Refuse ``output`` now, before the work, if it exists (unless ``force``) or is a folder."""
+def check_output(output: str, ledgers: list[str], force: bool = False) -> None:
+    """Refuse ``output`` now, before the work, if it exists (unless ``force``), is a
+    folder, or is one of the ``ledgers`` read (--force or not: it holds what was filled in)."""
     from .workbook import check_free
 
+    target = os.path.realpath(output)
+    for ledger in ledgers:
+        if os.path.realpath(ledger) == target:
+            raise OutputError(f"-o {output} is the ledger {ledger}, which is read: write the result to another file")
     check_free([Path(output)], force)
 
 
