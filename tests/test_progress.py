@@ -291,6 +291,40 @@ def test_reordered_rows_blank_rows_and_moved_columns_read_the_same(
     assert data["targets"][0]["source"]["cell"] != "K2"  # found where it was moved to
 
 
+def test_cells_merged_down_a_column_read_as_shown(small: tuple[LoadedPlan, Path], tmp_path: Path) -> None:
+    """Bug caught: 已完成 typed in cells merged over three items counted for the first item only."""
+    loaded, ledger = small
+    path = fill(_copy(ledger, tmp_path), targets={"1-1": 12}, tasks={1: {"完成状态": "已完成"}})
+    book = openpyxl.load_workbook(path)
+    tasks, targets = book["任务"], book["指标"]
+    tasks.merge_cells(f"{_letter(tasks, '完成状态')}2:{_letter(tasks, '完成状态')}4")
+    targets.merge_cells(f"{_letter(targets, '完成值')}2:{_letter(targets, '完成说明')}3")
+    book.save(path)
+    data = judge_ledgers([str(path)], loaded).data
+    assert [i["state"] for i in data["items"]] == ["已完成"] * 3
+    assert [(t["actual"], t["note"]) for t in data["targets"][:3]] == [(12, None), (12, None), (None, None)]
+    assert data["items"][2]["source"]["cell"] == f"{_letter(tasks, '完成状态')}4"
+
+
+def test_the_header_pasted_again_with_more_rows_is_skipped(small: tuple[LoadedPlan, Path], tmp_path: Path) -> None:
+    """Bug caught: a unit that pasted another sheet's rows with their header was refused."""
+    loaded, ledger = small
+    path = fill(_copy(ledger, tmp_path), targets={"1-1": 12, "2-1": 10})
+    book = openpyxl.load_workbook(path)
+    ws = book["指标"]
+    ws.insert_rows(4)
+    for col in range(1, ws.max_column + 1):
+        ws.cell(4, col).value = ws.cell(1, col).value
+    book.save(path)
+    assert _statuses(judge_ledgers([str(path)], loaded).data) == _statuses(
+        judge_ledgers([str(fill(_copy(ledger, tmp_path, "plain.xlsx"), targets={"1-1": 12, "2-1": 10}))], loaded).data
+    )
+
+
+def _letter(ws: Any, name: str) -> str:
+    return openpyxl.utils.get_column_letter(columns(ws)[name])
+
+
 def test_a_value_in_a_row_with_no_key_is_refused(small: tuple[LoadedPlan, Path], tmp_path: Path) -> None:
     loaded, ledger = small
     path = _copy(ledger, tmp_path)

@@ -12,7 +12,8 @@ whole ledger or any set of split ones — checks that each was made from the pla
 Only the fill-in columns are read from a workbook (进展情况, 完成状态, 备注 on 任务;
 完成值, 完成说明 on 指标); everything else comes from the plan, so an edit to a
 locked column changes nothing.  Rows are found by their 序号 and 指标编号, wherever
-they are: sorted rows, inserted blank rows and moved columns read the same.  The
+they are: sorted rows, inserted blank rows, a header pasted again and moved columns
+read the same, and cells merged down a column give their value to every row they span.  The
 same row filled differently in two places is refused, naming both cells; a row
 filled in one file and left empty in another (an item with two lead units) takes
 the value that was filled.
@@ -238,6 +239,8 @@ def _rows(
                     f"move it to the row of its {key_column}"
                 )
             continue  # a blank row
+        if isinstance(key_cell.value, str) and key_cell.value.strip() == key_column:
+            continue  # the header again, as pasted with the rows of another workbook
         key = to_key(key_cell)
         if key is None:
             raise InputError(

@@ -36,6 +36,7 @@ from openpyxl import Workbook, load_workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Alignment, Font, PatternFill, Protection
 from openpyxl.utils import get_column_letter
+from openpyxl.utils.cell import coordinate_to_tuple
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
@@ -347,27 +348,48 @@ def _copy_aside(path: Path, backups: list[Path]) -> Path:
 
 
 def read(path: str) -> dict[str, list[list[Cell]]]:
-    """Every sheet of the workbook at ``path``: its rows of cells, first row first."""
+    """Every sheet of the workbook at ``path``: its rows of cells, first row first.
+
+    A merged range is read as it is shown: its value in every row it spans, in its
+    first column (cells merged down a column hold one value for each row)."""
     data = _read_bytes(path)
     book = _open(path, data, data_only=False)
-    computed: Workbook | None = None
+    computed: list[Workbook] = []  # opened again for the values of formulas, when there are any
     sheets: dict[str, list[list[Cell]]] = {}
     for ws in book.worksheets:
         rows: list[list[Cell]] = []
-        for row in ws.iter_rows():
-            cells: list[Cell] = []
-            for cell in row:
-                percent = "%" in str(cell.number_format or "")
-                if cell.data_type != "f":
-                    cells.append(Cell(cell.coordinate, cell.value, percent))
-                    continue
-                computed = computed or _open(path, data, data_only=True)
-                value = computed[ws.title][cell.coordinate].value
-                formula = None if value is not None else str(getattr(cell.value, "text", cell.value))
-                cells.append(Cell(cell.coordinate, value, percent, formula))
-            rows.append(cells)
+        where: dict[tuple[int, int], tuple[int, int]] = {}  # (row, column) -> index in rows
+        for i, row in enumerate(ws.iter_rows()):
+            rows.append([_read_cell(path, data, ws.title, cell, computed) for cell in row])
+            where.update((coordinate_to_tuple(cell.ref), (i, j)) for j, cell in enumerate(rows[-1]))
+        _merged_as_shown(ws, rows, where)
         sheets[ws.title] = rows
     return sheets
+
+
+def _merged_as_shown(ws: Worksheet, rows: list[list[Cell]], where: dict[tuple[int, int], tuple[int, int]]) -> None:
+    """Give each row a merged range spans the value of the range, in its first column."""
+    for span in ws.merged_cells.ranges:
+        if (span.min_row, span.min_col) not in where:
+            continue
+        i, j = where[span.min_row, span.min_col]
+        top = rows[i][j]
+        for number in range(span.min_row + 1, span.max_row + 1):
+            if (number, span.min_col) in where:
+                i, j = where[number, span.min_col]
+                rows[i][j] = Cell(rows[i][j].ref, top.value, top.percent, top.formula)
+
+
+def _read_cell(path: str, data: bytes, sheet: str, cell: Any, computed: list[Workbook]) -> Cell:
+    """One cell as :class:`Cell`; a formula by the value saved with it."""
+    percent = "%" in str(cell.number_format or "")
+    if cell.data_type != "f":
+        return Cell(cell.coordinate, cell.value, percent)
+    if not computed:
+        computed.append(_open(path, data, data_only=True))
+    value = computed[0][sheet][cell.coordinate].value
+    formula = None if value is not None else str(getattr(cell.value, "text", cell.value))
+    return Cell(cell.coordinate, value, percent, formula)
 
 
 def _read_bytes(path: str) -> bytes:
