@@ -90,6 +90,7 @@ CASES: list[tuple[str, Any, bool, str]] = [
     ("1-7", 4, False, "met"),
     ("1-7", -1, False, "unmet"),  # it went up instead
     ("1-7", "3%", False, "met"),
+    ("1-7", "\u22121", False, "unmet"),  # bug caught: − (U+2212), as Word prints it, was invalid
     # an increase, at least
     ("1-8", 10, False, "met"),
     ("1-8", 9.99, False, "unmet"),

@@ -75,6 +75,7 @@ SUMMARY_TARGET_COLUMNS = (
 APPROX = Decimal("0.05")  # ~ is met within 5% of the value, either way
 MAGNITUDES = {"": Decimal(1), "万": Decimal(10_000), "亿": Decimal(100_000_000)}
 HEADER_ROWS = 10  # the header is looked for in this many rows from the top
+MINUS_SIGN = "\u2212"  # − as Word and web pages print a negative number; NFKC keeps it
 
 RE_NUMBER = re.compile(
     r"""
@@ -98,6 +99,8 @@ def read_actual(value: Any, percent: bool, unit: str) -> Decimal | None:
     (Decimal('12'), Decimal('12'), Decimal('1200'))
     >>> read_actual("50万", False, "批次"), read_actual("12%", False, "%"), read_actual(0.07, True, "%")
     (Decimal('500000'), Decimal('12'), Decimal('7.00'))
+    >>> read_actual("\u22121.5", False, "%"), read_actual("－2", False, "%")
+    (Decimal('-1.5'), Decimal('-2'))
     >>> read_actual("  ", False, "%") is None
     True
     >>> read_actual("12%", False, "家")
@@ -116,7 +119,7 @@ def read_actual(value: Any, percent: bool, unit: str) -> Decimal | None:
         if percent and unit != "%":
             raise Invalid(f"{value * 100:g}% is a percentage, but the target counts in {unit or 'plain numbers'}")
         return number * 100 if percent else number
-    text = RE_THOUSANDS.sub("", unicodedata.normalize("NFKC", value).strip())
+    text = RE_THOUSANDS.sub("", unicodedata.normalize("NFKC", value).strip().replace(MINUS_SIGN, "-"))
     match = RE_NUMBER.fullmatch(text)
     if not match or match["unit"] not in ("", unicodedata.normalize("NFKC", unit)):
         where = f" in {unit}" if unit else ""
