@@ -23,6 +23,7 @@ from zhiliang_cli.cache import LoadedPlan, load_plan
 from zhiliang_cli.errors import InputError
 from zhiliang_cli.ledger import NO_LEAD, write_ledger
 from zhiliang_cli.progress import Invalid, is_met, judge_ledgers, read_actual
+from zhiliang_cli.workbook import display_width
 
 from .conftest import FIXTURES, Result
 from .workbooks import assert_no_formula, columns, fill, sheet_values, write_plan
@@ -567,6 +568,23 @@ def test_terminal_summary(small: tuple[LoadedPlan, Path], tmp_path: Path, zl: Ru
     assert "targets not met" in out and "1-2" in out and "很低" in out
     assert "unreported (7): 1-4, 1-5, 1-6, 1-7, 1-8, 1-9, 2-1" in out
     assert "1 of 10 targets met" in out
+
+
+@pytest.mark.parametrize("width", [20, 40, 60, 80, 120])
+def test_terminal_summary_at_any_width(
+    small: tuple[LoadedPlan, Path], tmp_path: Path, zl: Run, monkeypatch: pytest.MonkeyPatch, width: int
+) -> None:
+    """Bug caught: below about 90 columns the table dropped the column of unit names, and the
+    targets not met lost their ids and clauses; a table that does not fit is printed as lines."""
+    loaded, ledger = small
+    path = fill(_copy(ledger, tmp_path), targets={"1-1": 12, "1-2": 3, "1-3": "很低"})
+    monkeypatch.setenv("COLUMNS", str(width))
+    out = re.sub(r"\x1b\[[0-9;]*m", "", zl("progress", str(path), "--file", loaded.path, tty=True).out)
+    assert max(map(display_width, out.splitlines())) <= width
+    flat = "".join(out.split())  # what wrapped onto the next line joined again
+    for name in ("=省厅", "+省局", "-省委", "1-2", "1-3", "很低", "培育品牌"):
+        assert name in flat, (width, name, out)
+    assert "1of10targetsmet" in flat
 
 
 @pytest.mark.parametrize("fmt", ["jsonl", "csv", "yaml"])

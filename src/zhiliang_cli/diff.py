@@ -524,8 +524,15 @@ def parse_only(values: list[str] | None) -> list[str]:
 
 
 def check_threshold(threshold: float) -> float:
+    """``threshold`` if it is a similarity above 0 and at most 1 (NaN is not).
+
+    >>> check_threshold(1.0000001)
+    Traceback (most recent call last):
+    ...
+    zhiliang_cli.errors.UsageError: --threshold 1.0000001 is out of range: give a similarity above 0 and at most 1
+    """
     if not 0 < threshold <= 1:
-        raise UsageError(f"--threshold {threshold:g} is out of range: give a similarity above 0 and at most 1")
+        raise UsageError(f"--threshold {threshold!r} is out of range: give a similarity above 0 and at most 1")
     return threshold
 
 
