@@ -146,7 +146,8 @@ def deadline_text(deadline: DeadlineRecord | None) -> str | None:
     return f"{deadline['text']}（{deadline['date']}）" if deadline["date"] else deadline["text"]
 
 
-def _joined(units: Iterable[str]) -> str | None:
+def joined(units: Iterable[str]) -> str | None:
+    """Unit names as one cell of a workbook: joined with 、, None for none."""
     return UNIT_JOINER.join(units) or None
 
 
@@ -172,8 +173,8 @@ def task_rows(plan: PlanRecord, items: Sequence[ItemRecord]) -> list[list[Value]
             headings[item["number"]],
             item["title"],
             item["text"],
-            _joined(item["lead_units"]),
-            _joined(item["cooperating_units"]),
+            joined(item["lead_units"]),
+            joined(item["cooperating_units"]),
             deadline_text(item["deadline"]),
             len(item["targets"]),
             None,
@@ -192,7 +193,7 @@ def target_rows(entries: Sequence[Entry]) -> list[list[Value]]:
             [
                 entry.id,
                 entry.item["number"] if entry.item else None,
-                _joined(entry.item["lead_units"]) if entry.item else None,
+                joined(entry.item["lead_units"]) if entry.item else None,
                 t["text"],
                 t["value"],
                 t["low"],

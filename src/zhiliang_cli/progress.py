@@ -39,6 +39,7 @@ from typing import TYPE_CHECKING, Any
 from .errors import InputError, OutputError
 from .ledger import (
     NO_LEAD,
+    NOTE_COLUMNS,
     NOTES,
     SCOPE_LABEL,
     SHA_LABEL,
@@ -50,6 +51,7 @@ from .ledger import (
     TASKS,
     Entry,
     deadline_text,
+    joined,
     requirement,
     target_entries,
 )
@@ -72,6 +74,7 @@ SUMMARY_TARGET_COLUMNS = (
     "指标编号", "序号", "牵头单位", "指标", "要求", "目标值", "下限", "上限", "单位", "时限",
     "完成值", "完成说明", "结果", "来源",
 )  # fmt: skip
+SUMMARY_TASK_COLUMNS = ("序号", "任务", "牵头单位", "完成状态", "进展情况", "备注", "来源")
 APPROX = Decimal("0.05")  # ~ is met within 5% of the value, either way
 MAGNITUDES = {"": Decimal(1), "万": Decimal(10_000), "亿": Decimal(100_000_000)}
 HEADER_ROWS = 10  # the header is looked for in this many rows from the top
@@ -517,8 +520,28 @@ def summary_sheets(data: Row) -> list[Sheet]:
     """The judged result as sheets: per lead unit, every target with its status coloured, every item."""
     from .workbook import Sheet
 
-    summary = data["summary"]
-    units: list[list[Value]] = [
+    status_header = [STATUS_WORDS[s] for s in STATUSES]
+    return [
+        Sheet(
+            "汇总",
+            ["牵头单位", "任务数", "已填完成状态", "指标数", *status_header, "达标率（%）"],
+            _unit_rows(data["summary"]),
+            protect=False,
+        ),
+        Sheet(
+            TARGETS,
+            SUMMARY_TARGET_COLUMNS,
+            _judged_rows(data["targets"]),
+            colours={"结果": STATUS_COLOURS},
+            protect=False,
+        ),
+        Sheet(TASKS, SUMMARY_TASK_COLUMNS, _item_rows(data["items"]), protect=False),
+        Sheet(NOTES, NOTE_COLUMNS, _about_rows(data["summary"]), protect=False),
+    ]
+
+
+def _unit_rows(summary: Row) -> list[list[Value]]:
+    return [
         [
             u["name"] or NO_LEAD,
             u["items"],
@@ -529,11 +552,14 @@ def summary_sheets(data: Row) -> list[Sheet]:
         ]
         for u in summary["lead_units"]
     ]
-    targets = [
+
+
+def _judged_rows(targets: list[Row]) -> list[list[Value]]:
+    return [
         [
             t["id"],
             t["item"],
-            "、".join(t["lead_units"]) or None,
+            joined(t["lead_units"]),
             t["text"],
             requirement(t),
             t["value"],
@@ -546,49 +572,29 @@ def summary_sheets(data: Row) -> list[Sheet]:
             STATUS_WORDS[t["status"]],
             _where(t["source"]),
         ]
-        for t in data["targets"]
+        for t in targets
     ]
-    items = [
-        [
-            i["item"],
-            i["title"],
-            "、".join(i["lead_units"]) or None,
-            i["state"],
-            i["progress"],
-            i["remark"],
-            _where(i["source"]),
-        ]
-        for i in data["items"]
+
+
+def _item_rows(items: list[Row]) -> list[list[Value]]:
+    return [
+        [i["item"], i["title"], joined(i["lead_units"]), i["state"], i["progress"], i["remark"], _where(i["source"])]
+        for i in items
     ]
-    files: list[list[Value]] = [["台账", f"{f['file']}（{f['scope'] or ''}）"] for f in summary["files"]]
-    about: list[list[Value]] = [
-        ["计划", summary["plan"]["plan_title"] or summary["plan"]["title"]],
-        ["发文字号", summary["plan"]["doc_number"]],
-        [SHA_LABEL, summary["plan"]["sha256"]],
-        *files,
+
+
+def _about_rows(summary: Row) -> list[list[Value]]:
+    plan = summary["plan"]
+    return [
+        ["计划", plan["plan_title"] or plan["title"]],
+        ["发文字号", plan["doc_number"]],
+        [SHA_LABEL, plan["sha256"]],
+        *(["台账", f"{f['file']}（{f['scope'] or ''}）"] for f in summary["files"]),
         [
             "判定",
             "不少于、达到：不低于目标值；多于：高于；不超过：不高于；少于：低于；约：相差不超过5%；区间：达到下限",
         ],
         ["判定", "减少、提高：完成值为实际变化的幅度，按同样的要求判定"],
-    ]
-    status_header = [STATUS_WORDS[s] for s in STATUSES]
-    return [
-        Sheet(
-            "汇总",
-            ["牵头单位", "任务数", "已填完成状态", "指标数", *status_header, "达标率（%）"],
-            units,
-            protect=False,
-        ),
-        Sheet(
-            "指标",
-            SUMMARY_TARGET_COLUMNS,
-            targets,
-            colours={"结果": STATUS_COLOURS},
-            protect=False,
-        ),
-        Sheet("任务", ["序号", "任务", "牵头单位", "完成状态", "进展情况", "备注", "来源"], items, protect=False),
-        Sheet("说明", ["项目", "内容"], about, protect=False),
     ]
 
 

@@ -29,7 +29,7 @@ HIGHLIGHT = "bold yellow"
 BAR_WIDTH = 20
 #: Between unit names in a cell: not 、, which a name may hold (各区、县级市人民政府).
 UNIT_JOINER = "；"
-RIGHT_ALIGNED = {"#", "items", "targets", "value", "with state", "met", "unmet", "unreported", "invalid", "actual"}
+RIGHT_ALIGNED = {"#", "items", "targets", "value", "met", "unmet", "unreported", "invalid", "actual"}
 #: How each status of a judged target is shown in ``zl progress``, in the order listed.
 PROGRESS_BAR_WIDTH = 12
 UNIT_MIN_WIDTH = 12  # the lead unit column of zl progress wraps names no narrower than this
