@@ -444,10 +444,10 @@ def _diff_line(out: Console, result: Diff, heading: str, k: int, plain: bool) ->
         side = "new" if heading == "added" else "old"
         sign = "+" if side == "new" else "-"
         units = UNIT_JOINER.join(result.lead_units(k, side)) or "—"
-        where = result.section_heading(side, item[f"{side}_section"])
+        where = result.section_heading(k, side)
         out.print(literal(f"  {sign} {item[f'{side}_number']} {item[f'{side}_title']} · {where} · lead {units}"))
     elif heading == "moved":
-        old, new = (result.section_heading(side, item[f"{side}_section"]) for side in ("old", "new"))
+        old, new = (result.section_heading(k, side) for side in ("old", "new"))
         out.print(literal(f"  {item['old_number']} → {item['new_number']} {item['new_title']}: {old} → {new}"))
     else:
         changes = ", ".join(item["changes"])
