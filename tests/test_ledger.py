@@ -457,6 +457,15 @@ def test_written_files_have_the_permissions_of_any_new_file(tmp_path: Path) -> N
         os.umask(umask)
 
 
+@pytest.mark.parametrize("name", ["台账", "台账.csv", "台账.xls"])
+def test_a_name_that_is_not_xlsx_is_refused(tmp_path: Path, zl: Run, name: str) -> None:
+    """Bug caught: -o 台账.csv wrote a workbook that Excel then refused to open."""
+    result = zl("ledger", "-o", str(tmp_path / name))
+    assert result.code == 2 and "does not end in .xlsx" in result.err and "台账.xlsx" in result.err
+    assert list(tmp_path.iterdir()) == []
+    assert zl("ledger", "-o", str(tmp_path / "台账.XLSX")).code == 0
+
+
 def test_split_by_something_else_is_refused(tmp_path: Path) -> None:
     with pytest.raises(UsageError, match="--split-by lead"):
         write_ledger(load_plan(None), str(tmp_path / "x"), "section")

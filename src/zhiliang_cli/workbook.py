@@ -40,7 +40,7 @@ from openpyxl.utils.cell import coordinate_to_tuple
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
-from .errors import InputError, OutputError
+from .errors import InputError, OutputError, UsageError
 
 Value = str | int | float | None
 
@@ -261,10 +261,13 @@ def write_set(books: Sequence[tuple[Path, Workbook]], force: bool = False) -> No
 
 
 def check_free(paths: Sequence[Path], force: bool = False) -> None:
-    """Refuse a path that is a folder, or a file that exists unless ``force``."""
+    """Refuse a path that is a folder, or a file that exists unless ``force``, or a name
+    that does not end in .xlsx (Excel will not open a workbook named otherwise)."""
     for path in paths:
         if path.is_dir():
             raise OutputError(f"{path} is a directory: give a file name for -o")
+        if path.suffix.lower() != ".xlsx":
+            raise UsageError(f"{path} does not end in .xlsx: give -o a name such as {path.stem or 'ledger'}.xlsx")
         if path.exists() and not force:
             raise OutputError(f"{path} exists: use --force to overwrite it, or choose another name")
 
