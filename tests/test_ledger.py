@@ -355,11 +355,13 @@ def test_names_that_clash_get_a_suffix(tmp_path: Path) -> None:
 # --- existing files, atomic writes ----------------------------------------------------
 
 
-def test_existing_file_kept_unless_force(tmp_path: Path) -> None:
+def test_existing_file_kept_unless_force(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     out = tmp_path / "x.xlsx"
     out.write_bytes(b"keep me")
-    with pytest.raises(OutputError, match="exists: use --force"):
-        write_ledger(load_plan(None), str(out))
+    with monkeypatch.context() as patched:  # refused before the work: no workbook is built
+        patched.setattr(workbook, "build", lambda sheets: pytest.fail("built a workbook it cannot write"))
+        with pytest.raises(OutputError, match="exists: use --force"):
+            write_ledger(load_plan(None), str(out))
     assert out.read_bytes() == b"keep me"
     write_ledger(load_plan(None), str(out), force=True)
     assert openpyxl.load_workbook(out).sheetnames == ["任务", "指标", "说明"]

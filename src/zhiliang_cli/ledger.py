@@ -294,33 +294,37 @@ def _unique_name(unit: str, used: set[str]) -> str:
 
 def write_ledger(loaded: LoadedPlan, output: str, split_by: str | None = None, force: bool = False) -> list[str]:
     """Write the ledger to ``output`` (a file, or a folder with ``split_by="lead"``);
-    return one line per workbook written."""
-    from .workbook import build, write_set
+    return one line per workbook written.  A file in the way is refused before any
+    workbook is built; a folder made for the set is removed again if nothing is written."""
+    from .workbook import build, check_free, write_set
 
-    plan = loaded.plan
-    if split_by is None:
-        parts = [Part(Path(output).name, WHOLE, plan_items(plan), target_entries(plan))]
-        paths = [Path(output)]
-    elif split_by == "lead":
-        parts = split_by_lead(plan)
-        paths = [Path(output) / f"{part.name}.xlsx" for part in parts]
-    else:
-        raise UsageError(f"cannot split by {split_by!r}: the one choice is --split-by lead")
-    made = Path(output) if split_by else None
-    created = made is not None and not made.exists()
+    paths, parts = _layout(loaded.plan, output, split_by)
+    check_free(paths, force)
+    folder = Path(output) if split_by else None
+    created = folder is not None and not folder.exists()
     try:
-        if made is not None:
-            _make_folder(made)
-        pairs = zip(paths, parts, strict=True)
-        write_set([(path, build(ledger_sheets(loaded, p.items, p.entries, p.scope))) for path, p in pairs], force)
+        if folder is not None:
+            _make_folder(folder)
+        books = [build(ledger_sheets(loaded, p.items, p.entries, p.scope)) for p in parts]
+        write_set(list(zip(paths, books, strict=True)), force)
     except BaseException:
-        if created and made is not None and made.is_dir() and not any(made.iterdir()):
-            made.rmdir()  # nothing half-written: not even an empty folder
+        if created and folder is not None and folder.is_dir() and not any(folder.iterdir()):
+            folder.rmdir()  # nothing half-written: not even an empty folder
         raise
     return [
         f"{path}: {_count(len(p.items), 'task')}, {_count(len(p.entries), 'target')}"
         for path, p in zip(paths, parts, strict=True)
     ]
+
+
+def _layout(plan: PlanRecord, output: str, split_by: str | None) -> tuple[list[Path], list[Part]]:
+    """The workbooks to write: their paths and what each holds."""
+    if split_by is None:
+        return [Path(output)], [Part(Path(output).name, WHOLE, plan_items(plan), target_entries(plan))]
+    if split_by == "lead":
+        parts = split_by_lead(plan)
+        return [Path(output) / f"{part.name}.xlsx" for part in parts], parts
+    raise UsageError(f"cannot split by {split_by!r}: the one choice is --split-by lead")
 
 
 def _count(n: int, noun: str) -> str:
