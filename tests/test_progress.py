@@ -328,6 +328,16 @@ def _letter(ws: Any, name: str) -> str:
     return openpyxl.utils.get_column_letter(columns(ws)[name])
 
 
+def test_a_fill_in_column_deleted_is_refused_with_the_fix(small: tuple[LoadedPlan, Path], tmp_path: Path) -> None:
+    loaded, ledger = small
+    path = _copy(ledger, tmp_path)
+    book = openpyxl.load_workbook(path)
+    book["任务"].delete_cols(columns(book["任务"])["备注"])
+    book.save(path)
+    with pytest.raises(InputError, match="sheet 任务 has no column 备注: put the column back"):
+        judge_ledgers([str(path)], loaded)
+
+
 def test_a_value_in_a_row_with_no_key_is_refused(small: tuple[LoadedPlan, Path], tmp_path: Path) -> None:
     loaded, ledger = small
     path = _copy(ledger, tmp_path)

@@ -218,7 +218,10 @@ def _header(path: str, sheet: str, rows: list[list[Cell]], wanted: tuple[str, ..
         if wanted[0] in names:
             missing = [name for name in wanted if name not in names]
             if missing:
-                raise InputError(f"{path} is not a ledger made by zl ledger (sheet {sheet} has no column {missing[0]})")
+                raise InputError(
+                    f"{path}, sheet {sheet} has no column {missing[0]}: put the column back "
+                    "under that header (it may stay empty)"
+                )
             return at, {name: names[name] for name in wanted}
     raise InputError(f"{path} is not a ledger made by zl ledger (sheet {sheet} has no column {wanted[0]})")
 
