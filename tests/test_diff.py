@@ -192,6 +192,36 @@ def _sentences(*keys: int) -> list[str]:
     return [items.item(k).sentences.split("。")[0] + "。" for k in keys]
 
 
+# Bug caught: sections were known by their numbers, which start again in a notice that
+# issues two regulations; an item moved from the first 一、 to the second was "same".
+TWO_REGULATIONS = """某市2025年工作要点
+为推动发展，制定本要点。
+一、产业政策
+（一）加强市场监管。开展市场秩序专项整治行动，新增企业20家以上。（牵头单位：省厅）
+（二）优化营商环境。深化商事制度改革，推行企业开办一网通办。（牵头单位：省局）
+二、人才政策
+（三）引进高层次人才。实施人才引进计划，引进博士50名。（牵头单位：省人社厅）
+进一步支持企业发展的规定
+为进一步支持企业发展，特制定以下规定。
+一、财税政策
+（四）落实减税降费。全面落实各项减税降费政策，全年减税5亿元。（牵头单位：省税务局）
+二、金融政策
+（五）加大信贷支持。引导金融机构加大对小微企业的信贷投放。（牵头单位：省金融局）
+"""
+
+
+def test_a_move_between_sections_of_one_number_is_a_move() -> None:
+    moving = "（二）优化营商环境。深化商事制度改革，推行企业开办一网通办。（牵头单位：省局）\n"
+    new = TWO_REGULATIONS.replace(moving, "").replace("一、财税政策\n", "一、财税政策\n" + moving)
+    result = run_diff(TWO_REGULATIONS, new, "two_regulations")
+    assert [s["number"] for s in parse(new)["sections"]] == [1, 2, 1, 2]  # the shape that caught it
+    assert result.record["summary"] == {"same": 4, "changed": 1, "added": 0, "removed": 0, "moved": 1}
+    (k,) = [k for k, i in enumerate(result.record["items"]) if i["status"] == "changed"]
+    assert result.record["items"][k]["changes"] == ["section"]
+    assert (result.section_heading(k, "old"), result.section_heading(k, "new")) == ("一、产业政策", "一、财税政策")
+    assert run_diff(TWO_REGULATIONS, TWO_REGULATIONS, "same").differs is False
+
+
 def test_pairing_is_global_not_greedy() -> None:
     """NEW's first item is most like OLD's second, but OLD's first is like it too, and OLD's
     second is the only partner NEW's second can have: first-come greedy pairing would take

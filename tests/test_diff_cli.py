@@ -5,12 +5,16 @@ from __future__ import annotations
 
 import io
 import json
+import re
 import sys
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 import yaml
+
+from zhiliang_cli import render
+from zhiliang_cli.workbook import display_width
 
 from .conftest import Result
 from .test_diff import GOLDEN_DIR, edition
@@ -139,6 +143,16 @@ def test_report_in_a_terminal_has_colour_not_markers(zl: Run, editions: tuple[st
     assert "10" in out and "12" in out and "→" in out
 
 
+@pytest.mark.parametrize("width", [20, 40, 80])
+def test_report_at_any_width(zl: Run, editions: tuple[str, str], monkeypatch: pytest.MonkeyPatch, width: int) -> None:
+    """Bug caught: at 20 columns the table of target changes stood one letter a line."""
+    monkeypatch.setenv("COLUMNS", str(width))
+    out = re.sub(r"\x1b\[[0-9;]*m", "", zl("diff", *editions, tty=True).out)
+    assert max(map(display_width, out.splitlines())) <= render.console().width  # the width, or render's least
+    flat = "".join(out.split())  # what wrapped onto the next line joined again
+    assert "≥10项→≥12项" in flat and "raised" in flat
+
+
 def test_markdown_escapes_the_plan_s_text(zl: Run, tmp_path: Path) -> None:
     old = tmp_path / "old.txt"
     new = tmp_path / "new.txt"
@@ -174,6 +188,8 @@ def _one_error_line(result: Result, code: int, *words: str) -> None:
         (["old.txt", "new.txt", "--only", "added,renamed"], 2, "'renamed'"),
         (["old.txt", "new.txt", "--threshold", "0"], 2, "out of range"),
         (["old.txt", "new.txt", "--threshold", "1.5"], 2, "out of range"),
+        (["old.txt", "new.txt", "--threshold", "1.0000001"], 2, "--threshold 1.0000001 is out of range"),
+        (["old.txt", "new.txt", "--threshold", "nan"], 2, "out of range"),
         (["old.txt", "new.txt", "--threshold", "high"], 2, "high"),
         (["old.txt", "new.txt", "--format", "xml"], 2, "unknown format"),
         (["old.txt"], 2, "Missing argument"),

@@ -5,13 +5,15 @@ written all or none."""
 from __future__ import annotations
 
 import json
+import os
+import stat
 from collections.abc import Callable
 from pathlib import Path
 
 import openpyxl
 import pytest
 
-from zhiliang_cli import workbook
+from zhiliang_cli import query, workbook
 from zhiliang_cli.cache import load_plan
 from zhiliang_cli.errors import OutputError, UsageError
 from zhiliang_cli.ledger import (
@@ -228,12 +230,50 @@ def test_deadlines_where_known(tmp_path: Path) -> None:
 
 
 def test_section_targets_have_their_own_ids() -> None:
-    """A target in a section's own text is {section numeral}-{k}: never the same as an item's."""
+    """A target in a section's own text is {section's place in Chinese}-{k}: never the same as an item's."""
     plan = load_plan(str(FIXTURES / "province_2024.txt")).plan
     entries = target_entries(plan)
     expected = [f"{s['numeral']}-{k}" for s in plan["sections"] for k in range(1, len(s["targets"]) + 1)]
     assert expected and [e.id for e in entries if e.item is None] == expected
     assert len({e.id for e in entries}) == len(entries)
+
+
+# Bug caught: sections numbered 1. 2. gave a section's own target the id 1-1 of item 1's
+# first target, and sections whose numbering starts again shared ids and headings.
+ARABIC_SECTIONS = """某市2025年工作要点
+1.总体目标
+全年新增企业10家。
+（1）加强监管。新增企业20家以上。（牵头单位：省厅）
+2.保障措施
+（2）加强领导。培训干部30人。（牵头单位：省局）
+"""
+RESTARTED_SECTIONS = """某市2025年工作要点
+为推动发展，制定本要点。
+一、产业政策
+全年新增企业10家。
+（一）加强监管。新增企业20家以上。（牵头单位：省厅）
+进一步支持企业发展的规定
+为进一步支持企业发展，特制定以下规定。
+一、财税政策
+全年减税5亿元。
+（二）加强领导。培训干部30人。（牵头单位：省局）
+"""
+
+
+@pytest.mark.parametrize("text", [ARABIC_SECTIONS, RESTARTED_SECTIONS], ids=["arabic", "restarted"])
+def test_ids_unique_and_headings_right_however_sections_are_numbered(tmp_path: Path, text: str) -> None:
+    loaded = load_plan(str(write_plan(tmp_path, text)))
+    entries = target_entries(loaded.plan)
+    ids = [e.id for e in entries]
+    assert len(set(ids)) == len(ids) == len(query.target_rows(loaded.plan))
+    assert [e.id for e in entries if e.item is None] == [
+        f"{numeral}-1" for numeral, s in zip("一二", loaded.plan["sections"], strict=True) if s["targets"]
+    ]
+    write_ledger(loaded, str(tmp_path / "x.xlsx"))
+    headings = {r[0]: r[1] for r in sheet_values(tmp_path / "x.xlsx", "任务")[1:]}
+    for section in loaded.plan["sections"]:
+        for item in section["items"]:
+            assert headings[item["number"]] == f"{section['numeral']}、{section['title']}"
 
 
 # --- split by lead unit ---------------------------------------------------------------
@@ -262,7 +302,7 @@ def test_split_by_lead_bundled(tmp_path: Path, plan: PlanRecord, zl: Run) -> Non
 def test_split_two_leads_no_lead_and_unsafe_names(tmp_path: Path) -> None:
     folder, _ = _split(tmp_path, str(write_plan(tmp_path)))
     assert sorted(p.name for p in folder.iterdir()) == sorted(
-        ["=省厅.xlsx", "+省局.xlsx", "-省委.xlsx", f"{NO_LEAD}.xlsx"]
+        ["=省厅.xlsx", "+省局.xlsx", "_省委.xlsx", f"{NO_LEAD}.xlsx"]
     )
     for name in ("=省厅", "+省局"):  # item 1 has two lead units: it is in both
         assert [r[0] for r in sheet_values(folder / f"{name}.xlsx", "任务")[1:]] == [1]
@@ -288,6 +328,8 @@ def test_split_puts_section_targets_with_the_unled(tmp_path: Path) -> None:
     [
         ("省市场监管局", "省市场监管局"),
         ("=省厅", "=省厅"),
+        ("-省委", "_省委"),  # bug caught: zl progress *.xlsx took -省委.xlsx for an option
+        ("--", "_-"),
         ("省厅/省局", "省厅_省局"),
         ('a\\b:c*d?e"f<g>h|i', "a_b_c_d_e_f_g_h_i"),
         ("  省厅. ", "省厅"),
@@ -314,11 +356,13 @@ def test_names_that_clash_get_a_suffix(tmp_path: Path) -> None:
 # --- existing files, atomic writes ----------------------------------------------------
 
 
-def test_existing_file_kept_unless_force(tmp_path: Path) -> None:
+def test_existing_file_kept_unless_force(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     out = tmp_path / "x.xlsx"
     out.write_bytes(b"keep me")
-    with pytest.raises(OutputError, match="exists: use --force"):
-        write_ledger(load_plan(None), str(out))
+    with monkeypatch.context() as patched:  # refused before the work: no workbook is built
+        patched.setattr(workbook, "build", lambda sheets: pytest.fail("built a workbook it cannot write"))
+        with pytest.raises(OutputError, match="exists: use --force"):
+            write_ledger(load_plan(None), str(out))
     assert out.read_bytes() == b"keep me"
     write_ledger(load_plan(None), str(out), force=True)
     assert openpyxl.load_workbook(out).sheetnames == ["任务", "指标", "说明"]
@@ -357,6 +401,8 @@ def test_a_failure_while_staging_leaves_nothing(tmp_path: Path, monkeypatch: pyt
 def test_a_failure_while_moving_restores_the_old_set(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     folder = tmp_path / "split"
     write_ledger(load_plan(PROVINCE), str(folder), "lead")
+    for path in folder.iterdir():  # unlike what zl writes again within the same second
+        path.write_bytes(f"filled {path.name}".encode())
     before = {p.name: p.read_bytes() for p in folder.iterdir()}
     real, moved = workbook.os.replace, []
 
@@ -371,6 +417,56 @@ def test_a_failure_while_moving_restores_the_old_set(tmp_path: Path, monkeypatch
     with pytest.raises(OutputError, match="nothing was written"):
         write_ledger(load_plan(PROVINCE), str(folder), "lead", force=True)
     assert {p.name: p.read_bytes() for p in folder.iterdir()} == before
+
+
+@pytest.mark.parametrize(("when", "moved_first"), [(1, False), (3, True), (-1, True)], ids=["first", "3rd", "last"])
+def test_ctrl_c_while_moving_restores_the_old_set(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, when: int, moved_first: bool
+) -> None:
+    """Bug caught: Ctrl-C while the new files were moved in lost the ones they replaced."""
+    folder = tmp_path / "split"
+    write_ledger(load_plan(PROVINCE), str(folder), "lead")
+    for path in folder.iterdir():  # filled in by now: not what zl would write again
+        path.write_bytes(f"filled {path.name}".encode())
+    before = {p.name: p.read_bytes() for p in folder.iterdir()}
+    real, moved = workbook.os.replace, []
+    stop = when if when > 0 else len(before)
+
+    def interrupted(src: str | Path, dst: str | Path) -> None:
+        if str(src).endswith(".tmp"):
+            moved.append(dst)
+            if len(moved) == stop:  # Ctrl-C just before, or just after, this move
+                if moved_first:
+                    real(src, dst)
+                raise KeyboardInterrupt
+        real(src, dst)
+
+    monkeypatch.setattr(workbook.os, "replace", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        write_ledger(load_plan(PROVINCE), str(folder), "lead", force=True)
+    assert {p.name: p.read_bytes() for p in folder.iterdir()} == before
+
+
+def test_written_files_have_the_permissions_of_any_new_file(tmp_path: Path) -> None:
+    """Bug caught: workbooks came out readable by their owner only (those of a temporary file)."""
+    umask = os.umask(0o022)
+    try:
+        write_ledger(load_plan(PROVINCE), str(tmp_path / "x.xlsx"))
+        assert stat.S_IMODE((tmp_path / "x.xlsx").stat().st_mode) == 0o644
+        (tmp_path / "x.xlsx").chmod(0o664)  # replaced with --force: its permissions kept
+        write_ledger(load_plan(PROVINCE), str(tmp_path / "x.xlsx"), force=True)
+        assert stat.S_IMODE((tmp_path / "x.xlsx").stat().st_mode) == 0o664
+    finally:
+        os.umask(umask)
+
+
+@pytest.mark.parametrize("name", ["台账", "台账.csv", "台账.xls"])
+def test_a_name_that_is_not_xlsx_is_refused(tmp_path: Path, zl: Run, name: str) -> None:
+    """Bug caught: -o 台账.csv wrote a workbook that Excel then refused to open."""
+    result = zl("ledger", "-o", str(tmp_path / name))
+    assert result.code == 2 and "does not end in .xlsx" in result.err and "台账.xlsx" in result.err
+    assert list(tmp_path.iterdir()) == []
+    assert zl("ledger", "-o", str(tmp_path / "台账.XLSX")).code == 0
 
 
 def test_split_by_something_else_is_refused(tmp_path: Path) -> None:

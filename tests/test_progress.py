@@ -19,10 +19,12 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from zhiliang_cli import render
 from zhiliang_cli.cache import LoadedPlan, load_plan
 from zhiliang_cli.errors import InputError
 from zhiliang_cli.ledger import NO_LEAD, write_ledger
 from zhiliang_cli.progress import Invalid, is_met, judge_ledgers, read_actual
+from zhiliang_cli.workbook import display_width
 
 from .conftest import FIXTURES, Result
 from .workbooks import assert_no_formula, columns, fill, sheet_values, write_plan
@@ -90,6 +92,7 @@ CASES: list[tuple[str, Any, bool, str]] = [
     ("1-7", 4, False, "met"),
     ("1-7", -1, False, "unmet"),  # it went up instead
     ("1-7", "3%", False, "met"),
+    ("1-7", "\u22121", False, "unmet"),  # bug caught: − (U+2212), as Word prints it, was invalid
     # an increase, at least
     ("1-8", 10, False, "met"),
     ("1-8", 9.99, False, "unmet"),
@@ -291,6 +294,50 @@ def test_reordered_rows_blank_rows_and_moved_columns_read_the_same(
     assert data["targets"][0]["source"]["cell"] != "K2"  # found where it was moved to
 
 
+def test_cells_merged_down_a_column_read_as_shown(small: tuple[LoadedPlan, Path], tmp_path: Path) -> None:
+    """Bug caught: 已完成 typed in cells merged over three items counted for the first item only."""
+    loaded, ledger = small
+    path = fill(_copy(ledger, tmp_path), targets={"1-1": 12}, tasks={1: {"完成状态": "已完成"}})
+    book = openpyxl.load_workbook(path)
+    tasks, targets = book["任务"], book["指标"]
+    tasks.merge_cells(f"{_letter(tasks, '完成状态')}2:{_letter(tasks, '完成状态')}4")
+    targets.merge_cells(f"{_letter(targets, '完成值')}2:{_letter(targets, '完成说明')}3")
+    book.save(path)
+    data = judge_ledgers([str(path)], loaded).data
+    assert [i["state"] for i in data["items"]] == ["已完成"] * 3
+    assert [(t["actual"], t["note"]) for t in data["targets"][:3]] == [(12, None), (12, None), (None, None)]
+    assert data["items"][2]["source"]["cell"] == f"{_letter(tasks, '完成状态')}4"
+
+
+def test_the_header_pasted_again_with_more_rows_is_skipped(small: tuple[LoadedPlan, Path], tmp_path: Path) -> None:
+    """Bug caught: a unit that pasted another sheet's rows with their header was refused."""
+    loaded, ledger = small
+    path = fill(_copy(ledger, tmp_path), targets={"1-1": 12, "2-1": 10})
+    book = openpyxl.load_workbook(path)
+    ws = book["指标"]
+    ws.insert_rows(4)
+    for col in range(1, ws.max_column + 1):
+        ws.cell(4, col).value = ws.cell(1, col).value
+    book.save(path)
+    assert _statuses(judge_ledgers([str(path)], loaded).data) == _statuses(
+        judge_ledgers([str(fill(_copy(ledger, tmp_path, "plain.xlsx"), targets={"1-1": 12, "2-1": 10}))], loaded).data
+    )
+
+
+def _letter(ws: Any, name: str) -> str:
+    return openpyxl.utils.get_column_letter(columns(ws)[name])
+
+
+def test_a_fill_in_column_deleted_is_refused_with_the_fix(small: tuple[LoadedPlan, Path], tmp_path: Path) -> None:
+    loaded, ledger = small
+    path = _copy(ledger, tmp_path)
+    book = openpyxl.load_workbook(path)
+    book["任务"].delete_cols(columns(book["任务"])["备注"])
+    book.save(path)
+    with pytest.raises(InputError, match="sheet 任务 has no column 备注: put the column back"):
+        judge_ledgers([str(path)], loaded)
+
+
 def test_a_value_in_a_row_with_no_key_is_refused(small: tuple[LoadedPlan, Path], tmp_path: Path) -> None:
     loaded, ledger = small
     path = _copy(ledger, tmp_path)
@@ -342,10 +389,10 @@ def split(small: tuple[LoadedPlan, Path], tmp_path: Path) -> dict[str, Path]:
 
 def test_split_ledgers_merged(small: tuple[LoadedPlan, Path], split: dict[str, Path], tmp_path: Path) -> None:
     loaded, ledger = small
-    assert sorted(split) == sorted(["=省厅", "+省局", "-省委", NO_LEAD])
+    assert sorted(split) == sorted(["=省厅", "+省局", "_省委", NO_LEAD])
     fill(split["=省厅"], targets={"1-1": 12, "1-3": 0.1}, tasks={1: {"完成状态": "推进中"}})
     fill(split["+省局"], targets={"1-2": 25, "1-3": "0.1"}, tasks={1: {"进展情况": "按计划推进"}})
-    fill(split["-省委"], targets={"2-1": 40}, tasks={2: {"完成状态": "未完成"}})
+    fill(split["_省委"], targets={"2-1": 40}, tasks={2: {"完成状态": "未完成"}})
     merged = judge_ledgers([str(p) for p in split.values()], loaded).data
     whole = fill(
         _copy(ledger, tmp_path, "whole.xlsx"),
@@ -362,12 +409,23 @@ def test_split_ledgers_merged(small: tuple[LoadedPlan, Path], split: dict[str, P
     assert len(merged["summary"]["files"]) == 4
 
 
+def test_split_ledgers_named_in_their_folder_as_a_shell_glob_would(
+    small: tuple[LoadedPlan, Path], split: dict[str, Path], zl: Run, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Bug caught: a unit named -省委 gave -省委.xlsx, which `zl progress *.xlsx` took for an option."""
+    loaded, _ = small
+    monkeypatch.chdir(split[NO_LEAD].parent)
+    result = zl("progress", *sorted(p.name for p in split.values()), "--file", loaded.path)
+    assert result.code == 0, result.err
+    assert len(result.json()["summary"]["files"]) == len(split)
+
+
 def test_a_subset_of_split_ledgers_leaves_the_rest_unreported(
     small: tuple[LoadedPlan, Path], split: dict[str, Path]
 ) -> None:
     loaded, _ = small
-    fill(split["-省委"], targets={"2-1": 20})
-    data = judge_ledgers([str(split["-省委"])], loaded).data
+    fill(split["_省委"], targets={"2-1": 20})
+    data = judge_ledgers([str(split["_省委"])], loaded).data
     statuses = _statuses(data)
     assert statuses.pop("2-1") == "met" and set(statuses.values()) == {"unreported"}
     assert data["targets"][0]["source"] is None
@@ -415,7 +473,44 @@ def test_a_ledger_of_another_plan_is_refused(tmp_path: Path, zl: Run) -> None:
     assert result.code == 3 and result.out == "" and len(result.err.splitlines()) == 1
     assert result.err.startswith(f"Error: {other} was made from another plan")
     assert "2023年福建省质量强省工作要点" in result.err and "--file" in result.err
+    assert f"file {FIXTURES / 'province_2024.txt'}" in result.err  # the plan to give, as the ledger records it
     assert zl("progress", str(other), "--file", str(FIXTURES / "province_2024.txt")).code == 0
+
+
+def test_a_hash_in_capitals_or_with_spaces_is_the_same_hash(small: tuple[LoadedPlan, Path], tmp_path: Path) -> None:
+    """Bug caught: a 说明 sheet whose hash was retyped in capitals was taken for another plan."""
+    loaded, ledger = small
+    path = fill(_copy(ledger, tmp_path), targets={"1-1": 12})
+    book = openpyxl.load_workbook(path)
+    for row in book["说明"].iter_rows():
+        if row[0].value == "源文件SHA-256":
+            row[1].value = f" {row[1].value.upper()}\n"
+    book.save(path)
+    assert _statuses(judge_ledgers([str(path)], loaded).data)["1-1"] == "met"
+
+
+def test_the_same_file_given_twice_is_read_once(
+    small: tuple[LoadedPlan, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    loaded, ledger = small
+    path = fill(_copy(ledger, tmp_path), targets={"1-1": 12})
+    monkeypatch.chdir(tmp_path)
+    report = judge_ledgers([str(path), path.name, f"./{path.name}"], loaded)
+    assert [f["file"] for f in report.data["summary"]["files"]] == [str(path)]
+    assert report.warnings == [
+        f"{path.name} is {path} given again: read once",
+        f"./{path.name} is {path} given again: read once",
+    ]
+
+
+def test_the_result_never_overwrites_a_ledger_read(small: tuple[LoadedPlan, Path], tmp_path: Path, zl: Run) -> None:
+    """Bug caught: zl progress 台账.xlsx -o 台账.xlsx --force replaced the filled ledger with the result."""
+    loaded, ledger = small
+    path = fill(_copy(ledger, tmp_path), targets={"1-1": 12})
+    before = path.read_bytes()
+    result = zl("progress", str(path), "--file", loaded.path, "-o", str(tmp_path / "." / path.name), "--force")
+    _one_error_line(result, 5, "is the ledger", "another file")
+    assert path.read_bytes() == before
 
 
 # --- the command ----------------------------------------------------------------------
@@ -455,7 +550,7 @@ def _bad_workbook(tmp_path: Path, kind: str) -> Path:
         ("xls", ["old .xls workbook", "save it as .xlsx with no password"]),
         ("truncated", ["damaged or not an .xlsx workbook"]),
         ("zip", ["not an .xlsx workbook"]),
-        ("not-a-ledger", ["not a ledger made by zl ledger", "no sheet 任务"]),
+        ("not-a-ledger", ["not a ledger made by zl ledger", "no sheet 任务", "name it 任务 again"]),
     ],
 )
 def test_bad_workbooks(zl: Run, tmp_path: Path, kind: str, words: list[str]) -> None:
@@ -484,6 +579,23 @@ def test_terminal_summary(small: tuple[LoadedPlan, Path], tmp_path: Path, zl: Ru
     assert "targets not met" in out and "1-2" in out and "很低" in out
     assert "unreported (7): 1-4, 1-5, 1-6, 1-7, 1-8, 1-9, 2-1" in out
     assert "1 of 10 targets met" in out
+
+
+@pytest.mark.parametrize("width", [20, 40, 60, 80, 120])
+def test_terminal_summary_at_any_width(
+    small: tuple[LoadedPlan, Path], tmp_path: Path, zl: Run, monkeypatch: pytest.MonkeyPatch, width: int
+) -> None:
+    """Bug caught: below about 90 columns the table dropped the column of unit names, and the
+    targets not met lost their ids and clauses; a table that does not fit is printed as lines."""
+    loaded, ledger = small
+    path = fill(_copy(ledger, tmp_path), targets={"1-1": 12, "1-2": 3, "1-3": "很低"})
+    monkeypatch.setenv("COLUMNS", str(width))
+    out = re.sub(r"\x1b\[[0-9;]*m", "", zl("progress", str(path), "--file", loaded.path, tty=True).out)
+    assert max(map(display_width, out.splitlines())) <= render.console().width  # the width, or render's least
+    flat = "".join(out.split())  # what wrapped onto the next line joined again
+    for name in ("=省厅", "+省局", "-省委", "1-2", "1-3", "很低", "培育品牌"):
+        assert name in flat, (width, name, out)
+    assert "1of10targetsmet" in flat
 
 
 @pytest.mark.parametrize("fmt", ["jsonl", "csv", "yaml"])

@@ -342,7 +342,7 @@ def progress(
 
     name = _format(fmt)
     if output is not None:
-        check_output(output, force)  # before the work, not after
+        check_output(output, ledgers, force)  # before the work, not after
     report = judge_ledgers(ledgers, _plans(file).one("progress"))
     if output is not None:
         write_summary(report.data, output, force)

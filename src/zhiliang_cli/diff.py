@@ -24,7 +24,8 @@ plans.  An item of OLD left unpaired is ``removed``, one of NEW ``added``.
 
 Sections are paired after the items, by the number of items that went from one
 to the other (their titles break ties), so a renamed or renumbered section is
-still the same section.  An item is **moved** when it is paired and its NEW
+still the same section.  A section is known by its place in its plan, not by its
+number, which starts again where a notice issues two documents.  An item is **moved** when it is paired and its NEW
 section is not the partner of its OLD section; it is then ``changed``, with
 ``section`` among its ``changes``, and the summary counts it both as changed and
 as moved.
@@ -128,6 +129,7 @@ class _Item:
 
     record: ItemRecord
     position: float  # where it stands in its plan, 0 to 1
+    section: int  # the place of its section in the plan, from 0 (section numbers may repeat)
     body: str  # the printed text less the marker and the lead-unit note
     title: str
     rest: str  # the printed body after the title and its 。
@@ -141,7 +143,7 @@ class _Item:
         object.__setattr__(self, "key_rest", normalize(self.rest))
 
 
-def _compared(item: ItemRecord, position: float) -> _Item:
+def _compared(item: ItemRecord, position: float, section: int) -> _Item:
     from .patterns import RE_HEADING
 
     text, start = item["text"], item["span"][0]
@@ -154,12 +156,12 @@ def _compared(item: ItemRecord, position: float) -> _Item:
     body = body[marker.end() :].lstrip() if marker else body
     title = item["title"]
     rest = body[len(title) :].lstrip("。.．") if title and body.startswith(title) else body
-    return _Item(item, position, body, title, rest)
+    return _Item(item, position, section, body, title, rest)
 
 
 def _items(plan: PlanRecord) -> list[_Item]:
-    records = [item for section in plan["sections"] for item in section["items"]]
-    return [_compared(item, k / max(1, len(records) - 1)) for k, item in enumerate(records)]
+    records = [(item, at) for at, section in enumerate(plan["sections"]) for item in section["items"]]
+    return [_compared(item, k / max(1, len(records) - 1), at) for k, (item, at) in enumerate(records)]
 
 
 # --- pairing ------------------------------------------------------------------------
@@ -228,12 +230,8 @@ def _overlap(a: list[str], b: list[str]) -> float:
     return len(sa & sb) / len(sa | sb) if sa | sb else 0.0
 
 
-def _section_titles(plan: PlanRecord) -> dict[int, str]:
-    return {s["number"]: s["title"] for s in plan["sections"]}
-
-
-def _section_headings(plan: PlanRecord) -> dict[int, str]:
-    return {s["number"]: f"{s['numeral']}、{s['title']}" for s in plan["sections"]}
+def _section_headings(plan: PlanRecord) -> list[str]:
+    return [f"{s['numeral']}、{s['title']}" for s in plan["sections"]]
 
 
 def _pair_items(
@@ -248,15 +246,15 @@ def _pair_items(
     taken = {j for j, _ in paired.values()}
     new_left = [j for j in range(len(new)) if j not in taken]
     scores = _similarities([old[i] for i in old_left], [new[j] for j in new_left], threshold)
-    old_sections, new_sections = _section_titles(old_plan), _section_titles(new_plan)
+    old_sections = [normalize(s["title"]) for s in old_plan["sections"]]
+    new_sections = [normalize(s["title"]) for s in new_plan["sections"]]
     section_alike: dict[tuple[int, int], float] = {}
     edges = []
     for (a, b), similarity in scores.items():
         o, n = old[old_left[a]], new[new_left[b]]
-        sections = o.record["section"], n.record["section"]
+        sections = o.section, n.section
         if sections not in section_alike:
-            titles = normalize(old_sections.get(sections[0], "")), normalize(new_sections.get(sections[1], ""))
-            section_alike[sections] = fuzz.ratio(*titles) / 100
+            section_alike[sections] = fuzz.ratio(old_sections[o.section], new_sections[n.section]) / 100
         evidence = (
             LEAD_EVIDENCE * _overlap(o.record["lead_units"], n.record["lead_units"])
             + SECTION_EVIDENCE * section_alike[sections]
@@ -271,18 +269,18 @@ def _pair_items(
 def _pair_sections(
     old: list[_Item], new: list[_Item], paired: dict[int, tuple[int, float]], old_plan: PlanRecord, new_plan: PlanRecord
 ) -> dict[int, int]:
-    """OLD section number -> NEW section number, by the items that went between them."""
+    """OLD section -> NEW section (their places in the plans), by the items that went between them."""
     from rapidfuzz import fuzz
 
-    moves = Counter((old[i].record["section"], new[j].record["section"]) for i, (j, _) in paired.items())
+    moves = Counter((old[i].section, new[j].section) for i, (j, _) in paired.items())
     edges = []
     for a, s in enumerate(old_plan["sections"]):
         for b, t in enumerate(new_plan["sections"]):
             alike = fuzz.ratio(normalize(s["title"]), normalize(t["title"])) / 100
-            count = moves[s["number"], t["number"]]
+            count = moves[a, b]
             if count or alike >= SECTION_TITLE_THRESHOLD:
                 edges.append((a, b, count + alike))
-    return {old_plan["sections"][a]["number"]: new_plan["sections"][b]["number"] for a, b in pair(edges)}
+    return dict(pair(edges))
 
 
 # --- what changed in a pair -------------------------------------------------------
@@ -428,8 +426,8 @@ class Diff:
 
     record: DiffRecord
     pairs: list[tuple[_Item | None, _Item | None]]
-    old_sections: dict[int, str]
-    new_sections: dict[int, str]
+    old_sections: list[str]  # the section headings of each plan, in order
+    new_sections: list[str]
 
     @property
     def differs(self) -> bool:
@@ -460,10 +458,11 @@ class Diff:
         ]
         return [group for group in groups if group[2]]
 
-    def section_heading(self, side: str, number: int | None) -> str:
-        """The heading of section ``number`` of the OLD or NEW plan: 二、实施…工程."""
+    def section_heading(self, index: int, side: str) -> str:
+        """The heading of the OLD or NEW section of listed item ``index``: 二、实施…工程."""
+        item = self.pairs[index][0 if side == "old" else 1]
         headings = self.old_sections if side == "old" else self.new_sections
-        return "—" if number is None else headings.get(number, str(number))
+        return "—" if item is None else headings[item.section]
 
     def lead_units(self, index: int, side: str) -> list[str]:
         item = self.pairs[index][0 if side == "old" else 1]
@@ -524,8 +523,15 @@ def parse_only(values: list[str] | None) -> list[str]:
 
 
 def check_threshold(threshold: float) -> float:
+    """``threshold`` if it is a similarity above 0 and at most 1 (NaN is not).
+
+    >>> check_threshold(1.0000001)
+    Traceback (most recent call last):
+    ...
+    zhiliang_cli.errors.UsageError: --threshold 1.0000001 is out of range: give a similarity above 0 and at most 1
+    """
     if not 0 < threshold <= 1:
-        raise UsageError(f"--threshold {threshold:g} is out of range: give a similarity above 0 and at most 1")
+        raise UsageError(f"--threshold {threshold!r} is out of range: give a similarity above 0 and at most 1")
     return threshold
 
 
@@ -572,7 +578,7 @@ def diff_plans(
     sections = _pair_sections(old_items, new_items, paired, old, new)
     moved = {
         i for i, (j, _) in paired.items()
-        if sections.get(old_items[i].record["section"]) != new_items[j].record["section"]
+        if sections.get(old_items[i].section) != new_items[j].section
     }  # fmt: skip
     records, pairs = [], []
     for i, j in _order(old_items, new_items, paired, moved):

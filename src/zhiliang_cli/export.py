@@ -211,7 +211,7 @@ def diff_markdown(result: Diff) -> str:
 
 def _markdown_item(result: Diff, heading: str, k: int) -> list[str]:
     item: dict[str, Any] = dict(result.record["items"][k])
-    where = {side: md_text(result.section_heading(side, item[f"{side}_section"])) for side in ("old", "new")}
+    where = {side: md_text(result.section_heading(k, side)) for side in ("old", "new")}
     if heading in ("added", "removed"):
         side = "new" if heading == "added" else "old"
         units = md_text("；".join(result.lead_units(k, side)) or "—")

@@ -10,7 +10,9 @@ Three sheets, the first row of each its header::
 The columns after ``|`` are the ones a unit fills in; the others are locked.  A
 target's 指标编号 is ``{item number}-{k}``, the k-th target of the item, so
 ``1-2`` is the second target of item 1; a target stated in a section's own text,
-before its first item, is ``{section numeral}-{k}`` (``八-1``) and has no 序号.
+before its first item, is ``{the section's place in Chinese numerals}-{k}`` (``八-1``
+in the eighth section) and has no 序号: never an item's id, even where sections are
+numbered 1. 2. or their numbering starts again.
 
 ``--split-by lead`` writes one workbook per lead unit, holding the items it leads
 (an item with two lead units is in both) and their targets; items with no lead unit
@@ -50,6 +52,7 @@ TARGET_FILL = ("完成值", "完成说明")
 STATES = ("未启动", "推进中", "已完成", "未完成")
 UNIT_JOINER = "、"
 NO_LEAD = "未明确牵头单位"
+SOURCE_LABEL = "源文件"
 SHA_LABEL = "源文件SHA-256"
 SCOPE_LABEL = "范围"
 WHOLE = "全部任务和指标"
@@ -66,7 +69,7 @@ HOW_TO_FILL = (
     "要求为 约 的指标：与目标值相差不超过5%即为达标；要求为 区间 的指标：达到下限即为达标。",
     "要求中有 减少 或 提高 的指标：完成值填实际减少或提高的幅度，为正数，单位与目标相同"
     "（如 比上年减少2%，实际减少2.5%，填 2.5）；反向变化填负数。",
-    "百分比指标填百分数的数值（93% 填 93）；以万、亿计的数可写作 50万，也可写作 500000。",
+    "百分比指标填百分数的数值（93% 填 93，或填 93%）；以万、亿计的数填完整的数值（50万 填 500000）。",
     "可以筛选、调整列宽和插入空行；排序需先撤销工作表保护（审阅 → 撤销工作表保护，无密码）。",
     "填好后交回；汇总：zl progress 台账.xlsx（可同时给出多个分表）。",
 )
@@ -84,11 +87,34 @@ class Entry:
 def target_entries(plan: PlanRecord) -> list[Entry]:
     """Every target of the plan in order, each with its 指标编号."""
     entries: list[Entry] = []
-    for section in plan["sections"]:
-        entries += [Entry(f"{section['numeral']}-{k}", t, None) for k, t in enumerate(section["targets"], 1)]
+    for place, section in enumerate(plan["sections"], 1):
+        key = chinese_numeral(place)
+        entries += [Entry(f"{key}-{k}", t, None) for k, t in enumerate(section["targets"], 1)]
         for item in section["items"]:
             entries += [Entry(f"{item['number']}-{k}", t, item) for k, t in enumerate(item["targets"], 1)]
     return entries
+
+
+def chinese_numeral(n: int) -> str:
+    """A positive whole number below 10,000 in Chinese numerals, as headings write it.
+
+    >>> [chinese_numeral(n) for n in (1, 8, 10, 12, 20, 101, 110, 999, 1005)]
+    ['一', '八', '十', '十二', '二十', '一百零一', '一百一十', '九百九十九', '一千零五']
+    """
+    digits = "零一二三四五六七八九"
+    if n < 10:
+        return digits[n]
+    if n < 20:
+        return "十" + (digits[n % 10] if n % 10 else "")
+    words, zero = "", False
+    for power, name in ((1000, "千"), (100, "百"), (10, "十"), (1, "")):
+        digit = n // power % 10
+        if digit:
+            words += ("零" if zero and words else "") + digits[digit] + name
+            zero = False
+        else:
+            zero = True
+    return words
 
 
 def requirement(target: Mapping[str, Any]) -> str:
@@ -120,29 +146,35 @@ def deadline_text(deadline: DeadlineRecord | None) -> str | None:
     return f"{deadline['text']}（{deadline['date']}）" if deadline["date"] else deadline["text"]
 
 
-def _joined(units: Iterable[str]) -> str | None:
+def joined(units: Iterable[str]) -> str | None:
+    """Unit names as one cell of a workbook: joined with 、, None for none."""
     return UNIT_JOINER.join(units) or None
 
 
-def _section_heading(plan: PlanRecord, item: ItemRecord) -> str:
-    section = next(s for s in plan["sections"] if s["number"] == item["section"])
-    heading = f"{section['numeral']}、{section['title']}"
-    group = item["group"]
-    if group:
-        mark = f"{group['numeral']}." if group["numeral"].isdigit() else f"（{group['numeral']}）"
-        heading += f"\n{mark}{group['title']}"
-    return heading
+def _section_headings(plan: PlanRecord) -> dict[int, str]:
+    """Item number -> the heading of the section it stands in (and of its group)."""
+    headings: dict[int, str] = {}
+    for section in plan["sections"]:
+        for item in section["items"]:
+            heading = f"{section['numeral']}、{section['title']}"
+            group = item["group"]
+            if group:
+                mark = f"{group['numeral']}." if group["numeral"].isdigit() else f"（{group['numeral']}）"
+                heading += f"\n{mark}{group['title']}"
+            headings[item["number"]] = heading
+    return headings
 
 
 def task_rows(plan: PlanRecord, items: Sequence[ItemRecord]) -> list[list[Value]]:
+    headings = _section_headings(plan)
     return [
         [
             item["number"],
-            _section_heading(plan, item),
+            headings[item["number"]],
             item["title"],
             item["text"],
-            _joined(item["lead_units"]),
-            _joined(item["cooperating_units"]),
+            joined(item["lead_units"]),
+            joined(item["cooperating_units"]),
             deadline_text(item["deadline"]),
             len(item["targets"]),
             None,
@@ -161,7 +193,7 @@ def target_rows(entries: Sequence[Entry]) -> list[list[Value]]:
             [
                 entry.id,
                 entry.item["number"] if entry.item else None,
-                _joined(entry.item["lead_units"]) if entry.item else None,
+                joined(entry.item["lead_units"]) if entry.item else None,
                 t["text"],
                 t["value"],
                 t["low"],
@@ -183,7 +215,7 @@ def note_rows(loaded: LoadedPlan, scope: str, made: str) -> list[list[Value]]:
         ["计划", plan["plan_title"]],
         ["发文字号", plan["doc_number"]],
         ["成文日期", plan["date"]],
-        ["源文件", loaded.path],
+        [SOURCE_LABEL, loaded.path],
         [SHA_LABEL, loaded.sha256],
         [SCOPE_LABEL, scope],
         ["生成工具", f"zl {__version__}"],
@@ -262,33 +294,37 @@ def _unique_name(unit: str, used: set[str]) -> str:
 
 def write_ledger(loaded: LoadedPlan, output: str, split_by: str | None = None, force: bool = False) -> list[str]:
     """Write the ledger to ``output`` (a file, or a folder with ``split_by="lead"``);
-    return one line per workbook written."""
-    from .workbook import build, write_set
+    return one line per workbook written.  A file in the way is refused before any
+    workbook is built; a folder made for the set is removed again if nothing is written."""
+    from .workbook import build, check_free, write_set
 
-    plan = loaded.plan
-    if split_by is None:
-        parts = [Part(Path(output).name, WHOLE, plan_items(plan), target_entries(plan))]
-        paths = [Path(output)]
-    elif split_by == "lead":
-        parts = split_by_lead(plan)
-        paths = [Path(output) / f"{part.name}.xlsx" for part in parts]
-    else:
-        raise UsageError(f"cannot split by {split_by!r}: the one choice is --split-by lead")
-    made = Path(output) if split_by else None
-    created = made is not None and not made.exists()
+    paths, parts = _layout(loaded.plan, output, split_by)
+    check_free(paths, force)
+    folder = Path(output) if split_by else None
+    created = folder is not None and not folder.exists()
     try:
-        if made is not None:
-            _make_folder(made)
-        pairs = zip(paths, parts, strict=True)
-        write_set([(path, build(ledger_sheets(loaded, p.items, p.entries, p.scope))) for path, p in pairs], force)
+        if folder is not None:
+            _make_folder(folder)
+        books = [build(ledger_sheets(loaded, p.items, p.entries, p.scope)) for p in parts]
+        write_set(list(zip(paths, books, strict=True)), force)
     except BaseException:
-        if created and made is not None and made.is_dir() and not any(made.iterdir()):
-            made.rmdir()  # nothing half-written: not even an empty folder
+        if created and folder is not None and folder.is_dir() and not any(folder.iterdir()):
+            folder.rmdir()  # nothing half-written: not even an empty folder
         raise
     return [
         f"{path}: {_count(len(p.items), 'task')}, {_count(len(p.entries), 'target')}"
         for path, p in zip(paths, parts, strict=True)
     ]
+
+
+def _layout(plan: PlanRecord, output: str, split_by: str | None) -> tuple[list[Path], list[Part]]:
+    """The workbooks to write: their paths and what each holds."""
+    if split_by is None:
+        return [Path(output)], [Part(Path(output).name, WHOLE, plan_items(plan), target_entries(plan))]
+    if split_by == "lead":
+        parts = split_by_lead(plan)
+        return [Path(output) / f"{part.name}.xlsx" for part in parts], parts
+    raise UsageError(f"cannot split by {split_by!r}: the one choice is --split-by lead")
 
 
 def _count(n: int, noun: str) -> str:

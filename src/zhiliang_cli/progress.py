@@ -12,7 +12,8 @@ whole ledger or any set of split ones — checks that each was made from the pla
 Only the fill-in columns are read from a workbook (进展情况, 完成状态, 备注 on 任务;
 完成值, 完成说明 on 指标); everything else comes from the plan, so an edit to a
 locked column changes nothing.  Rows are found by their 序号 and 指标编号, wherever
-they are: sorted rows, inserted blank rows and moved columns read the same.  The
+they are: sorted rows, inserted blank rows, a header pasted again and moved columns
+read the same, and cells merged down a column give their value to every row they span.  The
 same row filled differently in two places is refused, naming both cells; a row
 filled in one file and left empty in another (an item with two lead units) takes
 the value that was filled.
@@ -26,6 +27,7 @@ target counted in %.  Anything else — other words, another unit, a date — is
 
 from __future__ import annotations
 
+import os
 import re
 import unicodedata
 from collections.abc import Callable
@@ -34,17 +36,22 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .errors import InputError
+from .errors import InputError, OutputError
 from .ledger import (
     NO_LEAD,
+    NOTE_COLUMNS,
     NOTES,
     SCOPE_LABEL,
     SHA_LABEL,
+    SOURCE_LABEL,
     STATES,
+    TARGET_FILL,
     TARGETS,
+    TASK_FILL,
     TASKS,
     Entry,
     deadline_text,
+    joined,
     requirement,
     target_entries,
 )
@@ -67,9 +74,11 @@ SUMMARY_TARGET_COLUMNS = (
     "指标编号", "序号", "牵头单位", "指标", "要求", "目标值", "下限", "上限", "单位", "时限",
     "完成值", "完成说明", "结果", "来源",
 )  # fmt: skip
+SUMMARY_TASK_COLUMNS = ("序号", "任务", "牵头单位", "完成状态", "进展情况", "备注", "来源")
 APPROX = Decimal("0.05")  # ~ is met within 5% of the value, either way
 MAGNITUDES = {"": Decimal(1), "万": Decimal(10_000), "亿": Decimal(100_000_000)}
 HEADER_ROWS = 10  # the header is looked for in this many rows from the top
+MINUS_SIGN = "\u2212"  # − as Word and web pages print a negative number; NFKC keeps it
 
 RE_NUMBER = re.compile(
     r"""
@@ -93,6 +102,8 @@ def read_actual(value: Any, percent: bool, unit: str) -> Decimal | None:
     (Decimal('12'), Decimal('12'), Decimal('1200'))
     >>> read_actual("50万", False, "批次"), read_actual("12%", False, "%"), read_actual(0.07, True, "%")
     (Decimal('500000'), Decimal('12'), Decimal('7.00'))
+    >>> read_actual("\u22121.5", False, "%"), read_actual("－2", False, "%")
+    (Decimal('-1.5'), Decimal('-2'))
     >>> read_actual("  ", False, "%") is None
     True
     >>> read_actual("12%", False, "家")
@@ -111,7 +122,7 @@ def read_actual(value: Any, percent: bool, unit: str) -> Decimal | None:
         if percent and unit != "%":
             raise Invalid(f"{value * 100:g}% is a percentage, but the target counts in {unit or 'plain numbers'}")
         return number * 100 if percent else number
-    text = RE_THOUSANDS.sub("", unicodedata.normalize("NFKC", value).strip())
+    text = RE_THOUSANDS.sub("", unicodedata.normalize("NFKC", value).strip().replace(MINUS_SIGN, "-"))
     match = RE_NUMBER.fullmatch(text)
     if not match or match["unit"] not in ("", unicodedata.normalize("NFKC", unit)):
         where = f" in {unit}" if unit else ""
@@ -173,6 +184,7 @@ class Ledger:
     sha256: str
     title: str | None
     scope: str | None
+    source: str | None = None  # the plan file it was made from, as zl ledger was given it
     tasks: list[FilledRow] = field(default_factory=list)
     targets: list[FilledRow] = field(default_factory=list)
 
@@ -184,14 +196,19 @@ def read_ledger(path: str, loaded: LoadedPlan, item_numbers: set[int], target_id
     book = read(path)
     for name in (TASKS, TARGETS, NOTES):
         if name not in book:
-            raise InputError(f"{path} is not a ledger made by zl ledger (it has no sheet {name})")
+            raise InputError(
+                f"{path} is not a ledger made by zl ledger (it has no sheet {name}; "
+                f"if the sheet was renamed, name it {name} again)"
+            )
     notes = {str(row[0].value).strip(): row[1].value for row in book[NOTES] if len(row) > 1 and row[0].value}
     if not notes.get(SHA_LABEL):
         raise InputError(f"{path} is not a ledger made by zl ledger (its sheet {NOTES} has no {SHA_LABEL})")
-    ledger = Ledger(path, str(notes[SHA_LABEL]).strip(), notes.get("计划") or notes.get("标题"), notes.get(SCOPE_LABEL))
+    sha = str(notes[SHA_LABEL]).strip().lower()
+    title, source = notes.get("计划") or notes.get("标题"), notes.get(SOURCE_LABEL)
+    ledger = Ledger(path, sha, title, notes.get(SCOPE_LABEL), str(source) if source else None)
     _check_plan(ledger, loaded)
-    ledger.tasks = _rows(path, TASKS, book[TASKS], "序号", ("进展情况", "完成状态", "备注"), _item_key(item_numbers))
-    ledger.targets = _rows(path, TARGETS, book[TARGETS], "指标编号", ("完成值", "完成说明"), _target_key(target_ids))
+    ledger.tasks = _rows(path, TASKS, book[TASKS], "序号", TASK_FILL, _item_key(item_numbers))
+    ledger.targets = _rows(path, TARGETS, book[TARGETS], "指标编号", TARGET_FILL, _target_key(target_ids))
     return ledger
 
 
@@ -201,7 +218,10 @@ def _header(path: str, sheet: str, rows: list[list[Cell]], wanted: tuple[str, ..
         if wanted[0] in names:
             missing = [name for name in wanted if name not in names]
             if missing:
-                raise InputError(f"{path} is not a ledger made by zl ledger (sheet {sheet} has no column {missing[0]})")
+                raise InputError(
+                    f"{path}, sheet {sheet} has no column {missing[0]}: put the column back "
+                    "under that header (it may stay empty)"
+                )
             return at, {name: names[name] for name in wanted}
     raise InputError(f"{path} is not a ledger made by zl ledger (sheet {sheet} has no column {wanted[0]})")
 
@@ -228,6 +248,8 @@ def _rows(
                     f"move it to the row of its {key_column}"
                 )
             continue  # a blank row
+        if isinstance(key_cell.value, str) and key_cell.value.strip() == key_column:
+            continue  # the header again, as pasted with the rows of another workbook
         key = to_key(key_cell)
         if key is None:
             raise InputError(
@@ -329,22 +351,41 @@ def judge_ledgers(paths: list[str], loaded: LoadedPlan) -> Report:
     plan = loaded.plan
     entries = target_entries(plan)
     by_id = {e.id: e for e in entries}
-    ledgers = [read_ledger(p, loaded, {i["number"] for i in plan_items(plan)}, set(by_id)) for p in paths]
+    warnings: list[str] = []
+    numbers = {i["number"] for i in plan_items(plan)}
+    ledgers = [read_ledger(p, loaded, numbers, set(by_id)) for p in _distinct(paths, warnings)]
     tasks = merge([r for ledger in ledgers for r in ledger.tasks], "序号", _same_text)
     targets = merge([r for ledger in ledgers for r in ledger.targets], "指标编号", _same_actual(by_id))
-    warnings: list[str] = []
     item_rows = [_item_record(item, tasks.get(item["number"]), warnings) for item in plan_items(plan)]
     target_rows = [_target_record(entry, targets.get(entry.id), warnings) for entry in entries]
     summary = _summary(loaded, ledgers, item_rows, target_rows)
     return Report({"summary": summary, "items": item_rows, "targets": target_rows}, warnings)
 
 
+def _distinct(paths: list[str], warnings: list[str]) -> list[str]:
+    """``paths`` with a file given twice (under any name) kept once, with a warning."""
+    seen: dict[str, str] = {}
+    kept: list[str] = []
+    for path in paths:
+        key = os.path.normcase(os.path.realpath(path))
+        if key in seen:
+            warnings.append(f"{path} is {seen[key]} given again: read once")
+            continue
+        seen[key] = path
+        kept.append(path)
+    return kept
+
+
 def _check_plan(ledger: Ledger, loaded: LoadedPlan) -> None:
-    if ledger.sha256 != loaded.sha256:
-        ours = loaded.plan["plan_title"] or loaded.plan["title"] or loaded.path
+    """Refuse a ledger made from another file than ``loaded``, naming both (by title, file
+    and hash: two editions of a plan can share a title)."""
+    if ledger.sha256 != loaded.sha256.lower():
+        ours = loaded.plan["plan_title"] or loaded.plan["title"] or "untitled"
+        theirs = f"{ledger.title or 'untitled'}, file {ledger.source}" if ledger.source else ledger.title or "untitled"
         raise InputError(
-            f"{ledger.path} was made from another plan ({ledger.title or 'untitled'}, sha256 {ledger.sha256[:12]}…), "
-            f"not from {ours} (sha256 {loaded.sha256[:12]}…): give the plan it was made from with --file"
+            f"{ledger.path} was made from another plan ({theirs}, sha256 {ledger.sha256[:12]}…), "
+            f"not from {ours} (file {loaded.path}, sha256 {loaded.sha256[:12]}…): "
+            "give the plan it was made from with --file"
         )
 
 
@@ -482,8 +523,28 @@ def summary_sheets(data: Row) -> list[Sheet]:
     """The judged result as sheets: per lead unit, every target with its status coloured, every item."""
     from .workbook import Sheet
 
-    summary = data["summary"]
-    units: list[list[Value]] = [
+    status_header = [STATUS_WORDS[s] for s in STATUSES]
+    return [
+        Sheet(
+            "汇总",
+            ["牵头单位", "任务数", "已填完成状态", "指标数", *status_header, "达标率（%）"],
+            _unit_rows(data["summary"]),
+            protect=False,
+        ),
+        Sheet(
+            TARGETS,
+            SUMMARY_TARGET_COLUMNS,
+            _judged_rows(data["targets"]),
+            colours={"结果": STATUS_COLOURS},
+            protect=False,
+        ),
+        Sheet(TASKS, SUMMARY_TASK_COLUMNS, _item_rows(data["items"]), protect=False),
+        Sheet(NOTES, NOTE_COLUMNS, _about_rows(data["summary"]), protect=False),
+    ]
+
+
+def _unit_rows(summary: Row) -> list[list[Value]]:
+    return [
         [
             u["name"] or NO_LEAD,
             u["items"],
@@ -494,11 +555,14 @@ def summary_sheets(data: Row) -> list[Sheet]:
         ]
         for u in summary["lead_units"]
     ]
-    targets = [
+
+
+def _judged_rows(targets: list[Row]) -> list[list[Value]]:
+    return [
         [
             t["id"],
             t["item"],
-            "、".join(t["lead_units"]) or None,
+            joined(t["lead_units"]),
             t["text"],
             requirement(t),
             t["value"],
@@ -511,49 +575,29 @@ def summary_sheets(data: Row) -> list[Sheet]:
             STATUS_WORDS[t["status"]],
             _where(t["source"]),
         ]
-        for t in data["targets"]
+        for t in targets
     ]
-    items = [
-        [
-            i["item"],
-            i["title"],
-            "、".join(i["lead_units"]) or None,
-            i["state"],
-            i["progress"],
-            i["remark"],
-            _where(i["source"]),
-        ]
-        for i in data["items"]
+
+
+def _item_rows(items: list[Row]) -> list[list[Value]]:
+    return [
+        [i["item"], i["title"], joined(i["lead_units"]), i["state"], i["progress"], i["remark"], _where(i["source"])]
+        for i in items
     ]
-    files: list[list[Value]] = [["台账", f"{f['file']}（{f['scope'] or ''}）"] for f in summary["files"]]
-    about: list[list[Value]] = [
-        ["计划", summary["plan"]["plan_title"] or summary["plan"]["title"]],
-        ["发文字号", summary["plan"]["doc_number"]],
-        [SHA_LABEL, summary["plan"]["sha256"]],
-        *files,
+
+
+def _about_rows(summary: Row) -> list[list[Value]]:
+    plan = summary["plan"]
+    return [
+        ["计划", plan["plan_title"] or plan["title"]],
+        ["发文字号", plan["doc_number"]],
+        [SHA_LABEL, plan["sha256"]],
+        *(["台账", f"{f['file']}（{f['scope'] or ''}）"] for f in summary["files"]),
         [
             "判定",
             "不少于、达到：不低于目标值；多于：高于；不超过：不高于；少于：低于；约：相差不超过5%；区间：达到下限",
         ],
         ["判定", "减少、提高：完成值为实际变化的幅度，按同样的要求判定"],
-    ]
-    status_header = [STATUS_WORDS[s] for s in STATUSES]
-    return [
-        Sheet(
-            "汇总",
-            ["牵头单位", "任务数", "已填完成状态", "指标数", *status_header, "达标率（%）"],
-            units,
-            protect=False,
-        ),
-        Sheet(
-            "指标",
-            SUMMARY_TARGET_COLUMNS,
-            targets,
-            colours={"结果": STATUS_COLOURS},
-            protect=False,
-        ),
-        Sheet("任务", ["序号", "任务", "牵头单位", "完成状态", "进展情况", "备注", "来源"], items, protect=False),
-        Sheet("说明", ["项目", "内容"], about, protect=False),
     ]
 
 
@@ -561,10 +605,15 @@ def _where(source: Row | None) -> str | None:
     return f"{source['file']} {source['sheet']}!{source['cell']}" if source else None
 
 
-def check_output(output: str, force: bool = False) -> None:
-    """Refuse ``output`` now, before the work, if it exists (unless ``force``) or is a folder."""
+def check_output(output: str, ledgers: list[str], force: bool = False) -> None:
+    """Refuse ``output`` now, before the work, if it exists (unless ``force``), is a
+    folder, or is one of the ``ledgers`` read (--force or not: it holds what was filled in)."""
     from .workbook import check_free
 
+    target = os.path.realpath(output)
+    for ledger in ledgers:
+        if os.path.realpath(ledger) == target:
+            raise OutputError(f"-o {output} is the ledger {ledger}, which is read: write the result to another file")
     check_free([Path(output)], force)
 
 

@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
 from rich import box
+from rich.cells import cell_len
 from rich.console import Console, Group
 from rich.panel import Panel
 from rich.table import Table
@@ -39,9 +40,12 @@ HIGHLIGHT = "bold yellow"
 BAR_WIDTH = 20
 #: Between unit names in a cell: not 、, which a name may hold (各区、县级市人民政府).
 UNIT_JOINER = "；"
-RIGHT_ALIGNED = {"#", "items", "targets", "value", "with state", "met", "unmet", "unreported", "invalid", "actual"}
+RIGHT_ALIGNED = {"#", "items", "targets", "value", "met", "unmet", "unreported", "invalid", "actual"}
 #: How each status of a judged target is shown in ``zl progress``, in the order listed.
 PROGRESS_BAR_WIDTH = 12
+UNIT_MIN_WIDTH = 12  # the lead unit column of zl progress wraps names no narrower than this
+LISTING_TEXT_WIDTH = 8  # nor the lead units and target of the targets not met
+UNBOUNDED = 1_000_000  # a width no table reaches: to measure one as it would be unwrapped
 STATUS_STYLES = {"met": "green", "unmet": "red", "invalid": "yellow", "unreported": "dim"}
 STATUS_GLYPHS = {"met": "█", "unmet": "▓", "invalid": "▒", "unreported": "░"}  # apart without colour too
 CELL_LIMIT = 300  # characters shown of one table cell
@@ -351,44 +355,95 @@ PROGRESS_COUNTS |= {"unmet": "unmet", "unreported": "unrep.", "invalid": "invali
 
 
 def progress(data: Row) -> None:
+    """The judged ledgers: counts per lead unit, the targets not met, the unreported ones.
+    Where a table would not fit the terminal it is printed as lines: squeezed below its
+    width, a table drops whole columns, the names of the units first."""
     summary = data["summary"]
     out = console()
     plan = summary["plan"]
     files = len(summary["files"])
     out.print(literal(f"{plan['plan_title'] or plan['title'] or ''} · {files} ledger file{'s' * (files > 1)}", "bold"))
-    table = _table("lead unit", *PROGRESS_COUNTS.values(), "by status")
-    table.columns[0].min_width = 12
-    for column in table.columns[1:]:
-        column.no_wrap = True
-        column.justify = "left" if column is table.columns[-1] else "right"
-    for row in summary["lead_units"]:
-        counts = (str(row[key]) for key in PROGRESS_COUNTS)
-        table.add_row(literal(row["name"] or "no lead unit"), *counts, _status_bar(row))
-    table.add_section()
-    table.add_row(literal("all", "bold"), *(str(summary[key]) for key in PROGRESS_COUNTS), _status_bar(summary))
-    out.print(table)
+    _per_unit(out, summary)
     failed = [t for t in data["targets"] if t["status"] in ("unmet", "invalid")]
     if failed:
-        listing = _table("id", "lead units", "target", "wanted", "actual", "status", "cell", title="targets not met")
-        for column in (listing.columns[0], *listing.columns[3:]):
-            column.no_wrap = True
-        for t in failed:
-            source = t["source"]
-            listing.add_row(
-                literal(t["id"]),
-                _units(t["lead_units"]),
-                literal(t["text"]),
-                literal(_wanted(t)),
-                literal(t["actual"]),
-                Text(t["status"], style=STATUS_STYLES[t["status"]]),
-                literal(f"{Path(source['file']).name} {source['sheet']}!{source['cell']}"),
-            )
-        out.print(listing)
+        _not_met(out, failed)
     unreported = [t["id"] for t in data["targets"] if t["status"] == "unreported"]
     if unreported:
         out.print(literal(f"unreported ({len(unreported)}): {', '.join(unreported)}", "dim"))
     verdict = f"{summary['met']} of {summary['targets']} targets met"
     out.print(literal(verdict, "green" if summary["met"] == summary["targets"] else ""))
+
+
+def _width(out: Console, table: Table) -> int:
+    """The width ``table`` takes with nothing wrapped."""
+    from rich.measure import Measurement
+
+    return Measurement.get(out, out.options.update(max_width=UNBOUNDED), table).maximum
+
+
+def _per_unit(out: Console, summary: Row) -> None:
+    """The counts per lead unit: a table with a bar by status, without it, or as lines."""
+    names = [row["name"] or "no lead unit" for row in summary["lead_units"]]
+    squeeze = max(0, max(map(cell_len, names), default=0) - UNIT_MIN_WIDTH)  # what wrapping names saves
+    for with_bar in (True, False):
+        table = _units_table(summary, with_bar)
+        if _width(out, table) - squeeze <= out.width:
+            out.print(table)
+            return
+    for name, row in zip(names, summary["lead_units"], strict=True):
+        out.print(literal(f"{name}: {_counts(row)}"))
+    out.print(literal(f"all: {_counts(summary)}", "bold"))
+
+
+def _counts(row: Mapping[str, Any]) -> str:
+    return ", ".join(f"{row[key]} {name}" for key, name in PROGRESS_COUNTS.items())
+
+
+def _units_table(summary: Row, with_bar: bool) -> Table:
+    table = _table("lead unit", *PROGRESS_COUNTS.values(), *(["by status"] if with_bar else []))
+    table.columns[0].min_width = UNIT_MIN_WIDTH
+    for column in table.columns[1:]:
+        column.no_wrap = True
+        column.justify = "right" if column.header in PROGRESS_COUNTS.values() else "left"
+    rows = [(literal(row["name"] or "no lead unit"), row) for row in summary["lead_units"]]
+    for k, (name, row) in enumerate([*rows, (literal("all", "bold"), summary)]):
+        if k == len(rows):
+            table.add_section()
+        table.add_row(name, *(str(row[key]) for key in PROGRESS_COUNTS), *([_status_bar(row)] if with_bar else []))
+    return table
+
+
+def _not_met(out: Console, failed: list[Row]) -> None:
+    """The targets not met: a table, or two lines each where the table would not fit."""
+    rows = [
+        {
+            "id": t["id"],
+            "lead units": _units(t["lead_units"]),
+            "target": literal(t["text"]),
+            "wanted": literal(_wanted(t)),
+            "actual": literal(t["actual"]),
+            "status": Text(t["status"], style=STATUS_STYLES[t["status"]]),
+            "cell": literal(f"{Path(t['source']['file']).name} {t['source']['sheet']}!{t['source']['cell']}"),
+        }
+        for t in failed
+    ]
+    fixed = ("id", "wanted", "actual", "status", "cell")  # never wrapped; lead units and target wrap
+    least = _table(*fixed)
+    for row in rows:
+        least.add_row(*(row[name] for name in fixed))
+    if _width(out, least) + 2 * (LISTING_TEXT_WIDTH + 2) > out.width:
+        out.print(literal("targets not met", "italic"))
+        for row in rows:
+            head = [row["id"], row["lead units"], row["status"], Text("actual ") + row["actual"], row["wanted"]]
+            out.print(Text(" · ").join([literal(h) if isinstance(h, str) else h for h in [*head, row["cell"]]]))
+            out.print(Text("  ") + row["target"])
+        return
+    listing = _table(*rows[0], title="targets not met")
+    for column in listing.columns:
+        column.no_wrap = column.header in fixed
+    for row in rows:
+        listing.add_row(*row.values())
+    out.print(listing)
 
 
 # --- zl diff ----------------------------------------------------------------------
@@ -437,10 +492,10 @@ def _diff_line(out: Console, result: Diff, heading: str, k: int, plain: bool) ->
         side = "new" if heading == "added" else "old"
         sign = "+" if side == "new" else "-"
         units = UNIT_JOINER.join(result.lead_units(k, side)) or "—"
-        where = result.section_heading(side, item[f"{side}_section"])
+        where = result.section_heading(k, side)
         out.print(literal(f"  {sign} {item[f'{side}_number']} {item[f'{side}_title']} · {where} · lead {units}"))
     elif heading == "moved":
-        old, new = (result.section_heading(side, item[f"{side}_section"]) for side in ("old", "new"))
+        old, new = (result.section_heading(k, side) for side in ("old", "new"))
         out.print(literal(f"  {item['old_number']} → {item['new_number']} {item['new_title']}: {old} → {new}"))
     else:
         changes = ", ".join(item["changes"])
@@ -452,14 +507,32 @@ def _diff_line(out: Console, result: Diff, heading: str, k: int, plain: bool) ->
 
 
 def _target_changes(out: Console, result: Diff) -> None:
+    """The table of target changes, or two lines each where it would not fit."""
     rows = result.target_rows()
     if not rows:
         return
-    table = _table("item", "target", "change", "status", title="Targets")
-    for row in rows:
-        status = Text(row["status"], style=_TARGET_COLOURS.get(row["status"], ""))
-        table.add_row(str(row["item"]), literal(row["clause"]), literal(row["change"]), status)
+    cells = [
+        (
+            str(row["item"]),
+            literal(row["clause"]),
+            literal(row["change"]),
+            Text(row["status"], style=_TARGET_COLOURS[row["status"]]),
+        )
+        for row in rows
+    ]
+    least = _table("item", "change", "status")  # the target wraps
+    for item, _, change, status in cells:
+        least.add_row(item, change, status)
     out.print()
+    if _width(out, least) + LISTING_TEXT_WIDTH + 2 > out.width:
+        out.print(literal("Targets", "italic"))
+        for item, clause, change, status in cells:
+            out.print(Text(f"{item} · ").append_text(change).append(" · ").append_text(status))
+            out.print(Text("  ").append_text(clause))
+        return
+    table = _table("item", "target", "change", "status", title="Targets")
+    for row_cells in cells:
+        table.add_row(*row_cells)
     out.print(table)
 
 

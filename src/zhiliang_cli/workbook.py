@@ -24,6 +24,7 @@ from __future__ import annotations
 import io
 import math
 import os
+import stat
 import tempfile
 import unicodedata
 from collections.abc import Sequence
@@ -35,10 +36,11 @@ from openpyxl import Workbook, load_workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Alignment, Font, PatternFill, Protection
 from openpyxl.utils import get_column_letter
+from openpyxl.utils.cell import coordinate_to_tuple
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
-from .errors import InputError, OutputError
+from .errors import InputError, OutputError, UsageError
 
 Value = str | int | float | None
 
@@ -95,13 +97,17 @@ def cell_text(text: str) -> str:
 
 
 def safe_file_name(name: str) -> str:
-    """``name`` made safe as a file name on Windows, macOS and Linux.
+    """``name`` made safe as a file name on Windows, macOS and Linux, and on a command
+    line: a leading - (which a command would take for an option) becomes _.
 
     >>> safe_file_name("省市场监管局"), safe_file_name('a/b:c*?"<>|.'), safe_file_name("CON"), safe_file_name("..")
     ('省市场监管局', 'a_b_c______', '_CON', '_')
+    >>> safe_file_name("-省委"), safe_file_name("=省厅")
+    ('_省委', '=省厅')
     """
     cleaned = "".join("_" if ch in '\\/:*?"<>|' or ord(ch) < 32 or ch == "\x7f" else ch for ch in name)
     cleaned = cleaned.strip().rstrip(". ").lstrip(".")
+    cleaned = "_" + cleaned[1:] if cleaned.startswith("-") else cleaned
     while len(cleaned.encode("utf-8")) > 200:  # file names are limited to 255 bytes
         cleaned = cleaned[:-1]
     if not cleaned:
@@ -255,10 +261,13 @@ def write_set(books: Sequence[tuple[Path, Workbook]], force: bool = False) -> No
 
 
 def check_free(paths: Sequence[Path], force: bool = False) -> None:
-    """Refuse a path that is a folder, or a file that exists unless ``force``."""
+    """Refuse a path that is a folder, or a file that exists unless ``force``, or a name
+    that does not end in .xlsx (Excel will not open a workbook named otherwise)."""
     for path in paths:
         if path.is_dir():
             raise OutputError(f"{path} is a directory: give a file name for -o")
+        if path.suffix.lower() != ".xlsx":
+            raise UsageError(f"{path} does not end in .xlsx: give -o a name such as {path.stem or 'ledger'}.xlsx")
         if path.exists() and not force:
             raise OutputError(f"{path} exists: use --force to overwrite it, or choose another name")
 
@@ -273,38 +282,54 @@ def _temp_beside(path: Path, suffix: str) -> Path:
 
 
 def _stage(path: Path, book: Workbook) -> Path:
-    """``book`` saved to a temporary file beside ``path``."""
+    """``book`` saved to a temporary file beside ``path``, with the permissions ``path``
+    will have: those of the file it replaces, or of any new file (not the owner-only
+    ones of a temporary file)."""
     buffer = io.BytesIO()
     book.save(buffer)
     tmp = _temp_beside(path, ".tmp")
     try:
         tmp.write_bytes(buffer.getvalue())
+        os.chmod(tmp, _new_file_mode(path))
     except OSError as error:
         tmp.unlink(missing_ok=True)
         raise OutputError(f"cannot write {path}: {error.strerror or error}") from None
     return tmp
 
 
+def _new_file_mode(path: Path) -> int:
+    """The permission bits of the file at ``path``, or those ``open()`` gives a new file."""
+    try:
+        return stat.S_IMODE(path.stat().st_mode)
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
+
+
 def _commit(staged: list[tuple[Path, Path]]) -> None:
-    """Move each staged file into place; on a failure, undo the moves already made."""
-    done: list[tuple[Path, Path | None]] = []  # (path, backup of the file it replaced)
+    """Move each staged file into place; on a failure or Ctrl-C, undo the moves made.
+
+    A file about to be replaced is first copied aside whole, and only then listed for
+    undoing; the new file then replaces it in one atomic step.  However an interrupt
+    falls, the old file is either still in place or restored from its whole copy."""
+    done: list[tuple[Path, Path | None]] = []  # (path, copy of the file it replaced)
     backups: list[Path] = []
     current = staged[0][0] if staged else Path()
     try:
         for path, tmp in staged:
-            current, backup = path, None
-            if path.exists():
-                backup = _temp_beside(path, ".bak")
-                backups.append(backup)
-                os.replace(path, backup)
+            current = path
+            backup = _copy_aside(path, backups) if path.exists() else None
             done.append((path, backup))
             os.replace(tmp, path)
-    except (OSError, OutputError) as error:
+    except BaseException as error:  # Ctrl-C too: the files replaced are put back, not lost
         for moved, backup in reversed(done):
             if backup is not None:
                 os.replace(backup, moved)
             else:
                 moved.unlink(missing_ok=True)
+        if not isinstance(error, OSError | OutputError):
+            raise
         detail = error.strerror if isinstance(error, OSError) else str(error)
         raise OutputError(f"cannot write {current}: {detail}; nothing was written") from None
     finally:
@@ -312,31 +337,62 @@ def _commit(staged: list[tuple[Path, Path]]) -> None:
             backup.unlink(missing_ok=True)
 
 
+def _copy_aside(path: Path, backups: list[Path]) -> Path:
+    """A whole copy of ``path`` beside it (listed in ``backups`` before it is made)."""
+    import shutil
+
+    backup = _temp_beside(path, ".bak")
+    backups.append(backup)
+    shutil.copy2(path, backup)
+    return backup
+
+
 # --- reading -------------------------------------------------------------------------
 
 
 def read(path: str) -> dict[str, list[list[Cell]]]:
-    """Every sheet of the workbook at ``path``: its rows of cells, first row first."""
+    """Every sheet of the workbook at ``path``: its rows of cells, first row first.
+
+    A merged range is read as it is shown: its value in every row it spans, in its
+    first column (cells merged down a column hold one value for each row)."""
     data = _read_bytes(path)
     book = _open(path, data, data_only=False)
-    computed: Workbook | None = None
+    computed: list[Workbook] = []  # opened again for the values of formulas, when there are any
     sheets: dict[str, list[list[Cell]]] = {}
     for ws in book.worksheets:
         rows: list[list[Cell]] = []
-        for row in ws.iter_rows():
-            cells: list[Cell] = []
-            for cell in row:
-                percent = "%" in str(cell.number_format or "")
-                if cell.data_type != "f":
-                    cells.append(Cell(cell.coordinate, cell.value, percent))
-                    continue
-                computed = computed or _open(path, data, data_only=True)
-                value = computed[ws.title][cell.coordinate].value
-                formula = None if value is not None else str(getattr(cell.value, "text", cell.value))
-                cells.append(Cell(cell.coordinate, value, percent, formula))
-            rows.append(cells)
+        where: dict[tuple[int, int], tuple[int, int]] = {}  # (row, column) -> index in rows
+        for i, row in enumerate(ws.iter_rows()):
+            rows.append([_read_cell(path, data, ws.title, cell, computed) for cell in row])
+            where.update((coordinate_to_tuple(cell.ref), (i, j)) for j, cell in enumerate(rows[-1]))
+        _merged_as_shown(ws, rows, where)
         sheets[ws.title] = rows
     return sheets
+
+
+def _merged_as_shown(ws: Worksheet, rows: list[list[Cell]], where: dict[tuple[int, int], tuple[int, int]]) -> None:
+    """Give each row a merged range spans the value of the range, in its first column."""
+    for span in ws.merged_cells.ranges:
+        if (span.min_row, span.min_col) not in where:
+            continue
+        i, j = where[span.min_row, span.min_col]
+        top = rows[i][j]
+        for number in range(span.min_row + 1, span.max_row + 1):
+            if (number, span.min_col) in where:
+                i, j = where[number, span.min_col]
+                rows[i][j] = Cell(rows[i][j].ref, top.value, top.percent, top.formula)
+
+
+def _read_cell(path: str, data: bytes, sheet: str, cell: Any, computed: list[Workbook]) -> Cell:
+    """One cell as :class:`Cell`; a formula by the value saved with it."""
+    percent = "%" in str(cell.number_format or "")
+    if cell.data_type != "f":
+        return Cell(cell.coordinate, cell.value, percent)
+    if not computed:
+        computed.append(_open(path, data, data_only=True))
+    value = computed[0][sheet][cell.coordinate].value
+    formula = None if value is not None else str(getattr(cell.value, "text", cell.value))
+    return Cell(cell.coordinate, value, percent, formula)
 
 
 def _read_bytes(path: str) -> bytes:
