@@ -238,6 +238,22 @@ def test_section_targets_have_their_own_ids() -> None:
     assert len({e.id for e in entries}) == len(entries)
 
 
+def test_preamble_targets_are_zong_k(tmp_path: Path) -> None:
+    """A target the plan sets before its first section (its 总体目标) is 总-{k}, with no 序号."""
+    path = tmp_path / "plan.txt"
+    path.write_text(
+        "某市2025年工作要点\n到2025年，建成示范区10个，培育企业100家。\n一、重点任务\n"
+        "（一）加强监管。新增企业20家。（牵头单位：市局）\n",
+        encoding="utf-8",
+    )
+    entries = target_entries(load_plan(str(path)).plan)
+    assert [(e.id, e.target["number_text"], e.item) for e in entries] == [
+        ("总-1", "10", None),
+        ("总-2", "100", None),
+        ("1-1", "20", entries[2].item),
+    ]
+
+
 # Bug caught: sections numbered 1. 2. gave a section's own target the id 1-1 of item 1's
 # first target, and sections whose numbering starts again shared ids and headings.
 ARABIC_SECTIONS = """某市2025年工作要点

@@ -12,7 +12,8 @@ target's 指标编号 is ``{item number}-{k}``, the k-th target of the item, so
 ``1-2`` is the second target of item 1; a target stated in a section's own text,
 before its first item, is ``{the section's place in Chinese numerals}-{k}`` (``八-1``
 in the eighth section) and has no 序号: never an item's id, even where sections are
-numbered 1. 2. or their numbering starts again.
+numbered 1. 2. or their numbering starts again; one the plan sets before its first
+section (its preamble: 总体目标, 具体指标) is ``总-{k}``.
 
 ``--split-by lead`` writes one workbook per lead unit, holding the items it leads
 (an item with two lead units is in both) and their targets; items with no lead unit
@@ -84,9 +85,13 @@ class Entry:
     item: ItemRecord | None
 
 
+#: The 指标编号 prefix of the targets the plan sets before its first section (总体目标).
+PREAMBLE_KEY = "总"
+
+
 def target_entries(plan: PlanRecord) -> list[Entry]:
     """Every target of the plan in order, each with its 指标编号."""
-    entries: list[Entry] = []
+    entries = [Entry(f"{PREAMBLE_KEY}-{k}", t, None) for k, t in enumerate(plan["targets"], 1)]
     for place, section in enumerate(plan["sections"], 1):
         key = chinese_numeral(place)
         entries += [Entry(f"{key}-{k}", t, None) for k, t in enumerate(section["targets"], 1)]
