@@ -149,3 +149,15 @@ def test_markers_alone_on_their_lines_take_the_next_line_as_title() -> None:
         ("加强监督抽查", ["市市场监管局"]),
         ("提升服务", ["市商务局"]),
     ]
+
+
+def test_show_takes_a_number_or_a_marker_printed_once(zl: Run) -> None:
+    """Numbers restart in each group of the three-level fixture: 3 is the third item, 1. is
+    printed before three of them, and 三 before none (so it is read as the number)."""
+    path = str(FIXTURES / "three_level.txt")
+    third = zl("show", "3", "--file", path).json()
+    assert (third["number"], third["numeral"]) == (3, "1")
+    assert zl("show", "三", "--file", path).json() == third
+    ambiguous = zl("show", "1.", "--file", path)
+    assert ambiguous.code == 2
+    assert ambiguous.err == "Error: 1. is printed before 3 items (numbers 1, 3, 5): give the item's number\n"

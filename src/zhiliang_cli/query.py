@@ -73,13 +73,32 @@ def find_section(plan: PlanRecord, ref: str) -> SectionRecord:
 
 
 def find_item(plan: PlanRecord, ref: str) -> ItemRecord:
+    """The item ``ref`` names: its number (17, １７), or the marker printed before it (十七,
+    （十七）, (3), 3.) where one item only carries it — where numbering starts again in each
+    section, several do, and the error names their numbers."""
     number = parse_ref(ref, "item")
-    for item in items(plan):
+    all_items = items(plan)
+    digits = ref.strip().translate(str.maketrans(lx.FULLWIDTH_DIGITS, "0123456789"))
+    if not (digits.isascii() and digits.isdigit()):  # a marker as printed
+        printed = [item for item in all_items if _printed_value(item["numeral"]) == number]
+        if len(printed) == 1:
+            return printed[0]
+        if len(printed) > 1:
+            numbers = ", ".join(str(item["number"]) for item in printed)
+            raise UsageError(
+                f"{_shown(ref)} is printed before {len(printed)} items (numbers {numbers}): give the item's number"
+            )
+    for item in all_items:
         if item["number"] == number:
             return item
-    all_items = items(plan)
     span = f"1–{all_items[-1]['number']}" if all_items else "none"
     raise NotFoundError(f"there is no item {_shown(ref)} in this plan (items: {span})")
+
+
+def _printed_value(numeral: str) -> int | None:
+    """The value of an item's printed numeral: 十七 -> 17, 3 -> 3."""
+    digits = numeral.translate(str.maketrans(lx.FULLWIDTH_DIGITS, "0123456789"))
+    return int(digits) if digits.isascii() and digits.isdigit() else chinese_to_int(numeral)
 
 
 def _matches_lead(units: Iterable[str], leads: list[str]) -> bool:
