@@ -9,7 +9,6 @@ import io
 import json
 from typing import Any
 
-import pytest
 import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -172,7 +171,6 @@ def test_plan_like_text_directly(text: str) -> None:
     _exercise("一、总则\n（一）" + text)
 
 
-@pytest.mark.xfail(strict=True, reason="found by this fuzz test: the note's span takes a U+FEFF the item's leaves out")
 def test_a_lead_note_stays_inside_its_item() -> None:
     text = "一、\n（一）【牵头单位】一、\ufeff\n（1000）"
     (item,) = parse_text(text)["sections"][0]["items"]

@@ -634,9 +634,16 @@ def _shares_the_next(last: str, part: str) -> bool:
 
 
 def _clean(unit: str) -> str:
+    """A unit's name without the spaces, marks and vague tail around it; "" when nothing is left
+    but white space or control characters (【牵头单位】\x85)."""
     unit = unit.strip(lx.SPACE_CHARS + "\r\n。.")
     stripped = RE_UNIT_TRAILER.sub("", unit).strip(lx.SPACE_CHARS)
-    return stripped if stripped.strip(lx.LEAD_MARKS) else ""
+    return stripped if _visible(stripped) else ""
+
+
+def _visible(unit: str) -> bool:
+    """Whether a name holds anything but white space and control characters."""
+    return any(ch.isprintable() and not ch.isspace() for ch in unit.strip(lx.LEAD_MARKS))
 
 
 def _unique(units: Iterable[str]) -> list[str]:

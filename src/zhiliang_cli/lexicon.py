@@ -16,7 +16,7 @@ SPACE_CHARS = " \t\u3000\u00a0\u2002\u2003\u2009\ufeff"
 #: Chinese numeral digits and multipliers used in heading markers and numbers.
 CN_DIGITS = "〇零一二两三四五六七八九"
 CN_MULTIPLIERS = "十百千"
-CN_NUMERAL_CHARS = CN_DIGITS + CN_MULTIPLIERS + "壹贰叁肆伍陆柒捌玖拾佰仟"
+CN_NUMERAL_CHARS = CN_DIGITS + CN_MULTIPLIERS + "壹贰叁肆伍陆柒捌玖拾佰仟" + "万亿"
 
 #: Full-width digits and marks that mean the same as their ASCII forms.
 FULLWIDTH_DIGITS = "０１２３４５６７８９"

@@ -143,6 +143,11 @@ RE_BOOK_TITLE = re.compile(r"《(?P<title>[^《》]+)》")
 #: The place that starts an issuer's name: 成都市, 福建省, 某某县.
 RE_PLACE_PREFIX = regex.compile(r"^\p{Han}{2,6}?[省市县区州]")
 
+#: A notice's title on a line of its own: 某某关于印发…的通知 (no sentence marks, a title's ending).
+RE_NOTICE_TITLE_LINE = regex.compile(
+    rf"[^。！？!?；;，,：:]{{0,60}}关于[^。！？!?；;，,：:]{{2,80}}(?:{_alternation(lx.NOTICE_TITLE_ENDINGS)})$"
+)
+
 #: The title a notice sends without book-title marks: 关于印发国家职业教育改革实施方案的通知.
 RE_SENT_TITLE = re.compile(r"(?:印发|转发)(?P<title>.+?)的(?:通知|函)$")
 
@@ -224,7 +229,7 @@ RE_BRACKETED_LABEL_NOTE = re.compile(
     rf"""
     【 {WS}* (?P<label> {_alternation(_UNIT_LABELS)} ) {WS}* 】   # 【责任单位】
     {WS}* {COLON}? {WS}*
-    (?P<units> [^。；;\r\n（(【]+ )                           # the units
+    (?P<units> [^。；;\r\n（(【]*[^。；;\r\n（(【\s\ufeff\u3000] )   # the units, spaces after them left out
     """,
     re.VERBOSE,
 )

@@ -30,7 +30,8 @@ def structure_problems(text: str, structure: Structure, index: LineIndex) -> lis
     problems = _numbering_problems(structure.drafts, structure.restart)
     problems += _empty_sections(structure.sections)
     problems += _check_trailer(text, structure.trailer)
-    problems += lead_problems(structure.sections) + truncation_problems(text, structure.sections, index)
+    unreadable = [(note.start, note.end) for note in structure.unreadable]
+    problems += lead_problems(structure.sections, unreadable) + truncation_problems(text, structure.sections, index)
     problems += _unit_problems(structure.sections)
     problems += [
         _problem(
@@ -108,8 +109,9 @@ def _empty_sections(sections: list[SectionRecord]) -> list[ProblemRecord]:
     ]
 
 
-def lead_problems(sections: list[SectionRecord]) -> list[ProblemRecord]:
-    """Items without a lead unit, where the other items of their section name one."""
+def lead_problems(sections: list[SectionRecord], unreadable: list[tuple[int, int]]) -> list[ProblemRecord]:
+    """Items without a lead unit, where the other items of their section name one (an item whose
+    note could not be read is reported as such, not here)."""
     items = [item for s in sections for item in s["items"]]
     if not items:
         return []
@@ -120,7 +122,7 @@ def lead_problems(sections: list[SectionRecord]) -> list[ProblemRecord]:
         for s in sections
         if any(i["lead_units"] for i in s["items"])
         for item in s["items"]
-        if not item["lead_units"]
+        if not item["lead_units"] and not any(item["span"][0] <= start < item["span"][1] for start, _ in unreadable)
     ]
 
 

@@ -46,6 +46,7 @@ from .patterns import (
     RE_HEADING,
     RE_NOISE_LINE,
     RE_NOTE_LINE,
+    RE_NOTICE_TITLE_LINE,
     RE_PAGE_NUMBER,
     RE_PRINT_FOOTER,
     RE_TITLE_COLON,
@@ -171,9 +172,12 @@ def is_closing(text: str, line: Line) -> bool:
 
 
 def starts_a_notice(text: str, line: Line) -> bool:
-    """A 发文字号 on a line of its own: a notice begins (a second document after the plan)."""
+    """A 发文字号 on a line of its own, or a notice's title (…关于印发…的通知): a notice begins (a
+    second document after the plan)."""
     match = RE_DOC_NUMBER.match(text, line.start, line.end)
-    return match is not None and line.end - match.end() <= 2
+    if match is not None and line.end - match.end() <= 2:
+        return True
+    return RE_NOTICE_TITLE_LINE.match(text, line.start, line.end) is not None
 
 
 def looks_like_signature(text: str, line: Line) -> bool:
