@@ -20,13 +20,15 @@ the words as printed, their span and the date (ISO 8601, or null).
 from __future__ import annotations
 
 import calendar
+from bisect import bisect_left
+from collections.abc import Iterator
 from typing import NamedTuple
 
 import regex
 
 from . import lexicon as lx
 from .numerals import chinese_to_int
-from .patterns import RE_BRACKETED, RE_DEADLINE_PHRASE, RE_TIME
+from .patterns import RE_BRACKETED, RE_DEADLINE_PHRASE, RE_ONGOING_BRACKETED, RE_TIME, RE_TIME_HINT
 from .records import DeadlineRecord, ItemRecord
 
 _DIGITS = str.maketrans(lx.FULLWIDTH_DIGITS, "0123456789")
@@ -60,11 +62,48 @@ def find_times(text: str, start: int, end: int, year: int | None) -> list[TimeMa
     6月底前 deadline 2023-06-30
     """
     marks: list[TimeMark] = []
-    for match in RE_TIME.finditer(text, start, end):
+    for match in _matches(text, start, end):
         mark = _mark(match, year)
         if mark is not None:
             marks.append(mark)
     return marks
+
+
+class Times:
+    """Every time of a plan, found in one scan, looked up by position."""
+
+    def __init__(self, marks: list[TimeMark]) -> None:
+        self.marks = marks
+        self.starts = [m.start for m in marks]
+
+    def within(self, start: int, end: int) -> list[TimeMark]:
+        return self.marks[bisect_left(self.starts, start) : bisect_left(self.starts, end)]
+
+
+#: Characters a time may hold before its 年, 月 or 底: digits, numerals, 到/至/截止, quotes, spaces.
+_TIME_CHARS = frozenset(
+    "0123456789" + lx.FULLWIDTH_DIGITS + "〇零一二两三四五六七八九十" + '到至截止本世纪“”"‘’第上下' + lx.SPACE_CHARS
+)
+_REACH_BACK = 14  # characters a time may start before the 年, 月 or 底 it holds (截止到二〇二三年)
+
+
+def _matches(text: str, start: int, end: int) -> Iterator[regex.Match[str]]:
+    """RE_TIME's matches in ``text[start:end]``, as finditer would give them, tried only around
+    the characters every time holds (年, 月, 底 …): RE_TIME alone tries its alternatives at every
+    character, which costs more than the rest of the parse."""
+    last = start
+    for anchor in RE_TIME_HINT.finditer(text, start, end):
+        if anchor.start() < last:
+            continue
+        first = anchor.start()
+        while first > max(last, anchor.start() - _REACH_BACK) and text[first - 1] in _TIME_CHARS:
+            first -= 1  # back over what a time may start with: 到, 2023, 二〇二三, “
+        for pos in range(first, anchor.start() + 1):
+            match = RE_TIME.match(text, pos, end)
+            if match is not None and match.end() > anchor.start():
+                yield match
+                last = match.end()
+                break
 
 
 def _mark(match: regex.Match[str], year: int | None) -> TimeMark | None:
@@ -192,6 +231,12 @@ def deadline_of(text: str, start: int, end: int, year: int | None) -> DeadlineRe
     return {"text": text[start:end], "span": [start, end], "date": date}
 
 
+def _last_open(text: str, start: int, end: int) -> int | None:
+    """The last opening bracket in ``text[start:end]``."""
+    found = max(text.rfind(ch, start, end) for ch in lx.NOTE_OPEN_BRACKETS)
+    return found if found >= 0 else None
+
+
 def plan_year(*titles: str | None, fallback: str | None = None) -> int | None:
     """The year a plan is for: the first year in its title, else the year of ``fallback`` (the
     notice's date).
@@ -209,7 +254,7 @@ def plan_year(*titles: str | None, fallback: str | None = None) -> int | None:
     return None
 
 
-def item_deadline(text: str, item: ItemRecord, year: int | None) -> DeadlineRecord | None:
+def item_deadline(text: str, item: ItemRecord, year: int | None, times: Times) -> DeadlineRecord | None:
     """An item's 完成时限: a field of its note (完成时限：2023年底前, or an unlabelled time in an
     inline note), else a time alone in brackets (（2023年底前完成）), else the one deadline its
     text states (…，6月底前完成部署); a horizon (到2025年) is no deadline of the task."""
@@ -221,8 +266,15 @@ def item_deadline(text: str, item: ItemRecord, year: int | None) -> DeadlineReco
                 start, end = note_field["span"]
                 return deadline_of(text, start, end, year)
     start, end = item["span"]
-    for match in RE_BRACKETED.finditer(text, start, end):
-        if is_deadline_phrase(match.group("body")):
-            return deadline_of(text, match.start("body"), match.end("body"), year)
-    deadlines = [t for t in find_times(text, start, end, year) if t.kind == "deadline"]
+    marks = [t for t in times.within(start, end) if t.end <= end]
+    for mark in marks:  # a time alone in brackets: （2023年底前完成）
+        opening = _last_open(text, max(start, mark.start - 8), mark.start)
+        if opening is not None:
+            match = RE_BRACKETED.match(text, opening, end)
+            if match is not None and match.end() > mark.end and is_deadline_phrase(match.group("body")):
+                return deadline_of(text, match.start("body"), match.end("body"), year)
+    ongoing = RE_ONGOING_BRACKETED.search(text, start, end)  # （长期坚持）, （持续推进）
+    if ongoing is not None:
+        return deadline_of(text, ongoing.start("body"), ongoing.end("body"), year)
+    deadlines = [t for t in marks if t.kind == "deadline"]
     return deadlines[0].record(text) if len(deadlines) == 1 else None

@@ -42,6 +42,7 @@ from .patterns import (
     RE_ADMIN_DISTRIBUTIVE,
     RE_ADMIN_LEVEL_START,
     RE_BRACKET,
+    RE_BRACKET_OR_BREAK,
     RE_BRACKETED_LABEL_NOTE,
     RE_FIRST_IS_LEAD,
     RE_FOLLOWING_UNITS,
@@ -158,16 +159,67 @@ def _notes_at(text: str, line_starts: Iterable[int], end: int) -> Iterator[re.Ma
 _LINE_NOTE_FIRST = frozenset(label[0] for label in lx.LEAD_LABELS + lx.SHARED_LABELS + lx.COOPERATING_LABELS)
 
 
+class _Marks:
+    """Every bracket and line break of a stretch of text, found in one scan, looked up by
+    position: what the cue words of notes are looked at against."""
+
+    def __init__(self, text: str, start: int, end: int) -> None:
+        self.positions = [m.start() for m in RE_BRACKET_OR_BREAK.finditer(text, start, end)]
+        self.chars = [text[p] for p in self.positions]
+        self.brackets: _Brackets | None = None
+
+    def pairs(self) -> _Brackets:
+        """The bracket pairs, made the first time they are asked for."""
+        if self.brackets is None:
+            self.brackets = _Brackets(
+                [(p, c) for p, c in zip(self.positions, self.chars, strict=True) if c not in "\r\n"]
+            )
+        return self.brackets
+
+    def simple_pair(self, pos: int, lower: int) -> tuple[int, int] | None:
+        """The brackets around ``pos`` when they hold no other bracket and no line break: the
+        opening one before it (not before ``lower``) and the closing one after it, of one kind."""
+        i = bisect_left(self.positions, pos)
+        if i == 0 or i == len(self.positions) or self.positions[i - 1] < lower:
+            return None
+        opening, closing = self.chars[i - 1], self.chars[i]
+        if closing in _PAIRS and opening in _PAIRS[closing]:
+            return self.positions[i - 1], self.positions[i]
+        return None
+
+    def may_enclose(self, pos: int, lower: int) -> bool:
+        """Whether ``pos`` may stand inside brackets: one left open on its line before it, or in
+        the lines just above (a note wrapped over lines in a printed copy).  Most cue words stand
+        in running text (指导各地…), and need no closer look."""
+        j = bisect_left(self.positions, pos) - 1
+        balance = 0
+        while j >= 0 and self.positions[j] >= lower and self.chars[j] not in "\r\n":
+            balance += 1 if self.chars[j] not in _PAIRS else -1
+            j -= 1
+        if balance > 0:
+            return True
+        if j < 0 or self.positions[j] < lower:
+            return False
+        reach, balance = self.positions[j] - _WRAP_REACH, 0
+        while j >= 0 and self.positions[j] >= max(lower, reach):
+            if self.chars[j] not in "\r\n":
+                balance += 1 if self.chars[j] not in _PAIRS else -1
+            j -= 1
+        return balance > 0
+
+
+_WRAP_REACH = 400  # characters looked at above a line for a note it may continue (wrapped in print)
+
+
 class _Brackets:
     """The bracket pairs of a stretch of text, found in one pass over its brackets, looked up by
     position.  An opening bracket left open for more than MAX_NOTE characters is dropped (a
     typo), and a closing bracket with nothing to close is ignored."""
 
-    def __init__(self, text: str, start: int, end: int) -> None:
+    def __init__(self, brackets: list[tuple[int, str]]) -> None:
         by_depth: dict[int, list[tuple[int, int]]] = {}
         stack: list[tuple[int, str]] = []
-        for match in RE_BRACKET.finditer(text, start, end):
-            pos, ch = match.start(), match.group()
+        for pos, ch in brackets:
             while stack and pos - stack[0][0] > MAX_NOTE:
                 stack.pop(0)
             if ch not in _PAIRS:
@@ -182,6 +234,10 @@ class _Brackets:
         self.unclosed = [pos for pos, _ in stack]
         self.levels = [sorted(by_depth[d]) for d in sorted(by_depth)]
         self.opens = [[o for o, _ in level] for level in self.levels]
+
+    @classmethod
+    def of(cls, text: str, start: int, end: int) -> _Brackets:
+        return cls([(m.start(), m.group()) for m in RE_BRACKET.finditer(text, start, end)])
 
     def around(self, pos: int) -> list[tuple[int, int]]:
         """The pairs that enclose ``pos``, innermost first."""
@@ -204,12 +260,23 @@ class _Brackets:
 def _bracket_notes(text: str, start: int, end: int) -> Iterator[LeadNote]:
     """Notes in brackets, found from their cue words (牵头单位, 牵头, 负责) outwards: a plan has
     far fewer cue words than brackets, and most brackets are not notes."""
-    brackets: _Brackets | None = None
+    marks: _Marks | None = None
     last_end = start
     for cue in RE_NOTE_CUE.finditer(text, start, end):
         if cue.start() < last_end:
             continue  # inside a note already found
-        brackets = brackets or _Brackets(text, start, end)
+        marks = marks or _Marks(text, start, end)
+        lower = max(start, last_end)
+        simple = marks.simple_pair(cue.start(), lower)
+        if simple is not None:  # the common case: a pair with no bracket inside, on one line
+            note = _note(simple[0], simple[1] + 1, text, simple[0] + 1, simple[1])
+            if note.lead_units or note.cooperating_units:
+                last_end = note.end
+                yield note
+                continue
+        elif not marks.may_enclose(cue.start(), lower):
+            continue  # a cue word in running text (指导各地…), not in brackets
+        brackets = marks.pairs()
         found = None
         for open_pos, close_pos in brackets.around(cue.start())[:_NESTING]:
             note = _note(open_pos, close_pos + 1, text, open_pos + 1, close_pos)
@@ -248,7 +315,7 @@ def _cut_off(text: str, start: int, end: int) -> LeadNote | None:
     if stop > end:
         return None
     line_start = max(text.rfind("\n", start, stop), text.rfind("\r", start, stop), start)
-    opened = _Brackets(text, line_start, stop).unclosed_before(stop)
+    opened = _Brackets.of(text, line_start, stop).unclosed_before(stop)
     if opened is None:
         return None
     body = text[opened + 1 : stop]

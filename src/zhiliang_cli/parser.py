@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from typing import cast
 
-from .deadlines import item_deadline, plan_year
+from .deadlines import Times, find_times, item_deadline, plan_year
 from .header import parse_header
 from .lines import LineIndex
 from .problems import structure_problems
@@ -32,17 +32,20 @@ def parse_text(text: str) -> PlanRecord:
         cast("str | None", header["title"]),
         fallback=cast("str | None", header["date"]),
     )
+    times = Times(find_times(text, 0, len(text), year))
     for section in structure.sections:
         for item in section["items"]:
-            item["deadline"] = item_deadline(text, item, year)
+            item["deadline"] = item_deadline(text, item, year, times)
     preamble = cast("list[int] | None", header["preamble"] and header["preamble_span"])
     plan = {**header, "targets": [], "sections": structure.sections}
-    _add_targets(text, cast(PlanRecord, plan), preamble, index, year)
+    _add_targets(text, cast(PlanRecord, plan), preamble, index, year, times)
     plan["problems"] = structure_problems(text, structure, index)
     return cast(PlanRecord, plan)
 
 
-def _add_targets(text: str, plan: PlanRecord, preamble: list[int] | None, index: LineIndex, year: int | None) -> None:
+def _add_targets(
+    text: str, plan: PlanRecord, preamble: list[int] | None, index: LineIndex, year: int | None, times: Times
+) -> None:
     """Targets of the preamble, of every section's own text and of every item, found in one scan."""
     owners: list[PlanRecord | SectionRecord | ItemRecord] = []
     regions: list[Region] = []
@@ -60,7 +63,7 @@ def _add_targets(text: str, plan: PlanRecord, preamble: list[int] | None, index:
             skip = (note[0], note[1]) if note else None
             deadline = item["deadline"] if _from_note(item) else None
             regions.append(Region(start, end, section["number"], item["number"], skip, deadline))
-    for owner, targets in zip(owners, extract_all(text, regions, index, year), strict=True):
+    for owner, targets in zip(owners, extract_all(text, regions, index, year, times), strict=True):
         owner["targets"] = targets
 
 

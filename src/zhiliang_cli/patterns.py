@@ -203,6 +203,9 @@ _BRACKETS = "".join(regex.escape(c) for c in lx.NOTE_OPEN_BRACKETS + lx.NOTE_CLO
 #: Every bracket a note may open or close with (paired in :mod:`leads`), and line breaks.
 RE_BRACKET = re.compile(f"[{_BRACKETS}]")
 
+#: Every bracket and line break (where cue words are looked at against).
+RE_BRACKET_OR_BREAK = re.compile(f"[{_BRACKETS}\r\n]")
+
 #: The words a note cannot do without: a label, 牵头 or 负责.
 _CUES = _UNIT_LABELS + lx.LEAD_VERBS + lx.RESPONSIBLE_VERBS + lx.DIVIDED_VERBS
 RE_NOTE_CUE = re.compile(_wrappable(_CUES))
@@ -400,6 +403,13 @@ RE_TIME = regex.compile(
 )
 #: Text in brackets with no brackets inside: （2023年底前完成）.
 RE_BRACKETED = re.compile(rf"{NOTE_OPEN}(?P<body>[^{_BRACKETS}\r\n]{{1,40}}){NOTE_CLOSE}")
+
+#: What every time has in it (年, 月, 底, 季度, 十四五 …): looked for first, with ``re``, since
+#: RE_TIME tries its alternatives at every character.
+RE_TIME_HINT = re.compile(rf"[年月底末季旬]|{_PERIOD}")
+
+#: A deadline that gives no date, alone in brackets: （长期坚持）, （持续推进）.
+RE_ONGOING_BRACKETED = re.compile(rf"{NOTE_OPEN}{WS}*(?P<body>{_alternation(lx.ONGOING_PHRASES)}){WS}*{NOTE_CLOSE}")
 
 #: A phrase that is nothing but a deadline (a 完成时限 field, or a clause of a note):
 #: 2023年底前完成, 6月底前, 长期坚持.

@@ -196,6 +196,8 @@ def _unit_problems(sections: list[SectionRecord]) -> list[ProblemRecord]:
     problems: list[ProblemRecord] = []
     for item in (i for s in sections for i in s["items"]):
         for unit in item["lead_units"] + item["cooperating_units"]:
+            if unit.isprintable():
+                continue  # format characters are not printable: most names need no closer look
             hidden = [ch for ch in unit if unicodedata.category(ch) == "Cf"]
             if hidden and unit not in seen:
                 seen.add(unit)

@@ -340,7 +340,7 @@ class _Walk:
         self.trailer: list[Line] = []
         self.furniture: list[Line] = []
         self.second_notice: Line | None = None
-        closing = self._closing(lines)
+        self.lines = lines
         current: _Block | None = None  # the block that takes the next text line
         group: _Block | None = None
         levels = _levels_per_section(headings)
@@ -370,8 +370,8 @@ class _Walk:
                 current.lines.append(line)
             elif is_noise(text, line):
                 self.furniture.append(line)
-            elif closing[i] or current is None:
-                if closing[i] and self.second_notice is None and starts_a_notice(text, line):
+            elif current is None or self._closes(i):
+                if current is not None and self.second_notice is None and starts_a_notice(text, line):
                     self.second_notice = line
                 self.trailer.append(line)
                 attachments = attachments or RE_ATTACHMENT_LINE.match(text, line.start, line.end) is not None
@@ -388,20 +388,20 @@ class _Walk:
             last is block.lines[0] and len(block.lines) == 1 and block.heading.level == 1
         )
 
-    def _closing(self, lines: list[Line]) -> list[bool]:
-        """Which lines close the plan: the closing block's own lines, a 发文字号 (a notice that
-        follows), and signature lines right above a date."""
-        text = self.text
-        flags = [is_closing(text, ln) or starts_a_notice(text, ln) for ln in lines]
-        dates = [RE_DATE_LINE.match(text, ln.start, ln.end) is not None for ln in lines]
-        for i in range(len(lines) - 1, -1, -1):
-            if not dates[i]:
-                continue
-            for k in range(i - 1, max(-1, i - 1 - _SIGNATURE_REACH), -1):
-                if not looks_like_signature(text, lines[k]) or heading_at(text, lines[k]) is not None:
-                    break
-                flags[k] = True
-        return flags
+    def _closes(self, i: int) -> bool:
+        """Whether line ``i`` closes the plan: a line of the closing block, a 发文字号 or a notice's
+        title (a document that follows), or a signature right above a date (looked at only for
+        lines that could be one: most lines never are)."""
+        text, lines = self.text, self.lines
+        if is_closing(text, lines[i]) or starts_a_notice(text, lines[i]):
+            return True
+        for k in range(i, min(len(lines), i + _SIGNATURE_REACH)):
+            line = lines[k]
+            if RE_DATE_LINE.match(text, line.start, line.end) is not None:
+                return k > i
+            if not looks_like_signature(text, line) or heading_at(text, line) is not None:
+                return False
+        return False
 
     def _names_attachment(self, line: Line) -> bool:
         content = self.text[line.start : line.end]
@@ -546,16 +546,21 @@ def _notes_of(text: str, notes: list[LeadNote]) -> tuple[LeadNote | None, list[N
     measures), and each note as a record."""
     if not notes:
         return None, []
-    closing = merge_trailing(text, notes)
-    whole = merge(notes)
-    if closing is not None:
-        whole = whole._replace(start=closing.start, end=closing.end)
+    if len(notes) == 1:
+        whole = notes[0]
+    else:
+        closing = merge_trailing(text, notes)
+        whole = merge(notes)
+        if closing is not None:
+            whole = whole._replace(start=closing.start, end=closing.end)
     records: list[NoteRecord] = [
         {
             "span": [n.start, n.end],
             "lead_units": n.lead_units,
             "cooperating_units": n.cooperating_units,
-            "fields": [{"label": f.label, "text": text[f.start : f.end], "span": [f.start, f.end]} for f in n.fields],
+            "fields": [{"label": f.label, "text": text[f.start : f.end], "span": [f.start, f.end]} for f in n.fields]
+            if n.fields
+            else [],
         }
         for n in notes
     ]

@@ -30,7 +30,7 @@ from typing import NamedTuple
 import regex
 
 from . import lexicon as lx
-from .deadlines import TimeMark, find_times
+from .deadlines import TimeMark, Times, find_times
 from .lines import LineIndex
 from .numerals import chinese_to_int, normalise, parse_number
 from .patterns import (
@@ -90,7 +90,7 @@ class _Context:
     """Where clauses and sentences start and end around a number, and whether it stands in
     quotation marks or a baseline frame: looked up on demand, only for numbers with a unit."""
 
-    __slots__ = ("end", "has_aspiration", "has_frame", "note_start", "skip", "start", "text")
+    __slots__ = ("end", "has_aspiration", "has_frame", "has_grant", "has_quote", "note_start", "skip", "start", "text")
 
     def __init__(self, text: str, region: Region) -> None:
         self.text = text
@@ -100,6 +100,13 @@ class _Context:
         # what most items lack, looked for once per item
         self.has_frame = text.find(lx.BASELINE_FRAME[1], self.start, self.end) >= 0  # 基础上
         self.has_aspiration = RE_ASPIRATION_CUE.search(text, self.start, self.end) is not None
+        self.has_quote = text.find('"', self.start, self.end) >= 0
+        # a subsidy, a budget or what a condition allows: parameters may stand in this item
+        self.has_grant = (
+            RE_SUBSIDY.search(text, self.start, self.end) is not None
+            or RE_BUDGET.search(text, self.start, self.end) is not None
+            or text.find("可", self.start, self.end) >= 0
+        )
 
     def is_aspirational(self, pos: int) -> bool:
         """Whether a cue such as 力争 stands earlier in the sentence."""
@@ -114,7 +121,7 @@ class _Context:
         """In the note, in quotation marks or a title, or in 在……的基础上."""
         if self.skip and self.skip[0] <= pos < self.skip[1]:
             return True
-        if self.text.count('"', self.start, pos) % 2:
+        if self.has_quote and self.text.count('"', self.start, pos) % 2:
             return True  # inside "…": the same mark opens and closes, so count them
         opening = RE_LAST_QUOTE_OPEN.search(self.text, max(self.start, pos - 120), pos)
         if opening is not None and self.text[opening.start()] != '"':
@@ -147,14 +154,16 @@ def extract_targets(text: str, region: Region, index: LineIndex) -> list[TargetR
 
 
 def extract_all(
-    text: str, regions: list[Region], index: LineIndex, year: int | None = None
+    text: str, regions: list[Region], index: LineIndex, year: int | None = None, times: Times | None = None
 ) -> list[list[TargetRecord]]:
     """The targets of each of ``regions`` (in order, not overlapping), found in one scan;
-    ``year`` is the plan's, for deadlines that give none (年内, 6月底前)."""
+    ``year`` is the plan's, for deadlines that give none (年内, 6月底前), and ``times`` the
+    plan's times, where the caller has them."""
     found: list[list[TargetRecord]] = [[] for _ in regions]
     if not regions:
         return found
     i, context = 0, None
+    contexts: dict[int, _Context] = {}  # made for the regions that hold a number, kept for the passes after
     for quantity in RE_QUANTITY.finditer(text, regions[0].start, regions[-1].end):
         pos = quantity.start()
         while i < len(regions) and regions[i].end <= pos:
@@ -164,21 +173,25 @@ def extract_all(
         region = regions[i]
         if pos < region.start or quantity.end() > region.end:
             continue  # between regions, or running out of one
-        context = context or _Context(text, region)
+        context = context or contexts.setdefault(i, _Context(text, region))
         target = _target(text, quantity, context, region, index)
         if target is not None:
             _add(text, found[i], target)
     for k, (region, targets) in enumerate(zip(regions, found, strict=True)):
         if targets:
-            found[k] = _distribute(text, region, targets)
-            _set_times(text, region, found[k], year)
+            found[k] = _distribute(text, contexts[k], targets)
+            marks = (
+                times.within(region.start, region.end) if times else find_times(text, region.start, region.end, year)
+            )
+            _set_times(
+                text, contexts[k], region, found[k], [t for t in marks if t.kind != "scope" and t.end <= region.end]
+            )
     return found
 
 
-def _distribute(text: str, region: Region, targets: list[TargetRecord]) -> list[TargetRecord]:
+def _distribute(text: str, ctx: _Context, targets: list[TargetRecord]) -> list[TargetRecord]:
     """Targets set for several subjects at once: 水稻、小麦收储率均达到90% is one target per
     subject; 小麦、玉米良种覆盖率分别达到98%和95% gives each number its subject."""
-    ctx = _Context(text, region)
     out: list[TargetRecord] = []
     by_clause: dict[int, list[TargetRecord]] = {}
     for target in targets:
@@ -214,12 +227,10 @@ def _subjects(text: str) -> list[str]:
     return [part + head for part in parts[:-1]] + [last] if first else []
 
 
-def _set_times(text: str, region: Region, targets: list[TargetRecord], year: int | None) -> None:
+def _set_times(text: str, ctx: _Context, region: Region, targets: list[TargetRecord], times: list[TimeMark]) -> None:
     """Each target's ``by``: a time stated in its sentence (2023年底前, 年内, 2020年初步建成…) before
     it, or in a later clause that completes the task (…，6月底前全面完成); else the last horizon
     before it in its item (到2025年，…); else the item's own 完成时限.  全年 and 当年 set no time."""
-    times = [t for t in find_times(text, region.start, region.end, year) if t.kind != "scope"]
-    ctx = _Context(text, region)
     for target in targets:
         pos = target["number_span"][0]
         start, end = ctx.sentence_start(pos), ctx.sentence_end(pos)
@@ -309,6 +320,8 @@ def _is_parameter(text: str, start: int, unit: str, clause_start: int, ctx: _Con
         lx.CAP_WORDS, clause_start, max(clause_start, start - 2)
     ):
         return True  # 最高100万元, 最长30天: the most a rule allows
+    if not ctx.has_grant:  # most items grant nothing: only a rate or a frequency to look at
+        return _rate_or_frequency(text, start, unit, clause_start)
     if RE_SUBSIDY.search(text, clause_start, clause_end) and (
         unit.startswith(lx.MONEY_UNITS) or unit in lx.PERCENT_UNITS or RE_GRANT.search(text, clause_start, clause_end)
     ):
@@ -324,6 +337,11 @@ def _is_parameter(text: str, start: int, unit: str, clause_start: int, ctx: _Con
         or RE_SUBSIDY.search(text, sentence_start, sentence_end)
     ):
         return True
+    return _rate_or_frequency(text, start, unit, clause_start)
+
+
+def _rate_or_frequency(text: str, start: int, unit: str, clause_start: int) -> bool:
+    """A rate framed by 按 or of a base amount (按利率的50%), or a frequency (每年召开2次)."""
     if unit in lx.PERCENT_UNITS and RE_RATE_FRAME.search(text[clause_start:start]):
         return True
     return unit == "次" and "每" in text[clause_start:start]
