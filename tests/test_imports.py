@@ -16,7 +16,7 @@ HEAVY += ["hashlib", "hmac", "zhiliang_cli.records", "zhiliang_cli.files"]  # th
 #: What only `zl diff` needs (difflib is not here: typer.core imports it on every call).
 DIFF_ONLY = ["rapidfuzz", "numpy", "zhiliang_cli.diff", "zhiliang_cli.assign", "zhiliang_cli.worddiff"]
 # Only `zl db` and runs over several plans need these (issue 12).
-HEAVY += ["sqlite3", "multiprocessing", "concurrent.futures", "zhiliang_cli.db"]
+HEAVY += ["sqlite3", "multiprocessing", "concurrent.futures", "zhiliang_cli.db", "zhiliang_cli.corpus"]
 FIXTURE = str(Path(__file__).parent / "fixtures" / "three_level.txt")
 
 PROBE = """
@@ -161,5 +161,6 @@ def test_each_reader_is_imported_only_for_its_kind(kind: str, tmp_path: os.PathL
 def test_several_cached_plans_start_no_worker_processes(tmp_path: os.PathLike[str]) -> None:
     """Over several plans, a pool is started only for plans the cache lacks."""
     args = ["items", "--file", FIXTURE, "--file", str(Path(FIXTURE).with_name("province_2024.txt")), "--format", "json"]
-    _imported(args, str(tmp_path))
-    assert _imported(args, str(tmp_path)) == []
+    heavy = [m for m in HEAVY + DIFF_ONLY if m != "zhiliang_cli.corpus"]  # several plans: corpus, but no pool
+    _imported(args, str(tmp_path), heavy)
+    assert _imported(args, str(tmp_path), heavy) == []

@@ -38,6 +38,7 @@ import marshal
 import os
 import stat
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
@@ -76,6 +77,28 @@ class LoadedPlan:
 def load_plan(path: str | None) -> LoadedPlan:
     """The parsed plan in ``path`` (the bundled plan when None)."""
     return load_source(read_bytes(path))
+
+
+class OnePlan:
+    """The one plan a command is given (a file, standard input or the bundled plan): what
+    :class:`corpus.Plans` answers for several, without importing what several need."""
+
+    skipped = 0  # no file is ever skipped: its error is the command's
+
+    def __init__(self, path: str | None) -> None:
+        self.path = path
+
+    def one_path(self, command: str) -> str | None:
+        return self.path
+
+    def one(self, command: str) -> LoadedPlan:
+        return load_plan(self.path)
+
+    def combine(self, one: Callable[[LoadedPlan], Any], many: Callable[[Any], Any]) -> Any:
+        return one(load_plan(self.path))
+
+    def rows(self, query: Callable[[PlanRecord], list[Any]]) -> list[Any]:
+        return query(load_plan(self.path).plan)
 
 
 def cached_plan(raw: RawSource) -> LoadedPlan | None:

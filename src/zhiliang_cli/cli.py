@@ -21,17 +21,18 @@ from ._version import __version__
 from .errors import ExitCode, ZlError
 
 if TYPE_CHECKING:
-    from .cache import LoadedPlan
+    from .cache import LoadedPlan, OnePlan
     from .corpus import Plans
 
-app = typer.Typer(
-    name="zl",
-    help="Query a Chinese government work plan (工作要点): sections, items, lead units, targets.",
-    no_args_is_help=True,
-    add_completion=False,
-    pretty_exceptions_enable=False,
-    rich_markup_mode=None,
-)
+_APP_SETTINGS: dict[str, Any] = {
+    "name": "zl",
+    "help": "Query a Chinese government work plan (工作要点): sections, items, lead units, targets.",
+    "no_args_is_help": True,
+    "add_completion": False,
+    "pretty_exceptions_enable": False,
+    "rich_markup_mode": None,
+}
+app = typer.Typer(**_APP_SETTINGS)
 
 _state = {"debug": False}
 
@@ -90,14 +91,30 @@ def _main(
     _state["debug"] = debug
 
 
-def _plans(files: list[str] | None, jobs: int | None = None) -> "Plans":
-    """The plans named by --file: one, or several (see :mod:`corpus`)."""
+def _plans(files: list[str] | None, jobs: int | None = None) -> "Plans | OnePlan":
+    """The plans named by --file: one file (the common case, kept light), or several and
+    folders (see :mod:`corpus`)."""
+    if not files or (len(files) == 1 and (files[0] == "-" or not os.path.isdir(files[0]))):
+        from .cache import OnePlan
+
+        return OnePlan(files[0] if files else None)
     from .corpus import Plans
 
     return Plans(files, jobs)
 
 
-def _done(plans: "Plans") -> None:
+def _across(name: str) -> Callable[[Any], Any]:
+    """A function of :mod:`corpus` over several plans, imported only when there are several."""
+
+    def over(plans: Any) -> Any:
+        from . import corpus
+
+        return getattr(corpus, name)(plans)
+
+    return over
+
+
+def _done(plans: "Plans | OnePlan") -> None:
     """Exit 1 when a file of several was skipped (after all else was written)."""
     if plans.skipped:
         raise typer.Exit(ExitCode.PROBLEMS)
@@ -190,11 +207,10 @@ def show(
 @app.command()
 def leads(file: FileOpt = None, jobs: JobsOpt = None, fmt: FormatOpt = None) -> None:
     """List lead units by how many items each leads (over every plan given)."""
-    from .corpus import lead_rows_across
     from .query import lead_rows
 
     plans = _plans(file, jobs)
-    _emit(plans.combine(lambda loaded: lead_rows(loaded.plan), lead_rows_across), fmt, _render("leads"))
+    _emit(plans.combine(lambda loaded: lead_rows(loaded.plan), _across("lead_rows_across")), fmt, _render("leads"))
     _done(plans)
 
 
@@ -298,11 +314,10 @@ def schema(
 @app.command()
 def check(file: FileOpt = None, jobs: JobsOpt = None, fmt: FormatOpt = None) -> None:
     """Report structural problems; exit 1 if there are any."""
-    from .corpus import check_across
     from .query import check_report
 
     plans = _plans(file, jobs)
-    report = plans.combine(lambda loaded: check_report(loaded.plan), check_across)
+    report = plans.combine(lambda loaded: check_report(loaded.plan), _across("check_across"))
     _emit(report, fmt, _render("problems"))
     _done(plans)
     if not report["ok"]:
@@ -439,10 +454,27 @@ def _fail(message: str, code: int) -> int:
     return code
 
 
+def _app_for(argv: list[str]) -> typer.Typer:
+    """The app to run ``argv`` with: one that knows only the command it names (Typer builds
+    every command it knows before it runs one, which costs start-up for each), or the whole
+    app for the top-level help, a sub-app (``zl db``) or anything else."""
+    name = next((arg for arg in argv if not arg.startswith("-")), None)
+    if name is None or any(arg in ("--help", "--version") for arg in argv[: argv.index(name)]):
+        return app
+    command = next((c for c in app.registered_commands if c.callback and (c.name or c.callback.__name__) == name), None)
+    if command is None or command.callback is None:
+        return app
+    single = typer.Typer(**_APP_SETTINGS)
+    single.callback()(_main)
+    single.command(name)(command.callback)
+    return single
+
+
 def run(argv: list[str] | None = None) -> int:
     """Run the command line and return its exit code, printing errors as one line."""
     try:
-        result = app(args=argv, prog_name="zl", standalone_mode=False)
+        argv = sys.argv[1:] if argv is None else argv
+        result = _app_for(argv)(args=argv, prog_name="zl", standalone_mode=False)
         return result if isinstance(result, int) else 0
     except ZlError as error:
         if _state["debug"]:

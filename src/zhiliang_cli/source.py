@@ -103,7 +103,7 @@ def read_bytes(path: str | None) -> RawSource:
                 raise IsADirectoryError
             data = _read_bounded(stream, shown, info.st_size if stat.S_ISREG(info.st_mode) else 0)
     except FileNotFoundError:
-        raise InputError(f"{shown}: no such file; check the path (zl reads plain-text plans)") from None
+        raise InputError(f"{shown}: no such file; check the path") from None
     except IsADirectoryError:
         raise InputError(f"{shown} is a directory: give the path of a plan text file") from None
     except PermissionError:
