@@ -174,13 +174,15 @@ def sections(rows: list[Row]) -> None:
 
 
 def items(rows: Sequence[Mapping[str, Any]]) -> None:
-    table = _plan_table(rows, "#", "item", "lead units", "targets")
+    due = any(row.get("deadline") for row in rows)  # a 完成时限 column where some item has one
+    table = _plan_table(rows, "#", "item", "lead units", *(["due"] if due else []), "targets")
     for row in rows:
         table.add_row(
             *_plan_cell(row),
             str(row["number"]),
             literal(f"{marker(row['numeral'])}{row['title']}"),
             _units(row["lead_units"]),
+            *([_time(row.get("deadline"))] if due else []),
             str(len(row["targets"])),
         )
     console().print(table)
@@ -230,9 +232,12 @@ def _value(row: Mapping[str, Any]) -> str:
 
 
 def targets(rows: list[Row]) -> None:
-    table = _plan_table(rows, "item", "lead units", "target", "value", "unit", "cmp", "note")
+    timed = any(row.get("by") for row in rows)  # a by column where some target has a time
+    table = _plan_table(
+        rows, "item", "lead units", "target", "value", "unit", "cmp", *(["by"] if timed else []), "note"
+    )
     for row in rows:
-        notes = [row["change"] or "", "aspirational" if row["aspirational"] else ""]
+        notes = [row["change"] or "", "aspirational" if row["aspirational"] else "", row.get("subject") or ""]
         table.add_row(
             *_plan_cell(row),
             str(row["item"] or "—"),
@@ -241,7 +246,8 @@ def targets(rows: list[Row]) -> None:
             _value(row),
             literal(row["unit"]),
             row["comparator"],
-            " ".join(n for n in notes if n),
+            *([_time(row.get("by"))] if timed else []),
+            literal(" ".join(n for n in notes if n)),
         )
     console().print(table)
     console().print(literal(f"{len(rows)} targets", "dim"))
@@ -261,6 +267,13 @@ def search(rows: list[Row]) -> None:
     console().print(literal(f"{len(rows)} matches in {found} items", "dim"))
 
 
+def _time(deadline: Mapping[str, Any] | None) -> Text:
+    """A horizon or deadline as printed, with the day it allows: 到2025年 (2025-12-31)."""
+    if not deadline:
+        return literal("—")
+    return literal(f"{deadline['text']} ({deadline['date']})" if deadline["date"] else deadline["text"])
+
+
 def show(item: ItemRecord) -> None:
     start = item["span"][0]
     spans = [(t["number_span"][0] - start, t["number_span"][1] - start) for t in item["targets"]]
@@ -273,11 +286,15 @@ def show(item: ItemRecord) -> None:
     facts.append(safe(cut(UNIT_JOINER.join(item["lead_units"]) or "—")), style="bold")
     if item["cooperating_units"]:
         facts.append(safe(cut(" · cooperating " + UNIT_JOINER.join(item["cooperating_units"]))))
+    if item.get("deadline"):
+        facts.append(safe(" · due ")).append_text(_time(item["deadline"]))
     parts: list[Any] = [facts, Text(""), body]
     if item["targets"]:
-        table = _table("target", "value", "unit", "cmp")
+        timed = any(t.get("by") for t in item["targets"])
+        table = _table("target", "value", "unit", "cmp", *(["by"] if timed else []))
         for t in item["targets"]:
-            table.add_row(_number_in_clause(t), _value(t), literal(t["unit"]), t["comparator"])
+            by = [_time(t.get("by"))] if timed else []
+            table.add_row(_number_in_clause(t), _value(t), literal(t["unit"]), t["comparator"], *by)
         parts.append(table)
     title = literal(f"{item['number']} {marker(item['numeral'])}{item['title']}", "bold")
     console().print(Panel(Group(*parts), title=title, title_align="left"))
