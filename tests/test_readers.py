@@ -412,7 +412,7 @@ def test_pdf_without_pdfminer_says_how_to_install(tmp_path: Path, monkeypatch: p
     monkeypatch.setattr(readers, "library_version", lambda name: None)
     result = zl("text", "--file", str(path))
     assert result.code == 3
-    assert result.err == f"Error: {path} is a PDF; reading PDFs needs pdfminer.six: pip install 'zhiliang-cli[pdf]'\n"
+    assert result.err == f"Error: {path} is a PDF; reading PDFs needs pdfminer.six: pip install pdfminer.six\n"
 
 
 # ---------------------------------------------------------------- detection from content

@@ -51,7 +51,7 @@ from zhiliang_cli.source import RawSource
 from . import Extracted
 
 DISTRIBUTION = "pdfminer.six"
-INSTALL = "pip install 'zhiliang-cli[pdf]'"
+INSTALL = "pip install pdfminer.six"  # a dependency of zl's: missing only from a broken install
 #: A line that is only a page number: — 3 —, - 3 -, 第 3 页, 第3页 共12页, 3/12, 3.
 RE_PAGE_NUMBER = re.compile(
     r"""^[\s\-—–－_·.]*                 # dashes or dots before
