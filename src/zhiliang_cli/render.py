@@ -327,7 +327,8 @@ def problems(report: Row) -> None:
     for problem in report["problems"]:
         where = f"{problem['plan']}:{problem['line']}" if "plan" in problem else f"line {problem['line']}"
         out.print(literal(f"{where}: {problem['kind']}: {problem['message']}", limit=1000))
-    summary = "no problems found" if report["ok"] else f"{len(report['problems'])} problems"
+    count = len(report["problems"])
+    summary = "no problems found" if report["ok"] else f"{count} problem{'s' * (count != 1)}"
     out.print(literal(summary, "green" if report["ok"] else "red"))
 
 
