@@ -321,8 +321,21 @@ def test_csv_defuses_formulas(zl: Run, tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(
     "line",
-    ["（" * 200_000, "a(" * 150_000, "“" * 200_000, "1" * 300_000, "（牵头" * 100_000, "一二三四五" * 60_000],
-    ids=["open-brackets", "unbalanced", "quotes", "digits", "cues", "numerals"],
+    [
+        "（" * 200_000,
+        "a(" * 150_000,
+        "“" * 200_000,
+        "1" * 300_000,
+        "（牵头" * 100_000,
+        "一二三四五" * 60_000,
+        # each of these took minutes before its scan was bounded (a clause or a note read from
+        # each number or unit to its end); at these sizes that would hang the suite
+        "（牵头单位：" + "省局、" * 20_000 + "）",
+        "1个" * 20_000,
+        "翻一番" * 10_000,
+        "2023年6月底前完成1个。" * 5_000,
+    ],
+    ids=["open-brackets", "unbalanced", "quotes", "digits", "cues", "numerals", "units", "counts", "doubled", "dated"],
 )
 def test_pathological_lines_parse_quickly(zl: Run, tmp_path: Path, line: str) -> None:
     plan = tmp_path / "plan.txt"

@@ -54,6 +54,7 @@ from .patterns import (
     RE_NOTE_LABEL,
     RE_PLACE_THEN_OFFICE,
     RE_RULE_REMARK,
+    RE_RULE_STATEMENT,
     RE_TRAILING_BRACKETS,
     RE_UNIT_LIST_REMARK,
     RE_UNIT_TRAILER,
@@ -167,6 +168,24 @@ class _Marks:
         self.positions = [m.start() for m in RE_BRACKET_OR_BREAK.finditer(text, start, end)]
         self.chars = [text[p] for p in self.positions]
         self.brackets: _Brackets | None = None
+        self._depth: list[int] | None = None
+        self._breaks: list[int] = []
+
+    def _depths(self) -> tuple[list[int], list[int]]:
+        """Running sums over the marks (an opening bracket +1, a closing one -1, a line break 0:
+        ``depth[j]`` sums the marks before the j-th), and the indexes of the line breaks; made
+        the first time they are asked for, so that a balance over any run of marks is one
+        subtraction (a line of many brackets and cue words stays linear)."""
+        if self._depth is None:
+            depth, total = [0], 0
+            for j, ch in enumerate(self.chars):
+                if ch in "\r\n":
+                    self._breaks.append(j)
+                else:
+                    total += -1 if ch in _PAIRS else 1
+                depth.append(total)
+            self._depth = depth
+        return self._depth, self._breaks
 
     def pairs(self) -> _Brackets:
         """The bracket pairs, made the first time they are asked for."""
@@ -191,23 +210,23 @@ class _Marks:
         """Whether ``pos`` may stand inside brackets: one left open on its line before it, or in
         the lines just above (a note wrapped over lines in a printed copy).  Most cue words stand
         in running text (指导各地…), and need no closer look."""
-        j = bisect_left(self.positions, pos) - 1
-        balance = 0
-        while j >= 0 and self.positions[j] >= lower and self.chars[j] not in "\r\n":
-            balance += 1 if self.chars[j] not in _PAIRS else -1
-            j -= 1
-        if balance > 0:
+        depth, breaks = self._depths()
+        i = bisect_left(self.positions, pos)
+        first = bisect_left(self.positions, lower)
+        b = bisect_left(breaks, i) - 1  # the last line break before pos
+        line_break = breaks[b] if b >= 0 else -1
+        if depth[i] - depth[max(first, line_break + 1)] > 0:
             return True
-        if j < 0 or self.positions[j] < lower:
-            return False
-        reach, balance = self.positions[j] - _WRAP_REACH, 0
-        while j >= 0 and self.positions[j] >= max(lower, reach):
-            if self.chars[j] not in "\r\n":
-                balance += 1 if self.chars[j] not in _PAIRS else -1
-            j -= 1
-        return balance > 0
+        if line_break < first:
+            return False  # no line break between lower and pos: nothing above to look at
+        reach = bisect_left(self.positions, max(lower, self.positions[line_break] - _WRAP_REACH))
+        return depth[line_break + 1] - depth[reach] > 0
 
 
+#: Open brackets a closing one is matched against, innermost first: a closing bracket with no
+#: opening one of its kind this close is a typo, and searching deeper for one would make a line
+#: of thousands of brackets cost its length squared.
+_NESTING_SEARCHED = 64
 _WRAP_REACH = 400  # characters looked at above a line for a note it may continue (wrapped in print)
 
 
@@ -219,19 +238,20 @@ class _Brackets:
     def __init__(self, brackets: list[tuple[int, str]]) -> None:
         by_depth: dict[int, list[tuple[int, int]]] = {}
         stack: list[tuple[int, str]] = []
+        bottom = 0  # the stack starts here: the brackets below were dropped (open too long)
         for pos, ch in brackets:
-            while stack and pos - stack[0][0] > MAX_NOTE:
-                stack.pop(0)
+            while bottom < len(stack) and pos - stack[bottom][0] > MAX_NOTE:
+                bottom += 1
             if ch not in _PAIRS:
                 stack.append((pos, ch))
                 continue
             openers = _PAIRS[ch]
-            for depth in range(len(stack) - 1, -1, -1):
-                if stack[depth][1] in openers:
-                    by_depth.setdefault(depth, []).append((stack[depth][0], pos))
-                    del stack[depth:]
+            for k in range(len(stack) - 1, max(bottom, len(stack) - _NESTING_SEARCHED) - 1, -1):
+                if stack[k][1] in openers:
+                    by_depth.setdefault(k - bottom, []).append((stack[k][0], pos))
+                    del stack[k:]
                     break
-        self.unclosed = [pos for pos, _ in stack]
+        self.unclosed = [pos for pos, _ in stack[bottom:]]
         self.levels = [sorted(by_depth[d]) for d in sorted(by_depth)]
         self.opens = [[o for o, _ in level] for level in self.levels]
 
@@ -536,7 +556,7 @@ def _read_inline(body: str, start: int, end: int, labelled: bool) -> _Reading:
 def _strip_rule(body: str) -> str:
     """The body without the plan's statements of how to read it (。列第一位者为牵头单位，下同;
     。以下均需试点城市政府落实，不再列出)."""
-    if RE_RULE_REMARK.search(body):
+    if RE_RULE_STATEMENT.search(body):
         body = RE_RULE_REMARK.sub("", body)
     return RE_FOLLOWING_UNITS.sub("", body) if RE_FOLLOWING_UNITS.search(body) else body
 

@@ -30,6 +30,17 @@ def _alternation(words: Iterable[str]) -> str:
     return "|".join(regex.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
 
 
+def _skip_to(words: Iterable[str]) -> str:
+    """A look-ahead for the first characters of ``words``, put before a pattern that opens with
+    a look-behind: ``re`` then skips to those characters instead of trying every position
+    (about 15 times faster over running text).
+
+    >>> _skip_to(["达到", "降至"])
+    '(?=[达降])'
+    """
+    return "(?=" + _chars("".join(sorted({w[0] for w in words}))) + ")"
+
+
 def _chars(chars: str) -> str:
     """A character class of literal characters.
 
@@ -253,19 +264,26 @@ RE_FIRST_IS_LEAD = re.compile(
 )
 #: The plan's statement that the order of units means nothing (排名不分先后).
 RE_NO_ORDER = re.compile(_alternation(lx.NO_ORDER_PHRASES))
+_REMARK_REACH = 200  # characters a remark on how to read notes runs before or after its statement
 #: The statement inside a note, with what runs on to the end of its sentence (，下同), to be cut
 #: from the unit list: 。列第一位者为牵头单位，下同 / （排在首位的为牵头单位）.
+#: The words around the statement are bounded (a statement is a short clause), so that a note of
+#: thousands of units costs a look at each character, not a scan to its end from each.
 RE_RULE_REMARK = re.compile(
     rf"""
-    {OPEN} [^（）()]*? (?:{RE_FIRST_IS_LEAD.pattern}|{RE_NO_ORDER.pattern}) [^（）()]* {CLOSE}   # in brackets
-  | [。；;，,]? {WS}* [^。；;，,（）()]*? (?:{RE_FIRST_IS_LEAD.pattern}|{RE_NO_ORDER.pattern})   # a clause
-    [^。；;，,（）()]* (?: [，,] {WS}* (?:{_alternation(lx.FROM_HERE_ON)}) )?                  # ，下同
+    {OPEN} [^（）()]{{0,{_REMARK_REACH}}}? (?:{RE_FIRST_IS_LEAD.pattern}|{RE_NO_ORDER.pattern})    # in brackets
+    [^（）()]{{0,{_REMARK_REACH}}} {CLOSE}
+  | [。；;，,]? {WS}* [^。；;，,（）()]{{0,{_REMARK_REACH}}}?                                     # a clause
+    (?:{RE_FIRST_IS_LEAD.pattern}|{RE_NO_ORDER.pattern})
+    [^。；;，,（）()]{{0,{_REMARK_REACH}}} (?: [，,] {WS}* (?:{_alternation(lx.FROM_HERE_ON)}) )?   # ，下同
     """,
     re.VERBOSE,
 )
+#: The statement alone, looked for before the remark around it is.
+RE_RULE_STATEMENT = re.compile(rf"{RE_FIRST_IS_LEAD.pattern}|{RE_NO_ORDER.pattern}", re.VERBOSE)
 #: A remark naming units for every note that follows: 以下均需试点城市政府落实，不再列出.
 RE_FOLLOWING_UNITS = re.compile(
-    rf"(?:{_alternation(lx.FOLLOWING_UNITS_OPENERS)})(?P<units>[^。；;（）()]*?)(?:负责落实|落实|负责|参与)?"
+    rf"(?:{_alternation(lx.FOLLOWING_UNITS_OPENERS)})(?P<units>[^。；;（）()]{{0,{_REMARK_REACH}}}?)(?:负责落实|落实|负责|参与)?"
     rf"{WS}*[，,]?{WS}*(?:{_alternation(lx.NOT_LISTED_AGAIN)})"
 )
 #: A unit that starts with a place and ends with an office: 平潭综合实验区优化营商环境工作领导小组办公室.
@@ -358,6 +376,8 @@ RE_ASPIRATION_CUE = re.compile(_alternation(lx.ASPIRATION_CUES))
 RE_BASELINE_FRAME = re.compile(r"在[^，,；;。：:]{0,80}?基础上")
 
 #: A quotation or a title in quotation marks or 《》: numbers inside are names.
+#: The straight double quote, which opens and closes alike: "…".
+RE_STRAIGHT_QUOTE = re.compile('"')
 RE_QUOTED = re.compile(
     "|".join(rf"{regex.escape(o)}[^{regex.escape(c)}\r\n]{{0,120}}{regex.escape(c)}" for o, c in lx.QUOTE_PAIRS)
 )
@@ -424,8 +444,9 @@ RE_DEADLINE_PHRASE = regex.compile(
 
 #: The verbs that may govern a target's number: a level to reach (达到), a ceiling to bring it
 #: down to (降至) or a count to do (新增); the last one before the number decides.
+_GOVERNING = lx.REACH_VERBS + lx.REACH_DOWN_VERBS + lx.GOAL_VERBS
 RE_GOVERNING_VERB = re.compile(
-    rf"(?<![{''.join(lx.NOT_REACH_BEFORE)}])(?:{_alternation(lx.REACH_VERBS + lx.REACH_DOWN_VERBS + lx.GOAL_VERBS)})"
+    rf"{_skip_to(_GOVERNING)}(?<![{''.join(lx.NOT_REACH_BEFORE)}])(?:{_alternation(_GOVERNING)})"
     rf"(?!{_alternation(lx.NOT_REACH_AFTER)})"
 )
 #: Words of a subsidy or reward (给予, 补助, 奖励 …): numbers around them are policy parameters.

@@ -24,6 +24,7 @@ in, as printed, its span, and the span of the number itself.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterable
 from typing import NamedTuple
 
@@ -57,6 +58,7 @@ from .patterns import (
     RE_RATE_FRAME,
     RE_RATE_WORD,
     RE_SENTENCE_END,
+    RE_STRAIGHT_QUOTE,
     RE_SUBSIDY,
     RE_SUFFIX_COMPARATOR,
     RE_UNIT,
@@ -90,7 +92,18 @@ class _Context:
     """Where clauses and sentences start and end around a number, and whether it stands in
     quotation marks or a baseline frame: looked up on demand, only for numbers with a unit."""
 
-    __slots__ = ("end", "has_aspiration", "has_frame", "has_grant", "has_quote", "note_start", "skip", "start", "text")
+    __slots__ = (
+        "end",
+        "has_aspiration",
+        "has_frame",
+        "has_grant",
+        "has_quote",
+        "note_start",
+        "quotes",
+        "skip",
+        "start",
+        "text",
+    )
 
     def __init__(self, text: str, region: Region) -> None:
         self.text = text
@@ -101,6 +114,7 @@ class _Context:
         self.has_frame = text.find(lx.BASELINE_FRAME[1], self.start, self.end) >= 0  # 基础上
         self.has_aspiration = RE_ASPIRATION_CUE.search(text, self.start, self.end) is not None
         self.has_quote = text.find('"', self.start, self.end) >= 0
+        self.quotes: list[int] | None = None  # where each " stands, found the first time it is asked
         # a subsidy, a budget or what a condition allows: parameters may stand in this item
         self.has_grant = (
             RE_SUBSIDY.search(text, self.start, self.end) is not None
@@ -112,16 +126,18 @@ class _Context:
         """Whether a cue such as 力争 stands earlier in the sentence."""
         return self.has_aspiration and RE_ASPIRATION_CUE.search(self.text, self.sentence_start(pos), pos) is not None
 
-    def _after_last(self, marks: regex.Pattern[str], pos: int) -> int:
-        """The offset just after the last mark before ``pos`` (the region's start if none)."""
-        match = marks.search(self.text, self.start, pos)
-        return match.end() if match else self.start
+    def _after_last(self, marks: regex.Pattern[str], pos: int, reach: int) -> int:
+        """The offset just after the last mark before ``pos`` (the region's start if none), not
+        looked for further back than ``reach``."""
+        lower = max(self.start, pos - reach)
+        match = marks.search(self.text, lower, pos)
+        return match.end() if match else lower
 
     def is_blocked(self, pos: int, clause_start: int) -> bool:
         """In the note, in quotation marks or a title, or in 在……的基础上."""
         if self.skip and self.skip[0] <= pos < self.skip[1]:
             return True
-        if self.has_quote and self.text.count('"', self.start, pos) % 2:
+        if self.has_quote and self._quotes_before(pos) % 2:
             return True  # inside "…": the same mark opens and closes, so count them
         opening = RE_LAST_QUOTE_OPEN.search(self.text, max(self.start, pos - 120), pos)
         if opening is not None and self.text[opening.start()] != '"':
@@ -133,19 +149,33 @@ class _Context:
         frame = RE_BASELINE_FRAME.search(self.text, clause_start, self.clause_end(pos))
         return frame is not None and frame.start() <= pos < frame.end()
 
+    def _quotes_before(self, pos: int) -> int:
+        if self.quotes is None:
+            self.quotes = [m.start() for m in RE_STRAIGHT_QUOTE.finditer(self.text, self.start, self.end)]
+        return bisect_left(self.quotes, pos)
+
+    # A clause or sentence is looked for no further than its reach from a number: the longest
+    # in the real documents of tests/corpus are about 210 and 310 characters, and an item of
+    # thousands of numbers with no clause mark must not make every number read all of it.
     def clause_start(self, pos: int) -> int:
-        return self._after_last(RE_LAST_CLAUSE_END, pos)
+        return self._after_last(RE_LAST_CLAUSE_END, pos, _CLAUSE_REACH)
 
     def clause_end(self, pos: int) -> int:
-        match = RE_CLAUSE_END.search(self.text, pos, self.end)
-        return match.start() if match else self.end
+        upper = min(self.end, pos + _CLAUSE_REACH)
+        match = RE_CLAUSE_END.search(self.text, pos, upper)
+        return match.start() if match else upper
 
     def sentence_start(self, pos: int) -> int:
-        return self._after_last(RE_LAST_SENTENCE_END, pos)
+        return self._after_last(RE_LAST_SENTENCE_END, pos, _SENTENCE_REACH)
 
     def sentence_end(self, pos: int) -> int:
-        match = RE_SENTENCE_END.search(self.text, pos, self.end)
-        return match.start() if match else self.end
+        upper = min(self.end, pos + _SENTENCE_REACH)
+        match = RE_SENTENCE_END.search(self.text, pos, upper)
+        return match.start() if match else upper
+
+
+_CLAUSE_REACH = 300
+_SENTENCE_REACH = 1000
 
 
 def extract_targets(text: str, region: Region, index: LineIndex) -> list[TargetRecord]:
@@ -231,17 +261,20 @@ def _set_times(text: str, ctx: _Context, region: Region, targets: list[TargetRec
     """Each target's ``by``: a time stated in its sentence (2023年底前, 年内, 2020年初步建成…) before
     it, or in a later clause that completes the task (…，6月底前全面完成); else the last horizon
     before it in its item (到2025年，…); else the item's own 完成时限.  全年 and 当年 set no time."""
+    starts = [t.start for t in times]
+    horizons = [t for t in times if t.horizon]
+    horizon_starts = [t.start for t in horizons]
     for target in targets:
         pos = target["number_span"][0]
         start, end = ctx.sentence_start(pos), ctx.sentence_end(pos)
-        in_sentence = [t for t in times if not t.horizon and start <= t.start < end]
+        in_sentence = [t for t in times[bisect_left(starts, start) : bisect_left(starts, end)] if not t.horizon]
         earlier = [t for t in in_sentence if t.start < pos]
         later = [t for t in in_sentence if t.start > pos and _completes(text, t, ctx)]
-        horizons = [t for t in times if t.horizon and t.start < pos]
+        horizon = bisect_left(horizon_starts, pos) - 1
         if earlier or later:
             target["by"] = (earlier[-1] if earlier else later[0]).record(text)
-        elif horizons:
-            target["by"] = horizons[-1].record(text)
+        elif horizon >= 0:
+            target["by"] = horizons[horizon].record(text)
         elif region.deadline is not None:
             target["by"] = region.deadline
 
