@@ -28,7 +28,7 @@ import regex
 
 from . import lexicon as lx
 from .numerals import chinese_to_int
-from .patterns import RE_BRACKETED, RE_DEADLINE_PHRASE, RE_ONGOING_BRACKETED, RE_TIME, RE_TIME_HINT
+from .patterns import RE_BRACKETED, RE_DEADLINE_PHRASE, RE_ONGOING_BRACKETED, RE_PERIOD_NAME, RE_TIME, RE_TIME_HINT
 from .records import DeadlineRecord, ItemRecord
 
 _DIGITS = str.maketrans(lx.FULLWIDTH_DIGITS, "0123456789")
@@ -84,6 +84,7 @@ class Times:
 _TIME_CHARS = frozenset(
     "0123456789" + lx.FULLWIDTH_DIGITS + "〇零一二两三四五六七八九十" + '到至截止本世纪“”"‘’第上下' + lx.SPACE_CHARS
 )
+_TIME_HINT_CHARS = frozenset("年月底末季旬")
 _REACH_BACK = 14  # characters a time may start before the 年, 月 or 底 it holds (截止到二〇二三年)
 
 
@@ -95,6 +96,8 @@ def _matches(text: str, start: int, end: int) -> Iterator[regex.Match[str]]:
     for anchor in RE_TIME_HINT.finditer(text, start, end):
         if anchor.start() < last:
             continue
+        if anchor.group() not in _TIME_HINT_CHARS and RE_PERIOD_NAME.match(text, anchor.start()) is None:
+            continue  # 十 that starts no period's name (十四五)
         first = anchor.start()
         while first > max(last, anchor.start() - _REACH_BACK) and text[first - 1] in _TIME_CHARS:
             first -= 1  # back over what a time may start with: 到, 2023, 二〇二三, “

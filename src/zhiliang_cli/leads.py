@@ -33,6 +33,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
+from itertools import accumulate
 from typing import NamedTuple
 
 from . import lexicon as lx
@@ -177,14 +178,9 @@ class _Marks:
         the first time they are asked for, so that a balance over any run of marks is one
         subtraction (a line of many brackets and cue words stays linear)."""
         if self._depth is None:
-            depth, total = [0], 0
-            for j, ch in enumerate(self.chars):
-                if ch in "\r\n":
-                    self._breaks.append(j)
-                else:
-                    total += -1 if ch in _PAIRS else 1
-                depth.append(total)
-            self._depth = depth
+            steps = [0 if ch in "\r\n" else -1 if ch in _PAIRS else 1 for ch in self.chars]
+            self._depth = [0, *accumulate(steps)]
+            self._breaks = [j for j, step in enumerate(steps) if step == 0]
         return self._depth, self._breaks
 
     def pairs(self) -> _Brackets:

@@ -11,7 +11,7 @@ from bisect import bisect_right
 from typing import NamedTuple
 
 from .lexicon import SPACE_CHARS
-from .patterns import RE_NEWLINE
+from .patterns import RE_LINE_BREAK_KEPT
 
 
 class Line(NamedTuple):
@@ -33,21 +33,22 @@ class LineIndex:
     """
 
     def __init__(self, text: str) -> None:
-        self.starts: list[int] = [0]
+        if "\r" in text:
+            breaks = RE_LINE_BREAK_KEPT.split(text)  # segments and the line ends between them, alternately
+            segments, ends = breaks[::2], [len(b) for b in breaks[1::2]]
+        else:  # the common case: split in C
+            segments = text.split("\n")
+            ends = [1] * (len(segments) - 1)
+        self.starts: list[int] = []
         self.lines: list[Line] = []
-        pos = 0
-        for match in RE_NEWLINE.finditer(text):
-            self._add(text, pos, match.start())
-            pos = match.end()
+        lines, pos = self.lines, 0
+        for number, segment in enumerate(segments, 1):
             self.starts.append(pos)
-        self._add(text, pos, len(text))
-
-    def _add(self, text: str, start: int, end: int) -> None:
-        segment = text[start:end]
-        content = segment.strip(SPACE_CHARS)
-        if content:
-            lead = len(segment) - len(segment.lstrip(SPACE_CHARS))
-            self.lines.append(Line(len(self.starts), start + lead, start + lead + len(content)))
+            content = segment.strip(SPACE_CHARS)
+            if content:
+                start = pos + len(segment) - len(segment.lstrip(SPACE_CHARS))
+                lines.append(Line(number, start, start + len(content)))
+            pos += len(segment) + (ends[number - 1] if number <= len(ends) else 0)
 
     def line_of(self, offset: int) -> int:
         """The 1-based number of the line holding ``offset``."""

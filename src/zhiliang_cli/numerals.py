@@ -169,6 +169,8 @@ def _exact(digits: int, scale: int, multiplier: int) -> int | float | None:
 def parse_number(text: str) -> int | float | None:
     """Value of a printed number with its magnitude (万, 亿) folded in, exactly (see _exact)."""
     text = text.strip()
+    if text.isascii() and text.isdigit():
+        return int(text)  # the common case: 50, 2025
     if not text:
         return None
     if text.startswith("百分之"):

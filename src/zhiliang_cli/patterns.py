@@ -63,6 +63,8 @@ DIGIT = "[0-9" + lx.FULLWIDTH_DIGITS + "]"
 
 #: One line break, in any of the three conventions.
 RE_NEWLINE = regex.compile(r"\r\n|\r|\n")
+#: The same, captured: split() gives the line ends between the lines.
+RE_LINE_BREAK_KEPT = re.compile(r"(\r\n|\r|\n)")
 #: A line break with the indentation around it, inside a name wrapped in print.
 RE_LINE_WRAP = regex.compile(rf"{WS}*(?:\r\n|\r|\n){WS}*")
 
@@ -426,7 +428,11 @@ RE_BRACKETED = re.compile(rf"{NOTE_OPEN}(?P<body>[^{_BRACKETS}\r\n]{{1,40}}){NOT
 
 #: What every time has in it (年, 月, 底, 季度, 十四五 …): looked for first, with ``re``, since
 #: RE_TIME tries its alternatives at every character.
-RE_TIME_HINT = re.compile(rf"[年月底末季旬]|{_PERIOD}")
+#: Where a time may stand: a character every time holds, or the first of a period's name (十四五),
+#: which deadlines.py confirms with RE_PERIOD_NAME.  One character class scans three times as fast
+#: as the alternation with the names.
+RE_TIME_HINT = re.compile(rf"[年月底末季旬{''.join(sorted({name[0] for name in lx.PERIOD_END_YEARS}))}]")
+RE_PERIOD_NAME = re.compile(_PERIOD)
 
 #: A deadline that gives no date, alone in brackets: （长期坚持）, （持续推进）.
 RE_ONGOING_BRACKETED = re.compile(rf"{NOTE_OPEN}{WS}*(?P<body>{_alternation(lx.ONGOING_PHRASES)}){WS}*{NOTE_CLOSE}")
