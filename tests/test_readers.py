@@ -462,6 +462,9 @@ def test_html_charset(page: bytes, encoding: str) -> None:
     assert "质量" in read_html(RawSource("p", page, "")).text
 
 
+PRE_LINES = ["一、总则", "（一）工作。", "（二）任务。"]
+
+
 @pytest.mark.parametrize(
     ("body", "lines"),
     [
@@ -469,13 +472,24 @@ def test_html_charset(page: bytes, encoding: str) -> None:
         ("<p>一、总则<p>（一）工作。<div>（二）任务。</div>", ["一、总则", "（一）工作。", "（二）任务。"]),
         ("<p>一、  总\n 则</p><p>&nbsp;</p><p>（一）&lt;工作&gt;。</p>", ["一、 总 则", "（一）<工作>。"]),
         ("<p>一、总则</p><div class='bdshare'>分享</div><p style='display:none'>隐藏</p>", ["一、总则"]),
+        # a page saved from a plain-text file (LibreOffice, some sites) holds it in <pre>
+        ("<pre><font><span>一、总则</span></font>\r\n<span>（一）工作。</span>\n（二）任务。</pre>", PRE_LINES),
+        ("<div style='white-space: pre'>一、总则\n（一）工作。\n（二）任务。</div>", PRE_LINES),
     ],
-    ids=["br", "unclosed-p", "spaces-and-entities", "hidden-and-share"],
+    ids=["br", "unclosed-p", "spaces-and-entities", "hidden-and-share", "pre", "white-space-pre"],
 )
 def test_html_lines(body: str, lines: list[str]) -> None:
     from zhiliang_cli.readers.html import lines_of, parse_page
 
     assert lines_of(parse_page(f"<html><body><div id='zoom'>{body}</div></body></html>")) == lines
+
+
+def test_a_page_that_is_one_pre_keeps_its_lines() -> None:
+    """The article found is the <pre> itself: its line breaks still count."""
+    from zhiliang_cli.readers.html import article_lines, parse_page
+
+    page = "<html><body><pre class='western'>" + "\n".join(f"<font>{line}</font>" for line in PRE_LINES) + "</pre>"
+    assert article_lines(parse_page(page + "</body></html>")) == PRE_LINES
 
 
 # ---------------------------------------------------------------- the cache

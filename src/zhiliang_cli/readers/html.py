@@ -125,6 +125,9 @@ RE_DATE_TEXT = re.compile(
 #: The charset a page declares in its first bytes: <meta charset="gb2312"> or http-equiv.
 RE_CHARSET = re.compile(rb"""<meta[^>]*?charset\s*=\s*["']?\s*([A-Za-z0-9_:.-]+)""", re.IGNORECASE)
 RE_SPACE = re.compile(r"[ \t\r\n\f]+")
+RE_LINE_END = re.compile(r"\r\n?")
+#: Elements whose white space is shown as written, line breaks included.
+PREFORMATTED = frozenset(["pre", "listing", "plaintext", "xmp"])
 GB = ("gb2312", "gbk", "gb_2312-80", "x-gbk", "cp936", "gb18030", "euc-cn", "csgb2312")
 DATE_METAS = ("pubdate", "publishdate", "firstpublishedtime", "article:published_time", "dc.date", "dcterms.created")
 TITLE_METAS = ("articletitle", "og:title", "title")
@@ -244,18 +247,20 @@ def lines_of(node: Node, furniture: bool = False) -> list[str]:
     """The lines a reader sees in ``node``: blocks and <br> break lines, white space
     collapses, tables go through tables.py; furniture inside is dropped unless asked."""
     out: list[str] = [""]
-    _walk(node, out, furniture)
+    _walk(node, out, furniture, any(_is_preformatted(n) for n in _self_and_ancestors(node)))
     lines = [line.strip(" ") for part in out for line in part.split("\n")]
     return [line for line in lines if line.strip()]
 
 
-def _walk(node: Node, out: list[str], furniture: bool) -> None:
+def _walk(node: Node, out: list[str], furniture: bool, pre: bool = False) -> None:
+    """Text in <pre> (a page made from a plain-text file) keeps its line breaks."""
     for child in node.children:
         if isinstance(child, str):
-            out[-1] += RE_SPACE.sub(" ", child)
+            out[-1] += RE_LINE_END.sub("\n", child) if pre else RE_SPACE.sub(" ", child)
             continue
         if not _visible(child) or (not furniture and FURNITURE.search(" ".join(child.words()))):
             continue
+        inner = pre or _is_preformatted(child)
         if child.tag == "br":
             out[-1] += "\n"
         elif child.tag == "table":
@@ -263,10 +268,21 @@ def _walk(node: Node, out: list[str], furniture: bool) -> None:
             out.append("")
         elif child.tag in BLOCK or child.tag in ("tr", "td", "th", "tbody", "thead"):
             out.append("")
-            _walk(child, out, furniture)
+            _walk(child, out, furniture, inner)
             out.append("")
         else:
-            _walk(child, out, furniture)
+            _walk(child, out, furniture, inner)
+
+
+def _is_preformatted(node: Node) -> bool:
+    return node.tag in PREFORMATTED or "white-space:pre" in node.attrs.get("style", "").replace(" ", "").lower()
+
+
+def _self_and_ancestors(node: Node) -> Iterator[Node]:
+    found: Node | None = node
+    while found is not None:
+        yield found
+        found = found.parent
 
 
 def _table_rows(table: Node) -> list[list[str]]:
