@@ -209,3 +209,14 @@ def test_non_targets(sentence: str) -> None:
 @pytest.mark.parametrize(("sentence", "expected"), _cases(KNOWN_GAPS))
 def test_known_gaps(sentence: str, expected: list[Any]) -> None:
     assert extract(sentence) == expected
+
+
+@pytest.mark.parametrize("marker", ["1.", "2. ", "（一）", "(3)", "（1）"])
+def test_a_target_in_an_items_first_clause_leaves_the_marker_out(marker: str) -> None:
+    from zhiliang_cli.parser import parse_text
+
+    text = f"一、任务\n{marker}新增示范项目10个，完善机制。（牵头单位：市局）\n"
+    targets = [t for s in parse_text(text)["sections"] for i in s["items"] for t in i["targets"]]
+    assert [t["text"] for t in targets] == ["新增示范项目10个"]
+    start, end = targets[0]["span"]
+    assert text[start:end] == "新增示范项目10个"

@@ -59,12 +59,21 @@ def _add_targets(
             regions.append(Region(start, end, section["number"], None))
         for item in section["items"]:
             (start, end), note = item["span"], item["lead_span"]
+            start = _after_marker(text, item, start, end)
             owners.append(item)
             skip = (note[0], note[1]) if note else None
             deadline = item["deadline"] if _from_note(item) else None
             regions.append(Region(start, end, section["number"], item["number"], skip, deadline))
     for owner, targets in zip(owners, extract_all(text, regions, index, year, times), strict=True):
         owner["targets"] = targets
+
+
+def _after_marker(text: str, item: ItemRecord, start: int, end: int) -> int:
+    """Where an item's words start, after its printed marker (（一）, 2.): a target in its first
+    clause is the clause, not the marker with it."""
+    title = item["title"]
+    found = text.find(title, start, end) if title else -1
+    return found if found >= 0 else start
 
 
 def _from_note(item: ItemRecord) -> bool:
