@@ -56,6 +56,18 @@ class Result:
         return json.loads(self.out)
 
 
+def one_error_line(result: Result, code: int, *words: str) -> None:
+    """Failed with ``code``, nothing on stdout, and one line on stderr, ``Error: ...``, naming
+    each of ``words``."""
+    assert result.code == code, result
+    assert result.out == ""
+    lines = result.err.splitlines()
+    assert len(lines) == 1 and lines[0].startswith("Error: "), result.err
+    assert "Traceback" not in result.err
+    for word in words:
+        assert word in lines[0], lines[0]
+
+
 class _Stream(io.StringIO):
     def __init__(self, tty: bool) -> None:
         super().__init__()

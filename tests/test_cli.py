@@ -14,7 +14,7 @@ import yaml
 
 from zhiliang_cli.cli import app
 
-from .conftest import FIXTURES, ROOT, Result
+from .conftest import FIXTURES, ROOT, Result, one_error_line
 
 Run = Callable[..., Result]
 COMMANDS = sorted(c.name or c.callback.__name__ for c in app.registered_commands if c.callback)
@@ -213,52 +213,42 @@ def test_show_highlights_targets_in_a_terminal(zl: Run) -> None:
 # --- bad input ------------------------------------------------------------------------
 
 
-def _one_error_line(result: Result, code: int, *words: str) -> None:
-    assert result.code == code, result
-    assert result.out == ""
-    lines = result.err.splitlines()
-    assert len(lines) == 1 and lines[0].startswith("Error: "), result.err
-    assert "Traceback" not in result.err
-    for word in words:
-        assert word in lines[0]
-
-
 def test_missing_file(zl: Run, tmp_path: Path) -> None:
-    _one_error_line(zl("items", "--file", str(tmp_path / "nope.txt")), 3, "no such file")
+    one_error_line(zl("items", "--file", str(tmp_path / "nope.txt")), 3, "no such file")
 
 
 def test_directory(zl: Run, tmp_path: Path) -> None:
-    _one_error_line(zl("items", "--file", str(tmp_path)), 3, "is a directory")
+    one_error_line(zl("items", "--file", str(tmp_path)), 3, "is a directory")
 
 
 def test_empty_file(zl: Run, tmp_path: Path) -> None:
     empty = tmp_path / "empty.txt"
     empty.write_bytes(b"")
-    _one_error_line(zl("sections", "--file", str(empty)), 3, "is empty")
+    one_error_line(zl("sections", "--file", str(empty)), 3, "is empty")
 
 
 def test_binary_file(zl: Run, tmp_path: Path) -> None:
     binary = tmp_path / "x.bin"
     binary.write_bytes(bytes(range(256)) * 4)
-    _one_error_line(zl("sections", "--file", str(binary)), 3, "binary")
+    one_error_line(zl("sections", "--file", str(binary)), 3, "binary")
 
 
 def test_pdf(zl: Run, tmp_path: Path) -> None:
     pdf = tmp_path / "plan.pdf"
     pdf.write_bytes(b"%PDF-1.7\n\x93\x8c\x8b\x9e binary")
-    _one_error_line(zl("sections", "--file", str(pdf)), 3, "PDF", "cut off")
+    one_error_line(zl("sections", "--file", str(pdf)), 3, "PDF", "cut off")
 
 
 def test_not_a_plan(zl: Run, tmp_path: Path) -> None:
     prose = tmp_path / "prose.txt"
     prose.write_text("这是一段普通的文字，没有任何章节标题。\n", encoding="utf-8")
-    _one_error_line(zl("items", "--file", str(prose)), 3, "no section headings")
+    one_error_line(zl("items", "--file", str(prose)), 3, "no section headings")
 
 
 def test_undecodable(zl: Run, tmp_path: Path) -> None:
     latin = tmp_path / "latin.txt"
     latin.write_bytes("一、总则\n".encode() + b"\xff\xfe\xfa\x81\x30")
-    _one_error_line(zl("items", "--file", str(latin)), 3, "neither UTF-8 nor GB18030")
+    one_error_line(zl("items", "--file", str(latin)), 3, "neither UTF-8 nor GB18030")
 
 
 @pytest.mark.parametrize(
@@ -279,7 +269,7 @@ def test_undecodable(zl: Run, tmp_path: Path) -> None:
     ids=lambda v: v if isinstance(v, str) else None,
 )
 def test_usage_errors(zl: Run, args: list[str], code: int, word: str) -> None:
-    _one_error_line(zl(*args), code, word)
+    one_error_line(zl(*args), code, word)
 
 
 def test_catastrophic_regex_times_out(zl: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -288,7 +278,7 @@ def test_catastrophic_regex_times_out(zl: Run, tmp_path: Path, monkeypatch: pyte
     monkeypatch.setattr(query, "REGEX_TIMEOUT", 0.2)
     plan = tmp_path / "plan.txt"
     plan.write_text("一、总则\n（一）" + "a" * 40 + "!。（牵头单位：省厅）\n", encoding="utf-8")
-    _one_error_line(zl("search", "--regex", "(a|aa)+$", "--file", str(plan)), 2, "took over")
+    one_error_line(zl("search", "--regex", "(a|aa)+$", "--file", str(plan)), 2, "took over")
 
 
 def test_markup_in_the_document_is_literal(zl: Run, tmp_path: Path) -> None:
@@ -359,13 +349,13 @@ def test_utf16_with_bom_is_read(zl: Run, tmp_path: Path, plan_text: str) -> None
 def test_utf16_without_bom_says_so(zl: Run, tmp_path: Path) -> None:
     path = tmp_path / "utf16le.txt"
     path.write_bytes("一、总则\n（一）做好工作。\n".encode("utf-16-le"))
-    _one_error_line(zl("items", "--file", str(path)), 3, "NUL bytes", "UTF-16")
+    one_error_line(zl("items", "--file", str(path)), 3, "NUL bytes", "UTF-16")
 
 
 def test_other_encoding_is_not_a_plan(zl: Run, tmp_path: Path) -> None:
     path = tmp_path / "big5.txt"
     path.write_bytes("一、總則\n（一）做好工作。（牽頭單位：省廳）\n".encode("big5"))
-    _one_error_line(zl("items", "--file", str(path)), 3, "encoding")
+    one_error_line(zl("items", "--file", str(path)), 3, "encoding")
 
 
 def test_plan_from_standard_input(zl: Run, plan_text: str, monkeypatch: pytest.MonkeyPatch) -> None:

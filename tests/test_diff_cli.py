@@ -16,7 +16,7 @@ import yaml
 from zhiliang_cli import render
 from zhiliang_cli.workbook import display_width
 
-from .conftest import Result
+from .conftest import Result, one_error_line
 from .test_diff import GOLDEN_DIR, edition
 from .variants import VARIANTS
 
@@ -171,16 +171,6 @@ def test_threshold_help_gives_the_default(zl: Run) -> None:
 # --- bad input ------------------------------------------------------------------------
 
 
-def _one_error_line(result: Result, code: int, *words: str) -> None:
-    assert result.code == code, result
-    assert result.out == ""
-    lines = result.err.splitlines()
-    assert len(lines) == 1 and lines[0].startswith("Error: "), result.err
-    assert "Traceback" not in result.err
-    for word in words:
-        assert word in lines[0], lines[0]
-
-
 @pytest.mark.parametrize(
     ("args", "code", "word"),
     [
@@ -198,9 +188,9 @@ def _one_error_line(result: Result, code: int, *words: str) -> None:
     ids=lambda v: v if isinstance(v, str) else None,
 )
 def test_bad_input(zl: Run, editions: tuple[str, str], args: list[str], code: int, word: str) -> None:
-    _one_error_line(zl("diff", *args), code, word)
+    one_error_line(zl("diff", *args), code, word)
 
 
 def test_not_a_plan(zl: Run, editions: tuple[str, str]) -> None:
     Path("notes.txt").write_text("这不是一份工作要点。\n", encoding="utf-8")
-    _one_error_line(zl("diff", "notes.txt", editions[1]), 3)
+    one_error_line(zl("diff", "notes.txt", editions[1]), 3)

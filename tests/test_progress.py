@@ -26,7 +26,7 @@ from zhiliang_cli.ledger import NO_LEAD, write_ledger
 from zhiliang_cli.progress import Invalid, is_met, judge_ledgers, read_actual
 from zhiliang_cli.workbook import display_width
 
-from .conftest import FIXTURES, Result
+from .conftest import FIXTURES, Result, one_error_line
 from .workbooks import assert_no_formula, columns, fill, sheet_values, write_plan
 
 Run = Callable[..., Result]
@@ -509,21 +509,11 @@ def test_the_result_never_overwrites_a_ledger_read(small: tuple[LoadedPlan, Path
     path = fill(_copy(ledger, tmp_path), targets={"1-1": 12})
     before = path.read_bytes()
     result = zl("progress", str(path), "--file", loaded.path, "-o", str(tmp_path / "." / path.name), "--force")
-    _one_error_line(result, 5, "is the ledger", "another file")
+    one_error_line(result, 5, "is the ledger", "another file")
     assert path.read_bytes() == before
 
 
 # --- the command ----------------------------------------------------------------------
-
-
-def _one_error_line(result: Result, code: int, *words: str) -> None:
-    assert result.code == code, result
-    assert result.out == ""
-    lines = result.err.splitlines()
-    assert len(lines) == 1 and lines[0].startswith("Error: "), result.err
-    assert "Traceback" not in result.err
-    for word in words:
-        assert word in lines[0], lines[0]
 
 
 def _bad_workbook(tmp_path: Path, kind: str) -> Path:
@@ -554,21 +544,21 @@ def _bad_workbook(tmp_path: Path, kind: str) -> Path:
     ],
 )
 def test_bad_workbooks(zl: Run, tmp_path: Path, kind: str, words: list[str]) -> None:
-    _one_error_line(zl("progress", str(_bad_workbook(tmp_path, kind))), 3, *words)
+    one_error_line(zl("progress", str(_bad_workbook(tmp_path, kind))), 3, *words)
 
 
 def test_missing_and_directory(zl: Run, tmp_path: Path) -> None:
-    _one_error_line(zl("progress", str(tmp_path / "nope.xlsx")), 3, "no such file")
-    _one_error_line(zl("progress", str(tmp_path)), 3, "is a directory")
-    _one_error_line(zl("progress"), 2, "Missing argument")
+    one_error_line(zl("progress", str(tmp_path / "nope.xlsx")), 3, "no such file")
+    one_error_line(zl("progress", str(tmp_path)), 3, "is a directory")
+    one_error_line(zl("progress"), 2, "Missing argument")
 
 
 def test_ledger_command_errors(zl: Run, tmp_path: Path) -> None:
-    _one_error_line(zl("ledger"), 2, "Missing option", "--output")
-    _one_error_line(zl("ledger", "-o", str(tmp_path / "x"), "--split-by", "section"), 2, "--split-by lead")
-    _one_error_line(zl("ledger", "-o", str(tmp_path)), 5, "is a directory")
-    _one_error_line(zl("ledger", "-o", str(tmp_path / "x.xlsx"), "--file", str(tmp_path / "no.txt")), 3, "no such file")
-    _one_error_line(zl("ledger", "-o", str(tmp_path / "no" / "such" / "x.xlsx")), 5, "cannot write in")
+    one_error_line(zl("ledger"), 2, "Missing option", "--output")
+    one_error_line(zl("ledger", "-o", str(tmp_path / "x"), "--split-by", "section"), 2, "--split-by lead")
+    one_error_line(zl("ledger", "-o", str(tmp_path)), 5, "is a directory")
+    one_error_line(zl("ledger", "-o", str(tmp_path / "x.xlsx"), "--file", str(tmp_path / "no.txt")), 3, "no such file")
+    one_error_line(zl("ledger", "-o", str(tmp_path / "no" / "such" / "x.xlsx")), 5, "cannot write in")
 
 
 def test_terminal_summary(small: tuple[LoadedPlan, Path], tmp_path: Path, zl: Run) -> None:
@@ -630,5 +620,5 @@ def test_summary_workbook(small: tuple[LoadedPlan, Path], tmp_path: Path, zl: Ru
     units = sheet_values(out, "汇总")
     assert units[1][:5] == ["=省厅", 1, 0, 9, 1]
     again = zl("progress", str(path), "--file", loaded.path, "-o", str(out))
-    _one_error_line(again, 5, "exists", "--force")
+    one_error_line(again, 5, "exists", "--force")
     assert zl("progress", str(path), "--file", loaded.path, "-o", str(out), "--force").code == 0
