@@ -66,7 +66,7 @@ RE_NEWLINE = regex.compile(r"\r\n|\r|\n")
 #: The same, captured: split() gives the line ends between the lines.
 RE_LINE_BREAK_KEPT = re.compile(r"(\r\n|\r|\n)")
 #: A line break with the indentation around it, inside a name wrapped in print.
-RE_LINE_WRAP = regex.compile(rf"{WS}*(?:\r\n|\r|\n){WS}*")
+RE_LINE_WRAP = regex.compile(rf"(?<!{WS}){WS}*+(?:\r\n|\r|\n){WS}*")  # tried once per run of spaces
 
 #: A heading marker at the start of a line's content (GB/T 9704-2012, 7.3.3), and the article
 #: marker of plans written as articles (第一条).  A level-three marker followed by a digit
@@ -142,10 +142,12 @@ RE_DATE = regex.compile(
 RE_DATE_LINE = regex.compile(rf"(?:{RE_DATE.pattern})$", regex.VERBOSE)
 
 #: A line wholly in parentheses after the date: the 附注, e.g. （此件主动公开）.
-RE_NOTE_LINE = regex.compile(rf"{OPEN}{WS}*(?P<note>[^（）()]+?){WS}*{CLOSE}$")
+RE_NOTE_LINE = regex.compile(rf"{OPEN}{WS}*+(?P<note>[^（）()]*[^（）()\s\ufeff]){WS}*+{CLOSE}$")
 
 #: A line introducing attachments: 附件, 附件1, 附件：1. ……
-RE_ATTACHMENT_LINE = regex.compile(rf"(?:{_alternation(lx.ATTACHMENT_LABELS)}){WS}*{DIGIT}*{WS}*(?:{COLON}.*)?$")
+RE_ATTACHMENT_LINE = regex.compile(
+    rf"(?:{_alternation(lx.ATTACHMENT_LABELS)}){WS}*+(?:{DIGIT}++{WS}*+)?(?:{COLON}.*)?$"
+)
 
 #: The print footer of the closing block: 福建省…办公室    2023年3月15日印发.
 RE_PRINT_FOOTER = regex.compile(rf"(?:{RE_DATE.pattern}){WS}*印发$", regex.VERBOSE)
@@ -165,11 +167,11 @@ RE_NOTICE_TITLE_LINE = regex.compile(
 RE_SENT_TITLE = re.compile(r"(?:印发|转发)(?P<title>.+?)的(?:通知|函)$")
 
 #: A line addressing the recipients (主送机关), ending in a colon.
-RE_RECIPIENTS_LINE = regex.compile(rf"(?P<to>[^。！？!?]+?){WS}*{COLON}$")
+RE_RECIPIENTS_LINE = regex.compile(rf"(?P<to>[^。！？!?]*[^。！？!?\s\ufeff]){WS}*+{COLON}$")
 
 #: The web page's publication date: 发布时间:2023-07-17.
 RE_PUBLISHED = regex.compile(
-    rf"(?:{_alternation(lx.PUBLISHED_LABELS)}){WS}*{COLON}?{WS}*(?P<date>{RE_DATE.pattern})",
+    rf"(?:{_alternation(lx.PUBLISHED_LABELS)}){WS}*+(?:{COLON}{WS}*+)?(?P<date>{RE_DATE.pattern})",
     regex.VERBOSE,
 )
 
@@ -195,7 +197,9 @@ RE_PHONE = regex.compile(
 )
 
 #: An e-mail address.
-RE_EMAIL = regex.compile(r"(?P<email>[A-Za-z0-9._%+\-]+@[A-Za-z0-9.\-]+\.[A-Za-z]{2,})")
+RE_EMAIL = regex.compile(
+    r"(?<![A-Za-z0-9._%+\-])(?P<email>[A-Za-z0-9._%+\-]{1,64}@[A-Za-z0-9.\-]{1,253}\.[A-Za-z]{2,63})(?![A-Za-z])"
+)
 
 # --- lead-unit notes --------------------------------------------------------------------
 
@@ -233,8 +237,8 @@ RE_NOTE_LABEL = regex.compile(
 )
 
 _LINE_NOTE = rf"""
-    (?P<body> (?:{_UNIT_LABEL}) {WS}* {COLON} [^\r\n]+? )   # 牵头单位：X；配合单位：Y
-    {WS}* (?= [\r\n] | $ )
+    (?P<body> (?:{_UNIT_LABEL}) {WS}* {COLON} [^\r\n]*[^\r\n\s\ufeff] )   # 牵头单位：X；配合单位：Y
+    {WS}*+ (?= [\r\n] | $ )
 """
 #: A lead-unit note on a line of its own, without brackets: 牵头单位：X (matched at the
 #: line's first character).
@@ -244,7 +248,7 @@ RE_LEAD_LINE = regex.compile(rf"{WS}* {_LINE_NOTE}", regex.VERBOSE)
 RE_BRACKETED_LABEL_NOTE = re.compile(
     rf"""
     【 {WS}* (?P<label> {_alternation(_UNIT_LABELS)} ) {WS}* 】   # 【责任单位】
-    {WS}* {COLON}? {WS}*
+    {WS}*+ (?: {COLON} {WS}*+ )?                                   # spaces taken once: no backtracking
     (?P<units> [^。；;\r\n（(【]*[^。；;\r\n（(【\s\ufeff\u3000] )   # the units, spaces after them left out
     """,
     re.VERBOSE,
@@ -275,7 +279,7 @@ RE_RULE_REMARK = re.compile(
     rf"""
     {OPEN} [^（）()]{{0,{_REMARK_REACH}}}? (?:{RE_FIRST_IS_LEAD.pattern}|{RE_NO_ORDER.pattern})    # in brackets
     [^（）()]{{0,{_REMARK_REACH}}} {CLOSE}
-  | [。；;，,]? {WS}* [^。；;，,（）()]{{0,{_REMARK_REACH}}}?                                     # a clause
+  | [。；;，,]? [^。；;，,（）()]{{0,{_REMARK_REACH}}}?                                           # a clause
     (?:{RE_FIRST_IS_LEAD.pattern}|{RE_NO_ORDER.pattern})
     [^。；;，,（）()]{{0,{_REMARK_REACH}}} (?: [，,] {WS}* (?:{_alternation(lx.FROM_HERE_ON)}) )?   # ，下同
     """,
@@ -286,7 +290,7 @@ RE_RULE_STATEMENT = re.compile(rf"{RE_FIRST_IS_LEAD.pattern}|{RE_NO_ORDER.patter
 #: A remark naming units for every note that follows: 以下均需试点城市政府落实，不再列出.
 RE_FOLLOWING_UNITS = re.compile(
     rf"(?:{_alternation(lx.FOLLOWING_UNITS_OPENERS)})(?P<units>[^。；;（）()]{{0,{_REMARK_REACH}}}?)(?:负责落实|落实|负责|参与)?"
-    rf"{WS}*[，,]?{WS}*(?:{_alternation(lx.NOT_LISTED_AGAIN)})"
+    rf"{WS}{{0,4}}[，,]?{WS}{{0,4}}(?:{_alternation(lx.NOT_LISTED_AGAIN)})"
 )
 #: A unit that starts with a place and ends with an office: 平潭综合实验区优化营商环境工作领导小组办公室.
 RE_PLACE_THEN_OFFICE = regex.compile(rf"^\p{{Han}}{{3,}}?[{lx.PLACE_END_CHARS}]\p{{Han}}{{2,}}$")
@@ -315,7 +319,7 @@ _UNITS = _wrappable(lx.COUNT_UNITS)  # 批\n次: a unit broken by a hard line wr
 _SUFFIX_CMP = _alternation(lx.SUFFIX_COMPARATORS)
 _NUMBER = rf"""
     (?>                                                       # atomic: never a part of a number
-        {DIGIT}+ (?:,[0-9]{{3}})* (?:[.．]{DIGIT}+)?          # 10, 1,500, 6.5, １０
+        {DIGIT}+ (?:,[0-9]{{3}}){{0,6}} (?:[.．]{DIGIT}+)?    # 10, 1,500, 6.5, １０ (bounded: 1,000,… retried)
       | [〇零一二两三四五六七八九十][〇零一二两三四五六七八九十百千]*   # 十二, 一百二十, 两千
     )
     (?:{_MAG})?                                               # 50万, 100亿
@@ -441,9 +445,9 @@ RE_ONGOING_BRACKETED = re.compile(rf"{NOTE_OPEN}{WS}*(?P<body>{_alternation(lx.O
 #: 2023年底前完成, 6月底前, 长期坚持.
 RE_DEADLINE_PHRASE = regex.compile(
     rf"""
-    ^ {WS}* (?:完成时限|时限)? {WS}* [:：]? {WS}*
+    ^ {WS}*+ (?: (?:完成时限|时限) {WS}*+ )? (?: [:：] {WS}*+ )?                 # spaces taken once
     (?: (?:{RE_TIME.pattern}) | (?:{_alternation(lx.ONGOING_PHRASES)}) )
-    {WS}* (?:完成|见效|落实|到位|取得成效|实现)? {WS}* [。.]? {WS}* $
+    {WS}*+ (?: (?:完成|见效|落实|到位|取得成效|实现) {WS}*+ )? (?: [。.] {WS}*+ )? $
     """,
     regex.VERBOSE,
 )
