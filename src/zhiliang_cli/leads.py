@@ -66,6 +66,7 @@ _OPEN = set(lx.NOTE_OPEN_BRACKETS + "《“")
 _CLOSE = set(lx.NOTE_CLOSE_BRACKETS + "》”")
 #: The opening bracket each closing one pairs with; （ and ( pair with either ） or ).
 _PAIRS = {")": "(（", "）": "(（", "】": "【", "］": "［", "〕": "〔", "〉": "〈"}
+MAX_UNIT_NAME = 200  # characters: the longest real names are about 30; longer is not a unit's name
 MAX_NOTE = 100_000  # characters a bracket may stay open (a note naming 1,000 units is ~10,000)
 _NESTING = 2  # brackets tried outwards from a cue: （省市场监管局（省知识产权局）牵头）
 
@@ -128,16 +129,16 @@ def find_notes(text: str, start: int, end: int, line_starts: Iterable[int] | Non
         notes.append(cut)
     if line_starts is None:
         line_starts = (ln.start for ln in LineIndex(text).lines if start <= ln.start < end)
-    taken = [(n.start, n.end) for n in notes]
+    taken = _Spans([(n.start, n.end) for n in notes])
     others = [
         _note(m.start("body"), m.end("body"), text, m.start("body"))
         for m in _notes_at(text, line_starts, end)
-        if not _inside(taken, m.start("body"))
+        if not taken.holds(m.start("body"))
     ]
     others += [  # 【责任单位】X: read as 责任单位：X
         _note_of_body(m.start(), m.end(), f"{m.group('label')}：{m.group('units')}", None)
         for m in RE_BRACKETED_LABEL_NOTE.finditer(text, start, end)
-        if not _inside(taken, m.start())
+        if not taken.holds(m.start())
     ]
     if others:
         notes = sorted(notes + others, key=lambda n: n.start)
@@ -145,8 +146,20 @@ def find_notes(text: str, start: int, end: int, line_starts: Iterable[int] | Non
     return apply_rules(text, notes)
 
 
-def _inside(spans: list[tuple[int, int]], pos: int) -> bool:
-    return any(s <= pos < e for s, e in spans)
+class _Spans:
+    """Spans that do not overlap, looked up by position."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        self.spans = sorted(spans)
+        self.starts = [s for s, _ in self.spans]
+
+    def holder(self, pos: int) -> int | None:
+        """The index of the span holding ``pos``."""
+        i = bisect_right(self.starts, pos) - 1
+        return i if i >= 0 and pos < self.spans[i][1] else None
+
+    def holds(self, pos: int) -> bool:
+        return self.holder(pos) is not None
 
 
 def _notes_at(text: str, line_starts: Iterable[int], end: int) -> Iterator[re.Match[str]]:
@@ -258,7 +271,7 @@ class _Brackets:
     def around(self, pos: int) -> list[tuple[int, int]]:
         """The pairs that enclose ``pos``, innermost first."""
         found: list[tuple[int, int]] = []
-        for level, opens in zip(self.levels, self.opens, strict=True):
+        for level, opens in zip(self.levels[:_NESTING_SEARCHED], self.opens, strict=False):
             i = bisect_left(opens, pos) - 1
             if i < 0 or level[i][1] <= pos:
                 if found:
@@ -278,6 +291,7 @@ def _bracket_notes(text: str, start: int, end: int) -> Iterator[LeadNote]:
     far fewer cue words than brackets, and most brackets are not notes."""
     marks: _Marks | None = None
     last_end = start
+    read: dict[tuple[int, int], LeadNote] = {}  # the brackets read so far: a cue in them again reads nothing new
     for cue in RE_NOTE_CUE.finditer(text, start, end):
         if cue.start() < last_end:
             continue  # inside a note already found
@@ -285,7 +299,7 @@ def _bracket_notes(text: str, start: int, end: int) -> Iterator[LeadNote]:
         lower = max(start, last_end)
         simple = marks.simple_pair(cue.start(), lower)
         if simple is not None:  # the common case: a pair with no bracket inside, on one line
-            note = _note(simple[0], simple[1] + 1, text, simple[0] + 1, simple[1])
+            note = _read_pair(text, simple, read)
             if note.lead_units or note.cooperating_units:
                 last_end = note.end
                 yield note
@@ -294,8 +308,8 @@ def _bracket_notes(text: str, start: int, end: int) -> Iterator[LeadNote]:
             continue  # a cue word in running text (指导各地…), not in brackets
         brackets = marks.pairs()
         found = None
-        for open_pos, close_pos in brackets.around(cue.start())[:_NESTING]:
-            note = _note(open_pos, close_pos + 1, text, open_pos + 1, close_pos)
+        for pair in brackets.around(cue.start())[:_NESTING]:
+            note = _read_pair(text, pair, read)
             if note.lead_units or note.cooperating_units:
                 found = note
                 break
@@ -304,6 +318,13 @@ def _bracket_notes(text: str, start: int, end: int) -> Iterator[LeadNote]:
         if found is not None:
             last_end = found.end
             yield found
+
+
+def _read_pair(text: str, pair: tuple[int, int], read: dict[tuple[int, int], LeadNote]) -> LeadNote:
+    """The note in a pair of brackets, read once however many cue words stand in it."""
+    if pair not in read:
+        read[pair] = _note(pair[0], pair[1] + 1, text, pair[0] + 1, pair[1])
+    return read[pair]
 
 
 def _unreadable(text: str, cue: re.Match[str], brackets: _Brackets) -> LeadNote | None:
@@ -367,14 +388,14 @@ def apply_rules(text: str, notes: list[LeadNote]) -> list[LeadNote]:
     notes = _following_units(text, notes)
     if not any(n.shared for n in notes):
         return notes
-    spans = [(n.start, n.end) for n in notes]
+    spans = _Spans([(n.start, n.end) for n in notes])  # notes come in order, one after another
     everywhere, from_note, only_note = False, len(notes), set()
     for match in RE_FIRST_IS_LEAD.finditer(text):
-        holder = next((i for i, (s, e) in enumerate(spans) if s <= match.start() < e), None)
+        holder = spans.holder(match.start())
         if holder is None:
             everywhere = True
             break
-        if RE_FROM_HERE_ON.search(text, match.end(), spans[holder][1]):
+        if RE_FROM_HERE_ON.search(text, match.end(), notes[holder].end):
             from_note = min(from_note, holder)
         else:
             only_note.add(holder)
@@ -385,20 +406,21 @@ def apply_rules(text: str, notes: list[LeadNote]) -> list[LeadNote]:
 
 def _following_units(text: str, notes: list[LeadNote]) -> list[LeadNote]:
     """Units a note names for every note that follows (以下均需试点城市政府落实，不再列出; 以下均涉及
-    各县区、功能区，不再重复列出 — names of units the note lists in full), added to the later notes."""
+    各县区、功能区，不再重复列出 — names of units the note lists in full), added to the later notes.
+    A later remark of the kind replaces the earlier one: it says what holds from there on."""
     out: list[LeadNote] = []
     extra: list[str] = []
     for note in notes:
         if extra:
-            lead = _unique(note.lead_units + [u for u in extra if u not in note.cooperating_units])
+            cooperating = set(note.cooperating_units)
+            lead = _unique(note.lead_units + [u for u in extra if u not in cooperating])
             note = note._replace(lead_units=lead)
         out.append(note)
         remark = RE_FOLLOWING_UNITS.search(text, note.start, note.end)
         if remark is not None:
             named = note.lead_units + note.cooperating_units
-            for short in clean_units(remark.group("units")):
-                full = next((u for u in named if short in u), short)
-                extra += [full] if full not in extra else []
+            shorts = clean_units(remark.group("units"))
+            extra = _unique(next((u for u in named if short in u), short) for short in shorts)
     return out
 
 
@@ -459,7 +481,8 @@ def _reading(
     """The reading, with marked units (*A) leading and the marks dropped from the names."""
     lead, cooperating = _marked_lead(lead, cooperating)
     lead = _unique(_unmark(u) for u in lead)
-    cooperating = _unique(u for u in (_unmark(u) for u in cooperating) if u not in lead)
+    leading = set(lead)
+    cooperating = _unique(u for u in (_unmark(u) for u in cooperating) if u not in leading)
     return _Reading(tuple(lead), tuple(cooperating), shared, tuple(fields), labelled)
 
 
@@ -488,8 +511,8 @@ def _marked_lead(lead: list[str], cooperating: list[str]) -> tuple[list[str], li
     """Where some units of a list are marked (*县人力社保局), the marked ones lead."""
     if not _has_marks(lead) or all(u.startswith(tuple(lx.LEAD_MARKS)) for u in lead):
         return lead, cooperating
-    marked = [u for u in lead if u.startswith(tuple(lx.LEAD_MARKS))]
-    return marked, [u for u in lead if u not in marked] + cooperating
+    marks = tuple(lx.LEAD_MARKS)
+    return [u for u in lead if u.startswith(marks)], [u for u in lead if not u.startswith(marks)] + cooperating
 
 
 def _unmark(unit: str) -> str:
@@ -541,7 +564,8 @@ def _read_inline(body: str, start: int, end: int, labelled: bool) -> _Reading:
         cooperating += pending
     is_shared = not lead and bool(shared)
     if explicit:
-        cooperating = [u for u in shared if u not in lead] + cooperating
+        leading = set(lead)
+        cooperating = [u for u in shared if u not in leading] + cooperating
     else:  # 生态环境部指导，试点城市政府负责落实: all answer for the task
         lead = lead + shared
     if _has_marks(lead):
@@ -627,8 +651,10 @@ def clean_units(text: str) -> list[str]:
     ['市数据局', '各县区人民政府']
     """
     text = _strip_rule(RE_LINE_WRAP.sub("", text))
+    pos, depth = 0, 0
     for remark in RE_UNIT_LIST_REMARK.finditer(text):
-        if _depth(text, remark.start()) == 0:  # 各区人民政府〈含开发区,下同〉 keeps its aside
+        depth, pos = _depth(text, remark.start(), pos, depth), remark.start()
+        if depth == 0:  # 各区人民政府〈含开发区,下同〉 keeps its aside
             text = text[: remark.start()]
             break
     text = RE_UNIT_TRAILER.sub("", text.rstrip(lx.SPACE_CHARS + "。."))
@@ -642,17 +668,22 @@ def _split_and(unit: str) -> list[str]:
     >>> _split_and("应急管理部和各省级人民政府"), _split_and("工业和信息化部")
     (['应急管理部', '各省级人民政府'], ['工业和信息化部'])
     """
-    for joiner in lx.UNIT_JOINERS:
-        head, found, tail = unit.partition(joiner)
-        if found and _names_a_unit(head) and _names_a_unit(tail) and _depth(unit, len(head)) == 0:
-            return [head, *_split_and(tail)]
-    return [unit]
+    parts: list[str] = []
+    while len(unit) <= MAX_UNIT_NAME:  # a longer "name" is no unit's: reported, not split
+        for joiner in lx.UNIT_JOINERS:
+            head, found, tail = unit.partition(joiner)
+            if found and _names_a_unit(head) and _names_a_unit(tail) and _depth(unit, len(head)) == 0:
+                parts.append(head)
+                unit = tail
+                break
+        else:
+            break
+    return [*parts, unit]
 
 
-def _depth(text: str, pos: int) -> int:
-    """How many brackets are open at ``pos``."""
-    depth = 0
-    for ch in text[:pos]:
+def _depth(text: str, pos: int, start: int = 0, depth: int = 0) -> int:
+    """How many brackets are open at ``pos``; or, given the ``depth`` at ``start``, from there."""
+    for ch in text[start:pos]:
         if ch in _OPEN:
             depth += 1
         elif ch in _CLOSE:
@@ -705,6 +736,8 @@ def _shares_the_next(last: str, part: str) -> bool:
     """Whether a unit listed before 、 is one with the next: levels listed distributively (各区、
     县级市人民政府), or places that share the office named after the next place (各设区市、平潭综合
     实验区领导小组办公室)."""
+    if len(last) > MAX_UNIT_NAME:
+        return False
     if RE_ADMIN_DISTRIBUTIVE.match(last) and RE_ADMIN_LEVEL_START.match(part):
         return True
     place = last.rsplit("、", 1)[-1]
@@ -759,11 +792,12 @@ def merge(notes: list[LeadNote]) -> LeadNote:
     if len(notes) == 1:
         return notes[0]
     lead = _unique(unit for note in notes for unit in note.lead_units)
+    leading = set(lead)
     return LeadNote(
         notes[0].start,
         notes[-1].end,
         lead,
-        _unique(unit for note in notes for unit in note.cooperating_units if unit not in lead),
+        _unique(unit for note in notes for unit in note.cooperating_units if unit not in leading),
         all(note.shared for note in notes),
         tuple(field for note in notes for field in note.fields),
     )

@@ -18,6 +18,7 @@ Kinds:
 from __future__ import annotations
 
 import unicodedata
+from bisect import bisect_left
 
 from . import lexicon as lx
 from .lines import Line, LineIndex
@@ -117,13 +118,20 @@ def lead_problems(sections: list[SectionRecord], unreadable: list[tuple[int, int
         return []
     if not any(item["lead_units"] for item in items):
         return [_problem("no_leads", items[0]["line"], "no item names a lead unit (牵头单位/责任单位)")]
+    starts = sorted(start for start, _ in unreadable)
     return [
         _problem("missing_lead", item["line"], f"item {item['numeral']} ({item['number']}) names no lead unit")
         for s in sections
         if any(i["lead_units"] for i in s["items"])
         for item in s["items"]
-        if not item["lead_units"] and not any(item["span"][0] <= start < item["span"][1] for start, _ in unreadable)
+        if not item["lead_units"] and not _any_within(starts, *item["span"])
     ]
+
+
+def _any_within(starts: list[int], start: int, end: int) -> bool:
+    """Whether one of the sorted ``starts`` is in ``[start, end)``."""
+    i = bisect_left(starts, start)
+    return i < len(starts) and starts[i] < end
 
 
 def truncation_problems(text: str, sections: list[SectionRecord], index: LineIndex) -> list[ProblemRecord]:

@@ -28,7 +28,7 @@ checks what it found.
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from itertools import pairwise
 from typing import NamedTuple
@@ -285,9 +285,9 @@ def _plan_start(text: str, lines: list[Line], headings: list[Heading | None]) ->
     for i in range(starts[0] + 1, len(lines)):
         line = lines[i]
         if text.startswith(lx.ATTACHMENT_LABELS, line.start) and RE_ATTACHMENT_LINE.match(text, line.start, line.end):
-            later = [k for k in starts if k > i]
-            if later:
-                return later[0]
+            later = bisect_right(starts, i)
+            if later < len(starts):
+                return starts[later]
     return next(i for i, h in enumerate(headings) if h is not None and h.level == 1)
 
 
@@ -502,7 +502,8 @@ def _promote_childless_groups(draft: SectionDraft, notes: _Notes) -> None:
     parents = {id(item.group) for item in draft.items}
     promoted = [g for g in draft.groups if id(g) not in parents and notes.within(g.lines[0].start, g.lines[-1].end)]
     if promoted:
-        draft.groups = [g for g in draft.groups if g not in promoted]
+        moved = {id(g) for g in promoted}
+        draft.groups = [g for g in draft.groups if id(g) not in moved]
         draft.items = sorted(draft.items + promoted, key=lambda block: block.heading.line.start)
 
 

@@ -269,10 +269,11 @@ def _set_times(text: str, ctx: _Context, region: Region, targets: list[TargetRec
         start, end = ctx.sentence_start(pos), ctx.sentence_end(pos)
         in_sentence = [t for t in times[bisect_left(starts, start) : bisect_left(starts, end)] if not t.horizon]
         earlier = [t for t in in_sentence if t.start < pos]
-        later = [t for t in in_sentence if t.start > pos and _completes(text, t, ctx)]
+        later = None if earlier else next((t for t in in_sentence if t.start > pos and _completes(text, t, ctx)), None)
         horizon = bisect_left(horizon_starts, pos) - 1
-        if earlier or later:
-            target["by"] = (earlier[-1] if earlier else later[0]).record(text)
+        time = earlier[-1] if earlier else later
+        if time is not None:
+            target["by"] = time.record(text)
         elif horizon >= 0:
             target["by"] = horizons[horizon].record(text)
         elif region.deadline is not None:

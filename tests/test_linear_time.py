@@ -1,0 +1,93 @@
+"""Inputs that once took seconds to minutes, each a scan retried from every position of a run
+(spaces before a note's colon, units joined by 和, brackets nested thousands deep …).  At these
+sizes the old code ran for seconds to hours, so a regression shows as a suite that stalls; the
+time itself is measured in bench/, never asserted here.  Each must still parse with nothing lost
+and every span exact."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from zhiliang_cli.parser import parse_text
+
+from .invariants import lost_characters, span_errors
+
+S = " " * 4000  # a run of spaces: cubic in three patterns, quadratic in eight
+N = 3000  # units, notes, lines: quadratic in thirteen places
+
+HOSTILE: dict[str, Callable[[], str]] = {
+    "bracketed-label-spaces": lambda: "一、总则\n（一）做好。【责任单位】" + S + "。\n",
+    "note-line-spaces": lambda: "一、总则\n（一）做好。\n（" + S + "x\n（二）做好。\n",
+    "header-note-line-spaces": lambda: "（" + S + "x\n一、总则\n（一）做好。\n",
+    "rule-remark-spaces": lambda: "一、总则\n（一）做好。（责任单位：甲局" + S + "x，列第一位者为牵头单位）\n",
+    "following-units-spaces": lambda: "一、总则\n（一）做好。（牵头单位：甲局，以下" + S + "x）\n",
+    "line-wrap-spaces": lambda: "一、总则\n（一）做好。（牵头单位：甲局；" + S * 5 + "乙）\n",
+    "cut-note-spaces": lambda: "一、总则\n（一）做好。\n（a" + S * 5 + "x\n",
+    "line-note-spaces": lambda: "一、总则\n（一）做好。\n牵头单位：甲局" + S * 5 + "乙\n",
+    "recipients-spaces": lambda: "a" + S * 5 + "x\n一、总则\n（一）做好。\n",
+    "attachment-spaces": lambda: "附件" + S * 2 + "x\n一、总则\n（一）做好。\n",
+    "published-spaces": lambda: "时间" + S * 2 + "x\n一、总则\n（一）做好。\n",
+    "deadline-spaces": lambda: "一、总则\n（一）做好。（牵头单位：甲局；完成时限：" + S + "2023年底前" + S + "x）\n",
+    "email": lambda: "联系人" + "a" * 8000 + "@" + "b" * 8000 + "\n一、总则\n（一）做好。\n",
+    "thousands": lambda: "一、总则\n（一）" + "1" + ",000" * 10_000 + "\n",
+    "labelled-units": lambda: (
+        "一、总则\n（一）（牵头单位："
+        + "、".join(f"甲{i}局" for i in range(N))
+        + "；配合单位："
+        + "、".join(f"乙{i}局" for i in range(N))
+        + "）\n"
+    ),
+    "marked-units": lambda: (
+        "一、总则\n（一）（牵头单位："
+        + "、".join(f"*甲{i}局" for i in range(N))
+        + "、"
+        + "、".join(f"乙{i}局" for i in range(N))
+        + "）\n"
+    ),
+    "inline-units": lambda: (
+        "一、总则\n（一）做好。（"
+        + "、".join(f"甲{i}局" for i in range(N))
+        + "牵头，"
+        + "、".join(f"乙{i}局" for i in range(N))
+        + "配合）\n"
+    ),
+    "notes-merged": lambda: "一、总则\n（一）做好" + "".join(f"（甲{i}局牵头，乙{i}局配合）" for i in range(N)) + "\n",
+    "joined-by-he": lambda: "一、总则\n（一）做好。（牵头单位：" + "甲局和" * N + "甲局）\n",
+    "distributive-levels": lambda: "一、总则\n（一）做好。（牵头单位：各" + "区、" * N + "区人民政府）\n",
+    "cues-in-one-bracket": lambda: "一、总则\n（一）做好（" + "牵头" * 10 * N + "）。\n",
+    "labels-in-one-bracket": lambda: "一、总则\n（一）做好（" + "牵头单位：" * 10 * N + "）。\n",
+    "deep-nesting": lambda: "一、总则\n（一）" + "（" * N + "）" * N + "（牵头" * N + "\n",
+    "remarks-in-a-quote": lambda: "一、总则\n（一）做好。（牵头单位：甲局“" + "，以下" * N + "）\n",
+    "rule-in-every-note": lambda: "一、总则\n" + "（一）做好。（责任单位：甲局、乙局。列第一位者为牵头单位）\n" * N,
+    "bracketed-label-after-notes": lambda: "一、总则\n" + "（一）做好。（牵头单位：甲局）【责任单位】乙局\n" * N,
+    "following-units-remarks": lambda: (
+        "一、总则\n" + "".join(f"（一）做好。（牵头单位：甲{i}局，以下均需乙{i}局落实，不再列出）\n" for i in range(N))
+    ),
+    "childless-groups": lambda: (
+        "一、总则\n（一）组。\n1.做好。（牵头单位：甲局）\n" + "（一）做好。（牵头单位：甲局）\n" * N
+    ),
+    "sections-then-attachments": lambda: "一、总则\n" * N + "附件：1\n" * N + "（一）做好。\n",
+    "unreadable-notes": lambda: "一、总则\n（一）做好。（牵头单位：甲局）\n" + "（一）做好。（牵头单位：）\n" * N,
+    "dated-targets": lambda: "一、总则\n（一）" + "2023年底前完成5个" * N + "\n",
+}
+
+
+@pytest.mark.parametrize("make", HOSTILE.values(), ids=HOSTILE.keys())
+def test_parses_in_linear_time_with_nothing_lost(make: Callable[[], str]) -> None:
+    text = make()
+    plan = parse_text(text)
+    assert lost_characters(text, plan) == []
+    assert span_errors(text, plan) == []
+
+
+def test_a_later_following_units_remark_replaces_the_earlier() -> None:
+    """以下均需X落实 holds from its note on, until a later remark of the kind says otherwise."""
+    text = (
+        "一、总则\n（一）甲。（牵头单位：市甲局，以下均需各区政府落实，不再列出）\n（二）乙。（牵头单位：市乙局）\n"
+        "（三）丙。（牵头单位：市丙局，以下均需各街道落实，不再列出）\n（四）丁。（牵头单位：市丁局）\n"
+    )
+    items = parse_text(text)["sections"][0]["items"]
+    leads = [["市甲局"], ["市乙局", "各区政府"], ["市丙局", "各区政府"], ["市丁局", "各街道"]]
+    assert [i["lead_units"] for i in items] == leads
