@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from zhiliang_cli import lexicon as lx
 from zhiliang_cli.leads import find_notes, merge_trailing, split_units
 
 SEEN_IN_PLAN = [
@@ -65,6 +66,17 @@ MADE_UP = [
         [],
     ),
     ("labels-without-punctuation", "加强监管。（牵头单位：省商务厅 配合单位：省财政厅）", ["省商务厅"], ["省财政厅"]),
+    # labels of a department's own plan (处室) and of other offices' ledgers
+    (
+        "division-labels",
+        "加强监管。（牵头处室：质量发展处；配合处室：标准化处、计量处）",
+        ["质量发展处"],
+        ["标准化处", "计量处"],
+    ),
+    ("responsible-division", "加强监管。（责任处室：法规处）", ["法规处"], []),
+    ("undertaking-unit", "加强监管。（承办单位：市商务局、市财政局）", ["市商务局", "市财政局"], []),
+    ("main-responsible", "加强监管。（主要责任单位：市发改委；参加单位：市统计局）", ["市发改委"], ["市统计局"]),
+    ("implementing-unit", "加强监管。（落实单位：各县区政府）", ["各县区政府"], []),
 ]
 
 
@@ -77,7 +89,8 @@ def test_lead_notes(text: str, lead: list[str], cooperating: list[str]) -> None:
     assert note is not None, "no note found"
     assert (note.lead_units, note.cooperating_units) == (lead, cooperating)
     assert text[note.end :] in ("", "）", ")", "】")
-    assert text[note.start : note.end].lstrip("（(【 ").startswith(("牵头", "责任", "由", lead[0]))  # fmt: skip
+    labels = lx.LEAD_LABELS + lx.SHARED_LABELS + lx.COOPERATING_LABELS
+    assert text[note.start : note.end].lstrip("（(【 ").startswith((*labels, "由", lead[0]))
 
 
 @pytest.mark.parametrize(

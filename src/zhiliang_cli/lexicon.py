@@ -126,6 +126,11 @@ LEAD_LABELS = (
     "牵头部门",
     "主责单位",
     "主责部门",
+    "牵头处室",
+    "牵头科室",
+    "牵头机构",
+    "牵头责任单位",
+    "主要责任单位",
     "牵头",
 )
 #: Labels that introduce the units that cooperate on a task.
@@ -140,6 +145,16 @@ COOPERATING_LABELS = (
     "协助单位",
     "协作单位",
     "支持单位",
+    "配合处室",
+    "配合科室",
+    "配合机构",
+    "协办处室",
+    "参加单位",
+    "参与处室",
+    "协同部门",
+    "协助部门",
+    "协作部门",
+    "支持部门",
 )
 #: Labels that list the units responsible for a task without singling out its lead: all of
 #: them lead, unless the plan says that the unit listed first leads (排在第一位的为牵头单位),
@@ -152,6 +167,16 @@ SHARED_LABELS = (
     "实施单位",
     "主办单位",
     "责任主体",
+    "责任处室",
+    "责任科室",
+    "责任机构",
+    "负责处室",
+    "承办单位",
+    "承办部门",
+    "落实单位",
+    "落实部门",
+    "实施部门",
+    "执行单位",
 )
 #: Labels of the other fields a note may hold; their text is kept, never read as unit names.
 #: A note may also hold fields not named here (after a ；): they are kept the same way.
