@@ -1,4 +1,4 @@
-"""Plans as published: a .docx, a PDF and a saved web page (UTF-8 and GB2312) made from
+"""Plans as published: a .docx, a PDF and a saved web page (UTF-8, GB2312 and UTF-16) made from
 a plan's text must give the same plan as the text; what cannot be read ends in one line.
 
 The sources are the bundled plan and two State Council documents of the corpus
@@ -69,6 +69,7 @@ MAKERS: dict[str, Callable[[str], bytes]] = {
     "pdf": documents.make_pdf,
     "html-utf8": lambda text: _web_page(text, "utf-8"),
     "html-gb2312": lambda text: _web_page(text, "gb2312"),
+    "html-utf16": lambda text: _web_page(text, "utf-16"),  # Notepad's "Unicode", with its BOM
 }
 CASES = [(source, kind) for source in SOURCES for kind in MAKERS]
 
@@ -437,6 +438,10 @@ def test_a_txt_that_is_really_html_is_read_as_html(tmp_path: Path, made: Callabl
         (b'<?xml version="1.0"?><html xmlns="http://www.w3.org/1999/xhtml">', "html"),
         ("<一>、总则".encode(), "text"),
         ("一、总则 <p>".encode(), "text"),
+        ("<html><p>质量强省</p></html>".encode("utf-16"), "html"),  # a page saved as UTF-16, with its BOM
+        ("\ufeff<!DOCTYPE html><p>质量</p>".encode("utf-16-be"), "html"),
+        ("一、总则".encode("utf-16"), "text"),
+        ("<html>".encode("utf-32"), "text"),  # UTF-32: read as text, never as UTF-16
     ],
 )
 def test_sniff(data: bytes, kind: str) -> None:

@@ -123,8 +123,10 @@ def is_document(data: bytes) -> bool:
     (True, True, False)
     """
     head = data[:1024]
-    return head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith((b"<", b"PK\x03\x04", b"\xd0\xcf\x11\xe0", b"{\\rtf")) or (
-        b"%PDF-" in head
+    return (
+        head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith((b"<", b"PK\x03\x04", b"\xd0\xcf\x11\xe0", b"{\\rtf"))
+        or b"%PDF-" in head
+        or head.startswith((b"\xff\xfe<\x00", b"\xfe\xff\x00<"))  # a page saved as UTF-16
     )
 
 

@@ -71,6 +71,9 @@ def sniff(data: bytes) -> str:
         return "ole"
     if head.startswith(b"{\\rtf"):
         return "rtf"
+    for bom, codec in ((b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be")):
+        if head.startswith(bom) and not head.startswith(b"\xff\xfe\x00\x00"):  # not UTF-32
+            head = head[2:].decode(codec, "ignore").encode()  # a page saved as UTF-16 (Notepad's "Unicode")
     start = head.lstrip(b"\xef\xbb\xbf \t\r\n")
     if start.startswith(b"<") and any(tag in start.lower() for tag in HTML_TAGS):
         return "html"
