@@ -11,7 +11,7 @@ from zhiliang_cli.structure import parse_structure
 def lost_characters(text: str, plan: PlanRecord) -> list[int]:
     """Offsets, between the first section heading and the end of the last item, of the
     non-space characters that belong to no section heading, section text, group, item, line of
-    page furniture or line of the closing block and trailing text (which ``zl check`` reports
+    page furniture, of the plan's closing text or of the closing block and trailing text (which ``zl check`` reports
     when it is not the closing block's) — or to two of them."""
     items = [i for s in plan["sections"] for i in s["items"]]
     if not items:
@@ -19,7 +19,7 @@ def lost_characters(text: str, plan: PlanRecord) -> list[int]:
     spans = [s["span"] for s in plan["sections"]] + [s["text_span"] for s in plan["sections"] if s["text_span"]]
     spans += [g["span"] for s in plan["sections"] for g in s["groups"]] + [i["span"] for i in items]
     structure = parse_structure(text, LineIndex(text))
-    spans += [[line.start, line.end] for line in structure.furniture + structure.trailer]
+    spans += [[line.start, line.end] for line in structure.furniture + structure.trailer + structure.closing]
     first, last = plan["sections"][0]["span"][0], max(i["span"][1] for i in items)
     owners = [0] * (last - first)
     for start, end in spans:
@@ -37,6 +37,8 @@ def span_errors(text: str, plan: PlanRecord) -> list[str]:
         errors.append(f"item numbers repeat: {numbers}")
     if plan["preamble_span"] and text[slice(*plan["preamble_span"])] != plan["preamble"]:
         errors.append("preamble span")
+    if plan["closing_span"] and text[slice(*plan["closing_span"])] != plan["closing"]:
+        errors.append("closing span")
     for item in items:
         if text[slice(*item["span"])] != item["text"]:
             errors.append(f"item {item['number']}: span")

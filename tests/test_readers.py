@@ -36,7 +36,7 @@ PUBLISHED = Path(__file__).parent / "published"
 #: Lines of the bundled plan that are the web page it was copied from, not its text.
 PAGE_COPY = ("栏目", "分享到", "附件下载")
 PAGE_DATE = "2023-07-17"
-POSITIONS = {"span", "line", "lead_span", "number_span", "text_span", "preamble_span"}
+POSITIONS = {"span", "line", "lead_span", "number_span", "text_span", "preamble_span", "closing_span"}
 
 
 def _sources() -> dict[str, str]:

@@ -408,6 +408,8 @@ SHAPES = {
             "plan_title",
             "preamble",
             "preamble_span",
+            "closing",
+            "closing_span",
             "targets",
             "sections",
             "problems",

@@ -686,3 +686,36 @@ EACH_WORDS = ("均", "都")
 RESPECTIVELY_WORDS = ("分别",)
 #: Verbs of a clause that completes a task (…，6月底前全面完成改造任务).
 COMPLETION_WORDS = ("完成", "建成", "实现", "达到", "到位", "见效")
+
+
+# --- the plan's closing text ----------------------------------------------------------------
+
+#: What a plan calls the provisions after its tasks (scope, interpretation, when it takes
+#: effect): a heading of its own, numbered (五、附则) or not (附    则, centred).
+CLOSING_HEADINGS = ("附则",)
+#: What a plan's document calls itself in the sentence that says when it takes effect
+#: (本措施自2026年3月18日起施行): such a sentence is closing text, not a task.
+SELF_NAMES = (
+    "文件",
+    "通知",
+    "意见",
+    "实施意见",
+    "方案",
+    "实施方案",
+    "工作方案",
+    "措施",
+    "若干措施",
+    "政策措施",
+    "举措",
+    "办法",
+    "政策",
+    "计划",
+    "行动计划",
+    "行动方案",
+    "细则",
+    "规定",
+    "要点",
+    "工作要点",
+)
+#: Verbs of taking effect: 施行, 实施, 执行, 生效.
+TAKES_EFFECT = ("施行", "实施", "执行", "生效")

@@ -149,6 +149,11 @@ class Plan(_Model):
     plan_title: str | None = Field(description="the plan's own title")
     preamble: str | None = Field(description="the plan's own text before its first section (目标, 指标 …)")
     preamble_span: Span | None
+    closing: str | None = Field(
+        description="the plan's own text after its last task: 附则, when it takes effect (本措施自…起施行), "
+        "the charge to carry it out (各有关部门要…)"
+    )
+    closing_span: Span | None
     targets: list[Target] = Field(description="targets in the preamble")
     sections: list[Section]
     problems: list[Problem]

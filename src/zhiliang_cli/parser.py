@@ -37,7 +37,14 @@ def parse_text(text: str) -> PlanRecord:
         for item in section["items"]:
             item["deadline"] = item_deadline(text, item, year, times)
     preamble = cast("list[int] | None", header["preamble"] and header["preamble_span"])
-    plan = {**header, "targets": [], "sections": structure.sections}
+    closing = [structure.closing[0].start, structure.closing[-1].end] if structure.closing else None
+    plan = {
+        **header,
+        "closing": text[closing[0] : closing[1]] if closing else None,
+        "closing_span": closing,
+        "targets": [],
+        "sections": structure.sections,
+    }
     _add_targets(text, cast(PlanRecord, plan), preamble, index, year, times)
     plan["problems"] = structure_problems(text, structure, index)
     return cast(PlanRecord, plan)

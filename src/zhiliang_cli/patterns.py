@@ -482,3 +482,23 @@ RE_DISTRIBUTIVE = re.compile(
 #: Words of a clause that completes a whole task (全面完成, 全部建成): a deadline in it holds for
 #: the counts before it.
 RE_COMPLETION = re.compile(rf"(?:{_alternation(lx.TOTALITY_WORDS)})(?:{_alternation(lx.COMPLETION_WORDS)})")
+
+
+# --- the plan's closing text ----------------------------------------------------------------
+
+#: A heading of the provisions after the tasks: 附则, 附    则 (centred), 五、附则, 第十一条 附则.
+RE_CLOSING_HEADING = regex.compile(
+    rf"{WS}*+(?:{_alternation(lx.CLOSING_HEADINGS).replace('附则', f'附{WS}*+则')}){WS}*+$"
+)
+#: The sentence that says when the plan takes effect: 本措施自2026年3月18日起施行, 本方案自印发之日起
+#:实施, 有效期至…; 自本通知印发之日起, 《…》停止执行.
+RE_TAKES_EFFECT = regex.compile(
+    rf"""
+    {WS}*+ (?:
+        本 (?:{_alternation(lx.SELF_NAMES)}) [^。；;]{{0,40}}? (?:自|从|于) [^。；;]{{0,40}}? 起
+            [^。；;]{{0,10}}? (?:{_alternation(lx.TAKES_EFFECT)})
+      | 自本 (?:{_alternation(lx.SELF_NAMES)}) (?:印发|发布|公布)之日起
+    )
+    """,
+    regex.VERBOSE,
+)

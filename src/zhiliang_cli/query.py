@@ -134,7 +134,7 @@ def filter_items(
 
 
 #: What of a plan record is not the notice's: shown by other commands.
-_NOT_NOTICE = ("sections", "problems", "targets", "preamble", "preamble_span")
+_NOT_NOTICE = ("sections", "problems", "targets", "preamble", "preamble_span", "closing", "closing_span")
 
 
 def meta_row(

@@ -114,6 +114,8 @@ class PlanRecord(TypedDict):
     plan_title: str | None
     preamble: str | None
     preamble_span: Span | None
+    closing: str | None
+    closing_span: Span | None
     targets: list[TargetRecord]
     sections: list[SectionRecord]
     problems: list[ProblemRecord]

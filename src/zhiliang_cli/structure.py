@@ -41,6 +41,7 @@ from .numerals import chinese_to_int
 from .patterns import (
     RE_ATTACHMENT_LINE,
     RE_BREADCRUMB,
+    RE_CLOSING_HEADING,
     RE_DATE_LINE,
     RE_DOC_NUMBER,
     RE_HEADING,
@@ -49,6 +50,7 @@ from .patterns import (
     RE_NOTICE_TITLE_LINE,
     RE_PAGE_NUMBER,
     RE_PRINT_FOOTER,
+    RE_TAKES_EFFECT,
     RE_TITLE_COLON,
 )
 from .records import GroupRecord, ItemRecord, NoteRecord, SectionRecord
@@ -105,6 +107,7 @@ class Structure:
     furniture: list[Line] = field(default_factory=list)  # page furniture dropped from the body
     unreadable: list[LeadNote] = field(default_factory=list)  # labelled notes that name no unit
     second_notice: Line | None = None  # a notice after the plan: a second document in the file
+    closing: list[Line] = field(default_factory=list)  # the plan's text after its last task (附则, 本措施自…施行)
 
 
 # --- line classes -----------------------------------------------------------------
@@ -211,6 +214,7 @@ def parse_structure(text: str, index: LineIndex) -> Structure:
     if _is_flat(drafts):  # a list of measures: every one is an item, a note or not
         for draft in drafts:
             draft.promoted = True
+    closing = _closing_after_last_task(text, drafts, notes) + walk.closing
     restart = _numbering_restarts(drafts)
     sections = _build(text, drafts, notes)
     return Structure(
@@ -222,6 +226,7 @@ def parse_structure(text: str, index: LineIndex) -> Structure:
         walk.furniture,
         [n for n in found if not n.readable],
         walk.second_notice,
+        closing,
     )
 
 
@@ -346,8 +351,23 @@ class _Walk:
         levels = _levels_per_section(headings)
         section_item_level = item_level
         attachments = False  # after 附件：, short numbered lines name attachments
+        self.closing: list[Line] = []
+        closing = ended = False  # in the plan's closing text; past it, in the closing block
         for i, (line, heading) in enumerate(zip(lines, headings, strict=True)):
             level = heading.level if heading else 0
+            if closing:
+                if is_page_number(text, line) or is_noise(text, line):
+                    self.furniture.append(line)
+                elif ended or self._closes(i):
+                    ended = True
+                    self.trailer.append(line)
+                else:
+                    self.closing.append(line)
+                continue
+            if self.drafts and self._opens_closing(line, heading, current):
+                self.closing.append(line)
+                closing, current, group = True, None, None
+                continue
             if heading and attachments and self._names_attachment(line):
                 self.trailer.append(line)
                 continue
@@ -379,6 +399,15 @@ class _Walk:
             else:
                 current.lines.append(line)
 
+    def _opens_closing(self, line: Line, heading: Heading | None, current: _Block | None) -> bool:
+        """Whether ``line`` heads the provisions after the tasks: 附则 on a line of its own, or a
+        section so titled (五、附则)."""
+        if heading is not None:
+            return heading.level == 1 and RE_CLOSING_HEADING.match(self.text, heading.body, line.end) is not None
+        if current is not None and self._continues(current):
+            return False
+        return RE_CLOSING_HEADING.match(self.text, line.start, line.end) is not None
+
     def _continues(self, block: _Block) -> bool:
         """Whether the block's last line leaves its sentence open (so the next line goes on with it)."""
         last = block.lines[-1]
@@ -406,6 +435,42 @@ class _Walk:
     def _names_attachment(self, line: Line) -> bool:
         content = self.text[line.start : line.end]
         return len(content) <= _SIGNATURE_MAX and not any(ch in content for ch in lx.SENTENCE_ENDS)
+
+
+def _closing_after_last_task(text: str, drafts: list[SectionDraft], notes: _Notes) -> list[Line]:
+    """The paragraphs after the plan's last task that are not part of it, taken out of its block:
+    from a sentence that says when the plan takes effect (本措施自…起施行), or, where the plan
+    ends its tasks with their notes, whatever follows the last task's last note without a note
+    of its own (各有关部门要认真组织实施……)."""
+    if not drafts:
+        return []
+    draft = drafts[-1]
+    last = max([draft.block, *draft.groups, *draft.items], key=lambda block: block.lines[-1].end)
+    lines = last.lines
+    cut = next(
+        (
+            k
+            for k in range(1, len(lines))
+            if text[lines[k - 1].end - 1] in _COMPLETE and RE_TAKES_EFFECT.match(text, lines[k].start, lines[k].end)
+        ),
+        len(lines),
+    )
+    own = notes.within(lines[0].start, lines[cut - 1].end)
+    if own and _tasks_end_with_notes(drafts, notes):
+        after = own[-1].end
+        k = bisect_left([line.end for line in lines], after)
+        if k + 1 < cut and not text[after : lines[k].end].strip(lx.SPACE_CHARS + "。.；;"):
+            cut = k + 1
+    closing = lines[cut:]
+    del lines[cut:]
+    return closing
+
+
+def _tasks_end_with_notes(drafts: list[SectionDraft], notes: _Notes) -> bool:
+    """Whether most of the plan's tasks (its items; a section without items is one) carry a note."""
+    blocks = [item for draft in drafts for item in draft.items] or [draft.block for draft in drafts]
+    noted = sum(notes.count(block.lines[0].start, block.lines[-1].end) > 0 for block in blocks)
+    return noted * 2 >= len(blocks)
 
 
 def _is_flat(drafts: list[SectionDraft]) -> bool:

@@ -1,0 +1,99 @@
+"""The plan's closing text: what follows its last task (附则, when it takes effect, the charge
+to carry it out) is the plan's `closing`, not the last task's text, units or targets."""
+
+from __future__ import annotations
+
+import pytest
+
+from zhiliang_cli.parser import parse_text
+from zhiliang_cli.records import ItemRecord, PlanRecord
+
+from .invariants import lost_characters, span_errors
+
+HEAD = "某市人工智能发展若干措施\n一、培育主体\n"
+TASKS = (
+    "1. 支持企业发展。培育企业100家。（责任单位：市科技局）\n"
+    "2. 建设社区。建成社区10个。（责任单位：市经信局、市财政局）\n"
+)
+SIGNED = "某市人民政府办公室\n2026年3月1日\n"
+
+CASES = [
+    (
+        "a charge after the last note",
+        HEAD + TASKS + "各地各部门要加强组织领导，确保各项措施落地见效。到2028年全市企业营收超100亿元。\n",
+        "各地各部门要加强组织领导，确保各项措施落地见效。到2028年全市企业营收超100亿元。",
+    ),
+    (
+        "when it takes effect, in a plan without notes",
+        HEAD + "1. 支持企业发展。培育企业100家。\n2. 建设社区。建成社区10个。\n"
+        "本措施自2026年3月18日起施行，有效期至2028年12月31日。\n",
+        "本措施自2026年3月18日起施行，有效期至2028年12月31日。",
+    ),
+    (
+        "附则 on a line of its own, spaced as when centred, with its clauses",
+        HEAD + TASKS + "附    则\n（一）适用范围。本措施适用于全市。\n（二）本措施由市科技局负责解释。\n",
+        "附    则\n（一）适用范围。本措施适用于全市。\n（二）本措施由市科技局负责解释。",
+    ),
+    (
+        "a section titled 附则",
+        HEAD + TASKS + "二、附则\n1. 扶持资金由市财政局统筹。\n2. 本措施由市科技局负责解释。\n",
+        "二、附则\n1. 扶持资金由市财政局统筹。\n2. 本措施由市科技局负责解释。",
+    ),
+    (
+        "repealing an earlier notice",
+        HEAD + TASKS + "自本通知印发之日起，《某市关于支持企业发展的通知》停止执行。\n",
+        "自本通知印发之日起，《某市关于支持企业发展的通知》停止执行。",
+    ),
+]
+
+
+def _items(plan: PlanRecord) -> list[ItemRecord]:
+    return [item for section in plan["sections"] for item in section["items"]]
+
+
+@pytest.mark.parametrize(("text", "closing"), [c[1:] for c in CASES], ids=[c[0] for c in CASES])
+def test_closing_text_is_the_plans_not_the_last_tasks(text: str, closing: str) -> None:
+    plan = parse_text(text + SIGNED)
+    assert plan["closing"] == closing
+    assert plan["closing_span"] is not None and (text + SIGNED)[slice(*plan["closing_span"])] == closing
+    items = _items(plan)
+    assert [i["number"] for i in items] == [1, 2]
+    assert items[-1]["text"].endswith("（责任单位：市经信局、市财政局）") or items[-1]["text"].endswith(
+        "建成社区10个。"
+    )
+    assert [t["value"] for t in items[-1]["targets"]] == [10]  # none from the closing text
+    assert plan["issuers"] == ["某市人民政府办公室"] and plan["date"] == "2026-03-01"
+    assert not lost_characters(text + SIGNED, plan) and not span_errors(text + SIGNED, plan)
+    assert not [p for p in plan["problems"] if p["kind"] == "unassigned_text"]
+
+
+NOT_CLOSING = [
+    (
+        "a last task of two paragraphs, each with its note",
+        HEAD
+        + TASKS.replace(
+            "（责任单位：市经信局、市财政局）\n", "（责任单位：市经信局）\n完善配套设施。（责任单位：市财政局）\n"
+        ),
+    ),
+    (
+        "a second paragraph in a plan whose tasks seldom carry notes",
+        HEAD
+        + "1. 支持企业发展。\n2. 建设社区。\n3. 优化服务。（责任单位：市经信局）\n加强社区运营管理，建成社区10个。\n",
+    ),
+    (
+        "附则 that goes on a sentence left open",
+        HEAD + "1. 支持企业发展，具体按照\n附则\n执行。（责任单位：市科技局）\n",
+    ),
+]
+
+
+@pytest.mark.parametrize("text", [c[1] for c in NOT_CLOSING], ids=[c[0] for c in NOT_CLOSING])
+def test_a_tasks_own_paragraphs_stay_in_it(text: str) -> None:
+    plan = parse_text(text + SIGNED)
+    last = _items(plan)[-1]
+    assert plan["closing"] is None
+    assert text.rstrip("\n").endswith(last["text"])
+
+
+def test_the_bundled_plan_has_no_closing_text(plan: PlanRecord) -> None:
+    assert plan["closing"] is None and plan["closing_span"] is None
