@@ -48,6 +48,7 @@ from .patterns import (
     RE_FIRST_IS_LEAD,
     RE_FOLLOWING_UNITS,
     RE_FROM_HERE_ON,
+    RE_LEAD_ASIDE,
     RE_LEAD_LINE,
     RE_LINE_WRAP,
     RE_NO_ORDER,
@@ -459,8 +460,14 @@ def read_body(body: str) -> _Reading:
         role = _label_role(name)
         if role is None:
             fields.append((name, label.end(), value_end))
-        else:
-            roles[role] += clean_units(body[label.end() : value_end])
+            continue
+        value = body[label.end() : value_end]
+        marked = _read_roles(body, label.end(), value_end) if role == "shared" else None
+        if marked is not None:  # 责任单位：X（牵头）、Y / 责任单位：X牵头，Y配合
+            roles["lead"] += marked[0]
+            roles["cooperating"] += marked[1]
+        else:  # 责任单位：A、B负责 — the verb is not a name
+            roles[role] += clean_units(_without_verb(value, lx.RESPONSIBLE_VERBS))
     lead, cooperating = roles["lead"], roles["cooperating"]
     if inline is not None:
         lead, cooperating = list(inline.lead) + lead, list(inline.cooperating) + cooperating
@@ -473,6 +480,49 @@ def read_body(body: str) -> _Reading:
     if _has_marks(lead):
         shared = False
     return _reading(lead, cooperating, shared, fields, labelled=True)
+
+
+def _without_verb(value: str, verbs: tuple[str, ...]) -> str:
+    """``value`` without one of ``verbs`` at its end.
+
+    >>> _without_verb("省发展改革委、省财政厅负责。", lx.RESPONSIBLE_VERBS)
+    '省发展改革委、省财政厅'
+    """
+    bare = value.rstrip(lx.SPACE_CHARS + "\r\n。.")
+    for verb in verbs:
+        if bare.endswith(verb) and len(bare) > len(verb):
+            return bare[: -len(verb)]
+    return value
+
+
+_ROLE_WORDS = lx.LEAD_VERBS + lx.COOPERATING_VERBS + lx.DIVIDED_VERBS
+
+
+def _read_roles(body: str, start: int, end: int) -> tuple[list[str], list[str]] | None:
+    """The lead and cooperating units of a list of responsible units that says who leads: a unit
+    marked 区科技局（牵头）, or clauses 区科技局牵头，区财政局配合 (read as an unlabelled note
+    is); None where the list says nothing of roles.
+
+    >>> _read_roles("区科技局（牵头）、区财政局", 0, 13)
+    (['区科技局'], ['区财政局'])
+    >>> _read_roles("区科技局牵头，区财政局等按职责分工负责", 0, 19)
+    (['区科技局'], ['区财政局'])
+    """
+    value = body[start:end]
+    asides = list(RE_LEAD_ASIDE.finditer(value))
+    if asides:
+        marked = set()
+        for aside in asides:
+            before = value[: aside.start()]
+            cut = max(before.rfind(sep) for sep in lx.UNIT_SEPARATORS)
+            marked.add(before[cut + 1 :].strip(lx.SPACE_CHARS + "\r\n"))
+        units = clean_units(RE_LEAD_ASIDE.sub("", value))
+        lead = [u for u in units if u in marked]
+        return (lead, [u for u in units if u not in marked]) if lead else None
+    if not any(word in value for word in _ROLE_WORDS):
+        return None
+    reading = _read_inline(body, start, end, labelled=True)
+    return (list(reading.lead), list(reading.cooperating)) if reading.lead else None
 
 
 def _reading(

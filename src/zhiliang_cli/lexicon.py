@@ -223,7 +223,9 @@ INLINE_LEAD_PREFIXES = ("由",)
 #: Words that join a lead to the units working with it: X会同Y负责.
 TOGETHER_WITH = ("会同", "联合")
 #: Verbs after a unit list in the inline form （X牵头，Y配合）.
-LEAD_VERBS = ("牵头负责", "牵头抓总", "牵头落实", "牵头")
+LEAD_VERBS = ("牵头负责", "牵头抓总", "牵头落实", "为牵头单位", "为牵头部门", "牵头")
+#: A unit marked as the lead inside a list of responsible units: 区科技局（牵头）、区财政局.
+LEAD_ASIDES = ("牵头", "牵头单位", "牵头部门", "主责", "主责单位", "牵头抓总")
 COOPERATING_VERBS = ("按职责分工配合", "积极配合", "配合", "协助", "参与", "协同", "协办")
 #: Verbs by which every unit listed answers for its own part: all lead (X、Y按职责分工负责).
 DIVIDED_VERBS = ("按职责分工负责", "按照职责分工负责", "按职责负责", "依职责负责", "分别负责", "共同负责", "各负其责",

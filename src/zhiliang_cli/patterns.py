@@ -502,3 +502,8 @@ RE_TAKES_EFFECT = regex.compile(
     """,
     regex.VERBOSE,
 )
+
+#: A unit marked as the lead in a list of responsible units: 区科技局（牵头）, 〔牵头〕, (牵头单位).
+RE_LEAD_ASIDE = re.compile(
+    rf"[{lx.NOTE_OPEN_BRACKETS}]{WS}*(?:{_alternation(lx.LEAD_ASIDES)}){WS}*[{lx.NOTE_CLOSE_BRACKETS}]"
+)
