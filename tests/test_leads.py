@@ -185,3 +185,36 @@ def test_unit_listed_first_leads_where_the_plan_says_so(text: str, lead: list[st
     note = merge_trailing(text, find_notes(text, 0, len(text)))
     assert note is not None
     assert (note.lead_units, note.cooperating_units) == (lead, cooperating)
+
+
+FOLLOWING = [
+    ("以下均需", "（责任单位：市科技局，各区政府。以下均需各区政府落实，不再列出）", "各区政府"),
+    (
+        "units with brackets",
+        "（责任单位：市科技局，各区、县（市）政府。以下均需各区、县（市）政府落实，不再列出）",
+        "各区、县（市）政府",
+    ),
+    (
+        "以下各项任务均需",
+        "〔责任单位：市财政局，各县（市、区）人民政府。以下各项任务均需各县（市、区）人民政府落实，不再列出〕",
+        "各县（市、区）人民政府",
+    ),
+    ("ASCII brackets", "[责任单位：市科技局、各区政府。以下均需各区政府落实，不再列出]", "各区政府"),
+]
+
+
+@pytest.mark.parametrize(("note", "unit"), [c[1:] for c in FOLLOWING], ids=[c[0] for c in FOLLOWING])
+def test_units_named_for_every_later_note_lead_there_too(note: str, unit: str) -> None:
+    text = f"一、总则\n（一）甲。{note}\n（二）乙。（责任单位：市商务局）\n"
+    notes = find_notes(text, 0, len(text))
+    assert unit in notes[0].lead_units
+    assert notes[1].lead_units == ["市商务局", unit]
+    assert not any("以下" in u or "不再" in u for n in notes for u in n.lead_units)
+
+
+def test_a_note_in_ascii_square_brackets() -> None:
+    text = "加强监管。[责任单位：市科技局、市发展改革委] 发文字号闽质强省办[2023]2号不是注。"
+    notes = find_notes(text, 0, len(text))
+    assert [(n.lead_units, text[n.start : n.end]) for n in notes] == [
+        (["市科技局", "市发展改革委"], "[责任单位：市科技局、市发展改革委]")
+    ]

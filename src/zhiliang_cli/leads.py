@@ -66,7 +66,7 @@ from .patterns import (
 _OPEN = set(lx.NOTE_OPEN_BRACKETS + "《“")
 _CLOSE = set(lx.NOTE_CLOSE_BRACKETS + "》”")
 #: The opening bracket each closing one pairs with; （ and ( pair with either ） or ).
-_PAIRS = {")": "(（", "）": "(（", "】": "【", "］": "［", "〕": "〔", "〉": "〈"}
+_PAIRS = {")": "(（", "）": "(（", "】": "【", "］": "［", "〕": "〔", "〉": "〈", "]": "["}
 MAX_UNIT_NAME = 200  # characters: the longest real names are about 30; longer is not a unit's name
 MAX_NOTE = 100_000  # characters a bracket may stay open (a note naming 1,000 units is ~10,000)
 _NESTING = 2  # brackets tried outwards from a cue: （省市场监管局（省知识产权局）牵头）

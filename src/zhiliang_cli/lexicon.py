@@ -25,8 +25,8 @@ OPEN_PARENS = "(（"
 CLOSE_PARENS = ")）"
 #: Brackets that may also hold a lead-unit note: 【牵头单位：X】, ［牵头单位：X］, 〔牵头单位：X〕;
 #: 〈〉 only nests inside one (各区人民政府〈含开发区〉).  Pairs are in the same order.
-NOTE_OPEN_BRACKETS = OPEN_PARENS + "【［〔〈"
-NOTE_CLOSE_BRACKETS = CLOSE_PARENS + "】］〕〉"
+NOTE_OPEN_BRACKETS = OPEN_PARENS + "【［〔〈["
+NOTE_CLOSE_BRACKETS = CLOSE_PARENS + "】］〕〉]"
 COLONS = ":："
 #: Marks that end a sentence (a target's scope never runs past one).
 SENTENCE_ENDS = "。！？!?；;"
@@ -213,7 +213,9 @@ FROM_HERE_ON = ("下同", "以下同", "后同")
 LEAD_MARKS = "*＊★☆※"
 #: A remark that names units for every note that follows (以下均需试点城市政府落实，不再列出): they
 #: answer for every later task as well.
-FOLLOWING_UNITS_OPENERS = ("以下均需", "以下均涉及", "以下均由", "以下均", "以下都", "以下")
+#: 以下 [各项任务] [均需] …: what the remark covers, then its verb.
+FOLLOWING_UNITS_SCOPES = ("各项任务", "各项工作", "各项措施", "各项", "所有任务", "任务", "工作")
+FOLLOWING_UNITS_VERBS = ("均需", "均涉及", "均由", "均", "都", "需")
 NOT_LISTED_AGAIN = ("不再重复列出", "不再一一列出", "不再列出", "不另列出")
 #: Words that start a remark at the end of a unit list, not a unit: ，以下均涉及…，不再重复列出.
 UNIT_LIST_REMARKS = ("以下", "下同", "不再", "其中", "注：", "注:", "排名", "排序")

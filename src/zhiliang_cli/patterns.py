@@ -288,8 +288,10 @@ RE_RULE_REMARK = re.compile(
 #: The statement alone, looked for before the remark around it is.
 RE_RULE_STATEMENT = re.compile(rf"{RE_FIRST_IS_LEAD.pattern}|{RE_NO_ORDER.pattern}", re.VERBOSE)
 #: A remark naming units for every note that follows: 以下均需试点城市政府落实，不再列出.
+#: The units may hold brackets of their own: 以下各项任务均需各县（市、区）人民政府落实，不再列出.
 RE_FOLLOWING_UNITS = re.compile(
-    rf"(?:{_alternation(lx.FOLLOWING_UNITS_OPENERS)})(?P<units>[^。；;（）()]{{0,{_REMARK_REACH}}}?)(?:负责落实|落实|负责|参与)?"
+    rf"以下(?:{_alternation(lx.FOLLOWING_UNITS_SCOPES)})?(?:{_alternation(lx.FOLLOWING_UNITS_VERBS)})?"
+    rf"(?P<units>(?:[^。；;（）()]|[（(][^。；;（）()]{{0,20}}[）)]){{0,{_REMARK_REACH}}}?)(?:负责落实|落实|负责|参与)?"
     rf"{WS}{{0,4}}[，,]?{WS}{{0,4}}(?:{_alternation(lx.NOT_LISTED_AGAIN)})"
 )
 #: A unit that starts with a place and ends with an office: 平潭综合实验区优化营商环境工作领导小组办公室.
@@ -505,5 +507,5 @@ RE_TAKES_EFFECT = regex.compile(
 
 #: A unit marked as the lead in a list of responsible units: 区科技局（牵头）, 〔牵头〕, (牵头单位).
 RE_LEAD_ASIDE = re.compile(
-    rf"[{lx.NOTE_OPEN_BRACKETS}]{WS}*(?:{_alternation(lx.LEAD_ASIDES)}){WS}*[{lx.NOTE_CLOSE_BRACKETS}]"
+    rf"{NOTE_OPEN}{WS}*(?:{_alternation(lx.LEAD_ASIDES)}){WS}*{NOTE_CLOSE}"
 )
