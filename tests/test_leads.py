@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from zhiliang_cli import lexicon as lx
-from zhiliang_cli.leads import find_notes, merge_trailing, split_units
+from zhiliang_cli.leads import clean_units, find_notes, merge_trailing, split_units
 
 SEEN_IN_PLAN = [
     ("ascii", "加强监管。(牵头单位:省市场监管局)", ["省市场监管局"], []),
@@ -218,3 +218,19 @@ def test_a_note_in_ascii_square_brackets() -> None:
     assert [(n.lead_units, text[n.start : n.end]) for n in notes] == [
         (["市科技局", "市发展改革委"], "[责任单位：市科技局、市发展改革委]")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "units"),
+    [
+        ("各区人民政府〈含开发区、长江新区、风景区管委会,下同〉、市财政局", ["各区人民政府", "市财政局"]),
+        ("各县（市、区）政府（含功能区，下同）", ["各县（市、区）政府"]),
+        ("各县（包括功能区）", ["各县"]),
+        ("市直各部门（下同）", ["市直各部门"]),
+        # brackets that are part of the name, or name a second office, stay
+        ("省市场监管局（省知识产权局）、各镇（街道）", ["省市场监管局（省知识产权局）", "各镇（街道）"]),
+        ("区委组织部（人才办）", ["区委组织部（人才办）"]),
+    ],
+)
+def test_a_remark_on_a_units_scope_is_not_its_name(text: str, units: list[str]) -> None:
+    assert clean_units(text) == units

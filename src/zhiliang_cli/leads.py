@@ -57,6 +57,7 @@ from .patterns import (
     RE_PLACE_THEN_OFFICE,
     RE_RULE_REMARK,
     RE_RULE_STATEMENT,
+    RE_SCOPE_ASIDE,
     RE_TRAILING_BRACKETS,
     RE_UNIT_LIST_REMARK,
     RE_UNIT_TRAILER,
@@ -704,12 +705,26 @@ def clean_units(text: str) -> list[str]:
     pos, depth = 0, 0
     for remark in RE_UNIT_LIST_REMARK.finditer(text):
         depth, pos = _depth(text, remark.start(), pos, depth), remark.start()
-        if depth == 0:  # 各区人民政府〈含开发区,下同〉 keeps its aside
+        if depth == 0:  # 各区人民政府〈含开发区,下同〉: a remark in the aside ends nothing
             text = text[: remark.start()]
             break
     text = RE_UNIT_TRAILER.sub("", text.rstrip(lx.SPACE_CHARS + "。."))
     text = RE_VAGUE_JOIN.sub("、", text)
-    return [part for unit in split_units(text) for part in _split_and(unit)]
+    units = [part for unit in split_units(text) for part in _split_and(unit)]
+    return [_without_scope(unit) for unit in units]
+
+
+def _without_scope(unit: str) -> str:
+    """A unit's name without a remark on its scope: 各区人民政府〈含开发区,下同〉 is 各区人民政府
+    (the note keeps the remark as printed); 省市场监管局（省知识产权局） names a second office, and stays.
+
+    >>> _without_scope("各区人民政府（含开发区、长江新区，下同）"), _without_scope("区委组织部（人才办）")
+    ('各区人民政府', '区委组织部（人才办）')
+    """
+    if unit[-1:] not in lx.NOTE_CLOSE_BRACKETS:
+        return unit
+    bare = RE_SCOPE_ASIDE.sub("", unit).rstrip(lx.SPACE_CHARS)
+    return bare or unit
 
 
 def _split_and(unit: str) -> list[str]:

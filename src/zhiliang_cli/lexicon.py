@@ -226,6 +226,8 @@ INLINE_LEAD_PREFIXES = ("由",)
 TOGETHER_WITH = ("会同", "联合")
 #: Verbs after a unit list in the inline form （X牵头，Y配合）.
 LEAD_VERBS = ("牵头负责", "牵头抓总", "牵头落实", "为牵头单位", "为牵头部门", "牵头")
+#: Words that open a remark on a unit's scope in brackets after its name: 各区人民政府（含开发区）.
+SCOPE_ASIDE_OPENERS = ("含", "包括", "包含", "不含")
 #: A unit marked as the lead inside a list of responsible units: 区科技局（牵头）、区财政局.
 LEAD_ASIDES = ("牵头", "牵头单位", "牵头部门", "主责", "主责单位", "牵头抓总")
 COOPERATING_VERBS = ("按职责分工配合", "积极配合", "配合", "协助", "参与", "协同", "协办")

@@ -509,3 +509,10 @@ RE_TAKES_EFFECT = regex.compile(
 RE_LEAD_ASIDE = re.compile(
     rf"{NOTE_OPEN}{WS}*(?:{_alternation(lx.LEAD_ASIDES)}){WS}*{NOTE_CLOSE}"
 )
+
+#: A bracketed remark on a unit's scope, not a part of its name: 各区人民政府〈含开发区,下同〉,
+#: 各县（包括功能区）, 市直各部门（下同）.
+RE_SCOPE_ASIDE = re.compile(
+    rf"{NOTE_OPEN}{WS}*(?:(?:{_alternation(lx.SCOPE_ASIDE_OPENERS)})[^{_BRACKETS}]*|[^{_BRACKETS}]*(?:{_alternation(lx.FROM_HERE_ON)}))"
+    rf"{WS}*{NOTE_CLOSE}$"
+)
