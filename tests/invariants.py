@@ -16,7 +16,9 @@ def lost_characters(text: str, plan: PlanRecord) -> list[int]:
     items = [i for s in plan["sections"] for i in s["items"]]
     if not items:
         return []
-    spans = [s["span"] for s in plan["sections"]] + [s["text_span"] for s in plan["sections"] if s["text_span"]]
+    # a section that is its own item (a measure of a flat plan): the item holds its heading
+    spans = [s["span"] for s in plan["sections"] if not any(i["span"][0] == s["span"][0] for i in s["items"])]
+    spans += [s["text_span"] for s in plan["sections"] if s["text_span"]]
     spans += [g["span"] for s in plan["sections"] for g in s["groups"]] + [i["span"] for i in items]
     structure = parse_structure(text, LineIndex(text))
     spans += [[line.start, line.end] for line in structure.furniture + structure.trailer + structure.closing]

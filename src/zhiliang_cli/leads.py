@@ -496,6 +496,7 @@ def _without_verb(value: str, verbs: tuple[str, ...]) -> str:
     return value
 
 
+_VAGUE = frozenset(lx.VAGUE_UNITS)
 _ROLE_WORDS = lx.LEAD_VERBS + lx.COOPERATING_VERBS + lx.DIVIDED_VERBS
 
 
@@ -533,7 +534,7 @@ def _reading(
     lead, cooperating = _marked_lead(lead, cooperating)
     lead = _unique(_unmark(u) for u in lead)
     leading = set(lead)
-    cooperating = _unique(u for u in (_unmark(u) for u in cooperating) if u not in leading)
+    cooperating = _unique(u for u in (_unmark(u) for u in cooperating) if u not in leading and u not in _VAGUE)
     return _Reading(tuple(lead), tuple(cooperating), shared, tuple(fields), labelled)
 
 

@@ -298,6 +298,9 @@ PLACE_END_CHARS = "区县市州省"
 #: Vague tails that close a unit list but name no unit: 商务部等有关部门 is 商务部.
 UNIT_TRAILERS = ("等有关部门和单位", "等有关单位和部门", "等相关部门和单位", "等有关部门", "等相关部门", "等有关单位",
                  "等相关单位", "等部门", "等单位", "等")  # fmt: skip
+#: Names that name nobody: X会同有关部门负责 gives X no cooperating unit (as 等有关部门 gives none).
+VAGUE_UNITS = ("有关部门", "相关部门", "有关单位", "相关单位", "有关部门和单位", "有关单位和部门", "相关部门和单位",
+               "其他有关部门", "其他相关部门", "有关方面", "相关方面")  # fmt: skip
 #: Words that join the last unit of a list to the one before (A、B和C负责).
 UNIT_JOINERS = ("以及", "和", "及")
 #: Administrative levels that a distributive phrase lists with 、 as one unit:

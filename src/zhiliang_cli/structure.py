@@ -537,10 +537,11 @@ def _build(text: str, drafts: list[SectionDraft], notes: _Notes) -> list[Section
             record = _group_record(text, block)
             groups[id(block)] = record
             section["groups"].append(record)
-        if draft.promoted and intro is not None:
+        if draft.promoted:  # the item is the whole measure, its heading too, as any item's is
             ordinal += 1
-            found = notes.within(intro[0], intro[1])
-            section["items"].append(_section_item(text, section, intro, head, ordinal, found))
+            span = [head.line.start, intro[1] if intro is not None else heading_end]
+            found = notes.within(span[0], span[1])
+            section["items"].append(_section_item(text, section, span, head, ordinal, found))
         for block in draft.items:
             ordinal += 1
             number = block.heading.value if printed else ordinal
