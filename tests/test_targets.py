@@ -151,9 +151,29 @@ MADE_UP = [
         "力争新增10家。培育20家。",
         [("10", 10, "家", "=", None, True), ("20", 20, "家", "=", None, False)],
     ),
+    # seen in the opc corpus (2026 AI plans): computing power, a name in capitals, goals beside grants
+    ("computing-power", "智能算力超5000P。", [("5000", 5000, "P", ">", None, False)]),
+    ("card-hours", "每年提供不少于2000卡时。", [("2000", 2000, "卡时", ">=", None, False)]),
+    ("flops", "新增算力10EFLOPS以上。", [("10", 10, "EFLOPS", ">=", None, False)]),
+    ("after-a-name-in-capitals", "集聚高成长性OPC5000家以上。", [("5000", 5000, "家", ">=", None, False)]),
+    (
+        "money-each-year-as-a-goal",
+        "银行机构每年用于OPC的信贷额度不低于50亿元。",
+        [("50亿", 5000000000, "元", ">=", None, False)],
+    ),
+    (
+        "a-goal-then-support-for-it",
+        "每年发掘不少于50个潜力巨大的标杆项目，并按照规定给予政策支持。",
+        [("50", 50, "个", ">=", None, False)],
+    ),
+    ("a-period-of-service", "平均结案周期不超过3个月。", [("3", 3, "个月", "<=", None, False)]),
 ]
 
 NON_TARGETS = [
+    ("a-rule-for-each-one", "单个场景投入不低于5万元。"),
+    ("a-benefit-period", "青年人才申请租住过渡性住房，优惠期不超过36个月。"),
+    ("one-person-company", "支持一人公司开展创新。"),
+    ("a-condition-before-a-grant", "对年营收超过1000万元的企业，给予奖励。"),
     ("ordinal-di", "举办第五届中国质量大会，支持第14届交易会。"),
     ("ordinal-batch", "编制《目录》（第二批），规范第二类医疗器械。"),
     ("year", "组织实施2023年建设项目。"),

@@ -329,6 +329,15 @@ RANGE_JOINERS = ("-", "－", "—", "–", "~", "～", "〜", "至", "到")
 #: Units a target counts or measures, longest first where one contains another.
 #: The magnitude (万, 亿) is not part of the unit.
 COUNT_UNITS = (
+    # computing power: 智能算力超5000P, 2000卡时
+    "EFLOPS",
+    "PFLOPS",
+    "TFLOPS",
+    "EFlops",
+    "PFlops",
+    "TFlops",
+    "卡时",
+    "P",
     "吨标准煤",
     "标准煤",
     "微克",
@@ -608,7 +617,7 @@ NUMERAL_IDIOMS = (
     # words that start with a numeral but count nothing: 一批 (a number of), 一体 (as one) …
     "一批", "一系列", "一些", "一体", "一站式", "一线", "一流", "一级", "一般", "一定", "一致", "一起",
     "一律", "一步", "一道", "一并", "一次性", "一把手", "一揽子", "一张网", "一网", "一件事", "一码",
-    "两岸", "两用", "两翼", "十大",
+    "两岸", "两用", "两翼", "十大", "一人公司", "一人企业", "一人创业",
 )  # fmt: skip
 
 # --- horizons and deadlines ----------------------------------------------------------
@@ -666,7 +675,33 @@ SUBSIDY_WORDS = ("给予", "补助", "补贴", "奖励", "资助", "贴息", "�
                  "报销", "资金扶持", "资金支持", "予以支持")  # fmt: skip
 #: Words before an amount of money that make it a cap or a rate (单笔最高不超过20万元, 每人1000元).
 MONEY_CAP_WORDS = ("最高", "最多", "上限", "单笔", "单个", "单家", "单项", "单户", "每家", "每人", "每户", "每个",
-                   "每项", "每亩", "每立方米", "每平方米", "每年", "标准为", "标准")  # fmt: skip
+                   "每项", "每亩", "每立方米", "每平方米", "标准为", "标准")  # fmt: skip
+#: Words that make what a clause sets a rule for each one, whatever its unit: 单个场景投入不低于5万元.
+EACH_ONE_WORDS = ("单个", "单笔", "单家", "单项", "单户", "单次", "单人")
+#: A period a benefit lasts (优惠期不超过36个月): its bound is a rule, not a goal (a 结案周期 or
+#: 办理时限 is a goal of service).
+BENEFIT_PERIOD_ENDS = tuple(
+    f"{benefit}{period}"
+    for benefit in (
+        "优惠",
+        "补贴",
+        "补助",
+        "扶持",
+        "支持",
+        "资助",
+        "奖励",
+        "贴息",
+        "减免",
+        "免租",
+        "租",
+        "孵化",
+        "享受",
+    )
+    for period in ("期", "期限")
+)
+#: Words that join a clause to the one before with the same subject (…,并给予政策支持): what
+#: follows is more of the task, not what a condition grants.
+SAME_SUBJECT_JOINERS = ("并", "同时")
 #: Words right before a number that make it the most a rule allows (最高100万元, 最长30天).
 CAP_WORDS = ("最高", "最长", "上限")
 #: Verbs of a grant in a clause: with them, a subsidy word makes its numbers parameters.

@@ -506,9 +506,7 @@ RE_TAKES_EFFECT = regex.compile(
 )
 
 #: A unit marked as the lead in a list of responsible units: 区科技局（牵头）, 〔牵头〕, (牵头单位).
-RE_LEAD_ASIDE = re.compile(
-    rf"{NOTE_OPEN}{WS}*(?:{_alternation(lx.LEAD_ASIDES)}){WS}*{NOTE_CLOSE}"
-)
+RE_LEAD_ASIDE = re.compile(rf"{NOTE_OPEN}{WS}*(?:{_alternation(lx.LEAD_ASIDES)}){WS}*{NOTE_CLOSE}")
 
 #: A bracketed remark on a unit's scope, not a part of its name: 各区人民政府〈含开发区,下同〉,
 #: 各县（包括功能区）, 市直各部门（下同）.
@@ -516,3 +514,8 @@ RE_SCOPE_ASIDE = re.compile(
     rf"{NOTE_OPEN}{WS}*(?:(?:{_alternation(lx.SCOPE_ASIDE_OPENERS)})[^{_BRACKETS}]*|[^{_BRACKETS}]*(?:{_alternation(lx.FROM_HERE_ON)}))"
     rf"{WS}*{NOTE_CLOSE}$"
 )
+
+#: A name in capitals right before a number (OPC5000家): where the run of letters starts.
+RE_CAPITALS_BEFORE = re.compile(r"(?<![A-Za-z0-9])[A-Z]{2,}$")
+#: A Latin letter or a digit (what a unit in Latin letters must not run on into: 5000PB).
+RE_LATIN_OR_DIGIT = re.compile(r"[A-Za-z0-9]")

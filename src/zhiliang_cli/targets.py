@@ -39,6 +39,7 @@ from .patterns import (
     RE_BASELINE_CUE,
     RE_BASELINE_FRAME,
     RE_BUDGET,
+    RE_CAPITALS_BEFORE,
     RE_CLAUSE_END,
     RE_CODE_AFTER,
     RE_CODE_BEFORE,
@@ -50,6 +51,7 @@ from .patterns import (
     RE_LAST_CLAUSE_END,
     RE_LAST_QUOTE_OPEN,
     RE_LAST_SENTENCE_END,
+    RE_LATIN_OR_DIGIT,
     RE_MONEY_CAP,
     RE_NON_TARGET_FOLLOWER,
     RE_NUMERAL_IDIOM,
@@ -354,6 +356,8 @@ def _is_parameter(text: str, start: int, unit: str, clause_start: int, ctx: _Con
         lx.CAP_WORDS, clause_start, max(clause_start, start - 2)
     ):
         return True  # 最高100万元, 最长30天: the most a rule allows
+    if _sets_a_rule_for_each(text, start, unit, clause_start):
+        return True
     if not ctx.has_grant:  # most items grant nothing: only a rate or a frequency to look at
         return _rate_or_frequency(text, start, unit, clause_start)
     if RE_SUBSIDY.search(text, clause_start, clause_end) and (
@@ -361,6 +365,8 @@ def _is_parameter(text: str, start: int, unit: str, clause_start: int, ctx: _Con
     ):
         return True
     sentence_start, sentence_end = ctx.sentence_start(start), ctx.sentence_end(start)
+    if text[clause_end + 1 : sentence_end].lstrip(lx.SPACE_CHARS).startswith(lx.SAME_SUBJECT_JOINERS):
+        sentence_end = clause_end  # 发掘不少于50个…的项目，并给予政策支持: no condition, more of the task
     grant = RE_SUBSIDY.search(text, clause_end, sentence_end) or _allows(text, clause_end, sentence_end)
     if grant and (_opens_a_condition(text, sentence_start, start) or "的" in text[start:clause_end]):
         return True  # 对…达到50万元的…，给予/可申报…; 年薪达到8万元的成员，可认定为…
@@ -372,6 +378,26 @@ def _is_parameter(text: str, start: int, unit: str, clause_start: int, ctx: _Con
     ):
         return True
     return _rate_or_frequency(text, start, unit, clause_start)
+
+
+def _sets_a_rule_for_each(text: str, start: int, unit: str, clause_start: int) -> bool:
+    """A bound set for each one of a kind (单个场景投入不低于5万元), or on how long a benefit lasts
+    (优惠期不超过36个月): a rule, not a goal to reach.
+
+    >>> _sets_a_rule_for_each("单个场景投入不低于5万元", 10, "元", 0)
+    True
+    >>> _sets_a_rule_for_each("青年人才优惠期不超过36个月", 10, "个月", 0)
+    True
+    >>> _sets_a_rule_for_each("审批时限不超过5个工作日", 8, "个工作日", 0)
+    False
+    """
+    words = text[clause_start:start]
+    if any(word in words for word in lx.EACH_ONE_WORDS):
+        return True
+    if unit not in (*lx.TIME_UNITS, "年"):
+        return False
+    comparator = _PREFIXES.ending(words)
+    return comparator is not None and words[: -len(comparator)].endswith(lx.BENEFIT_PERIOD_ENDS)
 
 
 def _rate_or_frequency(text: str, start: int, unit: str, clause_start: int) -> bool:
@@ -439,15 +465,25 @@ def _is_not_a_quantity(text: str, quantity: re.Match[str], unit: _Unit, ctx: _Co
     """Ordinals, codes, rate denominators, idioms and words that only start like a unit."""
     start, end = quantity.span()
     before = text[max(ctx.start, start - 4) : start]
-    if before.endswith(lx.NON_TARGET_LEADERS) or RE_CODE_BEFORE.search(before):
+    if before.endswith(lx.NON_TARGET_LEADERS) or (
+        RE_CODE_BEFORE.search(before) and not _after_a_name(text, ctx, start)
+    ):
         return True
-    if RE_CODE_AFTER.match(text, end) or RE_NUMERAL_IDIOM.match(text, start):
+    latin_unit = unit.text.isascii() and unit.text.isalpha() and not RE_LATIN_OR_DIGIT.match(text, unit.end)
+    if (RE_CODE_AFTER.match(text, end) and not latin_unit) or RE_NUMERAL_IDIOM.match(text, start):
         return True
     follower = RE_NON_TARGET_FOLLOWER.match(text, end)
     if follower is not None and len(follower.group()) > unit.end - end:
         return True
     # 一X一Y: 一户一档, 一企一策
     return quantity.group() == "一" and text.startswith("一", unit.end)
+
+
+def _after_a_name(text: str, ctx: _Context, start: int) -> bool:
+    """Whether the number follows a name in capitals rather than being part of a code: 集聚OPC5000家
+    (a code such as GB9706 has no unit after it)."""
+    name = RE_CAPITALS_BEFORE.search(text, max(ctx.start, start - 12), start)
+    return name is not None and len(name.group()) >= 2 and not text.startswith(("-", ".", "．", "/"), start - 1)
 
 
 class _Words:
