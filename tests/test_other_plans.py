@@ -161,3 +161,17 @@ def test_show_takes_a_number_or_a_marker_printed_once(zl: Run) -> None:
     ambiguous = zl("show", "1.", "--file", path)
     assert ambiguous.code == 2
     assert ambiguous.err == "Error: 1. is printed before 3 items (numbers 1, 3, 5): give the item's number\n"
+
+
+def test_check_reports_a_note_no_item_holds_and_a_role_word_in_a_name() -> None:
+    from zhiliang_cli.parser import parse_text
+
+    text = (
+        "一、总则\n"
+        "加强统筹。（责任单位：市发展改革委）\n"
+        "（一）甲。（责任单位：市科技局）\n"
+        "（二）乙。（牵头单位：市商务局负责统筹）\n"
+    )
+    problems = [(p["kind"], p["line"]) for p in parse_text(text)["problems"]]
+    assert ("section_note", 2) in problems
+    assert ("suspicious_unit", 4) in problems

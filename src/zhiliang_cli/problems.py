@@ -8,7 +8,9 @@ Kinds:
 * ``missing_lead`` — an item without a lead unit in a section whose other items have one;
 * ``no_leads`` — no item names one;
 * ``unreadable_note`` — a labelled note (牵头单位：…) from which no unit could be read;
-* ``suspicious_unit`` — a unit name holding invisible or direction-changing characters;
+* ``suspicious_unit`` — a unit name holding invisible or direction-changing characters, or a
+  word of a role (牵头, 配合, 负责): a note read wrong;
+* ``section_note`` — a note in a section's own text above its items: its units lead no item;
 * ``unassigned_text`` — text that belongs to no section, item or closing block;
 * ``second_plan`` — a second notice after the plan: two documents in one file;
 * ``truncated`` — the copy ends inside an item, inside a note, or on a heading with nothing
@@ -33,7 +35,7 @@ def structure_problems(text: str, structure: Structure, index: LineIndex) -> lis
     problems += _check_trailer(text, structure.trailer)
     unreadable = [(note.start, note.end) for note in structure.unreadable]
     problems += lead_problems(structure.sections, unreadable) + truncation_problems(text, structure.sections, index)
-    problems += _unit_problems(structure.sections)
+    problems += _unit_problems(structure.sections) + _section_notes(text, structure.sections, index)
     problems += [
         _problem(
             "unreadable_note",
@@ -204,6 +206,17 @@ def _unit_problems(sections: list[SectionRecord]) -> list[ProblemRecord]:
     problems: list[ProblemRecord] = []
     for item in (i for s in sections for i in s["items"]):
         for unit in item["lead_units"] + item["cooperating_units"]:
+            role = next((word for word in _ROLE_WORDS if word in unit), None)
+            if role is not None and unit not in seen:
+                seen.add(unit)
+                problems.append(
+                    _problem(
+                        "suspicious_unit",
+                        item["line"],
+                        f"unit name {_excerpt(unit)} holds the word {role}: check how item {item['number']}'s note "
+                        "was read",
+                    )
+                )
             if unit.isprintable():
                 continue  # format characters are not printable: most names need no closer look
             hidden = [ch for ch in unit if unicodedata.category(ch) == "Cf"]
@@ -216,6 +229,31 @@ def _unit_problems(sections: list[SectionRecord]) -> list[ProblemRecord]:
                         item["line"],
                         f"unit name {unit.encode('unicode_escape').decode('ascii')} holds invisible characters "
                         f"({codes})",
+                    )
+                )
+    return problems
+
+
+_ROLE_WORDS = ("牵头", "配合", "负责", "按职责")
+
+
+def _section_notes(text: str, sections: list[SectionRecord], index: LineIndex) -> list[ProblemRecord]:
+    """Notes in the own text of sections that have items: the units they name lead no item."""
+    from .leads import find_notes
+
+    problems: list[ProblemRecord] = []
+    for section in sections:
+        if not section["items"] or section["text_span"] is None:
+            continue
+        start, end = section["text_span"]
+        for note in find_notes(text, start, end):
+            if note.readable and (note.lead_units or note.cooperating_units):
+                problems.append(
+                    _problem(
+                        "section_note",
+                        index.line_of(note.start),
+                        f"section {section['numeral']}'s own text carries a note "
+                        f"({_excerpt(text[note.start : note.end])}) that no item holds: its units lead no item",
                     )
                 )
     return problems
