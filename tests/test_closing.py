@@ -97,3 +97,18 @@ def test_a_tasks_own_paragraphs_stay_in_it(text: str) -> None:
 
 def test_the_bundled_plan_has_no_closing_text(plan: PlanRecord) -> None:
     assert plan["closing"] is None and plan["closing_span"] is None
+
+
+def test_articles_then_a_numbered_closing_section() -> None:
+    text = (
+        "某区若干措施\n第一条 办公空间支持\n提供空间。（责任单位：区科技局）\n"
+        "第二条 出海支持\n提供服务。（责任单位：区企业服务中心）\n"
+        "三、附则\n（一）适用范围\n本措施适用于全区。\n"
+    )
+    plan = parse_text(text)
+    assert [(i["title"], i["lead_units"]) for i in _items(plan)] == [
+        ("办公空间支持", ["区科技局"]),
+        ("出海支持", ["区企业服务中心"]),
+    ]
+    assert plan["closing"] == "三、附则\n（一）适用范围\n本措施适用于全区。"
+    assert not plan["problems"]

@@ -254,11 +254,27 @@ def _levels(headings: list[Heading | None]) -> list[Heading | None]:
     shallowest kind of marker is the section level (1. alone; 第一条 with （一） under it).
     Articles (第一条) in a plan with 一、 are text."""
     kinds = {h.kind for h in headings if h is not None}
-    if "l1" in kinds:
+    if "l1" in kinds and "la" in kinds and _after_the_articles(headings):
+        kinds.discard("l1")  # 第一条…第十条 then 十一、附则: one sequence of sections
+        headings = [h._replace(kind="la") if h is not None and h.kind == "l1" else h for h in headings]
+    elif "l1" in kinds:
         return [None if h is not None and h.kind == "la" else h for h in headings]
     present = sorted(kinds, key=_RANKS.__getitem__)
     level_of = {kind: level for level, kind in enumerate(present, start=1)}
     return [h._replace(level=level_of[h.kind]) if h is not None else None for h in headings]
+
+
+def _after_the_articles(headings: list[Heading | None]) -> bool:
+    """Whether every 一、 heading follows the last article (第十条 then 十一、附则) and goes on with
+    their numbers: the plan numbers its sections in two styles, not articles inside sections."""
+    articles = [i for i, h in enumerate(headings) if h is not None and h.kind == "la"]
+    sections = [h for h in headings[articles[-1] :] if h is not None and h.kind == "l1"]
+    last_article = headings[articles[-1]]
+    return (
+        last_article is not None
+        and len(sections) == sum(h is not None and h.kind == "l1" for h in headings)
+        and sections[0].value == last_article.value + 1
+    )
 
 
 def _resolve_ambiguous(headings: list[Heading | None]) -> list[Heading | None]:
