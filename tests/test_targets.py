@@ -167,12 +167,18 @@ MADE_UP = [
         [("50", 50, "个", ">=", None, False)],
     ),
     ("a-period-of-service", "平均结案周期不超过3个月。", [("3", 3, "个月", "<=", None, False)]),
+    ("a-threshold-then-its-count", "培育营收超1000万元OPC100家以上。", [("100", 100, "家", ">=", None, False)]),
+    ("within-24-hours", "申请事项24小时内办结。", [("24", 24, "小时", "<=", None, False)]),
 ]
 
 NON_TARGETS = [
     ("a-rule-for-each-one", "单个场景投入不低于5万元。"),
     ("a-benefit-period", "青年人才申请租住过渡性住房，优惠期不超过36个月。"),
     ("one-person-company", "支持一人公司开展创新。"),
+    ("what-a-kind-is", "OPC是指人员规模一般10人以下的创业主体。"),
+    ("a-rate-per-one", "对机构投资OPC，每投资1家给予奖励。"),
+    ("an-exemption-below-an-amount", "对10万元以下的创业担保贷款免除反担保要求。"),
+    ("round-the-clock", "为OPC提供24小时“不打烊”服务。"),
     ("a-condition-before-a-grant", "对年营收超过1000万元的企业，给予奖励。"),
     ("ordinal-di", "举办第五届中国质量大会，支持第14届交易会。"),
     ("ordinal-batch", "编制《目录》（第二批），规范第二类医疗器械。"),

@@ -671,11 +671,13 @@ REACH_DOWN_VERBS = ("降至", "降到", "降低到", "降低至", "下降到", "
                     "压缩到", "压缩至", "缩短到", "缩短至", "减至", "控制到")  # fmt: skip
 #: Words of a subsidy or reward: the numbers of a clause that grants one, and of the condition
 #: that leads to it (对…的，给予…), are policy parameters, not goals.
-SUBSIDY_WORDS = ("给予", "补助", "补贴", "奖励", "资助", "贴息", "补偿", "奖补", "减免", "免收", "免征", "返还",
+SUBSIDY_WORDS = ("给予", "补助", "补贴", "奖励", "资助", "贴息", "补偿", "奖补", "减免", "免收", "免征", "免除", "返还",
                  "报销", "资金扶持", "资金支持", "予以支持")  # fmt: skip
 #: Words before an amount of money that make it a cap or a rate (单笔最高不超过20万元, 每人1000元).
 MONEY_CAP_WORDS = ("最高", "最多", "上限", "单笔", "单个", "单家", "单项", "单户", "每家", "每人", "每户", "每个",
                    "每项", "每亩", "每立方米", "每平方米", "标准为", "标准")  # fmt: skip
+#: Words before a number that say what a kind is in general, not a goal: 人员规模一般10人以下.
+GENERAL_WORDS = ("一般", "一般在", "一般为", "通常", "通常在", "通常为")
 #: Words that make what a clause sets a rule for each one, whatever its unit: 单个场景投入不低于5万元.
 EACH_ONE_WORDS = ("单个", "单笔", "单家", "单项", "单户", "单次", "单人")
 #: A period a benefit lasts (优惠期不超过36个月): its bound is a rule, not a goal (a 结案周期 or

@@ -519,3 +519,7 @@ RE_SCOPE_ASIDE = re.compile(
 RE_CAPITALS_BEFORE = re.compile(r"(?<![A-Za-z0-9])[A-Z]{2,}$")
 #: A Latin letter or a digit (what a unit in Latin letters must not run on into: 5000PB).
 RE_LATIN_OR_DIGIT = re.compile(r"[A-Za-z0-9]")
+
+#: A name and nothing else (no verb-like marks, no list): between a threshold and the count it
+#: qualifies, 超1000万元OPC100家.
+RE_NAME_ONLY = regex.compile(r"[A-Za-z\p{Han}]{1,10}")

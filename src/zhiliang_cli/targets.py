@@ -53,6 +53,7 @@ from .patterns import (
     RE_LAST_SENTENCE_END,
     RE_LATIN_OR_DIGIT,
     RE_MONEY_CAP,
+    RE_NAME_ONLY,
     RE_NON_TARGET_FOLLOWER,
     RE_NUMERAL_IDIOM,
     RE_QUANTITY,
@@ -327,8 +328,10 @@ def _target(text: str, quantity: re.Match[str], ctx: _Context, region: Region, i
         return None  # a Chinese numeral with nothing that makes it a goal: a fixed phrase
     if RE_BASELINE_CUE.search(text, clause_start, start):
         return None  # a number that counts what already exists: 已建成12个, 现有……
+    if _describes(text, quantity, unit, suffix, before):
+        return None
     expression_end = suffix.end() if suffix else unit.end
-    if _is_parameter(text, start, unit.text, clause_start, ctx) or _qualifies(text, expression_end, ctx):
+    if _is_parameter(text, start, unit.text, clause_start, ctx) or _qualifies(text, expression_end, ctx, prefix):
         return None
     if unit.text in lx.BOUNDED_DURATION_UNITS and not (
         suffix or prefix or _governing(text, clause_start, start) in lx.REACH_DOWN_VERBS
@@ -429,13 +432,50 @@ def _opens_a_condition(text: str, sentence_start: int, start: int) -> bool:
     return False
 
 
-def _qualifies(text: str, expression_end: int, ctx: _Context) -> bool:
-    """A number that describes what another number counts: 年交易额超过10亿元的企业30家."""
+def _describes(text: str, quantity: re.Match[str], unit: _Unit, suffix: re.Match[str] | None, before: str) -> bool:
+    """A number that describes rather than sets a goal: what a kind is in general (人员规模一般10人以下),
+    a rate per one (每投资1家OPC奖励…), a service round the clock (24小时“不打烊”服务).
+
+    >>> import re
+    >>> q = re.match("24", "24小时服务")
+    >>> _describes("24小时服务", q, _Unit("小时", None, 4), None, "提供")
+    True
+    """
+    if before.endswith(lx.GENERAL_WORDS):
+        return True
+    if "每" in before[-4:] and quantity.group("low") in ("1", "一", "１"):
+        return True
+    return quantity.group() == "24" and unit.text == "小时" and suffix is None
+
+
+def _qualifies(text: str, expression_end: int, ctx: _Context, prefix: str | None = None) -> bool:
+    """A number that describes what another number counts: 年交易额超过10亿元的企业30家, 营收超1000万元
+    OPC100家 (a threshold with the name of what it counts, then the count)."""
     if not text.startswith("的", expression_end):
-        return False
+        return (
+            prefix is not None
+            and lx.PREFIX_COMPARATORS[prefix] in (">", ">=")
+            and _count_follows(text, expression_end, ctx)
+        )
     clause_end = ctx.clause_end(expression_end)
     later = RE_QUANTITY.search(text, expression_end, clause_end)
     return later is not None and RE_UNIT.match(text, later.end(), clause_end) is not None
+
+
+def _count_follows(text: str, expression_end: int, ctx: _Context) -> bool:
+    """Whether a short name, then a count with its unit, follows at once: 超1000万元 OPC100家."""
+    upper = min(ctx.clause_end(expression_end), expression_end + _NAME_REACH + 1)
+    later = RE_QUANTITY.search(text, expression_end, upper)
+    if (
+        later is None
+        or later.start() == expression_end
+        or not RE_NAME_ONLY.fullmatch(text, expression_end, later.start())
+    ):
+        return False
+    return RE_UNIT.match(text, later.end(), ctx.end) is not None
+
+
+_NAME_REACH = 10  # characters of the name between a threshold and what it counts
 
 
 def _unit(text: str, quantity: re.Match[str], ctx: _Context) -> _Unit | None:
