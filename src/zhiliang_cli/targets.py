@@ -585,7 +585,7 @@ def _record(
     unit_text = unit.text
     number_end = unit.end if unit_text in _PERCENT_UNITS else quantity.end()
     expression_end = suffix.end() if suffix else unit.end
-    clause_start = _skip_space(text, clause_start)
+    clause_start = _skip_space(text, _out_of_brackets(text, clause_start, start))
     clause_end = _clause_end(text, expression_end, ctx)
     change = "increase" if quantity.group("double") else _change(before[: before.rfind(prefix)] if prefix else before)
     low, high = quantity.group("low"), quantity.group("high")
@@ -618,6 +618,31 @@ def _record(
 def chinese_value(numeral: str) -> int:
     """The value of a one-character Chinese numeral (两 -> 2)."""
     return chinese_to_int(numeral) or 0
+
+
+def _out_of_brackets(text: str, start: int, pos: int) -> int:
+    """Where a clause that would start inside brackets closed before ``pos`` starts: after them
+    (…（责任单位：市人力社保局）为符合条件的OPC购买… is the clause 为符合条件的OPC购买…).
+
+    >>> text = "（责任单位：甲局）建成10个"
+    >>> text[_out_of_brackets(text, 6, 11):]
+    '建成10个'
+    """
+    depth, after = 0, start
+    for k in range(start, pos):
+        ch = text[k]
+        if ch in _OPENING:
+            depth += 1
+        elif ch in _CLOSING:
+            if depth == 0:
+                after = k + 1  # closes a bracket opened before the clause
+            else:
+                depth -= 1
+    return after
+
+
+_OPENING = frozenset(lx.NOTE_OPEN_BRACKETS)
+_CLOSING = frozenset(lx.NOTE_CLOSE_BRACKETS)
 
 
 def _skip_space(text: str, pos: int) -> int:
