@@ -246,3 +246,17 @@ def test_a_target_in_an_items_first_clause_leaves_the_marker_out(marker: str) ->
     assert [t["text"] for t in targets] == ["新增示范项目10个"]
     start, end = targets[0]["span"]
     assert text[start:end] == "新增示范项目10个"
+
+
+def test_a_count_of_the_plans_own_parts_is_no_target() -> None:
+    from zhiliang_cli.parser import parse_text
+
+    text = (
+        "某市行动计划\n一、总体要求\n实施三项主要任务，培育企业3家。\n二、主要任务\n"
+        "（一）甲。（责任单位：市科技局）\n（二）乙。（责任单位：市科技局）\n（三）丙。建成3个中心。（责任单位：市科技局）\n"
+    )
+    plan = parse_text(text)
+    assert [t["text"] for t in plan["sections"][0]["targets"]] == ["培育企业3家"]  # three tasks follow: no goal
+    assert [t["text"] for t in plan["sections"][1]["items"][2]["targets"]] == ["建成3个中心"]
+    four = parse_text(text.replace("（三）丙。", "（三）丙。（责任单位：市科技局）\n（四）丁。"))
+    assert [t["text"] for t in four["sections"][0]["targets"]] == ["实施三项主要任务", "培育企业3家"]

@@ -676,6 +676,13 @@ SUBSIDY_WORDS = ("给予", "补助", "补贴", "奖励", "资助", "贴息", "�
 #: Words before an amount of money that make it a cap or a rate (单笔最高不超过20万元, 每人1000元).
 MONEY_CAP_WORDS = ("最高", "最多", "上限", "单笔", "单个", "单家", "单项", "单户", "每家", "每人", "每户", "每个",
                    "每项", "每亩", "每立方米", "每平方米", "标准为", "标准")  # fmt: skip
+#: Units and nouns of a count of the plan's own parts: 实施八项主要任务, 十条政策措施.
+PART_COUNT_UNITS = ("项", "条", "个", "大")
+OWN_PART_NOUNS = tuple(
+    f"{kind}{noun}"
+    for kind in ("", "主要", "重点", "具体", "政策", "重大")
+    for noun in ("任务", "措施", "举措", "行动", "工程", "方面", "政策措施")
+)
 #: Words before a number that say what a kind is in general, not a goal: 人员规模一般10人以下.
 GENERAL_WORDS = ("一般", "一般在", "一般为", "通常", "通常在", "通常为")
 #: Words that make what a clause sets a rule for each one, whatever its unit: 单个场景投入不低于5万元.

@@ -13,11 +13,12 @@ from __future__ import annotations
 
 from typing import cast
 
+from . import lexicon as lx
 from .deadlines import Times, find_times, item_deadline, plan_year
 from .header import parse_header
 from .lines import LineIndex
 from .problems import structure_problems
-from .records import ItemRecord, PlanRecord, SectionRecord
+from .records import ItemRecord, PlanRecord, SectionRecord, TargetRecord
 from .structure import parse_structure
 from .targets import Region, extract_all
 
@@ -71,8 +72,30 @@ def _add_targets(
             skip = (note[0], note[1]) if note else None
             deadline = item["deadline"] if _from_note(item) else None
             regions.append(Region(start, end, section["number"], item["number"], skip, deadline))
+    parts = _own_part_counts(plan)
     for owner, targets in zip(owners, extract_all(text, regions, index, year, times), strict=True):
-        owner["targets"] = targets
+        owner["targets"] = [t for t in targets if not _counts_own_parts(text, t, parts)]
+
+
+def _own_part_counts(plan: PlanRecord) -> set[int]:
+    """How many sections, items, and items in each section and group the plan has."""
+    items = [item for section in plan["sections"] for item in section["items"]]
+    counts = {len(plan["sections"]), len(items)} | {len(section["items"]) for section in plan["sections"]}
+    by_group: dict[object, int] = {}
+    for item in items:
+        if item["group"] is not None:
+            key = (item["section"], item["group"]["number"])
+            by_group[key] = by_group.get(key, 0) + 1
+    return counts | set(by_group.values())
+
+
+def _counts_own_parts(text: str, target: TargetRecord, parts: set[int]) -> bool:
+    """A number that counts the plan's own parts (实施八项主要任务, where eight tasks follow): the plan
+    describing itself, not a goal."""
+    if target["value"] not in parts or target["unit"] not in lx.PART_COUNT_UNITS:
+        return False
+    after = text[target["number_span"][1] : target["span"][1] + 8].lstrip("项条个大")
+    return after.startswith(lx.OWN_PART_NOUNS)
 
 
 def _after_marker(text: str, item: ItemRecord, start: int, end: int) -> int:
