@@ -77,6 +77,7 @@ MADE_UP = [
     ("undertaking-unit", "加强监管。（承办单位：市商务局、市财政局）", ["市商务局", "市财政局"], []),
     ("main-responsible", "加强监管。（主要责任单位：市发改委；参加单位：市统计局）", ["市发改委"], ["市统计局"]),
     ("implementing-unit", "加强监管。（落实单位：各县区政府）", ["各县区政府"], []),
+    ("provinces-cooperate", "加强监管。（国家医保局牵头，各省份配合）", ["国家医保局"], ["各省份"]),
     # a list of responsible units that says who leads
     ("marked-lead", "加强监管。（责任单位：区科技局（牵头）、区财政局）", ["区科技局"], ["区财政局"]),
     ("marked-lead-tortoise", "加强监管。（责任单位：区财政局、区科技局〔牵头单位〕）", ["区科技局"], ["区财政局"]),

@@ -287,6 +287,12 @@ ORG_SUFFIXES = (
     "兵团",
     "总局",
     "管委会",
+    "省份",  # 各省份
+    "城市",  # 各试点城市
+    "县区",
+    "区县",
+    "企业",  # 各中央企业
+    "高校",
 )
 #: Function words that no unit's name holds: （技工院校内由人力资源社会保障行政部门负责） is a sentence.
 NOT_IN_UNIT_NAMES = ("由", "的", "将", "把", "须")
@@ -467,6 +473,20 @@ PREFIX_COMPARATORS = {
     "约": "~",
     "近": "~",
     "接近": "~",
+    # with a modal verb between 不 and the comparison (不得低于80%): the same bound, as a rule says it
+    **{
+        f"不{modal}{word}": comparator
+        for modal in ("得", "应", "能", "宜", "可", "准")
+        for word, comparator in (
+            ("低于", ">="),
+            ("少于", ">="),
+            ("小于", ">="),
+            ("超过", "<="),
+            ("高于", "<="),
+            ("大于", "<="),
+            ("多于", "<="),
+        )
+    },
 }
 #: Durations that are a target only when bounded (不超过3个月, 压缩至2个月): 用3个月时间 is none.
 BOUNDED_DURATION_UNITS = ("个月", "个季度")
@@ -605,7 +625,7 @@ NON_TARGET_FOLLOWERS = (
     "件事",
 )
 #: Words right before a number that make it something other than a quantity.
-NON_TARGET_LEADERS = ("第", "每", "前", "后", "排名", "截至", "截止", "编号", "代码", "热线")
+NON_TARGET_LEADERS = ("第", "每", "前", "后", "排名", "截至", "截止", "编号", "代码", "热线", "×", "＊", "*", "÷", "/")
 #: Words that mark a number as an existing baseline, not a goal.
 BASELINE_CUES = ("已", "现有", "目前", "截至", "截止", "原有", "已有")
 #: The closing words of a baseline phrase: 在……的基础上.
@@ -617,7 +637,7 @@ NUMERAL_IDIOMS = (
     # words that start with a numeral but count nothing: 一批 (a number of), 一体 (as one) …
     "一批", "一系列", "一些", "一体", "一站式", "一线", "一流", "一级", "一般", "一定", "一致", "一起",
     "一律", "一步", "一道", "一并", "一次性", "一把手", "一揽子", "一张网", "一网", "一件事", "一码",
-    "两岸", "两用", "两翼", "十大", "一人公司", "一人企业", "一人创业",
+    "两岸", "两用", "两翼", "十大", "一人公司", "一人企业", "一人创业", "十分",
 )  # fmt: skip
 
 # --- horizons and deadlines ----------------------------------------------------------
@@ -683,6 +703,8 @@ OWN_PART_NOUNS = tuple(
     for kind in ("", "主要", "重点", "具体", "政策", "重大")
     for noun in ("任务", "措施", "举措", "行动", "工程", "方面", "政策措施")
 )
+#: Posts of a body, before the number of people who hold them: 设召集人1人, 副组长2名.
+POST_NAMES = ("召集人", "组长", "主任", "委员", "成员", "秘书长", "联络员", "代表")
 #: Words before a number that say what a kind is in general, not a goal: 人员规模一般10人以下.
 GENERAL_WORDS = ("一般", "一般在", "一般为", "通常", "通常在", "通常为")
 #: Words that make what a clause sets a rule for each one, whatever its unit: 单个场景投入不低于5万元.
@@ -735,7 +757,6 @@ PERCENT_UNITS = ("%", "％", "‰")
 MONEY_UNITS = ("元",)
 #: Words that spread one number over each subject listed before them (水稻、小麦收储率均达到90%),
 #: or one number to each subject in turn (分别达到98%和95%).
-EACH_WORDS = ("均", "都")
 RESPECTIVELY_WORDS = ("分别",)
 #: Verbs of a clause that completes a task (…，6月底前全面完成改造任务).
 COMPLETION_WORDS = ("完成", "建成", "实现", "达到", "到位", "见效")

@@ -232,6 +232,8 @@ def _distribute(text: str, ctx: _Context, targets: list[TargetRecord]) -> list[T
     for clause_start, group in by_clause.items():
         first = group[0]["number_span"][0]
         word = RE_DISTRIBUTIVE.search(text, clause_start, first)
+        if word is not None and "、" in text[word.end() : first]:
+            word = None  # 都 of 成都、西安11个城市: in a name of the list, not after it
         subjects = _subjects(text[clause_start : word.start()]) if word else []
         if word is None or len(subjects) < 2:
             out += group
@@ -441,8 +443,18 @@ def _describes(text: str, quantity: re.Match[str], unit: _Unit, suffix: re.Match
     >>> _describes("24小时服务", q, _Unit("小时", None, 4), None, "提供")
     True
     """
-    if before.endswith(lx.GENERAL_WORDS):
-        return True
+    bare = before[: -len(prefix)] if (prefix := _PREFIXES.ending(before)) else before
+    if bare.endswith(lx.GENERAL_WORDS) or bare.endswith(lx.CAP_WORDS):
+        return True  # 一般不少于5个工作日, 最长不超过15个工作日: what a rule allows
+    if unit.text in ("人", "名") and before.endswith(lx.POST_NAMES):
+        return True  # 设召集人1人, 副组长2名: how a body is made up
+    if before.rstrip("各").endswith("派") or ("由" in before and text.find("组成", unit.end, unit.end + 12) >= 0):
+        return True  # 由各城市各派1名代表组成, 由9个部门组成
+    end = suffix.end() if suffix else unit.end
+    if text.startswith("的", end) and text[end + 1 : end + 2] in ("，", ",", "；", ";"):
+        return True  # 在3家及以上的，采取…: a condition, whatever follows it
+    if quantity.group() == "一" and suffix is None and _prefix_comparator(before) is None:
+        return True  # 打造一支队伍, 建设一个平台: one of a kind, not a count to reach
     if "每" in before[-4:] and quantity.group("low") in ("1", "一", "１"):
         return True
     return quantity.group() == "24" and unit.text == "小时" and suffix is None
