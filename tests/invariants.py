@@ -21,7 +21,9 @@ def lost_characters(text: str, plan: PlanRecord) -> list[int]:
     spans += [s["text_span"] for s in plan["sections"] if s["text_span"]]
     spans += [g["span"] for s in plan["sections"] for g in s["groups"]] + [i["span"] for i in items]
     structure = parse_structure(text, LineIndex(text))
-    spans += [[line.start, line.end] for line in structure.furniture + structure.trailer + structure.closing]
+    spans += [
+        [line.start, line.end] for line in structure.furniture + structure.trailer + structure.closing + structure.annex
+    ]
     first, last = plan["sections"][0]["span"][0], max(i["span"][1] for i in items)
     owners = [0] * (last - first)
     for start, end in spans:

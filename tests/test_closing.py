@@ -112,3 +112,28 @@ def test_articles_then_a_numbered_closing_section() -> None:
     ]
     assert plan["closing"] == "三、附则\n（一）适用范围\n本措施适用于全区。"
     assert not plan["problems"]
+
+
+def test_an_opinion_is_its_own_plan_and_its_annex_is_not() -> None:
+    text = (
+        "某省人民政府办公厅关于加强绩效考核工作的意见\n某政办发〔2026〕4号\n各市人民政府：\n"
+        "一、总体要求\n（一）指导思想。做好工作。\n二、重点任务\n（二）建立指标体系。制定指标（见附件）。\n"
+        "附件：绩效考核指标\n某省人民政府办公厅\n2026年1月16日\n"
+        "附件\n绩效考核指标\n一、医疗质量\n（一）功能定位\n1.门诊人次数与出院人次数比\n计算方法：门诊人次数/出院人次数×100%。\n"
+    )
+    plan = parse_text(text)
+    assert [s["title"] for s in plan["sections"]] == ["总体要求", "重点任务"]
+    assert plan["date"] == "2026-01-16" and plan["issuers"] == ["某省人民政府办公厅"]
+    assert not [p for p in plan["problems"] if p["kind"] == "unassigned_text"]
+    assert not lost_characters(text, plan)
+
+
+def test_a_notice_that_sends_a_plan_is_read_from_the_attached_plan() -> None:
+    text = (
+        "某省人民政府办公厅关于印发某省质量工作方案的通知\n各市人民政府：\n"
+        "一、提高认识。请认真贯彻执行。\n二、抓好落实。\n附件：某省质量工作方案\n某省人民政府办公厅\n2026年1月16日\n"
+        "附件\n某省质量工作方案\n一、主要任务\n（一）建设平台。（责任单位：省市场监管局）\n"
+    )
+    plan = parse_text(text)
+    assert [s["title"] for s in plan["sections"]] == ["主要任务"]
+    assert [i["lead_units"] for s in plan["sections"] for i in s["items"]] == [["省市场监管局"]]

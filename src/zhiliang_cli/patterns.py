@@ -524,3 +524,6 @@ RE_LATIN_OR_DIGIT = re.compile(r"[A-Za-z0-9]")
 #: A name and nothing else (no verb-like marks, no list): between a threshold and the count it
 #: qualifies, 超1000万元OPC100家.
 RE_NAME_ONLY = regex.compile(r"[A-Za-z\p{Han}]{1,10}")
+
+#: The heading of an attachment's own text, alone on its line: 附件, 附件2, 附件 1.
+RE_ANNEX_HEADING = regex.compile(rf"(?:{_alternation(lx.ATTACHMENT_LABELS)}){WS}*+{DIGIT}*+{WS}*+$")

@@ -39,6 +39,7 @@ from .leads import LeadNote, find_notes, merge, merge_trailing
 from .lines import Line, LineIndex
 from .numerals import chinese_to_int
 from .patterns import (
+    RE_ANNEX_HEADING,
     RE_ATTACHMENT_LINE,
     RE_BREADCRUMB,
     RE_CLOSING_HEADING,
@@ -108,6 +109,7 @@ class Structure:
     unreadable: list[LeadNote] = field(default_factory=list)  # labelled notes that name no unit
     second_notice: Line | None = None  # a notice after the plan: a second document in the file
     closing: list[Line] = field(default_factory=list)  # the plan's text after its last task (附则, 本措施自…施行)
+    annex: list[Line] = field(default_factory=list)  # what the document attaches after it ends (附件1 …)
 
 
 # --- line classes -----------------------------------------------------------------
@@ -227,6 +229,7 @@ def parse_structure(text: str, index: LineIndex) -> Structure:
         [n for n in found if not n.readable],
         walk.second_notice,
         closing,
+        walk.annex,
     )
 
 
@@ -296,13 +299,16 @@ def _resolve_ambiguous(headings: list[Heading | None]) -> list[Heading | None]:
 def _plan_start(text: str, lines: list[Line], headings: list[Heading | None]) -> int | None:
     """The index of the first section heading of the plan.
 
-    A notice may number its own paragraphs (一、提高认识 …) before the plan it sends as an
-    attachment: when a 附件 line comes after the first 一、 and a new 一、 follows it, the
-    plan starts there.
+    A notice that sends a plan (关于印发…的通知) may number its own paragraphs (一、提高认识 …)
+    before the plan it sends as an attachment: when a 附件 line comes after the first 一、 and a
+    new 一、 follows it, the plan starts there.  A document that sends nothing (…的意见) is the
+    plan itself, and what it attaches (an indicator table) is not.
     """
     starts = [i for i, h in enumerate(headings) if h is not None and h.level == 1 and h.value == 1]
     if not starts:
         return next((i for i, h in enumerate(headings) if h is not None and h.level == 1), None)
+    if not any(word in text[: lines[starts[0]].start] for word in lx.SENDING_WORDS):
+        return starts[0]  # an opinion with an annex (指标, 分工表): the body is the plan, the annex is not
     for i in range(starts[0] + 1, len(lines)):
         line = lines[i]
         if text.startswith(lx.ATTACHMENT_LABELS, line.start) and RE_ATTACHMENT_LINE.match(text, line.start, line.end):
@@ -368,9 +374,15 @@ class _Walk:
         section_item_level = item_level
         attachments = False  # after 附件：, short numbered lines name attachments
         self.closing: list[Line] = []
+        self.annex: list[Line] = []
         closing = ended = False  # in the plan's closing text; past it, in the closing block
         for i, (line, heading) in enumerate(zip(lines, headings, strict=True)):
             level = heading.level if heading else 0
+            if self.annex or (
+                (current is None or ended) and self.trailer and RE_ANNEX_HEADING.match(text, line.start, line.end)
+            ):
+                self.annex.append(line)  # 附件 after the document's end: its attachments, not the plan
+                continue
             if closing:
                 if is_page_number(text, line) or is_noise(text, line):
                     self.furniture.append(line)
