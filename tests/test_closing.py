@@ -40,6 +40,18 @@ CASES = [
         "二、附则\n1. 扶持资金由市财政局统筹。\n2. 本措施由市科技局负责解释。",
     ),
     (
+        "a charge to every region and department, in a plan without notes",
+        HEAD + "1. 支持企业发展。培育企业100家。\n2. 建设社区。建成社区10个。\n"
+        "各地区、各有关部门要充分认识其重要意义，加强组织领导，确保落到实处。\n",
+        "各地区、各有关部门要充分认识其重要意义，加强组织领导，确保落到实处。",
+    ),
+    (
+        "who may follow the plan",
+        HEAD + "1. 支持企业发展。培育企业100家。\n2. 建设社区。建成社区10个。\n"
+        "未纳入试点范围的其他地区，可参照本方案推进相关工作。\n",
+        "未纳入试点范围的其他地区，可参照本方案推进相关工作。",
+    ),
+    (
         "repealing an earlier notice",
         HEAD + TASKS + "自本通知印发之日起，《某市关于支持企业发展的通知》停止执行。\n",
         "自本通知印发之日起，《某市关于支持企业发展的通知》停止执行。",
@@ -79,6 +91,10 @@ NOT_CLOSING = [
         "a second paragraph in a plan whose tasks seldom carry notes",
         HEAD
         + "1. 支持企业发展。\n2. 建设社区。\n3. 优化服务。（责任单位：市经信局）\n加强社区运营管理，建成社区10个。\n",
+    ),
+    (
+        "the words of a last task whose line holds its title alone",
+        HEAD + "1. 支持企业发展。\n2. 加强组织领导。\n各地区、各部门要建立工作机制，建成社区10个。\n",
     ),
     (
         "附则 that goes on a sentence left open",

@@ -527,3 +527,16 @@ RE_NAME_ONLY = regex.compile(r"[A-Za-z\p{Han}]{1,10}")
 
 #: The heading of an attachment's own text, alone on its line: 附件, 附件2, 附件 1.
 RE_ANNEX_HEADING = regex.compile(rf"(?:{_alternation(lx.ATTACHMENT_LABELS)}){WS}*+{DIGIT}*+{WS}*+$")
+
+#: A paragraph that charges everyone with carrying the plan out, or speaks of the plan itself:
+#: 各地区、各部门要…, 未纳入试点范围的…可参照本方案…, 司法部负责…本意见贯彻落实工作.
+RE_CLOSING_PARAGRAPH = regex.compile(
+    rf"""
+    {WS}*+ (?:
+        各 (?:地区|地|省[^、，。]{{0,12}}?|级[^、，。]{{0,8}}?) 、?\s*各 (?:有关)? 部门 [^。]{{0,40}}? 要
+      | [^。]{{0,60}}? 本 (?:{_alternation(lx.SELF_NAMES)}) [^。]{{0,12}}? (?:贯彻落实|贯彻执行|落实|实施|执行|参照)
+      | [^。]{{0,40}}? 参照本 (?:{_alternation(lx.SELF_NAMES)})
+    )
+    """,
+    regex.VERBOSE,
+)

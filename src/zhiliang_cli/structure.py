@@ -43,6 +43,7 @@ from .patterns import (
     RE_ATTACHMENT_LINE,
     RE_BREADCRUMB,
     RE_CLOSING_HEADING,
+    RE_CLOSING_PARAGRAPH,
     RE_DATE_LINE,
     RE_DOC_NUMBER,
     RE_HEADING,
@@ -475,11 +476,17 @@ def _closing_after_last_task(text: str, drafts: list[SectionDraft], notes: _Note
     draft = drafts[-1]
     last = max([draft.block, *draft.groups, *draft.items], key=lambda block: block.lines[-1].end)
     lines = last.lines
+    heading_words = text[last.heading.body : lines[0].end].rstrip("。.：:")
+    first = 1 if any(mark in heading_words for mark in lx.SENTENCE_ENDS) else 2  # （二十）完善制度。 then its words
     cut = next(
         (
             k
             for k in range(1, len(lines))
-            if text[lines[k - 1].end - 1] in _COMPLETE and RE_TAKES_EFFECT.match(text, lines[k].start, lines[k].end)
+            if text[lines[k - 1].end - 1] in _COMPLETE
+            and (
+                RE_TAKES_EFFECT.match(text, lines[k].start, lines[k].end)
+                or (k >= first and RE_CLOSING_PARAGRAPH.match(text, lines[k].start, lines[k].end))
+            )
         ),
         len(lines),
     )
