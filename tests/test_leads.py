@@ -77,6 +77,8 @@ MADE_UP = [
     ("undertaking-unit", "加强监管。（承办单位：市商务局、市财政局）", ["市商务局", "市财政局"], []),
     ("main-responsible", "加强监管。（主要责任单位：市发改委；参加单位：市统计局）", ["市发改委"], ["市统计局"]),
     ("implementing-unit", "加强监管。（落实单位：各县区政府）", ["各县区政府"], []),
+    ("label-after-the-last-sentence", "加强监管。责任单位：省发展改革委、省财政厅", ["省发展改革委", "省财政厅"], []),
+    ("labels-after-the-last-sentence", "加强监管。 牵头单位：省商务厅；配合单位：省财政厅", ["省商务厅"], ["省财政厅"]),
     ("provinces-cooperate", "加强监管。（国家医保局牵头，各省份配合）", ["国家医保局"], ["各省份"]),
     # a list of responsible units that says who leads
     ("marked-lead", "加强监管。（责任单位：区科技局（牵头）、区财政局）", ["区科技局"], ["区财政局"]),
@@ -130,8 +132,10 @@ def test_lead_notes(text: str, lead: list[str], cooperating: list[str]) -> None:
         "开展“双随机、一公开”检查。",
         "推动（2022—2026年）计划。",
         "明确（谁主管谁负责）原则，落实责任。",
+        "加强监管。责任单位要加强管理。",
+        "明确牵头单位：由省政府确定",
     ],
-    ids=["parenthetical", "quoted", "years", "fuze-mid-sentence"],
+    ids=["parenthetical", "quoted", "years", "fuze-mid-sentence", "label-as-a-subject", "label-mid-sentence"],
 )
 def test_not_notes(text: str) -> None:
     assert find_notes(text, 0, len(text)) == []

@@ -71,6 +71,11 @@ HOSTILE: dict[str, Callable[[], str]] = {
     "sections-then-attachments": lambda: "一、总则\n" * N + "附件：1\n" * N + "（一）做好。\n",
     "unreadable-notes": lambda: "一、总则\n（一）做好。（牵头单位：甲局）\n" + "（一）做好。（牵头单位：）\n" * N,
     "dated-targets": lambda: "一、总则\n（一）" + "2023年底前完成5个" * N + "\n",
+    "marked-leads": lambda: "一、总则\n（一）做好。（责任单位：" + "甲局（牵头）、" * N + "乙局）\n",
+    "inline-labels": lambda: "一、总则\n（一）做好" + "。责任单位：甲局" * N + "\n",
+    "closing-paragraphs": lambda: "一、总则\n（一）做好。\n" + "各地区、各部门要" * N + "\n" + "参照本方案。\n" * N,
+    "targets-after-brackets": lambda: "一、总则\n（一）做好" + "）" * N + "建成5个" * N + "\n",
+    "annexes": lambda: "一、总则\n（一）做好。\n2023年1月1日\n" + "附件\n" * N,
 }
 
 

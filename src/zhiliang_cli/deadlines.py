@@ -112,6 +112,9 @@ def _matches(text: str, start: int, end: int) -> Iterator[regex.Match[str]]:
 def _mark(match: regex.Match[str], year: int | None) -> TimeMark | None:
     if match.end() == match.start():
         return None
+    text = match.string
+    if text.startswith(lx.RECURRING_WORDS, max(0, match.start() - 2)) or text.startswith("已", match.end()):
+        return None  # 每年1月31日前: every year, no one date; 2018年12月31日前已完成转制的: a past condition
     group = match.group
     horizon = group("horizon") is not None
     if group("plan_year"):

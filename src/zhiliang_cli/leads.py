@@ -48,6 +48,7 @@ from .patterns import (
     RE_FIRST_IS_LEAD,
     RE_FOLLOWING_UNITS,
     RE_FROM_HERE_ON,
+    RE_INLINE_LEAD_NOTE,
     RE_LEAD_ASIDE,
     RE_LEAD_LINE,
     RE_LINE_WRAP,
@@ -137,6 +138,11 @@ def find_notes(text: str, start: int, end: int, line_starts: Iterable[int] | Non
         for m in _notes_at(text, line_starts, end)
         if not taken.holds(m.start("body"))
     ]
+    others += [  # …做好工作。责任单位：X、Y (to the end of the line)
+        _note(m.start("body"), m.end("body"), text, m.start("body"))
+        for m in RE_INLINE_LEAD_NOTE.finditer(text, start, end)
+        if not taken.holds(m.start("body")) and _after_a_sentence(text, m.start("body"))
+    ]
     others += [  # 【责任单位】X: read as 责任单位：X
         _note_of_body(m.start(), m.end(), f"{m.group('label')}：{m.group('units')}", None)
         for m in RE_BRACKETED_LABEL_NOTE.finditer(text, start, end)
@@ -146,6 +152,14 @@ def find_notes(text: str, start: int, end: int, line_starts: Iterable[int] | Non
         notes = sorted(notes + others, key=lambda n: n.start)
     notes = [n for n in notes if n.lead_units or n.cooperating_units or not n.readable]
     return apply_rules(text, notes)
+
+
+def _after_a_sentence(text: str, pos: int) -> bool:
+    """Whether a sentence ends right before ``pos`` (spaces between)."""
+    k = pos
+    while k > max(0, pos - 8) and text[k - 1] in lx.SPACE_CHARS:
+        k -= 1
+    return k > 0 and text[k - 1] in lx.SENTENCE_ENDS
 
 
 class _Spans:
@@ -514,10 +528,11 @@ def _read_roles(body: str, start: int, end: int) -> tuple[list[str], list[str]] 
     asides = list(RE_LEAD_ASIDE.finditer(value))
     if asides:
         marked = set()
+        separators = [k for k, ch in enumerate(value) if ch in lx.UNIT_SEPARATORS]
         for aside in asides:
-            before = value[: aside.start()]
-            cut = max(before.rfind(sep) for sep in lx.UNIT_SEPARATORS)
-            marked.add(before[cut + 1 :].strip(lx.SPACE_CHARS + "\r\n"))
+            i = bisect_left(separators, aside.start()) - 1
+            cut = separators[i] if i >= 0 else -1
+            marked.add(value[cut + 1 : aside.start()].strip(lx.SPACE_CHARS + "\r\n"))
         units = clean_units(RE_LEAD_ASIDE.sub("", value))
         lead = [u for u in units if u in marked]
         return (lead, [u for u in units if u not in marked]) if lead else None

@@ -705,6 +705,8 @@ OWN_PART_NOUNS = tuple(
 )
 #: Words of a notice that sends a plan (关于印发…的通知, 转发): its attachment is the plan.
 SENDING_WORDS = ("印发", "转发", "下发")
+#: Words before a time that make it come back (每年1月31日前): no one deadline.
+RECURRING_WORDS = ("每年", "每季", "每月")
 #: Posts of a body, before the number of people who hold them: 设召集人1人, 副组长2名.
 POST_NAMES = ("召集人", "组长", "主任", "委员", "成员", "秘书长", "联络员", "代表")
 #: Words before a number that say what a kind is in general, not a goal: 人员规模一般10人以下.

@@ -244,6 +244,11 @@ _LINE_NOTE = rf"""
 #: line's first character).
 RE_LEAD_LINE = regex.compile(rf"{WS}* {_LINE_NOTE}", regex.VERBOSE)
 
+#: A lead-unit note that ends a line after the item's last sentence, without brackets:
+#: …做好工作。责任单位：省发展改革委、省财政厅
+#: (matched at the label; what stands before it is looked at by :mod:`leads`).
+RE_INLINE_LEAD_NOTE = regex.compile(_LINE_NOTE, regex.VERBOSE)
+
 #: A label in 【】 with the units after it: 【责任单位】省市场监管局、省发展改革委.
 RE_BRACKETED_LABEL_NOTE = re.compile(
     rf"""

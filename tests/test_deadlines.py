@@ -1,0 +1,23 @@
+"""Times a plan sets things by: which words make a deadline, a horizon, or no time to reach."""
+
+from __future__ import annotations
+
+import pytest
+
+from zhiliang_cli.deadlines import find_times
+
+CASES = [
+    ("2023年底前完成", [("deadline", "2023-12-31")]),
+    ("到2025年，建成10个", [("horizon", "2025-12-31")]),
+    ("6月底前出台", [("deadline", "2023-06-30")]),
+    ("年内完成", [("deadline", "2023-12-31")]),
+    # no one date: a time that comes back every year, a past condition
+    ("每年1月31日前公开上年度数据", []),
+    ("各部门于每年2月底前报送名单", []),
+    ("对2018年12月31日之前已完成转制的企业", []),
+]
+
+
+@pytest.mark.parametrize(("text", "times"), CASES, ids=[c[0] for c in CASES])
+def test_times(text: str, times: list[tuple[str, str]]) -> None:
+    assert [(t.kind, t.date) for t in find_times(text, 0, len(text), 2023)] == times
