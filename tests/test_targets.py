@@ -174,6 +174,7 @@ MADE_UP = [
     ),
     ("a-floor-a-rule-sets", "担保放大倍数不得低于80%。", [("80%", 80, "%", ">=", None, False)]),
     ("a-ceiling-a-rule-sets", "综合费率不应超过1%。", [("1%", 1, "%", "<=", None, False)]),
+    ("a-bound-of-a-share", "抽查比例不少于总数的5%。", [("5%", 5, "%", ">=", None, False)]),
     ("per-head-is-no-list", "全市人均可支配收入达到3万元。", [("3万", 30000, "元", ">=", None, False)]),
     ("at-least-one", "每个地市至少建设一所中等职业学校。", [("一", 1, "所", ">=", None, False)]),
     ("a-threshold-then-its-count", "培育营收超1000万元OPC100家以上。", [("100", 100, "家", ">=", None, False)]),

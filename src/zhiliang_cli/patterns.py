@@ -545,3 +545,6 @@ RE_CLOSING_PARAGRAPH = regex.compile(
     """,
     regex.VERBOSE,
 )
+
+#: A bound, then what a share is of: 不少于总数的 (5%).
+RE_BOUND_OF = re.compile(rf"(?P<cmp>{_alternation(lx.PREFIX_COMPARATORS)})[^，,。；;、]{{1,15}}的$")

@@ -38,6 +38,7 @@ from .patterns import (
     RE_ASPIRATION_CUE,
     RE_BASELINE_CUE,
     RE_BASELINE_FRAME,
+    RE_BOUND_OF,
     RE_BUDGET,
     RE_CAPITALS_BEFORE,
     RE_CLAUSE_END,
@@ -510,6 +511,9 @@ def _prefix_comparator(before: str) -> str | None:
     verb = _GOAL_VERBS.ending(before)
     if found is None and verb is not None:
         found = _PREFIXES.ending(before[: -len(verb)])
+    if found is None and before.endswith("的"):  # 不少于总数的5%: the bound, then what the share is of
+        of = RE_BOUND_OF.search(before)
+        found = of.group("cmp") if of else None
     return found
 
 
