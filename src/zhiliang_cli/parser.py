@@ -94,8 +94,11 @@ def _counts_own_parts(text: str, target: TargetRecord, parts: set[int]) -> bool:
     describing itself, not a goal."""
     if target["value"] not in parts or target["unit"] not in lx.PART_COUNT_UNITS:
         return False
-    after = text[target["number_span"][1] : target["span"][1] + 8].lstrip("项条个大")
-    return after.startswith(lx.OWN_PART_NOUNS)
+    after = text[target["number_span"][1] : target["span"][1] + 12].lstrip("项条个大")
+    return any(0 <= after.find(noun) <= _PART_NOUN_REACH for noun in lx.OWN_PART_NOUNS)
+
+
+_PART_NOUN_REACH = 6  # characters of a qualifier before the noun: 30项督查激励措施
 
 
 def _after_marker(text: str, item: ItemRecord, start: int, end: int) -> int:
