@@ -36,6 +36,8 @@ from functools import lru_cache
 from itertools import accumulate
 from typing import NamedTuple
 
+import regex
+
 from . import lexicon as lx
 from .deadlines import is_deadline_phrase
 from .lines import LineIndex
@@ -49,6 +51,7 @@ from .patterns import (
     RE_FOLLOWING_UNITS,
     RE_FROM_HERE_ON,
     RE_INLINE_LEAD_NOTE,
+    RE_INLINE_LEAD_START,
     RE_LEAD_ASIDE,
     RE_LEAD_LINE,
     RE_LINE_WRAP,
@@ -140,8 +143,8 @@ def find_notes(text: str, start: int, end: int, line_starts: Iterable[int] | Non
     ]
     others += [  # …做好工作。责任单位：X、Y (to the end of the line)
         _note(m.start("body"), m.end("body"), text, m.start("body"))
-        for m in RE_INLINE_LEAD_NOTE.finditer(text, start, end)
-        if not taken.holds(m.start("body")) and _after_a_sentence(text, m.start("body"))
+        for m in _inline_notes(text, start, end)
+        if not taken.holds(m.start("body"))
     ]
     others += [  # 【责任单位】X: read as 责任单位：X
         _note_of_body(m.start(), m.end(), f"{m.group('label')}：{m.group('units')}", None)
@@ -154,12 +157,16 @@ def find_notes(text: str, start: int, end: int, line_starts: Iterable[int] | Non
     return apply_rules(text, notes)
 
 
-def _after_a_sentence(text: str, pos: int) -> bool:
-    """Whether a sentence ends right before ``pos`` (spaces between)."""
-    k = pos
-    while k > max(0, pos - 8) and text[k - 1] in lx.SPACE_CHARS:
-        k -= 1
-    return k > 0 and text[k - 1] in lx.SENTENCE_ENDS
+def _inline_notes(text: str, start: int, end: int) -> Iterator[regex.Match[str]]:
+    """Labelled notes that end a line after its last sentence, without brackets."""
+    last = start
+    for found in RE_INLINE_LEAD_START.finditer(text, start, end):
+        if found.end() < last:
+            continue
+        match = RE_INLINE_LEAD_NOTE.match(text, found.end(), end)
+        if match is not None:
+            last = match.end()
+            yield match
 
 
 class _Spans:

@@ -246,7 +246,9 @@ RE_LEAD_LINE = regex.compile(rf"{WS}* {_LINE_NOTE}", regex.VERBOSE)
 
 #: A lead-unit note that ends a line after the item's last sentence, without brackets:
 #: …做好工作。责任单位：省发展改革委、省财政厅
-#: (matched at the label; what stands before it is looked at by :mod:`leads`).
+#: Found with ``re`` from the sentence end before the label (``regex`` scans for an alternation
+#: at every character, ``re`` skips to the sentence ends), then read with RE_LEAD_LINE's body.
+RE_INLINE_LEAD_START = re.compile(rf"[。；;！!？?]{WS}*(?={_alternation(_UNIT_LABELS)})")
 RE_INLINE_LEAD_NOTE = regex.compile(_LINE_NOTE, regex.VERBOSE)
 
 #: A label in 【】 with the units after it: 【责任单位】省市场监管局、省发展改革委.
