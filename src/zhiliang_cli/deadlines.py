@@ -82,7 +82,7 @@ class Times:
 
 #: Characters a time may hold before its 年, 月 or 底: digits, numerals, 到/至/截止, quotes, spaces.
 _TIME_CHARS = frozenset(
-    "0123456789" + lx.FULLWIDTH_DIGITS + "〇零一二两三四五六七八九十" + '到至截止本世纪“”"‘’第上下' + lx.SPACE_CHARS
+    "0123456789" + lx.FULLWIDTH_DIGITS + "〇零一二两三四五六七八九十" + '到至截止本世纪“”"‘’第上下半' + lx.SPACE_CHARS
 )
 _TIME_HINT_CHARS = frozenset("年月底末季旬")
 _REACH_BACK = 14  # characters a time may start before the 年, 月 or 底 it holds (截止到二〇二三年)
@@ -115,6 +115,8 @@ def _mark(match: regex.Match[str], year: int | None) -> TimeMark | None:
     text = match.string
     if text.startswith(lx.RECURRING_WORDS, max(0, match.start() - 2)) or text.startswith("已", match.end()):
         return None  # 每年1月31日前: every year, no one date; 2018年12月31日前已完成转制的: a past condition
+    if text.endswith(lx.BASELINE_TIME_WORDS, 0, match.start()):
+        return None  # 较2023年末翻一番, 比上年末增长5%: the base of a change, not a time to reach
     group = match.group
     horizon = group("horizon") is not None
     if group("plan_year"):

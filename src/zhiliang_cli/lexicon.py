@@ -335,6 +335,15 @@ RANGE_JOINERS = ("-", "－", "—", "–", "~", "～", "〜", "至", "到")
 #: Units a target counts or measures, longest first where one contains another.
 #: The magnitude (万, 亿) is not part of the unit.
 COUNT_UNITS = (
+    # a rate per so many people: 孕产妇死亡率控制在8/10万以下
+    "/10万",
+    "/万",
+    "/千",
+    "/十万",
+    "/100万",
+    # an age or a grade: targets only where a goal verb or a bound stands before them (GOAL_ONLY_UNITS)
+    "岁",
+    "级",
     # computing power: 智能算力超5000P, 2000卡时
     "EFLOPS",
     "PFLOPS",
@@ -705,8 +714,17 @@ OWN_PART_NOUNS = tuple(
 )
 #: Words of a notice that sends a plan (关于印发…的通知, 转发): its attachment is the plan.
 SENDING_WORDS = ("印发", "转发", "下发")
+#: Words before a time that make it the base of a change (较2023年末, 比上年末, 与2020年): not a time to reach.
+BASELINE_TIME_WORDS = ("较", "比", "与", "同", "相对", "相比", "较上", "比上", "上")
 #: Words before a time that make it come back (每年1月31日前): no one deadline.
 RECURRING_WORDS = ("每年", "每季", "每月")
+#: Words after a number that make it a standard to build to, not a goal: 不低于20平方米的标准.
+STANDARD_WORDS = ("的标准", "的要求")
+#: Units that count a goal only where a goal verb or a bound stands before the number (人均预期寿命
+#:达到80.6岁, 达到4级以上); else they describe (60岁以上老年人, 三级公立医院).
+GOAL_ONLY_UNITS = ("岁", "级")
+#: The verbs of a level to reach, before such a unit: 人均预期寿命达到80.6岁.
+LEVEL_VERBS = ("达到", "达", "提高到", "提高至", "提升到", "提升至", "增加到", "增至", "保持在", "稳定在", "超过")
 #: Posts of a body, before the number of people who hold them: 设召集人1人, 副组长2名.
 POST_NAMES = ("召集人", "组长", "主任", "委员", "成员", "秘书长", "联络员", "代表")
 #: Words before a number that say what a kind is in general, not a goal: 人员规模一般10人以下.

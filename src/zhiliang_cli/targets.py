@@ -444,6 +444,10 @@ def _describes(text: str, quantity: re.Match[str], unit: _Unit, suffix: re.Match
     >>> _describes("24小时服务", q, _Unit("小时", None, 4), None, "提供")
     True
     """
+    if unit.text in lx.GOAL_ONLY_UNITS and _prefix_comparator(before) is None and not before.endswith(lx.LEVEL_VERBS):
+        return True  # 60岁以上老年人, 三级公立医院: an age or a grade that describes
+    if text.startswith(lx.STANDARD_WORDS, suffix.end() if suffix else unit.end):
+        return True  # 按每百户不低于20平方米的标准配套建设: a standard each development must meet
     bare = before[: -len(prefix)] if (prefix := _PREFIXES.ending(before)) else before
     if bare.endswith(lx.GENERAL_WORDS) or bare.endswith(lx.CAP_WORDS):
         return True  # 一般不少于5个工作日, 最长不超过15个工作日: what a rule allows
@@ -525,7 +529,9 @@ def _is_not_a_quantity(text: str, quantity: re.Match[str], unit: _Unit, ctx: _Co
         RE_CODE_BEFORE.search(before) and not _after_a_name(text, ctx, start)
     ):
         return True
-    latin_unit = unit.text.isascii() and unit.text.isalpha() and not RE_LATIN_OR_DIGIT.match(text, unit.end)
+    latin_unit = (unit.text.isascii() and unit.text.isalpha() and not RE_LATIN_OR_DIGIT.match(text, unit.end)) or (
+        unit.text.startswith("/")  # 8/10万: a rate, not a code
+    )
     if (RE_CODE_AFTER.match(text, end) and not latin_unit) or RE_NUMERAL_IDIOM.match(text, start):
         return True
     follower = RE_NON_TARGET_FOLLOWER.match(text, end)
