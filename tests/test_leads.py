@@ -239,3 +239,24 @@ def test_a_note_in_ascii_square_brackets() -> None:
 )
 def test_a_remark_on_a_units_scope_is_not_its_name(text: str, units: list[str]) -> None:
     assert clean_units(text) == units
+
+
+def test_a_note_block_of_own_lines_keeps_its_deadline_field() -> None:
+    """任务分工方案 set a task's units and time limit on lines of their own, under it."""
+    from zhiliang_cli.parser import parse_text
+
+    text = (
+        "一、主要任务\n1. 建设助餐点。每年新增助餐点300个以上。\n责任单位：市民政局、市财政局\n完成时限：2025年底前\n"
+        "2. 培训护理员。\n牵头单位：市人社局\n配合单位：市民政局\n完成时间：持续推进\n"
+    )
+    plan = parse_text(text)
+    first, second = plan["sections"][0]["items"]
+    assert (first["lead_units"], first["deadline"] and first["deadline"]["date"]) == (
+        ["市民政局", "市财政局"],
+        "2025-12-31",
+    )
+    assert [t["by"] and t["by"]["date"] for t in first["targets"]] == ["2025-12-31"]
+    assert (second["lead_units"], second["cooperating_units"]) == (["市人社局"], ["市民政局"])
+    assert second["deadline"] is not None and second["deadline"]["text"] == "持续推进"
+    assert [len(i["notes"]) for i in (first, second)] == [1, 1]
+    assert not plan["problems"]

@@ -187,10 +187,12 @@ class _Spans:
 
 def _notes_at(text: str, line_starts: Iterable[int], end: int) -> Iterator[re.Match[str]]:
     """Notes on lines of their own, looked for only where a line starts like one."""
+    last = -1
     for pos in line_starts:
-        if pos < len(text) and text[pos] in _LINE_NOTE_FIRST:
+        if pos >= last and pos < len(text) and text[pos] in _LINE_NOTE_FIRST:
             match = RE_LEAD_LINE.match(text, pos, end)
             if match is not None:
+                last = match.end()  # the block's later lines (配合单位：…, 完成时限：…) are in it
                 yield match
 
 

@@ -236,8 +236,12 @@ RE_NOTE_LABEL = regex.compile(
     regex.VERBOSE,
 )
 
+_LINE_NOTE_REST = rf"{WS}* {COLON} [^\r\n]*[^\r\n\s\ufeff]"
 _LINE_NOTE = rf"""
-    (?P<body> (?:{_UNIT_LABEL}) {WS}* {COLON} [^\r\n]*[^\r\n\s\ufeff] )   # 牵头单位：X；配合单位：Y
+    (?P<body> (?:{_UNIT_LABEL}) {_LINE_NOTE_REST}                     # 牵头单位：X；配合单位：Y
+        (?: {WS}*+ (?:\r\n|\r|\n) {WS}*+                            # and the lines of the same block:
+            (?:{_UNIT_LABEL}|{_wrappable(lx.FIELD_LABELS)}) {_LINE_NOTE_REST} )*+   # 配合单位：…, 完成时限：…
+    )
     {WS}*+ (?= [\r\n] | $ )
 """
 #: A lead-unit note on a line of its own, without brackets: 牵头单位：X (matched at the
