@@ -153,3 +153,93 @@ def test_a_notice_that_sends_a_plan_is_read_from_the_attached_plan() -> None:
     plan = parse_text(text)
     assert [s["title"] for s in plan["sections"]] == ["主要任务"]
     assert [i["lead_units"] for s in plan["sections"] for i in s["items"]] == [["省市场监管局"]]
+
+
+SIGNED_HERE = "某市人民政府办公室\n2026年3月1日\n"
+#: What a review found cut from tasks wrongly (each a last task that keeps all its words).
+TASK_WORDS = [
+    (
+        "notes after the title, words below",
+        "一、重点任务\n（一）培育企业（牵头单位：市科技局）\n到2026年培育企业100家。\n"
+        "（二）建设社区（牵头单位：市经信局）\n到2026年建成社区10个。\n",
+        "到2026年建成社区10个。",
+    ),
+    (
+        "own-line notes left open, then the signature",
+        "一、重点任务\n（一）培育企业。培育企业100家。\n责任单位：市科技局\n完成时限：2026年12月底\n"
+        "（二）引进人才。引进人才500名。\n牵头单位：市人社局\n配合单位：市教育局\n完成时限：2026年12月底\n",
+        "完成时限：2026年12月底",
+    ),
+    (
+        "a list whose parts carry notes, the last without",
+        "一、重点任务\n（一）培育企业。培育企业300家。（责任单位：市科技局）\n（二）加强人才保障。实施三项计划：\n"
+        "一是实施引才计划，引进人才100名（市人社局负责）；\n二是实施留才计划，人才公寓供给不少于2000套。\n",
+        "二是实施留才计划，人才公寓供给不少于2000套。",
+    ),
+    (
+        "a paragraph on the plan that carries its own note",
+        "一、重点任务\n（一）培育企业。培育企业100家。（责任单位：市科技局）\n（二）加强督导评估\n建立工作台账。\n"
+        "市政府督查室要对本方案实施情况开展年度评估。（责任单位：市政府督查室）\n",
+        "（责任单位：市政府督查室）",
+    ),
+    (
+        "a measure that starts with 自本方案印发之日起",
+        "一、重点任务\n（一）培育企业。培育企业100家。\n（二）清理政策文件。全面梳理涉企政策。\n"
+        "自本方案印发之日起，各区要在3个月内完成存量政策清理，清理率达到100%。\n",
+        "清理率达到100%。",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "ending"), [c[1:] for c in TASK_WORDS], ids=[c[0] for c in TASK_WORDS])
+def test_a_last_tasks_words_are_never_closing(text: str, ending: str) -> None:
+    plan = parse_text(text + SIGNED_HERE)
+    assert plan["closing"] is None
+    assert _items(plan)[-1]["text"].endswith(ending)
+    assert (plan["issuers"], plan["date"]) == (["某市人民政府办公室"], "2026-03-01")
+    assert not lost_characters(text + SIGNED_HERE, plan)
+
+
+def test_prose_of_a_last_section_is_its_text() -> None:
+    text = (
+        "一、强化创新能力\n（一）加强基础研究。建设重点实验室20个。\n（二）推动成果转化。转化成果1000项以上。\n"
+        "二、加强组织实施\n各地区、各部门要充分认识其重要意义。\n国家发展改革委要对本意见落实情况开展督促检查。\n"
+    )
+    plan = parse_text(text + SIGNED_HERE)
+    assert plan["closing"] is None
+    assert (
+        plan["sections"][1]["text"]
+        == "各地区、各部门要充分认识其重要意义。\n国家发展改革委要对本意见落实情况开展督促检查。"
+    )
+
+
+MEASURES = "某市若干措施\n一、支持企业做大做强。给予最高100万元奖励。\n二、支持算力建设。最高不超过500万元。\n"
+PROVISIONS = [
+    (
+        "what the measures mean and who interprets them",
+        MEASURES
+        + "本措施所称企业是指年营收500万元以上的企业。\n本措施由市科技局负责解释。\n本措施自2026年3月1日起施行。\n",
+        "本措施所称企业是指年营收500万元以上的企业。",
+    ),
+    (
+        "provisions as articles",
+        "某区若干措施\n第一条 支持企业落户。对新落户企业给予支持。\n第二条 支持场景开放。每年发布场景不少于20个。\n"
+        "第三条 本措施由区科技局负责解释。\n第四条 本措施自2026年3月1日起施行，有效期2年。\n",
+        "第三条 本措施由区科技局负责解释。",
+    ),
+    (
+        "a section of other matters",
+        MEASURES + "三、其他事项\n本措施与其他政策有重复的，按照就高不重复原则执行。\n本措施自2026年3月1日起施行。\n",
+        "三、其他事项",
+    ),
+    ("附则 on the line of the provision", MEASURES + "附则：本措施自2026年3月1日起施行。\n", "附则：本措施自"),
+]
+
+
+@pytest.mark.parametrize(("text", "start"), [c[1:] for c in PROVISIONS], ids=[c[0] for c in PROVISIONS])
+def test_provisions_on_the_plan_are_closing(text: str, start: str) -> None:
+    plan = parse_text(text + SIGNED_HERE)
+    assert plan["closing"] is not None and plan["closing"].startswith(start)
+    assert len(plan["sections"]) == 2
+    assert not plan["problems"]
+    assert not [t for s in plan["sections"] for t in s["targets"] if "500万元以上" in t["text"]]

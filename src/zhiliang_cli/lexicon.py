@@ -788,7 +788,7 @@ COMPLETION_WORDS = ("完成", "建成", "实现", "达到", "到位", "见效")
 
 #: What a plan calls the provisions after its tasks (scope, interpretation, when it takes
 #: effect): a heading of its own, numbered (五、附则) or not (附    则, centred).
-CLOSING_HEADINGS = ("附则",)
+CLOSING_HEADINGS = ("附则", "其他事项")
 #: What a plan's document calls itself in the sentence that says when it takes effect
 #: (本措施自2026年3月18日起施行): such a sentence is closing text, not a task.
 SELF_NAMES = (
@@ -812,6 +812,18 @@ SELF_NAMES = (
     "规定",
     "要点",
     "工作要点",
+    "实施细则",
+    "细则",
+    "实施办法",
+    "管理办法",
+    "指导意见",
+    "规划",
+    "若干政策",
+    "政策措施",
+    "政策",
+    "条款",
 )
+#: Words that repeal an earlier document: 自本通知印发之日起，《…》停止执行.
+REPEAL_WORDS = ("停止执行", "同时废止", "废止", "不再执行", "自行失效", "失效")
 #: Verbs of taking effect: 施行, 实施, 执行, 生效.
 TAKES_EFFECT = ("施行", "实施", "执行", "生效")

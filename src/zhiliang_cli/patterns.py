@@ -500,18 +500,22 @@ RE_COMPLETION = re.compile(rf"(?:{_alternation(lx.TOTALITY_WORDS)})(?:{_alternat
 
 # --- the plan's closing text ----------------------------------------------------------------
 
+_SELF = _alternation(lx.SELF_NAMES)
 #: A heading of the provisions after the tasks: 附则, 附    则 (centred), 五、附则, 第十一条 附则.
 RE_CLOSING_HEADING = regex.compile(
     rf"{WS}*+(?:{_alternation(lx.CLOSING_HEADINGS).replace('附则', f'附{WS}*+则')}){WS}*+$"
 )
 #: The sentence that says when the plan takes effect: 本措施自2026年3月18日起施行, 本方案自印发之日起
 #:实施, 有效期至…; 自本通知印发之日起, 《…》停止执行.
+_INLINE_CLOSING_HEADING = rf"(?: 附 {WS}*+ 则 {WS}*+ [:：] {WS}*+ )?"  # 附则：本措施自…
 RE_TAKES_EFFECT = regex.compile(
     rf"""
-    {WS}*+ (?:
-        本 (?:{_alternation(lx.SELF_NAMES)}) [^。；;]{{0,40}}? (?:自|从|于) [^。；;]{{0,40}}? 起
-            [^。；;]{{0,10}}? (?:{_alternation(lx.TAKES_EFFECT)})
-      | 自本 (?:{_alternation(lx.SELF_NAMES)}) (?:印发|发布|公布)之日起
+    {WS}*+ {_INLINE_CLOSING_HEADING} (?:
+        (?:本|以上|上述) (?:{_SELF}) [^。；;]{{0,40}}? (?:自|从|于) [^。；;]{{0,40}}? 起 {WS}*+ (?:正式)?
+            (?:{_alternation(lx.TAKES_EFFECT)})                                 # 本措施自…起施行
+      | 本 (?:{_SELF}) 自 [^。；;]{{0,30}}? 至 [^。；;]{{0,30}}? (?:{_alternation(lx.TAKES_EFFECT)})   # 自…至…实施
+      | (?:本|以上|上述) (?:{_SELF}) 有效期                                        # 本措施有效期为…
+      | 自本 (?:{_SELF}) (?:印发|发布|公布|施行)之日起 [^。]{{0,60}}? (?:{_alternation(lx.REPEAL_WORDS)})
     )
     """,
     regex.VERBOSE,
@@ -541,13 +545,23 @@ RE_ANNEX_HEADING = regex.compile(rf"(?:{_alternation(lx.ATTACHMENT_LABELS)}){WS}
 
 #: A paragraph that charges everyone with carrying the plan out, or speaks of the plan itself:
 #: 各地区、各部门要…, 未纳入试点范围的…可参照本方案…, 司法部负责…本意见贯彻落实工作.
+_LEVEL_OF_DEPARTMENTS = "市直|省直|区直|县直|市级|省级|区级|县级|市政府|省政府|区政府|国务院"
 RE_CLOSING_PARAGRAPH = regex.compile(
     rf"""
     {WS}*+ (?:
-        各 (?:地区|地|省[^、，。]{{0,12}}?|级[^、，。]{{0,8}}?) 、?\s*各 (?:有关)? 部门 [^。]{{0,40}}? 要
-      | [^。]{{0,60}}? 本 (?:{_alternation(lx.SELF_NAMES)}) [^。]{{0,12}}? (?:贯彻落实|贯彻执行|落实|实施|执行|参照)
-      | [^。]{{0,40}}? 参照本 (?:{_alternation(lx.SELF_NAMES)})
+        各 [^。；;]{{0,24}}? 、? {WS}* (?:{_LEVEL_OF_DEPARTMENTS})? 各 (?:有关)? 部门 [^。]{{0,40}}? 要
+            # 各地区、各部门要…, 各县（市、区）人民政府、市直各部门要…
+      | [^。]{{0,60}}? 本 (?:{_SELF}) [^。]{{0,12}}? (?:贯彻落实|贯彻执行|落实|实施|执行|参照)
+      | [^。]{{0,40}}? 参照本 (?:{_SELF})
     )
+    """,
+    regex.VERBOSE,
+)
+#: A provision on the plan itself: 本措施所称…, 本措施由市科技局负责解释, 本方案未尽事宜….
+RE_PROVISION = regex.compile(
+    rf"""
+    {WS}*+ {_INLINE_CLOSING_HEADING} (?:本|以上|上述) (?:{_SELF})
+    (?:所称|中的|未尽事宜|与[^。]{{0,30}}?(?:不一致|重复|冲突)|由 [^。]{{0,40}}? 负责解释)
     """,
     regex.VERBOSE,
 )

@@ -41,6 +41,7 @@ from .numerals import chinese_to_int
 from .patterns import (
     RE_ANNEX_HEADING,
     RE_ATTACHMENT_LINE,
+    RE_BOOK_TITLE,
     RE_BREADCRUMB,
     RE_CLOSING_HEADING,
     RE_CLOSING_PARAGRAPH,
@@ -52,6 +53,7 @@ from .patterns import (
     RE_NOTICE_TITLE_LINE,
     RE_PAGE_NUMBER,
     RE_PRINT_FOOTER,
+    RE_PROVISION,
     RE_TAKES_EFFECT,
     RE_TITLE_COLON,
 )
@@ -66,6 +68,7 @@ _RANKS = {"l1": 10, "la": 15, "l2": 20, "l3": 30, "l4": 40}
 #: What a line ends with when its sentence is complete (the next line may start anything).
 _COMPLETE = set(lx.SENTENCE_ENDS + lx.NOTE_CLOSE_BRACKETS + "”’》")
 _SIGNATURE_REACH = 4  # signature lines above a date
+_ANNEX_LIST_REACH = 8  # lines after 附件 in which a signature's date shows it to head a list, not an annex
 
 
 class Heading(NamedTuple):
@@ -201,7 +204,8 @@ def looks_like_signature(text: str, line: Line) -> bool:
 def parse_structure(text: str, index: LineIndex) -> Structure:
     """Split a plan into header, sections (with groups and items) and trailer."""
     lines = index.lines
-    headings = _resolve_ambiguous(_levels([heading_at(text, ln) for ln in lines]))
+    raw = [heading_at(text, ln) for ln in lines]
+    headings = _resolve_ambiguous(_levels(_without_annex_after_articles(text, lines, raw)))
     first = _plan_start(text, lines, headings)
     if first is None:
         raise NotAPlanError(_no_sections_message(text, lines))
@@ -217,12 +221,13 @@ def parse_structure(text: str, index: LineIndex) -> Structure:
     if _is_flat(drafts):  # a list of measures: every one is an item, a note or not
         for draft in drafts:
             draft.promoted = True
-    closing = _closing_after_last_task(text, drafts, notes) + walk.closing
+    closing, signed = _closing_after_last_task(text, drafts, notes)
+    closing += walk.closing
     restart = _numbering_restarts(drafts)
     sections = _build(text, drafts, notes)
     return Structure(
         lines[:first],
-        walk.trailer,
+        signed + walk.trailer,
         sections,
         drafts,
         restart,
@@ -308,15 +313,51 @@ def _plan_start(text: str, lines: list[Line], headings: list[Heading | None]) ->
     starts = [i for i, h in enumerate(headings) if h is not None and h.level == 1 and h.value == 1]
     if not starts:
         return next((i for i, h in enumerate(headings) if h is not None and h.level == 1), None)
-    if not any(word in text[: lines[starts[0]].start] for word in lx.SENDING_WORDS):
+    if not _sends_a_plan(text, lines[: starts[0]]):
         return starts[0]  # an opinion with an annex (指标, 分工表): the body is the plan, the annex is not
     for i in range(starts[0] + 1, len(lines)):
         line = lines[i]
+        if headings[i] is not None and headings[i].level > 1:  # type: ignore[union-attr]
+            break  # the notice's own paragraphs hold no items: this is the plan, and what it attaches is not
         if text.startswith(lx.ATTACHMENT_LABELS, line.start) and RE_ATTACHMENT_LINE.match(text, line.start, line.end):
             later = bisect_right(starts, i)
             if later < len(starts):
                 return starts[later]
     return next(i for i, h in enumerate(headings) if h is not None and h.level == 1)
+
+
+def _sends_a_plan(text: str, header: list[Line]) -> bool:
+    """Whether the notice's title says it sends a plan (关于印发…的通知, 转发): a 印发 in a document
+    it cites (为贯彻落实《国务院关于印发…的通知》) is not its own.
+
+    >>> _sends_a_plan("关于印发某市质量工作方案的通知", [Line(1, 0, 15)])
+    True
+    >>> _sends_a_plan("为贯彻落实《国务院关于印发规划的通知》", [Line(1, 0, 19)])
+    False
+    """
+    for line in header[:_TITLE_LINES]:
+        words = RE_BOOK_TITLE.sub("", text[line.start : line.end])
+        if any(word in words for word in lx.SENDING_WORDS):
+            return True
+    return False
+
+
+_TITLE_LINES = 6  # lines at the head of a notice that may hold its title (set on two or three lines)
+
+
+def _without_annex_after_articles(text: str, lines: list[Line], headings: list[Heading | None]) -> list[Heading | None]:
+    """Measures written as articles (第一条…) and then an annex with 一、 headings (附件 alone on a
+    line after the last article): the annex's headings are not the plan's."""
+    articles = [i for i, h in enumerate(headings) if h is not None and h.kind == "la"]
+    if not articles:
+        return headings
+    annex = next(
+        (i for i in range(articles[-1] + 1, len(lines)) if RE_ANNEX_HEADING.match(text, lines[i].start, lines[i].end)),
+        None,
+    )
+    if annex is None or any(h is not None and h.kind == "l1" for h in headings[: articles[0]]):
+        return headings
+    return headings[:annex] + [None] * (len(headings) - annex)
 
 
 def _item_level(lines: list[Line], headings: list[Heading | None], notes: _Notes) -> int:
@@ -379,9 +420,7 @@ class _Walk:
         closing = ended = False  # in the plan's closing text; past it, in the closing block
         for i, (line, heading) in enumerate(zip(lines, headings, strict=True)):
             level = heading.level if heading else 0
-            if self.annex or (
-                (current is None or ended) and self.trailer and RE_ANNEX_HEADING.match(text, line.start, line.end)
-            ):
+            if self.annex or self._opens_annex(i, current):
                 self.annex.append(line)  # 附件 after the document's end: its attachments, not the plan
                 continue
             if closing:
@@ -428,6 +467,18 @@ class _Walk:
             else:
                 current.lines.append(line)
 
+    def _opens_annex(self, i: int, current: _Block | None) -> bool:
+        """Whether line ``i`` (附件, 附件1 alone on its line) heads what the document attaches: after
+        the plan has begun and its last sentence is complete, with no signature and date to follow
+        (an 附件 list in the closing block comes before them)."""
+        text, line = self.text, self.lines[i]
+        if not self.drafts or not RE_ANNEX_HEADING.match(text, line.start, line.end):
+            return False
+        if current is not None and self._continues(current):
+            return False
+        ahead = self.lines[i + 1 : i + 1 + _ANNEX_LIST_REACH]
+        return not any(RE_DATE_LINE.match(text, ln.start, ln.end) for ln in ahead)
+
     def _opens_closing(self, line: Line, heading: Heading | None, current: _Block | None) -> bool:
         """Whether ``line`` heads the provisions after the tasks: 附则 on a line of its own, or a
         section so titled (五、附则)."""
@@ -466,16 +517,24 @@ class _Walk:
         return len(content) <= _SIGNATURE_MAX and not any(ch in content for ch in lx.SENTENCE_ENDS)
 
 
-def _closing_after_last_task(text: str, drafts: list[SectionDraft], notes: _Notes) -> list[Line]:
-    """The paragraphs after the plan's last task that are not part of it, taken out of its block:
-    from a sentence that says when the plan takes effect (本措施自…起施行), or, where the plan
-    ends its tasks with their notes, whatever follows the last task's last note without a note
-    of its own (各有关部门要认真组织实施……)."""
-    if not drafts:
-        return []
+def _closing_after_last_task(text: str, drafts: list[SectionDraft], notes: _Notes) -> tuple[list[Line], list[Line]]:
+    """The plan's closing text after its last task, taken out of the last block, and the signature
+    and date that ended up in it (a line left open above them made them go on with it).
+
+    Closing are: sections after the tasks that only say how the plan applies (第四条 本措施自…施行);
+    and, in the last task, from a sentence that says when the plan takes effect (本措施自…起施行),
+    or a paragraph that charges everyone with it or speaks of the plan itself (各地区、各部门要…,
+    本措施由…负责解释) and holds no note, or, where the plan ends its tasks with their notes,
+    whatever follows the last task's last note."""
+    closing: list[Line] = []
+    while len(drafts) > 1 and _only_says_how_it_applies(text, drafts[-1], notes):
+        closing[:0] = drafts.pop().block.lines
     draft = drafts[-1]
     last = max([draft.block, *draft.groups, *draft.items], key=lambda block: block.lines[-1].end)
     lines = last.lines
+    signed = _signature_at_end(text, lines)
+    del lines[len(lines) - len(signed) :]
+    task = last is not draft.block or draft.promoted  # a section's own text is not cut (组织实施 prose)
     heading_words = text[last.heading.body : lines[0].end].rstrip("。.：:")
     first = 1 if any(mark in heading_words for mark in lx.SENTENCE_ENDS) else 2  # （二十）完善制度。 then its words
     cut = next(
@@ -485,27 +544,69 @@ def _closing_after_last_task(text: str, drafts: list[SectionDraft], notes: _Note
             if text[lines[k - 1].end - 1] in _COMPLETE
             and (
                 RE_TAKES_EFFECT.match(text, lines[k].start, lines[k].end)
-                or (k >= first and RE_CLOSING_PARAGRAPH.match(text, lines[k].start, lines[k].end))
+                or RE_PROVISION.match(text, lines[k].start, lines[k].end)
+                or (
+                    task
+                    and k >= first
+                    and RE_CLOSING_PARAGRAPH.match(text, lines[k].start, lines[k].end)
+                    and not notes.within(lines[k].start, lines[-1].end)
+                )
             )
         ),
         len(lines),
     )
     own = notes.within(lines[0].start, lines[cut - 1].end)
-    if own and _tasks_end_with_notes(drafts, notes):
+    if task and own and _tasks_end_with_notes(drafts, notes):
         after = own[-1].end
         k = bisect_left([line.end for line in lines], after)
-        if k + 1 < cut and not text[after : lines[k].end].strip(lx.SPACE_CHARS + "。.；;"):
-            cut = k + 1
-    closing = lines[cut:]
+        rest = text[after : lines[k].end].strip(lx.SPACE_CHARS)
+        if k + 1 < cut and rest in ("", "。", ".") and not text.startswith(("；", ";"), after):
+            cut = k + 1  # not after a note that ends one part of a list (一是…（A负责）；)
+    closing[:0] = lines[cut:]
     del lines[cut:]
-    return closing
+    return closing, signed
+
+
+def _only_says_how_it_applies(text: str, draft: SectionDraft, notes: _Notes) -> bool:
+    """A last section without tasks that only says how the plan applies: 第四条 本措施自…起施行,
+    第三条 本措施由区科技局负责解释."""
+    if draft.items or draft.groups:
+        return False
+    lines = draft.block.lines
+    if notes.within(lines[0].start, lines[-1].end):
+        return False
+    body = draft.block.heading.body
+    return any(
+        pattern.match(text, body, lines[0].end) for pattern in (RE_TAKES_EFFECT, RE_PROVISION, RE_CLOSING_PARAGRAPH)
+    )
+
+
+def _signature_at_end(text: str, lines: list[Line]) -> list[Line]:
+    """The signature, date and 附注 lines at the end of a block (a note left open above them made
+    them go on with the task), where a date is among them."""
+    k = len(lines)
+    dated = False
+    while k > 1 and (is_closing(text, lines[k - 1]) or (dated and looks_like_signature(text, lines[k - 1]))):
+        dated = dated or RE_DATE_LINE.match(text, lines[k - 1].start, lines[k - 1].end) is not None
+        k -= 1
+    while dated and k > 1 and looks_like_signature(text, lines[k - 1]) and heading_at(text, lines[k - 1]) is None:
+        k -= 1
+    return lines[k:] if dated else []
 
 
 def _tasks_end_with_notes(drafts: list[SectionDraft], notes: _Notes) -> bool:
-    """Whether most of the plan's tasks (its items; a section without items is one) carry a note."""
+    """Whether the plan closes its tasks with their notes: most tasks (its items; a section without
+    items is one) carry a note, and the notes of nearly all of them stand at their end (a plan that
+    puts the note after the title, its words below, does not)."""
     blocks = [item for draft in drafts for item in draft.items] or [draft.block for draft in drafts]
-    noted = sum(notes.count(block.lines[0].start, block.lines[-1].end) > 0 for block in blocks)
-    return noted * 2 >= len(blocks)
+    ends = 0
+    noted = 0
+    for block in blocks[:-1]:
+        own = notes.within(block.lines[0].start, block.lines[-1].end)
+        if own:
+            noted += 1
+            ends += block.lines[-1].start <= own[-1].end  # no line of the task after its note
+    return noted >= 1 and noted * 2 >= len(blocks) - 1 and ends * 10 >= noted * 9
 
 
 def _is_flat(drafts: list[SectionDraft]) -> bool:
