@@ -174,6 +174,12 @@ MADE_UP = [
     ),
     ("a-floor-a-rule-sets", "担保放大倍数不得低于80%。", [("80%", 80, "%", ">=", None, False)]),
     ("a-ceiling-a-rule-sets", "综合费率不应超过1%。", [("1%", 1, "%", "<=", None, False)]),
+    ("single-item-champions", "新增国家级制造业单项冠军企业10家。", [("10", 10, "家", "=", None, False)]),
+    ("a-count-of-such-ones", "建成单个规模超1000P的智算中心3个。", [("3", 3, "个", "=", None, False)]),
+    ("a-count-of-circles", "建成15分钟便民生活圈100个。", [("100", 100, "个", "=", None, False)]),
+    ("pue", "新建智算中心PUE值不得高于1.25。", [("1.25", 1.25, "", "<=", None, False)]),
+    ("latency", "访问时延低于20毫秒。", [("20", 20, "毫秒", "<", None, False)]),
+    ("people-in-posts-trained", "每年培训社区居委会主任2000名。", [("2000", 2000, "名", "=", None, False)]),
     ("life-expectancy", "人均预期寿命达到80.6岁。", [("80.6", 80.6, "岁", ">=", None, False)]),
     ("a-rate-per-100000", "孕产妇死亡率控制在8/10万以下。", [("8", 8, "/10万", "<=", None, False)]),
     ("a-grade-to-reach", "电子病历应用水平分级评价达到4级以上。", [("4", 4, "级", ">=", None, False)]),
@@ -192,6 +198,7 @@ NON_TARGETS = [
     ("a-rate-per-one", "对机构投资OPC，每投资1家给予奖励。"),
     ("an-exemption-below-an-amount", "对10万元以下的创业担保贷款免除反担保要求。"),
     ("round-the-clock", "为OPC提供24小时“不打烊”服务。"),
+    ("a-kind-of-neighbourhood", "打造城市社区15分钟健身圈。"),
     ("an-age-that-describes", "为60岁以上老年人提供上门服务，支持三级公立医院发展。"),
     ("a-standard-to-build-to", "新建居住区按每百户不低于20平方米的标准配套建设养老服务设施。"),
     ("very-is-no-ten", "具有十分重要的意义，要加快推进建设。"),
@@ -281,5 +288,7 @@ def test_a_count_of_the_plans_own_parts_is_no_target() -> None:
     plan = parse_text(text)
     assert [t["text"] for t in plan["sections"][0]["targets"]] == ["培育企业3家"]  # three tasks follow: no goal
     assert [t["text"] for t in plan["sections"][1]["items"][2]["targets"]] == ["建成3个中心"]
+    goal = parse_text(text.replace("实施三项主要任务", "出台3项政策措施"))
+    assert [t["text"] for t in goal["sections"][0]["targets"]] == ["出台3项政策措施", "培育企业3家"]
     four = parse_text(text.replace("（三）丙。", "（三）丙。（责任单位：市科技局）\n（四）丁。"))
     assert [t["text"] for t in four["sections"][0]["targets"]] == ["实施三项主要任务", "培育企业3家"]

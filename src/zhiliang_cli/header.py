@@ -175,12 +175,14 @@ def _addressees(text: str) -> list[str]:
     ['各省、自治区、直辖市人民政府', '国务院各部委', '各直属机构']
     >>> _addressees("各设区市、平潭综合实验区领导小组办公室，省直有关单位")
     ['各设区市、平潭综合实验区领导小组办公室', '省直有关单位']
+    >>> _addressees("各区人民政府，市政府各委、办、局")
+    ['各区人民政府', '市政府各委、办、局']
     """
     recipients: list[str] = []
     joined = False  # whether the last part was followed by 、 and stands open
     for part, separator in _parts(text):
-        if joined and recipients:
-            recipients[-1] += "、" + part
+        if recipients and (joined or (len(part) == 1 and recipients[-1].endswith(tuple(lx.ORG_SUFFIXES)))):
+            recipients[-1] += "、" + part  # 市政府各委、办、局: one stock addressee
         else:
             recipients.append(part)
         joined = separator == "、" and not _whole_addressee(recipients[-1].rsplit("、", 1)[-1])

@@ -47,6 +47,7 @@ from .patterns import (
     RE_BRACKET,
     RE_BRACKET_OR_BREAK,
     RE_BRACKETED_LABEL_NOTE,
+    RE_COOPERATING_ASIDE,
     RE_FIRST_IS_LEAD,
     RE_FOLLOWING_UNITS,
     RE_FROM_HERE_ON,
@@ -72,6 +73,7 @@ _OPEN = set(lx.NOTE_OPEN_BRACKETS + "《“")
 _CLOSE = set(lx.NOTE_CLOSE_BRACKETS + "》”")
 #: The opening bracket each closing one pairs with; （ and ( pair with either ） or ).
 _PAIRS = {")": "(（", "）": "(（", "】": "【", "］": "［", "〕": "〔", "〉": "〈", "]": "["}
+_BARE_NAME = 2  # characters of a name that is only an office's kind (政府, 党委): 各区党委和政府 is one unit
 MAX_UNIT_NAME = 200  # characters: the longest real names are about 30; longer is not a unit's name
 MAX_NOTE = 100_000  # characters a bracket may stay open (a note naming 1,000 units is ~10,000)
 _NESTING = 2  # brackets tried outwards from a cue: （省市场监管局（省知识产权局）牵头）
@@ -542,7 +544,7 @@ def _read_roles(body: str, start: int, end: int) -> tuple[list[str], list[str]] 
             i = bisect_left(separators, aside.start()) - 1
             cut = separators[i] if i >= 0 else -1
             marked.add(value[cut + 1 : aside.start()].strip(lx.SPACE_CHARS + "\r\n"))
-        units = clean_units(RE_LEAD_ASIDE.sub("", value))
+        units = clean_units(RE_COOPERATING_ASIDE.sub("", RE_LEAD_ASIDE.sub("", value)))
         lead = [u for u in units if u in marked]
         return (lead, [u for u in units if u not in marked]) if lead else None
     if not any(word in value for word in _ROLE_WORDS):
@@ -762,7 +764,13 @@ def _split_and(unit: str) -> list[str]:
     while len(unit) <= MAX_UNIT_NAME:  # a longer "name" is no unit's: reported, not split
         for joiner in lx.UNIT_JOINERS:
             head, found, tail = unit.partition(joiner)
-            if found and _names_a_unit(head) and _names_a_unit(tail) and _depth(unit, len(head)) == 0:
+            if (
+                found
+                and _names_a_unit(head)
+                and _names_a_unit(tail)
+                and len(tail) > _BARE_NAME
+                and _depth(unit, len(head)) == 0
+            ):
                 parts.append(head)
                 unit = tail
                 break

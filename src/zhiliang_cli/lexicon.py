@@ -230,12 +230,24 @@ LEAD_VERBS = ("牵头负责", "牵头抓总", "牵头落实", "为牵头单位",
 SCOPE_ASIDE_OPENERS = ("含", "包括", "包含", "不含")
 #: A unit marked as the lead inside a list of responsible units: 区科技局（牵头）、区财政局.
 LEAD_ASIDES = ("牵头", "牵头单位", "牵头部门", "主责", "主责单位", "牵头抓总")
-COOPERATING_VERBS = ("按职责分工配合", "积极配合", "配合", "协助", "参与", "协同", "协办")
+#: The same for a unit that cooperates: 市经信局（配合单位）.
+COOPERATING_ASIDES = ("配合", "配合单位", "配合部门", "协办", "参与")
+COOPERATING_VERBS = ("按职责分工配合", "积极配合", "为配合单位", "为配合部门", "配合", "协助", "参与", "协同", "协办")
 #: Verbs by which every unit listed answers for its own part: all lead (X、Y按职责分工负责).
-DIVIDED_VERBS = ("按职责分工负责", "按照职责分工负责", "按职责负责", "依职责负责", "分别负责", "共同负责", "各负其责",
-                 "指导")  # fmt: skip
+DIVIDED_VERBS = ("按职责分工负责", "按照职责分工负责", "按职责分工落实", "按职责负责", "依职责负责", "分别负责",
+                 "共同负责", "各负其责", "指导")  # fmt: skip
 #: The plain verb of a note naming the responsible units (X、Y负责): they share the task.
-RESPONSIBLE_VERBS = ("负责落实", "负责")
+RESPONSIBLE_VERBS = (
+    "负责落实",
+    "负责实施",
+    "抓好落实",
+    "具体落实",
+    "具体实施",
+    "组织实施",
+    "负责",
+    "落实",
+    "为责任单位",
+)
 #: How the names of units end: an unlabelled note (X牵头, X负责) must name units like these.
 ORG_SUFFIXES = (
     "局",
@@ -353,6 +365,8 @@ COUNT_UNITS = (
     "TFlops",
     "卡时",
     "P",
+    "毫秒",
+    "微秒",
     "吨标准煤",
     "标准煤",
     "微克",
@@ -449,7 +463,7 @@ DENOMINATOR_UNITS = ("立方米", "平方米", "平方公里", "公里", "百公
                      "万人", "百人", "标准煤")  # fmt: skip
 #: Words naming a rate or an index: a number after one may stand without a unit when a
 #: comparator follows it (万台特种设备死亡率控制在0.2以下, 质量竞争力指数达到85以上).
-RATE_WORDS = ("率", "指数", "系数", "比重", "比例", "占比", "得分", "分值", "强度", "密度")
+RATE_WORDS = ("率", "指数", "系数", "比重", "比例", "占比", "得分", "分值", "强度", "密度", "PUE", "能效比")
 #: The unit of 翻一番 (doubling): a multiple.
 DOUBLING_UNIT = "倍"
 #: Units that are percentages of something (百分之三 -> 3 %).
@@ -705,6 +719,8 @@ SUBSIDY_WORDS = ("给予", "补助", "补贴", "奖励", "资助", "贴息", "�
 #: Words before an amount of money that make it a cap or a rate (单笔最高不超过20万元, 每人1000元).
 MONEY_CAP_WORDS = ("最高", "最多", "上限", "单笔", "单个", "单家", "单项", "单户", "每家", "每人", "每户", "每个",
                    "每项", "每亩", "每立方米", "每平方米", "标准为", "标准")  # fmt: skip
+#: Verbs by which a plan names its own parts: 实施八项主要任务, 围绕五个方面, 提出20条措施.
+SELF_REFERENCE_VERBS = ("实施", "提出", "明确", "部署", "包括", "围绕", "聚焦", "突出", "从", "重点实施", "组织实施")
 #: Units and nouns of a count of the plan's own parts: 实施八项主要任务, 十条政策措施.
 PART_COUNT_UNITS = ("项", "条", "个", "大")
 OWN_PART_NOUNS = tuple(
@@ -730,7 +746,9 @@ POST_NAMES = ("召集人", "组长", "主任", "委员", "成员", "秘书长", 
 #: Words before a number that say what a kind is in general, not a goal: 人员规模一般10人以下.
 GENERAL_WORDS = ("一般", "一般在", "一般为", "通常", "通常在", "通常为")
 #: Words that make what a clause sets a rule for each one, whatever its unit: 单个场景投入不低于5万元.
-EACH_ONE_WORDS = ("单个", "单笔", "单家", "单项", "单户", "单次", "单人")
+EACH_ONE_WORDS = ("单个", "单笔", "单家", "单户", "单次", "单人")  # not 单项 (单项冠军企业)
+#: Words after a time that make it the name of a kind of neighbourhood: 15分钟生活圈.
+CIRCLE_WORDS = ("生活圈", "健身圈", "服务圈", "便民生活圈", "便民圈", "经济圈", "通勤圈", "就医圈", "养老服务圈", "圈")
 #: A period a benefit lasts (优惠期不超过36个月): its bound is a rule, not a goal (a 结案周期 or
 #: 办理时限 is a goal of service).
 BENEFIT_PERIOD_ENDS = tuple(

@@ -94,6 +94,8 @@ def _counts_own_parts(text: str, target: TargetRecord, parts: set[int]) -> bool:
     describing itself, not a goal."""
     if target["value"] not in parts or target["unit"] not in lx.PART_COUNT_UNITS:
         return False
+    if not text[max(0, target["number_span"][0] - 4) : target["number_span"][0]].endswith(lx.SELF_REFERENCE_VERBS):
+        return False  # 出台8条政策措施: a goal, whatever the plan's size
     after = text[target["number_span"][1] : target["span"][1] + 12].lstrip("项条个大")
     return any(0 <= after.find(noun) <= _PART_NOUN_REACH for noun in lx.OWN_PART_NOUNS)
 

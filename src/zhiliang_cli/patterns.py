@@ -530,6 +530,8 @@ RE_SCOPE_ASIDE = re.compile(
     rf"{NOTE_OPEN}{WS}*(?:(?:{_alternation(lx.SCOPE_ASIDE_OPENERS)})[^{_BRACKETS}]*|[^{_BRACKETS}]*(?:{_alternation(lx.FROM_HERE_ON)}))"
     rf"{WS}*{NOTE_CLOSE}$"
 )
+#: A unit marked as cooperating in such a list: 市经信局（配合单位）.
+RE_COOPERATING_ASIDE = re.compile(rf"{NOTE_OPEN}{WS}*(?:{_alternation(lx.COOPERATING_ASIDES)}){WS}*{NOTE_CLOSE}")
 
 #: A name in capitals right before a number (OPC5000家): where the run of letters starts.
 RE_CAPITALS_BEFORE = re.compile(r"(?<![A-Za-z0-9])[A-Z]{2,}$")

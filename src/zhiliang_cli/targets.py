@@ -390,20 +390,20 @@ def _sets_a_rule_for_each(text: str, start: int, unit: str, clause_start: int) -
     """A bound set for each one of a kind (单个场景投入不低于5万元), or on how long a benefit lasts
     (优惠期不超过36个月): a rule, not a goal to reach.
 
-    >>> _sets_a_rule_for_each("单个场景投入不低于5万元", 10, "元", 0)
+    >>> _sets_a_rule_for_each("单个场景投入不低于5万元", 9, "元", 0)
     True
     >>> _sets_a_rule_for_each("青年人才优惠期不超过36个月", 10, "个月", 0)
     True
-    >>> _sets_a_rule_for_each("审批时限不超过5个工作日", 8, "个工作日", 0)
+    >>> _sets_a_rule_for_each("审批时限不超过5个工作日", 7, "个工作日", 0)
     False
     """
     words = text[clause_start:start]
+    comparator = _PREFIXES.ending(words)
+    if comparator is None:
+        return False  # 建成单个规模超1000P的智算中心3个: a count of such ones, a goal
     if any(word in words for word in lx.EACH_ONE_WORDS):
         return True
-    if unit not in (*lx.TIME_UNITS, "年"):
-        return False
-    comparator = _PREFIXES.ending(words)
-    return comparator is not None and words[: -len(comparator)].endswith(lx.BENEFIT_PERIOD_ENDS)
+    return unit in (*lx.TIME_UNITS, "年") and words[: -len(comparator)].endswith(lx.BENEFIT_PERIOD_ENDS)
 
 
 def _rate_or_frequency(text: str, start: int, unit: str, clause_start: int) -> bool:
@@ -446,12 +446,16 @@ def _describes(text: str, quantity: re.Match[str], unit: _Unit, suffix: re.Match
     """
     if unit.text in lx.GOAL_ONLY_UNITS and _prefix_comparator(before) is None and not before.endswith(lx.LEVEL_VERBS):
         return True  # 60岁以上老年人, 三级公立医院: an age or a grade that describes
+    if text.startswith(lx.CIRCLE_WORDS, unit.end):
+        return True  # 15分钟生活圈, 三十分钟健身圈: the name of a kind of neighbourhood
     if text.startswith(lx.STANDARD_WORDS, suffix.end() if suffix else unit.end):
         return True  # 按每百户不低于20平方米的标准配套建设: a standard each development must meet
     bare = before[: -len(prefix)] if (prefix := _PREFIXES.ending(before)) else before
     if bare.endswith(lx.GENERAL_WORDS) or bare.endswith(lx.CAP_WORDS):
         return True  # 一般不少于5个工作日, 最长不超过15个工作日: what a rule allows
-    if unit.text in ("人", "名") and before.endswith(lx.POST_NAMES):
+    start = quantity.start()
+    sentence = text[max(0, start - _POSTS_REACH) : start].rsplit("。", 1)[-1]
+    if unit.text in ("人", "名") and before.endswith(lx.POST_NAMES) and "设" in sentence:
         return True  # 设召集人1人, 副组长2名: how a body is made up
     if before.rstrip("各").endswith("派") or ("由" in before and text.find("组成", unit.end, unit.end + 12) >= 0):
         return True  # 由各城市各派1名代表组成, 由9个部门组成
@@ -492,6 +496,7 @@ def _count_follows(text: str, expression_end: int, ctx: _Context) -> bool:
     return RE_UNIT.match(text, later.end(), ctx.end) is not None
 
 
+_POSTS_REACH = 60  # characters looked back for the 设 of 设召集人1人，副召集人2人
 _NAME_REACH = 10  # characters of the name between a threshold and what it counts
 
 
