@@ -74,3 +74,11 @@ def test_a_second_notice_after_the_plan_is_flagged_and_not_swallowed() -> None:
 def test_text_that_belongs_nowhere_is_reported_with_its_line() -> None:
     plan = parse_text("一、总则\n（一）做好。（牵头单位：甲局）\n附件：1.任务表\n这一行不属于任何事项。\n")
     assert [(p["kind"], p["line"]) for p in plan["problems"]] == [("unassigned_text", 4)]
+
+
+@pytest.mark.parametrize("line", ["专栏1　人工智能重点工程", "全市人工智能企业营收增速不低于15%"])
+def test_a_line_after_a_note_that_looks_like_a_signature_is_the_tasks(line: str) -> None:
+    text = f"一、重点任务\n（一）培育企业。（责任单位：市科技局）\n{line}\n（二）建设平台。（牵头单位：市经信局）\n"
+    plan = parse_text(text)
+    assert plan["sections"][0]["items"][0]["text"].endswith(line)
+    assert lost_characters(text, plan) == []

@@ -799,9 +799,7 @@ def _item_record(
     head = block.heading
     lines = block.lines
     whole, records = _notes_of(text, notes)
-    if whole is not None:
-        lines = _drop_signature(text, lines, whole.end)
-    end = lines[-1].end
+    end = lines[-1].end  # a line after the note is the task's (a box title, a sentence missing its 。)
     title_line = lines[1] if head.body >= lines[0].end and len(lines) > 1 else lines[0]  # （一） alone
     title, _ = _title(text, max(head.body, title_line.start), _before_note(title_line, notes))
     return {
@@ -825,14 +823,6 @@ def _item_record(
 def _before_note(line: Line, notes: list[LeadNote]) -> int:
     """Where a title on ``line`` must stop: at the line's end, or at a note that starts on it."""
     return min([line.end] + [n.start for n in notes if line.start <= n.start < line.end])
-
-
-def _drop_signature(text: str, lines: list[Line], note_end: int) -> list[Line]:
-    """Lines after an item's note that look like a signature are not the item's."""
-    keep = len(lines)
-    while keep > 1 and lines[keep - 1].start >= note_end and looks_like_signature(text, lines[keep - 1]):
-        keep -= 1
-    return lines[:keep]
 
 
 def _numbering_restarts(drafts: list[SectionDraft]) -> bool:
