@@ -180,13 +180,30 @@ def _addressees(text: str) -> list[str]:
     """
     recipients: list[str] = []
     joined = False  # whether the last part was followed by 、 and stands open
+    previous = ""  # the separator before the part
     for part, separator in _parts(text):
-        if recipients and (joined or (len(part) == 1 and recipients[-1].endswith(tuple(lx.ORG_SUFFIXES)))):
-            recipients[-1] += "、" + part  # 市政府各委、办、局: one stock addressee
+        if recipients and (joined or _shares_the_places(recipients[-1], part, previous)):
+            recipients[-1] += "、" + part  # 市政府各委、办、局; 各区、县(市)卫生健康局、医疗保障局
         else:
             recipients.append(part)
         joined = separator == "、" and not _whole_addressee(recipients[-1].rsplit("、", 1)[-1])
+        previous = separator
     return [r for r in recipients if r]
+
+
+def _shares_the_places(last: str, part: str, separator: str) -> bool:
+    """Whether ``part``, after a 、, names another office of the places the last addressee names
+    (各区、县(市)卫生健康局、医疗保障局), or is an office's kind alone (市政府各委、办、局).
+
+    >>> _shares_the_places("市政府各委", "办", "、"), _shares_the_places("国务院各部委", "各直属机构", "、")
+    (True, False)
+    """
+    if separator != "、" or not part:
+        return False
+    if len(part) == 1:
+        return last.endswith(tuple(lx.ORG_SUFFIXES))
+    has_places = last.startswith("各") and "、" in last
+    return has_places and not part.startswith(("各", *lx.PLACE_SUFFIXES, "国务院", "中央"))
 
 
 def _parts(text: str) -> list[tuple[str, str]]:

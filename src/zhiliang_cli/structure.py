@@ -64,7 +64,7 @@ _SIGNATURE_MAX = 40  # a signature line (发文机关署名) is short and has no
 #: The characters a heading can start with: a numeral, a digit, an opening bracket or 第.
 _HEADING_FIRST = frozenset(lx.CN_NUMERAL_CHARS + lx.OPEN_PARENS + lx.FULLWIDTH_DIGITS + "0123456789第")
 #: Raw heading kinds by depth: 一、, 第一条, （一）, 1., （1）.
-_RANKS = {"l1": 10, "la": 15, "l2": 20, "l3": 30, "l4": 40}
+_RANKS = {"lc": 5, "l1": 10, "la": 15, "l2": 20, "l3": 30, "l4": 40}
 #: What a line ends with when its sentence is complete (the next line may start anything).
 _COMPLETE = set(lx.SENTENCE_ENDS + lx.NOTE_CLOSE_BRACKETS + "”’》")
 _SIGNATURE_REACH = 4  # signature lines above a date
@@ -79,7 +79,7 @@ class Heading(NamedTuple):
     numeral: str  # as printed, without its brackets and marks: 十七, 3
     line: Line
     body: int  # where the text after the marker begins
-    kind: str = "l1"  # the marker as printed: l1 一、, la 第一条, l2 （一）, l3 1., l4 （1）
+    kind: str = "l1"  # the marker as printed: lc 第一章, l1 一、, la 第一条, l2 （一）, l3 1., l4 （1）
     ambiguous: bool = False  # 12.365: a heading only where the sequence expects 12
 
 
@@ -138,10 +138,10 @@ def heading_at(text: str, line: Line) -> Heading | None:
         return None
     kind = match.lastgroup or "l1"  # l1 … l4, la: the marker group closes last
     numeral = match.group("n" + kind[1])
-    value = chinese_to_int(numeral) if kind in ("l1", "la", "l2") else int(numeral.translate(_DIGITS))
+    value = chinese_to_int(numeral) if kind in ("l1", "la", "lc", "l2") else int(numeral.translate(_DIGITS))
     if not value:
         return None
-    level = {"l1": 1, "la": 1, "l2": 2, "l3": 3, "l4": 4}[kind]
+    level = {"lc": 1, "l1": 1, "la": 1, "l2": 2, "l3": 3, "l4": 4}[kind]
     return Heading(level, value, numeral, line, match.end(), kind, match.group("dec") is not None)
 
 
@@ -263,6 +263,12 @@ def _levels(headings: list[Heading | None]) -> list[Heading | None]:
     shallowest kind of marker is the section level (1. alone; 第一条 with （一） under it).
     Articles (第一条) in a plan with 一、 are text."""
     kinds = {h.kind for h in headings if h is not None}
+    if "lc" in kinds:  # 第一章: chapters are the sections, and what they hold ranks below them
+        if "l1" in kinds:
+            kinds.discard("la")
+            headings = [None if h is not None and h.kind == "la" else h for h in headings]
+        level_of = {kind: level for level, kind in enumerate(sorted(kinds, key=_RANKS.__getitem__), start=1)}
+        return [h._replace(level=level_of[h.kind]) if h is not None else None for h in headings]
     if "l1" in kinds and "la" in kinds and _after_the_articles(headings):
         kinds.discard("l1")  # 第一条…第十条 then 十一、附则: one sequence of sections
         headings = [h._replace(kind="la") if h is not None and h.kind == "l1" else h for h in headings]
