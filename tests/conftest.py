@@ -24,6 +24,16 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption("--update-golden", action="store_true", help="rewrite golden files from current output")
 
 
+def pytest_sessionstart(session: pytest.Session) -> None:
+    """Byte-compile the package once: the tests start `zl` in a few hundred subprocesses, and
+    an editable install under PYTHONDONTWRITEBYTECODE would compile every module in each."""
+    import compileall
+
+    import zhiliang_cli
+
+    compileall.compile_dir(str(Path(zhiliang_cli.__file__).parent), quiet=1)
+
+
 @pytest.fixture(autouse=True)
 def _private_cache(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("ZL_CACHE_DIR", str(tmp_path_factory.getbasetemp() / "cache"))
