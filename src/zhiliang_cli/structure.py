@@ -322,8 +322,8 @@ def _plan_start(text: str, lines: list[Line], headings: list[Heading | None]) ->
     if not _sends_a_plan(text, lines[: starts[0]]):
         return starts[0]  # an opinion with an annex (指标, 分工表): the body is the plan, the annex is not
     for i in range(starts[0] + 1, len(lines)):
-        line = lines[i]
-        if headings[i] is not None and headings[i].level > 1:  # type: ignore[union-attr]
+        line, heading = lines[i], headings[i]
+        if heading is not None and heading.level > 1:
             break  # the notice's own paragraphs hold no items: this is the plan, and what it attaches is not
         if text.startswith(lx.ATTACHMENT_LABELS, line.start) and RE_ATTACHMENT_LINE.match(text, line.start, line.end):
             later = bisect_right(starts, i)
