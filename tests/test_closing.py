@@ -243,3 +243,39 @@ def test_provisions_on_the_plan_are_closing(text: str, start: str) -> None:
     assert len(plan["sections"]) == 2
     assert not plan["problems"]
     assert not [t for s in plan["sections"] for t in s["targets"] if "500万元以上" in t["text"]]
+
+
+def test_a_sent_regulation_after_the_notices_own_paragraphs() -> None:
+    text = (
+        "某市人民政府关于印发《某市若干规定》的通知\n各区人民政府：\n现将规定印发给你们，并通知如下：\n"
+        "一、加强组织领导。各区要建立专班。\n二、抓好政策落实。\n某市人民政府\n2026年3月1日\n某市若干规定\n"
+        "第一章　总则\n第一条　为加快发展，制定本规定。\n第二章　支持措施\n"
+        "第二条　支持企业研发。培育企业500家。（牵头单位：市科技局）\n"
+        "第三章　附则\n第三条　本规定自2026年4月1日起施行。\n"
+    )
+    plan = parse_text(text)
+    assert [s["title"] for s in plan["sections"]] == ["总则", "支持措施"]
+    assert [i["lead_units"] for i in _items(plan)] == [[], ["市科技局"]]
+    assert plan["closing"] is not None and plan["closing"].startswith("第三章")
+
+
+def test_a_sent_flat_plan_keeps_its_measures_before_its_own_annex() -> None:
+    text = (
+        "某市人民政府办公室关于印发某市若干措施的通知\n各区人民政府：\n现将《某市若干措施》印发给你们。\n"
+        "某市人民政府办公室\n2026年3月1日\n某市若干措施\n"
+        "一、支持企业研发。培育企业500家。（责任单位：市科技局）\n二、支持算力建设。建成算力5000P。（责任单位：市数据局）\n"
+        "附件1\n重点指标\n一、产业规模\n核心产业规模达到1000亿元。\n"
+    )
+    plan = parse_text(text)
+    assert [s["title"] for s in plan["sections"]] == ["支持企业研发", "支持算力建设"]
+    assert not plan["problems"]
+
+
+def test_an_annex_headed_with_its_title_after_articles_is_not_stray_text() -> None:
+    text = (
+        "某市数字经济促进办法\n第一条　支持企业。对企业给予支持。（责任单位：市科技局）\n"
+        "第二条　培育企业。培育企业300家。（责任单位：市工信局）\n"
+        "附件：重点任务分工表\n一、产业发展类\n培育数字经济核心企业300家，市工信局负责。\n"
+    )
+    plan = parse_text(text)
+    assert [s["title"] for s in plan["sections"]] == ["支持企业", "培育企业"] and not plan["problems"]

@@ -159,12 +159,20 @@ def _opens_a_clause(match: regex.Match[str]) -> bool:
     True
     """
     text, start, end = match.string, match.start(), match.end()
-    before = text[start - 1] if start else "。"
+    k = start
+    while k > max(0, start - _INDENT) and text[k - 1] in lx.SPACE_CHARS:
+        k -= 1  # the indent of a paragraph that opens with its year: 　　2024年，全市…
+    before = text[k - 1] if k else "\n"
+    follower = text[end : end + 1]
+    opens_paragraph = before in "\r\n" and follower in "，,"  # 2024年，全市…的主要目标是
     return (
         before in lx.CLAUSE_ENDS + "\r\n"
-        and text[end : end + 1] not in lx.YEAR_FOLLOWERS
+        and (follower not in lx.YEAR_FOLLOWERS or opens_paragraph)
         and not text.startswith(lx.YEAR_PHRASES, end)
     )
+
+
+_INDENT = 8  # spaces before a paragraph's first character
 
 
 def _date(match: regex.Match[str], year: int | None) -> str | None:

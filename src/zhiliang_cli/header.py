@@ -25,6 +25,7 @@ from .numerals import chinese_to_int
 from .patterns import (
     RE_ATTACHMENT_LINE,
     RE_BOOK_TITLE,
+    RE_BRACKETED_ASIDE,
     RE_CONTACT_NAME,
     RE_DATE,
     RE_DATE_LINE,
@@ -197,13 +198,20 @@ def _shares_the_places(last: str, part: str, separator: str) -> bool:
 
     >>> _shares_the_places("市政府各委", "办", "、"), _shares_the_places("国务院各部委", "各直属机构", "、")
     (True, False)
+    >>> _shares_the_places("各设区市农业农村局", "粮食和物资储备局", "、")
+    True
+    >>> _shares_the_places("各县（市、区）人民政府", "开发区管委会", "、")
+    False
     """
     if separator != "、" or not part:
         return False
     if len(part) == 1:
         return last.endswith(tuple(lx.ORG_SUFFIXES))
-    has_places = last.startswith("各") and "、" in last
-    return has_places and not part.startswith(("各", *lx.PLACE_SUFFIXES, "国务院", "中央"))
+    # 各设区市农业农村局、粮食和物资储备局: the second names no place of its own (开发区管委会 does)
+    own_place = any(ch in lx.PLACE_END_CHARS + "乡镇州盟旗" for ch in RE_BRACKETED_ASIDE.sub("", part))
+    places = last.startswith("各") or RE_PLACE_PREFIX.match(last) is not None  # 平潭综合实验区农村发展局
+    bureau = not last.endswith("政府")  # 河北省人民政府、国家发展改革委 are two
+    return places and bureau and not own_place and not part.startswith(("各", "国务院", "中央", "国家"))
 
 
 def _parts(text: str) -> list[tuple[str, str]]:

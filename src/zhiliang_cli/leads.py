@@ -51,6 +51,7 @@ from .patterns import (
     RE_FIRST_IS_LEAD,
     RE_FOLLOWING_UNITS,
     RE_FROM_HERE_ON,
+    RE_HAS_DIGIT,
     RE_INLINE_LEAD_NOTE,
     RE_INLINE_LEAD_START,
     RE_LEAD_ASIDE,
@@ -137,6 +138,7 @@ def find_notes(text: str, start: int, end: int, line_starts: Iterable[int] | Non
         notes.append(cut)
     if line_starts is None:
         line_starts = (ln.start for ln in LineIndex(text).lines if start <= ln.start < end)
+    line_starts = list(line_starts)
     taken = _Spans([(n.start, n.end) for n in notes])
     others = [
         _note(m.start("body"), m.end("body"), text, m.start("body"))
@@ -148,6 +150,7 @@ def find_notes(text: str, start: int, end: int, line_starts: Iterable[int] | Non
         for m in _inline_notes(text, start, end)
         if not taken.holds(m.start("body"))
     ]
+    others += [note for note in _bare_notes(text, line_starts, end) if not taken.holds(note.start)]
     others += [  # 【责任单位】X: read as 责任单位：X
         _note_of_body(m.start(), m.end(), f"{m.group('label')}：{m.group('units')}", None)
         for m in RE_BRACKETED_LABEL_NOTE.finditer(text, start, end)
@@ -157,6 +160,44 @@ def find_notes(text: str, start: int, end: int, line_starts: Iterable[int] | Non
         notes = sorted(notes + others, key=lambda n: n.start)
     notes = [n for n in notes if n.lead_units or n.cooperating_units or not n.readable]
     return apply_rules(text, notes)
+
+
+def _bare_notes(text: str, line_starts: list[int], end: int) -> Iterator[LeadNote]:
+    """Notes that only list units, in brackets at the end of a line: …控制在5%以内。（市住建局、市自然资源
+    和规划局） or （六）加强人才队伍建设（省人社厅、省教育厅）.  They read as 责任单位：… does."""
+    for k, pos in enumerate(line_starts):
+        stop = line_starts[k + 1] if k + 1 < len(line_starts) else end
+        close = len(text[pos:stop].rstrip(lx.SPACE_CHARS + "\r\n。.")) + pos - 1
+        if close <= pos or text[close] not in _PAIRS:
+            continue
+        opening = max(text.rfind(ch, pos, close) for ch in _PAIRS[text[close]])
+        if opening < pos or RE_BRACKET.search(text, opening + 1, close):
+            continue
+        units = _bare_units(text[opening + 1 : close])
+        if units:
+            yield LeadNote(opening, close + 1, units, [], shared=len(units) > 1)
+
+
+def _bare_units(body: str) -> list[str]:
+    """The units a bracket lists and nothing else, or none.
+
+    >>> _bare_units("市住建局、市自然资源和规划局"), _bare_units("含食品、药品"), _bare_units("省、市、县")
+    (['市住建局', '市自然资源和规划局'], [], [])
+    """
+    if RE_NOTE_CUE.search(body) or body.startswith(lx.NOT_A_UNIT_LIST) or any(ch in body for ch in '。：:“”"'):
+        return []
+    units = split_units(body)
+    ok = all(
+        len(u) >= _SHORTEST_BARE_UNIT
+        and _names_a_unit(u)
+        and not u.endswith(lx.PLACE_SUFFIXES)  # an office, not a place: 省、市、县 lists levels
+        and not RE_HAS_DIGIT.search(u)
+        for u in units
+    )
+    return units if units and ok else []
+
+
+_SHORTEST_BARE_UNIT = 3  # characters: 省人社厅, not 省 or 市 (各级（省、市、县）)
 
 
 def _inline_notes(text: str, start: int, end: int) -> Iterator[regex.Match[str]]:

@@ -226,6 +226,8 @@ INLINE_LEAD_PREFIXES = ("由",)
 TOGETHER_WITH = ("会同", "联合")
 #: Verbs after a unit list in the inline form （X牵头，Y配合）.
 LEAD_VERBS = ("牵头负责", "牵头抓总", "牵头落实", "为牵头单位", "为牵头部门", "牵头")
+#: How a bracket starts that lists things other than units: （含…）, （包括…）, （以下简称…）, （如…）.
+NOT_A_UNIT_LIST = ("含", "包括", "包含", "不含", "以下", "即", "如", "例如", "其中", "简称", "注", "详见", "见")
 #: Words that open a remark on a unit's scope in brackets after its name: 各区人民政府（含开发区）.
 SCOPE_ASIDE_OPENERS = ("含", "包括", "包含", "不含")
 #: A unit marked as the lead inside a list of responsible units: 区科技局（牵头）、区财政局.
@@ -241,6 +243,8 @@ RESPONSIBLE_VERBS = (
     "负责落实",
     "负责实施",
     "抓好落实",
+    "组织落实",
+    "具体负责",
     "具体落实",
     "具体实施",
     "组织实施",
@@ -261,6 +265,9 @@ ORG_SUFFIXES = (
     "室",
     "处",
     "中心",
+    "司",  # a ministry's department: 城市建设司
+    "科",  # a bureau's section: 就业科
+    "股",
     "单位",
     "部门",
     "机构",
@@ -347,6 +354,10 @@ RANGE_JOINERS = ("-", "－", "—", "–", "~", "～", "〜", "至", "到")
 #: Units a target counts or measures, longest first where one contains another.
 #: The magnitude (万, 亿) is not part of the unit.
 COUNT_UNITS = (
+    # equipment counted in units or sets
+    "台（套）",
+    "台(套)",
+    "台套",
     # a rate per so many people: 孕产妇死亡率控制在8/10万以下
     "/10万",
     "/万",
@@ -367,6 +378,10 @@ COUNT_UNITS = (
     "P",
     "毫秒",
     "微秒",
+    "标准机架",
+    "机架",
+    "斤",
+    "根",
     "吨标准煤",
     "标准煤",
     "微克",
@@ -496,6 +511,12 @@ PREFIX_COMPARATORS = {
     "约": "~",
     "近": "~",
     "接近": "~",
+    "≤": "<=",
+    "≥": ">=",
+    "＜": "<",
+    "＞": ">",
+    "<": "<",
+    ">": ">",
     # with a modal verb between 不 and the comparison (不得低于80%): the same bound, as a rule says it
     **{
         f"不{modal}{word}": comparator
@@ -741,14 +762,16 @@ STANDARD_WORDS = ("的标准", "的要求")
 GOAL_ONLY_UNITS = ("岁", "级")
 #: The verbs of a level to reach, before such a unit: 人均预期寿命达到80.6岁.
 LEVEL_VERBS = ("达到", "达", "提高到", "提高至", "提升到", "提升至", "增加到", "增至", "保持在", "稳定在", "超过")
+#: Units of events whose number per period is a rhythm, not a goal: 每年召开2次, 每季度至少举办1场.
+EVENT_UNITS = ("次", "场", "期", "轮")
+#: Denominators of a rhythm: 3次/年.
+PER_PERIOD = ("/年", "/季度", "/季", "/月", "/周", "／年", "／季度", "／月")
 #: Posts of a body, before the number of people who hold them: 设召集人1人, 副组长2名.
 POST_NAMES = ("召集人", "组长", "主任", "委员", "成员", "秘书长", "联络员", "代表")
 #: Words before a number that say what a kind is in general, not a goal: 人员规模一般10人以下.
 GENERAL_WORDS = ("一般", "一般在", "一般为", "通常", "通常在", "通常为")
 #: Words that make what a clause sets a rule for each one, whatever its unit: 单个场景投入不低于5万元.
 EACH_ONE_WORDS = ("单个", "单笔", "单家", "单户", "单次", "单人")  # not 单项 (单项冠军企业)
-#: Words after a time that make it the name of a kind of neighbourhood: 15分钟生活圈.
-CIRCLE_WORDS = ("生活圈", "健身圈", "服务圈", "便民生活圈", "便民圈", "经济圈", "通勤圈", "就医圈", "养老服务圈", "圈")
 #: A period a benefit lasts (优惠期不超过36个月): its bound is a rule, not a goal (a 结案周期 or
 #: 办理时限 is a goal of service).
 BENEFIT_PERIOD_ENDS = tuple(

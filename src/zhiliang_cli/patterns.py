@@ -502,6 +502,8 @@ RE_COMPLETION = re.compile(rf"(?:{_alternation(lx.TOTALITY_WORDS)})(?:{_alternat
 # --- the plan's closing text ----------------------------------------------------------------
 
 _SELF = _alternation(lx.SELF_NAMES)
+#: A paragraph that starts as one part of an enumeration: 二是…, （2）…, 2. … (a task's, never closing).
+RE_ENUMERATED = regex.compile(rf"{WS}*+(?:{CN_NUM}+是|其{CN_NUM}+|{OPEN}{WS}*{DIGIT}+{WS}*{CLOSE}|{DIGIT}+[.．、])")
 #: A heading of the provisions after the tasks: 附则, 附    则 (centred), 五、附则, 第十一条 附则.
 RE_CLOSING_HEADING = regex.compile(
     rf"{WS}*+(?:{_alternation(lx.CLOSING_HEADINGS).replace('附则', f'附{WS}*+则')}){WS}*+$"
@@ -515,7 +517,7 @@ RE_TAKES_EFFECT = regex.compile(
         (?:本|以上|上述) (?:{_SELF}) [^。；;]{{0,40}}? (?:自|从|于) [^。；;]{{0,40}}? 起 {WS}*+ (?:正式)?
             (?:{_alternation(lx.TAKES_EFFECT)})                                 # 本措施自…起施行
       | 本 (?:{_SELF}) 自 [^。；;]{{0,30}}? 至 [^。；;]{{0,30}}? (?:{_alternation(lx.TAKES_EFFECT)})   # 自…至…实施
-      | (?:本|以上|上述) (?:{_SELF}) 有效期                                        # 本措施有效期为…
+      | (?:本|以上|上述) (?:{_SELF}) 有效期 {WS}*+ (?:为|至|自|截至|截止|[:：]|是|\d|[一二三四五])   # 本措施有效期为…
       | 自本 (?:{_SELF}) (?:印发|发布|公布|施行)之日起 [^。]{{0,60}}? (?:{_alternation(lx.REPEAL_WORDS)})
     )
     """,
@@ -543,8 +545,12 @@ RE_LATIN_OR_DIGIT = re.compile(r"[A-Za-z0-9]")
 #: qualifies, 超1000万元OPC100家.
 RE_NAME_ONLY = regex.compile(r"[A-Za-z\p{Han}]{1,10}")
 
+#: A line that lists what is attached: 附件：1.任务分工表 (not the heading of an annex, 附件1：任务分工表).
+RE_ATTACHMENT_LIST = regex.compile(
+    rf"(?:{_alternation(lx.ATTACHMENT_LABELS)}){WS}*+{COLON}{WS}*+{DIGIT}++{WS}*+[.．、]"
+)
 #: The heading of an attachment's own text, alone on its line: 附件, 附件2, 附件 1.
-RE_ANNEX_HEADING = regex.compile(rf"(?:{_alternation(lx.ATTACHMENT_LABELS)}){WS}*+{DIGIT}*+{WS}*+$")
+RE_ANNEX_HEADING = regex.compile(rf"(?:{_alternation(lx.ATTACHMENT_LABELS)}){WS}*+(?:{DIGIT}|{CN_NUM})*+{WS}*+$")
 
 #: A paragraph that charges everyone with carrying the plan out, or speaks of the plan itself:
 #: 各地区、各部门要…, 未纳入试点范围的…可参照本方案…, 司法部负责…本意见贯彻落实工作.
@@ -555,7 +561,7 @@ RE_CLOSING_PARAGRAPH = regex.compile(
         各 [^。；;]{{0,24}}? 、? {WS}* (?:{_LEVEL_OF_DEPARTMENTS})? 各 (?:有关)? 部门 [^。]{{0,40}}? 要
             # 各地区、各部门要…, 各县（市、区）人民政府、市直各部门要…
       | [^。]{{0,60}}? 本 (?:{_SELF}) [^。]{{0,12}}? (?:贯彻落实|贯彻执行|落实|实施|执行|参照)
-      | [^。]{{0,40}}? 参照本 (?:{_SELF})
+      | [^。]{{0,40}}? (?:参照|对照|按照|根据) 本 (?:{_SELF})
     )
     """,
     regex.VERBOSE,
@@ -571,3 +577,9 @@ RE_PROVISION = regex.compile(
 
 #: A bound, then what a share is of: 不少于总数的 (5%).
 RE_BOUND_OF = re.compile(rf"(?P<cmp>{_alternation(lx.PREFIX_COMPARATORS)})[^，,。；;、]{{1,15}}的$")
+
+#: Text in brackets with none inside: （市、区） of 各县（市、区）人民政府.
+RE_BRACKETED_ASIDE = re.compile(rf"{NOTE_OPEN}[^{_BRACKETS}]*{NOTE_CLOSE}")
+
+#: What after a time names a kind of neighbourhood: 15分钟生活圈, 15分钟就业服务圈.
+RE_CIRCLE = regex.compile(r"\p{Han}{0,6}?圈")

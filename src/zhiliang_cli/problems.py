@@ -5,7 +5,8 @@ Kinds:
 * ``numbering`` — a gap or disorder in the numbers of sections, groups or items;
 * ``repeat`` — a number given twice;
 * ``empty_section`` — a section with neither items nor text of its own;
-* ``missing_lead`` — an item without a lead unit in a section whose other items have one;
+* ``missing_lead`` — an item without a lead unit in a section whose other items have one, or in a
+  plan where most items have one;
 * ``no_leads`` — no item names one;
 * ``unreadable_note`` — a labelled note (牵头单位：…) from which no unit could be read;
 * ``suspicious_unit`` — a unit name holding invisible or direction-changing characters, or a
@@ -121,10 +122,11 @@ def lead_problems(sections: list[SectionRecord], unreadable: list[tuple[int, int
     if not any(item["lead_units"] for item in items):
         return [_problem("no_leads", items[0]["line"], "no item names a lead unit (牵头单位/责任单位)")]
     starts = sorted(start for start, _ in unreadable)
+    most = sum(bool(item["lead_units"]) for item in items) * 2 > len(items)  # the plan names leads as a rule
     return [
         _problem("missing_lead", item["line"], f"item {item['numeral']} ({item['number']}) names no lead unit")
         for s in sections
-        if any(i["lead_units"] for i in s["items"])
+        if most or any(i["lead_units"] for i in s["items"])
         for item in s["items"]
         if not item["lead_units"] and not _any_within(starts, *item["span"])
     ]

@@ -41,12 +41,14 @@ from .numerals import chinese_to_int
 from .patterns import (
     RE_ANNEX_HEADING,
     RE_ATTACHMENT_LINE,
+    RE_ATTACHMENT_LIST,
     RE_BOOK_TITLE,
     RE_BREADCRUMB,
     RE_CLOSING_HEADING,
     RE_CLOSING_PARAGRAPH,
     RE_DATE_LINE,
     RE_DOC_NUMBER,
+    RE_ENUMERATED,
     RE_HEADING,
     RE_NOISE_LINE,
     RE_NOTE_LINE,
@@ -264,7 +266,11 @@ def _levels(headings: list[Heading | None]) -> list[Heading | None]:
     Articles (第一条) in a plan with 一、 are text."""
     kinds = {h.kind for h in headings if h is not None}
     if "lc" in kinds:  # 第一章: chapters are the sections, and what they hold ranks below them
-        if "l1" in kinds:
+        first_chapter = next(i for i, h in enumerate(headings) if h is not None and h.kind == "lc")
+        if all(i < first_chapter for i, h in enumerate(headings) if h is not None and h.kind == "l1"):
+            kinds.discard("l1")  # a notice's own paragraphs (一、加强组织领导) before the regulation it sends
+            headings = [None if h is not None and h.kind == "l1" else h for h in headings]
+        elif "l1" in kinds:
             kinds.discard("la")
             headings = [None if h is not None and h.kind == "la" else h for h in headings]
         level_of = {kind: level for level, kind in enumerate(sorted(kinds, key=_RANKS.__getitem__), start=1)}
@@ -321,6 +327,8 @@ def _plan_start(text: str, lines: list[Line], headings: list[Heading | None]) ->
         return next((i for i, h in enumerate(headings) if h is not None and h.level == 1), None)
     if not _sends_a_plan(text, lines[: starts[0]]):
         return starts[0]  # an opinion with an annex (指标, 分工表): the body is the plan, the annex is not
+    if any(RE_DATE_LINE.match(text, ln.start, ln.end) for ln in lines[: starts[0]]):
+        return starts[0]  # the notice was signed and dated before it: this 一、 is the sent plan's
     for i in range(starts[0] + 1, len(lines)):
         line, heading = lines[i], headings[i]
         if heading is not None and heading.level > 1:
@@ -341,10 +349,11 @@ def _sends_a_plan(text: str, header: list[Line]) -> bool:
     >>> _sends_a_plan("为贯彻落实《国务院关于印发规划的通知》", [Line(1, 0, 19)])
     False
     """
+    title = ""
     for line in header[:_TITLE_LINES]:
-        words = RE_BOOK_TITLE.sub("", text[line.start : line.end])
-        if any(word in words for word in lx.SENDING_WORDS):
-            return True
+        title += text[line.start : line.end]
+        if title.endswith(lx.NOTICE_TITLE_ENDINGS):  # the title ends here, however many lines it took
+            return any(word in RE_BOOK_TITLE.sub("", title) for word in lx.SENDING_WORDS)
     return False
 
 
@@ -354,16 +363,24 @@ _TITLE_LINES = 6  # lines at the head of a notice that may hold its title (set o
 def _without_annex_after_articles(text: str, lines: list[Line], headings: list[Heading | None]) -> list[Heading | None]:
     """Measures written as articles (第一条…) and then an annex with 一、 headings (附件 alone on a
     line after the last article): the annex's headings are not the plan's."""
-    articles = [i for i, h in enumerate(headings) if h is not None and h.kind == "la"]
+    articles = [i for i, h in enumerate(headings) if h is not None and h.kind in ("la", "lc")]
     if not articles:
         return headings
     annex = next(
-        (i for i in range(articles[-1] + 1, len(lines)) if RE_ANNEX_HEADING.match(text, lines[i].start, lines[i].end)),
+        (
+            i
+            for i in range(articles[-1] + 1, len(lines))
+            if text.startswith(lx.ATTACHMENT_LABELS, lines[i].start)
+            and (
+                RE_ANNEX_HEADING.match(text, lines[i].start, lines[i].end)
+                or RE_ATTACHMENT_LINE.match(text, lines[i].start, lines[i].end)
+            )
+        ),
         None,
     )
     if annex is None or any(h is not None and h.kind == "l1" for h in headings[: articles[0]]):
         return headings
-    return headings[:annex] + [None] * (len(headings) - annex)
+    return headings[:annex] + [h if h is None or h.kind in ("la", "lc") else None for h in headings[annex:]]
 
 
 def _item_level(lines: list[Line], headings: list[Heading | None], notes: _Notes) -> int:
@@ -478,7 +495,12 @@ class _Walk:
         the plan has begun and its last sentence is complete, with no signature and date to follow
         (an 附件 list in the closing block comes before them)."""
         text, line = self.text, self.lines[i]
-        if not self.drafts or not RE_ANNEX_HEADING.match(text, line.start, line.end):
+        if not self.drafts or not text.startswith(lx.ATTACHMENT_LABELS, line.start):
+            return False
+        titled = RE_ATTACHMENT_LINE.match(text, line.start, line.end) and not RE_ATTACHMENT_LIST.match(
+            text, line.start, line.end
+        )  # 附件1：任务分工表 heads an annex; 附件：1.任务分工表 lists what is attached
+        if not (RE_ANNEX_HEADING.match(text, line.start, line.end) or titled):
             return False
         if current is not None and self._continues(current):
             return False
@@ -562,11 +584,18 @@ def _closing_after_last_task(text: str, drafts: list[SectionDraft], notes: _Note
         len(lines),
     )
     own = notes.within(lines[0].start, lines[cut - 1].end)
-    if task and own and _tasks_end_with_notes(drafts, notes):
+    title_note = (
+        own
+        and own[0].start < lines[0].end
+        and not any(mark in text[last.heading.body : own[0].start] for mark in lx.SENTENCE_ENDS)
+    )  # （三）强化人才支撑（牵头单位：…） with the task's words below it
+    if task and len(own) == 1 and not title_note and _tasks_end_with_notes(drafts, notes):
+        # one note, not right after the title: what follows it may be closing
         after = own[-1].end
         k = bisect_left([line.end for line in lines], after)
         rest = text[after : lines[k].end].strip(lx.SPACE_CHARS)
-        if k + 1 < cut and rest in ("", "。", ".") and not text.startswith(("；", ";"), after):
+        enumerated = k + 1 < len(lines) and RE_ENUMERATED.match(text, lines[k + 1].start, lines[k + 1].end)
+        if k + 1 < cut and rest in ("", "。", ".") and not text.startswith(("；", ";"), after) and not enumerated:
             cut = k + 1  # not after a note that ends one part of a list (一是…（A负责）；)
     closing[:0] = lines[cut:]
     del lines[cut:]

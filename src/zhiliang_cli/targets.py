@@ -41,6 +41,7 @@ from .patterns import (
     RE_BOUND_OF,
     RE_BUDGET,
     RE_CAPITALS_BEFORE,
+    RE_CIRCLE,
     RE_CLAUSE_END,
     RE_CODE_AFTER,
     RE_CODE_BEFORE,
@@ -410,7 +411,9 @@ def _rate_or_frequency(text: str, start: int, unit: str, clause_start: int) -> b
     """A rate framed by 按 or of a base amount (按利率的50%), or a frequency (每年召开2次)."""
     if unit in lx.PERCENT_UNITS and RE_RATE_FRAME.search(text[clause_start:start]):
         return True
-    return unit == "次" and "每" in text[clause_start:start]
+    if unit.startswith(lx.EVENT_UNITS) and unit.endswith(lx.PER_PERIOD):
+        return True  # 不少于3次/年: a rhythm
+    return unit == "次" and "每" in text[clause_start:start]  # 每年召开2次
 
 
 def _allows(text: str, start: int, end: int) -> bool:
@@ -446,8 +449,8 @@ def _describes(text: str, quantity: re.Match[str], unit: _Unit, suffix: re.Match
     """
     if unit.text in lx.GOAL_ONLY_UNITS and _prefix_comparator(before) is None and not before.endswith(lx.LEVEL_VERBS):
         return True  # 60岁以上老年人, 三级公立医院: an age or a grade that describes
-    if text.startswith(lx.CIRCLE_WORDS, unit.end):
-        return True  # 15分钟生活圈, 三十分钟健身圈: the name of a kind of neighbourhood
+    if RE_CIRCLE.match(text, unit.end):
+        return True  # 15分钟生活圈, 三十分钟健身圈, 15分钟就业服务圈: the name of a kind of neighbourhood
     if text.startswith(lx.STANDARD_WORDS, suffix.end() if suffix else unit.end):
         return True  # 按每百户不低于20平方米的标准配套建设: a standard each development must meet
     bare = before[: -len(prefix)] if (prefix := _PREFIXES.ending(before)) else before
