@@ -45,6 +45,7 @@ from .patterns import (
     RE_ADMIN_DISTRIBUTIVE,
     RE_ADMIN_LEVEL_START,
     RE_BRACKET,
+    RE_BRACKET_AT_LINE_END,
     RE_BRACKET_OR_BREAK,
     RE_BRACKETED_LABEL_NOTE,
     RE_COOPERATING_ASIDE,
@@ -150,7 +151,7 @@ def find_notes(text: str, start: int, end: int, line_starts: Iterable[int] | Non
         for m in _inline_notes(text, start, end)
         if not taken.holds(m.start("body"))
     ]
-    others += [note for note in _bare_notes(text, line_starts, end) if not taken.holds(note.start)]
+    others += _bare_notes(text, line_starts[0] if line_starts else end, end, taken)
     others += [  # 【责任单位】X: read as 责任单位：X
         _note_of_body(m.start(), m.end(), f"{m.group('label')}：{m.group('units')}", None)
         for m in RE_BRACKETED_LABEL_NOTE.finditer(text, start, end)
@@ -162,20 +163,22 @@ def find_notes(text: str, start: int, end: int, line_starts: Iterable[int] | Non
     return apply_rules(text, notes)
 
 
-def _bare_notes(text: str, line_starts: list[int], end: int) -> Iterator[LeadNote]:
+def _bare_notes(text: str, start: int, end: int, taken: _Spans) -> list[LeadNote]:
     """Notes that only list units, in brackets at the end of a line: …控制在5%以内。（市住建局、市自然资源
     和规划局） or （六）加强人才队伍建设（省人社厅、省教育厅）.  They read as 责任单位：… does."""
-    for k, pos in enumerate(line_starts):
-        stop = line_starts[k + 1] if k + 1 < len(line_starts) else end
-        close = len(text[pos:stop].rstrip(lx.SPACE_CHARS + "\r\n。.")) + pos - 1
-        if close <= pos or text[close] not in _PAIRS:
-            continue
+    found_notes: list[LeadNote] = []
+    for found in RE_BRACKET_AT_LINE_END.finditer(text, start, end):
+        close = found.start()
+        if taken.holds(close):
+            continue  # the end of a note already read (most brackets that end a line)
+        pos = text.rfind("\n", start, close) + 1
         opening = max(text.rfind(ch, pos, close) for ch in _PAIRS[text[close]])
         if opening < pos or RE_BRACKET.search(text, opening + 1, close):
             continue
         units = _bare_units(text[opening + 1 : close])
         if units:
-            yield LeadNote(opening, close + 1, units, [], shared=len(units) > 1)
+            found_notes.append(LeadNote(opening, close + 1, units, [], shared=len(units) > 1))
+    return found_notes
 
 
 def _bare_units(body: str) -> list[str]:

@@ -221,6 +221,10 @@ _BRACKETS = "".join(regex.escape(c) for c in lx.NOTE_OPEN_BRACKETS + lx.NOTE_CLO
 #: Every bracket a note may open or close with (paired in :mod:`leads`), and line breaks.
 RE_BRACKET = re.compile(f"[{_BRACKETS}]")
 
+#: A closing bracket that ends its line (a 。 and spaces after it at most): where a note may stand
+#: that only lists units.
+RE_BRACKET_AT_LINE_END = re.compile(rf"{NOTE_CLOSE}(?=[。.]?{WS}*(?:\r|\n|$))")
+
 #: Every bracket and line break (where cue words are looked at against).
 RE_BRACKET_OR_BREAK = re.compile(f"[{_BRACKETS}\r\n]")
 
@@ -583,3 +587,6 @@ RE_BRACKETED_ASIDE = re.compile(rf"{NOTE_OPEN}[^{_BRACKETS}]*{NOTE_CLOSE}")
 
 #: What after a time names a kind of neighbourhood: 15分钟生活圈, 15分钟就业服务圈.
 RE_CIRCLE = regex.compile(r"\p{Han}{0,6}?圈")
+
+#: A closing bracket of a note.
+RE_CLOSE_BRACKET = re.compile(NOTE_CLOSE)

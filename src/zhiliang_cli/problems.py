@@ -242,12 +242,15 @@ _ROLE_WORDS = ("牵头", "配合", "负责", "按职责")
 def _section_notes(text: str, sections: list[SectionRecord], index: LineIndex) -> list[ProblemRecord]:
     """Notes in the own text of sections that have items: the units they name lead no item."""
     from .leads import find_notes
+    from .patterns import RE_NOTE_CUE
 
     problems: list[ProblemRecord] = []
     for section in sections:
         if not section["items"] or section["text_span"] is None:
             continue
         start, end = section["text_span"]
+        if RE_NOTE_CUE.search(text, start, end) is None:
+            continue  # most sections' own text names no unit
         for note in find_notes(text, start, end):
             if note.readable and (note.lead_units or note.cooperating_units):
                 problems.append(

@@ -70,6 +70,7 @@ _RANKS = {"lc": 5, "l1": 10, "la": 15, "l2": 20, "l3": 30, "l4": 40}
 #: What a line ends with when its sentence is complete (the next line may start anything).
 _COMPLETE = set(lx.SENTENCE_ENDS + lx.NOTE_CLOSE_BRACKETS + "”’》")
 _SIGNATURE_REACH = 4  # signature lines above a date
+_CLOSING_FIRST = frozenset(word[0] for word in lx.CLOSING_HEADINGS)  # 附则, 其他事项: what they start with
 _ANNEX_LIST_REACH = 8  # lines after 附件 in which a signature's date shows it to head a list, not an annex
 
 
@@ -511,8 +512,12 @@ class _Walk:
         """Whether ``line`` heads the provisions after the tasks: 附则 on a line of its own, or a
         section so titled (五、附则)."""
         if heading is not None:
-            return heading.level == 1 and RE_CLOSING_HEADING.match(self.text, heading.body, line.end) is not None
-        if current is not None and self._continues(current):
+            return (
+                heading.level == 1
+                and self.text[heading.body : heading.body + 1] in _CLOSING_FIRST
+                and RE_CLOSING_HEADING.match(self.text, heading.body, line.end) is not None
+            )
+        if self.text[line.start] not in _CLOSING_FIRST or (current is not None and self._continues(current)):
             return False
         return RE_CLOSING_HEADING.match(self.text, line.start, line.end) is not None
 

@@ -43,6 +43,7 @@ from .patterns import (
     RE_CAPITALS_BEFORE,
     RE_CIRCLE,
     RE_CLAUSE_END,
+    RE_CLOSE_BRACKET,
     RE_CODE_AFTER,
     RE_CODE_BEFORE,
     RE_COMPLETION,
@@ -306,6 +307,10 @@ def _target(text: str, quantity: re.Match[str], ctx: _Context, region: Region, i
     unit = _Unit(lx.DOUBLING_UNIT, None, quantity.end()) if quantity.group("double") else _unit(text, quantity, ctx)
     if unit is None or (not quantity.group("double") and _is_not_a_quantity(text, quantity, unit, ctx)):
         return None
+    if unit.text in lx.GOAL_ONLY_UNITS:  # 三级公立医院, 60岁以上老年人 — looked at first: there are many
+        near = text[max(ctx.start, start - _LOOK_BACK) : start]
+        if _prefix_comparator(near) is None and not near.endswith(lx.LEVEL_VERBS):
+            return None
     clause_start = ctx.clause_start(start)
     if ctx.is_blocked(start, clause_start):
         return None
@@ -447,19 +452,17 @@ def _describes(text: str, quantity: re.Match[str], unit: _Unit, suffix: re.Match
     >>> _describes("24小时服务", q, _Unit("小时", None, 4), None, "提供")
     True
     """
-    if unit.text in lx.GOAL_ONLY_UNITS and _prefix_comparator(before) is None and not before.endswith(lx.LEVEL_VERBS):
-        return True  # 60岁以上老年人, 三级公立医院: an age or a grade that describes
-    if RE_CIRCLE.match(text, unit.end):
+    if text.find("圈", unit.end, unit.end + _CIRCLE_REACH) >= 0 and RE_CIRCLE.match(text, unit.end):
         return True  # 15分钟生活圈, 三十分钟健身圈, 15分钟就业服务圈: the name of a kind of neighbourhood
     if text.startswith(lx.STANDARD_WORDS, suffix.end() if suffix else unit.end):
         return True  # 按每百户不低于20平方米的标准配套建设: a standard each development must meet
     bare = before[: -len(prefix)] if (prefix := _PREFIXES.ending(before)) else before
     if bare.endswith(lx.GENERAL_WORDS) or bare.endswith(lx.CAP_WORDS):
         return True  # 一般不少于5个工作日, 最长不超过15个工作日: what a rule allows
-    start = quantity.start()
-    sentence = text[max(0, start - _POSTS_REACH) : start].rsplit("。", 1)[-1]
-    if unit.text in ("人", "名") and before.endswith(lx.POST_NAMES) and "设" in sentence:
-        return True  # 设召集人1人, 副组长2名: how a body is made up
+    if unit.text in ("人", "名") and before.endswith(lx.POST_NAMES):
+        start = quantity.start()
+        if "设" in text[max(0, start - _POSTS_REACH) : start].rsplit("。", 1)[-1]:
+            return True  # 设召集人1人, 副组长2名: how a body is made up
     if before.rstrip("各").endswith("派") or ("由" in before and text.find("组成", unit.end, unit.end + 12) >= 0):
         return True  # 由各城市各派1名代表组成, 由9个部门组成
     end = suffix.end() if suffix else unit.end
@@ -499,6 +502,7 @@ def _count_follows(text: str, expression_end: int, ctx: _Context) -> bool:
     return RE_UNIT.match(text, later.end(), ctx.end) is not None
 
 
+_CIRCLE_REACH = 8  # characters after a time in which 圈 names a neighbourhood (15分钟就业服务圈)
 _POSTS_REACH = 60  # characters looked back for the 设 of 设召集人1人，副召集人2人
 _NAME_REACH = 10  # characters of the name between a threshold and what it counts
 
@@ -658,6 +662,8 @@ def _out_of_brackets(text: str, start: int, pos: int) -> int:
     >>> text[_out_of_brackets(text, 6, 11):]
     '建成10个'
     """
+    if RE_CLOSE_BRACKET.search(text, start, pos) is None:
+        return start  # most clauses hold no bracket at all
     depth, after = 0, start
     for k in range(start, pos):
         ch = text[k]
