@@ -202,6 +202,7 @@ NON_TARGETS = [
     ("round-the-clock", "为OPC提供24小时“不打烊”服务。"),
     ("a-kind-of-neighbourhood", "打造城市社区15分钟健身圈和15分钟就业服务圈。"),
     ("a-rhythm-per-year", "组织政企座谈会不少于3次/年。"),
+    ("a-threshold-for-a-sanction", "对年度计划完成率低于50%的地区进行通报，对考核得分低于60分的予以约谈。"),
     ("an-age-that-describes", "为60岁以上老年人提供上门服务，支持三级公立医院发展。"),
     ("a-standard-to-build-to", "新建居住区按每百户不低于20平方米的标准配套建设养老服务设施。"),
     ("very-is-no-ten", "具有十分重要的意义，要加快推进建设。"),

@@ -762,6 +762,8 @@ STANDARD_WORDS = ("的标准", "的要求")
 GOAL_ONLY_UNITS = ("岁", "级")
 #: The verbs of a level to reach, before such a unit: 人均预期寿命达到80.6岁.
 LEVEL_VERBS = ("达到", "达", "提高到", "提高至", "提升到", "提升至", "增加到", "增至", "保持在", "稳定在", "超过")
+#: What a plan does to those who fall short: a threshold before one is a condition (对…低于50%的地区进行通报).
+SANCTION_WORDS = ("通报", "约谈", "问责", "追责", "扣减", "扣除", "取消", "收回", "处罚", "挂牌督办", "督办")
 #: Units of events whose number per period is a rhythm, not a goal: 每年召开2次, 每季度至少举办1场.
 EVENT_UNITS = ("次", "场", "期", "轮")
 #: Denominators of a rhythm: 3次/年.

@@ -368,7 +368,7 @@ def _is_parameter(text: str, start: int, unit: str, clause_start: int, ctx: _Con
         lx.CAP_WORDS, clause_start, max(clause_start, start - 2)
     ):
         return True  # 最高100万元, 最长30天: the most a rule allows
-    if _sets_a_rule_for_each(text, start, unit, clause_start):
+    if _sets_a_rule_for_each(text, start, unit, clause_start) or _sanctions(text, start, clause_start, clause_end):
         return True
     if not ctx.has_grant:  # most items grant nothing: only a rate or a frequency to look at
         return _rate_or_frequency(text, start, unit, clause_start)
@@ -410,6 +410,19 @@ def _sets_a_rule_for_each(text: str, start: int, unit: str, clause_start: int) -
     if any(word in words for word in lx.EACH_ONE_WORDS):
         return True
     return unit in (*lx.TIME_UNITS, "年") and words[: -len(comparator)].endswith(lx.BENEFIT_PERIOD_ENDS)
+
+
+def _sanctions(text: str, start: int, clause_start: int, clause_end: int) -> bool:
+    """A threshold that brings a sanction (对年度计划完成率低于50%的地区进行通报): a condition, not a goal.
+
+    >>> t = "对年度计划完成率低于50%的地区进行通报"
+    >>> _sanctions(t, 11, 0, len(t))
+    True
+    """
+    if not text.startswith(lx.CONDITION_WORDS, clause_start):
+        return False
+    of = text.find("的", start, clause_end)
+    return of >= 0 and any(text.find(word, of, clause_end) >= 0 for word in lx.SANCTION_WORDS)
 
 
 def _rate_or_frequency(text: str, start: int, unit: str, clause_start: int) -> bool:
