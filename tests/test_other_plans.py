@@ -175,3 +175,24 @@ def test_check_reports_a_note_no_item_holds_and_a_role_word_in_a_name() -> None:
     problems = [(p["kind"], p["line"]) for p in parse_text(text)["problems"]]
     assert ("section_note", 2) in problems
     assert ("suspicious_unit", 4) in problems
+
+
+def test_a_notice_that_forwards_a_notice_is_signed_by_its_own_issuer() -> None:
+    from zhiliang_cli.parser import parse_text
+
+    text = (
+        "某省住房和城乡建设厅关于转发《住房和城乡建设部办公厅关于印发燃气管道更新改造工作方案的通知》的通知\n"
+        "某建城函〔2024〕21号\n各设区市住房和城乡建设局：\n现将通知转发给你们，请认真贯彻落实。\n"
+        "某某省住房和城乡建设厅\n2024年3月20日\n（此件主动公开）\n附件\n"
+        "住房和城乡建设部办公厅关于印发燃气管道更新改造工作方案的通知\n建办城〔2024〕8号\n各省住房和城乡建设厅：\n"
+        "现将方案印发给你们。\n住房和城乡建设部办公厅\n2024年3月1日\n（此件公开发布）\n"
+        "燃气管道更新改造工作方案\n一、主要任务\n（一）更新管道。更新改造管道10万公里以上。（城市建设司负责）\n"
+    )
+    plan = parse_text(text)
+    assert (plan["doc_number"], plan["issuers"], plan["date"], plan["note"]) == (
+        "某建城函〔2024〕21号",
+        ["某某省住房和城乡建设厅"],
+        "2024-03-20",
+        "此件主动公开",
+    )
+    assert [i["lead_units"] for s in plan["sections"] for i in s["items"]] == [["城市建设司"]]

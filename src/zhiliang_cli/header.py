@@ -17,6 +17,8 @@ A web copy's 发布时间 gives ``published``.  Fields not present are null.
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 import regex
 
 from . import lexicon as lx
@@ -76,7 +78,7 @@ def parse_header(text: str, header: list[Line], trailer: list[Line]) -> dict[str
     content = [ln for ln in header if not is_noise(text, ln)]
     strings = [text[ln.start : ln.end] for ln in content]
     doc_index, doc_number = _doc_number(strings)
-    date_index = _last_date_line(strings)
+    date_index = _signing_date_line(strings, doc_index)
     signed = strings if date_index is not None else [text[ln.start : ln.end] for ln in trailer]
     if date_index is None:
         date_index = _last_date_line(signed)
@@ -114,9 +116,30 @@ def _preamble(text: str, lines: list[Line], first: int) -> list[int] | None:
 def _doc_number(strings: list[str]) -> tuple[int | None, str | None]:
     for i, s in enumerate(strings):
         match = RE_DOC_NUMBER.search(s)
-        if match and len(s) < 40:
+        if match and len(s) < _DOC_NUMBER_LINE:
             return i, match.group("doc")
     return None, None
+
+
+_DOC_NUMBER_LINE = 40  # characters of a line that holds a 发文字号 and little else
+
+
+def _signing_date_line(strings: list[str], doc_index: int | None) -> int | None:
+    """The 成文日期 of the notice: the last date line before the plan, or, where a second notice
+    follows the first one's date (a 转发 of a notice that sends the plan), the first one's.
+
+    >>> _signing_date_line(["关于转发…的通知", "某建城函〔2024〕21号", "某某省住建厅", "2024年3月20日",
+    ...     "附件", "关于印发…的通知", "建办城〔2024〕8号", "住建部办公厅", "2024年3月1日"], 1)
+    3
+    """
+    dates = [i for i, s in enumerate(strings) if RE_DATE_LINE.match(s)]
+    if not dates:
+        return None
+    for first, later in pairwise(dates):
+        between = enumerate(strings[first:later], first)
+        if any(i != doc_index and len(s) < _DOC_NUMBER_LINE and RE_DOC_NUMBER.search(s) for i, s in between):
+            return first  # a second 发文字号 after this date: a notice inside the notice
+    return dates[-1]
 
 
 def _last_date_line(strings: list[str]) -> int | None:
