@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from zhiliang_cli.deadlines import find_times
+from zhiliang_cli.deadlines import deadline_of, find_times
 
 CASES = [
     ("2023年底前完成", [("deadline", "2023-12-31")]),
@@ -26,3 +26,11 @@ CASES = [
 @pytest.mark.parametrize(("text", "times"), CASES, ids=[c[0] for c in CASES])
 def test_times(text: str, times: list[tuple[str, str]]) -> None:
     assert [(t.kind, t.date) for t in find_times(text, 0, len(text), 2023)] == times
+
+
+@pytest.mark.parametrize(
+    ("field", "date"), [("2025年6月", "2025-06-30"), ("12月31日", "2023-12-31"), ("2024年2月", "2024-02-29")]
+)
+def test_a_deadline_field_that_names_a_month_or_a_day(field: str, date: str) -> None:
+    text = f"完成时限：{field}"
+    assert deadline_of(text, 5, len(text), 2023)["date"] == date

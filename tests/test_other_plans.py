@@ -196,3 +196,10 @@ def test_a_notice_that_forwards_a_notice_is_signed_by_its_own_issuer() -> None:
         "此件主动公开",
     )
     assert [i["lead_units"] for s in plan["sections"] for i in s["items"]] == [["城市建设司"]]
+
+
+def test_a_heading_that_ends_with_a_colon_is_no_recipient() -> None:
+    from zhiliang_cli.parser import parse_text
+
+    plan = parse_text("某县2025年重点任务清单\n主要目标：\n一、重点任务\n（一）建设平台。（责任单位：县科技局）\n")
+    assert plan["recipients"] == []

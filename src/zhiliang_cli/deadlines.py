@@ -28,7 +28,15 @@ import regex
 
 from . import lexicon as lx
 from .numerals import chinese_to_int
-from .patterns import RE_BRACKETED, RE_DEADLINE_PHRASE, RE_ONGOING_BRACKETED, RE_PERIOD_NAME, RE_TIME, RE_TIME_HINT
+from .patterns import (
+    RE_BRACKETED,
+    RE_DEADLINE_PHRASE,
+    RE_MONTH_OR_DAY,
+    RE_ONGOING_BRACKETED,
+    RE_PERIOD_NAME,
+    RE_TIME,
+    RE_TIME_HINT,
+)
 from .records import DeadlineRecord, ItemRecord
 
 _DIGITS = str.maketrans(lx.FULLWIDTH_DIGITS, "0123456789")
@@ -243,8 +251,27 @@ def deadline_of(text: str, start: int, end: int, year: int | None) -> DeadlineRe
     True
     """
     marks = find_times(text, start, end, year)
-    date = marks[-1].date if marks else None
+    date = marks[-1].date if marks else _month_or_day(text[start:end], year)
     return {"text": text[start:end], "span": [start, end], "date": date}
+
+
+def _month_or_day(words: str, year: int | None) -> str | None:
+    """The last day a 完成时限 field allows when it names a month or a day without 前 or 底
+    (完成时限：2025年6月, 12月31日): a field says by when, whatever its wording.
+
+    >>> _month_or_day("2025年6月", 2024), _month_or_day("12月31日", 2024), _month_or_day("持续推进", 2024)
+    ('2025-06-30', '2024-12-31', None)
+    """
+    match = RE_MONTH_OR_DAY.search(words)
+    if match is None:
+        return None
+    stated = int(match.group("year")) if match.group("year") else year
+    month = int(match.group("month"))
+    if stated is None or not 1 <= month <= 12:
+        return None
+    last = calendar.monthrange(stated, month)[1]
+    day = int(match.group("day")) if match.group("day") else last
+    return f"{stated:04d}-{month:02d}-{min(day, last):02d}"
 
 
 def _last_open(text: str, start: int, end: int) -> int | None:

@@ -185,9 +185,20 @@ def _recipients(strings: list[str], after: int | None) -> tuple[int | None, list
     first = after or 0
     for i, s in enumerate(strings[first : first + 4], start=first):
         match = RE_RECIPIENTS_LINE.match(s)
-        if match and len(s) < 400 and not s.startswith(lx.CONTACT_NAME_LABELS):
+        if match and len(s) < 400 and not s.startswith(lx.CONTACT_NAME_LABELS) and _ends_like_addressees(match["to"]):
             return i, _addressees(match.group("to"))
     return None, []
+
+
+def _ends_like_addressees(to: str) -> bool:
+    """Whether a line before a colon names offices or people (各市人民政府：, 马万祺副主席：), not a
+    heading that ends with a colon (主要目标：, 总体要求：).
+
+    >>> _ends_like_addressees("各区人民政府，市政府各部门"), _ends_like_addressees("主要目标")
+    (True, False)
+    """
+    bare = RE_TRAILING_BRACKETS.sub("", to.rstrip(lx.SPACE_CHARS))
+    return bare.endswith(tuple(lx.ORG_SUFFIXES)) or bare.endswith(lx.ADDRESSEE_ENDINGS)
 
 
 def _addressees(text: str) -> list[str]:

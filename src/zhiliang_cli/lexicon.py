@@ -169,6 +169,8 @@ SHARED_LABELS = (
     "责任主体",
     "责任处室",
     "责任科室",
+    "处室",
+    "科室",
     "责任机构",
     "负责处室",
     "承办单位",
@@ -378,6 +380,10 @@ COUNT_UNITS = (
     "P",
     "毫秒",
     "微秒",
+    "美元",
+    "欧元",
+    "港元",
+    "日元",
     "标准机架",
     "机架",
     "斤",
@@ -768,6 +774,22 @@ SANCTION_WORDS = ("通报", "约谈", "问责", "追责", "扣减", "扣除", "�
 EVENT_UNITS = ("次", "场", "期", "轮")
 #: Denominators of a rhythm: 3次/年.
 PER_PERIOD = ("/年", "/季度", "/季", "/月", "/周", "／年", "／季度", "／月")
+#: How a 主送机关 line may end besides an office's name: people (副主席, 委员) and kinds of bodies.
+ADDRESSEE_ENDINGS = (
+    "主席",
+    "委员",
+    "同志",
+    "代表",
+    "机构",
+    "企业",
+    "组织",
+    "协会",
+    "学会",
+    "医院",
+    "学校",
+    "高校",
+    "银行",
+)
 #: Posts of a body, before the number of people who hold them: 设召集人1人, 副组长2名.
 POST_NAMES = ("召集人", "组长", "主任", "委员", "成员", "秘书长", "联络员", "代表")
 #: Words before a number that say what a kind is in general, not a goal: 人员规模一般10人以下.
@@ -819,7 +841,7 @@ CONDITION_WORDS = ("对于", "对", "凡")
 #: Units that are shares of something.
 PERCENT_UNITS = ("%", "％", "‰")
 #: Units of money (a target in 元 under a subsidy word is a parameter).
-MONEY_UNITS = ("元",)
+MONEY_UNITS = ("元", "美元", "欧元", "港元", "日元")
 #: Words that spread one number over each subject listed before them (水稻、小麦收储率均达到90%),
 #: or one number to each subject in turn (分别达到98%和95%).
 RESPECTIVELY_WORDS = ("分别",)

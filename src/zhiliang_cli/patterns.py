@@ -590,3 +590,8 @@ RE_CIRCLE = regex.compile(r"\p{Han}{0,6}?圈")
 
 #: A closing bracket of a note.
 RE_CLOSE_BRACKET = re.compile(NOTE_CLOSE)
+
+#: A month, or a day of one, in a 完成时限 field: 2025年6月, 12月31日.
+RE_MONTH_OR_DAY = re.compile(
+    r"(?:(?P<year>(?:19|20)[0-9]{2})\s*年\s*)?(?P<month>[0-9]{1,2})\s*月(?:\s*(?P<day>[0-9]{1,2})\s*日)?"
+)

@@ -386,7 +386,7 @@ def _is_parameter(text: str, start: int, unit: str, clause_start: int, ctx: _Con
     if money and (
         RE_MONEY_CAP.search(text, clause_start, start)
         or RE_BUDGET.search(text, clause_start, clause_end)
-        or RE_SUBSIDY.search(text, sentence_start, sentence_end)
+        or RE_SUBSIDY.search(text, sentence_start, clause_end)  # 对…给予最高100万元; a goal before a grant stays
     ):
         return True
     return _rate_or_frequency(text, start, unit, clause_start)
