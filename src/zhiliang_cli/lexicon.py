@@ -790,6 +790,8 @@ ADDRESSEE_ENDINGS = (
     "高校",
     "银行",
 )
+#: A time that says a service runs round the clock, not a bound (24小时“不打烊”服务; 24小时内 is one).
+ROUND_THE_CLOCK = ("24小时",)
 #: Posts of a body, before the number of people who hold them: 设召集人1人, 副组长2名.
 POST_NAMES = ("召集人", "组长", "主任", "委员", "成员", "秘书长", "联络员", "代表")
 #: Words before a number that say what a kind is in general, not a goal: 人员规模一般10人以下.

@@ -36,7 +36,7 @@ def structure_problems(text: str, structure: Structure, index: LineIndex) -> lis
     problems += _check_trailer(text, structure.trailer)
     unreadable = [(note.start, note.end) for note in structure.unreadable]
     problems += lead_problems(structure.sections, unreadable) + truncation_problems(text, structure.sections, index)
-    problems += _unit_problems(structure.sections) + _section_notes(text, structure.sections, index)
+    problems += _unit_problems(structure.sections) + _section_notes(text, structure, index)
     problems += [
         _problem(
             "unreadable_note",
@@ -239,20 +239,17 @@ def _unit_problems(sections: list[SectionRecord]) -> list[ProblemRecord]:
 _ROLE_WORDS = ("牵头", "配合", "负责", "按职责")
 
 
-def _section_notes(text: str, sections: list[SectionRecord], index: LineIndex) -> list[ProblemRecord]:
-    """Notes in the own text of sections that have items: the units they name lead no item."""
-    from .leads import find_notes
-    from .patterns import RE_NOTE_CUE
-
+def _section_notes(text: str, structure: Structure, index: LineIndex) -> list[ProblemRecord]:
+    """Notes in the own text of sections that have items (found by the structure pass): the units
+    they name lead no item."""
+    starts = [note.start for note in structure.notes]
     problems: list[ProblemRecord] = []
-    for section in sections:
+    for section in structure.sections:
         if not section["items"] or section["text_span"] is None:
             continue
         start, end = section["text_span"]
-        if RE_NOTE_CUE.search(text, start, end) is None:
-            continue  # most sections' own text names no unit
-        for note in find_notes(text, start, end):
-            if note.readable and (note.lead_units or note.cooperating_units):
+        for note in structure.notes[bisect_left(starts, start) : bisect_left(starts, end)]:
+            if note.end <= end and (note.lead_units or note.cooperating_units):
                 problems.append(
                     _problem(
                         "section_note",

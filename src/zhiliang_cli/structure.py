@@ -117,6 +117,7 @@ class Structure:
     second_notice: Line | None = None  # a notice after the plan: a second document in the file
     closing: list[Line] = field(default_factory=list)  # the plan's text after its last task (附则, 本措施自…施行)
     annex: list[Line] = field(default_factory=list)  # what the document attaches after it ends (附件1 …)
+    notes: list[LeadNote] = field(default_factory=list)  # every readable note of the body, in order
 
 
 # --- line classes -----------------------------------------------------------------
@@ -239,6 +240,7 @@ def parse_structure(text: str, index: LineIndex) -> Structure:
         walk.second_notice,
         closing,
         walk.annex,
+        notes.notes,
     )
 
 

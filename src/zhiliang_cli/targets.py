@@ -476,7 +476,8 @@ def _describes(text: str, quantity: re.Match[str], unit: _Unit, suffix: re.Match
         start = quantity.start()
         if "设" in text[max(0, start - _POSTS_REACH) : start].rsplit("。", 1)[-1]:
             return True  # 设召集人1人, 副组长2名: how a body is made up
-    if before.rstrip("各").endswith("派") or ("由" in before and text.find("组成", unit.end, unit.end + 12) >= 0):
+    made_up = text.find("组成", unit.end, unit.end + _MAKE_UP_REACH) >= 0
+    if before.rstrip("各").endswith("派") or ("由" in before and made_up):
         return True  # 由各城市各派1名代表组成, 由9个部门组成
     end = suffix.end() if suffix else unit.end
     if text.startswith("的", end) and text[end + 1 : end + 2] in ("，", ",", "；", ";"):
@@ -485,7 +486,7 @@ def _describes(text: str, quantity: re.Match[str], unit: _Unit, suffix: re.Match
         return True  # 打造一支队伍, 建设一个平台: one of a kind, not a count to reach
     if "每" in before[-4:] and quantity.group("low") in ("1", "一", "１"):
         return True
-    return quantity.group() == "24" and unit.text == "小时" and suffix is None
+    return suffix is None and text.startswith(lx.ROUND_THE_CLOCK, quantity.start())  # 24小时“不打烊”服务
 
 
 def _qualifies(text: str, expression_end: int, ctx: _Context, prefix: str | None = None) -> bool:
@@ -516,6 +517,7 @@ def _count_follows(text: str, expression_end: int, ctx: _Context) -> bool:
 
 
 _CIRCLE_REACH = 8  # characters after a time in which 圈 names a neighbourhood (15分钟就业服务圈)
+_MAKE_UP_REACH = 12  # characters after a count in which 组成 says it is a body's make-up (由9个部门组成)
 _POSTS_REACH = 60  # characters looked back for the 设 of 设召集人1人，副召集人2人
 _NAME_REACH = 10  # characters of the name between a threshold and what it counts
 
