@@ -93,7 +93,7 @@ THROUGHPUT = """
 import sys, time
 sys.path.insert(0, {here!r})
 from corpus import corpus
-from zhiliang_cli.parser import parse_text
+from zhiliang_cli.parse.pipeline import parse_text
 plans = list(corpus({mb}))
 size = sum(len(p.encode("utf-8")) for p in plans)
 parse_text(plans[0])  # warm up: steady-state throughput, not first-call costs
@@ -121,7 +121,7 @@ import sys, time
 sys.path.insert(0, {here!r})
 from corpus import edition_pair
 from zhiliang_cli.diff import diff_plans
-from zhiliang_cli.parser import parse_text
+from zhiliang_cli.parse.pipeline import parse_text
 old, new = (parse_text(text) for text in edition_pair({items}, {changed}))
 diff_plans(old, old)  # imports and first-call costs
 elapsed = float("inf")

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from zhiliang_cli.parser import parse_text
+from zhiliang_cli.parse.pipeline import parse_text
 from zhiliang_cli.records import ItemRecord, PlanRecord
 from zhiliang_cli.source import BUNDLED_PLAN
 

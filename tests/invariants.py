@@ -3,9 +3,9 @@ property tests."""
 
 from __future__ import annotations
 
-from zhiliang_cli.lines import LineIndex
+from zhiliang_cli.parse.lines import LineIndex
+from zhiliang_cli.parse.structure import parse_structure
 from zhiliang_cli.records import PlanRecord
-from zhiliang_cli.structure import parse_structure
 
 
 def lost_characters(text: str, plan: PlanRecord) -> list[int]:

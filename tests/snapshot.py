@@ -65,7 +65,7 @@ def _generated() -> Iterator[tuple[str, str]]:
 
 
 def dump(text: str) -> str:
-    from zhiliang_cli.parser import parse_text
+    from zhiliang_cli.parse.pipeline import parse_text
 
     try:
         plan: object = parse_text(text)

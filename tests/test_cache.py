@@ -256,7 +256,7 @@ def test_an_edit_with_the_same_size_and_mtime_changes_the_name(cache_dir: Path, 
     store = cache._Store.open()
     assert store is not None
     before = store._entry_name()
-    module = package_copy / "lexicon.py"
+    module = package_copy / "parse" / "lexicon.py"
     info = module.stat()
     content = module.read_bytes()
     module.write_bytes(content.replace(b"\xe7\x89\xb5\xe5\xa4\xb4", b"\xe4\xb8\xbb\xe6\x8a\x93", 1))  # 牵头 -> 主抓

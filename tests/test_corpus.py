@@ -221,7 +221,7 @@ def test_a_second_run_parses_nothing(zl: Run, plans: Corpus, monkeypatch: pytest
     def no_parsing(text: str) -> None:
         raise AssertionError("parsed again")
 
-    monkeypatch.setattr("zhiliang_cli.parser.parse_text", no_parsing)
+    monkeypatch.setattr("zhiliang_cli.parse.pipeline.parse_text", no_parsing)
     again = zl("items", "--file", plans.arg, "--format", "json")
     assert again.out == first.out and again.code == 1
 

@@ -10,7 +10,7 @@ import pytest
 
 from zhiliang_cli.cache import load_text
 from zhiliang_cli.errors import ZlError
-from zhiliang_cli.parser import parse_text
+from zhiliang_cli.parse.pipeline import parse_text
 
 from .invariants import lost_characters, span_errors
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from zhiliang_cli.deadlines import deadline_of, find_times
+from zhiliang_cli.parse.times import deadline_of, find_times
 
 CASES = [
     ("2023年底前完成", [("deadline", "2023-12-31")]),

@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 
 from zhiliang_cli.diff import Diff, diff_plans, normalize, target_status, word_diff
-from zhiliang_cli.parser import parse_text
+from zhiliang_cli.parse.pipeline import parse_text
 from zhiliang_cli.records import PlanRecord
 from zhiliang_cli.source import BUNDLED_PLAN, sha256_hex
 

@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 from zhiliang_cli.assign import pair
 from zhiliang_cli.diff import diff_plans
-from zhiliang_cli.parser import parse_text
+from zhiliang_cli.parse.pipeline import parse_text
 from zhiliang_cli.records import PlanRecord
 from zhiliang_cli.source import RawSource, decode
 

@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 from zhiliang_cli import query, render
 from zhiliang_cli.errors import ZlError
 from zhiliang_cli.export import dumps, exact_integers, finite
-from zhiliang_cli.parser import parse_text
+from zhiliang_cli.parse.pipeline import parse_text
 from zhiliang_cli.records import PlanRecord
 from zhiliang_cli.source import RawSource, decode
 

@@ -24,7 +24,7 @@ from hypothesis import strategies as st
 
 from zhiliang_cli import files, query, render, source
 from zhiliang_cli.export import csv_cell, dumps, exact_integers
-from zhiliang_cli.parser import parse_text
+from zhiliang_cli.parse.pipeline import parse_text
 from zhiliang_cli.printable import RE_UNPRINTABLE, printable
 
 from .conftest import Result

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-HEAVY = ["rich", "pydantic", "yaml", "regex", "zhiliang_cli.parser", "zhiliang_cli.render", "openpyxl"]
+HEAVY = ["rich", "pydantic", "yaml", "regex", "zhiliang_cli.parse.pipeline", "zhiliang_cli.render", "openpyxl"]
 HEAVY += ["hashlib", "hmac", "zhiliang_cli.records", "zhiliang_cli.files"]  # the cache hit: see cache.py
 #: What only `zl diff` needs (difflib is not here: typer.core imports it on every call).
 DIFF_ONLY = ["rapidfuzz", "numpy", "zhiliang_cli.diff", "zhiliang_cli.assign", "zhiliang_cli.worddiff"]

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from zhiliang_cli import lexicon as lx
-from zhiliang_cli.leads import clean_units, find_notes, merge_trailing, split_units
+from zhiliang_cli.parse import lexicon as lx
+from zhiliang_cli.parse.notes import clean_units, find_notes, merge_trailing, split_units
 
 SEEN_IN_PLAN = [
     ("ascii", "加强监管。(牵头单位:省市场监管局)", ["省市场监管局"], []),
@@ -271,7 +271,7 @@ def test_a_remark_on_a_units_scope_is_not_its_name(text: str, units: list[str]) 
 
 def test_a_note_block_of_own_lines_keeps_its_deadline_field() -> None:
     """任务分工方案 set a task's units and time limit on lines of their own, under it."""
-    from zhiliang_cli.parser import parse_text
+    from zhiliang_cli.parse.pipeline import parse_text
 
     text = (
         "一、主要任务\n1. 建设助餐点。每年新增助餐点300个以上。\n责任单位：市民政局、市财政局\n完成时限：2025年底前\n"

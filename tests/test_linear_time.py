@@ -10,7 +10,7 @@ from collections.abc import Callable
 
 import pytest
 
-from zhiliang_cli.parser import parse_text
+from zhiliang_cli.parse.pipeline import parse_text
 
 from .invariants import lost_characters, span_errors
 

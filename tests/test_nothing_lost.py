@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from zhiliang_cli.parser import parse_text
+from zhiliang_cli.parse.pipeline import parse_text
 
 from .invariants import lost_characters, span_errors
 

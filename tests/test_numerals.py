@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from zhiliang_cli.numerals import chinese_to_int, parse_number
+from zhiliang_cli.parse.numerals import chinese_to_int, parse_number
 
 SEEN_IN_PLAN = [
     ("10", 10),

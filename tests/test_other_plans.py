@@ -164,7 +164,7 @@ def test_show_takes_a_number_or_a_marker_printed_once(zl: Run) -> None:
 
 
 def test_check_reports_a_note_no_item_holds_and_a_role_word_in_a_name() -> None:
-    from zhiliang_cli.parser import parse_text
+    from zhiliang_cli.parse.pipeline import parse_text
 
     text = (
         "一、总则\n"
@@ -178,7 +178,7 @@ def test_check_reports_a_note_no_item_holds_and_a_role_word_in_a_name() -> None:
 
 
 def test_a_notice_that_forwards_a_notice_is_signed_by_its_own_issuer() -> None:
-    from zhiliang_cli.parser import parse_text
+    from zhiliang_cli.parse.pipeline import parse_text
 
     text = (
         "某省住房和城乡建设厅关于转发《住房和城乡建设部办公厅关于印发燃气管道更新改造工作方案的通知》的通知\n"
@@ -199,7 +199,7 @@ def test_a_notice_that_forwards_a_notice_is_signed_by_its_own_issuer() -> None:
 
 
 def test_a_heading_that_ends_with_a_colon_is_no_recipient() -> None:
-    from zhiliang_cli.parser import parse_text
+    from zhiliang_cli.parse.pipeline import parse_text
 
     plan = parse_text("某县2025年重点任务清单\n主要目标：\n一、重点任务\n（一）建设平台。（责任单位：县科技局）\n")
     assert plan["recipients"] == []

@@ -8,7 +8,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from zhiliang_cli.errors import ZlError
-from zhiliang_cli.parser import parse_text
+from zhiliang_cli.parse.pipeline import parse_text
 from zhiliang_cli.source import RawSource, decode
 
 from .variants import to_chinese
@@ -130,8 +130,8 @@ target_chars = st.sampled_from(
 @SETTINGS
 @given(st.lists(target_chars, max_size=60).map("".join))
 def test_every_target_is_consistent(sentence: str) -> None:
-    from zhiliang_cli.lines import LineIndex
-    from zhiliang_cli.targets import Region, extract_targets
+    from zhiliang_cli.parse.lines import LineIndex
+    from zhiliang_cli.parse.targets import Region, extract_targets
 
     for t in extract_targets(sentence, Region(0, len(sentence), 1, 1), LineIndex(sentence)):
         assert sentence[t["span"][0] : t["span"][1]] == t["text"]

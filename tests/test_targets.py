@@ -9,9 +9,9 @@ from typing import Any
 import pytest
 import yaml
 
-from zhiliang_cli.lines import LineIndex
+from zhiliang_cli.parse.lines import LineIndex
+from zhiliang_cli.parse.targets import Region, extract_targets
 from zhiliang_cli.records import ItemRecord
-from zhiliang_cli.targets import Region, extract_targets
 
 ANNOTATION = Path(__file__).parent / "annotations" / "plan_2023_targets.yaml"
 
@@ -279,7 +279,7 @@ def test_known_gaps(sentence: str, expected: list[Any]) -> None:
 
 @pytest.mark.parametrize("marker", ["1.", "2. ", "（一）", "(3)", "（1）"])
 def test_a_target_in_an_items_first_clause_leaves_the_marker_out(marker: str) -> None:
-    from zhiliang_cli.parser import parse_text
+    from zhiliang_cli.parse.pipeline import parse_text
 
     text = f"一、任务\n{marker}新增示范项目10个，完善机制。（牵头单位：市局）\n"
     targets = [t for s in parse_text(text)["sections"] for i in s["items"] for t in i["targets"]]
@@ -289,7 +289,7 @@ def test_a_target_in_an_items_first_clause_leaves_the_marker_out(marker: str) ->
 
 
 def test_a_count_of_the_plans_own_parts_is_no_target() -> None:
-    from zhiliang_cli.parser import parse_text
+    from zhiliang_cli.parse.pipeline import parse_text
 
     text = (
         "某市行动计划\n一、总体要求\n实施三项主要任务，培育企业3家。\n二、主要任务\n"

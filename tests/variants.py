@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from zhiliang_cli.numerals import chinese_to_int
+from zhiliang_cli.parse.numerals import chinese_to_int
 
 ITEM_MARK = re.compile(r"^(\s*)\(([一二三四五六七八九十]+)\)", re.M)
 NOTE = re.compile(r"\(牵头单位:([^()]+)\)")

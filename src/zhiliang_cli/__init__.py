@@ -20,7 +20,7 @@ __all__ = ["Group", "Item", "Plan", "Section", "Target", "__version__", "parse_p
 def parse_plan(text: str) -> Plan:
     """Parse the decoded text of a plan into a validated :class:`Plan`."""
     from .models import Plan
-    from .parser import parse_text
+    from .parse import parse_text
 
     return Plan.model_validate(parse_text(text))
 

@@ -118,7 +118,7 @@ def load_source(raw: RawSource) -> LoadedPlan:
         text, encoding, origin = entry["text"], entry["encoding"], entry["origin"]
     else:
         text, encoding, origin = _read_text(raw)
-    from .parser import parse_text  # imported only on a cache miss
+    from .parse import parse_text  # imported only on a cache miss
 
     loaded = LoadedPlan(
         parse_text(text), raw.path, encoding, raw.sha256, len(raw.data), origin, text if origin else None

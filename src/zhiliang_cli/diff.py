@@ -144,7 +144,7 @@ class _Item:
 
 
 def _compared(item: ItemRecord, position: float, section: int) -> _Item:
-    from .patterns import RE_HEADING
+    from .parse.patterns import RE_HEADING
 
     text, start = item["text"], item["span"][0]
     if item["lead_span"]:

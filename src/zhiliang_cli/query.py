@@ -10,9 +10,9 @@ import time
 from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
-from . import lexicon as lx
 from .errors import NotFoundError, UsageError
-from .numerals import chinese_to_int
+from .parse import lexicon as lx
+from .parse.numerals import chinese_to_int
 
 if TYPE_CHECKING:
     from .records import ItemRecord, PlanRecord, SectionRecord, TargetRecord

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from zhiliang_cli import lexicon as lx
+from zhiliang_cli.parse import lexicon as lx
 
 #: Header words that give a column its role, tried in this order: a header cell takes the
 #: first role one of whose words it contains (a number header must be the whole cell).  The

@@ -33,10 +33,12 @@ from dataclasses import dataclass, field
 from itertools import pairwise
 from typing import NamedTuple
 
+from zhiliang_cli.errors import NotAPlanError
+from zhiliang_cli.records import GroupRecord, ItemRecord, NoteRecord, SectionRecord
+
 from . import lexicon as lx
-from .errors import NotAPlanError
-from .leads import LeadNote, find_notes, merge, merge_trailing
 from .lines import Line, LineIndex
+from .notes import LeadNote, find_notes, merge, merge_trailing
 from .numerals import chinese_to_int
 from .patterns import (
     RE_ANNEX_HEADING,
@@ -59,7 +61,6 @@ from .patterns import (
     RE_TAKES_EFFECT,
     RE_TITLE_COLON,
 )
-from .records import GroupRecord, ItemRecord, NoteRecord, SectionRecord
 
 _DIGITS = str.maketrans(lx.FULLWIDTH_DIGITS, "0123456789")
 _SIGNATURE_MAX = 40  # a signature line (发文机关署名) is short and has no sentence marks

@@ -39,7 +39,6 @@ from typing import NamedTuple
 import regex
 
 from . import lexicon as lx
-from .deadlines import is_deadline_phrase
 from .lines import LineIndex
 from .patterns import (
     RE_ADMIN_DISTRIBUTIVE,
@@ -70,6 +69,7 @@ from .patterns import (
     RE_UNIT_TRAILER,
     RE_VAGUE_JOIN,
 )
+from .times import is_deadline_phrase
 
 _OPEN = set(lx.NOTE_OPEN_BRACKETS + "《“")
 _CLOSE = set(lx.NOTE_CLOSE_BRACKETS + "》”")

@@ -30,8 +30,9 @@ from typing import NamedTuple
 
 import regex
 
+from zhiliang_cli.records import DeadlineRecord, TargetRecord
+
 from . import lexicon as lx
-from .deadlines import TimeMark, Times, find_times
 from .lines import LineIndex
 from .numerals import chinese_to_int, normalise, parse_number
 from .patterns import (
@@ -69,7 +70,7 @@ from .patterns import (
     RE_SUFFIX_COMPARATOR,
     RE_UNIT,
 )
-from .records import DeadlineRecord, TargetRecord
+from .times import TimeMark, Times, find_times
 
 _LOOK_BACK = 12  # characters before a number searched for comparators, verbs and leaders
 _PERCENT_UNITS = lx.PERCENT_UNITS

@@ -1,6 +1,6 @@
 """Data tables only: the words and marks of the genre, with no logic.
 
-Every table here is plain data that :mod:`zhiliang_cli.patterns` assembles into
+Every table here is plain data that :mod:`zhiliang_cli.parse.patterns` assembles into
 compiled patterns.  A new cue word, unit or noise line belongs here, not in
 code.  Sources: GB/T 9704-2012 (党政机关公文格式) for the parts of a document and
 its heading levels, and the common typesetting of published 工作要点.

@@ -1,9 +1,9 @@
 """parse_text(text) -> the plan as records: the short pipeline over the modules.
 
 1. :mod:`lines` indexes the lines;
-2. :mod:`structure` finds sections, groups and items (with :mod:`leads`);
+2. :mod:`structure` finds sections, groups and items (with :mod:`notes`);
 3. :mod:`header` reads the notice around the plan, and the plan's preamble;
-4. :mod:`deadlines` reads each item's 完成时限;
+4. :mod:`times` reads each item's 完成时限;
 5. :mod:`targets` finds the targets of the preamble, of each section's own text and of each
    item, with the horizon or deadline each is set for;
 6. :mod:`problems` checks the structure (numbering, missing leads, a cut-off end).
@@ -13,14 +13,15 @@ from __future__ import annotations
 
 from typing import cast
 
+from zhiliang_cli.records import ItemRecord, PlanRecord, SectionRecord, TargetRecord
+
 from . import lexicon as lx
-from .deadlines import Times, find_times, item_deadline, plan_year
 from .header import parse_header
 from .lines import LineIndex
 from .problems import structure_problems
-from .records import ItemRecord, PlanRecord, SectionRecord, TargetRecord
 from .structure import parse_structure
 from .targets import Region, extract_all
+from .times import Times, find_times, item_deadline, plan_year
 
 
 def parse_text(text: str) -> PlanRecord:

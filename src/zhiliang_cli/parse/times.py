@@ -26,6 +26,8 @@ from typing import NamedTuple
 
 import regex
 
+from zhiliang_cli.records import DeadlineRecord, ItemRecord
+
 from . import lexicon as lx
 from .numerals import chinese_to_int
 from .patterns import (
@@ -37,7 +39,6 @@ from .patterns import (
     RE_TIME,
     RE_TIME_HINT,
 )
-from .records import DeadlineRecord, ItemRecord
 
 _DIGITS = str.maketrans(lx.FULLWIDTH_DIGITS, "0123456789")
 

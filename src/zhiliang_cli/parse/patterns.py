@@ -1,4 +1,4 @@
-"""Every compiled pattern, assembled from the tables in :mod:`zhiliang_cli.lexicon`.
+"""Every compiled pattern, assembled from the tables in :mod:`zhiliang_cli.parse.lexicon`.
 
 Patterns are compiled once, at import, in verbose mode with a comment on each
 line.  They are used with ``match``/``search`` at a given position, never on
@@ -218,7 +218,7 @@ _UNIT_LABELS = lx.LEAD_LABELS + lx.SHARED_LABELS + lx.COOPERATING_LABELS
 _UNIT_LABEL = _wrappable(_UNIT_LABELS)  # 牵头\n单位: a label broken by a hard line wrap
 _BRACKETS = "".join(regex.escape(c) for c in lx.NOTE_OPEN_BRACKETS + lx.NOTE_CLOSE_BRACKETS)
 
-#: Every bracket a note may open or close with (paired in :mod:`leads`), and line breaks.
+#: Every bracket a note may open or close with (paired in :mod:`notes`), and line breaks.
 RE_BRACKET = re.compile(f"[{_BRACKETS}]")
 
 #: A closing bracket that ends its line (a 。 and spaces after it at most): where a note may stand
@@ -430,7 +430,7 @@ _IN_YEAR = rf"""
 """
 #: A time a plan sets things by, as printed: 到2025年, 2023年底前, 2024年6月底前, 6月底前,
 #: 3月31日前, 上半年, 年内, 到“十四五”末.  Which parts are present tells its kind
-#: (:mod:`deadlines` decides what is a time and what only dates something).
+#: (:mod:`times` decides what is a time and what only dates something).
 RE_TIME = regex.compile(
     rf"""
     (?P<horizon> (?:{_alternation(lx.HORIZON_WORDS)}) {WS}* )?                           # 到 / 至
@@ -451,7 +451,7 @@ RE_BRACKETED = re.compile(rf"{NOTE_OPEN}(?P<body>[^{_BRACKETS}\r\n]{{1,40}}){NOT
 #: What every time has in it (年, 月, 底, 季度, 十四五 …): looked for first, with ``re``, since
 #: RE_TIME tries its alternatives at every character.
 #: Where a time may stand: a character every time holds, or the first of a period's name (十四五),
-#: which deadlines.py confirms with RE_PERIOD_NAME.  One character class scans three times as fast
+#: which times.py confirms with RE_PERIOD_NAME.  One character class scans three times as fast
 #: as the alternation with the names.
 RE_TIME_HINT = re.compile(rf"[年月底末季旬{''.join(sorted({name[0] for name in lx.PERIOD_END_YEARS}))}]")
 RE_PERIOD_NAME = re.compile(_PERIOD)

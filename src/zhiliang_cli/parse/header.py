@@ -21,6 +21,8 @@ from itertools import pairwise
 
 import regex
 
+from zhiliang_cli.records import ContactRecord
+
 from . import lexicon as lx
 from .lines import Line
 from .numerals import chinese_to_int
@@ -43,7 +45,6 @@ from .patterns import (
     RE_SENT_TITLE,
     RE_TRAILING_BRACKETS,
 )
-from .records import ContactRecord
 from .structure import is_noise
 
 _TITLE_MAX = 80

@@ -23,9 +23,10 @@ from __future__ import annotations
 import unicodedata
 from bisect import bisect_left
 
+from zhiliang_cli.records import ItemRecord, ProblemRecord, SectionRecord
+
 from . import lexicon as lx
 from .lines import Line, LineIndex
-from .records import ItemRecord, ProblemRecord, SectionRecord
 from .structure import Heading, SectionDraft, Structure, is_closing, looks_like_signature
 
 
