@@ -24,7 +24,7 @@ import regex
 from zhiliang_cli.records import ContactRecord
 
 from . import lexicon as lx
-from .lines import Line
+from .lines import Line, is_noise
 from .numerals import chinese_to_int
 from .patterns import (
     RE_ATTACHMENT_LINE,
@@ -45,7 +45,6 @@ from .patterns import (
     RE_SENT_TITLE,
     RE_TRAILING_BRACKETS,
 )
-from .structure import is_noise
 
 _TITLE_MAX = 80
 _TITLE_LINES = 3  # lines a notice title may be set on

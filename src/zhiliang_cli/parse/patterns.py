@@ -103,6 +103,8 @@ RE_PAGE_NUMBER = re.compile(
     rf"(?:{_chars(lx.PAGE_NUMBER_DASHES)}{WS}*{DIGIT}+{WS}*{_chars(lx.PAGE_NUMBER_DASHES)}|第{DIGIT}+页(?:{WS}*共{DIGIT}+页)?)$"
 )
 
+#: What every breadcrumb holds: a navigation arrow (looked for before RE_BREADCRUMB is tried).
+RE_BREADCRUMB_SEPARATOR = re.compile(_chars("".join(lx.BREADCRUMB_SEPARATORS)))
 #: A breadcrumb: short parts joined by navigation arrows (首页 > 政务公开 > 政策法规).
 RE_BREADCRUMB = regex.compile(
     rf"""
@@ -335,6 +337,12 @@ RE_VAGUE_JOIN = re.compile(r"等(?:有关|相关)?(?:部门|单位)?(?:以及|�
 _MAG = _alternation(lx.MAGNITUDES)
 _UNITS = _wrappable(lx.COUNT_UNITS)  # 批\n次: a unit broken by a hard line wrap
 _SUFFIX_CMP = _alternation(lx.SUFFIX_COMPARATORS)
+#: The first characters of the units and comparators: tested before their alternations are tried
+#: (implied by them, so nothing changes), because most numerals (进一步, 统一) are followed by none.
+_UNIT_FIRST = _chars("".join(sorted({u[0] for u in lx.COUNT_UNITS})))
+_AFTER_NUMBER_FIRST = _chars(
+    "".join(sorted({u[0] for u in (*lx.COUNT_UNITS, *lx.SUFFIX_COMPARATORS)} | set("余多，。；,;")))
+)
 _NUMBER = rf"""
     (?>                                                       # atomic: never a part of a number
         {DIGIT}+ (?:,[0-9]{{3}}){{0,6}} (?:[.．]{DIGIT}+)?    # 10, 1,500, 6.5, １０ (bounded: 1,000,… retried)
@@ -360,12 +368,12 @@ RE_QUANTITY = re.compile(
         (?P<pct> 百分之 )?                                      # 百分之三
         (?P<low> {_NUMBER} )                                   # the number (or the low end)
         (?:
-            (?: {_UNITS} )?                                     # 1场至2场: the unit said twice
+            (?: (?={_UNIT_FIRST}) (?:{_UNITS}) )?                # 1场至2场: the unit said twice
             (?P<joiner> {_alternation(lx.RANGE_JOINERS)} )      # a range joiner: -, 至, 到
             (?P<high> {_NUMBER} )                               # the high end
         )?
-        (?(pct) | (?= (?:余|多)? (?:{_UNITS}) | {_SUFFIX_CMP} | [，。；,;] ) )   # a unit, a comparator, or
-                                                                     # the clause ends (率…不超过0.2，)
+        (?(pct) | (?={_AFTER_NUMBER_FIRST})                        # a unit, a comparator, or the clause
+                  (?= (?:余|多)? (?:{_UNITS}) | {_SUFFIX_CMP} | [，。；,;] ) )   # ends (率…不超过0.2，)
     )
     """,
     re.VERBOSE,
@@ -405,14 +413,10 @@ RE_STRAIGHT_QUOTE = re.compile('"')
 RE_QUOTED = re.compile(
     "|".join(rf"{regex.escape(o)}[^{regex.escape(c)}\r\n]{{0,120}}{regex.escape(c)}" for o, c in lx.QUOTE_PAIRS)
 )
-#: The nearest opening quotation mark before a position (searched backwards).
-RE_LAST_QUOTE_OPEN = regex.compile(_chars("".join(o for o, _ in lx.QUOTE_PAIRS)), regex.REVERSE)
-#: Marks that end a clause, and that end a sentence.
+#: An opening quotation mark (or title mark).
+RE_QUOTE_OPEN = re.compile(_chars("".join(o for o, _ in lx.QUOTE_PAIRS)))
+#: Marks that end a clause (the sentence marks among them end a sentence).
 RE_CLAUSE_END = re.compile(_chars(lx.CLAUSE_ENDS))
-#: The same, searched backwards from a position (REVERSE finds the nearest one first).
-RE_LAST_CLAUSE_END = regex.compile(_chars(lx.CLAUSE_ENDS), regex.REVERSE)
-RE_LAST_SENTENCE_END = regex.compile(_chars(lx.SENTENCE_ENDS), regex.REVERSE)
-RE_SENTENCE_END = re.compile(_chars(lx.SENTENCE_ENDS))
 #: A number written in digits (ASCII or full width), as opposed to Chinese numerals.
 RE_HAS_DIGIT = re.compile(DIGIT)
 
