@@ -167,7 +167,7 @@ def is_noise(text: str, line: Line) -> bool:
 def is_date_line(text: str, line: Line) -> bool:
     """A line that holds nothing but a date: 2023年3月14日, 二〇二三年三月十四日.
 
-    >>> is_date_line("2023年3月14日", Line(1, 0, 10)), is_date_line("2023年工作要点", Line(1, 0, 10))
+    >>> is_date_line("2023年3月14日", Line(1, 0, 10)), is_date_line("2023年工作要点", Line(1, 0, 8))
     (True, False)
     """
     first, last = text[line.start], text[line.end - 1]
