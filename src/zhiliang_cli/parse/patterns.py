@@ -273,10 +273,13 @@ RE_BRACKETED_LABEL_NOTE = re.compile(
 )
 
 #: The plan's statement that the unit listed first leads: 列第一位者为牵头单位, 排在第一位的部门为
-#: 牵头部门, 第一个单位为牵头单位, 排名第一的为牵头单位, 列首位者牵头.
+#: 牵头部门, 第一个单位为牵头单位, 排名第一的为牵头单位, 列首位者牵头.  Every statement holds
+#: FIRST_IS_LEAD_WORD and is at most FIRST_IS_LEAD_REACH characters long before it (its spaces are
+#: bounded), so it is looked for around that word only (notes.first_is_lead_statements).
+_RULE_SPACE = 8  # spaces a statement may hold between its words (排在 第一位)
 RE_FIRST_IS_LEAD = re.compile(
     rf"""
-    (?: (?:{_alternation(lx.PLACE_VERBS)}) {WS}* (?:在|于)? {WS}*          # 列 / 排在 / 排名
+    (?: (?:{_alternation(lx.PLACE_VERBS)}) {WS}{{0,{_RULE_SPACE}}} (?:在|于)? {WS}{{0,{_RULE_SPACE}}}   # 列 / 排在
         (?:{_alternation(lx.FIRST_PLACES)})                                  # 第一位 / 首位
         [^。；;，,（）()\r\n]{{0,6}}? (?:为|是)? 牵头                        # 者为牵头 / 的部门为牵头
       | (?:{_alternation(lx.FIRST_PLACES)}) (?:的|者)? (?:单位|部门)         # 第一个单位
@@ -286,6 +289,11 @@ RE_FIRST_IS_LEAD = re.compile(
     """,
     re.VERBOSE,
 )
+FIRST_IS_LEAD_WORD = "牵头"
+FIRST_IS_LEAD_REACH = max(map(len, lx.PLACE_VERBS)) + 2 * _RULE_SPACE + 1 + max(map(len, lx.FIRST_PLACES)) + 6 + 1
+FIRST_IS_LEAD_TAIL = len(FIRST_IS_LEAD_WORD) + 2  # the word, then 单位 or 部门
+#: What every statement that the order means nothing holds (排名不分先后, 排名不分前后).
+NO_ORDER_WORD = "不分"
 #: The plan's statement that the order of units means nothing (排名不分先后).
 RE_NO_ORDER = re.compile(_alternation(lx.NO_ORDER_PHRASES))
 _REMARK_REACH = 200  # characters a remark on how to read notes runs before or after its statement
