@@ -184,7 +184,7 @@ def _recipients(strings: list[str], after: int | None) -> tuple[int | None, list
     is one recipient (a distributive list of levels), 国务院各部委、各直属机构 two."""
     first = after or 0
     for i, s in enumerate(strings[first : first + 4], start=first):
-        match = RE_RECIPIENTS_LINE.match(s)
+        match = RE_RECIPIENTS_LINE.match(s) if s[-1:] in lx.COLONS else None  # the line ends with its colon
         if match and len(s) < 400 and not s.startswith(lx.CONTACT_NAME_LABELS) and _ends_like_addressees(match["to"]):
             return i, _addressees(match.group("to"))
     return None, []

@@ -457,6 +457,8 @@ RE_TIME = regex.compile(
     """,
     regex.VERBOSE,
 )
+#: A year in a title, its digits made ASCII: 2023 of 2023年福建省质量强省工作要点.
+RE_PLAN_YEAR = regex.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
 #: Text in brackets with no brackets inside: （2023年底前完成）.
 RE_BRACKETED = re.compile(rf"{NOTE_OPEN}(?P<body>[^{_BRACKETS}\r\n]{{1,40}}){NOTE_CLOSE}")
 

@@ -36,6 +36,7 @@ from .patterns import (
     RE_MONTH_OR_DAY,
     RE_ONGOING_BRACKETED,
     RE_PERIOD_NAME,
+    RE_PLAN_YEAR,
     RE_TIME,
     RE_TIME_HINT,
 )
@@ -290,7 +291,7 @@ def plan_year(*titles: str | None, fallback: str | None = None) -> int | None:
     """
     for title in titles:
         if title:
-            found = regex.search(r"(?<!\d)((?:19|20)\d{2})(?!\d)", title.translate(_DIGITS))
+            found = RE_PLAN_YEAR.search(title.translate(_DIGITS))
             if found:
                 return int(found.group(1))
     if fallback and fallback[:4].isdigit():
