@@ -443,19 +443,21 @@ _IN_YEAR = rf"""
 #: A time a plan sets things by, as printed: 到2025年, 2023年底前, 2024年6月底前, 6月底前,
 #: 3月31日前, 上半年, 年内, 到“十四五”末.  Which parts are present tells its kind
 #: (:mod:`times` decides what is a time and what only dates something).
-RE_TIME = regex.compile(
+#: A year with what follows it in the year, or what follows alone, is one alternative: the year
+#: is optional, and the conditional fails the alternative when neither is there.
+RE_TIME = re.compile(
     rf"""
     (?P<horizon> (?:{_alternation(lx.HORIZON_WORDS)}) {WS}* )?                           # 到 / 至
     (?:
         (?P<period> [“"‘]? (?:{_PERIOD}) [”"’]? (?:时期)? (?P<period_end>末|期末)? )     # “十四五”末
-      | (?P<year> (?:19|20)[0-9]{{2}}|(?:二〇|二零)[〇零一二三四五六七八九]{{2}} ) {WS}* 年 {WS}*   # 2023年
-        {_IN_YEAR}?
-      | {_IN_YEAR}
+      | (?: (?P<year> (?:19|20)[0-9]{{2}}|(?:二〇|二零)[〇零一二三四五六七八九]{{2}} ) {WS}* 年 {WS}* )?  # 2023年
+        (?P<in_year> {_IN_YEAR} )?                                                   # 6月底, 上半年
+        (?(year)|(?(in_year)|(?!)))                                                  # one of them at least
       | (?P<plan_year> {_alternation(lx.PLAN_YEAR_WORDS)} )                           # 年内
     )
     (?P<before> {_alternation(lx.BEFORE_WORDS)} )?                                     # 前
     """,
-    regex.VERBOSE,
+    re.VERBOSE,
 )
 #: A year in a title, its digits made ASCII: 2023 of 2023年福建省质量强省工作要点.
 RE_PLAN_YEAR = regex.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
@@ -475,13 +477,13 @@ RE_ONGOING_BRACKETED = re.compile(rf"{NOTE_OPEN}{WS}*(?P<body>{_alternation(lx.O
 
 #: A phrase that is nothing but a deadline (a 完成时限 field, or a clause of a note):
 #: 2023年底前完成, 6月底前, 长期坚持.
-RE_DEADLINE_PHRASE = regex.compile(
+RE_DEADLINE_PHRASE = re.compile(
     rf"""
     ^ {WS}*+ (?: (?:完成时限|时限) {WS}*+ )? (?: [:：] {WS}*+ )?                 # spaces taken once
     (?: (?:{RE_TIME.pattern}) | (?:{_alternation(lx.ONGOING_PHRASES)}) )
     {WS}*+ (?: (?:完成|见效|落实|到位|取得成效|实现) {WS}*+ )? (?: [。.] {WS}*+ )? $
     """,
-    regex.VERBOSE,
+    re.VERBOSE,
 )
 
 #: The verbs that may govern a target's number: a level to reach (达到), a ceiling to bring it

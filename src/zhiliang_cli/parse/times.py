@@ -20,11 +20,10 @@ the words as printed, their span and the date (ISO 8601, or null).
 from __future__ import annotations
 
 import calendar
+import re
 from bisect import bisect_left
 from collections.abc import Iterator
 from typing import NamedTuple
-
-import regex
 
 from zhiliang_cli.records import DeadlineRecord, ItemRecord
 
@@ -98,7 +97,7 @@ _TIME_HINT_CHARS = frozenset("年月底末季旬")
 _REACH_BACK = 14  # characters a time may start before the 年, 月 or 底 it holds (截止到二〇二三年)
 
 
-def _matches(text: str, start: int, end: int) -> Iterator[regex.Match[str]]:
+def _matches(text: str, start: int, end: int) -> Iterator[re.Match[str]]:
     """RE_TIME's matches in ``text[start:end]``, as finditer would give them, tried only around
     the characters every time holds (年, 月, 底 …): RE_TIME alone tries its alternatives at every
     character, which costs more than the rest of the parse."""
@@ -119,7 +118,7 @@ def _matches(text: str, start: int, end: int) -> Iterator[regex.Match[str]]:
                 break
 
 
-def _mark(match: regex.Match[str], year: int | None) -> TimeMark | None:
+def _mark(match: re.Match[str], year: int | None) -> TimeMark | None:
     if match.end() == match.start():
         return None
     text = match.string
@@ -161,7 +160,7 @@ def _kind(horizon: bool, before: str | None) -> str:
 _NUMERAL_CHARS = frozenset("0123456789" + lx.FULLWIDTH_DIGITS + lx.CN_NUMERAL_CHARS)
 
 
-def _opens_a_clause(match: regex.Match[str]) -> bool:
+def _opens_a_clause(match: re.Match[str]) -> bool:
     """A year that opens its clause and goes on with what is done in it (2020年初步建成300个…),
     not one that dates a thing (2022年以来, 2023年度, 2023年的).
 
@@ -185,7 +184,7 @@ def _opens_a_clause(match: regex.Match[str]) -> bool:
 _INDENT = 8  # spaces before a paragraph's first character
 
 
-def _date(match: regex.Match[str], year: int | None) -> str | None:
+def _date(match: re.Match[str], year: int | None) -> str | None:
     group = match.group
     if group("part"):
         return _iso(year, *lx.YEAR_PARTS[group("part")])
