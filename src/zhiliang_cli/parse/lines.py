@@ -170,12 +170,20 @@ def is_date_line(text: str, line: Line) -> bool:
     >>> is_date_line("2023年3月14日", Line(1, 0, 10)), is_date_line("2023年工作要点", Line(1, 0, 8))
     (True, False)
     """
-    first, last = text[line.start], text[line.end - 1]
-    return (
-        (first.isdigit() or first in _DATE_NUMERALS)
-        and (last.isdigit() or last in _DATE_LAST)
-        and RE_DATE_LINE.match(text, line.start, line.end) is not None
+    return _may_be_date(text[line.start], text[line.end - 1]) and (
+        RE_DATE_LINE.match(text, line.start, line.end) is not None
     )
+
+
+def is_date(content: str) -> bool:
+    """:func:`is_date_line` for a line's content."""
+    return content != "" and _may_be_date(content[0], content[-1]) and RE_DATE_LINE.match(content) is not None
+
+
+def _may_be_date(first: str, last: str) -> bool:
+    """Whether a line that starts and ends with these may be a date: a year's digit or numeral
+    first, a day's digit or numeral or 日 last."""
+    return (first.isdigit() or first in _DATE_NUMERALS) and (last.isdigit() or last in _DATE_LAST)
 
 
 def is_closing(text: str, line: Line) -> bool:

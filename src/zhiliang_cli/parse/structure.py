@@ -42,6 +42,7 @@ from .lines import (
     LineIndex,
     heading_at,
     is_closing,
+    is_date_line,
     is_noise,
     is_page_number,
     looks_like_signature,
@@ -55,7 +56,6 @@ from .patterns import (
     RE_BOOK_TITLE,
     RE_CLOSING_HEADING,
     RE_CLOSING_PARAGRAPH,
-    RE_DATE_LINE,
     RE_DOC_NUMBER,
     RE_ENUMERATED,
     RE_PROVISION,
@@ -238,7 +238,7 @@ def _plan_start(text: str, lines: list[Line], headings: list[Heading | None]) ->
         return next((i for i, h in enumerate(headings) if h is not None and h.level == 1), None)
     if not _sends_a_plan(text, lines[: starts[0]]):
         return starts[0]  # an opinion with an annex (指标, 分工表): the body is the plan, the annex is not
-    if any(RE_DATE_LINE.match(text, ln.start, ln.end) for ln in lines[: starts[0]]):
+    if any(is_date_line(text, ln) for ln in lines[: starts[0]]):
         return starts[0]  # the notice was signed and dated before it: this 一、 is the sent plan's
     for i in range(starts[0] + 1, len(lines)):
         line, heading = lines[i], headings[i]
@@ -416,7 +416,7 @@ class _Walk:
         if current is not None and self._continues(current):
             return False
         ahead = self.lines[i + 1 : i + 1 + _ANNEX_LIST_REACH]
-        return not any(RE_DATE_LINE.match(text, ln.start, ln.end) for ln in ahead)
+        return not any(is_date_line(text, ln) for ln in ahead)
 
     def _opens_closing(self, line: Line, heading: Heading | None, current: _Block | None) -> bool:
         """Whether ``line`` heads the provisions after the tasks: 附则 on a line of its own, or a
@@ -449,7 +449,7 @@ class _Walk:
             return True
         for k in range(i, min(len(lines), i + _SIGNATURE_REACH)):
             line = lines[k]
-            if RE_DATE_LINE.match(text, line.start, line.end) is not None:
+            if is_date_line(text, line):
                 return k > i
             if not looks_like_signature(text, line) or heading_at(text, line) is not None:
                 return False
@@ -537,7 +537,7 @@ def _signature_at_end(text: str, lines: list[Line]) -> list[Line]:
     k = len(lines)
     dated = False
     while k > 1 and (is_closing(text, lines[k - 1]) or (dated and looks_like_signature(text, lines[k - 1]))):
-        dated = dated or RE_DATE_LINE.match(text, lines[k - 1].start, lines[k - 1].end) is not None
+        dated = dated or is_date_line(text, lines[k - 1])
         k -= 1
     while dated and k > 1 and looks_like_signature(text, lines[k - 1]) and heading_at(text, lines[k - 1]) is None:
         k -= 1
