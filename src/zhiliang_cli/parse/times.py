@@ -79,14 +79,40 @@ def find_times(text: str, start: int, end: int, year: int | None) -> list[TimeMa
 
 
 class Times:
-    """Every time of a plan, found in one scan, looked up by position."""
+    """Every time of a plan, found in one scan, looked up by position; and the deadlines in
+    brackets that give no date (（长期坚持）), found in another."""
 
-    def __init__(self, marks: list[TimeMark]) -> None:
+    def __init__(self, marks: list[TimeMark], ongoing: list[re.Match[str]] | None = None) -> None:
         self.marks = marks
         self.starts = [m.start for m in marks]
+        self.ongoing = ongoing or []
+        self.ongoing_starts = [m.start() for m in self.ongoing]
+
+    @classmethod
+    def of(cls, text: str, year: int | None) -> Times:
+        """The times of the whole of ``text``."""
+        ongoing = list(RE_ONGOING_BRACKETED.finditer(text)) if _may_hold_ongoing(text) else []
+        return cls(find_times(text, 0, len(text), year), ongoing)
 
     def within(self, start: int, end: int) -> list[TimeMark]:
         return self.marks[bisect_left(self.starts, start) : bisect_left(self.starts, end)]
+
+    def first_ongoing(self, start: int, end: int) -> re.Match[str] | None:
+        """The first bracketed deadline without a date wholly in ``[start, end)`` (as
+        RE_ONGOING_BRACKETED.search would find it there: the matches never overlap)."""
+        i = bisect_left(self.ongoing_starts, start)
+        if i < len(self.ongoing) and self.ongoing[i].end() <= end:
+            return self.ongoing[i]
+        return None
+
+
+def _may_hold_ongoing(text: str) -> bool:
+    """Whether a phrase of an ongoing deadline may stand in ``text``: every one holds one of the
+    first two characters of some phrase (长期, 持续, 常态 …)."""
+    return any(stem in text for stem in _ONGOING_STEMS)
+
+
+_ONGOING_STEMS = frozenset(phrase[:2] for phrase in lx.ONGOING_PHRASES)
 
 
 #: Characters a time may hold before its 年, 月 or 底: digits, numerals, 到/至/截止, quotes, spaces.
@@ -317,7 +343,7 @@ def item_deadline(text: str, item: ItemRecord, year: int | None, times: Times) -
             match = RE_BRACKETED.match(text, opening, end)
             if match is not None and match.end() > mark.end and is_deadline_phrase(match.group("body")):
                 return deadline_of(text, match.start("body"), match.end("body"), year)
-    ongoing = RE_ONGOING_BRACKETED.search(text, start, end)  # （长期坚持）, （持续推进）
+    ongoing = times.first_ongoing(start, end)  # （长期坚持）, （持续推进）
     if ongoing is not None:
         return deadline_of(text, ongoing.start("body"), ongoing.end("body"), year)
     deadlines = [t for t in marks if t.kind == "deadline"]
