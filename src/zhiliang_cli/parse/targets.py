@@ -28,6 +28,8 @@ from bisect import bisect_left
 from collections.abc import Iterable
 from typing import NamedTuple
 
+import regex
+
 from zhiliang_cli.records import DeadlineRecord, TargetRecord
 
 from . import lexicon as lx
@@ -50,16 +52,19 @@ from .patterns import (
     RE_GOVERNING_VERB,
     RE_GRANT,
     RE_HAS_DIGIT,
+    RE_LAST_CLAUSE_END,
+    RE_LAST_QUOTE_OPEN,
+    RE_LAST_SENTENCE_END,
     RE_LATIN_OR_DIGIT,
     RE_MONEY_CAP,
     RE_NAME_ONLY,
     RE_NON_TARGET_FOLLOWER,
     RE_NUMERAL_IDIOM,
     RE_QUANTITY,
-    RE_QUOTE_OPEN,
     RE_QUOTED,
     RE_RATE_FRAME,
     RE_RATE_WORD,
+    RE_SENTENCE_END,
     RE_STRAIGHT_QUOTE,
     RE_SUBSIDY,
     RE_SUFFIX_COMPARATOR,
@@ -92,15 +97,9 @@ class Region(NamedTuple):
 
 class _Context:
     """Where clauses and sentences start and end around a number, and whether it stands in
-    quotation marks or a baseline frame: looked up on demand, only for numbers with a unit.
-
-    The clause marks, sentence marks and opening quotation marks of the region are found in one
-    scan the first time a number asks, and every later look-up is a bisection."""
+    quotation marks or a baseline frame: looked up on demand, only for numbers with a unit."""
 
     __slots__ = (
-        "_clauses",
-        "_openers",
-        "_sentences",
         "end",
         "has_aspiration",
         "has_frame",
@@ -129,30 +128,17 @@ class _Context:
             or RE_BUDGET.search(text, self.start, self.end) is not None
             or text.find("可", self.start, self.end) >= 0
         )
-        self._clauses: list[int] | None = None
-        self._sentences: list[int] = []
-        self._openers: list[int] = []
-
-    def _scan(self) -> list[int]:
-        """The positions of the region's clause marks (and, kept aside, its sentence marks and
-        opening quotation marks), found once."""
-        if self._clauses is None:
-            text = self.text
-            self._clauses = [m.start() for m in RE_CLAUSE_END.finditer(text, self.start, self.end)]
-            self._sentences = [p for p in self._clauses if text[p] in _SENTENCE_ENDS]
-            self._openers = [m.start() for m in RE_QUOTE_OPEN.finditer(text, self.start, self.end)]
-        return self._clauses
 
     def is_aspirational(self, pos: int) -> bool:
         """Whether a cue such as 力争 stands earlier in the sentence."""
         return self.has_aspiration and RE_ASPIRATION_CUE.search(self.text, self.sentence_start(pos), pos) is not None
 
-    def _after_last(self, marks: list[int], pos: int, reach: int) -> int:
+    def _after_last(self, marks: regex.Pattern[str], pos: int, reach: int) -> int:
         """The offset just after the last mark before ``pos`` (the region's start if none), not
         looked for further back than ``reach``."""
         lower = max(self.start, pos - reach)
-        i = bisect_left(marks, pos) - 1
-        return marks[i] + 1 if i >= 0 and marks[i] >= lower else lower
+        match = marks.search(self.text, lower, pos)
+        return match.end() if match else lower
 
     def is_blocked(self, pos: int, clause_start: int) -> bool:
         """In the note, in quotation marks or a title, or in 在……的基础上."""
@@ -160,11 +146,9 @@ class _Context:
             return True
         if self.has_quote and self._quotes_before(pos) % 2:
             return True  # inside "…": the same mark opens and closes, so count them
-        self._scan()
-        openers = self._openers
-        i = bisect_left(openers, pos) - 1
-        if i >= 0 and openers[i] >= max(self.start, pos - _QUOTE_REACH) and self.text[openers[i]] != '"':
-            quoted = RE_QUOTED.match(self.text, openers[i], self.end)
+        opening = RE_LAST_QUOTE_OPEN.search(self.text, max(self.start, pos - 120), pos)
+        if opening is not None and self.text[opening.start()] != '"':
+            quoted = RE_QUOTED.match(self.text, opening.start(), self.end)
             if quoted is not None and pos < quoted.end():
                 return True
         if not self.has_frame:
@@ -181,28 +165,22 @@ class _Context:
     # in the real documents of tests/corpus are about 210 and 310 characters, and an item of
     # thousands of numbers with no clause mark must not make every number read all of it.
     def clause_start(self, pos: int) -> int:
-        return self._after_last(self._scan(), pos, _CLAUSE_REACH)
+        return self._after_last(RE_LAST_CLAUSE_END, pos, _CLAUSE_REACH)
 
     def clause_end(self, pos: int) -> int:
-        return _first_at_or_after(self._scan(), pos, min(self.end, pos + _CLAUSE_REACH))
+        upper = min(self.end, pos + _CLAUSE_REACH)
+        match = RE_CLAUSE_END.search(self.text, pos, upper)
+        return match.start() if match else upper
 
     def sentence_start(self, pos: int) -> int:
-        self._scan()
-        return self._after_last(self._sentences, pos, _SENTENCE_REACH)
+        return self._after_last(RE_LAST_SENTENCE_END, pos, _SENTENCE_REACH)
 
     def sentence_end(self, pos: int) -> int:
-        self._scan()
-        return _first_at_or_after(self._sentences, pos, min(self.end, pos + _SENTENCE_REACH))
+        upper = min(self.end, pos + _SENTENCE_REACH)
+        match = RE_SENTENCE_END.search(self.text, pos, upper)
+        return match.start() if match else upper
 
 
-def _first_at_or_after(marks: list[int], pos: int, upper: int) -> int:
-    """The first of the sorted ``marks`` in ``[pos, upper)``, else ``upper``."""
-    j = bisect_left(marks, pos)
-    return marks[j] if j < len(marks) and marks[j] < upper else upper
-
-
-_SENTENCE_ENDS = frozenset(lx.SENTENCE_ENDS)
-_QUOTE_REACH = 120  # characters looked back for the quotation mark a number may stand after
 _CLAUSE_REACH = 300
 _SENTENCE_REACH = 1000
 
