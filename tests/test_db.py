@@ -476,7 +476,8 @@ def test_reading_a_database_that_is_not_there(zl: Run, tmp_path: Path) -> None:
 
 
 def test_file_and_db_together(zl: Run, built: Path) -> None:
-    _one_error_line(zl("items", "--db", str(built), "--file", str(built)), 2, "cannot be used together")
+    """With --db, --file chooses among the plans recorded; one that is not there is an error."""
+    _one_error_line(zl("items", "--db", str(built), "--file", str(built)), 2, "holds no plan built from")
 
 
 def test_a_schema_of_another_version_is_refused(zl: Run, mine: tuple[Corpus, Path]) -> None:
