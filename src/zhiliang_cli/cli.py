@@ -82,6 +82,13 @@ def _complete_leads(ctx: typer.Context, incomplete: str) -> list[str]:
     return units(ctx.params, incomplete)
 
 
+def _at_least(value: int | None, least: int, option: str) -> int | None:
+    """An option's number, refused below ``least`` (checked here, so that --help shows no range)."""
+    if value is not None and value < least:
+        raise typer.BadParameter(_("{option} must be at least {least}").format(option=option, least=least))
+    return value
+
+
 FileOpt = Annotated[
     list[str] | None,
     typer.Option(
@@ -96,7 +103,11 @@ FileOpt = Annotated[
 JobsOpt = Annotated[
     int | None,
     typer.Option(
-        "--jobs", "-j", min=1, metavar="N", help=_("Plans parsed at once (default and most: the number of cores).")
+        "--jobs",
+        "-j",
+        metavar="N",
+        callback=lambda value: _at_least(value, 1, "--jobs"),
+        help=_("Plans parsed at once (default and most: the number of cores)."),
     ),
 ]
 DbOpt = Annotated[
@@ -264,9 +275,8 @@ def _render(name: str, names: dict[str, str] | None = None) -> Callable[[Any], N
     return draw
 
 
-@app.command(epilog=_epilog("sections"))
+@app.command(epilog=_epilog("sections"), help=_("List the sections with their counts of items and targets."))
 def sections(file: FileOpt = None, db: DbOpt = None, jobs: JobsOpt = None, fmt: FormatOpt = None) -> None:
-    """List the sections with their counts of items and targets."""
     from .query import section_rows
 
     plans, names = _plans(file, jobs, db), dict[str, str]()
@@ -274,7 +284,9 @@ def sections(file: FileOpt = None, db: DbOpt = None, jobs: JobsOpt = None, fmt: 
     _done(plans)
 
 
-@app.command(epilog=_epilog("items"))
+@app.command(
+    epilog=_epilog("items"), help=_("List items, filtered by section, lead or cooperating unit, or having targets.")
+)
 def items(
     file: FileOpt = None,
     section: SectionOpt = None,
@@ -286,7 +298,6 @@ def items(
     fmt: FormatOpt = None,
     fields: FieldsOpt = None,
 ) -> None:
-    """List items, filtered by section, lead or cooperating unit, or having targets."""
     if db is not None and not file:
         from .db import db_items
         from .dbplans import plan_names
@@ -302,24 +313,22 @@ def items(
     _done(plans)
 
 
-@app.command(epilog=_epilog("show"))
+@app.command(epilog=_epilog("show"), help=_("Show one item whole, its targets highlighted."))
 def show(
-    item: Annotated[str, typer.Argument(metavar="N", help=_("Item number: 17, 十七 or (十七)."))],
+    item: Annotated[str, typer.Argument(help=_("Item number: 17, 十七 or (十七)."))],
     file: FileOpt = None,
     db: DbOpt = None,
     fmt: FormatOpt = None,
 ) -> None:
-    """Show one item whole, its targets highlighted."""
     from .query import find_item
 
     _emit(find_item(_plans(file, None, db).one("show").plan, item), fmt, _render("show"))
 
 
-@app.command(epilog=_epilog("leads"))
+@app.command(epilog=_epilog("leads"), help=_("List lead units by how many items each leads (over every plan given)."))
 def leads(
     file: FileOpt = None, db: DbOpt = None, jobs: JobsOpt = None, fmt: FormatOpt = None, fields: FieldsOpt = None
 ) -> None:
-    """List lead units by how many items each leads (over every plan given)."""
     from .query import lead_rows
 
     plans = _plans(file, jobs, db)
@@ -328,7 +337,7 @@ def leads(
     _done(plans)
 
 
-@app.command(epilog=_epilog("targets"))
+@app.command(epilog=_epilog("targets"), help=_("List quantified targets: value, unit, comparator and clause."))
 def targets(
     file: FileOpt = None,
     section: SectionOpt = None,
@@ -342,7 +351,6 @@ def targets(
     fmt: FormatOpt = None,
     fields: FieldsOpt = None,
 ) -> None:
-    """List quantified targets: value, unit, comparator and clause."""
     from .query import target_rows
 
     plans, names = _plans(file, jobs, db), dict[str, str]()
@@ -351,9 +359,11 @@ def targets(
     _done(plans)
 
 
-@app.command(epilog=_epilog("search"))
+@app.command(
+    epilog=_epilog("search"), help=_("Find items whose text contains QUERY: one row per item, its matches highlighted.")
+)
 def search(
-    query: Annotated[str, typer.Argument(metavar="QUERY", help=_("Text to look for (literal unless --regex)."))],
+    query: Annotated[str, typer.Argument(help=_("Text to look for (literal unless --regex)."))],
     file: FileOpt = None,
     section: SectionOpt = None,
     lead: LeadOpt = None,
@@ -364,7 +374,6 @@ def search(
     jobs: JobsOpt = None,
     fmt: FormatOpt = None,
 ) -> None:
-    """Find items whose text contains QUERY: one row per item, its matches highlighted."""
     if db is not None and not file:
         from .db import db_search
         from .dbplans import plan_names
@@ -395,7 +404,7 @@ def _print_count(rows: list[Any], names: dict[str, str]) -> None:
     sys.stdout.write("".join(f"{plan}\t{n}\n" for plan, n in counts.items()))
 
 
-@app.command(epilog=_epilog("export"))
+@app.command(epilog=_epilog("export"), help=_("Export the whole parsed plan as JSON or YAML."))
 def export(
     file: FileOpt = None,
     db: DbOpt = None,
@@ -403,7 +412,6 @@ def export(
     output: OutputOpt = None,
     force: ForceOpt = False,
 ) -> None:
-    """Export the whole parsed plan as JSON or YAML."""
     from .export import check_format, dumps, write_file
 
     content = dumps(_plans(file, None, db).one("export").plan, check_format(fmt, ("json", "yaml")))
@@ -413,9 +421,8 @@ def export(
         write_file(output, content, force)
 
 
-@app.command(epilog=_epilog("meta"))
+@app.command(epilog=_epilog("meta"), help=_("Show the notice's metadata, the file's encoding and hash."))
 def meta(file: FileOpt = None, db: DbOpt = None, jobs: JobsOpt = None, fmt: FormatOpt = None) -> None:
-    """Show the notice's metadata, the file's encoding and hash."""
     from .query import meta_row
 
     def row(loaded: "LoadedPlan") -> dict[str, Any]:
@@ -428,17 +435,15 @@ def meta(file: FileOpt = None, db: DbOpt = None, jobs: JobsOpt = None, fmt: Form
     _done(plans)
 
 
-@app.command(epilog=_epilog("text"))
+@app.command(epilog=_epilog("text"), help=_("Print the text zl reads from the file: what spans and lines refer to."))
 def text(file: FileOpt = None) -> None:
-    """Print the text zl reads from the file: what spans and lines refer to."""
     from .cache import load_text
 
     sys.stdout.write(load_text(_plans(file).one_path("text"))[0])
 
 
-@app.command(epilog=_epilog("schema"))
+@app.command(epilog=_epilog("schema"), help=_("Print the JSON Schema of the export."))
 def schema(output: OutputOpt = None, force: ForceOpt = False) -> None:
-    """Print the JSON Schema of the export."""
     from .export import write_file
     from .schema import schema_text
 
@@ -448,9 +453,8 @@ def schema(output: OutputOpt = None, force: ForceOpt = False) -> None:
         write_file(output, schema_text(), force)
 
 
-@app.command(epilog=_epilog("check"))
+@app.command(epilog=_epilog("check"), help=_("Report structural problems; exit 1 if there are any."))
 def check(file: FileOpt = None, jobs: JobsOpt = None, fmt: FormatOpt = None) -> None:
-    """Report structural problems; exit 1 if there are any."""
     from .query import check_report
 
     plans = _plans(file, jobs)
@@ -461,7 +465,7 @@ def check(file: FileOpt = None, jobs: JobsOpt = None, fmt: FormatOpt = None) -> 
         raise typer.Exit(ExitCode.PROBLEMS)
 
 
-@app.command(epilog=_epilog("ledger"))
+@app.command(epilog=_epilog("ledger"), help=_("Write the task ledger (任务分工台账) workbook that lead units fill in."))
 def ledger(
     output: Annotated[
         str,
@@ -475,16 +479,17 @@ def ledger(
     ] = None,
     force: Annotated[bool, typer.Option("--force", help=_("Overwrite workbooks that exist."))] = False,
 ) -> None:
-    """Write the task ledger (任务分工台账) workbook that lead units fill in."""
     from .ledger import write_ledger
 
     for line in write_ledger(_plans(file, None, db).one("ledger"), output, split_by, force):
         typer.echo(line)
 
 
-@app.command(epilog=_epilog("progress"))
+@app.command(
+    epilog=_epilog("progress"), help=_("Read filled ledgers and judge every target: met, unmet, unreported, invalid.")
+)
 def progress(
-    ledgers: Annotated[list[str], typer.Argument(metavar="LEDGER.xlsx...", help=_("Filled ledger workbooks."))],
+    ledgers: Annotated[list[str], typer.Argument(help=_("Filled ledger workbooks."))],
     file: FileOpt = None,
     fmt: FormatOpt = None,
     output: Annotated[
@@ -492,7 +497,6 @@ def progress(
     ] = None,
     force: ForceOpt = False,
 ) -> None:
-    """Read filled ledgers and judge every target: met, unmet, unreported, invalid."""
     from .progress import check_output, judge_ledgers, write_summary
 
     name = _format(fmt)
@@ -507,19 +511,17 @@ def progress(
         sys.stderr.write(_("Warning: {warning}").format(warning=warning) + "\n")
 
 
-@app.command(epilog=_epilog("diff"))
+@app.command(epilog=_epilog("diff"), help=_("Compare two editions of a plan item by item; exit 1 if they differ."))
 def diff(
     old: Annotated[
         str,
         typer.Argument(
-            metavar="OLD",
             help=_("The earlier edition: a plan file (.txt, .docx, .pdf, .html), or - for standard input."),
         ),
     ],
     new: Annotated[
         str,
         typer.Argument(
-            metavar="NEW",
             help=_("The later edition: a plan file (.txt, .docx, .pdf, .html), or - for standard input."),
         ),
     ],
@@ -536,13 +538,12 @@ def diff(
         typer.Option("--format", "-f", metavar="FORMAT", help=_("table, json, jsonl, yaml, csv or md.")),
     ] = None,
 ) -> None:
-    """Compare two editions of a plan item by item; exit 1 if they differ."""
     from .diff import FORMATS, THRESHOLD, check_threshold, diff_loaded, parse_only
     from .errors import UsageError
     from .export import check_format
 
     if old == "-" and new == "-":
-        raise UsageError("OLD and NEW are both standard input: give a file for one of them")
+        raise UsageError(_("OLD and NEW are both standard input: give a file for one of them"))
     kinds, name = parse_only(only), check_format(fmt, FORMATS) if fmt else None
     from .cache import load_plan
 
@@ -568,9 +569,13 @@ db_app = typer.Typer(
 app.add_typer(db_app, name="db")
 
 
-@db_app.command("build", epilog=_epilog("build"))
+@db_app.command(
+    "build",
+    epilog=_epilog("build"),
+    help=_("Write every plan into a SQLite database; run again, it skips unchanged files."),
+)
 def db_build(
-    paths: Annotated[list[str], typer.Argument(metavar="PATH...", help=_("Plan files and folders of them."))],
+    paths: Annotated[list[str], typer.Argument(help=_("Plan files and folders of them."))],
     output: Annotated[
         str,
         typer.Option("--db", "--output", "-o", metavar="FILE", help=_("The database to write or update.")),
@@ -578,7 +583,6 @@ def db_build(
     jobs: JobsOpt = None,
     prune: Annotated[bool, typer.Option("--prune", help=_("Remove plans whose files are gone."))] = False,
 ) -> None:
-    """Write every plan into a SQLite database; run again, it skips unchanged files."""
     from .db import build
 
     report = build(output, paths, jobs, prune)
@@ -587,22 +591,29 @@ def db_build(
         raise typer.Exit(ExitCode.PROBLEMS)
 
 
-@db_app.command("stats", epilog=_epilog("stats"))
+@db_app.command(
+    "stats", epilog=_epilog("stats"), help=_("Count the rows of each table and list the units that lead most items.")
+)
 def db_stats(
-    database: Annotated[
-        str | None, typer.Argument(metavar="[FILE]", help=_("The database (or give it with --db)."), show_default=False)
-    ] = None,
+    database: Annotated[str | None, typer.Argument(help=_("The database (or give it with --db)."))] = None,
     db: DbOpt = None,
-    top: Annotated[int, typer.Option("--top", min=0, metavar="N", help=_("How many lead units to list."))] = 10,
+    top: Annotated[
+        int,
+        typer.Option(
+            "--top",
+            metavar="N",
+            callback=lambda value: _at_least(value, 0, "--top"),
+            help=_("How many lead units to list."),
+        ),
+    ] = 10,
     fmt: FormatOpt = None,
 ) -> None:
-    """Count the rows of each table and list the units that lead most items."""
     from .db import stats
     from .errors import UsageError
 
     path = db or database
     if path is None:
-        raise UsageError("zl db stats reads a database: give it with --db FILE")
+        raise UsageError(_("zl db stats reads a database: give it with --db FILE"))
     _emit(stats(path, top), fmt, _render("db_stats"))
 
 
@@ -628,7 +639,7 @@ def _app_for(argv: list[str]) -> typer.Typer:
         return app
     single = typer.Typer(**{**_APP_SETTINGS, "add_completion": False})
     single.callback()(_main)
-    single.command(name, epilog=command.epilog)(command.callback)
+    single.command(name, help=command.help, epilog=command.epilog)(command.callback)
     return single
 
 
@@ -649,7 +660,9 @@ def run(argv: list[str] | None = None) -> int:
         if type(error).__name__ == "NoArgsIsHelpError":  # plain `zl`: the help, not an error
             sys.stdout.write(error.format_message() + "\n")
             return ExitCode.OK
-        return _fail(error.format_message(), getattr(error, "exit_code", ExitCode.USAGE))
+        from .i18n import translate_message
+
+        return _fail(translate_message(error.format_message()), getattr(error, "exit_code", ExitCode.USAGE))
     except typer.Abort:
         return _fail("aborted", 1)
     except BrokenPipeError:

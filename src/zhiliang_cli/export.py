@@ -28,6 +28,7 @@ from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
 
 from .errors import UsageError
+from .i18n import _
 
 if TYPE_CHECKING:
     from .diff import Diff
@@ -49,7 +50,9 @@ def check_format(fmt: str, allowed: tuple[str, ...] = FORMATS) -> str:
     """
     name = fmt.lower()
     if name not in allowed:
-        raise UsageError(f"unknown format {fmt!r}: choose one of {', '.join(allowed)}")
+        raise UsageError(
+            _("unknown format {fmt!r}: choose one of {choices}").format(fmt=fmt, choices=", ".join(allowed))
+        )
     return name
 
 
@@ -176,14 +179,18 @@ def select_fields(data: Any, fields: str) -> Any:
     """
     names = [name.strip() for name in fields.split(",") if name.strip()]
     if not names:
-        raise UsageError("--fields is empty: give the names of fields, separated by commas")
+        raise UsageError(_("--fields is empty: give the names of fields, separated by commas"))
     rows = data if isinstance(data, list) else [data]
     known: list[str] = []
     for row in rows:
         known += [key for key in row if key not in known]
     unknown = [name for name in names if rows and name not in known]
     if unknown:
-        raise UsageError(f"no field {', '.join(unknown)} in these records: choose among {', '.join(known)}")
+        raise UsageError(
+            _("no field {names} in these records: choose among {known}").format(
+                names=", ".join(unknown), known=", ".join(known)
+            )
+        )
     return [{name: row.get(name) for name in names} for row in rows]
 
 
@@ -243,7 +250,7 @@ def diff_markdown(result: Diff) -> str:
     lines += ["| | OLD | NEW |", "| --- | --- | --- |"]
     lines += [f"| {md_text(key)} | {md_text(old[key] or '—')} | {md_text(new[key] or '—')} |" for key in old]
     lines += ["", f"**{result.summary_line()}**"]
-    for heading, _, listed in result.groups():
+    for heading, _colour, listed in result.groups():
         lines += ["", f"## {heading.capitalize()} ({len(listed)})", ""]
         for k in listed:
             lines += _markdown_item(result, heading, k)

@@ -19,6 +19,7 @@ from __future__ import annotations
 import gettext
 import os
 from pathlib import Path
+from typing import Any
 
 DOMAIN = "zl"
 LOCALE_DIR = Path(__file__).parent / "locale"
@@ -112,31 +113,46 @@ _current = _translations()
 
 
 def install() -> None:
-    """Translate Click's and Typer's own messages (``Usage:``, ``No such option``) with the
-    catalog too: they bind gettext's ``_`` when imported, so it is replaced in each."""
+    """Translate the words of Typer's help pages too (``Usage:``, ``Options``, the help option's
+    line): its formatter writes them in English, so it is given the catalog's."""
     if language() is None:
         return
-    import sys
+    from typer._click import formatting
 
-    for name in (*CLICK_MODULES, "typer.core", "typer.main"):
-        module = sys.modules.get(name)
-        if module is None:
-            continue
-        if hasattr(module, "_"):
-            setattr(module, "_", _current.gettext)  # noqa: B010
-        if hasattr(module, "ngettext"):
-            setattr(module, "ngettext", _current.ngettext)  # noqa: B010
+    formatter = formatting.HelpFormatter
+    write_usage, write_heading, write_dl = formatter.write_usage, formatter.write_heading, formatter.write_dl
+
+    def usage(self: Any, prog: str, args: str = "", prefix: str | None = None) -> None:
+        write_usage(self, prog, args, prefix if prefix is not None else _("Usage:") + " ")
+
+    def heading(self: Any, heading: str) -> None:
+        write_heading(self, _(heading))
+
+    def rows(self: Any, rows: Any, *args: Any, **kwargs: Any) -> None:
+        write_dl(self, [(term, _(text)) for term, text in rows], *args, **kwargs)
+
+    formatter.write_usage, formatter.write_heading, formatter.write_dl = usage, heading, rows  # type: ignore[method-assign]
 
 
-CLICK_MODULES = (
-    "click.core",
-    "click.decorators",
-    "click.exceptions",
-    "click.formatting",
-    "click.parser",
-    "click.types",
-    "click.termui",
-)
+def translate_message(message: str) -> str:
+    """A usage error of the argument parser (:data:`PARSER_MESSAGES`) in the user's language.
+
+    >>> translate_message("No such option: --x") == "No such option: --x" or language() is not None
+    True
+    """
+    if language() is None:
+        return message
+    import re
+
+    for template in PARSER_MESSAGES:
+        pattern = re.escape(template)
+        for name in re.findall(r"\\\{(\w+)\\\}", pattern):
+            pattern = pattern.replace(f"\\{{{name}\\}}", f"(?P<{name}>.*?)")
+        found = re.match(pattern + "(?P<rest>.*)$", message, re.S)
+        if found:
+            values = found.groupdict()
+            return _(template).format(**values) + values["rest"]
+    return message
 
 
 def _(message: str) -> str:
@@ -145,9 +161,28 @@ def _(message: str) -> str:
 
 
 def ngettext(singular: str, plural: str, n: int) -> str:
-    return _current.ngettext(singular, plural, n)
+    """The singular or the plural message, in the user's language (each is its own entry of the
+    catalog: Chinese has one form)."""
+    return _(singular if n == 1 else plural)
 
 
 def N_(message: str) -> str:
     """Mark ``message`` for the catalog without translating it here."""
     return message
+
+
+#: The argument parser's messages (Typer's copy of Click writes them in English), for the catalog.
+PARSER_MESSAGES = (
+    N_("No such option: {name}"),
+    N_("Missing option {name}."),
+    N_("Missing argument {name}."),
+    N_("Invalid value for {hint}: {message}"),
+    N_("Got unexpected extra argument ({args})"),
+    N_("Got unexpected extra arguments ({args})"),
+    N_("Option {name} requires an argument."),
+    N_("Usage:"),
+    N_("Options"),
+    N_("Arguments"),
+    N_("Commands"),
+    N_("Show this message and exit."),
+)

@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
 from .errors import NotFoundError, UsageError
+from .i18n import N_, _
 from .parse import lexicon as lx
 from .parse.numerals import chinese_to_int
 
@@ -18,6 +19,8 @@ if TYPE_CHECKING:
     from .records import ItemRecord, PlanRecord, SectionRecord, TargetRecord
 
 Row = dict[str, Any]
+#: What a number may name, in messages.
+_WHAT = (N_("item"), N_("section"))
 
 REGEX_TIMEOUT = 2.0  # seconds a user's --regex may run, over the whole plan
 MAX_PATTERN_LENGTH = 2_000  # characters of a --regex pattern
@@ -48,10 +51,12 @@ def parse_ref(ref: str, what: str) -> int:
         .translate(str.maketrans(lx.FULLWIDTH_DIGITS, "0123456789"))
     )
     if len(core) > MAX_REF_LENGTH:
-        raise NotFoundError(f"there is no {what} {_shown(ref)} in this plan")
+        raise NotFoundError(_("there is no {what} {ref} in this plan").format(what=_(what), ref=_shown(ref)))
     value = int(core) if core.isascii() and core.isdigit() else chinese_to_int(core)
     if value is None:
-        raise UsageError(f"{what} {_shown(ref)!r} is not a number: give it as 17, 十七 or (十七)")
+        raise UsageError(
+            _("{what} {ref!r} is not a number: give it as 17, 十七 or (十七)").format(what=_(what), ref=_shown(ref))
+        )
     return value
 
 
@@ -70,7 +75,9 @@ def find_section(plan: PlanRecord, ref: str) -> SectionRecord:
         if section["number"] == number:
             return section
     numbers = ", ".join(s["numeral"] for s in plan["sections"])
-    raise NotFoundError(f"there is no section {_shown(ref)} in this plan (sections: {numbers})")
+    raise NotFoundError(
+        _("there is no section {ref} in this plan (sections: {numbers})").format(ref=_shown(ref), numbers=numbers)
+    )
 
 
 def find_item(plan: PlanRecord, ref: str) -> ItemRecord:
@@ -93,7 +100,7 @@ def find_item(plan: PlanRecord, ref: str) -> ItemRecord:
         if item["number"] == number:
             return item
     span = f"1–{all_items[-1]['number']}" if all_items else "none"
-    raise NotFoundError(f"there is no item {_shown(ref)} in this plan (items: {span})")
+    raise NotFoundError(_("there is no item {ref} in this plan (items: {span})").format(ref=_shown(ref), span=span))
 
 
 def _printed_value(numeral: str) -> int | None:
@@ -110,7 +117,7 @@ def _needles(values: list[str] | None, option: str) -> list[str]:
     """The values of a repeatable filter; an empty one is a usage error, never "match all"."""
     for value in values or []:
         if not value.strip():
-            raise UsageError(f"{option} is empty: give part of a name, or leave the option out")
+            raise UsageError(_("{option} is empty: give part of a name, or leave the option out").format(option=option))
     return values or []
 
 
@@ -239,7 +246,7 @@ def search(
     more than :data:`MAX_HITS` matches is refused rather than cut.
     """
     if not query:
-        raise UsageError("the search query is empty: give the text to look for")
+        raise UsageError(_("the search query is empty: give the text to look for"))
     find = finder(query, use_regex, ignore_case)
     deadline = time.monotonic() + REGEX_TIMEOUT
     rows: list[Row] = []
@@ -248,7 +255,7 @@ def search(
         found = list(find(item["text"], deadline))
         hits += len(found)
         if hits > MAX_HITS:
-            raise UsageError(f"the search finds over {MAX_HITS:,} matches: narrow it down")
+            raise UsageError(_("the search finds over {limit:,} matches: narrow it down").format(limit=MAX_HITS))
         rows += hit_rows(item, found)
     return rows
 

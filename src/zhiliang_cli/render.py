@@ -32,7 +32,7 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from .i18n import N_, _, ngettext
+from .i18n import N_, _
 from .printable import printable
 from .records import ItemRecord
 
@@ -321,7 +321,7 @@ def fields_table(rows: list[Row]) -> None:
 
 def _count(n: int, singular: str, plural: str, plans: int = 1) -> Text:
     """A dim line with a count: 72 items, 72 items in 3 plans."""
-    line = ngettext(singular, plural, n).format(n=n)
+    line = _(singular if n == 1 else plural).format(n=n)
     if plans > 1:
         line += _(" in {plans} plans").format(plans=plans)
     return literal(line, "dim")
@@ -452,8 +452,8 @@ def search(rows: list[Row], names: Mapping[str, str] | None = None) -> None:
         return out
 
     matches = sum(row["match_count"] for row in rows)
-    line = ngettext("{n} match", "{n} matches", matches).format(n=matches)
-    line += ngettext(" in {n} item", " in {n} items", len(rows)).format(n=len(rows))
+    line = _(N_("{n} match") if matches == 1 else N_("{n} matches")).format(n=matches)
+    line += _(N_(" in {n} item") if len(rows) == 1 else N_(" in {n} items")).format(n=len(rows))
     plans = len(_by_plan(rows))
     if plans > 1:
         line += _(" in {plans} plans").format(plans=plans)
