@@ -200,6 +200,7 @@ def _columns(table_lines: list[str]) -> list[dict[str, str]]:
         for col, ch in _cells(header)
         if ch != " " and (col == 0 or (_cell_at(header, col - 1) == " " and _cell_at(header, col - 2) == " "))
     ]
+    starts[0] = 0  # a right-aligned first column (#) starts left of its header
     names = [_slice(header, a, b).strip() for a, b in zip(starts, [*starts[1:], 10_000], strict=True)]
     rows: list[dict[str, str]] = []
     for line in body:
