@@ -424,7 +424,7 @@ def db_build(
     prune: Annotated[bool, typer.Option("--prune", help="Remove plans whose files are gone.")] = False,
 ) -> None:
     """Write every plan into a SQLite database; run again, it skips unchanged files."""
-    from .db import build
+    from .dbbuild import build
 
     report = build(output, paths, jobs, prune)
     sys.stdout.write(report.summary() + "\n")

@@ -241,7 +241,7 @@ class _Loader:
         if self.pool is None:
             from concurrent.futures import ProcessPoolExecutor
 
-            self.pool = ProcessPoolExecutor(max_workers=self.jobs, initializer=_watch_parent, initargs=(os.getpid(),))
+            self.pool = ProcessPoolExecutor(max_workers=self.jobs, initializer=watch_parent, initargs=(os.getpid(),))
         return self.pool.submit(_parse, path, raw)
 
     def close(self) -> None:
@@ -249,7 +249,7 @@ class _Loader:
             self.pool.shutdown(wait=True, cancel_futures=True)
 
 
-def _watch_parent(parent: int) -> None:
+def watch_parent(parent: int) -> None:
     """In a worker: exit when the parent is gone (killed), rather than wait for work for ever."""
     import threading
 
