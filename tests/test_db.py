@@ -177,7 +177,7 @@ def test_plan_rows_hold_the_notice(zl: Run, plans: Corpus, built: Path) -> None:
 def test_the_database_is_consistent(built: Path) -> None:
     assert _rows(built, "PRAGMA integrity_check") == [("ok",)]
     assert _rows(built, "PRAGMA foreign_key_check") == []
-    _rows(built, "INSERT INTO items_fts (items_fts) VALUES ('integrity-check')")  # raises if out of step
+    _rows(built, "INSERT INTO items_bigram (items_bigram) VALUES ('integrity-check')")  # raises if out of step
     assert dict(_rows(built, "SELECT key, value FROM meta")) == {
         "schema_version": str(db.SCHEMA_VERSION),
         "zl_version": __version__,
@@ -289,30 +289,49 @@ def test_search_from_the_db_equals_search_of_the_files(zl: Run, plans: Corpus, b
     assert from_db.json() == from_files.json()
 
 
-@pytest.mark.parametrize("query", ["质量提升", "可追溯", "标准化", "省市场监管局"])
-def test_the_trigram_index_finds_what_zl_search_finds(zl: Run, plans: Corpus, built: Path, query: str) -> None:
+@pytest.mark.parametrize("query", ["质量", "质量提升", "可追溯", "标准化", "省市场监管局"])
+def test_the_bigram_index_finds_what_zl_search_finds(zl: Run, plans: Corpus, built: Path, query: str) -> None:
+    """In sqlite3: MATCH the phrase of the query's pairs (for two characters, the word itself)."""
     found = {(h["plan"], h["number"]) for h in zl("search", "--file", plans.arg, query, "--format", "json").json()}
     assert found
+    phrase = db.fts_query(query)
+    assert (phrase == f'"{query}"') == (len(query) == 2)
     indexed = _rows(
         built,
-        "SELECT p.file, i.number FROM items_fts f JOIN items i ON i.id = f.rowid JOIN plans p ON p.id = i.plan_id"
-        " WHERE items_fts MATCH ?",
-        f'"{query}"',
+        "SELECT p.file, i.number FROM items_bigram f JOIN items i ON i.id = f.rowid JOIN plans p ON p.id = i.plan_id"
+        " WHERE items_bigram MATCH ?",
+        "text : " + phrase,
     )
-    assert {(file, number) for file, number in indexed} >= found
-    texts = _rows(
-        built, "SELECT text FROM items WHERE id IN (SELECT rowid FROM items_fts WHERE items_fts MATCH ?)", query
-    )
-    assert texts and all(query in text for (text,) in texts)
+    assert {(file, number) for file, number in indexed} == found
+    ranked = _rows(built, "SELECT rowid FROM items_bigram WHERE items_bigram MATCH ? ORDER BY rank", phrase)
+    assert len(ranked) >= len(found)
+
+
+def test_units_are_searchable_as_printed_and_qualified(built: Path) -> None:
+    qualified = _rows(built, "SELECT DISTINCT unit, qualified_unit FROM item_units WHERE unit != qualified_unit")
+    assert qualified
+    for unit, full in qualified[:5]:
+        for name in (unit, full):
+            hits = _rows(
+                built, "SELECT count(*) FROM items_bigram WHERE items_bigram MATCH ?", "units : " + db.fts_query(name)
+            )
+            assert hits[0][0] > 0, name
 
 
 @pytest.mark.parametrize(
     ("query", "index"),
-    [("标", "LIKE"), ("A", "LIKE"), ("标准", "items_bigram"), ("5G", "LIKE"), ("标准化", "items_fts")],
+    [
+        ("标", "LIKE"),
+        ("A", "LIKE"),
+        ("标准", "items_bigram"),
+        ("5G", "LIKE"),
+        ("标准化", "items_bigram"),
+        ("5G基站", "LIKE"),
+    ],
 )
 def test_each_query_length_has_its_index(built: Path, monkeypatch: pytest.MonkeyPatch, query: str, index: str) -> None:
-    """Three characters or more: the trigram index; two Chinese characters: the bigram index;
-    anything shorter or mixed: LIKE.  Each finds what zl search finds (the test above)."""
+    """Two Chinese characters or more: the bigram index; one character, or letters and digits
+    (which the index reads as words): LIKE.  Each finds what zl search finds (the test above)."""
     statements: list[str] = []
     real = db._candidates
 
@@ -374,7 +393,7 @@ def test_a_changed_file_is_replaced(zl: Run, mine: tuple[Corpus, Path]) -> None:
     ] == expected
     assert not [h for h in db.db_search(str(built), "市场监管局") if h["plan"] == path]
     assert [h for h in db.db_search(str(built), "市场监督局") if h["plan"] == path]
-    _rows(built, "INSERT INTO items_fts (items_fts) VALUES ('integrity-check')")
+    _rows(built, "INSERT INTO items_bigram (items_bigram) VALUES ('integrity-check')")
     assert _rows(built, "PRAGMA foreign_key_check") == []
 
 
@@ -390,7 +409,7 @@ def test_prune_removes_plans_whose_files_are_gone(zl: Run, mine: tuple[Corpus, P
     assert _rows(
         built, "SELECT count(*) FROM items i WHERE NOT EXISTS (SELECT 1 FROM plans p WHERE p.id = i.plan_id)"
     ) == [(0,)]
-    _rows(built, "INSERT INTO items_fts (items_fts) VALUES ('integrity-check')")
+    _rows(built, "INSERT INTO items_bigram (items_bigram) VALUES ('integrity-check')")
 
 
 # --- interrupted builds ---------------------------------------------------------------------
@@ -400,7 +419,7 @@ def _assert_whole_plans(path: Path, count: int) -> None:
     """Every plan in the database is complete, and nothing belongs to no plan."""
     assert _rows(path, "PRAGMA integrity_check") == [("ok",)]
     assert _rows(path, "PRAGMA foreign_key_check") == []
-    _rows(path, "INSERT INTO items_fts (items_fts) VALUES ('integrity-check')")
+    _rows(path, "INSERT INTO items_bigram (items_bigram) VALUES ('integrity-check')")
     assert _rows(path, "SELECT count(*) FROM plans") == [(count,)]
     assert _rows(
         path, "SELECT count(*) FROM plans p WHERE n_items != (SELECT count(*) FROM items WHERE plan_id = p.id)"
@@ -598,9 +617,6 @@ def test_the_docs_document_every_column(built: Path) -> None:
     assert list(documented) == tables
     for table in tables:
         assert documented[table] == [row[1] for row in _rows(built, f"PRAGMA table_info({table})")], table
-    assert _rows(built, "SELECT sql LIKE '%tokenize=\"trigram\"%' FROM sqlite_master WHERE name = 'items_fts'") == [
-        (1,)
-    ]
     views = {name for (name,) in _rows(built, "SELECT name FROM sqlite_master WHERE type = 'view'")}
     assert views == {"items_full", "targets_full"}
 

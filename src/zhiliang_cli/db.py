@@ -4,15 +4,13 @@
 :data:`SCHEMA`: ``plans`` (with where each is from, its year and kind), ``sections`` (with a
 key), ``items`` (referencing their section), ``item_units`` (each unit as printed and as
 qualified by the plan's place, with its plan), ``targets``, the views ``items_full`` and
-``targets_full`` that bring all of an item's or a target's facts into one row, and two
-full-text indexes of the items:
-
-* ``items_fts`` — trigram (FTS5 ``tokenize="trigram"``, external content ``items``): any text
-  of three characters or more, as printed: ``WHERE items_fts MATCH '标准化'``;
-* ``items_bigram`` — every pair of adjacent Chinese characters a token (contentless FTS5,
-  ``unicode61`` over the text as :func:`bigrams` writes it; title, text, and the units as printed
-  and qualified): any word of two characters or more, ranked: ``WHERE items_bigram MATCH '标准'``
-  for two characters, ``MATCH '"标准 准化"'`` (:func:`fts_query` writes it) for more.
+``targets_full`` that bring all of an item's or a target's facts into one row, and a
+full-text index of the items, ``items_bigram``: every pair of adjacent Chinese characters a
+token (contentless FTS5, ``unicode61`` over the text as :func:`bigrams` writes it; the item's
+text, and its units as printed and qualified), so that any word of two characters or more is
+found, ranked: ``WHERE items_bigram MATCH '标准'`` for two characters, ``MATCH '"标准 准化"'``
+(:func:`fts_query` writes it) for more.  It costs half what a trigram index costs to build
+(measured in docs/database.md), which is why there is no trigram index.
 
 It is plain SQLite: ``sqlite3``, Datasette, DuckDB and pandas open it with no configuration.
 
@@ -177,10 +175,7 @@ CREATE TABLE progress (
 );
 CREATE INDEX progress_report ON progress (report_id);
 CREATE INDEX progress_item ON progress (item_id);
-CREATE VIRTUAL TABLE items_fts USING fts5 (
-    title, text, content="items", content_rowid="id", tokenize="trigram"
-);
-CREATE VIRTUAL TABLE items_bigram USING fts5 (title, text, units, content="", tokenize="unicode61");
+CREATE VIRTUAL TABLE items_bigram USING fts5 (text, units, content="", tokenize="unicode61");
 CREATE VIEW items_full AS
 SELECT
     i.id, i.plan_id, p.file AS plan, p.plan_title, p.region, p.level, p.year, p.kind,
@@ -211,8 +206,6 @@ FROM targets t JOIN plans p ON p.id = t.plan_id
     LEFT JOIN items i ON i.id = t.item_id
     LEFT JOIN sections s ON s.plan_id = t.plan_id AND s.number = t.section;
 """
-#: Queries shorter than this many characters cannot use the trigram index.
-TRIGRAM = 3
 _CHUNK = 500  # ids per IN (...) list
 #: Seconds to wait for another program that is writing the database before giving up.
 BUSY_TIMEOUT = 30.0
@@ -220,9 +213,9 @@ BUSY_TIMEOUT = 30.0
 
 # --- the bigram index --------------------------------------------------------------------------
 
-#: Chinese characters (CJK unified ideographs and their extension A, compatibility ideographs).
-_HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
-RE_HAN_RUN = re.compile(f"[{_HAN}]+")
+#: Chinese characters: CJK unified ideographs, their extension A, compatibility ideographs.
+HAN_RANGES = ((0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xF900, 0xFAFF))
+RE_HAN_RUN = re.compile("[" + "".join(f"{chr(low)}-{chr(high)}" for low, high in HAN_RANGES) + "]+")
 
 
 def bigrams(text: str) -> str:
@@ -257,12 +250,13 @@ def fts_query(query: str) -> str:
 
 
 def units_text(units: Sequence[tuple[str, str]]) -> str:
-    """The ``units`` column of ``items_bigram`` for an item's units (as printed, qualified).
+    """The ``units`` column of ``items_bigram`` for an item's units (as printed, qualified),
+    before :func:`bigrams`.
 
-    >>> units_text([("市科技局", "杭州市科技局")])
-    ' 市科 科技 技局 ； 杭州 州市 市科 科技 技局 '
+    >>> bigrams(units_text([("市科技局", "杭州市科技局"), ("省林业局", "省林业局")]))
+    ' 市科 科技 技局 ； 杭州 州市 市科 科技 技局 ； 省林 林业 业局 '
     """
-    return bigrams("；".join(f"{unit}；{full}" if full != unit else unit for unit, full in units))
+    return "；".join(f"{unit}；{full}" if full != unit else unit for unit, full in units)
 
 
 # --- opening: the one check -----------------------------------------------------------------------
@@ -525,9 +519,9 @@ def _chunks(ids: list[int]) -> Iterator[list[int]]:
 
 
 def db_search(path: str, query: str, use_regex: bool = False, ignore_case: bool = False) -> list[Row]:
-    """``zl search`` answered from the database: a full-text index narrows the items (trigram
-    for three characters or more, bigram for two Chinese characters), the same matching as
-    ``zl search`` finds the hits, each with its ``plan``."""
+    """``zl search`` answered from the database: the bigram index narrows the items (for a
+    query of two Chinese characters or more), the same matching as ``zl search`` finds the
+    hits, each with its ``plan``."""
     query = text_argument(query, "the search query")
     if not query:
         raise UsageError("the search query is empty: give the text to look for")
@@ -556,10 +550,11 @@ def db_search(path: str, query: str, use_regex: bool = False, ignore_case: bool 
 def _candidates(conn: sqlite3.Connection, query: str, use_regex: bool, ignore_case: bool) -> Iterator[tuple[Any, ...]]:
     """Items that may contain ``query``: a superset, which the exact match then filters.
 
-    The trigram index folds case; LIKE folds ASCII case only, so a case-blind search
-    for a non-ASCII query scans every item, as a regular expression does.  Two Chinese
-    characters are one token of the bigram index; anything else shorter than three
-    characters is looked for with LIKE."""
+    A query of Chinese characters only, two or more, is a phrase of the bigram index: every
+    text that holds it holds its pairs, in a row.  Anything else (one character, letters or
+    digits, which the index reads as words, not as characters) is looked for with LIKE, and
+    a regular expression or a case-blind non-ASCII query scans every item (LIKE folds ASCII
+    case only)."""
     select = (
         "SELECT p.file, i.id, i.number, i.numeral, i.section, i.title, i.text, i.span_start FROM items i"
         " JOIN plans p ON p.id = i.plan_id"
@@ -567,12 +562,7 @@ def _candidates(conn: sqlite3.Connection, query: str, use_regex: bool, ignore_ca
     order = " ORDER BY p.file, i.id"
     if use_regex or (ignore_case and not query.isascii()):
         yield from conn.execute(select + order)
-    elif len(query) >= TRIGRAM:
-        phrase = '"' + query.replace('"', '""') + '"'
-        yield from conn.execute(
-            select + " WHERE i.id IN (SELECT rowid FROM items_fts WHERE items_fts MATCH ?)" + order, (phrase,)
-        )
-    elif len(query) == 2 and RE_HAN_RUN.fullmatch(query):
+    elif len(query) >= 2 and RE_HAN_RUN.fullmatch(query):
         yield from conn.execute(
             select + " WHERE i.id IN (SELECT rowid FROM items_bigram WHERE items_bigram MATCH ?)" + order,
             (fts_query(query),),
