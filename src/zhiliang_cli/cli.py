@@ -444,6 +444,25 @@ def db_stats(
     _emit(stats(database, top), fmt, _render("db_stats"))
 
 
+@app.command("serve")
+def serve_command(
+    db: Annotated[
+        str | None, typer.Option("--db", metavar="FILE", help="A database written by zl db build (default: --file).")
+    ] = None,
+    file: FileOpt = None,
+    host: Annotated[str, typer.Option("--host", help="Address to listen on (others can connect if not local).")] = (
+        "127.0.0.1"
+    ),
+    port: Annotated[int, typer.Option("--port", "-p", min=1, max=65535, help="Port to listen on.")] = 8001,
+    open_browser: Annotated[bool, typer.Option("--open", help="Open the page in a browser.")] = False,
+) -> None:
+    """Browse a database in Datasette (read-only): pip install 'zhiliang-cli[web]'."""
+    _no_file_with_db(file, db)
+    from .serve import serve
+
+    serve(db, file, host, port, open_browser)
+
+
 _OUTPUT_ERRNOS = {errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO}
 
 

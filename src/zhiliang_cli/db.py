@@ -180,9 +180,10 @@ CREATE VIEW items_full AS
 SELECT
     i.id, i.plan_id, p.file AS plan, p.plan_title, p.region, p.level, p.year, p.kind,
     i.section_id, i.section, s.title AS section_title, i.number, i.numeral, i.group_title, i.title, i.text,
-    (SELECT group_concat(unit, '、') FROM item_units u WHERE u.item_id = i.id AND u.role = 'lead') AS lead_units,
-    (SELECT group_concat(qualified_unit, '、') FROM item_units u WHERE u.item_id = i.id AND u.role = 'lead')
-        AS lead_units_qualified,
+    (SELECT json_group_array(qualified_unit) FROM item_units u WHERE u.item_id = i.id AND u.role = 'lead')
+        AS lead_units,
+    (SELECT group_concat(unit, '、') FROM item_units u WHERE u.item_id = i.id AND u.role = 'lead')
+        AS lead_units_as_printed,
     (SELECT group_concat(qualified_unit, '、') FROM item_units u WHERE u.item_id = i.id AND u.role = 'cooperating')
         AS cooperating_units,
     i.deadline, i.deadline_text,
@@ -193,7 +194,7 @@ CREATE VIEW targets_full AS
 SELECT
     t.id, t.plan_id, p.file AS plan, p.plan_title, p.region, p.level, p.year, p.kind,
     t.section, s.title AS section_title, t.item_id, i.number AS item, i.title AS item_title,
-    (SELECT group_concat(qualified_unit, '、') FROM item_units u WHERE u.item_id = t.item_id AND u.role = 'lead')
+    (SELECT json_group_array(qualified_unit) FROM item_units u WHERE u.item_id = t.item_id AND u.role = 'lead')
         AS lead_units,
     t.text, t.number_text, t.value, t.low, t.high, t.unit, t.comparator, t.change, t.aspirational, t.subject,
     coalesce(t.by_date, i.deadline) AS due_date,
