@@ -86,9 +86,9 @@ CREATE TABLE sections (
     title TEXT NOT NULL,
     line INTEGER NOT NULL,
     span_start INTEGER NOT NULL,
-    span_end INTEGER NOT NULL,
-    UNIQUE (plan_id, number)
+    span_end INTEGER NOT NULL
 );
+CREATE INDEX sections_plan ON sections (plan_id, number);
 CREATE TABLE items (
     id INTEGER PRIMARY KEY,
     plan_id INTEGER NOT NULL REFERENCES plans (id) ON DELETE CASCADE,

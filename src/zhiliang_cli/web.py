@@ -440,29 +440,43 @@ async def plan_page(request: Any, datasette: Any) -> Response:
 
 
 def highlighted(item: dict[str, Any], targets: Sequence[dict[str, Any]]) -> Markup:
-    """An item's text as HTML: its lead note and its targets marked where their spans say, each
-    target linking to its row.
+    """An item's text as HTML: its lead note and its targets' clauses marked where their spans
+    say, each target's number linking to its row (one clause may hold several targets).
 
     >>> item = {"text": "抽查500批次。（牵头：甲）", "span_start": 10, "lead_span_start": 18, "lead_span_end": 24}
-    >>> print(highlighted(item, [{"id": 7, "span_start": 10, "span_end": 17}]))
-    <a class="zl-target" href="/zl/targets/7"><mark>抽查500批次</mark></a>。<span class="zl-note">（牵头：甲）</span>
+    >>> print(highlighted(item, [{"id": 7, "span_start": 10, "span_end": 17, "number_start": 12, "number_end": 15}]))
+    <mark class="zl-target">抽查<a href="/zl/targets/7">500</a>批次</mark>。<span class="zl-note">（牵头：甲）</span>
     """
     text, base = item["text"], item["span_start"]
-    marks: list[tuple[int, int, str, str]] = []
-    if item.get("lead_span_start") is not None:
-        marks.append(
-            (item["lead_span_start"] - base, item["lead_span_end"] - base, '<span class="zl-note">', "</span>")
-        )
+    clauses: dict[tuple[int, int], list[dict[str, Any]]] = {}
     for t in targets:
-        start, end = t["span_start"] - base, t["span_end"] - base
-        marks.append(
-            (start, end, f'<a class="zl-target" href="/{DATABASE}/targets/{int(t["id"])}"><mark>', "</mark></a>")
-        )
+        clauses.setdefault((t["span_start"] - base, t["span_end"] - base), []).append(t)
+    marks: list[tuple[int, int, str]] = [(start, end, "target") for start, end in clauses]
+    if item.get("lead_span_start") is not None:
+        marks.append((item["lead_span_start"] - base, item["lead_span_end"] - base, "note"))
     out, at = [], 0
-    for start, end, opening, closing in sorted(marks):
+    for start, end, kind in sorted(marks):
         if start < at or start < 0 or end > len(text):
             continue  # overlapping or outside the text: left plain
-        out += [escape(text[at:start]), opening, escape(text[start:end]), closing]
+        out.append(escape(text[at:start]))
+        if kind == "note":
+            out.append(f'<span class="zl-note">{escape(text[start:end])}</span>')
+        else:
+            out.append(f'<mark class="zl-target">{_numbers(text, start, end, base, clauses[start, end])}</mark>')
         at = end
     out.append(escape(text[at:]))
     return Markup("".join(out))
+
+
+def _numbers(text: str, start: int, end: int, base: int, targets: Sequence[dict[str, Any]]) -> str:
+    """A clause with each target's number linking to the target's row."""
+    out, at = [], start
+    for t in sorted(targets, key=lambda t: t["number_start"]):
+        number_start, number_end = t["number_start"] - base, t["number_end"] - base
+        if number_start < at or number_end > end:
+            continue
+        link = f'<a href="/{DATABASE}/targets/{int(t["id"])}">{escape(text[number_start:number_end])}</a>'
+        out += [escape(text[at:number_start]), link]
+        at = number_end
+    out.append(escape(text[at:end]))
+    return "".join(out)
