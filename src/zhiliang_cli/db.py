@@ -278,8 +278,8 @@ def damaged(path: str, problem: sqlite3.Error) -> str:
 
 def check(conn: sqlite3.Connection, path: str, error: type[InputError] | type[OutputError]) -> str | None:
     """The schema version of zl's database at ``conn``, None when it is new and empty; refuses,
-    with ``error``, a file that is not a SQLite database, one that another program wrote, one of
-    another version, and one whose schema or pages do not read.
+    with ``error``, a file that is not a SQLite database, one that another program wrote or one
+    of another version, and with an InputError (exit 3) one whose schema or pages do not read.
 
     Checked: the header and the schema (page 1 on), the application id, the schema version,
     and ``PRAGMA quick_check`` over every page (about 0.1 s for 100 MB).
@@ -305,9 +305,11 @@ def check(conn: sqlite3.Connection, path: str, error: type[InputError] | type[Ou
             raise error(f"{path} cannot be read ({problem}); {hint}") from None
         raise error(f"{path} cannot be read ({problem}); check it") from None
     except sqlite3.DatabaseError as problem:
-        raise error(damaged(path, problem)) from None
-    if problems != ["ok"]:
-        raise error(f"{path} is damaged ({problems[0]}): build it again with zl db build")
+        if getattr(problem, "sqlite_errorname", "") == "SQLITE_NOTADB":
+            raise error(damaged(path, problem)) from None
+        raise InputError(damaged(path, problem)) from None
+    if problems != ["ok"]:  # damage is bad input, whoever reads it
+        raise InputError(f"{path} is damaged ({problems[0]}): build it again with zl db build")
     return str(SCHEMA_VERSION)
 
 

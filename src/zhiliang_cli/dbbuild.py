@@ -32,7 +32,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from ._version import __version__
-from .corpus import BAD_NAME, Failed, Reporter, Unchanged, default_jobs, expand, shown_path, watch_parent
+from .corpus import BAD_NAME, Failed, Reporter, Unchanged, default_jobs, expand, file_type, shown_path, watch_parent
 from .db import APPLICATION_ID, HAN_RANGES, SCHEMA, SCHEMA_VERSION, _connect, bigrams, check, units_text
 from .errors import OutputError, UsageError, ZlError
 
@@ -290,26 +290,8 @@ def file_stat(path: str) -> str | Failed:
     except OSError as error:
         return Failed.of(path, f"cannot be read ({error.strerror}); check the path")
     if not stat.S_ISREG(info.st_mode):
-        return Failed.of(path, f"is not a regular file ({_file_type(info.st_mode)}): give plan files only")
+        return Failed.of(path, f"is not a regular file ({file_type(info.st_mode)}): give plan files only")
     return f"{info.st_size}:{info.st_mtime_ns}:{info.st_ctime_ns}:{info.st_ino}"
-
-
-def _file_type(mode: int) -> str:
-    """What a file that is not a regular one is.
-
-    >>> _file_type(stat.S_IFIFO), _file_type(stat.S_IFDIR)
-    ('a FIFO', 'a directory')
-    """
-    for test, name in (
-        (stat.S_ISFIFO, "a FIFO"),
-        (stat.S_ISCHR, "a character device"),
-        (stat.S_ISBLK, "a block device"),
-        (stat.S_ISSOCK, "a socket"),
-        (stat.S_ISDIR, "a directory"),
-    ):
-        if test(mode):
-            return name
-    return "not a plain file"
 
 
 Outcome = PlanRows | Unchanged | Failed
