@@ -60,7 +60,7 @@ def serve(database: str | None, files: list[str] | None, host: str, port: int, o
 
     if database is None:
         database = database_for(files)
-    open_read(database).close()  # the one check: a database that is not zl's is refused here
+    open_read(database, every_page=True).close()  # the one check: not zl's, or damaged, is refused here
     app = datasette_app(database)
     url = f"http://{host}:{port}/"
     sys.stderr.write(f"zl serve: {database} at {url} (Ctrl-C to stop)\n")
