@@ -213,8 +213,8 @@ def test_the_ranked_search_query_finds_longer_words(bundled: Server, browser: Br
 
 
 def test_the_lead_unit_facet_shows_names_qualified_by_place(corpus: Server, browser: Browser) -> None:
-    page = browser.open(corpus.url + "/zl/items_full", "facets")
-    facet = page.locator(".facet-info[data-column=lead_units]").inner_text()
+    page = browser.open(corpus.url + "/zl/item_units?role=lead", "facets")
+    facet = page.locator(".facet-info[data-column=qualified_unit]").inner_text()
     qualified = corpus.rows(
         "SELECT qualified_unit, unit, count(*) AS n FROM item_units WHERE role = 'lead' AND qualified_unit != unit"
         " GROUP BY qualified_unit ORDER BY n DESC LIMIT 3"
