@@ -24,7 +24,7 @@ import regex
 from zhiliang_cli.records import ContactRecord
 
 from . import lexicon as lx
-from .lines import Line
+from .lines import Line, is_date, is_noise
 from .numerals import chinese_to_int
 from .patterns import (
     RE_ATTACHMENT_LINE,
@@ -32,7 +32,6 @@ from .patterns import (
     RE_BRACKETED_ASIDE,
     RE_CONTACT_NAME,
     RE_DATE,
-    RE_DATE_LINE,
     RE_DOC_NUMBER,
     RE_EMAIL,
     RE_HEADING,
@@ -45,7 +44,6 @@ from .patterns import (
     RE_SENT_TITLE,
     RE_TRAILING_BRACKETS,
 )
-from .structure import is_noise
 
 _TITLE_MAX = 80
 _TITLE_LINES = 3  # lines a notice title may be set on
@@ -114,9 +112,14 @@ def _preamble(text: str, lines: list[Line], first: int) -> list[int] | None:
     return [kept[0].start, kept[-1].end] if kept else None
 
 
+def _doc_number_in(line: str) -> regex.Match[str] | None:
+    """The 发文字号 in a line, looked for only where its 号 stands."""
+    return RE_DOC_NUMBER.search(line) if "号" in line else None
+
+
 def _doc_number(strings: list[str]) -> tuple[int | None, str | None]:
     for i, s in enumerate(strings):
-        match = RE_DOC_NUMBER.search(s)
+        match = _doc_number_in(s)
         if match and len(s) < _DOC_NUMBER_LINE:
             return i, match.group("doc")
     return None, None
@@ -133,18 +136,18 @@ def _signing_date_line(strings: list[str], doc_index: int | None) -> int | None:
     ...     "附件", "关于印发…的通知", "建办城〔2024〕8号", "住建部办公厅", "2024年3月1日"], 1)
     3
     """
-    dates = [i for i, s in enumerate(strings) if RE_DATE_LINE.match(s)]
+    dates = [i for i, s in enumerate(strings) if is_date(s)]
     if not dates:
         return None
     for first, later in pairwise(dates):
         between = enumerate(strings[first:later], first)
-        if any(i != doc_index and len(s) < _DOC_NUMBER_LINE and RE_DOC_NUMBER.search(s) for i, s in between):
+        if any(i != doc_index and len(s) < _DOC_NUMBER_LINE and _doc_number_in(s) for i, s in between):
             return first  # a second 发文字号 after this date: a notice inside the notice
     return dates[-1]
 
 
 def _last_date_line(strings: list[str]) -> int | None:
-    found = [i for i, s in enumerate(strings) if RE_DATE_LINE.match(s)]
+    found = [i for i, s in enumerate(strings) if is_date(s)]
     return found[-1] if found else None
 
 
@@ -152,12 +155,12 @@ def _notice_title(strings: list[str]) -> tuple[str | None, int | None]:
     """The notice's title; a title set on several lines (国务院办公厅关于有效发挥政府性 /
     融资担保基金作用… / …的指导意见) is joined."""
     for i, s in enumerate(strings[:6]):
-        if len(s) > _TITLE_MAX or RE_DOC_NUMBER.search(s) or _has_clause_marks(s):
+        if len(s) > _TITLE_MAX or _doc_number_in(s) or _has_clause_marks(s):
             continue
         joined, k = s, i
         while not _ends_a_title(joined) and k + 1 < min(len(strings), i + _TITLE_LINES):
             following = strings[k + 1]
-            if RE_DOC_NUMBER.search(following) or _has_clause_marks(following) or RE_DATE_LINE.match(following):
+            if _doc_number_in(following) or _has_clause_marks(following) or is_date(following):
                 break
             joined, k = joined + following, k + 1
         if _ends_a_title(joined) and len(joined) <= 2 * _TITLE_MAX:
@@ -165,7 +168,7 @@ def _notice_title(strings: list[str]) -> tuple[str | None, int | None]:
         if _ends_a_title(s) or "关于" in s:
             return s, i
     for i, s in enumerate(strings):
-        if len(s) <= _TITLE_MAX and not RE_DOC_NUMBER.search(s):
+        if len(s) <= _TITLE_MAX and not _doc_number_in(s):
             return s, i
     return None, None
 
@@ -185,7 +188,7 @@ def _recipients(strings: list[str], after: int | None) -> tuple[int | None, list
     is one recipient (a distributive list of levels), 国务院各部委、各直属机构 two."""
     first = after or 0
     for i, s in enumerate(strings[first : first + 4], start=first):
-        match = RE_RECIPIENTS_LINE.match(s)
+        match = RE_RECIPIENTS_LINE.match(s) if s[-1:] in lx.COLONS else None  # the line ends with its colon
         if match and len(s) < 400 and not s.startswith(lx.CONTACT_NAME_LABELS) and _ends_like_addressees(match["to"]):
             return i, _addressees(match.group("to"))
     return None, []
@@ -339,9 +342,11 @@ def _note_index(strings: list[str], date_index: int | None) -> int | None:
 
 
 def _contact(block: str) -> ContactRecord | None:
-    name = RE_CONTACT_NAME.search(block)
-    phone = RE_PHONE.search(block)
-    email = RE_EMAIL.search(block)
+    """The contact line's name, office, phone and e-mail, each looked for where its label (or @)
+    stands in the notice."""
+    name = RE_CONTACT_NAME.search(block) if any(w in block for w in lx.CONTACT_NAME_LABELS) else None
+    phone = RE_PHONE.search(block) if any(w in block for w in lx.PHONE_LABELS) else None
+    email = RE_EMAIL.search(block) if "@" in block else None
     if not (name or phone or email):
         return None
     return {
@@ -354,6 +359,8 @@ def _contact(block: str) -> ContactRecord | None:
 
 def _published(text: str, header: list[Line]) -> str | None:
     for ln in header:
+        if not any(text.find(label, ln.start, ln.end) >= 0 for label in lx.PUBLISHED_LABELS):
+            continue
         match = RE_PUBLISHED.search(text, ln.start, ln.end)
         if match:
             return iso_date(RE_DATE.search(match.group("date")))

@@ -21,7 +21,7 @@ from .lines import LineIndex
 from .problems import structure_problems
 from .structure import parse_structure
 from .targets import Region, extract_all
-from .times import Times, find_times, item_deadline, plan_year
+from .times import Times, item_deadline, plan_year
 
 
 def parse_text(text: str) -> PlanRecord:
@@ -34,7 +34,7 @@ def parse_text(text: str) -> PlanRecord:
         cast("str | None", header["title"]),
         fallback=cast("str | None", header["date"]),
     )
-    times = Times(find_times(text, 0, len(text), year))
+    times = Times.of(text, year)
     for section in structure.sections:
         for item in section["items"]:
             item["deadline"] = item_deadline(text, item, year, times)

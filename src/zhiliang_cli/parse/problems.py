@@ -26,8 +26,8 @@ from bisect import bisect_left
 from zhiliang_cli.records import ItemRecord, ProblemRecord, SectionRecord
 
 from . import lexicon as lx
-from .lines import Line, LineIndex
-from .structure import Heading, SectionDraft, Structure, is_closing, looks_like_signature
+from .lines import Heading, Line, LineIndex, is_closing, looks_like_signature
+from .structure import SectionDraft, Structure
 
 
 def structure_problems(text: str, structure: Structure, index: LineIndex) -> list[ProblemRecord]:
