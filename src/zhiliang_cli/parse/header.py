@@ -72,8 +72,10 @@ def iso_date(match: regex.Match[str]) -> str | None:
     return f"{year:04d}-{month:02d}-{day:02d}"
 
 
-def parse_header(text: str, header: list[Line], trailer: list[Line]) -> dict[str, object]:
-    """The notice's fields from the lines before and after the plan, and the plan's preamble."""
+def parse_header(text: str, header: list[Line], trailer: list[Line], whole: bool = False) -> dict[str, object]:
+    """The notice's fields from the lines before and after the plan, and the plan's preamble; for
+    a ``whole`` document with no plan in it (a reply), the preamble is its body: what stands between
+    its head (title, 发文字号, 主送) and its signature."""
     content = [ln for ln in header if not is_noise(text, ln)]
     strings = [text[ln.start : ln.end] for ln in content]
     doc_index, doc_number = _doc_number(strings)
@@ -86,14 +88,20 @@ def parse_header(text: str, header: list[Line], trailer: list[Line]) -> dict[str
     note_index = _note_index(signed, date_index)
     signed_here = signed is strings
     plan_index, plan_title = _plan_title(strings, date_index if signed_here else None, title, title_end)
+    issuers = _issuers(signed, date_index)
     marks = [plan_index, doc_index, recipients_index, title_end]
-    marks += [date_index, note_index] if signed_here else []
-    preamble = _preamble(text, content, 1 + max((i for i in marks if i is not None), default=-1))
+    if whole:
+        marks = [doc_index, recipients_index, title_end]
+        end = date_index - len(_signature_lines(signed, date_index)) if date_index is not None else len(content)
+        preamble = _preamble(text, content[:end], 1 + max((i for i in marks if i is not None), default=-1))
+    else:
+        marks += [date_index, note_index] if signed_here else []
+        preamble = _preamble(text, content, 1 + max((i for i in marks if i is not None), default=-1))
     return {
         "title": title,
         "doc_number": doc_number,
         "recipients": recipients,
-        "issuers": _issuers(signed, date_index),
+        "issuers": issuers,
         "date": _date(signed, date_index),
         "note": _note(signed, note_index),
         "contact": _contact(text[header[0].start : header[-1].end] if header else ""),
@@ -102,6 +110,61 @@ def parse_header(text: str, header: list[Line], trailer: list[Line]) -> dict[str
         "preamble": text[preamble[0] : preamble[1]] if preamble else None,
         "preamble_span": preamble,
     }
+
+
+def document_kind(title: str | None, plan_title: str | None, has_items: bool, assigns: bool = False) -> str:
+    """What kind of document this is, from its title (what a notice sends, where it sends one):
+    plan, reply, bulletin, regulation, decision or other.  A document whose items name the units
+    that carry them out (``assigns``) sets tasks, whatever it calls itself (某市促进办法 with a
+    责任单位 under every article): a plan.
+
+    >>> document_kind("福建省质量强省工作领导小组办公室关于印发《2023年福建省质量强省工作要点》的通知", None, True)
+    'plan'
+    >>> document_kind("国务院关于在某市开展试点有关问题的批复", None, False)
+    'reply'
+    >>> document_kind("某市人民政府关于印发某市停车场管理办法（试行）的通知", None, True)
+    'regulation'
+    >>> document_kind("国务院办公厅关于调整某领导小组组成人员的通知", None, False), document_kind(None, None, True)
+    ('other', 'plan')
+    """
+    if assigns:
+        return "plan"
+    for words in (title, plan_title):
+        if not words:
+            continue
+        bare = _bare_title(words)
+        if any(word in RE_BOOK_TITLE.sub("", bare) for word in lx.SENDING_WORDS):
+            sent = RE_BOOK_TITLE.search(bare) or RE_SENT_TITLE.search(bare)
+            if sent is not None:
+                kind = _kind_by_ending(_bare_title(sent.group("title")))
+                if kind is not None:
+                    return kind
+            continue
+        kind = _kind_by_ending(bare)
+        if kind is not None:
+            return kind
+        if bare.endswith(lx.COVER_TITLES):
+            break  # a notice or a letter that sends nothing: what it holds says
+    return "plan" if has_items else "other"
+
+
+def _kind_by_ending(title: str) -> str | None:
+    return next((kind for word, kind in lx.DOCUMENT_KINDS if title.endswith(word)), None)
+
+
+def _bare_title(title: str) -> str:
+    """A title without spaces, and without what follows its last word in brackets ((试行),
+    （征求意见稿）, （2024—2026年）) or the closing mark of a book title.
+
+    >>> _bare_title("某某行动计划（2024—2026年）（征求意见稿）")
+    '某某行动计划'
+    """
+    bare = "".join(title.split())
+    while True:
+        stripped = RE_TRAILING_BRACKETS.sub("", bare).rstrip("》")
+        if stripped == bare or not stripped:
+            return bare
+        bare = stripped
 
 
 def _preamble(text: str, lines: list[Line], first: int) -> list[int] | None:
@@ -280,6 +343,17 @@ def _issuers(strings: list[str], date_index: int | None) -> list[str]:
     in brackets is the aside of the one before (（四川省人工智能产业链链长办公室）), and a line
     that does not end like a unit's name runs on to the next (重庆市“满天星”行动计划 /
     工作专班办公室（代章））."""
+    issuers: list[str] = []
+    for s in (part for line in _signature_lines(strings, date_index) for part in _side_by_side(line)):
+        if issuers and (RE_NOTE_LINE.match(s) or not _ends_like_a_unit(issuers[-1])):
+            issuers[-1] += s
+        else:
+            issuers.append(s)
+    return issuers
+
+
+def _signature_lines(strings: list[str], date_index: int | None) -> list[str]:
+    """The signature lines right above the 成文日期, as printed."""
     if date_index is None:
         return []
     lines: list[str] = []
@@ -290,13 +364,7 @@ def _issuers(strings: list[str], date_index: int | None) -> list[str]:
         if note and any(word in s for word in lx.NOTE_LINE_WORDS):
             break
         lines.insert(0, s)
-    issuers: list[str] = []
-    for s in (part for line in lines for part in _side_by_side(line)):
-        if issuers and (RE_NOTE_LINE.match(s) or not _ends_like_a_unit(issuers[-1])):
-            issuers[-1] += s
-        else:
-            issuers.append(s)
-    return issuers
+    return lines
 
 
 def _side_by_side(line: str) -> list[str]:
