@@ -120,66 +120,25 @@ PAGE_NUMBER_DASHES = "—－-–"
 
 # --- lead-unit notes --------------------------------------------------------------
 
-#: Labels that introduce the unit(s) leading a task.
-LEAD_LABELS = (
-    "牵头单位",
-    "牵头部门",
-    "主责单位",
-    "主责部门",
-    "牵头处室",
-    "牵头科室",
-    "牵头机构",
-    "牵头责任单位",
-    "主要责任单位",
-    "牵头",
-)
-#: Labels that introduce the units that cooperate on a task.
-COOPERATING_LABELS = (
-    "配合单位",
-    "配合部门",
-    "协办单位",
-    "协办部门",
-    "参与单位",
-    "参与部门",
-    "协同单位",
-    "协助单位",
-    "协作单位",
-    "支持单位",
-    "配合处室",
-    "配合科室",
-    "配合机构",
-    "协办处室",
-    "参加单位",
-    "参与处室",
-    "协同部门",
-    "协助部门",
-    "协作部门",
-    "支持部门",
-)
-#: Labels that list the units responsible for a task without singling out its lead: all of
-#: them lead, unless the plan says that the unit listed first leads (排在第一位的为牵头单位),
-#: or the note also names a lead (牵头单位：X；责任单位：Y — then Y cooperates).
-SHARED_LABELS = (
-    "责任单位",
-    "责任部门",
-    "负责单位",
-    "负责部门",
-    "实施单位",
-    "主办单位",
-    "责任主体",
-    "责任处室",
-    "责任科室",
-    "处室",
-    "科室",
-    "责任机构",
-    "负责处室",
-    "承办单位",
-    "承办部门",
-    "落实单位",
-    "落实部门",
-    "实施部门",
-    "执行单位",
-)
+#: A note's label names a role, then a kind of body: 牵头单位, 配合部门, 责任处室, 协同责任单位, 主办单位 …
+#: The family is open: every role below with every kind of body is a label, read by its role.
+#: Roles of the units that lead a task:
+LEAD_ROLES = ("牵头", "主办", "主责", "主要责任", "牵头责任", "牵头负责")
+#: Roles of the units responsible for a task without singling out its lead: all of them lead, unless
+#: the plan says that the unit listed first leads (排在第一位的为牵头单位), or the note also names a lead
+#: (牵头单位：X；责任单位：Y — then Y cooperates).
+SHARED_ROLES = ("责任", "负责", "承办", "实施", "落实", "执行", "主体责任")
+#: Roles of the units that cooperate on a task.
+COOPERATING_ROLES = (
+    "配合", "参加", "参与", "协同", "协同责任", "协办", "协助", "协作", "支持", "配合责任", "参与责任",
+)  # fmt: skip
+#: Kinds of body a label names after its role.
+BODY_KINDS = ("单位", "部门", "处室", "科室", "机构", "主体", "处", "科", "单位和部门", "部门和单位")
+#: Labels that are a role or a kind of body alone (牵头：X; 处室：X).
+BARE_LABELS = {"牵头": "lead", "处室": "shared", "科室": "shared", "责任主体": "shared"}
+LEAD_LABELS = (*(r + b for r in LEAD_ROLES for b in BODY_KINDS), "牵头")
+COOPERATING_LABELS = tuple(r + b for r in COOPERATING_ROLES for b in BODY_KINDS)
+SHARED_LABELS = (*(r + b for r in SHARED_ROLES for b in BODY_KINDS), "处室", "科室", "责任主体")
 #: Labels of the other fields a note may hold; their text is kept, never read as unit names.
 #: A note may also hold fields not named here (after a ；): they are kept the same way.
 FIELD_LABELS = (
@@ -211,6 +170,13 @@ PLACE_VERBS = ("排列", "排在", "排名", "位列", "列在", "列于", "列"
 NO_ORDER_PHRASES = ("排名不分先后", "排序不分先后", "不分先后", "排名不分前后")
 #: How a plan says that the rule holds from here on.
 FROM_HERE_ON = ("下同", "以下同", "后同")
+#: Words of a plan's statement of how to read its notes, never of a unit list: where a unit stands
+#: (列第一位者为牵头单位, 逗号前的为牵头单位, 顿号分隔的为共同牵头) and what the others do (其他单位按职责分工
+#: 配合, 多个牵头部门的按职责分工负责).  A clause of a note holding one is the rule, not units.
+RULE_WORDS = (
+    "第一位", "首位", "第一个", "排名第", "排名首", "排序", "逗号", "顿号", "分号", "其他单位", "其余单位",
+    "其他部门", "其余部门", "其余为", "其他为", "多个牵头", "共同牵头", "不分先后", "不分前后", "为准",
+)  # fmt: skip
 #: Marks put before the lead unit of a list (*县人力社保局、县科技局): the marked units lead.
 LEAD_MARKS = "*＊★☆※"
 #: A remark that names units for every note that follows (以下均需试点城市政府落实，不再列出): they
@@ -236,10 +202,19 @@ SCOPE_ASIDE_OPENERS = ("含", "包括", "包含", "不含")
 LEAD_ASIDES = ("牵头", "牵头单位", "牵头部门", "主责", "主责单位", "牵头抓总")
 #: The same for a unit that cooperates: 市经信局（配合单位）.
 COOPERATING_ASIDES = ("配合", "配合单位", "配合部门", "协办", "参与")
-COOPERATING_VERBS = ("按职责分工配合", "积极配合", "为配合单位", "为配合部门", "配合", "协助", "参与", "协同", "协办")
+COOPERATING_VERBS = ("按职责分工配合", "积极配合", "为配合单位", "为配合部门", "配合", "协助", "参与", "参加", "协同",
+                     "协办", "协作", "支持")  # fmt: skip
 #: Verbs by which every unit listed answers for its own part: all lead (X、Y按职责分工负责).
-DIVIDED_VERBS = ("按职责分工负责", "按照职责分工负责", "按职责分工落实", "按职责负责", "依职责负责", "分别负责",
-                 "共同负责", "各负其责", "指导")  # fmt: skip
+DIVIDED_VERBS = (
+    "按职责分工负责", "按照职责分工负责", "按职责分工落实", "按职责负责", "依职责负责", "分别负责", "共同负责",
+    "各负其责", "指导", "分工负责", "分头落实", "分头负责", "共同推进", "共同落实",
+)  # fmt: skip
+#: Words between the units and their verb that say each answers for its own part (按职能分工负责,
+#: 按职责分别负责): with them a verb of responsibility makes every unit lead.
+DIVIDED_MODIFIERS = (
+    "按照职责分工", "按职责分工", "按职能分工", "按照职能分工", "依职责分工", "根据职责分工", "按照职责",
+    "按职责", "按职能", "依职责", "根据职责", "依据职责", "分工", "分别", "分头", "各自", "共同",
+)  # fmt: skip
 #: The plain verb of a note naming the responsible units (X、Y负责): they share the task.
 RESPONSIBLE_VERBS = (
     "负责落实",
@@ -327,7 +302,8 @@ UNIT_TRAILERS = ("等有关部门和单位", "等有关单位和部门", "等相
                  "等相关单位", "等部门", "等单位", "等")  # fmt: skip
 #: Names that name nobody: X会同有关部门负责 gives X no cooperating unit (as 等有关部门 gives none).
 VAGUE_UNITS = ("有关部门", "相关部门", "有关单位", "相关单位", "有关部门和单位", "有关单位和部门", "相关部门和单位",
-               "其他有关部门", "其他相关部门", "有关方面", "相关方面")  # fmt: skip
+               "其他有关部门", "其他相关部门", "有关方面", "相关方面", "其他单位", "其余单位", "其他部门", "其余部门",
+               "其他有关单位", "其他相关单位")  # fmt: skip
 #: Words that join the last unit of a list to the one before (A、B和C负责).
 UNIT_JOINERS = ("以及", "和", "及")
 #: Administrative levels that a distributive phrase lists with 、 as one unit:
@@ -677,7 +653,7 @@ NON_TARGET_FOLLOWERS = (
 #: Words right before a number that make it something other than a quantity.
 NON_TARGET_LEADERS = ("第", "每", "前", "后", "排名", "截至", "截止", "编号", "代码", "热线", "×", "＊", "*", "÷", "/")
 #: Words that mark a number as an existing baseline, not a goal.
-BASELINE_CUES = ("已", "现有", "目前", "截至", "截止", "原有", "已有")
+BASELINE_CUES = ("已", "现有", "目前", "截至", "截止", "原有", "已有", "预计")
 #: The closing words of a baseline phrase: 在……的基础上.
 BASELINE_FRAME = ("在", "基础上")
 #: Period names built from numerals.
@@ -862,6 +838,25 @@ NOT_RATE_FRAME_AFTER = ("时", "期", "标", "需", "要求", "计划", "规定"
 TOTALITY_WORDS = ("全面", "全部", "均", "全")
 #: Words that open the condition of a grant: 对…的，给予…; 凡…的.
 CONDITION_WORDS = ("对于", "对", "凡")
+#: Words of a penalty: numbers in a clause that imposes one are its bounds, not goals (处1万元以上5万元
+#: 以下的罚款, 并处违法所得1倍以上5倍以下的罚款).
+PENALTY_WORDS = ("罚款", "罚金", "处罚", "没收")
+#: Words that open a clause about the things a number describes (围绕12条产业链, 针对300种商品): the number
+#: counts what the task works on, not what it must reach.
+QUALIFYING_PREPOSITIONS = ("围绕", "针对", "面向", "瞄准", "聚焦于")
+#: Units that count the noun after 的 (培育10家以上的龙头企业: a count to reach) where a goal verb stands
+#: before the number; any other unit before 的 measures what follows (年营业收入500万元以上的企业,
+#: 20户以上的村): a qualifier, not a goal.
+COUNTING_CLASSIFIERS = ("个", "家", "项", "所", "座", "条", "处", "名", "支", "批", "台", "辆", "艘", "部", "款", "种",
+                        "类", "间", "套", "件")  # fmt: skip
+#: A standard a rule sets for each one: 为每人提供3个岗位信息, 每户补贴500元.
+PER_HEAD_WORDS = ("每人", "每户", "每家", "每名", "每位", "每个", "每村", "每企业", "每所", "每项")
+PROVISION_VERBS = ("提供", "给予", "发放", "补贴", "补助", "奖励", "资助", "享受", "配备", "安排")
+#: How often something is done and chosen, before the cap of each round: 每年遴选不超过20个.
+ROUND_WORDS = ("每年", "每批", "每次", "每届", "每季度", "年度")
+SELECTION_VERBS = ("遴选", "评选", "认定", "推荐", "评定", "选树", "选拔", "命名")
+#: Words before an hour that make it a time of day (晚8时40分).
+TIME_OF_DAY_WORDS = ("凌晨", "早上", "上午", "中午", "下午", "晚上", "傍晚", "早", "晚", "日")
 #: Units that are shares of something.
 PERCENT_UNITS = ("%", "％", "‰")
 #: Units of money (a target in 元 under a subsidy word is a parameter).

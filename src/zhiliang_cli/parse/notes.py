@@ -44,7 +44,6 @@ from .patterns import (
     FIRST_IS_LEAD_REACH,
     FIRST_IS_LEAD_TAIL,
     FIRST_IS_LEAD_WORD,
-    NO_ORDER_WORD,
     RE_ADMIN_DISTRIBUTIVE,
     RE_ADMIN_LEVEL_START,
     RE_BRACKET,
@@ -52,7 +51,6 @@ from .patterns import (
     RE_BRACKET_OR_BREAK,
     RE_BRACKETED_LABEL_NOTE,
     RE_COOPERATING_ASIDE,
-    RE_FIRST_IS_LEAD,
     RE_FOLLOWING_UNITS,
     RE_FROM_HERE_ON,
     RE_HAS_DIGIT,
@@ -60,13 +58,13 @@ from .patterns import (
     RE_INLINE_LEAD_START,
     RE_LEAD_ASIDE,
     RE_LEAD_LINE,
+    RE_LEAD_RULE,
     RE_LINE_WRAP,
-    RE_NO_ORDER,
     RE_NOTE_CUE,
     RE_NOTE_LABEL,
     RE_PLACE_THEN_OFFICE,
-    RE_RULE_REMARK,
-    RE_RULE_STATEMENT,
+    RE_RULE_ASIDE,
+    RE_RULE_WORD,
     RE_SCOPE_ASIDE,
     RE_TRAILING_BRACKETS,
     RE_UNIT_LIST_REMARK,
@@ -103,6 +101,7 @@ class LeadNote(NamedTuple):
     shared: bool = False  # the units share the task (责任单位: A、B) with no lead singled out
     fields: tuple[NoteField, ...] = ()
     readable: bool = True  # False: a labelled note from which no unit could be read
+    groups: tuple[tuple[str, ...], ...] = ()  # the units as the note's commas part them (A、B，C负责)
 
     def first_leads(self) -> LeadNote:
         """The note read as "the unit listed first leads": 责任单位：A、B -> lead A, cooperating B."""
@@ -110,6 +109,22 @@ class LeadNote(NamedTuple):
             return self
         lead, *rest = self.lead_units
         return self._replace(lead_units=[lead], cooperating_units=rest + self.cooperating_units, shared=False)
+
+    def comma_leads(self) -> LeadNote:
+        """The note read as "the units before the first comma lead": A、B，C、D负责 -> lead A and B,
+        cooperating C and D.  A note with no comma names leads only."""
+        if not self.shared or len(self.groups) < 2:
+            return self
+        first = set(self.groups[0])
+        lead = [u for u in self.lead_units if u in first]
+        if not lead:
+            return self
+        rest = [u for u in self.lead_units if u not in first]
+        return self._replace(lead_units=lead, cooperating_units=rest + self.cooperating_units, shared=False)
+
+    def read_by(self, rule: str) -> LeadNote:
+        """The note read by the plan's rule: ``rank`` (the first unit leads) or ``comma``."""
+        return self.first_leads() if rule == "rank" else self.comma_leads()
 
 
 class _Reading(NamedTuple):
@@ -120,6 +135,7 @@ class _Reading(NamedTuple):
     shared: bool
     fields: tuple[tuple[str, int, int], ...]  # label, start and end in the body
     labelled: bool
+    groups: tuple[tuple[str, ...], ...] = ()  # the units as the note's commas part them
 
 
 # --- finding notes ---------------------------------------------------------------------
@@ -246,7 +262,9 @@ def _notes_at(text: str, line_starts: Iterable[int], end: int) -> Iterator[re.Ma
                 yield match
 
 
-_LINE_NOTE_FIRST = frozenset(label[0] for label in lx.LEAD_LABELS + lx.SHARED_LABELS + lx.COOPERATING_LABELS)
+_LINE_NOTE_FIRST = frozenset(
+    label[0] for label in (*lx.LEAD_ROLES, *lx.SHARED_ROLES, *lx.COOPERATING_ROLES, *lx.BARE_LABELS)
+)
 
 
 class _Marks:
@@ -449,7 +467,9 @@ def _note_of_body(start: int, end: int, body: str, body_start: int | None) -> Le
     offset = body_start
     fields = () if offset is None else tuple(NoteField(label, offset + s, offset + e) for label, s, e in reading.fields)
     readable = bool(reading.lead or reading.cooperating) or not reading.labelled
-    return LeadNote(start, end, list(reading.lead), list(reading.cooperating), reading.shared, fields, readable)
+    return LeadNote(
+        start, end, list(reading.lead), list(reading.cooperating), reading.shared, fields, readable, reading.groups
+    )
 
 
 # --- the plan's rule -------------------------------------------------------------------------
@@ -457,46 +477,55 @@ def _note_of_body(start: int, end: int, body: str, body_start: int | None) -> Le
 
 def apply_rules(text: str, notes: list[LeadNote]) -> list[LeadNote]:
     """Read the notes as the plan says: where it says that the unit listed first leads, a note
-    that lists responsible units (责任单位：A、B; A、B负责) has A lead and B cooperate; where a
-    note says that units answer for every task that follows (以下均需X落实，不再列出), every later
-    note has them lead too."""
+    that lists responsible units (责任单位：A、B; A、B负责) has A lead and B cooperate; where it says
+    that the units before the first comma lead (逗号前的为牵头单位), A、B，C负责 has A and B lead and C
+    cooperate; where a note says that units answer for every task that follows (以下均需X落实，不再
+    列出), every later note has them lead too.
+
+    A statement outside the notes (in the notice, under 附件, in a closing 说明) holds for every note;
+    one inside a note holds for that note, and from there on when it says so (下同)."""
     notes = _following_units(text, notes)
     if not any(n.shared for n in notes):
         return notes
     spans = _Spans([(n.start, n.end) for n in notes])  # notes come in order, one after another
-    everywhere, from_note, only_note = False, len(notes), set()
-    for match in first_is_lead_statements(text):
+    everywhere: str | None = None
+    from_note: dict[int, str] = {}  # note index -> the rule that holds from it on
+    only_note: dict[int, str] = {}
+    for match in lead_rule_statements(text):
+        rule = "rank" if match.group("rank") else "comma"
         holder = spans.holder(match.start())
         if holder is None:
-            everywhere = True
+            everywhere = rule
             break
         if RE_FROM_HERE_ON.search(text, match.end(), notes[holder].end):
-            from_note = min(from_note, holder)
+            from_note.setdefault(holder, rule)
         else:
-            only_note.add(holder)
-    if (
-        NO_ORDER_WORD in text
-        and RE_NO_ORDER.search(text)
-        and not everywhere
-        and from_note == len(notes)
-        and not only_note
-    ):
-        return notes
-    return [n.first_leads() if everywhere or i >= from_note or i in only_note else n for i, n in enumerate(notes)]
+            only_note.setdefault(holder, rule)
+    if everywhere is None and not from_note and not only_note:
+        return notes  # no rule stated (or 排名不分先后): the units of a plain note all lead
+    out: list[LeadNote] = []
+    current = everywhere
+    for i, note in enumerate(notes):
+        current = from_note.get(i, current)
+        reading = only_note.get(i, current)
+        out.append(note.read_by(reading) if reading else note)
+    return out
 
 
-def first_is_lead_statements(text: str) -> Iterator[re.Match[str]]:
-    """RE_FIRST_IS_LEAD's matches in ``text``, as finditer gives them, looked for only around the
-    word every statement holds (牵头): a plan holds it a few dozen times, a scan of the whole
-    text for the statement's alternatives costs more than reading its notes.
+def lead_rule_statements(text: str) -> Iterator[re.Match[str]]:
+    """RE_LEAD_RULE's matches in ``text``, as finditer gives them, looked for only around the word
+    every statement holds (牵头): a plan holds it a few dozen times, a scan of the whole text for
+    the statement's alternatives costs more than reading its notes.
 
-    >>> [m.group() for m in first_is_lead_statements("（甲、乙负责，列第一位者为牵头单位，下同）")]
+    >>> [m.group() for m in lead_rule_statements("（甲、乙负责，列第一位者为牵头单位，下同）")]
     ['列第一位者为牵头单位']
+    >>> [m.lastgroup for m in lead_rule_statements("（甲，乙负责。逗号前的为牵头单位）")]
+    ['comma']
     """
     last = 0
     pos = text.find(FIRST_IS_LEAD_WORD)
     while pos >= 0:
-        match = RE_FIRST_IS_LEAD.search(text, max(last, pos - FIRST_IS_LEAD_REACH), pos + FIRST_IS_LEAD_TAIL)
+        match = RE_LEAD_RULE.search(text, max(last, pos - FIRST_IS_LEAD_REACH), pos + FIRST_IS_LEAD_TAIL)
         if match is not None and match.start() <= pos:
             last = match.end()
             yield match
@@ -550,6 +579,7 @@ def read_body(body: str) -> _Reading:
         return _read_inline(body, 0, len(body), labelled=False)
     roles: dict[str, list[str]] = {"lead": [], "shared": [], "cooperating": []}
     fields: list[tuple[str, int, int]] = []
+    groups: list[tuple[str, ...]] = []
     inline = _read_inline(body, 0, labels[0].start(), labelled=True) if labels[0].start() else None
     for i, label in enumerate(labels):
         stop = labels[i + 1].start() if i + 1 < len(labels) else len(body)
@@ -565,7 +595,10 @@ def read_body(body: str) -> _Reading:
             roles["lead"] += marked[0]
             roles["cooperating"] += marked[1]
         else:  # 责任单位：A、B负责 — the verb is not a name
-            roles[role] += clean_units(_without_verb(value, lx.RESPONSIBLE_VERBS))
+            bare = _without_verb(value, lx.RESPONSIBLE_VERBS)
+            roles[role] += clean_units(bare)
+            if role == "shared":  # 责任单位：A，B、C — the plan's rule may read its commas
+                groups += [tuple(clean_units(bare[a:b])) for a, b in _clauses(bare)]
     lead, cooperating = roles["lead"], roles["cooperating"]
     if inline is not None:
         lead, cooperating = list(inline.lead) + lead, list(inline.cooperating) + cooperating
@@ -577,7 +610,7 @@ def read_body(body: str) -> _Reading:
         lead = roles["shared"]
     if _has_marks(lead):
         shared = False
-    return _reading(lead, cooperating, shared, fields, labelled=True)
+    return _reading(lead, cooperating, shared, fields, labelled=True, groups=groups)
 
 
 def _without_verb(value: str, verbs: tuple[str, ...]) -> str:
@@ -626,24 +659,43 @@ def _read_roles(body: str, start: int, end: int) -> tuple[list[str], list[str]] 
 
 
 def _reading(
-    lead: list[str], cooperating: list[str], shared: bool, fields: list[tuple[str, int, int]], labelled: bool
+    lead: list[str],
+    cooperating: list[str],
+    shared: bool,
+    fields: list[tuple[str, int, int]],
+    labelled: bool,
+    groups: list[tuple[str, ...]] | None = None,
 ) -> _Reading:
     """The reading, with marked units (*A) leading and the marks dropped from the names."""
     lead, cooperating = _marked_lead(lead, cooperating)
     lead = _unique(_unmark(u) for u in lead)
     leading = set(lead)
     cooperating = _unique(u for u in (_unmark(u) for u in cooperating) if u not in leading and u not in _VAGUE)
-    return _Reading(tuple(lead), tuple(cooperating), shared, tuple(fields), labelled)
+    parts = tuple(tuple(_unmark(u) for u in group) for group in groups or [] if group)
+    return _Reading(tuple(lead), tuple(cooperating), shared, tuple(fields), labelled, parts)
 
 
 def _label_role(name: str) -> str | None:
-    if name in lx.LEAD_LABELS:
-        return "lead"
-    if name in lx.SHARED_LABELS:
-        return "shared"
-    if name in lx.COOPERATING_LABELS:
-        return "cooperating"
+    """The role a label gives its units, read from its role word (协同责任单位: cooperating), or None
+    for a field (完成时限).
+
+    >>> _label_role("协同责任单位"), _label_role("主办单位"), _label_role("责任处室"), _label_role("完成时限")
+    ('cooperating', 'lead', 'shared', None)
+    """
+    if name in lx.BARE_LABELS:
+        return lx.BARE_LABELS[name]
+    for role, kind in _ROLE_KINDS:
+        if name.startswith(role) and name[len(role) :] in lx.BODY_KINDS:
+            return kind
     return None
+
+
+_ROLE_KINDS = sorted(
+    [(r, "lead") for r in lx.LEAD_ROLES]
+    + [(r, "shared") for r in lx.SHARED_ROLES]
+    + [(r, "cooperating") for r in lx.COOPERATING_ROLES],
+    key=lambda pair: -len(pair[0]),
+)
 
 
 def _trim_end(body: str, start: int, stop: int) -> int:
@@ -670,13 +722,19 @@ def _unmark(unit: str) -> str:
 
 
 def _read_inline(body: str, start: int, end: int, labelled: bool) -> _Reading:
-    """An unlabelled note, clause by clause: X牵头，Y配合 / X会同Y负责 / X、Y按职责分工负责."""
+    """An unlabelled note, clause by clause: X牵头，Y配合 / X会同Y负责 / X、Y按职责分工负责.
+
+    Every name of the note is kept, known to the lexicon or not (中国铁塔某某分公司, 某某大学), so long
+    as one of them ends as a unit's name does and none reads as a phrase: a note is told by its
+    shape, not by a list of names."""
     lead: list[str] = []
     cooperating: list[str] = []
     shared: list[str] = []
     fields: list[tuple[str, int, int]] = []
+    groups: list[tuple[str, ...]] = []  # each clause's units, as the note's commas part them
     pending: list[str] = []  # names in a clause with no verb: they join the next clause's
     explicit = False  # a unit is said to lead (牵头): the others of the note cooperate
+    shaped = False  # a name ends as a unit's does: the note is a list of bodies, not a phrase
     text = _strip_rule(body[start:end])
     for clause_start, clause_end in _clauses(text):
         clause = text[clause_start:clause_end].strip(lx.SPACE_CHARS + "\r\n")
@@ -689,17 +747,22 @@ def _read_inline(body: str, start: int, end: int, labelled: bool) -> _Reading:
                 fields.append(("", offset, offset + len(clause)) if offset >= 0 else ("", start, end))
                 continue
             units = clean_units(clause)
-            if not units or not all(_names_a_unit(u) for u in units):
+            if not units or not all(_plausible_name(u) for u in units):
                 return _Reading((), (), False, (), labelled)  # a phrase, not a list of units
             pending += units
+            groups.append(tuple(units))
+            shaped = shaped or any(_names_a_unit(u) for u in units)
             continue
-        units = pending + clean_units(names[0])
+        own, others = clean_units(names[0]), clean_units(names[1])
+        units = pending + own
         pending = []
-        if not units or not all(_names_a_unit(u) for u in units + clean_units(names[1])):
+        if not units or not all(_plausible_name(u) for u in units + others):
             return _Reading((), (), False, (), labelled)
+        groups.append(tuple(own))
+        shaped = shaped or any(_names_a_unit(u) for u in units + others)
         if role == "together":  # X会同Y负责
             lead += units
-            cooperating += clean_units(names[1])
+            cooperating += others
             explicit = True
         elif role == "lead":
             lead += units
@@ -710,6 +773,8 @@ def _read_inline(body: str, start: int, end: int, labelled: bool) -> _Reading:
             lead += units
         else:
             shared += units
+    if not shaped:
+        return _Reading((), (), False, (), labelled)
     if pending and (lead or shared):
         cooperating += pending
     is_shared = not lead and bool(shared)
@@ -720,15 +785,56 @@ def _read_inline(body: str, start: int, end: int, labelled: bool) -> _Reading:
         lead = lead + shared
     if _has_marks(lead):
         is_shared = False
-    return _reading(lead, cooperating, is_shared, fields, labelled)
+    return _reading(lead, cooperating, is_shared, fields, labelled, groups)
+
+
+def _plausible_name(name: str) -> bool:
+    """Whether ``name`` may be a body's name the lexicon does not know (共青团某某省委, 中国铁塔某某分公司):
+    short, with no function word of a sentence, no digit and no mark of a clause.
+
+    >>> _plausible_name("中国铁塔某某省分公司"), _plausible_name("各地要切实加强领导的"), _plausible_name("省发改委")
+    (True, False, True)
+    """
+    bare = _unmark(RE_TRAILING_BRACKETS.sub("", name))
+    if any(ch in lx.CLAUSE_ENDS for ch in bare):
+        return False  # 牵头单位:某局 — a label read as a name
+    if _names_a_unit(name):
+        return True
+    return (
+        0 < len(bare) <= _UNKNOWN_NAME_MAX
+        and not any(word in bare for word in lx.NOT_IN_UNIT_NAMES)
+        and not RE_HAS_DIGIT.search(bare)
+    )
+
+
+_UNKNOWN_NAME_MAX = 25  # characters of a name that does not end as a unit's: longer is a phrase
 
 
 def _strip_rule(body: str) -> str:
-    """The body without the plan's statements of how to read it (。列第一位者为牵头单位，下同;
-    。以下均需试点城市政府落实，不再列出)."""
-    if RE_RULE_STATEMENT.search(body):
-        body = RE_RULE_REMARK.sub("", body)
+    """The body without the plan's statements of how to read it: an aside in brackets that states
+    one (（排在首位的为牵头单位）), each clause that does (。列第一位者为牵头单位，其他单位按职责分工配合，
+    下同; 逗号前的为牵头单位，顿号分隔的为共同牵头), and a remark naming units for every note that follows
+    (。以下均需试点城市政府落实，不再列出).
+
+    >>> _strip_rule("甲局、乙局负责。列第一位者为牵头单位，其他单位按职责分工配合，下同")
+    '甲局、乙局负责'
+    """
+    if RE_RULE_WORD.search(body) or RE_FROM_HERE_ON.search(body):
+        body = RE_RULE_ASIDE.sub(lambda m: "" if _states_a_rule(m.group()) else m.group(), body)
+        kept = [
+            (start, end)
+            for start, end in _clauses(body)
+            if not _states_a_rule(body[start:end]) and body[start:end].strip(lx.SPACE_CHARS + "\r\n")
+        ]
+        body = "，".join(body[start:end] for start, end in kept) if len(kept) != len(list(_clauses(body))) else body
     return RE_FOLLOWING_UNITS.sub("", body) if RE_FOLLOWING_UNITS.search(body) else body
+
+
+def _states_a_rule(clause: str) -> bool:
+    """Whether a clause of a note states how to read the notes, or only says that it holds from
+    here on (下同)."""
+    bare = clause.strip(lx.SPACE_CHARS + "\r\n。.（）()")
+    return RE_RULE_WORD.search(bare) is not None or bare in lx.FROM_HERE_ON
 
 
 def _clauses(text: str) -> Iterator[tuple[int, int]]:
@@ -755,17 +861,24 @@ _VERB_ROLES.sort(key=lambda pair: -len(pair[0]))
 
 
 def _clause_role(clause: str) -> tuple[str | None, tuple[str, str]]:
-    """The role a clause gives its units, and the names (and those after 会同).
+    """The role a clause gives its units, and the names (and those after 会同).  Words between the
+    names and a verb of responsibility that say each unit answers for its own part (按职能分工负责,
+    按职责分别负责) make the role divided: every unit leads.
 
     >>> _clause_role("由省教育厅牵头")
     ('lead', ('省教育厅', ''))
     >>> _clause_role("省市场监管局会同省发展改革委负责")
     ('together', ('省市场监管局', '省发展改革委'))
+    >>> _clause_role("各地区、各部门按职能分工负责"), _clause_role("甲局、乙局分头落实")
+    (('divided', ('各地区、各部门', '')), ('divided', ('甲局、乙局', '')))
     """
     compact = RE_LINE_WRAP.sub("", clause).rstrip("。.")
     for verb, role in _VERB_ROLES:
         if compact.endswith(verb) and len(compact) > len(verb):
             names = compact[: -len(verb)]
+            names, divided = _without_modifiers(names)
+            if divided and role == "shared":
+                role = "divided"
             for prefix in lx.INLINE_LEAD_PREFIXES:
                 if names.startswith(prefix):
                     names = names[len(prefix) :]
@@ -775,6 +888,27 @@ def _clause_role(clause: str) -> tuple[str | None, tuple[str, str]]:
                     return "together", (head, rest)
             return role, (names, "")
     return None, (compact, "")
+
+
+def _without_modifiers(names: str) -> tuple[str, bool]:
+    """Names without the words after them that say each answers for its own part (按职能分工, 分别),
+    and whether there were any.
+
+    >>> _without_modifiers("甲局、乙局按职责分别")
+    ('甲局、乙局', True)
+    """
+    found = False
+    stripped = True
+    while stripped:
+        stripped = False
+        for word in _MODIFIERS:
+            if names.endswith(word) and len(names) > len(word):
+                names, found, stripped = names[: -len(word)], True, True
+                break
+    return names, found
+
+
+_MODIFIERS = sorted(lx.DIVIDED_MODIFIERS, key=len, reverse=True)
 
 
 def _names_a_unit(name: str) -> bool:

@@ -216,8 +216,12 @@ def _wrappable(words: Iterable[str]) -> str:
     return "|".join(r"\s*".join(regex.escape(ch) for ch in w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
 
 
-_UNIT_LABELS = lx.LEAD_LABELS + lx.SHARED_LABELS + lx.COOPERATING_LABELS
-_UNIT_LABEL = _wrappable(_UNIT_LABELS)  # 牵头\n单位: a label broken by a hard line wrap
+_ROLES = lx.LEAD_ROLES + lx.SHARED_ROLES + lx.COOPERATING_ROLES
+#: A label of a note: a role, then a kind of body (牵头单位, 协同责任单位, 责任处室), or a bare label (牵头：);
+#: a hard line wrap (a copy from print) may break it anywhere (牵头\n单位).
+_UNIT_LABEL = rf"(?:(?:{_wrappable(_ROLES)})\s*(?:{_wrappable(lx.BODY_KINDS)})|{_wrappable(lx.BARE_LABELS)})"
+#: The same, as printed on one line.
+_UNIT_LABEL_PLAIN = rf"(?:(?:{_alternation(_ROLES)})(?:{_alternation(lx.BODY_KINDS)})|{_alternation(lx.BARE_LABELS)})"
 _BRACKETS = "".join(regex.escape(c) for c in lx.NOTE_OPEN_BRACKETS + lx.NOTE_CLOSE_BRACKETS)
 
 #: Every bracket a note may open or close with (paired in :mod:`notes`), and line breaks.
@@ -230,9 +234,9 @@ RE_BRACKET_AT_LINE_END = re.compile(rf"{NOTE_CLOSE}(?=[。.]?{WS}*(?:\r|\n|$))")
 #: Every bracket and line break (where cue words are looked at against).
 RE_BRACKET_OR_BREAK = re.compile(f"[{_BRACKETS}\r\n]")
 
-#: The words a note cannot do without: a label, 牵头 or 负责.
-_CUES = _UNIT_LABELS + lx.LEAD_VERBS + lx.RESPONSIBLE_VERBS + lx.DIVIDED_VERBS
-RE_NOTE_CUE = re.compile(_wrappable(_CUES))
+#: The words a note cannot do without: a label, or a verb of a role (牵头, 负责, 配合 …).
+_CUE_VERBS = lx.LEAD_VERBS + lx.RESPONSIBLE_VERBS + lx.DIVIDED_VERBS + lx.COOPERATING_VERBS
+RE_NOTE_CUE = re.compile(rf"{_UNIT_LABEL}|{_wrappable(_CUE_VERBS)}")
 
 #: A label inside a note, with its colon: 牵头单位：, 配合单位:, 完成时限：.
 RE_NOTE_LABEL = regex.compile(
@@ -259,13 +263,13 @@ RE_LEAD_LINE = regex.compile(rf"{WS}* {_LINE_NOTE}", regex.VERBOSE)
 #: …做好工作。责任单位：省发展改革委、省财政厅
 #: Found with ``re`` from the sentence end before the label (``regex`` scans for an alternation
 #: at every character, ``re`` skips to the sentence ends), then read with RE_LEAD_LINE's body.
-RE_INLINE_LEAD_START = re.compile(rf"[。；;！!？?]{WS}*(?={_alternation(_UNIT_LABELS)})")
+RE_INLINE_LEAD_START = re.compile(rf"[。；;！!？?]{WS}*(?={_UNIT_LABEL_PLAIN})")
 RE_INLINE_LEAD_NOTE = regex.compile(_LINE_NOTE, regex.VERBOSE)
 
 #: A label in 【】 with the units after it: 【责任单位】省市场监管局、省发展改革委.
 RE_BRACKETED_LABEL_NOTE = re.compile(
     rf"""
-    【 {WS}* (?P<label> {_alternation(_UNIT_LABELS)} ) {WS}* 】   # 【责任单位】
+    【 {WS}* (?P<label> {_UNIT_LABEL_PLAIN} ) {WS}* 】   # 【责任单位】
     {WS}*+ (?: {COLON} {WS}*+ )?                                   # spaces taken once: no backtracking
     (?P<units> [^。；;\r\n（(【]*[^。；;\r\n（(【\s\ufeff\u3000] )   # the units, spaces after them left out
     """,
@@ -297,22 +301,17 @@ NO_ORDER_WORD = "不分"
 #: The plan's statement that the order of units means nothing (排名不分先后).
 RE_NO_ORDER = re.compile(_alternation(lx.NO_ORDER_PHRASES))
 _REMARK_REACH = 200  # characters a remark on how to read notes runs before or after its statement
-#: The statement inside a note, with what runs on to the end of its sentence (，下同), to be cut
-#: from the unit list: 。列第一位者为牵头单位，下同 / （排在首位的为牵头单位）.
-#: The words around the statement are bounded (a statement is a short clause), so that a note of
-#: thousands of units costs a look at each character, not a scan to its end from each.
-RE_RULE_REMARK = re.compile(
-    rf"""
-    {OPEN} [^（）()]{{0,{_REMARK_REACH}}}? (?:{RE_FIRST_IS_LEAD.pattern}|{RE_NO_ORDER.pattern})    # in brackets
-    [^（）()]{{0,{_REMARK_REACH}}} {CLOSE}
-  | [。；;，,]? [^。；;，,（）()]{{0,{_REMARK_REACH}}}?                                           # a clause
-    (?:{RE_FIRST_IS_LEAD.pattern}|{RE_NO_ORDER.pattern})
-    [^。；;，,（）()]{{0,{_REMARK_REACH}}} (?: [，,] {WS}* (?:{_alternation(lx.FROM_HERE_ON)}) )?   # ，下同
-    """,
-    re.VERBOSE,
+#: The statement that the units before the first comma lead (逗号前的为牵头单位, 第一个逗号前为牵头单位):
+#: the units of a note's first part lead together, those after the comma cooperate.
+RE_COMMA_LEADS = re.compile(
+    r"(?:第一个)?(?P<mark>逗号|分号)(?:之)?前(?:面)?(?:的|者)?(?:单位|部门)?(?:为|是)?(?:共同)?牵头(?:单位|部门)?"
 )
-#: The statement alone, looked for before the remark around it is.
-RE_RULE_STATEMENT = re.compile(rf"{RE_FIRST_IS_LEAD.pattern}|{RE_NO_ORDER.pattern}", re.VERBOSE)
+#: Either statement, by kind (every one holds FIRST_IS_LEAD_WORD within FIRST_IS_LEAD_REACH).
+RE_LEAD_RULE = re.compile(rf"(?P<rank>{RE_FIRST_IS_LEAD.pattern})|(?P<comma>{RE_COMMA_LEADS.pattern})", re.VERBOSE)
+#: A word of a statement of how to read the notes (a clause holding one is no unit list).
+RE_RULE_WORD = re.compile(_alternation((*lx.RULE_WORDS, *lx.NO_ORDER_PHRASES)))
+#: The same statement as an aside in brackets inside a note: （排在首位的为牵头单位）.
+RE_RULE_ASIDE = re.compile(rf"{OPEN}[^（）()]{{0,{_REMARK_REACH}}}{CLOSE}")
 #: A remark naming units for every note that follows: 以下均需试点城市政府落实，不再列出.
 #: The units may hold brackets of their own: 以下各项任务均需各县（市、区）人民政府落实，不再列出.
 RE_FOLLOWING_UNITS = re.compile(

@@ -343,11 +343,61 @@ def _target(text: str, quantity: re.Match[str], ctx: _Context, region: Region, i
     expression_end = suffix.end() if suffix else unit.end
     if _is_parameter(text, start, unit.text, clause_start, ctx) or _qualifies(text, expression_end, ctx, prefix):
         return None
+    if _not_a_goal(text, start, unit.text, expression_end, before, clause_start, ctx, prefix):
+        return None
     if unit.text in lx.BOUNDED_DURATION_UNITS and not (
         suffix or prefix or _governing(text, clause_start, start) in lx.REACH_DOWN_VERBS
     ):
         return None  # 用3个月时间: a span of time, not a target
     return _record(text, quantity, unit, suffix, prefix, before, clause_start, ctx, region, index)
+
+
+def _not_a_goal(
+    text: str,
+    start: int,
+    unit: str,
+    expression_end: int,
+    before: str,
+    clause_start: int,
+    ctx: _Context | None,
+    prefix: str | None = None,
+) -> bool:
+    """A number that describes, conditions or penalises what a task works on rather than setting a
+    goal: a qualifier before 的 (年营业收入500万元以上的企业, 20户以上的村), the cap of a round of
+    selection (每年遴选不超过20个), a standard for each one (为每人提供3个岗位信息), what a clause opening
+    with 围绕 or 针对 works on (围绕12条产业链, 针对300种商品), the bounds of a penalty (处1万元以上5万元以下
+    的罚款), the level that triggers a measure (涨幅达到3.5%时), a time of day (晚8时40分).
+
+    >>> t = "对年营业收入10亿元以上的链主企业实行“一企一策”"
+    >>> _not_a_goal(t, 6, "亿元", 12, "对年营业收入", 0, None)
+    True
+    """
+    words = text[clause_start:start]
+    if text.startswith("的", expression_end) and unit not in lx.PERCENT_UNITS:
+        counted = unit in lx.COUNTING_CLASSIFIERS and _GOAL_VERBS.ending(before) is not None
+        if not counted:
+            return True  # a measure of what follows: 500万元以上的企业 (培育10家以上的企业 counts them)
+    if text.startswith("时", expression_end) and not text.startswith(("时间", "时期", "时限"), expression_end):
+        return True  # 涨幅达到3.5%时: the level that triggers a measure
+    if unit == "时" and (text.startswith("分", expression_end) or before.endswith(lx.TIME_OF_DAY_WORDS)):
+        return True  # 晚8时40分: a time of day
+    if unit == "分" and before.endswith("时") and before[-2:-1].isdigit():
+        return True  # the minutes of 8时40分
+    if words.lstrip(lx.SPACE_CHARS + "\r\n").startswith(lx.QUALIFYING_PREPOSITIONS) and not _GOAL_VERBS.anywhere(words):
+        return True  # 围绕集成电路等12条重点产业链实施链长制
+    capped = prefix is not None and lx.PREFIX_COMPARATORS[prefix] in ("<=", "<")
+    if (
+        capped
+        and any(text.find(word, clause_start, start) >= 0 for word in lx.ROUND_WORDS)
+        and any(text.find(verb, clause_start, start) >= 0 for verb in lx.SELECTION_VERBS)
+    ):
+        return True  # 每年遴选不超过20个: the cap of each round (每年认定30个左右 is a goal)
+    for head in lx.PER_HEAD_WORDS:
+        at = words.find(head)
+        if at >= 0 and words[at + len(head) :].lstrip("每年月").startswith(lx.PROVISION_VERBS):
+            return True  # 为每人提供3个以上岗位信息
+    clause_end = ctx.clause_end(expression_end) if ctx is not None else len(text)
+    return any(text.find(word, clause_start, clause_end) >= 0 for word in lx.PENALTY_WORDS)
 
 
 def _far_goal(text: str, clause_start: int, start: int, numeral: str) -> bool:
@@ -502,6 +552,8 @@ def _qualifies(text: str, expression_end: int, ctx: _Context, prefix: str | None
             and lx.PREFIX_COMPARATORS[prefix] in (">", ">=")
             and _count_follows(text, expression_end, ctx)
         )
+    if text[expression_end - 1 : expression_end] in lx.PERCENT_UNITS:
+        return False  # 80%的乡镇和60%的村达到…: a share of the subjects, each a goal
     clause_end = ctx.clause_end(expression_end)
     later = RE_QUANTITY.search(text, expression_end, clause_end)
     return later is not None and RE_UNIT.match(text, later.end(), clause_end) is not None
@@ -646,6 +698,13 @@ def _record(
         low_value, high_value = 2 ** chinese_value(quantity.group("times")), None
     else:
         low_value, high_value = _bounds(low, high)
+    verb = _governing(text, clause_start, start)
+    comparator = _comparator(high is not None, suffix, unit.approx, prefix, change, verb)
+    subject = None
+    if unit_text in _PERCENT_UNITS and text.startswith("的", expression_end):
+        subject = _share_subject(text, expression_end + 1, clause_end)  # 80%的乡镇和60%的村达到…
+        if subject and comparator == "=" and change is None:
+            comparator = ">="  # a share of the subjects that reach a level: at least that share
     return {
         "item": region.item,
         "section": region.section,
@@ -657,15 +716,50 @@ def _record(
         "value": None if high else low_value,
         "low": low_value if high else None,
         "high": high_value if high else None,
-        "unit": lx.UNIT_CANONICAL.get(unit_text, unit_text),
-        "comparator": _comparator(
-            high is not None, suffix, unit.approx, prefix, change, _governing(text, clause_start, start)
-        ),
+        "unit": _printed_unit(unit_text),
+        "comparator": comparator,
         "change": change,
         "aspirational": ctx.is_aspirational(start),
-        "subject": None,
+        "subject": subject,
         "by": None,
     }
+
+
+def _share_subject(text: str, start: int, end: int) -> str | None:
+    """What a share is of: the words after its 的, up to the next subject (和, 、) or the verb.
+
+    >>> t = "80%的乡镇和60%的行政村实现千兆光网覆盖"
+    >>> _share_subject(t, 4, len(t)), _share_subject(t, 11, len(t))
+    ('乡镇', '行政村')
+    """
+    verb = RE_GOVERNING_VERB.search(text, start, end)
+    stop = verb.start() if verb else end
+    for joiner in _SUBJECT_JOINERS:
+        found = text.find(joiner, start, stop)
+        if found >= 0:
+            stop = found
+    subject = text[start:stop].strip(lx.SPACE_CHARS)
+    return subject if 0 < len(subject) <= _SUBJECT_MAX and verb is not None else None
+
+
+_SUBJECT_JOINERS = ("和", "及", "与", "、")
+_SUBJECT_MAX = 20  # characters of what a share is of
+
+
+def _printed_unit(unit: str) -> str:
+    """A target's unit as the plan writes it after the number, the classifier 个 left with the number
+    where a unit follows it (提高1个百分点: 百分点; 压减至1个工作日: 工作日; 10个: 个).
+
+    >>> _printed_unit("个百分点"), _printed_unit("个"), _printed_unit("％")
+    ('百分点', '个', '%')
+    """
+    unit = lx.UNIT_CANONICAL.get(unit, unit)
+    if unit.startswith("个") and len(unit) > 1 and unit[1:] in _UNITS_AFTER_A_CLASSIFIER:
+        return unit[1:]
+    return unit
+
+
+_UNITS_AFTER_A_CLASSIFIER = frozenset((*lx.COUNT_UNITS, "月", "季度", "工作日", "自然日", "小时"))
 
 
 def chinese_value(numeral: str) -> int:
