@@ -18,7 +18,6 @@ read; plain text never comes here unless it starts with ``<`` (source.is_documen
 
 from __future__ import annotations
 
-import io
 from dataclasses import dataclass
 from typing import Any
 
@@ -102,12 +101,9 @@ def extract(raw: RawSource) -> Extracted:
 
 
 def _read_zip(raw: RawSource) -> Extracted:
-    import zipfile
+    from zhiliang_cli.limits import open_zip
 
-    try:
-        names = set(zipfile.ZipFile(io.BytesIO(raw.data)).namelist())
-    except (zipfile.BadZipFile, OSError, ValueError):
-        raise InputError(f"{raw.path} is a damaged ZIP or Word file (it cannot be opened): get a fresh copy") from None
+    names = set(open_zip(raw.data, raw.path, "ZIP or Word file").NameToInfo)
     if "word/document.xml" in names:
         from .docx import read_docx
 
