@@ -46,14 +46,17 @@ MAX_LEVEL_TEXT = 255  # characters of a numbering level's text (w:lvlText, "%1�
 # --- tables (.docx, web pages) ------------------------------------------------------------
 MAX_TABLE_CELLS = 1_000_000  # cells of one table once merged cells are repeated in each
 MAX_HTML_SPAN = 100  # colspan and rowspan: a larger one counts as this (browsers clamp too)
-MAX_HTML_DEPTH = 512  # elements inside elements: deeper ones are read at this depth, as browsers do
+MAX_HTML_DEPTH = 256  # elements inside elements: deeper ones are read at this depth, as browsers do
 
 # --- PDF ------------------------------------------------------------------------------------
-MAX_PDF_PAGES = 2_000  # pages read from one PDF: the longest plans have a few hundred
+MAX_PDF_PAGES = 1_000  # pages of one PDF: the longest plans have a few hundred
 MAX_PDF_OBJECTS = 500_000  # objects its cross-reference tables list: 300 pages hold about 10,000
+MAX_PDF_UPDATES = 100  # cross-reference sections (a PDF saved again adds one): real ones have a few
 MAX_PDF_STREAM = 64 * 1024 * 1024  # bytes one stream (a page's content, a font) decodes to
 MAX_PDF_DECODED = 256 * 1024 * 1024  # bytes all streams of one PDF decode to
 MAX_PDF_REFERENCES = 32  # references followed from one to the next (5 0 R naming 6 0 R …)
+MAX_PDF_PAGE_TOKENS = 100_000  # operators and operands read from one page: a page of text has 500 to 5,000
+MAX_PDF_TOKENS = 1_000_000  # … from all pages
 
 
 def whole_number(value: str | None, low: int, high: int, shown: str, where: str) -> int:
