@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from zhiliang_cli.errors import InputError
+from zhiliang_cli.limits import check_digits
 from zhiliang_cli.source import RawSource, decode
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -82,22 +83,28 @@ def sniff(data: bytes) -> str:
 def extract(raw: RawSource) -> Extracted:
     """The text of ``raw`` and its provenance, whatever its format."""
     kind = sniff(raw.data)
-    if kind == "pdf":
-        from .pdf import read_pdf
-
-        return read_pdf(raw)
-    if kind == "zip":
-        return _read_zip(raw)
-    if kind == "html":
-        from .html import read_html
-
-        return read_html(raw)
+    if kind in ("pdf", "zip", "html"):
+        document = _read_document(raw, kind)
+        check_digits(document.text, raw.path)
+        return document
     if kind == "ole":
         raise InputError(f"{raw.path} is {_ole_kind(raw.data)}, which zl does not read: {CONVERT}")
     if kind == "rtf":
         raise InputError(f"{raw.path} is an RTF document, which zl does not read: {CONVERT}")
     text, encoding = decode(raw)
     return Extracted(text, "text", encoding)
+
+
+def _read_document(raw: RawSource, kind: str) -> Extracted:
+    if kind == "pdf":
+        from .pdf import read_pdf
+
+        return read_pdf(raw)
+    if kind == "html":
+        from .html import read_html
+
+        return read_html(raw)
+    return _read_zip(raw)
 
 
 def _read_zip(raw: RawSource) -> Extracted:
