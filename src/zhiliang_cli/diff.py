@@ -30,6 +30,14 @@ section is not the partner of its OLD section; it is then ``changed``, with
 ``section`` among its ``changes``, and the summary counts it both as changed and
 as moved.
 
+Bounds (limits.py, docs/limits.md).  The items left to pair after the identical
+ones are weighed OLD × NEW: more than ``MAX_DIFF_PAIRS`` pairs, or more than
+``MAX_DIFF_CHARACTERS`` characters OLD's times NEW's, is refused (exit 3), as are
+more than ``MAX_DIFF_TARGETS`` pairs of targets in all; each item keeps only its
+``MAX_DIFF_CANDIDATES`` likeliest partners (by an upper bound of the similarity)
+for the assignment, which for real plans, whose distinct items are far apart,
+drops none that could pair.
+
 Targets of a pair are paired the same way, by unit (equal after NFKC) and clause
 (the clause with its number masked, similar at ``TARGET_THRESHOLD`` at least).
 A paired target is ``raised`` or ``lowered`` when its value (both bounds of a
@@ -49,8 +57,9 @@ from collections import Counter, defaultdict, deque
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, TypedDict
 
+from . import limits
 from .assign import pair
-from .errors import UsageError
+from .errors import InputError, UsageError
 from .worddiff import Run, elide, word_diff
 
 if TYPE_CHECKING:
@@ -207,7 +216,11 @@ def _similarities(old: list[_Item], new: list[_Item], threshold: float) -> dict[
     fast = [[i.key_body.translate(table) for i in side] for side in (old, new)]
     text_floor = max(0.0, (threshold - TITLE_WEIGHT) / TEXT_WEIGHT * 100)
     bound = process.cdist(*fast, scorer=fuzz.ratio, dtype=np.float32, workers=-1, score_cutoff=text_floor)
-    maybe = np.nonzero(TITLE_WEIGHT * titles + TEXT_WEIGHT * bound >= threshold * 100 - 1e-3)
+    combined = TITLE_WEIGHT * titles + TEXT_WEIGHT * bound
+    keep = combined >= threshold * 100 - 1e-3
+    if int(keep.sum()) > limits.MAX_DIFF_CANDIDATES * (len(old) + len(new)):
+        keep &= _likeliest(combined, limits.MAX_DIFF_CANDIDATES)
+    maybe = np.nonzero(keep)
     rows, columns = maybe[0].tolist(), maybe[1].tolist()
     texts = process.cpdist(
         [old[i].key_body for i in rows], [new[j].key_body for j in columns], scorer=fuzz.ratio, workers=-1
@@ -218,6 +231,46 @@ def _similarities(old: list[_Item], new: list[_Item], threshold: float) -> dict[
         if similarity >= threshold - 1e-9:
             scores[i, j] = similarity
     return scores
+
+
+def _likeliest(scores: Any, k: int) -> Any:
+    """A mask of the scores among the ``k`` highest of their row or of their column.
+
+    >>> import numpy as np
+    >>> _likeliest(np.array([[3.0, 2.0, 1.0], [1.0, 2.5, 3.0]]), 1).astype(int).tolist()
+    [[1, 0, 0], [0, 1, 1]]
+    """
+    import numpy as np
+
+    mask = np.zeros(scores.shape, dtype=bool)
+    for axis in (1, 0):
+        if scores.shape[axis] <= k:
+            return np.ones(scores.shape, dtype=bool)
+        top = np.argpartition(-scores, k - 1, axis=axis).take(range(k), axis=axis)
+        np.put_along_axis(mask, top, True, axis=axis)
+    return mask
+
+
+def check_size(old: list[str], new: list[str], what: str = "items") -> None:
+    """Refuse to weigh ``old`` × ``new`` texts past the bounds of limits.py.
+
+    >>> check_size(["a"] * 3000, ["b"] * 3000)  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    zhiliang_cli.errors.InputError: OLD and NEW are too large to compare: 3,000 and 3,000 items differ ...
+    """
+    pairs = len(old) * len(new)
+    characters = sum(map(len, old)) * sum(map(len, new))
+    if pairs > limits.MAX_DIFF_PAIRS or characters > limits.MAX_DIFF_CHARACTERS:
+        over = (
+            f"{pairs:,} pairs to weigh, over the limit of {limits.MAX_DIFF_PAIRS:,}"
+            if pairs > limits.MAX_DIFF_PAIRS
+            else f"{characters:.1e} characters times characters, over the limit of {limits.MAX_DIFF_CHARACTERS:.0e}"
+        )
+        raise InputError(
+            f"OLD and NEW are too large to compare: {len(old):,} and {len(new):,} {what} differ ({over}): "
+            "compare them a part at a time (a section of each)"
+        )
 
 
 def _overlap(a: list[str], b: list[str]) -> float:
@@ -245,6 +298,7 @@ def _pair_items(
     old_left = [i for i in range(len(old)) if i not in paired]
     taken = {j for j, _ in paired.values()}
     new_left = [j for j in range(len(new)) if j not in taken]
+    check_size([old[i].key_body for i in old_left], [new[j].key_body for j in new_left])
     scores = _similarities([old[i] for i in old_left], [new[j] for j in new_left], threshold)
     old_sections = [normalize(s["title"]) for s in old_plan["sections"]]
     new_sections = [normalize(s["title"]) for s in new_plan["sections"]]
@@ -270,16 +324,20 @@ def _pair_sections(
     old: list[_Item], new: list[_Item], paired: dict[int, tuple[int, float]], old_plan: PlanRecord, new_plan: PlanRecord
 ) -> dict[int, int]:
     """OLD section -> NEW section (their places in the plans), by the items that went between them."""
-    from rapidfuzz import fuzz
+    import numpy as np
+    from rapidfuzz import fuzz, process
 
     moves = Counter((old[i].section, new[j].section) for i, (j, _) in paired.items())
-    edges = []
-    for a, s in enumerate(old_plan["sections"]):
-        for b, t in enumerate(new_plan["sections"]):
-            alike = fuzz.ratio(normalize(s["title"]), normalize(t["title"])) / 100
-            count = moves[a, b]
-            if count or alike >= SECTION_TITLE_THRESHOLD:
-                edges.append((a, b, count + alike))
+    old_titles = [normalize(s["title"]) for s in old_plan["sections"]]
+    new_titles = [normalize(s["title"]) for s in new_plan["sections"]]
+    check_size(old_titles, new_titles, "sections")
+    if not old_titles or not new_titles:
+        return {}
+    alike = process.cdist(old_titles, new_titles, scorer=fuzz.ratio, dtype=np.float32, workers=-1) / 100
+    edges = [(a, b, count + float(alike[a, b])) for (a, b), count in moves.items()]
+    rows, columns = np.nonzero(alike >= SECTION_TITLE_THRESHOLD)
+    titled = zip(rows.tolist(), columns.tolist(), strict=True)
+    edges += [(a, b, float(alike[a, b])) for a, b in titled if (a, b) not in moves]
     return dict(pair(edges))
 
 
@@ -544,6 +602,16 @@ def _side(plan: PlanRecord, file: tuple[str, str] | None) -> SideRecord:
     }
 
 
+def _check_targets(old: list[_Item], new: list[_Item], paired: dict[int, tuple[int, float]]) -> None:
+    """Refuse more than limits.MAX_DIFF_TARGETS pairs of targets to weigh in all."""
+    pairs = sum(len(old[i].record["targets"]) * len(new[j].record["targets"]) for i, (j, _) in paired.items())
+    if pairs > limits.MAX_DIFF_TARGETS:
+        raise InputError(
+            f"OLD and NEW are too large to compare: their paired items hold {pairs:,} pairs of targets to weigh, "
+            f"over the limit of {limits.MAX_DIFF_TARGETS:,}: compare them a part at a time (a section of each)"
+        )
+
+
 def _order(
     old: list[_Item], new: list[_Item], paired: dict[int, tuple[int, float]], moved: set[int]
 ) -> list[tuple[int | None, int | None]]:
@@ -575,6 +643,7 @@ def diff_plans(
     check_threshold(threshold)
     old_items, new_items = _items(old), _items(new)
     paired = _pair_items(old_items, new_items, old, new, threshold)
+    _check_targets(old_items, new_items, paired)
     sections = _pair_sections(old_items, new_items, paired, old, new)
     moved = {
         i for i, (j, _) in paired.items()

@@ -60,6 +60,15 @@ MAX_PDF_PAGE_TOKENS = 100_000  # operators and operands read from one page: a pa
 MAX_PDF_TOKENS = 1_000_000  # … from all pages
 
 
+# --- zl diff --------------------------------------------------------------------------------
+MAX_DIFF_PAIRS = 4_000_000  # items (or sections) left to pair after the identical ones, OLD × NEW
+MAX_DIFF_CHARACTERS = 10**11  # characters of those items, OLD's × NEW's (300,000 each way)
+MAX_DIFF_CANDIDATES = 16  # partners weighed for each item, the likeliest (a real item has one or two)
+MAX_ASSIGNMENT = 250_000  # rows × columns of a group of connected candidates solved exactly; beyond, greedily
+MAX_DIFF_TARGETS = 1_000_000  # targets of a pair of items, OLD's × NEW's
+MAX_WORD_DIFF = 4_000_000  # words of a changed stretch of text, OLD's × NEW's, shown word by word
+
+
 def whole_number(value: str | None, low: int, high: int, shown: str, where: str) -> int:
     """``value`` as a whole number from ``low`` to ``high``, refused (naming the file and
     ``where``) when it is missing, not a number, or out of range.  Its length is checked
