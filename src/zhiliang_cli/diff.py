@@ -672,6 +672,28 @@ def diff_plans(
     return Diff(record, pairs, _section_headings(old), _section_headings(new))
 
 
+def load_side(path: str, side: str) -> LoadedPlan:
+    """The plan in ``path``, the OLD or NEW ``side`` of a diff: an error names the side and
+    the file, since it may be either.
+
+    >>> load_side("/no/such.txt", "NEW")
+    Traceback (most recent call last):
+    ...
+    zhiliang_cli.errors.InputError: NEW /no/such.txt: no such file; check the path
+    """
+    from .cache import load_plan
+    from .errors import ZlError
+    from .source import display_path
+
+    try:
+        return load_plan(path)
+    except ZlError as error:
+        shown = "standard input" if path == "-" else display_path(path)
+        message = str(error)
+        named = message.startswith((shown, "<stdin>", "standard input"))
+        raise type(error)(f"{side} {message}" if named else f"{side} {shown}: {message}") from None
+
+
 def diff_loaded(old: LoadedPlan, new: LoadedPlan, threshold: float = THRESHOLD) -> Diff:
     """The diff of two loaded plan files."""
     return diff_plans(old.plan, new.plan, threshold, (old.path, old.sha256), (new.path, new.sha256))
