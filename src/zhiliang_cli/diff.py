@@ -30,6 +30,14 @@ section is not the partner of its OLD section; it is then ``changed``, with
 ``section`` among its ``changes``, and the summary counts it both as changed and
 as moved.
 
+The plan outside its items is compared too: its ``preamble`` (where the headline
+goals stand) and ``closing`` by their words, the targets of the preamble (the
+plan's ``targets``) paired and judged as an item's are, and each pair of sections
+by its heading, its own text (before or without items) and the targets in it; a
+section of OLD with no partner is ``removed``, one of NEW ``added``.  A target's
+horizon is compared by its words: 年内 in two editions is the same horizon, though
+it ends in another year.
+
 Bounds (limits.py, docs/limits.md).  The items left to pair after the identical
 ones are weighed OLD × NEW: more than ``MAX_DIFF_PAIRS`` pairs, or more than
 ``MAX_DIFF_CHARACTERS`` characters OLD's times NEW's, is refused (exit 3), as are
@@ -64,7 +72,7 @@ from .worddiff import Run, elide, word_diff
 
 if TYPE_CHECKING:
     from .cache import LoadedPlan
-    from .records import ItemRecord, PlanRecord, TargetRecord
+    from .records import ItemRecord, PlanRecord, SectionRecord, TargetRecord
 
 THRESHOLD = 0.5
 TITLE_WEIGHT = 0.3
@@ -119,10 +127,27 @@ class ItemDiffRecord(TypedDict):
     targets: list[TargetChangeRecord]
 
 
+class PlanDiffRecord(TypedDict):
+    changes: list[str]  # of preamble, closing, targets
+    targets: list[TargetChangeRecord]
+
+
+class SectionDiffRecord(TypedDict):
+    status: str
+    old_number: int | None
+    new_number: int | None
+    old_title: str | None
+    new_title: str | None
+    changes: list[str]  # of title, text, targets
+    targets: list[TargetChangeRecord]
+
+
 class DiffRecord(TypedDict):
     old: SideRecord
     new: SideRecord
     summary: SummaryRecord
+    plan: PlanDiffRecord
+    sections: list[SectionDiffRecord]
     items: list[ItemDiffRecord]
 
 
@@ -367,15 +392,27 @@ def _bounds(target: TargetRecord) -> tuple[float | None, float | None]:
     return target["value"], target["value"]
 
 
-def _horizon(target: TargetRecord) -> str | None:
-    by = target["by"]
-    if by is None:
-        return None
-    return by["date"] or normalize(by["text"])
+def same_horizon(old: TargetRecord, new: TargetRecord) -> bool:
+    """Whether two targets are set for the same time: the same words (年内 is 年内, whatever
+    year each edition's 年内 ends in), or, in other words, the same last day.
+
+    >>> t = {"by": {"text": "年内", "date": "2023-12-31"}}
+    >>> same_horizon(t, {"by": {"text": "年内", "date": "2024-12-31"}})  # type: ignore
+    True
+    >>> same_horizon(t, {"by": {"text": "2023年底前", "date": "2023-12-31"}})  # type: ignore
+    True
+    >>> same_horizon(t, {"by": None})  # type: ignore
+    False
+    """
+    a, b = old["by"], new["by"]
+    if a is None or b is None:
+        return a is b
+    return normalize(a["text"]) == normalize(b["text"]) or (a["date"] is not None and a["date"] == b["date"])
 
 
 def target_status(old: TargetRecord, new: TargetRecord) -> str | None:
-    """``raised``, ``lowered`` or ``changed`` for a target and its partner; None when alike.
+    """``raised``, ``lowered`` or ``changed`` for a target and its partner; None when alike
+    (a horizon compared by :func:`same_horizon`).
 
     >>> t = {"value": 10, "low": None, "high": None, "comparator": ">=", "change": None, "aspirational": False,
     ...      "by": None}
@@ -395,14 +432,13 @@ def target_status(old: TargetRecord, new: TargetRecord) -> str | None:
         if new_low <= old_low and new_high <= old_high:
             return "lowered"
         return "changed"
-    if (old["comparator"], old["change"], old["aspirational"], _horizon(old)) != (
+    if (old["comparator"], old["change"], old["aspirational"]) != (
         new["comparator"],
         new["change"],
         new["aspirational"],
-        _horizon(new),
     ):
         return "changed"
-    return None
+    return None if same_horizon(old, new) else "changed"
 
 
 def target_changes(old: list[TargetRecord], new: list[TargetRecord]) -> list[TargetChangeRecord]:
@@ -486,22 +522,80 @@ class Diff:
     pairs: list[tuple[_Item | None, _Item | None]]
     old_sections: list[str]  # the section headings of each plan, in order
     new_sections: list[str]
+    section_pairs: list[tuple[SectionRecord | None, SectionRecord | None]] = field(default_factory=list)
+    texts: dict[str, tuple[str, str]] = field(default_factory=dict)  # preamble and closing, OLD and NEW
 
     @property
     def differs(self) -> bool:
-        """Whether any item listed is not ``same``: exit status 1 of ``zl diff``."""
-        return any(item["status"] != "same" for item in self.record["items"])
+        """Whether anything listed is not ``same`` (an item, a section, the plan's preamble,
+        closing or headline targets): exit status 1 of ``zl diff``."""
+        return (
+            any(item["status"] != "same" for item in self.record["items"])
+            or any(section["status"] != "same" for section in self.record["sections"])
+            or bool(self.record["plan"]["changes"])
+        )
 
     def only(self, kinds: list[str]) -> Diff:
-        """The diff with only the items of the given kinds listed (the summary kept whole)."""
+        """The diff with only the items and sections of the given kinds listed (the plan's
+        own changes are ``changed``; the summary is kept whole)."""
         keep = [k for k, item in enumerate(self.record["items"]) if _kind_matches(item, kinds)]
-        record: DiffRecord = {**self.record, "items": [self.record["items"][k] for k in keep]}
-        return Diff(record, [self.pairs[k] for k in keep], self.old_sections, self.new_sections)
+        sections = [k for k, section in enumerate(self.record["sections"]) if section["status"] in kinds]
+        plan = self.record["plan"] if "changed" in kinds else PlanDiffRecord(changes=[], targets=[])
+        record: DiffRecord = {
+            **self.record,
+            "plan": plan,
+            "sections": [self.record["sections"][k] for k in sections],
+            "items": [self.record["items"][k] for k in keep],
+        }
+        section_pairs = [self.section_pairs[k] for k in sections]
+        pairs = [self.pairs[k] for k in keep]
+        return Diff(record, pairs, self.old_sections, self.new_sections, section_pairs, self.texts)
 
     def summary_line(self) -> str:
         s = self.record["summary"]
         moved = f" ({s['moved']} moved)" if s["moved"] else ""
-        return f"{s['same']} same, {s['changed']} changed{moved}, {s['added']} added, {s['removed']} removed"
+        line = f"{s['same']} same, {s['changed']} changed{moved}, {s['added']} added, {s['removed']} removed"
+        plan = self.record["plan"]["changes"]
+        counts = Counter(section["status"] for section in self.record["sections"])
+        sections = [f"{counts[status]} {status}" for status in ("changed", "added", "removed") if counts[status]]
+        return (
+            line
+            + (f"; plan: {', '.join(plan)}" if plan else "")
+            + (f"; sections: {', '.join(sections)}" if sections else "")
+        )
+
+    def plan_runs(self, context: int = 24) -> list[tuple[str, list[Run]]]:
+        """(label, runs) for the preamble and the closing where their words changed."""
+        changes = self.record["plan"]["changes"]
+        return [
+            (part, elide(word_diff(*self.texts[part]), context))
+            for part in ("preamble", "closing")
+            if part in changes and part in self.texts
+        ]
+
+    def section_lines(self, context: int = 24) -> list[tuple[str, str, list[tuple[str, list[Run]]]]]:
+        """(status, head, [(label, runs)]) for each listed section that is not the same: the
+        head names it (``+ 5 五、组织实施``, ``2 → 2 实施…工程 · title``), the runs show what
+        changed in its heading and its own text."""
+        lines: list[tuple[str, str, list[tuple[str, list[Run]]]]] = []
+        for record, (o, n) in zip(self.record["sections"], self.section_pairs, strict=True):
+            status = record["status"]
+            if status == "same":
+                continue
+            if o is None or n is None:
+                section = n if o is None else o
+                assert section is not None
+                sign = "+" if o is None else "-"
+                lines.append((status, f"{sign} {section['number']} {section['numeral']}、{section['title']}", []))
+                continue
+            head = f"{o['number']} → {n['number']} {n['numeral']}、{n['title']} · {', '.join(record['changes'])}"
+            runs = []
+            if "title" in record["changes"]:
+                runs.append(("title", word_diff(o["title"], n["title"])))
+            if "text" in record["changes"]:
+                runs.append(("", elide(word_diff(o["text"] or "", n["text"] or ""), context)))
+            lines.append((status, head, runs))
+        return lines
 
     def groups(self) -> list[tuple[str, str, list[int]]]:
         """(heading, colour, indexes of the listed items) for added, removed, moved and
@@ -552,14 +646,21 @@ class Diff:
         return lines
 
     def target_rows(self) -> list[dict[str, Any]]:
-        """One row per target change: the item's number, the clause, old → new, the status."""
-        rows: list[dict[str, Any]] = []
+        """One row per target change: where it stands (the item's number; ``preamble``, or
+        ``section N`` for a target in a section's own text), the clause, old → new, the status."""
+        places: list[tuple[str | int, list[TargetChangeRecord]]] = [("preamble", self.record["plan"]["targets"])]
+        for section in self.record["sections"]:
+            number = section["new_number"] if section["new_number"] is not None else section["old_number"]
+            places.append((f"section {number}", section["targets"]))
         for item in self.record["items"]:
             number = item["new_number"] if item["new_number"] is not None else item["old_number"]
-            for t in item["targets"]:
+            places.append((number or 0, item["targets"]))
+        rows: list[dict[str, Any]] = []
+        for place, targets in places:
+            for t in targets:
                 clause = (t["new"] or t["old"] or {"text": ""})["text"]
                 change = f"{describe_target(t['old'])} → {describe_target(t['new'])}"
-                rows.append({"item": number or 0, "clause": clause, "change": change, "status": t["status"]})
+                rows.append({"item": place, "clause": clause, "change": change, "status": t["status"]})
         return rows
 
 
@@ -617,19 +718,79 @@ def _order(
 ) -> list[tuple[int | None, int | None]]:
     """(OLD index, NEW index) in NEW's order, each removed item after the NEW partner of
     the nearest item before it in OLD that was paired and did not move."""
-    partner_of_new = {j: i for i, (j, _) in paired.items()}
+    return _in_new_order(len(old), len(new), {i: j for i, (j, _) in paired.items()}, moved)
+
+
+def _in_new_order(
+    old: int, new: int, partner: dict[int, int], moved: set[int] | None = None
+) -> list[tuple[int | None, int | None]]:
+    """(OLD index, NEW index) of ``old`` and ``new`` elements paired by ``partner``, in
+    NEW's order, each unpaired OLD one after the partner of the nearest paired one before
+    it that did not move.
+
+    >>> _in_new_order(3, 2, {0: 0, 2: 1})
+    [(0, 0), (1, None), (2, 1)]
+    """
+    moved = moved or set()
+    partner_of_new = {j: i for i, j in partner.items()}
     after: dict[int, list[int]] = defaultdict(list)
     anchor = -1
-    for i in range(len(old)):
-        if i in paired and i not in moved:
-            anchor = paired[i][0]
-        elif i not in paired:
+    for i in range(old):
+        if i in partner and i not in moved:
+            anchor = partner[i]
+        elif i not in partner:
             after[anchor].append(i)
     order: list[tuple[int | None, int | None]] = [(i, None) for i in after[-1]]
-    for j in range(len(new)):
+    for j in range(new):
         order.append((partner_of_new.get(j), j))
         order += [(i, None) for i in after[j]]
     return order
+
+
+def _plan_record(old: PlanRecord, new: PlanRecord) -> PlanDiffRecord:
+    """What changed in the plan outside its sections: preamble, closing, headline targets."""
+    targets = target_changes(old["targets"], new["targets"])
+    changed = {
+        "preamble": normalize(old["preamble"] or "") != normalize(new["preamble"] or ""),
+        "closing": normalize(old["closing"] or "") != normalize(new["closing"] or ""),
+        "targets": bool(targets),
+    }
+    return {"changes": [name for name, differs in changed.items() if differs], "targets": targets}
+
+
+def _section_record(old: SectionRecord | None, new: SectionRecord | None) -> SectionDiffRecord:
+    """A pair of sections (or one alone, added or removed): their heading, own text and targets."""
+    record: SectionDiffRecord = {
+        "status": "added" if old is None else "removed" if new is None else "same",
+        "old_number": old["number"] if old else None,
+        "new_number": new["number"] if new else None,
+        "old_title": old["title"] if old else None,
+        "new_title": new["title"] if new else None,
+        "changes": [],
+        "targets": [],
+    }
+    if old is None or new is None:
+        return record
+    record["targets"] = target_changes(old["targets"], new["targets"])
+    changed = {
+        "title": normalize(old["title"]) != normalize(new["title"]),
+        "text": normalize(old["text"] or "") != normalize(new["text"] or ""),
+        "targets": bool(record["targets"]),
+    }
+    record["changes"] = [name for name, differs in changed.items() if differs]
+    record["status"] = "changed" if record["changes"] else "same"
+    return record
+
+
+def _sections(
+    old: PlanRecord, new: PlanRecord, partner: dict[int, int]
+) -> tuple[list[SectionDiffRecord], list[tuple[SectionRecord | None, SectionRecord | None]]]:
+    """The records of the sections in NEW's order (a removed one where it stood), and the pairs."""
+    pairs: list[tuple[SectionRecord | None, SectionRecord | None]] = [
+        (old["sections"][a] if a is not None else None, new["sections"][b] if b is not None else None)
+        for a, b in _in_new_order(len(old["sections"]), len(new["sections"]), partner)
+    ]
+    return [_section_record(o, n) for o, n in pairs], pairs
 
 
 def diff_plans(
@@ -663,13 +824,17 @@ def diff_plans(
         "removed": sum(r["status"] == "removed" for r in records),
         "moved": len(moved),
     }
+    section_records, section_pairs = _sections(old, new, sections)
     record: DiffRecord = {
         "old": _side(old, old_file),
         "new": _side(new, new_file),
         "summary": summary,
+        "plan": _plan_record(old, new),
+        "sections": section_records,
         "items": records,
     }
-    return Diff(record, pairs, _section_headings(old), _section_headings(new))
+    texts = {part: (old[part] or "", new[part] or "") for part in ("preamble", "closing")}
+    return Diff(record, pairs, _section_headings(old), _section_headings(new), section_pairs, texts)
 
 
 def load_side(path: str, side: str) -> LoadedPlan:

@@ -26,7 +26,6 @@ if TYPE_CHECKING:
 
 # --- files and text -----------------------------------------------------------------------
 MAX_FILE_BYTES = 200 * 1024 * 1024  # bytes read from any path: a file, a device, a FIFO, stdin
-MAX_DIGITS = 4_300  # digits of one number in a plan's text: what Python's int() reads (sys.int_info)
 
 # --- ZIP containers (.docx, .xlsx) ------------------------------------------------------
 MAX_ZIP_MEMBERS = 10_000  # members of a .docx, .xlsx or .ods: real ones hold tens
@@ -103,30 +102,6 @@ def excerpt(value: str, width: int = 24) -> str:
     if len(value) <= width:
         return repr(value)
     return f"{value[:width]!r}"[:-1] + f"…' ({len(value):,} characters)"
-
-
-def check_digits(text: str, shown: str) -> None:
-    """Refuse a text that holds a number of more than :data:`MAX_DIGITS` digits, naming its
-    line (no plan has one; int() would refuse it deep in the parser).  A run is looked at
-    from its first digit only, so the scan is linear.
-
-    >>> check_digits("一、总则\\n完成" + "9" * 5000 + "项", "p.txt")  # doctest: +ELLIPSIS
-    Traceback (most recent call last):
-    ...
-    zhiliang_cli.errors.InputError: p.txt: line 2 holds a number of 5,000 digits, over the 4,300 zl reads: ...
-    """
-    import re
-
-    found = re.search(rf"(?<![0-9])[0-9]{{{MAX_DIGITS + 1}}}", text)
-    if found:
-        end = found.end()
-        while end < len(text) and "0" <= text[end] <= "9":
-            end += 1
-        line = text.count("\n", 0, found.start()) + 1
-        raise InputError(
-            f"{shown}: line {line} holds a number of {end - found.start():,} digits, over the {MAX_DIGITS:,} zl reads: "
-            "is it really a plan?"
-        )
 
 
 # --- bounded XML ----------------------------------------------------------------------------

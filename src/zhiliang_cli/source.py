@@ -10,8 +10,7 @@ a binary file (PDF, Word, ZIP, images, NUL bytes) and an oversized file.
 Whatever the path is -- a file, a device such as /dev/zero, a FIFO, a /proc file
 whose size says 0, standard input -- it is read in a bounded loop, never past
 :data:`limits.MAX_FILE_BYTES` + 1 bytes: its size as the file system reports it is
-only a hint.  A decoded text holding a number of more digits than Python reads
-(limits.MAX_DIGITS) is refused here, where it enters, with its line.
+only a hint.
 """
 
 from __future__ import annotations
@@ -189,7 +188,6 @@ def decode(raw: RawSource) -> tuple[str, str]:
         raise _empty(raw)
     if _control_share(text) > 0.05:
         raise InputError(f"{raw.path} does not look like text (many control characters): give a plain-text plan")
-    limits.check_digits(text, raw.path)
     return text, encoding
 
 
