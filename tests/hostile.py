@@ -330,6 +330,54 @@ def deep_page_tree_pdf(depth: int) -> bytes:
     return plan_pdf(kids=b"[%d 0 R]" % first, more=[*nodes, leaf])
 
 
+def looping_xref_pdf() -> bytes:
+    """The plan's PDF saved twice: the second cross-reference section's /Prev points at the
+    first, and the first's back at the second."""
+    base = plan_pdf(prev=10**9)  # a placeholder of ten digits, replaced below
+    first = int(base.rsplit(b"startxref\n", 1)[1].split(b"\n", 1)[0])
+    second = len(base)
+    update = b"xref\n0 1\n0000000000 65535 f \ntrailer\n<< /Size 7 /Root 1 0 R /Prev %d >>\nstartxref\n%d\n%%%%EOF\n"
+    return base.replace(b"/Prev 1000000000", b"/Prev %010d" % second) + update % (first, second)
+
+
+def listed_objects_pdf(count: int) -> bytes:
+    """The plan's PDF whose cross-reference table lists ``count`` objects in use (all at the
+    catalog's offset): a table of 20 bytes an entry, made by repetition."""
+    base = plan_pdf()
+    head, tail = base.split(b"xref\n", 1)
+    entries = tail.split(b"trailer", 1)[0].split(b"\n")[2:-1]  # the free entry and those of objects 1-6
+    table = b"xref\n0 %d\n" % (count + 1) + b"\n".join(entries) + b"\n" + entries[1] + b"\n"
+    table += (entries[1] + b"\n") * (count - len(entries))
+    return head + table + b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (count + 1, len(head))
+
+
+def inflating_pages_pdf(pages: int, copies: int) -> bytes:
+    """``pages`` pages, each with a content stream of its own inflating to ``copies`` × 258
+    spaces, then the plan's lines."""
+    kids = b" ".join(b"%d 0 R" % (7 + 2 * k) for k in range(pages))
+    more = []
+    for k in range(pages):
+        more.append(
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 5 0 R >> >>"
+            b" /Contents %d 0 R >>" % (8 + 2 * k)
+        )
+        more.append(stream(zlib_repeat(b" ", copies), b"/Filter /FlateDecode"))
+    return plan_pdf(kids=b"[%s]" % kids, more=more).replace(b"/Count 1", b"/Count %d" % pages)
+
+
+def styles_xml(styles: str) -> bytes:
+    return f'<w:styles xmlns:w="{W}">{styles}</w:styles>'.encode()
+
+
+def style(name: str, based_on: str) -> str:
+    return f'<w:style w:styleId="{name}"><w:basedOn w:val="{based_on}"/></w:style>'
+
+
+def nested_tables(depth: int) -> str:
+    """A table in a cell of a table … ``depth`` deep, the plan's first line at the bottom."""
+    return "<w:tbl><w:tr><w:tc>" * depth + paragraph(PLAN_LINES[0]) + "</w:tc></w:tr></w:tbl>" * depth
+
+
 # ---------------------------------------------------------------- web pages
 
 
@@ -340,3 +388,32 @@ def page(body: str, charset: str = "utf-8", head: str = "") -> bytes:
 
 
 PLAN_HTML = "".join(f"<p>{line}</p>" for line in PLAN_LINES)
+
+
+# ---------------------------------------------------------------- the driver
+
+
+def drive() -> None:
+    """Run ``zl`` in this process once for each argument list read from standard input (a
+    JSON array a line), writing each result as a JSON line: exit code, output, errors and
+    the seconds it took.  tests/test_hostile.py starts it under a memory limit, so that one
+    interpreter runs a whole class of cases."""
+    import io
+    import json
+    import sys
+    import time
+
+    from zhiliang_cli import cli
+
+    for line in sys.stdin:
+        out, err = io.StringIO(), io.StringIO()
+        saved = sys.stdout, sys.stderr
+        sys.stdout, sys.stderr = out, err
+        start = time.monotonic()
+        try:
+            cli._state["debug"] = False
+            code = cli.run(json.loads(line))
+        finally:
+            sys.stdout, sys.stderr = saved
+        result = {"code": int(code), "out": out.getvalue()[:4000], "err": err.getvalue()[:4000]}
+        print(json.dumps({**result, "seconds": round(time.monotonic() - start, 2)}), flush=True)

@@ -285,12 +285,12 @@ def check_size(old: list[str], new: list[str], what: str = "items") -> None:
     zhiliang_cli.errors.InputError: OLD and NEW are too large to compare: 3,000 and 3,000 items differ ...
     """
     pairs = len(old) * len(new)
-    characters = sum(map(len, old)) * sum(map(len, new))
-    if pairs > limits.MAX_DIFF_PAIRS or characters > limits.MAX_DIFF_CHARACTERS:
+    sizes = sum(map(len, old)), sum(map(len, new))
+    if pairs > limits.MAX_DIFF_PAIRS or sizes[0] * sizes[1] > limits.MAX_DIFF_CHARACTERS:
         over = (
-            f"{pairs:,} pairs to weigh, over the limit of {limits.MAX_DIFF_PAIRS:,}"
+            f"{len(old):,} × {len(new):,} pairs to weigh, over the limit of {limits.MAX_DIFF_PAIRS:,}"
             if pairs > limits.MAX_DIFF_PAIRS
-            else f"{characters:.1e} characters times characters, over the limit of {limits.MAX_DIFF_CHARACTERS:.0e}"
+            else f"{sizes[0]:,} × {sizes[1]:,} characters to weigh, over the limit of {limits.MAX_DIFF_CHARACTERS:,}"
         )
         raise InputError(
             f"OLD and NEW are too large to compare: {len(old):,} and {len(new):,} {what} differ ({over}): "

@@ -349,7 +349,10 @@ def _walk(node: Node, out: list[str], furniture: bool, pre: bool = False) -> Non
         elif child.tag == "br":
             out[-1] += "\n"
         elif child.tag == "table":
-            out.append("\n".join(render_table(_table_rows(child, pre or _is_preformatted(child)))))
+            inner = pre or _is_preformatted(child)
+            out.append("\n".join(lines_of(_foster(child), furniture, inner)))  # text outside its cells
+            out.append("")
+            out.append("\n".join(render_table(_table_rows(child, inner))))
             out.append("")
         else:
             block = child.tag in BLOCK or child.tag in ("tr", "td", "th", "tbody", "thead")
@@ -400,6 +403,26 @@ def _table_rows(table: Node, pre: bool) -> list[list[str]]:
 
 class TableTooLarge(Exception):
     """A table of more than limits.MAX_TABLE_CELLS cells (read_html names the file)."""
+
+
+TABLE_PARTS = frozenset(["tbody", "thead", "tfoot", "tr"])
+
+
+def _foster(table: Node) -> Node:
+    """What a table holds outside its cells (text or elements straight in a row, a
+    caption, an element nested past limits.MAX_HTML_DEPTH), in order, as one element:
+    browsers show it before the table ("foster parenting"), and so does zl."""
+    foster = Node("div", {}, table.parent)
+    stack = [iter(table.children)]
+    while stack:
+        child = next(stack[-1], None)
+        if child is None:
+            stack.pop()
+        elif isinstance(child, Node) and child.tag in TABLE_PARTS:
+            stack.append(iter(child.children))
+        elif not (isinstance(child, Node) and child.tag in ("td", "th", "col", "colgroup")):
+            foster.children.append(child)
+    return foster
 
 
 def _own_rows(table: Node) -> Iterator[Node]:
