@@ -1,5 +1,5 @@
 """`zl db`: the database holds what `zl items/targets --file` give for every plan; it is
-incremental, consistent when interrupted, and documented column by column in the README."""
+incremental, consistent when interrupted, and documented column by column in docs/commands/db.md."""
 
 from __future__ import annotations
 
@@ -476,7 +476,8 @@ def test_reading_a_database_that_is_not_there(zl: Run, tmp_path: Path) -> None:
 
 
 def test_file_and_db_together(zl: Run, built: Path) -> None:
-    _one_error_line(zl("items", "--db", str(built), "--file", str(built)), 2, "cannot be used together")
+    """With --db, --file chooses among the plans recorded; one that is not there is an error."""
+    _one_error_line(zl("items", "--db", str(built), "--file", str(built)), 2, "holds no plan built from")
 
 
 def test_a_schema_of_another_version_is_refused(zl: Run, mine: tuple[Corpus, Path]) -> None:
@@ -549,10 +550,12 @@ def test_two_builds_creating_one_database_both_go_on(
 
 # --- the README -------------------------------------------------------------------------------
 
+DB_DOCS = ROOT / "docs" / "commands" / "db.md"
+
 
 def documented_columns() -> dict[str, list[str]]:
-    """The schema table of the README: | table | column | type | meaning |, the table named once."""
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    """The schema table of the docs: | table | column | type | meaning |, the table named once."""
+    readme = DB_DOCS.read_text(encoding="utf-8")
     block = readme.split("<!-- schema -->")[1].split("<!-- /schema -->")[0]
     columns: dict[str, list[str]] = {}
     table = ""
@@ -582,7 +585,7 @@ def test_the_readme_documents_every_column(built: Path) -> None:
 
 
 def test_the_readme_names_the_db_commands() -> None:
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    readme = DB_DOCS.read_text(encoding="utf-8")
     for command in ("zl db build", "zl db stats", "zl search --db", "zl items --db"):
         assert command in readme
 

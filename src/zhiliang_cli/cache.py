@@ -406,6 +406,7 @@ SHAPES = {
             "contact",
             "published",
             "plan_title",
+            "kind",
             "preamble",
             "preamble_span",
             "closing",
