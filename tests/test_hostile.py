@@ -86,8 +86,8 @@ BOMBS = {
     ),
     "pdf-of-1500-pages": Case(lambda: h.many_pages_pdf(1500), words=("over 1,000 pages",)),
     "pdf-listing-600000-objects": Case(lambda: h.listed_objects_pdf(600_000), words=("500,000 objects",)),
-    "pdf-page-of-360000-tokens": Case(
-        lambda: h.plan_pdf(h.stream(b"0 0 m\n" * 120_000)), words=("100,000 operators", "page 1")
+    "pdf-page-of-105000-tokens": Case(
+        lambda: h.plan_pdf(h.stream(b"0 0 m\n" * 35_000)), words=("100,000 operators", "page 1")
     ),
     "html-table-of-a-billion-cells": Case(
         lambda: h.page(h.PLAN_HTML + "<table>" + ("<tr>" + '<td colspan="100">x</td>' * 1100) * 10 + "</table>"),
@@ -304,7 +304,7 @@ DIFFS = {
         3,
         ("too large to compare",),
     ),
-    "600-items-alike-on-purpose": (_items(600), _items(600, extra="以上"), 1, ("0 same, 6",)),
+    "400-items-alike-on-purpose": (_items(400), _items(400, extra="以上"), 1, ("0 same, 400 changed",)),
 }
 
 
