@@ -461,9 +461,9 @@ def test_every_fixture_against_its_full_width_crlf_copy(path: Path) -> None:
 @pytest.mark.parametrize("path", [BUNDLED_PLAN, *PLAN_FIXTURES], ids=["plan_2023", *(p.stem for p in PLAN_FIXTURES)])
 def test_the_default_threshold_keeps_distinct_items_apart(path: Path) -> None:
     """No two distinct items of a real plan are as alike as the default threshold asks."""
-    from zhiliang_cli import diff
+    from zhiliang_cli import pairing
     from zhiliang_cli.cache import load_plan
 
-    items = diff._items(load_plan(str(path)).plan)
-    alike = diff._similarities(items, items, diff.THRESHOLD)
+    items = pairing.compared_items(load_plan(str(path)).plan)
+    alike = pairing.similarities(items, items, pairing.THRESHOLD)
     assert sorted(alike) == [(k, k) for k in range(len(items))]

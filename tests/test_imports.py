@@ -14,7 +14,14 @@ import pytest
 HEAVY = ["rich", "pydantic", "yaml", "regex", "zhiliang_cli.parse.pipeline", "zhiliang_cli.render", "openpyxl"]
 HEAVY += ["hashlib", "hmac", "zhiliang_cli.records", "zhiliang_cli.files"]  # the cache hit: see cache.py
 #: What only `zl diff` needs (difflib is not here: typer.core imports it on every call).
-DIFF_ONLY = ["rapidfuzz", "numpy", "zhiliang_cli.diff", "zhiliang_cli.assign", "zhiliang_cli.worddiff"]
+DIFF_ONLY = [
+    "rapidfuzz",
+    "numpy",
+    "zhiliang_cli.diff",
+    "zhiliang_cli.pairing",
+    "zhiliang_cli.assign",
+    "zhiliang_cli.worddiff",
+]
 # Only `zl db` and runs over several plans need these (issue 12).
 HEAVY += ["sqlite3", "multiprocessing", "concurrent.futures", "zhiliang_cli.db", "zhiliang_cli.corpus"]
 FIXTURE = str(Path(__file__).parent / "fixtures" / "three_level.txt")
