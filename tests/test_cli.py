@@ -22,7 +22,7 @@ COMMANDS = sorted(c.name or c.callback.__name__ for c in app.registered_commands
 
 def test_every_command_is_listed() -> None:
     expected = ["check", "export", "items", "leads", "meta", "schema", "search", "sections", "show", "targets"]
-    expected += ["ledger", "progress", "diff", "text"]
+    expected += ["ledger", "progress", "diff", "text", "serve"]
     assert sorted(expected) == COMMANDS
 
 

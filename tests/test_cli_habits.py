@@ -103,6 +103,8 @@ def test_the_examples_of_every_help_run(sandbox: Path) -> None:
     ledger before the progress read from it), without an error."""
     order = ["build", "ledger", *(k for k in cli.EXAMPLES if k not in ("build", "ledger"))]
     for key in order:
+        if key in cli.LONG_RUNNING:
+            continue  # a server: tests/test_serve.py starts it
         for example in cli.EXAMPLES[key]:
             done = subprocess.run(
                 ["bash", "-c", example], cwd=sandbox, capture_output=True, text=True, timeout=120, check=False

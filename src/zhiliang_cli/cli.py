@@ -60,7 +60,10 @@ EXAMPLES: dict[str, list[str]] = {
     "diff": ["zl diff plan_2023.txt plan.pdf", "zl diff tests/fixtures/province_2024.txt plan.htm --format md"],
     "build": ["zl db build tests/fixtures --db plans.db", "zl db build corpus/ --db plans.db --prune"],
     "stats": ["zl db stats --db plans.db", "zl db stats --db plans.db --top 20 --format json"],
+    "serve": ["zl serve --db plans.db", "zl serve --file tests/fixtures --port 8002 --open"],
 }
+#: Commands whose examples run until stopped (a server): their --help shows them, tests start them.
+LONG_RUNNING = frozenset({"serve"})
 
 
 def _epilog(command: str) -> str:
@@ -582,7 +585,7 @@ def db_build(
     jobs: JobsOpt = None,
     prune: Annotated[bool, typer.Option("--prune", help=_("Remove plans whose files are gone."))] = False,
 ) -> None:
-    from .db import build
+    from .dbbuild import build
 
     report = build(output, paths, jobs, prune)
     sys.stdout.write(report.summary() + "\n")
@@ -614,6 +617,44 @@ def db_stats(
     if path is None:
         raise UsageError(_("zl db stats reads a database: give it with --db FILE"))
     _emit(stats(path, top), fmt, _render("db_stats"))
+
+
+@app.command(
+    "serve",
+    epilog=_epilog("serve"),
+    help=_(
+        "Browse plans in Datasette, read-only: a database written by zl db build, or the plans of --file built "
+        "on the fly (needs pip install 'zhiliang-cli[web]')."
+    ),
+)
+def serve_command(
+    db: DbOpt = None,
+    file: FileOpt = None,
+    host: Annotated[
+        str,
+        typer.Option("--host", metavar="ADDRESS", help=_("Address to listen on (others can connect if not local).")),
+    ] = "127.0.0.1",
+    port: Annotated[
+        int,
+        typer.Option(
+            "--port",
+            "-p",
+            metavar="N",
+            callback=lambda value: _at_least(value, 1, "--port"),
+            help=_("Port to listen on."),
+        ),
+    ] = 8001,
+    open_browser: Annotated[bool, typer.Option("--open", help=_("Open the page in a browser."))] = False,
+) -> None:
+    from .errors import UsageError
+
+    if file and db:
+        raise UsageError(_("zl serve shows a database or plan files: give --db or --file, not both"))
+    if port > 65535:
+        raise UsageError(_("--port must be at most 65535"))
+    from .serve import serve
+
+    serve(db, file, host, port, open_browser)
 
 
 _OUTPUT_ERRNOS = {errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO}

@@ -18,7 +18,7 @@ from __future__ import annotations
 import json
 import os
 from collections.abc import Callable, Iterable, Iterator
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from .cache import LoadedPlan
 from .errors import UsageError
@@ -26,7 +26,7 @@ from .errors import UsageError
 if TYPE_CHECKING:
     import sqlite3
 
-    from .records import ItemRecord, PlanRecord, SectionRecord, TargetRecord
+    from .records import DeadlineRecord, ItemRecord, PlanRecord, SectionRecord, TargetRecord
 
 Row = dict[str, Any]
 
@@ -111,7 +111,7 @@ def load(database: str, files: list[str]) -> list[tuple[str, LoadedPlan]]:
     conn = open_read(database)
     try:
         plans = conn.execute(
-            "SELECT id, file, sha256, title, doc_number, date, issuers, plan_title FROM plans ORDER BY file"
+            "SELECT id, file, sha256, title, doc_number, date, issuers, plan_title, kind FROM plans ORDER BY file"
         ).fetchall()
         chosen = [row for row in plans if _chosen(files, row[1])]
         if not chosen:
@@ -126,7 +126,7 @@ def load(database: str, files: list[str]) -> list[tuple[str, LoadedPlan]]:
 
 
 def _loaded(conn: sqlite3.Connection, row: tuple[Any, ...]) -> LoadedPlan:
-    plan_id, file, sha256, title, doc_number, date, issuers, plan_title = row
+    plan_id, file, sha256, title, doc_number, date, issuers, plan_title, kind = row
     targets = _targets(conn, plan_id)
     items = _items(conn, plan_id, targets)
     sections: list[SectionRecord] = []
@@ -158,7 +158,7 @@ def _loaded(conn: sqlite3.Connection, row: tuple[Any, ...]) -> LoadedPlan:
         "contact": None,
         "published": None,
         "plan_title": plan_title,
-        "kind": "plan",  # schema 3 keeps no kind
+        "kind": kind or "plan",
         "preamble": None,
         "preamble_span": None,
         "closing": None,
@@ -219,7 +219,7 @@ def _items(
                 "cooperating_units": roles["cooperating"],
                 "lead_span": None if lead_start is None else [lead_start, lead_end],
                 "notes": [],
-                "deadline": _deadline_record(*deadline),
+                "deadline": cast("DeadlineRecord | None", _deadline_record(*deadline)),
                 "span": [start, end],
                 "line": line,
                 "targets": [{**t, "item": number} for t in targets.get((item_id, None), [])],
