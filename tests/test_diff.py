@@ -328,8 +328,114 @@ def test_normalize_removes_what_is_not_a_change() -> None:
     )
 
 
+# --- the plan outside its items (issue 18) ---------------------------------------------------
+
+FOUR_LEVELS = Path(__file__).parent / "genre" / "21_four_levels_plan_signed.txt"  # preamble goals, a closing
+THREE_LEVEL = FIXTURES / "three_level.txt"  # targets in section 一's own text
+
+
+@dataclass
+class PlanCase:
+    """An edition made by replacing text in ``source``, and what the diff must say of it."""
+
+    source: Path
+    edits: list[tuple[str, str]]
+    plan: list[str] = field(default_factory=list)  # the plan's changes
+    sections: dict[int, list[str]] = field(default_factory=dict)  # OLD section -> changes
+    targets: list[tuple[str | int, str, str | None, str | None]] = field(default_factory=list)  # place, status, …
+    items: dict[int, list[str]] = field(default_factory=dict)  # OLD item -> changes
+
+
+PLAN_CASES: dict[str, PlanCase] = {
+    "plan_headline_goal": PlanCase(
+        FOUR_LEVELS,
+        [("全县粮食总产量稳定在40万吨以上", "全县粮食总产量稳定在45万吨以上")],
+        plan=["preamble", "targets"],
+        targets=[("preamble", "raised", "40万", "45万")],
+    ),
+    "plan_headline_goal_only_strived_for": PlanCase(
+        FOUR_LEVELS,
+        [("农村居民人均可支配收入增长7.5%左右", "力争农村居民人均可支配收入增长7.5%左右")],
+        plan=["preamble", "targets"],
+        targets=[("preamble", "changed", "7.5%", "7.5%")],
+    ),
+    "plan_section_renamed": PlanCase(
+        FOUR_LEVELS,
+        [("二、扎实推进宜居宜业和美乡村建设", "二、全面推进宜居宜业和美乡村建设")],
+        sections={2: ["title"]},
+    ),
+    "plan_closing_edited": PlanCase(
+        FOUR_LEVELS, [("本方案自印发之日起施行。", "本方案自2024年4月1日起施行。")], plan=["closing"]
+    ),
+    "plan_section_text_target": PlanCase(
+        THREE_LEVEL,
+        [("新增省级以上质量奖获奖企业10家", "新增省级以上质量奖获奖企业20家")],
+        sections={1: ["text", "targets"]},
+        targets=[("section 1", "raised", "10", "20")],
+    ),
+    "plan_next_year_same_words": PlanCase(FOUR_LEVELS, [("2024", "2025")], plan=["preamble"]),
+}
+
+
+def plan_edition(name: str) -> tuple[str, str]:
+    case = PLAN_CASES[name]
+    old = new = case.source.read_text(encoding="utf-8")
+    for before, after in case.edits:
+        assert before in new, before
+        new = new.replace(before, after)
+    return old, new
+
+
+@pytest.mark.parametrize("name", list(PLAN_CASES))
+def test_the_whole_plan_is_compared(name: str) -> None:
+    case = PLAN_CASES[name]
+    result = run_diff(*plan_edition(name), name)
+    record = result.record
+    assert record["plan"]["changes"] == case.plan
+    assert {s["old_number"]: s["changes"] for s in record["sections"] if s["status"] != "same"} == case.sections
+    assert {i["old_number"]: i["changes"] for i in record["items"] if i["status"] != "same"} == case.items
+    assert [
+        (row["item"], row["status"], *(t and t["number_text"] for t in (change["old"], change["new"])))
+        for row, change in zip(
+            result.target_rows(),
+            [*record["plan"]["targets"], *(t for s in record["sections"] for t in s["targets"]),
+             *(t for i in record["items"] for t in i["targets"])],
+            strict=True,
+        )
+    ] == case.targets  # fmt: skip
+    assert result.differs
+
+
+@pytest.mark.parametrize("name", list(PLAN_CASES))
+def test_the_whole_plan_golden(name: str, request: pytest.FixtureRequest) -> None:
+    actual = run_diff(*plan_edition(name), name).record
+    path = GOLDEN_DIR / f"{name}.json"
+    if request.config.getoption("--update-golden"):
+        path.write_text(json.dumps(actual, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    assert json.loads(path.read_text(encoding="utf-8")) == actual
+
+
+def test_a_relative_horizon_in_next_year_edition_is_not_a_change() -> None:
+    """年内 ends on 2024-12-31 in one edition and on 2025-12-31 in the next: the same words."""
+    old, new = plan_edition("plan_next_year_same_words")
+    olds, news = (
+        [t["by"] for s in parse(text)["sections"] for i in s["items"] for t in i["targets"] if t["by"]]
+        for text in (old, new)
+    )
+    assert [b["text"] for b in olds] == [b["text"] for b in news] == ["年内"]
+    assert olds[0]["date"] != news[0]["date"]  # the case is what it says
+    assert not [t for i in run_diff(old, new, "year").record["items"] for t in i["targets"]]
+
+
+def test_only_keeps_the_plan_under_changed() -> None:
+    result = run_diff(*plan_edition("plan_headline_goal"), "only")
+    assert result.only(["changed"]).record["plan"]["changes"] == ["preamble", "targets"]
+    assert result.only(["added"]).record["plan"] == {"changes": [], "targets": []}
+    assert not result.only(["added"]).differs
+
+
 def test_golden_files_are_all_used() -> None:
-    assert sorted(p.stem for p in GOLDEN_DIR.glob("*.json")) == sorted(CASES)
+    assert sorted(p.stem for p in GOLDEN_DIR.glob("*.json")) == sorted([*CASES, *PLAN_CASES])
 
 
 def test_no_golden_input_is_a_plan_fixture() -> None:
@@ -355,9 +461,9 @@ def test_every_fixture_against_its_full_width_crlf_copy(path: Path) -> None:
 @pytest.mark.parametrize("path", [BUNDLED_PLAN, *PLAN_FIXTURES], ids=["plan_2023", *(p.stem for p in PLAN_FIXTURES)])
 def test_the_default_threshold_keeps_distinct_items_apart(path: Path) -> None:
     """No two distinct items of a real plan are as alike as the default threshold asks."""
-    from zhiliang_cli import diff
+    from zhiliang_cli import pairing
     from zhiliang_cli.cache import load_plan
 
-    items = diff._items(load_plan(str(path)).plan)
-    alike = diff._similarities(items, items, diff.THRESHOLD)
+    items = pairing.compared_items(load_plan(str(path)).plan)
+    alike = pairing.similarities(items, items, pairing.THRESHOLD)
     assert sorted(alike) == [(k, k) for k in range(len(items))]

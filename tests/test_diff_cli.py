@@ -67,7 +67,7 @@ def test_differences_exit_1(zl: Run, editions: tuple[str, str]) -> None:
     result = zl("diff", *editions)
     assert result.code == 1 and result.err == ""
     report = result.json()
-    assert set(report) == {"old", "new", "summary", "items"}
+    assert set(report) == {"old", "new", "summary", "plan", "sections", "items"}
     assert set(report["items"][0]) == {
         "status", "old_number", "new_number", "old_section", "new_section", "old_title", "new_title",
         "similarity", "changes", "leads_added", "leads_removed", "cooperating_added", "cooperating_removed",
@@ -132,6 +132,24 @@ def test_report_golden(
     result = zl("diff", *editions, "--format", fmt)
     assert result.code == 1
     path = GOLDEN_DIR / f"next_year.{suffix}"
+    if request.config.getoption("--update-golden"):
+        path.write_text(result.out, encoding="utf-8")
+    assert result.out == path.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("name", ["plan_headline_goal", "plan_section_text_target", "plan_closing_edited"])
+def test_a_change_outside_the_items_exits_1_and_is_shown(
+    zl: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, name: str, request: pytest.FixtureRequest
+) -> None:
+    """A headline goal, a target in a section's own text, a closing paragraph (issue 18)."""
+    from .test_diff import plan_edition
+
+    for side, text in zip(("old.txt", "new.txt"), plan_edition(name), strict=True):
+        (tmp_path / side).write_text(text, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    result = zl("diff", "old.txt", "new.txt", "--format", "table")
+    assert result.code == 1
+    path = GOLDEN_DIR / f"{name}.report"
     if request.config.getoption("--update-golden"):
         path.write_text(result.out, encoding="utf-8")
     assert result.out == path.read_text(encoding="utf-8")

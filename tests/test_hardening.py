@@ -22,7 +22,7 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from zhiliang_cli import files, query, render, source
+from zhiliang_cli import files, limits, query, render, source
 from zhiliang_cli.export import csv_cell, dumps, exact_integers
 from zhiliang_cli.parse.pipeline import parse_text
 from zhiliang_cli.printable import RE_UNPRINTABLE, printable
@@ -148,7 +148,7 @@ def test_yaml_reads_back_every_string_json_does(values: list[str], key_text: str
 
 @pytest.fixture
 def small_limit(monkeypatch: pytest.MonkeyPatch) -> int:
-    monkeypatch.setattr(source, "MAX_BYTES", 2**20)
+    monkeypatch.setattr(limits, "MAX_FILE_BYTES", 2**20)
     return 2**20
 
 

@@ -14,7 +14,14 @@ import pytest
 HEAVY = ["rich", "pydantic", "yaml", "regex", "zhiliang_cli.parse.pipeline", "zhiliang_cli.render", "openpyxl"]
 HEAVY += ["hashlib", "hmac", "zhiliang_cli.records", "zhiliang_cli.files"]  # the cache hit: see cache.py
 #: What only `zl diff` needs (difflib is not here: typer.core imports it on every call).
-DIFF_ONLY = ["rapidfuzz", "numpy", "zhiliang_cli.diff", "zhiliang_cli.assign", "zhiliang_cli.worddiff"]
+DIFF_ONLY = [
+    "rapidfuzz",
+    "numpy",
+    "zhiliang_cli.diff",
+    "zhiliang_cli.pairing",
+    "zhiliang_cli.assign",
+    "zhiliang_cli.worddiff",
+]
 # Only `zl db` and runs over several plans need these (issue 12).
 HEAVY += ["sqlite3", "multiprocessing", "concurrent.futures", "zhiliang_cli.db", "zhiliang_cli.corpus"]
 HEAVY += ["zhiliang_cli.dbbuild", "datasette", "uvicorn"]  # zl db build and zl serve only
@@ -104,8 +111,8 @@ def test_diff_imports_what_it_needs(tmp_path: os.PathLike[str]) -> None:
 
 
 def test_difflib_is_imported_by_diff_only() -> None:
-    """Our own code imports difflib in diff.py only (Typer imports it too, at start-up); NumPy
-    in zl diff's modules and in dbbuild.py (a build's bigram text), rapidfuzz in diff's."""
+    """Our own code imports difflib in zl diff's modules only (Typer imports it too, at start-up);
+    NumPy in zl diff's modules and in dbbuild.py (a build's bigram text), rapidfuzz in diff's."""
     import ast
     from pathlib import Path
 
@@ -118,7 +125,7 @@ def test_difflib_is_imported_by_diff_only() -> None:
             names += [node.module or ""] if isinstance(node, ast.ImportFrom) else []
             if any(n.split(".")[0] in ("difflib", "rapidfuzz", "numpy") for n in names):
                 importers.append(path.name)
-    assert sorted(set(importers)) == ["assign.py", "dbbuild.py", "diff.py", "worddiff.py"]
+    assert sorted(set(importers)) == ["assign.py", "dbbuild.py", "diff.py", "pairing.py", "worddiff.py"]
 
 
 READERS = ["zhiliang_cli.readers", "pdfminer", "xml.etree.ElementTree", "html.parser", "zipfile"]

@@ -15,7 +15,9 @@ assignment of the component's smaller side is then a largest-weight matching onc
 its zero-cost pairs are dropped, since no weight is negative.  Each augmentation
 costs O(columns) per step; when most rows have one clear partner, as the items
 of two editions do, a step or two finds it, and 1,000 × 1,000 pairs in a few
-tens of milliseconds (bench/bench.py).
+tens of milliseconds (bench/bench.py).  A component of more than
+limits.MAX_ASSIGNMENT rows × columns (only items made alike on purpose connect so
+many) is paired greedily instead, heaviest edge first, which bounds the time.
 
 >>> pair([(0, 0, 0.9), (0, 1, 0.8), (1, 0, 0.85)])  # greedy would take (0, 0) and leave 1 alone
 [(0, 1), (1, 0)]
@@ -27,6 +29,8 @@ from collections.abc import Iterable
 
 import numpy as np
 
+from .limits import MAX_ASSIGNMENT
+
 Edge = tuple[int, int, float]
 
 
@@ -34,6 +38,9 @@ def pair(edges: Iterable[Edge]) -> list[tuple[int, int]]:
     """The pairs (row, column) of largest total weight, sorted by row."""
     pairs: list[tuple[int, int]] = []
     for rows, columns, component in _components(list(edges)):
+        if len(rows) * len(columns) > MAX_ASSIGNMENT:
+            pairs += greedy(component)
+            continue
         cost = np.zeros((len(rows), len(columns)))
         row_at = {r: k for k, r in enumerate(rows)}
         column_at = {c: k for k, c in enumerate(columns)}
@@ -41,6 +48,23 @@ def pair(edges: Iterable[Edge]) -> list[tuple[int, int]]:
             cost[row_at[r], column_at[c]] = -weight
         pairs += [(rows[i], columns[j]) for i, j in linear_sum_assignment(cost) if cost[i, j] < 0]
     return sorted(pairs)
+
+
+def greedy(edges: list[Edge]) -> list[tuple[int, int]]:
+    """Pairs taken heaviest edge first, each row and column once (ties in order).
+
+    >>> greedy([(0, 0, 0.9), (0, 1, 0.8), (1, 0, 0.85)])
+    [(0, 0)]
+    """
+    rows: set[int] = set()
+    columns: set[int] = set()
+    pairs = []
+    for r, c, _ in sorted(edges, key=lambda edge: -edge[2]):
+        if r not in rows and c not in columns:
+            rows.add(r)
+            columns.add(c)
+            pairs.append((r, c))
+    return pairs
 
 
 def _components(edges: list[Edge]) -> list[tuple[list[int], list[int], list[Edge]]]:

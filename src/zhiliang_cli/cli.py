@@ -541,16 +541,15 @@ def diff(
         typer.Option("--format", "-f", metavar="FORMAT", help=_("table, json, jsonl, yaml, csv or md.")),
     ] = None,
 ) -> None:
-    from .diff import FORMATS, THRESHOLD, check_threshold, diff_loaded, parse_only
+    from .diff import FORMATS, THRESHOLD, check_threshold, diff_loaded, load_side, parse_only
     from .errors import UsageError
     from .export import check_format
 
     if old == "-" and new == "-":
         raise UsageError(_("OLD and NEW are both standard input: give a file for one of them"))
     kinds, name = parse_only(only), check_format(fmt, FORMATS) if fmt else None
-    from .cache import load_plan
-
-    result = diff_loaded(load_plan(old), load_plan(new), check_threshold(THRESHOLD if threshold is None else threshold))
+    limit = check_threshold(THRESHOLD if threshold is None else threshold)
+    result = diff_loaded(load_side(old, "OLD"), load_side(new, "NEW"), limit)
     result = result.only(kinds) if kinds else result
     if name == "md":
         from .export import diff_markdown

@@ -5,30 +5,18 @@ report as data (its ``record`` is what ``zl diff`` writes as JSON), with what
 :mod:`render` and :func:`export.diff_markdown` need to show it.  Nothing here
 prints.
 
-Pairing.  Items are compared as printed less what is not a change: the numeral
-marker, the lead-unit note (its units are compared on their own), and, after
-NFKC (full-width forms to half-width), every white space.  Items alike in title
-and text after that are paired first, in order.  The others are scored by
-character-level similarity (:func:`rapidfuzz.fuzz.ratio`, Indel distance)::
+Items and sections are paired by what they say (:mod:`pairing`, which says how, and
+within which bounds).  An item is **moved** when it is paired and its NEW section is
+not the partner of its OLD section; it is then ``changed``, with ``section`` among its
+``changes``, and the summary counts it both as changed and as moved.
 
-    similarity = 0.3 × title similarity + 0.7 × text similarity     (0 to 1)
-
-and may pair only when ``similarity >= threshold`` (0.5 by default: two distinct
-items of the 2023 plan score 0.11 on average and 0.38 at most; an item and its
-retitled, reworded or merged self 0.74 to 1 in the tests' editions).  Among the pairs allowed,
-:func:`assign.pair` finds the one-to-one assignment of largest total weight over
-the whole plan, not a greedy first-come one; the weight adds to the similarity
-the supporting evidence: 0.05 × the overlap of the lead units, 0.05 × the
-similarity of the two sections' titles, 0.01 × how close the two stand in their
-plans.  An item of OLD left unpaired is ``removed``, one of NEW ``added``.
-
-Sections are paired after the items, by the number of items that went from one
-to the other (their titles break ties), so a renamed or renumbered section is
-still the same section.  A section is known by its place in its plan, not by its
-number, which starts again where a notice issues two documents.  An item is **moved** when it is paired and its NEW
-section is not the partner of its OLD section; it is then ``changed``, with
-``section`` among its ``changes``, and the summary counts it both as changed and
-as moved.
+The plan outside its items is compared too: its ``preamble`` (where the headline
+goals stand) and ``closing`` by their words, the targets of the preamble (the
+plan's ``targets``) paired and judged as an item's are, and each pair of sections
+by its heading, its own text (before or without items) and the targets in it; a
+section of OLD with no partner is ``removed``, one of NEW ``added``.  A target's
+horizon is compared by its words: 年内 in two editions is the same horizon, though
+it ends in another year.
 
 Targets of a pair are paired the same way, by unit (equal after NFKC) and clause
 (the clause with its number masked, similar at ``TARGET_THRESHOLD`` at least).
@@ -38,37 +26,43 @@ bounds cross or when, at the same value, its comparator, direction of change,
 aspiration (力争) or horizon (``by``) changed; unpaired ones are ``added`` and
 ``removed``.
 
->>> normalize("（一）加强　质量\\r\\n监管，ＡＢ１")
-'(一)加强质量监管,AB1'
 """
 
 from __future__ import annotations
 
-import unicodedata
-from collections import Counter, defaultdict, deque
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, TypedDict
 
 from .assign import pair
 from .errors import UsageError
+from .pairing import (
+    POSITION_EVIDENCE,
+    Compared,
+    check_targets,
+    compared_items,
+    in_new_order,
+    order,
+    pair_items,
+    pair_sections,
+    section_headings,
+)
+from .pairing import (
+    THRESHOLD as THRESHOLD,  # re-exported: the command's default
+)
+from .pairing import (
+    normalize as normalize,  # re-exported for the tests and the report
+)
 from .worddiff import Run, elide, word_diff
 
 if TYPE_CHECKING:
     from .cache import LoadedPlan
-    from .records import ItemRecord, PlanRecord, TargetRecord
+    from .records import PlanRecord, SectionRecord, TargetRecord
 
-THRESHOLD = 0.5
-TITLE_WEIGHT = 0.3
-TEXT_WEIGHT = 1 - TITLE_WEIGHT
-LEAD_EVIDENCE = 0.05
-SECTION_EVIDENCE = 0.05
-POSITION_EVIDENCE = 0.01
-SECTION_TITLE_THRESHOLD = 0.5  # sections with no item in common pair on a title this alike
 TARGET_THRESHOLD = 0.4
 STATUSES = ("same", "changed", "added", "removed")
 ONLY_CHOICES = (*STATUSES, "moved")
 FORMATS = ("table", "json", "jsonl", "yaml", "csv", "md")
-FAST_ALPHABET = 255  # rapidfuzz compares characters below 256 with a table, others with a hash map
 
 
 class SideRecord(TypedDict):
@@ -110,177 +104,28 @@ class ItemDiffRecord(TypedDict):
     targets: list[TargetChangeRecord]
 
 
+class PlanDiffRecord(TypedDict):
+    changes: list[str]  # of preamble, closing, targets
+    targets: list[TargetChangeRecord]
+
+
+class SectionDiffRecord(TypedDict):
+    status: str
+    old_number: int | None
+    new_number: int | None
+    old_title: str | None
+    new_title: str | None
+    changes: list[str]  # of title, text, targets
+    targets: list[TargetChangeRecord]
+
+
 class DiffRecord(TypedDict):
     old: SideRecord
     new: SideRecord
     summary: SummaryRecord
+    plan: PlanDiffRecord
+    sections: list[SectionDiffRecord]
     items: list[ItemDiffRecord]
-
-
-def normalize(text: str) -> str:
-    """``text`` in NFKC with every white space removed: what two copies of a plan share
-    whatever their encoding, line ends, full-width forms or indentation."""
-    return "".join(unicodedata.normalize("NFKC", text).split())
-
-
-@dataclass(frozen=True)
-class _Item:
-    """An item as compared: its printed body and title, and their normal forms."""
-
-    record: ItemRecord
-    position: float  # where it stands in its plan, 0 to 1
-    section: int  # the place of its section in the plan, from 0 (section numbers may repeat)
-    body: str  # the printed text less the marker and the lead-unit note
-    title: str
-    rest: str  # the printed body after the title and its 。
-    key_title: str = field(init=False)
-    key_body: str = field(init=False)
-    key_rest: str = field(init=False)
-
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "key_title", normalize(self.title))
-        object.__setattr__(self, "key_body", normalize(self.body))
-        object.__setattr__(self, "key_rest", normalize(self.rest))
-
-
-def _compared(item: ItemRecord, position: float, section: int) -> _Item:
-    from .parse.patterns import RE_HEADING
-
-    text, start = item["text"], item["span"][0]
-    if item["lead_span"]:
-        note_start, note_end = item["lead_span"][0] - start, item["lead_span"][1] - start
-        if 0 <= note_start <= note_end <= len(text):
-            text = text[:note_start] + text[note_end:]
-    body = text.lstrip()
-    marker = RE_HEADING.match(body)
-    body = body[marker.end() :].lstrip() if marker else body
-    title = item["title"]
-    rest = body[len(title) :].lstrip("。.．") if title and body.startswith(title) else body
-    return _Item(item, position, section, body, title, rest)
-
-
-def _items(plan: PlanRecord) -> list[_Item]:
-    records = [(item, at) for at, section in enumerate(plan["sections"]) for item in section["items"]]
-    return [_compared(item, k / max(1, len(records) - 1), at) for k, (item, at) in enumerate(records)]
-
-
-# --- pairing ------------------------------------------------------------------------
-
-
-def _exact_pairs(old: list[_Item], new: list[_Item]) -> list[tuple[int, int]]:
-    """Items alike in title and text, paired in order."""
-    waiting: dict[tuple[str, str], deque[int]] = defaultdict(deque)
-    for i, item in enumerate(old):
-        waiting[item.key_title, item.key_body].append(i)
-    pairs = []
-    for j, item in enumerate(new):
-        queue = waiting.get((item.key_title, item.key_body))
-        if queue:
-            pairs.append((queue.popleft(), j))
-    return pairs
-
-
-def _fast_alphabet(texts: list[str]) -> dict[str, str]:
-    """A many-to-one map of the characters of ``texts`` to fewer than 256, the most
-    frequent kept apart.  The LCS of two mapped texts is at least that of the texts,
-    so their similarity bounds the true one from above, and rapidfuzz computes it
-    several times faster (it looks characters above 255 up in a hash map)."""
-    counts = Counter("".join(texts))
-    ranked = [ch for ch, _ in counts.most_common()]
-    kept = FAST_ALPHABET * 3 // 4
-    table = {ch: chr(k) for k, ch in enumerate(ranked[:kept])}
-    table.update({ch: chr(kept + ord(ch) % (FAST_ALPHABET - kept)) for ch in ranked[kept:]})
-    return table
-
-
-def _similarities(old: list[_Item], new: list[_Item], threshold: float) -> dict[tuple[int, int], float]:
-    """The similarity of every pair of ``old`` and ``new`` that reaches ``threshold``."""
-    import numpy as np
-    from rapidfuzz import fuzz, process
-
-    if not old or not new:
-        return {}
-    titles = process.cdist(
-        [i.key_title for i in old], [i.key_title for i in new], scorer=fuzz.ratio, dtype=np.float32, workers=-1
-    )
-    table = str.maketrans(_fast_alphabet([i.key_body for i in old + new]))
-    fast = [[i.key_body.translate(table) for i in side] for side in (old, new)]
-    text_floor = max(0.0, (threshold - TITLE_WEIGHT) / TEXT_WEIGHT * 100)
-    bound = process.cdist(*fast, scorer=fuzz.ratio, dtype=np.float32, workers=-1, score_cutoff=text_floor)
-    maybe = np.nonzero(TITLE_WEIGHT * titles + TEXT_WEIGHT * bound >= threshold * 100 - 1e-3)
-    rows, columns = maybe[0].tolist(), maybe[1].tolist()
-    texts = process.cpdist(
-        [old[i].key_body for i in rows], [new[j].key_body for j in columns], scorer=fuzz.ratio, workers=-1
-    )
-    scores: dict[tuple[int, int], float] = {}
-    for i, j, text in zip(rows, columns, texts.tolist(), strict=True):
-        similarity = (TITLE_WEIGHT * float(titles[i, j]) + TEXT_WEIGHT * text) / 100
-        if similarity >= threshold - 1e-9:
-            scores[i, j] = similarity
-    return scores
-
-
-def _overlap(a: list[str], b: list[str]) -> float:
-    """Jaccard overlap of two lists of names, compared in normal form.
-
-    >>> _overlap(["省商务厅", "省工信厅"], ["省工信厅"]), _overlap([], [])
-    (0.5, 0.0)
-    """
-    sa, sb = {normalize(x) for x in a}, {normalize(x) for x in b}
-    return len(sa & sb) / len(sa | sb) if sa | sb else 0.0
-
-
-def _section_headings(plan: PlanRecord) -> list[str]:
-    return [f"{s['numeral']}、{s['title']}" for s in plan["sections"]]
-
-
-def _pair_items(
-    old: list[_Item], new: list[_Item], old_plan: PlanRecord, new_plan: PlanRecord, threshold: float
-) -> dict[int, tuple[int, float]]:
-    """OLD index -> (NEW index, similarity) for every pair."""
-    from rapidfuzz import fuzz
-
-    exact = _exact_pairs(old, new)
-    paired: dict[int, tuple[int, float]] = {i: (j, 1.0) for i, j in exact}
-    old_left = [i for i in range(len(old)) if i not in paired]
-    taken = {j for j, _ in paired.values()}
-    new_left = [j for j in range(len(new)) if j not in taken]
-    scores = _similarities([old[i] for i in old_left], [new[j] for j in new_left], threshold)
-    old_sections = [normalize(s["title"]) for s in old_plan["sections"]]
-    new_sections = [normalize(s["title"]) for s in new_plan["sections"]]
-    section_alike: dict[tuple[int, int], float] = {}
-    edges = []
-    for (a, b), similarity in scores.items():
-        o, n = old[old_left[a]], new[new_left[b]]
-        sections = o.section, n.section
-        if sections not in section_alike:
-            section_alike[sections] = fuzz.ratio(old_sections[o.section], new_sections[n.section]) / 100
-        evidence = (
-            LEAD_EVIDENCE * _overlap(o.record["lead_units"], n.record["lead_units"])
-            + SECTION_EVIDENCE * section_alike[sections]
-            + POSITION_EVIDENCE * (1 - abs(o.position - n.position))
-        )
-        edges.append((a, b, similarity + evidence))
-    for a, b in pair(edges):
-        paired[old_left[a]] = (new_left[b], scores[a, b])
-    return paired
-
-
-def _pair_sections(
-    old: list[_Item], new: list[_Item], paired: dict[int, tuple[int, float]], old_plan: PlanRecord, new_plan: PlanRecord
-) -> dict[int, int]:
-    """OLD section -> NEW section (their places in the plans), by the items that went between them."""
-    from rapidfuzz import fuzz
-
-    moves = Counter((old[i].section, new[j].section) for i, (j, _) in paired.items())
-    edges = []
-    for a, s in enumerate(old_plan["sections"]):
-        for b, t in enumerate(new_plan["sections"]):
-            alike = fuzz.ratio(normalize(s["title"]), normalize(t["title"])) / 100
-            count = moves[a, b]
-            if count or alike >= SECTION_TITLE_THRESHOLD:
-                edges.append((a, b, count + alike))
-    return dict(pair(edges))
 
 
 # --- what changed in a pair -------------------------------------------------------
@@ -309,15 +154,27 @@ def _bounds(target: TargetRecord) -> tuple[float | None, float | None]:
     return target["value"], target["value"]
 
 
-def _horizon(target: TargetRecord) -> str | None:
-    by = target["by"]
-    if by is None:
-        return None
-    return by["date"] or normalize(by["text"])
+def same_horizon(old: TargetRecord, new: TargetRecord) -> bool:
+    """Whether two targets are set for the same time: the same words (年内 is 年内, whatever
+    year each edition's 年内 ends in), or, in other words, the same last day.
+
+    >>> t = {"by": {"text": "年内", "date": "2023-12-31"}}
+    >>> same_horizon(t, {"by": {"text": "年内", "date": "2024-12-31"}})  # type: ignore
+    True
+    >>> same_horizon(t, {"by": {"text": "2023年底前", "date": "2023-12-31"}})  # type: ignore
+    True
+    >>> same_horizon(t, {"by": None})  # type: ignore
+    False
+    """
+    a, b = old["by"], new["by"]
+    if a is None or b is None:
+        return a is b
+    return normalize(a["text"]) == normalize(b["text"]) or (a["date"] is not None and a["date"] == b["date"])
 
 
 def target_status(old: TargetRecord, new: TargetRecord) -> str | None:
-    """``raised``, ``lowered`` or ``changed`` for a target and its partner; None when alike.
+    """``raised``, ``lowered`` or ``changed`` for a target and its partner; None when alike
+    (a horizon compared by :func:`same_horizon`).
 
     >>> t = {"value": 10, "low": None, "high": None, "comparator": ">=", "change": None, "aspirational": False,
     ...      "by": None}
@@ -337,14 +194,13 @@ def target_status(old: TargetRecord, new: TargetRecord) -> str | None:
         if new_low <= old_low and new_high <= old_high:
             return "lowered"
         return "changed"
-    if (old["comparator"], old["change"], old["aspirational"], _horizon(old)) != (
+    if (old["comparator"], old["change"], old["aspirational"]) != (
         new["comparator"],
         new["change"],
         new["aspirational"],
-        _horizon(new),
     ):
         return "changed"
-    return None
+    return None if same_horizon(old, new) else "changed"
 
 
 def target_changes(old: list[TargetRecord], new: list[TargetRecord]) -> list[TargetChangeRecord]:
@@ -378,7 +234,7 @@ def target_changes(old: list[TargetRecord], new: list[TargetRecord]) -> list[Tar
     return [record for _, record in sorted(records, key=lambda r: r[0])]
 
 
-def _item_record(o: _Item | None, n: _Item | None, similarity: float | None, moved: bool) -> ItemDiffRecord:
+def _item_record(o: Compared | None, n: Compared | None, similarity: float | None, moved: bool) -> ItemDiffRecord:
     old, new = (o.record if o else None), (n.record if n else None)
     record: ItemDiffRecord = {
         "status": "added" if old is None else "removed" if new is None else "same",
@@ -425,25 +281,83 @@ class Diff:
     report shows, for :mod:`render` and :func:`export.diff_markdown`."""
 
     record: DiffRecord
-    pairs: list[tuple[_Item | None, _Item | None]]
+    pairs: list[tuple[Compared | None, Compared | None]]
     old_sections: list[str]  # the section headings of each plan, in order
     new_sections: list[str]
+    section_pairs: list[tuple[SectionRecord | None, SectionRecord | None]] = field(default_factory=list)
+    texts: dict[str, tuple[str, str]] = field(default_factory=dict)  # preamble and closing, OLD and NEW
 
     @property
     def differs(self) -> bool:
-        """Whether any item listed is not ``same``: exit status 1 of ``zl diff``."""
-        return any(item["status"] != "same" for item in self.record["items"])
+        """Whether anything listed is not ``same`` (an item, a section, the plan's preamble,
+        closing or headline targets): exit status 1 of ``zl diff``."""
+        return (
+            any(item["status"] != "same" for item in self.record["items"])
+            or any(section["status"] != "same" for section in self.record["sections"])
+            or bool(self.record["plan"]["changes"])
+        )
 
     def only(self, kinds: list[str]) -> Diff:
-        """The diff with only the items of the given kinds listed (the summary kept whole)."""
+        """The diff with only the items and sections of the given kinds listed (the plan's
+        own changes are ``changed``; the summary is kept whole)."""
         keep = [k for k, item in enumerate(self.record["items"]) if _kind_matches(item, kinds)]
-        record: DiffRecord = {**self.record, "items": [self.record["items"][k] for k in keep]}
-        return Diff(record, [self.pairs[k] for k in keep], self.old_sections, self.new_sections)
+        sections = [k for k, section in enumerate(self.record["sections"]) if section["status"] in kinds]
+        plan = self.record["plan"] if "changed" in kinds else PlanDiffRecord(changes=[], targets=[])
+        record: DiffRecord = {
+            **self.record,
+            "plan": plan,
+            "sections": [self.record["sections"][k] for k in sections],
+            "items": [self.record["items"][k] for k in keep],
+        }
+        section_pairs = [self.section_pairs[k] for k in sections]
+        pairs = [self.pairs[k] for k in keep]
+        return Diff(record, pairs, self.old_sections, self.new_sections, section_pairs, self.texts)
 
     def summary_line(self) -> str:
         s = self.record["summary"]
         moved = f" ({s['moved']} moved)" if s["moved"] else ""
-        return f"{s['same']} same, {s['changed']} changed{moved}, {s['added']} added, {s['removed']} removed"
+        line = f"{s['same']} same, {s['changed']} changed{moved}, {s['added']} added, {s['removed']} removed"
+        plan = self.record["plan"]["changes"]
+        counts = Counter(section["status"] for section in self.record["sections"])
+        sections = [f"{counts[status]} {status}" for status in ("changed", "added", "removed") if counts[status]]
+        return (
+            line
+            + (f"; plan: {', '.join(plan)}" if plan else "")
+            + (f"; sections: {', '.join(sections)}" if sections else "")
+        )
+
+    def plan_runs(self, context: int = 24) -> list[tuple[str, list[Run]]]:
+        """(label, runs) for the preamble and the closing where their words changed."""
+        changes = self.record["plan"]["changes"]
+        return [
+            (part, elide(word_diff(*self.texts[part]), context))
+            for part in ("preamble", "closing")
+            if part in changes and part in self.texts
+        ]
+
+    def section_lines(self, context: int = 24) -> list[tuple[str, str, list[tuple[str, list[Run]]]]]:
+        """(status, head, [(label, runs)]) for each listed section that is not the same: the
+        head names it (``+ 5 五、组织实施``, ``2 → 2 实施…工程 · title``), the runs show what
+        changed in its heading and its own text."""
+        lines: list[tuple[str, str, list[tuple[str, list[Run]]]]] = []
+        for record, (o, n) in zip(self.record["sections"], self.section_pairs, strict=True):
+            status = record["status"]
+            if status == "same":
+                continue
+            if o is None or n is None:
+                section = n if o is None else o
+                assert section is not None
+                sign = "+" if o is None else "-"
+                lines.append((status, f"{sign} {section['number']} {section['numeral']}、{section['title']}", []))
+                continue
+            head = f"{o['number']} → {n['number']} {n['numeral']}、{n['title']} · {', '.join(record['changes'])}"
+            runs = []
+            if "title" in record["changes"]:
+                runs.append(("title", word_diff(o["title"], n["title"])))
+            if "text" in record["changes"]:
+                runs.append(("", elide(word_diff(o["text"] or "", n["text"] or ""), context)))
+            lines.append((status, head, runs))
+        return lines
 
     def groups(self) -> list[tuple[str, str, list[int]]]:
         """(heading, colour, indexes of the listed items) for added, removed, moved and
@@ -494,14 +408,21 @@ class Diff:
         return lines
 
     def target_rows(self) -> list[dict[str, Any]]:
-        """One row per target change: the item's number, the clause, old → new, the status."""
-        rows: list[dict[str, Any]] = []
+        """One row per target change: where it stands (the item's number; ``preamble``, or
+        ``section N`` for a target in a section's own text), the clause, old → new, the status."""
+        places: list[tuple[str | int, list[TargetChangeRecord]]] = [("preamble", self.record["plan"]["targets"])]
+        for section in self.record["sections"]:
+            number = section["new_number"] if section["new_number"] is not None else section["old_number"]
+            places.append((f"section {number}", section["targets"]))
         for item in self.record["items"]:
             number = item["new_number"] if item["new_number"] is not None else item["old_number"]
-            for t in item["targets"]:
+            places.append((number or 0, item["targets"]))
+        rows: list[dict[str, Any]] = []
+        for place, targets in places:
+            for t in targets:
                 clause = (t["new"] or t["old"] or {"text": ""})["text"]
                 change = f"{describe_target(t['old'])} → {describe_target(t['new'])}"
-                rows.append({"item": number or 0, "clause": clause, "change": change, "status": t["status"]})
+                rows.append({"item": place, "clause": clause, "change": change, "status": t["status"]})
         return rows
 
 
@@ -544,24 +465,50 @@ def _side(plan: PlanRecord, file: tuple[str, str] | None) -> SideRecord:
     }
 
 
-def _order(
-    old: list[_Item], new: list[_Item], paired: dict[int, tuple[int, float]], moved: set[int]
-) -> list[tuple[int | None, int | None]]:
-    """(OLD index, NEW index) in NEW's order, each removed item after the NEW partner of
-    the nearest item before it in OLD that was paired and did not move."""
-    partner_of_new = {j: i for i, (j, _) in paired.items()}
-    after: dict[int, list[int]] = defaultdict(list)
-    anchor = -1
-    for i in range(len(old)):
-        if i in paired and i not in moved:
-            anchor = paired[i][0]
-        elif i not in paired:
-            after[anchor].append(i)
-    order: list[tuple[int | None, int | None]] = [(i, None) for i in after[-1]]
-    for j in range(len(new)):
-        order.append((partner_of_new.get(j), j))
-        order += [(i, None) for i in after[j]]
-    return order
+def _plan_record(old: PlanRecord, new: PlanRecord) -> PlanDiffRecord:
+    """What changed in the plan outside its sections: preamble, closing, headline targets."""
+    targets = target_changes(old["targets"], new["targets"])
+    changed = {
+        "preamble": normalize(old["preamble"] or "") != normalize(new["preamble"] or ""),
+        "closing": normalize(old["closing"] or "") != normalize(new["closing"] or ""),
+        "targets": bool(targets),
+    }
+    return {"changes": [name for name, differs in changed.items() if differs], "targets": targets}
+
+
+def _section_record(old: SectionRecord | None, new: SectionRecord | None) -> SectionDiffRecord:
+    """A pair of sections (or one alone, added or removed): their heading, own text and targets."""
+    record: SectionDiffRecord = {
+        "status": "added" if old is None else "removed" if new is None else "same",
+        "old_number": old["number"] if old else None,
+        "new_number": new["number"] if new else None,
+        "old_title": old["title"] if old else None,
+        "new_title": new["title"] if new else None,
+        "changes": [],
+        "targets": [],
+    }
+    if old is None or new is None:
+        return record
+    record["targets"] = target_changes(old["targets"], new["targets"])
+    changed = {
+        "title": normalize(old["title"]) != normalize(new["title"]),
+        "text": normalize(old["text"] or "") != normalize(new["text"] or ""),
+        "targets": bool(record["targets"]),
+    }
+    record["changes"] = [name for name, differs in changed.items() if differs]
+    record["status"] = "changed" if record["changes"] else "same"
+    return record
+
+
+def _sections(
+    old: PlanRecord, new: PlanRecord, partner: dict[int, int]
+) -> tuple[list[SectionDiffRecord], list[tuple[SectionRecord | None, SectionRecord | None]]]:
+    """The records of the sections in NEW's order (a removed one where it stood), and the pairs."""
+    pairs: list[tuple[SectionRecord | None, SectionRecord | None]] = [
+        (old["sections"][a] if a is not None else None, new["sections"][b] if b is not None else None)
+        for a, b in in_new_order(len(old["sections"]), len(new["sections"]), partner)
+    ]
+    return [_section_record(o, n) for o, n in pairs], pairs
 
 
 def diff_plans(
@@ -573,15 +520,16 @@ def diff_plans(
 ) -> Diff:
     """The diff of two parsed plans; ``old_file`` and ``new_file`` are (path, sha256)."""
     check_threshold(threshold)
-    old_items, new_items = _items(old), _items(new)
-    paired = _pair_items(old_items, new_items, old, new, threshold)
-    sections = _pair_sections(old_items, new_items, paired, old, new)
+    old_items, new_items = compared_items(old), compared_items(new)
+    paired = pair_items(old_items, new_items, old, new, threshold)
+    check_targets(old_items, new_items, paired)
+    sections = pair_sections(old_items, new_items, paired, old, new)
     moved = {
         i for i, (j, _) in paired.items()
         if sections.get(old_items[i].section) != new_items[j].section
     }  # fmt: skip
     records, pairs = [], []
-    for i, j in _order(old_items, new_items, paired, moved):
+    for i, j in order(old_items, new_items, paired, moved):
         o = old_items[i] if i is not None else None
         n = new_items[j] if j is not None else None
         similarity = paired[i][1] if i is not None and i in paired else None
@@ -594,13 +542,39 @@ def diff_plans(
         "removed": sum(r["status"] == "removed" for r in records),
         "moved": len(moved),
     }
+    section_records, section_pairs = _sections(old, new, sections)
     record: DiffRecord = {
         "old": _side(old, old_file),
         "new": _side(new, new_file),
         "summary": summary,
+        "plan": _plan_record(old, new),
+        "sections": section_records,
         "items": records,
     }
-    return Diff(record, pairs, _section_headings(old), _section_headings(new))
+    texts = {part: (old[part] or "", new[part] or "") for part in ("preamble", "closing")}
+    return Diff(record, pairs, section_headings(old), section_headings(new), section_pairs, texts)
+
+
+def load_side(path: str, side: str) -> LoadedPlan:
+    """The plan in ``path``, the OLD or NEW ``side`` of a diff: an error names the side and
+    the file, since it may be either.
+
+    >>> load_side("/no/such.txt", "NEW")
+    Traceback (most recent call last):
+    ...
+    zhiliang_cli.errors.InputError: NEW /no/such.txt: no such file; check the path
+    """
+    from .cache import load_plan
+    from .errors import ZlError
+    from .source import display_path
+
+    try:
+        return load_plan(path)
+    except ZlError as error:
+        shown = "standard input" if path == "-" else display_path(path)
+        message = str(error)
+        named = message.startswith((shown, "<stdin>", "standard input"))
+        raise type(error)(f"{side} {message}" if named else f"{side} {shown}: {message}") from None
 
 
 def diff_loaded(old: LoadedPlan, new: LoadedPlan, threshold: float = THRESHOLD) -> Diff:

@@ -250,6 +250,18 @@ def diff_markdown(result: Diff) -> str:
     lines += ["| | OLD | NEW |", "| --- | --- | --- |"]
     lines += [f"| {md_text(key)} | {md_text(old[key] or '—')} | {md_text(new[key] or '—')} |" for key in old]
     lines += ["", f"**{result.summary_line()}**"]
+    tags = {"=": "{}", "-": "<del>{}</del>", "+": "<ins>{}</ins>"}
+    plan, sections = result.plan_runs(), result.section_lines()
+    if plan:
+        lines += ["", "## Plan", ""]
+        lines += [f"- {label}: " + "".join(tags[op].format(md_text(t)) for op, t in runs) for label, runs in plan]
+    if sections:
+        lines += ["", f"## Sections ({len(sections)})", ""]
+        for _, head, runs_of in sections:
+            lines.append(f"- {md_text(head)}")
+            for label, runs in runs_of:
+                text = "".join(tags[op].format(md_text(t)) for op, t in runs)
+                lines.append(f"  - {label + ': ' if label else ''}{text}")
     for heading, _colour, listed in result.groups():
         lines += ["", f"## {heading.capitalize()} ({len(listed)})", ""]
         for k in listed:

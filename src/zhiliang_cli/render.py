@@ -718,12 +718,31 @@ def diff(result: Diff) -> None:
         facts = [record[side][key] for key in ("title", "doc_number", "file")]
         out.print(literal(f"{side.upper():<4}" + " · ".join(str(f) for f in facts if f), "bold"))
     out.print(literal(result.summary_line()))
+    _whole_plan(out, result, plain)
     for heading, colour, listed in result.groups():
         out.print()
         out.print(literal(f"{heading.capitalize()} ({len(listed)})", f"bold {colour}"))
         for k in listed:
             _diff_line(out, result, heading, k, plain)
     _target_changes(out, result)
+
+
+def _whole_plan(out: Console, result: Diff, plain: bool) -> None:
+    """The plan's preamble and closing, and the sections, where they changed."""
+    plan, sections = result.plan_runs(), result.section_lines()
+    if plan:
+        out.print()
+        out.print(literal("Plan", "bold yellow"))
+        for label, runs in plan:
+            out.print(literal(f"  {label}"))
+            out.print(Text("      ").append_text(_runs(runs, plain)))
+    if sections:
+        out.print()
+        out.print(literal(f"Sections ({len(sections)})", "bold yellow"))
+        for status, head, lines in sections:
+            out.print(literal(f"  {head}", "bold" if status == "changed" else ""))
+            for label, runs in lines:
+                out.print(Text(f"      {label}: " if label else "      ").append_text(_runs(runs, plain)))
 
 
 def _diff_line(out: Console, result: Diff, heading: str, k: int, plain: bool) -> None:

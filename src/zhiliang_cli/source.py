@@ -9,7 +9,8 @@ a binary file (PDF, Word, ZIP, images, NUL bytes) and an oversized file.
 
 Whatever the path is -- a file, a device such as /dev/zero, a FIFO, a /proc file
 whose size says 0, standard input -- it is read in a bounded loop, never past
-:data:`MAX_BYTES` + 1 bytes: its size as the file system reports it is only a hint.
+:data:`limits.MAX_FILE_BYTES` + 1 bytes: its size as the file system reports it is
+only a hint.
 """
 
 from __future__ import annotations
@@ -22,13 +23,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, BinaryIO
 
+from . import limits
 from .errors import InputError, UsageError
 
 BUNDLED_PLAN = Path(__file__).parent / "data" / "plan_2023.txt"
 #: Names of the files a folder of plans is read for: plain text, Word, PDF and web pages (the
 #: format is still told from the content, see :mod:`readers`).
 PLAN_SUFFIXES = (".txt", ".text", ".docx", ".pdf", ".html", ".htm", ".shtml")
-MAX_BYTES = 200 * 1024 * 1024
+MAX_BYTES = limits.MAX_FILE_BYTES  # the bound is limits.MAX_FILE_BYTES; this name is kept for importers
 _CHUNK = 1 << 20  # bytes asked for at a time when the size is not known
 #: Byte-order marks, longest first (the UTF-32 LE mark begins with UTF-16 LE's): the name
 #: reported, and the codec that decodes the bytes after the mark.
@@ -86,7 +88,7 @@ class RawSource:
 
 def read_bytes(path: str | None) -> RawSource:
     """The bytes of ``path`` (the bundled 2023 plan when None, standard input when "-"),
-    read up to :data:`MAX_BYTES` and no further."""
+    read up to :data:`limits.MAX_FILE_BYTES` and no further."""
     if path == "-":
         if sys.stdin is None:
             raise InputError("standard input is closed: give the plan with --file PATH")
@@ -140,19 +142,20 @@ def display_path(path: str) -> str:
 
 
 def _read_bounded(stream: BinaryIO, shown: str, size_hint: int) -> bytes:
-    """At most MAX_BYTES of ``stream``, in a loop that stops one byte past the limit;
-    ``size_hint`` (a regular file's size) only sets how much is asked for first."""
+    """At most limits.MAX_FILE_BYTES of ``stream``, in a loop that stops one byte past the
+    limit; ``size_hint`` (a regular file's size) only sets how much is asked for first."""
+    limit = limits.MAX_FILE_BYTES
     chunks: list[bytes] = []
     total = 0
     want = size_hint + 1 if size_hint else _CHUNK
     while True:
-        chunk = stream.read(min(want, MAX_BYTES + 1 - total))
+        chunk = stream.read(min(want, limit + 1 - total))
         if not chunk:
             return b"".join(chunks)
         chunks.append(chunk)
         total += len(chunk)
-        if total > MAX_BYTES:
-            raise InputError(f"{shown} is over the {MAX_BYTES // 2**20} MB limit: split it")
+        if total > limit:
+            raise InputError(f"{shown} is over the {limit // 2**20} MB limit: split it")
         want = _CHUNK
 
 

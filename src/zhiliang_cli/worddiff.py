@@ -7,6 +7,10 @@ full-width and half-width forms are the same word, and white space (line wraps,
 indentation) is not compared at all.  :mod:`diff` uses it for the texts of a pair of
 items; :mod:`render` and :func:`export.diff_markdown` show the runs.
 
+Bounded: the words two texts begin and end with in common are set aside first (in
+linear time); when what remains is longer than limits.MAX_WORD_DIFF (OLD's words
+times NEW's), it is shown as one deletion and one insertion, not word by word.
+
 >>> word_diff("支持制修订标准10项以上", "支持制定标准12项以上")
 [('=', '支持制'), ('-', '修订'), ('+', '定'), ('=', '标准'), ('-', '10'), ('+', '12'), ('=', '项以上')]
 """
@@ -60,6 +64,25 @@ def word_diff(old: str, new: str) -> list[Run]:
     [('=', '支持制'), ('-', '修订'), ('+', '定'), ('=', '标准'), ('-', '10'), ('+', '12'), ('=', '项以上')]
     """
     a, b = _tokens(old), _tokens(new)
+    head = 0
+    while head < min(len(a), len(b)) and a[head][1] == b[head][1]:
+        head += 1
+    tail = 0
+    while tail < min(len(a), len(b)) - head and a[-1 - tail][1] == b[-1 - tail][1]:
+        tail += 1
+    runs: list[Run] = [("=", "".join(s for s, _ in b[:head]))] if head else []
+    runs += _middle(a[head : len(a) - tail], b[head : len(b) - tail])
+    runs += [("=", "".join(s for s, _ in b[len(b) - tail :]))] if tail else []
+    return _merge(_absorb_short_kept(runs))
+
+
+def _middle(a: list[tuple[str, str]], b: list[tuple[str, str]]) -> list[Run]:
+    """The runs of a word diff of two lists of words that differ at both ends: word by word
+    (difflib), or, past limits.MAX_WORD_DIFF, all of OLD deleted and all of NEW inserted."""
+    from .limits import MAX_WORD_DIFF
+
+    if len(a) * len(b) > MAX_WORD_DIFF:
+        return [r for r in (("-", "".join(s for s, _ in a)), ("+", "".join(s for s, _ in b))) if r[1]]
     matcher = difflib.SequenceMatcher(None, [k for _, k in a], [k for _, k in b], autojunk=False)
     runs: list[Run] = []
     for op, i1, i2, j1, j2 in matcher.get_opcodes():
@@ -70,7 +93,7 @@ def word_diff(old: str, new: str) -> list[Run]:
             runs.append(("-", "".join(s for s, _ in a[i1:i2])))
         if j2 > j1:
             runs.append(("+", "".join(s for s, _ in b[j1:j2])))
-    return _merge(_absorb_short_kept(runs))
+    return runs
 
 
 def _absorb_short_kept(runs: list[Run]) -> list[Run]:

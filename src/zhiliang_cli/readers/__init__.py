@@ -18,7 +18,6 @@ read; plain text never comes here unless it starts with ``<`` (source.is_documen
 
 from __future__ import annotations
 
-import io
 from dataclasses import dataclass
 from typing import Any
 
@@ -83,16 +82,8 @@ def sniff(data: bytes) -> str:
 def extract(raw: RawSource) -> Extracted:
     """The text of ``raw`` and its provenance, whatever its format."""
     kind = sniff(raw.data)
-    if kind == "pdf":
-        from .pdf import read_pdf
-
-        return read_pdf(raw)
-    if kind == "zip":
-        return _read_zip(raw)
-    if kind == "html":
-        from .html import read_html
-
-        return read_html(raw)
+    if kind in ("pdf", "zip", "html"):
+        return _read_document(raw, kind)
     if kind == "ole":
         raise InputError(f"{raw.path} is {_ole_kind(raw.data)}, which zl does not read: {CONVERT}")
     if kind == "rtf":
@@ -101,13 +92,22 @@ def extract(raw: RawSource) -> Extracted:
     return Extracted(text, "text", encoding)
 
 
-def _read_zip(raw: RawSource) -> Extracted:
-    import zipfile
+def _read_document(raw: RawSource, kind: str) -> Extracted:
+    if kind == "pdf":
+        from .pdf import read_pdf
 
-    try:
-        names = set(zipfile.ZipFile(io.BytesIO(raw.data)).namelist())
-    except (zipfile.BadZipFile, OSError, ValueError):
-        raise InputError(f"{raw.path} is a damaged ZIP or Word file (it cannot be opened): get a fresh copy") from None
+        return read_pdf(raw)
+    if kind == "html":
+        from .html import read_html
+
+        return read_html(raw)
+    return _read_zip(raw)
+
+
+def _read_zip(raw: RawSource) -> Extracted:
+    from zhiliang_cli.limits import open_zip
+
+    names = set(open_zip(raw.data, raw.path, "ZIP or Word file").NameToInfo)
     if "word/document.xml" in names:
         from .docx import read_docx
 

@@ -19,7 +19,17 @@ when the container does not hold them.  Paragraphs, list items, headings and
 The charset is the one the page declares (a BOM, then <meta charset> or
 http-equiv), GB2312 and GBK read as their superset GB18030, decoded strictly;
 a page that declares UTF-8 but is not is read as GB18030, and one that declares
-GB2312 but is valid UTF-8 as UTF-8 (both common on government sites).
+GB2312 but is valid UTF-8 as UTF-8 (both common on government sites).  Only the
+encodings of the WHATWG Encoding Standard (what browsers accept) are read, under
+its names (latin1 is windows-1252, a meta that says UTF-16 means UTF-8); a charset
+that is a codec, not a text encoding (rot13, base64, zlib, hex, uu, bz2, utf-7,
+unicode_escape …), is refused.
+
+Bounded as browsers bound a page: an element nested deeper than
+limits.MAX_HTML_DEPTH is read as if it stood at that depth (its text is kept),
+colspan and rowspan count up to limits.MAX_HTML_SPAN, and a table of more than
+limits.MAX_TABLE_CELLS cells is refused.  The page is walked with stacks, never by
+recursion on its depth.
 
 Why the standard library (measured on a 20,000-character page, 2026-11): html.parser
 tokenises it in 1 ms; lxml and selectolax in 0.3 ms but cost 18 and 10 ms to
@@ -33,6 +43,7 @@ import re
 from collections.abc import Iterator
 from html.parser import HTMLParser
 
+from zhiliang_cli import limits
 from zhiliang_cli._version import __version__
 from zhiliang_cli.errors import InputError
 from zhiliang_cli.source import RawSource
@@ -129,6 +140,53 @@ RE_LINE_END = re.compile(r"\r\n?")
 #: Elements whose white space is shown as written, line breaks included.
 PREFORMATTED = frozenset(["pre", "listing", "plaintext", "xmp"])
 GB = ("gb2312", "gbk", "gb_2312-80", "x-gbk", "cp936", "gb18030", "euc-cn", "csgb2312")
+#: The encodings a page may declare: those of the WHATWG Encoding Standard, which browsers
+#: read, as Python names them (after codecs.lookup), each with the codec browsers use for it.
+PAGE_ENCODINGS = {
+    "utf-8": "utf-8",
+    "utf-16": "utf-8",  # a <meta> that says UTF-16 was read as ASCII: the page is not UTF-16
+    "utf-16-le": "utf-8",
+    "utf-16-be": "utf-8",
+    "gb2312": "gb18030",
+    "gbk": "gb18030",
+    "gb18030": "gb18030",
+    "big5": "big5hkscs",
+    "big5hkscs": "big5hkscs",
+    "euc_jp": "euc_jp",
+    "iso2022_jp": "iso2022_jp",
+    "shift_jis": "cp932",
+    "cp932": "cp932",
+    "euc_kr": "cp949",
+    "cp949": "cp949",
+    "ascii": "cp1252",
+    "iso8859-1": "cp1252",
+    "cp866": "cp866",
+    "koi8-r": "koi8-r",
+    "koi8-u": "koi8-u",
+    "mac-roman": "mac-roman",
+    "mac-cyrillic": "mac-cyrillic",
+    "tis-620": "cp874",
+    "iso8859-11": "cp874",
+    "cp874": "cp874",
+    **{f"iso8859-{n}": f"iso8859-{n}" for n in (2, 3, 4, 5, 6, 7, 8, 10, 13, 14, 15, 16)},
+    **{f"cp{n}": f"cp{n}" for n in range(1250, 1259)},
+}
+#: WHATWG labels Python does not know, as the names above.
+PAGE_LABELS = {
+    "windows-874": "cp874",
+    "x-mac-cyrillic": "mac-cyrillic",
+    "x-mac-ukrainian": "mac-cyrillic",
+    "iso-8859-8-i": "iso8859-8",
+    "unicode-1-1-utf-8": "utf-8",
+    "unicode11utf8": "utf-8",
+    "unicode20utf8": "utf-8",
+    "x-unicode20utf8": "utf-8",
+    "x-sjis": "cp932",
+    "ms932": "cp932",
+    "windows-31j": "cp932",
+    "x-x-big5": "big5hkscs",
+    "x-euc-jp": "euc_jp",
+}
 DATE_METAS = ("pubdate", "publishdate", "firstpublishedtime", "article:published_time", "dc.date", "dcterms.created")
 TITLE_METAS = ("articletitle", "og:title", "title")
 
@@ -146,10 +204,12 @@ class Node:
         return {w.lower() for w in (self.attrs.get("class", "") + " " + self.attrs.get("id", "")).split()}
 
     def iter(self) -> Iterator[Node]:
-        yield self
-        for child in self.children:
-            if isinstance(child, Node):
-                yield from child.iter()
+        """This node and every node inside it, in document order."""
+        stack = [self]
+        while stack:
+            node = stack.pop()
+            yield node
+            stack += reversed([child for child in node.children if isinstance(child, Node)])
 
 
 class _TreeBuilder(HTMLParser):
@@ -168,7 +228,7 @@ class _TreeBuilder(HTMLParser):
             self.stack.pop()
         node = Node(tag, {k: v or "" for k, v in attrs}, self.stack[-1])
         self.stack[-1].children.append(node)
-        if tag not in VOID:
+        if tag not in VOID and len(self.stack) <= limits.MAX_HTML_DEPTH:  # deeper: its content goes to its parent
             self.stack.append(node)
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
@@ -196,21 +256,36 @@ def decode_page(raw: RawSource) -> tuple[str, str]:
         if data.startswith(bom):
             return _strict(raw, codec), codec
     declared = RE_CHARSET.search(data[:4096])
-    name: str | None = declared.group(1).decode("ascii").lower() if declared else None
-    if name in GB:
-        name = "gb18030"
-        if not data.isascii() and _is_utf8(data):
-            name = "utf-8"
-    elif name is not None:
-        try:
-            name = codecs.lookup(name).name
-        except LookupError:
-            raise InputError(
-                f"{raw.path} declares a charset Python does not know ({name}): convert it to UTF-8"
-            ) from None
+    name = page_encoding(declared.group(1).decode("ascii"), raw.path) if declared else None
+    if name == "gb18030" and not data.isascii() and _is_utf8(data):
+        name = "utf-8"
     if name in (None, "utf-8") and not _is_utf8(data):
         name = "gb18030"
     return _strict(raw, name or "utf-8"), name or "utf-8"
+
+
+def page_encoding(label: str, shown: str) -> str:
+    """The codec of a page that declares the charset ``label``: one of the text encodings
+    browsers read (:data:`PAGE_ENCODINGS`); anything else is refused.
+
+    >>> page_encoding("GB2312", "p"), page_encoding("latin1", "p"), page_encoding("UTF-16", "p")
+    ('gb18030', 'cp1252', 'utf-8')
+    >>> page_encoding("rot13", "p.html")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    zhiliang_cli.errors.InputError: p.html declares the charset 'rot13', which is not a text encoding ...
+    """
+    key = label.strip().lower()
+    try:
+        name = PAGE_LABELS.get(key) or codecs.lookup(key).name
+    except LookupError:
+        name = ""
+    if name not in PAGE_ENCODINGS:
+        raise InputError(
+            f"{shown} declares the charset {limits.excerpt(label)}, which is not a text encoding web pages are "
+            "written in: save the page again as UTF-8"
+        )
+    return PAGE_ENCODINGS[name]
 
 
 def _is_utf8(data: bytes) -> bool:
@@ -243,35 +318,47 @@ def _visible(node: Node) -> bool:
     return node.tag not in DROP and "display:none" not in style and "hidden" not in node.attrs
 
 
-def lines_of(node: Node, furniture: bool = False) -> list[str]:
+def lines_of(node: Node, furniture: bool = False, pre: bool | None = None) -> list[str]:
     """The lines a reader sees in ``node``: blocks and <br> break lines, white space
-    collapses, tables go through tables.py; furniture inside is dropped unless asked."""
+    collapses, tables go through tables.py; furniture inside is dropped unless asked.
+    ``pre``: whether ``node`` is inside preformatted text (found from its ancestors when
+    not given)."""
     out: list[str] = [""]
-    _walk(node, out, furniture, any(_is_preformatted(n) for n in _self_and_ancestors(node)))
+    if pre is None:
+        pre = any(_is_preformatted(n) for n in _self_and_ancestors(node))
+    _walk(node, out, furniture, pre)
     lines = [line.strip(" ") for part in out for line in part.split("\n")]
     return [line for line in lines if line.strip()]
 
 
 def _walk(node: Node, out: list[str], furniture: bool, pre: bool = False) -> None:
-    """Text in <pre> (a page made from a plain-text file) keeps its line breaks."""
-    for child in node.children:
-        if isinstance(child, str):
+    """Text in <pre> (a page made from a plain-text file) keeps its line breaks.  Walked with
+    a stack of (children, preformatted, is a block) frames, not by recursion."""
+    stack: list[tuple[Iterator[Node | str], bool, bool]] = [(iter(node.children), pre, False)]
+    while stack:
+        children, pre, block = stack[-1]
+        child = next(children, None)
+        if child is None:
+            stack.pop()
+            if block:
+                out.append("")
+        elif isinstance(child, str):
             out[-1] += RE_LINE_END.sub("\n", child) if pre else RE_SPACE.sub(" ", child)
+        elif not _visible(child) or (not furniture and FURNITURE.search(" ".join(child.words()))):
             continue
-        if not _visible(child) or (not furniture and FURNITURE.search(" ".join(child.words()))):
-            continue
-        inner = pre or _is_preformatted(child)
-        if child.tag == "br":
+        elif child.tag == "br":
             out[-1] += "\n"
         elif child.tag == "table":
-            out.append("\n".join(render_table(_table_rows(child))))
+            inner = pre or _is_preformatted(child)
+            out.append("\n".join(lines_of(_foster(child), furniture, inner)))  # text outside its cells
             out.append("")
-        elif child.tag in BLOCK or child.tag in ("tr", "td", "th", "tbody", "thead"):
-            out.append("")
-            _walk(child, out, furniture, inner)
+            out.append("\n".join(render_table(_table_rows(child, inner))))
             out.append("")
         else:
-            _walk(child, out, furniture, inner)
+            block = child.tag in BLOCK or child.tag in ("tr", "td", "th", "tbody", "thead")
+            if block:
+                out.append("")
+            stack.append((iter(child.children), pre or _is_preformatted(child), block))
 
 
 def _is_preformatted(node: Node) -> bool:
@@ -285,18 +372,21 @@ def _self_and_ancestors(node: Node) -> Iterator[Node]:
         found = found.parent
 
 
-def _table_rows(table: Node) -> list[list[str]]:
+def _table_rows(table: Node, pre: bool) -> list[list[str]]:
     """Rows of cell texts, cells spanning rows or columns repeated in each (a cell's
     lines joined by newlines)."""
     rows: list[list[str]] = []
     pending: dict[int, tuple[int, str]] = {}  # column -> (rows left, text) of a rowspan
-    for tr in (n for n in table.iter() if n.tag == "tr" and _owner(n) is table):
+    count = 0
+    for tr in _own_rows(table):
+        if count > limits.MAX_TABLE_CELLS:
+            raise TableTooLarge
         row: list[str] = []
         cells = [c for c in tr.children if isinstance(c, Node) and c.tag in ("td", "th")]
         for cell in cells:
             while len(row) in pending:
                 row.append(_take(pending, len(row)))
-            text = "\n".join(lines_of(cell))
+            text = "\n".join(lines_of(cell, pre=pre or _is_preformatted(cell)))
             span, down = _span(cell, "colspan"), _span(cell, "rowspan")
             for _ in range(span):
                 if down > 1:
@@ -305,14 +395,45 @@ def _table_rows(table: Node) -> list[list[str]]:
         while len(row) in pending:
             row.append(_take(pending, len(row)))
         rows.append(row)
+        count += len(row)
+    if count > limits.MAX_TABLE_CELLS:
+        raise TableTooLarge
     return rows
 
 
-def _owner(tr: Node) -> Node | None:
-    node = tr.parent
-    while node is not None and node.tag != "table":
-        node = node.parent
-    return node
+class TableTooLarge(Exception):
+    """A table of more than limits.MAX_TABLE_CELLS cells (read_html names the file)."""
+
+
+TABLE_PARTS = frozenset(["tbody", "thead", "tfoot", "tr"])
+
+
+def _foster(table: Node) -> Node:
+    """What a table holds outside its cells (text or elements straight in a row, a
+    caption, an element nested past limits.MAX_HTML_DEPTH), in order, as one element:
+    browsers show it before the table ("foster parenting"), and so does zl."""
+    foster = Node("div", {}, table.parent)
+    stack = [iter(table.children)]
+    while stack:
+        child = next(stack[-1], None)
+        if child is None:
+            stack.pop()
+        elif isinstance(child, Node) and child.tag in TABLE_PARTS:
+            stack.append(iter(child.children))
+        elif not (isinstance(child, Node) and child.tag in ("td", "th", "col", "colgroup")):
+            foster.children.append(child)
+    return foster
+
+
+def _own_rows(table: Node) -> Iterator[Node]:
+    """The rows of ``table``, in order, not those of a table inside it."""
+    stack = [table]
+    while stack:
+        node = stack.pop()
+        if node.tag == "tr":
+            yield node
+        if node is table or node.tag != "table":
+            stack += reversed([child for child in node.children if isinstance(child, Node)])
 
 
 def _take(pending: dict[int, tuple[int, str]], column: int) -> str:
@@ -323,8 +444,15 @@ def _take(pending: dict[int, tuple[int, str]], column: int) -> str:
 
 
 def _span(cell: Node, name: str) -> int:
+    """A cell's colspan or rowspan: 1 when it is not a number, at most limits.MAX_HTML_SPAN.
+
+    >>> [_span(Node("td", {"colspan": v}, None), "colspan") for v in ("3", "x", "0", "²", "9" * 5000)]
+    [3, 1, 1, 1, 100]
+    """
     value = cell.attrs.get(name, "1").strip()
-    return max(1, min(int(value), 100)) if value.isdigit() else 1
+    if not (value.isascii() and value.isdigit()):
+        return 1
+    return max(1, min(int(value[:4]), limits.MAX_HTML_SPAN)) if len(value) <= 4 else limits.MAX_HTML_SPAN
 
 
 def _text_size(node: Node) -> int:
@@ -335,8 +463,14 @@ def find_article(root: Node) -> Node:
     """The element that holds the article: a known container, else the densest."""
     scores: dict[int, float] = {}
     nodes: dict[int, Node] = {}
+    hinted: dict[str, list[Node]] = {hint: [] for hint in CONTENT_HINTS}
     for node in root.iter():
-        if node.tag in ("p", "td", "pre", "div", "li", "span", "font") and _visible(node):
+        if not _visible(node):
+            continue
+        if "class" in node.attrs or "id" in node.attrs:
+            for hint in node.words() & hinted.keys():
+                hinted[hint].append(node)
+        if node.tag in ("p", "td", "pre", "div", "li", "span", "font"):
             own = sum(len(RE_SPACE.sub("", c)) for c in node.children if isinstance(c, str))
             for weight, holder in ((1.0, node.parent), (0.5, node.parent.parent if node.parent else None)):
                 if own and holder is not None:
@@ -345,8 +479,7 @@ def find_article(root: Node) -> Node:
     densest = nodes[max(scores, key=lambda k: scores[k])] if scores else root
     floor = 0.3 * _text_size(densest)
     for hint in CONTENT_HINTS:
-        found = [n for n in root.iter() if hint in n.words() and _visible(n)]
-        sized = [(n, _text_size(n)) for n in found]
+        sized = [(n, _text_size(n)) for n in hinted[hint]]
         best = max(sized, key=lambda pair: pair[1], default=None)
         if best is not None and best[1] >= floor and best[1] > 0:
             return best[0]
@@ -411,7 +544,13 @@ def article_lines(root: Node) -> list[str]:
 def read_html(raw: RawSource) -> Extracted:
     """The article of a saved web page."""
     text, encoding = decode_page(raw)
-    lines = article_lines(parse_page(text))
+    try:
+        lines = article_lines(parse_page(text))
+    except TableTooLarge:
+        raise InputError(
+            f"{raw.path} has a table of over {limits.MAX_TABLE_CELLS:,} cells once merged cells are counted: "
+            "is it really a plan?"
+        ) from None
     if not lines:
         raise InputError(f"{raw.path} is a web page with no article text: save the page of the plan itself")
     return Extracted("\n".join(lines), "html", encoding, "zl html reader", __version__, paragraphs=len(lines))

@@ -8,13 +8,19 @@ number in its text; Word draws it from ``word/numbering.xml``: a level's format
     abstractNum 0, level 1: chineseCounting, "（%2）" -> （一） （二） … (restarting under each 一、)
 
 Counters run per abstract numbering, a deeper level restarting when a shallower
-one advances, as Word counts them.
+one advances, as Word counts them.  Every number read (w:ilvl, w:start,
+w:startOverride) is checked where it is read (limits.whole_number), a level's text
+is bounded, and a counter too large for letters or Roman numerals is written in
+digits, so no definition makes a label of unbounded length.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from xml.etree import ElementTree
+
+from zhiliang_cli import limits
+from zhiliang_cli.errors import InputError
 
 CN = "〇一二三四五六七八九"
 CN_LEGAL = "零壹贰叁肆伍陆柒捌玖"
@@ -37,7 +43,18 @@ def chinese(n: int, digits: str = CN, ten: str = "十") -> str:
     return ("" if tens == 1 else digits[tens]) + ten + (digits[ones] if ones else "")
 
 
+MAX_LETTERS = 26 * 10  # A … ZZZZZZZZZZ; a larger counter is written in digits
+MAX_ROMAN = 3999  # MMMCMXCIX; a larger counter is written in digits
+
+
 def _roman(n: int) -> str:
+    """n in Roman numerals, up to 3999 (beyond, in digits).
+
+    >>> _roman(1994), _roman(4000)
+    ('MCMXCIV', '4000')
+    """
+    if not 0 < n <= MAX_ROMAN:
+        return str(n)
     out = ""
     for value, letters in ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"), (50, "L")):
         while n >= value:
@@ -49,6 +66,13 @@ def _roman(n: int) -> str:
 
 
 def _letters(n: int) -> str:
+    """n as Word's letters count: A … Z, AA … ZZ, AAA …, up to ten letters (beyond, in digits).
+
+    >>> _letters(1), _letters(28), _letters(10**9)
+    ('A', 'BB', '1000000000')
+    """
+    if not 0 < n <= MAX_LETTERS:
+        return str(n)
     return chr(ord("A") + (n - 1) % 26) * ((n - 1) // 26 + 1)
 
 
@@ -111,18 +135,18 @@ def _val(element: ElementTree.Element | None) -> str | None:
     return next((v for k, v in element.attrib.items() if _local(k) == "val"), None)
 
 
-def _int(value: str | None, default: int = 0) -> int:
-    return int(value) if value is not None and value.lstrip("-").isdigit() else default
-
-
 def _attr(element: ElementTree.Element, name: str) -> str | None:
     return next((v for k, v in element.attrib.items() if _local(k) == name), None)
 
 
 class Numbering:
-    """The numbering definitions of a document, and the counters as paragraphs are read."""
+    """The numbering definitions of a document, and the counters as paragraphs are read;
+    ``shown`` names the file in an error."""
 
-    def __init__(self, numbering: ElementTree.Element | None, styles: ElementTree.Element | None) -> None:
+    def __init__(
+        self, numbering: ElementTree.Element | None, styles: ElementTree.Element | None, shown: str = "the document"
+    ) -> None:
+        self.shown = shown
         self.abstract: dict[str, dict[int, Level]] = {}
         self.nums: dict[str, tuple[str, dict[int, int]]] = {}
         self.styles: dict[str, tuple[str | None, str | None, str | None]] = {}  # id -> numId, ilvl, basedOn
@@ -130,14 +154,19 @@ class Numbering:
         self.started: set[str] = set()
         for element in numbering if numbering is not None else []:
             if _local(element.tag) == "abstractNum":
-                self.abstract[_attr(element, "abstractNumId") or ""] = self._levels(element)
+                name = _attr(element, "abstractNumId") or ""
+                self.abstract[name] = self._levels(element, f"w:abstractNum {limits.excerpt(name)}")
             elif _local(element.tag) == "num":
+                name = _attr(element, "numId") or ""
+                where = f"w:num {limits.excerpt(name)}"
                 overrides = {
-                    _int(_attr(o, "ilvl")): _int(_val(_child(o, "startOverride")), 1)
+                    self._level(_attr(o, "ilvl"), f"w:lvlOverride of {where}"): self._number(
+                        _val(_child(o, "startOverride")), f"w:startOverride of {where}"
+                    )
                     for o in element
                     if _local(o.tag) == "lvlOverride" and _child(o, "startOverride") is not None
                 }
-                self.nums[_attr(element, "numId") or ""] = (_val(_child(element, "abstractNumId")) or "", overrides)
+                self.nums[name] = (_val(_child(element, "abstractNumId")) or "", overrides)
         for style in styles if styles is not None else []:
             if _local(style.tag) == "style":
                 num_pr = _child(_child(style, "pPr"), "numPr")
@@ -147,15 +176,32 @@ class Numbering:
                     _val(_child(style, "basedOn")),
                 )
 
-    @staticmethod
-    def _levels(element: ElementTree.Element) -> dict[int, Level]:
+    def _level(self, value: str | None, where: str) -> int:
+        """A level number (w:ilvl): 0 when absent, else 0 to 8, checked."""
+        if value is None:
+            return 0
+        return limits.whole_number(value, 0, limits.MAX_WORD_LEVEL, self.shown, f"w:ilvl of {where}")
+
+    def _number(self, value: str | None, where: str) -> int:
+        """A counter's start (w:start, w:startOverride): 1 when absent, else checked."""
+        if value is None:
+            return 1
+        return limits.whole_number(value, 0, limits.MAX_WORD_NUMBER, self.shown, where)
+
+    def _levels(self, element: ElementTree.Element, where: str) -> dict[int, Level]:
         levels = {}
         for lvl in element:
             if _local(lvl.tag) == "lvl":
-                levels[_int(_attr(lvl, "ilvl"))] = Level(
+                text = _val(_child(lvl, "lvlText")) or ""
+                if len(text) > limits.MAX_LEVEL_TEXT:
+                    raise InputError(
+                        f"{self.shown}: w:lvlText of {where} is {len(text):,} characters long, over the limit of "
+                        f"{limits.MAX_LEVEL_TEXT}: the file is damaged or was not made by Word; save it again in Word"
+                    )
+                levels[self._level(_attr(lvl, "ilvl"), where)] = Level(
                     _val(_child(lvl, "numFmt")) or "decimal",
-                    _val(_child(lvl, "lvlText")) or "",
-                    _int(_val(_child(lvl, "start")), 1),
+                    text,
+                    self._number(_val(_child(lvl, "start")), f"w:start of {where}"),
                     SUFFIX.get(_val(_child(lvl, "suff")) or "tab", "\t"),
                 )
         return levels
@@ -170,9 +216,11 @@ class Numbering:
             style = based
         return None, None
 
-    def label(self, p: ElementTree.Element) -> str:
+    def label(self, p: ElementTree.Element, where: str = "a paragraph") -> str:
         """The number Word shows before paragraph ``p`` ("" when it is not numbered)."""
-        ppr = _child(p, "pPr")
+        ppr = p[0] if len(p) and p[0].tag.endswith("}pPr") else None  # first if there, as the schema orders
+        if ppr is None:
+            return ""
         num_pr = _child(ppr, "numPr")
         num, ilvl = _val(_child(num_pr, "numId")), _val(_child(num_pr, "ilvl"))
         if num is None:
@@ -182,7 +230,7 @@ class Numbering:
             return ""
         abstract_id, overrides = self.nums[num]
         levels = self.abstract.get(abstract_id, {})
-        level = _int(ilvl)
+        level = self._level(ilvl, where)
         if level not in levels:
             return ""
         counters = self.counters.setdefault(abstract_id, {})

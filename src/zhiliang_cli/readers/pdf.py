@@ -22,7 +22,9 @@ analysis) and rebuilds the lines, then the paragraphs::
    paragraph; a gap of a skipped line (1.85 line spacings) leaves a blank line.
 
 A PDF with no text layer (a scan) is refused: zl does no OCR.  A PDF cut off
-before its end (no %%EOF) or that pdfminer cannot parse is refused too.
+before its end (no %%EOF) or that pdfminer cannot parse is refused too, and so is
+one beyond the bounds of limits.py (pages, objects, what its streams inflate to,
+what its pages hold), which pdfbounds.py puts on pdfminer.
 
 Why pdfminer.six and not pypdf (measured 2026-11 on the 2023 plan set in
 STSong-Light by reportlab, and the same plan printed to PDF by LibreOffice with
@@ -48,7 +50,7 @@ from zhiliang_cli import readers
 from zhiliang_cli.errors import InputError
 from zhiliang_cli.source import RawSource
 
-from . import Extracted
+from . import Extracted, pdfbounds
 
 DISTRIBUTION = "pdfminer.six"
 INSTALL = "pip install pdfminer.six"  # a dependency of zl's: missing only from a broken install
@@ -117,22 +119,32 @@ def read_pdf(raw: RawSource) -> Extracted:
 
 def _pages(raw: RawSource, glyphs: Counter[bool]) -> Iterator[list[Line]]:
     """The lines of each page, in order; ``glyphs`` counts the characters that map to
-    Unicode (True) and those that do not (False, which pdfminer writes ``(cid:N)``)."""
+    Unicode (True) and those that do not (False, which pdfminer writes ``(cid:N)``).
+    pdfminer runs within the bounds of pdfbounds.py; the pages are found by its walk."""
     import logging
 
     logging.getLogger("pdfminer").setLevel(logging.CRITICAL)  # its warnings about fonts are not ours to print
     from pdfminer.converter import PDFPageAggregator
     from pdfminer.layout import LTChar, LTPage
+    from pdfminer.pdfdocument import PDFDocument
     from pdfminer.pdfinterp import PDFPageInterpreter, PDFResourceManager
-    from pdfminer.pdfpage import PDFPage
+    from pdfminer.pdfparser import PDFParser
     from pdfminer.pdftypes import PDFException
     from pdfminer.psexceptions import PSException
 
+    pdfbounds.install()
+    pdfbounds.reset()
     manager = PDFResourceManager()
     device = PDFPageAggregator(manager, laparams=None)
     interpreter = PDFPageInterpreter(manager, device)
+    number = 0
+    damage: tuple[type[Exception], ...] = (*DAMAGE, PDFException, PSException)
     try:
-        for number, page in enumerate(PDFPage.get_pages(io.BytesIO(raw.data)), 1):
+        pdfbounds.check_entries(raw.data)
+        document = PDFDocument(PDFParser(io.BytesIO(raw.data)))
+        pdfbounds.check_objects(document)
+        for number, page in enumerate(pdfbounds.pages(document), 1):
+            pdfbounds.new_page()
             interpreter.process_page(page)
             layout: LTPage = device.get_result()
             chars = [
@@ -142,11 +154,36 @@ def _pages(raw: RawSource, glyphs: Counter[bool]) -> Iterator[list[Line]]:
             ]
             glyphs.update(not RE_UNMAPPED.fullmatch(c.text) for c in chars if c.text != " ")
             yield _lines(chars, number)
-    except (PDFException, PSException, ValueError, KeyError, TypeError, AssertionError, OSError) as error:
+    except pdfbounds.PDFBound as bound:
+        where = f" (page {number})" if number else ""
+        raise InputError(f"{raw.path} is a PDF beyond zl's limits: {bound}{where}: is it really a plan?") from None
+    except RecursionError:
+        raise InputError(
+            f"{raw.path} is a PDF whose objects nest too deep to read (page {number or 1}): is it really a plan?"
+        ) from None
+    except damage as error:
         message = str(error).splitlines()[0] if str(error) else type(error).__name__
         if "encrypt" in message.lower() or "password" in message.lower():
             raise InputError(f"{raw.path} is an encrypted PDF ({message}): give an unprotected copy") from None
-        raise InputError(f"{raw.path} is a damaged PDF ({message}): download it again") from None
+        if isinstance(error, ValueError) and "digits" in message:  # int() of a number of thousands of digits
+            message = "a number of thousands of digits"
+        where = f", page {number}" if number else ""
+        message = message if len(message) <= 160 else message[:160] + "…"
+        raise InputError(f"{raw.path} is a damaged PDF ({message}{where}): download it again") from None
+
+
+#: What pdfminer raises, besides its own errors, on a PDF that breaks its expectations.
+DAMAGE: tuple[type[Exception], ...] = (
+    ValueError,
+    KeyError,
+    TypeError,
+    AssertionError,
+    OSError,
+    IndexError,
+    AttributeError,
+    ZeroDivisionError,
+    OverflowError,
+)
 
 
 def _chars(container: Iterable[Any], kind: type) -> Iterator[Any]:
