@@ -132,15 +132,22 @@ def test_drop_down_and_numbers_only(bundled_ledger: Path) -> None:
     assert not book["说明"].data_validations.dataValidation
 
 
-def test_widths_fit_chinese_text(bundled_ledger: Path) -> None:
-    ws = openpyxl.load_workbook(bundled_ledger)["任务"]
+def test_widths_fit_the_page_and_rows_fit_their_text(bundled_ledger: Path) -> None:
+    """Bug caught: eleven columns as wide as their text were shrunk to 5 pt to fit A4 landscape,
+    and rows were given heights that were not those of their text."""
+    book = openpyxl.load_workbook(bundled_ledger)
+    for ws in book.worksheets:
+        widths = [ws.column_dimensions[c.column_letter].width for c in ws[1]]
+        assert sum(widths) <= workbook.PAGE_WIDTH + 0.5, ws.title  # one page wide at 100%
+    ws = book["任务"]
     width = {name: ws.column_dimensions[ws.cell(1, col).column_letter].width for name, col in columns(ws).items()}
     widest_lead = max(workbook.display_width(str(c.value or "")) for c in next(ws.iter_cols(5, 5, 2)))
-    assert width["牵头单位"] >= widest_lead  # 省海洋与渔业局: 14 wide, not 7
-    assert width["任务内容"] == 60 and width["章节"] == 20  # long text is capped and wraps
-    assert width["序号"] < 10 and width["进展情况"] >= workbook.MIN_FILL_WIDTH
-    text_lines = workbook.wrapped_lines(ws["D2"].value, width["任务内容"])
-    assert text_lines > 5 and ws.row_dimensions[2].height == workbook.LINE_HEIGHT * text_lines  # rows fit their text
+    assert widest_lead / 2 <= width["牵头单位"] < widest_lead  # 省海洋与渔业局 wraps onto two lines, no more
+    assert width["任务内容"] == max(width.values())  # the plan's text has the most room
+    assert width["序号"] < 10 and width["进展情况"] >= 15  # room to write in
+    for row in (2, 3, ws.max_row):
+        lines = max(workbook.wrapped_lines(str(c.value), width[ws.cell(1, c.column).value]) for c in ws[row] if c.value)
+        assert lines > 5 and ws.row_dimensions[row].height == workbook.LINE_HEIGHT * lines + workbook.ROW_PADDING
 
 
 def test_no_formula_in_the_bundled_ledger(bundled_ledger: Path) -> None:

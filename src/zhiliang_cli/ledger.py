@@ -48,6 +48,13 @@ TARGET_COLUMNS = (
     "指标编号", "序号", "牵头单位", "指标", "目标值", "下限", "上限", "单位", "要求", "时限", "完成值", "完成说明",
 )  # fmt: skip
 NOTE_COLUMNS = ("项目", "内容")
+#: The widest each column is made, in digit widths (a Chinese character takes two): together
+#: about one A4 landscape page, the plan's text the widest, room to write in the fill-in columns.
+TASK_WIDEST = {
+    "序号": 5, "章节": 10, "任务": 10, "任务内容": 42, "牵头单位": 9, "配合单位": 9, "完成时限": 9,
+    "量化指标数": 6, "进展情况": 18, "完成状态": 8, "备注": 10,
+}  # fmt: skip
+TARGET_WIDEST = {"指标": 30, "对象": 12, "目标": 12, "要求": 10, "时限": 12, "完成值": 10, "完成说明": 20}
 TASK_FILL = ("进展情况", "完成状态", "备注")
 TARGET_FILL = ("完成值", "完成说明")
 STATES = ("未启动", "推进中", "已完成", "未完成")
@@ -235,6 +242,7 @@ def ledger_sheets(loaded: LoadedPlan, items: Sequence[ItemRecord], entries: Sequ
     from .workbook import Sheet
 
     made = dt.datetime.now().astimezone().isoformat(timespec="seconds")
+    title = loaded.plan["plan_title"] or loaded.plan["title"]
     return [
         Sheet(
             TASKS,
@@ -242,7 +250,8 @@ def ledger_sheets(loaded: LoadedPlan, items: Sequence[ItemRecord], entries: Sequ
             task_rows(loaded.plan, items),
             fill=frozenset(TASK_FILL),
             choices={"完成状态": STATES},
-            widest={"章节": 20, "任务": 24, "任务内容": 60},
+            widest=TASK_WIDEST,
+            title=title,
         ),
         Sheet(
             TARGETS,
@@ -250,9 +259,10 @@ def ledger_sheets(loaded: LoadedPlan, items: Sequence[ItemRecord], entries: Sequ
             target_rows(entries),
             fill=frozenset(TARGET_FILL),
             numbers=frozenset({"完成值"}),
-            widest={"指标": 40},
+            widest=TARGET_WIDEST,
+            title=title,
         ),
-        Sheet(NOTES, NOTE_COLUMNS, note_rows(loaded, scope, made), widest={"内容": 80}),
+        Sheet(NOTES, NOTE_COLUMNS, note_rows(loaded, scope, made), widest={"内容": 80}, title=title),
     ]
 
 

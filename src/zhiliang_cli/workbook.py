@@ -34,10 +34,11 @@ from typing import Any
 
 from openpyxl import Workbook, load_workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
-from openpyxl.styles import Alignment, Font, PatternFill, Protection
+from openpyxl.styles import Alignment, Border, Font, PatternFill, Protection, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.utils.cell import coordinate_to_tuple
 from openpyxl.worksheet.datavalidation import DataValidation
+from openpyxl.worksheet.page import PageMargins
 from openpyxl.worksheet.worksheet import Worksheet
 
 from .errors import InputError, OutputError, UsageError
@@ -46,10 +47,26 @@ Value = str | int | float | None
 
 MAX_CELL_TEXT = 32767  # characters a cell of Excel can hold
 MAX_WIDTH = 50  # widest column, in character widths; longer text wraps
-MIN_FILL_WIDTH = 24  # fill-in text columns start this wide, for the unit to write in
-LINE_HEIGHT = 16  # points a wrapped line of Chinese text takes at the default size
+MIN_WIDTH = 6  # the narrowest a column is made to fit the page
+MIN_FILL_WIDTH = 20  # fill-in text columns start this wide, for the unit to write in
+#: Column widths (in the unit spreadsheets use: the width of a digit of the default font, Calibri
+#: 11 pt, 5.25 pt and a little padding) that fill A4 landscape inside the margins at 100%: measured
+#: with LibreOffice by tests/test_print.py.  A wide character of the body font is two of them.
+PAGE_WIDTH = 124
+LINE_HEIGHT = 14  # points between two lines of the body font (Excel gives 宋体 10.5 pt 13.5)
+ROW_PADDING = 3  # points above and below a row's text
 MAX_HEIGHT = 409  # the tallest row a spreadsheet allows, in points
 HEADER_FILL = "DDEBF7"
+BORDER_COLOUR = "808080"
+FONT_NAME = "宋体"  # SimSun; a program without it takes another Chinese font (FONT_CHARSET)
+FONT_SIZE = 10.5  # points: 五号, the least a printed form is read at
+HEADER_SIZE = 12  # points: the plan's title above each page (小四)
+FOOTER_SIZE = 11  # points: 第 N 页 共 M 页 below it
+FONT_CHARSET = 134  # GB2312: the script the text is in, which names the fallback
+FONT_FAMILY = 3  # a font with serifs, as 宋体 is
+MARGIN = 0.4  # inches of paper left and right, and above and below the header and footer
+HEADER_MARGIN = 0.3  # inches the page header and footer take
+FOOTER = "第 &P 页 共 &N 页"
 NUMBER_LIMIT = "1E+15"  # the bounds of the number-only validation, either way
 
 
@@ -66,6 +83,8 @@ class Sheet:
     colours: dict[str, dict[str, str]] = field(default_factory=dict)  # column -> value -> fill colour
     widest: dict[str, int] = field(default_factory=dict)  # column -> its widest, if not MAX_WIDTH
     protect: bool = True
+    title: str | None = None  # the page header when printed: the plan's title
+    bold_rows: frozenset[int] = frozenset()  # rows (0-based, under the header) in bold: a 合计
 
 
 @dataclass(frozen=True)
@@ -157,24 +176,37 @@ def _put(ws: Worksheet, row: int, col: int, value: Value, sheet: str) -> None:
 
 
 def _style(ws: Worksheet, sheet: Sheet) -> None:
-    bold, header_fill = Font(bold=True), PatternFill(fill_type="solid", fgColor=HEADER_FILL)
+    """Every cell of the table in the body font with a thin border; the header bold on a fill."""
+    body, bold = _font(), _font(bold=True)
+    header_fill = PatternFill(fill_type="solid", fgColor=HEADER_FILL)
     wrap = Alignment(wrap_text=True, vertical="top")
     unlocked = Protection(locked=False)
+    side = Side(style="thin", color=BORDER_COLOUR)
+    box = Border(left=side, right=side, top=side, bottom=side)
     fills = {
         v: PatternFill(fill_type="solid", fgColor=c) for colours in sheet.colours.values() for v, c in colours.items()
     }
     for col, name in enumerate(sheet.header, start=1):
         head = ws.cell(row=1, column=col)
-        head.font, head.fill = bold, header_fill
+        head.font, head.fill, head.border = bold, header_fill, box
         head.alignment = Alignment(wrap_text=True, vertical="center", horizontal="center")
         for row in range(2, ws.max_row + 1):
             cell = ws.cell(row=row, column=col)
-            cell.alignment = wrap
+            cell.font, cell.alignment, cell.border = body, wrap, box
             if name in sheet.fill:
                 cell.protection = unlocked
             colour = sheet.colours.get(name, {}).get(str(cell.value))
             if colour:
                 cell.fill = fills[str(cell.value)]
+    for row in sheet.bold_rows:
+        for col in range(1, len(sheet.header) + 1):
+            ws.cell(row=row + 2, column=col).font = bold
+
+
+def _font(bold: bool = False) -> Font:
+    """The body font: 宋体 at 五号 or more; charset GB2312 tells a program that lacks 宋体 to take
+    a Chinese font of its own (WPS and Excel do; LibreOffice substitutes through fontconfig)."""
+    return Font(name=FONT_NAME, size=FONT_SIZE, bold=bold, charset=FONT_CHARSET, family=FONT_FAMILY)
 
 
 def _validate(ws: Worksheet, sheet: Sheet) -> None:
@@ -198,25 +230,75 @@ def _validate(ws: Worksheet, sheet: Sheet) -> None:
         ws.add_data_validation(rule)
 
 
+def natural_width(values: Sequence[object], header: str) -> int:
+    """The width a column wants: its widest line, or its header with room for the filter button.
+
+    >>> natural_width(["省市场监管局", None, "一\\n二三"], "牵头单位")
+    13
+    """
+    widest = display_width(header) + 3
+    for value in values:
+        if value is not None:
+            widest = max(widest, *(display_width(line) + 1 for line in str(value).splitlines() or [""]))
+    return widest
+
+
+def fit_widths(wanted: Sequence[float], least: Sequence[float], page: float = PAGE_WIDTH) -> list[float]:
+    """Column widths that fit ``page`` when the ``wanted`` ones do not: each column gives up the
+    same share of what it wants beyond its ``least``, so text wraps instead of shrinking.
+
+    >>> fit_widths([10, 20, 30], [5, 5, 5], page=100)
+    [10, 20, 30]
+    >>> fit_widths([10, 40, 60], [10, 10, 10], page=60)
+    [10.0, 20.0, 30.0]
+    """
+    if sum(wanted) <= page:
+        return list(wanted)
+    floor = [min(w, f) for w, f in zip(wanted, least, strict=True)]
+    spare = sum(w - f for w, f in zip(wanted, floor, strict=True))
+    share = max(0.0, (page - sum(floor)) / spare) if spare else 0.0
+    return [round(f + (w - f) * share, 1) for w, f in zip(wanted, floor, strict=True)]
+
+
 def _layout(ws: Worksheet, sheet: Sheet) -> None:
+    wanted, least = [], []
     for col, name in enumerate(sheet.header, start=1):
-        letter = get_column_letter(col)
-        widest = display_width(name) + 3  # room for the filter button
-        for (value,) in ws.iter_rows(min_row=2, min_col=col, max_col=col, values_only=True):
-            if value is not None:
-                widest = max(widest, *(display_width(line) + 1 for line in str(value).splitlines() or [""]))
+        values = [v for (v,) in ws.iter_rows(min_row=2, min_col=col, max_col=col, values_only=True)]
+        width = natural_width(values, name)
         if name in sheet.fill and name not in sheet.numbers and name not in sheet.choices:
-            widest = max(widest, MIN_FILL_WIDTH)
-        ws.column_dimensions[letter].width = min(widest, sheet.widest.get(name, MAX_WIDTH))
-    _heights(ws)
+            width = max(width, MIN_FILL_WIDTH)
+        wanted.append(min(width, sheet.widest.get(name, MAX_WIDTH)))
+        least.append(min(width, max(MIN_WIDTH, display_width(name) // 2 + 3)))
+    widths = fit_widths(wanted, least)
+    for col, width in enumerate(widths, start=1):
+        ws.column_dimensions[get_column_letter(col)].width = width
+    _heights(ws, widths)
     ws.freeze_panes = "A2"
     ws.auto_filter.ref = f"A1:{get_column_letter(len(sheet.header))}{max(ws.max_row, 2)}"
+    _print_setup(ws, sheet)
+
+
+def _print_setup(ws: Worksheet, sheet: Sheet) -> None:
+    """A4 landscape, one page wide and as many tall as the rows need, the header row on every
+    page, the title above and 第 N 页 共 M 页 below.  Row heights are left to the program that
+    opens the file, which fits them to the wrapped text."""
     ws.page_setup.orientation = "landscape"
     ws.page_setup.paperSize = ws.PAPERSIZE_A4
     ws.page_setup.fitToWidth = 1
     ws.page_setup.fitToHeight = 0
     ws.sheet_properties.pageSetUpPr.fitToPage = True  # type: ignore[union-attr]
+    ws.print_options.horizontalCentered = True
+    ws.page_margins = PageMargins(
+        left=MARGIN, right=MARGIN, top=MARGIN + HEADER_MARGIN, bottom=MARGIN + HEADER_MARGIN,
+        header=HEADER_MARGIN, footer=HEADER_MARGIN,
+    )  # fmt: skip
     ws.print_title_rows = "1:1"
+    font = f"{FONT_NAME},常规"
+    if sheet.title:
+        ws.oddHeader.center.text = sheet.title.replace("&", "&&")
+        ws.oddHeader.center.font, ws.oddHeader.center.size = font, HEADER_SIZE
+    ws.oddFooter.center.text = FOOTER
+    ws.oddFooter.center.font, ws.oddFooter.center.size = font, FOOTER_SIZE
 
 
 def wrapped_lines(text: str, width: float) -> int:
@@ -225,17 +307,19 @@ def wrapped_lines(text: str, width: float) -> int:
     >>> wrapped_lines("省市场监管局", 20), wrapped_lines("省市场监管局", 7), wrapped_lines("一\\n二", 20)
     (1, 2, 2)
     """
-    usable = max(1.0, width - 1)
+    usable = max(1.0, width - 1.5)
     return sum(max(1, math.ceil(display_width(line) / usable)) for line in text.split("\n"))
 
 
-def _heights(ws: Worksheet) -> None:
-    """Rows as tall as their wrapped text: not every program fits them when it opens the file."""
-    widths = [ws.column_dimensions[get_column_letter(c)].width or MAX_WIDTH for c in range(1, ws.max_column + 1)]
-    for number, row in enumerate(ws.iter_rows(min_row=1), start=1):
+def _heights(ws: Worksheet, widths: Sequence[float]) -> None:
+    """Each row as tall as its text wrapped in its columns.  Neither LibreOffice nor every
+    version of Excel fits a row to its text when it opens a file, so the height is written; the
+    width of a character is counted as Excel and WPS count it (a wide one two digits), which is
+    the narrower count, so no text is cut off anywhere (LibreOffice shows a little more room)."""
+    for number, row in enumerate(ws.iter_rows(min_row=1, max_col=len(widths)), start=1):
         lines = max((wrapped_lines(str(c.value), widths[c.column - 1]) for c in row if c.value is not None), default=1)
         if lines > 1:
-            ws.row_dimensions[number].height = min(MAX_HEIGHT, LINE_HEIGHT * lines)
+            ws.row_dimensions[number].height = min(MAX_HEIGHT, round(LINE_HEIGHT * lines + ROW_PADDING, 1))
 
 
 def _protect(ws: Worksheet) -> None:
