@@ -270,8 +270,8 @@ def _layout(ws: Worksheet, sheet: Sheet) -> None:
         wanted.append(min(width, sheet.widest.get(name, MAX_WIDTH)))
         least.append(min(width, max(MIN_WIDTH, display_width(name) // 2 + 3)))
     widths = fit_widths(wanted, least)
-    for col, width in enumerate(widths, start=1):
-        ws.column_dimensions[get_column_letter(col)].width = width
+    for col, size in enumerate(sizes, start=1):
+        ws.column_dimensions[get_column_letter(col)].width = size
     _heights(ws, widths)
     ws.freeze_panes = "A2"
     ws.auto_filter.ref = f"A1:{get_column_letter(len(sheet.header))}{max(ws.max_row, 2)}"
@@ -294,11 +294,13 @@ def _print_setup(ws: Worksheet, sheet: Sheet) -> None:
     )  # fmt: skip
     ws.print_title_rows = "1:1"
     font = f"{FONT_NAME},常规"
-    if sheet.title:
-        ws.oddHeader.center.text = sheet.title.replace("&", "&&")
-        ws.oddHeader.center.font, ws.oddHeader.center.size = font, HEADER_SIZE
-    ws.oddFooter.center.text = FOOTER
-    ws.oddFooter.center.font, ws.oddFooter.center.size = font, FOOTER_SIZE
+    header, footer = ws.oddHeader, ws.oddFooter
+    if sheet.title and header is not None:
+        header.center.text = sheet.title.replace("&", "&&")
+        header.center.font, header.center.size = font, HEADER_SIZE
+    if footer is not None:
+        footer.center.text = FOOTER
+        footer.center.font, footer.center.size = font, FOOTER_SIZE
 
 
 def wrapped_lines(text: str, width: float) -> int:
