@@ -270,7 +270,7 @@ def _layout(ws: Worksheet, sheet: Sheet) -> None:
         wanted.append(min(width, sheet.widest.get(name, MAX_WIDTH)))
         least.append(min(width, max(MIN_WIDTH, display_width(name) // 2 + 3)))
     widths = fit_widths(wanted, least)
-    for col, size in enumerate(sizes, start=1):
+    for col, size in enumerate(widths, start=1):
         ws.column_dimensions[get_column_letter(col)].width = size
     _heights(ws, widths)
     ws.freeze_panes = "A2"
