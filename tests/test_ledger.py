@@ -23,6 +23,7 @@ from zhiliang_cli.ledger import (
     requirement,
     target_entries,
     write_ledger,
+    written_scale,
 )
 from zhiliang_cli.records import PlanRecord
 
@@ -55,7 +56,8 @@ def test_sheets_and_columns(bundled_ledger: Path) -> None:
         "进展情况", "完成状态", "备注",
     ]  # fmt: skip
     assert [c.value for c in book["指标"][1]] == [
-        "指标编号", "序号", "牵头单位", "指标", "目标值", "下限", "上限", "单位", "要求", "时限", "完成值", "完成说明",
+        "指标编号", "序号", "牵头单位", "指标", "对象", "目标", "要求", "目标值", "下限", "上限", "单位", "时限",
+        "完成值", "完成说明",
     ]  # fmt: skip
     assert [c.value for c in book["说明"][1]] == ["项目", "内容"]
 
@@ -79,10 +81,13 @@ def test_one_target_row_per_targets_record(bundled_ledger: Path, zl: Run) -> Non
     assert len(rows) == len(records) == 34
     seen: dict[int, int] = {}
     for row, t in zip(rows, records, strict=True):
-        key, number, leads, text, value, low, high, unit, wanted, by, actual, note = row
+        key, number, leads, text, subject, written, wanted, value, low, high, unit, by, actual, note = row
         seen[t["item"]] = seen.get(t["item"], 0) + 1
         assert key == f"{t['item']}-{seen[t['item']]}" and number == t["item"]
-        assert (text, value, low, high, unit or "") == (t["text"], t["value"], t["low"], t["high"], t["unit"])
+        factor = written_scale(t).factor  # 100 | 亿元 for 100亿元: the target as the plan writes it
+        assert [v if v is None else v * factor for v in (value, low, high)] == [t["value"], t["low"], t["high"]]
+        assert text == t["text"] and written in text and (unit or "").endswith(t["unit"])
+        assert subject == t["subject"] or len([r for r in records if r["span"] == t["span"]]) > 1
         assert leads == "、".join(t["lead_units"]) and wanted == requirement(t)
         assert by == deadline_text(t["by"]) and actual is None and note is None
 
@@ -128,7 +133,7 @@ def test_drop_down_and_numbers_only(bundled_ledger: Path) -> None:
     assert states.type == "list" and states.formula1 == '"未启动,推进中,已完成,未完成"'
     assert str(states.sqref) == "J2:J73" and states.showErrorMessage
     (numbers,) = book["指标"].data_validations.dataValidation
-    assert numbers.type == "decimal" and str(numbers.sqref) == "K2:K35" and numbers.showErrorMessage
+    assert numbers.type == "decimal" and str(numbers.sqref) == "M2:M35" and numbers.showErrorMessage
     assert not book["说明"].data_validations.dataValidation
 
 
@@ -217,7 +222,7 @@ def test_requirement_in_words(comparator: str, change: str | None, aspirational:
 def test_small_plan_requirements(tmp_path: Path) -> None:
     out = tmp_path / "x.xlsx"
     write_ledger(load_plan(str(write_plan(tmp_path))), str(out))
-    wanted = {row[0]: row[8] for row in sheet_values(out, "指标")[1:]}
+    wanted = {row[0]: row[6] for row in sheet_values(out, "指标")[1:]}
     assert wanted == {
         "1-1": "不少于", "1-2": "多于", "1-3": "不超过", "1-4": "不超过", "1-5": "约", "1-6": "区间",
         "1-7": "减少达到", "1-8": "提高不少于", "1-9": "力争达到", "2-1": "少于",
@@ -233,7 +238,7 @@ def test_deadlines_where_known(tmp_path: Path) -> None:
     item["targets"][1]["by"] = {"text": "长期坚持", "span": [0, 4], "date": None}
     tasks, targets, _ = ledger_sheets(loaded, _items(loaded.plan), target_entries(loaded.plan), "全部")
     assert tasks.rows[0][6] == "2025年底前（2025-12-31）" and tasks.rows[1][6] is None
-    assert [row[9] for row in targets.rows[:3]] == ["到2025年（2025-12-31）", "长期坚持", None]
+    assert [row[11] for row in targets.rows[:3]] == ["到2025年（2025-12-31）", "长期坚持", None]
 
 
 def test_section_targets_have_their_own_ids() -> None:

@@ -36,12 +36,12 @@ from openpyxl import Workbook, load_workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Protection, Side
 from openpyxl.utils import get_column_letter
-from openpyxl.utils.cell import coordinate_to_tuple
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.page import PageMargins
 from openpyxl.worksheet.worksheet import Worksheet
 
 from .errors import InputError, OutputError, UsageError
+from .sheets import Book, Cell, Row
 
 Value = str | int | float | None
 
@@ -87,16 +87,6 @@ class Sheet:
     bold_rows: frozenset[int] = frozenset()  # rows (0-based, under the header) in bold: a 合计
 
 
-@dataclass(frozen=True)
-class Cell:
-    """A cell read back: where it is, what it holds, how it is shown."""
-
-    ref: str
-    value: Any  # str, int, float, bool, datetime or None
-    percent: bool = False  # the number format shows a percentage: 0.12 displays as 12%
-    formula: str | None = None  # a formula with no computed value saved
-
-
 def display_width(text: str) -> int:
     """The width of ``text`` in a fixed-width font: wide (CJK) characters count two.
 
@@ -138,13 +128,48 @@ def safe_file_name(name: str) -> str:
 # --- writing -------------------------------------------------------------------------
 
 
-def build(sheets: Sequence[Sheet]) -> Workbook:
-    """A workbook holding ``sheets``, in order."""
+@dataclass(frozen=True)
+class Chart:
+    """A chart sheet: bars of some columns of a sheet, one group per row (its first column the
+    category), stacked, each series in its colour; made with openpyxl's own charts, which Excel,
+    WPS and LibreOffice all draw."""
+
+    name: str
+    title: str
+    sheet: str  # the sheet the numbers are in, a header row above them
+    rows: int  # the rows charted, under the header
+    series: range  # the columns (1-based) charted, one series each, named by their header
+    colours: Sequence[str]
+    y_title: str
+
+
+def build(sheets: Sequence[Sheet], charts: Sequence[Chart] = ()) -> Workbook:
+    """A workbook holding ``sheets``, in order, then ``charts``."""
     book = Workbook()
     book.remove(book.active)  # type: ignore[arg-type]
     for sheet in sheets:
         _fill_sheet(book.create_sheet(sheet.name), sheet)
+    for chart in charts:
+        _chart_sheet(book, chart)
     return book
+
+
+def _chart_sheet(book: Workbook, spec: Chart) -> None:
+    from openpyxl.chart import BarChart, Reference
+
+    ws = book[spec.sheet]
+    chart = BarChart()
+    chart.type, chart.grouping, chart.overlap = "bar", "stacked", 100
+    chart.title, chart.y_axis.title = spec.title, spec.y_title
+    chart.x_axis.scaling.orientation = "maxMin"  # the first unit on top, as in the sheet
+    chart.x_axis.delete = chart.y_axis.delete = False
+    for column, colour in zip(spec.series, spec.colours, strict=True):
+        chart.add_data(Reference(ws, min_col=column, min_row=1, max_row=spec.rows + 1), titles_from_data=True)
+        chart.series[-1].graphicalProperties.solidFill = colour
+        chart.series[-1].graphicalProperties.line.solidFill = colour
+    chart.set_categories(Reference(ws, min_col=1, min_row=2, max_row=spec.rows + 1))
+    sheet = book.create_chartsheet(spec.name)
+    sheet.add_chart(chart)
 
 
 def _fill_sheet(ws: Worksheet, sheet: Sheet) -> None:
@@ -250,7 +275,7 @@ def fit_widths(wanted: Sequence[float], least: Sequence[float], page: float = PA
     >>> fit_widths([10, 20, 30], [5, 5, 5], page=100)
     [10, 20, 30]
     >>> fit_widths([10, 40, 60], [10, 10, 10], page=60)
-    [10.0, 20.0, 30.0]
+    [10.0, 21.2, 28.8]
     """
     if sum(wanted) <= page:
         return list(wanted)
@@ -306,7 +331,7 @@ def _print_setup(ws: Worksheet, sheet: Sheet) -> None:
 def wrapped_lines(text: str, width: float) -> int:
     """How many lines ``text`` takes wrapped in a column ``width`` characters wide.
 
-    >>> wrapped_lines("省市场监管局", 20), wrapped_lines("省市场监管局", 7), wrapped_lines("一\\n二", 20)
+    >>> wrapped_lines("省市场监管局", 20), wrapped_lines("省市场监管局", 8), wrapped_lines("一\\n二", 20)
     (1, 2, 2)
     """
     usable = max(1.0, width - 1.5)
@@ -436,71 +461,53 @@ def _copy_aside(path: Path, backups: list[Path]) -> Path:
 # --- reading -------------------------------------------------------------------------
 
 
-def read(path: str) -> dict[str, list[list[Cell]]]:
-    """Every sheet of the workbook at ``path``: its rows of cells, first row first.
+def read_xlsx(path: str, shown: str, data: bytes) -> Book:
+    """Every sheet of the .xlsx in ``data`` (checked by :func:`sheets.check_xlsx` first): the
+    cells that hold something, row by row, sparse (a stray cell far off costs one cell).
 
-    A merged range is read as it is shown: its value in every row it spans, in its
-    first column (cells merged down a column hold one value for each row)."""
-    data = _read_bytes(path)
-    book = _open(path, data, data_only=False)
+    A merged range is read as it is shown: its value in every row it spans that holds
+    something, in its first column (cells merged down a column hold one value for each row)."""
+    book = _open(shown, data, data_only=False)
     computed: list[Workbook] = []  # opened again for the values of formulas, when there are any
-    sheets: dict[str, list[list[Cell]]] = {}
+    sheets: dict[str, list[Row]] = {}
     for ws in book.worksheets:
-        rows: list[list[Cell]] = []
-        where: dict[tuple[int, int], tuple[int, int]] = {}  # (row, column) -> index in rows
-        for i, row in enumerate(ws.iter_rows()):
-            rows.append([_read_cell(path, data, ws.title, cell, computed) for cell in row])
-            where.update((coordinate_to_tuple(cell.ref), (i, j)) for j, cell in enumerate(rows[-1]))
-        _merged_as_shown(ws, rows, where)
-        sheets[ws.title] = rows
-    return sheets
+        by_row: dict[int, Row] = {}
+        for (number, column), cell in sorted(ws._cells.items()):
+            if cell.value is None or type(cell).__name__ == "MergedCell":
+                continue
+            by_row.setdefault(number, {})[column] = _read_cell(shown, data, ws.title, cell, column, computed)
+        _merged_as_shown(ws, by_row)
+        sheets[ws.title] = [by_row[number] for number in sorted(by_row)]
+    saved = book.properties.modified if book.properties else None
+    return Book(path, sheets, saved)
 
 
-def _merged_as_shown(ws: Worksheet, rows: list[list[Cell]], where: dict[tuple[int, int], tuple[int, int]]) -> None:
-    """Give each row a merged range spans the value of the range, in its first column."""
+def _merged_as_shown(ws: Worksheet, by_row: dict[int, Row]) -> None:
+    """Give each row a merged range spans (and that holds something) the range's value, in its
+    first column."""
     for span in ws.merged_cells.ranges:
-        if (span.min_row, span.min_col) not in where:
+        top = by_row.get(span.min_row, {}).get(span.min_col)
+        if top is None:
             continue
-        i, j = where[span.min_row, span.min_col]
-        top = rows[i][j]
         for number in range(span.min_row + 1, span.max_row + 1):
-            if (number, span.min_col) in where:
-                i, j = where[number, span.min_col]
-                rows[i][j] = Cell(rows[i][j].ref, top.value, top.percent, top.formula)
+            if number in by_row:
+                ref = f"{get_column_letter(span.min_col)}{number}"
+                by_row[number][span.min_col] = Cell(ref, top.value, top.percent, top.formula, span.min_col)
 
 
-def _read_cell(path: str, data: bytes, sheet: str, cell: Any, computed: list[Workbook]) -> Cell:
+def _read_cell(shown: str, data: bytes, sheet: str, cell: Any, column: int, computed: list[Workbook]) -> Cell:
     """One cell as :class:`Cell`; a formula by the value saved with it."""
     percent = "%" in str(cell.number_format or "")
     if cell.data_type != "f":
-        return Cell(cell.coordinate, cell.value, percent)
+        return Cell(cell.coordinate, cell.value, percent, None, column)
     if not computed:
-        computed.append(_open(path, data, data_only=True))
+        computed.append(_open(shown, data, data_only=True))
     value = computed[0][sheet][cell.coordinate].value
     formula = None if value is not None else str(getattr(cell.value, "text", cell.value))
-    return Cell(cell.coordinate, value, percent, formula)
+    return Cell(cell.coordinate, value, percent, formula, column)
 
 
-def _read_bytes(path: str) -> bytes:
-    file = Path(path)
-    try:
-        if file.is_dir():
-            raise InputError(f"{path} is a directory: give the path of an .xlsx workbook")
-        data = file.read_bytes()
-    except FileNotFoundError:
-        raise InputError(f"{path}: no such file; check the path") from None
-    except OSError as error:
-        raise InputError(f"{path}: cannot be read ({error.strerror or error}); check the path") from None
-    if data.startswith(b"\xd0\xcf\x11\xe0"):
-        raise InputError(
-            f"{path} is an old .xls workbook or a password-protected one: save it as .xlsx with no password"
-        )
-    if not data.startswith(b"PK\x03\x04"):
-        raise InputError(f"{path} is not an .xlsx workbook: give a ledger written by zl ledger")
-    return data
-
-
-def _open(path: str, data: bytes, data_only: bool) -> Workbook:
+def _open(shown: str, data: bytes, data_only: bool) -> Workbook:
     import warnings
     import zipfile
 
@@ -510,7 +517,7 @@ def _open(path: str, data: bytes, data_only: bool) -> Workbook:
             return load_workbook(io.BytesIO(data), data_only=data_only)
     except (zipfile.BadZipFile, KeyError, ValueError, TypeError, OSError, EOFError) as error:
         raise InputError(
-            f"{path} is damaged or not an .xlsx workbook ({type(error).__name__}): save it again"
+            f"{shown} is damaged or not an .xlsx workbook ({type(error).__name__}): save it again"
         ) from None
     except Exception as error:  # openpyxl raises many kinds on a broken file
-        raise InputError(f"{path} cannot be read as a workbook ({type(error).__name__}): save it again") from None
+        raise InputError(f"{shown} cannot be read as a workbook ({type(error).__name__}): save it again") from None
