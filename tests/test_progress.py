@@ -248,6 +248,7 @@ def test_json_shape(small: tuple[LoadedPlan, Path], tmp_path: Path, zl: Run) -> 
     assert summary["lead_units"][3] == {
         "name": None, "items": 1, "items_with_state": 0, "targets": 0, "met": 0, "unmet": 0, "unreported": 0,
         "invalid": 0,
+        "states": {"not_started": 0, "in_progress": 0, "done": 0, "not_done": 0, "other": 0, "none": 1},
     }  # fmt: skip
     today = dt.date.today().isoformat()  # the day the workbook was saved: just now, by openpyxl
     assert summary["files"] == [{"file": str(path), "scope": "全部任务和指标", "date": today}]
@@ -571,11 +572,15 @@ def test_ledger_command_errors(zl: Run, tmp_path: Path) -> None:
 def test_terminal_summary(small: tuple[LoadedPlan, Path], tmp_path: Path, zl: Run) -> None:
     loaded, ledger = small
     path = fill(_copy(ledger, tmp_path), targets={"1-1": 12, "1-2": 3, "1-3": "很低"})
-    out = zl("progress", str(path), "--file", loaded.path, tty=True).out
-    assert "lead unit" in out and "=省厅" in out and "█" in out and "░" in out
-    assert "targets not met" in out and "1-2" in out and "很低" in out
-    assert "unreported (7): 1-4, 1-5, 1-6, 1-7, 1-8, 1-9, 2-1" in out
-    assert "1 of 10 targets met" in out
+    out = re.sub(r"\x1b\[[0-9;]*m", "", zl("progress", str(path), "--file", loaded.path, tty=True).out)
+    assert "牵头单位" in out and "=省厅" in out and "█" in out and "░" in out
+    assert "未达标和无效的指标" in out and "1-2" in out and "很低" in out
+    assert "未填报（7项）：1-4、1-5、1-6、1-7、1-8、1-9、2-1" in out
+    assert "10 项指标中 1 项达标" in out
+    assert "完成状态：未启动 0，推进中 0，已完成 0，未完成 0，其他 0，未填 3" in out
+    for glyph, word in (("█", "达标"), ("▓", "未达标"), ("▒", "无效"), ("░", "未填报")):
+        assert f"{glyph} {word}：" in out  # the legend
+    assert "unrep." not in out and "unreported" not in out  # no abbreviation, no English
 
 
 @pytest.mark.parametrize("width", [20, 40, 60, 80, 120])
@@ -592,7 +597,7 @@ def test_terminal_summary_at_any_width(
     flat = "".join(out.split())  # what wrapped onto the next line joined again
     for name in ("=省厅", "+省局", "-省委", "1-2", "1-3", "很低", "培育品牌"):
         assert name in flat, (width, name, out)
-    assert "1of10targetsmet" in flat
+    assert "10项指标中1项达标" in flat
 
 
 @pytest.mark.parametrize("fmt", ["jsonl", "csv", "yaml"])

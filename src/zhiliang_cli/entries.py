@@ -230,7 +230,7 @@ def _checked(reading: Reading, unit: Unit, goal: float | None) -> Reading:
     power = abs(math.log10(abs(float(value)) / abs(goal)))
     if power < DOUBTFUL_POWER:
         return reading
-    shown = f"{Decimal(repr(goal)) / unit.factor:f}".rstrip("0").rstrip(".") + unit.written
+    shown = in_unit(Decimal(repr(goal)), unit)
     doubt = MESSAGES["why_doubtful"].format(goal=shown, power=round(power))
     return Reading(value, reading.bound, (*reading.why, doubt), True)
 

@@ -36,7 +36,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
@@ -511,6 +511,14 @@ def _counts(targets: list[Row]) -> Row:
     return {"targets": len(targets), **{s: sum(1 for t in targets if t["status"] == s) for s in STATUSES}}
 
 
+def _states(items: list[Row]) -> dict[str, int]:
+    """Items counted by 完成状态: the drop-down's four, anything else typed, and none."""
+    states = {key: sum(1 for i in items if i["state"] == word) for word, key in STATE_KEYS.items()}
+    states["other"] = sum(1 for i in items if i["state"] and i["state"] not in STATE_KEYS)
+    states["none"] = sum(1 for i in items if not i["state"])
+    return states
+
+
 def _summary(loaded: LoadedPlan, ledgers: list[Ledger], items: list[Row], targets: list[Row]) -> Row:
     plan = loaded.plan
     units: list[str | None] = [row["name"] for row in lead_rows(plan)]
@@ -521,9 +529,15 @@ def _summary(loaded: LoadedPlan, ledgers: list[Ledger], items: list[Row], target
         mine = [i for i in items if (unit in i["lead_units"] if unit else not i["lead_units"])]
         theirs = [t for t in targets if (unit in t["lead_units"] if unit else not t["lead_units"])]
         with_state = sum(1 for i in mine if i["state"])
-        per_unit.append({"name": unit, "items": len(mine), "items_with_state": with_state, **_counts(theirs)})
-    states = {key: sum(1 for i in items if i["state"] == word) for word, key in STATE_KEYS.items()}
-    states["other"] = sum(1 for i in items if i["state"] and i["state"] not in STATE_KEYS)
+        per_unit.append(
+            {
+                "name": unit,
+                "items": len(mine),
+                "items_with_state": with_state,
+                "states": _states(mine),
+                **_counts(theirs),
+            }
+        )
     return {
         "plan": {
             "title": plan["title"],
@@ -534,7 +548,7 @@ def _summary(loaded: LoadedPlan, ledgers: list[Ledger], items: list[Row], target
         "files": [{"file": ledger.path, "scope": ledger.scope, "date": ledger.date} for ledger in ledgers],
         "items": len(items),
         "items_with_state": sum(1 for i in items if i["state"]),
-        "states": states,
+        "states": _states(items),
         **_counts(targets),
         "lead_units": per_unit,
     }
@@ -625,7 +639,7 @@ def _in_written_unit(target: Row) -> Value:
     return _plain(Decimal(repr(actual)) / unit_of_record(target).factor)
 
 
-def unit_of_record(target: Row) -> Unit:
+def unit_of_record(target: Mapping[str, Any]) -> Unit:
     """The :class:`Unit` of a judged target record."""
     written, base = target["unit_written"], target["unit"]
     word = written[: len(written) - len(base)] if base else written

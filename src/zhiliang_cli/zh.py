@@ -70,7 +70,7 @@ SUMMARY = {
     "actual": "完成值",
     "status": "结果",
     "cell": "单元格",
-    "unreported": "未填报（{count} 项）：{ids}",
+    "unreported": "未填报（{count}项）：{ids}",
     "verdict": "{targets} 项指标中 {met} 项达标",
     "states": "完成状态：{counts}",
     "legend": "图例：",
