@@ -13,7 +13,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from zhiliang_cli import query, workbook
+from zhiliang_cli import files, query, workbook
 from zhiliang_cli.cache import load_plan
 from zhiliang_cli.errors import OutputError, UsageError
 from zhiliang_cli.ledger import (
@@ -411,68 +411,76 @@ def test_split_refuses_when_one_file_exists_and_writes_none(tmp_path: Path) -> N
     assert len(list(folder.iterdir())) == 8 and (folder / "省商务厅.xlsx").read_bytes() != b"keep me"
 
 
-def test_a_failure_while_staging_leaves_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    real, calls = workbook._stage, []
+def _leftovers(folder: Path) -> list[str]:
+    return sorted(p.name for p in folder.parent.iterdir() if p.name.startswith("."))
 
-    def failing(path: Path, book: openpyxl.Workbook) -> Path:
-        calls.append(path)
+
+def test_a_failure_while_writing_leaves_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    real, calls = files.os.fsync, []
+
+    def failing(fd: int) -> None:
+        calls.append(fd)
         if len(calls) == 3:
-            raise OutputError(f"cannot write {path}: disk full")
-        return real(path, book)
+            raise OSError(28, "No space left on device")
+        real(fd)
 
-    monkeypatch.setattr(workbook, "_stage", failing)
-    with pytest.raises(OutputError, match="disk full"):
+    monkeypatch.setattr(files.os, "fsync", failing)
+    with pytest.raises(OutputError, match="No space left on device; nothing was written"):
         write_ledger(load_plan(PROVINCE), str(tmp_path / "split"), "lead")
-    assert not (tmp_path / "split").exists()
+    assert not (tmp_path / "split").exists() and _leftovers(tmp_path / "split") == []
 
 
-def test_a_failure_while_moving_restores_the_old_set(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    folder = tmp_path / "split"
-    write_ledger(load_plan(PROVINCE), str(folder), "lead")
-    for path in folder.iterdir():  # unlike what zl writes again within the same second
-        path.write_bytes(f"filled {path.name}".encode())
-    before = {p.name: p.read_bytes() for p in folder.iterdir()}
-    real, moved = workbook.os.replace, []
-
-    def failing(src: str | Path, dst: str | Path) -> None:
-        if str(src).endswith(".tmp"):
-            moved.append(dst)
-            if len(moved) == 5:
-                raise OSError(28, "No space left on device")
-        real(src, dst)
-
-    monkeypatch.setattr(workbook.os, "replace", failing)
-    with pytest.raises(OutputError, match="nothing was written"):
-        write_ledger(load_plan(PROVINCE), str(folder), "lead", force=True)
-    assert {p.name: p.read_bytes() for p in folder.iterdir()} == before
-
-
-@pytest.mark.parametrize(("when", "moved_first"), [(1, False), (3, True), (-1, True)], ids=["first", "3rd", "last"])
-def test_ctrl_c_while_moving_restores_the_old_set(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, when: int, moved_first: bool
-) -> None:
-    """Bug caught: Ctrl-C while the new files were moved in lost the ones they replaced."""
+def _filled_set(tmp_path: Path) -> tuple[Path, dict[str, bytes]]:
     folder = tmp_path / "split"
     write_ledger(load_plan(PROVINCE), str(folder), "lead")
     for path in folder.iterdir():  # filled in by now: not what zl would write again
         path.write_bytes(f"filled {path.name}".encode())
-    before = {p.name: p.read_bytes() for p in folder.iterdir()}
-    real, moved = workbook.os.replace, []
-    stop = when if when > 0 else len(before)
+    (folder / "说明.txt").write_text("the office's own note", encoding="utf-8")  # not zl's: kept
+    return folder, {p.name: p.read_bytes() for p in folder.iterdir()}
 
-    def interrupted(src: str | Path, dst: str | Path) -> None:
-        if str(src).endswith(".tmp"):
-            moved.append(dst)
-            if len(moved) == stop:  # Ctrl-C just before, or just after, this move
-                if moved_first:
-                    real(src, dst)
-                raise KeyboardInterrupt
+
+def test_a_failure_while_renaming_restores_the_old_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    folder, before = _filled_set(tmp_path)
+    real = files.os.rename
+
+    def failing(src: str, dst: str) -> None:
+        if src.endswith(".new"):
+            raise OSError(28, "No space left on device")
         real(src, dst)
 
-    monkeypatch.setattr(workbook.os, "replace", interrupted)
+    monkeypatch.setattr(files.os, "rename", failing)
+    with pytest.raises(OutputError, match="nothing was written"):
+        write_ledger(load_plan(PROVINCE), str(folder), "lead", force=True)
+    assert {p.name: p.read_bytes() for p in folder.iterdir()} == before and _leftovers(folder) == []
+
+
+@pytest.mark.parametrize("when", ["before", "between", "after"])
+def test_ctrl_c_while_renaming_leaves_a_whole_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, when: str
+) -> None:
+    """Ctrl-C (or SIGTERM, which raises as it does) at any point of the swap leaves the old folder
+    or the new one, whole, and nothing beside it."""
+    folder, before = _filled_set(tmp_path)
+    real, renames = files.os.rename, []
+
+    def interrupted(src: str, dst: str) -> None:
+        renames.append(src)
+        if when == "before" or (when == "between" and len(renames) == 2):
+            raise KeyboardInterrupt
+        real(src, dst)
+        if when == "after" and src.endswith(".new"):
+            raise KeyboardInterrupt
+
+    monkeypatch.setattr(files.os, "rename", interrupted)
     with pytest.raises(KeyboardInterrupt):
         write_ledger(load_plan(PROVINCE), str(folder), "lead", force=True)
-    assert {p.name: p.read_bytes() for p in folder.iterdir()} == before
+    after = {p.name: p.read_bytes() for p in folder.iterdir()}
+    if when == "after":
+        assert set(after) == set(before) and after["说明.txt"] == before["说明.txt"]
+        assert all(v.startswith(b"PK") for k, v in after.items() if k.endswith(".xlsx"))  # the new set, whole
+    else:
+        assert after == before
+    assert _leftovers(folder) == []
 
 
 def test_written_files_have_the_permissions_of_any_new_file(tmp_path: Path) -> None:

@@ -33,6 +33,7 @@ from typing import TYPE_CHECKING, Any
 
 from ._version import __version__
 from .errors import UsageError
+from .printable import printable
 from .query import items as plan_items
 from .query import lead_rows
 
@@ -426,24 +427,24 @@ def _unique_name(unit: str, used: set[str]) -> str:
 def write_ledger(loaded: LoadedPlan, output: str, split_by: str | None = None, force: bool = False) -> list[str]:
     """Write the ledger to ``output`` (a file, or a folder with ``split_by="lead"``);
     return one line per workbook written.  A file in the way is refused before any
-    workbook is built; a folder made for the set is removed again if nothing is written."""
-    from .workbook import build, check_free, write_set
+    workbook is built; a folder is written whole into a temporary folder beside it and
+    renamed into place (:func:`files.write_folder`)."""
+    from .files import check_folder, write_folder
+    from .workbook import build, check_free, to_bytes, write_book
 
     paths, parts = _layout(loaded.plan, output, split_by)
-    check_free(paths, force)
-    folder = Path(output) if split_by else None
-    created = folder is not None and not folder.exists()
-    try:
-        if folder is not None:
-            _make_folder(folder)
-        books = [build(ledger_sheets(loaded, p.items, p.entries, p.scope)) for p in parts]
-        write_set(list(zip(paths, books, strict=True)), force)
-    except BaseException:
-        if created and folder is not None and folder.is_dir() and not any(folder.iterdir()):
-            folder.rmdir()  # nothing half-written: not even an empty folder
-        raise
+    if split_by is None:
+        check_free(paths, force)
+        write_book(output, build(ledger_sheets(loaded, parts[0].items, parts[0].entries, parts[0].scope)), force)
+    else:
+        check_folder(output, [p.name for p in paths], force)  # before the work, not after
+        books = {
+            path.name: to_bytes(build(ledger_sheets(loaded, part.items, part.entries, part.scope)))
+            for path, part in zip(paths, parts, strict=True)
+        }
+        write_folder(output, books, force)
     return [
-        f"{path}: {_count(len(p.items), 'task')}, {_count(len(p.entries), 'target')}"
+        f"{printable(str(path))}: {_count(len(p.items), 'task')}, {_count(len(p.entries), 'target')}"
         for path, p in zip(paths, parts, strict=True)
     ]
 
@@ -465,14 +466,3 @@ def _count(n: int, noun: str) -> str:
     ('1 task', '0 targets')
     """
     return f"{n} {noun}{'s' * (n != 1)}"
-
-
-def _make_folder(folder: Path) -> None:
-    from .errors import OutputError
-
-    if folder.exists() and not folder.is_dir():
-        raise OutputError(f"{folder} is a file: with --split-by lead, -o names a folder")
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-    except OSError as error:
-        raise OutputError(f"cannot make the folder {folder}: {error.strerror or error}") from None

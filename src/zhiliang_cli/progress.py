@@ -688,10 +688,10 @@ def check_output(output: str, ledgers: list[str], force: bool = False) -> None:
 
 def write_summary(data: Row, output: str, force: bool = False) -> str:
     """The judged result as a workbook at ``output``, written atomically; the line that says so."""
-    from .workbook import build, write_set
+    from .workbook import build, write_book
 
     sheets, chart = summary_sheets(data)
-    write_set([(Path(output), build(sheets, [chart]))], force)
+    write_book(output, build(sheets, [chart]), force)
     summary = data["summary"]
     counts = "，".join(f"{STATUS_WORDS[s]} {summary[s]}" for s in STATUSES)
     return f"{output}: {summary['targets']} 项指标（{counts}）"

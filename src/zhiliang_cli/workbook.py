@@ -23,9 +23,6 @@ from __future__ import annotations
 
 import io
 import math
-import os
-import stat
-import tempfile
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -41,6 +38,7 @@ from openpyxl.worksheet.page import PageMargins
 from openpyxl.worksheet.worksheet import Worksheet
 
 from .errors import InputError, OutputError, UsageError
+from .printable import printable
 from .sheets import Book, Cell, Row
 
 Value = str | int | float | None
@@ -357,18 +355,20 @@ def _protect(ws: Worksheet) -> None:
     protection.formatColumns = protection.formatRows = protection.insertRows = False
 
 
-def write_set(books: Sequence[tuple[Path, Workbook]], force: bool = False) -> None:
-    """Write every workbook to its path, all or none: an existing file is kept unless
-    ``force``; a failure leaves no new file behind and restores any it replaced."""
-    check_free([path for path, _ in books], force)
-    staged: list[tuple[Path, Path]] = []
-    try:
-        for path, book in books:
-            staged.append((path, _stage(path, book)))
-        _commit(staged)
-    finally:
-        for _, tmp in staged:
-            tmp.unlink(missing_ok=True)
+def to_bytes(book: Workbook) -> bytes:
+    """``book`` as the bytes of an .xlsx file."""
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+def write_book(path: str, book: Workbook, force: bool = False) -> None:
+    """Write ``book`` to ``path`` as :func:`files.write_atomic` writes a file: a symlink
+    followed, an existing file kept unless ``force``, in one rename."""
+    from .files import write_atomic
+
+    check_free([Path(path)], force)
+    write_atomic(path, to_bytes(book), force)
 
 
 def check_free(paths: Sequence[Path], force: bool = False) -> None:
@@ -376,86 +376,13 @@ def check_free(paths: Sequence[Path], force: bool = False) -> None:
     that does not end in .xlsx (Excel will not open a workbook named otherwise)."""
     for path in paths:
         if path.is_dir():
-            raise OutputError(f"{path} is a directory: give a file name for -o")
+            raise OutputError(f"{printable(str(path))} is a directory: give a file name for -o")
         if path.suffix.lower() != ".xlsx":
-            raise UsageError(f"{path} does not end in .xlsx: give -o a name such as {path.stem or 'ledger'}.xlsx")
+            raise UsageError(
+                f"{printable(str(path))} does not end in .xlsx: give -o a name such as {path.stem or 'ledger'}.xlsx"
+            )
         if path.exists() and not force:
-            raise OutputError(f"{path} exists: use --force to overwrite it, or choose another name")
-
-
-def _temp_beside(path: Path, suffix: str) -> Path:
-    try:
-        fd, name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=suffix)
-    except OSError as error:
-        raise OutputError(f"cannot write in {path.parent}: {error.strerror or error}") from None
-    os.close(fd)
-    return Path(name)
-
-
-def _stage(path: Path, book: Workbook) -> Path:
-    """``book`` saved to a temporary file beside ``path``, with the permissions ``path``
-    will have: those of the file it replaces, or of any new file (not the owner-only
-    ones of a temporary file)."""
-    buffer = io.BytesIO()
-    book.save(buffer)
-    tmp = _temp_beside(path, ".tmp")
-    try:
-        tmp.write_bytes(buffer.getvalue())
-        os.chmod(tmp, _new_file_mode(path))
-    except OSError as error:
-        tmp.unlink(missing_ok=True)
-        raise OutputError(f"cannot write {path}: {error.strerror or error}") from None
-    return tmp
-
-
-def _new_file_mode(path: Path) -> int:
-    """The permission bits of the file at ``path``, or those ``open()`` gives a new file."""
-    try:
-        return stat.S_IMODE(path.stat().st_mode)
-    except OSError:
-        umask = os.umask(0)
-        os.umask(umask)
-        return 0o666 & ~umask
-
-
-def _commit(staged: list[tuple[Path, Path]]) -> None:
-    """Move each staged file into place; on a failure or Ctrl-C, undo the moves made.
-
-    A file about to be replaced is first copied aside whole, and only then listed for
-    undoing; the new file then replaces it in one atomic step.  However an interrupt
-    falls, the old file is either still in place or restored from its whole copy."""
-    done: list[tuple[Path, Path | None]] = []  # (path, copy of the file it replaced)
-    backups: list[Path] = []
-    current = staged[0][0] if staged else Path()
-    try:
-        for path, tmp in staged:
-            current = path
-            backup = _copy_aside(path, backups) if path.exists() else None
-            done.append((path, backup))
-            os.replace(tmp, path)
-    except BaseException as error:  # Ctrl-C too: the files replaced are put back, not lost
-        for moved, backup in reversed(done):
-            if backup is not None:
-                os.replace(backup, moved)
-            else:
-                moved.unlink(missing_ok=True)
-        if not isinstance(error, OSError | OutputError):
-            raise
-        detail = error.strerror if isinstance(error, OSError) else str(error)
-        raise OutputError(f"cannot write {current}: {detail}; nothing was written") from None
-    finally:
-        for backup in backups:
-            backup.unlink(missing_ok=True)
-
-
-def _copy_aside(path: Path, backups: list[Path]) -> Path:
-    """A whole copy of ``path`` beside it (listed in ``backups`` before it is made)."""
-    import shutil
-
-    backup = _temp_beside(path, ".bak")
-    backups.append(backup)
-    shutil.copy2(path, backup)
-    return backup
+            raise OutputError(f"{printable(str(path))} exists: use --force to overwrite it, or choose another name")
 
 
 # --- reading -------------------------------------------------------------------------
