@@ -364,7 +364,7 @@ def test_split_puts_section_targets_with_the_unled(tmp_path: Path) -> None:
         (".hidden", "hidden"),
         ("NUL", "_NUL"),
         ("com1.txt", "_com1.txt"),
-        ("a\x00b\nc", "a_b_c"),
+        ("a\x00b\nc", "abc"),  # control characters removed (issue 19)
         ("", "_"),
         ("省" * 100, "省" * 66),
     ],

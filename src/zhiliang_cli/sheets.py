@@ -122,7 +122,10 @@ def read_file(path: str, shown: str) -> bytes:
     """The bytes of a regular file, up to :data:`MAX_BOOK_FILE`: a device, a FIFO or a folder
     is refused before anything is read."""
     try:
-        with open(path, "rb", buffering=0) as stream:
+        if not stat.S_ISREG(os.stat(path).st_mode) and not os.path.isdir(path):  # a FIFO would block open()
+            raise InputError(f"{shown} is not a regular file (a device, FIFO or socket): give a workbook file")
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
+        with open(fd, "rb", buffering=0) as stream:
             info = os.fstat(stream.fileno())
             if stat.S_ISDIR(info.st_mode):
                 raise IsADirectoryError

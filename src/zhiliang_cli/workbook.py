@@ -104,15 +104,21 @@ def cell_text(text: str) -> str:
 
 
 def safe_file_name(name: str) -> str:
-    """``name`` made safe as a file name on Windows, macOS and Linux, and on a command
-    line: a leading - (which a command would take for an option) becomes _.
+    """``name`` made safe as a file name on Windows, macOS and Linux, on a command line and on
+    a terminal: control, bidirectional and zero-width characters removed (they would reorder or
+    hide what a listing shows), path separators and what Windows refuses replaced by _, a
+    leading - (which a command would take for an option) too, NFC form (as macOS stores it),
+    at most 200 bytes.
 
     >>> safe_file_name("省市场监管局"), safe_file_name('a/b:c*?"<>|.'), safe_file_name("CON"), safe_file_name("..")
     ('省市场监管局', 'a_b_c______', '_CON', '_')
-    >>> safe_file_name("-省委"), safe_file_name("=省厅")
-    ('_省委', '=省厅')
+    >>> safe_file_name("-省委"), safe_file_name("=省厅"), safe_file_name("省\u202e局\u200b\x1b[2J")
+    ('_省委', '=省厅', '省局[2J')
     """
-    cleaned = "".join("_" if ch in '\\/:*?"<>|' or ord(ch) < 32 or ch == "\x7f" else ch for ch in name)
+    from .printable import RE_UNPRINTABLE
+
+    name = RE_UNPRINTABLE.sub("", unicodedata.normalize("NFC", name))
+    cleaned = "".join("_" if ch in '\\/:*?"<>|' else ch for ch in name)
     cleaned = cleaned.strip().rstrip(". ").lstrip(".")
     cleaned = "_" + cleaned[1:] if cleaned.startswith("-") else cleaned
     while len(cleaned.encode("utf-8")) > 200:  # file names are limited to 255 bytes
