@@ -65,7 +65,7 @@ _MAG = "|".join(sorted(MAGNITUDES, key=len, reverse=True))
 RE_ENTRY = re.compile(
     rf"""
     (?P<before> {_ALT} )? \s*                              # ≥, 约, 超过 …
-    (?: (?P<arabic> [+-]? (?: \d+ (?: \.\d* )? | \.\d+ ) (?: [eE] [+-]? \d{1, 9} )? )  # 12, -3, 2.5, 1E+15
+    (?: (?P<arabic> [+-]? (?: \d+ (?: \.\d* )? | \.\d+ ) (?: [eE] [+-]? \d{{1,9}} )? )  # 12, -3, 2.5, 1E+15
       | (?P<chinese> [{_CHINESE_DIGITS}]+ ) )             # 一百五十, 两千
     \s* (?P<more> [余多] )?                                # 100余, 一百多
     \s* (?P<magnitude> {_MAG} )?                           # 万, 亿
@@ -165,8 +165,11 @@ def _from_text(typed: str, unit: Unit) -> Reading:
     match = RE_ENTRY.fullmatch(text)
     if not match:
         raise Invalid(MESSAGES["not_a_number"])
-    number = _number(match)
-    if match["chinese"]:
+    chinese, magnitude = match["chinese"], match["magnitude"] or ""
+    if chinese and not magnitude and len(chinese) > 1 and chinese[-1] in "万亿":
+        chinese, magnitude = chinese[:-1], chinese[-1]  # 六万: six, in 万
+    number = _number(match["arabic"], chinese)
+    if chinese:
         why.insert(0, MESSAGES["why_numeral"])
     bound = "exact"
     for word in (match["before"], match["more"] or match["more2"], match["after"]):
@@ -174,13 +177,13 @@ def _from_text(typed: str, unit: Unit) -> Reading:
             kind = BEFORE.get(word) or AFTER[word]
             bound = kind
             why.append(MESSAGES[f"why_{kind}"].format(word=word))
-    factor = _factor(match, unit, why)
+    factor = _factor(magnitude, match["unit"].strip(), unit, why)
     return Reading(number * factor, bound, tuple(why))
 
 
-def _number(match: re.Match[str]) -> Decimal:
-    if match["arabic"]:
-        digits = match["arabic"]
+def _number(arabic: str | None, words: str | None) -> Decimal:
+    if arabic:
+        digits = arabic
         if sum(ch.isdigit() for ch in digits.split("e")[0].split("E")[0]) > MAX_DIGITS:
             raise Invalid(MESSAGES["too_long"])
         try:
@@ -189,7 +192,7 @@ def _number(match: re.Match[str]) -> Decimal:
             raise Invalid(MESSAGES["not_a_number"]) from None
     from .parse.numerals import chinese_to_int
 
-    words = match["chinese"]
+    words = words or ""
     if len(words) > MAX_DIGITS:
         raise Invalid(MESSAGES["too_long"])
     value = chinese_to_int(words)
@@ -198,11 +201,9 @@ def _number(match: re.Match[str]) -> Decimal:
     return Decimal(value)
 
 
-def _factor(match: re.Match[str], unit: Unit, why: list[str]) -> int:
+def _factor(magnitude: str, typed_unit: str, unit: Unit, why: list[str]) -> int:
     """What the number is multiplied by to be in the record's unit: its own magnitude and unit,
     or, for a bare number, the unit the ledger shows."""
-    typed_unit = match["unit"].strip()
-    magnitude = match["magnitude"] or ""
     if typed_unit and typed_unit != unit.base:
         head = typed_unit.removesuffix(unit.base) if unit.base else typed_unit
         if unit.base == "%" and typed_unit in POINTS:
