@@ -588,6 +588,7 @@ def summary_sheets(data: Row) -> tuple[list[Sheet], Chart]:
         series=range(first, first + len(STATUSES)),
         colours=tuple(CHART_COLOURS[s] for s in STATUSES),
         y_title=BOOK["chart_y"],
+        page_title=title,
     )
     return sheets, chart
 

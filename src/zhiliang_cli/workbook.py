@@ -65,6 +65,7 @@ FONT_FAMILY = 3  # a font with serifs, as 宋体 is
 MARGIN = 0.4  # inches of paper left and right, and above and below the header and footer
 HEADER_MARGIN = 0.3  # inches the page header and footer take
 FOOTER = "第 &P 页 共 &N 页"
+CHART_SIZE = (26, 16)  # centimetres a chart takes: one A4 landscape page inside the margins
 NUMBER_LIMIT = "1E+15"  # the bounds of the number-only validation, either way
 
 
@@ -134,9 +135,10 @@ def safe_file_name(name: str) -> str:
 
 @dataclass(frozen=True)
 class Chart:
-    """A chart sheet: bars of some columns of a sheet, one group per row (its first column the
-    category), stacked, each series in its colour; made with openpyxl's own charts, which Excel,
-    WPS and LibreOffice all draw."""
+    """A sheet holding one chart, a page of A4 landscape: bars of some columns of a sheet, one
+    group per row (its first column the category), stacked, each series in its colour.  Made with
+    openpyxl's own charts on a worksheet (LibreOffice draws a chartsheet of openpyxl's as an empty
+    page), which Excel, WPS and LibreOffice all draw."""
 
     name: str
     title: str
@@ -145,6 +147,7 @@ class Chart:
     series: range  # the columns (1-based) charted, one series each, named by their header
     colours: Sequence[str]
     y_title: str
+    page_title: str | None = None  # the page header when printed: the plan's title
 
 
 def build(sheets: Sequence[Sheet], charts: Sequence[Chart] = ()) -> Workbook:
@@ -172,8 +175,11 @@ def _chart_sheet(book: Workbook, spec: Chart) -> None:
         chart.series[-1].graphicalProperties.solidFill = colour
         chart.series[-1].graphicalProperties.line.solidFill = colour
     chart.set_categories(Reference(ws, min_col=1, min_row=2, max_row=spec.rows + 1))
-    sheet = book.create_chartsheet(spec.name)
-    sheet.add_chart(chart)
+    chart.width, chart.height = CHART_SIZE  # cm: A4 landscape inside the margins
+    sheet = book.create_sheet(spec.name)
+    sheet.add_chart(chart, "A1")
+    _print_setup(sheet, Sheet(spec.name, (), (), title=spec.page_title))
+    sheet.page_setup.fitToHeight = 1
 
 
 def _fill_sheet(ws: Worksheet, sheet: Sheet) -> None:
