@@ -1,17 +1,23 @@
-"""A corpus run of `zl db build` (issue 12), measured on this machine.
+"""A corpus run of `zl db build` (issues 12 and 17), measured on this machine.
 
-    python bench/db_build.py            # 2,000 generated plans, about 100 MB
+    python bench/db_build.py            # 2,000 generated plans, about 94 MB
     python bench/db_build.py --quick    # 100 plans, to check that it runs
+    python bench/db_build.py --growth   # and memory for half the corpus and the whole
 
 The corpus is bench/corpus.py's: the bundled plan retypeset and renumbered, one plan a
-file, 100 to a folder.  Every build runs in a child process with an empty parse cache:
+file, 100 to a folder.  Everything runs in child processes, each build with an empty
+parse cache (a build neither reads nor writes it):
 
-1. `zl db build CORPUS -o plans.db --jobs 1`, then `--jobs 2`: wall time, throughput, and
-   peak memory (max RSS) of the main process and of the largest worker;
-2. the same build again with nothing changed (it writes nothing), and with 1% of the
-   files changed: wall time, as a share of the first build;
-3. memory as the corpus grows: peak RSS of the main process for half the corpus and the
-   whole (plans are streamed into the database, never all held).
+1. the yardstick: parsing the same files one by one in one process (read, decode,
+   parse), then `zl db build CORPUS -o plans.db --jobs 2` and `--jobs 1`: wall time,
+   throughput, CPU, peak memory (max RSS) of the main process and of the largest worker,
+   and each build's wall time as a ratio to the yardstick's, side by side in one run;
+2. the same build again with nothing changed (it reads no file and writes nothing), and
+   with 1% of the files changed: wall time;
+3. with --growth, memory as the corpus grows: peak RSS of the main process for half the
+   corpus and the whole (plans are streamed into the database, never all held).
+
+The machine may be shared: read the ratios, and run it several times.
 """
 
 from __future__ import annotations
@@ -46,6 +52,21 @@ peak = [line.split()[1] for line in open("/proc/self/status") if line.startswith
 print(code, elapsed, cpu, peak[0] if peak else 0, workers.ru_maxrss, file=sys.stderr)
 """
 
+# Parses every file one by one in this one process: the yardstick of issue 17.
+PARSE = """
+import pathlib, resource, sys, time
+from zhiliang_cli.cache import parse_raw
+from zhiliang_cli.source import read_bytes
+files = sorted(str(p) for p in pathlib.Path(sys.argv[1]).rglob("*.txt"))
+parse_raw(read_bytes(files[0]))  # the parser imported and warm, as in a build's worker
+start = time.perf_counter()
+for file in files:
+    parse_raw(read_bytes(file))
+elapsed = time.perf_counter() - start
+own = resource.getrusage(resource.RUSAGE_SELF)
+print(0, elapsed, own.ru_utime + own.ru_stime, own.ru_maxrss, 0, file=sys.stderr)
+"""
+
 
 class Run:
     def __init__(self, line: str, summary: str) -> None:
@@ -78,7 +99,7 @@ def build(paths: list[str], database: Path, jobs: int, cache: str) -> Run:
     out = subprocess.run([sys.executable, "-c", BUILD, *args], capture_output=True, text=True, env=env, check=False)
     run = Run(out.stderr.strip().splitlines()[-1], out.stdout.strip().split(": ", 1)[-1])
     if run.code != 0:
-        sys.exit(f"bench: zl db build failed ({run.code}):\n{out.stderr}")
+        sys.exit(f"bench: zl db build failed ({run.code}):\n{out.stderr[-2000:]}")
     return run
 
 
@@ -92,31 +113,46 @@ def change_some(root: Path, share: float) -> int:
     return len(files[::step])
 
 
+def parse_one_by_one(root: Path) -> Run:
+    out = subprocess.run([sys.executable, "-c", PARSE, str(root)], capture_output=True, text=True, check=True)
+    return Run(out.stderr.strip().splitlines()[-1], "")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="100 plans instead of 2,000")
+    parser.add_argument("--growth", action="store_true", help="also memory for half the corpus and the whole")
     args = parser.parse_args()
     count = 100 if args.quick else 2000
     print(
         f"machine: {platform.machine()}, {os.cpu_count()} CPUs, Python {platform.python_version()}, "
-        f"{platform.system()} {platform.release()}"
+        f"{platform.system()} {platform.release()}, load {os.getloadavg()[0]:.1f}"
     )
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
         root = work / "corpus"
         size = write_corpus(root, count)
+        mb = size / 1e6
         folders = sorted(str(f) for f in root.iterdir())
-        print(f"corpus: {count} plans, {size / 1e6:.1f} MB in {len(folders)} folders\n")
+        print(f"corpus: {count} plans, {mb:.1f} MB in {len(folders)} folders\n")
 
-        print("1. first build (empty database, empty parse cache); CPU = the build's and its workers'")
+        print("1. first build (empty database) against parsing the same files one by one in one process")
+        parse = parse_one_by_one(root)
+        print(
+            f"   parse one by one: {parse.elapsed:6.2f} s ({mb / parse.elapsed:4.1f} MB/s, "
+            f"{parse.elapsed / count * 1000:5.1f} ms a plan), CPU {parse.cpu:6.2f} s",
+            flush=True,
+        )
         first: dict[int, Run] = {}
-        for jobs in (1, 2):
+        for jobs in (2, 1):
             database = work / f"jobs{jobs}.db"
             run = first[jobs] = build([str(root)], database, jobs, str(work / f"cache{jobs}"))
             workers = f"largest worker {run.workers_mb:5.1f} MB" if jobs > 1 else "no workers"
             print(
-                f"   --jobs {jobs}: {run.elapsed:6.2f} s ({size / 1e6 / run.elapsed:4.1f} MB/s), CPU {run.cpu:6.2f} s; "
-                f"peak main {run.main_mb:5.1f} MB, {workers}; database {database.stat().st_size / 1e6:.0f} MB"
+                f"   --jobs {jobs}: {run.elapsed:6.2f} s ({mb / run.elapsed:4.1f} MB/s, "
+                f"{run.elapsed / count * 1000:5.1f} ms a plan) = {run.elapsed / parse.elapsed:4.2f} x parsing one by "
+                f"one; CPU {run.cpu:6.2f} s; peak main {run.main_mb:5.1f} MB, {workers}; "
+                f"database {database.stat().st_size / 1e6:.0f} MB"
             )
         print(f"   --jobs 1 / --jobs 2 wall time = {first[1].elapsed / first[2].elapsed:.2f}   ({first[2].summary})")
 
@@ -125,17 +161,17 @@ def main() -> None:
         before = database.stat().st_mtime_ns
         run = build([str(root)], database, 2, str(work / "cache2"))
         untouched = "untouched" if database.stat().st_mtime_ns == before else "WRITTEN"
-        share = run.elapsed / first[2].elapsed
-        print(f"   nothing changed: {run.elapsed:6.2f} s = {share:.1%} of the first build; the file {untouched}")
+        print(f"   nothing changed: {run.elapsed:6.2f} s (in the process, after start-up); the file {untouched}")
         changed = change_some(root, 0.01)
         run = build([str(root)], database, 2, str(work / "cache2"))
         share = run.elapsed / first[2].elapsed
         print(f"   {changed:>3} plans changed: {run.elapsed:6.2f} s = {share:.1%} of the first build   ({run.summary})")
 
-        print("\n3. memory as the corpus grows (--jobs 1: one process)")
-        for name, paths in (("half", folders[: len(folders) // 2]), ("whole", folders)):
-            run = build(paths, work / f"{name}.db", 1, str(work / f"cache-{name}"))
-            print(f"   {name:>5} corpus: peak {run.main_mb:5.1f} MB   ({run.summary})")
+        if args.growth:
+            print("\n3. memory as the corpus grows (--jobs 2)")
+            for name, paths in (("half", folders[: len(folders) // 2]), ("whole", folders)):
+                run = build(paths, work / f"{name}.db", 2, str(work / f"cache-{name}"))
+                print(f"   {name:>5} corpus: peak main {run.main_mb:5.1f} MB   ({run.summary})")
 
 
 if __name__ == "__main__":

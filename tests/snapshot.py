@@ -2,6 +2,7 @@
 
     python -m tests.snapshot write DIR     # one JSON file per document, as the parser gives it now
     python -m tests.snapshot check DIR     # parse again; name every document whose JSON differs
+    python -m tests.snapshot check DIR --paths [--ignore kind]   # what differs, field by field
 
 The documents: the bundled plan, every text and PDF under tests/, every file of ../shared/corpus/,
 the variants of the bundled plan (tests/variants.py) and a seeded sample of bench/'s generated
@@ -84,7 +85,7 @@ def write(folder: Path) -> int:
     return 0
 
 
-def check(folder: Path, show: int = 20) -> int:
+def check(folder: Path, show: int = 20, paths: bool = False, ignore: tuple[str, ...] = ()) -> int:
     differ = 0
     seen = 0
     for name, text in documents():
@@ -96,14 +97,53 @@ def check(folder: Path, show: int = 20) -> int:
             differ += 1
             continue
         expected = expected_file.read_text(encoding="utf-8")
-        if got != expected:
-            differ += 1
-            print(f"differs: {name}")
-            lines = difflib.unified_diff(expected.splitlines(), got.splitlines(), "before", "after", n=1, lineterm="")
-            for line in list(lines)[2 : 2 + show]:
+        if ignore:
+            before, after = (_without(json.loads(x), ignore) for x in (expected, got))
+            if before == after:
+                continue
+        elif got == expected:
+            continue
+        differ += 1
+        print(f"differs: {name}")
+        if paths:
+            found = list(_differences(json.loads(expected), json.loads(got), "", ignore))
+            for line in found[:show]:
                 print("    " + line)
+            if len(found) > show:
+                print(f"    … {len(found) - show} more")
+            continue
+        lines = difflib.unified_diff(expected.splitlines(), got.splitlines(), "before", "after", n=1, lineterm="")
+        for line in list(lines)[2 : 2 + show]:
+            print("    " + line)
     print(f"{seen} documents, {differ} differ")
     return 1 if differ else 0
+
+
+def _without(value: object, ignore: tuple[str, ...]) -> object:
+    if isinstance(value, dict):
+        return {k: _without(v, ignore) for k, v in value.items() if k not in ignore}
+    if isinstance(value, list):
+        return [_without(v, ignore) for v in value]
+    return value
+
+
+def _differences(before: object, after: object, where: str, ignore: tuple[str, ...]) -> Iterator[str]:
+    """Each leaf that differs, as path: before -> after (short)."""
+    if isinstance(before, dict) and isinstance(after, dict):
+        for key in list(before) + [k for k in after if k not in before]:
+            if key in ignore:
+                continue
+            yield from _differences(before.get(key, "<absent>"), after.get(key, "<absent>"), f"{where}.{key}", ignore)
+    elif isinstance(before, list) and isinstance(after, list) and len(before) == len(after):
+        for k, (b, a) in enumerate(zip(before, after, strict=True)):
+            yield from _differences(b, a, f"{where}[{k}]", ignore)
+    elif before != after:
+        yield f"{where}: {_short(before)} -> {_short(after)}"
+
+
+def _short(value: object) -> str:
+    text = json.dumps(value, ensure_ascii=False)
+    return text if len(text) <= 90 else text[:87] + "..."
 
 
 def main() -> int:
@@ -111,8 +151,12 @@ def main() -> int:
     parser.add_argument("action", choices=["write", "check"])
     parser.add_argument("folder", type=Path)
     parser.add_argument("--show", type=int, default=20, help="diff lines shown per document")
+    parser.add_argument("--paths", action="store_true", help="show what differs field by field")
+    parser.add_argument("--ignore", action="append", default=[], help="a key left out of the comparison")
     args = parser.parse_args()
-    return write(args.folder) if args.action == "write" else check(args.folder, args.show)
+    if args.action == "write":
+        return write(args.folder)
+    return check(args.folder, args.show, args.paths, tuple(args.ignore))
 
 
 if __name__ == "__main__":

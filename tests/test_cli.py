@@ -22,7 +22,7 @@ COMMANDS = sorted(c.name or c.callback.__name__ for c in app.registered_commands
 
 def test_every_command_is_listed() -> None:
     expected = ["check", "export", "items", "leads", "meta", "schema", "search", "sections", "show", "targets"]
-    expected += ["ledger", "progress", "diff", "text"]
+    expected += ["ledger", "progress", "diff", "text", "serve"]
     assert sorted(expected) == COMMANDS
 
 
@@ -108,15 +108,19 @@ def test_leads(zl: Run) -> None:
 
 def test_search_literal_and_regex(zl: Run) -> None:
     hits = zl("search", "追溯").json()
-    assert {h["number"] for h in hits} == {1, 2, 3, 4, 11}
-    assert all(h["match"] == "追溯" for h in hits)
+    assert [h["number"] for h in hits] == [1, 2, 3, 4, 11]  # one row per item
+    assert all(m["text"] == "追溯" for h in hits for m in h["matches"])
+    assert [h["match_count"] for h in hits] == [len(h["matches"]) for h in hits]
     regex_hits = zl("search", "--regex", r"\d+万批次").json()
-    assert [h["match"] for h in regex_hits] == ["50万批次", "6万批次", "500万批次"]
+    assert [m["text"] for h in regex_hits for m in h["matches"]] == ["50万批次", "6万批次", "500万批次"]
 
 
 def test_search_spans_point_into_the_source(zl: Run, plan_text: str) -> None:
     for hit in zl("search", "标准").json():
-        assert plan_text[hit["span"][0] : hit["span"][1]] == "标准"
+        for match in hit["matches"]:
+            assert plan_text[match["span"][0] : match["span"][1]] == "标准"
+        for start, end in hit["snippet_spans"]:
+            assert hit["snippet"][start:end] == "标准"
 
 
 def test_targets_filters(zl: Run) -> None:

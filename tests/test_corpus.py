@@ -193,10 +193,16 @@ def _header(result: Result) -> list[str]:
     return lines[rule - 1].split()
 
 
-def test_tables_gain_a_plan_column(zl: Run, plans: Corpus) -> None:
-    for args in (["items"], ["targets"], ["sections"], ["search", "质量"], ["meta"]):
-        header = _header(zl(*args, "--file", plans.good[0], "--file", plans.good[1], tty=True))
-        assert header[0] == "plan", args
+def test_tables_are_grouped_by_plan(zl: Run, plans: Corpus) -> None:
+    """Over several plans, each plan's rows are a table of their own under a line naming the plan."""
+    for args in (["items"], ["targets"], ["sections"], ["search", "质量"]):
+        out = zl(*args, "--file", plans.good[0], "--file", plans.good[1], tty=True).out
+        lines = out.splitlines()
+        assert plans.good[0] in lines[0], args
+        assert sum(plans.good[1] in line for line in lines) == 1, args
+        assert _header(zl(*args, "--file", plans.good[0], tty=True))[0] in ("#", "item"), args
+    header = _header(zl("meta", "--file", plans.good[0], "--file", plans.good[1], tty=True))
+    assert header[0] == "plan"
     assert _header(zl("items", "--file", plans.good[0], tty=True))[0] == "#"
     assert _header(zl("leads", "--file", plans.arg, tty=True))[:4] == ["lead", "unit", "plans", "items"]
 

@@ -95,7 +95,8 @@ def _queries(text: str, plan: PlanRecord) -> list[Any]:
         except ZlError:
             continue
         for hit in hits:
-            assert text[hit["span"][0] : hit["span"][1]] == hit["match"]
+            for match in hit["matches"]:
+                assert text[match["span"][0] : match["span"][1]] == match["text"]
         results.append(hits)
     return results
 

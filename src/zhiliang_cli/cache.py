@@ -115,18 +115,22 @@ def load_source(raw: RawSource) -> LoadedPlan:
     if entry is not None and entry["plan"] is not None:
         return _loaded(raw, entry)
     if entry is not None and entry["text"] is not None:  # a document whose text alone was cached
-        text, encoding, origin = entry["text"], entry["encoding"], entry["origin"]
+        loaded = parse_raw(raw, (entry["text"], entry["encoding"], entry["origin"]))
     else:
-        text, encoding, origin = _read_text(raw)
-    from .parse import parse_text  # imported only on a cache miss
-
-    loaded = LoadedPlan(
-        parse_text(text), raw.path, encoding, raw.sha256, len(raw.data), origin, text if origin else None
-    )
+        loaded = parse_raw(raw)
     if store:
         plan = dict(loaded.plan)
-        store.write(raw, {"encoding": encoding, "plan": plan, "origin": origin, "text": loaded.text})
+        store.write(raw, {"encoding": loaded.encoding, "plan": plan, "origin": loaded.origin, "text": loaded.text})
     return loaded
+
+
+def parse_raw(raw: RawSource, read: tuple[str, str, dict[str, Any] | None] | None = None) -> LoadedPlan:
+    """The parsed plan of bytes already read, not through the cache (``zl db build`` keeps its
+    own); ``read`` is the text, encoding and provenance when they are known already."""
+    text, encoding, origin = read or _read_text(raw)
+    from .parse import parse_text  # imported only when a plan is parsed
+
+    return LoadedPlan(parse_text(text), raw.path, encoding, raw.sha256, len(raw.data), origin, text if origin else None)
 
 
 def _loaded(raw: RawSource, entry: dict[str, Any]) -> LoadedPlan:
@@ -406,6 +410,7 @@ SHAPES = {
             "contact",
             "published",
             "plan_title",
+            "kind",
             "preamble",
             "preamble_span",
             "closing",

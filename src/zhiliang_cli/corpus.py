@@ -23,6 +23,7 @@ progress bar is shown (on a terminal, after about a second).
 from __future__ import annotations
 
 import os
+import stat
 import sys
 import time
 from collections import deque
@@ -156,9 +157,47 @@ def _walk(folder: str, failed: list[Failed]) -> list[str]:
                 continue
             if shown_path(path) != path:
                 failed.append(Failed(path, f"{shown_path(path)}: {BAD_NAME}"))
+            elif (why := _not_readable(path)) is not None:
+                failed.append(Failed.of(path, why))
             else:
                 found.append(path)
     return sorted(found)
+
+
+def _not_readable(path: str) -> str | None:
+    """Why a file found in a folder is not read, or None: only regular files that we may read
+    are (a FIFO would block the run, a device never end, a socket cannot be opened).
+
+    >>> _not_readable("/dev/null")
+    'is not a regular file (a character device): it is skipped'
+    """
+    try:
+        info = os.stat(path)
+    except OSError as error:
+        return f"cannot be read ({error.strerror})"
+    if not stat.S_ISREG(info.st_mode):
+        return f"is not a regular file ({file_type(info.st_mode)}): it is skipped"
+    if not os.access(path, os.R_OK):
+        return "cannot be read (permission denied): check the file's permissions"
+    return None
+
+
+def file_type(mode: int) -> str:
+    """What a file that is not a regular one is.
+
+    >>> file_type(stat.S_IFIFO), file_type(stat.S_IFDIR)
+    ('a FIFO', 'a directory')
+    """
+    for test, name in (
+        (stat.S_ISFIFO, "a FIFO"),
+        (stat.S_ISCHR, "a character device"),
+        (stat.S_ISBLK, "a block device"),
+        (stat.S_ISSOCK, "a socket"),
+        (stat.S_ISDIR, "a directory"),
+    ):
+        if test(mode):
+            return name
+    return "not a plain file"
 
 
 #: Why a file whose name is not UTF-8 text is skipped: its name is the ``plan`` of its records.
@@ -241,7 +280,7 @@ class _Loader:
         if self.pool is None:
             from concurrent.futures import ProcessPoolExecutor
 
-            self.pool = ProcessPoolExecutor(max_workers=self.jobs, initializer=_watch_parent, initargs=(os.getpid(),))
+            self.pool = ProcessPoolExecutor(max_workers=self.jobs, initializer=watch_parent, initargs=(os.getpid(),))
         return self.pool.submit(_parse, path, raw)
 
     def close(self) -> None:
@@ -249,7 +288,7 @@ class _Loader:
             self.pool.shutdown(wait=True, cancel_futures=True)
 
 
-def _watch_parent(parent: int) -> None:
+def watch_parent(parent: int) -> None:
     """In a worker: exit when the parent is gone (killed), rather than wait for work for ever."""
     import threading
 

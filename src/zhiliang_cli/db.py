@@ -1,53 +1,50 @@
 """``zl db``: a SQLite database of a whole corpus of plans, and the queries that read it.
 
-``zl db build PATHS… -o plans.db`` parses every plan (through :mod:`corpus`: in
-parallel, through the cache) and writes it into the tables of :data:`SCHEMA` — plans,
-sections, items, item_units, targets, with ``items_fts``, an FTS5 index of item titles
-and text with the trigram tokenizer, kept in step with ``items`` by triggers, and
-``meta`` (schema and zl versions).  It is plain SQLite: ``sqlite3``, Datasette,
-DuckDB and pandas open it with no configuration.
+``zl db build PATHS… -o plans.db`` (:mod:`dbbuild`) writes every plan into the tables of
+:data:`SCHEMA`: ``plans`` (with where each is from, its year and kind), ``sections`` (with a
+key), ``items`` (referencing their section), ``item_units`` (each unit as printed and as
+qualified by the plan's place, with its plan), ``targets``, the views ``items_full`` and
+``targets_full`` that bring all of an item's or a target's facts into one row, and a
+full-text index of the items, ``items_bigram``: every pair of adjacent Chinese characters a
+token (contentless FTS5, ``unicode61`` over the text as :func:`bigrams` writes it; the item's
+text, and its units as printed and qualified), so that any word of two characters or more is
+found, ranked: ``WHERE items_bigram MATCH '标准'`` for two characters, ``MATCH '"标准 准化"'``
+(:func:`fts_query` writes it) for more.  It costs half what a trigram index costs to build
+(measured in docs/database.md), which is why there is no trigram index.
 
-Run again on the same database, a build is incremental: a file whose SHA-256 is the
-one recorded is not parsed and nothing is written for it (a build with nothing to do
-writes nothing at all, not even a transaction); a changed file's plan is replaced
-under the same id; ``prune`` removes plans whose files are gone.  Each plan is written
-in one transaction, so a build that is interrupted, even by ``kill -9``, leaves every
-plan either whole or absent; the next build carries on.  While it writes, the
-database is in WAL mode (a commit then costs no fsync); a finished build puts it back
-in the default rollback-journal mode, one file with nothing beside it.
+It is plain SQLite: ``sqlite3``, Datasette, DuckDB and pandas open it with no configuration.
 
-Every fact keeps its text as printed, its line and its span (``span_start``,
-``span_end``: character offsets into the text ``zl text`` prints); a deadline keeps
-its words and their span beside its date.  The records that :func:`db_items` and
-:func:`db_search` give are those of ``zl items`` and ``zl search`` over the files,
-each with its ``plan``, but for what the database does not keep: an item's ``group``
-is its ``group_title``, and its ``notes`` are left out.
+Every database is opened through one check (:func:`check`): its application id (``zl`` writes
+:data:`APPLICATION_ID`), its schema version, and the pages every later query reads: a file that
+is not zl's, another version, or a page that does not read (a zeroed page, a cut-off file) is
+refused in one line, never a traceback.
+
+Every fact keeps its text as printed, its line and its span (``span_start``, ``span_end``:
+character offsets into the text ``zl text`` prints); a deadline keeps its words and their span
+beside its date.  The records that :func:`db_items` and :func:`db_search` give are those of
+``zl items`` and ``zl search`` over the files, each with its ``plan``, but for what the database
+does not keep: an item's ``group`` is its ``group_title``, and its ``notes`` are left out.
 """
 
 from __future__ import annotations
 
-import json
 import os
+import re
 import sqlite3
 import time
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from ._version import __version__
-from .corpus import BAD_NAME, Failed, Loaded, Reporter, Unchanged, default_jobs, expand, load_many, shown_path
 from .errors import InputError, NotFoundError, OutputError, UsageError
-from .query import REGEX_TIMEOUT, finder, hit_rows, items, parse_ref
-
-if TYPE_CHECKING:
-    from .cache import LoadedPlan
-    from .records import DeadlineRecord, ItemRecord, TargetRecord
+from .query import REGEX_TIMEOUT, finder, hit_rows, parse_ref
 
 Row = dict[str, Any]
 
-SCHEMA_VERSION = 3
-TABLES = ("plans", "sections", "items", "item_units", "targets")
+SCHEMA_VERSION = 4
+#: ``PRAGMA application_id`` of a zl database: "zlDB".
+APPLICATION_ID = 0x7A6C4442
+TABLES = ("plans", "sections", "items", "item_units", "targets", "progress_reports", "progress")
 # Spans are [start, end) offsets, in characters, into the text zl reads from the file (what
 # ``zl text`` prints), so that text[span_start:span_end] is the fact's text as printed.
 SCHEMA = """
@@ -59,17 +56,30 @@ CREATE TABLE plans (
     id INTEGER PRIMARY KEY,
     file TEXT NOT NULL UNIQUE,
     sha256 TEXT NOT NULL,
+    file_stat TEXT,
     title TEXT,
     doc_number TEXT,
     date TEXT,
     issuers TEXT NOT NULL,
     plan_title TEXT,
+    kind TEXT,
+    year INTEGER,
+    level TEXT,
+    region TEXT,
+    province TEXT,
+    city TEXT,
+    county TEXT,
     n_sections INTEGER NOT NULL,
     n_items INTEGER NOT NULL,
     n_targets INTEGER NOT NULL
 );
 CREATE INDEX plans_date ON plans (date);
+CREATE INDEX plans_region ON plans (region);
+CREATE INDEX plans_level ON plans (level);
+CREATE INDEX plans_year ON plans (year);
+CREATE INDEX plans_kind ON plans (kind);
 CREATE TABLE sections (
+    id INTEGER PRIMARY KEY,
     plan_id INTEGER NOT NULL REFERENCES plans (id) ON DELETE CASCADE,
     number INTEGER NOT NULL,
     numeral TEXT NOT NULL,
@@ -82,6 +92,7 @@ CREATE INDEX sections_plan ON sections (plan_id, number);
 CREATE TABLE items (
     id INTEGER PRIMARY KEY,
     plan_id INTEGER NOT NULL REFERENCES plans (id) ON DELETE CASCADE,
+    section_id INTEGER NOT NULL REFERENCES sections (id) ON DELETE CASCADE,
     number INTEGER NOT NULL,
     numeral TEXT NOT NULL,
     section INTEGER NOT NULL,
@@ -100,14 +111,19 @@ CREATE TABLE items (
     UNIQUE (plan_id, number)
 );
 CREATE INDEX items_plan ON items (plan_id, section, number);
+CREATE INDEX items_section ON items (section_id);
 CREATE INDEX items_deadline ON items (deadline);
 CREATE TABLE item_units (
+    plan_id INTEGER NOT NULL REFERENCES plans (id) ON DELETE CASCADE,
     item_id INTEGER NOT NULL REFERENCES items (id) ON DELETE CASCADE,
     unit TEXT NOT NULL,
+    qualified_unit TEXT NOT NULL,
     role TEXT NOT NULL CHECK (role IN ('lead', 'cooperating'))
 );
 CREATE INDEX item_units_item ON item_units (item_id);
+CREATE INDEX item_units_plan ON item_units (plan_id);
 CREATE INDEX item_units_unit ON item_units (unit, role);
+CREATE INDEX item_units_qualified ON item_units (qualified_unit, role);
 CREATE TABLE targets (
     id INTEGER PRIMARY KEY,
     plan_id INTEGER NOT NULL REFERENCES plans (id) ON DELETE CASCADE,
@@ -137,28 +153,114 @@ CREATE INDEX targets_plan ON targets (plan_id, section);
 CREATE INDEX targets_item ON targets (item_id);
 CREATE INDEX targets_unit ON targets (unit, comparator);
 CREATE INDEX targets_by_date ON targets (by_date);
-CREATE VIRTUAL TABLE items_fts USING fts5 (
-    title, text, content="items", content_rowid="id", tokenize="trigram"
+CREATE TABLE progress_reports (
+    id INTEGER PRIMARY KEY,
+    plan_id INTEGER NOT NULL REFERENCES plans (id) ON DELETE CASCADE,
+    quarter TEXT NOT NULL,
+    ledger_date TEXT,
+    ledger_files TEXT NOT NULL,
+    recorded_at TEXT NOT NULL,
+    UNIQUE (plan_id, quarter)
 );
-CREATE TRIGGER items_ai AFTER INSERT ON items BEGIN
-    INSERT INTO items_fts (rowid, title, text) VALUES (new.id, new.title, new.text);
-END;
-CREATE TRIGGER items_ad AFTER DELETE ON items BEGIN
-    INSERT INTO items_fts (items_fts, rowid, title, text) VALUES ('delete', old.id, old.title, old.text);
-END;
-CREATE TRIGGER items_au AFTER UPDATE ON items BEGIN
-    INSERT INTO items_fts (items_fts, rowid, title, text) VALUES ('delete', old.id, old.title, old.text);
-    INSERT INTO items_fts (rowid, title, text) VALUES (new.id, new.title, new.text);
-END;
+CREATE TABLE progress (
+    report_id INTEGER NOT NULL REFERENCES progress_reports (id) ON DELETE CASCADE,
+    plan_id INTEGER NOT NULL REFERENCES plans (id) ON DELETE CASCADE,
+    item_id INTEGER REFERENCES items (id) ON DELETE CASCADE,
+    target_id INTEGER REFERENCES targets (id) ON DELETE CASCADE,
+    target_ref TEXT NOT NULL,
+    value NUMERIC,
+    value_text TEXT,
+    status TEXT NOT NULL CHECK (status IN ('met', 'unmet', 'unreported', 'invalid')),
+    ledger_file TEXT
+);
+CREATE INDEX progress_report ON progress (report_id);
+CREATE INDEX progress_item ON progress (item_id);
+CREATE VIRTUAL TABLE items_bigram USING fts5 (text, units, content="", tokenize="unicode61");
+CREATE VIEW items_full AS
+SELECT
+    i.id, i.plan_id, p.file AS plan, p.plan_title, p.region, p.level, p.year, p.kind,
+    i.section_id, i.section, s.title AS section_title, i.number, i.numeral, i.group_title, i.title, i.text,
+    (SELECT json_group_array(qualified_unit) FROM item_units u WHERE u.item_id = i.id AND u.role = 'lead')
+        AS lead_units,
+    (SELECT group_concat(unit, '、') FROM item_units u WHERE u.item_id = i.id AND u.role = 'lead')
+        AS lead_units_as_printed,
+    (SELECT group_concat(qualified_unit, '、') FROM item_units u WHERE u.item_id = i.id AND u.role = 'cooperating')
+        AS cooperating_units,
+    i.deadline, i.deadline_text,
+    (SELECT count(*) FROM targets t WHERE t.item_id = i.id) AS n_targets,
+    i.line, i.span_start, i.span_end
+FROM items i JOIN plans p ON p.id = i.plan_id JOIN sections s ON s.id = i.section_id;
+CREATE VIEW targets_full AS
+SELECT
+    t.id, t.plan_id, p.file AS plan, p.plan_title, p.region, p.level, p.year, p.kind,
+    t.section, s.title AS section_title, t.item_id, i.number AS item, i.title AS item_title,
+    (SELECT json_group_array(qualified_unit) FROM item_units u WHERE u.item_id = t.item_id AND u.role = 'lead')
+        AS lead_units,
+    t.text, t.number_text, t.value, t.low, t.high, t.unit, t.comparator, t.change, t.aspirational, t.subject,
+    coalesce(t.by_date, i.deadline) AS due_date,
+    CASE WHEN coalesce(t.by_date, i.deadline) IS NULL THEN NULL
+        ELSE substr(coalesce(t.by_date, i.deadline), 1, 4) || '-Q'
+            || ((CAST(substr(coalesce(t.by_date, i.deadline), 6, 2) AS INTEGER) + 2) / 3) END AS due_quarter,
+    coalesce(t.by_text, i.deadline_text) AS due_text,
+    t.line, t.span_start, t.span_end
+FROM targets t JOIN plans p ON p.id = t.plan_id
+    LEFT JOIN items i ON i.id = t.item_id
+    LEFT JOIN sections s ON s.plan_id = t.plan_id AND s.number = t.section;
 """
-#: Queries shorter than this many characters cannot use the trigram index: LIKE instead.
-TRIGRAM = 3
 _CHUNK = 500  # ids per IN (...) list
 #: Seconds to wait for another program that is writing the database before giving up.
 BUSY_TIMEOUT = 30.0
 
 
-# --- opening ---------------------------------------------------------------------------------
+# --- the bigram index --------------------------------------------------------------------------
+
+#: Chinese characters: CJK unified ideographs, their extension A, compatibility ideographs.
+HAN_RANGES = ((0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xF900, 0xFAFF))
+RE_HAN_RUN = re.compile("[" + "".join(f"{chr(low)}-{chr(high)}" for low, high in HAN_RANGES) + "]+")
+
+
+def bigrams(text: str) -> str:
+    """``text`` as the bigram index reads it: each run of Chinese characters as its pairs of
+    adjacent characters, apart; anything else as it is (``unicode61`` makes words of it).
+
+    >>> bigrams("推进标准化建设，PM2.5下降")
+    ' 推进 进标 标准 准化 化建 建设 ，PM2.5 下降 '
+    >>> bigrams("省")
+    ' 省 '
+    """
+    return RE_HAN_RUN.sub(lambda run: " " + _pairs(run.group()) + " ", text)
+
+
+def _pairs(run: str) -> str:
+    return run if len(run) == 1 else " ".join(run[i : i + 2] for i in range(len(run) - 1))
+
+
+def fts_query(query: str) -> str:
+    """An FTS5 query of ``items_bigram`` for the words of ``query``: each word (two characters
+    or more) a phrase of its pairs, every word required.
+
+    >>> fts_query("标准化 品牌")
+    '"标准 准化" "品牌"'
+    >>> fts_query('质量提升 "5G基站"')
+    '"质量 量提 提升" "5G 基站"'
+    >>> fts_query("  ")
+    '""'
+    """
+    words = [" ".join(bigrams(word).split()) for word in query.replace('"', " ").split()]
+    return " ".join(f'"{word}"' for word in words) or '""'
+
+
+def units_text(units: Sequence[tuple[str, str]]) -> str:
+    """The ``units`` column of ``items_bigram`` for an item's units (as printed, qualified),
+    before :func:`bigrams`.
+
+    >>> bigrams(units_text([("市科技局", "杭州市科技局"), ("省林业局", "省林业局")]))
+    ' 市科 科技 技局 ； 杭州 州市 市科 科技 技局 ； 省林 林业 业局 '
+    """
+    return "；".join(f"{unit}；{full}" if full != unit else unit for unit, full in units)
+
+
+# --- opening: the one check -----------------------------------------------------------------------
 
 
 def _connect(target: str, **options: Any) -> sqlite3.Connection:
@@ -167,385 +269,108 @@ def _connect(target: str, **options: Any) -> sqlite3.Connection:
     return conn
 
 
-def _schema_version(conn: sqlite3.Connection, path: str, error: type[InputError] | type[OutputError]) -> str | None:
-    """The schema version of a zl database; None when it has no tables yet."""
+def damaged(path: str, problem: sqlite3.Error) -> str:
+    """The message for a database whose pages do not read (or a file that is no database)."""
+    if getattr(problem, "sqlite_errorname", "") == "SQLITE_NOTADB":
+        return f"{path} is not a SQLite database ({problem}): give another file"
+    return f"{path} is damaged ({problem}): build it again with zl db build"
+
+
+def check(
+    conn: sqlite3.Connection, path: str, error: type[InputError] | type[OutputError], every_page: bool = True
+) -> str | None:
+    """The schema version of zl's database at ``conn``, None when it is new and empty; refuses,
+    with ``error``, a file that is not a SQLite database, one that another program wrote or one
+    of another version, and with an InputError (exit 3) one whose schema or pages do not read.
+
+    Checked: the header and the schema (page 1 on), the application id, the schema version,
+    and with ``every_page`` ``PRAGMA quick_check`` over every page (about 0.3 s for 100 MB): a
+    build, which trusts what it does not rewrite, and ``zl serve`` check every page; a query
+    checks the pages it reads (SQLite refuses a damaged one, :class:`_Reading` says so in one
+    line), so that its cost does not grow with the database.
+    """
     try:
         names = {row[0] for row in conn.execute("SELECT name FROM sqlite_master")}
-        if not names:
+        application_id = conn.execute("PRAGMA application_id").fetchone()[0]
+        if not names and application_id in (0, APPLICATION_ID):
             return None
-        if "meta" not in names:
+        row = (
+            conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone() if "meta" in names else None
+        )
+        if row is None:
             raise error(f"{path} is a SQLite database that zl did not write: give another file")
-        row = conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+        if row[0] != str(SCHEMA_VERSION):
+            raise error(f"{path} has zl's schema version {row[0]}, this zl uses {SCHEMA_VERSION}: build a new database")
+        if application_id != APPLICATION_ID:
+            raise error(f"{path} is a SQLite database that zl did not write: give another file")
+        problems = [row[0] for row in conn.execute("PRAGMA quick_check(3)")] if every_page else ["ok"]
     except sqlite3.OperationalError as problem:  # locked by another program, unreadable, …
-        hint = "another program is writing it: try again when it is done" if "locked" in str(problem) else "check it"
-        raise error(f"{path} cannot be read ({problem}); {hint}") from None
+        if "locked" in str(problem):
+            hint = "another program is writing it: try again when it is done"
+            raise error(f"{path} cannot be read ({problem}); {hint}") from None
+        raise error(f"{path} cannot be read ({problem}); check it") from None
     except sqlite3.DatabaseError as problem:
-        raise error(f"{path} is not a SQLite database ({problem}): give another file") from None
-    version = row[0] if row else "?"
-    if version != str(SCHEMA_VERSION):
-        raise error(f"{path} has zl's schema version {version}, this zl uses {SCHEMA_VERSION}: build a new database")
-    return str(version)
+        if getattr(problem, "sqlite_errorname", "") == "SQLITE_NOTADB":
+            raise error(damaged(path, problem)) from None
+        raise InputError(damaged(path, problem)) from None
+    if problems != ["ok"]:  # damage is bad input, whoever reads it
+        raise InputError(f"{path} is damaged ({problems[0]}): build it again with zl db build")
+    return str(SCHEMA_VERSION)
 
 
-def open_read(path: str) -> sqlite3.Connection:
-    """A read-only connection to a database written by ``zl db build``."""
+def open_read(path: str, every_page: bool = False) -> sqlite3.Connection:
+    """A read-only connection to a database written by ``zl db build``, checked (see :func:`check`)."""
     if not os.path.isfile(path):
         raise InputError(f"{path}: no such database; write it with zl db build PATHS -o {path}")
     try:
         conn = _connect(Path(path).resolve().as_uri() + "?mode=ro", uri=True)
     except sqlite3.Error as problem:
         raise InputError(f"{path} cannot be opened: {problem}") from None
-    if _schema_version(conn, path, InputError) is None:
-        raise InputError(f"{path} is an empty database: write it with zl db build PATHS -o {path}")
+    try:
+        if check(conn, path, InputError, every_page) is None:
+            raise InputError(f"{path} is an empty database: write it with zl db build PATHS -o {path}")
+    except BaseException:
+        conn.close()
+        raise
     return conn
 
 
-# --- building --------------------------------------------------------------------------------
-
-
-@dataclass
-class BuildReport:
-    database: str
-    added: int = 0
-    replaced: int = 0
-    unchanged: int = 0
-    removed: int = 0
-    skipped: int = 0
-
-    def summary(self) -> str:
-        """One line: what the build did.
-
-        >>> BuildReport("p.db", added=2, unchanged=5, skipped=1).summary()
-        'p.db: 2 plans added, 0 replaced, 5 unchanged, 0 removed; 1 file skipped'
-        """
-        line = (
-            f"{self.database}: {self.added} plans added, {self.replaced} replaced, {self.unchanged} unchanged, "
-            f"{self.removed} removed"
-        )
-        if self.skipped:
-            line += f"; {self.skipped} file{'s' if self.skipped > 1 else ''} skipped"
-        return line
-
-
-def build(database: str, files: Sequence[str], jobs: int | None = None, prune: bool = False) -> BuildReport:
-    """Write the plans of ``files`` (files and folders) into ``database``, incrementally."""
-    if "-" in files:
-        raise UsageError(
-            "zl db build records each plan by its file, and standard input (-) has none: save it to a file"
-        )
-    paths, unreadable = expand(files)
-    unreadable += [Failed(path, f"{shown_path(path)}: {BAD_NAME}") for path in paths if shown_path(path) != path]
-    paths = [path for path in paths if shown_path(path) == path]
-    report = BuildReport(database)
-    with _Writer(database) as writer, Reporter(len(paths), "plans") as progress:
-        for failed in unreadable:
-            report.skipped += 1
-            progress.note(failed.line)
-        for outcome in load_many(paths, jobs or default_jobs(), writer.wanted):
-            done = writer.put(outcome.path, outcome.loaded) if isinstance(outcome, Loaded) else outcome
-            if isinstance(done, Failed):
-                report.skipped += 1
-                progress.note(done.line)
-            elif isinstance(done, Unchanged):
-                report.unchanged += 1
-            elif done == "replaced":
-                report.replaced += 1
-            else:
-                report.added += 1
-            progress.advance()
-        if prune:
-            report.removed = writer.prune()
-    return report
-
-
-class _Writer:
-    """The database being built: what it holds, and one transaction per plan written."""
+class _Reading:
+    """``with _Reading(path) as conn``: a checked read-only connection; a page that does not
+    read while the queries run is reported as damage, in one line."""
 
     def __init__(self, path: str) -> None:
         self.path = path
-        if os.path.isdir(path):
-            raise OutputError(f"{path} is a directory: give a file name for -o")
-        try:
-            self.conn = _connect(path)
-        except sqlite3.Error as problem:
-            raise OutputError(f"cannot write {path}: {problem}") from None
-        self.writing = False
-        try:
-            if _schema_version(self.conn, path, OutputError) is None:
-                self._create()
-            rows = self.conn.execute("SELECT file, id, sha256 FROM plans")
-            self.known: dict[str, tuple[int, str]] = {file: (pid, sha) for file, pid, sha in rows}
-        except BaseException:
-            self.close()
-            raise
-
-    def __enter__(self) -> _Writer:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.close()
-
-    def wanted(self, path: str, sha256: str) -> bool:
-        """Whether ``path`` must be (re)written: it is new, or its bytes changed."""
-        known = self.known.get(path)
-        return known is None or known[1] != sha256
-
-    def _create(self) -> None:
-        """The tables, all or nothing; when another build made them meanwhile, theirs."""
-        self._begin()
-        try:
-            self.conn.executescript(f"BEGIN IMMEDIATE;{SCHEMA}{_meta_rows()}COMMIT;")
-        except sqlite3.OperationalError as problem:
-            if self.conn.in_transaction:
-                self.conn.execute("ROLLBACK")
-            if _schema_version(self.conn, self.path, OutputError) is None:
-                raise OutputError(f"cannot write {self.path}: {problem}") from None
-
-    def _begin(self) -> None:
-        """Before the first write: WAL mode, so that a commit needs no fsync (consistent still)."""
-        if not self.writing:
-            try:
-                self.conn.execute("PRAGMA journal_mode = WAL")
-                self.conn.execute("PRAGMA synchronous = NORMAL")
-            except sqlite3.OperationalError as problem:
-                raise OutputError(f"cannot write {self.path}: {problem}") from None
-            self.writing = True
-
-    def _transaction(self) -> _Transaction:
-        self._begin()
-        return _Transaction(self.conn, self.path)
-
-    def put(self, path: str, loaded: LoadedPlan) -> str | Failed | Unchanged:
-        """Write one plan in one transaction: "added", "replaced", Unchanged when another build
-        wrote these very bytes meanwhile, or a Failed when the plan breaks a constraint of the
-        schema (two items of one number: a parser bug), which leaves the database as it was."""
-        try:
-            with self._transaction() as conn:
-                # what the database holds now: another build may have written this file since we looked
-                old = conn.execute("SELECT id, sha256 FROM plans WHERE file = ?", (path,)).fetchone()
-                if old is not None and old[1] == loaded.sha256:
-                    return Unchanged(path)
-                if old is not None:
-                    conn.execute("DELETE FROM plans WHERE id = ?", (old[0],))
-                conn.execute(
-                    "UPDATE meta SET value = ? WHERE key = 'zl_version' AND value != ?", (__version__, __version__)
-                )
-                plan_id = insert_plan(conn, path, loaded, old[0] if old else None)
-        except sqlite3.IntegrityError as problem:
-            return Failed.of(path, f"cannot be written to the database ({problem}): report it as a zl bug")
-        self.known[path] = (plan_id, loaded.sha256)
-        return "added" if old is None else "replaced"
-
-    def prune(self) -> int:
-        """Remove the plans whose files are gone; how many."""
-        gone = [(file, pid) for file, (pid, _) in self.known.items() if not os.path.exists(file)]
-        for file, pid in gone:
-            with self._transaction() as conn:
-                conn.execute("DELETE FROM plans WHERE id = ?", (pid,))
-            del self.known[file]
-        return len(gone)
-
-    def close(self) -> None:
-        conn = getattr(self, "conn", None)
-        if conn is None:
-            return
-        try:
-            if self.writing:  # back to one self-contained file
-                conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-                conn.execute("PRAGMA journal_mode = DELETE")
-        except sqlite3.Error:
-            pass  # still in WAL mode: consistent, and the next build finishes the job
-        finally:
-            conn.close()
-            self.conn = None  # type: ignore[assignment]
-
-
-def _meta_rows() -> str:
-    """The rows of ``meta`` as SQL (for the one script that creates a database).
-
-    >>> _meta_rows().startswith("INSERT INTO meta (key, value) VALUES ('schema_version', '3')")
-    True
-    """
-    rows = [("schema_version", str(SCHEMA_VERSION)), ("zl_version", __version__)]
-    values = ", ".join("('{}', '{}')".format(*(v.replace("'", "''") for v in row)) for row in rows)
-    return f"INSERT INTO meta (key, value) VALUES {values};"
-
-
-class _Transaction:
-    """``BEGIN IMMEDIATE`` … ``COMMIT``, rolled back on any exception."""
-
-    def __init__(self, conn: sqlite3.Connection, path: str) -> None:
-        self.conn = conn
-        self.path = path
 
     def __enter__(self) -> sqlite3.Connection:
-        try:
-            self.conn.execute("BEGIN IMMEDIATE")
-        except sqlite3.OperationalError as problem:
-            raise OutputError(f"cannot write {self.path}: {problem}") from None
+        self.conn = open_read(self.path)
         return self.conn
 
     def __exit__(self, kind: type[BaseException] | None, error: BaseException | None, trace: object) -> None:
-        if kind is None:
-            try:
-                self.conn.execute("COMMIT")
-                return
-            except sqlite3.OperationalError as problem:
-                self.conn.execute("ROLLBACK")
-                raise OutputError(f"cannot write {self.path}: {problem}") from None
-        self.conn.execute("ROLLBACK")
-        if isinstance(error, sqlite3.OperationalError):
-            raise OutputError(f"cannot write {self.path}: {error}") from None
+        self.conn.close()
+        if isinstance(error, sqlite3.DatabaseError):
+            raise InputError(damaged(self.path, error)) from None
 
 
-#: The columns of ``items`` and ``targets`` that :func:`_item_row` and :func:`_target_row` fill, in order.
-ITEM_COLUMNS = (
-    "plan_id, number, numeral, section, group_title, title, text, line, span_start, span_end,"
-    " lead_span_start, lead_span_end, deadline, deadline_text, deadline_start, deadline_end"
-)
-TARGET_COLUMNS = (
-    "plan_id, item_id, section, text, line, span_start, span_end, number_text, number_start, number_end,"
-    " value, low, high, unit, comparator, change, aspirational, subject, by_date, by_text, by_start, by_end"
-)
+def text_argument(value: str, what: str) -> str:
+    r"""A value from the command line as text: bytes that are not UTF-8 are refused before SQL.
 
-
-def _marks(columns: str) -> str:
-    """``?, ?, …``, one per column.
-
-    >>> _marks("a, b, c")
-    '?, ?, ?'
+    >>> text_argument("标准", "the query")
+    '标准'
+    >>> text_argument(os.fsdecode(b"\xff"), "the query")
+    Traceback (most recent call last):
+    zhiliang_cli.errors.UsageError: the query is not valid UTF-8 text (byte 0xff): give it as UTF-8
     """
-    return ", ".join("?" * (columns.count(",") + 1))
-
-
-def insert_plan(conn: sqlite3.Connection, path: str, loaded: LoadedPlan, plan_id: int | None = None) -> int:
-    """Insert one parsed plan (inside the caller's transaction); its id."""
-    plan = loaded.plan
-    all_items = items(plan)
-    n_targets = len(plan["targets"]) + sum(len(s["targets"]) for s in plan["sections"])
-    n_targets += sum(len(i["targets"]) for i in all_items)
-    cursor = conn.execute(
-        "INSERT INTO plans (id, file, sha256, title, doc_number, date, issuers, plan_title, n_sections, n_items,"
-        " n_targets) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        (
-            plan_id,
-            path,
-            loaded.sha256,
-            plan["title"],
-            plan["doc_number"],
-            plan["date"],
-            json.dumps(plan["issuers"], ensure_ascii=False),
-            plan["plan_title"],
-            len(plan["sections"]),
-            len(all_items),
-            n_targets,
-        ),
-    )
-    new_id = int(cursor.lastrowid or 0)
-    conn.executemany(
-        "INSERT INTO sections (plan_id, number, numeral, title, line, span_start, span_end)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?)",
-        [(new_id, s["number"], s["numeral"], s["title"], s["line"], *s["span"]) for s in plan["sections"]],
-    )
-    _insert_targets(conn, new_id, None, plan["targets"])  # the preamble's
-    for section in plan["sections"]:
-        _insert_targets(conn, new_id, None, section["targets"])
-        for item in section["items"]:
-            item_id = conn.execute(
-                f"INSERT INTO items ({ITEM_COLUMNS}) VALUES ({_marks(ITEM_COLUMNS)})", _item_row(new_id, item)
-            ).lastrowid
-            units = [(item_id, unit, "lead") for unit in item["lead_units"]]
-            units += [(item_id, unit, "cooperating") for unit in item["cooperating_units"]]
-            conn.executemany("INSERT INTO item_units (item_id, unit, role) VALUES (?, ?, ?)", units)
-            _insert_targets(conn, new_id, item_id, item["targets"])
-    return new_id
-
-
-def _item_row(plan_id: int, item: ItemRecord) -> tuple[Any, ...]:
-    """The values of :data:`ITEM_COLUMNS` for one item."""
-    return (
-        plan_id,
-        item["number"],
-        item["numeral"],
-        item["section"],
-        item["group"]["title"] if item["group"] else None,
-        item["title"],
-        item["text"],
-        item["line"],
-        *item["span"],
-        *(item["lead_span"] or (None, None)),
-        *_deadline_values(item["deadline"]),
-    )
-
-
-def _insert_targets(conn: sqlite3.Connection, plan_id: int, item_id: int | None, targets: list[TargetRecord]) -> None:
-    conn.executemany(
-        f"INSERT INTO targets ({TARGET_COLUMNS}) VALUES ({_marks(TARGET_COLUMNS)})",
-        [_target_row(plan_id, item_id, t) for t in targets],
-    )
-
-
-def _target_row(plan_id: int, item_id: int | None, t: TargetRecord) -> tuple[Any, ...]:
-    """The values of :data:`TARGET_COLUMNS` for one target."""
-    return (
-        plan_id,
-        item_id,
-        t["section"],
-        t["text"],
-        t["line"],
-        *t["span"],
-        t["number_text"],
-        *t["number_span"],
-        _number(t["value"]),
-        _number(t["low"]),
-        _number(t["high"]),
-        t["unit"],
-        t["comparator"],
-        t["change"],
-        int(t["aspirational"]),
-        t["subject"],
-        *_deadline_values(t["by"]),
-    )
-
-
-def _deadline_values(deadline: DeadlineRecord | None) -> tuple[str | None, str | None, int | None, int | None]:
-    """A deadline as columns: its date, its words as printed and their span.
-
-    >>> _deadline_values({"text": "6月底前", "span": [40, 44], "date": "2024-06-30"})
-    ('2024-06-30', '6月底前', 40, 44)
-    >>> _deadline_values(None)
-    (None, None, None, None)
-    """
-    if deadline is None:
-        return None, None, None, None
-    return deadline["date"], deadline["text"], deadline["span"][0], deadline["span"][1]
-
-
-def _deadline_record(date: str | None, text: str | None, start: int | None, end: int | None) -> DeadlineRecord | None:
-    """The deadline of :func:`_deadline_values`'s columns, as the parser gives it.
-
-    >>> _deadline_record("2024-06-30", "6月底前", 40, 44)
-    {'text': '6月底前', 'span': [40, 44], 'date': '2024-06-30'}
-    >>> _deadline_record(None, None, None, None) is None
-    True
-    """
-    if text is None or start is None or end is None:
-        return None
-    return {"text": text, "span": [start, end], "date": date}
-
-
-def _span(start: int | None, end: int | None) -> list[int] | None:
-    return None if start is None or end is None else [start, end]
-
-
-def _number(value: int | float | None) -> int | float | None:
-    """A value SQLite can hold: an integer beyond 64 bits becomes a float.
-
-    >>> _number(5), _number(2**70) == 2.0**70, _number(None)
-    (5, True, None)
-    """
-    if isinstance(value, int) and not -(2**63) <= value < 2**63:
-        return float(value)
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        raw = os.fsencode(value)
+        try:
+            raw.decode("utf-8")
+        except UnicodeDecodeError as bad:
+            byte = raw[bad.start]
+            raise UsageError(f"{what} is not valid UTF-8 text (byte 0x{byte:02x}): give it as UTF-8") from None
+        return raw.decode("utf-8")
     return value
 
 
@@ -554,8 +379,7 @@ def _number(value: int | float | None) -> int | float | None:
 
 def stats(path: str, top: int = 10) -> Row:
     """Rows per table and the units that lead most items."""
-    conn = open_read(path)
-    try:
+    with _Reading(path) as conn:
         counts = {table: conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0] for table in TABLES}
         meta = dict(conn.execute("SELECT key, value FROM meta").fetchall())
         leads = conn.execute(
@@ -564,8 +388,6 @@ def stats(path: str, top: int = 10) -> Row:
             " GROUP BY u.unit ORDER BY count(DISTINCT u.item_id) DESC, u.unit LIMIT ?",
             (top,),
         ).fetchall()
-    finally:
-        conn.close()
     return {
         "database": path,
         "schema_version": int(meta.get("schema_version", 0)),
@@ -596,8 +418,10 @@ def db_items(
 ) -> list[Row]:
     """``zl items`` answered from the database: the same filters, the same records (with
     ``group_title`` for ``group`` and without ``notes``), each with its ``plan``."""
-    conn = open_read(path)
-    try:
+    section = text_argument(section, "--section") if section is not None else None
+    leads = [text_argument(name, "--lead") for name in leads or []]
+    cooperating = [text_argument(name, "--cooperating") for name in cooperating or []]
+    with _Reading(path) as conn:
         where: list[str] = ["1"]
         params: list[str | int] = []
         if section:
@@ -617,8 +441,6 @@ def db_items(
             where.append("EXISTS (SELECT 1 FROM targets t WHERE t.item_id = i.id)")
         found = conn.execute(f"{_ITEM_SELECT} WHERE {' AND '.join(where)} ORDER BY p.file, i.id", params).fetchall()
         return _item_records(conn, found)
-    finally:
-        conn.close()
 
 
 def _item_records(conn: sqlite3.Connection, found: list[tuple[Any, ...]]) -> list[Row]:
@@ -682,20 +504,38 @@ def _target_record(row: Sequence[Any]) -> Row:
     }
 
 
+def _deadline_record(date: str | None, text: str | None, start: int | None, end: int | None) -> Row | None:
+    """The deadline of a row's columns (date, words, span), as the parser gives it.
+
+    >>> _deadline_record("2024-06-30", "6月底前", 40, 44)
+    {'text': '6月底前', 'span': [40, 44], 'date': '2024-06-30'}
+    >>> _deadline_record(None, None, None, None) is None
+    True
+    """
+    if text is None or start is None or end is None:
+        return None
+    return {"text": text, "span": [start, end], "date": date}
+
+
+def _span(start: int | None, end: int | None) -> list[int] | None:
+    return None if start is None or end is None else [start, end]
+
+
 def _chunks(ids: list[int]) -> Iterator[list[int]]:
     for start in range(0, len(ids), _CHUNK):
         yield ids[start : start + _CHUNK]
 
 
 def db_search(path: str, query: str, use_regex: bool = False, ignore_case: bool = False) -> list[Row]:
-    """``zl search`` answered from the database: the FTS index (trigram) narrows the items,
-    the same matching as ``zl search`` finds the hits, each with its ``plan``."""
+    """``zl search`` answered from the database: the bigram index narrows the items (for a
+    query of two Chinese characters or more), the same matching as ``zl search`` finds the
+    hits, each with its ``plan``."""
+    query = text_argument(query, "the search query")
     if not query:
         raise UsageError("the search query is empty: give the text to look for")
     find = finder(query, use_regex, ignore_case)
     deadline = time.monotonic() + REGEX_TIMEOUT
-    conn = open_read(path)
-    try:
+    with _Reading(path) as conn:
         rows: list[Row] = []
         for file, item_id, number, numeral, section, title, text, offset in _candidates(
             conn, query, use_regex, ignore_case
@@ -713,15 +553,16 @@ def db_search(path: str, query: str, use_regex: bool = False, ignore_case: bool 
             item |= {"lead_units": lead_units, "span": [offset, offset + len(text)]}
             rows += [{"plan": file, **row} for row in hit_rows(item, found)]
         return rows
-    finally:
-        conn.close()
 
 
 def _candidates(conn: sqlite3.Connection, query: str, use_regex: bool, ignore_case: bool) -> Iterator[tuple[Any, ...]]:
     """Items that may contain ``query``: a superset, which the exact match then filters.
 
-    The trigram index folds case; LIKE folds ASCII case only, so a case-blind search
-    for a non-ASCII query scans every item, as a regular expression does."""
+    A query of Chinese characters only, two or more, is a phrase of the bigram index: every
+    text that holds it holds its pairs, in a row.  Anything else (one character, letters or
+    digits, which the index reads as words, not as characters) is looked for with LIKE, and
+    a regular expression or a case-blind non-ASCII query scans every item (LIKE folds ASCII
+    case only)."""
     select = (
         "SELECT p.file, i.id, i.number, i.numeral, i.section, i.title, i.text, i.span_start FROM items i"
         " JOIN plans p ON p.id = i.plan_id"
@@ -729,10 +570,10 @@ def _candidates(conn: sqlite3.Connection, query: str, use_regex: bool, ignore_ca
     order = " ORDER BY p.file, i.id"
     if use_regex or (ignore_case and not query.isascii()):
         yield from conn.execute(select + order)
-    elif len(query) >= TRIGRAM:
-        phrase = '"' + query.replace('"', '""') + '"'
+    elif len(query) >= 2 and RE_HAN_RUN.fullmatch(query):
         yield from conn.execute(
-            select + " WHERE i.id IN (SELECT rowid FROM items_fts WHERE items_fts MATCH ?)" + order, (phrase,)
+            select + " WHERE i.id IN (SELECT rowid FROM items_bigram WHERE items_bigram MATCH ?)" + order,
+            (fts_query(query),),
         )
     else:
         pattern = "%" + query.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"

@@ -28,11 +28,12 @@ from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
 
 from .errors import UsageError
+from .i18n import _
 
 if TYPE_CHECKING:
     from .diff import Diff
 
-FORMATS = ("table", "json", "jsonl", "yaml", "csv")
+FORMATS = ("table", "json", "jsonl", "yaml", "csv", "tsv")
 MACHINE_FORMATS = FORMATS[1:]
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 #: Keys whose text zl itself writes (never taken from the document): not defused in CSV.
@@ -49,7 +50,9 @@ def check_format(fmt: str, allowed: tuple[str, ...] = FORMATS) -> str:
     """
     name = fmt.lower()
     if name not in allowed:
-        raise UsageError(f"unknown format {fmt!r}: choose one of {', '.join(allowed)}")
+        raise UsageError(
+            _("unknown format {fmt!r}: choose one of {choices}").format(fmt=fmt, choices=", ".join(allowed))
+        )
     return name
 
 
@@ -77,6 +80,8 @@ def dumps(data: Any, fmt: str) -> str:
             return _yaml(finite(data))
         if fmt == "csv":
             return _csv(finite(data if isinstance(data, list) else [data]))
+        if fmt == "tsv":
+            return _tsv(finite(data if isinstance(data, list) else [data]))
     raise UsageError(f"unknown format {fmt!r}: choose one of {', '.join(MACHINE_FORMATS)}")
 
 
@@ -142,6 +147,53 @@ def _csv(rows: list[dict[str, Any]]) -> str:
     return "".join((line or '""') + "\n" for line in lines)  # a lone empty field, not a blank line
 
 
+def _tsv(rows: list[dict[str, Any]]) -> str:
+    """Tab-separated values for ``cut`` and ``awk``: a header line, then one line per record, each
+    cell as in CSV (:func:`csv_cell`) with tabs, CRs and LFs shown as \\t, \\r, \\n and a
+    backslash as \\\\ (the escapes of the IANA text/tab-separated-values convention)."""
+    columns: list[str] = []
+    for row in rows:
+        columns += [key for key in row if key not in columns]
+    lines = ["\t".join(columns)]
+    lines += ["\t".join(tsv_field(csv_cell(row.get(column), column)) for column in columns) for row in rows]
+    return "".join(line + "\n" for line in lines)
+
+
+def tsv_field(text: str) -> str:
+    r"""One TSV field: backslash, tab, CR and LF escaped, so that a record stays on one line.
+
+    >>> print(tsv_field("a\tb\nc\\d"))
+    a\tb\nc\\d
+    """
+    if not any(ch in text for ch in "\\\t\r\n"):
+        return text
+    return text.replace("\\", "\\\\").replace("\t", "\\t").replace("\r", "\\r").replace("\n", "\\n")
+
+
+def select_fields(data: Any, fields: str) -> Any:
+    """The records of ``data`` with only the keys ``fields`` names (comma-separated), in that order;
+    a name no record has is a usage error that lists those there are.
+
+    >>> select_fields([{"a": 1, "b": 2, "c": 3}], "c,a")
+    [{'c': 3, 'a': 1}]
+    """
+    names = [name.strip() for name in fields.split(",") if name.strip()]
+    if not names:
+        raise UsageError(_("--fields is empty: give the names of fields, separated by commas"))
+    rows = data if isinstance(data, list) else [data]
+    known: list[str] = []
+    for row in rows:
+        known += [key for key in row if key not in known]
+    unknown = [name for name in names if rows and name not in known]
+    if unknown:
+        raise UsageError(
+            _("no field {names} in these records: choose among {known}").format(
+                names=", ".join(unknown), known=", ".join(known)
+            )
+        )
+    return [{name: row.get(name) for name in names} for row in rows]
+
+
 def csv_field(text: str) -> str:
     """One field of a CSV line (RFC 4180): quoted when it holds a comma, a quote, a CR or an LF.
 
@@ -198,7 +250,7 @@ def diff_markdown(result: Diff) -> str:
     lines += ["| | OLD | NEW |", "| --- | --- | --- |"]
     lines += [f"| {md_text(key)} | {md_text(old[key] or '—')} | {md_text(new[key] or '—')} |" for key in old]
     lines += ["", f"**{result.summary_line()}**"]
-    for heading, _, listed in result.groups():
+    for heading, _colour, listed in result.groups():
         lines += ["", f"## {heading.capitalize()} ({len(listed)})", ""]
         for k in listed:
             lines += _markdown_item(result, heading, k)

@@ -147,6 +147,11 @@ class Plan(_Model):
     contact: Contact | None
     published: str | None = Field(description="the publication date of a web copy, ISO 8601")
     plan_title: str | None = Field(description="the plan's own title")
+    kind: Literal["plan", "reply", "bulletin", "regulation", "decision", "other"] = Field(
+        description="what kind of document this is, read from its title (what a notice sends): a plan sets tasks "
+        "(工作要点, 方案, 计划, 意见, 措施); a reply (复函, 批复, 答复), a bulletin (通报), a regulation (条例, 办法, "
+        "规定), a decision (决定) or another document sets none, and no targets are read from it"
+    )
     preamble: str | None = Field(description="the plan's own text before its first section (目标, 指标 …)")
     preamble_span: Span | None
     closing: str | None = Field(

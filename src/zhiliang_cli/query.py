@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
 from .errors import NotFoundError, UsageError
+from .i18n import N_, _
 from .parse import lexicon as lx
 from .parse.numerals import chinese_to_int
 
@@ -18,12 +19,15 @@ if TYPE_CHECKING:
     from .records import ItemRecord, PlanRecord, SectionRecord, TargetRecord
 
 Row = dict[str, Any]
+#: What a number may name, in messages.
+_WHAT = (N_("item"), N_("section"))
 
 REGEX_TIMEOUT = 2.0  # seconds a user's --regex may run, over the whole plan
 MAX_PATTERN_LENGTH = 2_000  # characters of a --regex pattern
 MAX_PATTERN_SIZE = 100_000  # steps of a compiled pattern, its repeats expanded (see pattern_size)
 MAX_REF_LENGTH = 40  # characters of an item or section number: longer is no number in any plan
-SNIPPET_CONTEXT = 24  # characters shown either side of a search hit
+SNIPPET_CONTEXT = 10  # characters shown either side of a search hit
+MAX_FRAGMENTS = 2  # pieces of an item's text shown around its hits (the JSON keeps every match)
 MAX_HITS = 50_000  # matches of one search: more is refused, not cut (a row costs about 1 KB)
 
 
@@ -47,10 +51,12 @@ def parse_ref(ref: str, what: str) -> int:
         .translate(str.maketrans(lx.FULLWIDTH_DIGITS, "0123456789"))
     )
     if len(core) > MAX_REF_LENGTH:
-        raise NotFoundError(f"there is no {what} {_shown(ref)} in this plan")
+        raise NotFoundError(_("there is no {what} {ref} in this plan").format(what=_(what), ref=_shown(ref)))
     value = int(core) if core.isascii() and core.isdigit() else chinese_to_int(core)
     if value is None:
-        raise UsageError(f"{what} {_shown(ref)!r} is not a number: give it as 17, 十七 or (十七)")
+        raise UsageError(
+            _("{what} {ref!r} is not a number: give it as 17, 十七 or (十七)").format(what=_(what), ref=_shown(ref))
+        )
     return value
 
 
@@ -69,7 +75,9 @@ def find_section(plan: PlanRecord, ref: str) -> SectionRecord:
         if section["number"] == number:
             return section
     numbers = ", ".join(s["numeral"] for s in plan["sections"])
-    raise NotFoundError(f"there is no section {_shown(ref)} in this plan (sections: {numbers})")
+    raise NotFoundError(
+        _("there is no section {ref} in this plan (sections: {numbers})").format(ref=_shown(ref), numbers=numbers)
+    )
 
 
 def find_item(plan: PlanRecord, ref: str) -> ItemRecord:
@@ -92,7 +100,7 @@ def find_item(plan: PlanRecord, ref: str) -> ItemRecord:
         if item["number"] == number:
             return item
     span = f"1–{all_items[-1]['number']}" if all_items else "none"
-    raise NotFoundError(f"there is no item {_shown(ref)} in this plan (items: {span})")
+    raise NotFoundError(_("there is no item {ref} in this plan (items: {span})").format(ref=_shown(ref), span=span))
 
 
 def _printed_value(numeral: str) -> int | None:
@@ -109,7 +117,7 @@ def _needles(values: list[str] | None, option: str) -> list[str]:
     """The values of a repeatable filter; an empty one is a usage error, never "match all"."""
     for value in values or []:
         if not value.strip():
-            raise UsageError(f"{option} is empty: give part of a name, or leave the option out")
+            raise UsageError(_("{option} is empty: give part of a name, or leave the option out").format(option=option))
     return values or []
 
 
@@ -222,47 +230,99 @@ def target_rows(
     return rows
 
 
-def search(plan: PlanRecord, query: str, use_regex: bool = False, ignore_case: bool = False) -> list[Row]:
-    """Items whose text contains ``query``: one row per hit, with a snippet around it.
+def search(
+    plan: PlanRecord,
+    query: str,
+    use_regex: bool = False,
+    ignore_case: bool = False,
+    section: str | None = None,
+    leads: list[str] | None = None,
+) -> list[Row]:
+    """Items whose text contains ``query`` (of a section, led by a unit whose name contains any
+    of ``leads``): one row per item, with its matches and a snippet around them.
 
     A ``--regex`` pattern is checked before it is compiled (:func:`check_pattern`) and the
     whole search, over every item, runs within :data:`REGEX_TIMEOUT`; a search that finds
     more than :data:`MAX_HITS` matches is refused rather than cut.
     """
     if not query:
-        raise UsageError("the search query is empty: give the text to look for")
+        raise UsageError(_("the search query is empty: give the text to look for"))
     find = finder(query, use_regex, ignore_case)
     deadline = time.monotonic() + REGEX_TIMEOUT
     rows: list[Row] = []
-    for item in items(plan):
+    hits = 0
+    for item in filter_items(plan, section, leads):
         found = list(find(item["text"], deadline))
-        if len(rows) + len(found) > MAX_HITS:
-            raise UsageError(f"the search finds over {MAX_HITS:,} matches: narrow it down")
+        hits += len(found)
+        if hits > MAX_HITS:
+            raise UsageError(_("the search finds over {limit:,} matches: narrow it down").format(limit=MAX_HITS))
         rows += hit_rows(item, found)
     return rows
 
 
 def hit_rows(item: ItemRecord | Row, found: list[tuple[int, int]]) -> list[Row]:
-    """The rows of ``zl search`` for the hits ``found`` (offsets into its text) of one item: the match,
-    its span in the plan's text and a snippet around it on one line."""
+    """The row of ``zl search`` for the hits ``found`` (offsets into its text) of one item, in a
+    list (none when nothing was found): each match with its span in the plan's text, how many
+    there are, and a snippet of the text around them on one line (:func:`snippet`)."""
+    if not found:
+        return []
     text, offset = item["text"], item["span"][0]
-    rows: list[Row] = []
-    for start, end in found:
-        lo, hi = max(0, start - SNIPPET_CONTEXT), min(len(text), end + SNIPPET_CONTEXT)
-        rows.append(
-            {
-                "number": item["number"],
-                "numeral": item["numeral"],
-                "section": item["section"],
-                "title": item["title"],
-                "lead_units": item["lead_units"],
-                "match": text[start:end],
-                "span": [offset + start, offset + end],
-                "snippet": text[lo:hi].replace("\r", " ").replace("\n", " "),
-                "snippet_match": [start - lo, end - lo],
-            }
-        )
-    return rows
+    shown, spans = snippet(text, found)
+    return [
+        {
+            "number": item["number"],
+            "numeral": item["numeral"],
+            "section": item["section"],
+            "title": item["title"],
+            "lead_units": item["lead_units"],
+            "match_count": len(found),
+            "matches": [{"text": text[start:end], "span": [offset + start, offset + end]} for start, end in found],
+            "snippet": shown,
+            "snippet_spans": spans,
+        }
+    ]
+
+
+def snippet(text: str, found: list[tuple[int, int]], context: int = SNIPPET_CONTEXT) -> tuple[str, list[list[int]]]:
+    """The text around the hits ``found``: ``context`` characters either side of each, hits
+    whose contexts touch in one fragment, at most :data:`MAX_FRAGMENTS` fragments, joined and
+    ended with … where text is left out; and where each hit is in it.
+
+    >>> snippet("一二三四五六七八九十", [(4, 5)], context=2)
+    ('…三四五六七…', [[3, 4]])
+    >>> snippet("一二三四五六七八九十", [(1, 2), (3, 4)], context=1)
+    ('一二三四五…', [[1, 2], [3, 4]])
+    >>> snippet("一二三四五六七八九十", [(1, 2), (7, 8)], context=1)
+    ('一二三…七八九…', [[1, 2], [5, 6]])
+    >>> snippet("ab\\ncd", [(0, 1)], context=5)
+    ('ab cd', [[0, 1]])
+    """
+    fragments: list[list[int]] = []  # [lo, hi, first hit, last hit + 1]
+    for k, (start, end) in enumerate(found):
+        lo, hi = max(0, start - context), min(len(text), end + context)
+        if fragments and lo <= fragments[-1][1]:
+            fragments[-1][1], fragments[-1][3] = max(hi, fragments[-1][1]), k + 1
+        else:
+            fragments.append([lo, hi, k, k + 1])
+    out, spans = "", []
+    for lo, hi, first, last in fragments[:MAX_FRAGMENTS]:
+        out += "" if lo == 0 else "…"
+        base = len(out) - lo
+        out += text[lo:hi].replace("\r", " ").replace("\n", " ")
+        spans += [[base + start, base + end] for start, end in found[first:last]]
+    if fragments[min(len(fragments), MAX_FRAGMENTS) - 1][1] < len(text):
+        out += "…"
+    return out, spans
+
+
+def filter_hits(rows: list[Row], section: str | None, leads: list[str] | None) -> list[Row]:
+    """Rows of ``zl search`` (from a database) of a section, led by a unit whose name contains
+    any of ``leads``: the filters :func:`search` applies to the items it searches."""
+    leads = _needles(leads, "--lead")
+    number = parse_ref(section, "section") if section is not None else None
+    return [
+        row for row in rows if (number is None or row["section"] == number) and _matches_lead(row["lead_units"], leads)
+    ]
 
 
 def _literal_hits(text: str, query: str) -> Iterator[tuple[int, int]]:

@@ -112,6 +112,7 @@ class PlanRecord(TypedDict):
     contact: ContactRecord | None
     published: str | None
     plan_title: str | None
+    kind: str
     preamble: str | None
     preamble_span: Span | None
     closing: str | None

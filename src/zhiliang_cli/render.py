@@ -18,6 +18,9 @@ line turns into a quiet exit.
 
 from __future__ import annotations
 
+import json
+import os
+import sys
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
@@ -29,6 +32,7 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
+from .i18n import N_, _
 from .printable import printable
 from .records import ItemRecord
 
@@ -138,64 +142,235 @@ def _table(*columns: str, title: str | None = None) -> Table:
     return table
 
 
-def _plan_table(rows: Sequence[Mapping[str, Any]], *columns: str) -> Table:
-    """A table of ``columns``, with a ``plan`` column first when the rows come from several plans."""
-    if not _has_plan(rows):
-        return _table(*columns)
-    table = _table("plan", *columns)
-    table.columns[0].no_wrap = True  # a path broken over lines is hard to copy
+#: The headers of the listing tables, by the key that names a column (translated when shown).
+HEADERS = {
+    "#": "#",
+    "item": N_("item"),
+    "lead units": N_("lead units"),
+    "due": N_("due"),
+    "targets": N_("targets"),
+    "section": N_("section"),
+    "items": N_("items"),
+    "lead unit": N_("lead unit"),
+    "load": N_("load"),
+    "item numbers": N_("item numbers"),
+    "plans": N_("plans"),
+    "target": N_("target"),
+    "value": N_("value"),
+    "unit": N_("unit"),
+    "cmp": N_("cmp"),
+    "change": N_("change"),
+    "by": N_("by"),
+    "note": N_("note"),
+    "matches": N_("matches"),
+    "snippet": N_("snippet"),
+    "plan": N_("plan"),
+    "doc_number": N_("doc_number"),
+    "date": N_("date"),
+    "problems": N_("problems"),
+}
+#: Columns whose cells are never broken over lines (numbers, short codes), and the least width
+#: of those that wrap, so that 80 columns stay readable in Chinese: the text of an item or a
+#: target takes what is left, unit names wrap at a few characters.
+NO_WRAP = {"#", "targets", "items", "plans", "value", "unit", "cmp", "matches", "load"}
+MIN_WIDTHS = {"item": 12, "target": 14, "snippet": 20, "lead units": 8, "lead unit": 8, "section": 10}
+MAX_WIDTHS = {"lead units": 20, "due": 12, "by": 12, "note": 12, "item numbers": 40}
+
+
+def _listing(*columns: str) -> Table:
+    """A table of a listing command: no edge lines or padding around it, headers in the user's
+    language, numbers kept whole and the text columns wrapping (see :data:`NO_WRAP`)."""
+    table = Table(box=box.SIMPLE_HEAD, show_edge=False)
+    for column in columns:
+        justify: Literal["left", "right"] = "right" if column in RIGHT_ALIGNED else "left"
+        table.add_column(
+            _(HEADERS.get(column, column)),
+            justify=justify,
+            overflow="fold",
+            no_wrap=column in NO_WRAP,
+            min_width=MIN_WIDTHS.get(column),
+            max_width=MAX_WIDTHS.get(column),
+        )
     return table
 
 
-def _has_plan(rows: Sequence[Mapping[str, Any]]) -> bool:
-    return bool(rows) and "plan" in rows[0]
+#: Whether long output on a terminal goes through a pager (``zl --no-pager`` sets it false).
+PAGER = True
+DEFAULT_PAGER = "less -FRX"  # as git: quit when it fits one screen, keep colours, leave it on the screen
 
 
-def _plan_cell(row: Mapping[str, Any]) -> list[Text]:
-    """The plan cell of a row from several plans (none for a row of one plan)."""
-    return [literal(row["plan"])] if "plan" in row else []
+def pager_command() -> list[str] | None:
+    """The pager to show output through: $ZL_PAGER, else $PAGER, else ``less -FRX``; None when
+    standard output is not a terminal, paging is off, or the pager named is empty or ``cat``."""
+    import shlex
+
+    try:
+        if not PAGER or not os.isatty(sys.stdout.fileno()):
+            return None
+    except (AttributeError, ValueError, OSError):  # no file descriptor (captured output)
+        return None
+    command = os.environ.get("ZL_PAGER", os.environ.get("PAGER", DEFAULT_PAGER)).strip()
+    words = shlex.split(command) if command else []
+    return None if not words or words == ["cat"] else words
+
+
+def page(text: str, command: list[str]) -> None:
+    """Show ``text`` through the pager ``command`` (``LESS=FRX`` unless set, as git does); print it
+    as it is when the pager cannot be started."""
+    import subprocess
+
+    sys.stdout.flush()
+    try:
+        pager = subprocess.Popen(command, stdin=subprocess.PIPE, env={"LESS": "FRX", **os.environ})
+    except OSError:
+        sys.stdout.write(text)
+        return
+    assert pager.stdin is not None
+    try:
+        pager.stdin.write(text.encode("utf-8", "replace"))
+        pager.stdin.close()
+    except BrokenPipeError:  # the reader quit the pager early
+        pass
+    while True:
+        try:
+            pager.wait()
+            return
+        except KeyboardInterrupt:  # Ctrl-C belongs to the pager while it runs
+            continue
+
+
+def emit(*renderables: Any) -> None:
+    """Print to standard output: on a terminal, through the pager (:func:`pager_command`); in a
+    pipe, each line without the blanks that pad it to the table's width."""
+    out = console()
+    if out.is_terminal:
+        command = pager_command()
+        if command is None:
+            for renderable in renderables:
+                out.print(renderable)
+            return
+        with out.capture() as captured:
+            for renderable in renderables:
+                out.print(renderable)
+        page(captured.get(), command)
+        return
+    with out.capture() as captured:
+        for renderable in renderables:
+            out.print(renderable)
+    out.file.write("".join(line.rstrip() + "\n" for line in captured.get().splitlines()))
+
+
+def plan_name(row: Mapping[str, Any], names: Mapping[str, str] | None) -> str:
+    """The short name of a row's plan: its title (given in ``names``), else the file's stem."""
+    path = str(row["plan"])
+    return (names or {}).get(path) or Path(path).stem or path
+
+
+def _by_plan(rows: Sequence[Mapping[str, Any]]) -> list[tuple[str, list[Mapping[str, Any]]]]:
+    """The rows grouped by their ``plan``, in order of first appearance (one group without a plan)."""
+    groups: dict[str, list[Mapping[str, Any]]] = {}
+    for row in rows:
+        groups.setdefault(str(row.get("plan", "")), []).append(row)
+    return list(groups.items())
+
+
+def _grouped(
+    rows: Sequence[Mapping[str, Any]], names: Mapping[str, str] | None, table: Any, summary: Text | None
+) -> None:
+    """Rows of one plan as one table; rows of several, plan by plan, each table under a heading
+    line with the plan's short name and its path, as ripgrep groups matches by file."""
+    parts: list[Any] = []
+    groups = _by_plan(rows)
+    for k, (path, group) in enumerate(groups):
+        if path:
+            if k:
+                parts.append(Text(""))
+            name = plan_name(group[0], names)
+            heading = Text(safe(cut(name, 200)), style="bold magenta")
+            if name != path:
+                heading.append(safe(f" · {cut(path, 200)}"), style="dim")
+            parts.append(heading)
+        parts.append(table(group))
+    if summary is not None:
+        parts += [Text(""), summary]
+    emit(*parts)
+
+
+def _field_cell(value: Any) -> Text:
+    """A value of any record as a cell: names joined, structures as JSON, nothing as —."""
+    if value is None or value == []:
+        return literal("—")
+    if isinstance(value, list) and all(isinstance(v, str) for v in value):
+        return literal(UNIT_JOINER.join(value))
+    if isinstance(value, list | dict):
+        return literal(json.dumps(value, ensure_ascii=False))
+    return literal(value)
+
+
+def fields_table(rows: list[Row]) -> None:
+    """The records with only the fields asked for (``--fields``), a column each, as named."""
+    columns = list(rows[0]) if rows else []
+    table = Table(box=box.SIMPLE_HEAD, show_edge=False)
+    for column in columns:
+        numeric = all(isinstance(row.get(column), int | float) for row in rows)
+        table.add_column(column, justify="right" if numeric else "left", overflow="fold", no_wrap=numeric)
+    for row in rows:
+        table.add_row(*(_field_cell(row.get(column)) for column in columns))
+    emit(table)
+
+
+def _count(n: int, singular: str, plural: str, plans: int = 1) -> Text:
+    """A dim line with a count: 72 items, 72 items in 3 plans."""
+    line = _(singular if n == 1 else plural).format(n=n)
+    if plans > 1:
+        line += _(" in {plans} plans").format(plans=plans)
+    return literal(line, "dim")
 
 
 def _units(units: list[str]) -> Text:
-    return literal(UNIT_JOINER.join(units) if units else "—")
+    """Unit names in a cell, one a line (a name wraps only when it is wider than the column)."""
+    return literal("\n".join(units) if units else "—")
 
 
-def sections(rows: list[Row]) -> None:
-    table = _plan_table(rows, "#", "section", "items", "targets")
-    for row in rows:
-        table.add_row(
-            *_plan_cell(row),
-            str(row["number"]),
-            literal(f"{row['numeral']}、{row['title']}"),
-            str(row["item_count"]),
-            str(row["target_count"]),
-        )
-    console().print(table)
+def sections(rows: list[Row], names: Mapping[str, str] | None = None) -> None:
+    def table(group: Sequence[Mapping[str, Any]]) -> Table:
+        out = _listing("#", "section", "items", "targets")
+        for row in group:
+            out.add_row(
+                str(row["number"]),
+                literal(f"{row['numeral']}、{row['title']}"),
+                str(row["item_count"]),
+                str(row["target_count"]),
+            )
+        return out
+
+    _grouped(rows, names, table, None)
 
 
-def items(rows: Sequence[Mapping[str, Any]]) -> None:
+def items(rows: Sequence[Mapping[str, Any]], names: Mapping[str, str] | None = None) -> None:
     due = any(row.get("deadline") for row in rows)  # a 完成时限 column where some item has one
-    table = _plan_table(rows, "#", "item", "lead units", *(["due"] if due else []), "targets")
-    for row in rows:
-        table.add_row(
-            *_plan_cell(row),
-            str(row["number"]),
-            literal(f"{marker(row['numeral'])}{row['title']}"),
-            _units(row["lead_units"]),
-            *([_time(row.get("deadline"))] if due else []),
-            str(len(row["targets"])),
-        )
-    console().print(table)
-    console().print(literal(f"{len(rows)} items", "dim"))
+
+    def table(group: Sequence[Mapping[str, Any]]) -> Table:
+        out = _listing("#", "item", "lead units", *(["due"] if due else []), "targets")
+        for row in group:
+            out.add_row(
+                str(row["number"]),
+                literal(f"{marker(row['numeral'])}{row['title']}"),
+                _units(row["lead_units"]),
+                *([_time(row.get("deadline"))] if due else []),
+                str(len(row["targets"])),
+            )
+        return out
+
+    _grouped(rows, names, table, _count(len(rows), N_("{n} item"), N_("{n} items"), len(_by_plan(rows))))
 
 
-def leads(rows: list[Row]) -> None:
+def leads(rows: list[Row], names: Mapping[str, str] | None = None) -> None:
     if rows and "plan_count" in rows[0]:
         leads_across(rows)
         return
     most = max((row["item_count"] for row in rows), default=1)
-    table = _table("lead unit", "items", "load", "item numbers")
-    table.columns[2].no_wrap = True  # a bar broken over two lines reads as two bars
+    table = _listing("lead unit", "items", "load", "item numbers")
     for row in rows:
         bar = "█" * max(1, round(row["item_count"] / most * BAR_WIDTH))
         table.add_row(
@@ -204,19 +379,18 @@ def leads(rows: list[Row]) -> None:
             Text(bar, style="cyan"),
             literal(", ".join(str(n) for n in row["items"])),
         )
-    console().print(table)
+    emit(table, Text(""), _count(len(rows), N_("{n} lead unit"), N_("{n} lead units")))
 
 
 def leads_across(rows: list[Row]) -> None:
     """Lead units counted over several plans: how many plans and items each leads in."""
     most = max((row["item_count"] for row in rows), default=1)
-    table = _table("lead unit", "plans", "items", "load")
-    table.columns[1].justify = "right"
-    table.columns[3].no_wrap = True
+    table = _listing("lead unit", "plans", "items", "load")
     for row in rows:
         bar = "█" * max(1, round(row["item_count"] / most * BAR_WIDTH))
         table.add_row(literal(row["name"]), str(row["plan_count"]), str(row["item_count"]), Text(bar, style="cyan"))
-    console().print(table)
+    plans = len({ref["plan"] for row in rows for ref in row["items"]})
+    emit(table, Text(""), _count(len(rows), N_("{n} lead unit"), N_("{n} lead units"), plans))
 
 
 def _number_in_clause(row: Mapping[str, Any]) -> Text:
@@ -231,40 +405,86 @@ def _value(row: Mapping[str, Any]) -> str:
     return cut(f"{row['value']}", 40)
 
 
-def targets(rows: list[Row]) -> None:
+def _change(row: Mapping[str, Any]) -> str:
+    """The direction of a change, in words: 减少 for decrease."""
+    return _(CHANGES[row["change"]]) if row.get("change") in CHANGES else ""
+
+
+CHANGES = {"increase": N_("increase"), "decrease": N_("decrease")}
+
+
+def targets(rows: list[Row], names: Mapping[str, str] | None = None) -> None:
     timed = any(row.get("by") for row in rows)  # a by column where some target has a time
-    table = _plan_table(
-        rows, "item", "lead units", "target", "value", "unit", "cmp", *(["by"] if timed else []), "note"
-    )
-    for row in rows:
-        notes = [row["change"] or "", "aspirational" if row["aspirational"] else "", row.get("subject") or ""]
-        table.add_row(
-            *_plan_cell(row),
-            str(row["item"] or "—"),
-            _units(row["lead_units"]),
-            _number_in_clause(row),
-            _value(row),
-            literal(row["unit"]),
-            row["comparator"],
-            *([_time(row.get("by"))] if timed else []),
-            literal(" ".join(n for n in notes if n)),
-        )
-    console().print(table)
-    console().print(literal(f"{len(rows)} targets", "dim"))
+
+    def table(group: Sequence[Mapping[str, Any]]) -> Table:
+        out = _listing("item", "lead units", "target", "value", "unit", "cmp", *(["by"] if timed else []), "note")
+        out.columns[0].no_wrap = True
+        out.columns[0].min_width = None  # here "item" holds the item's number, not its title
+        for row in group:
+            notes = [_change(row), _("aspirational") if row["aspirational"] else "", row.get("subject") or ""]
+            out.add_row(
+                str(row["item"] or "—"),
+                _units(row["lead_units"]),
+                _number_in_clause(row),
+                _value(row),
+                literal(row["unit"]),
+                row["comparator"],
+                *([_time(row.get("by"))] if timed else []),
+                literal(" ".join(n for n in notes if n)),
+            )
+        return out
+
+    _grouped(rows, names, table, _count(len(rows), N_("{n} target"), N_("{n} targets"), len(_by_plan(rows))))
 
 
-def search(rows: list[Row]) -> None:
-    table = _plan_table(rows, "item", "lead units", "match")
-    for row in rows:
-        table.add_row(
-            *_plan_cell(row),
-            literal(f"{row['number']} {marker(row['numeral'])}"),
-            _units(row["lead_units"]),
-            highlighted(row["snippet"], [row["snippet_match"]]),
-        )
-    console().print(table)
-    found = len({(r.get("plan"), r["number"]) for r in rows})
-    console().print(literal(f"{len(rows)} matches in {found} items", "dim"))
+def _one_line(text: str, spans: Sequence[Sequence[int]]) -> tuple[str, list[list[int]]]:
+    r"""A snippet as one run of text for its cell: each line break, and each run of white space
+    (an indent, a gap where a line break was), becomes one space, its match spans moved with it.
+
+    >>> _one_line("质量。\n\u3000\u3000推进质量", [[0, 2], [7, 9]])
+    ('质量。 推进质量', [[0, 2], [5, 7]])
+    """
+    out: list[str] = []
+    shift: list[int] = []  # for each character of text, where it lands in the result
+    k = 0
+    while k < len(text):
+        end = k
+        while end < len(text) and text[end].isspace():
+            end += 1
+        if end - k > 1 or (end > k and text[k] in "\r\n"):
+            shift.extend([len(out)] * (end - k))
+            out.append(" ")
+            k = end
+            continue
+        shift.append(len(out))
+        out.append(text[k])
+        k += 1
+    shift.append(len(out))
+    return "".join(out), [[shift[a], shift[b]] for a, b in spans]
+
+
+def search(rows: list[Row], names: Mapping[str, str] | None = None) -> None:
+    """One row per item: its number, title, lead units, how many matches, and the text around them."""
+
+    def table(group: Sequence[Mapping[str, Any]]) -> Table:
+        out = _listing("#", "item", "lead units", "matches", "snippet")
+        for row in group:
+            out.add_row(
+                str(row["number"]),
+                literal(f"{marker(row['numeral'])}{row['title']}"),
+                _units(row["lead_units"]),
+                str(row["match_count"]),
+                highlighted(*_one_line(row["snippet"], row["snippet_spans"]), window=False),
+            )
+        return out
+
+    matches = sum(row["match_count"] for row in rows)
+    line = _(N_("{n} match") if matches == 1 else N_("{n} matches")).format(n=matches)
+    line += _(N_(" in {n} item") if len(rows) == 1 else N_(" in {n} items")).format(n=len(rows))
+    plans = len(_by_plan(rows))
+    if plans > 1:
+        line += _(" in {plans} plans").format(plans=plans)
+    _grouped(rows, names, table, literal(line, "dim"))
 
 
 def _time(deadline: Mapping[str, Any] | None) -> Text:
@@ -291,13 +511,15 @@ def show(item: ItemRecord) -> None:
     parts: list[Any] = [facts, Text(""), body]
     if item["targets"]:
         timed = any(t.get("by") for t in item["targets"])
-        table = _table("target", "value", "unit", "cmp", *(["by"] if timed else []))
+        changed = any(t.get("change") for t in item["targets"])
+        table = _listing("target", "value", "unit", "cmp", *(["change"] if changed else []), *(["by"] if timed else []))
         for t in item["targets"]:
             by = [_time(t.get("by"))] if timed else []
-            table.add_row(_number_in_clause(t), _value(t), literal(t["unit"]), t["comparator"], *by)
-        parts.append(table)
+            change = [_change(t)] if changed else []
+            table.add_row(_number_in_clause(t), _value(t), literal(t["unit"]), t["comparator"], *change, *by)
+        parts += [Text(""), table]
     title = literal(f"{item['number']} {marker(item['numeral'])}{item['title']}", "bold")
-    console().print(Panel(Group(*parts), title=title, title_align="left"))
+    emit(Panel(Group(*parts), title=title, title_align="left"))
 
 
 META_ACROSS = ("plan", "doc_number", "date", "items", "targets", "problems")
@@ -305,13 +527,13 @@ META_ACROSS = ("plan", "doc_number", "date", "items", "targets", "problems")
 
 def meta(data: Row | list[Row]) -> None:
     if isinstance(data, list):  # several plans: one row each
-        table = _plan_table(data, *META_ACROSS[1:])
+        table = _listing(*META_ACROSS)
         table.columns[2].no_wrap = True  # the date
         for row in data:
             table.add_row(*(literal("—" if row.get(key) is None else row.get(key)) for key in META_ACROSS))
-        console().print(table)
+        emit(table)
         return
-    table = Table(box=box.SIMPLE, show_header=False)
+    table = Table(box=box.SIMPLE, show_header=False, show_edge=False)
     table.add_column(style="bold")
     table.add_column(overflow="fold")
     for key, value in data.items():
@@ -319,7 +541,7 @@ def meta(data: Row | list[Row]) -> None:
         if isinstance(value, dict):
             shown = " · ".join(f"{k}: {v}" for k, v in value.items() if v)
         table.add_row(key, literal("—" if shown in (None, "") else shown))
-    console().print(table)
+    emit(table)
 
 
 def problems(report: Row) -> None:
@@ -382,7 +604,7 @@ def _progress_counts() -> dict[str, str]:
     return counts
 
 
-def _count(row: Mapping[str, Any], key: str) -> int:
+def _count_of(row: Mapping[str, Any], key: str) -> int:
     group, _, name = key.partition(".")
     return int(row[group][name] if name else row[group])
 
@@ -449,7 +671,7 @@ def _per_unit(out: Console, summary: Row) -> None:
 
 
 def _counts(row: Mapping[str, Any]) -> str:
-    return "，".join(f"{name} {_count(row, key)}" for key, name in _progress_counts().items())
+    return "，".join(f"{name} {_count_of(row, key)}" for key, name in _progress_counts().items())
 
 
 def _units_table(summary: Row, with_bar: bool) -> Table:
@@ -465,7 +687,7 @@ def _units_table(summary: Row, with_bar: bool) -> Table:
     for k, (name, row) in enumerate([*rows, (literal(SUMMARY["all"], "bold"), summary)]):
         if k == len(rows):
             table.add_section()
-        table.add_row(name, *(str(_count(row, key)) for key in counts), *([_status_bar(row)] if with_bar else []))
+        table.add_row(name, *(str(_count_of(row, key)) for key in counts), *([_status_bar(row)] if with_bar else []))
     return table
 
 
@@ -594,7 +816,7 @@ def _target_changes(out: Console, result: Diff) -> None:
         for row in rows
     ]
     least = _table("item", "change", "status")  # the target wraps
-    for item, _, change, status in cells:
+    for item, _clause, change, status in cells:
         least.add_row(item, change, status)
     out.print()
     if _width(out, least) + LISTING_TEXT_WIDTH + 2 > out.width:

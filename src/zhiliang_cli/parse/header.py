@@ -24,7 +24,7 @@ import regex
 from zhiliang_cli.records import ContactRecord
 
 from . import lexicon as lx
-from .lines import Line
+from .lines import Line, is_date, is_noise
 from .numerals import chinese_to_int
 from .patterns import (
     RE_ATTACHMENT_LINE,
@@ -32,7 +32,6 @@ from .patterns import (
     RE_BRACKETED_ASIDE,
     RE_CONTACT_NAME,
     RE_DATE,
-    RE_DATE_LINE,
     RE_DOC_NUMBER,
     RE_EMAIL,
     RE_HEADING,
@@ -45,7 +44,6 @@ from .patterns import (
     RE_SENT_TITLE,
     RE_TRAILING_BRACKETS,
 )
-from .structure import is_noise
 
 _TITLE_MAX = 80
 _TITLE_LINES = 3  # lines a notice title may be set on
@@ -74,8 +72,10 @@ def iso_date(match: regex.Match[str]) -> str | None:
     return f"{year:04d}-{month:02d}-{day:02d}"
 
 
-def parse_header(text: str, header: list[Line], trailer: list[Line]) -> dict[str, object]:
-    """The notice's fields from the lines before and after the plan, and the plan's preamble."""
+def parse_header(text: str, header: list[Line], trailer: list[Line], whole: bool = False) -> dict[str, object]:
+    """The notice's fields from the lines before and after the plan, and the plan's preamble; for
+    a ``whole`` document with no plan in it (a reply), the preamble is its body: what stands between
+    its head (title, 发文字号, 主送) and its signature."""
     content = [ln for ln in header if not is_noise(text, ln)]
     strings = [text[ln.start : ln.end] for ln in content]
     doc_index, doc_number = _doc_number(strings)
@@ -88,14 +88,20 @@ def parse_header(text: str, header: list[Line], trailer: list[Line]) -> dict[str
     note_index = _note_index(signed, date_index)
     signed_here = signed is strings
     plan_index, plan_title = _plan_title(strings, date_index if signed_here else None, title, title_end)
+    issuers = _issuers(signed, date_index)
     marks = [plan_index, doc_index, recipients_index, title_end]
-    marks += [date_index, note_index] if signed_here else []
-    preamble = _preamble(text, content, 1 + max((i for i in marks if i is not None), default=-1))
+    if whole:
+        marks = [doc_index, recipients_index, title_end]
+        end = date_index - len(_signature_lines(signed, date_index)) if date_index is not None else len(content)
+        preamble = _preamble(text, content[:end], 1 + max((i for i in marks if i is not None), default=-1))
+    else:
+        marks += [date_index, note_index] if signed_here else []
+        preamble = _preamble(text, content, 1 + max((i for i in marks if i is not None), default=-1))
     return {
         "title": title,
         "doc_number": doc_number,
         "recipients": recipients,
-        "issuers": _issuers(signed, date_index),
+        "issuers": issuers,
         "date": _date(signed, date_index),
         "note": _note(signed, note_index),
         "contact": _contact(text[header[0].start : header[-1].end] if header else ""),
@@ -106,6 +112,61 @@ def parse_header(text: str, header: list[Line], trailer: list[Line]) -> dict[str
     }
 
 
+def document_kind(title: str | None, plan_title: str | None, has_items: bool, assigns: bool = False) -> str:
+    """What kind of document this is, from its title (what a notice sends, where it sends one):
+    plan, reply, bulletin, regulation, decision or other.  A document whose items name the units
+    that carry them out (``assigns``) sets tasks, whatever it calls itself (某市促进办法 with a
+    责任单位 under every article): a plan.
+
+    >>> document_kind("福建省质量强省工作领导小组办公室关于印发《2023年福建省质量强省工作要点》的通知", None, True)
+    'plan'
+    >>> document_kind("国务院关于在某市开展试点有关问题的批复", None, False)
+    'reply'
+    >>> document_kind("某市人民政府关于印发某市停车场管理办法（试行）的通知", None, True)
+    'regulation'
+    >>> document_kind("国务院办公厅关于调整某领导小组组成人员的通知", None, False), document_kind(None, None, True)
+    ('other', 'plan')
+    """
+    if assigns:
+        return "plan"
+    for words in (title, plan_title):
+        if not words:
+            continue
+        bare = _bare_title(words)
+        if any(word in RE_BOOK_TITLE.sub("", bare) for word in lx.SENDING_WORDS):
+            sent = RE_BOOK_TITLE.search(bare) or RE_SENT_TITLE.search(bare)
+            if sent is not None:
+                kind = _kind_by_ending(_bare_title(sent.group("title")))
+                if kind is not None:
+                    return kind
+            continue
+        kind = _kind_by_ending(bare)
+        if kind is not None:
+            return kind
+        if bare.endswith(lx.COVER_TITLES):
+            break  # a notice or a letter that sends nothing: what it holds says
+    return "plan" if has_items else "other"
+
+
+def _kind_by_ending(title: str) -> str | None:
+    return next((kind for word, kind in lx.DOCUMENT_KINDS if title.endswith(word)), None)
+
+
+def _bare_title(title: str) -> str:
+    """A title without spaces, and without what follows its last word in brackets ((试行),
+    （征求意见稿）, （2024—2026年）) or the closing mark of a book title.
+
+    >>> _bare_title("某某行动计划（2024—2026年）（征求意见稿）")
+    '某某行动计划'
+    """
+    bare = "".join(title.split())
+    while True:
+        stripped = RE_TRAILING_BRACKETS.sub("", bare).rstrip("》")
+        if stripped == bare or not stripped:
+            return bare
+        bare = stripped
+
+
 def _preamble(text: str, lines: list[Line], first: int) -> list[int] | None:
     """The span of the plan's own text before its first section: what follows the notice, the
     plan's title, its 成文日期 and 附注 (目标, 具体指标 …); attachment labels are not in it."""
@@ -114,9 +175,14 @@ def _preamble(text: str, lines: list[Line], first: int) -> list[int] | None:
     return [kept[0].start, kept[-1].end] if kept else None
 
 
+def _doc_number_in(line: str) -> regex.Match[str] | None:
+    """The 发文字号 in a line, looked for only where its 号 stands."""
+    return RE_DOC_NUMBER.search(line) if "号" in line else None
+
+
 def _doc_number(strings: list[str]) -> tuple[int | None, str | None]:
     for i, s in enumerate(strings):
-        match = RE_DOC_NUMBER.search(s)
+        match = _doc_number_in(s)
         if match and len(s) < _DOC_NUMBER_LINE:
             return i, match.group("doc")
     return None, None
@@ -133,18 +199,18 @@ def _signing_date_line(strings: list[str], doc_index: int | None) -> int | None:
     ...     "附件", "关于印发…的通知", "建办城〔2024〕8号", "住建部办公厅", "2024年3月1日"], 1)
     3
     """
-    dates = [i for i, s in enumerate(strings) if RE_DATE_LINE.match(s)]
+    dates = [i for i, s in enumerate(strings) if is_date(s)]
     if not dates:
         return None
     for first, later in pairwise(dates):
         between = enumerate(strings[first:later], first)
-        if any(i != doc_index and len(s) < _DOC_NUMBER_LINE and RE_DOC_NUMBER.search(s) for i, s in between):
+        if any(i != doc_index and len(s) < _DOC_NUMBER_LINE and _doc_number_in(s) for i, s in between):
             return first  # a second 发文字号 after this date: a notice inside the notice
     return dates[-1]
 
 
 def _last_date_line(strings: list[str]) -> int | None:
-    found = [i for i, s in enumerate(strings) if RE_DATE_LINE.match(s)]
+    found = [i for i, s in enumerate(strings) if is_date(s)]
     return found[-1] if found else None
 
 
@@ -152,12 +218,12 @@ def _notice_title(strings: list[str]) -> tuple[str | None, int | None]:
     """The notice's title; a title set on several lines (国务院办公厅关于有效发挥政府性 /
     融资担保基金作用… / …的指导意见) is joined."""
     for i, s in enumerate(strings[:6]):
-        if len(s) > _TITLE_MAX or RE_DOC_NUMBER.search(s) or _has_clause_marks(s):
+        if len(s) > _TITLE_MAX or _doc_number_in(s) or _has_clause_marks(s):
             continue
         joined, k = s, i
         while not _ends_a_title(joined) and k + 1 < min(len(strings), i + _TITLE_LINES):
             following = strings[k + 1]
-            if RE_DOC_NUMBER.search(following) or _has_clause_marks(following) or RE_DATE_LINE.match(following):
+            if _doc_number_in(following) or _has_clause_marks(following) or is_date(following):
                 break
             joined, k = joined + following, k + 1
         if _ends_a_title(joined) and len(joined) <= 2 * _TITLE_MAX:
@@ -165,7 +231,7 @@ def _notice_title(strings: list[str]) -> tuple[str | None, int | None]:
         if _ends_a_title(s) or "关于" in s:
             return s, i
     for i, s in enumerate(strings):
-        if len(s) <= _TITLE_MAX and not RE_DOC_NUMBER.search(s):
+        if len(s) <= _TITLE_MAX and not _doc_number_in(s):
             return s, i
     return None, None
 
@@ -185,7 +251,7 @@ def _recipients(strings: list[str], after: int | None) -> tuple[int | None, list
     is one recipient (a distributive list of levels), 国务院各部委、各直属机构 two."""
     first = after or 0
     for i, s in enumerate(strings[first : first + 4], start=first):
-        match = RE_RECIPIENTS_LINE.match(s)
+        match = RE_RECIPIENTS_LINE.match(s) if s[-1:] in lx.COLONS else None  # the line ends with its colon
         if match and len(s) < 400 and not s.startswith(lx.CONTACT_NAME_LABELS) and _ends_like_addressees(match["to"]):
             return i, _addressees(match.group("to"))
     return None, []
@@ -277,6 +343,17 @@ def _issuers(strings: list[str], date_index: int | None) -> list[str]:
     in brackets is the aside of the one before (（四川省人工智能产业链链长办公室）), and a line
     that does not end like a unit's name runs on to the next (重庆市“满天星”行动计划 /
     工作专班办公室（代章））."""
+    issuers: list[str] = []
+    for s in (part for line in _signature_lines(strings, date_index) for part in _side_by_side(line)):
+        if issuers and (RE_NOTE_LINE.match(s) or not _ends_like_a_unit(issuers[-1])):
+            issuers[-1] += s
+        else:
+            issuers.append(s)
+    return issuers
+
+
+def _signature_lines(strings: list[str], date_index: int | None) -> list[str]:
+    """The signature lines right above the 成文日期, as printed."""
     if date_index is None:
         return []
     lines: list[str] = []
@@ -287,13 +364,7 @@ def _issuers(strings: list[str], date_index: int | None) -> list[str]:
         if note and any(word in s for word in lx.NOTE_LINE_WORDS):
             break
         lines.insert(0, s)
-    issuers: list[str] = []
-    for s in (part for line in lines for part in _side_by_side(line)):
-        if issuers and (RE_NOTE_LINE.match(s) or not _ends_like_a_unit(issuers[-1])):
-            issuers[-1] += s
-        else:
-            issuers.append(s)
-    return issuers
+    return lines
 
 
 def _side_by_side(line: str) -> list[str]:
@@ -339,9 +410,11 @@ def _note_index(strings: list[str], date_index: int | None) -> int | None:
 
 
 def _contact(block: str) -> ContactRecord | None:
-    name = RE_CONTACT_NAME.search(block)
-    phone = RE_PHONE.search(block)
-    email = RE_EMAIL.search(block)
+    """The contact line's name, office, phone and e-mail, each looked for where its label (or @)
+    stands in the notice."""
+    name = RE_CONTACT_NAME.search(block) if any(w in block for w in lx.CONTACT_NAME_LABELS) else None
+    phone = RE_PHONE.search(block) if any(w in block for w in lx.PHONE_LABELS) else None
+    email = RE_EMAIL.search(block) if "@" in block else None
     if not (name or phone or email):
         return None
     return {
@@ -354,6 +427,8 @@ def _contact(block: str) -> ContactRecord | None:
 
 def _published(text: str, header: list[Line]) -> str | None:
     for ln in header:
+        if not any(text.find(label, ln.start, ln.end) >= 0 for label in lx.PUBLISHED_LABELS):
+            continue
         match = RE_PUBLISHED.search(text, ln.start, ln.end)
         if match:
             return iso_date(RE_DATE.search(match.group("date")))

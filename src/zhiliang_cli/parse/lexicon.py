@@ -757,6 +757,28 @@ OWN_PART_NOUNS = tuple(
 )
 #: Words of a notice that sends a plan (关于印发…的通知, 转发): its attachment is the plan.
 SENDING_WORDS = ("印发", "转发", "下发")
+#: What kind of document a title names, by the word it ends with (what a notice sends, where it
+#: sends one): a plan sets tasks; a reply answers; a bulletin reports; a regulation rules; a decision
+#: decides.  Longest first where one ends another (工作要点 before 要点, 复函 before 函).  A 通知 that
+#: sends nothing is a plan when it sets numbered tasks, else another kind of document.
+DOCUMENT_KINDS = (
+    ("复函", "reply"), ("批复", "reply"), ("答复", "reply"), ("回复", "reply"),
+    ("通报", "bulletin"),
+    ("实施细则", "regulation"), ("条例", "regulation"), ("办法", "regulation"), ("规定", "regulation"),
+    ("细则", "regulation"), ("规则", "regulation"), ("章程", "regulation"), ("准则", "regulation"),
+    ("决定", "decision"), ("决议", "decision"),
+    ("工作要点", "plan"), ("要点", "plan"), ("方案", "plan"), ("计划", "plan"), ("规划", "plan"),
+    ("纲要", "plan"), ("意见", "plan"), ("措施", "plan"), ("举措", "plan"), ("清单", "plan"), ("预案", "plan"),
+    ("任务", "plan"), ("安排", "plan"), ("部署", "plan"),
+    ("函", "other"),  # a letter that answers nothing and sends nothing (…办理情况的函)
+)  # fmt: skip
+#: The kinds in Chinese, for messages.
+DOCUMENT_KIND_NAMES = {
+    "plan": "工作方案", "reply": "复函或批复", "bulletin": "通报", "regulation": "规章", "decision": "决定",
+    "other": "其他公文",
+}  # fmt: skip
+#: Words that end a notice's title that only covers what it holds.
+COVER_TITLES = ("通知",)
 #: Words before a time that make it the base of a change (较2023年末, 比上年末, 与2020年): not a time to reach.
 BASELINE_TIME_WORDS = ("较", "比", "与", "同", "相对", "相比", "较上", "比上", "上")
 #: Words before a time that make it come back (每年1月31日前): no one deadline.

@@ -1,8 +1,14 @@
-"""Lines of a decoded text: where each starts and ends, and offsets -> line numbers.
+"""Lines of a decoded text, and what kind of line each is.
 
-Spans everywhere are ``[start, end]`` in characters of the decoded text, with
-line ends left as they were (LF, CRLF or CR), so ``text[start:end]`` is exactly
-what was printed.
+Spans everywhere are ``[start, end]`` in characters of the decoded text, with line ends left as
+they were (LF, CRLF or CR), so ``text[start:end]`` is exactly what was printed.  A line's content
+is trimmed of spaces; blank lines are not kept.
+
+The classes of a line — a numbered heading (一、 （一） 1. （1） 第一条 第一章), a page number, web
+page furniture (分享到, 首页 > …), a line of the closing block (a date alone, （此件公开发布）, 附件,
+抄送：, the print footer), the start of a notice (a 发文字号, …关于印发…的通知), a signature — are
+told by the line's first and last characters and literal tests first: a pattern is tried only
+on a line that could be one, and most lines are running text that none could be.
 """
 
 from __future__ import annotations
@@ -10,8 +16,23 @@ from __future__ import annotations
 from bisect import bisect_right
 from typing import NamedTuple
 
-from .lexicon import SPACE_CHARS
-from .patterns import RE_LINE_BREAK_KEPT
+from . import lexicon as lx
+from .numerals import chinese_to_int
+from .patterns import (
+    RE_ATTACHMENT_LINE,
+    RE_BREADCRUMB,
+    RE_BREADCRUMB_SEPARATOR,
+    RE_CLAUSE_END,
+    RE_DATE_LINE,
+    RE_DOC_NUMBER,
+    RE_HEADING,
+    RE_LINE_BREAK_KEPT,
+    RE_NOISE_LINE,
+    RE_NOTE_LINE,
+    RE_NOTICE_TITLE_LINE,
+    RE_PAGE_NUMBER,
+    RE_PRINT_FOOTER,
+)
 
 
 class Line(NamedTuple):
@@ -41,15 +62,173 @@ class LineIndex:
             ends = [1] * (len(segments) - 1)
         self.starts: list[int] = []
         self.lines: list[Line] = []
-        lines, pos = self.lines, 0
+        lines, starts, pos, space = self.lines, self.starts, 0, lx.SPACE_CHARS
         for number, segment in enumerate(segments, 1):
-            self.starts.append(pos)
-            content = segment.strip(SPACE_CHARS)
+            starts.append(pos)
+            content = segment.strip(space)
             if content:
-                start = pos + len(segment) - len(segment.lstrip(SPACE_CHARS))
+                start = pos + segment.find(content)
                 lines.append(Line(number, start, start + len(content)))
             pos += len(segment) + (ends[number - 1] if number <= len(ends) else 0)
 
     def line_of(self, offset: int) -> int:
         """The 1-based number of the line holding ``offset``."""
         return bisect_right(self.starts, offset)
+
+
+# --- headings -----------------------------------------------------------------------
+
+
+class Heading(NamedTuple):
+    """A numbered heading at the start of a line."""
+
+    level: int  # 1 section  2 （一）  3 1.  4 （1） (articles and plans without 一、 are mapped)
+    value: int
+    numeral: str  # as printed, without its brackets and marks: 十七, 3
+    line: Line
+    body: int  # where the text after the marker begins
+    kind: str = "l1"  # the marker as printed: lc 第一章, l1 一、, la 第一条, l2 （一）, l3 1., l4 （1）
+    ambiguous: bool = False  # 12.365: a heading only where the sequence expects 12
+
+
+_DIGITS = str.maketrans(lx.FULLWIDTH_DIGITS, "0123456789")
+#: The characters a heading can start with: a numeral, a digit, an opening bracket or 第.
+_HEADING_FIRST = frozenset(lx.CN_NUMERAL_CHARS + lx.OPEN_PARENS + lx.FULLWIDTH_DIGITS + "0123456789第")
+_LEVEL_OF_KIND = {"lc": 1, "l1": 1, "la": 1, "l2": 2, "l3": 3, "l4": 4}
+_CHINESE_KINDS = frozenset(("l1", "la", "lc", "l2"))
+
+
+def heading_at(text: str, line: Line) -> Heading | None:
+    """The heading that starts ``line``, if any (levels as printed; the structure maps them for
+    plans without 一、).
+
+    >>> text = "（十七）提升质量。"
+    >>> heading_at(text, Line(1, 0, len(text)))
+    Heading(level=2, value=17, numeral='十七', line=Line(number=1, start=0, end=9), body=4, kind='l2', ambiguous=False)
+    >>> heading_at("2023年", Line(1, 0, 5)) is None
+    True
+    >>> heading_at("12.365便民服务", Line(1, 0, 10)).ambiguous
+    True
+    """
+    if text[line.start] not in _HEADING_FIRST:
+        return None
+    match = RE_HEADING.match(text, line.start, line.end)
+    if match is None:
+        return None
+    kind = match.lastgroup or "l1"  # l1 … l4, la: the marker group closes last
+    numeral = match.group("n" + kind[1])
+    value = chinese_to_int(numeral) if kind in _CHINESE_KINDS else int(numeral.translate(_DIGITS))
+    if not value:
+        return None
+    return Heading(_LEVEL_OF_KIND[kind], value, numeral, line, match.end(), kind, match.group("dec") is not None)
+
+
+# --- furniture, the closing block, a notice ------------------------------------------------
+
+#: What a page number starts with: a dash (— 3 —) or 第 (第3页).
+_PAGE_FIRST = frozenset(lx.PAGE_NUMBER_DASHES + "第")
+#: What a line of web-page furniture starts with (栏目, 分享到, 【打印】 …).
+_NOISE_FIRST = frozenset(word[0] for word in lx.NOISE_LINE_PREFIXES)
+_NOISE_MAX = 60  # characters: furniture is short
+#: What a date line starts and ends with: a digit or a numeral of a year; a day's digit or 日.
+_DATE_NUMERALS = frozenset("〇零一二三四五六七八九十")
+_DATE_LAST = _DATE_NUMERALS | {"日"}
+_SIGNATURE_MAX = 40  # a signature line (发文机关署名) is short and has no sentence marks
+_CARBON_COPY = lx.CARBON_COPY_LABELS
+_CARBON_LEN = len(_CARBON_COPY[0])  # 抄送, then a colon (or nothing)
+
+
+def is_page_number(text: str, line: Line) -> bool:
+    """A page number from a printed copy: — 3 —, 第3页."""
+    return text[line.start] in _PAGE_FIRST and RE_PAGE_NUMBER.match(text, line.start, line.end) is not None
+
+
+def is_noise(text: str, line: Line) -> bool:
+    """Whether a line is web-page furniture (栏目, 浏览量, 分享到, breadcrumbs).
+
+    >>> is_noise("分享到:", Line(1, 0, 4)), is_noise("首页 > 政策法规", Line(1, 0, 9))
+    (True, True)
+    >>> is_noise("加强监管。", Line(1, 0, 5))
+    False
+    """
+    start, end = line.start, line.end
+    if end - start > _NOISE_MAX:
+        return False
+    first = text[start]
+    if first in _NOISE_FIRST and RE_NOISE_LINE.match(text, start, end):
+        return True
+    if first in _PAGE_FIRST and RE_PAGE_NUMBER.match(text, start, end):
+        return True
+    return RE_BREADCRUMB_SEPARATOR.search(text, start, end) is not None and (
+        RE_BREADCRUMB.match(text[start:end]) is not None
+    )
+
+
+def is_date_line(text: str, line: Line) -> bool:
+    """A line that holds nothing but a date: 2023年3月14日, 二〇二三年三月十四日.
+
+    >>> is_date_line("2023年3月14日", Line(1, 0, 10)), is_date_line("2023年工作要点", Line(1, 0, 8))
+    (True, False)
+    """
+    return _may_be_date(text[line.start], text[line.end - 1]) and (
+        RE_DATE_LINE.match(text, line.start, line.end) is not None
+    )
+
+
+def is_date(content: str) -> bool:
+    """:func:`is_date_line` for a line's content."""
+    return content != "" and _may_be_date(content[0], content[-1]) and RE_DATE_LINE.match(content) is not None
+
+
+def _may_be_date(first: str, last: str) -> bool:
+    """Whether a line that starts and ends with these may be a date: a year's digit or numeral
+    first, a day's digit or numeral or 日 last."""
+    return (first.isdigit() or first in _DATE_NUMERALS) and (last.isdigit() or last in _DATE_LAST)
+
+
+def is_closing(text: str, line: Line) -> bool:
+    """Whether a line belongs to the closing block: a date alone, （此件主动公开）, 附件, 抄送：,
+    the print footer (…2023年3月15日印发).
+
+    >>> is_closing("抄送：省委办公厅。", Line(1, 0, 9)), is_closing("印发实施方案，完成试点。", Line(1, 0, 12))
+    (True, False)
+    """
+    start, end = line.start, line.end
+    first, last = text[start], text[end - 1]
+    if is_date_line(text, line):
+        return True
+    if first in lx.OPEN_PARENS and last in lx.CLOSE_PARENS and RE_NOTE_LINE.match(text, start, end):
+        content = text[start:end]
+        if any(w in content for w in lx.NOTE_LINE_WORDS):
+            return True
+    if (
+        text.startswith(_CARBON_COPY, start)
+        and text[start + _CARBON_LEN : min(start + _CARBON_LEN + 1, end)] in lx.COLONS
+    ):
+        return True
+    if text.endswith("印发", start, end) and RE_PRINT_FOOTER.search(text, start, end) is not None:
+        return True
+    return text.startswith(lx.ATTACHMENT_LABELS, start) and RE_ATTACHMENT_LINE.match(text, start, end) is not None
+
+
+def starts_a_notice(text: str, line: Line) -> bool:
+    """A 发文字号 on a line of its own, or a notice's title (…关于印发…的通知): a notice begins (a
+    second document after the plan)."""
+    start, end = line.start, line.end
+    if text.find("号", start, end) >= 0:
+        match = RE_DOC_NUMBER.match(text, start, end)
+        if match is not None and end - match.end() <= 2:
+            return True
+    return text.endswith(lx.NOTICE_TITLE_ENDINGS, start, end) and (
+        RE_NOTICE_TITLE_LINE.match(text, start, end) is not None
+    )
+
+
+def looks_like_signature(text: str, line: Line) -> bool:
+    """A short line with no sentence marks and no open bracket: a 发文机关署名."""
+    start, end = line.start, line.end
+    if end - start > _SIGNATURE_MAX or RE_CLAUSE_END.search(text, start, end):
+        return False
+    content = text[start:end]
+    opens = sum(content.count(ch) for ch in lx.NOTE_OPEN_BRACKETS)
+    return opens == sum(content.count(ch) for ch in lx.NOTE_CLOSE_BRACKETS) and not content.endswith("、")

@@ -103,6 +103,8 @@ RE_PAGE_NUMBER = re.compile(
     rf"(?:{_chars(lx.PAGE_NUMBER_DASHES)}{WS}*{DIGIT}+{WS}*{_chars(lx.PAGE_NUMBER_DASHES)}|第{DIGIT}+页(?:{WS}*共{DIGIT}+页)?)$"
 )
 
+#: What every breadcrumb holds: a navigation arrow (looked for before RE_BREADCRUMB is tried).
+RE_BREADCRUMB_SEPARATOR = re.compile(_chars("".join(lx.BREADCRUMB_SEPARATORS)))
 #: A breadcrumb: short parts joined by navigation arrows (首页 > 政务公开 > 政策法规).
 RE_BREADCRUMB = regex.compile(
     rf"""
@@ -271,10 +273,13 @@ RE_BRACKETED_LABEL_NOTE = re.compile(
 )
 
 #: The plan's statement that the unit listed first leads: 列第一位者为牵头单位, 排在第一位的部门为
-#: 牵头部门, 第一个单位为牵头单位, 排名第一的为牵头单位, 列首位者牵头.
+#: 牵头部门, 第一个单位为牵头单位, 排名第一的为牵头单位, 列首位者牵头.  Every statement holds
+#: FIRST_IS_LEAD_WORD and is at most FIRST_IS_LEAD_REACH characters long before it (its spaces are
+#: bounded), so it is looked for around that word only (notes.first_is_lead_statements).
+_RULE_SPACE = 8  # spaces a statement may hold between its words (排在 第一位)
 RE_FIRST_IS_LEAD = re.compile(
     rf"""
-    (?: (?:{_alternation(lx.PLACE_VERBS)}) {WS}* (?:在|于)? {WS}*          # 列 / 排在 / 排名
+    (?: (?:{_alternation(lx.PLACE_VERBS)}) {WS}{{0,{_RULE_SPACE}}} (?:在|于)? {WS}{{0,{_RULE_SPACE}}}   # 列 / 排在
         (?:{_alternation(lx.FIRST_PLACES)})                                  # 第一位 / 首位
         [^。；;，,（）()\r\n]{{0,6}}? (?:为|是)? 牵头                        # 者为牵头 / 的部门为牵头
       | (?:{_alternation(lx.FIRST_PLACES)}) (?:的|者)? (?:单位|部门)         # 第一个单位
@@ -284,6 +289,11 @@ RE_FIRST_IS_LEAD = re.compile(
     """,
     re.VERBOSE,
 )
+FIRST_IS_LEAD_WORD = "牵头"
+FIRST_IS_LEAD_REACH = max(map(len, lx.PLACE_VERBS)) + 2 * _RULE_SPACE + 1 + max(map(len, lx.FIRST_PLACES)) + 6 + 1
+FIRST_IS_LEAD_TAIL = len(FIRST_IS_LEAD_WORD) + 2  # the word, then 单位 or 部门
+#: What every statement that the order means nothing holds (排名不分先后, 排名不分前后).
+NO_ORDER_WORD = "不分"
 #: The plan's statement that the order of units means nothing (排名不分先后).
 RE_NO_ORDER = re.compile(_alternation(lx.NO_ORDER_PHRASES))
 _REMARK_REACH = 200  # characters a remark on how to read notes runs before or after its statement
@@ -335,6 +345,12 @@ RE_VAGUE_JOIN = re.compile(r"等(?:有关|相关)?(?:部门|单位)?(?:以及|�
 _MAG = _alternation(lx.MAGNITUDES)
 _UNITS = _wrappable(lx.COUNT_UNITS)  # 批\n次: a unit broken by a hard line wrap
 _SUFFIX_CMP = _alternation(lx.SUFFIX_COMPARATORS)
+#: The first characters of the units and comparators: tested before their alternations are tried
+#: (implied by them, so nothing changes), because most numerals (进一步, 统一) are followed by none.
+_UNIT_FIRST = _chars("".join(sorted({u[0] for u in lx.COUNT_UNITS})))
+_AFTER_NUMBER_FIRST = _chars(
+    "".join(sorted({u[0] for u in (*lx.COUNT_UNITS, *lx.SUFFIX_COMPARATORS)} | set("余多，。；,;")))
+)
 _NUMBER = rf"""
     (?>                                                       # atomic: never a part of a number
         {DIGIT}+ (?:,[0-9]{{3}}){{0,6}} (?:[.．]{DIGIT}+)?    # 10, 1,500, 6.5, １０ (bounded: 1,000,… retried)
@@ -360,12 +376,12 @@ RE_QUANTITY = re.compile(
         (?P<pct> 百分之 )?                                      # 百分之三
         (?P<low> {_NUMBER} )                                   # the number (or the low end)
         (?:
-            (?: {_UNITS} )?                                     # 1场至2场: the unit said twice
+            (?: (?={_UNIT_FIRST}) (?:{_UNITS}) )?                # 1场至2场: the unit said twice
             (?P<joiner> {_alternation(lx.RANGE_JOINERS)} )      # a range joiner: -, 至, 到
             (?P<high> {_NUMBER} )                               # the high end
         )?
-        (?(pct) | (?= (?:余|多)? (?:{_UNITS}) | {_SUFFIX_CMP} | [，。；,;] ) )   # a unit, a comparator, or
-                                                                     # the clause ends (率…不超过0.2，)
+        (?(pct) | (?={_AFTER_NUMBER_FIRST})                        # a unit, a comparator, or the clause
+                  (?= (?:余|多)? (?:{_UNITS}) | {_SUFFIX_CMP} | [，。；,;] ) )   # ends (率…不超过0.2，)
     )
     """,
     re.VERBOSE,
@@ -409,7 +425,8 @@ RE_QUOTED = re.compile(
 RE_LAST_QUOTE_OPEN = regex.compile(_chars("".join(o for o, _ in lx.QUOTE_PAIRS)), regex.REVERSE)
 #: Marks that end a clause, and that end a sentence.
 RE_CLAUSE_END = re.compile(_chars(lx.CLAUSE_ENDS))
-#: The same, searched backwards from a position (REVERSE finds the nearest one first).
+#: The same, searched backwards from a position (REVERSE finds the nearest one first: one call
+#: costs less than a scan of the item for every mark, measured side by side).
 RE_LAST_CLAUSE_END = regex.compile(_chars(lx.CLAUSE_ENDS), regex.REVERSE)
 RE_LAST_SENTENCE_END = regex.compile(_chars(lx.SENTENCE_ENDS), regex.REVERSE)
 RE_SENTENCE_END = re.compile(_chars(lx.SENTENCE_ENDS))
@@ -431,20 +448,24 @@ _IN_YEAR = rf"""
 #: A time a plan sets things by, as printed: 到2025年, 2023年底前, 2024年6月底前, 6月底前,
 #: 3月31日前, 上半年, 年内, 到“十四五”末.  Which parts are present tells its kind
 #: (:mod:`times` decides what is a time and what only dates something).
-RE_TIME = regex.compile(
+#: A year with what follows it in the year, or what follows alone, is one alternative: the year
+#: is optional, and the conditional fails the alternative when neither is there.
+RE_TIME = re.compile(
     rf"""
     (?P<horizon> (?:{_alternation(lx.HORIZON_WORDS)}) {WS}* )?                           # 到 / 至
     (?:
         (?P<period> [“"‘]? (?:{_PERIOD}) [”"’]? (?:时期)? (?P<period_end>末|期末)? )     # “十四五”末
-      | (?P<year> (?:19|20)[0-9]{{2}}|(?:二〇|二零)[〇零一二三四五六七八九]{{2}} ) {WS}* 年 {WS}*   # 2023年
-        {_IN_YEAR}?
-      | {_IN_YEAR}
+      | (?: (?P<year> (?:19|20)[0-9]{{2}}|(?:二〇|二零)[〇零一二三四五六七八九]{{2}} ) {WS}* 年 {WS}* )?  # 2023年
+        (?P<in_year> {_IN_YEAR} )?                                                   # 6月底, 上半年
+        (?(year)|(?(in_year)|(?!)))                                                  # one of them at least
       | (?P<plan_year> {_alternation(lx.PLAN_YEAR_WORDS)} )                           # 年内
     )
     (?P<before> {_alternation(lx.BEFORE_WORDS)} )?                                     # 前
     """,
-    regex.VERBOSE,
+    re.VERBOSE,
 )
+#: A year in a title, its digits made ASCII: 2023 of 2023年福建省质量强省工作要点.
+RE_PLAN_YEAR = regex.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
 #: Text in brackets with no brackets inside: （2023年底前完成）.
 RE_BRACKETED = re.compile(rf"{NOTE_OPEN}(?P<body>[^{_BRACKETS}\r\n]{{1,40}}){NOTE_CLOSE}")
 
@@ -461,13 +482,13 @@ RE_ONGOING_BRACKETED = re.compile(rf"{NOTE_OPEN}{WS}*(?P<body>{_alternation(lx.O
 
 #: A phrase that is nothing but a deadline (a 完成时限 field, or a clause of a note):
 #: 2023年底前完成, 6月底前, 长期坚持.
-RE_DEADLINE_PHRASE = regex.compile(
+RE_DEADLINE_PHRASE = re.compile(
     rf"""
     ^ {WS}*+ (?: (?:完成时限|时限) {WS}*+ )? (?: [:：] {WS}*+ )?                 # spaces taken once
     (?: (?:{RE_TIME.pattern}) | (?:{_alternation(lx.ONGOING_PHRASES)}) )
     {WS}*+ (?: (?:完成|见效|落实|到位|取得成效|实现) {WS}*+ )? (?: [。.] {WS}*+ )? $
     """,
-    regex.VERBOSE,
+    re.VERBOSE,
 )
 
 #: The verbs that may govern a target's number: a level to reach (达到), a ceiling to bring it

@@ -13,42 +13,83 @@ from __future__ import annotations
 
 from typing import cast
 
+from zhiliang_cli.errors import NotAPlanError
 from zhiliang_cli.records import ItemRecord, PlanRecord, SectionRecord, TargetRecord
 
 from . import lexicon as lx
-from .header import parse_header
+from .header import document_kind, parse_header
 from .lines import LineIndex
-from .problems import structure_problems
+from .problems import not_a_plan, structure_problems
 from .structure import parse_structure
 from .targets import Region, extract_all
-from .times import Times, find_times, item_deadline, plan_year
+from .times import Times, item_deadline, plan_year
 
 
 def parse_text(text: str) -> PlanRecord:
     """Parse the decoded text of a plan into plain records (see :mod:`records`)."""
     index = LineIndex(text)
-    structure = parse_structure(text, index)
+    try:
+        structure = parse_structure(text, index)
+    except NotAPlanError:
+        document = _document_without_sections(text, index)
+        if document is None:
+            raise
+        return document
     header = parse_header(text, structure.header, structure.trailer)
+    items = [item for section in structure.sections for item in section["items"]]
+    assigns = sum(bool(item["lead_units"]) for item in items) * 2 > len(items)  # most items name who does them
+    titles = cast("str | None", header["title"]), cast("str | None", header["plan_title"])
+    kind = document_kind(*titles, bool(items), assigns)
     year = plan_year(
         cast("str | None", header["plan_title"]),
         cast("str | None", header["title"]),
         fallback=cast("str | None", header["date"]),
     )
-    times = Times(find_times(text, 0, len(text), year))
+    times = Times.of(text, year)
     for section in structure.sections:
         for item in section["items"]:
             item["deadline"] = item_deadline(text, item, year, times)
     preamble = cast("list[int] | None", header["preamble"] and header["preamble_span"])
     closing = [structure.closing[0].start, structure.closing[-1].end] if structure.closing else None
     plan = {
-        **header,
+        **_with_kind(header, kind),
         "closing": text[closing[0] : closing[1]] if closing else None,
         "closing_span": closing,
         "targets": [],
         "sections": structure.sections,
     }
-    _add_targets(text, cast(PlanRecord, plan), preamble, index, year, times)
-    plan["problems"] = structure_problems(text, structure, index)
+    if kind == "plan":  # a reply, a bulletin or a rule sets no targets: its numbers are facts and rules
+        _add_targets(text, cast(PlanRecord, plan), preamble, index, year, times)
+    plan["problems"] = structure_problems(text, structure, index) + not_a_plan(kind, structure.sections)
+    return cast(PlanRecord, plan)
+
+
+def _with_kind(header: dict[str, object], kind: str) -> dict[str, object]:
+    """The header's fields with the document's kind after the plan's title."""
+    fields: dict[str, object] = {}
+    for key, value in header.items():
+        fields[key] = value
+        if key == "plan_title":
+            fields["kind"] = kind
+    return fields
+
+
+def _document_without_sections(text: str, index: LineIndex) -> PlanRecord | None:
+    """A document of another kind than a plan, with no numbered sections (a reply, a decision, a
+    notice that sends nothing): its notice, read as a plan's is, and nothing else.  None where the
+    text is no such document either (or is a plan cut off before its first section)."""
+    header = parse_header(text, index.lines, [], whole=True)
+    kind = document_kind(cast("str | None", header["title"]), cast("str | None", header["plan_title"]), False)
+    if kind == "plan" or not (header["doc_number"] or header["date"]):
+        return None
+    plan = {
+        **_with_kind(header, kind),
+        "closing": None,
+        "closing_span": None,
+        "targets": [],
+        "sections": [],
+        "problems": not_a_plan(kind, []),
+    }
     return cast(PlanRecord, plan)
 
 

@@ -14,6 +14,8 @@ Kinds:
 * ``section_note`` — a note in a section's own text above its items: its units lead no item;
 * ``unassigned_text`` — text that belongs to no section, item or closing block;
 * ``second_plan`` — a second notice after the plan: two documents in one file;
+* ``not_a_plan`` — the document is a reply, a bulletin, a regulation, a decision or another kind
+  of document: it sets no tasks to follow, and no targets are read from it;
 * ``truncated`` — the copy ends inside an item, inside a note, or on a heading with nothing
   under it.
 """
@@ -26,8 +28,8 @@ from bisect import bisect_left
 from zhiliang_cli.records import ItemRecord, ProblemRecord, SectionRecord
 
 from . import lexicon as lx
-from .lines import Line, LineIndex
-from .structure import Heading, SectionDraft, Structure, is_closing, looks_like_signature
+from .lines import Heading, Line, LineIndex, is_closing, looks_like_signature
+from .structure import SectionDraft, Structure
 
 
 def structure_problems(text: str, structure: Structure, index: LineIndex) -> list[ProblemRecord]:
@@ -57,6 +59,18 @@ def structure_problems(text: str, structure: Structure, index: LineIndex) -> lis
             )
         )
     return sorted(problems, key=lambda p: p["line"])
+
+
+def not_a_plan(kind: str, sections: list[SectionRecord]) -> list[ProblemRecord]:
+    """A document of another kind than a plan: it sets no tasks to follow, and no targets are read."""
+    if kind == "plan":
+        return []
+    line = sections[0]["line"] if sections else 1
+    what = f"{_KIND_ARTICLES.get(kind, 'a ' + kind)} ({lx.DOCUMENT_KIND_NAMES.get(kind, kind)})"
+    return [_problem("not_a_plan", line, f"this document is not a plan but {what}: no targets are read from it")]
+
+
+_KIND_ARTICLES = {"other": "another kind of document"}
 
 
 def _problem(kind: str, line: int, message: str) -> ProblemRecord:

@@ -31,32 +31,33 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from itertools import pairwise
-from typing import NamedTuple
 
 from zhiliang_cli.errors import NotAPlanError
 from zhiliang_cli.records import GroupRecord, ItemRecord, NoteRecord, SectionRecord
 
 from . import lexicon as lx
-from .lines import Line, LineIndex
+from .lines import (
+    Heading,
+    Line,
+    LineIndex,
+    heading_at,
+    is_closing,
+    is_date_line,
+    is_noise,
+    is_page_number,
+    looks_like_signature,
+    starts_a_notice,
+)
 from .notes import LeadNote, find_notes, merge, merge_trailing
-from .numerals import chinese_to_int
 from .patterns import (
     RE_ANNEX_HEADING,
     RE_ATTACHMENT_LINE,
     RE_ATTACHMENT_LIST,
     RE_BOOK_TITLE,
-    RE_BREADCRUMB,
     RE_CLOSING_HEADING,
     RE_CLOSING_PARAGRAPH,
-    RE_DATE_LINE,
     RE_DOC_NUMBER,
     RE_ENUMERATED,
-    RE_HEADING,
-    RE_NOISE_LINE,
-    RE_NOTE_LINE,
-    RE_NOTICE_TITLE_LINE,
-    RE_PAGE_NUMBER,
-    RE_PRINT_FOOTER,
     RE_PROVISION,
     RE_TAKES_EFFECT,
     RE_TITLE_COLON,
@@ -73,18 +74,6 @@ _COMPLETE = set(lx.SENTENCE_ENDS + lx.NOTE_CLOSE_BRACKETS + "”’》")
 _SIGNATURE_REACH = 4  # signature lines above a date
 _CLOSING_FIRST = frozenset(word[0] for word in lx.CLOSING_HEADINGS)  # 附则, 其他事项: what they start with
 _ANNEX_LIST_REACH = 8  # lines after 附件 in which a signature's date shows it to head a list, not an annex
-
-
-class Heading(NamedTuple):
-    """A numbered heading at the start of a line."""
-
-    level: int  # 1 section  2 （一）  3 1.  4 （1） (articles and plans without 一、 are mapped)
-    value: int
-    numeral: str  # as printed, without its brackets and marks: 十七, 3
-    line: Line
-    body: int  # where the text after the marker begins
-    kind: str = "l1"  # the marker as printed: lc 第一章, l1 一、, la 第一条, l2 （一）, l3 1., l4 （1）
-    ambiguous: bool = False  # 12.365: a heading only where the sequence expects 12
 
 
 @dataclass
@@ -119,88 +108,6 @@ class Structure:
     closing: list[Line] = field(default_factory=list)  # the plan's text after its last task (附则, 本措施自…施行)
     annex: list[Line] = field(default_factory=list)  # what the document attaches after it ends (附件1 …)
     notes: list[LeadNote] = field(default_factory=list)  # every readable note of the body, in order
-
-
-# --- line classes -----------------------------------------------------------------
-
-
-def heading_at(text: str, line: Line) -> Heading | None:
-    """The heading that starts ``line``, if any (levels as printed; :func:`parse_structure`
-    maps them for plans without 一、).
-
-    >>> text = "（十七）提升质量。"
-    >>> heading_at(text, Line(1, 0, len(text)))
-    Heading(level=2, value=17, numeral='十七', line=Line(number=1, start=0, end=9), body=4, kind='l2', ambiguous=False)
-    >>> heading_at("2023年", Line(1, 0, 5)) is None
-    True
-    >>> heading_at("12.365便民服务", Line(1, 0, 10)).ambiguous
-    True
-    """
-    if text[line.start] not in _HEADING_FIRST:
-        return None
-    match = RE_HEADING.match(text, line.start, line.end)
-    if match is None:
-        return None
-    kind = match.lastgroup or "l1"  # l1 … l4, la: the marker group closes last
-    numeral = match.group("n" + kind[1])
-    value = chinese_to_int(numeral) if kind in ("l1", "la", "lc", "l2") else int(numeral.translate(_DIGITS))
-    if not value:
-        return None
-    level = {"lc": 1, "l1": 1, "la": 1, "l2": 2, "l3": 3, "l4": 4}[kind]
-    return Heading(level, value, numeral, line, match.end(), kind, match.group("dec") is not None)
-
-
-def is_page_number(text: str, line: Line) -> bool:
-    """A page number from a printed copy: — 3 —, 第3页."""
-    return RE_PAGE_NUMBER.match(text, line.start, line.end) is not None
-
-
-def is_noise(text: str, line: Line) -> bool:
-    """Whether a line is web-page furniture (栏目, 浏览量, 分享到, breadcrumbs).
-
-    >>> is_noise("分享到:", Line(1, 0, 4)), is_noise("首页 > 政策法规", Line(1, 0, 9))
-    (True, True)
-    >>> is_noise("加强监管。", Line(1, 0, 5))
-    False
-    """
-    if line.end - line.start > 60:
-        return False
-    if RE_NOISE_LINE.match(text, line.start, line.end) or is_page_number(text, line):
-        return True
-    return RE_BREADCRUMB.match(text[line.start : line.end]) is not None
-
-
-def is_closing(text: str, line: Line) -> bool:
-    """Whether a line belongs to the closing block: a date alone, （此件主动公开）, 附件, 抄送：,
-    the print footer (…2023年3月15日印发).
-
-    >>> is_closing("抄送：省委办公厅。", Line(1, 0, 9)), is_closing("印发实施方案，完成试点。", Line(1, 0, 12))
-    (True, False)
-    """
-    content = text[line.start : line.end]
-    if RE_DATE_LINE.match(content) or (RE_NOTE_LINE.match(content) and any(w in content for w in lx.NOTE_LINE_WORDS)):
-        return True
-    if content.startswith(lx.CARBON_COPY_LABELS) and content[len(lx.CARBON_COPY_LABELS[0]) :][:1] in lx.COLONS:
-        return True
-    return RE_PRINT_FOOTER.search(content) is not None or RE_ATTACHMENT_LINE.match(content) is not None
-
-
-def starts_a_notice(text: str, line: Line) -> bool:
-    """A 发文字号 on a line of its own, or a notice's title (…关于印发…的通知): a notice begins (a
-    second document after the plan)."""
-    match = RE_DOC_NUMBER.match(text, line.start, line.end)
-    if match is not None and line.end - match.end() <= 2:
-        return True
-    return RE_NOTICE_TITLE_LINE.match(text, line.start, line.end) is not None
-
-
-def looks_like_signature(text: str, line: Line) -> bool:
-    """A short line with no sentence marks and no open bracket: a 发文机关署名."""
-    content = text[line.start : line.end]
-    if len(content) > _SIGNATURE_MAX or any(ch in content for ch in lx.CLAUSE_ENDS):
-        return False
-    opens = sum(content.count(ch) for ch in lx.NOTE_OPEN_BRACKETS)
-    return opens == sum(content.count(ch) for ch in lx.NOTE_CLOSE_BRACKETS) and not content.endswith("、")
 
 
 # --- the pass ----------------------------------------------------------------------
@@ -331,7 +238,7 @@ def _plan_start(text: str, lines: list[Line], headings: list[Heading | None]) ->
         return next((i for i, h in enumerate(headings) if h is not None and h.level == 1), None)
     if not _sends_a_plan(text, lines[: starts[0]]):
         return starts[0]  # an opinion with an annex (指标, 分工表): the body is the plan, the annex is not
-    if any(RE_DATE_LINE.match(text, ln.start, ln.end) for ln in lines[: starts[0]]):
+    if any(is_date_line(text, ln) for ln in lines[: starts[0]]):
         return starts[0]  # the notice was signed and dated before it: this 一、 is the sent plan's
     for i in range(starts[0] + 1, len(lines)):
         line, heading = lines[i], headings[i]
@@ -509,7 +416,7 @@ class _Walk:
         if current is not None and self._continues(current):
             return False
         ahead = self.lines[i + 1 : i + 1 + _ANNEX_LIST_REACH]
-        return not any(RE_DATE_LINE.match(text, ln.start, ln.end) for ln in ahead)
+        return not any(is_date_line(text, ln) for ln in ahead)
 
     def _opens_closing(self, line: Line, heading: Heading | None, current: _Block | None) -> bool:
         """Whether ``line`` heads the provisions after the tasks: 附则 on a line of its own, or a
@@ -542,7 +449,7 @@ class _Walk:
             return True
         for k in range(i, min(len(lines), i + _SIGNATURE_REACH)):
             line = lines[k]
-            if RE_DATE_LINE.match(text, line.start, line.end) is not None:
+            if is_date_line(text, line):
                 return k > i
             if not looks_like_signature(text, line) or heading_at(text, line) is not None:
                 return False
@@ -630,7 +537,7 @@ def _signature_at_end(text: str, lines: list[Line]) -> list[Line]:
     k = len(lines)
     dated = False
     while k > 1 and (is_closing(text, lines[k - 1]) or (dated and looks_like_signature(text, lines[k - 1]))):
-        dated = dated or RE_DATE_LINE.match(text, lines[k - 1].start, lines[k - 1].end) is not None
+        dated = dated or is_date_line(text, lines[k - 1])
         k -= 1
     while dated and k > 1 and looks_like_signature(text, lines[k - 1]) and heading_at(text, lines[k - 1]) is None:
         k -= 1

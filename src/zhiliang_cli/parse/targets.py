@@ -410,7 +410,10 @@ def _sets_a_rule_for_each(text: str, start: int, unit: str, clause_start: int) -
         return False  # 建成单个规模超1000P的智算中心3个: a count of such ones, a goal
     if any(word in words for word in lx.EACH_ONE_WORDS):
         return True
-    return unit in (*lx.TIME_UNITS, "年") and words[: -len(comparator)].endswith(lx.BENEFIT_PERIOD_ENDS)
+    return unit in _PERIOD_UNITS and words[: -len(comparator)].endswith(lx.BENEFIT_PERIOD_ENDS)
+
+
+_PERIOD_UNITS = (*lx.TIME_UNITS, "年")  # what a benefit lasts in
 
 
 def _sanctions(text: str, start: int, clause_start: int, clause_end: int) -> bool:

@@ -20,11 +20,10 @@ the words as printed, their span and the date (ISO 8601, or null).
 from __future__ import annotations
 
 import calendar
+import re
 from bisect import bisect_left
 from collections.abc import Iterator
 from typing import NamedTuple
-
-import regex
 
 from zhiliang_cli.records import DeadlineRecord, ItemRecord
 
@@ -36,6 +35,7 @@ from .patterns import (
     RE_MONTH_OR_DAY,
     RE_ONGOING_BRACKETED,
     RE_PERIOD_NAME,
+    RE_PLAN_YEAR,
     RE_TIME,
     RE_TIME_HINT,
 )
@@ -79,14 +79,40 @@ def find_times(text: str, start: int, end: int, year: int | None) -> list[TimeMa
 
 
 class Times:
-    """Every time of a plan, found in one scan, looked up by position."""
+    """Every time of a plan, found in one scan, looked up by position; and the deadlines in
+    brackets that give no date (（长期坚持）), found in another."""
 
-    def __init__(self, marks: list[TimeMark]) -> None:
+    def __init__(self, marks: list[TimeMark], ongoing: list[re.Match[str]] | None = None) -> None:
         self.marks = marks
         self.starts = [m.start for m in marks]
+        self.ongoing = ongoing or []
+        self.ongoing_starts = [m.start() for m in self.ongoing]
+
+    @classmethod
+    def of(cls, text: str, year: int | None) -> Times:
+        """The times of the whole of ``text``."""
+        ongoing = list(RE_ONGOING_BRACKETED.finditer(text)) if _may_hold_ongoing(text) else []
+        return cls(find_times(text, 0, len(text), year), ongoing)
 
     def within(self, start: int, end: int) -> list[TimeMark]:
         return self.marks[bisect_left(self.starts, start) : bisect_left(self.starts, end)]
+
+    def first_ongoing(self, start: int, end: int) -> re.Match[str] | None:
+        """The first bracketed deadline without a date wholly in ``[start, end)`` (as
+        RE_ONGOING_BRACKETED.search would find it there: the matches never overlap)."""
+        i = bisect_left(self.ongoing_starts, start)
+        if i < len(self.ongoing) and self.ongoing[i].end() <= end:
+            return self.ongoing[i]
+        return None
+
+
+def _may_hold_ongoing(text: str) -> bool:
+    """Whether a phrase of an ongoing deadline may stand in ``text``: every one holds one of the
+    first two characters of some phrase (长期, 持续, 常态 …)."""
+    return any(stem in text for stem in _ONGOING_STEMS)
+
+
+_ONGOING_STEMS = frozenset(phrase[:2] for phrase in lx.ONGOING_PHRASES)
 
 
 #: Characters a time may hold before its 年, 月 or 底: digits, numerals, 到/至/截止, quotes, spaces.
@@ -97,7 +123,7 @@ _TIME_HINT_CHARS = frozenset("年月底末季旬")
 _REACH_BACK = 14  # characters a time may start before the 年, 月 or 底 it holds (截止到二〇二三年)
 
 
-def _matches(text: str, start: int, end: int) -> Iterator[regex.Match[str]]:
+def _matches(text: str, start: int, end: int) -> Iterator[re.Match[str]]:
     """RE_TIME's matches in ``text[start:end]``, as finditer would give them, tried only around
     the characters every time holds (年, 月, 底 …): RE_TIME alone tries its alternatives at every
     character, which costs more than the rest of the parse."""
@@ -118,7 +144,7 @@ def _matches(text: str, start: int, end: int) -> Iterator[regex.Match[str]]:
                 break
 
 
-def _mark(match: regex.Match[str], year: int | None) -> TimeMark | None:
+def _mark(match: re.Match[str], year: int | None) -> TimeMark | None:
     if match.end() == match.start():
         return None
     text = match.string
@@ -160,7 +186,7 @@ def _kind(horizon: bool, before: str | None) -> str:
 _NUMERAL_CHARS = frozenset("0123456789" + lx.FULLWIDTH_DIGITS + lx.CN_NUMERAL_CHARS)
 
 
-def _opens_a_clause(match: regex.Match[str]) -> bool:
+def _opens_a_clause(match: re.Match[str]) -> bool:
     """A year that opens its clause and goes on with what is done in it (2020年初步建成300个…),
     not one that dates a thing (2022年以来, 2023年度, 2023年的).
 
@@ -184,7 +210,7 @@ def _opens_a_clause(match: regex.Match[str]) -> bool:
 _INDENT = 8  # spaces before a paragraph's first character
 
 
-def _date(match: regex.Match[str], year: int | None) -> str | None:
+def _date(match: re.Match[str], year: int | None) -> str | None:
     group = match.group
     if group("part"):
         return _iso(year, *lx.YEAR_PARTS[group("part")])
@@ -290,7 +316,7 @@ def plan_year(*titles: str | None, fallback: str | None = None) -> int | None:
     """
     for title in titles:
         if title:
-            found = regex.search(r"(?<!\d)((?:19|20)\d{2})(?!\d)", title.translate(_DIGITS))
+            found = RE_PLAN_YEAR.search(title.translate(_DIGITS))
             if found:
                 return int(found.group(1))
     if fallback and fallback[:4].isdigit():
@@ -317,7 +343,7 @@ def item_deadline(text: str, item: ItemRecord, year: int | None, times: Times) -
             match = RE_BRACKETED.match(text, opening, end)
             if match is not None and match.end() > mark.end and is_deadline_phrase(match.group("body")):
                 return deadline_of(text, match.start("body"), match.end("body"), year)
-    ongoing = RE_ONGOING_BRACKETED.search(text, start, end)  # （长期坚持）, （持续推进）
+    ongoing = times.first_ongoing(start, end)  # （长期坚持）, （持续推进）
     if ongoing is not None:
         return deadline_of(text, ongoing.start("body"), ongoing.end("body"), year)
     deadlines = [t for t in marks if t.kind == "deadline"]

@@ -1,0 +1,658 @@
+"""``zl db build PATHS… -o plans.db``: every plan of a corpus written into the database of :mod:`db`.
+
+The work flows one way.  The main process walks the folders and looks at each file's stat
+facts (size, mtime, ctime, inode): a file whose facts are those recorded is unchanged, and is
+neither read nor hashed.  Any other file goes to a worker (``--jobs`` processes, one per core
+by default; they exit when the main process is gone), which reads it, hashes it, skips it when
+its SHA-256 is the one recorded, else parses it and turns the plan into rows — tuples in the
+columns' order, with the place, the qualified units and the bigram text of each item made
+there too — and sends them back.  The main process only inserts.
+
+Rows are written in batches of plans, one transaction a batch (:data:`BATCH_PLANS`), each plan
+in a savepoint of its own, and the full-text index is filled once per batch, in bulk, from the
+bigram text the workers made.  So a build that is interrupted, even by ``kill -9``, leaves every plan whole
+or absent and the indexes in step; the next build carries on.  A plan that breaks a constraint
+(a parser bug) is skipped and reported; an exception keeps the plans written before it.
+
+A build does not write the parse cache (the database is its own cache), and a build with
+nothing to do writes nothing at all, not even a transaction.  While it writes, the database is
+in WAL mode (a commit then costs no fsync); a finished build puts it back in the default
+rollback-journal mode, one file with nothing beside it.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+import stat
+from collections import deque
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from ._version import __version__
+from .corpus import BAD_NAME, Failed, Reporter, Unchanged, default_jobs, expand, file_type, shown_path, watch_parent
+from .db import APPLICATION_ID, HAN_RANGES, SCHEMA, SCHEMA_VERSION, _connect, bigrams, check, units_text
+from .errors import OutputError, UsageError, ZlError
+
+if TYPE_CHECKING:
+    from concurrent.futures import Future, ProcessPoolExecutor
+
+    from .cache import LoadedPlan
+    from .records import DeadlineRecord, ItemRecord, PlanRecord, TargetRecord
+
+#: Plans written in one transaction (and indexed in one go).
+BATCH_PLANS = 64
+#: Page cache of the writing connection, KB: the indexes of a large corpus stay in memory.
+CACHE_KB = 64 * 1024
+#: Plans in flight per worker: enough to keep every worker busy, few enough to bound memory.
+IN_FLIGHT_PER_JOB = 8
+
+PLAN_COLUMNS = (
+    "file, sha256, file_stat, title, doc_number, date, issuers, plan_title, kind, year, level, region,"
+    " province, city, county, n_sections, n_items, n_targets"
+)
+SECTION_COLUMNS = "id, plan_id, number, numeral, title, line, span_start, span_end"
+ITEM_COLUMNS = (
+    "id, plan_id, section_id, number, numeral, section, group_title, title, text, line, span_start, span_end,"
+    " lead_span_start, lead_span_end, deadline, deadline_text, deadline_start, deadline_end"
+)
+UNIT_COLUMNS = "plan_id, item_id, unit, qualified_unit, role"
+TARGET_COLUMNS = (
+    "plan_id, item_id, section, text, line, span_start, span_end, number_text, number_start, number_end,"
+    " value, low, high, unit, comparator, change, aspirational, subject, by_date, by_text, by_start, by_end"
+)
+
+
+def _insert(table: str, columns: str) -> str:
+    """``INSERT INTO table (columns) VALUES (?, …)``.
+
+    >>> _insert("t", "a, b")
+    'INSERT INTO t (a, b) VALUES (?, ?)'
+    """
+    return f"INSERT INTO {table} ({columns}) VALUES ({', '.join('?' * (columns.count(',') + 1))})"
+
+
+# --- in a worker: a plan as rows -------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class PlanRows:
+    """A parsed plan as the rows of each table, ids left to the writer: a section is referred
+    to by its index in ``sections``, an item by its index in ``items``."""
+
+    path: str
+    sha256: str
+    plan: tuple[Any, ...]  # PLAN_COLUMNS after file, sha256, file_stat
+    sections: list[tuple[Any, ...]]  # SECTION_COLUMNS after id, plan_id
+    items: list[tuple[Any, ...]]  # (section index, *ITEM_COLUMNS after id, plan_id, section_id)
+    units: list[tuple[Any, ...]]  # (item index, unit, qualified_unit, role)
+    targets: list[tuple[Any, ...]]  # (item index or None, *TARGET_COLUMNS after plan_id, item_id)
+    search: list[tuple[str, str]] = field(default_factory=list)  # items_bigram's text and units
+
+
+def plan_rows(path: str, loaded: LoadedPlan) -> PlanRows:
+    """The rows of one parsed plan."""
+    from .places import plan_place, plan_year, qualified
+
+    plan = loaded.plan
+    place = plan_place(plan["issuers"], plan["title"], plan["plan_title"])
+    sections: list[tuple[Any, ...]] = []
+    items: list[tuple[Any, ...]] = []
+    units: list[tuple[Any, ...]] = []
+    targets: list[tuple[Any, ...]] = []
+    search: list[tuple[str, str]] = []
+    targets += [(None, *_target_row(t)) for t in plan["targets"]]  # the preamble's
+    for s_index, section in enumerate(plan["sections"]):
+        sections.append((section["number"], section["numeral"], section["title"], section["line"], *section["span"]))
+        targets += [(None, *_target_row(t)) for t in section["targets"]]
+        for item in section["items"]:
+            index = len(items)
+            items.append((s_index, *_item_row(item)))
+            named = [(unit, qualified(unit, place), "lead") for unit in item["lead_units"]]
+            named += [(unit, qualified(unit, place), "cooperating") for unit in item["cooperating_units"]]
+            units += [(index, *unit) for unit in named]
+            targets += [(index, *_target_row(t)) for t in item["targets"]]
+            search.append((item["text"], units_text([u[:2] for u in named])))
+    n_targets = len(targets)
+    row = (
+        plan["title"],
+        plan["doc_number"],
+        plan["date"],
+        json.dumps(plan["issuers"], ensure_ascii=False),
+        plan["plan_title"],
+        _kind(plan),
+        plan_year(plan["title"], plan["plan_title"], plan["date"]),
+        place.level,
+        place.region,
+        place.province,
+        place.city,
+        place.county,
+        len(sections),
+        len(items),
+        n_targets,
+    )
+    texts = bigrams_many([text for text, _ in search] + [names for _, names in search])
+    search = list(zip(texts[: len(search)], texts[len(search) :], strict=True))
+    return PlanRows(path, loaded.sha256, row, sections, items, units, targets, search)
+
+
+def _kind(plan: PlanRecord) -> str | None:
+    """The plan's kind (plan, reply, bulletin, regulation, decision, other) once the parser gives it."""
+    kind = plan.get("kind")
+    return kind if isinstance(kind, str) else None
+
+
+def _item_row(item: ItemRecord) -> tuple[Any, ...]:
+    return (
+        item["number"],
+        item["numeral"],
+        item["section"],
+        item["group"]["title"] if item["group"] else None,
+        item["title"],
+        item["text"],
+        item["line"],
+        *item["span"],
+        *(item["lead_span"] or (None, None)),
+        *_deadline_values(item["deadline"]),
+    )
+
+
+def _target_row(t: TargetRecord) -> tuple[Any, ...]:
+    return (
+        t["section"],
+        t["text"],
+        t["line"],
+        *t["span"],
+        t["number_text"],
+        *t["number_span"],
+        _number(t["value"]),
+        _number(t["low"]),
+        _number(t["high"]),
+        t["unit"],
+        t["comparator"],
+        t["change"],
+        int(t["aspirational"]),
+        t["subject"],
+        *_deadline_values(t["by"]),
+    )
+
+
+def _deadline_values(deadline: DeadlineRecord | None) -> tuple[str | None, str | None, int | None, int | None]:
+    """A deadline as columns: its date, its words as printed and their span.
+
+    >>> _deadline_values({"text": "6月底前", "span": [40, 44], "date": "2024-06-30"})
+    ('2024-06-30', '6月底前', 40, 44)
+    >>> _deadline_values(None)
+    (None, None, None, None)
+    """
+    if deadline is None:
+        return None, None, None, None
+    return deadline["date"], deadline["text"], deadline["span"][0], deadline["span"][1]
+
+
+def _number(value: int | float | None) -> int | float | None:
+    """A value SQLite can hold: an integer beyond 64 bits becomes a float.
+
+    >>> _number(5), _number(2**70) == 2.0**70, _number(None)
+    (5, True, None)
+    """
+    if isinstance(value, int) and not -(2**63) <= value < 2**63:
+        return float(value)
+    return value
+
+
+def load_rows(path: str, known_sha: str | None) -> PlanRows | Unchanged | Failed:
+    """In a worker: read ``path``, and unless its SHA-256 is ``known_sha``, parse it (not through
+    the cache) and make its rows.  A file that cannot be read or is not a plan is a Failed."""
+    from .cache import parse_raw
+    from .source import read_bytes
+
+    try:
+        raw = read_bytes(path)
+        if raw.sha256 == known_sha:
+            return Unchanged(path)
+        return plan_rows(path, parse_raw(raw))
+    except ZlError as error:
+        return Failed.of(path, str(error))
+    except Exception as error:  # a parser bug must not stop a corpus: report it and go on
+        return Failed.of(
+            path, f"internal error: {type(error).__name__}: {error} (run zl check --debug --file {path}; report it)"
+        )
+
+
+# --- in the main process ------------------------------------------------------------------------
+
+
+@dataclass
+class BuildReport:
+    database: str
+    added: int = 0
+    replaced: int = 0
+    unchanged: int = 0
+    removed: int = 0
+    skipped: int = 0
+
+    def summary(self) -> str:
+        """One line: what the build did.
+
+        >>> BuildReport("p.db", added=2, unchanged=5, skipped=1).summary()
+        'p.db: 2 plans added, 0 replaced, 5 unchanged, 0 removed; 1 file skipped'
+        """
+        line = (
+            f"{self.database}: {self.added} plans added, {self.replaced} replaced, {self.unchanged} unchanged, "
+            f"{self.removed} removed"
+        )
+        if self.skipped:
+            line += f"; {self.skipped} file{'s' if self.skipped > 1 else ''} skipped"
+        return line
+
+    def count(self, outcome: str | Unchanged | Failed, progress: Reporter) -> None:
+        if isinstance(outcome, Failed):
+            self.skipped += 1
+            progress.note(outcome.line)
+        elif isinstance(outcome, Unchanged):
+            self.unchanged += 1
+        elif outcome == "replaced":
+            self.replaced += 1
+        else:
+            self.added += 1
+        progress.advance()
+
+
+def build(database: str, files: Sequence[str], jobs: int | None = None, prune: bool = False) -> BuildReport:
+    """Write the plans of ``files`` (files and folders) into ``database``, incrementally."""
+    if "-" in files:
+        raise UsageError(
+            "zl db build records each plan by its file, and standard input (-) has none: save it to a file"
+        )
+    paths, unreadable = expand(files)
+    unreadable += [Failed(path, f"{shown_path(path)}: {BAD_NAME}") for path in paths if shown_path(path) != path]
+    paths = [path for path in paths if shown_path(path) == path]
+    report = BuildReport(database)
+    with Writer(database) as writer, Reporter(len(paths), "plans") as progress:
+        for failed in unreadable:
+            report.count(failed, progress)
+            progress.done -= 1  # skipped before the count, not a file of it
+        for outcome in writer.write(_outcomes(paths, jobs or default_jobs(), writer)):
+            report.count(outcome, progress)
+        if prune:
+            report.removed = writer.prune()
+    return report
+
+
+def file_stat(path: str) -> str | Failed:
+    """The stat facts that tell a file unchanged without reading it, or why it is not read:
+    only regular files are (a FIFO would block, a device never end)."""
+    try:
+        info = os.stat(path)
+    except OSError as error:
+        return Failed.of(path, f"cannot be read ({error.strerror}); check the path")
+    if not stat.S_ISREG(info.st_mode):
+        return Failed.of(path, f"is not a regular file ({file_type(info.st_mode)}): give plan files only")
+    return f"{info.st_size}:{info.st_mtime_ns}:{info.st_ctime_ns}:{info.st_ino}"
+
+
+Outcome = PlanRows | Unchanged | Failed
+
+
+def _outcomes(paths: list[str], jobs: int, writer: Writer) -> Iterator[tuple[str | None, Outcome]]:
+    """Each path's outcome with its stat facts, in order: Unchanged from the stat facts alone,
+    else from a worker (in this process when ``jobs`` is 1)."""
+    jobs = max(1, min(jobs, default_jobs()))
+    pool: ProcessPoolExecutor | None = None
+    pending: deque[tuple[str | None, Outcome | Future[Outcome]]] = deque()
+    window = jobs * IN_FLIGHT_PER_JOB
+    try:
+        for path in paths:
+            facts = file_stat(path)
+            known = writer.known.get(path)
+            if isinstance(facts, Failed):
+                pending.append((None, facts))
+            elif known is not None and known[2] == facts:
+                pending.append((facts, Unchanged(path)))
+            elif jobs == 1:
+                pending.append((facts, load_rows(path, known[1] if known else None)))
+            else:
+                if pool is None:
+                    pool = _pool(jobs)
+                pending.append((facts, pool.submit(load_rows, path, known[1] if known else None)))
+            while pending and (len(pending) > window or _ready(pending[0][1])):
+                yield _result(pending.popleft())
+        while pending:
+            yield _result(pending.popleft())
+    finally:
+        if pool is not None:
+            pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _pool(jobs: int) -> ProcessPoolExecutor:
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    context = multiprocessing.get_context("fork") if hasattr(os, "fork") else None
+    return ProcessPoolExecutor(jobs, mp_context=context, initializer=watch_parent, initargs=(os.getpid(),))
+
+
+def _ready(entry: Outcome | Future[Outcome]) -> bool:
+    return isinstance(entry, PlanRows | Unchanged | Failed) or entry.done()
+
+
+def _result(pair: tuple[str | None, Outcome | Future[Outcome]]) -> tuple[str | None, Outcome]:
+    facts, entry = pair
+    return facts, entry if isinstance(entry, PlanRows | Unchanged | Failed) else entry.result()
+
+
+class Writer:
+    """The database being built: what it holds, and one transaction per batch of plans."""
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+        if os.path.isdir(path):
+            raise OutputError(f"{path} is a directory: give a file name for -o")
+        try:
+            self.conn = _connect(path)
+        except sqlite3.Error as problem:
+            raise OutputError(f"cannot write {path}: {problem}") from None
+        self.writing = False
+        try:
+            if check(self.conn, path, OutputError) is None:
+                self._create()
+            rows = self.conn.execute("SELECT file, id, sha256, file_stat FROM plans")
+            self.known: dict[str, tuple[int, str, str | None]] = {file: (pid, sha, st) for file, pid, sha, st in rows}
+        except sqlite3.DatabaseError as problem:
+            self.close()
+            raise OutputError(f"cannot read {path} ({problem}): build it again into a new file") from None
+        except BaseException:
+            self.close()
+            raise
+
+    def __enter__(self) -> Writer:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def _create(self) -> None:
+        """The tables, all or nothing; when another build made them meanwhile, theirs."""
+        self._begin()
+        try:
+            self.conn.executescript(
+                f"BEGIN IMMEDIATE;PRAGMA application_id = {APPLICATION_ID};{SCHEMA}{_meta_rows()}COMMIT;"
+            )
+        except sqlite3.OperationalError as problem:
+            if self.conn.in_transaction:
+                self.conn.execute("ROLLBACK")
+            if check(self.conn, self.path, OutputError) is None:
+                raise OutputError(f"cannot write {self.path}: {problem}") from None
+
+    def _begin(self) -> None:
+        """Before the first write: WAL mode, so that a commit needs no fsync (consistent still)."""
+        if not self.writing:
+            try:
+                self.conn.execute("PRAGMA journal_mode = WAL")
+                self.conn.execute("PRAGMA synchronous = NORMAL")
+                self.conn.execute(f"PRAGMA cache_size = {-CACHE_KB}")
+            except sqlite3.OperationalError as problem:
+                raise OutputError(f"cannot write {self.path}: {problem}") from None
+            self.writing = True
+
+    def write(self, outcomes: Iterator[tuple[str | None, Outcome]]) -> Iterator[str | Unchanged | Failed]:
+        """Write the plans among ``outcomes`` in batches; each path's outcome as it is settled:
+        "added", "replaced", Unchanged or Failed."""
+        batch: list[tuple[str | None, PlanRows]] = []
+        touched: list[tuple[str, str]] = []
+        for facts, outcome in outcomes:
+            if isinstance(outcome, PlanRows):
+                batch.append((facts, outcome))
+                if len(batch) >= BATCH_PLANS:
+                    yield from self.put_many(batch, touched)
+                    batch, touched = [], []
+                continue
+            if isinstance(outcome, Unchanged) and facts is not None and self.known[outcome.path][2] != facts:
+                touched.append((facts, outcome.path))  # read again: the same bytes, new stat facts
+            yield outcome
+        if batch or touched:
+            yield from self.put_many(batch, touched)
+
+    def put(self, path: str, loaded: LoadedPlan) -> str | Failed | Unchanged:
+        """Write one parsed plan in a transaction of its own."""
+        return next(self.put_many([(None, plan_rows(path, loaded))]))
+
+    def put_many(
+        self, batch: list[tuple[str | None, PlanRows]], touched: Sequence[tuple[str, str]] = ()
+    ) -> Iterator[str | Unchanged | Failed]:
+        """Write ``batch`` in one transaction, each plan whole or not at all, and index it."""
+        done: list[tuple[str | Unchanged | Failed, int]] = []
+        with _Transaction(self) as conn:
+            conn.executemany("UPDATE plans SET file_stat = ? WHERE file = ?", touched)
+            ids = _Ids(_next_id(conn, "sections"), _next_id(conn, "items"))
+            first_item = ids.item
+            try:
+                for facts, rows in batch:
+                    done.append(self._put(conn, facts, rows, ids))
+            finally:  # what was written before an exception is kept, and indexed
+                written = [
+                    rows for (_, rows), (outcome, _) in zip(batch, done, strict=False) if isinstance(outcome, str)
+                ]
+                self._index(conn, first_item, written)
+            if written:
+                conn.execute(
+                    "UPDATE meta SET value = ? WHERE key = 'zl_version' AND value != ?", (__version__, __version__)
+                )
+        for (facts, rows), (outcome, pid) in zip(batch, done, strict=True):
+            if isinstance(outcome, str):
+                self.known[rows.path] = (pid, rows.sha256, facts)
+        for facts, path in touched:
+            pid, sha, _ = self.known[path]
+            self.known[path] = (pid, sha, facts)
+        yield from (outcome for outcome, _ in done)
+
+    def _put(
+        self, conn: sqlite3.Connection, facts: str | None, rows: PlanRows, ids: _Ids
+    ) -> tuple[str | Unchanged | Failed, int]:
+        """One plan in a savepoint: "added", "replaced", Unchanged when another build wrote these very
+        bytes meanwhile, or a Failed when it breaks a constraint of the schema (a parser bug); and its id."""
+        conn.execute("SAVEPOINT plan")
+        try:
+            # what the database holds now: another build may have written this file since we looked
+            old = conn.execute("SELECT id, sha256 FROM plans WHERE file = ?", (rows.path,)).fetchone()
+            if old is not None and old[1] == rows.sha256:
+                conn.execute("RELEASE plan")
+                return Unchanged(rows.path), old[0]
+            if old is not None:
+                _delete_plan(conn, old[0])
+            pid = insert_rows(conn, rows, facts, ids, old[0] if old else None)
+        except sqlite3.IntegrityError as problem:
+            conn.execute("ROLLBACK TO plan")
+            conn.execute("RELEASE plan")
+            return Failed.of(rows.path, f"cannot be written to the database ({problem}): report it as a zl bug"), 0
+        except BaseException:
+            conn.execute("ROLLBACK TO plan")
+            conn.execute("RELEASE plan")
+            raise
+        conn.execute("RELEASE plan")
+        return ("added" if old is None else "replaced"), pid
+
+    def _index(self, conn: sqlite3.Connection, first_item: int, written: list[PlanRows]) -> None:
+        """The full-text indexes of the items written since ``first_item``, in bulk."""
+        if not written:
+            return
+        ids = [row[0] for row in conn.execute("SELECT id FROM items WHERE id >= ? ORDER BY id", (first_item,))]
+        search = [entry for rows in written for entry in rows.search]
+        conn.executemany(
+            "INSERT INTO items_bigram (rowid, text, units) VALUES (?, ?, ?)",
+            [(item_id, *entry) for item_id, entry in zip(ids, search, strict=True)],
+        )
+
+    def prune(self) -> int:
+        """Remove the plans whose files are gone; how many."""
+        gone = [(file, pid) for file, (pid, _, _) in self.known.items() if not os.path.exists(file)]
+        if gone:
+            with _Transaction(self) as conn:
+                for _, pid in gone:
+                    _delete_plan(conn, pid)
+            for file, _ in gone:
+                del self.known[file]
+        return len(gone)
+
+    def close(self) -> None:
+        conn = getattr(self, "conn", None)
+        if conn is None:
+            return
+        try:
+            if self.writing:  # back to one self-contained file
+                conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+                conn.execute("PRAGMA journal_mode = DELETE")
+        except sqlite3.Error:
+            pass  # still in WAL mode: consistent, and the next build finishes the job
+        finally:
+            conn.close()
+            self.conn = None  # type: ignore[assignment]
+
+
+def _next_id(conn: sqlite3.Connection, table: str) -> int:
+    return int(conn.execute(f"SELECT coalesce(max(id), 0) + 1 FROM {table}").fetchone()[0])
+
+
+@dataclass
+class _Ids:
+    """The next section and item ids of a batch: never one that an earlier plan of it used,
+    even when a replaced plan freed the highest."""
+
+    section: int
+    item: int
+
+
+def insert_rows(
+    conn: sqlite3.Connection, rows: PlanRows, facts: str | None, ids: _Ids, plan_id: int | None = None
+) -> int:
+    """Insert one plan's rows (inside the caller's transaction); its id."""
+    cursor = conn.execute(_insert("plans", "id, " + PLAN_COLUMNS), (plan_id, rows.path, rows.sha256, facts, *rows.plan))
+    pid = int(cursor.lastrowid or 0)
+    sections, items = ids.section, ids.item
+    ids.section += len(rows.sections)
+    ids.item += len(rows.items)
+    conn.executemany(
+        _insert("sections", SECTION_COLUMNS), [(sections + k, pid, *s) for k, s in enumerate(rows.sections)]
+    )
+    conn.executemany(
+        _insert("items", ITEM_COLUMNS),
+        [(items + k, pid, sections + s, *rest) for k, (s, *rest) in enumerate(rows.items)],
+    )
+    conn.executemany(_insert("item_units", UNIT_COLUMNS), [(pid, items + i, *u) for i, *u in rows.units])
+    insert_targets(conn, [(pid, None if i is None else items + i, *rest) for i, *rest in rows.targets])
+    return pid
+
+
+def insert_targets(conn: sqlite3.Connection, rows: list[tuple[Any, ...]]) -> None:
+    conn.executemany(_insert("targets", TARGET_COLUMNS), rows)
+
+
+def _delete_plan(conn: sqlite3.Connection, plan_id: int) -> None:
+    """Remove a plan, its rows (by cascade) and its items' entries in the index."""
+    units: dict[int, list[tuple[str, str]]] = {}
+    for item_id, unit, full in conn.execute(
+        "SELECT item_id, unit, qualified_unit FROM item_units WHERE plan_id = ? ORDER BY rowid", (plan_id,)
+    ):
+        units.setdefault(item_id, []).append((unit, full))
+    items = conn.execute("SELECT id, text FROM items WHERE plan_id = ? ORDER BY id", (plan_id,)).fetchall()
+    texts = bigrams_many([text for _, text in items] + [units_text(units.get(item_id, [])) for item_id, _ in items])
+    conn.executemany(
+        "INSERT INTO items_bigram (items_bigram, rowid, text, units) VALUES ('delete', ?, ?, ?)",
+        [
+            (item_id, text, names)
+            for (item_id, _), text, names in zip(items, texts[: len(items)], texts[len(items) :], strict=True)
+        ],
+    )
+    conn.execute("DELETE FROM plans WHERE id = ?", (plan_id,))
+
+
+def _meta_rows() -> str:
+    """The rows of ``meta`` as SQL (for the one script that creates a database).
+
+    >>> _meta_rows().startswith("INSERT INTO meta (key, value) VALUES ('schema_version', '4')")
+    True
+    """
+    rows = [("schema_version", str(SCHEMA_VERSION)), ("zl_version", __version__)]
+    values = ", ".join("('{}', '{}')".format(*(v.replace("'", "''") for v in row)) for row in rows)
+    return f"INSERT INTO meta (key, value) VALUES {values};"
+
+
+class _Transaction:
+    """``BEGIN IMMEDIATE`` … ``COMMIT``, rolled back on any exception but for what a plan's
+    savepoint kept: an exception after whole plans were written commits them first."""
+
+    def __init__(self, writer: Writer) -> None:
+        self.writer = writer
+
+    def __enter__(self) -> sqlite3.Connection:
+        self.writer._begin()
+        conn = self.writer.conn
+        try:
+            conn.execute("BEGIN IMMEDIATE")
+        except sqlite3.OperationalError as problem:
+            raise OutputError(f"cannot write {self.writer.path}: {problem}") from None
+        return conn
+
+    def __exit__(self, kind: type[BaseException] | None, error: BaseException | None, trace: object) -> None:
+        conn = self.writer.conn
+        if kind is None or not isinstance(error, sqlite3.Error):
+            try:
+                conn.execute("COMMIT")
+            except sqlite3.OperationalError as problem:
+                conn.execute("ROLLBACK")
+                raise OutputError(f"cannot write {self.writer.path}: {problem}") from None
+            return
+        conn.execute("ROLLBACK")
+        if isinstance(error, sqlite3.OperationalError):
+            raise OutputError(f"cannot write {self.writer.path}: {error}") from None
+
+
+# --- the bigram text, fast ------------------------------------------------------------------------
+
+
+def bigrams_many(texts: Sequence[str]) -> list[str]:
+    """:func:`db.bigrams` of each of ``texts``, computed with NumPy over all of them at once
+    (a plan's items in one go: the pure-Python form costs as much as the parse).
+
+    >>> bigrams_many(["推进标准化，PM2.5", "省", ""]) == [bigrams("推进标准化，PM2.5"), bigrams("省"), ""]
+    True
+    """
+    if not texts:
+        return []
+    if any(SEPARATOR in text for text in texts):
+        return [bigrams(text) for text in texts]
+    return _bigrams_array(SEPARATOR.join(texts)).split(SEPARATOR)
+
+
+SEPARATOR = "\x00"
+
+
+def _bigrams_array(text: str) -> str:
+    import numpy as np
+
+    if not text:
+        return text
+    chars = np.frombuffer(text.encode("utf-32-le"), dtype="<u4")
+    han = np.zeros(len(chars), dtype=bool)
+    for low, high in HAN_RANGES:
+        han |= (chars >= low) & (chars <= high)
+    before = np.concatenate(([False], han[:-1]))
+    after = np.concatenate((han[1:], [False]))
+    start = han & ~before  # a run starts: a space before it
+    pair = han & after  # this character and the next, then a space
+    single = start & ~after  # a run of one: the character, then a space
+    other = ~han  # as it is
+    lengths = start.astype(np.int64) + 3 * pair + 2 * single + other
+    offsets = np.cumsum(lengths) - lengths
+    out = np.empty(int(lengths.sum()), dtype="<u4")
+    out[offsets[start]] = 32
+    out[offsets[other]] = chars[other]
+    where = np.flatnonzero(pair)
+    at = offsets[where] + start[where]
+    out[at], out[at + 1], out[at + 2] = chars[where], chars[where + 1], 32
+    where = np.flatnonzero(single)
+    out[offsets[where] + 1], out[offsets[where] + 2] = chars[where], 32
+    return out.tobytes().decode("utf-32-le")
