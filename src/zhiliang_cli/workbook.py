@@ -255,8 +255,13 @@ def _validate(ws: Worksheet, sheet: Sheet) -> None:
             rule = DataValidation(
                 type="decimal", operator="between", formula1=f"-{NUMBER_LIMIT}", formula2=NUMBER_LIMIT, allow_blank=True
             )
-            rule.error, rule.errorTitle = "只能填数字，如 12 或 12.5；不要填文字或单位", f"{name}只能填数字"
-            rule.prompt, rule.promptTitle = "只填数字：百分比填百分数的数值（93% 填 93）", f"{name}"
+            rule.error = "宜填数字，单位按 单位 列（如 120、93）；100以上、约20 这样的写法也能读出，汇总时会提示"
+            rule.errorTitle = f"{name}宜填数字"
+            rule.errorStyle = "information"  # says so, and lets 100以上 stand: zl progress reads it
+            rule.prompt, rule.promptTitle = (
+                "填数字，单位按 单位 列：单位为 亿元 时 120亿元 填 120；93% 填 93",
+                f"{name}",
+            )
             rule.showInputMessage = True
         else:
             continue
