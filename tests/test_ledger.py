@@ -110,8 +110,8 @@ def test_made_to_be_used(bundled_ledger: Path) -> None:
         assert all(c.font.bold for c in ws[1])
         assert ws.auto_filter.ref == f"A1:{ws.cell(1, ws.max_column).column_letter}{ws.max_row}"
         assert ws.page_setup.orientation == "landscape" and int(ws.page_setup.paperSize) == 9  # A4
-        assert ws.sheet_properties.pageSetUpPr.fitToPage and ws.page_setup.fitToWidth == 1
-        assert ws.page_setup.fitToHeight == 0 and ws.print_title_rows == "$1:$1"
+        assert not ws.sheet_properties.pageSetUpPr.fitToPage and int(ws.page_setup.scale) == 100  # never shrunk
+        assert ws.print_title_rows == "$1:$1"
         assert ws.protection.sheet and not ws.protection.password
         assert not ws.protection.autoFilter and not ws.protection.sort and not ws.protection.insertRows
         assert ws.cell(2, 2).alignment.wrap_text

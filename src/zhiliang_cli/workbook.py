@@ -50,7 +50,7 @@ MIN_FILL_WIDTH = 20  # fill-in text columns start this wide, for the unit to wri
 #: Column widths (in the unit spreadsheets use: the width of a digit of the default font, Calibri
 #: 11 pt, 5.25 pt and a little padding) that fill A4 landscape inside the margins at 100%: measured
 #: with LibreOffice by tests/test_print.py.  A wide character of the body font is two of them.
-PAGE_WIDTH = 124
+PAGE_WIDTH = 118
 LINE_HEIGHT = 14  # points between two lines of the body font (Excel gives 宋体 10.5 pt 13.5)
 ROW_PADDING = 3  # points above and below a row's text
 MAX_HEIGHT = 409  # the tallest row a spreadsheet allows, in points
@@ -179,7 +179,6 @@ def _chart_sheet(book: Workbook, spec: Chart) -> None:
     sheet = book.create_sheet(spec.name)
     sheet.add_chart(chart, "A1")
     _print_setup(sheet, Sheet(spec.name, (), (), title=spec.page_title))
-    sheet.page_setup.fitToHeight = 1
 
 
 def _fill_sheet(ws: Worksheet, sheet: Sheet) -> None:
@@ -319,14 +318,13 @@ def _layout(ws: Worksheet, sheet: Sheet) -> None:
 
 
 def _print_setup(ws: Worksheet, sheet: Sheet) -> None:
-    """A4 landscape, one page wide and as many tall as the rows need, the header row on every
-    page, the title above and 第 N 页 共 M 页 below.  Row heights are left to the program that
-    opens the file, which fits them to the wrapped text."""
+    """A4 landscape at 100%, the header row on every page, the title above and 第 N 页 共 M 页
+    below.  The columns are chosen to fit one page wide (:func:`fit_widths`), so nothing is
+    shrunk: a fit-to-width setting would let LibreOffice print at 98% where a tall row falls
+    awkwardly, under 五号 (measured).  As many pages tall as the rows need."""
     ws.page_setup.orientation = "landscape"
     ws.page_setup.paperSize = ws.PAPERSIZE_A4
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0
-    ws.sheet_properties.pageSetUpPr.fitToPage = True  # type: ignore[union-attr]
+    ws.page_setup.scale = 100
     ws.print_options.horizontalCentered = True
     ws.page_margins = PageMargins(
         left=MARGIN, right=MARGIN, top=MARGIN + HEADER_MARGIN, bottom=MARGIN + HEADER_MARGIN,
