@@ -13,7 +13,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from zhiliang_cli import query, workbook
+from zhiliang_cli import files, query, workbook
 from zhiliang_cli.cache import load_plan
 from zhiliang_cli.errors import OutputError, UsageError
 from zhiliang_cli.ledger import (
@@ -23,6 +23,7 @@ from zhiliang_cli.ledger import (
     requirement,
     target_entries,
     write_ledger,
+    written_scale,
 )
 from zhiliang_cli.records import PlanRecord
 
@@ -55,7 +56,8 @@ def test_sheets_and_columns(bundled_ledger: Path) -> None:
         "进展情况", "完成状态", "备注",
     ]  # fmt: skip
     assert [c.value for c in book["指标"][1]] == [
-        "指标编号", "序号", "牵头单位", "指标", "目标值", "下限", "上限", "单位", "要求", "时限", "完成值", "完成说明",
+        "指标编号", "序号", "牵头单位", "指标", "对象", "目标", "要求", "目标值", "下限", "上限", "单位", "时限",
+        "完成值", "完成说明",
     ]  # fmt: skip
     assert [c.value for c in book["说明"][1]] == ["项目", "内容"]
 
@@ -79,10 +81,13 @@ def test_one_target_row_per_targets_record(bundled_ledger: Path, zl: Run) -> Non
     assert len(rows) == len(records) == 34
     seen: dict[int, int] = {}
     for row, t in zip(rows, records, strict=True):
-        key, number, leads, text, value, low, high, unit, wanted, by, actual, note = row
+        key, number, leads, text, subject, written, wanted, value, low, high, unit, by, actual, note = row
         seen[t["item"]] = seen.get(t["item"], 0) + 1
         assert key == f"{t['item']}-{seen[t['item']]}" and number == t["item"]
-        assert (text, value, low, high, unit or "") == (t["text"], t["value"], t["low"], t["high"], t["unit"])
+        factor = written_scale(t).factor  # 100 | 亿元 for 100亿元: the target as the plan writes it
+        assert [v if v is None else v * factor for v in (value, low, high)] == [t["value"], t["low"], t["high"]]
+        assert text == t["text"] and written in text and (unit or "").endswith(t["unit"])
+        assert subject == t["subject"] or len([r for r in records if r["span"] == t["span"]]) > 1
         assert leads == "、".join(t["lead_units"]) and wanted == requirement(t)
         assert by == deadline_text(t["by"]) and actual is None and note is None
 
@@ -105,8 +110,8 @@ def test_made_to_be_used(bundled_ledger: Path) -> None:
         assert all(c.font.bold for c in ws[1])
         assert ws.auto_filter.ref == f"A1:{ws.cell(1, ws.max_column).column_letter}{ws.max_row}"
         assert ws.page_setup.orientation == "landscape" and int(ws.page_setup.paperSize) == 9  # A4
-        assert ws.sheet_properties.pageSetUpPr.fitToPage and ws.page_setup.fitToWidth == 1
-        assert ws.page_setup.fitToHeight == 0 and ws.print_title_rows == "$1:$1"
+        assert not ws.sheet_properties.pageSetUpPr.fitToPage and int(ws.page_setup.scale) == 100  # never shrunk
+        assert ws.print_title_rows == "$1:$1"
         assert ws.protection.sheet and not ws.protection.password
         assert not ws.protection.autoFilter and not ws.protection.sort and not ws.protection.insertRows
         assert ws.cell(2, 2).alignment.wrap_text
@@ -128,19 +133,26 @@ def test_drop_down_and_numbers_only(bundled_ledger: Path) -> None:
     assert states.type == "list" and states.formula1 == '"未启动,推进中,已完成,未完成"'
     assert str(states.sqref) == "J2:J73" and states.showErrorMessage
     (numbers,) = book["指标"].data_validations.dataValidation
-    assert numbers.type == "decimal" and str(numbers.sqref) == "K2:K35" and numbers.showErrorMessage
+    assert numbers.type == "decimal" and str(numbers.sqref) == "M2:M35" and numbers.showErrorMessage
     assert not book["说明"].data_validations.dataValidation
 
 
-def test_widths_fit_chinese_text(bundled_ledger: Path) -> None:
-    ws = openpyxl.load_workbook(bundled_ledger)["任务"]
+def test_widths_fit_the_page_and_rows_fit_their_text(bundled_ledger: Path) -> None:
+    """Bug caught: eleven columns as wide as their text were shrunk to 5 pt to fit A4 landscape,
+    and rows were given heights that were not those of their text."""
+    book = openpyxl.load_workbook(bundled_ledger)
+    for ws in book.worksheets:
+        widths = [ws.column_dimensions[c.column_letter].width for c in ws[1]]
+        assert sum(widths) <= workbook.PAGE_WIDTH + 0.5, ws.title  # one page wide at 100%
+    ws = book["任务"]
     width = {name: ws.column_dimensions[ws.cell(1, col).column_letter].width for name, col in columns(ws).items()}
     widest_lead = max(workbook.display_width(str(c.value or "")) for c in next(ws.iter_cols(5, 5, 2)))
-    assert width["牵头单位"] >= widest_lead  # 省海洋与渔业局: 14 wide, not 7
-    assert width["任务内容"] == 60 and width["章节"] == 20  # long text is capped and wraps
-    assert width["序号"] < 10 and width["进展情况"] >= workbook.MIN_FILL_WIDTH
-    text_lines = workbook.wrapped_lines(ws["D2"].value, width["任务内容"])
-    assert text_lines > 5 and ws.row_dimensions[2].height == workbook.LINE_HEIGHT * text_lines  # rows fit their text
+    assert widest_lead / 2 <= width["牵头单位"] < widest_lead  # 省海洋与渔业局 wraps onto two lines, no more
+    assert width["任务内容"] == max(width.values())  # the plan's text has the most room
+    assert width["序号"] < 10 and width["进展情况"] >= 15  # room to write in
+    for row in (2, 3, ws.max_row):
+        lines = max(workbook.wrapped_lines(str(c.value), width[ws.cell(1, c.column).value]) for c in ws[row] if c.value)
+        assert lines > 5 and ws.row_dimensions[row].height == workbook.LINE_HEIGHT * lines + workbook.ROW_PADDING
 
 
 def test_no_formula_in_the_bundled_ledger(bundled_ledger: Path) -> None:
@@ -210,7 +222,7 @@ def test_requirement_in_words(comparator: str, change: str | None, aspirational:
 def test_small_plan_requirements(tmp_path: Path) -> None:
     out = tmp_path / "x.xlsx"
     write_ledger(load_plan(str(write_plan(tmp_path))), str(out))
-    wanted = {row[0]: row[8] for row in sheet_values(out, "指标")[1:]}
+    wanted = {row[0]: row[6] for row in sheet_values(out, "指标")[1:]}
     assert wanted == {
         "1-1": "不少于", "1-2": "多于", "1-3": "不超过", "1-4": "不超过", "1-5": "约", "1-6": "区间",
         "1-7": "减少达到", "1-8": "提高不少于", "1-9": "力争达到", "2-1": "少于",
@@ -226,7 +238,7 @@ def test_deadlines_where_known(tmp_path: Path) -> None:
     item["targets"][1]["by"] = {"text": "长期坚持", "span": [0, 4], "date": None}
     tasks, targets, _ = ledger_sheets(loaded, _items(loaded.plan), target_entries(loaded.plan), "全部")
     assert tasks.rows[0][6] == "2025年底前（2025-12-31）" and tasks.rows[1][6] is None
-    assert [row[9] for row in targets.rows[:3]] == ["到2025年（2025-12-31）", "长期坚持", None]
+    assert [row[11] for row in targets.rows[:3]] == ["到2025年（2025-12-31）", "长期坚持", None]
 
 
 def test_section_targets_have_their_own_ids() -> None:
@@ -352,7 +364,7 @@ def test_split_puts_section_targets_with_the_unled(tmp_path: Path) -> None:
         (".hidden", "hidden"),
         ("NUL", "_NUL"),
         ("com1.txt", "_com1.txt"),
-        ("a\x00b\nc", "a_b_c"),
+        ("a\x00b\nc", "abc"),  # control characters removed (issue 19)
         ("", "_"),
         ("省" * 100, "省" * 66),
     ],
@@ -399,68 +411,76 @@ def test_split_refuses_when_one_file_exists_and_writes_none(tmp_path: Path) -> N
     assert len(list(folder.iterdir())) == 8 and (folder / "省商务厅.xlsx").read_bytes() != b"keep me"
 
 
-def test_a_failure_while_staging_leaves_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    real, calls = workbook._stage, []
+def _leftovers(folder: Path) -> list[str]:
+    return sorted(p.name for p in folder.parent.iterdir() if p.name.startswith("."))
 
-    def failing(path: Path, book: openpyxl.Workbook) -> Path:
-        calls.append(path)
+
+def test_a_failure_while_writing_leaves_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    real, calls = files.os.fsync, []
+
+    def failing(fd: int) -> None:
+        calls.append(fd)
         if len(calls) == 3:
-            raise OutputError(f"cannot write {path}: disk full")
-        return real(path, book)
+            raise OSError(28, "No space left on device")
+        real(fd)
 
-    monkeypatch.setattr(workbook, "_stage", failing)
-    with pytest.raises(OutputError, match="disk full"):
+    monkeypatch.setattr(files.os, "fsync", failing)
+    with pytest.raises(OutputError, match="No space left on device; nothing was written"):
         write_ledger(load_plan(PROVINCE), str(tmp_path / "split"), "lead")
-    assert not (tmp_path / "split").exists()
+    assert not (tmp_path / "split").exists() and _leftovers(tmp_path / "split") == []
 
 
-def test_a_failure_while_moving_restores_the_old_set(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    folder = tmp_path / "split"
-    write_ledger(load_plan(PROVINCE), str(folder), "lead")
-    for path in folder.iterdir():  # unlike what zl writes again within the same second
-        path.write_bytes(f"filled {path.name}".encode())
-    before = {p.name: p.read_bytes() for p in folder.iterdir()}
-    real, moved = workbook.os.replace, []
-
-    def failing(src: str | Path, dst: str | Path) -> None:
-        if str(src).endswith(".tmp"):
-            moved.append(dst)
-            if len(moved) == 5:
-                raise OSError(28, "No space left on device")
-        real(src, dst)
-
-    monkeypatch.setattr(workbook.os, "replace", failing)
-    with pytest.raises(OutputError, match="nothing was written"):
-        write_ledger(load_plan(PROVINCE), str(folder), "lead", force=True)
-    assert {p.name: p.read_bytes() for p in folder.iterdir()} == before
-
-
-@pytest.mark.parametrize(("when", "moved_first"), [(1, False), (3, True), (-1, True)], ids=["first", "3rd", "last"])
-def test_ctrl_c_while_moving_restores_the_old_set(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, when: int, moved_first: bool
-) -> None:
-    """Bug caught: Ctrl-C while the new files were moved in lost the ones they replaced."""
+def _filled_set(tmp_path: Path) -> tuple[Path, dict[str, bytes]]:
     folder = tmp_path / "split"
     write_ledger(load_plan(PROVINCE), str(folder), "lead")
     for path in folder.iterdir():  # filled in by now: not what zl would write again
         path.write_bytes(f"filled {path.name}".encode())
-    before = {p.name: p.read_bytes() for p in folder.iterdir()}
-    real, moved = workbook.os.replace, []
-    stop = when if when > 0 else len(before)
+    (folder / "说明.txt").write_text("the office's own note", encoding="utf-8")  # not zl's: kept
+    return folder, {p.name: p.read_bytes() for p in folder.iterdir()}
 
-    def interrupted(src: str | Path, dst: str | Path) -> None:
-        if str(src).endswith(".tmp"):
-            moved.append(dst)
-            if len(moved) == stop:  # Ctrl-C just before, or just after, this move
-                if moved_first:
-                    real(src, dst)
-                raise KeyboardInterrupt
+
+def test_a_failure_while_renaming_restores_the_old_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    folder, before = _filled_set(tmp_path)
+    real = files.os.rename
+
+    def failing(src: str, dst: str) -> None:
+        if src.endswith(".new"):
+            raise OSError(28, "No space left on device")
         real(src, dst)
 
-    monkeypatch.setattr(workbook.os, "replace", interrupted)
+    monkeypatch.setattr(files.os, "rename", failing)
+    with pytest.raises(OutputError, match="nothing was written"):
+        write_ledger(load_plan(PROVINCE), str(folder), "lead", force=True)
+    assert {p.name: p.read_bytes() for p in folder.iterdir()} == before and _leftovers(folder) == []
+
+
+@pytest.mark.parametrize("when", ["before", "between", "after"])
+def test_ctrl_c_while_renaming_leaves_a_whole_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, when: str
+) -> None:
+    """Ctrl-C (or SIGTERM, which raises as it does) at any point of the swap leaves the old folder
+    or the new one, whole, and nothing beside it."""
+    folder, before = _filled_set(tmp_path)
+    real, renames = files.os.rename, []
+
+    def interrupted(src: str, dst: str) -> None:
+        renames.append(src)
+        if when == "before" or (when == "between" and len(renames) == 2):
+            raise KeyboardInterrupt
+        real(src, dst)
+        if when == "after" and src.endswith(".new"):
+            raise KeyboardInterrupt
+
+    monkeypatch.setattr(files.os, "rename", interrupted)
     with pytest.raises(KeyboardInterrupt):
         write_ledger(load_plan(PROVINCE), str(folder), "lead", force=True)
-    assert {p.name: p.read_bytes() for p in folder.iterdir()} == before
+    after = {p.name: p.read_bytes() for p in folder.iterdir()}
+    if when == "after":
+        assert set(after) == set(before) and after["说明.txt"] == before["说明.txt"]
+        assert all(v.startswith(b"PK") for k, v in after.items() if k.endswith(".xlsx"))  # the new set, whole
+    else:
+        assert after == before
+    assert _leftovers(folder) == []
 
 
 def test_written_files_have_the_permissions_of_any_new_file(tmp_path: Path) -> None:

@@ -21,9 +21,10 @@ from hypothesis import strategies as st
 
 from zhiliang_cli import render
 from zhiliang_cli.cache import LoadedPlan, load_plan
+from zhiliang_cli.entries import Invalid, Unit, read_entry
 from zhiliang_cli.errors import InputError
-from zhiliang_cli.ledger import NO_LEAD, write_ledger
-from zhiliang_cli.progress import Invalid, is_met, judge_ledgers, read_actual
+from zhiliang_cli.ledger import NO_LEAD, write_ledger, written_scale
+from zhiliang_cli.progress import is_met, judge_ledgers
 from zhiliang_cli.workbook import display_width
 
 from .conftest import FIXTURES, Result, one_error_line
@@ -51,8 +52,8 @@ CASES: list[tuple[str, Any, bool, str]] = [
     ("1-1", "1万", False, "met"),
     ("1-1", "0.0009万", False, "unmet"),
     ("1-1", "12个", False, "invalid"),  # another unit
-    ("1-1", "十二", False, "invalid"),
-    ("1-1", "12左右", False, "invalid"),
+    ("1-1", "十二", False, "met"),  # Chinese numerals, said in a warning
+    ("1-1", "12左右", False, "met"),  # about 12, said in a warning
     ("1-1", "1.2.3", False, "invalid"),
     ("1-1", True, False, "invalid"),
     ("1-1", NOW, False, "invalid"),
@@ -162,7 +163,8 @@ def test_a_number_typed_as_text_reads_as_the_number(number: Any, unit: str, form
     n = f"{number:f}"
     comma = f"{number:,f}"
     wide = n.translate(str.maketrans("0123456789.-", "０１２３４５６７８９．－"))
-    assert read_actual(form.format(n=n, unit=unit, comma=comma, wide=wide), False, unit) == number
+    reading = read_entry(form.format(n=n, unit=unit, comma=comma, wide=wide), False, Unit(unit))
+    assert reading.value == number and reading.why == ()
 
 
 @given(NUMBERS, st.sampled_from(["家", "个"]), st.sampled_from(["%", "万家", "个家", "批"]))
@@ -170,7 +172,7 @@ def test_another_unit_is_invalid(number: Any, unit: str, other: str) -> None:
     if other.endswith(unit) and other[: -len(unit)] in ("万", ""):
         return
     with pytest.raises(Invalid):
-        read_actual(f"{number:f}{other}", False, unit)
+        read_entry(f"{number:f}{other}", False, Unit(unit))
 
 
 @given(
@@ -197,19 +199,22 @@ def test_round_trip_of_the_bundled_plan(tmp_path: Path, zl: Run) -> None:
     ledger = tmp_path / "台账.xlsx"
     assert zl("ledger", "-o", str(ledger)).code == 0
     typed: dict[str, Any] = {}
+    read: dict[str, Any] = {}
     expected: dict[str, str] = {}
     seen: dict[int, int] = {}
     for k, t in enumerate(zl("targets").json()):
         seen[t["item"]] = seen.get(t["item"], 0) + 1
         key = f"{t['item']}-{seen[t['item']]}"
-        goal = t["low"] if t["comparator"] == "range" else t["value"]
+        factor = written_scale(t).factor  # a bare number is in the unit the ledger shows: 50 | 万批次
+        goal = (t["low"] if t["comparator"] == "range" else t["value"]) // factor
         met, short = MEETS[t["comparator"]]
         offset = met if k % 2 else short * max(1, goal // 5)  # ~ allows 5%: miss by 20%
         typed[key], expected[key] = goal + offset, "met" if k % 2 else "unmet"
+        read[key] = typed[key] * factor
     fill(ledger, targets=typed, tasks={1: {"完成状态": "已完成", "进展情况": "已完成全部任务"}})
     data = zl("progress", str(ledger)).json()
     assert {t["id"]: t["status"] for t in data["targets"]} == expected
-    assert {t["id"]: t["actual"] for t in data["targets"]} == typed
+    assert {t["id"]: t["actual"] for t in data["targets"]} == read
     assert data["summary"]["met"] == 17 and data["summary"]["unmet"] == 17
     first = data["items"][0]
     assert (first["state"], first["progress"], first["remark"]) == ("已完成", "已完成全部任务", None)
@@ -226,24 +231,27 @@ def test_json_shape(small: tuple[LoadedPlan, Path], tmp_path: Path, zl: Run) -> 
     assert set(data) == {"summary", "items", "targets"}
     assert set(data["targets"][0]) == {
         "id", "item", "lead_units", "text", "comparator", "value", "low", "high", "unit", "change",
-        "aspirational", "by", "actual", "note", "status", "source",
+        "aspirational", "by", "actual", "note", "status", "source", "written", "unit_written", "typed", "bound",
+        "reading",
     }  # fmt: skip
     assert set(data["items"][0]) == {"item", "title", "lead_units", "state", "progress", "remark", "source"}
     first = data["targets"][0]
     assert (first["id"], first["actual"], first["note"], first["status"]) == ("1-1", 12, "超额完成", "met")
-    assert first["source"] == {"file": str(path), "sheet": "指标", "cell": "K2"}
+    assert first["source"] == {"file": str(path), "sheet": "指标", "cell": "M2"}
     assert first["lead_units"] == ["=省厅", "+省局"]
     invalid = data["targets"][-1]
     assert (invalid["status"], invalid["actual"]) == ("invalid", "很多")
-    assert result.err == f"Warning: {path}, sheet 指标, cell K11: 完成值 of 2-1: '很多' is not a number in 次\n"
+    assert result.err == f"Warning: {path}「指标」表 M11：指标 2-1 的完成值「很多」读不出数：不是数字\n"
     summary = data["summary"]
     assert (summary["targets"], summary["met"], summary["invalid"], summary["unreported"]) == (10, 1, 1, 8)
     assert [u["name"] for u in summary["lead_units"]] == ["=省厅", "+省局", "-省委", None]
     assert summary["lead_units"][3] == {
         "name": None, "items": 1, "items_with_state": 0, "targets": 0, "met": 0, "unmet": 0, "unreported": 0,
         "invalid": 0,
+        "states": {"not_started": 0, "in_progress": 0, "done": 0, "not_done": 0, "other": 0, "none": 1},
     }  # fmt: skip
-    assert summary["files"] == [{"file": str(path), "scope": "全部任务和指标"}]
+    today = dt.date.today().isoformat()  # the day the workbook was saved: just now, by openpyxl
+    assert summary["files"] == [{"file": str(path), "scope": "全部任务和指标", "date": today}]
 
 
 def test_golden_progress(small: tuple[LoadedPlan, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
@@ -286,12 +294,12 @@ def test_reordered_rows_blank_rows_and_moved_columns_read_the_same(
         ws.insert_rows(1)  # a title row above the header
         ws["A1"] = "2025年第二季度"
     ws = book["指标"]
-    ws.move_range("K1:L20", cols=2)  # 完成值 and 完成说明 moved right, past two new columns
+    ws.move_range("M1:N20", cols=2)  # 完成值 and 完成说明 moved right, past two new columns
     book.save(edited)
     assert _statuses(judge_ledgers([str(edited)], loaded).data) == _statuses(judge_ledgers([str(plain)], loaded).data)
     data = judge_ledgers([str(edited)], loaded).data
     assert [i["state"] for i in data["items"]] == ["推进中", "已完成", None]
-    assert data["targets"][0]["source"]["cell"] != "K2"  # found where it was moved to
+    assert data["targets"][0]["source"]["cell"] != "M2"  # found where it was moved to
 
 
 def test_cells_merged_down_a_column_read_as_shown(small: tuple[LoadedPlan, Path], tmp_path: Path) -> None:
@@ -342,9 +350,9 @@ def test_a_value_in_a_row_with_no_key_is_refused(small: tuple[LoadedPlan, Path],
     loaded, ledger = small
     path = _copy(ledger, tmp_path)
     book = openpyxl.load_workbook(path)
-    book["指标"].append([None] * 10 + [7])
+    book["指标"].append([None] * 12 + [7])
     book.save(path)
-    with pytest.raises(InputError, match="cell K12: 完成值 is filled in a row with no 指标编号"):
+    with pytest.raises(InputError, match="cell M12: 完成值 is filled in a row with no 指标编号"):
         judge_ledgers([str(path)], loaded)
 
 
@@ -365,7 +373,7 @@ def test_a_formula_is_read_by_its_computed_value(small: tuple[LoadedPlan, Path],
     data = judge_ledgers([str(path)], loaded)  # as openpyxl saves it: no computed value
     statuses = _statuses(data.data)
     assert (statuses["1-1"], statuses["1-2"]) == ("invalid", "invalid")
-    assert any("formula =8+4 has no computed value" in w for w in data.warnings)
+    assert any("公式 =8+4 没有保存计算结果" in w for w in data.warnings)
     saved = tmp_path / "saved.xlsx"  # as Excel saves it: the value computed
     with zipfile.ZipFile(path) as src, zipfile.ZipFile(saved, "w") as dst:
         for item in src.infolist():
@@ -435,7 +443,7 @@ def test_a_subset_of_split_ledgers_leaves_the_rest_unreported(
     ("a", "b", "fragment"),
     [
         ({"targets": {"1-4": 4}}, {"targets": {"1-4": 6}}, "指标编号 1-4 is filled differently in"),
-        ({"targets": {"1-4": 4}}, {"targets": {"1-4": "四"}}, "指标编号 1-4 is filled differently in"),
+        ({"targets": {"1-4": 4}}, {"targets": {"1-4": "很多"}}, "指标编号 1-4 is filled differently in"),
         ({"notes": {"1-4": "甲"}}, {"notes": {"1-4": "乙"}}, "指标编号 1-4 is filled differently in"),
         (
             {"tasks": {1: {"完成状态": "推进中"}}},
@@ -455,7 +463,7 @@ def test_conflicts_name_both_files_and_cells(
         judge_ledgers([str(split["=省厅"]), str(split["+省局"])], loaded)
     message = str(caught.value)
     assert fragment in message and str(split["=省厅"]) in message and str(split["+省局"]) in message
-    cell = "J2" if "tasks" in a else ("K5" if "targets" in a else "L5")
+    cell = "J2" if "tasks" in a else ("M5" if "targets" in a else "N5")
     assert message.count(f"!{cell}") == 2
 
 
@@ -498,8 +506,8 @@ def test_the_same_file_given_twice_is_read_once(
     report = judge_ledgers([str(path), path.name, f"./{path.name}"], loaded)
     assert [f["file"] for f in report.data["summary"]["files"]] == [str(path)]
     assert report.warnings == [
-        f"{path.name} is {path} given again: read once",
-        f"./{path.name} is {path} given again: read once",
+        f"{path.name} 与 {path} 是同一个文件，只读取一次",
+        f"./{path.name} 与 {path} 是同一个文件，只读取一次",
     ]
 
 
@@ -536,10 +544,10 @@ def _bad_workbook(tmp_path: Path, kind: str) -> Path:
 @pytest.mark.parametrize(
     ("kind", "words"),
     [
-        ("text", ["is not an .xlsx workbook"]),
+        ("text", ["is not an .xlsx or .ods workbook"]),
         ("xls", ["old .xls workbook", "save it as .xlsx with no password"]),
-        ("truncated", ["damaged or not an .xlsx workbook"]),
-        ("zip", ["not an .xlsx workbook"]),
+        ("truncated", ["is a damaged workbook", "save it again"]),
+        ("zip", ["not an .xlsx or .ods workbook"]),
         ("not-a-ledger", ["not a ledger made by zl ledger", "no sheet 任务", "name it 任务 again"]),
     ],
 )
@@ -564,11 +572,15 @@ def test_ledger_command_errors(zl: Run, tmp_path: Path) -> None:
 def test_terminal_summary(small: tuple[LoadedPlan, Path], tmp_path: Path, zl: Run) -> None:
     loaded, ledger = small
     path = fill(_copy(ledger, tmp_path), targets={"1-1": 12, "1-2": 3, "1-3": "很低"})
-    out = zl("progress", str(path), "--file", loaded.path, tty=True).out
-    assert "lead unit" in out and "=省厅" in out and "█" in out and "░" in out
-    assert "targets not met" in out and "1-2" in out and "很低" in out
-    assert "unreported (7): 1-4, 1-5, 1-6, 1-7, 1-8, 1-9, 2-1" in out
-    assert "1 of 10 targets met" in out
+    out = re.sub(r"\x1b\[[0-9;]*m", "", zl("progress", str(path), "--file", loaded.path, tty=True).out)
+    assert "牵头单位" in out and "=省厅" in out and "█" in out and "░" in out
+    assert "未达标和无效的指标" in out and "1-2" in out and "很低" in out
+    assert "未填报（7项）：1-4、1-5、1-6、1-7、1-8、1-9、2-1" in out
+    assert "10 项指标中 1 项达标" in out
+    assert "完成状态：未启动 0，推进中 0，已完成 0，未完成 0，其他 0，未填 3" in out
+    for glyph, word in (("█", "达标"), ("▓", "未达标"), ("▒", "无效"), ("░", "未填报")):
+        assert f"{glyph} {word}：" in out  # the legend
+    assert "unrep." not in out and "unreported" not in out  # no abbreviation, no English
 
 
 @pytest.mark.parametrize("width", [20, 40, 60, 80, 120])
@@ -585,7 +597,7 @@ def test_terminal_summary_at_any_width(
     flat = "".join(out.split())  # what wrapped onto the next line joined again
     for name in ("=省厅", "+省局", "-省委", "1-2", "1-3", "很低", "培育品牌"):
         assert name in flat, (width, name, out)
-    assert "1of10targetsmet" in flat
+    assert "10项指标中1项达标" in flat
 
 
 @pytest.mark.parametrize("fmt", ["jsonl", "csv", "yaml"])
@@ -606,10 +618,10 @@ def test_summary_workbook(small: tuple[LoadedPlan, Path], tmp_path: Path, zl: Ru
     path = fill(_copy(ledger, tmp_path), targets={"1-1": 12, "1-2": 3, "1-3": "很低"}, tasks={2: {"备注": "=1+1"}})
     out = tmp_path / "汇总.xlsx"
     result = zl("progress", str(path), "--file", loaded.path, "-o", str(out))
-    assert result.code == 0 and result.out == ""
+    assert result.code == 0 and result.out == f"{out}: 10 项指标（达标 1，未达标 1，未填报 7，无效 1）\n"
     assert_no_formula(out)
     book = openpyxl.load_workbook(out)
-    assert book.sheetnames == ["汇总", "指标", "任务", "说明"]
+    assert book.sheetnames == ["汇总", "指标", "任务", "说明", "图表"]
     ws = book["指标"]
     col = columns(ws)
     status = {ws.cell(r, 1).value: ws.cell(r, col["结果"]) for r in range(2, ws.max_row + 1)}
@@ -619,6 +631,10 @@ def test_summary_workbook(small: tuple[LoadedPlan, Path], tmp_path: Path, zl: Ru
     assert book["任务"].cell(3, columns(book["任务"])["备注"]).value == "=1+1"
     units = sheet_values(out, "汇总")
     assert units[1][:5] == ["=省厅", 1, 0, 9, 1]
+    assert units[-1] == ["合计", 3, 0, 10, 1, 1, 7, 1, 10.0]  # the 合计 row: the plan's counts, in bold
+    assert book["汇总"].cell(len(units), 1).font.bold
+    (chart,) = book["图表"]._charts
+    assert chart.type == "bar" and chart.grouping == "stacked" and len(chart.series) == 4
     again = zl("progress", str(path), "--file", loaded.path, "-o", str(out))
     one_error_line(again, 5, "exists", "--force")
     assert zl("progress", str(path), "--file", loaded.path, "-o", str(out), "--force").code == 0

@@ -507,7 +507,7 @@ def progress(
         check_output(output, ledgers, force)  # before the work, not after
     report = judge_ledgers(ledgers, _plans(file).one("progress"))
     if output is not None:
-        write_summary(report.data, output, force)
+        typer.echo(write_summary(report.data, output, force))
     else:  # jsonl and csv: the target records, one a line
         _emit(report.data if name in ("table", "json", "yaml") else report.data["targets"], name, _render("progress"))
     for warning in report.warnings:

@@ -24,13 +24,16 @@ so that every row of the plan is in exactly one set of files.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ._version import __version__
 from .errors import UsageError
+from .printable import printable
 from .query import items as plan_items
 from .query import lead_rows
 
@@ -45,9 +48,20 @@ TASK_COLUMNS = (
     "进展情况", "完成状态", "备注",
 )  # fmt: skip
 TARGET_COLUMNS = (
-    "指标编号", "序号", "牵头单位", "指标", "目标值", "下限", "上限", "单位", "要求", "时限", "完成值", "完成说明",
+    "指标编号", "序号", "牵头单位", "指标", "对象", "目标", "要求", "目标值", "下限", "上限", "单位", "时限",
+    "完成值", "完成说明",
 )  # fmt: skip
 NOTE_COLUMNS = ("项目", "内容")
+#: The widest each column is made, in digit widths (a Chinese character takes two): together
+#: about one A4 landscape page, the plan's text the widest, room to write in the fill-in columns.
+TASK_WIDEST = {
+    "序号": 5, "章节": 10, "任务": 10, "任务内容": 42, "牵头单位": 9, "配合单位": 9, "完成时限": 9,
+    "量化指标数": 6, "进展情况": 18, "完成状态": 8, "备注": 10,
+}  # fmt: skip
+TARGET_WIDEST = {
+    "指标编号": 6, "序号": 5, "牵头单位": 9, "指标": 26, "对象": 10, "目标": 9, "要求": 8, "目标值": 7,
+    "下限": 5, "上限": 5, "单位": 6, "时限": 12, "完成值": 8, "完成说明": 16,
+}  # fmt: skip
 TASK_FILL = ("进展情况", "完成状态", "备注")
 TARGET_FILL = ("完成值", "完成说明")
 STATES = ("未启动", "推进中", "已完成", "未完成")
@@ -70,7 +84,10 @@ HOW_TO_FILL = (
     "要求为 约 的指标：与目标值相差不超过5%即为达标；要求为 区间 的指标：达到下限即为达标。",
     "要求中有 减少 或 提高 的指标：完成值填实际减少或提高的幅度，为正数，单位与目标相同"
     "（如 比上年减少2%，实际减少2.5%，填 2.5）；反向变化填负数。",
-    "百分比指标填百分数的数值（93% 填 93，或填 93%）；以万、亿计的数填完整的数值（50万 填 500000）。",
+    "完成值按 单位 列的单位填：单位为 亿元 的指标，完成120亿元填 120（也可填 120亿元）；"
+    "百分比指标填百分数的数值（93% 填 93，或填 93%）。",
+    "可以写 100以上、100余家、约20个、≥100、一百五十所、2项（已完成）：汇总时读出其中的数，并提示按什么读取；"
+    "没有可报的填 — 或 无。",
     "可以筛选、调整列宽和插入空行；排序需先撤销工作表保护（审阅 → 撤销工作表保护，无密码）。",
     "填好后交回；汇总：zl progress 台账.xlsx（可同时给出多个分表）。",
 )
@@ -192,25 +209,109 @@ def task_rows(plan: PlanRecord, items: Sequence[ItemRecord]) -> list[list[Value]
 
 def target_rows(entries: Sequence[Entry]) -> list[list[Value]]:
     rows: list[list[Value]] = []
+    subjects = target_subjects(entries)
     for entry in entries:
         t = entry.target
+        scale = written_scale(t)
         rows.append(
             [
                 entry.id,
                 entry.item["number"] if entry.item else None,
                 joined(entry.item["lead_units"]) if entry.item else None,
                 t["text"],
-                t["value"],
-                t["low"],
-                t["high"],
-                t["unit"] or None,
+                subjects[entry.id],
+                as_written(t),
                 requirement(t),
+                scale.of(t["value"]),
+                scale.of(t["low"]),
+                scale.of(t["high"]),
+                scale.unit or None,
                 deadline_text(t["by"]),
                 None,
                 None,
             ]
         )
     return rows
+
+
+@dataclass(frozen=True)
+class Scale:
+    """The unit a target is written in (亿元 for 100亿元): its magnitude word and the record's unit.
+
+    >>> Scale("亿", 100_000_000, "元").of(10_000_000_000), Scale("亿", 100_000_000, "元").unit
+    (100, '亿元')
+    >>> Scale("万", 10_000, "批次").of(15_000), Scale("", 1, "%").of(None)
+    (1.5, None)
+    """
+
+    word: str
+    factor: int
+    base: str
+
+    @property
+    def unit(self) -> str:
+        return self.word + self.base
+
+    def of(self, value: int | float | None) -> int | float | None:
+        """``value`` (in the record's unit) in this one."""
+        if value is None:
+            return None
+        scaled = Decimal(repr(value)) / self.factor
+        return int(scaled) if scaled == scaled.to_integral_value() else float(scaled)
+
+
+def written_scale(target: Mapping[str, Any]) -> Scale:
+    """The magnitude the plan writes a target's number with (100亿 -> 亿), as :class:`Scale`.
+
+    >>> [written_scale({"number_text": n, "unit": u}).unit for n, u in (("100亿", "元"), ("93%", "%"), ("两", "项"))]
+    ['亿元', '%', '项']
+    >>> written_scale({"number_text": "1-2万", "unit": "个"}).factor
+    10000
+    """
+    from .parse.lexicon import MAGNITUDES
+
+    number, unit = target["number_text"], target["unit"]
+    if unit and number.endswith(unit):
+        number = number[: -len(unit)]
+    for word in sorted(MAGNITUDES, key=len, reverse=True):
+        if number.endswith(word) and len(number) > len(word):
+            return Scale(word, MAGNITUDES[word], unit)
+    return Scale("", 1, unit)
+
+
+def as_written(target: Mapping[str, Any]) -> str:
+    """A target's number and unit as the plan writes them.
+
+    >>> as_written({"number_text": "100亿", "unit": "元"}), as_written({"number_text": "93%", "unit": "%"})
+    ('100亿元', '93%')
+    """
+    number, unit = str(target["number_text"]), str(target["unit"])
+    return number if number.endswith(unit) else number + unit
+
+
+#: What stands between two targets of one clause: the first one's tail and a joining word.
+RE_BETWEEN = re.compile(r"^(?:以上|以下|以内|左右|及以上)?(?:以及|和|及|与|、|，|,|；|并)?")
+
+
+def target_subjects(entries: Sequence[Entry]) -> dict[str, str | None]:
+    """What each target is for (对象): the parser's ``subject``; else, where one clause sets
+    several targets, the words of the clause before its number, from the one before
+    (评选区域公用品牌10个和福建名牌农产品20个以上: 评选区域公用品牌, 福建名牌农产品)."""
+    by_clause: dict[tuple[int, int], list[Entry]] = {}
+    for entry in entries:
+        by_clause.setdefault(tuple(entry.target["span"]), []).append(entry)  # type: ignore[arg-type]
+    subjects: dict[str, str | None] = {}
+    for (start, _), shared in by_clause.items():
+        after = 0
+        for entry in shared:
+            t = entry.target
+            number_at = t["number_span"][0] - start
+            words = RE_BETWEEN.sub("", t["text"][after:number_at]).strip() if len(shared) > 1 else ""
+            subjects[entry.id] = t["subject"] or words or None
+            after = t["number_span"][1] - start
+            if t["text"][after:].startswith(t["unit"]):
+                after += len(t["unit"])
+    return subjects
 
 
 def note_rows(loaded: LoadedPlan, scope: str, made: str) -> list[list[Value]]:
@@ -220,7 +321,7 @@ def note_rows(loaded: LoadedPlan, scope: str, made: str) -> list[list[Value]]:
         ["计划", plan["plan_title"]],
         ["发文字号", plan["doc_number"]],
         ["成文日期", plan["date"]],
-        [SOURCE_LABEL, loaded.path],
+        [SOURCE_LABEL, source_name(loaded.path)],
         [SHA_LABEL, loaded.sha256],
         [SCOPE_LABEL, scope],
         ["生成工具", f"zl {__version__}"],
@@ -230,11 +331,35 @@ def note_rows(loaded: LoadedPlan, scope: str, made: str) -> list[list[Value]]:
     return facts + [["填写说明" if k == 0 else None, f"{k + 1}. {line}"] for k, line in enumerate(HOW_TO_FILL)]
 
 
+#: How the plan bundled with zl is named where a file name would stand.
+BUNDLED_SOURCE = "zl 自带的计划文件（{name}）"
+
+
+def source_name(path: str) -> str:
+    """The plan's file as the 说明 sheet names it: the path given, or, for the plan that comes
+    with zl, words that say so.
+
+    >>> source_name("计划/2024.txt"), source_name("bundled plan_2023.txt")
+    ('计划/2024.txt', 'zl 自带的计划文件（plan_2023.txt）')
+    """
+    return BUNDLED_SOURCE.format(name=path.removeprefix("bundled ")) if path.startswith("bundled ") else path
+
+
+def local_time(moment: dt.datetime) -> str:
+    """A moment as an office writes it, in the machine's local time.
+
+    >>> local_time(dt.datetime(2025, 6, 3, 9, 5))
+    '2025年6月3日 09:05'
+    """
+    return f"{moment.year}年{moment.month}月{moment.day}日 {moment:%H:%M}"
+
+
 def ledger_sheets(loaded: LoadedPlan, items: Sequence[ItemRecord], entries: Sequence[Entry], scope: str) -> list[Sheet]:
     """The three sheets of a ledger holding ``items`` and ``entries``."""
     from .workbook import Sheet
 
-    made = dt.datetime.now().astimezone().isoformat(timespec="seconds")
+    made = local_time(dt.datetime.now().astimezone())
+    title = loaded.plan["plan_title"] or loaded.plan["title"]
     return [
         Sheet(
             TASKS,
@@ -242,7 +367,8 @@ def ledger_sheets(loaded: LoadedPlan, items: Sequence[ItemRecord], entries: Sequ
             task_rows(loaded.plan, items),
             fill=frozenset(TASK_FILL),
             choices={"完成状态": STATES},
-            widest={"章节": 20, "任务": 24, "任务内容": 60},
+            widest=TASK_WIDEST,
+            title=title,
         ),
         Sheet(
             TARGETS,
@@ -250,9 +376,10 @@ def ledger_sheets(loaded: LoadedPlan, items: Sequence[ItemRecord], entries: Sequ
             target_rows(entries),
             fill=frozenset(TARGET_FILL),
             numbers=frozenset({"完成值"}),
-            widest={"指标": 40},
+            widest=TARGET_WIDEST,
+            title=title,
         ),
-        Sheet(NOTES, NOTE_COLUMNS, note_rows(loaded, scope, made), widest={"内容": 80}),
+        Sheet(NOTES, NOTE_COLUMNS, note_rows(loaded, scope, made), widest={"内容": 80}, title=title),
     ]
 
 
@@ -300,24 +427,24 @@ def _unique_name(unit: str, used: set[str]) -> str:
 def write_ledger(loaded: LoadedPlan, output: str, split_by: str | None = None, force: bool = False) -> list[str]:
     """Write the ledger to ``output`` (a file, or a folder with ``split_by="lead"``);
     return one line per workbook written.  A file in the way is refused before any
-    workbook is built; a folder made for the set is removed again if nothing is written."""
-    from .workbook import build, check_free, write_set
+    workbook is built; a folder is written whole into a temporary folder beside it and
+    renamed into place (:func:`files.write_folder`)."""
+    from .files import check_folder, write_folder
+    from .workbook import build, check_free, to_bytes, write_book
 
     paths, parts = _layout(loaded.plan, output, split_by)
-    check_free(paths, force)
-    folder = Path(output) if split_by else None
-    created = folder is not None and not folder.exists()
-    try:
-        if folder is not None:
-            _make_folder(folder)
-        books = [build(ledger_sheets(loaded, p.items, p.entries, p.scope)) for p in parts]
-        write_set(list(zip(paths, books, strict=True)), force)
-    except BaseException:
-        if created and folder is not None and folder.is_dir() and not any(folder.iterdir()):
-            folder.rmdir()  # nothing half-written: not even an empty folder
-        raise
+    if split_by is None:
+        check_free(paths, force)
+        write_book(output, build(ledger_sheets(loaded, parts[0].items, parts[0].entries, parts[0].scope)), force)
+    else:
+        check_folder(output, [p.name for p in paths], force)  # before the work, not after
+        books = {
+            path.name: to_bytes(build(ledger_sheets(loaded, part.items, part.entries, part.scope)))
+            for path, part in zip(paths, parts, strict=True)
+        }
+        write_folder(output, books, force)
     return [
-        f"{path}: {_count(len(p.items), 'task')}, {_count(len(p.entries), 'target')}"
+        f"{printable(str(path))}: {_count(len(p.items), 'task')}, {_count(len(p.entries), 'target')}"
         for path, p in zip(paths, parts, strict=True)
     ]
 
@@ -339,14 +466,3 @@ def _count(n: int, noun: str) -> str:
     ('1 task', '0 targets')
     """
     return f"{n} {noun}{'s' * (n != 1)}"
-
-
-def _make_folder(folder: Path) -> None:
-    from .errors import OutputError
-
-    if folder.exists() and not folder.is_dir():
-        raise OutputError(f"{folder} is a file: with --split-by lead, -o names a folder")
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-    except OSError as error:
-        raise OutputError(f"cannot make the folder {folder}: {error.strerror or error}") from None

@@ -207,3 +207,15 @@ def _bounded(stream: IO[bytes], shown: str, name: str, limit: int) -> bytes:
         if len(out) > limit:
             raise InputError(f"{shown}: its part {name!r} unpacks to over {limit // 2**20} MB: refused")
     return bytes(out)
+
+
+# --- Sheets ---------------------------------------------------------------------------
+# A workbook (.xlsx, .ods) is read only within these bounds: what a ledger of the largest plan
+# holds (a few thousand rows of fourteen columns) fits a hundred times over.
+
+MAX_BOOK_FILE = 64 * 1024 * 1024  # bytes of a workbook file read
+MAX_BOOK_UNPACKED = 128 * 1024 * 1024  # bytes its parts unpack to, all together
+MAX_SHEET_CELLS = 500_000  # cells holding something, in all its sheets together
+MAX_MERGED_CELLS = 100_000  # cells covered by merged ranges, in all its sheets together
+MAX_REPEATED = 1_000  # an .ods cell or row repeated more times than this, holding something
+MAX_NUMBER_DIGITS = 40  # digits of a number stored in a cell: a longer one is no quantity

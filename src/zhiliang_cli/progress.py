@@ -18,24 +18,31 @@ same row filled differently in two places is refused, naming both cells; a row
 filled in one file and left empty in another (an item with two lead units) takes
 the value that was filled.
 
-完成值 is a number.  A number typed as text is read too: ``12``, ``１２``, ``1,200``,
-``2.5``, ``50万`` (500000), and the target's own unit after it (``12%``, ``500家``).
-A cell formatted as a percentage (Excel stores 12% as 0.12) is read as 12 for a
-target counted in %.  Anything else — other words, another unit, a date — is
-``invalid``.
+完成值 is read by :mod:`entries`: a bare number in the unit the ledger shows (100 | 亿元),
+or what clerks write (100以上, 100余家, 约20个, 一百五十所, 2项（已完成）, 120亿元, 1.2万); a
+reading that is not plain is said in a warning, in Chinese, and — or 无 is not reported.
+
+The judged result (:class:`Report`'s ``data``) is ``{"summary", "items", "targets"}``: the
+summary names the plan and the ledgers read (``files``: ``file``, ``scope``, ``date`` — the day the
+workbook was last saved), each target record says which target of which item (``id``, ``item``,
+``text``, ``comparator``, ``value`` … in the plan's record unit, ``unit_written`` the unit the
+ledger shows), what was typed (``typed``), the number read in the record's unit (``actual``),
+how it is bounded (``bound``) and why (``reading``), its ``status`` and where it was read
+(``source``: ``file``, ``sheet``, ``cell``).
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import os
-import re
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from .entries import Invalid, Reading, Unit, in_unit, read_entry
 from .errors import InputError, OutputError
 from .ledger import (
     NO_LEAD,
@@ -50,94 +57,51 @@ from .ledger import (
     TASK_FILL,
     TASKS,
     Entry,
+    as_written,
     deadline_text,
     joined,
     requirement,
     target_entries,
+    written_scale,
 )
+from .printable import printable
 from .query import items as plan_items
 from .query import lead_rows
+from .zh import MESSAGES, STATUS_WORDS
+from .zh import SUMMARY_BOOK as BOOK
 
 if TYPE_CHECKING:
     from .cache import LoadedPlan
     from .records import ItemRecord, TargetRecord
-    from .workbook import Cell, Sheet, Value
+    from .sheets import Book, Cell
+    from .sheets import Row as SheetRow
+    from .workbook import Chart, Sheet, Value
 
 Row = dict[str, Any]
 Key = str | int
 
 STATUSES = ("met", "unmet", "unreported", "invalid")
-STATUS_WORDS = {"met": "达标", "unmet": "未达标", "unreported": "未填报", "invalid": "无效"}
 STATUS_COLOURS = {"达标": "C6EFCE", "未达标": "FFC7CE", "未填报": "EDEDED", "无效": "FFEB9C"}
 STATE_KEYS = dict(zip(STATES, ("not_started", "in_progress", "done", "not_done"), strict=True))
 SUMMARY_TARGET_COLUMNS = (
-    "指标编号", "序号", "牵头单位", "指标", "要求", "目标值", "下限", "上限", "单位", "时限",
-    "完成值", "完成说明", "结果", "来源",
+    "指标编号", "序号", "牵头单位", "指标", "要求", "目标", "单位", "时限", "完成值", "完成说明", "结果", "来源",
 )  # fmt: skip
 SUMMARY_TASK_COLUMNS = ("序号", "任务", "牵头单位", "完成状态", "进展情况", "备注", "来源")
 APPROX = Decimal("0.05")  # ~ is met within 5% of the value, either way
-MAGNITUDES = {"": Decimal(1), "万": Decimal(10_000), "亿": Decimal(100_000_000)}
 HEADER_ROWS = 10  # the header is looked for in this many rows from the top
-MINUS_SIGN = "\u2212"  # − as Word and web pages print a negative number; NFKC keeps it
-
-RE_NUMBER = re.compile(
-    r"""
-    (?P<number> [+-]? (?: \d+ (?: \.\d* )? | \.\d+ ) )   # 12, -3, 2.5, .5
-    \s* (?P<magnitude> [万亿]? )                          # 50万, 1.2亿
-    \s* (?P<unit> .*? )                                   # the unit, if written: 12%, 500家
-    """,
-    re.X,
-)
-RE_THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")  # 1,200 and 12,345,678
 
 
-class Invalid(ValueError):
-    """A 完成值 that is not a number: the message says what it is."""
-
-
-def read_actual(value: Any, percent: bool, unit: str) -> Decimal | None:
-    """A 完成值 as a number in the target's unit; None when empty.
-
-    >>> read_actual(12, False, "家"), read_actual(" １２ ", False, "家"), read_actual("1,200家", False, "家")
-    (Decimal('12'), Decimal('12'), Decimal('1200'))
-    >>> read_actual("50万", False, "批次"), read_actual("12%", False, "%"), read_actual(0.07, True, "%")
-    (Decimal('500000'), Decimal('12'), Decimal('7.00'))
-    >>> read_actual("\u22121.5", False, "%"), read_actual("－2", False, "%")
-    (Decimal('-1.5'), Decimal('-2'))
-    >>> read_actual("  ", False, "%") is None
-    True
-    >>> read_actual("12%", False, "家")
-    Traceback (most recent call last):
-    ...
-    zhiliang_cli.progress.Invalid: '12%' is not a number in 家
-    """
-    if value is None or (isinstance(value, str) and not value.strip()):
-        return None
-    if isinstance(value, bool) or not isinstance(value, int | float | str):
-        raise Invalid(f"{value!s} is not a number")
-    if not isinstance(value, str):
-        number = Decimal(repr(value))
-        if not number.is_finite():
-            raise Invalid(f"{value!s} is not a number")
-        if percent and unit != "%":
-            raise Invalid(f"{value * 100:g}% is a percentage, but the target counts in {unit or 'plain numbers'}")
-        return number * 100 if percent else number
-    text = RE_THOUSANDS.sub("", unicodedata.normalize("NFKC", value).strip().replace(MINUS_SIGN, "-"))
-    match = RE_NUMBER.fullmatch(text)
-    if not match or match["unit"] not in ("", unicodedata.normalize("NFKC", unit)):
-        where = f" in {unit}" if unit else ""
-        raise Invalid(f"{value!r} is not a number{where}")
-    try:
-        return Decimal(match["number"]) * MAGNITUDES[match["magnitude"]]
-    except InvalidOperation:  # pragma: no cover - the pattern admits only numbers
-        raise Invalid(f"{value!r} is not a number") from None
+def unit_of(target: TargetRecord) -> Unit:
+    """The unit a target's 完成值 is typed in: the one the ledger shows (亿元 for 100亿元)."""
+    scale = written_scale(target)
+    return Unit(target["unit"], scale.word, scale.factor)
 
 
 def _number(value: Any) -> Decimal:
     return Decimal(repr(value))
 
 
-def is_met(target: TargetRecord, actual: Decimal) -> bool:
+def is_met(target: TargetRecord, actual: Decimal, bound: str = "exact") -> bool:
     """Whether ``actual`` satisfies ``target`` (for a change, ``actual`` is the change achieved).
 
     >>> t = {"comparator": ">=", "value": 10, "low": None, "high": None}
@@ -149,8 +113,15 @@ def is_met(target: TargetRecord, actual: Decimal) -> bool:
     (True, False)
     >>> is_met({**t, "comparator": "range", "value": None, "low": 1, "high": 2}, Decimal(1))
     True
+
+    A number typed as a bound (100余: more than 100) meets a strict goal it reaches:
+
+    >>> is_met({**t, "comparator": ">"}, Decimal(10), "more_than"), is_met({**t, "comparator": ">"}, Decimal(10))
+    (True, False)
     """
     comparator = target["comparator"]
+    if (comparator, bound) in ((">", "more_than"), ("<", "less_than")):
+        comparator = ">=" if comparator == ">" else "<="
     if comparator == "range":
         return actual >= _number(target["low"])
     value = _number(target["value"])
@@ -185,36 +156,60 @@ class Ledger:
     title: str | None
     scope: str | None
     source: str | None = None  # the plan file it was made from, as zl ledger was given it
+    date: str | None = None  # the day the workbook was last saved (ISO), its own or its file's
     tasks: list[FilledRow] = field(default_factory=list)
     targets: list[FilledRow] = field(default_factory=list)
 
 
 def read_ledger(path: str, loaded: LoadedPlan, item_numbers: set[int], target_ids: set[str]) -> Ledger:
     """The fill-in cells of a ledger workbook made from ``loaded``, its rows keyed by 序号 and 指标编号."""
-    from .workbook import read
+    from .sheets import read_book
 
-    book = read(path)
+    opened = read_book(path)
+    book = opened.sheets
     for name in (TASKS, TARGETS, NOTES):
         if name not in book:
             raise InputError(
                 f"{path} is not a ledger made by zl ledger (it has no sheet {name}; "
                 f"if the sheet was renamed, name it {name} again)"
             )
-    notes = {str(row[0].value).strip(): row[1].value for row in book[NOTES] if len(row) > 1 and row[0].value}
+    notes = {str(row[1].value).strip(): row[2].value for row in book[NOTES] if 1 in row and 2 in row}
     if not notes.get(SHA_LABEL):
         raise InputError(f"{path} is not a ledger made by zl ledger (its sheet {NOTES} has no {SHA_LABEL})")
     sha = str(notes[SHA_LABEL]).strip().lower()
     title, source = notes.get("计划") or notes.get("标题"), notes.get(SOURCE_LABEL)
-    ledger = Ledger(path, sha, title, notes.get(SCOPE_LABEL), str(source) if source else None)
+    ledger = Ledger(path, sha, title, notes.get(SCOPE_LABEL), str(source) if source else None, _saved(opened))
     _check_plan(ledger, loaded)
     ledger.tasks = _rows(path, TASKS, book[TASKS], "序号", TASK_FILL, _item_key(item_numbers))
     ledger.targets = _rows(path, TARGETS, book[TARGETS], "指标编号", TARGET_FILL, _target_key(target_ids))
     return ledger
 
 
-def _header(path: str, sheet: str, rows: list[list[Cell]], wanted: tuple[str, ...]) -> tuple[int, dict[str, int]]:
+def _saved(book: Book) -> str | None:
+    """The day a workbook was last saved: as it records it, else its file's modification time."""
+    moment = book.saved
+    if moment is None:
+        try:
+            moment = dt.datetime.fromtimestamp(os.stat(book.path).st_mtime, dt.UTC)
+        except OSError:
+            return None
+    if moment.tzinfo is None:  # Excel and openpyxl record UTC
+        moment = moment.replace(tzinfo=dt.UTC)
+    return moment.astimezone().date().isoformat()
+
+
+def _header(path: str, sheet: str, rows: list[SheetRow], wanted: tuple[str, ...]) -> tuple[int, dict[str, int]]:
     for at, row in enumerate(rows[:HEADER_ROWS]):
-        names = {str(c.value).strip(): col for col, c in enumerate(row) if isinstance(c.value, str)}
+        names: dict[str, int] = {}
+        for col, c in sorted(row.items()):
+            name = str(c.value).strip() if isinstance(c.value, str) else None
+            if name in wanted and name in names:
+                raise InputError(
+                    f"{path}, sheet {sheet} has the column {name} twice ({row[names[name]].ref} and {c.ref}): "
+                    "delete or rename one of them"
+                )
+            if name is not None:
+                names[name] = col
         if wanted[0] in names:
             missing = [name for name in wanted if name not in names]
             if missing:
@@ -229,7 +224,7 @@ def _header(path: str, sheet: str, rows: list[list[Cell]], wanted: tuple[str, ..
 def _rows(
     path: str,
     sheet: str,
-    rows: list[list[Cell]],
+    rows: list[SheetRow],
     key_column: str,
     fill: tuple[str, ...],
     to_key: Callable[[Cell], Key | None],
@@ -237,7 +232,7 @@ def _rows(
     at, columns = _header(path, sheet, rows, (key_column, *fill))
     found: list[FilledRow] = []
     for row in rows[at + 1 :]:
-        cells = {name: row[col] for name, col in columns.items() if col < len(row)}
+        cells = {name: row[col] for name, col in columns.items() if col in row}
         key_cell = cells.get(key_column)
         if key_cell is None or _empty(key_cell):
             filled = [(name, cells[name]) for name in fill if name in cells and not _empty(cells[name])]
@@ -330,8 +325,10 @@ def _text(cell: Cell | None) -> str | None:
     value = cell.value
     if cell.formula is not None:
         return cell.formula
-    if isinstance(value, float) and value.is_integer():
+    if isinstance(value, float) and value.is_integer() and abs(value) < 1e16:
         return str(int(value))
+    if isinstance(value, int) and not isinstance(value, bool) and abs(value) >= 10**16:
+        return f"{Decimal(value):.6e}"  # a number of thousands of digits is not shown whole
     return str(value)
 
 
@@ -369,7 +366,7 @@ def _distinct(paths: list[str], warnings: list[str]) -> list[str]:
     for path in paths:
         key = os.path.normcase(os.path.realpath(path))
         if key in seen:
-            warnings.append(f"{path} is {seen[key]} given again: read once")
+            _warn(warnings, "given_twice", path=path, first=seen[key])
             continue
         seen[key] = path
         kept.append(path)
@@ -397,18 +394,31 @@ def _same_actual(by_id: dict[str, Entry]) -> Callable[[FilledRow, str, Cell], ob
     def same(row: FilledRow, name: str, cell: Cell) -> object:
         if name != "完成值":
             return _same_text(row, name, cell)
+        target = by_id[str(row.key)].target
         try:
-            return _actual(cell, by_id[str(row.key)].target["unit"])
+            reading = _reading(cell, target)
+            return (reading.value, reading.bound)
         except Invalid:
             return ("invalid", _shown(cell))
 
     return same
 
 
-def _actual(cell: Cell, unit: str) -> Decimal | None:
+def _reading(cell: Cell, target: TargetRecord) -> Reading:
     if cell.formula is not None:
-        raise Invalid(f"the formula {cell.formula} has no computed value: open and save the file in Excel or WPS")
-    return read_actual(cell.value, cell.percent, unit)
+        raise Invalid(MESSAGES["no_value_of_formula"].format(formula=cell.formula))
+    goal = target["low"] if target["comparator"] == "range" else target["value"]
+    return read_entry(cell.value, cell.percent, unit_of(target), goal)
+
+
+def _cell_at(row: FilledRow, cell: Cell) -> str:
+    return MESSAGES["where"].format(file=row.file, sheet=row.sheet, cell=cell.ref)
+
+
+def _warn(warnings: list[str], key: str, **fields: object) -> None:
+    """A warning from the table of messages, every field made printable: a file name or a
+    cell's text cannot clear the screen or forge a second line."""
+    warnings.append(MESSAGES[key].format(**{k: printable(v) for k, v in fields.items()}))
 
 
 def _source(row: FilledRow | None, cell: Cell | None) -> Row | None:
@@ -429,8 +439,7 @@ def _item_record(item: ItemRecord, merged: Merged | None, warnings: list[str]) -
     state_cell, row = _pick(merged, "完成状态")
     state = _text(state_cell)
     if state is not None and state.strip() not in STATES and row and state_cell:
-        where = f"{row.file}, sheet {row.sheet}, cell {state_cell.ref}"
-        warnings.append(f"{where}: 完成状态 {state!r} is not one of {'、'.join(STATES)}")
+        _warn(warnings, "state_unknown", where=_cell_at(row, state_cell), typed=state, choices="、".join(STATES))
     return {
         "item": item["number"],
         "title": item["title"],
@@ -444,16 +453,26 @@ def _item_record(item: ItemRecord, merged: Merged | None, warnings: list[str]) -
 
 def _target_record(entry: Entry, merged: Merged | None, warnings: list[str]) -> Row:
     t = entry.target
+    unit = unit_of(t)
     cell, row = _pick(merged, "完成值")
-    status = "unreported"
+    status, bound, why = "unreported", None, list[str]()
     actual: int | float | str | None = None  # the number read; for an invalid one, the text as typed
-    if cell is not None and row is not None and not _empty(cell):
+    typed = _text(cell)
+    if cell is not None and row is not None and typed is not None:
         try:
-            number = _actual(cell, t["unit"]) or Decimal(0)
-            status, actual = ("met" if is_met(t, number) else "unmet"), _plain(number)
+            reading = _reading(cell, t)
         except Invalid as error:
-            status, actual = "invalid", _text(cell)
-            warnings.append(f"{row.file}, sheet {row.sheet}, cell {cell.ref}: 完成值 of {entry.id}: {error}")
+            status, actual = "invalid", typed
+            _warn(warnings, "invalid", where=_cell_at(row, cell), id=entry.id, typed=typed, why=error)
+        else:
+            if reading.value is not None:
+                met = is_met(t, reading.value, reading.bound)
+                status, actual, bound = ("met" if met else "unmet"), _plain(reading.value), reading.bound
+            why = list(reading.why)
+            if why:
+                shown = in_unit(reading.value, unit) if reading.value is not None else typed
+                text = MESSAGES["why_joiner"].join(why)
+                _warn(warnings, "read_as", where=_cell_at(row, cell), id=entry.id, typed=typed, reading=shown, why=text)
     return {
         "id": entry.id,
         "item": t["item"],
@@ -464,10 +483,15 @@ def _target_record(entry: Entry, merged: Merged | None, warnings: list[str]) -> 
         "low": t["low"],
         "high": t["high"],
         "unit": t["unit"],
+        "written": as_written(t),
+        "unit_written": unit.written,
         "change": t["change"],
         "aspirational": t["aspirational"],
         "by": t["by"],
+        "typed": typed,
         "actual": actual,
+        "bound": bound,
+        "reading": list(why),
         "note": _text(_pick(merged, "完成说明")[0]),
         "status": status,
         "source": _source(row, cell),
@@ -487,6 +511,14 @@ def _counts(targets: list[Row]) -> Row:
     return {"targets": len(targets), **{s: sum(1 for t in targets if t["status"] == s) for s in STATUSES}}
 
 
+def _states(items: list[Row]) -> dict[str, int]:
+    """Items counted by 完成状态: the drop-down's four, anything else typed, and none."""
+    states = {key: sum(1 for i in items if i["state"] == word) for word, key in STATE_KEYS.items()}
+    states["other"] = sum(1 for i in items if i["state"] and i["state"] not in STATE_KEYS)
+    states["none"] = sum(1 for i in items if not i["state"])
+    return states
+
+
 def _summary(loaded: LoadedPlan, ledgers: list[Ledger], items: list[Row], targets: list[Row]) -> Row:
     plan = loaded.plan
     units: list[str | None] = [row["name"] for row in lead_rows(plan)]
@@ -497,9 +529,15 @@ def _summary(loaded: LoadedPlan, ledgers: list[Ledger], items: list[Row], target
         mine = [i for i in items if (unit in i["lead_units"] if unit else not i["lead_units"])]
         theirs = [t for t in targets if (unit in t["lead_units"] if unit else not t["lead_units"])]
         with_state = sum(1 for i in mine if i["state"])
-        per_unit.append({"name": unit, "items": len(mine), "items_with_state": with_state, **_counts(theirs)})
-    states = {key: sum(1 for i in items if i["state"] == word) for word, key in STATE_KEYS.items()}
-    states["other"] = sum(1 for i in items if i["state"] and i["state"] not in STATE_KEYS)
+        per_unit.append(
+            {
+                "name": unit,
+                "items": len(mine),
+                "items_with_state": with_state,
+                "states": _states(mine),
+                **_counts(theirs),
+            }
+        )
     return {
         "plan": {
             "title": plan["title"],
@@ -507,10 +545,10 @@ def _summary(loaded: LoadedPlan, ledgers: list[Ledger], items: list[Row], target
             "doc_number": plan["doc_number"],
             "sha256": loaded.sha256,
         },
-        "files": [{"file": ledger.path, "scope": ledger.scope} for ledger in ledgers],
+        "files": [{"file": ledger.path, "scope": ledger.scope, "date": ledger.date} for ledger in ledgers],
         "items": len(items),
         "items_with_state": sum(1 for i in items if i["state"]),
-        "states": states,
+        "states": _states(items),
         **_counts(targets),
         "lead_units": per_unit,
     }
@@ -519,42 +557,59 @@ def _summary(loaded: LoadedPlan, ledgers: list[Ledger], items: list[Row], target
 # --- the summary workbook ------------------------------------------------------------
 
 
-def summary_sheets(data: Row) -> list[Sheet]:
-    """The judged result as sheets: per lead unit, every target with its status coloured, every item."""
-    from .workbook import Sheet
+def summary_sheets(data: Row) -> tuple[list[Sheet], Chart]:
+    """The judged result as sheets — per lead unit with a 合计 row, every target with its result
+    coloured, every item — and a bar chart of the results per lead unit."""
+    from .workbook import Chart, Sheet
 
     status_header = [STATUS_WORDS[s] for s in STATUSES]
-    return [
-        Sheet(
-            "汇总",
-            ["牵头单位", "任务数", "已填完成状态", "指标数", *status_header, "达标率（%）"],
-            _unit_rows(data["summary"]),
-            protect=False,
-        ),
+    units = _unit_rows(data["summary"])
+    header = ["牵头单位", "任务数", "已填完成状态", "指标数", *status_header, BOOK["rate"]]
+    title = data["summary"]["plan"]["plan_title"] or data["summary"]["plan"]["title"]
+    sheets = [
+        Sheet(BOOK["units_sheet"], header, units, protect=False, title=title, bold_rows=frozenset({len(units) - 1})),
         Sheet(
             TARGETS,
             SUMMARY_TARGET_COLUMNS,
             _judged_rows(data["targets"]),
             colours={"结果": STATUS_COLOURS},
             protect=False,
+            title=title,
         ),
-        Sheet(TASKS, SUMMARY_TASK_COLUMNS, _item_rows(data["items"]), protect=False),
-        Sheet(NOTES, NOTE_COLUMNS, _about_rows(data["summary"]), protect=False),
+        Sheet(TASKS, SUMMARY_TASK_COLUMNS, _item_rows(data["items"]), protect=False, title=title),
+        Sheet(NOTES, NOTE_COLUMNS, _about_rows(data["summary"]), protect=False, title=title),
     ]
+    first = header.index(status_header[0]) + 1
+    chart = Chart(
+        BOOK["chart_sheet"],
+        BOOK["chart_title"],
+        BOOK["units_sheet"],
+        rows=len(units) - 1,  # not the 合计 row
+        series=range(first, first + len(STATUSES)),
+        colours=tuple(CHART_COLOURS[s] for s in STATUSES),
+        y_title=BOOK["chart_y"],
+        page_title=title,
+    )
+    return sheets, chart
+
+
+#: The colour of each result's bars in the chart: green, red, grey, amber.
+CHART_COLOURS = {"met": "70AD47", "unmet": "C00000", "unreported": "A6A6A6", "invalid": "FFC000"}
 
 
 def _unit_rows(summary: Row) -> list[list[Value]]:
-    return [
-        [
-            u["name"] or NO_LEAD,
-            u["items"],
-            u["items_with_state"],
-            u["targets"],
-            *(u[s] for s in STATUSES),
-            round(100 * u["met"] / u["targets"], 1) if u["targets"] else None,
-        ]
+    rows: list[list[Value]] = [
+        [u["name"] or NO_LEAD, u["items"], u["items_with_state"], u["targets"], *(u[s] for s in STATUSES), _rate(u)]
         for u in summary["lead_units"]
     ]
+    total = summary
+    counts = [total[s] for s in STATUSES]
+    rows.append([BOOK["total"], total["items"], total["items_with_state"], total["targets"], *counts, _rate(total)])
+    return rows
+
+
+def _rate(counts: Row) -> float | None:
+    return round(100 * counts["met"] / counts["targets"], 1) if counts["targets"] else None
 
 
 def _judged_rows(targets: list[Row]) -> list[list[Value]]:
@@ -565,18 +620,33 @@ def _judged_rows(targets: list[Row]) -> list[list[Value]]:
             joined(t["lead_units"]),
             t["text"],
             requirement(t),
-            t["value"],
-            t["low"],
-            t["high"],
-            t["unit"] or None,
+            t["written"],
+            t["unit_written"] or None,
             deadline_text(t["by"]),
-            t["actual"],
+            _in_written_unit(t),
             t["note"],
             STATUS_WORDS[t["status"]],
             _where(t["source"]),
         ]
         for t in targets
     ]
+
+
+def _in_written_unit(target: Row) -> Value:
+    """完成值 in the unit the ledger shows (120 for 120亿元); the text as typed when invalid."""
+    actual = target["actual"]
+    if target["status"] == "invalid" or actual is None:
+        return actual  # type: ignore[no-any-return]
+    return _plain(Decimal(repr(actual)) / unit_of_record(target).factor)
+
+
+def unit_of_record(target: Mapping[str, Any]) -> Unit:
+    """The :class:`Unit` of a judged target record."""
+    written, base = target["unit_written"], target["unit"]
+    word = written[: len(written) - len(base)] if base else written
+    from .entries import MAGNITUDES as WORDS
+
+    return Unit(base, word, WORDS.get(word, 1))
 
 
 def _item_rows(items: list[Row]) -> list[list[Value]]:
@@ -617,8 +687,12 @@ def check_output(output: str, ledgers: list[str], force: bool = False) -> None:
     check_free([Path(output)], force)
 
 
-def write_summary(data: Row, output: str, force: bool = False) -> None:
-    """The judged result as a workbook at ``output``, written atomically."""
-    from .workbook import build, write_set
+def write_summary(data: Row, output: str, force: bool = False) -> str:
+    """The judged result as a workbook at ``output``, written atomically; the line that says so."""
+    from .workbook import build, write_book
 
-    write_set([(Path(output), build(summary_sheets(data)))], force)
+    sheets, chart = summary_sheets(data)
+    write_book(output, build(sheets, [chart]), force)
+    summary = data["summary"]
+    counts = "，".join(f"{STATUS_WORDS[s]} {summary[s]}" for s in STATUSES)
+    return f"{output}: {summary['targets']} 项指标（{counts}）"

@@ -586,32 +586,65 @@ def amount(value: float | None) -> str:
 def _wanted(row: Mapping[str, Any]) -> str:
     from .ledger import requirement
 
-    shown = f"{amount(row['low'])}–{amount(row['high'])}" if row["comparator"] == "range" else amount(row["value"])
-    return f"{requirement(row)} {shown}{row['unit']}"
+    return f"{requirement(row)} {row.get('written') or amount(row['value']) + row['unit']}"
 
 
-PROGRESS_COUNTS = {"items": "items", "items_with_state": "stated", "targets": "targets", "met": "met"}
-PROGRESS_COUNTS |= {"unmet": "unmet", "unreported": "unrep.", "invalid": "invalid"}
+def _progress_counts() -> dict[str, str]:
+    """The count columns of zl progress: key in the summary (``states.done`` for an item's 完成状态)
+    -> header."""
+    from .ledger import STATES
+    from .progress import STATE_KEYS
+    from .zh import STATUS_WORDS, SUMMARY
+
+    counts = {"items": SUMMARY["items"]}
+    counts |= {
+        f"states.{STATE_KEYS[word]}": word for word in ("已完成", "推进中", "未启动", "未完成") if word in STATES
+    }
+    counts |= {"targets": SUMMARY["targets"]} | {key: STATUS_WORDS[key] for key in STATUS_STYLES}
+    return counts
+
+
+def _count_of(row: Mapping[str, Any], key: str) -> int:
+    group, _, name = key.partition(".")
+    return int(row[group][name] if name else row[group])
 
 
 def progress(data: Row) -> None:
-    """The judged ledgers: counts per lead unit, the targets not met, the unreported ones.
-    Where a table would not fit the terminal it is printed as lines: squeezed below its
-    width, a table drops whole columns, the names of the units first."""
+    """The judged ledgers: counts per lead unit (items by 完成状态, targets by result), the
+    targets not met, the unreported ones, a legend.  Where a table would not fit the terminal
+    it is printed as lines: squeezed below its width, a table drops whole columns, the names of
+    the units first."""
+    from .zh import STATUS_MEANINGS, STATUS_WORDS, SUMMARY
+
     summary = data["summary"]
     out = console()
     plan = summary["plan"]
-    files = len(summary["files"])
-    out.print(literal(f"{plan['plan_title'] or plan['title'] or ''} · {files} ledger file{'s' * (files > 1)}", "bold"))
+    title = SUMMARY["title"].format(plan=plan["plan_title"] or plan["title"] or "", files=len(summary["files"]))
+    out.print(literal(title, "bold"))
     _per_unit(out, summary)
+    out.print(literal(SUMMARY["states"].format(counts=_state_counts(summary["states"]))))
     failed = [t for t in data["targets"] if t["status"] in ("unmet", "invalid")]
     if failed:
         _not_met(out, failed)
     unreported = [t["id"] for t in data["targets"] if t["status"] == "unreported"]
     if unreported:
-        out.print(literal(f"unreported ({len(unreported)}): {', '.join(unreported)}", "dim"))
-    verdict = f"{summary['met']} of {summary['targets']} targets met"
+        out.print(literal(SUMMARY["unreported"].format(count=len(unreported), ids="、".join(unreported)), "dim"))
+    verdict = SUMMARY["verdict"].format(targets=summary["targets"], met=summary["met"])
     out.print(literal(verdict, "green" if summary["met"] == summary["targets"] else ""))
+    legend = Text(SUMMARY["legend"])
+    for status, style in STATUS_STYLES.items():
+        legend.append(f"\n  {STATUS_GLYPHS[status]} ", style=style)
+        legend.append(f"{STATUS_WORDS[status]}：{STATUS_MEANINGS[status]}")
+    out.print(legend)
+
+
+def _state_counts(states: Mapping[str, int]) -> str:
+    from .ledger import STATES
+    from .progress import STATE_KEYS
+    from .zh import STATE_NONE, STATE_OTHER
+
+    words = [*((word, STATE_KEYS[word]) for word in STATES), (STATE_OTHER, "other"), (STATE_NONE, "none")]
+    return "，".join(f"{word} {states[key]}" for word, key in words)
 
 
 def _width(out: Console, table: Table) -> int:
@@ -623,7 +656,9 @@ def _width(out: Console, table: Table) -> int:
 
 def _per_unit(out: Console, summary: Row) -> None:
     """The counts per lead unit: a table with a bar by status, without it, or as lines."""
-    names = [row["name"] or "no lead unit" for row in summary["lead_units"]]
+    from .zh import SUMMARY
+
+    names = [row["name"] or SUMMARY["no_lead"] for row in summary["lead_units"]]
     squeeze = max(0, max(map(cell_len, names), default=0) - UNIT_MIN_WIDTH)  # what wrapping names saves
     for with_bar in (True, False):
         table = _units_table(summary, with_bar)
@@ -631,59 +666,79 @@ def _per_unit(out: Console, summary: Row) -> None:
             out.print(table)
             return
     for name, row in zip(names, summary["lead_units"], strict=True):
-        out.print(literal(f"{name}: {_counts(row)}"))
-    out.print(literal(f"all: {_counts(summary)}", "bold"))
+        out.print(literal(f"{name}：{_counts(row)}"))
+    out.print(literal(f"{SUMMARY['all']}：{_counts(summary)}", "bold"))
 
 
 def _counts(row: Mapping[str, Any]) -> str:
-    return ", ".join(f"{row[key]} {name}" for key, name in PROGRESS_COUNTS.items())
+    return "，".join(f"{name} {_count_of(row, key)}" for key, name in _progress_counts().items())
 
 
 def _units_table(summary: Row, with_bar: bool) -> Table:
-    table = _table("lead unit", *PROGRESS_COUNTS.values(), *(["by status"] if with_bar else []))
+    from .zh import SUMMARY
+
+    counts = _progress_counts()
+    table = _table(SUMMARY["lead_unit"], *counts.values(), *([SUMMARY["by_status"]] if with_bar else []))
     table.columns[0].min_width = UNIT_MIN_WIDTH
     for column in table.columns[1:]:
         column.no_wrap = True
-        column.justify = "right" if column.header in PROGRESS_COUNTS.values() else "left"
-    rows = [(literal(row["name"] or "no lead unit"), row) for row in summary["lead_units"]]
-    for k, (name, row) in enumerate([*rows, (literal("all", "bold"), summary)]):
+        column.justify = "right" if column.header in counts.values() else "left"
+    rows = [(literal(row["name"] or SUMMARY["no_lead"]), row) for row in summary["lead_units"]]
+    for k, (name, row) in enumerate([*rows, (literal(SUMMARY["all"], "bold"), summary)]):
         if k == len(rows):
             table.add_section()
-        table.add_row(name, *(str(row[key]) for key in PROGRESS_COUNTS), *([_status_bar(row)] if with_bar else []))
+        table.add_row(name, *(str(_count_of(row, key)) for key in counts), *([_status_bar(row)] if with_bar else []))
     return table
 
 
 def _not_met(out: Console, failed: list[Row]) -> None:
     """The targets not met: a table, or two lines each where the table would not fit."""
+    from .zh import STATUS_WORDS, SUMMARY
+
     rows = [
         {
-            "id": t["id"],
-            "lead units": _units(t["lead_units"]),
-            "target": literal(t["text"]),
-            "wanted": literal(_wanted(t)),
-            "actual": literal(t["actual"]),
-            "status": Text(t["status"], style=STATUS_STYLES[t["status"]]),
-            "cell": literal(f"{Path(t['source']['file']).name} {t['source']['sheet']}!{t['source']['cell']}"),
+            SUMMARY["id"]: t["id"],
+            SUMMARY["lead_units"]: _units(t["lead_units"]),
+            SUMMARY["target"]: literal(t["text"]),
+            SUMMARY["wanted"]: literal(_wanted(t)),
+            SUMMARY["actual"]: literal(_actual(t)),
+            SUMMARY["status"]: Text(STATUS_WORDS[t["status"]], style=STATUS_STYLES[t["status"]]),
+            SUMMARY["cell"]: literal(f"{Path(t['source']['file']).name} {t['source']['sheet']}!{t['source']['cell']}"),
         }
         for t in failed
     ]
-    fixed = ("id", "wanted", "actual", "status", "cell")  # never wrapped; lead units and target wrap
+    fixed = tuple(SUMMARY[k] for k in ("id", "wanted", "actual", "status", "cell"))  # never wrapped
     least = _table(*fixed)
     for row in rows:
         least.add_row(*(row[name] for name in fixed))
     if _width(out, least) + 2 * (LISTING_TEXT_WIDTH + 2) > out.width:
-        out.print(literal("targets not met", "italic"))
+        out.print(literal(SUMMARY["not_met"], "italic"))
         for row in rows:
-            head = [row["id"], row["lead units"], row["status"], Text("actual ") + row["actual"], row["wanted"]]
-            out.print(Text(" · ").join([literal(h) if isinstance(h, str) else h for h in [*head, row["cell"]]]))
-            out.print(Text("  ") + row["target"])
+            head = [row[SUMMARY[k]] for k in ("id", "lead_units", "status")]
+            head += [Text(SUMMARY["actual_line"].format(actual="")) + row[SUMMARY["actual"]], row[SUMMARY["wanted"]]]
+            out.print(
+                Text(" · ").join([literal(h) if isinstance(h, str) else h for h in [*head, row[SUMMARY["cell"]]]])
+            )
+            out.print(Text("  ") + row[SUMMARY["target"]])
         return
-    listing = _table(*rows[0], title="targets not met")
+    listing = _table(*rows[0], title=SUMMARY["not_met"])
     for column in listing.columns:
         column.no_wrap = column.header in fixed
     for row in rows:
         listing.add_row(*row.values())
     out.print(listing)
+
+
+def _actual(target: Mapping[str, Any]) -> str:
+    """完成值 in the unit the ledger shows (120亿元), or as typed when it could not be read."""
+    if target["status"] == "invalid":
+        return str(target["typed"])
+    from decimal import Decimal
+
+    from .entries import in_unit
+    from .progress import unit_of_record
+
+    return in_unit(Decimal(repr(target["actual"])), unit_of_record(target))
 
 
 # --- zl diff ----------------------------------------------------------------------
