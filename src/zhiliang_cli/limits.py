@@ -174,7 +174,8 @@ def open_zip(data: bytes, shown: str, what: str = "file") -> zipfile.ZipFile:
         archive = zipfile.ZipFile(io.BytesIO(data))
         members = archive.infolist()
     except (zipfile.BadZipFile, OSError, ValueError, EOFError):
-        raise InputError(f"{shown} is a damaged {what} (it cannot be opened): get a fresh copy") from None
+        damaged = f"{shown} is a damaged {what} (it cannot be opened)"
+        raise InputError(f"{damaged}: save it again or get a fresh copy") from None
     if len(members) > MAX_ZIP_MEMBERS:
         limit = MAX_ZIP_MEMBERS
         raise InputError(f"{shown} holds {len(members):,} parts, over the limit of {limit:,}: is it a {what}?")

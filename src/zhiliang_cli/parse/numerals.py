@@ -170,7 +170,7 @@ def parse_number(text: str) -> int | float | None:
     """Value of a printed number with its magnitude (万, 亿) folded in, exactly (see _exact)."""
     text = text.strip()
     if text.isascii() and text.isdigit():
-        return int(text)  # the common case: 50, 2025
+        return int(text) if len(text) <= MAX_DIGITS else None  # the common case: 50, 2025
     if not text:
         return None
     if text.startswith("百分之"):

@@ -308,6 +308,8 @@ def _target(text: str, quantity: re.Match[str], ctx: _Context, region: Region, i
     unit = _Unit(lx.DOUBLING_UNIT, None, quantity.end()) if quantity.group("double") else _unit(text, quantity, ctx)
     if unit is None or (not quantity.group("double") and _is_not_a_quantity(text, quantity, unit, ctx)):
         return None
+    if not quantity.group("double") and parse_number(quantity.group("low")) is None:
+        return None  # a number of thousands of digits: no value to reach
     if unit.text in lx.GOAL_ONLY_UNITS:  # 三级公立医院, 60岁以上老年人 — looked at first: there are many
         near = text[max(ctx.start, start - _LOOK_BACK) : start]
         if _prefix_comparator(near) is None and not near.endswith(lx.LEVEL_VERBS):

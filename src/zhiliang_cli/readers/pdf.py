@@ -170,6 +170,8 @@ def _pages(raw: RawSource, glyphs: Counter[bool]) -> Iterator[list[Line]]:
         where = f", page {number}" if number else ""
         message = message if len(message) <= 160 else message[:160] + "…"
         raise InputError(f"{raw.path} is a damaged PDF ({message}{where}): download it again") from None
+    finally:
+        pdfbounds.finish()
 
 
 #: What pdfminer raises, besides its own errors, on a PDF that breaks its expectations.

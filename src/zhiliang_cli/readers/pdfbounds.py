@@ -43,19 +43,24 @@ class PDFBound(Exception):
 
 
 class _Budget:
-    """What the document being read has used so far (one document at a time per process)."""
+    """What the document being read has used so far (one document at a time per process); counted
+    only while zl reads one (``active``): pdfminer used for anything else is not bounded by it."""
 
     decoded = 0
     tokens = 0
     page_tokens = 0
+    active = False
 
     @classmethod
     def reset(cls) -> None:
         cls.decoded = cls.tokens = cls.page_tokens = 0
+        cls.active = True
 
     @classmethod
     def take(cls, size: int) -> None:
         """Count ``size`` more decoded bytes of one stream; refuse past either bound."""
+        if not cls.active:
+            return
         if size > limits.MAX_PDF_STREAM:
             raise PDFBound(f"a stream inflates to over {limits.MAX_PDF_STREAM // 2**20} MB")
         cls.decoded += size
@@ -70,6 +75,11 @@ def reset() -> None:
 
 def new_page() -> None:
     _Budget.page_tokens = 0
+
+
+def finish() -> None:
+    """Stop counting: the document is read (or refused)."""
+    _Budget.active = False
 
 
 def inflate(data: bytes) -> bytes:
@@ -193,6 +203,8 @@ def _counting(parser_class: Any) -> Any:
         """The content parser, counting what it reads."""
 
         def nextobject(self) -> Any:
+            if not _Budget.active:
+                return super().nextobject()
             _Budget.tokens += 1
             _Budget.page_tokens += 1
             if _Budget.page_tokens > limits.MAX_PDF_PAGE_TOKENS:
