@@ -21,13 +21,10 @@ KNOWN = {
 #: Documents annotated for issue 18 whose forms zl does not read yet: each a known gap (strict, so
 #: that a document read right leaves this set).
 PENDING = {
-    "24_city_web_copy_four_levels_role_labels",
     "25_county_scan_ownline_notes_rule_under_annex",
     "27_city_two_documents_rule_in_notice_scope_brackets",
     "29_city_price_plan_rule_after_semicolon_traditional",
     "pages_005",
-    "pages_008",
-    "pages_011",
     "pages_023",
     "pages_024",
 }

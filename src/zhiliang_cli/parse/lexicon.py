@@ -428,6 +428,7 @@ COUNT_UNITS = (
     "只",
     "床",
     "块",
+    "箱",
     "支",
     "篇",
     "门",
@@ -731,6 +732,12 @@ OWN_PART_NOUNS = tuple(
     for kind in ("", "主要", "重点", "具体", "政策", "重大")
     for noun in ("任务", "措施", "举措", "行动", "工程", "方面", "政策措施")
 )
+#: Titles of the headings that frame a plan's tasks rather than set one (GB/T 9704 leaves them to the
+#: drafter; the genre uses these): the aims and principles before the tasks, the safeguards after them.
+FRAMING_TITLES = (
+    "总体要求", "指导思想", "基本原则", "工作原则", "主要目标", "发展目标", "总体目标", "工作目标", "总体思路",
+    "目标任务", "保障措施", "保障机制", "组织保障", "组织实施", "实施保障", "工作要求",
+)  # fmt: skip
 #: Words of a notice that sends a plan (关于印发…的通知, 转发): its attachment is the plan.
 SENDING_WORDS = ("印发", "转发", "下发")
 #: What kind of document a title names, by the word it ends with (what a notice sends, where it

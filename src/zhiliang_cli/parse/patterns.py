@@ -342,14 +342,17 @@ RE_VAGUE_JOIN = re.compile(r"等(?:有关|相关)?(?:部门|单位)?(?:以及|�
 # --- numbers and targets ------------------------------------------------------------------
 
 _MAG = _alternation(lx.MAGNITUDES)
-_UNITS = _wrappable(lx.COUNT_UNITS)  # 批\n次: a unit broken by a hard line wrap
+#: A unit as the plan writes it after a number: one of the lexicon's (longest first; 批\n次, broken by a hard
+#: line wrap, too), a standard one of them (标准箱), or a unit in Latin letters written whole (50Tbps, 200MW,
+#: 20GWh: two letters or more, with no letter or digit after it — 5G and 10G are names, not units).
+_LATIN_UNIT = r"[A-Za-z]{2,8}(?![A-Za-z0-9])"
+_UNITS = rf"(?:{_wrappable(lx.COUNT_UNITS)}|标准(?:{_alternation(lx.COUNT_UNITS)})|{_LATIN_UNIT})"
 _SUFFIX_CMP = _alternation(lx.SUFFIX_COMPARATORS)
 #: The first characters of the units and comparators: tested before their alternations are tried
 #: (implied by them, so nothing changes), because most numerals (进一步, 统一) are followed by none.
-_UNIT_FIRST = _chars("".join(sorted({u[0] for u in lx.COUNT_UNITS})))
-_AFTER_NUMBER_FIRST = _chars(
-    "".join(sorted({u[0] for u in (*lx.COUNT_UNITS, *lx.SUFFIX_COMPARATORS)} | set("余多，。；,;")))
-)
+_UNIT_FIRST = "[" + "".join(regex.escape(c) for c in sorted({u[0] for u in lx.COUNT_UNITS} | {"标"})) + "A-Za-z]"
+_FIRSTS = {u[0] for u in (*lx.COUNT_UNITS, *lx.SUFFIX_COMPARATORS)} | set("余多，。；,;标")
+_AFTER_NUMBER_FIRST = "[" + "".join(regex.escape(c) for c in sorted(_FIRSTS)) + "A-Za-z]"
 _NUMBER = rf"""
     (?>                                                       # atomic: never a part of a number
         {DIGIT}+ (?:,[0-9]{{3}}){{0,6}} (?:[.．]{DIGIT}+)?    # 10, 1,500, 6.5, １０ (bounded: 1,000,… retried)

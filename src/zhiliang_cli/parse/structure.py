@@ -129,6 +129,10 @@ def parse_structure(text: str, index: LineIndex) -> Structure:
     drafts = walk.drafts
     for draft in drafts:
         _promote_childless_groups(draft, notes)
+    if _tasks_carry_notes(drafts, notes):
+        for draft in drafts:
+            _framing_to_text(text, draft, notes)
+    for draft in drafts:
         draft.promoted = not draft.items and bool(notes.within(*_own_text(draft)))
     if _is_flat(drafts):  # a list of measures: every one is an item, a note or not
         for draft in drafts:
@@ -646,6 +650,35 @@ def _printed_numbers_hold(drafts: list[SectionDraft]) -> bool:
         return False
     values = [h.value for h in heads]
     return all(a < b for a, b in pairwise(values))
+
+
+def _tasks_carry_notes(drafts: list[SectionDraft], notes: _Notes) -> bool:
+    """Whether most of the plan's items carry a note of their own: its tasks say who does them."""
+    items = [item for draft in drafts for item in draft.items]
+    noted = sum(bool(notes.within(item.lines[0].start, item.lines[-1].end)) for item in items)
+    return bool(items) and noted * 2 > len(items)
+
+
+def _framing_to_text(text: str, draft: SectionDraft, notes: _Notes) -> None:
+    """In a plan whose tasks carry notes, the headings that frame the tasks and hold none (（一）指导
+    思想, （二）主要目标 of 一、总体要求; the measures of 三、保障措施 that name no unit) are their section's
+    own text, not items: the entries of a framing section, or entries so titled, with no note, from
+    the first on."""
+    framing = _titled(text, draft.block.heading, lx.FRAMING_TITLES)
+    while draft.items:
+        first = draft.items[0]
+        if first.group is not None or notes.within(first.lines[0].start, first.lines[-1].end):
+            return
+        if not (framing or _titled(text, first.heading, lx.FRAMING_TITLES)):
+            return
+        draft.block.lines.extend(first.lines)
+        draft.items.pop(0)
+
+
+def _titled(text: str, heading: Heading, titles: tuple[str, ...]) -> bool:
+    """Whether a heading's words begin with one of ``titles`` (spaces and marks aside)."""
+    words = text[heading.body : heading.line.end].lstrip(lx.SPACE_CHARS)
+    return words.startswith(titles)
 
 
 def _promote_childless_groups(draft: SectionDraft, notes: _Notes) -> None:
