@@ -21,7 +21,6 @@ KNOWN = {
 #: Documents annotated for issue 18 whose forms zl does not read yet: each a known gap (strict, so
 #: that a document read right leaves this set).
 PENDING = {
-    "25_county_scan_ownline_notes_rule_under_annex",
     "27_city_two_documents_rule_in_notice_scope_brackets",
     "29_city_price_plan_rule_after_semicolon_traditional",
     "pages_005",

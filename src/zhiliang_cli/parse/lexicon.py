@@ -317,6 +317,8 @@ ADMIN_QUALIFIERS = ("有关", "相关")
 
 #: Marks after a level-one numeral: 一、 (standard), 一. and 一． (seen in copies).
 LEVEL1_MARKS = "、.．"
+#: What a scan makes of the 一 of 一、 (a stroke read as a dash): -、 is section 一 where 二、 follows it.
+DAMAGED_ONE = "-－—–"
 #: Marks after a level-three numeral: 1. (standard), 1、 and 1． (seen in copies).
 LEVEL3_MARKS = ".．、"
 

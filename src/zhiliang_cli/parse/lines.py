@@ -93,7 +93,7 @@ class Heading(NamedTuple):
 
 _DIGITS = str.maketrans(lx.FULLWIDTH_DIGITS, "0123456789")
 #: The characters a heading can start with: a numeral, a digit, an opening bracket or 第.
-_HEADING_FIRST = frozenset(lx.CN_NUMERAL_CHARS + lx.OPEN_PARENS + lx.FULLWIDTH_DIGITS + "0123456789第")
+_HEADING_FIRST = frozenset(lx.CN_NUMERAL_CHARS + lx.OPEN_PARENS + lx.FULLWIDTH_DIGITS + "0123456789第" + lx.DAMAGED_ONE)
 _LEVEL_OF_KIND = {"lc": 1, "l1": 1, "la": 1, "l2": 2, "l3": 3, "l4": 4}
 _CHINESE_KINDS = frozenset(("l1", "la", "lc", "l2"))
 
@@ -117,6 +117,8 @@ def heading_at(text: str, line: Line) -> Heading | None:
         return None
     kind = match.lastgroup or "l1"  # l1 … l4, la: the marker group closes last
     numeral = match.group("n" + kind[1])
+    if numeral in lx.DAMAGED_ONE:  # -、 from a scan: section 一, where 二、 follows (the structure checks)
+        return Heading(1, 1, numeral, line, match.end(), kind, True)
     value = chinese_to_int(numeral) if kind in _CHINESE_KINDS else int(numeral.translate(_DIGITS))
     if not value:
         return None

@@ -74,7 +74,7 @@ RE_LINE_WRAP = regex.compile(rf"(?<!{WS}){WS}*+(?:\r\n|\r|\n){WS}*")  # tried on
 RE_HEADING = re.compile(
     rf"""
     (?:
-        (?P<l1> (?P<n1>{CN_NUM}{{1,12}}) {WS}* {_chars(lx.LEVEL1_MARKS)} )     # 一、   level one
+        (?P<l1> (?P<n1>{CN_NUM}{{1,12}}|{_chars(lx.DAMAGED_ONE)}) {WS}* {_chars(lx.LEVEL1_MARKS)} )  # 一、 (-、)
       | (?P<la> 第 {WS}* (?P<na>{CN_NUM}{{1,12}}) {WS}* 条 (?={WS}|$|[^\r\n]{{0,40}}$) )  # 第一条  an article
       | (?P<lc> 第 {WS}* (?P<nc>{CN_NUM}{{1,12}}) {WS}* 章 (?={WS}|$|[^\r\n]{{0,40}}$) )  # 第一章  a chapter
       | (?P<l2> {OPEN} {WS}* (?P<n2>{CN_NUM}{{1,12}}) {WS}* {CLOSE} )           # （一） level two
@@ -250,7 +250,8 @@ RE_NOTE_LABEL = regex.compile(
 _LINE_NOTE_REST = rf"{WS}* {COLON} [^\r\n]*[^\r\n\s\ufeff]"
 _LINE_NOTE = rf"""
     (?P<body> (?:{_UNIT_LABEL}) {_LINE_NOTE_REST}                     # 牵头单位：X；配合单位：Y
-        (?: {WS}*+ (?:\r\n|\r|\n) {WS}*+                            # and the lines of the same block:
+        (?: (?: {WS}*+ (?:\r\n|\r|\n) )++ {WS}*+                     # and the lines of the same block (blank
+                                                                    # lines between them too):
             (?:{_UNIT_LABEL}|{_wrappable(lx.FIELD_LABELS)}) {_LINE_NOTE_REST} )*+   # 配合单位：…, 完成时限：…
     )
     {WS}*+ (?= [\r\n] | $ )

@@ -215,11 +215,16 @@ def _after_the_articles(headings: list[Heading | None]) -> bool:
 
 def _resolve_ambiguous(headings: list[Heading | None]) -> list[Heading | None]:
     """A marker followed by digits (12.365) is a heading where it continues the sequence of its
-    level (after 11.), else the line's text."""
+    level (after 11.), else the line's text; a scan's -、 is section 一 where the next heading of its
+    kind is 二、."""
     last: dict[int, int] = {}
     resolved: list[Heading | None] = []
-    for h in headings:
-        if h is not None and h.ambiguous and not (h.value >= 2 and last.get(h.level) == h.value - 1):
+    for k, h in enumerate(headings):
+        if h is not None and h.ambiguous and h.numeral in lx.DAMAGED_ONE:
+            following = next((g for g in headings[k + 1 :] if g is not None and g.kind == h.kind), None)
+            if following is None or following.value != 2:
+                h = None
+        elif h is not None and h.ambiguous and not (h.value >= 2 and last.get(h.level) == h.value - 1):
             h = None
         if h is not None:
             last[h.level] = h.value

@@ -244,7 +244,12 @@ def _distribute(text: str, ctx: _Context, targets: list[TargetRecord]) -> list[T
         elif word.group("each") and len(group) == 1:
             out += [{**group[0], "subject": subject} for subject in subjects]
         elif word.group("respectively") and len(group) == len(subjects):
-            out += [{**t, "subject": subject} for t, subject in zip(group, subjects, strict=True)]
+            # 分别增长5.5%和7%: the verb before the first number sets the change of all of them
+            change = group[0]["change"]
+            out += [
+                {**t, "subject": subject, "change": t["change"] or change}
+                for t, subject in zip(group, subjects, strict=True)
+            ]
         else:
             out += group
     return out
