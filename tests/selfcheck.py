@@ -151,6 +151,10 @@ def _covered(plan: dict[str, Any], items: list[dict[str, Any]]) -> list[tuple[in
     spans += [tuple(g["span"]) for s in plan["sections"] for g in s["groups"]]
     if plan.get("closing_span"):
         spans.append(tuple(plan["closing_span"]))
+    for part in plan.get("parts", []):
+        spans.append(tuple(part["span"]))
+        if part["text_span"]:
+            spans.append(tuple(part["text_span"]))
     merged: list[tuple[int, int]] = []
     for start, end in sorted(spans):
         if merged and start <= merged[-1][1]:

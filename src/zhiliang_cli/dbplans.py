@@ -164,6 +164,7 @@ def _loaded(conn: sqlite3.Connection, row: tuple[Any, ...]) -> LoadedPlan:
         "closing": None,
         "closing_span": None,
         "targets": targets.get((None, None), []),
+        "parts": [],  # the database keeps no parts
         "sections": sections,
         "problems": [],
     }

@@ -135,6 +135,17 @@ class Section(_Model):
     items: list[Item]
 
 
+class Part(_Model):
+    """A further document the notice sends after the plan (附件2 with its own title and its own 一、…)."""
+
+    title: str = Field(description="its title as printed (lines joined)")
+    span: Span
+    line: int
+    text: str | None = Field(description="its own text before its first section (为…，制定本方案。)")
+    text_span: Span | None
+    first_section: int = Field(description="the position (1-based) of its first section among the plan's sections")
+
+
 class Plan(_Model):
     """A work plan and the notice that publishes it, named as GB/T 9704-2012 names them."""
 
@@ -160,5 +171,9 @@ class Plan(_Model):
     )
     closing_span: Span | None
     targets: list[Target] = Field(description="targets in the preamble")
+    parts: list[Part] = Field(
+        description="the further documents a notice sends after the plan, each with its own numbering (two "
+        "documents under one notice); the first document is the plan itself (plan_title)"
+    )
     sections: list[Section]
     problems: list[Problem]

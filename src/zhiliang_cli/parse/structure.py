@@ -74,6 +74,7 @@ _COMPLETE = set(lx.SENTENCE_ENDS + lx.NOTE_CLOSE_BRACKETS + "”’》")
 _SIGNATURE_REACH = 4  # signature lines above a date
 _CLOSING_FIRST = frozenset(word[0] for word in lx.CLOSING_HEADINGS)  # 附则, 其他事项: what they start with
 _ANNEX_LIST_REACH = 8  # lines after 附件 in which a signature's date shows it to head a list, not an annex
+_PART_TITLE_LINES = 4  # lines of a further document's title (and a note on how to read it) before its 一、
 
 
 @dataclass
@@ -108,6 +109,7 @@ class Structure:
     closing: list[Line] = field(default_factory=list)  # the plan's text after its last task (附则, 本措施自…施行)
     annex: list[Line] = field(default_factory=list)  # what the document attaches after it ends (附件1 …)
     notes: list[LeadNote] = field(default_factory=list)  # every readable note of the body, in order
+    parts: list[tuple[int, list[Line]]] = field(default_factory=list)  # further documents: first section, title
 
 
 # --- the pass ----------------------------------------------------------------------
@@ -125,7 +127,8 @@ def parse_structure(text: str, index: LineIndex) -> Structure:
     notes = _Notes([n for n in found if n.readable])
     body, body_headings = lines[first:], headings[first:]
     item_level = _item_level(body, body_headings, notes)
-    walk = _Walk(text, body, body_headings, item_level)
+    sends = _sends_a_plan(text, lines[:first])
+    walk = _Walk(text, body, body_headings, item_level, text[: lines[first].start] if sends else "")
     drafts = walk.drafts
     for draft in drafts:
         _promote_childless_groups(draft, notes)
@@ -153,6 +156,7 @@ def parse_structure(text: str, index: LineIndex) -> Structure:
         closing,
         walk.annex,
         notes.notes,
+        walk.parts,
     )
 
 
@@ -346,8 +350,13 @@ class _Walk:
     furniture set aside, and the closing block (signature, date, 附注, 附件, 抄送) sent to the
     trailer — but a line that continues a sentence left open is always the item's text."""
 
-    def __init__(self, text: str, lines: list[Line], headings: list[Heading | None], item_level: int) -> None:
+    def __init__(
+        self, text: str, lines: list[Line], headings: list[Heading | None], item_level: int, notice: str = ""
+    ) -> None:
         self.text = text
+        self.headings = headings
+        self.notice = notice  # the text of a notice that sends what follows it: it may send several documents
+        self.parts: list[tuple[int, list[Line]]] = []  # a further document: the draft it starts at, its title
         self.drafts: list[SectionDraft] = []
         self.trailer: list[Line] = []
         self.furniture: list[Line] = []
@@ -361,10 +370,24 @@ class _Walk:
         self.closing: list[Line] = []
         self.annex: list[Line] = []
         closing = ended = False  # in the plan's closing text; past it, in the closing block
+        part_title: list[Line] | None = None  # the title of a further document the notice sends
         for i, (line, heading) in enumerate(zip(lines, headings, strict=True)):
             level = heading.level if heading else 0
-            if self.annex or self._opens_annex(i, current):
+            if part_title is not None:
+                if heading is None or level != 1:
+                    part_title.append(line)
+                    continue
+                self.parts.append((len(self.drafts), part_title))
+                part_title = None
+            elif not self.annex and self._opens_annex(i, current):
+                if self.notice and self._opens_part(i):  # 附件2, its title, 一、: a second document of the plan
+                    part_title, current, group, attachments = [], None, None, False
+                    closing = ended = False
+                    continue
                 self.annex.append(line)  # 附件 after the document's end: its attachments, not the plan
+                continue
+            elif self.annex:
+                self.annex.append(line)
                 continue
             if closing:
                 if is_page_number(text, line) or is_noise(text, line):
@@ -426,6 +449,20 @@ class _Walk:
             return False
         ahead = self.lines[i + 1 : i + 1 + _ANNEX_LIST_REACH]
         return not any(is_date_line(text, ln) for ln in ahead)
+
+    def _opens_part(self, i: int) -> bool:
+        """Whether the annex heading of line ``i`` heads a further document the notice sends: a title
+        the notice names (in its title or its list of attachments), then the document's own numbering
+        from 一、 (two documents under one notice); an annex of indicators the notice does not send as
+        a document is no part of the plan."""
+        title = self.text[self.lines[i + 1].start : self.lines[i + 1].end] if i + 1 < len(self.lines) else ""
+        if not title or "".join(title.split()).strip("《》") not in "".join(self.notice.split()):
+            return False
+        for k in range(i + 1, min(len(self.lines), i + 1 + _PART_TITLE_LINES + 1)):
+            heading = self.headings[k]
+            if heading is not None:
+                return k > i + 1 and heading.level == 1 and heading.value == 1
+        return False
 
     def _opens_closing(self, line: Line, heading: Heading | None, current: _Block | None) -> bool:
         """Whether ``line`` heads the provisions after the tasks: 附则 on a line of its own, or a
