@@ -21,9 +21,7 @@ KNOWN = {
 #: Documents annotated for issue 18 whose forms zl does not read yet: each a known gap (strict, so
 #: that a document read right leaves this set).
 PENDING = {
-    "29_city_price_plan_rule_after_semicolon_traditional",
     "pages_005",
-    "pages_023",
     "pages_024",
 }
 

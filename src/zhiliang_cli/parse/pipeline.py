@@ -11,7 +11,7 @@
 
 from __future__ import annotations
 
-from typing import cast
+from typing import Any, cast
 
 from zhiliang_cli.errors import NotAPlanError
 from zhiliang_cli.records import ItemRecord, PartRecord, PlanRecord, SectionRecord, TargetRecord
@@ -20,13 +20,24 @@ from . import lexicon as lx
 from .header import document_kind, parse_header
 from .lines import LineIndex
 from .problems import not_a_plan, structure_problems
+from .script import restore, simplified
 from .structure import Structure, parse_structure
 from .targets import Region, extract_all
 from .times import Times, item_deadline, plan_year
 
 
 def parse_text(text: str) -> PlanRecord:
-    """Parse the decoded text of a plan into plain records (see :mod:`records`)."""
+    """Parse the decoded text of a plan into plain records (see :mod:`records`); a plan printed in
+    traditional characters is read in simplified ones, and what is read given back as printed."""
+    shadow = simplified(text)
+    if shadow is None:
+        return _parse(text)
+    plan = _parse(shadow)
+    restore(cast("dict[str, Any]", plan), text, shadow)
+    return plan
+
+
+def _parse(text: str) -> PlanRecord:
     index = LineIndex(text)
     try:
         structure = parse_structure(text, index)

@@ -381,9 +381,13 @@ def _not_a_goal(
     """
     words = text[clause_start:start]
     if text.startswith("的", expression_end) and unit not in lx.PERCENT_UNITS:
-        counted = unit in lx.COUNTING_CLASSIFIERS and _GOAL_VERBS.ending(before) is not None
-        if not counted:
-            return True  # a measure of what follows: 500万元以上的企业 (培育10家以上的企业 counts them)
+        bound = _PREFIXES.ending(before)
+        verb = _GOAL_VERBS.ending(before[: -len(bound)] if bound else before)
+        if verb is None or verb in lx.REACHING_VERBS:
+            return True  # a measure of what follows: 500万元以上的企业, 覆盖20户以上的村 (培育10家以上的企业,
+            #            打造不少于2万平方米的空间 and 达到2000人的规模 are goals: a goal verb sets them)
+    if unit not in lx.COUNTING_CLASSIFIERS and _names_a_project(text, expression_end):
+        return True  # 抓好80万吨乙烯改扩建项目: a capacity in the name of a project
     if text.startswith("时", expression_end) and not text.startswith(("时间", "时期", "时限"), expression_end):
         return True  # 涨幅达到3.5%时: the level that triggers a measure
     if unit == "时" and (text.startswith("分", expression_end) or before.endswith(lx.TIME_OF_DAY_WORDS)):
@@ -405,6 +409,29 @@ def _not_a_goal(
             return True  # 为每人提供3个以上岗位信息
     clause_end = ctx.clause_end(expression_end) if ctx is not None else len(text)
     return any(text.find(word, clause_start, clause_end) >= 0 for word in lx.PENALTY_WORDS)
+
+
+def _names_a_project(text: str, end: int) -> bool:
+    """Whether the words after a measure run on, with no mark, into the project it sizes (80万吨乙烯
+    改扩建项目, 10万千瓦光伏电站工程).
+
+    >>> _names_a_project("80万吨乙烯改扩建项目", 3), _names_a_project("80万吨，建成项目", 3)
+    (True, False)
+    """
+    words = text[end : end + _PROJECT_REACH]
+    for noun in lx.PROJECT_NOUNS:
+        at = words.find(noun)
+        after = text[end + at + len(noun) : end + at + len(noun) + 1]
+        if (
+            at >= 0
+            and not any(mark in words[:at] for mark in lx.CLAUSE_ENDS + "、（）()")
+            and (after == "" or after in lx.CLAUSE_ENDS or after.isspace())
+        ):
+            return True  # the noun ends the phrase: 招商推介会 after 重点项目 names no project
+    return False
+
+
+_PROJECT_REACH = 14  # characters between a measure and the project it names
 
 
 def _far_goal(text: str, clause_start: int, start: int, numeral: str) -> bool:
