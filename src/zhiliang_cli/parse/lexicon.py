@@ -858,6 +858,8 @@ QUALIFYING_PREPOSITIONS = ("围绕", "针对", "面向", "瞄准", "聚焦于")
 #: 20户以上的村): a qualifier, not a goal.
 COUNTING_CLASSIFIERS = ("个", "家", "项", "所", "座", "条", "处", "名", "支", "批", "台", "辆", "艘", "部", "款", "种",
                         "类", "间", "套", "件", "场", "次", "期", "届", "人", "人次")  # fmt: skip
+#: Comparator words after a number that make it a threshold where a name follows them (1亿元以上规上企业).
+THRESHOLD_SUFFIXES = ("以上", "以下")
 #: Verbs whose object after 的 is what they reach, the number before 的 a measure of it (覆盖20户以上的村).
 REACHING_VERBS = ("覆盖", "服务", "惠及", "辐射", "联系")
 #: Nouns of a project a measure may size in its name (80万吨乙烯改扩建项目): the measure names it.

@@ -128,7 +128,8 @@ def parse_structure(text: str, index: LineIndex) -> Structure:
     body, body_headings = lines[first:], headings[first:]
     item_level = _item_level(body, body_headings, notes)
     sends = _sends_a_plan(text, lines[:first])
-    walk = _Walk(text, body, body_headings, item_level, text[: lines[first].start] if sends else "")
+    deeper = _tasks_below_titles(body, body_headings, notes)
+    walk = _Walk(text, body, body_headings, item_level, text[: lines[first].start] if sends else "", deeper)
     drafts = walk.drafts
     for draft in drafts:
         _promote_childless_groups(draft, notes)
@@ -351,7 +352,13 @@ class _Walk:
     trailer — but a line that continues a sentence left open is always the item's text."""
 
     def __init__(
-        self, text: str, lines: list[Line], headings: list[Heading | None], item_level: int, notice: str = ""
+        self,
+        text: str,
+        lines: list[Line],
+        headings: list[Heading | None],
+        item_level: int,
+        notice: str = "",
+        deeper: list[bool] | None = None,
     ) -> None:
         self.text = text
         self.headings = headings
@@ -411,7 +418,10 @@ class _Walk:
                 section = SectionDraft(_Block(heading, [line]))
                 self.drafts.append(section)
                 current, group, attachments = section.block, None, False
-                section_item_level = _section_item_level(item_level, levels[len(self.drafts) - 1])
+                k = len(self.drafts) - 1
+                section_item_level = _section_item_level(item_level, levels[k])
+                if deeper and k < len(deeper) and deeper[k] and section_item_level + 1 in levels[k]:
+                    section_item_level += 1  # titles with their tasks below them: the tasks are the items
             elif heading and level == section_item_level:
                 current = _Block(heading, [line], group)
                 self.drafts[-1].items.append(current)
@@ -619,6 +629,40 @@ def _section_item_level(item_level: int, present: set[int]) -> int:
     if item_level in present or not present:
         return item_level
     return min(present)
+
+
+def _tasks_below_titles(lines: list[Line], headings: list[Heading | None], notes: _Notes) -> list[bool]:
+    """For each section: whether its headings are titles alone with the tasks numbered below them
+    (（一）新一代信息技术产业链。 then 1.集成电路。研究… 2.…), in a section that carries no note: then the
+    numbered tasks are its items and the titles their groups.  Where notes stand, the level that
+    carries them decides."""
+    flags: list[bool] = []
+    section_start: int | None = None
+    titled: list[bool] = []  # for each heading one level down: whether tasks follow it at once
+    upper: int | None = None  # the level of the section's first headings
+
+    def close(end: int) -> None:
+        if section_start is not None:
+            flags.append(bool(titled) and all(titled) and notes.count(section_start, end) == 0)
+
+    for k, (line, heading) in enumerate(zip(lines, headings, strict=True)):
+        if heading is None:
+            continue
+        if heading.level == 1:
+            close(line.start)
+            section_start, titled, upper = line.start, [], None
+            continue
+        if upper is None:
+            upper = heading.level
+        if heading.level == upper:
+            following = headings[k + 1] if k + 1 < len(headings) else None
+            own = line.end - heading.body <= _TITLE_ONLY
+            titled.append(own and following is not None and following.level == upper + 1)
+    close(lines[-1].end if lines else 0)
+    return flags
+
+
+_TITLE_ONLY = 24  # characters of a heading that is a title alone (新一代信息技术产业链。)
 
 
 def _levels_per_section(headings: list[Heading | None]) -> list[set[int]]:

@@ -581,6 +581,19 @@ def _qualifies(text: str, expression_end: int, ctx: _Context, prefix: str | None
     """A number that describes what another number counts: 年交易额超过10亿元的企业30家, 营收超1000万元
     OPC100家 (a threshold with the name of what it counts, then the count)."""
     if not text.startswith("的", expression_end):
+        if text[expression_end : expression_end + 1] not in lx.CLAUSE_ENDS and text[
+            expression_end - 2 : expression_end
+        ].endswith(lx.THRESHOLD_SUFFIXES):
+            # 1亿元以上规上工业企业研发机构覆盖率达到70%: a threshold, then whose rate the goal is
+            later = RE_QUANTITY.search(text, expression_end, ctx.clause_end(expression_end))
+            between = text[expression_end : later.start()] if later is not None else ""
+            if (
+                later is not None
+                and not any(joiner in between for joiner in ("、", "和", "及"))
+                and RE_RATE_WORD.search(between) is not None
+                and RE_UNIT.match(text, later.end(), ctx.end) is not None
+            ):
+                return True
         return (
             prefix is not None
             and lx.PREFIX_COMPARATORS[prefix] in (">", ">=")
