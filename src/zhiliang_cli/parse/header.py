@@ -435,6 +435,30 @@ def _published(text: str, header: list[Line]) -> str | None:
     return None
 
 
+def _title_over_lines(strings: list[str], last: int, first: int) -> str:
+    """The plan's title ending on line ``last``, with the lines above it that it runs on from (a title
+    set on two lines: 立山区政府2023年重点工作 / 任务分解和责任分工方案): short lines with no clause
+    marks that do not end as a title themselves.
+
+    >>> _title_over_lines(["某某区政府2023年重点工作", "任务分解和责任分工方案"], 1, 0)
+    '某某区政府2023年重点工作任务分解和责任分工方案'
+    """
+    k = last
+    while k > first and last - k < _TITLE_LINES - 1:
+        above = strings[k - 1]
+        if (
+            len(above) > _TITLE_MAX
+            or _has_clause_marks(above)
+            or _ends_a_title(above)
+            or RE_NOTE_LINE.match(above)
+            or RE_ATTACHMENT_LINE.match(above)
+            or is_date(above)
+        ):
+            break
+        k -= 1
+    return "".join(strings[k : last + 1])
+
+
 def _plan_title(
     strings: list[str], date_index: int | None, notice_title: str | None, title_end: int | None
 ) -> tuple[int | None, str | None]:
@@ -448,13 +472,13 @@ def _plan_title(
         if RE_NOTE_LINE.match(s) or RE_ATTACHMENT_LINE.match(s):
             continue
         if len(s) <= _TITLE_MAX and s[-1] not in lx.CLAUSE_ENDS and s != notice_title:
-            return i, s
+            return i, _title_over_lines(strings, i, start)
         break
     first = max(start, (title_end if title_end is not None else -1) + 1)
     for i in range(first, len(strings)):
         s = strings[i]
         if len(s) <= _TITLE_MAX and not _has_clause_marks(s) and _ends_a_title(s) and s != notice_title:
-            return i, s  # 关于加快发展…的实施意见, above the plan's preamble
+            return i, _title_over_lines(strings, i, first)  # 关于加快发展…的实施意见, above the plan's preamble
     if not notice_title:
         return None, None
     quoted = RE_BOOK_TITLE.search(notice_title) or RE_SENT_TITLE.search(notice_title)

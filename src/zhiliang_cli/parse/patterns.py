@@ -331,7 +331,7 @@ _LEVELS = _alternation(lx.ADMIN_LEVELS)
 _LEVEL_LIST = rf"(?:{_LEVELS})(?:、(?:{_LEVELS}))*"
 #: A distributive list of administrative levels that names one unit: 各区、县级市, 各省、自治区.
 RE_ADMIN_DISTRIBUTIVE = regex.compile(rf"^各?(?:{_alternation(lx.ADMIN_QUALIFIERS)})?{_LEVEL_LIST}$")
-RE_ADMIN_LEVEL_START = regex.compile(rf"^(?:{_LEVELS})")
+RE_ADMIN_LEVEL_START = regex.compile(rf"^(?:{_LEVELS})(?!直)")  # 区直各部门: the district's own offices
 
 #: A bracketed aside at the end of a unit's name: 省市场监管局（省知识产权局）.
 RE_TRAILING_BRACKETS = re.compile(rf"{NOTE_OPEN}[^{_BRACKETS}]*{NOTE_CLOSE}$")
