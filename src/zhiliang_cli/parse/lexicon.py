@@ -753,7 +753,8 @@ DOCUMENT_KINDS = (
     ("细则", "regulation"), ("规则", "regulation"), ("章程", "regulation"), ("准则", "regulation"),
     ("决定", "decision"), ("决议", "decision"),
     ("工作要点", "plan"), ("要点", "plan"), ("方案", "plan"), ("计划", "plan"), ("规划", "plan"),
-    ("纲要", "plan"), ("意见", "plan"), ("措施", "plan"), ("举措", "plan"), ("清单", "plan"), ("预案", "plan"),
+    ("纲要", "plan"), ("意见", "plan"), ("措施", "plan"), ("举措", "plan"), ("清单", "plan"),
+    ("预案", "other"),  # an emergency plan: what each does when it happens, not tasks to carry out
     ("任务", "plan"), ("安排", "plan"), ("部署", "plan"),
     ("函", "other"),  # a letter that answers nothing and sends nothing (…办理情况的函)
 )  # fmt: skip
