@@ -426,12 +426,19 @@ def _contact(block: str) -> ContactRecord | None:
 
 
 def _published(text: str, header: list[Line]) -> str | None:
-    for ln in header:
-        if not any(text.find(label, ln.start, ln.end) >= 0 for label in lx.PUBLISHED_LABELS):
-            continue
-        match = RE_PUBLISHED.search(text, ln.start, ln.end)
-        if match:
-            return iso_date(RE_DATE.search(match.group("date")))
+    """The web page's publication date (发布日期, 发布时间), never the document's 成文日期: labels in the
+    order of preference of lx.PUBLISHED_LABELS, a bare 日期 or 时间 only where it stands alone (not the
+    end of 成文日期 or 生成日期)."""
+    block = text[header[0].start : header[-1].end] if header else ""
+    for label in lx.PUBLISHED_LABELS:
+        at = block.find(label)
+        while at >= 0:
+            before = block[at - 1 : at]
+            if not (label in lx.BARE_DATE_LABELS and before and "\u4e00" <= before <= "\u9fff"):
+                match = RE_PUBLISHED.match(block, at)
+                if match:
+                    return iso_date(RE_DATE.search(match.group("date")))
+            at = block.find(label, at + 1)
     return None
 
 

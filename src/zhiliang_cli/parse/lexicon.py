@@ -52,7 +52,9 @@ NOTICE_TITLE_ENDINGS = (
 CONTACT_NAME_LABELS = ("联系人",)
 PHONE_LABELS = ("联系电话", "电话", "传真", "联系方式", "手机")
 #: Labels of a web page's publication date.
-PUBLISHED_LABELS = ("发布时间", "发布日期", "发文日期", "时间", "日期")
+PUBLISHED_LABELS = ("发布时间", "发布日期", "发文日期", "时间", "日期")  # in order of preference
+#: Labels that are the page's date only alone: 成文日期 and 生成日期 are other dates.
+BARE_DATE_LABELS = ("时间", "日期")
 #: Words that start a line introducing attachments.
 ATTACHMENT_LABELS = ("附件",)
 #: Words of a 附注 line in brackets after the date: （此件公开发布）, （本文有删减）.

@@ -216,7 +216,7 @@ def extract_all(
             _add(text, found[i], target)
     for k, (region, targets) in enumerate(zip(regions, found, strict=True)):
         if targets:
-            found[k] = _distribute(text, contexts[k], targets)
+            found[k] = _named_subjects(text, contexts[k], _distribute(text, contexts[k], targets))
             marks = (
                 times.within(region.start, region.end) if times else find_times(text, region.start, region.end, year)
             )
@@ -224,6 +224,66 @@ def extract_all(
                 text, contexts[k], region, found[k], [t for t in marks if t.kind != "scope" and t.end <= region.end]
             )
     return found
+
+
+def _named_subjects(text: str, ctx: _Context, targets: list[TargetRecord]) -> list[TargetRecord]:
+    """Several targets of one clause, each after the name of what it counts (评选区域公用品牌10个和福建名牌
+    农产品20个以上; 新增智能工厂50家、数字化车间200个): each its subject, the words between the verb (or
+    the target before it) and its number.
+
+    A subject is a name: words with no clause mark, no verb that sets a goal and no bound."""
+    by_clause: dict[int, list[TargetRecord]] = {}
+    for target in targets:
+        by_clause.setdefault(ctx.clause_start(target["number_span"][0]), []).append(target)
+    for clause_start, group in by_clause.items():
+        if len(group) < 2 or any(t["subject"] for t in group):
+            continue
+        names: list[str | None] = []
+        left = clause_start
+        for target in group:
+            start = target["number_span"][0]
+            verbs = list(RE_GOVERNING_VERB.finditer(text, left, start))
+            words = text[verbs[-1].end() if verbs else left : start]
+            names.append(_subject_words(words))
+            left = target["number_span"][1]
+        if all(names):
+            for target, name in zip(group, names, strict=True):
+                target["subject"] = name
+    return targets
+
+
+def _subject_words(words: str) -> str | None:
+    """The name in ``words`` before a number, without the unit, bound and joiner of the target before it.
+
+    >>> _subject_words("个和福建名牌农产品"), _subject_words("区域公用品牌"), _subject_words("家以上，加快")
+    ('福建名牌农产品', '区域公用品牌', None)
+    >>> _subject_words("家以上、上海自贸区企业"), _subject_words("亩、产量稳定在"), _subject_words("个，惠及居民")
+    ('上海自贸区企业', '产量', None)
+    """
+    name = words.strip(lx.SPACE_CHARS + "\r\n")
+    unit = RE_UNIT.match(name)  # the unit, the bound and the joiner of the target before it (个以上、)
+    if unit is not None:
+        name = name[unit.end() :]
+    for words_before in (_BOUNDS_AFTER, _JOINERS):
+        for word in words_before:
+            if name.startswith(word):
+                name = name[len(word) :]
+                break
+    name = name.strip(lx.SPACE_CHARS)
+    level = _LEVELS.ending(name) or _PREFIXES.ending(name)  # 粮食播种面积稳定在 (1.7亿亩): the level's verb goes
+    if level:
+        name = name[: -len(level)]
+    if not 2 <= len(name) <= _SUBJECT_MAX or any(ch in lx.CLAUSE_ENDS for ch in name):
+        return None  # 的, 为: no name
+    if _GOAL_VERBS.anywhere(name) or any(verb in name for verb in lx.REACHING_VERBS):
+        return None
+    if _INCREASE.ending(name) or _DECREASE.ending(name) or name.startswith(("的", "为", "是")):
+        return None  # 提升 (…的比重): a change, not a name
+    return name
+
+
+_BOUNDS_AFTER = tuple(sorted(lx.SUFFIX_COMPARATORS, key=len, reverse=True))
+_JOINERS = ("以及", "、", "和", "及", "与")
 
 
 def _distribute(text: str, ctx: _Context, targets: list[TargetRecord]) -> list[TargetRecord]:
@@ -715,6 +775,7 @@ class _Words:
 
 
 _PREFIXES = _Words(lx.PREFIX_COMPARATORS)
+_LEVELS = _Words((*lx.LEVEL_VERBS, *lx.REACH_VERBS, *lx.REACH_DOWN_VERBS, "稳定在", "保持在", "控制在"))
 _GOAL_VERBS = _Words(lx.GOAL_VERBS)
 _DECREASE = _Words(lx.DECREASE_VERBS)
 _INCREASE = _Words(lx.INCREASE_VERBS)
@@ -778,18 +839,24 @@ def _share_subject(text: str, start: int, end: int) -> str | None:
     >>> t = "80%的乡镇和60%的行政村实现千兆光网覆盖"
     >>> _share_subject(t, 4, len(t)), _share_subject(t, 11, len(t))
     ('乡镇', '行政村')
+    >>> _share_subject("90%的县（市、区）和70%的乡镇实现全覆盖", 4, 23)
+    '县（市、区）'
     """
     verb = RE_GOVERNING_VERB.search(text, start, end)
     stop = verb.start() if verb else end
-    for joiner in _SUBJECT_JOINERS:
-        found = text.find(joiner, start, stop)
-        if found >= 0:
-            stop = found
+    depth = 0
+    for k in range(start, stop):  # the first joiner outside brackets: 县（市、区）和乡镇 is one subject, then another
+        ch = text[k]
+        depth += ch in _OPENING
+        depth -= ch in _CLOSING and depth > 0
+        if depth == 0 and ch in _SUBJECT_JOINERS:
+            stop = k
+            break
     subject = text[start:stop].strip(lx.SPACE_CHARS)
     return subject if 0 < len(subject) <= _SUBJECT_MAX and verb is not None else None
 
 
-_SUBJECT_JOINERS = ("和", "及", "与", "、")
+_SUBJECT_JOINERS = frozenset("和及与、")
 _SUBJECT_MAX = 20  # characters of what a share is of
 
 
