@@ -167,7 +167,8 @@ class Plan(_Model):
     preamble_span: Span | None
     closing: str | None = Field(
         description="the plan's own text after its last task: 附则, when it takes effect (本措施自…起施行), "
-        "the charge to carry it out (各有关部门要…)"
+        "the charge to carry it out (各有关部门要…); in a document with no sections (a reply, a decision), what "
+        "it sends or attaches after its signature"
     )
     closing_span: Span | None
     targets: list[Target] = Field(description="targets in the preamble")

@@ -90,10 +90,14 @@ def parse_header(text: str, header: list[Line], trailer: list[Line], whole: bool
     plan_index, plan_title = _plan_title(strings, date_index if signed_here else None, title, title_end)
     issuers = _issuers(signed, date_index)
     marks = [plan_index, doc_index, recipients_index, title_end]
+    after: list[int] | None = None
     if whole:
         marks = [doc_index, recipients_index, title_end]
         end = date_index - len(_signature_lines(signed, date_index)) if date_index is not None else len(content)
         preamble = _preamble(text, content[:end], 1 + max((i for i in marks if i is not None), default=-1))
+        last = max((i for i in (date_index, note_index) if i is not None), default=len(content))
+        if last + 1 < len(content):  # what the document sends or attaches after its signature
+            after = [content[last + 1].start, content[-1].end]
     else:
         marks += [date_index, note_index] if signed_here else []
         preamble = _preamble(text, content, 1 + max((i for i in marks if i is not None), default=-1))
@@ -109,6 +113,7 @@ def parse_header(text: str, header: list[Line], trailer: list[Line], whole: bool
         "plan_title": plan_title,
         "preamble": text[preamble[0] : preamble[1]] if preamble else None,
         "preamble_span": preamble,
+        **({"after_span": after} if whole else {}),
     }
 
 

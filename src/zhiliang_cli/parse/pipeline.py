@@ -118,10 +118,11 @@ def _document_without_sections(text: str, index: LineIndex) -> PlanRecord | None
     kind = document_kind(cast("str | None", header["title"]), cast("str | None", header["plan_title"]), False)
     if kind == "plan" or not (header["doc_number"] or header["date"]):
         return None
+    after = cast("list[int] | None", header.pop("after_span", None))  # what it sends, after its signature
     plan = {
         **_with_kind(header, kind),
-        "closing": None,
-        "closing_span": None,
+        "closing": text[after[0] : after[1]] if after else None,
+        "closing_span": after,
         "targets": [],
         "parts": [],
         "sections": [],
