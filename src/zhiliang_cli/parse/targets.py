@@ -104,6 +104,7 @@ class _Context:
         "has_aspiration",
         "has_frame",
         "has_grant",
+        "has_penalty",
         "has_quote",
         "note_start",
         "quotes",
@@ -121,6 +122,7 @@ class _Context:
         self.has_frame = text.find(lx.BASELINE_FRAME[1], self.start, self.end) >= 0  # 基础上
         self.has_aspiration = RE_ASPIRATION_CUE.search(text, self.start, self.end) is not None
         self.has_quote = text.find('"', self.start, self.end) >= 0
+        self.has_penalty = any(text.find(word, self.start, self.end) >= 0 for word in lx.PENALTY_WORDS)
         self.quotes: list[int] | None = None  # where each " stands, found the first time it is asked
         # a subsidy, a budget or what a condition allows: parameters may stand in this item
         self.has_grant = (
@@ -463,10 +465,13 @@ def _not_a_goal(
         and any(text.find(verb, clause_start, start) >= 0 for verb in lx.SELECTION_VERBS)
     ):
         return True  # 每年遴选不超过20个: the cap of each round (每年认定30个左右 is a goal)
-    for head in lx.PER_HEAD_WORDS:
-        at = words.find(head)
-        if at >= 0 and words[at + len(head) :].lstrip("每年月").startswith(lx.PROVISION_VERBS):
-            return True  # 为每人提供3个以上岗位信息
+    if "每" in words:  # every head of a standard for each one starts with 每
+        for head in lx.PER_HEAD_WORDS:
+            at = words.find(head)
+            if at >= 0 and words[at + len(head) :].lstrip("每年月").startswith(lx.PROVISION_VERBS):
+                return True  # 为每人提供3个以上岗位信息
+    if ctx is not None and not ctx.has_penalty:
+        return False
     clause_end = ctx.clause_end(expression_end) if ctx is not None else len(text)
     return any(text.find(word, clause_start, clause_end) >= 0 for word in lx.PENALTY_WORDS)
 
