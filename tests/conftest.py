@@ -26,12 +26,37 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 
 def pytest_sessionstart(session: pytest.Session) -> None:
     """Byte-compile the package once: the tests start `zl` in a few hundred subprocesses, and
-    an editable install under PYTHONDONTWRITEBYTECODE would compile every module in each."""
+    an editable install under PYTHONDONTWRITEBYTECODE would compile every module in each.  The
+    test modules are cached the same way: pytest rewrites their asserts on import (about 3 s of
+    CPU for the suite, in each xdist worker) and keeps the result only where bytecode is written."""
     import compileall
 
     import zhiliang_cli
 
     compileall.compile_dir(str(Path(zhiliang_cli.__file__).parent), quiet=1)
+    sys.dont_write_bytecode = False  # this process only: the test modules are imported after this hook
+
+
+#: Modules whose tests share module fixtures too dear to make in each xdist worker: LibreOffice's
+#: three runs, two servers and a browser.
+ONE_WORKER = {"tests/test_print.py", "tests/test_serve.py"}
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_xdist_make_scheduler(config: pytest.Config, log: object) -> object:
+    """xdist's load scheduling (`-n auto`), but each module of ONE_WORKER goes whole to one worker,
+    before the rest.  (`--dist loadgroup` would do it, but under pytest 9.2 it silently stopped
+    grouping: pytest-xdist issue 1386.)"""
+    if config.getvalue("dist") != "load":
+        return None
+    from xdist.scheduler import LoadScopeScheduling
+
+    class Scheduling(LoadScopeScheduling):
+        def _split_scope(self, nodeid: str) -> str:  # a work unit: a module of ONE_WORKER, or one test
+            module = nodeid.split("::", 1)[0]
+            return module if module in ONE_WORKER else nodeid
+
+    return Scheduling(config, log)
 
 
 @pytest.fixture(autouse=True)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import os
 import re
+import shlex
 import shutil
 import subprocess
 import sys
@@ -98,19 +99,32 @@ def sandbox(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return tmp_path
 
 
-def test_the_examples_of_every_help_run(sandbox: Path) -> None:
+def test_the_examples_of_every_help_run(sandbox: Path, zl: Run) -> None:
     """Every example of every --help runs in a folder like the docs' (the database first, the
-    ledger before the progress read from it), without an error."""
+    ledger before the progress read from it), without an error.  As in tests/test_docs.py, `zl`
+    runs in-process, and bash runs what needs a shell (a pipe) and, typed as a person types it
+    into the installed `zl`, the first example of `zl sections`."""
     order = ["build", "ledger", *(k for k in cli.EXAMPLES if k not in ("build", "ledger"))]
+    typed = cli.EXAMPLES["sections"][0]
+    ran_in_bash = []
     for key in order:
         if key in cli.LONG_RUNNING:
             continue  # a server: tests/test_serve.py starts it
         for example in cli.EXAMPLES[key]:
-            done = subprocess.run(
-                ["bash", "-c", example], cwd=sandbox, capture_output=True, text=True, timeout=120, check=False
-            )
-            assert done.returncode in (0, 1), (example, done.stderr)
-            assert "Error" not in done.stderr and "Traceback" not in done.stderr, (example, done.stderr)
+            words = shlex.split(example)
+            if example == typed or {"|", ";", "&&", ">"} & set(words):
+                done = subprocess.run(
+                    ["bash", "-c", example], cwd=sandbox, capture_output=True, text=True, timeout=120, check=False
+                )
+                code, err = done.returncode, done.stderr
+                ran_in_bash.append(example)
+            else:
+                assert words[0] == "zl", example
+                result = zl(*words[1:])
+                code, err = result.code, result.err
+            assert code in (0, 1), (example, err)
+            assert "Error" not in err and "Traceback" not in err, (example, err)
+    assert typed in ran_in_bash and len(ran_in_bash) >= 2, ran_in_bash
 
 
 # --- --db on every command ---------------------------------------------------------------------

@@ -7,9 +7,12 @@ import json
 import os
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+
+from .conftest import Result
 
 HEAVY = ["rich", "pydantic", "yaml", "regex", "zhiliang_cli.parse.pipeline", "zhiliang_cli.render", "openpyxl"]
 HEAVY += ["hashlib", "hmac", "zhiliang_cli.records", "zhiliang_cli.files"]  # the cache hit: see cache.py
@@ -44,6 +47,22 @@ def _imported(args: list[str], cache_dir: str, modules: list[str] = HEAVY + DIFF
     return list(json.loads(out.stdout))
 
 
+Fill = Callable[[list[str], str], None]
+
+
+@pytest.fixture
+def fill(zl: Callable[..., Result], monkeypatch: pytest.MonkeyPatch) -> Fill:
+    """``zl ARGS`` run once with ``cache_dir`` as its cache, to fill it: in-process (the cache is
+    the same files whoever writes them), as only the run after it needs a fresh interpreter."""
+
+    def run(args: list[str], cache_dir: str) -> None:
+        with monkeypatch.context() as env:
+            env.setenv("ZL_CACHE_DIR", cache_dir)
+            zl(*args)  # what it prints or its exit code is not the question, as for the probe
+
+    return run
+
+
 @pytest.mark.parametrize(
     "args",
     [
@@ -57,8 +76,8 @@ def _imported(args: list[str], cache_dir: str, modules: list[str] = HEAVY + DIFF
     ],
     ids=lambda a: a[0],
 )
-def test_cached_query_path_imports_nothing_heavy(args: list[str], tmp_path: os.PathLike[str]) -> None:
-    _imported(args, str(tmp_path))  # first run fills the cache
+def test_cached_query_path_imports_nothing_heavy(args: list[str], tmp_path: os.PathLike[str], fill: Fill) -> None:
+    fill(args, str(tmp_path))
     assert _imported(args, str(tmp_path)) == []
 
 
@@ -167,9 +186,9 @@ def test_each_reader_is_imported_only_for_its_kind(kind: str, tmp_path: os.PathL
     assert _imported_reading(path, cache_dir) == (["zhiliang_cli.readers"] if kind == "pdf" else [])
 
 
-def test_several_cached_plans_start_no_worker_processes(tmp_path: os.PathLike[str]) -> None:
+def test_several_cached_plans_start_no_worker_processes(tmp_path: os.PathLike[str], fill: Fill) -> None:
     """Over several plans, a pool is started only for plans the cache lacks."""
     args = ["items", "--file", FIXTURE, "--file", str(Path(FIXTURE).with_name("province_2024.txt")), "--format", "json"]
     heavy = [m for m in HEAVY + DIFF_ONLY if m != "zhiliang_cli.corpus"]  # several plans: corpus, but no pool
-    _imported(args, str(tmp_path), heavy)
+    fill(args, str(tmp_path))
     assert _imported(args, str(tmp_path), heavy) == []

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import stat
 from collections.abc import Callable
 from pathlib import Path
@@ -430,17 +431,28 @@ def test_a_failure_while_writing_leaves_nothing(tmp_path: Path, monkeypatch: pyt
     assert not (tmp_path / "split").exists() and _leftovers(tmp_path / "split") == []
 
 
-def _filled_set(tmp_path: Path) -> tuple[Path, dict[str, bytes]]:
-    folder = tmp_path / "split"
+@pytest.fixture(scope="module")
+def province_split(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The province plan's ledgers split by lead unit, written once for the tests that fill them in."""
+    folder = tmp_path_factory.mktemp("province") / "split"
     write_ledger(load_plan(PROVINCE), str(folder), "lead")
+    return folder
+
+
+def _filled_set(tmp_path: Path, written: Path) -> tuple[Path, dict[str, bytes]]:
+    """A copy of the ``written`` split, each file filled in since."""
+    folder = tmp_path / "split"
+    shutil.copytree(written, folder)
     for path in folder.iterdir():  # filled in by now: not what zl would write again
         path.write_bytes(f"filled {path.name}".encode())
     (folder / "说明.txt").write_text("the office's own note", encoding="utf-8")  # not zl's: kept
     return folder, {p.name: p.read_bytes() for p in folder.iterdir()}
 
 
-def test_a_failure_while_renaming_restores_the_old_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    folder, before = _filled_set(tmp_path)
+def test_a_failure_while_renaming_restores_the_old_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, province_split: Path
+) -> None:
+    folder, before = _filled_set(tmp_path, province_split)
     real = files.os.rename
 
     def failing(src: str, dst: str) -> None:
@@ -456,11 +468,11 @@ def test_a_failure_while_renaming_restores_the_old_folder(tmp_path: Path, monkey
 
 @pytest.mark.parametrize("when", ["before", "between", "after"])
 def test_ctrl_c_while_renaming_leaves_a_whole_folder(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, when: str
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, province_split: Path, when: str
 ) -> None:
     """Ctrl-C (or SIGTERM, which raises as it does) at any point of the swap leaves the old folder
     or the new one, whole, and nothing beside it."""
-    folder, before = _filled_set(tmp_path)
+    folder, before = _filled_set(tmp_path, province_split)
     real, renames = files.os.rename, []
 
     def interrupted(src: str, dst: str) -> None:
@@ -502,6 +514,9 @@ def test_a_name_that_is_not_xlsx_is_refused(tmp_path: Path, zl: Run, name: str) 
     result = zl("ledger", "-o", str(tmp_path / name))
     assert result.code == 2 and "does not end in .xlsx" in result.err and "台账.xlsx" in result.err
     assert list(tmp_path.iterdir()) == []
+
+
+def test_xlsx_in_capitals_is_a_workbook_name(tmp_path: Path, zl: Run) -> None:
     assert zl("ledger", "-o", str(tmp_path / "台账.XLSX")).code == 0
 
 

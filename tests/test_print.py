@@ -4,15 +4,19 @@ pt or more, the title and 第 N 页 共 M 页 on every page, no text cut off, th
 filled ledger read the same as .xlsx, as .ods and after a LibreOffice round trip.
 
 LibreOffice runs three times in all, each time on several files, with a profile of its own (other
-instances may run beside it).  Skipped, saying so, where ``soffice`` is not installed; `.ci/run`
-installs it."""
+instances may run beside it); the module's tests run in one xdist worker (tests/conftest.py), so
+that it runs three times per session, and each PDF is laid out by pdfminer once.  Skipped, saying so, where ``soffice``
+is not installed; `.ci/run` installs it."""
 
 from __future__ import annotations
 
+import functools
+import io
 import re
 import shutil
 import subprocess
 from pathlib import Path
+from typing import Any
 
 import openpyxl
 import pytest
@@ -69,13 +73,34 @@ def made(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
             "filled": filled, "ods": ods, "back": back}  # fmt: skip
 
 
+@functools.cache
+def _layout(pdf: Path) -> list[Any]:
+    """The pages of ``pdf`` as pdfminer lays them out (``extract_pages``), read once."""
+    from pdfminer.high_level import extract_pages
+
+    return list(extract_pages(str(pdf)))
+
+
+def _text(pdf: Path) -> str:
+    """The text of ``pdf`` as pdfminer's ``extract_text`` gives it: its own TextConverter, fed
+    the pages laid out once (with the same default layout parameters)."""
+    from pdfminer.converter import TextConverter
+    from pdfminer.layout import LAParams
+    from pdfminer.pdfinterp import PDFResourceManager
+
+    out = io.StringIO()
+    converter = TextConverter(PDFResourceManager(), out, laparams=LAParams())
+    for page in _layout(pdf):
+        converter.receive_layout(page)
+    return out.getvalue()
+
+
 def _pages(pdf: Path) -> list[tuple[float, float, float, str]]:
     """Each page: its width, height, smallest character size, and text."""
-    from pdfminer.high_level import extract_pages
     from pdfminer.layout import LTChar, LTTextContainer
 
     pages = []
-    for page in extract_pages(str(pdf)):
+    for page in _layout(pdf):
         sizes: list[float] = []
         stack: list[object] = [page]
         while stack:
@@ -103,9 +128,7 @@ def test_every_page_is_a4_landscape_readable_titled_and_numbered(made: dict[str,
 
 def test_no_text_of_the_plan_is_cut_off(made: dict[str, Path], zl) -> None:
     """Every row is as tall as its text: the first and last words of every task are printed."""
-    from pdfminer.high_level import extract_text
-
-    printed = re.sub(r"\s+", "", extract_text(str(made["ledger.pdf"])))
+    printed = re.sub(r"\s+", "", _text(made["ledger.pdf"]))
     for item in zl("items").json():
         text = re.sub(r"\s+", "", item["text"])
         assert text[:12] in printed and text[-12:] in printed, item["number"]

@@ -388,10 +388,19 @@ def test_a_formula_is_read_by_its_computed_value(small: tuple[LoadedPlan, Path],
 # --- split ledgers, conflicts, other plans --------------------------------------------
 
 
-@pytest.fixture
-def split(small: tuple[LoadedPlan, Path], tmp_path: Path) -> dict[str, Path]:
+@pytest.fixture(scope="module")
+def split_once(small: tuple[LoadedPlan, Path], tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The small plan's ledgers split by lead unit, written once."""
     loaded, _ = small
-    write_ledger(loaded, str(tmp_path / "split"), "lead")
+    folder = tmp_path_factory.mktemp("split") / "split"
+    write_ledger(loaded, str(folder), "lead")
+    return folder
+
+
+@pytest.fixture
+def split(split_once: Path, tmp_path: Path) -> dict[str, Path]:
+    """A copy of the split ledgers of each test's own, to fill in."""
+    shutil.copytree(split_once, tmp_path / "split")
     return {p.stem: p for p in (tmp_path / "split").iterdir()}
 
 

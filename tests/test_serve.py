@@ -1,7 +1,8 @@
 """`zl serve` seen as a person sees it: the suite starts `zl serve` on a free port and drives the
 system's Chromium (Debian's /usr/bin/chromium, through Playwright's Python package; no browser
 is ever downloaded).  Every page is screenshotted into the test's temporary folder, and any
-console error fails the test.
+console error fails the test.  One server per database and one browser serve the whole module
+(each test opens pages of its own), in one xdist worker (tests/conftest.py).
 
 Where Chromium, Playwright or Datasette is missing the browser tests are skipped with the reason,
 except under CI (CI=true), where they must run."""
@@ -166,25 +167,35 @@ class Browser:
         return self.page
 
 
-@pytest.fixture
-def browser(tmp_path: Path) -> Iterator[Browser]:
+@pytest.fixture(scope="module")
+def chromium(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
+    """One Chromium, with a profile of its own, for the module's tests."""
     _require_browser()
     from playwright.sync_api import sync_playwright
 
-    profile = tmp_path / "profile"
-    profile.mkdir()
+    profile = tmp_path_factory.mktemp("profile")
     with sync_playwright() as playwright:
         context = playwright.chromium.launch_persistent_context(
             str(profile), executable_path=CHROMIUM, headless=True, args=FLAGS[1:]
         )
-        page = context.new_page()
-        seen = Browser(page, tmp_path)
-        page.on("console", lambda message: seen.errors.append(message.text) if message.type == "error" else None)
-        page.on("pageerror", lambda error: seen.errors.append(str(error)))
         try:
-            yield seen
+            yield context
         finally:
             context.close()
+
+
+@pytest.fixture
+def browser(chromium: Any, tmp_path: Path) -> Iterator[Browser]:
+    """A page of its own for each test: its console errors fail the test, its screenshots go to
+    the test's temporary folder."""
+    page = chromium.new_page()
+    seen = Browser(page, tmp_path)
+    page.on("console", lambda message: seen.errors.append(message.text) if message.type == "error" else None)
+    page.on("pageerror", lambda error: seen.errors.append(str(error)))
+    try:
+        yield seen
+    finally:
+        page.close()
     assert seen.errors == [], seen.errors
     assert list(tmp_path.glob("*.png"))
 
