@@ -104,6 +104,7 @@ class _Context:
         "has_aspiration",
         "has_frame",
         "has_grant",
+        "has_penalty",
         "has_quote",
         "note_start",
         "quotes",
@@ -121,6 +122,7 @@ class _Context:
         self.has_frame = text.find(lx.BASELINE_FRAME[1], self.start, self.end) >= 0  # 基础上
         self.has_aspiration = RE_ASPIRATION_CUE.search(text, self.start, self.end) is not None
         self.has_quote = text.find('"', self.start, self.end) >= 0
+        self.has_penalty = any(text.find(word, self.start, self.end) >= 0 for word in lx.PENALTY_WORDS)
         self.quotes: list[int] | None = None  # where each " stands, found the first time it is asked
         # a subsidy, a budget or what a condition allows: parameters may stand in this item
         self.has_grant = (
@@ -408,7 +410,9 @@ def _target(text: str, quantity: re.Match[str], ctx: _Context, region: Region, i
     if _describes(text, quantity, unit, suffix, before):
         return None
     expression_end = suffix.end() if suffix else unit.end
-    if _is_parameter(text, start, unit.text, clause_start, ctx) or _qualifies(text, expression_end, ctx, prefix):
+    if _is_parameter(text, start, unit.text, clause_start, ctx) or _qualifies(
+        text, expression_end, unit.text, ctx, prefix
+    ):
         return None
     if _not_a_goal(text, start, unit.text, expression_end, before, clause_start, ctx, prefix):
         return None
@@ -440,12 +444,15 @@ def _not_a_goal(
     True
     """
     words = text[clause_start:start]
-    if text.startswith("的", expression_end) and unit not in lx.PERCENT_UNITS:
+    if unit not in lx.PERCENT_UNITS:
         bound = _PREFIXES.ending(before)
         verb = _GOAL_VERBS.ending(before[: -len(bound)] if bound else before)
-        if verb is None or verb in lx.REACHING_VERBS:
+        if text.startswith("的", expression_end) and (verb is None or verb in lx.REACHING_VERBS):
             return True  # a measure of what follows: 500万元以上的企业, 覆盖20户以上的村 (培育10家以上的企业,
             #            打造不少于2万平方米的空间 and 达到2000人的规模 are goals: a goal verb sets them)
+        if bound is None and RE_COUNTED_QUALIFIER.match(text, expression_end) and not _GOAL_VERBS.anywhere(words):
+            return True  # 连续发生3起事故的企业: what happened to what follows, not a count to reach (推动
+            #            《白茶》…两项国家标准的翻译工作 is a goal: a goal verb sets it)
     if unit not in lx.COUNTING_CLASSIFIERS and _names_a_project(text, expression_end):
         return True  # 抓好80万吨乙烯改扩建项目: a capacity in the name of a project
     if text.startswith("时", expression_end) and not text.startswith(("时间", "时期", "时限"), expression_end):
@@ -463,10 +470,13 @@ def _not_a_goal(
         and any(text.find(verb, clause_start, start) >= 0 for verb in lx.SELECTION_VERBS)
     ):
         return True  # 每年遴选不超过20个: the cap of each round (每年认定30个左右 is a goal)
-    for head in lx.PER_HEAD_WORDS:
-        at = words.find(head)
-        if at >= 0 and words[at + len(head) :].lstrip("每年月").startswith(lx.PROVISION_VERBS):
-            return True  # 为每人提供3个以上岗位信息
+    if "每" in words:  # every head of a standard for each one starts with 每
+        for head in lx.PER_HEAD_WORDS:
+            at = words.find(head)
+            if at >= 0 and words[at + len(head) :].lstrip("每年月").startswith(lx.PROVISION_VERBS):
+                return True  # 为每人提供3个以上岗位信息
+    if ctx is not None and not ctx.has_penalty:
+        return False
     clause_end = ctx.clause_end(expression_end) if ctx is not None else len(text)
     return any(text.find(word, clause_start, clause_end) >= 0 for word in lx.PENALTY_WORDS)
 
@@ -491,6 +501,8 @@ def _names_a_project(text: str, end: int) -> bool:
     return False
 
 
+#: A short name, then 的 and the name it qualifies, right after a count (3起事故的企业).
+RE_COUNTED_QUALIFIER = re.compile(r"[\u4e00-\u9fff]{1,4}的[\u4e00-\u9fff]")
 _PROJECT_REACH = 14  # characters between a measure and the project it names
 
 
@@ -637,7 +649,7 @@ def _describes(text: str, quantity: re.Match[str], unit: _Unit, suffix: re.Match
     return suffix is None and text.startswith(lx.ROUND_THE_CLOCK, quantity.start())  # 24小时“不打烊”服务
 
 
-def _qualifies(text: str, expression_end: int, ctx: _Context, prefix: str | None = None) -> bool:
+def _qualifies(text: str, expression_end: int, unit: str, ctx: _Context, prefix: str | None = None) -> bool:
     """A number that describes what another number counts: 年交易额超过10亿元的企业30家, 营收超1000万元
     OPC100家 (a threshold with the name of what it counts, then the count)."""
     if not text.startswith("的", expression_end):
@@ -659,8 +671,8 @@ def _qualifies(text: str, expression_end: int, ctx: _Context, prefix: str | None
             and lx.PREFIX_COMPARATORS[prefix] in (">", ">=")
             and _count_follows(text, expression_end, ctx)
         )
-    if text[expression_end - 1 : expression_end] in lx.PERCENT_UNITS:
-        return False  # 80%的乡镇和60%的村达到…: a share of the subjects, each a goal
+    if unit in lx.PERCENT_UNITS:
+        return False  # 80%(以上)的乡镇和60%(以上)的村达到…: a share of the subjects, each a goal
     clause_end = ctx.clause_end(expression_end)
     later = RE_QUANTITY.search(text, expression_end, clause_end)
     return later is not None and RE_UNIT.match(text, later.end(), clause_end) is not None
