@@ -284,10 +284,11 @@ def check(
     of another version, and with an InputError (exit 3) one whose schema or pages do not read.
 
     Checked: the header and the schema (page 1 on), the application id, the schema version,
-    and with ``every_page`` ``PRAGMA quick_check`` over every page (about 0.3 s for 100 MB): a
-    build, which trusts what it does not rewrite, and ``zl serve`` check every page; a query
-    checks the pages it reads (SQLite refuses a damaged one, :class:`_Reading` says so in one
-    line), so that its cost does not grow with the database.
+    and with ``every_page`` every page (``PRAGMA quick_check``, about 0.3 s for 100 MB) unless
+    the file is as zl left it when it last wrote it, every page known sound (:func:`as_stamped`).
+    A build, which trusts what it does not rewrite, ``zl progress --db`` and ``zl serve`` ask
+    for every page; a query checks the pages it reads (SQLite refuses a damaged one,
+    :class:`_Reading` says so in one line), so that its cost does not grow with the database.
     """
     try:
         names = {row[0] for row in conn.execute("SELECT name FROM sqlite_master")}
@@ -303,7 +304,8 @@ def check(
             raise error(f"{path} has zl's schema version {row[0]}, this zl uses {SCHEMA_VERSION}: build a new database")
         if application_id != APPLICATION_ID:
             raise error(f"{path} is a SQLite database that zl did not write: give another file")
-        problems = [row[0] for row in conn.execute("PRAGMA quick_check(3)")] if every_page else ["ok"]
+        checked = not every_page or as_stamped(conn, path)
+        problems = ["ok"] if checked else [row[0] for row in conn.execute("PRAGMA quick_check(3)")]
     except sqlite3.OperationalError as problem:  # locked by another program, unreadable, …
         if "locked" in str(problem):
             hint = "another program is writing it: try again when it is done"
@@ -316,6 +318,54 @@ def check(
     if problems != ["ok"]:  # damage is bad input, whoever reads it
         raise InputError(f"{path} is damaged ({problems[0]}): build it again with zl db build")
     return str(SCHEMA_VERSION)
+
+
+# --- the stamp: a database as zl left it needs no check of every page ------------------------------
+
+#: ``meta``'s key for the size and modification time (ns) its file had when zl last wrote it.
+STAMP_KEY = "checked"
+#: How far back the modification time is set: later writes, even on a file system that keeps
+#: whole seconds or two (FAT), give the file another time.
+STAMP_BACK_S = 3
+
+
+def file_facts(path: str) -> str | None:
+    """The size and modification time of ``path`` as :data:`STAMP_KEY` records them, or None."""
+    try:
+        info = os.stat(path)
+    except OSError:
+        return None
+    return f"{info.st_size}:{info.st_mtime_ns}"
+
+
+def as_stamped(conn: sqlite3.Connection, path: str) -> bool:
+    """Whether the database at ``path`` is as zl left it when it last wrote it, every page
+    then known sound (:func:`stamp`): its size and modification time are those recorded, and no
+    journal or write-ahead log lies beside it.  Anything that writes to the file after — another
+    program, a copy cut short, a page zeroed — gives it another modification time, and the next
+    open checks every page again."""
+    if any(os.path.exists(path + suffix) for suffix in ("-journal", "-wal")):
+        return False
+    row = conn.execute("SELECT value FROM meta WHERE key = ?", (STAMP_KEY,)).fetchone()
+    return row is not None and row[0] == file_facts(path)
+
+
+def stamp(path: str) -> None:
+    """After zl wrote the database at ``path`` (checked before it wrote, consistent since, its
+    journal gone): record the size and the modification time its file will have, then give the
+    file that time, a few seconds back.  When the file system cannot keep it (or the file is
+    not ours to touch), the next open does not find it and checks every page: no harm done."""
+    moment = (time.time_ns() // 10**9 - STAMP_BACK_S) * 10**9
+    try:
+        conn = _connect(path)
+        try:
+            size = os.stat(path).st_size
+            conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", (STAMP_KEY, f"{size}:{moment}"))
+        finally:
+            conn.close()
+        os.utime(path, ns=(os.stat(path).st_atime_ns, moment))
+    except (OSError, sqlite3.Error):
+        pass  # not stamped: the next open checks every page
 
 
 def open_read(path: str, every_page: bool = False) -> sqlite3.Connection:
