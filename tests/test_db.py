@@ -739,7 +739,7 @@ def test_a_second_report_of_a_quarter_replaces_the_first_and_says_so(
 def test_the_quarter_is_that_of_the_ledgers_date_unless_given(zl: Run, ledger_db: tuple[Path, Path, Path]) -> None:
     import datetime as dt
 
-    from zhiliang_cli.dbprogress import quarter_of
+    from zhiliang_cli.db import quarter_of
 
     _, out, ledger = ledger_db
     result = zl("progress", str(_filled(ledger, "now.xlsx", {"1-1": 12})), "--db", str(out), "--format", "json")

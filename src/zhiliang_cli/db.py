@@ -41,7 +41,7 @@ from .query import REGEX_TIMEOUT, finder, hit_rows, parse_ref
 
 Row = dict[str, Any]
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 #: ``PRAGMA application_id`` of a zl database: "zlDB".
 APPLICATION_ID = 0x7A6C4442
 TABLES = ("plans", "sections", "items", "item_units", "targets", "progress_reports", "progress")
@@ -108,11 +108,20 @@ CREATE TABLE items (
     deadline_text TEXT,
     deadline_start INTEGER,
     deadline_end INTEGER,
+    lead_units TEXT NOT NULL,
+    lead_units_as_printed TEXT,
+    cooperating_units TEXT,
+    n_targets INTEGER NOT NULL,
+    region TEXT,
+    level TEXT,
+    year INTEGER,
+    kind TEXT,
     UNIQUE (plan_id, number)
 );
 CREATE INDEX items_plan ON items (plan_id, section, number);
 CREATE INDEX items_section ON items (section_id);
 CREATE INDEX items_deadline ON items (deadline);
+CREATE INDEX items_facets ON items (region, year, kind, level);
 CREATE TABLE item_units (
     plan_id INTEGER NOT NULL REFERENCES plans (id) ON DELETE CASCADE,
     item_id INTEGER NOT NULL REFERENCES items (id) ON DELETE CASCADE,
@@ -123,7 +132,7 @@ CREATE TABLE item_units (
 CREATE INDEX item_units_item ON item_units (item_id);
 CREATE INDEX item_units_plan ON item_units (plan_id);
 CREATE INDEX item_units_unit ON item_units (unit, role);
-CREATE INDEX item_units_qualified ON item_units (qualified_unit, role);
+CREATE INDEX item_units_qualified ON item_units (qualified_unit, role, item_id, plan_id);
 CREATE TABLE targets (
     id INTEGER PRIMARY KEY,
     plan_id INTEGER NOT NULL REFERENCES plans (id) ON DELETE CASCADE,
@@ -147,12 +156,20 @@ CREATE TABLE targets (
     by_date TEXT,
     by_text TEXT,
     by_start INTEGER,
-    by_end INTEGER
+    by_end INTEGER,
+    due_date TEXT,
+    due_text TEXT,
+    due_quarter TEXT,
+    region TEXT,
+    level TEXT,
+    year INTEGER,
+    kind TEXT
 );
 CREATE INDEX targets_plan ON targets (plan_id, section);
 CREATE INDEX targets_item ON targets (item_id);
 CREATE INDEX targets_unit ON targets (unit, comparator);
-CREATE INDEX targets_by_date ON targets (by_date);
+CREATE INDEX targets_due ON targets (due_quarter, due_date);
+CREATE INDEX targets_facets ON targets (region, year, kind, level);
 CREATE TABLE progress_reports (
     id INTEGER PRIMARY KEY,
     plan_id INTEGER NOT NULL REFERENCES plans (id) ON DELETE CASCADE,
@@ -178,34 +195,25 @@ CREATE INDEX progress_item ON progress (item_id);
 CREATE VIRTUAL TABLE items_bigram USING fts5 (text, units, content="", tokenize="unicode61");
 CREATE VIEW items_full AS
 SELECT
-    i.id, i.plan_id, p.file AS plan, p.plan_title, p.region, p.level, p.year, p.kind,
-    i.section_id, i.section, s.title AS section_title, i.number, i.numeral, i.group_title, i.title, i.text,
-    (SELECT json_group_array(qualified_unit) FROM item_units u WHERE u.item_id = i.id AND u.role = 'lead')
-        AS lead_units,
-    (SELECT group_concat(unit, '、') FROM item_units u WHERE u.item_id = i.id AND u.role = 'lead')
-        AS lead_units_as_printed,
-    (SELECT group_concat(qualified_unit, '、') FROM item_units u WHERE u.item_id = i.id AND u.role = 'cooperating')
-        AS cooperating_units,
-    i.deadline, i.deadline_text,
-    (SELECT count(*) FROM targets t WHERE t.item_id = i.id) AS n_targets,
+    i.id, i.plan_id, (SELECT file FROM plans p WHERE p.id = i.plan_id) AS plan,
+    (SELECT plan_title FROM plans p WHERE p.id = i.plan_id) AS plan_title, i.region, i.level, i.year, i.kind,
+    i.section_id, i.section, (SELECT title FROM sections s WHERE s.id = i.section_id) AS section_title,
+    i.number, i.numeral, i.group_title, i.title, i.text,
+    i.lead_units, i.lead_units_as_printed, i.cooperating_units, i.deadline, i.deadline_text, i.n_targets,
     i.line, i.span_start, i.span_end
-FROM items i JOIN plans p ON p.id = i.plan_id JOIN sections s ON s.id = i.section_id;
+FROM items i;
 CREATE VIEW targets_full AS
 SELECT
-    t.id, t.plan_id, p.file AS plan, p.plan_title, p.region, p.level, p.year, p.kind,
-    t.section, s.title AS section_title, t.item_id, i.number AS item, i.title AS item_title,
-    (SELECT json_group_array(qualified_unit) FROM item_units u WHERE u.item_id = t.item_id AND u.role = 'lead')
-        AS lead_units,
+    t.id, t.plan_id, (SELECT file FROM plans p WHERE p.id = t.plan_id) AS plan,
+    (SELECT plan_title FROM plans p WHERE p.id = t.plan_id) AS plan_title, t.region, t.level, t.year, t.kind,
+    t.section, (SELECT title FROM sections s WHERE s.plan_id = t.plan_id AND s.number = t.section) AS section_title,
+    t.item_id, (SELECT number FROM items i WHERE i.id = t.item_id) AS item,
+    (SELECT title FROM items i WHERE i.id = t.item_id) AS item_title,
+    coalesce((SELECT lead_units FROM items i WHERE i.id = t.item_id), '[]') AS lead_units,
     t.text, t.number_text, t.value, t.low, t.high, t.unit, t.comparator, t.change, t.aspirational, t.subject,
-    coalesce(t.by_date, i.deadline) AS due_date,
-    CASE WHEN coalesce(t.by_date, i.deadline) IS NULL THEN NULL
-        ELSE substr(coalesce(t.by_date, i.deadline), 1, 4) || '-Q'
-            || ((CAST(substr(coalesce(t.by_date, i.deadline), 6, 2) AS INTEGER) + 2) / 3) END AS due_quarter,
-    coalesce(t.by_text, i.deadline_text) AS due_text,
+    t.due_date, t.due_quarter, t.due_text,
     t.line, t.span_start, t.span_end
-FROM targets t JOIN plans p ON p.id = t.plan_id
-    LEFT JOIN items i ON i.id = t.item_id
-    LEFT JOIN sections s ON s.plan_id = t.plan_id AND s.number = t.section;
+FROM targets t;
 """
 _CHUNK = 500  # ids per IN (...) list
 #: Seconds to wait for another program that is writing the database before giving up.
@@ -258,6 +266,15 @@ def units_text(units: Sequence[tuple[str, str]]) -> str:
     ' 市科 科技 技局 ； 杭州 州市 市科 科技 技局 ； 省林 林业 业局 '
     """
     return "；".join(f"{unit}；{full}" if full != unit else unit for unit, full in units)
+
+
+def quarter_of(date: str) -> str:
+    """The quarter a date (``YYYY-MM-DD``) falls in.
+
+    >>> quarter_of("2024-03-31"), quarter_of("2024-04-01"), quarter_of("2024-12-05")
+    ('2024-Q1', '2024-Q2', '2024-Q4')
+    """
+    return f"{date[:4]}-Q{(int(date[5:7]) + 2) // 3}"
 
 
 # --- opening: the one check -----------------------------------------------------------------------

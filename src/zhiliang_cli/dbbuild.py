@@ -33,7 +33,18 @@ from typing import TYPE_CHECKING, Any
 
 from ._version import __version__
 from .corpus import BAD_NAME, Failed, Reporter, Unchanged, default_jobs, expand, file_type, shown_path, watch_parent
-from .db import APPLICATION_ID, HAN_RANGES, SCHEMA, SCHEMA_VERSION, _connect, bigrams, check, stamp, units_text
+from .db import (
+    APPLICATION_ID,
+    HAN_RANGES,
+    SCHEMA,
+    SCHEMA_VERSION,
+    _connect,
+    bigrams,
+    check,
+    quarter_of,
+    stamp,
+    units_text,
+)
 from .errors import OutputError, UsageError, ZlError
 
 if TYPE_CHECKING:
@@ -56,12 +67,14 @@ PLAN_COLUMNS = (
 SECTION_COLUMNS = "id, plan_id, number, numeral, title, line, span_start, span_end"
 ITEM_COLUMNS = (
     "id, plan_id, section_id, number, numeral, section, group_title, title, text, line, span_start, span_end,"
-    " lead_span_start, lead_span_end, deadline, deadline_text, deadline_start, deadline_end"
+    " lead_span_start, lead_span_end, deadline, deadline_text, deadline_start, deadline_end, lead_units,"
+    " lead_units_as_printed, cooperating_units, n_targets, region, level, year, kind"
 )
 UNIT_COLUMNS = "plan_id, item_id, unit, qualified_unit, role"
 TARGET_COLUMNS = (
     "plan_id, item_id, section, text, line, span_start, span_end, number_text, number_start, number_end,"
-    " value, low, high, unit, comparator, change, aspirational, subject, by_date, by_text, by_start, by_end"
+    " value, low, high, unit, comparator, change, aspirational, subject, by_date, by_text, by_start, by_end,"
+    " due_date, due_text, due_quarter, region, level, year, kind"
 )
 
 
@@ -98,32 +111,35 @@ def plan_rows(path: str, loaded: LoadedPlan) -> PlanRows:
 
     plan = loaded.plan
     place = plan_place(plan["issuers"], plan["title"], plan["plan_title"])
+    year = plan_year(plan["title"], plan["plan_title"], plan["date"])
+    facets = (place.region, place.level, year, _kind(plan))  # the plan's, in every item and target row
     sections: list[tuple[Any, ...]] = []
     items: list[tuple[Any, ...]] = []
     units: list[tuple[Any, ...]] = []
     targets: list[tuple[Any, ...]] = []
     search: list[tuple[str, str]] = []
-    targets += [(None, *_target_row(t)) for t in plan["targets"]]  # the preamble's
+    targets += [(None, *_target_row(t, None), *facets) for t in plan["targets"]]  # the preamble's
     for s_index, section in enumerate(plan["sections"]):
         sections.append((section["number"], section["numeral"], section["title"], section["line"], *section["span"]))
-        targets += [(None, *_target_row(t)) for t in section["targets"]]
+        targets += [(None, *_target_row(t, None), *facets) for t in section["targets"]]
         for item in section["items"]:
             index = len(items)
-            items.append((s_index, *_item_row(item)))
-            named = [(unit, qualified(unit, place), "lead") for unit in item["lead_units"]]
-            named += [(unit, qualified(unit, place), "cooperating") for unit in item["cooperating_units"]]
+            leads = [(unit, qualified(unit, place)) for unit in item["lead_units"]]
+            others = [(unit, qualified(unit, place)) for unit in item["cooperating_units"]]
+            row = (s_index, *_item_row(item), *_unit_columns(leads, others), len(item["targets"]), *facets)
+            items.append(row)
+            named = [(unit, full, "lead") for unit, full in leads] + [(u, full, "cooperating") for u, full in others]
             units += [(index, *unit) for unit in named]
-            targets += [(index, *_target_row(t)) for t in item["targets"]]
-            search.append((item["text"], units_text([u[:2] for u in named])))
-    n_targets = len(targets)
-    row = (
+            targets += [(index, *_target_row(t, item["deadline"]), *facets) for t in item["targets"]]
+            search.append((item["text"], units_text(leads + others)))
+    plan_row = (
         plan["title"],
         plan["doc_number"],
         plan["date"],
         json.dumps(plan["issuers"], ensure_ascii=False),
         plan["plan_title"],
-        _kind(plan),
-        plan_year(plan["title"], plan["plan_title"], plan["date"]),
+        facets[3],
+        year,
         place.level,
         place.region,
         place.province,
@@ -131,11 +147,11 @@ def plan_rows(path: str, loaded: LoadedPlan) -> PlanRows:
         place.county,
         len(sections),
         len(items),
-        n_targets,
+        len(targets),
     )
     texts = bigrams_many([text for text, _ in search] + [names for _, names in search])
     search = list(zip(texts[: len(search)], texts[len(search) :], strict=True))
-    return PlanRows(path, loaded.sha256, row, sections, items, units, targets, search)
+    return PlanRows(path, loaded.sha256, plan_row, sections, items, units, targets, search)
 
 
 def _kind(plan: PlanRecord) -> str | None:
@@ -159,7 +175,25 @@ def _item_row(item: ItemRecord) -> tuple[Any, ...]:
     )
 
 
-def _target_row(t: TargetRecord) -> tuple[Any, ...]:
+def _unit_columns(leads: list[tuple[str, str]], others: list[tuple[str, str]]) -> tuple[str, str | None, str | None]:
+    """An item's units as items_full shows them: the lead units qualified (a JSON array) and as
+    printed, the cooperating ones qualified (joined by 、; null when there are none).
+
+    >>> _unit_columns([("市科技局", "杭州市科技局")], [])
+    ('["杭州市科技局"]', '市科技局', None)
+    """
+    return (
+        json.dumps([full for _, full in leads], ensure_ascii=False),
+        "、".join(unit for unit, _ in leads) or None,
+        "、".join(full for _, full in others) or None,
+    )
+
+
+def _target_row(t: TargetRecord, deadline: DeadlineRecord | None) -> tuple[Any, ...]:
+    """A target's columns; it is due by its own dated time, else by its item's ``deadline``,
+    else by its own words with no date."""
+    due = t["by"] if t["by"] and t["by"]["date"] else deadline or t["by"]
+    due_date = due["date"] if due else None
     return (
         t["section"],
         t["text"],
@@ -176,6 +210,9 @@ def _target_row(t: TargetRecord) -> tuple[Any, ...]:
         int(t["aspirational"]),
         t["subject"],
         *_deadline_values(t["by"]),
+        due_date,
+        due["text"] if due else None,
+        quarter_of(due_date) if due_date else None,
     )
 
 
@@ -615,7 +652,7 @@ def _delete_plan(conn: sqlite3.Connection, plan_id: int) -> None:
 def _meta_rows() -> str:
     """The rows of ``meta`` as SQL (for the one script that creates a database).
 
-    >>> _meta_rows().startswith("INSERT INTO meta (key, value) VALUES ('schema_version', '4')")
+    >>> _meta_rows().startswith("INSERT INTO meta (key, value) VALUES ('schema_version', '5')")
     True
     """
     rows = [("schema_version", str(SCHEMA_VERSION)), ("zl_version", __version__)]

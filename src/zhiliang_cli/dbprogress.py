@@ -27,6 +27,7 @@ import sqlite3
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, cast
 
+from .db import quarter_of
 from .errors import InputError, OutputError, UsageError
 from .i18n import _
 
@@ -54,15 +55,6 @@ def parse_quarter(text: str) -> str:
     if match is None:
         raise UsageError(f"--quarter {text} is not a quarter: give it as 2024-Q2")
     return f"{match[1]}-Q{QUARTER_WORDS[match[2] or match[3]]}"
-
-
-def quarter_of(date: str) -> str:
-    """The quarter a date (``YYYY-MM-DD``) falls in.
-
-    >>> quarter_of("2024-03-31"), quarter_of("2024-04-01"), quarter_of("2024-12-05")
-    ('2024-Q1', '2024-Q2', '2024-Q4')
-    """
-    return f"{date[:4]}-Q{(int(date[5:7]) + 2) // 3}"
 
 
 @dataclass
