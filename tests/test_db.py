@@ -14,6 +14,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from zhiliang_cli import __version__, db, dbbuild, query
 from zhiliang_cli.cache import LoadedPlan, load_plan
@@ -837,3 +839,26 @@ def test_a_locked_database_is_named_so(
     finally:
         other.execute("ROLLBACK")
         other.close()
+
+
+# --- the bigram index reads the words unicode61 would --------------------------------------------
+
+ALPHABET = "标准化质量提升省局ab Z09.-_,;:!?()\n\t，。：；、（）《》“”％～·—①αβ😀"
+
+
+@given(st.text(alphabet=ALPHABET, max_size=40))
+@settings(max_examples=300, deadline=None)
+def test_the_ascii_tokenizer_reads_the_words_unicode61_would(text: str) -> None:
+    """The index is tokenized by FTS5's ascii tokenizer (cheaper to fill) over the text as
+    bigrams() writes it, every character that is no letter or digit made a space: the tokens,
+    and their positions, are those unicode61 reads from the pairs with the punctuation left in."""
+    conn = sqlite3.connect(":memory:")
+    for name, tokenizer in (("a", "ascii"), ("u", "unicode61")):
+        conn.execute(f"CREATE VIRTUAL TABLE {name} USING fts5 (t, tokenize='{tokenizer}')")
+        conn.execute(f"CREATE VIRTUAL TABLE {name}_v USING fts5vocab({name}, 'instance')")
+    conn.execute("INSERT INTO a (rowid, t) VALUES (1, ?)", (db.bigrams(text),))
+    pairs = db.RE_HAN_RUN.sub(lambda run: " " + db._pairs(run.group()) + " ", text)  # punctuation kept
+    conn.execute("INSERT INTO u (rowid, t) VALUES (1, ?)", (pairs,))
+    ascii_tokens = conn.execute("SELECT term, offset FROM a_v ORDER BY offset").fetchall()
+    assert ascii_tokens == conn.execute("SELECT term, offset FROM u_v ORDER BY offset").fetchall()
+    assert dbbuild.bigrams_many([text]) == [db.bigrams(text)]

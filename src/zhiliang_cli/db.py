@@ -6,7 +6,7 @@ key), ``items`` (referencing their section), ``item_units`` (each unit as printe
 qualified by the plan's place, with its plan), ``targets``, the views ``items_full`` and
 ``targets_full`` that bring all of an item's or a target's facts into one row, and a
 full-text index of the items, ``items_bigram``: every pair of adjacent Chinese characters a
-token (contentless FTS5, ``unicode61`` over the text as :func:`bigrams` writes it; the item's
+token (contentless FTS5, ``ascii`` over the text as :func:`bigrams` writes it; the item's
 text, and its units as printed and qualified), so that any word of two characters or more is
 found, ranked: ``WHERE items_bigram MATCH '标准'`` for two characters, ``MATCH '"标准 准化"'``
 (:func:`fts_query` writes it) for more.  It costs half what a trigram index costs to build
@@ -32,6 +32,7 @@ import os
 import re
 import sqlite3
 import time
+import unicodedata
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
@@ -192,7 +193,7 @@ CREATE TABLE progress (
 );
 CREATE INDEX progress_report ON progress (report_id);
 CREATE INDEX progress_item ON progress (item_id);
-CREATE VIRTUAL TABLE items_bigram USING fts5 (text, units, content="", tokenize="unicode61");
+CREATE VIRTUAL TABLE items_bigram USING fts5 (text, units, content="", tokenize="ascii");
 CREATE VIEW items_full AS
 SELECT
     i.id, i.plan_id, (SELECT file FROM plans p WHERE p.id = i.plan_id) AS plan,
@@ -229,14 +230,28 @@ RE_HAN_RUN = re.compile("[" + "".join(f"{chr(low)}-{chr(high)}" for low, high in
 
 def bigrams(text: str) -> str:
     """``text`` as the bigram index reads it: each run of Chinese characters as its pairs of
-    adjacent characters, apart; anything else as it is (``unicode61`` makes words of it).
+    adjacent characters, apart; every other character that is no letter or digit (punctuation,
+    symbols, spaces: :func:`is_separator`) a space; letters and digits as they are (FTS5's
+    ``ascii`` tokenizer makes words of them, and of nothing else).
 
     >>> bigrams("推进标准化建设，PM2.5下降")
-    ' 推进 进标 标准 准化 化建 建设 ，PM2.5 下降 '
-    >>> bigrams("省")
-    ' 省 '
+    ' 推进 进标 标准 准化 化建 建设  PM2.5 下降 '
+    >>> bigrams("省"), bigrams("（二）①α％")
+    (' 省 ', '  二  ①α ')
     """
-    return RE_HAN_RUN.sub(lambda run: " " + _pairs(run.group()) + " ", text)
+    paired = RE_HAN_RUN.sub(lambda run: " " + _pairs(run.group()) + " ", text)
+    return "".join(" " if not ch.isascii() and is_separator(ord(ch)) else ch for ch in paired)
+
+
+def is_separator(code: int) -> bool:
+    """Whether a character that is not ASCII parts words, as FTS5's ``unicode61`` tokenizer
+    would have it: all but letters, numbers and private-use characters (categories L*, N*, Co).
+
+    >>> is_separator(ord("，")), is_separator(ord("α")), is_separator(ord("①")), is_separator(ord("％"))
+    (True, False, False, True)
+    """
+    category = unicodedata.category(chr(code))
+    return category[0] not in "LN" and category != "Co"
 
 
 def _pairs(run: str) -> str:
@@ -263,7 +278,7 @@ def units_text(units: Sequence[tuple[str, str]]) -> str:
     before :func:`bigrams`.
 
     >>> bigrams(units_text([("市科技局", "杭州市科技局"), ("省林业局", "省林业局")]))
-    ' 市科 科技 技局 ； 杭州 州市 市科 科技 技局 ； 省林 林业 业局 '
+    ' 市科 科技 技局   杭州 州市 市科 科技 技局   省林 林业 业局 '
     """
     return "；".join(f"{unit}；{full}" if full != unit else unit for unit, full in units)
 

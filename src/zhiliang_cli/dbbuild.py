@@ -22,6 +22,7 @@ rollback-journal mode, one file with nothing beside it.
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 import sqlite3
@@ -41,6 +42,7 @@ from .db import (
     _connect,
     bigrams,
     check,
+    is_separator,
     quarter_of,
     stamp,
     units_text,
@@ -113,6 +115,13 @@ def plan_rows(path: str, loaded: LoadedPlan) -> PlanRows:
     place = plan_place(plan["issuers"], plan["title"], plan["plan_title"])
     year = plan_year(plan["title"], plan["plan_title"], plan["date"])
     facets = (place.region, place.level, year, _kind(plan))  # the plan's, in every item and target row
+    names: dict[str, str] = {}  # a plan names its units again and again
+
+    def full(unit: str) -> str:
+        if unit not in names:
+            names[unit] = qualified(unit, place)
+        return names[unit]
+
     sections: list[tuple[Any, ...]] = []
     items: list[tuple[Any, ...]] = []
     units: list[tuple[Any, ...]] = []
@@ -124,8 +133,8 @@ def plan_rows(path: str, loaded: LoadedPlan) -> PlanRows:
         targets += [(None, *_target_row(t, None), *facets) for t in section["targets"]]
         for item in section["items"]:
             index = len(items)
-            leads = [(unit, qualified(unit, place)) for unit in item["lead_units"]]
-            others = [(unit, qualified(unit, place)) for unit in item["cooperating_units"]]
+            leads = [(unit, full(unit)) for unit in item["lead_units"]]
+            others = [(unit, full(unit)) for unit in item["cooperating_units"]]
             row = (s_index, *_item_row(item), *_unit_columns(leads, others), len(item["targets"]), *facets)
             items.append(row)
             named = [(unit, full, "lead") for unit, full in leads] + [(u, full, "cooperating") for u, full in others]
@@ -702,12 +711,21 @@ def bigrams_many(texts: Sequence[str]) -> list[str]:
     """
     if not texts:
         return []
-    if any(SEPARATOR in text for text in texts):
+    if any(SEPARATOR in text or not _basic(text) for text in texts):
         return [bigrams(text) for text in texts]
     return _bigrams_array(SEPARATOR.join(texts)).split(SEPARATOR)
 
 
 SEPARATOR = "\x00"
+
+
+def _basic(text: str) -> bool:
+    """Whether every character of ``text`` is of the basic plane (as nearly every plan's are).
+
+    >>> _basic("标准，PM2.5"), _basic("𠀀")
+    (True, False)
+    """
+    return text.isascii() or max(text) <= "\uffff"
 
 
 def _bigrams_array(text: str) -> str:
@@ -724,15 +742,25 @@ def _bigrams_array(text: str) -> str:
     start = han & ~before  # a run starts: a space before it
     pair = han & after  # this character and the next, then a space
     single = start & ~after  # a run of one: the character, then a space
-    other = ~han  # as it is
+    other = ~han  # as it is, or a space when it parts words
     lengths = start.astype(np.int64) + 3 * pair + 2 * single + other
     offsets = np.cumsum(lengths) - lengths
     out = np.empty(int(lengths.sum()), dtype="<u4")
     out[offsets[start]] = 32
-    out[offsets[other]] = chars[other]
+    kept = np.where(_separators()[np.minimum(chars, 0xFFFF)] & (chars > 0x7F) & (chars <= 0xFFFF), 32, chars)
+    out[offsets[other]] = kept[other]
     where = np.flatnonzero(pair)
     at = offsets[where] + start[where]
     out[at], out[at + 1], out[at + 2] = chars[where], chars[where + 1], 32
     where = np.flatnonzero(single)
     out[offsets[where] + 1], out[offsets[where] + 2] = chars[where], 32
     return out.tobytes().decode("utf-32-le")
+
+
+@functools.cache
+def _separators() -> Any:
+    """:func:`db.is_separator` of every character of the basic plane, as a NumPy array (made once a
+    process; a character beyond the plane is read by :func:`db.bigrams` itself)."""
+    import numpy as np
+
+    return np.array([code > 0x7F and is_separator(code) for code in range(0x10000)], dtype=bool)
