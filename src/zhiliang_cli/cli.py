@@ -610,7 +610,7 @@ def diff(
 
 db_app = typer.Typer(
     name="db",
-    help=_("A SQLite database of many plans (tables plans, sections, items, item_units, targets; items_fts)."),
+    help=_("A SQLite database of many plans (plans, sections, items, item_units, targets, progress; items_bigram)."),
     no_args_is_help=True,
     rich_markup_mode=None,
 )

@@ -119,7 +119,6 @@ CREATE TABLE items (
     kind TEXT,
     UNIQUE (plan_id, number)
 );
-CREATE INDEX items_plan ON items (plan_id, section, number);
 CREATE INDEX items_section ON items (section_id);
 CREATE INDEX items_deadline ON items (deadline);
 CREATE INDEX items_facets ON items (region, year, kind, level);
@@ -132,7 +131,6 @@ CREATE TABLE item_units (
 );
 CREATE INDEX item_units_item ON item_units (item_id);
 CREATE INDEX item_units_plan ON item_units (plan_id);
-CREATE INDEX item_units_unit ON item_units (unit, role);
 CREATE INDEX item_units_qualified ON item_units (qualified_unit, role, item_id, plan_id);
 CREATE TABLE targets (
     id INTEGER PRIMARY KEY,
@@ -465,9 +463,8 @@ def stats(path: str, top: int = 10) -> Row:
         counts = {table: conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0] for table in TABLES}
         meta = dict(conn.execute("SELECT key, value FROM meta").fetchall())
         leads = conn.execute(
-            "SELECT u.unit, count(DISTINCT u.item_id), count(DISTINCT i.plan_id) FROM item_units u"
-            " JOIN items i ON i.id = u.item_id WHERE u.role = 'lead'"
-            " GROUP BY u.unit ORDER BY count(DISTINCT u.item_id) DESC, u.unit LIMIT ?",
+            "SELECT unit, count(DISTINCT item_id), count(DISTINCT plan_id) FROM item_units WHERE role = 'lead'"
+            " GROUP BY unit ORDER BY count(DISTINCT item_id) DESC, unit LIMIT ?",
             (top,),
         ).fetchall()
     return {

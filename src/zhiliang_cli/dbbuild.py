@@ -145,7 +145,7 @@ def plan_rows(path: str, loaded: LoadedPlan) -> PlanRows:
         plan["title"],
         plan["doc_number"],
         plan["date"],
-        json.dumps(plan["issuers"], ensure_ascii=False),
+        to_json(plan["issuers"]),
         plan["plan_title"],
         facets[3],
         year,
@@ -192,7 +192,7 @@ def _unit_columns(leads: list[tuple[str, str]], others: list[tuple[str, str]]) -
     ('["杭州市科技局"]', '市科技局', None)
     """
     return (
-        json.dumps([full for _, full in leads], ensure_ascii=False),
+        to_json([full for _, full in leads]),
         "、".join(unit for unit, _ in leads) or None,
         "、".join(full for _, full in others) or None,
     )
@@ -711,21 +711,12 @@ def bigrams_many(texts: Sequence[str]) -> list[str]:
     """
     if not texts:
         return []
-    if any(SEPARATOR in text or not _basic(text) for text in texts):
+    if any(SEPARATOR in text for text in texts):
         return [bigrams(text) for text in texts]
     return _bigrams_array(SEPARATOR.join(texts)).split(SEPARATOR)
 
 
 SEPARATOR = "\x00"
-
-
-def _basic(text: str) -> bool:
-    """Whether every character of ``text`` is of the basic plane (as nearly every plan's are).
-
-    >>> _basic("标准，PM2.5"), _basic("𠀀")
-    (True, False)
-    """
-    return text.isascii() or max(text) <= "\uffff"
 
 
 def _bigrams_array(text: str) -> str:
@@ -747,8 +738,11 @@ def _bigrams_array(text: str) -> str:
     offsets = np.cumsum(lengths) - lengths
     out = np.empty(int(lengths.sum()), dtype="<u4")
     out[offsets[start]] = 32
-    kept = np.where(_separators()[np.minimum(chars, 0xFFFF)] & (chars > 0x7F) & (chars <= 0xFFFF), 32, chars)
-    out[offsets[other]] = kept[other]
+    basic = chars <= 0xFFFF
+    parts = _separators()[np.where(basic, chars, 0)]
+    for at in np.flatnonzero(~basic):  # beyond the basic plane: rare, asked one by one
+        parts[at] = is_separator(int(chars[at]))
+    out[offsets[other]] = np.where(parts, 32, chars)[other]
     where = np.flatnonzero(pair)
     at = offsets[where] + start[where]
     out[at], out[at + 1], out[at + 2] = chars[where], chars[where + 1], 32
@@ -759,8 +753,12 @@ def _bigrams_array(text: str) -> str:
 
 @functools.cache
 def _separators() -> Any:
-    """:func:`db.is_separator` of every character of the basic plane, as a NumPy array (made once a
-    process; a character beyond the plane is read by :func:`db.bigrams` itself)."""
+    """:func:`db.is_separator` of every character of the basic plane (False for ASCII, which the
+    tokenizer parts itself), as a NumPy array made once a process."""
     import numpy as np
 
     return np.array([code > 0x7F and is_separator(code) for code in range(0x10000)], dtype=bool)
+
+
+#: JSON as the database keeps it (one encoder: json.dumps makes one a call).
+to_json = json.JSONEncoder(ensure_ascii=False).encode
