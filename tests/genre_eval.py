@@ -21,7 +21,7 @@ CORPUS_ANNOTATIONS = HERE / "corpus_annotations"
 SHARED = HERE.parent.parent / "shared"
 
 NOTICE_FIELDS = ("title", "doc_number", "recipients", "issuers", "date", "note")
-TARGET_FIELDS = ("value", "low", "high", "unit", "comparator", "change", "aspirational", "by")
+TARGET_FIELDS = ("value", "low", "high", "unit", "comparator", "change", "aspirational", "by", "subject")
 
 
 @dataclass
@@ -90,6 +90,11 @@ def _notice(plan: dict[str, Any], expected: dict[str, Any], report: Report) -> N
             report.add(f"notice {key}: expected {want!r}, got {got!r}")
     if "plan_title" in expected and expected["plan_title"] != plan["plan_title"]:
         report.add(f"plan_title: expected {expected['plan_title']!r}, got {plan['plan_title']!r}")
+    for key in ("kind", "published"):  # issue 18: what kind of document; the page's date, never 成文日期
+        if key in expected:
+            want = None if expected[key] is None else str(expected[key])
+            if want != plan.get(key):
+                report.add(f"{key}: expected {want!r}, got {plan.get(key)!r}")
 
 
 def _items(items: list[dict[str, Any]], expected: list[dict[str, Any]], report: Report) -> None:

@@ -50,11 +50,13 @@ RE_OWN_LINE_NOTE = re.compile(
     r"[\u4e00-\u9fff]{0,4}[】\]］]?[ \t\u3000]*[：:]",
     re.M,
 )
-RE_DIGIT = re.compile(r"[0-9０-９]")
+#: A number in a name: a quantity or a date (12315指挥中心, a hotline's name, is not one).
+RE_DIGIT = re.compile(r"[0-9０-９]+(?:[.．][0-9０-９]+)?(?:[%％个项家万亿元年月日]|$)")
 #: What a line of page furniture is as a whole: a page number, or a label of the page alone.
 RE_FURNITURE = re.compile(
     r"^(?:[—－\-–]\s*\d+\s*[—－\-–]|第\d+页(?:\s*共\d+页)?|\d{1,3}"
-    r"|【?(?:打印|关闭|分享|分享到|来源|字号|字体|收藏|返回顶部|扫一扫|打印本页|关闭窗口)[】:：]?.{0,20})$"
+    r"|【?(?:打印|关闭|分享|分享到|来源|字号|字体|收藏|返回顶部|扫一扫|打印本页|关闭窗口)[】:：]?.{0,20}"
+    r"|附件\s*[0-9０-９]*)$"
 )
 SENTENCE_ENDS = "。；;！？!?"
 
@@ -75,14 +77,18 @@ def check(name: str, text: str) -> list[Finding]:
     from zhiliang_cli.errors import ZlError
     from zhiliang_cli.parse.lines import LineIndex
     from zhiliang_cli.parse.pipeline import parse_text
+    from zhiliang_cli.parse.script import simplified
     from zhiliang_cli.parse.structure import parse_structure
 
     try:
         plan: Any = parse_text(text)
     except ZlError as error:
         return [Finding(name, "no_kind", 1, f"refused: {error}")]
-    index = LineIndex(text)
-    structure = parse_structure(text, index)
+    if not plan["sections"]:
+        return [] if plan.get("kind") else [Finding(name, "no_kind", 1, "the document's kind is not stated")]
+    reading = simplified(text) or text  # the notes of a plan in traditional script are read in simplified
+    index = LineIndex(reading)
+    structure = parse_structure(reading, index)
     starts = [line.start for line in index.lines]
 
     def line_of(offset: int) -> int:
@@ -102,9 +108,7 @@ def check(name: str, text: str) -> list[Finding]:
         (n["span"][0], n["span"][1], bool(n["lead_units"] or n["cooperating_units"])) for i in items for n in i["notes"]
     ]
     for start, end, what in _notes_by_shape(text, body_start, body_end):
-        if not any(a <= start and end <= b and ok for a, b, ok in read) and not any(
-            start <= a and b <= end and ok for a, b, ok in read
-        ):
+        if not any(a < end and start < b and ok for a, b, ok in read):  # no note read over it gave units
             findings.append(Finding(name, "note_lost", line_of(start), what))
     for item in items:
         for unit in item["lead_units"] + item["cooperating_units"]:
@@ -151,6 +155,10 @@ def _covered(plan: dict[str, Any], items: list[dict[str, Any]]) -> list[tuple[in
     spans += [tuple(g["span"]) for s in plan["sections"] for g in s["groups"]]
     if plan.get("closing_span"):
         spans.append(tuple(plan["closing_span"]))
+    for part in plan.get("parts", []):
+        spans.append(tuple(part["span"]))
+        if part["text_span"]:
+            spans.append(tuple(part["text_span"]))
     merged: list[tuple[int, int]] = []
     for start, end in sorted(spans):
         if merged and start <= merged[-1][1]:
@@ -173,7 +181,7 @@ def _notes_by_shape(text: str, start: int, end: int) -> Iterator[tuple[int, int,
             continue
         before = text[max(0, match.start() - 1) : match.start()]
         after = text[match.end() : match.end() + 1]
-        at_end = after in ("", "\n", "\r") or after in SENTENCE_ENDS + "，," + OPEN or before in SENTENCE_ENDS
+        at_end = after in ("", "\n", "\r") or after in SENTENCE_ENDS + OPEN or before in SENTENCE_ENDS
         if at_end:
             yield match.start(), match.end(), match.group()
     for match in RE_OWN_LINE_NOTE.finditer(text, start, end):

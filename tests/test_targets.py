@@ -191,6 +191,18 @@ MADE_UP = [
         [("80%", 80, "%", ">=", None, False), ("60%", 60, "%", ">=", None, False)],
     ),
     (
+        "shares-of-two-subjects-with-bounds",
+        "全省80%以上的乡镇和60%以上的村达到标准化要求。",
+        [("80%", 80, "%", ">=", None, False), ("60%", 60, "%", ">=", None, False)],
+    ),
+    ("an-event-qualifying-what-follows", "对连续发生3起事故的企业进行约谈。", []),
+    (
+        "a-sum-a-goal-verb-sets",
+        "推动《白茶》《白茶加工技术规范》两项国家标准的翻译工作。",
+        [("两", 2, "项", "=", None, False)],
+    ),
+    ("a-provision-for-each", "统一购买150万元/家保额的研发保险。", []),
+    (
         "a-list-with-du-in-a-name",
         "选择北京、成都、西安3个城市开展试点。",
         [("3", 3, "个", "=", None, False)],

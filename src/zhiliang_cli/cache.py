@@ -416,6 +416,7 @@ SHAPES = {
             "closing",
             "closing_span",
             "targets",
+            "parts",
             "sections",
             "problems",
         ]

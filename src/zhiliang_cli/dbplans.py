@@ -166,6 +166,7 @@ def plan_from_row(conn: sqlite3.Connection, row: tuple[Any, ...]) -> LoadedPlan:
         "closing": None,
         "closing_span": None,
         "targets": targets.get((None, None), []),
+        "parts": [],  # the database keeps no parts
         "sections": sections,
         "problems": [],
     }

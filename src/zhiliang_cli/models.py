@@ -135,6 +135,17 @@ class Section(_Model):
     items: list[Item]
 
 
+class Part(_Model):
+    """A further document the notice sends after the plan (附件2 with its own title and its own 一、…)."""
+
+    title: str = Field(description="its title as printed (lines joined)")
+    span: Span
+    line: int
+    text: str | None = Field(description="its own text before its first section (为…，制定本方案。)")
+    text_span: Span | None
+    first_section: int = Field(description="the position (1-based) of its first section among the plan's sections")
+
+
 class Plan(_Model):
     """A work plan and the notice that publishes it, named as GB/T 9704-2012 names them."""
 
@@ -156,9 +167,14 @@ class Plan(_Model):
     preamble_span: Span | None
     closing: str | None = Field(
         description="the plan's own text after its last task: 附则, when it takes effect (本措施自…起施行), "
-        "the charge to carry it out (各有关部门要…)"
+        "the charge to carry it out (各有关部门要…); in a document with no sections (a reply, a decision), what "
+        "it sends or attaches after its signature"
     )
     closing_span: Span | None
     targets: list[Target] = Field(description="targets in the preamble")
+    parts: list[Part] = Field(
+        description="the further documents a notice sends after the plan, each with its own numbering (two "
+        "documents under one notice); the first document is the plan itself (plan_title)"
+    )
     sections: list[Section]
     problems: list[Problem]

@@ -64,6 +64,15 @@ class TargetRecord(TypedDict):
     by: DeadlineRecord | None
 
 
+class PartRecord(TypedDict):
+    title: str
+    span: Span
+    line: int
+    text: str | None
+    text_span: Span | None
+    first_section: int
+
+
 class GroupRecord(TypedDict):
     number: int
     numeral: str
@@ -118,5 +127,6 @@ class PlanRecord(TypedDict):
     closing: str | None
     closing_span: Span | None
     targets: list[TargetRecord]
+    parts: list[PartRecord]
     sections: list[SectionRecord]
     problems: list[ProblemRecord]

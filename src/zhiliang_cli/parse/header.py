@@ -90,10 +90,14 @@ def parse_header(text: str, header: list[Line], trailer: list[Line], whole: bool
     plan_index, plan_title = _plan_title(strings, date_index if signed_here else None, title, title_end)
     issuers = _issuers(signed, date_index)
     marks = [plan_index, doc_index, recipients_index, title_end]
+    after: list[int] | None = None
     if whole:
         marks = [doc_index, recipients_index, title_end]
         end = date_index - len(_signature_lines(signed, date_index)) if date_index is not None else len(content)
         preamble = _preamble(text, content[:end], 1 + max((i for i in marks if i is not None), default=-1))
+        last = max((i for i in (date_index, note_index) if i is not None), default=len(content))
+        if last + 1 < len(content):  # what the document sends or attaches after its signature
+            after = [content[last + 1].start, content[-1].end]
     else:
         marks += [date_index, note_index] if signed_here else []
         preamble = _preamble(text, content, 1 + max((i for i in marks if i is not None), default=-1))
@@ -109,6 +113,7 @@ def parse_header(text: str, header: list[Line], trailer: list[Line], whole: bool
         "plan_title": plan_title,
         "preamble": text[preamble[0] : preamble[1]] if preamble else None,
         "preamble_span": preamble,
+        **({"after_span": after} if whole else {}),
     }
 
 
@@ -426,13 +431,44 @@ def _contact(block: str) -> ContactRecord | None:
 
 
 def _published(text: str, header: list[Line]) -> str | None:
-    for ln in header:
-        if not any(text.find(label, ln.start, ln.end) >= 0 for label in lx.PUBLISHED_LABELS):
-            continue
-        match = RE_PUBLISHED.search(text, ln.start, ln.end)
-        if match:
-            return iso_date(RE_DATE.search(match.group("date")))
+    """The web page's publication date (发布日期, 发布时间), never the document's 成文日期: labels in the
+    order of preference of lx.PUBLISHED_LABELS, a bare 日期 or 时间 only where it stands alone (not the
+    end of 成文日期 or 生成日期)."""
+    block = text[header[0].start : header[-1].end] if header else ""
+    for label in lx.PUBLISHED_LABELS:
+        at = block.find(label)
+        while at >= 0:
+            before = block[at - 1 : at]
+            if not (label in lx.BARE_DATE_LABELS and before and "\u4e00" <= before <= "\u9fff"):
+                match = RE_PUBLISHED.match(block, at)
+                if match:
+                    return iso_date(RE_DATE.search(match.group("date")))
+            at = block.find(label, at + 1)
     return None
+
+
+def _title_over_lines(strings: list[str], last: int, first: int) -> str:
+    """The plan's title ending on line ``last``, with the lines above it that it runs on from (a title
+    set on two lines: 立山区政府2023年重点工作 / 任务分解和责任分工方案): short lines with no clause
+    marks that do not end as a title themselves.
+
+    >>> _title_over_lines(["某某区政府2023年重点工作", "任务分解和责任分工方案"], 1, 0)
+    '某某区政府2023年重点工作任务分解和责任分工方案'
+    """
+    k = last
+    while k > first and last - k < _TITLE_LINES - 1:
+        above = strings[k - 1]
+        if (
+            len(above) > _TITLE_MAX
+            or _has_clause_marks(above)
+            or _ends_a_title(above)
+            or RE_NOTE_LINE.match(above)
+            or RE_ATTACHMENT_LINE.match(above)
+            or is_date(above)
+        ):
+            break
+        k -= 1
+    return "".join(strings[k : last + 1])
 
 
 def _plan_title(
@@ -448,13 +484,13 @@ def _plan_title(
         if RE_NOTE_LINE.match(s) or RE_ATTACHMENT_LINE.match(s):
             continue
         if len(s) <= _TITLE_MAX and s[-1] not in lx.CLAUSE_ENDS and s != notice_title:
-            return i, s
+            return i, _title_over_lines(strings, i, start)
         break
     first = max(start, (title_end if title_end is not None else -1) + 1)
     for i in range(first, len(strings)):
         s = strings[i]
         if len(s) <= _TITLE_MAX and not _has_clause_marks(s) and _ends_a_title(s) and s != notice_title:
-            return i, s  # 关于加快发展…的实施意见, above the plan's preamble
+            return i, _title_over_lines(strings, i, first)  # 关于加快发展…的实施意见, above the plan's preamble
     if not notice_title:
         return None, None
     quoted = RE_BOOK_TITLE.search(notice_title) or RE_SENT_TITLE.search(notice_title)

@@ -52,7 +52,9 @@ NOTICE_TITLE_ENDINGS = (
 CONTACT_NAME_LABELS = ("联系人",)
 PHONE_LABELS = ("联系电话", "电话", "传真", "联系方式", "手机")
 #: Labels of a web page's publication date.
-PUBLISHED_LABELS = ("发布时间", "发布日期", "发文日期", "时间", "日期")
+PUBLISHED_LABELS = ("发布时间", "发布日期", "发文日期", "时间", "日期")  # in order of preference
+#: Labels that are the page's date only alone: 成文日期 and 生成日期 are other dates.
+BARE_DATE_LABELS = ("时间", "日期")
 #: Words that start a line introducing attachments.
 ATTACHMENT_LABELS = ("附件",)
 #: Words of a 附注 line in brackets after the date: （此件公开发布）, （本文有删减）.
@@ -317,6 +319,8 @@ ADMIN_QUALIFIERS = ("有关", "相关")
 
 #: Marks after a level-one numeral: 一、 (standard), 一. and 一． (seen in copies).
 LEVEL1_MARKS = "、.．"
+#: What a scan makes of the 一 of 一、 (a stroke read as a dash): -、 is section 一 where 二、 follows it.
+DAMAGED_ONE = "-－—–"
 #: Marks after a level-three numeral: 1. (standard), 1、 and 1． (seen in copies).
 LEVEL3_MARKS = ".．、"
 
@@ -428,6 +432,7 @@ COUNT_UNITS = (
     "只",
     "床",
     "块",
+    "箱",
     "支",
     "篇",
     "门",
@@ -731,6 +736,12 @@ OWN_PART_NOUNS = tuple(
     for kind in ("", "主要", "重点", "具体", "政策", "重大")
     for noun in ("任务", "措施", "举措", "行动", "工程", "方面", "政策措施")
 )
+#: Titles of the headings that frame a plan's tasks rather than set one (GB/T 9704 leaves them to the
+#: drafter; the genre uses these): the aims and principles before the tasks, the safeguards after them.
+FRAMING_TITLES = (
+    "总体要求", "指导思想", "基本原则", "工作原则", "主要目标", "发展目标", "总体目标", "工作目标", "总体思路",
+    "目标任务", "保障措施", "保障机制", "组织保障", "组织实施", "实施保障", "工作要求",
+)  # fmt: skip
 #: Words of a notice that sends a plan (关于印发…的通知, 转发): its attachment is the plan.
 SENDING_WORDS = ("印发", "转发", "下发")
 #: What kind of document a title names, by the word it ends with (what a notice sends, where it
@@ -744,7 +755,8 @@ DOCUMENT_KINDS = (
     ("细则", "regulation"), ("规则", "regulation"), ("章程", "regulation"), ("准则", "regulation"),
     ("决定", "decision"), ("决议", "decision"),
     ("工作要点", "plan"), ("要点", "plan"), ("方案", "plan"), ("计划", "plan"), ("规划", "plan"),
-    ("纲要", "plan"), ("意见", "plan"), ("措施", "plan"), ("举措", "plan"), ("清单", "plan"), ("预案", "plan"),
+    ("纲要", "plan"), ("意见", "plan"), ("措施", "plan"), ("举措", "plan"), ("清单", "plan"),
+    ("预案", "other"),  # an emergency plan: what each does when it happens, not tasks to carry out
     ("任务", "plan"), ("安排", "plan"), ("部署", "plan"),
     ("函", "other"),  # a letter that answers nothing and sends nothing (…办理情况的函)
 )  # fmt: skip
@@ -840,7 +852,7 @@ TOTALITY_WORDS = ("全面", "全部", "均", "全")
 CONDITION_WORDS = ("对于", "对", "凡")
 #: Words of a penalty: numbers in a clause that imposes one are its bounds, not goals (处1万元以上5万元
 #: 以下的罚款, 并处违法所得1倍以上5倍以下的罚款).
-PENALTY_WORDS = ("罚款", "罚金", "处罚", "没收")
+PENALTY_WORDS = ("罚款", "罚金")
 #: Words that open a clause about the things a number describes (围绕12条产业链, 针对300种商品): the number
 #: counts what the task works on, not what it must reach.
 QUALIFYING_PREPOSITIONS = ("围绕", "针对", "面向", "瞄准", "聚焦于")
@@ -848,7 +860,13 @@ QUALIFYING_PREPOSITIONS = ("围绕", "针对", "面向", "瞄准", "聚焦于")
 #: before the number; any other unit before 的 measures what follows (年营业收入500万元以上的企业,
 #: 20户以上的村): a qualifier, not a goal.
 COUNTING_CLASSIFIERS = ("个", "家", "项", "所", "座", "条", "处", "名", "支", "批", "台", "辆", "艘", "部", "款", "种",
-                        "类", "间", "套", "件")  # fmt: skip
+                        "类", "间", "套", "件", "场", "次", "期", "届", "人", "人次")  # fmt: skip
+#: Comparator words after a number that make it a threshold where a name follows them (1亿元以上规上企业).
+THRESHOLD_SUFFIXES = ("以上", "以下")
+#: Verbs whose object after 的 is what they reach, the number before 的 a measure of it (覆盖20户以上的村).
+REACHING_VERBS = ("覆盖", "服务", "惠及", "辐射", "联系")
+#: Nouns of a project a measure may size in its name (80万吨乙烯改扩建项目): the measure names it.
+PROJECT_NOUNS = ("项目", "工程")
 #: A standard a rule sets for each one: 为每人提供3个岗位信息, 每户补贴500元.
 PER_HEAD_WORDS = ("每人", "每户", "每家", "每名", "每位", "每个", "每村", "每企业", "每所", "每项")
 PROVISION_VERBS = ("提供", "给予", "发放", "补贴", "补助", "奖励", "资助", "享受", "配备", "安排")
@@ -911,3 +929,19 @@ SELF_NAMES = (
 REPEAL_WORDS = ("停止执行", "同时废止", "废止", "不再执行", "自行失效", "失效")
 #: Verbs of taking effect: 施行, 实施, 执行, 生效.
 TAKES_EFFECT = ("施行", "实施", "执行", "生效")
+
+# --- script ---------------------------------------------------------------------------
+
+#: The commonest characters of plans printed in traditional script that simplified text never holds
+#: (made from OpenCC's s2t, s2tw and s2hk conversions of the corpus, leaving out any character the
+#: simplified texts hold): one of them in a text is worth converting it (parse/script.py).
+TRADITIONAL_HINTS = (
+    "業務發國產實創體設動區數進資關機開強應單學對責辦會規據術點經專級項標場質與構導門監領廳為現優職組於準"
+    "個統範網醫計時勵態聯負頭內備協農條營費員權總過轉給電製執評測萬試織結濟縣審報牽臺劃調財運長際鏈確價環"
+    "傳檢擔爲處補養認決礎驗續類題識間糧廣積將師參圍裝並佈證況訓問納揮極險議號線黨稅堅達團園療賽藥車東綜後"
+    "見護請採來絡勢預當購額籌適風種貸貫節獎鄉嚴記減爭義鍵舉習託則廢庫屬選銀徹撐帶貼隊層別雙競羣戰從課無覈"
+    "軟書績穩擴錄維儲顯約綠視蓋斷賦銷稱較災軍衛興滿變雲眾繞轄戶遊貿編鎮緊龍論兩繼違訂語響華終載幹診掛詢億"
+    "隨簡勞歷獲藝兒繳們難佔礦連複細針崗註諮齊氣徵踐圖階臨撥償徑築輸壯練復狀週獨衆輔離觀樣換屆馬擬許蘇擇壓"
+    "債冊紀幫廠黃畢寬輛還輕樹碼虛邊銜島圓係檔買誌損紅併倉該餘驅須頓遷傾豐暢讓漢橋駐獻賬慶頻匯陽溝館禦魯讀"
+    "貧煙躍貢簽聽寧趨異歸潛揚擊釋彙啓夥貨牀陣側儀訴張罰蹤聲糾遠舊討鋼腦賃熱話遺奧遼灣汙塊髮靈欄羅這懸順紐"
+)

@@ -93,7 +93,7 @@ class Heading(NamedTuple):
 
 _DIGITS = str.maketrans(lx.FULLWIDTH_DIGITS, "0123456789")
 #: The characters a heading can start with: a numeral, a digit, an opening bracket or 第.
-_HEADING_FIRST = frozenset(lx.CN_NUMERAL_CHARS + lx.OPEN_PARENS + lx.FULLWIDTH_DIGITS + "0123456789第")
+_HEADING_FIRST = frozenset(lx.CN_NUMERAL_CHARS + lx.OPEN_PARENS + lx.FULLWIDTH_DIGITS + "0123456789第" + lx.DAMAGED_ONE)
 _LEVEL_OF_KIND = {"lc": 1, "l1": 1, "la": 1, "l2": 2, "l3": 3, "l4": 4}
 _CHINESE_KINDS = frozenset(("l1", "la", "lc", "l2"))
 
@@ -117,6 +117,8 @@ def heading_at(text: str, line: Line) -> Heading | None:
         return None
     kind = match.lastgroup or "l1"  # l1 … l4, la: the marker group closes last
     numeral = match.group("n" + kind[1])
+    if numeral in lx.DAMAGED_ONE:  # -、 from a scan: section 一, where 二、 follows (the structure checks)
+        return Heading(1, 1, numeral, line, match.end(), kind, True)
     value = chinese_to_int(numeral) if kind in _CHINESE_KINDS else int(numeral.translate(_DIGITS))
     if not value:
         return None
@@ -148,20 +150,36 @@ def is_noise(text: str, line: Line) -> bool:
 
     >>> is_noise("分享到:", Line(1, 0, 4)), is_noise("首页 > 政策法规", Line(1, 0, 9))
     (True, True)
-    >>> is_noise("加强监管。", Line(1, 0, 5))
-    False
+    >>> is_noise("加强监管。", Line(1, 0, 5)), is_noise("关闭落后产能企业10家。", Line(1, 0, 12))
+    (False, False)
     """
     start, end = line.start, line.end
     if end - start > _NOISE_MAX:
         return False
     first = text[start]
-    if first in _NOISE_FIRST and RE_NOISE_LINE.match(text, start, end):
-        return True
+    if first in _NOISE_FIRST:
+        label = RE_NOISE_LINE.match(text, start, end)
+        if label is not None and _furniture_after(text, label.end(), end):
+            return True
     if first in _PAGE_FIRST and RE_PAGE_NUMBER.match(text, start, end):
         return True
     return RE_BREADCRUMB_SEPARATOR.search(text, start, end) is not None and (
         RE_BREADCRUMB.match(text[start:end]) is not None
     )
+
+
+def _furniture_after(text: str, pos: int, end: int) -> bool:
+    """Whether what follows a furniture label makes the line furniture as a whole (分享到, 来源：某某网,
+    打印本页, 【关闭】, 扫一扫在手机打开当前页): nothing, a colon or a closing mark, or a few words with
+    no mark of a sentence; not a sentence that starts with the same word (关闭落后产能企业10家。)."""
+    rest = text[pos:end]
+    if not rest or rest[0] in _AFTER_LABEL:
+        return True
+    return len(rest) <= _FURNITURE_TAIL and not any(ch in lx.CLAUSE_ENDS for ch in rest)
+
+
+_AFTER_LABEL = frozenset(lx.COLONS + lx.SPACE_CHARS + "】]》>＞")
+_FURNITURE_TAIL = 12  # characters after a furniture label on a line of furniture (在手机打开当前页)
 
 
 def is_date_line(text: str, line: Line) -> bool:

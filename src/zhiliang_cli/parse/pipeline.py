@@ -11,22 +11,33 @@
 
 from __future__ import annotations
 
-from typing import cast
+from typing import Any, cast
 
 from zhiliang_cli.errors import NotAPlanError
-from zhiliang_cli.records import ItemRecord, PlanRecord, SectionRecord, TargetRecord
+from zhiliang_cli.records import ItemRecord, PartRecord, PlanRecord, SectionRecord, TargetRecord
 
 from . import lexicon as lx
 from .header import document_kind, parse_header
 from .lines import LineIndex
 from .problems import not_a_plan, structure_problems
-from .structure import parse_structure
+from .script import restore, simplified
+from .structure import Structure, parse_structure
 from .targets import Region, extract_all
 from .times import Times, item_deadline, plan_year
 
 
 def parse_text(text: str) -> PlanRecord:
-    """Parse the decoded text of a plan into plain records (see :mod:`records`)."""
+    """Parse the decoded text of a plan into plain records (see :mod:`records`); a plan printed in
+    traditional characters is read in simplified ones, and what is read given back as printed."""
+    shadow = simplified(text)
+    if shadow is None:
+        return _parse(text)
+    plan = _parse(shadow)
+    restore(cast("dict[str, Any]", plan), text, shadow)
+    return plan
+
+
+def _parse(text: str) -> PlanRecord:
     index = LineIndex(text)
     try:
         structure = parse_structure(text, index)
@@ -56,12 +67,37 @@ def parse_text(text: str) -> PlanRecord:
         "closing": text[closing[0] : closing[1]] if closing else None,
         "closing_span": closing,
         "targets": [],
+        "parts": _parts(text, structure),
         "sections": structure.sections,
     }
     if kind == "plan":  # a reply, a bulletin or a rule sets no targets: its numbers are facts and rules
         _add_targets(text, cast(PlanRecord, plan), preamble, index, year, times)
     plan["problems"] = structure_problems(text, structure, index) + not_a_plan(kind, structure.sections)
     return cast(PlanRecord, plan)
+
+
+def _parts(text: str, structure: Structure) -> list[PartRecord]:
+    """The further documents a notice sends after the plan (附件2, its title, its own 一、…): each
+    with its title as printed (its lines joined), the text before its first section (为…，制定本方案。),
+    where they stand, and the position (1-based) of its first section among the plan's sections."""
+    parts: list[PartRecord] = []
+    for first, lines in structure.parts:
+        k = 0
+        while k < len(lines) and not any(mark in text[lines[k].start : lines[k].end] for mark in lx.SENTENCE_ENDS):
+            k += 1  # the title: its lines before the first sentence
+        title, rest = lines[: k or 1], lines[k or 1 :]
+        own = [rest[0].start, rest[-1].end] if rest else None
+        parts.append(
+            {
+                "title": "".join(text[line.start : line.end] for line in title),
+                "span": [title[0].start, title[-1].end],
+                "line": title[0].number,
+                "text": text[own[0] : own[1]] if own else None,
+                "text_span": own,
+                "first_section": first + 1,
+            }
+        )
+    return parts
 
 
 def _with_kind(header: dict[str, object], kind: str) -> dict[str, object]:
@@ -82,11 +118,13 @@ def _document_without_sections(text: str, index: LineIndex) -> PlanRecord | None
     kind = document_kind(cast("str | None", header["title"]), cast("str | None", header["plan_title"]), False)
     if kind == "plan" or not (header["doc_number"] or header["date"]):
         return None
+    after = cast("list[int] | None", header.pop("after_span", None))  # what it sends, after its signature
     plan = {
         **_with_kind(header, kind),
-        "closing": None,
-        "closing_span": None,
+        "closing": text[after[0] : after[1]] if after else None,
+        "closing_span": after,
         "targets": [],
+        "parts": [],
         "sections": [],
         "problems": not_a_plan(kind, []),
     }

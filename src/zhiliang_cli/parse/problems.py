@@ -154,8 +154,10 @@ def _any_within(starts: list[int], start: int, end: int) -> bool:
 
 
 def truncation_problems(text: str, sections: list[SectionRecord], index: LineIndex) -> list[ProblemRecord]:
-    """The copy looks cut off: it ends on a heading with nothing under it, inside a note, or in
-    mid-sentence."""
+    """The copy looks cut off: it ends on a heading with nothing under it, inside a note, in
+    mid-sentence or inside an enumeration (its last character ends no sentence, or is the ； of a list
+    that goes on), or, in a plan that gives each task its note on the lines after it, after a last task
+    whose note's lines never come."""
     if not sections:
         return []
     last_section = sections[-1]
@@ -175,7 +177,9 @@ def truncation_problems(text: str, sections: list[SectionRecord], index: LineInd
     if _note_is_open(text, last):
         where = "inside its lead-unit note"
     elif _ends_open(text, last):
-        where = "in mid-sentence"
+        where = "inside an enumeration" if last["text"].rstrip()[-1:] in _ENUMERATION_MARKS else "in mid-sentence"
+    elif last["span"][1] >= len(text.rstrip()) and _note_lines_missing(text, items):
+        where = "before the lines of its note (every other task's note stands on the lines after it)"
     else:
         return []
     return [
@@ -189,13 +193,28 @@ def truncation_problems(text: str, sections: list[SectionRecord], index: LineInd
 
 
 _COMPLETE = lx.SENTENCE_ENDS + lx.NOTE_CLOSE_BRACKETS + "”’》"
+_ENUMERATION_MARKS = "；;、，,：:"
 
 
 def _ends_open(text: str, item: ItemRecord) -> bool:
-    """Whether the item stops in mid-sentence (a note of its own on the last line closes it)."""
+    """Whether the item stops in mid-sentence or inside an enumeration (a note of its own on the last
+    line closes it)."""
     if item["lead_span"] is not None and not text[item["lead_span"][1] : item["span"][1]].strip():
         return False
-    return item["text"].rstrip()[-1:] not in _COMPLETE
+    end = item["text"].rstrip()[-1:]
+    return end not in _COMPLETE or end in "；;"
+
+
+def _note_lines_missing(text: str, items: list[ItemRecord]) -> bool:
+    """Whether nearly every task carries its note on lines of its own after it and the last has none:
+    the copy stops before its note's lines."""
+    own_line = sum(any(_on_a_line_of_its_own(text, n["span"][0]) for n in item["notes"]) for item in items[:-1])
+    return not items[-1]["notes"] and len(items) > 2 and own_line * 10 >= (len(items) - 1) * 9
+
+
+def _on_a_line_of_its_own(text: str, start: int) -> bool:
+    line_start = max(text.rfind("\n", 0, start), text.rfind("\r", 0, start)) + 1
+    return not text[line_start:start].strip(lx.SPACE_CHARS)
 
 
 def _note_is_open(text: str, item: ItemRecord) -> bool:

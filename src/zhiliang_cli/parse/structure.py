@@ -74,6 +74,7 @@ _COMPLETE = set(lx.SENTENCE_ENDS + lx.NOTE_CLOSE_BRACKETS + "”’》")
 _SIGNATURE_REACH = 4  # signature lines above a date
 _CLOSING_FIRST = frozenset(word[0] for word in lx.CLOSING_HEADINGS)  # 附则, 其他事项: what they start with
 _ANNEX_LIST_REACH = 8  # lines after 附件 in which a signature's date shows it to head a list, not an annex
+_PART_TITLE_LINES = 4  # lines of a further document's title (and a note on how to read it) before its 一、
 
 
 @dataclass
@@ -108,6 +109,7 @@ class Structure:
     closing: list[Line] = field(default_factory=list)  # the plan's text after its last task (附则, 本措施自…施行)
     annex: list[Line] = field(default_factory=list)  # what the document attaches after it ends (附件1 …)
     notes: list[LeadNote] = field(default_factory=list)  # every readable note of the body, in order
+    parts: list[tuple[int, list[Line]]] = field(default_factory=list)  # further documents: first section, title
 
 
 # --- the pass ----------------------------------------------------------------------
@@ -125,10 +127,16 @@ def parse_structure(text: str, index: LineIndex) -> Structure:
     notes = _Notes([n for n in found if n.readable])
     body, body_headings = lines[first:], headings[first:]
     item_level = _item_level(body, body_headings, notes)
-    walk = _Walk(text, body, body_headings, item_level)
+    sends = _sends_a_plan(text, lines[:first])
+    deeper = _tasks_below_titles(body, body_headings, notes)
+    walk = _Walk(text, body, body_headings, item_level, text[: lines[first].start] if sends else "", deeper)
     drafts = walk.drafts
     for draft in drafts:
         _promote_childless_groups(draft, notes)
+    if _tasks_carry_notes(drafts, notes):
+        for draft in drafts:
+            _framing_to_text(text, draft, notes)
+    for draft in drafts:
         draft.promoted = not draft.items and bool(notes.within(*_own_text(draft)))
     if _is_flat(drafts):  # a list of measures: every one is an item, a note or not
         for draft in drafts:
@@ -149,6 +157,7 @@ def parse_structure(text: str, index: LineIndex) -> Structure:
         closing,
         walk.annex,
         notes.notes,
+        walk.parts,
     )
 
 
@@ -211,11 +220,16 @@ def _after_the_articles(headings: list[Heading | None]) -> bool:
 
 def _resolve_ambiguous(headings: list[Heading | None]) -> list[Heading | None]:
     """A marker followed by digits (12.365) is a heading where it continues the sequence of its
-    level (after 11.), else the line's text."""
+    level (after 11.), else the line's text; a scan's -、 is section 一 where the next heading of its
+    kind is 二、."""
     last: dict[int, int] = {}
     resolved: list[Heading | None] = []
-    for h in headings:
-        if h is not None and h.ambiguous and not (h.value >= 2 and last.get(h.level) == h.value - 1):
+    for k, h in enumerate(headings):
+        if h is not None and h.ambiguous and h.numeral in lx.DAMAGED_ONE:
+            following = next((g for g in headings[k + 1 :] if g is not None and g.kind == h.kind), None)
+            if following is None or following.value != 2:
+                h = None
+        elif h is not None and h.ambiguous and not (h.value >= 2 and last.get(h.level) == h.value - 1):
             h = None
         if h is not None:
             last[h.level] = h.value
@@ -337,8 +351,19 @@ class _Walk:
     furniture set aside, and the closing block (signature, date, 附注, 附件, 抄送) sent to the
     trailer — but a line that continues a sentence left open is always the item's text."""
 
-    def __init__(self, text: str, lines: list[Line], headings: list[Heading | None], item_level: int) -> None:
+    def __init__(
+        self,
+        text: str,
+        lines: list[Line],
+        headings: list[Heading | None],
+        item_level: int,
+        notice: str = "",
+        deeper: list[bool] | None = None,
+    ) -> None:
         self.text = text
+        self.headings = headings
+        self.notice = notice  # the text of a notice that sends what follows it: it may send several documents
+        self.parts: list[tuple[int, list[Line]]] = []  # a further document: the draft it starts at, its title
         self.drafts: list[SectionDraft] = []
         self.trailer: list[Line] = []
         self.furniture: list[Line] = []
@@ -352,10 +377,24 @@ class _Walk:
         self.closing: list[Line] = []
         self.annex: list[Line] = []
         closing = ended = False  # in the plan's closing text; past it, in the closing block
+        part_title: list[Line] | None = None  # the title of a further document the notice sends
         for i, (line, heading) in enumerate(zip(lines, headings, strict=True)):
             level = heading.level if heading else 0
-            if self.annex or self._opens_annex(i, current):
+            if part_title is not None:
+                if heading is None or level != 1:
+                    part_title.append(line)
+                    continue
+                self.parts.append((len(self.drafts), part_title))
+                part_title = None
+            elif not self.annex and self._opens_annex(i, current):
+                if self.notice and self._opens_part(i):  # 附件2, its title, 一、: a second document of the plan
+                    part_title, current, group, attachments = [], None, None, False
+                    closing = ended = False
+                    continue
                 self.annex.append(line)  # 附件 after the document's end: its attachments, not the plan
+                continue
+            elif self.annex:
+                self.annex.append(line)
                 continue
             if closing:
                 if is_page_number(text, line) or is_noise(text, line):
@@ -379,7 +418,10 @@ class _Walk:
                 section = SectionDraft(_Block(heading, [line]))
                 self.drafts.append(section)
                 current, group, attachments = section.block, None, False
-                section_item_level = _section_item_level(item_level, levels[len(self.drafts) - 1])
+                k = len(self.drafts) - 1
+                section_item_level = _section_item_level(item_level, levels[k])
+                if deeper and k < len(deeper) and deeper[k] and section_item_level + 1 in levels[k]:
+                    section_item_level += 1  # titles with their tasks below them: the tasks are the items
             elif heading and level == section_item_level:
                 current = _Block(heading, [line], group)
                 self.drafts[-1].items.append(current)
@@ -417,6 +459,20 @@ class _Walk:
             return False
         ahead = self.lines[i + 1 : i + 1 + _ANNEX_LIST_REACH]
         return not any(is_date_line(text, ln) for ln in ahead)
+
+    def _opens_part(self, i: int) -> bool:
+        """Whether the annex heading of line ``i`` heads a further document the notice sends: a title
+        the notice names (in its title or its list of attachments), then the document's own numbering
+        from 一、 (two documents under one notice); an annex of indicators the notice does not send as
+        a document is no part of the plan."""
+        title = self.text[self.lines[i + 1].start : self.lines[i + 1].end] if i + 1 < len(self.lines) else ""
+        if not title or "".join(title.split()).strip("《》") not in "".join(self.notice.split()):
+            return False
+        for k in range(i + 1, min(len(self.lines), i + 1 + _PART_TITLE_LINES + 1)):
+            heading = self.headings[k]
+            if heading is not None:
+                return k > i + 1 and heading.level == 1 and heading.value == 1
+        return False
 
     def _opens_closing(self, line: Line, heading: Heading | None, current: _Block | None) -> bool:
         """Whether ``line`` heads the provisions after the tasks: 附则 on a line of its own, or a
@@ -575,6 +631,40 @@ def _section_item_level(item_level: int, present: set[int]) -> int:
     return min(present)
 
 
+def _tasks_below_titles(lines: list[Line], headings: list[Heading | None], notes: _Notes) -> list[bool]:
+    """For each section: whether its headings are titles alone with the tasks numbered below them
+    (（一）新一代信息技术产业链。 then 1.集成电路。研究… 2.…), in a section that carries no note: then the
+    numbered tasks are its items and the titles their groups.  Where notes stand, the level that
+    carries them decides."""
+    flags: list[bool] = []
+    section_start: int | None = None
+    titled: list[bool] = []  # for each heading one level down: whether tasks follow it at once
+    upper: int | None = None  # the level of the section's first headings
+
+    def close(end: int) -> None:
+        if section_start is not None:
+            flags.append(bool(titled) and all(titled) and notes.count(section_start, end) == 0)
+
+    for k, (line, heading) in enumerate(zip(lines, headings, strict=True)):
+        if heading is None:
+            continue
+        if heading.level == 1:
+            close(line.start)
+            section_start, titled, upper = line.start, [], None
+            continue
+        if upper is None:
+            upper = heading.level
+        if heading.level == upper:
+            following = headings[k + 1] if k + 1 < len(headings) else None
+            own = line.end - heading.body <= _TITLE_ONLY
+            titled.append(own and following is not None and following.level == upper + 1)
+    close(lines[-1].end if lines else 0)
+    return flags
+
+
+_TITLE_ONLY = 24  # characters of a heading that is a title alone (新一代信息技术产业链。)
+
+
 def _levels_per_section(headings: list[Heading | None]) -> list[set[int]]:
     levels: list[set[int]] = []
     for h in headings:
@@ -646,6 +736,35 @@ def _printed_numbers_hold(drafts: list[SectionDraft]) -> bool:
         return False
     values = [h.value for h in heads]
     return all(a < b for a, b in pairwise(values))
+
+
+def _tasks_carry_notes(drafts: list[SectionDraft], notes: _Notes) -> bool:
+    """Whether most of the plan's items carry a note of their own: its tasks say who does them."""
+    items = [item for draft in drafts for item in draft.items]
+    noted = sum(bool(notes.within(item.lines[0].start, item.lines[-1].end)) for item in items)
+    return bool(items) and noted * 2 > len(items)
+
+
+def _framing_to_text(text: str, draft: SectionDraft, notes: _Notes) -> None:
+    """In a plan whose tasks carry notes, the headings that frame the tasks and hold none (（一）指导
+    思想, （二）主要目标 of 一、总体要求; the measures of 三、保障措施 that name no unit) are their section's
+    own text, not items: the entries of a framing section, or entries so titled, with no note, from
+    the first on."""
+    framing = _titled(text, draft.block.heading, lx.FRAMING_TITLES)
+    while draft.items:
+        first = draft.items[0]
+        if first.group is not None or notes.within(first.lines[0].start, first.lines[-1].end):
+            return
+        if not (framing or _titled(text, first.heading, lx.FRAMING_TITLES)):
+            return
+        draft.block.lines.extend(first.lines)
+        draft.items.pop(0)
+
+
+def _titled(text: str, heading: Heading, titles: tuple[str, ...]) -> bool:
+    """Whether a heading's words begin with one of ``titles`` (spaces and marks aside)."""
+    words = text[heading.body : heading.line.end].lstrip(lx.SPACE_CHARS)
+    return words.startswith(titles)
 
 
 def _promote_childless_groups(draft: SectionDraft, notes: _Notes) -> None:

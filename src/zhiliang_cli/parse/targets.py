@@ -104,6 +104,7 @@ class _Context:
         "has_aspiration",
         "has_frame",
         "has_grant",
+        "has_penalty",
         "has_quote",
         "note_start",
         "quotes",
@@ -121,6 +122,7 @@ class _Context:
         self.has_frame = text.find(lx.BASELINE_FRAME[1], self.start, self.end) >= 0  # 基础上
         self.has_aspiration = RE_ASPIRATION_CUE.search(text, self.start, self.end) is not None
         self.has_quote = text.find('"', self.start, self.end) >= 0
+        self.has_penalty = any(text.find(word, self.start, self.end) >= 0 for word in lx.PENALTY_WORDS)
         self.quotes: list[int] | None = None  # where each " stands, found the first time it is asked
         # a subsidy, a budget or what a condition allows: parameters may stand in this item
         self.has_grant = (
@@ -216,7 +218,7 @@ def extract_all(
             _add(text, found[i], target)
     for k, (region, targets) in enumerate(zip(regions, found, strict=True)):
         if targets:
-            found[k] = _distribute(text, contexts[k], targets)
+            found[k] = _named_subjects(text, contexts[k], _distribute(text, contexts[k], targets))
             marks = (
                 times.within(region.start, region.end) if times else find_times(text, region.start, region.end, year)
             )
@@ -224,6 +226,66 @@ def extract_all(
                 text, contexts[k], region, found[k], [t for t in marks if t.kind != "scope" and t.end <= region.end]
             )
     return found
+
+
+def _named_subjects(text: str, ctx: _Context, targets: list[TargetRecord]) -> list[TargetRecord]:
+    """Several targets of one clause, each after the name of what it counts (评选区域公用品牌10个和福建名牌
+    农产品20个以上; 新增智能工厂50家、数字化车间200个): each its subject, the words between the verb (or
+    the target before it) and its number.
+
+    A subject is a name: words with no clause mark, no verb that sets a goal and no bound."""
+    by_clause: dict[int, list[TargetRecord]] = {}
+    for target in targets:
+        by_clause.setdefault(ctx.clause_start(target["number_span"][0]), []).append(target)
+    for clause_start, group in by_clause.items():
+        if len(group) < 2 or any(t["subject"] for t in group):
+            continue
+        names: list[str | None] = []
+        left = clause_start
+        for target in group:
+            start = target["number_span"][0]
+            verbs = list(RE_GOVERNING_VERB.finditer(text, left, start))
+            words = text[verbs[-1].end() if verbs else left : start]
+            names.append(_subject_words(words))
+            left = target["number_span"][1]
+        if all(names):
+            for target, name in zip(group, names, strict=True):
+                target["subject"] = name
+    return targets
+
+
+def _subject_words(words: str) -> str | None:
+    """The name in ``words`` before a number, without the unit, bound and joiner of the target before it.
+
+    >>> _subject_words("个和福建名牌农产品"), _subject_words("区域公用品牌"), _subject_words("家以上，加快")
+    ('福建名牌农产品', '区域公用品牌', None)
+    >>> _subject_words("家以上、上海自贸区企业"), _subject_words("亩、产量稳定在"), _subject_words("个，惠及居民")
+    ('上海自贸区企业', '产量', None)
+    """
+    name = words.strip(lx.SPACE_CHARS + "\r\n")
+    unit = RE_UNIT.match(name)  # the unit, the bound and the joiner of the target before it (个以上、)
+    if unit is not None:
+        name = name[unit.end() :]
+    for words_before in (_BOUNDS_AFTER, _JOINERS):
+        for word in words_before:
+            if name.startswith(word):
+                name = name[len(word) :]
+                break
+    name = name.strip(lx.SPACE_CHARS)
+    level = _LEVELS.ending(name) or _PREFIXES.ending(name)  # 粮食播种面积稳定在 (1.7亿亩): the level's verb goes
+    if level:
+        name = name[: -len(level)]
+    if not 2 <= len(name) <= _SUBJECT_MAX or any(ch in lx.CLAUSE_ENDS for ch in name):
+        return None  # 的, 为: no name
+    if _GOAL_VERBS.anywhere(name) or any(verb in name for verb in lx.REACHING_VERBS):
+        return None
+    if _INCREASE.ending(name) or _DECREASE.ending(name) or name.startswith(("的", "为", "是")):
+        return None  # 提升 (…的比重): a change, not a name
+    return name
+
+
+_BOUNDS_AFTER = tuple(sorted(lx.SUFFIX_COMPARATORS, key=len, reverse=True))
+_JOINERS = ("以及", "、", "和", "及", "与")
 
 
 def _distribute(text: str, ctx: _Context, targets: list[TargetRecord]) -> list[TargetRecord]:
@@ -244,7 +306,12 @@ def _distribute(text: str, ctx: _Context, targets: list[TargetRecord]) -> list[T
         elif word.group("each") and len(group) == 1:
             out += [{**group[0], "subject": subject} for subject in subjects]
         elif word.group("respectively") and len(group) == len(subjects):
-            out += [{**t, "subject": subject} for t, subject in zip(group, subjects, strict=True)]
+            # 分别增长5.5%和7%: the verb before the first number sets the change of all of them
+            change = group[0]["change"]
+            out += [
+                {**t, "subject": subject, "change": t["change"] or change}
+                for t, subject in zip(group, subjects, strict=True)
+            ]
         else:
             out += group
     return out
@@ -343,7 +410,9 @@ def _target(text: str, quantity: re.Match[str], ctx: _Context, region: Region, i
     if _describes(text, quantity, unit, suffix, before):
         return None
     expression_end = suffix.end() if suffix else unit.end
-    if _is_parameter(text, start, unit.text, clause_start, ctx) or _qualifies(text, expression_end, ctx, prefix):
+    if _is_parameter(text, start, unit.text, clause_start, ctx) or _qualifies(
+        text, expression_end, unit.text, ctx, prefix
+    ):
         return None
     if _not_a_goal(text, start, unit.text, expression_end, before, clause_start, ctx, prefix):
         return None
@@ -375,10 +444,17 @@ def _not_a_goal(
     True
     """
     words = text[clause_start:start]
-    if text.startswith("的", expression_end) and unit not in lx.PERCENT_UNITS:
-        counted = unit in lx.COUNTING_CLASSIFIERS and _GOAL_VERBS.ending(before) is not None
-        if not counted:
-            return True  # a measure of what follows: 500万元以上的企业 (培育10家以上的企业 counts them)
+    if unit not in lx.PERCENT_UNITS:
+        bound = _PREFIXES.ending(before)
+        verb = _GOAL_VERBS.ending(before[: -len(bound)] if bound else before)
+        if text.startswith("的", expression_end) and (verb is None or verb in lx.REACHING_VERBS):
+            return True  # a measure of what follows: 500万元以上的企业, 覆盖20户以上的村 (培育10家以上的企业,
+            #            打造不少于2万平方米的空间 and 达到2000人的规模 are goals: a goal verb sets them)
+        if bound is None and RE_COUNTED_QUALIFIER.match(text, expression_end) and not _GOAL_VERBS.anywhere(words):
+            return True  # 连续发生3起事故的企业: what happened to what follows, not a count to reach (推动
+            #            《白茶》…两项国家标准的翻译工作 is a goal: a goal verb sets it)
+    if unit not in lx.COUNTING_CLASSIFIERS and _names_a_project(text, expression_end):
+        return True  # 抓好80万吨乙烯改扩建项目: a capacity in the name of a project
     if text.startswith("时", expression_end) and not text.startswith(("时间", "时期", "时限"), expression_end):
         return True  # 涨幅达到3.5%时: the level that triggers a measure
     if unit == "时" and (text.startswith("分", expression_end) or before.endswith(lx.TIME_OF_DAY_WORDS)):
@@ -394,12 +470,40 @@ def _not_a_goal(
         and any(text.find(verb, clause_start, start) >= 0 for verb in lx.SELECTION_VERBS)
     ):
         return True  # 每年遴选不超过20个: the cap of each round (每年认定30个左右 is a goal)
-    for head in lx.PER_HEAD_WORDS:
-        at = words.find(head)
-        if at >= 0 and words[at + len(head) :].lstrip("每年月").startswith(lx.PROVISION_VERBS):
-            return True  # 为每人提供3个以上岗位信息
+    if "每" in words:  # every head of a standard for each one starts with 每
+        for head in lx.PER_HEAD_WORDS:
+            at = words.find(head)
+            if at >= 0 and words[at + len(head) :].lstrip("每年月").startswith(lx.PROVISION_VERBS):
+                return True  # 为每人提供3个以上岗位信息
+    if ctx is not None and not ctx.has_penalty:
+        return False
     clause_end = ctx.clause_end(expression_end) if ctx is not None else len(text)
     return any(text.find(word, clause_start, clause_end) >= 0 for word in lx.PENALTY_WORDS)
+
+
+def _names_a_project(text: str, end: int) -> bool:
+    """Whether the words after a measure run on, with no mark, into the project it sizes (80万吨乙烯
+    改扩建项目, 10万千瓦光伏电站工程).
+
+    >>> _names_a_project("80万吨乙烯改扩建项目", 3), _names_a_project("80万吨，建成项目", 3)
+    (True, False)
+    """
+    words = text[end : end + _PROJECT_REACH]
+    for noun in lx.PROJECT_NOUNS:
+        at = words.find(noun)
+        after = text[end + at + len(noun) : end + at + len(noun) + 1]
+        if (
+            at >= 0
+            and not any(mark in words[:at] for mark in lx.CLAUSE_ENDS + "、（）()")
+            and (after == "" or after in lx.CLAUSE_ENDS or after.isspace())
+        ):
+            return True  # the noun ends the phrase: 招商推介会 after 重点项目 names no project
+    return False
+
+
+#: A short name, then 的 and the name it qualifies, right after a count (3起事故的企业).
+RE_COUNTED_QUALIFIER = re.compile(r"[\u4e00-\u9fff]{1,4}的[\u4e00-\u9fff]")
+_PROJECT_REACH = 14  # characters between a measure and the project it names
 
 
 def _far_goal(text: str, clause_start: int, start: int, numeral: str) -> bool:
@@ -545,17 +649,30 @@ def _describes(text: str, quantity: re.Match[str], unit: _Unit, suffix: re.Match
     return suffix is None and text.startswith(lx.ROUND_THE_CLOCK, quantity.start())  # 24小时“不打烊”服务
 
 
-def _qualifies(text: str, expression_end: int, ctx: _Context, prefix: str | None = None) -> bool:
+def _qualifies(text: str, expression_end: int, unit: str, ctx: _Context, prefix: str | None = None) -> bool:
     """A number that describes what another number counts: 年交易额超过10亿元的企业30家, 营收超1000万元
     OPC100家 (a threshold with the name of what it counts, then the count)."""
     if not text.startswith("的", expression_end):
+        if text[expression_end : expression_end + 1] not in lx.CLAUSE_ENDS and text[
+            expression_end - 2 : expression_end
+        ].endswith(lx.THRESHOLD_SUFFIXES):
+            # 1亿元以上规上工业企业研发机构覆盖率达到70%: a threshold, then whose rate the goal is
+            later = RE_QUANTITY.search(text, expression_end, ctx.clause_end(expression_end))
+            between = text[expression_end : later.start()] if later is not None else ""
+            if (
+                later is not None
+                and not any(joiner in between for joiner in ("、", "和", "及"))
+                and RE_RATE_WORD.search(between) is not None
+                and RE_UNIT.match(text, later.end(), ctx.end) is not None
+            ):
+                return True
         return (
             prefix is not None
             and lx.PREFIX_COMPARATORS[prefix] in (">", ">=")
             and _count_follows(text, expression_end, ctx)
         )
-    if text[expression_end - 1 : expression_end] in lx.PERCENT_UNITS:
-        return False  # 80%的乡镇和60%的村达到…: a share of the subjects, each a goal
+    if unit in lx.PERCENT_UNITS:
+        return False  # 80%(以上)的乡镇和60%(以上)的村达到…: a share of the subjects, each a goal
     clause_end = ctx.clause_end(expression_end)
     later = RE_QUANTITY.search(text, expression_end, clause_end)
     return later is not None and RE_UNIT.match(text, later.end(), clause_end) is not None
@@ -670,6 +787,7 @@ class _Words:
 
 
 _PREFIXES = _Words(lx.PREFIX_COMPARATORS)
+_LEVELS = _Words((*lx.LEVEL_VERBS, *lx.REACH_VERBS, *lx.REACH_DOWN_VERBS, "稳定在", "保持在", "控制在"))
 _GOAL_VERBS = _Words(lx.GOAL_VERBS)
 _DECREASE = _Words(lx.DECREASE_VERBS)
 _INCREASE = _Words(lx.INCREASE_VERBS)
@@ -733,18 +851,24 @@ def _share_subject(text: str, start: int, end: int) -> str | None:
     >>> t = "80%的乡镇和60%的行政村实现千兆光网覆盖"
     >>> _share_subject(t, 4, len(t)), _share_subject(t, 11, len(t))
     ('乡镇', '行政村')
+    >>> _share_subject("90%的县（市、区）和70%的乡镇实现全覆盖", 4, 23)
+    '县（市、区）'
     """
     verb = RE_GOVERNING_VERB.search(text, start, end)
     stop = verb.start() if verb else end
-    for joiner in _SUBJECT_JOINERS:
-        found = text.find(joiner, start, stop)
-        if found >= 0:
-            stop = found
+    depth = 0
+    for k in range(start, stop):  # the first joiner outside brackets: 县（市、区）和乡镇 is one subject, then another
+        ch = text[k]
+        depth += ch in _OPENING
+        depth -= ch in _CLOSING and depth > 0
+        if depth == 0 and ch in _SUBJECT_JOINERS:
+            stop = k
+            break
     subject = text[start:stop].strip(lx.SPACE_CHARS)
     return subject if 0 < len(subject) <= _SUBJECT_MAX and verb is not None else None
 
 
-_SUBJECT_JOINERS = ("和", "及", "与", "、")
+_SUBJECT_JOINERS = frozenset("和及与、")
 _SUBJECT_MAX = 20  # characters of what a share is of
 
 
