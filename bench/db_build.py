@@ -3,6 +3,7 @@
     python bench/db_build.py            # 2,000 generated plans, about 94 MB
     python bench/db_build.py --quick    # 100 plans, to check that it runs
     python bench/db_build.py --growth   # and memory for half the corpus and the whole
+    python bench/db_build.py --phases   # and CPU by phase
 
 The corpus is bench/corpus.py's: the bundled plan retypeset and renumbered, one plan a
 file, 100 to a folder.  Everything runs in child processes, each build with an empty
@@ -15,7 +16,9 @@ parse cache (a build neither reads nor writes it):
 2. the same build again with nothing changed (it reads no file and writes nothing), and
    with 1% of the files changed: wall time;
 3. with --growth, memory as the corpus grows: peak RSS of the main process for half the
-   corpus and the whole (plans are streamed into the database, never all held).
+   corpus and the whole (plans are streamed into the database, never all held);
+4. with --phases, CPU milliseconds a plan by phase (read, parse, rows: what the workers do;
+   insert, index, commit: what the main process does) of a --jobs 1 build in one process.
 
 The machine may be shared: read the ratios, and run it several times.
 """
@@ -51,6 +54,36 @@ cpu = own.ru_utime + own.ru_stime + workers.ru_utime + workers.ru_stime
 peak = [line.split()[1] for line in open("/proc/self/status") if line.startswith("VmHWM:")]
 print(code, elapsed, cpu, peak[0] if peak else 0, workers.ru_maxrss, file=sys.stderr)
 """
+
+# Runs one build with --jobs 1 in this process, each phase timed (CPU seconds): reading,
+# parsing, making rows (what workers do), inserting, the full-text index, committing (what the
+# main process does).
+PHASES = """
+import collections, sys, time
+from zhiliang_cli import cache, dbbuild, source
+spent = collections.Counter()
+def timed(name, function):
+    def run(*args, **kwargs):
+        start = time.process_time()
+        try:
+            return function(*args, **kwargs)
+        finally:
+            spent[name] += time.process_time() - start
+    return run
+source.read_bytes = timed("read", source.read_bytes)
+cache.parse_raw = timed("parse", cache.parse_raw)
+dbbuild.plan_rows = timed("rows", dbbuild.plan_rows)
+dbbuild.insert_rows = timed("insert", dbbuild.insert_rows)
+dbbuild._Batch._finish = timed("index", dbbuild._Batch._finish)
+dbbuild._Transaction.__exit__ = timed("commit", dbbuild._Transaction.__exit__)
+start = time.process_time()
+report = dbbuild.build(sys.argv[2], [sys.argv[1]], jobs=1)
+total = time.process_time() - start
+plans = report.added + report.replaced
+spent["other"] = total - sum(spent.values())
+print(plans, *(f"{name}={seconds}" for name, seconds in spent.items()), file=sys.stderr)
+"""
+PHASE_ORDER = ("read", "parse", "rows", "insert", "index", "commit", "other")
 
 # Parses every file one by one in this one process: the yardstick of issue 17.
 PARSE = """
@@ -118,10 +151,23 @@ def parse_one_by_one(root: Path) -> Run:
     return Run(out.stderr.strip().splitlines()[-1], "")
 
 
+def phases(root: Path, work: Path) -> None:
+    """CPU milliseconds a plan by phase, of a build with --jobs 1 in one process."""
+    env = {**os.environ, "ZL_CACHE_DIR": str(work / "cache-phases")}
+    args = [sys.executable, "-c", PHASES, str(root), str(work / "phases.db")]
+    out = subprocess.run(args, capture_output=True, text=True, env=env, check=True)
+    plans, *fields = out.stderr.strip().splitlines()[-1].split()
+    spent = {name: float(value) for name, value in (field.split("=") for field in fields)}
+    per_plan = ", ".join(f"{name} {spent.get(name, 0) / int(plans) * 1000:.1f}" for name in PHASE_ORDER)
+    main_side = sum(spent.get(name, 0) for name in ("insert", "index", "commit")) / int(plans) * 1000
+    print(f"   CPU ms a plan: {per_plan}; the main process's part (insert, index, commit) {main_side:.1f}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="100 plans instead of 2,000")
     parser.add_argument("--growth", action="store_true", help="also memory for half the corpus and the whole")
+    parser.add_argument("--phases", action="store_true", help="also CPU by phase of a --jobs 1 build")
     args = parser.parse_args()
     count = 100 if args.quick else 2000
     print(
@@ -172,6 +218,10 @@ def main() -> None:
             for name, paths in (("half", folders[: len(folders) // 2]), ("whole", folders)):
                 run = build(paths, work / f"{name}.db", 2, str(work / f"cache-{name}"))
                 print(f"   {name:>5} corpus: peak main {run.main_mb:5.1f} MB   ({run.summary})")
+
+        if args.phases:
+            print("\n4. where the time goes: a --jobs 1 build in one process, each phase timed")
+            phases(root, work)
 
 
 if __name__ == "__main__":

@@ -14,11 +14,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from zhiliang_cli import __version__, db, dbbuild, query
 from zhiliang_cli.cache import LoadedPlan, load_plan
 
-from .conftest import FIXTURES, ROOT, Result
+from .conftest import FIXTURES, ROOT, Result, one_error_line
 from .corpus_fixture import Corpus, make_corpus
 
 Run = Callable[..., Result]
@@ -181,6 +183,7 @@ def test_the_database_is_consistent(built: Path) -> None:
     assert dict(_rows(built, "SELECT key, value FROM meta")) == {
         "schema_version": str(db.SCHEMA_VERSION),
         "zl_version": __version__,
+        "checked": db.file_facts(str(built)),  # as zl left it: the next open need not check every page
     }
     assert _rows(built, "PRAGMA journal_mode") == [("delete",)]
 
@@ -635,3 +638,227 @@ def test_help(zl: Run) -> None:
         result = zl(*args)
         assert result.code == 0 and "Usage:" in result.out
     assert "build" in zl("db").out and "db" in zl("--help").out
+
+
+# --- zl progress --db: judged reports, quarter by quarter -----------------------------------------
+
+
+@pytest.fixture
+def ledger_db(zl: Run, tmp_path: Path) -> tuple[Path, Path, Path]:
+    """The small plan of the ledger tests in a database (beside another plan), and its ledger."""
+    from .workbooks import write_plan
+
+    plan = write_plan(tmp_path)
+    out = tmp_path / "plans.db"
+    assert zl("db", "build", str(plan), str(FIXTURES / "province_2024.txt"), "-o", str(out), "--jobs", "1").code == 0
+    ledger = tmp_path / "台账.xlsx"
+    assert zl("ledger", "--file", str(plan), "-o", str(ledger)).code == 0
+    return plan, out, ledger
+
+
+def _filled(ledger: Path, name: str, values: dict[str, Any]) -> Path:
+    import shutil
+
+    from .workbooks import fill
+
+    copy = ledger.with_name(name)
+    shutil.copy(ledger, copy)
+    return fill(copy, targets=values)
+
+
+#: 指标编号 -> what a clerk typed, each quarter; the small plan's 1-1 is 不少于 10 家, 2-1 少于 30 次.
+QUARTERS = {
+    "2025-Q1": {"1-1": "8家", "1-3": 0.1, "2-1": "很多"},
+    "2025-Q2": {"1-1": "12", "1-3": 0.5, "2-1": 29, "1-5": "约100人"},
+}
+
+
+def test_progress_reports_of_two_quarters_are_kept_side_by_side(zl: Run, ledger_db: tuple[Path, Path, Path]) -> None:
+    plan, out, ledger = ledger_db
+    judged: dict[str, dict[str, Any]] = {}
+    for quarter, values in QUARTERS.items():
+        filled = _filled(ledger, f"{quarter}.xlsx", values)
+        result = zl("progress", str(filled), "--db", str(out), "--quarter", quarter, "--format", "json")
+        assert result.code == 0, result
+        line = result.err.splitlines()[0]
+        assert line == f"{out}: recorded the {quarter} report of =某市2025年质量工作要点, 10 targets"
+        judged[quarter] = result.json()
+        assert judged[quarter] == zl("progress", str(filled), "--file", str(plan), "--format", "json").json()
+    reports = _rows(
+        out, "SELECT r.quarter, p.file, r.ledger_files FROM progress_reports r JOIN plans p ON p.id = r.plan_id"
+    )
+    assert reports == [(q, str(plan), f'["{out.parent / q}.xlsx"]') for q in QUARTERS]
+    for quarter, data in judged.items():
+        recorded = _rows(
+            out,
+            "SELECT g.target_ref, g.value, g.value_text, g.status, g.ledger_file, t.text, i.number FROM progress g"
+            " JOIN progress_reports r ON r.id = g.report_id JOIN targets t ON t.id = g.target_id"
+            " LEFT JOIN items i ON i.id = g.item_id WHERE r.quarter = ? ORDER BY g.rowid",
+            quarter,
+        )
+        expected = [
+            (
+                t["id"],
+                t["actual"] if t["status"] in ("met", "unmet") else None,
+                t["typed"],
+                t["status"],
+                t["source"] and t["source"]["file"],
+                t["text"],
+                t["item"],
+            )
+            for t in data["targets"]
+        ]
+        assert recorded == expected
+    statuses = dict(
+        _rows(
+            out,
+            "SELECT r.quarter || ' ' || g.target_ref, g.status FROM progress g"
+            " JOIN progress_reports r ON r.id = g.report_id WHERE g.target_ref IN ('1-1', '2-1')",
+        )
+    )
+    assert statuses == {"2025-Q1 1-1": "unmet", "2025-Q1 2-1": "invalid", "2025-Q2 1-1": "met", "2025-Q2 2-1": "met"}
+    assert _rows(out, "PRAGMA foreign_key_check") == [] and _rows(out, "PRAGMA integrity_check") == [("ok",)]
+
+
+def test_a_second_report_of_a_quarter_replaces_the_first_and_says_so(
+    zl: Run, ledger_db: tuple[Path, Path, Path]
+) -> None:
+    _, out, ledger = ledger_db
+    first = _filled(ledger, "first.xlsx", {"1-1": 5})
+    assert zl("progress", str(first), "--db", str(out), "--quarter", "2025年第二季度", "--format", "json").code == 0
+    (recorded_at,) = _rows(out, "SELECT recorded_at FROM progress_reports")[0]
+    second = _filled(ledger, "second.xlsx", {"1-1": 15})
+    result = zl("progress", str(second), "--db", str(out), "--quarter", "2025-q2", "--format", "json")
+    assert result.code == 0
+    assert result.err == (
+        f"{out}: recorded the 2025-Q2 report of =某市2025年质量工作要点, 10 targets, replacing the one recorded "
+        f"{recorded_at}\n"
+    )
+    assert _rows(out, "SELECT quarter, ledger_files FROM progress_reports") == [("2025-Q2", f'["{second}"]')]
+    assert _rows(out, "SELECT count(*), sum(status = 'met') FROM progress") == [(10, 1)]
+
+
+def test_the_quarter_is_that_of_the_ledgers_date_unless_given(zl: Run, ledger_db: tuple[Path, Path, Path]) -> None:
+    import datetime as dt
+
+    from zhiliang_cli.db import quarter_of
+
+    _, out, ledger = ledger_db
+    result = zl("progress", str(_filled(ledger, "now.xlsx", {"1-1": 12})), "--db", str(out), "--format", "json")
+    today = dt.date.today().isoformat()  # openpyxl saved it just now
+    assert result.code == 0 and quarter_of(today) in result.err
+    assert _rows(out, "SELECT quarter, ledger_date FROM progress_reports") == [(quarter_of(today), today)]
+
+
+def test_a_ledger_whose_plan_is_not_in_the_database_is_refused(
+    zl: Run, ledger_db: tuple[Path, Path, Path], tmp_path: Path
+) -> None:
+    _, out, _ = ledger_db
+    other = tmp_path / "bundled.xlsx"
+    assert zl("ledger", "-o", str(other)).code == 0  # the bundled plan's: not in the database
+    before = out.read_bytes()
+    one_error_line(zl("progress", str(other), "--db", str(out)), 3, "holds no plan with the SHA-256", "zl db build")
+    assert out.read_bytes() == before
+
+
+def test_a_plan_recorded_twice_is_named_with_file(zl: Run, ledger_db: tuple[Path, Path, Path], tmp_path: Path) -> None:
+    plan, out, ledger = ledger_db
+    twin = tmp_path / "twin" / "plan.txt"
+    twin.parent.mkdir()
+    twin.write_bytes(plan.read_bytes())
+    assert zl("db", "build", str(twin), "-o", str(out)).code == 0
+    one_error_line(zl("progress", str(ledger), "--db", str(out)), 2, "2 times", "--file")
+    result = zl("progress", str(ledger), "--db", str(out), "--file", str(twin), "--quarter", "2025-Q3")
+    assert result.code == 0
+    assert _rows(out, "SELECT p.file FROM progress_reports r JOIN plans p ON p.id = r.plan_id") == [(str(twin),)]
+
+
+@pytest.mark.parametrize(
+    ("args", "code", "words"),
+    [
+        (["--quarter", "2025-Q2"], 2, "give --db too"),
+        (["--db", "{db}", "--quarter", "2025-Q5"], 2, "is not a quarter"),
+        (["--db", "{dir}/nope.db"], 3, "no such database"),
+        (["--db", "{dir}/other.db"], 3, "zl did not write"),
+        (["--db", "{dir}/notes.db"], 3, "is not a SQLite database"),
+    ],
+    ids=["quarter without db", "bad quarter", "missing", "another program's", "not a database"],
+)
+def test_progress_db_refusals(
+    zl: Run, ledger_db: tuple[Path, Path, Path], args: list[str], code: int, words: str
+) -> None:
+    _, out, ledger = ledger_db
+    sqlite3.connect(out.parent / "other.db").execute("CREATE TABLE t (x)").connection.close()
+    (out.parent / "notes.db").write_text("notes " * 1000, encoding="utf-8")
+    named = [arg.format(db=out, dir=out.parent) for arg in args]
+    one_error_line(zl("progress", str(ledger), *named), code, words)
+    assert _rows(out, "SELECT count(*) FROM progress_reports") == [(0,)]
+
+
+def test_a_damaged_database_is_refused_before_any_ledger_is_read(zl: Run, ledger_db: tuple[Path, Path, Path]) -> None:
+    _, out, ledger = ledger_db
+    pages = out.stat().st_size // 4096
+    with open(out, "r+b") as file:
+        file.seek(pages // 2 * 4096)
+        file.write(bytes(4096))
+    one_error_line(zl("progress", str(ledger), "--db", str(out)), 3, "is damaged")
+
+
+def test_a_report_is_written_whole_or_not_at_all(
+    zl: Run, ledger_db: tuple[Path, Path, Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from zhiliang_cli import dbprogress
+
+    _, out, ledger = ledger_db
+    assert zl("progress", str(ledger), "--db", str(out), "--quarter", "2025-Q1").code == 0
+    before = _rows(out, "SELECT * FROM progress ORDER BY rowid")
+    real = dbprogress.ProgressDb._target_rows
+
+    def breaking(self: dbprogress.ProgressDb, judged: list[dict[str, Any]]) -> list[tuple[Any, ...]]:
+        rows = real(self, judged)
+        return [*rows[:-1], (*rows[-1][:5], "half-done", rows[-1][6])]  # the last row breaks a CHECK
+
+    monkeypatch.setattr(dbprogress.ProgressDb, "_target_rows", breaking)
+    result = zl("progress", str(_filled(ledger, "q1.xlsx", {"1-1": 12})), "--db", str(out), "--quarter", "2025-Q1")
+    assert result.code == 70 and "CHECK constraint failed" in result.err
+    assert _rows(out, "SELECT * FROM progress ORDER BY rowid") == before  # the first report, whole
+    assert _rows(out, "SELECT count(*) FROM progress_reports") == [(1,)]
+
+
+def test_a_locked_database_is_named_so(
+    zl: Run, ledger_db: tuple[Path, Path, Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _, out, ledger = ledger_db
+    monkeypatch.setattr(db, "BUSY_TIMEOUT", 0.05)
+    other = sqlite3.connect(out, isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")
+    try:
+        result = zl("progress", str(ledger), "--db", str(out), "--quarter", "2025-Q1", "--format", "json")
+        assert result.code == 5 and result.out == ""
+        assert result.err.splitlines()[-1].startswith(f"Error: cannot write {out} (database is locked)")
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+
+
+# --- the bigram index reads the words unicode61 would --------------------------------------------
+
+ALPHABET = "标准化质量提升省局ab Z09.-_,;:!?()\n\t，。：；、（）《》“”％～·—①αβ😀"
+
+
+@given(st.text(alphabet=ALPHABET, max_size=40))
+@settings(max_examples=300, deadline=None)
+def test_the_ascii_tokenizer_reads_the_words_unicode61_would(text: str) -> None:
+    """The index is tokenized by FTS5's ascii tokenizer (cheaper to fill) over the text as
+    bigrams() writes it, every character that is no letter or digit made a space: the tokens,
+    and their positions, are those unicode61 reads from the pairs with the punctuation left in."""
+    conn = sqlite3.connect(":memory:")
+    for name, tokenizer in (("a", "ascii"), ("u", "unicode61")):
+        conn.execute(f"CREATE VIRTUAL TABLE {name} USING fts5 (t, tokenize='{tokenizer}')")
+        conn.execute(f"CREATE VIRTUAL TABLE {name}_v USING fts5vocab({name}, 'instance')")
+    conn.execute("INSERT INTO a (rowid, t) VALUES (1, ?)", (db.bigrams(text),))
+    pairs = db.RE_HAN_RUN.sub(lambda run: " " + db._pairs(run.group()) + " ", text)  # punctuation kept
+    conn.execute("INSERT INTO u (rowid, t) VALUES (1, ?)", (pairs,))
+    ascii_tokens = conn.execute("SELECT term, offset FROM a_v ORDER BY offset").fetchall()
+    assert ascii_tokens == conn.execute("SELECT term, offset FROM u_v ORDER BY offset").fetchall()
+    assert dbbuild.bigrams_many([text]) == [db.bigrams(text)]

@@ -56,9 +56,13 @@ EXAMPLES: dict[str, list[str]] = {
     "schema": ["zl schema -o plan.schema.json"],
     "check": ["zl check", "zl check --file tests/fixtures --format json"],
     "ledger": ["zl ledger -o 台账.xlsx", "zl ledger --split-by lead -o 分表"],
-    "progress": ["zl progress 台账.xlsx", "zl progress 台账.xlsx -o 汇总.xlsx"],
+    "progress": [
+        "zl progress 台账.xlsx",
+        "zl progress 台账.xlsx -o 汇总.xlsx",
+        "zl progress 台账.xlsx --db plans.db --quarter 2024-Q2",
+    ],
     "diff": ["zl diff plan_2023.txt plan.pdf", "zl diff tests/fixtures/province_2024.txt plan.htm --format md"],
-    "build": ["zl db build tests/fixtures --db plans.db", "zl db build corpus/ --db plans.db --prune"],
+    "build": ["zl db build plan_2023.txt tests/fixtures --db plans.db", "zl db build corpus/ --db plans.db --prune"],
     "stats": ["zl db stats --db plans.db", "zl db stats --db plans.db --top 20 --format json"],
     "serve": ["zl serve --db plans.db", "zl serve --file tests/fixtures --port 8002 --open"],
 }
@@ -499,19 +503,61 @@ def progress(
         str | None, typer.Option("--output", "-o", metavar="FILE", help=_("Write the judged result as an .xlsx."))
     ] = None,
     force: ForceOpt = False,
+    db: Annotated[
+        str | None,
+        typer.Option(
+            "--db",
+            metavar="FILE",
+            help=_(
+                "Record the judged report in this database (written by zl db build), which holds the plan: "
+                "one report a plan and quarter."
+            ),
+        ),
+    ] = None,
+    quarter: Annotated[
+        str | None,
+        typer.Option(
+            "--quarter",
+            metavar="QUARTER",
+            help=_("With --db: the quarter reported on, as 2024-Q2 (default: the quarter of the ledgers' date)."),
+        ),
+    ] = None,
 ) -> None:
     from .progress import check_output, judge_ledgers, write_summary
 
     name = _format(fmt)
+    if quarter is not None and db is None:
+        from .errors import UsageError
+
+        raise UsageError(_("--quarter says which quarter --db records the report as: give --db too"))
     if output is not None:
         check_output(output, ledgers, force)  # before the work, not after
-    report = judge_ledgers(ledgers, _plans(file).one("progress"))
+    if db is None:
+        report = judge_ledgers(ledgers, _plans(file).one("progress"))
+    else:
+        report = _record_progress(ledgers, db, file, quarter)
     if output is not None:
         typer.echo(write_summary(report.data, output, force))
     else:  # jsonl and csv: the target records, one a line
         _emit(report.data if name in ("table", "json", "yaml") else report.data["targets"], name, _render("progress"))
     for warning in report.warnings:
         sys.stderr.write(_("Warning: {warning}").format(warning=warning) + "\n")
+
+
+def _record_progress(ledgers: list[str], db: str, files: list[str] | None, quarter: str | None) -> Any:
+    """Judge the ledgers against their plan in ``db`` and record the report there (see :mod:`dbprogress`)."""
+    from .dbprogress import ProgressDb, parse_quarter
+    from .printable import printable
+    from .progress import judge_ledgers
+
+    chosen = parse_quarter(quarter) if quarter is not None else None
+    store = ProgressDb.open(db, files)
+    try:
+        report = judge_ledgers(ledgers, store.plan)
+        sys.stderr.write(printable(store.record(report.data, chosen)) + "\n")
+    finally:
+        store.close()
+    return report
 
 
 @app.command(epilog=_epilog("diff"), help=_("Compare two editions of a plan item by item; exit 1 if they differ."))
@@ -564,7 +610,7 @@ def diff(
 
 db_app = typer.Typer(
     name="db",
-    help=_("A SQLite database of many plans (tables plans, sections, items, item_units, targets; items_fts)."),
+    help=_("A SQLite database of many plans (plans, sections, items, item_units, targets, progress; items_bigram)."),
     no_args_is_help=True,
     rich_markup_mode=None,
 )

@@ -6,7 +6,7 @@ key), ``items`` (referencing their section), ``item_units`` (each unit as printe
 qualified by the plan's place, with its plan), ``targets``, the views ``items_full`` and
 ``targets_full`` that bring all of an item's or a target's facts into one row, and a
 full-text index of the items, ``items_bigram``: every pair of adjacent Chinese characters a
-token (contentless FTS5, ``unicode61`` over the text as :func:`bigrams` writes it; the item's
+token (contentless FTS5, ``ascii`` over the text as :func:`bigrams` writes it; the item's
 text, and its units as printed and qualified), so that any word of two characters or more is
 found, ranked: ``WHERE items_bigram MATCH '标准'`` for two characters, ``MATCH '"标准 准化"'``
 (:func:`fts_query` writes it) for more.  It costs half what a trigram index costs to build
@@ -32,6 +32,7 @@ import os
 import re
 import sqlite3
 import time
+import unicodedata
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
@@ -41,7 +42,7 @@ from .query import REGEX_TIMEOUT, finder, hit_rows, parse_ref
 
 Row = dict[str, Any]
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 #: ``PRAGMA application_id`` of a zl database: "zlDB".
 APPLICATION_ID = 0x7A6C4442
 TABLES = ("plans", "sections", "items", "item_units", "targets", "progress_reports", "progress")
@@ -108,11 +109,19 @@ CREATE TABLE items (
     deadline_text TEXT,
     deadline_start INTEGER,
     deadline_end INTEGER,
+    lead_units TEXT NOT NULL,
+    lead_units_as_printed TEXT,
+    cooperating_units TEXT,
+    n_targets INTEGER NOT NULL,
+    region TEXT,
+    level TEXT,
+    year INTEGER,
+    kind TEXT,
     UNIQUE (plan_id, number)
 );
-CREATE INDEX items_plan ON items (plan_id, section, number);
 CREATE INDEX items_section ON items (section_id);
 CREATE INDEX items_deadline ON items (deadline);
+CREATE INDEX items_facets ON items (region, year, kind, level);
 CREATE TABLE item_units (
     plan_id INTEGER NOT NULL REFERENCES plans (id) ON DELETE CASCADE,
     item_id INTEGER NOT NULL REFERENCES items (id) ON DELETE CASCADE,
@@ -122,8 +131,7 @@ CREATE TABLE item_units (
 );
 CREATE INDEX item_units_item ON item_units (item_id);
 CREATE INDEX item_units_plan ON item_units (plan_id);
-CREATE INDEX item_units_unit ON item_units (unit, role);
-CREATE INDEX item_units_qualified ON item_units (qualified_unit, role);
+CREATE INDEX item_units_qualified ON item_units (qualified_unit, role, item_id, plan_id);
 CREATE TABLE targets (
     id INTEGER PRIMARY KEY,
     plan_id INTEGER NOT NULL REFERENCES plans (id) ON DELETE CASCADE,
@@ -147,12 +155,20 @@ CREATE TABLE targets (
     by_date TEXT,
     by_text TEXT,
     by_start INTEGER,
-    by_end INTEGER
+    by_end INTEGER,
+    due_date TEXT,
+    due_text TEXT,
+    due_quarter TEXT,
+    region TEXT,
+    level TEXT,
+    year INTEGER,
+    kind TEXT
 );
 CREATE INDEX targets_plan ON targets (plan_id, section);
 CREATE INDEX targets_item ON targets (item_id);
 CREATE INDEX targets_unit ON targets (unit, comparator);
-CREATE INDEX targets_by_date ON targets (by_date);
+CREATE INDEX targets_due ON targets (due_quarter, due_date);
+CREATE INDEX targets_facets ON targets (region, year, kind, level);
 CREATE TABLE progress_reports (
     id INTEGER PRIMARY KEY,
     plan_id INTEGER NOT NULL REFERENCES plans (id) ON DELETE CASCADE,
@@ -175,37 +191,28 @@ CREATE TABLE progress (
 );
 CREATE INDEX progress_report ON progress (report_id);
 CREATE INDEX progress_item ON progress (item_id);
-CREATE VIRTUAL TABLE items_bigram USING fts5 (text, units, content="", tokenize="unicode61");
+CREATE VIRTUAL TABLE items_bigram USING fts5 (text, units, content="", tokenize="ascii");
 CREATE VIEW items_full AS
 SELECT
-    i.id, i.plan_id, p.file AS plan, p.plan_title, p.region, p.level, p.year, p.kind,
-    i.section_id, i.section, s.title AS section_title, i.number, i.numeral, i.group_title, i.title, i.text,
-    (SELECT json_group_array(qualified_unit) FROM item_units u WHERE u.item_id = i.id AND u.role = 'lead')
-        AS lead_units,
-    (SELECT group_concat(unit, '、') FROM item_units u WHERE u.item_id = i.id AND u.role = 'lead')
-        AS lead_units_as_printed,
-    (SELECT group_concat(qualified_unit, '、') FROM item_units u WHERE u.item_id = i.id AND u.role = 'cooperating')
-        AS cooperating_units,
-    i.deadline, i.deadline_text,
-    (SELECT count(*) FROM targets t WHERE t.item_id = i.id) AS n_targets,
+    i.id, i.plan_id, (SELECT file FROM plans p WHERE p.id = i.plan_id) AS plan,
+    (SELECT plan_title FROM plans p WHERE p.id = i.plan_id) AS plan_title, i.region, i.level, i.year, i.kind,
+    i.section_id, i.section, (SELECT title FROM sections s WHERE s.id = i.section_id) AS section_title,
+    i.number, i.numeral, i.group_title, i.title, i.text,
+    i.lead_units, i.lead_units_as_printed, i.cooperating_units, i.deadline, i.deadline_text, i.n_targets,
     i.line, i.span_start, i.span_end
-FROM items i JOIN plans p ON p.id = i.plan_id JOIN sections s ON s.id = i.section_id;
+FROM items i;
 CREATE VIEW targets_full AS
 SELECT
-    t.id, t.plan_id, p.file AS plan, p.plan_title, p.region, p.level, p.year, p.kind,
-    t.section, s.title AS section_title, t.item_id, i.number AS item, i.title AS item_title,
-    (SELECT json_group_array(qualified_unit) FROM item_units u WHERE u.item_id = t.item_id AND u.role = 'lead')
-        AS lead_units,
+    t.id, t.plan_id, (SELECT file FROM plans p WHERE p.id = t.plan_id) AS plan,
+    (SELECT plan_title FROM plans p WHERE p.id = t.plan_id) AS plan_title, t.region, t.level, t.year, t.kind,
+    t.section, (SELECT title FROM sections s WHERE s.plan_id = t.plan_id AND s.number = t.section) AS section_title,
+    t.item_id, (SELECT number FROM items i WHERE i.id = t.item_id) AS item,
+    (SELECT title FROM items i WHERE i.id = t.item_id) AS item_title,
+    coalesce((SELECT lead_units FROM items i WHERE i.id = t.item_id), '[]') AS lead_units,
     t.text, t.number_text, t.value, t.low, t.high, t.unit, t.comparator, t.change, t.aspirational, t.subject,
-    coalesce(t.by_date, i.deadline) AS due_date,
-    CASE WHEN coalesce(t.by_date, i.deadline) IS NULL THEN NULL
-        ELSE substr(coalesce(t.by_date, i.deadline), 1, 4) || '-Q'
-            || ((CAST(substr(coalesce(t.by_date, i.deadline), 6, 2) AS INTEGER) + 2) / 3) END AS due_quarter,
-    coalesce(t.by_text, i.deadline_text) AS due_text,
+    t.due_date, t.due_quarter, t.due_text,
     t.line, t.span_start, t.span_end
-FROM targets t JOIN plans p ON p.id = t.plan_id
-    LEFT JOIN items i ON i.id = t.item_id
-    LEFT JOIN sections s ON s.plan_id = t.plan_id AND s.number = t.section;
+FROM targets t;
 """
 _CHUNK = 500  # ids per IN (...) list
 #: Seconds to wait for another program that is writing the database before giving up.
@@ -221,14 +228,28 @@ RE_HAN_RUN = re.compile("[" + "".join(f"{chr(low)}-{chr(high)}" for low, high in
 
 def bigrams(text: str) -> str:
     """``text`` as the bigram index reads it: each run of Chinese characters as its pairs of
-    adjacent characters, apart; anything else as it is (``unicode61`` makes words of it).
+    adjacent characters, apart; every other character that is no letter or digit (punctuation,
+    symbols, spaces: :func:`is_separator`) a space; letters and digits as they are (FTS5's
+    ``ascii`` tokenizer makes words of them, and of nothing else).
 
     >>> bigrams("推进标准化建设，PM2.5下降")
-    ' 推进 进标 标准 准化 化建 建设 ，PM2.5 下降 '
-    >>> bigrams("省")
-    ' 省 '
+    ' 推进 进标 标准 准化 化建 建设  PM2.5 下降 '
+    >>> bigrams("省"), bigrams("（二）①α％")
+    (' 省 ', '  二  ①α ')
     """
-    return RE_HAN_RUN.sub(lambda run: " " + _pairs(run.group()) + " ", text)
+    paired = RE_HAN_RUN.sub(lambda run: " " + _pairs(run.group()) + " ", text)
+    return "".join(" " if not ch.isascii() and is_separator(ord(ch)) else ch for ch in paired)
+
+
+def is_separator(code: int) -> bool:
+    """Whether a character that is not ASCII parts words, as FTS5's ``unicode61`` tokenizer
+    would have it: all but letters, numbers and private-use characters (categories L*, N*, Co).
+
+    >>> is_separator(ord("，")), is_separator(ord("α")), is_separator(ord("①")), is_separator(ord("％"))
+    (True, False, False, True)
+    """
+    category = unicodedata.category(chr(code))
+    return category[0] not in "LN" and category != "Co"
 
 
 def _pairs(run: str) -> str:
@@ -255,9 +276,18 @@ def units_text(units: Sequence[tuple[str, str]]) -> str:
     before :func:`bigrams`.
 
     >>> bigrams(units_text([("市科技局", "杭州市科技局"), ("省林业局", "省林业局")]))
-    ' 市科 科技 技局 ； 杭州 州市 市科 科技 技局 ； 省林 林业 业局 '
+    ' 市科 科技 技局   杭州 州市 市科 科技 技局   省林 林业 业局 '
     """
     return "；".join(f"{unit}；{full}" if full != unit else unit for unit, full in units)
+
+
+def quarter_of(date: str) -> str:
+    """The quarter a date (``YYYY-MM-DD``) falls in.
+
+    >>> quarter_of("2024-03-31"), quarter_of("2024-04-01"), quarter_of("2024-12-05")
+    ('2024-Q1', '2024-Q2', '2024-Q4')
+    """
+    return f"{date[:4]}-Q{(int(date[5:7]) + 2) // 3}"
 
 
 # --- opening: the one check -----------------------------------------------------------------------
@@ -284,10 +314,11 @@ def check(
     of another version, and with an InputError (exit 3) one whose schema or pages do not read.
 
     Checked: the header and the schema (page 1 on), the application id, the schema version,
-    and with ``every_page`` ``PRAGMA quick_check`` over every page (about 0.3 s for 100 MB): a
-    build, which trusts what it does not rewrite, and ``zl serve`` check every page; a query
-    checks the pages it reads (SQLite refuses a damaged one, :class:`_Reading` says so in one
-    line), so that its cost does not grow with the database.
+    and with ``every_page`` every page (``PRAGMA quick_check``, about 0.3 s for 100 MB) unless
+    the file is as zl left it when it last wrote it, every page known sound (:func:`as_stamped`).
+    A build, which trusts what it does not rewrite, ``zl progress --db`` and ``zl serve`` ask
+    for every page; a query checks the pages it reads (SQLite refuses a damaged one,
+    :class:`_Reading` says so in one line), so that its cost does not grow with the database.
     """
     try:
         names = {row[0] for row in conn.execute("SELECT name FROM sqlite_master")}
@@ -303,7 +334,8 @@ def check(
             raise error(f"{path} has zl's schema version {row[0]}, this zl uses {SCHEMA_VERSION}: build a new database")
         if application_id != APPLICATION_ID:
             raise error(f"{path} is a SQLite database that zl did not write: give another file")
-        problems = [row[0] for row in conn.execute("PRAGMA quick_check(3)")] if every_page else ["ok"]
+        checked = not every_page or as_stamped(conn, path)
+        problems = ["ok"] if checked else [row[0] for row in conn.execute("PRAGMA quick_check(3)")]
     except sqlite3.OperationalError as problem:  # locked by another program, unreadable, …
         if "locked" in str(problem):
             hint = "another program is writing it: try again when it is done"
@@ -316,6 +348,54 @@ def check(
     if problems != ["ok"]:  # damage is bad input, whoever reads it
         raise InputError(f"{path} is damaged ({problems[0]}): build it again with zl db build")
     return str(SCHEMA_VERSION)
+
+
+# --- the stamp: a database as zl left it needs no check of every page ------------------------------
+
+#: ``meta``'s key for the size and modification time (ns) its file had when zl last wrote it.
+STAMP_KEY = "checked"
+#: How far back the modification time is set: later writes, even on a file system that keeps
+#: whole seconds or two (FAT), give the file another time.
+STAMP_BACK_S = 3
+
+
+def file_facts(path: str) -> str | None:
+    """The size and modification time of ``path`` as :data:`STAMP_KEY` records them, or None."""
+    try:
+        info = os.stat(path)
+    except OSError:
+        return None
+    return f"{info.st_size}:{info.st_mtime_ns}"
+
+
+def as_stamped(conn: sqlite3.Connection, path: str) -> bool:
+    """Whether the database at ``path`` is as zl left it when it last wrote it, every page
+    then known sound (:func:`stamp`): its size and modification time are those recorded, and no
+    journal or write-ahead log lies beside it.  Anything that writes to the file after — another
+    program, a copy cut short, a page zeroed — gives it another modification time, and the next
+    open checks every page again."""
+    if any(os.path.exists(path + suffix) for suffix in ("-journal", "-wal")):
+        return False
+    row = conn.execute("SELECT value FROM meta WHERE key = ?", (STAMP_KEY,)).fetchone()
+    return row is not None and row[0] == file_facts(path)
+
+
+def stamp(path: str) -> None:
+    """After zl wrote the database at ``path`` (checked before it wrote, consistent since, its
+    journal gone): record the size and the modification time its file will have, then give the
+    file that time, a few seconds back.  When the file system cannot keep it (or the file is
+    not ours to touch), the next open does not find it and checks every page: no harm done."""
+    moment = (time.time_ns() // 10**9 - STAMP_BACK_S) * 10**9
+    try:
+        conn = _connect(path)
+        try:
+            size = os.stat(path).st_size
+            conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", (STAMP_KEY, f"{size}:{moment}"))
+        finally:
+            conn.close()
+        os.utime(path, ns=(os.stat(path).st_atime_ns, moment))
+    except (OSError, sqlite3.Error):
+        pass  # not stamped: the next open checks every page
 
 
 def open_read(path: str, every_page: bool = False) -> sqlite3.Connection:
@@ -383,9 +463,8 @@ def stats(path: str, top: int = 10) -> Row:
         counts = {table: conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0] for table in TABLES}
         meta = dict(conn.execute("SELECT key, value FROM meta").fetchall())
         leads = conn.execute(
-            "SELECT u.unit, count(DISTINCT u.item_id), count(DISTINCT i.plan_id) FROM item_units u"
-            " JOIN items i ON i.id = u.item_id WHERE u.role = 'lead'"
-            " GROUP BY u.unit ORDER BY count(DISTINCT u.item_id) DESC, u.unit LIMIT ?",
+            "SELECT unit, count(DISTINCT item_id), count(DISTINCT plan_id) FROM item_units WHERE role = 'lead'"
+            " GROUP BY unit ORDER BY count(DISTINCT item_id) DESC, unit LIMIT ?",
             (top,),
         ).fetchall()
     return {

@@ -22,6 +22,7 @@ rollback-journal mode, one file with nothing beside it.
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 import sqlite3
@@ -33,7 +34,19 @@ from typing import TYPE_CHECKING, Any
 
 from ._version import __version__
 from .corpus import BAD_NAME, Failed, Reporter, Unchanged, default_jobs, expand, file_type, shown_path, watch_parent
-from .db import APPLICATION_ID, HAN_RANGES, SCHEMA, SCHEMA_VERSION, _connect, bigrams, check, units_text
+from .db import (
+    APPLICATION_ID,
+    HAN_RANGES,
+    SCHEMA,
+    SCHEMA_VERSION,
+    _connect,
+    bigrams,
+    check,
+    is_separator,
+    quarter_of,
+    stamp,
+    units_text,
+)
 from .errors import OutputError, UsageError, ZlError
 
 if TYPE_CHECKING:
@@ -56,12 +69,14 @@ PLAN_COLUMNS = (
 SECTION_COLUMNS = "id, plan_id, number, numeral, title, line, span_start, span_end"
 ITEM_COLUMNS = (
     "id, plan_id, section_id, number, numeral, section, group_title, title, text, line, span_start, span_end,"
-    " lead_span_start, lead_span_end, deadline, deadline_text, deadline_start, deadline_end"
+    " lead_span_start, lead_span_end, deadline, deadline_text, deadline_start, deadline_end, lead_units,"
+    " lead_units_as_printed, cooperating_units, n_targets, region, level, year, kind"
 )
 UNIT_COLUMNS = "plan_id, item_id, unit, qualified_unit, role"
 TARGET_COLUMNS = (
     "plan_id, item_id, section, text, line, span_start, span_end, number_text, number_start, number_end,"
-    " value, low, high, unit, comparator, change, aspirational, subject, by_date, by_text, by_start, by_end"
+    " value, low, high, unit, comparator, change, aspirational, subject, by_date, by_text, by_start, by_end,"
+    " due_date, due_text, due_quarter, region, level, year, kind"
 )
 
 
@@ -98,32 +113,42 @@ def plan_rows(path: str, loaded: LoadedPlan) -> PlanRows:
 
     plan = loaded.plan
     place = plan_place(plan["issuers"], plan["title"], plan["plan_title"])
+    year = plan_year(plan["title"], plan["plan_title"], plan["date"])
+    facets = (place.region, place.level, year, _kind(plan))  # the plan's, in every item and target row
+    names: dict[str, str] = {}  # a plan names its units again and again
+
+    def full(unit: str) -> str:
+        if unit not in names:
+            names[unit] = qualified(unit, place)
+        return names[unit]
+
     sections: list[tuple[Any, ...]] = []
     items: list[tuple[Any, ...]] = []
     units: list[tuple[Any, ...]] = []
     targets: list[tuple[Any, ...]] = []
     search: list[tuple[str, str]] = []
-    targets += [(None, *_target_row(t)) for t in plan["targets"]]  # the preamble's
+    targets += [(None, *_target_row(t, None), *facets) for t in plan["targets"]]  # the preamble's
     for s_index, section in enumerate(plan["sections"]):
         sections.append((section["number"], section["numeral"], section["title"], section["line"], *section["span"]))
-        targets += [(None, *_target_row(t)) for t in section["targets"]]
+        targets += [(None, *_target_row(t, None), *facets) for t in section["targets"]]
         for item in section["items"]:
             index = len(items)
-            items.append((s_index, *_item_row(item)))
-            named = [(unit, qualified(unit, place), "lead") for unit in item["lead_units"]]
-            named += [(unit, qualified(unit, place), "cooperating") for unit in item["cooperating_units"]]
+            leads = [(unit, full(unit)) for unit in item["lead_units"]]
+            others = [(unit, full(unit)) for unit in item["cooperating_units"]]
+            row = (s_index, *_item_row(item), *_unit_columns(leads, others), len(item["targets"]), *facets)
+            items.append(row)
+            named = [(unit, full, "lead") for unit, full in leads] + [(u, full, "cooperating") for u, full in others]
             units += [(index, *unit) for unit in named]
-            targets += [(index, *_target_row(t)) for t in item["targets"]]
-            search.append((item["text"], units_text([u[:2] for u in named])))
-    n_targets = len(targets)
-    row = (
+            targets += [(index, *_target_row(t, item["deadline"]), *facets) for t in item["targets"]]
+            search.append((item["text"], units_text(leads + others)))
+    plan_row = (
         plan["title"],
         plan["doc_number"],
         plan["date"],
-        json.dumps(plan["issuers"], ensure_ascii=False),
+        to_json(plan["issuers"]),
         plan["plan_title"],
-        _kind(plan),
-        plan_year(plan["title"], plan["plan_title"], plan["date"]),
+        facets[3],
+        year,
         place.level,
         place.region,
         place.province,
@@ -131,11 +156,11 @@ def plan_rows(path: str, loaded: LoadedPlan) -> PlanRows:
         place.county,
         len(sections),
         len(items),
-        n_targets,
+        len(targets),
     )
     texts = bigrams_many([text for text, _ in search] + [names for _, names in search])
     search = list(zip(texts[: len(search)], texts[len(search) :], strict=True))
-    return PlanRows(path, loaded.sha256, row, sections, items, units, targets, search)
+    return PlanRows(path, loaded.sha256, plan_row, sections, items, units, targets, search)
 
 
 def _kind(plan: PlanRecord) -> str | None:
@@ -159,7 +184,25 @@ def _item_row(item: ItemRecord) -> tuple[Any, ...]:
     )
 
 
-def _target_row(t: TargetRecord) -> tuple[Any, ...]:
+def _unit_columns(leads: list[tuple[str, str]], others: list[tuple[str, str]]) -> tuple[str, str | None, str | None]:
+    """An item's units as items_full shows them: the lead units qualified (a JSON array) and as
+    printed, the cooperating ones qualified (joined by 、; null when there are none).
+
+    >>> _unit_columns([("市科技局", "杭州市科技局")], [])
+    ('["杭州市科技局"]', '市科技局', None)
+    """
+    return (
+        to_json([full for _, full in leads]),
+        "、".join(unit for unit, _ in leads) or None,
+        "、".join(full for _, full in others) or None,
+    )
+
+
+def _target_row(t: TargetRecord, deadline: DeadlineRecord | None) -> tuple[Any, ...]:
+    """A target's columns; it is due by its own dated time, else by its item's ``deadline``,
+    else by its own words with no date."""
+    due = t["by"] if t["by"] and t["by"]["date"] else deadline or t["by"]
+    due_date = due["date"] if due else None
     return (
         t["section"],
         t["text"],
@@ -176,6 +219,9 @@ def _target_row(t: TargetRecord) -> tuple[Any, ...]:
         int(t["aspirational"]),
         t["subject"],
         *_deadline_values(t["by"]),
+        due_date,
+        due["text"] if due else None,
+        quarter_of(due_date) if due_date else None,
     )
 
 
@@ -356,6 +402,7 @@ class Writer:
         except sqlite3.Error as problem:
             raise OutputError(f"cannot write {path}: {problem}") from None
         self.writing = False
+        self.touched: list[tuple[str, str]] = []  # unchanged files with new stat facts, to record
         try:
             if check(self.conn, path, OutputError) is None:
                 self._create()
@@ -371,8 +418,8 @@ class Writer:
     def __enter__(self) -> Writer:
         return self
 
-    def __exit__(self, *exc: object) -> None:
-        self.close()
+    def __exit__(self, kind: type[BaseException] | None, *exc: object) -> None:
+        self.close(finished=kind is None)
 
     def _create(self) -> None:
         """The tables, all or nothing; when another build made them meanwhile, theirs."""
@@ -399,55 +446,37 @@ class Writer:
             self.writing = True
 
     def write(self, outcomes: Iterator[tuple[str | None, Outcome]]) -> Iterator[str | Unchanged | Failed]:
-        """Write the plans among ``outcomes`` in batches; each path's outcome as it is settled:
-        "added", "replaced", Unchanged or Failed."""
-        batch: list[tuple[str | None, PlanRows]] = []
-        touched: list[tuple[str, str]] = []
-        for facts, outcome in outcomes:
-            if isinstance(outcome, PlanRows):
-                batch.append((facts, outcome))
-                if len(batch) >= BATCH_PLANS:
-                    yield from self.put_many(batch, touched)
-                    batch, touched = [], []
-                continue
-            if isinstance(outcome, Unchanged) and facts is not None and self.known[outcome.path][2] != facts:
-                touched.append((facts, outcome.path))  # read again: the same bytes, new stat facts
-            yield outcome
-        if batch or touched:
-            yield from self.put_many(batch, touched)
+        """Write the plans among ``outcomes`` as they come, each in a savepoint of the open
+        transaction, which is indexed and committed every :data:`BATCH_PLANS` plans; each path's
+        outcome as it is settled: "added", "replaced" (once committed), Unchanged or Failed.
+
+        The main process inserts a plan while the workers parse the next ones: nobody waits
+        for a whole batch.  An exception keeps (indexes and commits) the plans written before it,
+        unless SQLite itself failed."""
+        batch: _Batch | None = None
+        try:
+            for facts, outcome in outcomes:
+                if isinstance(outcome, PlanRows):
+                    batch = batch or _Batch(self)
+                    batch.put(facts, outcome)
+                    if len(batch.done) >= BATCH_PLANS:
+                        done, batch = batch, None
+                        yield from done.commit()
+                    continue
+                if isinstance(outcome, Unchanged) and facts is not None and self.known[outcome.path][2] != facts:
+                    self.touched.append((facts, outcome.path))  # read again: the same bytes, new stat facts
+                yield outcome
+            if batch is not None or self.touched:
+                done, batch = batch or _Batch(self), None
+                yield from done.commit()
+        except BaseException as error:
+            if batch is not None:
+                batch.abandon(error)
+            raise
 
     def put(self, path: str, loaded: LoadedPlan) -> str | Failed | Unchanged:
         """Write one parsed plan in a transaction of its own."""
-        return next(self.put_many([(None, plan_rows(path, loaded))]))
-
-    def put_many(
-        self, batch: list[tuple[str | None, PlanRows]], touched: Sequence[tuple[str, str]] = ()
-    ) -> Iterator[str | Unchanged | Failed]:
-        """Write ``batch`` in one transaction, each plan whole or not at all, and index it."""
-        done: list[tuple[str | Unchanged | Failed, int]] = []
-        with _Transaction(self) as conn:
-            conn.executemany("UPDATE plans SET file_stat = ? WHERE file = ?", touched)
-            ids = _Ids(_next_id(conn, "sections"), _next_id(conn, "items"))
-            first_item = ids.item
-            try:
-                for facts, rows in batch:
-                    done.append(self._put(conn, facts, rows, ids))
-            finally:  # what was written before an exception is kept, and indexed
-                written = [
-                    rows for (_, rows), (outcome, _) in zip(batch, done, strict=False) if isinstance(outcome, str)
-                ]
-                self._index(conn, first_item, written)
-            if written:
-                conn.execute(
-                    "UPDATE meta SET value = ? WHERE key = 'zl_version' AND value != ?", (__version__, __version__)
-                )
-        for (facts, rows), (outcome, pid) in zip(batch, done, strict=True):
-            if isinstance(outcome, str):
-                self.known[rows.path] = (pid, rows.sha256, facts)
-        for facts, path in touched:
-            pid, sha, _ = self.known[path]
-            self.known[path] = (pid, sha, facts)
-        yield from (outcome for outcome, _ in done)
+        return next(self.write(iter([(None, plan_rows(path, loaded))])))
 
     def _put(
         self, conn: sqlite3.Connection, facts: str | None, rows: PlanRows, ids: _Ids
@@ -475,17 +504,6 @@ class Writer:
         conn.execute("RELEASE plan")
         return ("added" if old is None else "replaced"), pid
 
-    def _index(self, conn: sqlite3.Connection, first_item: int, written: list[PlanRows]) -> None:
-        """The full-text indexes of the items written since ``first_item``, in bulk."""
-        if not written:
-            return
-        ids = [row[0] for row in conn.execute("SELECT id FROM items WHERE id >= ? ORDER BY id", (first_item,))]
-        search = [entry for rows in written for entry in rows.search]
-        conn.executemany(
-            "INSERT INTO items_bigram (rowid, text, units) VALUES (?, ?, ?)",
-            [(item_id, *entry) for item_id, entry in zip(ids, search, strict=True)],
-        )
-
     def prune(self) -> int:
         """Remove the plans whose files are gone; how many."""
         gone = [(file, pid) for file, (pid, _, _) in self.known.items() if not os.path.exists(file)]
@@ -497,19 +515,24 @@ class Writer:
                 del self.known[file]
         return len(gone)
 
-    def close(self) -> None:
+    def close(self, finished: bool = False) -> None:
+        """Back to one self-contained file; when the build ``finished`` and wrote, stamped
+        (:func:`db.stamp`: the next open need not check every page)."""
         conn = getattr(self, "conn", None)
         if conn is None:
             return
+        whole = False
         try:
-            if self.writing:  # back to one self-contained file
+            if self.writing:
                 conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-                conn.execute("PRAGMA journal_mode = DELETE")
+                whole = conn.execute("PRAGMA journal_mode = DELETE").fetchone()[0] == "delete"
         except sqlite3.Error:
             pass  # still in WAL mode: consistent, and the next build finishes the job
         finally:
             conn.close()
             self.conn = None  # type: ignore[assignment]
+        if whole and finished:
+            stamp(self.path)
 
 
 def _next_id(conn: sqlite3.Connection, table: str) -> int:
@@ -523,6 +546,72 @@ class _Ids:
 
     section: int
     item: int
+
+
+class _Batch:
+    """The plans written in the open transaction: each in its savepoint as it comes, then indexed
+    (the full-text index in bulk: a savepoint after it would flush it to disk, plan by plan)
+    and committed together."""
+
+    def __init__(self, writer: Writer) -> None:
+        self.writer = writer
+        self.transaction = _Transaction(writer)
+        self.conn = self.transaction.__enter__()
+        self.ids = _Ids(_next_id(self.conn, "sections"), _next_id(self.conn, "items"))
+        self.done: list[tuple[str | None, str, str, str | Unchanged | Failed, int]] = []  # facts, path, sha…
+        self.search: list[tuple[int, str, str]] = []  # items_bigram's rows of the plans written
+
+    def put(self, facts: str | None, rows: PlanRows) -> None:
+        first = self.ids.item
+        outcome, pid = self.writer._put(self.conn, facts, rows, self.ids)
+        self.done.append((facts, rows.path, rows.sha256, outcome, pid))
+        if isinstance(outcome, str):
+            self.search += [(first + k, *entry) for k, entry in enumerate(rows.search)]
+
+    def _finish(self) -> None:
+        """Index the plans written, record the stat facts of the files read again, and the version."""
+        conn = self.conn
+        conn.executemany("UPDATE plans SET file_stat = ? WHERE file = ?", self.writer.touched)
+        conn.executemany("INSERT INTO items_bigram (rowid, text, units) VALUES (?, ?, ?)", self.search)
+        if self.search:
+            conn.execute(
+                "UPDATE meta SET value = ? WHERE key = 'zl_version' AND value != ?", (__version__, __version__)
+            )
+
+    def commit(self) -> Iterator[str | Unchanged | Failed]:
+        """Index and commit; then each plan's outcome."""
+        try:
+            self._finish()
+        except BaseException as error:
+            self.transaction.__exit__(type(error), error, None)
+            raise
+        self.transaction.__exit__(None, None, None)
+        self._settled()
+        yield from (outcome for *_, outcome, _ in self.done)
+
+    def abandon(self, error: BaseException) -> None:
+        """An exception while the batch was open: the plans written are kept (indexed and
+        committed) unless SQLite failed, in which case the whole batch is rolled back."""
+        if not isinstance(error, sqlite3.Error):
+            try:
+                self._finish()
+            except BaseException as other:
+                self.transaction.__exit__(type(other), other, None)
+                raise
+        self.transaction.__exit__(type(error), error, None)
+        if not isinstance(error, sqlite3.Error):
+            self._settled()
+
+    def _settled(self) -> None:
+        """What the database now holds, as the writer knows it."""
+        known = self.writer.known
+        for facts, path, sha, outcome, pid in self.done:
+            if isinstance(outcome, str):
+                known[path] = (pid, sha, facts)
+        for facts, path in self.writer.touched:
+            pid, sha, _ = known[path]
+            known[path] = (pid, sha, facts)
+        self.writer.touched = []
 
 
 def insert_rows(
@@ -572,7 +661,7 @@ def _delete_plan(conn: sqlite3.Connection, plan_id: int) -> None:
 def _meta_rows() -> str:
     """The rows of ``meta`` as SQL (for the one script that creates a database).
 
-    >>> _meta_rows().startswith("INSERT INTO meta (key, value) VALUES ('schema_version', '4')")
+    >>> _meta_rows().startswith("INSERT INTO meta (key, value) VALUES ('schema_version', '5')")
     True
     """
     rows = [("schema_version", str(SCHEMA_VERSION)), ("zl_version", __version__)]
@@ -644,15 +733,32 @@ def _bigrams_array(text: str) -> str:
     start = han & ~before  # a run starts: a space before it
     pair = han & after  # this character and the next, then a space
     single = start & ~after  # a run of one: the character, then a space
-    other = ~han  # as it is
+    other = ~han  # as it is, or a space when it parts words
     lengths = start.astype(np.int64) + 3 * pair + 2 * single + other
     offsets = np.cumsum(lengths) - lengths
     out = np.empty(int(lengths.sum()), dtype="<u4")
     out[offsets[start]] = 32
-    out[offsets[other]] = chars[other]
+    basic = chars <= 0xFFFF
+    parts = _separators()[np.where(basic, chars, 0)]
+    for at in np.flatnonzero(~basic):  # beyond the basic plane: rare, asked one by one
+        parts[at] = is_separator(int(chars[at]))
+    out[offsets[other]] = np.where(parts, 32, chars)[other]
     where = np.flatnonzero(pair)
     at = offsets[where] + start[where]
     out[at], out[at + 1], out[at + 2] = chars[where], chars[where + 1], 32
     where = np.flatnonzero(single)
     out[offsets[where] + 1], out[offsets[where] + 2] = chars[where], 32
     return out.tobytes().decode("utf-32-le")
+
+
+@functools.cache
+def _separators() -> Any:
+    """:func:`db.is_separator` of every character of the basic plane (False for ASCII, which the
+    tokenizer parts itself), as a NumPy array made once a process."""
+    import numpy as np
+
+    return np.array([code > 0x7F and is_separator(code) for code in range(0x10000)], dtype=bool)
+
+
+#: JSON as the database keeps it (one encoder: json.dumps makes one a call).
+to_json = json.JSONEncoder(ensure_ascii=False).encode

@@ -88,10 +88,10 @@ def plan_names(database: str) -> dict[str, str]:
     return {file: plan_title or title or "" for file, plan_title, title in rows}
 
 
-def _chosen(files: list[str], recorded: str) -> bool:
+def chosen(files: list[str], recorded: str) -> bool:
     """Whether the plan recorded as ``recorded`` is one of ``files`` (a file, or a folder it is under).
 
-    >>> _chosen(["tests/fixtures"], "tests/fixtures/a.txt"), _chosen(["./a.txt"], "a.txt"), _chosen(["b"], "a.txt")
+    >>> chosen(["tests/fixtures"], "tests/fixtures/a.txt"), chosen(["./a.txt"], "a.txt"), chosen(["b"], "a.txt")
     (True, True, False)
     """
     if not files:
@@ -104,28 +104,30 @@ def _chosen(files: list[str], recorded: str) -> bool:
     return False
 
 
+#: The columns of ``plans`` that :func:`plan_from_row` reads, in its order.
+PLAN_ROW = "id, file, sha256, title, doc_number, date, issuers, plan_title, kind"
+
+
 def load(database: str, files: list[str]) -> list[tuple[str, LoadedPlan]]:
     """The plans of ``database`` (those recorded from ``files``), rebuilt, in the order of their paths."""
     from .db import open_read
 
     conn = open_read(database)
     try:
-        plans = conn.execute(
-            "SELECT id, file, sha256, title, doc_number, date, issuers, plan_title, kind FROM plans ORDER BY file"
-        ).fetchall()
-        chosen = [row for row in plans if _chosen(files, row[1])]
-        if not chosen:
+        plans = conn.execute(f"SELECT {PLAN_ROW} FROM plans ORDER BY file").fetchall()
+        picked = [row for row in plans if chosen(files, row[1])]
+        if not picked:
             named = ", ".join(files)
             raise UsageError(
                 f"{database} holds no plan built from {named}: give a path as zl db build was given it "
                 f"(zl meta --db {database} lists them)"
             )
-        return [(row[1], _loaded(conn, row)) for row in chosen]
+        return [(row[1], plan_from_row(conn, row)) for row in picked]
     finally:
         conn.close()
 
 
-def _loaded(conn: sqlite3.Connection, row: tuple[Any, ...]) -> LoadedPlan:
+def plan_from_row(conn: sqlite3.Connection, row: tuple[Any, ...]) -> LoadedPlan:
     plan_id, file, sha256, title, doc_number, date, issuers, plan_title, kind = row
     targets = _targets(conn, plan_id)
     items = _items(conn, plan_id, targets)

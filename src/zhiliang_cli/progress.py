@@ -161,8 +161,8 @@ class Ledger:
     targets: list[FilledRow] = field(default_factory=list)
 
 
-def read_ledger(path: str, loaded: LoadedPlan, item_numbers: set[int], target_ids: set[str]) -> Ledger:
-    """The fill-in cells of a ledger workbook made from ``loaded``, its rows keyed by 序号 and 指标编号."""
+def open_ledger(path: str) -> tuple[Ledger, dict[str, list[SheetRow]]]:
+    """A ledger workbook's 说明 (the plan it was made from: its hash, title and file) and its sheets."""
     from .sheets import read_book
 
     opened = read_book(path)
@@ -178,8 +178,19 @@ def read_ledger(path: str, loaded: LoadedPlan, item_numbers: set[int], target_id
         raise InputError(f"{path} is not a ledger made by zl ledger (its sheet {NOTES} has no {SHA_LABEL})")
     sha = str(notes[SHA_LABEL]).strip().lower()
     title, source = notes.get("计划") or notes.get("标题"), notes.get(SOURCE_LABEL)
-    ledger = Ledger(path, sha, title, notes.get(SCOPE_LABEL), str(source) if source else None, _saved(opened))
+    return Ledger(path, sha, title, notes.get(SCOPE_LABEL), str(source) if source else None, _saved(opened)), book
+
+
+def read_ledger(path: str, loaded: LoadedPlan, item_numbers: set[int], target_ids: set[str]) -> Ledger:
+    """The fill-in cells of a ledger workbook made from ``loaded``, its rows keyed by 序号 and 指标编号."""
+    return _filled(*open_ledger(path), loaded, item_numbers, target_ids)
+
+
+def _filled(
+    ledger: Ledger, book: dict[str, list[SheetRow]], loaded: LoadedPlan, item_numbers: set[int], target_ids: set[str]
+) -> Ledger:
     _check_plan(ledger, loaded)
+    path = ledger.path
     ledger.tasks = _rows(path, TASKS, book[TASKS], "序号", TASK_FILL, _item_key(item_numbers))
     ledger.targets = _rows(path, TARGETS, book[TARGETS], "指标编号", TARGET_FILL, _target_key(target_ids))
     return ledger
@@ -343,14 +354,20 @@ class Report:
     warnings: list[str]
 
 
-def judge_ledgers(paths: list[str], loaded: LoadedPlan) -> Report:
-    """Read every ledger in ``paths``, check each against ``loaded``, merge and judge."""
+def judge_ledgers(paths: list[str], loaded: LoadedPlan | Callable[[Ledger], LoadedPlan]) -> Report:
+    """Read every ledger in ``paths``, check each against ``loaded``, merge and judge.
+
+    ``loaded`` may be a function that finds the plan from the first ledger's 说明 (its hash),
+    as ``zl progress --db`` does in the database: every workbook is still read once."""
+    warnings: list[str] = []
+    opened = [open_ledger(p) for p in _distinct(paths, warnings)]
+    if callable(loaded):  # a LoadedPlan is not
+        loaded = loaded(opened[0][0])
     plan = loaded.plan
     entries = target_entries(plan)
     by_id = {e.id: e for e in entries}
-    warnings: list[str] = []
     numbers = {i["number"] for i in plan_items(plan)}
-    ledgers = [read_ledger(p, loaded, numbers, set(by_id)) for p in _distinct(paths, warnings)]
+    ledgers = [_filled(ledger, book, loaded, numbers, set(by_id)) for ledger, book in opened]
     tasks = merge([r for ledger in ledgers for r in ledger.tasks], "序号", _same_text)
     targets = merge([r for ledger in ledgers for r in ledger.targets], "指标编号", _same_actual(by_id))
     item_rows = [_item_record(item, tasks.get(item["number"]), warnings) for item in plan_items(plan)]
