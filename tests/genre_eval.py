@@ -50,7 +50,7 @@ def cases() -> list[tuple[str, Path, Path]]:
 
 
 def _marker_core(marker: str) -> str:
-    return marker.strip("（）()、.．。 　第条")
+    return marker.strip("（）()、.．﹒。 　第条")
 
 
 def evaluate(name: str, document: Path, expected_file: Path) -> Report:

@@ -321,8 +321,8 @@ ADMIN_QUALIFIERS = ("有关", "相关")
 LEVEL1_MARKS = "、.．"
 #: What a scan makes of the 一 of 一、 (a stroke read as a dash): -、 is section 一 where 二、 follows it.
 DAMAGED_ONE = "-－—–"
-#: Marks after a level-three numeral: 1. (standard), 1、 and 1． (seen in copies).
-LEVEL3_MARKS = ".．、"
+#: Marks after a level-three numeral: 1. (standard), 1、, 1． and 1﹒ (U+FE52, seen in copies).
+LEVEL3_MARKS = ".．﹒、"
 
 # --- numbers ------------------------------------------------------------------------
 
@@ -522,7 +522,10 @@ PREFIX_COMPARATORS = {
 #: Durations that are a target only when bounded (不超过3个月, 压缩至2个月): 用3个月时间 is none.
 BOUNDED_DURATION_UNITS = ("个月", "个季度")
 #: Units of time, after which 内 sets a limit (5个工作日内).
-TIME_UNITS = ("小时", "分钟", "天", "工作日", "个工作日", "个月", "个季度")
+TIME_UNITS = ("小时", "分钟", "天", "日", "工作日", "个工作日", "个月", "个季度")
+#: Words that count a time limit from an event of each case (之日起20个工作日内, 受理后3日内): a rule of
+#: procedure, not a level to reach (压缩至1个工作日 is one).
+COUNTED_FROM_WORDS = ("之日起", "之日后", "日起", "起", "后")
 #: Comparators written after the number (and its unit).
 SUFFIX_COMPARATORS = {
     "以上": ">=",
@@ -677,6 +680,8 @@ NUMERAL_IDIOMS = (
 HORIZON_WORDS = ("到", "至", "截至", "截止到", "截止")
 #: Words after a time that make it a deadline: 2023年底前, 6月底前, 3月31日以前.
 BEFORE_WORDS = ("之前", "以前", "前")
+#: Verbs whose object a bare part of the year may qualify (纳入年底考核, 列入年度计划): no time to reach.
+NOUN_TAKING_VERBS = ("纳入", "列入", "作为", "的")
 #: Parts of a year and the month and day they end on: 上半年 -> 06-30.
 YEAR_PARTS = {
     "上半年": (6, 30),
@@ -738,9 +743,24 @@ OWN_PART_NOUNS = tuple(
 )
 #: Titles of the headings that frame a plan's tasks rather than set one (GB/T 9704 leaves them to the
 #: drafter; the genre uses these): the aims and principles before the tasks, the safeguards after them.
-FRAMING_TITLES = (
+#: The aims and principles come first; a plan whose tasks carry no notes keeps its safeguards as items
+#: (each sets work: 加强组织领导…), but its aims frame it all the same.
+AIM_TITLES = (
     "总体要求", "指导思想", "基本原则", "工作原则", "主要目标", "发展目标", "总体目标", "工作目标", "总体思路",
-    "目标任务", "保障措施", "保障机制", "组织保障", "组织实施", "实施保障", "工作要求",
+    "目标任务", "行动目标", "总体目标", "重要意义", "主要原则", "基本思路", "工作思路",
+)  # fmt: skip
+#: Titles of a section that reports where things stand (一、发展现状): the facts and results it gives
+#: are past, never goals.
+SITUATION_TITLES = (
+    "发展现状", "发展基础", "现状", "基本情况", "工作基础", "现实基础", "产业基础", "发展形势", "面临形势",
+    "面临的形势", "形势分析", "基础与形势", "发展背景", "背景", "总体情况", "工作回顾", "取得成效", "主要成效",
+    "存在问题", "发展成效",
+)  # fmt: skip
+#: Where the tasks carry notes, the safeguards that name no unit, and the layout that says where
+#: things go (三、产业布局 （一）“四聚”。…), frame them too.
+FRAMING_TITLES = (
+    *AIM_TITLES, "保障措施", "保障机制", "组织保障", "组织实施", "实施保障", "工作要求",
+    "产业布局", "空间布局", "总体布局", "发展布局", "区域布局",
 )  # fmt: skip
 #: Words of a notice that sends a plan (关于印发…的通知, 转发): its attachment is the plan.
 SENDING_WORDS = ("印发", "转发", "下发")

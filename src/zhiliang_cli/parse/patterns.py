@@ -79,12 +79,18 @@ RE_HEADING = re.compile(
       | (?P<lc> 第 {WS}* (?P<nc>{CN_NUM}{{1,12}}) {WS}* 章 (?={WS}|$|[^\r\n]{{0,40}}$) )  # 第一章  a chapter
       | (?P<l2> {OPEN} {WS}* (?P<n2>{CN_NUM}{{1,12}}) {WS}* {CLOSE} )           # （一） level two
       | (?P<l3> (?P<n3>{DIGIT}{{1,4}}) {WS}*                                    # 1.     level three
-                (?: [.．](?P<dec>(?={DIGIT}))? | 、 ) )                          #        (1.5: maybe)
+                (?: [.．﹒](?P<dec>(?={DIGIT}))? | 、 ) )                        #        (1.5: maybe)
       | (?P<l4> {OPEN} {WS}* (?P<n4>{DIGIT}{{1,6}}) {WS}* {CLOSE} )             # （1）  level four
     )
     {WS}*                                                                         # space after the marker
     """,
     re.VERBOSE,
+)
+
+#: A sentence's end followed by a level-two or level-three marker, inside a line: a heading that a
+#: copy from PDF ran onto the end of the paragraph before it (…新格局。（二）供给能力提升工程).
+RE_FUSED_MARKER = re.compile(
+    rf"。(?= {OPEN} [{lx.CN_DIGITS}十]{{1,3}} {CLOSE} | {DIGIT}{{1,2}} [.．﹒] (?!{DIGIT}) )", re.VERBOSE
 )
 
 #: A title that ends in a colon soon after its marker: 1.提升制造业质量：…… (not 联系人:).

@@ -141,7 +141,7 @@ def _add_targets(
         owners.append(plan)
         regions.append(Region(preamble[0], preamble[1], None, None))
     for section in plan["sections"]:
-        if section["text_span"] is not None:
+        if section["text_span"] is not None and not section["title"].startswith(lx.SITUATION_TITLES):
             start, end = section["text_span"]
             owners.append(section)
             regions.append(Region(start, end, section["number"], None))

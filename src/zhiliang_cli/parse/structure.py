@@ -58,6 +58,7 @@ from .patterns import (
     RE_CLOSING_PARAGRAPH,
     RE_DOC_NUMBER,
     RE_ENUMERATED,
+    RE_FUSED_MARKER,
     RE_PROVISION,
     RE_TAKES_EFFECT,
     RE_TITLE_COLON,
@@ -117,8 +118,7 @@ class Structure:
 
 def parse_structure(text: str, index: LineIndex) -> Structure:
     """Split a plan into header, sections (with groups and items) and trailer."""
-    lines = index.lines
-    raw = [heading_at(text, ln) for ln in lines]
+    lines, raw = _split_fused_headings(text, index.lines, [heading_at(text, ln) for ln in index.lines])
     headings = _resolve_ambiguous(_levels(_without_annex_after_articles(text, lines, raw)))
     first = _plan_start(text, lines, headings)
     if first is None:
@@ -128,14 +128,16 @@ def parse_structure(text: str, index: LineIndex) -> Structure:
     body, body_headings = lines[first:], headings[first:]
     item_level = _item_level(body, body_headings, notes)
     sends = _sends_a_plan(text, lines[:first])
-    deeper = _tasks_below_titles(body, body_headings, notes)
+    deeper = _tasks_below_titles(text, body, body_headings, notes)
     walk = _Walk(text, body, body_headings, item_level, text[: lines[first].start] if sends else "", deeper)
     drafts = walk.drafts
     for draft in drafts:
         _promote_childless_groups(draft, notes)
-    if _tasks_carry_notes(drafts, notes):
+    noted = _tasks_carry_notes(drafts, notes)
+    framing = lx.FRAMING_TITLES if noted else lx.AIM_TITLES
+    if sum(len(draft.items) for draft in drafts) > sum(_framing_count(text, d, notes, framing) for d in drafts):
         for draft in drafts:
-            _framing_to_text(text, draft, notes)
+            _framing_to_text(text, draft, notes, framing)
     for draft in drafts:
         draft.promoted = not draft.items and bool(notes.within(*_own_text(draft)))
     if _is_flat(drafts):  # a list of measures: every one is an item, a note or not
@@ -159,6 +161,47 @@ def parse_structure(text: str, index: LineIndex) -> Structure:
         notes.notes,
         walk.parts,
     )
+
+
+def _split_fused_headings(
+    text: str, lines: list[Line], raw: list[Heading | None]
+) -> tuple[list[Line], list[Heading | None]]:
+    """Lines with the headings that a hard-wrapped copy ran into a paragraph split out at them: a
+    marker after 。 that continues the sequence of its level (（二） after （一）, 2. after 1.) and
+    opens a title alone (to the next 。 or the line's end), as a heading on a line of its own does."""
+    if not any(RE_FUSED_MARKER.search(text, ln.start, ln.end) for ln in lines):
+        return lines, raw
+    out_lines: list[Line] = []
+    out_heads: list[Heading | None] = []
+    last: dict[str, int] = {}
+
+    def seen(heading: Heading | None) -> None:
+        if heading is not None:
+            last[heading.kind] = heading.value
+            for kind in [k for k in last if _RANKS.get(k, 99) > _RANKS.get(heading.kind, 0)]:
+                del last[kind]
+
+    for line, heading in zip(lines, raw, strict=True):
+        seen(heading)
+        start, current = line.start, heading
+        for match in RE_FUSED_MARKER.finditer(text, line.start + 1, line.end):
+            cut = match.end()
+            fused = heading_at(text, Line(line.number, cut, line.end))
+            if fused is None or fused.kind not in ("l2", "l3") or fused.ambiguous:
+                continue
+            stop = text.find("。", fused.body, line.end)
+            title = text[fused.body : line.end if stop < 0 else stop]
+            if last.get(fused.kind) != fused.value - 1 or not 0 < len(title) <= _TITLE_ONLY:
+                continue
+            segment = Line(line.number, start, cut)
+            out_lines.append(segment)
+            out_heads.append(current._replace(line=segment) if current is not None else None)
+            start, current = cut, fused
+            seen(fused)
+        segment = Line(line.number, start, line.end)
+        out_lines.append(segment)
+        out_heads.append(current._replace(line=segment) if current is not None else None)
+    return out_lines, out_heads
 
 
 def _no_sections_message(text: str, lines: list[Line]) -> str:
@@ -631,7 +674,7 @@ def _section_item_level(item_level: int, present: set[int]) -> int:
     return min(present)
 
 
-def _tasks_below_titles(lines: list[Line], headings: list[Heading | None], notes: _Notes) -> list[bool]:
+def _tasks_below_titles(text: str, lines: list[Line], headings: list[Heading | None], notes: _Notes) -> list[bool]:
     """For each section: whether its headings are titles alone with the tasks numbered below them
     (（一）新一代信息技术产业链。 then 1.集成电路。研究… 2.…), in a section that carries no note: then the
     numbered tasks are its items and the titles their groups.  Where notes stand, the level that
@@ -645,24 +688,32 @@ def _tasks_below_titles(lines: list[Line], headings: list[Heading | None], notes
         if section_start is not None:
             flags.append(bool(titled) and all(titled) and notes.count(section_start, end) == 0)
 
-    for k, (line, heading) in enumerate(zip(lines, headings, strict=True)):
-        if heading is None:
-            continue
+    marked = [(line, heading) for line, heading in zip(lines, headings, strict=True) if heading is not None]
+    for k, (line, heading) in enumerate(marked):
         if heading.level == 1:
             close(line.start)
             section_start, titled, upper = line.start, [], None
             continue
         if upper is None:
             upper = heading.level
-        if heading.level == upper:
-            following = headings[k + 1] if k + 1 < len(headings) else None
-            own = line.end - heading.body <= _TITLE_ONLY
+        if heading.level == upper:  # a title, maybe a paragraph that opens its tasks, then 1.
+            following = marked[k + 1][1] if k + 1 < len(marked) else None
+            own = _title_alone(text[heading.body : line.end])
             titled.append(own and following is not None and following.level == upper + 1)
     close(lines[-1].end if lines else 0)
     return flags
 
 
-_TITLE_ONLY = 24  # characters of a heading that is a title alone (新一代信息技术产业链。)
+_TITLE_ONLY = 24  # characters of a heading that is a title alone (新一代信息技术产业链。) …
+_TITLE_MAX = 40  # … or of a longer one with no sentence ended inside it (提升设计、制造…，推进…向高端升级)
+
+
+def _title_alone(words: str) -> bool:
+    """Whether a heading's words are a title alone, not a task run in after it."""
+    words = words.rstrip(lx.SPACE_CHARS)
+    if len(words) <= _TITLE_ONLY:
+        return True
+    return len(words) <= _TITLE_MAX and not any(mark in words[:-1] for mark in lx.SENTENCE_ENDS)
 
 
 def _levels_per_section(headings: list[Heading | None]) -> list[set[int]]:
@@ -745,20 +796,29 @@ def _tasks_carry_notes(drafts: list[SectionDraft], notes: _Notes) -> bool:
     return bool(items) and noted * 2 > len(items)
 
 
-def _framing_to_text(text: str, draft: SectionDraft, notes: _Notes) -> None:
-    """In a plan whose tasks carry notes, the headings that frame the tasks and hold none (（一）指导
-    思想, （二）主要目标 of 一、总体要求; the measures of 三、保障措施 that name no unit) are their section's
-    own text, not items: the entries of a framing section, or entries so titled, with no note, from
-    the first on."""
-    framing = _titled(text, draft.block.heading, lx.FRAMING_TITLES)
-    while draft.items:
-        first = draft.items[0]
-        if first.group is not None or notes.within(first.lines[0].start, first.lines[-1].end):
-            return
-        if not (framing or _titled(text, first.heading, lx.FRAMING_TITLES)):
-            return
-        draft.block.lines.extend(first.lines)
-        draft.items.pop(0)
+def _framing_count(text: str, draft: SectionDraft, notes: _Notes, titles: tuple[str, ...]) -> int:
+    """How many of a section's first entries frame the tasks rather than set one: with no note, and
+    titled as ``titles`` say or under a heading so titled."""
+    framing = _titled(text, draft.block.heading, titles)
+    count = 0
+    for item in draft.items:
+        if item.group is not None or notes.within(item.lines[0].start, item.lines[-1].end):
+            break
+        if not (framing or _titled(text, item.heading, titles)):
+            break
+        count += 1
+    return count
+
+
+def _framing_to_text(text: str, draft: SectionDraft, notes: _Notes, titles: tuple[str, ...]) -> None:
+    """The headings that frame the tasks and hold no note (（一）指导思想, （二）主要目标 of 一、总体要求;
+    where the tasks carry notes, also the measures of 三、保障措施 that name no unit) are their
+    section's own text, not items: the entries of a framing section, or entries so titled, from the
+    first on."""
+    count = _framing_count(text, draft, notes, titles)
+    for block in draft.items[:count]:
+        draft.block.lines.extend(block.lines)
+    del draft.items[:count]
 
 
 def _titled(text: str, heading: Heading, titles: tuple[str, ...]) -> bool:

@@ -169,6 +169,12 @@ def _mark(match: re.Match[str], year: int | None) -> TimeMark | None:
         return None
     if group("part") in ("底", "末") and stated_year is None:
         return None  # 到底, 末: words, not times
+    if (
+        stated_year is None
+        and not (horizon or group("before"))
+        and text.endswith(lx.NOUN_TAKING_VERBS, 0, match.start())
+    ):
+        return None  # 纳入年底效能目标考核: a part of the year that qualifies what a verb takes in
     if not (horizon or group("before") or group("part") or group("month_end")):
         if group("year") and not group("month") and _opens_a_clause(match):
             return TimeMark(match.start(), match.end(), "year", _iso(stated_year, 12, 31))  # 2020年初步建成…

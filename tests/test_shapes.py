@@ -1,0 +1,99 @@
+"""Shapes of a plan's body, each a small text with what zl must read from it: which entries are
+items, which frame the plan, where a copy from PDF ran a heading into a paragraph, and which
+numbers are no goal for the shape of the text around them (issue 18)."""
+
+from __future__ import annotations
+
+import pytest
+
+from zhiliang_cli import parse_plan
+from zhiliang_cli.records import PlanRecord
+
+
+def _plan(text: str) -> PlanRecord:
+    return parse_plan(text).model_dump(mode="json")  # type: ignore[return-value]
+
+
+def _titles(text: str) -> list[str]:
+    return [i["title"] for s in _plan(text)["sections"] for i in s["items"]]
+
+
+def _targets(text: str) -> list[str]:
+    plan = _plan(text)
+    found = [t for s in plan["sections"] for t in s["targets"] + [x for i in s["items"] for x in i["targets"]]]
+    return [t["number_text"] + t["unit"] for t in plan["targets"] + found]
+
+
+AIMS = (
+    "一、总体要求\n（一）指导思想。坚持高质量发展。\n（二）基本原则。坚持问题导向。\n"
+    "（三）工作目标。到2025年，建成10个示范区。\n"
+)
+TASKS = "二、重点任务\n（一）加强标准建设。完善标准体系。\n（二）提升检测能力。建设检测平台。\n"
+SAFEGUARDS = "三、保障措施\n（一）加强组织领导。各地要落实责任。\n（二）加强宣传引导。营造良好氛围。\n"
+
+SHAPES = [
+    # a plan whose tasks carry no notes: the aims frame it, the safeguards are tasks (each sets work)
+    (AIMS + TASKS + SAFEGUARDS, ["加强标准建设", "提升检测能力", "加强组织领导", "加强宣传引导"]),
+    # titled as aims under a section of another name
+    ("一、工作安排\n（一）主要目标。建成5个。\n（二）推进试点。开展试点。\n", ["推进试点"]),
+    # nothing but framing: then the entries are what the plan has, and stay items
+    ("一、总体要求\n（一）指导思想。坚持高质量发展。\n（二）基本原则。坚持问题导向。\n", ["指导思想", "基本原则"]),
+    # where the tasks carry notes, the safeguards and the layout that name no unit frame them too
+    (
+        "一、重点任务\n（一）加强标准建设。完善标准体系。（牵头单位：省市场监管局）\n"
+        "（二）提升检测能力。建设检测平台。（牵头单位：省科技厅）\n"
+        "（三）培育龙头企业。支持企业发展。（牵头单位：省工信厅）\n"
+        "（四）推进应用示范。开展示范。（牵头单位：省发展改革委）\n"
+        "二、产业布局\n（一）“一核”。省会城市集聚资源。\n（二）“多园”。各市建设园区。\n"
+        "三、保障措施\n（一）加强组织领导。各地要落实责任。\n",
+        ["加强标准建设", "提升检测能力", "培育龙头企业", "推进应用示范"],
+    ),
+    # titles alone over the tasks, however long, with a paragraph between: groups, the tasks items
+    (
+        "一、重点任务\n（一）提升设计、制造、封测能力，推进智能传感器向高端升级\n实施能力提升工程。\n"
+        "1.推进芯片设计。加强研发。\n2.推进芯片制造。建设产线。\n（二）补齐短板\n3.强化材料支撑。发展材料。\n",
+        ["推进芯片设计", "推进芯片制造", "强化材料支撑"],
+    ),
+    # a heading a PDF copy ran onto the end of the paragraph before it: split out where it continues
+    # the sequence of its level and opens a title alone
+    (
+        "一、重点任务\n（一）基础创新工程\n1.建立创新体系。支持建设\n一批中心，形成新格局。（二）供给提升工程\n"
+        "1.攻克前沿装备。加强攻关。\n2.发展通用装备。加快研制，推动融通。3.加强标准研制。研制标准。\n",
+        ["建立创新体系", "攻克前沿装备", "发展通用装备", "加强标准研制"],
+    ),
+    # ...but a bracketed numeral in running text that breaks the sequence is text
+    (
+        "一、重点任务\n（一）基础创新工程\n1.建立创新体系。支持建设。（三）是重点。\n2.发展通用装备。加快研制。\n",
+        ["建立创新体系", "发展通用装备"],
+    ),
+    # level-three markers with a small full stop (U+FE52), as a PDF copy prints them
+    (
+        "一、重点任务\n（一）强化基础\n1﹒推进芯片设计。加强研发。\n2﹒推进芯片制造。建设产线。\n",
+        ["推进芯片设计", "推进芯片制造"],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "titles"), SHAPES)
+def test_which_entries_are_items(text: str, titles: list[str]) -> None:
+    assert _titles(text) == titles
+
+
+NO_GOALS = [
+    # a section that reports where things stand: its figures are past, never goals
+    ("一、发展现状\n全省拥有企业70余家，2020年实现收入109.1亿元，市场占有率超过40%。\n" + TASKS, []),
+    # a time limit counted from each case is a rule of procedure
+    ("一、重点任务\n（一）加强公开。执法决定信息要在执法决定作出之日起7个工作日内公开。\n", []),
+    ("一、重点任务\n（一）提升效率。企业开办时间压缩至1个工作日以内。\n", ["1工作日"]),
+]
+
+
+@pytest.mark.parametrize(("text", "targets"), NO_GOALS)
+def test_which_numbers_are_goals(text: str, targets: list[str]) -> None:
+    assert _targets(text) == targets
+
+
+def test_a_part_of_the_year_that_qualifies_what_a_verb_takes_in_is_no_deadline() -> None:
+    plan = _plan("一、重点任务\n（一）加强督促检查。纳入年底效能目标考核体系。\n（二）推进试点。年底前完成。\n")
+    deadlines = [i["deadline"] and i["deadline"]["text"] for s in plan["sections"] for i in s["items"]]
+    assert deadlines == [None, "年底前"]
