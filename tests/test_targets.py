@@ -287,6 +287,67 @@ NON_TARGETS = [
     ("wan-yuan-gdp", "单位万元GDP能耗。"),
 ]
 
+# (id, sentence, [(number_text, subject, aspirational)]): what each target counts, where one verb sets several
+SUBJECTS = [
+    ("names-before", "新增智能工厂50家、数字化车间200个。", [("50", "智能工厂", False), ("200", "数字化车间", False)]),
+    (
+        "names-after",
+        "每年组织实施100项重大工程项目和30项以上基础研究项目。",
+        [("100", "重大工程项目", False), ("30", "基础研究项目", False)],
+    ),
+    (
+        "names-after-a-list",
+        "新引育90名国家级、150名省级科技人才。",
+        [("90", "国家级", False), ("150", "省级科技人才", False)],
+    ),
+    (
+        "a-name-holding-a-verb-in-a-list",
+        "打造10个以上产业集聚区、3个以上示范区。",
+        [("10", "产业集聚区", False), ("3", "示范区", False)],
+    ),
+    (
+        "a-clause-going-on-with-the-verb-before",
+        "培育专精特新中小企业1万家，“小巨人”企业1000家左右，单项冠军企业达到100家。",
+        [("1万", "专精特新中小企业", False), ("1000", "“小巨人”企业", False), ("100", None, False)],
+    ),
+    (
+        "names-after-over-two-clauses",
+        "每年培育20家以上标杆企业，100家以上智能工厂（数字化车间、智能场景）。",
+        [("20", "标杆企业", False), ("100", "智能工厂（数字化车间、智能场景）", False)],
+    ),
+    (
+        "a-clause-with-its-own-bound-is-no-second-object",
+        "新增规模以上企业100家，营业收入突破10亿元。",
+        [("100", None, False), ("10亿", None, False)],
+    ),
+    (
+        "a-clause-in-another-unit-is-no-second-object",
+        "集聚高成长性企业5000家以上，汇聚创新创业人才30000名以上。",
+        [("5000", None, False), ("30000", None, False)],
+    ),
+    (
+        "qualified-names",
+        "新培育年销售（营业）收入首次突破100亿元的企业15家、首次突破500亿元的企业5家。",
+        [("15", "年销售（营业）收入首次突破100亿元的企业", False), ("5", "首次突破500亿元的企业", False)],
+    ),
+    (
+        "zhengchuang-strives-in-its-clause",
+        "争创1—2个国家级平台，布局1—2家省实验室、30家左右省重点实验室。",
+        [("1—2", None, True), ("1—2", "省实验室", False), ("30", "省重点实验室", False)],
+    ),
+    (
+        "respectively-with-he",
+        "城镇和农村居民人均消费支出分别达到4.2万元和2.1万元。",
+        [("4.2万", "城镇居民人均消费支出", False), ("2.1万", "农村居民人均消费支出", False)],
+    ),
+    (
+        "each-after-a-leading-verb",
+        "推动钢铁、石化行业能效达标率均达到80%。",
+        [("80%", "钢铁行业能效达标率", False), ("80%", "石化行业能效达标率", False)],
+    ),
+    ("a-yearly-average-is-not-each", "软件和信息服务业营业收入年均增长15%以上。", [("15%", None, False)]),
+]
+
 KNOWN_GAPS: list[tuple[str, str, list[Any]]] = [
     ("number-broken-by-a-line-wrap", "完成抽检5\n0万批次。", [("50万", 500000, "批次", "=", None, False)]),
 ]
@@ -304,6 +365,13 @@ def test_targets(sentence: str, expected: list[Any]) -> None:
 @pytest.mark.parametrize("sentence", [pytest.param(s, id=i) for i, s in NON_TARGETS])
 def test_non_targets(sentence: str) -> None:
     assert extract(sentence) == []
+
+
+@pytest.mark.parametrize(("sentence", "expected"), _cases(SUBJECTS))
+def test_subjects(sentence: str, expected: list[Any]) -> None:
+    region = Region(0, len(sentence), 1, 1)
+    found = extract_targets(sentence, region, LineIndex(sentence))
+    assert [(t["number_text"], t["subject"], t["aspirational"]) for t in found] == expected
 
 
 @pytest.mark.xfail(strict=True, reason="known gap: not recognised yet")

@@ -549,6 +549,12 @@ UPGRADE_VERBS = ("改造提升", "巩固提升", "整治提升", "提档升级",
 #: Words that mark a target the plan only strives for; their scope runs to the
 #: end of the sentence.
 ASPIRATION_CUES = ("力争", "争取", "争创", "力促", "努力", "争当")
+#: Words that open a part of the count before (培育企业100家，其中国家级10家): the clause has no verb of its
+#: own, yet goes on with no second subject of the first verb.
+PART_OPENERS = ("其中", "含", "包括")
+#: Of those, verbs that strive for their own object (争创国家级平台2个): their scope is their clause, not the
+#: sentence (争创1—2个国家级平台，建设2个研究院: the second count is plain).
+ASPIRATION_VERBS = ("争创", "争当")
 #: Verbs that set a count as a goal; a number written in Chinese numerals is a
 #: target only right after one of them (or with a comparator, or as a range, or
 #: counting the titles just named: 《白茶》《茉莉花茶》两项标准), because most such

@@ -40,6 +40,7 @@ from .patterns import (
     RE_BASELINE_CUE,
     RE_BASELINE_FRAME,
     RE_BOUND_OF,
+    RE_BRACKETED_ASIDE,
     RE_BUDGET,
     RE_CAPITALS_BEFORE,
     RE_CIRCLE,
@@ -132,8 +133,18 @@ class _Context:
         )
 
     def is_aspirational(self, pos: int) -> bool:
-        """Whether a cue such as 力争 stands earlier in the sentence."""
-        return self.has_aspiration and RE_ASPIRATION_CUE.search(self.text, self.sentence_start(pos), pos) is not None
+        """Whether a cue such as 力争 stands earlier in the sentence, or a verb such as 争创 earlier in
+        the clause (its own object: 争创1—2个平台，建设2个研究院 strives for the first count only)."""
+        if not self.has_aspiration:
+            return False
+        clause_start = None
+        for cue in RE_ASPIRATION_CUE.finditer(self.text, self.sentence_start(pos), pos):
+            if cue.group() not in lx.ASPIRATION_VERBS:
+                return True
+            clause_start = self.clause_start(pos) if clause_start is None else clause_start
+            if cue.start() >= clause_start:
+                return True
+        return False
 
     def _after_last(self, marks: regex.Pattern[str], pos: int, reach: int) -> int:
         """The offset just after the last mark before ``pos`` (the region's start if none), not
@@ -229,32 +240,124 @@ def extract_all(
 
 
 def _named_subjects(text: str, ctx: _Context, targets: list[TargetRecord]) -> list[TargetRecord]:
-    """Several targets of one clause, each after the name of what it counts (评选区域公用品牌10个和福建名牌
-    农产品20个以上; 新增智能工厂50家、数字化车间200个): each its subject, the words between the verb (or
-    the target before it) and its number.
+    """Several targets of one verb, each with the name of what it counts: each its subject.
+
+    The name stands before its number (评选区域公用品牌10个和福建名牌农产品20个以上; 新增智能工厂50家、数字化
+    车间200个: the words between the verb, or the target before, and the number) or, where the first number
+    follows its verb at once, after it (实施100项重大工程项目和30项以上基础研究项目; 引育90名国家级、150名省级
+    科技人才: the words after the unit and bound, up to the next joiner).  A clause with no verb of its own
+    goes on with the verb of the clause before it (培育A企业1万家，B企业1000家左右).
 
     A subject is a name: words with no clause mark, no verb that sets a goal and no bound."""
-    by_clause: dict[int, list[TargetRecord]] = {}
-    for target in targets:
-        by_clause.setdefault(ctx.clause_start(target["number_span"][0]), []).append(target)
-    for clause_start, group in by_clause.items():
-        if len(group) < 2 or any(t["subject"] for t in group):
+    for group in _verb_groups(text, ctx, targets):
+        if len(group) < 2 or any(t["subject"] for t, _left in group):
             continue
-        names: list[str | None] = []
-        left = clause_start
-        for target in group:
-            start = target["number_span"][0]
-            verbs = list(RE_GOVERNING_VERB.finditer(text, left, start))
-            words = text[verbs[-1].end() if verbs else left : start]
-            names.append(_subject_words(words))
-            left = target["number_span"][1]
+        names = _names_before(text, group)
+        if not all(names):
+            names = _names_after(text, ctx, group)
         if all(names):
-            for target, name in zip(group, names, strict=True):
+            for (target, _left), name in zip(group, names, strict=True):
                 target["subject"] = name
     return targets
 
 
-def _subject_words(words: str) -> str | None:
+def _verb_groups(text: str, ctx: _Context, targets: list[TargetRecord]) -> list[list[tuple[TargetRecord, int]]]:
+    """The targets grouped by the verb that governs them, each with where its own words start: the
+    clause's start for the first of a clause, else the end of the number before it."""
+    groups: list[list[tuple[TargetRecord, int]]] = []
+    last_clause: int | None = None
+    for target in targets:
+        start = target["number_span"][0]
+        clause_start = ctx.clause_start(start)
+        if groups and clause_start == last_clause:
+            groups[-1].append((target, groups[-1][-1][0]["number_span"][1]))
+            continue
+        if groups and _continues(text, ctx, groups[-1], target):
+            groups[-1].append((target, clause_start))
+        else:
+            groups.append([(target, clause_start)])
+        last_clause = clause_start
+    return groups
+
+
+def _continues(text: str, ctx: _Context, group: list[tuple[TargetRecord, int]], target: TargetRecord) -> bool:
+    """Whether a clause goes on with the verb of the group's clause: the clause right after the one
+    the target before stands in, after a comma; a count in the same unit as the group's, with no verb,
+    bound or change of its own before its number (the clause is its verb's second object, not a goal
+    of its own: 总数超1800个 and 失业率控制在5.5%以内 are), not opening a part of the count before
+    (其中); and with a name before its number where the group's first target has one (培育A企业1万家，B
+    企业1000家) or none where it has none (培育20家A企业，100家B工厂; 建设2个研究院，布局1—2家实验室 is
+    two verbs)."""
+    first, left = group[0]
+    current = group[-1][0]
+    start = target["number_span"][0]
+    clause_start = ctx.clause_start(start)
+    previous_end = ctx.clause_end(current["number_span"][1])
+    if text[previous_end : previous_end + 1] not in _COMMAS or _skip_space(text, previous_end + 1) != _skip_space(
+        text, clause_start
+    ):
+        return False
+    if target["unit"] != current["unit"] or target["number_text"].startswith("翻"):  # 翻一番: a change
+        return False
+    words = text[clause_start:start].strip(lx.SPACE_CHARS + "\r\n")
+    if (
+        words.startswith(lx.PART_OPENERS)
+        or RE_GOVERNING_VERB.search(text, clause_start, start) is not None
+        or _prefix_comparator(words) is not None
+        or _LEVELS.ending(words)
+        or _DECREASE.anywhere(words)
+        or _INCREASE.anywhere(words)
+    ):
+        return False
+    verbs = list(RE_GOVERNING_VERB.finditer(text, left, first["number_span"][0]))
+    if not verbs:
+        return False  # no verb to go on with
+    first_words = text[verbs[-1].end() : first["number_span"][0]].strip(lx.SPACE_CHARS + "\r\n")
+    return bool(words) == bool(first_words)
+
+
+_COMMAS = frozenset("，,")
+
+
+def _names_before(text: str, group: list[tuple[TargetRecord, int]]) -> list[str | None]:
+    """The name before each number: after the last verb between where its words start and it."""
+    names: list[str | None] = []
+    for target, left in group:
+        start = target["number_span"][0]
+        verbs = list(RE_GOVERNING_VERB.finditer(text, left, start))
+        words = text[verbs[-1].end() if verbs else left : start]
+        names.append(_subject_words(words))
+    return names
+
+
+def _names_after(text: str, ctx: _Context, group: list[tuple[TargetRecord, int]]) -> list[str | None]:
+    """The name after each number: from its unit to the first joiner outside brackets, the clause's
+    end or the next number of the group (引育90名国家级、150名省级科技人才)."""
+    names: list[str | None] = []
+    for k, (target, _left) in enumerate(group):
+        end = target["number_span"][1]
+        stop = ctx.clause_end(end)
+        if k + 1 < len(group):
+            stop = min(stop, group[k + 1][0]["number_span"][0])
+        stop = _first_joiner(text, end, stop)
+        # a name that a joiner and the next number close is a noun, whatever verb it holds (集聚区)
+        names.append(_subject_words(text[end:stop], listed=k + 1 < len(group) and text[stop] in _SUBJECT_JOINERS))
+    return names
+
+
+def _first_joiner(text: str, start: int, stop: int) -> int:
+    """Where the first joiner (和, 、) outside brackets stands in ``text[start:stop]``, else ``stop``."""
+    depth = 0
+    for k in range(start, stop):
+        ch = text[k]
+        depth += ch in _OPENING
+        depth -= ch in _CLOSING and depth > 0
+        if depth == 0 and ch in _SUBJECT_JOINERS:
+            return k
+    return stop
+
+
+def _subject_words(words: str, listed: bool = False) -> str | None:
     """The name in ``words`` before a number, without the unit, bound and joiner of the target before it.
 
     >>> _subject_words("个和福建名牌农产品"), _subject_words("区域公用品牌"), _subject_words("家以上，加快")
@@ -275,9 +378,11 @@ def _subject_words(words: str) -> str | None:
     level = _LEVELS.ending(name) or _PREFIXES.ending(name)  # 粮食播种面积稳定在 (1.7亿亩): the level's verb goes
     if level:
         name = name[: -len(level)]
-    if not 2 <= len(name) <= _SUBJECT_MAX or any(ch in lx.CLAUSE_ENDS for ch in name):
+    if not 2 <= len(RE_BRACKETED_ASIDE.sub("", name)) <= _SUBJECT_MAX or any(ch in lx.CLAUSE_ENDS for ch in name):
         return None  # 的, 为: no name
-    if _GOAL_VERBS.anywhere(name) or any(verb in name for verb in lx.REACHING_VERBS):
+    if name.endswith(_JOINERS):
+        return None  # 省实验室、 before 30家: the name of the number before, printed after it
+    if not listed and (_GOAL_VERBS.anywhere(name) or any(verb in name for verb in lx.REACHING_VERBS)):
         return None
     if _INCREASE.ending(name) or _DECREASE.ending(name) or name.startswith(("的", "为", "是")):
         return None  # 提升 (…的比重): a change, not a name
@@ -300,7 +405,11 @@ def _distribute(text: str, ctx: _Context, targets: list[TargetRecord]) -> list[T
         word = RE_DISTRIBUTIVE.search(text, clause_start, first)
         if word is not None and "、" in text[word.end() : first]:
             word = None  # 都 of 成都、西安11个城市: in a name of the list, not after it
-        subjects = _subjects(text[clause_start : word.start()]) if word else []
+        if word is not None:
+            verb = RE_GOVERNING_VERB.match(text, _skip_space(text, clause_start), word.start())
+            subjects = _subjects(text[verb.end() if verb else clause_start : word.start()])  # 推动钢铁、石化行业…均
+        else:
+            subjects = []
         if word is None or len(subjects) < 2:
             out += group
         elif word.group("each") and len(group) == 1:
@@ -324,13 +433,23 @@ def _subjects(text: str) -> list[str]:
     ['小麦良种覆盖率', '玉米良种覆盖率']
     >>> _subjects("水稻、小麦收储率")
     ['水稻收储率', '小麦收储率']
+    >>> _subjects("城镇和农村居民人均消费支出"), _subjects("孕产妇死亡率和婴儿死亡率")
+    (['城镇居民人均消费支出', '农村居民人均消费支出'], ['孕产妇死亡率', '婴儿死亡率'])
     """
     parts = [p.strip(lx.SPACE_CHARS + "\r\n") for p in text.split("、")]
+    for joiner in _LIST_JOINERS:  # the last two joined by a word: A、B和C, 城镇和农村居民人均消费支出
+        before, found, after = parts[-1].partition(joiner)
+        if found and before and after:
+            parts[-1:] = [before, after]
+            break
     if len(parts) < 2 or not all(parts):
         return []
     first, last = parts[0], parts[-1]
     head = last[len(parts[-2]) :] if len(last) > len(parts[-2]) else ""
     return [part + head for part in parts[:-1]] + [last] if first else []
+
+
+_LIST_JOINERS = ("以及", "和", "及", "与")
 
 
 def _set_times(text: str, ctx: _Context, region: Region, targets: list[TargetRecord], times: list[TimeMark]) -> None:
