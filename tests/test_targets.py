@@ -231,6 +231,12 @@ MADE_UP = [
     ("at-least-one", "每个地市至少建设一所中等职业学校。", [("一", 1, "所", ">=", None, False)]),
     ("a-threshold-then-its-count", "培育营收超1000万元OPC100家以上。", [("100", 100, "家", ">=", None, False)]),
     ("within-24-hours", "申请事项24小时内办结。", [("24", 24, "小时", "<=", None, False)]),
+    # a magnitude alone, right after a goal verb or a bound (seen in pages_006, 007, 019)
+    ("a-thousand-alone", "支持千家企业产学研协同创新。", [("千", 1000, "家", "=", None, False)]),
+    ("over-a-trillion", "带动相关产业规模超万亿元。", [("万亿", 10**12, "元", ">", None, False)]),
+    ("over-ten-thousand", "集聚超万名创新创业人才。", [("万", 10000, "名", ">", None, False)]),
+    ("a-threshold-above-then-its-count", "全年实施亿元以上工业项目30个。", [("30", 30, "个", "=", None, False)]),
+    ("a-grade-after-a-count", "建设运营30个以上标识解析二级节点。", [("30", 30, "个", ">=", None, False)]),
 ]
 
 NON_TARGETS = [
@@ -285,6 +291,8 @@ NON_TARGETS = [
     ("number-above-without-rate-word", "开展培训20以上。"),
     ("zero-in-words", "确保重大食品安全事故零发生。"),
     ("wan-yuan-gdp", "单位万元GDP能耗。"),
+    ("every-household", "让优质服务走进千家万户，服务千家万户。"),
+    ("a-class-of-size", "打造千亿级产业集群，建设10万吨级泊位。"),
 ]
 
 # (id, sentence, [(number_text, subject, aspirational)]): what each target counts, where one verb sets several

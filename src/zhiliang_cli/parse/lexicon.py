@@ -678,6 +678,8 @@ NUMERAL_IDIOMS = (
     "一批", "一系列", "一些", "一体", "一站式", "一线", "一流", "一级", "一般", "一定", "一致", "一起",
     "一律", "一步", "一道", "一并", "一次性", "一把手", "一揽子", "一张网", "一网", "一件事", "一码",
     "两岸", "两用", "两翼", "十大", "一人公司", "一人企业", "一人创业", "十分",
+    # words built on a magnitude alone: 千家万户 (every household), 千方百计, 万家灯火
+    "千家万户", "万家灯火", "千方百计", "千千万万", "千万家",
 )  # fmt: skip
 
 # --- horizons and deadlines ----------------------------------------------------------
@@ -889,6 +891,9 @@ COUNTING_CLASSIFIERS = ("个", "家", "项", "所", "座", "条", "处", "名", 
                         "类", "间", "套", "件", "场", "次", "期", "届", "人", "人次")  # fmt: skip
 #: Comparator words after a number that make it a threshold where a name follows them (1亿元以上规上企业).
 THRESHOLD_SUFFIXES = ("以上", "以下")
+#: Of those, the ones that set a floor: a threshold with one, then a name and a count, qualifies what is
+#: counted (亿元以上工业项目30个).
+FLOOR_SUFFIXES = ("以上",)
 #: Verbs whose object after 的 is what they reach, the number before 的 a measure of it (覆盖20户以上的村).
 REACHING_VERBS = ("覆盖", "服务", "惠及", "辐射", "联系")
 #: Nouns of a project a measure may size in its name (80万吨乙烯改扩建项目): the measure names it.

@@ -29,6 +29,8 @@ or full width with a decimal point or thousands commas, a magnitude suffix
 2
 >>> parse_number("0.07万"), parse_number("6.5")
 (700, 6.5)
+>>> parse_number("万"), parse_number("千"), parse_number("万亿"), parse_number("千亿")
+(10000, 1000, 1000000000000, 100000000000)
 >>> parse_number("abc") is None
 True
 """
@@ -175,6 +177,8 @@ def parse_number(text: str) -> int | float | None:
         return None
     if text.startswith("百分之"):
         return parse_number(text[3:])
+    if text in MAGNITUDES:
+        return MAGNITUDES[text]  # a magnitude alone: 超万亿元, 百万人次
     multiplier = 1
     if text[-1] in _MAGNITUDE_ENDS:
         for suffix in _MAGNITUDES_LONGEST_FIRST:

@@ -367,6 +367,7 @@ _NUMBER = rf"""
     (?>                                                       # atomic: never a part of a number
         {DIGIT}+ (?:,[0-9]{{3}}){{0,6}} (?:[.．]{DIGIT}+)?    # 10, 1,500, 6.5, １０ (bounded: 1,000,… retried)
       | [〇零一二两三四五六七八九十][〇零一二两三四五六七八九十百千]*   # 十二, 一百二十, 两千
+      | 千 | 百(?=[万亿]) | (?=[万亿])                                # a magnitude alone: 千家, 百万, 万亿元
     )
     (?:{_MAG})?                                               # 50万, 100亿
 """
@@ -380,7 +381,7 @@ _NUMBER = rf"""
 #: as fast as ``regex`` does.  It uses nothing ``re`` lacks (atomic groups need 3.11).
 RE_QUANTITY = re.compile(
     rf"""
-    (?=[翻百{DIGIT[1:-1]}〇零一二两三四五六七八九十])             # skip to a possible number
+    (?=[翻百千万亿{DIGIT[1:-1]}〇零一二两三四五六七八九十])       # skip to a possible number
     (?<![{DIGIT[1:-1]}〇零一二两三四五六七八九十百千万亿])          # that does not start inside one
     (?:
         (?P<double> 翻 (?P<times> [一两二三四] ) 番 )             # 翻一番: doubled, 翻两番: × 4

@@ -524,6 +524,8 @@ def _target(text: str, quantity: re.Match[str], ctx: _Context, region: Region, i
         )
     ):
         return None  # a Chinese numeral with nothing that makes it a goal: a fixed phrase
+    if low and low[:1] in _BARE_MAGNITUDES and not (prefix or _GOAL_VERBS.ending(before)):
+        return None  # a magnitude alone counts only right after a bound or a goal verb: 超千家, 支持千家企业
     if RE_BASELINE_CUE.search(text, clause_start, start):
         return None  # a number that counts what already exists: 已建成12个, 现有……
     if _describes(text, quantity, unit, suffix, before):
@@ -633,6 +635,7 @@ def _far_goal(text: str, clause_start: int, start: int, numeral: str) -> bool:
     return value is not None and value >= _FAR_GOAL_MIN and _GOAL_VERBS.anywhere(text[clause_start:start])
 
 
+_BARE_MAGNITUDES = frozenset("千百万亿")  # how a number that is a magnitude alone starts
 _FAR_GOAL_MIN = 10  # smaller Chinese numerals far from their verb are mostly phrases (两个机制)
 
 
@@ -787,11 +790,10 @@ def _qualifies(text: str, expression_end: int, unit: str, ctx: _Context, prefix:
                 and RE_UNIT.match(text, later.end(), ctx.end) is not None
             ):
                 return True
-        return (
-            prefix is not None
-            and lx.PREFIX_COMPARATORS[prefix] in (">", ">=")
-            and _count_follows(text, expression_end, ctx)
-        )
+        bounded_below = (prefix is not None and lx.PREFIX_COMPARATORS[prefix] in (">", ">=")) or text[
+            expression_end - 2 : expression_end
+        ] in lx.FLOOR_SUFFIXES  # 超1000万元OPC100家, 亿元以上工业项目30个
+        return bounded_below and _count_follows(text, expression_end, ctx)
     if unit in lx.PERCENT_UNITS:
         return False  # 80%(以上)的乡镇和60%(以上)的村达到…: a share of the subjects, each a goal
     clause_end = ctx.clause_end(expression_end)
@@ -809,7 +811,8 @@ def _count_follows(text: str, expression_end: int, ctx: _Context) -> bool:
         or not RE_NAME_ONLY.fullmatch(text, expression_end, later.start())
     ):
         return False
-    return RE_UNIT.match(text, later.end(), ctx.end) is not None
+    unit = RE_UNIT.match(text, later.end(), ctx.end)
+    return unit is not None and unit.group("unit") not in lx.GOAL_ONLY_UNITS  # 二级节点: a grade, no count
 
 
 _CIRCLE_REACH = 8  # characters after a time in which 圈 names a neighbourhood (15分钟就业服务圈)
@@ -860,6 +863,8 @@ def _is_not_a_quantity(text: str, quantity: re.Match[str], unit: _Unit, ctx: _Co
     follower = RE_NON_TARGET_FOLLOWER.match(text, end)
     if follower is not None and len(follower.group()) > unit.end - end:
         return True
+    if text.startswith("级", unit.end) and unit.text not in lx.GOAL_ONLY_UNITS:
+        return True  # 千亿级, 10万吨级: a class, not a count
     # 一X一Y: 一户一档, 一企一策
     return quantity.group() == "一" and text.startswith("一", unit.end)
 
