@@ -237,6 +237,23 @@ MADE_UP = [
     ("over-ten-thousand", "集聚超万名创新创业人才。", [("万", 10000, "名", ">", None, False)]),
     ("a-threshold-above-then-its-count", "全年实施亿元以上工业项目30个。", [("30", 30, "个", "=", None, False)]),
     ("a-grade-after-a-count", "建设运营30个以上标识解析二级节点。", [("30", 30, "个", ">=", None, False)]),
+    # technical levels (seen in pages_016): units with a space, a power or a denominator, 大于, changes
+    ("degrees-after-a-space", "云台精度达到0.005 度。", [("0.005", 0.005, "度", ">=", None, False)]),
+    (
+        "latin-units-per-hour",
+        "成形效率大于450cm3/h，连续工作时间大于240h。",
+        [("450", 450, "cm3/h", ">", None, False), ("240", 240, "h", ">", None, False)],
+    ),
+    ("a-unit-per-watt", "能效比超过1TFLOPS/w。", [("1", 1, "TFLOPS/w", ">", None, False)]),
+    ("a-gloss-of-a-unit", "推出性能达到128TFLOPS（16位浮点）。", [("128", 128, "TFLOPS", ">=", None, False)]),
+    ("a-test-condition", "5米远场识别率超过92%。", [("92%", 92, "%", ">", None, False)]),
+    ("shorten-is-a-decrease", "产品研制周期缩短20%。", [("20%", 20, "%", "=", "decrease", False)]),
+    ("a-clause-opening-with-a-change", "压减粗钢产能200万吨。", [("200万", 2000000, "吨", "=", "decrease", False)]),
+    (
+        "standard-coal-in-kilograms",
+        "吨钢综合能耗降至545千克标准煤以下。",
+        [("545", 545, "千克标准煤", "<=", None, False)],
+    ),
 ]
 
 NON_TARGETS = [

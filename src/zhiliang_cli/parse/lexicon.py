@@ -369,6 +369,8 @@ COUNT_UNITS = (
     "斤",
     "根",
     "吨标准煤",
+    "千克标准煤",
+    "公斤标准煤",
     "标准煤",
     "微克",
     "毫克",
@@ -455,14 +457,46 @@ COUNT_UNITS = (
     "倍",
     "天",
     "分",
+    "度",  # an angle or a precision: 360度, 0.005度
     "%",
     "％",
     "‰",
 )
+#: Unit symbols of one Latin letter (240h, 5m, 10t): the others (5G, 3D, 4K) are names, not units.
+SINGLE_LETTER_UNITS = ("h", "s", "m", "t", "g", "W")
 #: What may follow a unit after / in a compound unit (30微克/立方米, 3万元/人, 0.5吨标准煤/万元).
-DENOMINATOR_UNITS = ("立方米", "平方米", "平方公里", "公里", "百公里", "千瓦时", "万元", "亿元", "元", "人", "人次",
-                     "户", "亩", "公顷", "吨", "年", "月", "日", "天", "小时", "家", "台", "辆", "床", "千人",
-                     "万人", "百人", "标准煤")  # fmt: skip
+DENOMINATOR_UNITS = (
+    "立方米",
+    "平方米",
+    "平方公里",
+    "公里",
+    "百公里",
+    "千瓦时",
+    "万元",
+    "亿元",
+    "元",
+    "人",
+    "人次",
+    "户",
+    "亩",
+    "公顷",
+    "吨",
+    "年",
+    "月",
+    "日",
+    "天",
+    "小时",
+    "家",
+    "台",
+    "辆",
+    "床",
+    "千人",
+    "万人",
+    "百人",
+    "标准煤",
+    "W",
+    "w",
+)  # fmt: skip  (W: per watt, TFLOPS/W)
 #: Words naming a rate or an index: a number after one may stand without a unit when a
 #: comparator follows it (万台特种设备死亡率控制在0.2以下, 质量竞争力指数达到85以上).
 RATE_WORDS = ("率", "指数", "系数", "比重", "比例", "占比", "得分", "分值", "强度", "密度", "PUE", "能效比")
@@ -490,6 +524,8 @@ PREFIX_COMPARATORS = {
     "超": ">",
     "多于": ">",
     "高于": ">",
+    "大于": ">",
+    "小于": "<",
     "不足": "<",
     "不满": "<",
     "低于": "<",
@@ -542,7 +578,7 @@ SUFFIX_COMPARATORS = {
     "多": ">",
 }
 #: Verbs that make the number a change against a baseline.
-DECREASE_VERBS = ("减少", "下降", "降低", "压减", "压缩", "削减", "缩减", "降")
+DECREASE_VERBS = ("减少", "下降", "降低", "压减", "压缩", "削减", "缩减", "缩短", "缩小", "降")
 INCREASE_VERBS = ("增长", "提高", "提升", "增加", "上升")
 #: Verbs that end like an increase but name work to do on a count (改造提升1万亩 is 1万亩 to upgrade).
 UPGRADE_VERBS = ("改造提升", "巩固提升", "整治提升", "提档升级", "改造提高")

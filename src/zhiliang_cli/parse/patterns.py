@@ -354,14 +354,20 @@ RE_VAGUE_JOIN = re.compile(r"等(?:有关|相关)?(?:部门|单位)?(?:以及|�
 _MAG = _alternation(lx.MAGNITUDES)
 #: A unit as the plan writes it after a number: one of the lexicon's (longest first; 批\n次, broken by a hard
 #: line wrap, too), a standard one of them (标准箱), or a unit in Latin letters written whole (50Tbps, 200MW,
-#: 20GWh: two letters or more, with no letter or digit after it — 5G and 10G are names, not units).
-_LATIN_UNIT = r"[A-Za-z]{2,8}(?![A-Za-z0-9])"
+#: 20GWh, 450cm3/h, 1TFLOPS/w: two letters or more, or one of the single-letter symbols (240h), with no letter
+#: or digit after it — 5G and 10G are names, not units).
+_LATIN_UNIT = (
+    rf"(?:[A-Za-z]{{2,8}}|{_chars(''.join(lx.SINGLE_LETTER_UNITS))})"  # dB, TFLOPS; h, m (never G: 5G is a name)
+    r"[23]?"  # cm3, m2: a power
+    r"(?:/[A-Za-z]{1,4})?"  # TFLOPS/w, cm3/h: per what
+    r"(?![A-Za-z0-9])"
+)
 _UNITS = rf"(?:{_wrappable(lx.COUNT_UNITS)}|标准(?:{_alternation(lx.COUNT_UNITS)})|{_LATIN_UNIT})"
 _SUFFIX_CMP = _alternation(lx.SUFFIX_COMPARATORS)
 #: The first characters of the units and comparators: tested before their alternations are tried
 #: (implied by them, so nothing changes), because most numerals (进一步, 统一) are followed by none.
 _UNIT_FIRST = "[" + "".join(regex.escape(c) for c in sorted({u[0] for u in lx.COUNT_UNITS} | {"标"})) + "A-Za-z]"
-_FIRSTS = {u[0] for u in (*lx.COUNT_UNITS, *lx.SUFFIX_COMPARATORS)} | set("余多，。；,;标")
+_FIRSTS = {u[0] for u in (*lx.COUNT_UNITS, *lx.SUFFIX_COMPARATORS)} | set("余多，。；,;标 ")
 _AFTER_NUMBER_FIRST = "[" + "".join(regex.escape(c) for c in sorted(_FIRSTS)) + "A-Za-z]"
 _NUMBER = rf"""
     (?>                                                       # atomic: never a part of a number
@@ -394,7 +400,8 @@ RE_QUANTITY = re.compile(
             (?P<high> {_NUMBER} )                               # the high end
         )?
         (?(pct) | (?={_AFTER_NUMBER_FIRST})                        # a unit, a comparator, or the clause
-                  (?= (?:余|多)? (?:{_UNITS}) | {_SUFFIX_CMP} | [，。；,;] ) )   # ends (率…不超过0.2，)
+                  (?= (?:余|多)? \x20? (?:{_UNITS}) | {_SUFFIX_CMP} | [，。；,;] ) )   # ends (率…不超过0.2，);
+                                                                    # a copy from PDF may put a space before the unit
     )
     """,
     re.VERBOSE,
@@ -404,6 +411,7 @@ RE_QUANTITY = re.compile(
 RE_UNIT = re.compile(
     rf"""
     (?P<approx> 余|多 )?                                  # 100余家: more than
+    \x20?                                                 # 0.005 度: a space a copy from PDF put in
     (?P<unit> (?:{_UNITS})                                  # the unit, longest first
         (?: [/／] (?:{_alternation(lx.DENOMINATOR_UNITS)}) )? )   # /立方米, /人, /万元: a compound unit
     """,

@@ -532,7 +532,7 @@ def _target(text: str, quantity: re.Match[str], ctx: _Context, region: Region, i
         return None
     expression_end = suffix.end() if suffix else unit.end
     if _is_parameter(text, start, unit.text, clause_start, ctx) or _qualifies(
-        text, expression_end, unit.text, ctx, prefix
+        text, expression_end, unit.text, ctx, prefix, bare=prefix is None and not _governing(text, clause_start, start)
     ):
         return None
     if _not_a_goal(text, start, unit.text, expression_end, before, clause_start, ctx, prefix):
@@ -773,13 +773,17 @@ def _describes(text: str, quantity: re.Match[str], unit: _Unit, suffix: re.Match
     return suffix is None and text.startswith(lx.ROUND_THE_CLOCK, quantity.start())  # 24小时“不打烊”服务
 
 
-def _qualifies(text: str, expression_end: int, unit: str, ctx: _Context, prefix: str | None = None) -> bool:
+def _qualifies(
+    text: str, expression_end: int, unit: str, ctx: _Context, prefix: str | None = None, bare: bool = False
+) -> bool:
     """A number that describes what another number counts: 年交易额超过10亿元的企业30家, 营收超1000万元
-    OPC100家 (a threshold with the name of what it counts, then the count)."""
+    OPC100家 (a threshold with the name of what it counts, then the count); or what a rate is measured
+    at: a threshold or a number with no verb or bound of its own (``bare``) run on into the name of the
+    rate a later number sets (1亿元以上企业研发机构覆盖率达到70%, 5米远场识别率超过92%)."""
     if not text.startswith("的", expression_end):
-        if text[expression_end : expression_end + 1] not in lx.CLAUSE_ENDS and text[
-            expression_end - 2 : expression_end
-        ].endswith(lx.THRESHOLD_SUFFIXES):
+        if text[expression_end : expression_end + 1] not in lx.CLAUSE_ENDS and (
+            bare or text[expression_end - 2 : expression_end].endswith(lx.THRESHOLD_SUFFIXES)
+        ):
             # 1亿元以上规上工业企业研发机构覆盖率达到70%: a threshold, then whose rate the goal is
             later = RE_QUANTITY.search(text, expression_end, ctx.clause_end(expression_end))
             between = text[expression_end : later.start()] if later is not None else ""
@@ -855,7 +859,8 @@ def _is_not_a_quantity(text: str, quantity: re.Match[str], unit: _Unit, ctx: _Co
         RE_CODE_BEFORE.search(before) and not _after_a_name(text, ctx, start)
     ):
         return True
-    latin_unit = (unit.text.isascii() and unit.text.isalpha() and not RE_LATIN_OR_DIGIT.match(text, unit.end)) or (
+    first = unit.text[:1]
+    latin_unit = (first.isascii() and first.isalpha() and not RE_LATIN_OR_DIGIT.match(text, unit.end)) or (
         unit.text.startswith("/")  # 8/10万: a rate, not a code
     )
     if (RE_CODE_AFTER.match(text, end) and not latin_unit) or RE_NUMERAL_IDIOM.match(text, start):
@@ -863,10 +868,30 @@ def _is_not_a_quantity(text: str, quantity: re.Match[str], unit: _Unit, ctx: _Co
     follower = RE_NON_TARGET_FOLLOWER.match(text, end)
     if follower is not None and len(follower.group()) > unit.end - end:
         return True
+    if _glosses_a_unit(text, ctx, start):
+        return True  # 128TFLOPS（16位浮点）: the number format of the measure before
     if text.startswith("级", unit.end) and unit.text not in lx.GOAL_ONLY_UNITS:
         return True  # 千亿级, 10万吨级: a class, not a count
     # 一X一Y: 一户一档, 一企一策
     return quantity.group() == "一" and text.startswith("一", unit.end)
+
+
+def _glosses_a_unit(text: str, ctx: _Context, start: int) -> bool:
+    """Whether the number stands in brackets opened right after a unit in Latin letters: a gloss of
+    the measure before (128TFLOPS（16位浮点）, 1TOPS/w（以16位浮点为基准）).
+
+    >>> t = "性能达到128TFLOPS（16位浮点）"
+    >>> _glosses_a_unit(t, _Context(t, Region(0, len(t), None, None)), 15)
+    True
+    """
+    lower = max(ctx.start, start - _GLOSS_REACH)
+    opening = max(text.rfind(bracket, lower, start) for bracket in lx.OPEN_PARENS)
+    if opening <= lower or any(text.find(c, opening, start) >= 0 for c in lx.CLOSE_PARENS):
+        return False
+    return text[opening - 1].isascii() and text[opening - 1].isalpha()
+
+
+_GLOSS_REACH = 6  # characters between the bracket of a gloss and its number (以16位浮点为基准)
 
 
 def _after_a_name(text: str, ctx: _Context, start: int) -> bool:
@@ -939,6 +964,8 @@ def _record(
     clause_start = _skip_space(text, _out_of_brackets(text, clause_start, start))
     clause_end = _clause_end(text, expression_end, ctx)
     change = "increase" if quantity.group("double") else _change(before[: before.rfind(prefix)] if prefix else before)
+    if change is None and prefix is None and not quantity.group("double"):
+        change = _opening_change(text, clause_start, start)
     low, high = quantity.group("low"), quantity.group("high")
     if quantity.group("double"):  # 翻一番: the value multiplies by 2 for each 番
         low_value, high_value = 2 ** chinese_value(quantity.group("times")), None
@@ -1121,6 +1148,24 @@ def _governing(text: str, clause_start: int, start: int) -> str | None:
     if verbs and verbs[-1] in lx.REACH_DOWN_VERBS:
         return verbs[-1]
     return next((v for v in verbs if v in lx.REACH_VERBS), verbs[-1] if verbs else None)
+
+
+def _opening_change(text: str, clause_start: int, start: int) -> str | None:
+    """The change a clause opens with, its number the amount of the change of what it names (压减粗钢
+    产能200万吨, 降低企业成本100亿元), where no other verb stands between.
+
+    >>> _opening_change("压减粗钢产能200万吨", 0, 6), _opening_change("提升改造企业100家", 0, 6)
+    ('decrease', None)
+    """
+    words = text[clause_start:start]
+    for verbs, change in ((_DECREASE, "decrease"), (_INCREASE, "increase")):
+        for verb in verbs.words:
+            if words.startswith(verb):
+                rest = words[len(verb) :]
+                if RE_GOVERNING_VERB.search(rest) or _UPGRADE.anywhere(words) or _LEVELS.ending(rest):
+                    return None
+                return change
+    return None
 
 
 def _change(before: str) -> str | None:
