@@ -373,6 +373,31 @@ SUBJECTS = [
     ("a-yearly-average-is-not-each", "软件和信息服务业营业收入年均增长15%以上。", [("15%", None, False)]),
 ]
 
+# (id, text, [(number_text, comparator, the date it is set for)])
+TIMES = [
+    (
+        "a-paragraph-opening-with-its-year",
+        "\n　　2018年，床位数达到6.2张；全科医生数达到3名。",
+        [("6.2", ">=", "2018-12-31"), ("3", ">=", "2018-12-31")],
+    ),
+    ("a-horizon-over-a-hard-wrap", "到2025\n年，治理率达到60%左右。", [("60%", "~", "2025-12-31")]),
+    (
+        "a-sibling-heading-closes-a-horizon",
+        "（四）目标。到2020年，建成试点10个。\n（五）范围。选择10个左右城市。",
+        [("10", "=", "2020-12-31"), ("10", "~", None)],
+    ),
+    (
+        "a-horizon-over-its-list",
+        "到2020年，主要目标是：\n1.建成试点10个。\n2.培育企业20家。",
+        [("10", "=", "2020-12-31"), ("20", "=", "2020-12-31")],
+    ),
+    (
+        "years-respectively",
+        "2024年、2025年分别突破2.2万亿元、2.4万亿元。",
+        [("2.2万亿", ">", "2024-12-31"), ("2.4万亿", ">", "2025-12-31")],
+    ),
+]
+
 KNOWN_GAPS: list[tuple[str, str, list[Any]]] = [
     ("number-broken-by-a-line-wrap", "完成抽检5\n0万批次。", [("50万", 500000, "批次", "=", None, False)]),
 ]
@@ -397,6 +422,13 @@ def test_subjects(sentence: str, expected: list[Any]) -> None:
     region = Region(0, len(sentence), 1, 1)
     found = extract_targets(sentence, region, LineIndex(sentence))
     assert [(t["number_text"], t["subject"], t["aspirational"]) for t in found] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), _cases(TIMES))
+def test_times(text: str, expected: list[Any]) -> None:
+    region = Region(0, len(text), 1, 1)
+    found = extract_targets(text, region, LineIndex(text))
+    assert [(t["number_text"], t["comparator"], t["by"] and t["by"]["date"]) for t in found] == expected
 
 
 @pytest.mark.xfail(strict=True, reason="known gap: not recognised yet")

@@ -476,7 +476,8 @@ RE_TIME = re.compile(
     (?P<horizon> (?:{_alternation(lx.HORIZON_WORDS)}) {WS}* )?                           # 到 / 至
     (?:
         (?P<period> [“"‘]? (?:{_PERIOD}) [”"’]? (?:时期)? (?P<period_end>末|期末)? )     # “十四五”末
-      | (?: (?P<year> (?:19|20)[0-9]{{2}}|(?:二〇|二零)[〇零一二三四五六七八九]{{2}} ) {WS}* 年 {WS}* )?  # 2023年
+      | (?: (?P<year> (?:19|20)[0-9]{{2}}|(?:二〇|二零)[〇零一二三四五六七八九]{{2}} )
+            (?:{WS}|\r?\n)* 年 {WS}* )?                            # 2023年 (2023⏎年: a hard wrap of a PDF copy)
         (?P<in_year> {_IN_YEAR} )?                                                   # 6月底, 上半年
         (?(year)|(?(in_year)|(?!)))                                                  # one of them at least
       | (?P<plan_year> {_alternation(lx.PLAN_YEAR_WORDS)} )                           # 年内

@@ -33,7 +33,7 @@ import regex
 from zhiliang_cli.records import DeadlineRecord, TargetRecord
 
 from . import lexicon as lx
-from .lines import LineIndex
+from .lines import LineIndex, heading_at
 from .numerals import chinese_to_int, normalise, parse_number
 from .patterns import (
     RE_ASPIRATION_CUE,
@@ -234,7 +234,12 @@ def extract_all(
                 times.within(region.start, region.end) if times else find_times(text, region.start, region.end, year)
             )
             _set_times(
-                text, contexts[k], region, found[k], [t for t in marks if t.kind != "scope" and t.end <= region.end]
+                text,
+                contexts[k],
+                region,
+                found[k],
+                [t for t in marks if t.kind != "scope" and t.end <= region.end],
+                index,
             )
     return found
 
@@ -405,9 +410,11 @@ def _distribute(text: str, ctx: _Context, targets: list[TargetRecord]) -> list[T
         word = RE_DISTRIBUTIVE.search(text, clause_start, first)
         if word is not None and "、" in text[word.end() : first]:
             word = None  # 都 of 成都、西安11个城市: in a name of the list, not after it
+        list_start = clause_start
         if word is not None:
             verb = RE_GOVERNING_VERB.match(text, _skip_space(text, clause_start), word.start())
-            subjects = _subjects(text[verb.end() if verb else clause_start : word.start()])  # 推动钢铁、石化行业…均
+            list_start = verb.end() if verb else clause_start  # 推动钢铁、石化行业…均
+            subjects = _subjects(text[list_start : word.start()])
         else:
             subjects = []
         if word is None or len(subjects) < 2:
@@ -415,15 +422,41 @@ def _distribute(text: str, ctx: _Context, targets: list[TargetRecord]) -> list[T
         elif word.group("each") and len(group) == 1:
             out += [{**group[0], "subject": subject} for subject in subjects]
         elif word.group("respectively") and len(group) == len(subjects):
-            # 分别增长5.5%和7%: the verb before the first number sets the change of all of them
-            change = group[0]["change"]
-            out += [
-                {**t, "subject": subject, "change": t["change"] or change}
-                for t, subject in zip(group, subjects, strict=True)
-            ]
+            # 分别增长5.5%和7%, 分别突破2.2万亿元、2.4万亿元: the verb or the bound before the first number
+            # sets the change and the comparator of all of them; 2024年、2025年分别…: each its year
+            change, comparator = group[0]["change"], group[0]["comparator"]
+            years = _years(text, list_start, word.start())
+            for k, (t, subject) in enumerate(zip(group, subjects, strict=True)):
+                paired: TargetRecord = {**t, "change": t["change"] or change}
+                if t["comparator"] == "=" and t["change"] is None and comparator not in ("=", "range"):
+                    paired["comparator"] = comparator
+                if years:
+                    paired["by"] = years[k]
+                else:
+                    paired["subject"] = subject
+                out.append(paired)
         else:
             out += group
     return out
+
+
+def _years(text: str, start: int, end: int) -> list[DeadlineRecord]:
+    """The years a list of nothing but years names (2024年、2025年分别…), each as the time it sets.
+
+    >>> [y["date"] for y in _years("2024年、2025年分别", 0, 11)], _years("小麦、玉米", 0, 5)
+    (['2024-12-31', '2025-12-31'], [])
+    """
+    if not RE_YEAR_LIST.fullmatch(text, start, end):
+        return []
+    return [
+        {"text": m.group(), "span": [m.start(), m.end()], "date": f"{m.group(1)}-12-31"}
+        for m in RE_LISTED_YEAR.finditer(text, start, end)
+    ]
+
+
+#: A list of years and nothing else, and each year in it.
+RE_LISTED_YEAR = re.compile(r"((?:19|20)[0-9]{2})年")
+RE_YEAR_LIST = re.compile(r"\s*(?:(?:19|20)[0-9]{2}年\s*(?:、|和|及|与|，|,)?\s*)+")
 
 
 def _subjects(text: str) -> list[str]:
@@ -452,14 +485,25 @@ def _subjects(text: str) -> list[str]:
 _LIST_JOINERS = ("以及", "和", "及", "与")
 
 
-def _set_times(text: str, ctx: _Context, region: Region, targets: list[TargetRecord], times: list[TimeMark]) -> None:
+def _set_times(
+    text: str,
+    ctx: _Context,
+    region: Region,
+    targets: list[TargetRecord],
+    times: list[TimeMark],
+    index: LineIndex,
+) -> None:
     """Each target's ``by``: a time stated in its sentence (2023年底前, 年内, 2020年初步建成…) before
     it, or in a later clause that completes the task (…，6月底前全面完成); else the last horizon
-    before it in its item (到2025年，…); else the item's own 完成时限.  全年 and 当年 set no time."""
+    before it in its item (到2025年，…) that no heading has closed; else the item's own 完成时限.
+    全年 and 当年 set no time."""
     starts = [t.start for t in times]
     horizons = [t for t in times if t.horizon]
     horizon_starts = [t.start for t in horizons]
+    reach: dict[int, int] = {}  # where each horizon used stops holding
     for target in targets:
+        if target["by"] is not None:
+            continue  # 2024年、2025年分别…: set with the year it is paired with
         pos = target["number_span"][0]
         start, end = ctx.sentence_start(pos), ctx.sentence_end(pos)
         in_sentence = [t for t in times[bisect_left(starts, start) : bisect_left(starts, end)] if not t.horizon]
@@ -467,12 +511,31 @@ def _set_times(text: str, ctx: _Context, region: Region, targets: list[TargetRec
         later = None if earlier else next((t for t in in_sentence if t.start > pos and _completes(text, t, ctx)), None)
         horizon = bisect_left(horizon_starts, pos) - 1
         time = earlier[-1] if earlier else later
+        if horizon >= 0 and horizon not in reach:
+            reach[horizon] = _horizon_reach(text, horizons[horizon].start, region.end, index)
         if time is not None:
             target["by"] = time.record(text)
-        elif horizon >= 0:
+        elif horizon >= 0 and pos < reach[horizon]:
             target["by"] = horizons[horizon].record(text)
         elif region.deadline is not None:
             target["by"] = region.deadline
+
+
+def _horizon_reach(text: str, start: int, end: int, index: LineIndex) -> int:
+    """Where a horizon stops holding: at the next heading of the level of the one its paragraph opens
+    with, or of a higher one (（四）试点目标。到2020年，… holds no further than （五）); a horizon in a
+    paragraph with no heading holds to the end (到2025年，主要目标是：⏎1.…⏎2.…)."""
+    lines = index.lines_from(start)
+    own = heading_at(text, lines[0]) if lines and lines[0].start <= start else None
+    if own is None:
+        return end
+    for line in lines[1:]:
+        if line.start >= end:
+            break
+        heading = heading_at(text, line)
+        if heading is not None and heading.level <= own.level:
+            return line.start
+    return end
 
 
 def _completes(text: str, time: TimeMark, ctx: _Context) -> bool:

@@ -117,7 +117,12 @@ _ONGOING_STEMS = frozenset(phrase[:2] for phrase in lx.ONGOING_PHRASES)
 
 #: Characters a time may hold before its 年, 月 or 底: digits, numerals, 到/至/截止, quotes, spaces.
 _TIME_CHARS = frozenset(
-    "0123456789" + lx.FULLWIDTH_DIGITS + "〇零一二两三四五六七八九十" + '到至截止本世纪“”"‘’第上下半' + lx.SPACE_CHARS
+    "0123456789"
+    + lx.FULLWIDTH_DIGITS
+    + "〇零一二两三四五六七八九十"
+    + '到至截止本世纪“”"‘’第上下半'
+    + lx.SPACE_CHARS
+    + "\r\n"
 )
 _TIME_HINT_CHARS = frozenset("年月底末季旬")
 _REACH_BACK = 14  # characters a time may start before the 年, 月 or 底 it holds (截止到二〇二三年)
@@ -177,7 +182,9 @@ def _mark(match: re.Match[str], year: int | None) -> TimeMark | None:
         return None  # 纳入年底效能目标考核: a part of the year that qualifies what a verb takes in
     if not (horizon or group("before") or group("part") or group("month_end")):
         if group("year") and not group("month") and _opens_a_clause(match):
-            return TimeMark(match.start(), match.end(), "year", _iso(stated_year, 12, 31))  # 2020年初步建成…
+            # 2024年，全市…: a paragraph that opens with its year sets what follows for that year, as 到2024年
+            kind = "horizon" if _opens_a_paragraph(match) else "year"
+            return TimeMark(match.start(), match.end(), kind, _iso(stated_year, 12, 31))  # 2020年初步建成…
         return None  # 2023年 / 6月 alone: a date of something, not a time to reach
     if group("month") and not (group("before") or group("month_end") or group("day") or horizon):
         return None
@@ -200,17 +207,31 @@ def _opens_a_clause(match: re.Match[str]) -> bool:
     True
     """
     text, start, end = match.string, match.start(), match.end()
-    k = start
-    while k > max(0, start - _INDENT) and text[k - 1] in lx.SPACE_CHARS:
-        k -= 1  # the indent of a paragraph that opens with its year: 　　2024年，全市…
-    before = text[k - 1] if k else "\n"
+    before = _char_before(text, start)
     follower = text[end : end + 1]
-    opens_paragraph = before in "\r\n" and follower in "，,"  # 2024年，全市…的主要目标是
     return (
         before in lx.CLAUSE_ENDS + "\r\n"
-        and (follower not in lx.YEAR_FOLLOWERS or opens_paragraph)
+        and (follower not in lx.YEAR_FOLLOWERS or _opens_a_paragraph(match))
         and not text.startswith(lx.YEAR_PHRASES, end)
     )
+
+
+def _opens_a_paragraph(match: re.Match[str]) -> bool:
+    """A year that opens its paragraph, then a comma: 　　2024年，全市…的主要目标是.
+
+    >>> _opens_a_paragraph(RE_TIME.search("\\n　　2018年，全市")), _opens_a_paragraph(RE_TIME.search("。2018年，"))
+    (True, False)
+    """
+    text = match.string
+    return _char_before(text, match.start()) in "\r\n" and text[match.end() : match.end() + 1] in "，,"
+
+
+def _char_before(text: str, start: int) -> str:
+    """The character before ``start`` and the indent of its paragraph (a line break at the text's start)."""
+    k = start
+    while k > max(0, start - _INDENT) and text[k - 1] in lx.SPACE_CHARS:
+        k -= 1
+    return text[k - 1] if k else "\n"
 
 
 _INDENT = 8  # spaces before a paragraph's first character
