@@ -458,6 +458,7 @@ COUNT_UNITS = (
     "天",
     "分",
     "度",  # an angle or a precision: 360度, 0.005度
+    "核",  # processor cores of computing power: 新增算力约2000核
     "%",
     "％",
     "‰",
@@ -716,6 +717,8 @@ NUMERAL_IDIOMS = (
     "两岸", "两用", "两翼", "十大", "一人公司", "一人企业", "一人创业", "十分",
     # words built on a magnitude alone: 千家万户 (every household), 千方百计, 万家灯火
     "千家万户", "万家灯火", "千方百计", "千千万万", "千万家",
+    # N位一体 (N things as one): 三位一体的督导体系
+    "二位一体", "三位一体", "四位一体", "五位一体",
 )  # fmt: skip
 
 # --- horizons and deadlines ----------------------------------------------------------
@@ -772,7 +775,12 @@ REACH_DOWN_VERBS = ("降至", "降到", "降低到", "降低至", "下降到", "
 #: Words of a subsidy or reward: the numbers of a clause that grants one, and of the condition
 #: that leads to it (对…的，给予…), are policy parameters, not goals.
 SUBSIDY_WORDS = ("给予", "补助", "补贴", "奖励", "资助", "贴息", "补偿", "奖补", "减免", "免收", "免征", "免除", "返还",
-                 "报销", "资金扶持", "资金支持", "予以支持")  # fmt: skip
+                 "报销", "资金扶持", "资金支持", "予以支持", "礼包")  # fmt: skip
+#: Words that state a norm (原则上不高于0.5%, 面积原则上不少于1万平方米): a bound after one, with no goal verb
+#: between, is a rule the plan sets for others, not a result to reach (原则上每个省培育一家 is a goal).
+NORM_WORDS = ("原则上",)
+#: Words before a verb that make it a rule of precedence (优先支持其区域内1家…): how many may be put first.
+PRECEDENCE_WORDS = ("优先",)
 #: Words before an amount of money that make it a cap or a rate (单笔最高不超过20万元, 每人1000元).
 MONEY_CAP_WORDS = ("最高", "最多", "上限", "单笔", "单个", "单家", "单项", "单户", "每家", "每人", "每户", "每个",
                    "每项", "每亩", "每立方米", "每平方米", "标准为", "标准")  # fmt: skip
@@ -835,6 +843,8 @@ COVER_TITLES = ("通知",)
 BASELINE_TIME_WORDS = ("较", "比", "与", "同", "相对", "相比", "较上", "比上", "上")
 #: Words before a time that make it come back (每年1月31日前): no one deadline.
 RECURRING_WORDS = ("每年", "每季", "每月")
+#: Words that scope a count of events to the plan's whole year: 全年组织演练不少于2次 is a rhythm.
+YEAR_SCOPE_WORDS = ("全年", "每年")
 #: Words after a number that make it a standard to build to, not a goal: 不低于20平方米的标准.
 STANDARD_WORDS = ("的标准", "的要求")
 #: Units that count a goal only where a goal verb or a bound stands before the number (人均预期寿命
@@ -871,6 +881,8 @@ POST_NAMES = ("召集人", "组长", "主任", "委员", "成员", "秘书长", 
 #: Words before a number that say what a kind is in general, not a goal: 人员规模一般10人以下.
 GENERAL_WORDS = ("一般", "一般在", "一般为", "通常", "通常在", "通常为")
 #: Words that make what a clause sets a rule for each one, whatever its unit: 单个场景投入不低于5万元.
+#: 均 (each) right before a bound: with a count before it, a standard each of those must meet.
+EACH_WORDS = ("均", "都")
 EACH_ONE_WORDS = ("单个", "单笔", "单家", "单户", "单次", "单人")  # not 单项 (单项冠军企业)
 #: A period a benefit lasts (优惠期不超过36个月): its bound is a rule, not a goal (a 结案周期 or
 #: 办理时限 is a goal of service).
@@ -901,7 +913,9 @@ CAP_WORDS = ("最高", "最长", "上限")
 #: Verbs of a grant in a clause: with them, a subsidy word makes its numbers parameters.
 GRANT_VERBS = ("给予", "予以", "发放", "享受")
 #: Words of a budget the government allocates (市财政安排专项资金3亿元).
-BUDGET_WORDS = ("安排", "预算", "经费", "专项资金", "统筹资金", "设立资金")
+BUDGET_WORDS = ("安排", "预算", "经费", "专项资金", "统筹资金", "设立资金",
+                # vouchers the government issues: their sum is a budget (服务券规模不少于10亿元)
+                "服务券", "算力券", "消费券", "创新券", "数据券", "模型券", "培训券")  # fmt: skip
 #: Words that frame a rate as a rule: 按贷款利率的50%, 按照实际投入的30%.
 RATE_FRAME_WORDS = ("按照", "按")
 #: Words that open what a condition grants or allows: …的，可申报 / 可享受 / 可认定.
@@ -920,6 +934,10 @@ PENALTY_WORDS = ("罚款", "罚金")
 #: Words that open a clause about the things a number describes (围绕12条产业链, 针对300种商品): the number
 #: counts what the task works on, not what it must reach.
 QUALIFYING_PREPOSITIONS = ("围绕", "针对", "面向", "瞄准", "聚焦于")
+#: 对 opening a clause names what the work is done on (对全市100家重点零售企业开展月度监测: the sample), unless
+#: it starts a verb (对接, 对标, 对外).
+OBJECT_PREPOSITIONS = ("对",)
+NOT_OBJECT_AFTER = ("接", "标", "外", "口", "照", "话", "比", "于")
 #: Units that count the noun after 的 (培育10家以上的龙头企业: a count to reach) where a goal verb stands
 #: before the number; any other unit before 的 measures what follows (年营业收入500万元以上的企业,
 #: 20户以上的村): a qualifier, not a goal.
@@ -934,8 +952,11 @@ FLOOR_SUFFIXES = ("以上",)
 REACHING_VERBS = ("覆盖", "服务", "惠及", "辐射", "联系")
 #: Nouns of a project a measure may size in its name (80万吨乙烯改扩建项目): the measure names it.
 PROJECT_NOUNS = ("项目", "工程")
-#: A standard a rule sets for each one: 为每人提供3个岗位信息, 每户补贴500元.
-PER_HEAD_WORDS = ("每人", "每户", "每家", "每名", "每位", "每个", "每村", "每企业", "每所", "每项")
+#: What opens a count set for each of a kind (每个省培育一家): one each is a count, not one of a kind.
+EACH_HEAD = "每个"
+#: What after 每 makes a rhythm, not a head (每年, 每季度, 每月): 每年提供岗位1000个 is a yearly volume.
+PERIOD_HEADS = ("年", "季", "月", "周", "天", "日", "批", "次", "届")
+#: Verbs of a standard a rule sets for each one (为每人提供3个岗位信息, 每户补贴500元, 各中小学配备1名).
 PROVISION_VERBS = ("提供", "给予", "发放", "补贴", "补助", "奖励", "资助", "享受", "配备", "安排")
 #: How often something is done and chosen, before the cap of each round: 每年遴选不超过20个.
 ROUND_WORDS = ("每年", "每批", "每次", "每届", "每季度", "年度")

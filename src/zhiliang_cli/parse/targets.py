@@ -563,6 +563,8 @@ def _target(text: str, quantity: re.Match[str], ctx: _Context, region: Region, i
         near = text[max(ctx.start, start - _LOOK_BACK) : start]
         if _prefix_comparator(near) is None and not near.endswith(lx.LEVEL_VERBS):
             return None
+        if _counts_before(text[ctx.clause_start(start) : start]):
+            return None  # 100家企业达到3级以上标准: the level the counted ones reach, the count the goal
     clause_start = ctx.clause_start(start)
     if ctx.is_blocked(start, clause_start):
         return None
@@ -591,7 +593,7 @@ def _target(text: str, quantity: re.Match[str], ctx: _Context, region: Region, i
         return None  # a magnitude alone counts only right after a bound or a goal verb: 超千家, 支持千家企业
     if RE_BASELINE_CUE.search(text, clause_start, start):
         return None  # a number that counts what already exists: 已建成12个, 现有……
-    if _describes(text, quantity, unit, suffix, before):
+    if _describes(text, quantity, unit, suffix, before, clause_start):
         return None
     expression_end = suffix.end() if suffix else unit.end
     if _is_parameter(text, start, unit.text, clause_start, ctx) or _qualifies(
@@ -647,8 +649,20 @@ def _not_a_goal(
         return True  # 晚8时40分: a time of day
     if unit == "分" and before.endswith("时") and before[-2:-1].isdigit():
         return True  # the minutes of 8时40分
-    if words.lstrip(lx.SPACE_CHARS + "\r\n").startswith(lx.QUALIFYING_PREPOSITIONS) and not _GOAL_VERBS.anywhere(words):
-        return True  # 围绕集成电路等12条重点产业链实施链长制
+    opening = words.lstrip(lx.SPACE_CHARS + "\r\n")
+    if (
+        opening.startswith(lx.QUALIFYING_PREPOSITIONS)
+        or (
+            opening.startswith(lx.OBJECT_PREPOSITIONS)
+            and not opening[1:].startswith(lx.NOT_OBJECT_AFTER)
+            and unit not in lx.PERCENT_UNITS  # 对新出台的政策措施100%开展审查: the share to cover, a goal
+        )
+    ) and not _GOAL_VERBS.anywhere(words):
+        return True  # 围绕集成电路等12条重点产业链实施链长制, 对全市100家重点零售企业开展月度监测
+    if prefix is not None and _states_a_norm(words):
+        return True  # 原则上不高于承担风险责任的0.5%: a norm for others
+    if any(word in words for word in lx.PRECEDENCE_WORDS):
+        return True  # 优先支持其行政区域内1家符合条件的…: how many a rule puts first, not a goal
     capped = prefix is not None and lx.PREFIX_COMPARATORS[prefix] in ("<=", "<")
     if (
         capped
@@ -656,15 +670,57 @@ def _not_a_goal(
         and any(text.find(verb, clause_start, start) >= 0 for verb in lx.SELECTION_VERBS)
     ):
         return True  # 每年遴选不超过20个: the cap of each round (每年认定30个左右 is a goal)
-    if "每" in words:  # every head of a standard for each one starts with 每
-        for head in lx.PER_HEAD_WORDS:
-            at = words.find(head)
-            if at >= 0 and words[at + len(head) :].lstrip("每年月").startswith(lx.PROVISION_VERBS):
-                return True  # 为每人提供3个以上岗位信息
+    if _provides_to_each(words):
+        return True  # 为每人提供3个以上岗位信息, 为每家OPC提供不少于2000卡时, 各中小学至少配备1名
     if ctx is not None and not ctx.has_penalty:
         return False
     clause_end = ctx.clause_end(expression_end) if ctx is not None else len(text)
     return any(text.find(word, clause_start, clause_end) >= 0 for word in lx.PENALTY_WORDS)
+
+
+def _provides_to_each(words: str) -> bool:
+    """Whether the words before a number provide it to each one of a kind: 每人, 每家OPC, 每5所幼儿园 or
+    a clause opening with 各 (各中小学), then a verb of provision (提供, 配备), with a name at most between.
+
+    >>> _provides_to_each("为每人提供"), _provides_to_each("每年为每家OPC提供不少于")
+    (True, True)
+    >>> _provides_to_each("各中小学至少配备"), _provides_to_each("每5所幼儿园配备"), _provides_to_each("每年提供")
+    (True, True, False)
+    """
+    at = words.rfind("每")
+    while at >= 0 and words.startswith(lx.PERIOD_HEADS, at + 1):
+        at = words.rfind("每", 0, at)  # 每年 is a rhythm, not a head: 每年为每家…
+    if at < 0:
+        stripped = words.lstrip(lx.SPACE_CHARS + "\r\n")
+        if not stripped.startswith("各"):
+            return False
+        at = len(words) - len(stripped)
+    for verb in lx.PROVISION_VERBS:
+        found = words.find(verb, at + 1)
+        if found >= 0:
+            between = words[at + 1 : found]
+            bound = _PREFIXES.ending(between)
+            name = between[: -len(bound)] if bound else between
+            if (
+                len(name) <= _NAME_REACH
+                and not _GOAL_VERBS.anywhere(name)
+                and not any(ch in lx.CLAUSE_ENDS for ch in name)
+            ):
+                return True
+    return False
+
+
+def _states_a_norm(words: str) -> bool:
+    """Whether the words before a bound state a norm: 原则上 with no goal verb after it.
+
+    >>> _states_a_norm("原则上不高于承担风险责任的"), _states_a_norm("原则上每个省培育")
+    (True, False)
+    """
+    for word in lx.NORM_WORDS:
+        at = words.rfind(word)
+        if at >= 0 and not _GOAL_VERBS.anywhere(words[at + len(word) :]):
+            return True
+    return False
 
 
 def _names_a_project(text: str, end: int) -> bool:
@@ -714,6 +770,8 @@ def _is_parameter(text: str, start: int, unit: str, clause_start: int, ctx: _Con
         return True  # 最高100万元, 最长30天: the most a rule allows
     if _sets_a_rule_for_each(text, start, unit, clause_start) or _sanctions(text, start, clause_start, clause_end):
         return True
+    if unit.startswith(lx.MONEY_UNITS) and _per_unit(text, clause_start, start):
+        return True  # 用电价格每千瓦时降低0.05元: a price per unit, not a result
     if not ctx.has_grant:  # most items grant nothing: only a rate or a frequency to look at
         return _rate_or_frequency(text, start, unit, clause_start)
     if RE_SUBSIDY.search(text, clause_start, clause_end) and (
@@ -736,6 +794,20 @@ def _is_parameter(text: str, start: int, unit: str, clause_start: int, ctx: _Con
     return _rate_or_frequency(text, start, unit, clause_start)
 
 
+def _per_unit(text: str, clause_start: int, start: int) -> bool:
+    """Whether 每 and a unit of measure stand before the number in its clause (每千瓦时, 每吨).
+
+    >>> _per_unit("用电价格每千瓦时降低0.05元", 0, 10), _per_unit("每年投入1亿元", 0, 4)
+    (True, False)
+    """
+    at = text.find("每", clause_start, start)
+    while at >= 0:
+        if RE_UNIT.match(text, at + 1, start):
+            return True
+        at = text.find("每", at + 1, start)
+    return False
+
+
 def _sets_a_rule_for_each(text: str, start: int, unit: str, clause_start: int) -> bool:
     """A bound set for each one of a kind (单个场景投入不低于5万元), or on how long a benefit lasts
     (优惠期不超过36个月): a rule, not a goal to reach.
@@ -753,10 +825,25 @@ def _sets_a_rule_for_each(text: str, start: int, unit: str, clause_start: int) -
         return False  # 建成单个规模超1000P的智算中心3个: a count of such ones, a goal
     if any(word in words for word in lx.EACH_ONE_WORDS):
         return True
+    if words[: -len(comparator)].endswith(lx.EACH_WORDS) and _counts_before(words):
+        return True  # 建成超10家面积均不少于1万平方米: a standard for each of the ones just counted
     return unit in _PERIOD_UNITS and words[: -len(comparator)].endswith(lx.BENEFIT_PERIOD_ENDS)
 
 
 _PERIOD_UNITS = (*lx.TIME_UNITS, "年")  # what a benefit lasts in
+
+
+def _counts_before(words: str) -> bool:
+    """Whether ``words`` count something with a unit (超10家面积均).
+
+    >>> _counts_before("建成超10家面积均"), _counts_before("水稻、小麦收储率均")
+    (True, False)
+    """
+    for quantity in RE_QUANTITY.finditer(words):
+        unit = RE_UNIT.match(words, quantity.end())
+        if unit and unit.group("unit") not in lx.GOAL_ONLY_UNITS:  # 三级公立医院: a grade, no count
+            return True
+    return False
 
 
 def _sanctions(text: str, start: int, clause_start: int, clause_end: int) -> bool:
@@ -778,7 +865,8 @@ def _rate_or_frequency(text: str, start: int, unit: str, clause_start: int) -> b
         return True
     if unit.startswith(lx.EVENT_UNITS) and unit.endswith(lx.PER_PERIOD):
         return True  # 不少于3次/年: a rhythm
-    return unit == "次" and "每" in text[clause_start:start]  # 每年召开2次
+    words = text[clause_start:start]
+    return unit == "次" and ("每" in words or any(w in words for w in lx.YEAR_SCOPE_WORDS))  # 每年召开2次
 
 
 def _allows(text: str, start: int, end: int) -> bool:
@@ -803,7 +891,14 @@ def _opens_a_condition(text: str, sentence_start: int, start: int) -> bool:
     return False
 
 
-def _describes(text: str, quantity: re.Match[str], unit: _Unit, suffix: re.Match[str] | None, before: str) -> bool:
+def _describes(
+    text: str,
+    quantity: re.Match[str],
+    unit: _Unit,
+    suffix: re.Match[str] | None,
+    before: str,
+    clause_start: int | None = None,
+) -> bool:
     """A number that describes rather than sets a goal: what a kind is in general (人员规模一般10人以下),
     a rate per one (每投资1家OPC奖励…), a service round the clock (24小时“不打烊”服务).
 
@@ -829,11 +924,29 @@ def _describes(text: str, quantity: re.Match[str], unit: _Unit, suffix: re.Match
     end = suffix.end() if suffix else unit.end
     if text.startswith("的", end) and text[end + 1 : end + 2] in ("，", ",", "；", ";"):
         return True  # 在3家及以上的，采取…: a condition, whatever follows it
-    if quantity.group() == "一" and suffix is None and _prefix_comparator(before) is None:
+    if (
+        quantity.group() == "一"
+        and suffix is None
+        and _prefix_comparator(before) is None
+        and not _one_for_each(text, clause_start, quantity.start(), before)
+    ):
         return True  # 打造一支队伍, 建设一个平台: one of a kind, not a count to reach
     if "每" in before[-4:] and quantity.group("low") in ("1", "一", "１"):
         return True
     return suffix is None and text.startswith(lx.ROUND_THE_CLOCK, quantity.start())  # 24小时“不打烊”服务
+
+
+def _one_for_each(text: str, clause_start: int | None, start: int, before: str) -> bool:
+    """Whether one is set for each of a kind: the clause opens with 每个 (each province, each city) and a
+    goal verb sets the one (原则上每个省培育一家龙头机构).
+
+    >>> _one_for_each("原则上每个省培育一家", 0, 9, "原则上每个省培育")
+    True
+    """
+    if clause_start is None or not _GOAL_VERBS.ending(before):
+        return False
+    at = text.find(lx.EACH_HEAD, clause_start, start)
+    return at >= 0 and not text.startswith(lx.PERIOD_HEADS, at + len(lx.EACH_HEAD))  # 每个月: a rhythm
 
 
 def _qualifies(
@@ -876,8 +989,9 @@ def _count_follows(text: str, expression_end: int, ctx: _Context) -> bool:
         later is None
         or later.start() == expression_end
         or not RE_NAME_ONLY.fullmatch(text, expression_end, later.start())
+        or _prefix_comparator(text[expression_end : later.start()]) is not None
     ):
-        return False
+        return False  # 超10家面积均不少于1万平方米: a bound of each one's measure, not a name
     unit = RE_UNIT.match(text, later.end(), ctx.end)
     return unit is not None and unit.group("unit") not in lx.GOAL_ONLY_UNITS  # 二级节点: a grade, no count
 
