@@ -254,6 +254,14 @@ MADE_UP = [
     ("a-standard-for-each-counted", "建成超10家面积均不少于1万平方米的社区。", [("10", 10, "家", ">", None, False)]),
     ("the-grade-the-counted-reach", "力争100家企业达到3级以上标准。", [("100", 100, "家", "=", None, True)]),
     ("cores", "新增云计算资源约2000核。", [("2000", 2000, "核", "~", None, False)]),
+    ("a-magnitude-inside-a-numeral", "全年新建5G基站一万二千个。", [("一万二千", 12000, "个", "=", None, False)]),
+    (
+        "small-numerals-closing-their-phrase",
+        "组建城市医疗集团3个、县域医共体八个，新增省级重点专科五个。",
+        [("3", 3, "个", "=", None, False), ("八", 8, "个", "=", None, False), ("五", 5, "个", "=", None, False)],
+    ),
+    ("a-yearly-range-of-events", "每年举办1—2场经验交流活动。", [("1—2", (1, 2), "场", "range", None, False)]),
+    ("sets-or-times", "提供专项租赁住房不少于1000套（次）。", [("1000", 1000, "套（次）", ">=", None, False)]),
     (
         "standard-coal-in-kilograms",
         "吨钢综合能耗降至545千克标准煤以下。",
@@ -313,6 +321,8 @@ NON_TARGETS = [
     ("number-above-without-rate-word", "开展培训20以上。"),
     ("zero-in-words", "确保重大食品安全事故零发生。"),
     ("wan-yuan-gdp", "单位万元GDP能耗。"),
+    ("a-list-of-classes", "修订省级示范、一类、二类、三类幼儿园建设标准。"),
+    ("a-weight-in-an-assessment", "纳入考核，考核权重不低于5%。"),
     ("a-norm-in-principle", "原则上不高于承担风险责任的0.5%。"),
     ("a-norm-in-principle-for-each", "原则上各级机关的法制审核人员不少于执法人员总数的5%。"),
     ("provided-to-each-named", "每年为每家OPC提供不少于2000卡时的免费算力支持。"),

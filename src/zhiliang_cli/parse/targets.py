@@ -585,7 +585,7 @@ def _target(text: str, quantity: re.Match[str], ctx: _Context, region: Region, i
             or quantity.group("pct")
             or _GOAL_VERBS.ending(before)
             or before[-1:] in lx.TITLE_CLOSES
-            or _far_goal(text, clause_start, start, low)
+            or _far_goal(text, clause_start, start, low, unit.end)
         )
     ):
         return None  # a Chinese numeral with nothing that makes it a goal: a fixed phrase
@@ -748,10 +748,23 @@ RE_COUNTED_QUALIFIER = re.compile(r"[\u4e00-\u9fff]{1,4}的[\u4e00-\u9fff]")
 _PROJECT_REACH = 14  # characters between a measure and the project it names
 
 
-def _far_goal(text: str, clause_start: int, start: int, numeral: str) -> bool:
-    """A Chinese numeral of ten or more with a goal verb earlier in its clause: 建设标准化示范点一百五十个."""
+def _far_goal(text: str, clause_start: int, start: int, numeral: str, unit_end: int) -> bool:
+    """A Chinese numeral with a goal verb earlier in its clause: of ten or more (建设标准化示范点一百五十个),
+    or, smaller, closing its phrase after the name it counts (组建城市医疗集团3个、县域医共体八个; 新增省级
+    重点专科五个、…: fixed phrases go on after their numeral, 落实四个最严要求, 突出五个到位).
+
+    >>> _far_goal("组建集团3个、医共体八个，", 0, 10, "八", 12), _far_goal("突出五个到位，", 0, 2, "五", 4)
+    (True, False)
+    """
     value = parse_number(numeral)
-    return value is not None and value >= _FAR_GOAL_MIN and _GOAL_VERBS.anywhere(text[clause_start:start])
+    if value is None or not _GOAL_VERBS.anywhere(text[clause_start:start]):
+        return False
+    return value >= _FAR_GOAL_MIN or (
+        text[unit_end : unit_end + 1] in _PHRASE_ENDS and text[start - 1 : start] not in _PHRASE_ENDS
+    )  # 修订示范、一类、二类、三类幼儿园建设标准: a list of classes, no name before the numeral
+
+
+_PHRASE_ENDS = frozenset(lx.CLAUSE_ENDS + "、")
 
 
 _BARE_MAGNITUDES = frozenset("千百万亿")  # how a number that is a magnitude alone starts
@@ -863,6 +876,11 @@ def _rate_or_frequency(text: str, start: int, unit: str, clause_start: int) -> b
     """A rate framed by 按 or of a base amount (按利率的50%), or a frequency (每年召开2次)."""
     if unit in lx.PERCENT_UNITS and RE_RATE_FRAME.search(text[clause_start:start]):
         return True
+    if unit in lx.PERCENT_UNITS:
+        words = text[clause_start:start]
+        bound = _PREFIXES.ending(words)
+        if (words[: -len(bound)] if bound else words).endswith(lx.RULE_MEASURES):
+            return True  # 考核权重不低于5%: how a rule weighs, not a result
     if unit.startswith(lx.EVENT_UNITS) and unit.endswith(lx.PER_PERIOD):
         return True  # 不少于3次/年: a rhythm
     words = text[clause_start:start]
@@ -931,8 +949,8 @@ def _describes(
         and not _one_for_each(text, clause_start, quantity.start(), before)
     ):
         return True  # 打造一支队伍, 建设一个平台: one of a kind, not a count to reach
-    if "每" in before[-4:] and quantity.group("low") in ("1", "一", "１"):
-        return True
+    if "每" in before[-4:] and quantity.group("low") in ("1", "一", "１") and quantity.group("high") is None:
+        return True  # 每投资1家: a rate per one (每年举办1—2场 is a range to hold)
     return suffix is None and text.startswith(lx.ROUND_THE_CLOCK, quantity.start())  # 24小时“不打烊”服务
 
 
