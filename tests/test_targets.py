@@ -261,6 +261,7 @@ MADE_UP = [
         [("3", 3, "个", "=", None, False), ("八", 8, "个", "=", None, False), ("五", 5, "个", "=", None, False)],
     ),
     ("a-yearly-range-of-events", "每年举办1—2场经验交流活动。", [("1—2", (1, 2), "场", "range", None, False)]),
+    ("a-cap-on-events-in-the-year", "全年完成检查低于30次。", [("30", 30, "次", "<", None, False)]),
     ("sets-or-times", "提供专项租赁住房不少于1000套（次）。", [("1000", 1000, "套（次）", ">=", None, False)]),
     (
         "standard-coal-in-kilograms",

@@ -884,7 +884,13 @@ def _rate_or_frequency(text: str, start: int, unit: str, clause_start: int) -> b
     if unit.startswith(lx.EVENT_UNITS) and unit.endswith(lx.PER_PERIOD):
         return True  # 不少于3次/年: a rhythm
     words = text[clause_start:start]
-    return unit == "次" and ("每" in words or any(w in words for w in lx.YEAR_SCOPE_WORDS))  # 每年召开2次
+    if unit != "次":
+        return False
+    if "每" in words:
+        return True  # 每年召开2次
+    # 全年组织演练不少于2次: how often at least, a rhythm (全年完成检查低于30次 caps a burden: a goal)
+    floor = _PREFIXES.ending(words)
+    return floor is not None and lx.PREFIX_COMPARATORS[floor] == ">=" and any(w in words for w in lx.YEAR_SCOPE_WORDS)
 
 
 def _allows(text: str, start: int, end: int) -> bool:
