@@ -322,6 +322,7 @@ NON_TARGETS = [
     ("number-above-without-rate-word", "开展培训20以上。"),
     ("zero-in-words", "确保重大食品安全事故零发生。"),
     ("wan-yuan-gdp", "单位万元GDP能耗。"),
+    ("a-size-qualifying-what-follows", "超过1000人规模的学校必须配备专职教师。"),
     ("a-list-of-classes", "修订省级示范、一类、二类、三类幼儿园建设标准。"),
     ("a-weight-in-an-assessment", "纳入考核，考核权重不低于5%。"),
     ("a-norm-in-principle", "原则上不高于承担风险责任的0.5%。"),

@@ -778,6 +778,8 @@ REACH_DOWN_VERBS = ("降至", "降到", "降低到", "降低至", "下降到", "
 #: that leads to it (对…的，给予…), are policy parameters, not goals.
 SUBSIDY_WORDS = ("给予", "补助", "补贴", "奖励", "资助", "贴息", "补偿", "奖补", "减免", "免收", "免征", "免除", "返还",
                  "报销", "资金扶持", "资金支持", "予以支持", "礼包")  # fmt: skip
+#: What after a count makes it the size of what follows: 超过1000人规模的学校 (which schools).
+SIZE_OF_WORDS = ("规模的", "规模以上的")
 #: Measures a rule fixes rather than a result reaches: the weight an assessment gives (考核权重不低于5%).
 RULE_MEASURES = ("权重",)
 #: Words that state a norm (原则上不高于0.5%, 面积原则上不少于1万平方米): a bound after one, with no goal verb

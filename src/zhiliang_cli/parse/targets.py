@@ -639,6 +639,8 @@ def _not_a_goal(
         if bound is None and RE_COUNTED_QUALIFIER.match(text, expression_end) and not _GOAL_VERBS.anywhere(words):
             return True  # 连续发生3起事故的企业: what happened to what follows, not a count to reach (推动
             #            《白茶》…两项国家标准的翻译工作 is a goal: a goal verb sets it)
+        if text.startswith(lx.SIZE_OF_WORDS, expression_end) and not _GOAL_VERBS.anywhere(words):
+            return True  # 超过1000人规模的学校: the size of what follows (发掘不少于50个潜力巨大的项目 is a goal)
     if unit in lx.TIME_UNITS and before.rstrip(lx.SPACE_CHARS).endswith(lx.COUNTED_FROM_WORDS):
         return True  # 自作出决定之日起20个工作日内公开: a time limit counted from each case, a rule of procedure
     if unit not in lx.COUNTING_CLASSIFIERS and _names_a_project(text, expression_end):
