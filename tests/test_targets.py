@@ -261,6 +261,9 @@ MADE_UP = [
         [("3", 3, "个", "=", None, False), ("八", 8, "个", "=", None, False), ("五", 5, "个", "=", None, False)],
     ),
     ("a-yearly-range-of-events", "每年举办1—2场经验交流活动。", [("1—2", (1, 2), "场", "range", None, False)]),
+    ("a-fraction", "应用型高校科技成果转化率超过1/3。", [("1/3", 1 / 3, "", ">", None, False)]),
+    ("a-half-at-least", "实践性教学课时占总课时一半以上。", [("一半", 0.5, "", ">=", None, False)]),
+    ("more-than-a-half", "双师型教师占专业课教师总数超过一半。", [("一半", 0.5, "", ">", None, False)]),
     ("a-cap-on-events-in-the-year", "全年完成检查低于30次。", [("30", 30, "次", "<", None, False)]),
     ("sets-or-times", "提供专项租赁住房不少于1000套（次）。", [("1000", 1000, "套（次）", ">=", None, False)]),
     (
@@ -322,6 +325,7 @@ NON_TARGETS = [
     ("number-above-without-rate-word", "开展培训20以上。"),
     ("zero-in-words", "确保重大食品安全事故零发生。"),
     ("wan-yuan-gdp", "单位万元GDP能耗。"),
+    ("a-share-of-a-price", "租金约为市场价的三分之二。"),
     ("a-size-qualifying-what-follows", "超过1000人规模的学校必须配备专职教师。"),
     ("a-list-of-classes", "修订省级示范、一类、二类、三类幼儿园建设标准。"),
     ("a-weight-in-an-assessment", "纳入考核，考核权重不低于5%。"),

@@ -927,7 +927,22 @@ RATE_FRAME_WORDS = ("按照", "按")
 #: Words that open what a condition grants or allows: …的，可申报 / 可享受 / 可认定.
 ELIGIBILITY_WORDS = ("可",)
 #: Words before 的 that make a share a rate of a base amount (实际发生金额的30%, 投资额的20%).
-BASE_AMOUNT_WORDS = ("金额", "额", "费用", "费", "投入", "投资", "收入", "成本", "利率", "利息", "价格", "总额", "资金")
+BASE_AMOUNT_WORDS = (
+    "金额",
+    "额",
+    "费用",
+    "费",
+    "投入",
+    "投资",
+    "收入",
+    "成本",
+    "利率",
+    "利息",
+    "价格",
+    "总额",
+    "资金",
+    "价",
+)  # fmt: skip  (市场价的三分之二)
 #: Words after 按 that make it no rate frame (按时, 按期, 按标生产, 按需).
 NOT_RATE_FRAME_AFTER = ("时", "期", "标", "需", "要求", "计划", "规定", "程序")
 #: Words of a later clause that make a deadline hold for the whole sentence (…，6月底前全面完成).

@@ -31,6 +31,8 @@ or full width with a decimal point or thousands commas, a magnitude suffix
 (700, 6.5)
 >>> parse_number("万"), parse_number("千"), parse_number("万亿"), parse_number("千亿")
 (10000, 1000, 1000000000000, 100000000000)
+>>> parse_number("1/3"), parse_number("一半")
+(0.3333333333333333, 0.5)
 >>> parse_number("abc") is None
 True
 """
@@ -179,6 +181,9 @@ def parse_number(text: str) -> int | float | None:
         return parse_number(text[3:])
     if text in MAGNITUDES:
         return MAGNITUDES[text]  # a magnitude alone: 超万亿元, 百万人次
+    fraction = _fraction(text)
+    if fraction is not None:
+        return fraction
     multiplier = 1
     if text[-1] in _MAGNITUDE_ENDS:
         for suffix in _MAGNITUDES_LONGEST_FIRST:
@@ -192,6 +197,25 @@ def parse_number(text: str) -> int | float | None:
         return _exact(*decimal, multiplier)
     as_int = chinese_to_int(text)
     return None if as_int is None else as_int * multiplier
+
+
+def _fraction(text: str) -> float | None:
+    """The value of a fraction as printed: 1/3, 三分之一, 一半.
+
+    >>> _fraction("1/3"), _fraction("三分之二"), _fraction("一半"), _fraction("8")
+    (0.3333333333333333, 0.6666666666666666, 0.5, None)
+    """
+    if text == "一半":
+        return 0.5
+    for mark, numerator_first in (("/", True), ("分之", False)):
+        head, found, tail = text.partition(mark)
+        if found:
+            top, bottom = (head, tail) if numerator_first else (tail, head)
+            numerator, denominator = parse_number(top), parse_number(bottom)
+            if numerator is None or not denominator:
+                return None
+            return numerator / denominator
+    return None
 
 
 def normalise(value: int | float) -> int | float:

@@ -371,7 +371,10 @@ _FIRSTS = {u[0] for u in (*lx.COUNT_UNITS, *lx.SUFFIX_COMPARATORS)} | set("余�
 _AFTER_NUMBER_FIRST = "[" + "".join(regex.escape(c) for c in sorted(_FIRSTS)) + "A-Za-z]"
 _NUMBER = rf"""
     (?>                                                       # atomic: never a part of a number
-        {DIGIT}+ (?:,[0-9]{{3}}){{0,6}} (?:[.．]{DIGIT}+)?    # 10, 1,500, 6.5, １０ (bounded: 1,000,… retried)
+        {DIGIT}+ / {DIGIT}+ (?![0-9０-９万千百亿.．])          # 1/3: a fraction (not 8/10万, a rate per 100000)
+      | [一二三四五六七八九十]{{1,2}} 分之 [一二三四五六七八九十]{{1,2}}   # 三分之一
+      | 一半                                                  # a half
+      | {DIGIT}+ (?:,[0-9]{{3}}){{0,6}} (?:[.．]{DIGIT}+)?    # 10, 1,500, 6.5, １０ (bounded: 1,000,… retried)
       | [〇零一二两三四五六七八九十][〇零一二两三四五六七八九十百千]*   # 十二, 一百二十, 两千
         (?: [万亿] [〇零一二两三四五六七八九十百千]+ )?            # 一万二千: a magnitude inside
       | 千 | 百(?=[万亿]) | (?=[万亿])                                # a magnitude alone: 千家, 百万, 万亿元

@@ -876,8 +876,8 @@ def _sanctions(text: str, start: int, clause_start: int, clause_end: int) -> boo
 
 def _rate_or_frequency(text: str, start: int, unit: str, clause_start: int) -> bool:
     """A rate framed by 按 or of a base amount (按利率的50%), or a frequency (每年召开2次)."""
-    if unit in lx.PERCENT_UNITS and RE_RATE_FRAME.search(text[clause_start:start]):
-        return True
+    if (unit in lx.PERCENT_UNITS or unit == "") and RE_RATE_FRAME.search(text[clause_start:start]):
+        return True  # 按利率的50%, 租金约为市场价的三分之二 (a share with no unit)
     if unit in lx.PERCENT_UNITS:
         words = text[clause_start:start]
         bound = _PREFIXES.ending(words)
@@ -1036,10 +1036,17 @@ def _unit(text: str, quantity: re.Match[str], ctx: _Context) -> _Unit | None:
         return _Unit("".join(match.group("unit").split()), match.group("approx"), match.end())
     if quantity.group("pct"):
         return _Unit(lx.PERCENT_UNIT, None, quantity.end())
+    if _is_fraction(quantity.group("low")):
+        return _Unit("", None, quantity.end())  # 超过1/3, 占总课时一半以上: a share, no unit
     start = quantity.start()
     if RE_HAS_DIGIT.search(quantity.group("low")) and RE_RATE_WORD.search(text, ctx.clause_start(start), start):
         return _Unit("", None, quantity.end())
     return None
+
+
+def _is_fraction(number: str | None) -> bool:
+    """Whether a number is a fraction or a half (1/3, 三分之一, 一半)."""
+    return number is not None and ("/" in number or "分之" in number or number == "一半")
 
 
 def _prefix_comparator(before: str) -> str | None:
