@@ -495,3 +495,16 @@ def test_a_count_of_the_plans_own_parts_is_no_target() -> None:
     assert [t["text"] for t in goal["sections"][0]["targets"]] == ["出台3项政策措施", "培育企业3家"]
     four = parse_text(text.replace("（三）丙。", "（三）丙。（责任单位：市科技局）\n（四）丁。"))
     assert [t["text"] for t in four["sections"][0]["targets"]] == ["实施三项主要任务", "培育企业3家"]
+
+
+def test_a_count_of_what_an_earlier_year_did_and_of_the_plans_measures_is_no_target() -> None:
+    from zhiliang_cli.parse.pipeline import parse_text
+
+    text = (
+        "某市2018年工作要点\n一、总体要求\n将2016年实施的5项措施调整增加为2项措施，新增企业3家。\n二、主要任务\n"
+        "（一）甲。（责任单位：市科技局）\n（二）乙。（责任单位：市科技局）\n"
+    )
+    plan = parse_text(text)
+    assert [t["text"] for t in plan["sections"][0]["targets"]] == ["新增企业3家"]
+    later = parse_text(text.replace("2016年实施的", "2019年实施的"))  # a year after the plan's: no baseline
+    assert [t["number_text"] for t in later["sections"][0]["targets"]] == ["5", "3"]

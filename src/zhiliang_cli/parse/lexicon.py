@@ -791,7 +791,21 @@ PRECEDENCE_WORDS = ("优先",)
 MONEY_CAP_WORDS = ("最高", "最多", "上限", "单笔", "单个", "单家", "单项", "单户", "每家", "每人", "每户", "每个",
                    "每项", "每亩", "每立方米", "每平方米", "标准为", "标准")  # fmt: skip
 #: Verbs by which a plan names its own parts: 实施八项主要任务, 围绕五个方面, 提出20条措施.
-SELF_REFERENCE_VERBS = ("实施", "提出", "明确", "部署", "包括", "围绕", "聚焦", "突出", "从", "重点实施", "组织实施")
+SELF_REFERENCE_VERBS = (
+    "实施",
+    "提出",
+    "明确",
+    "部署",
+    "包括",
+    "围绕",
+    "聚焦",
+    "突出",
+    "从",
+    "重点实施",
+    "组织实施",
+    "调整为",
+    "增加为",
+)  # fmt: skip  (…措施调整增加为30项督查激励措施)
 #: Units and nouns of a count of the plan's own parts: 实施八项主要任务, 十条政策措施.
 PART_COUNT_UNITS = ("项", "条", "个", "大")
 OWN_PART_NOUNS = tuple(

@@ -112,10 +112,12 @@ class _Context:
         "skip",
         "start",
         "text",
+        "year",
     )
 
-    def __init__(self, text: str, region: Region) -> None:
+    def __init__(self, text: str, region: Region, year: int | None = None) -> None:
         self.text = text
+        self.year = year  # the plan's: a count of what an earlier year did is a baseline
         self.start, self.end = region.start, region.end
         self.note_start = region.skip[0] if region.skip else None
         self.skip = region.skip
@@ -223,7 +225,7 @@ def extract_all(
         region = regions[i]
         if pos < region.start or quantity.end() > region.end:
             continue  # between regions, or running out of one
-        context = context or contexts.setdefault(i, _Context(text, region))
+        context = context or contexts.setdefault(i, _Context(text, region, year))
         target = _target(text, quantity, context, region, index)
         if target is not None:
             _add(text, found[i], target)
@@ -591,8 +593,8 @@ def _target(text: str, quantity: re.Match[str], ctx: _Context, region: Region, i
         return None  # a Chinese numeral with nothing that makes it a goal: a fixed phrase
     if low and low[:1] in _BARE_MAGNITUDES and not (prefix or _GOAL_VERBS.ending(before)):
         return None  # a magnitude alone counts only right after a bound or a goal verb: 超千家, 支持千家企业
-    if RE_BASELINE_CUE.search(text, clause_start, start):
-        return None  # a number that counts what already exists: 已建成12个, 现有……
+    if RE_BASELINE_CUE.search(text, clause_start, start) or _done_before(before, ctx.year):
+        return None  # a number that counts what already exists: 已建成12个, 现有……, 2016年实施的24项
     if _describes(text, quantity, unit, suffix, before, clause_start):
         return None
     expression_end = suffix.end() if suffix else unit.end
@@ -1042,6 +1044,21 @@ def _unit(text: str, quantity: re.Match[str], ctx: _Context) -> _Unit | None:
     if RE_HAS_DIGIT.search(quantity.group("low")) and RE_RATE_WORD.search(text, ctx.clause_start(start), start):
         return _Unit("", None, quantity.end())
     return None
+
+
+def _done_before(before: str, year: int | None) -> bool:
+    """Whether the words right before a number date what it counts to a year before the plan's
+    (将2016年实施的24项措施调整为…: what was done, a baseline).
+
+    >>> _done_before("将2016年实施的", 2018), _done_before("将2016年实施的", None), _done_before("2019年新增", 2018)
+    (True, False, False)
+    """
+    dated = RE_DATED_BEFORE.search(before) if year is not None else None
+    return dated is not None and year is not None and int(dated.group(1)) < year
+
+
+#: A year, a few words of what was done in it, and 的, right before a number: 2016年实施的 (24项).
+RE_DATED_BEFORE = re.compile(r"((?:19|20)[0-9]{2})年[^，,。；;、\d]{0,6}的$")
 
 
 def _is_fraction(number: str | None) -> bool:
