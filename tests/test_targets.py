@@ -244,6 +244,11 @@ MADE_UP = [
         "成形效率大于450cm3/h，连续工作时间大于240h。",
         [("450", 450, "cm3/h", ">", None, False), ("240", 240, "h", ">", None, False)],
     ),
+    (
+        "specs-of-a-product-to-make",
+        "绝对精度100Pa以内、噪音水平0.6Pa以内的压力传感器实现商用。",
+        [("100", 100, "Pa", "<=", None, False), ("0.6", 0.6, "Pa", "<=", None, False)],
+    ),
     ("a-unit-per-watt", "能效比超过1TFLOPS/w。", [("1", 1, "TFLOPS/w", ">", None, False)]),
     ("a-gloss-of-a-unit", "推出性能达到128TFLOPS（16位浮点）。", [("128", 128, "TFLOPS", ">=", None, False)]),
     ("a-test-condition", "5米远场识别率超过92%。", [("92%", 92, "%", ">", None, False)]),

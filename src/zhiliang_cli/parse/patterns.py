@@ -362,7 +362,7 @@ _LATIN_UNIT = (
     r"(?:/[A-Za-z]{1,4})?"  # TFLOPS/w, cm3/h: per what
     r"(?![A-Za-z0-9])"
 )
-_UNITS = rf"(?:{_wrappable(lx.COUNT_UNITS)}|标准(?:{_alternation(lx.COUNT_UNITS)})|{_LATIN_UNIT})"
+_UNITS = rf"(?:{_LATIN_UNIT}|{_wrappable(lx.COUNT_UNITS)}|标准(?:{_alternation(lx.COUNT_UNITS)}))"  # Pa before P
 _SUFFIX_CMP = _alternation(lx.SUFFIX_COMPARATORS)
 #: The first characters of the units and comparators: tested before their alternations are tried
 #: (implied by them, so nothing changes), because most numerals (进一步, 统一) are followed by none.

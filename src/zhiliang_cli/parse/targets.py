@@ -635,7 +635,11 @@ def _not_a_goal(
     if unit not in lx.PERCENT_UNITS:
         bound = _PREFIXES.ending(before)
         verb = _GOAL_VERBS.ending(before[: -len(bound)] if bound else before)
-        if text.startswith("的", expression_end) and (verb is None or verb in lx.REACHING_VERBS):
+        if (
+            text.startswith("的", expression_end)
+            and (verb is None or verb in lx.REACHING_VERBS)
+            and not (unit[:1].isascii() and unit[:1].isalpha())  # 噪音水平0.6Pa以内的压力传感器: a spec
+        ):
             return True  # a measure of what follows: 500万元以上的企业, 覆盖20户以上的村 (培育10家以上的企业,
             #            打造不少于2万平方米的空间 and 达到2000人的规模 are goals: a goal verb sets them)
         if bound is None and RE_COUNTED_QUALIFIER.match(text, expression_end) and not _GOAL_VERBS.anywhere(words):
