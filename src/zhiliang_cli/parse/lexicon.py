@@ -972,6 +972,10 @@ QUALIFYING_PREPOSITIONS = ("围绕", "针对", "面向", "瞄准", "聚焦于")
 #: 对 opening a clause names what the work is done on (对全市100家重点零售企业开展月度监测: the sample), unless
 #: it starts a verb (对接, 对标, 对外).
 OBJECT_PREPOSITIONS = ("对",)
+#: 以…为… opening a clause names the means the work takes (以8个国家算力枢纽为抓手), not 以上, 以下, 以来.
+MEANS_OPENER = "以"
+MEANS_CLOSER = "为"
+NOT_MEANS_OPENERS = ("以上", "以下", "以来", "以及", "以内", "以外", "以前", "以后")
 NOT_OBJECT_AFTER = ("接", "标", "外", "口", "照", "话", "比", "于")
 #: Units that count the noun after 的 (培育10家以上的龙头企业: a count to reach) where a goal verb stands
 #: before the number; any other unit before 的 measures what follows (年营业收入500万元以上的企业,

@@ -667,6 +667,14 @@ def _not_a_goal(
         )
     ) and not _GOAL_VERBS.anywhere(words):
         return True  # 围绕集成电路等12条重点产业链实施链长制, 对全市100家重点零售企业开展月度监测
+    if (
+        opening.startswith(lx.MEANS_OPENER)
+        and not opening.startswith(lx.NOT_MEANS_OPENERS)
+        and not _GOAL_VERBS.anywhere(words)
+        and ctx is not None
+        and text.find(lx.MEANS_CLOSER, expression_end, ctx.clause_end(expression_end)) >= 0
+    ):
+        return True  # 以8个国家算力枢纽、10个数据中心集群为抓手: the means the work takes, not a goal
     if prefix is not None and _states_a_norm(words):
         return True  # 原则上不高于承担风险责任的0.5%: a norm for others
     if any(word in words for word in lx.PRECEDENCE_WORDS):
