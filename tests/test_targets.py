@@ -330,6 +330,7 @@ NON_TARGETS = [
     ("number-above-without-rate-word", "开展培训20以上。"),
     ("zero-in-words", "确保重大食品安全事故零发生。"),
     ("wan-yuan-gdp", "单位万元GDP能耗。"),
+    ("a-daily-standard", "保证每天校园阳光体育运动不少于1小时。"),
     ("the-means-taken", "以8个国家算力枢纽、10个国家数据中心集群为抓手，推进建设。"),
     ("a-base", "以1995年实招人数1445名为基数。"),
     ("a-share-of-a-price", "租金约为市场价的三分之二。"),

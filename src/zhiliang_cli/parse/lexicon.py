@@ -991,6 +991,8 @@ FLOOR_SUFFIXES = ("以上",)
 REACHING_VERBS = ("覆盖", "服务", "惠及", "辐射", "联系")
 #: Nouns of a project a measure may size in its name (80万吨乙烯改扩建项目): the measure names it.
 PROJECT_NOUNS = ("项目", "工程")
+#: Words of a span that recurs daily or weekly: a time bound within one (每天…不少于1小时) is a standard kept.
+DAILY_WORDS = ("每天", "每日", "每周", "每节")
 #: What opens a count set for each of a kind (每个省培育一家): one each is a count, not one of a kind.
 EACH_HEAD = "每个"
 #: What after 每 makes a rhythm, not a head (每年, 每季度, 每月): 每年提供岗位1000个 is a yearly volume.

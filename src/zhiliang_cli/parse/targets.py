@@ -686,6 +686,8 @@ def _not_a_goal(
         and any(text.find(verb, clause_start, start) >= 0 for verb in lx.SELECTION_VERBS)
     ):
         return True  # 每年遴选不超过20个: the cap of each round (每年认定30个左右 is a goal)
+    if unit in lx.TIME_UNITS and any(word in words for word in lx.DAILY_WORDS):
+        return True  # 保证每天校园体育运动不少于1小时: a standard kept every day, not a result
     if _provides_to_each(words):
         return True  # 为每人提供3个以上岗位信息, 为每家OPC提供不少于2000卡时, 各中小学至少配备1名
     if ctx is not None and not ctx.has_penalty:
