@@ -269,6 +269,7 @@ MADE_UP = [
     ("a-fraction", "应用型高校科技成果转化率超过1/3。", [("1/3", 1 / 3, "", ">", None, False)]),
     ("a-half-at-least", "实践性教学课时占总课时一半以上。", [("一半", 0.5, "", ">=", None, False)]),
     ("more-than-a-half", "双师型教师占专业课教师总数超过一半。", [("一半", 0.5, "", ">", None, False)]),
+    ("a-priority-is-no-precedence-rule", "优先发展10个重点产业。", [("10", 10, "个", "=", None, False)]),
     ("a-cap-on-events-in-the-year", "全年完成检查低于30次。", [("30", 30, "次", "<", None, False)]),
     ("sets-or-times", "提供专项租赁住房不少于1000套（次）。", [("1000", 1000, "套（次）", ">=", None, False)]),
     (
@@ -330,6 +331,7 @@ NON_TARGETS = [
     ("number-above-without-rate-word", "开展培训20以上。"),
     ("zero-in-words", "确保重大食品安全事故零发生。"),
     ("wan-yuan-gdp", "单位万元GDP能耗。"),
+    ("an-ordinal-with-spaces", "按照第 3 条规定执行。"),
     ("a-daily-standard", "保证每天校园阳光体育运动不少于1小时。"),
     ("the-means-taken", "以8个国家算力枢纽、10个国家数据中心集群为抓手，推进建设。"),
     ("a-base", "以1995年实招人数1445名为基数。"),

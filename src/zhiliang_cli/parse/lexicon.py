@@ -785,8 +785,8 @@ RULE_MEASURES = ("权重",)
 #: Words that state a norm (原则上不高于0.5%, 面积原则上不少于1万平方米): a bound after one, with no goal verb
 #: between, is a rule the plan sets for others, not a result to reach (原则上每个省培育一家 is a goal).
 NORM_WORDS = ("原则上",)
-#: Words before a verb that make it a rule of precedence (优先支持其区域内1家…): how many may be put first.
-PRECEDENCE_WORDS = ("优先",)
+#: Verbs of precedence (优先支持其区域内1家…): how many a rule puts first, not a goal (优先发展10个产业 is one).
+PRECEDENCE_WORDS = ("优先支持", "优先推荐", "优先安排", "优先保障", "优先纳入", "优先给予", "优先考虑", "优先使用")
 #: Words before an amount of money that make it a cap or a rate (单笔最高不超过20万元, 每人1000元).
 MONEY_CAP_WORDS = ("最高", "最多", "上限", "单笔", "单个", "单家", "单项", "单户", "每家", "每人", "每户", "每个",
                    "每项", "每亩", "每立方米", "每平方米", "标准为", "标准")  # fmt: skip

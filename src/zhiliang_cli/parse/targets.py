@@ -1095,7 +1095,7 @@ def _prefix_comparator(before: str) -> str | None:
 def _is_not_a_quantity(text: str, quantity: re.Match[str], unit: _Unit, ctx: _Context) -> bool:
     """Ordinals, codes, rate denominators, idioms and words that only start like a unit."""
     start, end = quantity.span()
-    before = text[max(ctx.start, start - 4) : start]
+    before = text[max(ctx.start, start - 4) : start].rstrip(" ")  # 第 3 条: a space a PDF copy put in
     if before.endswith(lx.NON_TARGET_LEADERS) or (
         RE_CODE_BEFORE.search(before) and not _after_a_name(text, ctx, start)
     ):
