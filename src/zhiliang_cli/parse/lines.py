@@ -62,7 +62,7 @@ class LineIndex:
             ends = [1] * (len(segments) - 1)
         self.starts: list[int] = []
         self.lines: list[Line] = []
-        self._content_starts: list[int] | None = None  # made the first time lines_from is asked
+        self._content_starts: list[int] | None = None  # made the first time content_line_at is asked
         lines, starts, pos, space = self.lines, self.starts, 0, lx.SPACE_CHARS
         for number, segment in enumerate(segments, 1):
             starts.append(pos)
@@ -76,15 +76,16 @@ class LineIndex:
         """The 1-based number of the line holding ``offset``."""
         return bisect_right(self.starts, offset)
 
-    def lines_from(self, offset: int) -> list[Line]:
-        """The non-blank lines from the one holding ``offset`` on.
+    def content_line_at(self, offset: int) -> int:
+        """The position in ``lines`` of the last non-blank line that starts at or before ``offset``.
 
-        >>> [ln.number for ln in LineIndex("a\\nb\\n\\nc").lines_from(2)]
+        >>> index = LineIndex("a\\nb\\n\\nc")
+        >>> [ln.number for ln in index.lines[index.content_line_at(2) :]]
         [2, 4]
         """
         if self._content_starts is None:
             self._content_starts = [line.start for line in self.lines]
-        return self.lines[max(0, bisect_right(self._content_starts, offset) - 1) :]
+        return max(0, bisect_right(self._content_starts, offset) - 1)
 
 
 # --- headings -----------------------------------------------------------------------

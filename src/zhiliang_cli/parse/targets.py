@@ -23,6 +23,7 @@ in, as printed, its span, and the span of the number itself.
 
 from __future__ import annotations
 
+import itertools
 import re
 from bisect import bisect_left
 from collections.abc import Iterable
@@ -527,11 +528,11 @@ def _horizon_reach(text: str, start: int, end: int, index: LineIndex) -> int:
     """Where a horizon stops holding: at the next heading of the level of the one its paragraph opens
     with, or of a higher one (（四）试点目标。到2020年，… holds no further than （五）); a horizon in a
     paragraph with no heading holds to the end (到2025年，主要目标是：⏎1.…⏎2.…)."""
-    lines = index.lines_from(start)
-    own = heading_at(text, lines[0]) if lines and lines[0].start <= start else None
+    lines, k = index.lines, index.content_line_at(start)
+    own = heading_at(text, lines[k]) if lines and lines[k].start <= start else None
     if own is None:
         return end
-    for line in lines[1:]:
+    for line in itertools.islice(lines, k + 1, None):
         if line.start >= end:
             break
         heading = heading_at(text, line)
