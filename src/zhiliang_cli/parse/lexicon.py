@@ -59,6 +59,10 @@ BARE_DATE_LABELS = ("时间", "日期")
 ATTACHMENT_LABELS = ("附件",)
 #: Words of a 附注 line in brackets after the date: （此件公开发布）, （本文有删减）.
 NOTE_LINE_WORDS = ("此件", "本件", "本文", "公开", "删减", "联系人")
+#: Words of a title's own bracketed remark set on the line under it: 某某行动计划 / （试行）.
+TITLE_EDITION_WORDS = ("试行", "暂行", "征求意见稿", "送审稿", "修订稿", "草案")
+#: Dashes and words between the years of a title's period: （2026—2027年）, （2024至2026年）.
+YEAR_RANGE_JOINERS = "—–-－~～至到"
 #: Labels of the 抄送机关 line in the closing block (followed by a colon).
 CARBON_COPY_LABELS = ("抄送", "抄报")
 

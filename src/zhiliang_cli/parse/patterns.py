@@ -147,6 +147,23 @@ RE_DATE_LINE = regex.compile(rf"(?:{RE_DATE.pattern})$", regex.VERBOSE)
 #: A line wholly in parentheses after the date: the 附注, e.g. （此件主动公开）.
 RE_NOTE_LINE = regex.compile(rf"{OPEN}{WS}*+(?P<note>[^（）()]*[^（）()\s\ufeff]){WS}*+{CLOSE}$")
 
+#: A title's period or edition alone in brackets on the line under the title: （2026—2027年）,
+#: （二〇二四—二〇二六年）, （2024年）, （试行）.  It is part of the title, not a 附注.
+_TITLE_YEAR = rf"(?:{DIGIT}{{4}}|[{lx.CN_DIGITS}]{{4}})"
+RE_TITLE_PERIOD_LINE = regex.compile(
+    rf"""
+    {OPEN} {WS}*+
+    (?:
+        {_TITLE_YEAR} {WS}*+ 年?                                    # the first year
+        (?: {WS}*+ [{regex.escape(lx.YEAR_RANGE_JOINERS)}]{{1,2}} {WS}*+ {_TITLE_YEAR} )?   # — the last
+        {WS}*+ 年度?
+      | {_alternation(lx.TITLE_EDITION_WORDS)}                     # （试行）
+    )
+    {WS}*+ {CLOSE} $
+    """,
+    regex.VERBOSE,
+)
+
 #: A line introducing attachments: 附件, 附件1, 附件：1. ……
 RE_ATTACHMENT_LINE = regex.compile(
     rf"(?:{_alternation(lx.ATTACHMENT_LABELS)}){WS}*+(?:{DIGIT}++{WS}*+)?(?:{COLON}.*)?$"
