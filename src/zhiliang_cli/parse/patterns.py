@@ -639,3 +639,26 @@ RE_CLOSE_BRACKET = re.compile(NOTE_CLOSE)
 RE_MONTH_OR_DAY = re.compile(
     r"(?:(?P<year>(?:19|20)[0-9]{2})\s*年\s*)?(?P<month>[0-9]{1,2})\s*月(?:\s*(?P<day>[0-9]{1,2})\s*日)?"
 )
+
+
+# --- task tables (rows.py) ----------------------------------------------------------------
+
+_MARKS = regex.escape(lx.LEAD_MARKS)
+#: A unit of a table's units cell marked after its name (省市场监管局*): rows.py moves the mark
+#: before the name (*省市场监管局), where a note's reader looks for it.
+RE_MARK_AFTER = regex.compile(
+    rf"""
+    (?P<name> [^、，,；;\s{_MARKS}]+ )     # the name, to the separator or mark before it
+    (?P<mark> [{_MARKS}] )                # the mark after it: * ＊ ★ ☆ ※
+    """,
+    regex.VERBOSE,
+)
+#: A row's number as printed in its 序号 cell: 1, 1., （1）, 一.
+RE_ROW_NUMBER = regex.compile(
+    rf"""
+    [（(]?                                                               # an opening bracket
+    (?P<n> {DIGIT}{{1,4}} | [{lx.CN_NUMERAL_CHARS}]{{1,4}} )              # the number
+    [）)、.．]?                                                           # a closing bracket or mark
+    """,
+    regex.VERBOSE,
+)

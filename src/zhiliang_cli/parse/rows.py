@@ -1,0 +1,547 @@
+"""Task tables -> rows: a plan printed as a table, one row per task (a 任务清单 copied from Word,
+Excel or a web page).
+
+Recognises a header row that names the table's columns, and the rows under it, in two shapes.
+Cells split by tabs::
+
+    序号⇥重点任务⇥责任单位⇥完成时限                                    the header row
+    一、打造高效便捷的政务环境                                            a category row: a section
+    1⇥深化企业开办便利化改革……⇥省市场监管局*、省公安厅⇥2024年6月底前     a row: an item
+
+and a table flattened one cell a line, as a web page's table is often copied::
+
+    序号 / 改革举措 / 主 要 内 容 / 指导部门 / 推广范围                  the header, a cell a line
+    一、知识产权保护方面（共5项）                                         a category row
+    1 / 知识产权…“三合一”审判 / 整合分散的…… / 最高人民法院、… / 全国     a bare number, then its cells
+
+The header says which column is which (``lx.TABLE_*_HEADERS``): the 序号 is the item's marker, the
+task cell its title (with the text cells after it, 主要内容, its text), the units cells its note,
+read by the column's role (牵头单位, 配合单位, or 责任单位 as the plan's rule reads it; a marked unit,
+省市场监管局* or *省市场监管局, leads), the 完成时限 cell the note's deadline field, and any other cell
+after the units a field of the note.  A tab row wrapped over several lines (a cell holding a line
+break) is joined while it has fewer cells than the header.  The structure pass reads the plan
+from the table (:func:`table_structure`) where the text around it sets no task with a unit.
+
+Looked for only where a cheap literal test allows: a tab in the text, or a 序号 / 编号 on a line of
+its own.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from itertools import pairwise
+from typing import NamedTuple
+
+from zhiliang_cli.errors import NotAPlanError
+from zhiliang_cli.records import ItemRecord, NoteRecord, SectionRecord
+
+from . import lexicon as lx
+from .lines import Heading, Line, LineIndex, heading_at, is_date_line, is_noise, is_page_number, looks_like_signature
+from .notes import LeadNote, NoteField, apply_rules, read_body
+from .numerals import chinese_to_int
+from .patterns import RE_BRACKETED_ASIDE, RE_MARK_AFTER, RE_ROW_NUMBER
+from .structure import SectionDraft, Structure, _Block
+
+#: What each header word says its column holds.
+_ROLES: dict[str, str] = {
+    **dict.fromkeys(lx.TABLE_NUMBER_HEADERS, "number"),
+    **dict.fromkeys(lx.TABLE_TEXT_HEADERS, "text"),
+    **dict.fromkeys(lx.TABLE_TASK_HEADERS, "task"),
+    **dict.fromkeys(lx.TABLE_SHARED_HEADERS, "shared"),
+    **dict.fromkeys(lx.TABLE_LEAD_HEADERS, "lead"),
+    **dict.fromkeys(lx.TABLE_COOPERATING_HEADERS, "cooperating"),
+    **dict.fromkeys(lx.DEADLINE_LABELS, "deadline"),
+}
+_UNIT_ROLES = {"shared": "责任单位", "lead": "牵头单位", "cooperating": "配合单位"}  # how each is read
+_HEADER_WORD_MAX = 12  # characters of a header cell (牵头责任单位（部门）)
+_CATEGORY_KINDS = ("l1", "l2", "lc")  # 一、 （一） 第一章: a category row's marker
+_FLAT_LOOKAHEAD = 12  # lines after a flattened row's cells in which the next row may start
+_SIGNATURE_REACH = 4  # signature lines above a date after the table
+_DIGITS = str.maketrans(lx.FULLWIDTH_DIGITS, "0123456789")
+
+
+class Cell(NamedTuple):
+    """A cell's span, trimmed of spaces (it may run over a line break, in a wrapped row)."""
+
+    start: int
+    end: int
+
+
+class Column(NamedTuple):
+    label: str  # the header cell, spaces and asides removed
+    role: str  # number, task, text, shared, lead, cooperating, deadline, or other
+
+
+@dataclass
+class Row:
+    lines: list[Line]
+    cells: list[Cell | None]  # one per column; None where the row has no such cell
+    value: int | None  # the printed number
+    numeral: str
+
+
+@dataclass
+class Category:
+    heading: Heading | None  # None: the table has no category rows
+    rows: list[Row] = field(default_factory=list)
+
+
+@dataclass
+class Table:
+    header: list[Line]  # the header row's line (or, flattened, its lines)
+    columns: list[Column]
+    categories: list[Category]
+    first: int  # index of the header's first line
+    end: int  # index of the first line after the table
+    furniture: list[Line] = field(default_factory=list)
+
+
+# --- finding a table ---------------------------------------------------------------------
+
+
+def find_table(text: str, lines: list[Line]) -> Table | None:
+    """The first task table of the text, in either shape, with at least two rows; None if none.
+
+    >>> t = find_table("序号\\t重点任务\\t责任单位\\n1\\t做好甲。\\t省甲厅\\n2\\t做好乙。\\t省乙厅", LineIndex(
+    ...     "序号\\t重点任务\\t责任单位\\n1\\t做好甲。\\t省甲厅\\n2\\t做好乙。\\t省乙厅").lines)
+    >>> [c.role for c in t.columns], [r.numeral for r in t.categories[0].rows]
+    (['number', 'task', 'shared'], ['1', '2'])
+    """
+    if "\t" in text:
+        for i, line in enumerate(lines):
+            if text.find("\t", line.start, line.end) >= 0:
+                columns = _columns([text[c.start : c.end] for c in _tab_cells(text, line)])
+                if columns is not None:
+                    table = _TabRows(text, lines, i, columns).table
+                    if table is not None:
+                        return table
+    if any(word in text for word in lx.TABLE_NUMBER_HEADERS[:2]):
+        for i, line in enumerate(lines):
+            if text[line.start : line.end] in lx.TABLE_NUMBER_HEADERS[:2]:
+                table = _flat_table(text, lines, i)
+                if table is not None:
+                    return table
+    return None
+
+
+def _header_word(cell: str) -> str:
+    """A header cell as the lexicon writes it: 主 要 内 容 -> 主要内容, 责任单位（部门） -> 责任单位."""
+    return RE_BRACKETED_ASIDE.sub("", "".join(cell.split()))
+
+
+def _columns(cells: list[str]) -> list[Column] | None:
+    """The columns a header row names, or None when it is no task table's header: a task column
+    and a units or deadline column, and no cell that names nothing (the header of an indicator table
+    — 指标名称, 2024年目标值 — is no task table's).
+
+    >>> [c.role for c in _columns(["序号", "重点任务", "责任单位", "完成时限"])]
+    ['number', 'task', 'shared', 'deadline']
+    >>> _columns(["序号", "指标名称", "2024年目标值", "责任单位"]) is None
+    True
+    """
+    words = [_header_word(cell) for cell in cells]
+    if len(words) < 2 or any(not w or len(w) > _HEADER_WORD_MAX for w in words):
+        return None
+    roles = [_ROLES.get(w) for w in words]
+    if "task" not in roles or not ({"shared", "lead", "cooperating", "deadline"} & set(roles)):
+        return None
+    if roles.count(None) * 2 >= len(roles):
+        return None
+    columns = [Column(w, r or "other") for w, r in zip(words, roles, strict=True)]
+    first_note = next(k for k, c in enumerate(columns) if c.role in (*_UNIT_ROLES, "deadline"))
+    return [  # an unnamed column before the units goes with the task's text, after them with the note
+        c._replace(role="text") if c.role == "other" and k < first_note else c for k, c in enumerate(columns)
+    ]
+
+
+def _tab_cells(text: str, line: Line) -> list[Cell]:
+    """The cells of a line split by tabs, each trimmed (the line's own span is trimmed of its
+    leading and trailing tabs, so an empty first cell is looked for before it)."""
+    start = text.rfind("\n", 0, line.start) + 1
+    end = text.find("\n", line.end)
+    end = len(text) if end < 0 else end
+    cells: list[Cell] = []
+    pos = start
+    for part in text[start:end].rstrip("\r").split("\t"):
+        lead = len(part) - len(part.lstrip(lx.SPACE_CHARS))
+        body = part.strip(lx.SPACE_CHARS)
+        cells.append(Cell(pos + lead, pos + lead + len(body)))
+        pos += len(part) + 1
+    while cells and cells[-1].start == cells[-1].end:
+        cells.pop()  # trailing empty cells
+    return cells
+
+
+class _TabRows:
+    """The rows under a tab header row, to the first line that is neither a row, a category
+    row, nor part of a wrapped row."""
+
+    def __init__(self, text: str, lines: list[Line], header: int, columns: list[Column]) -> None:
+        self.text, self.lines, self.columns = text, lines, columns
+        self.number = next((k for k, c in enumerate(columns) if c.role == "number"), None)
+        categories = [Category(None)]
+        furniture: list[Line] = []
+        i = header + 1
+        while i < len(lines):
+            line = lines[i]
+            if is_page_number(text, line) or is_noise(text, line):
+                furniture.append(line)
+                i += 1
+                continue
+            category = self._category(line)
+            if category is not None:
+                categories.append(Category(category))
+                i += 1
+                continue
+            row, i_next = self._row(i)
+            if row is None:
+                break
+            categories[-1].rows.append(row)
+            i = i_next
+        categories = [c for c in categories if c.heading is not None or c.rows]
+        rows = sum(len(c.rows) for c in categories)
+        self.table = Table([lines[header]], columns, categories, header, i, furniture) if rows >= 2 else None
+
+    def _category(self, line: Line) -> Heading | None:
+        """A category row: one filled cell, a heading with a numeral (一、打造高效便捷的政务环境)."""
+        cells = [c for c in _tab_cells(self.text, line) if c.end > c.start]
+        if len(cells) != 1:
+            return None
+        heading = heading_at(self.text, Line(line.number, cells[0].start, cells[0].end))
+        return heading if heading is not None and heading.kind in _CATEGORY_KINDS else None
+
+    def _starts_row(self, line: Line) -> bool:
+        if self.text.find("\t", line.start, line.end) < 0:
+            return False
+        if self.number is None:
+            return True
+        cells = _tab_cells(self.text, line)
+        return len(cells) > self.number and _row_number(self.text, cells[self.number]) is not None
+
+    def _row(self, i: int) -> tuple[Row | None, int]:
+        """The row starting at line ``i`` (joined with the lines it wraps onto), and the next line."""
+        text, lines, width = self.text, self.lines, len(self.columns)
+        if not self._starts_row(lines[i]):
+            return None, i
+        cells = _tab_cells(text, lines[i])
+        taken = [lines[i]]
+        k = i + 1
+        while len(cells) < width and k < len(lines) and not self._starts_row(lines[k]):
+            if self._category(lines[k]) is not None or is_page_number(text, lines[k]):
+                break
+            more = _tab_cells(text, lines[k])
+            if len(cells) + len(more) - 1 > width:
+                break
+            last = cells.pop()  # the cell the line break fell in goes on with the next line's first
+            first = more[0]
+            cells += [Cell(last.start if last.end > last.start else first.start, first.end), *more[1:]]
+            taken.append(lines[k])
+            k += 1
+        if len(cells) > width:
+            return None, i
+        padded: list[Cell | None] = [c if c.end > c.start else None for c in cells]
+        padded += [None] * (width - len(padded))
+        return _make_row(text, taken, padded, self.number), k
+
+
+def _row_number(text: str, cell: Cell | None) -> tuple[int, str] | None:
+    """A row's printed number and its numeral (1, 1., （1）, 一), or None.
+
+    >>> _row_number("（12）", Cell(0, 4)), _row_number("十二", Cell(0, 2)), _row_number("甲", Cell(0, 1))
+    ((12, '12'), (12, '十二'), None)
+    """
+    if cell is None:
+        return None
+    match = RE_ROW_NUMBER.fullmatch(text, cell.start, cell.end)
+    if match is None:
+        return None
+    numeral = match.group("n")
+    value = int(numeral.translate(_DIGITS)) if numeral[0] not in lx.CN_NUMERAL_CHARS else chinese_to_int(numeral)
+    return (value, numeral) if value else None
+
+
+def _make_row(text: str, lines: list[Line], cells: list[Cell | None], number: int | None) -> Row | None:
+    printed = _row_number(text, cells[number]) if number is not None else None
+    value, numeral = printed if printed is not None else (None, "")
+    return Row(lines, cells, value, numeral)
+
+
+def _flat_table(text: str, lines: list[Line], first: int) -> Table | None:
+    """A table flattened one cell a line, from its 序号 line: the header's cells on the lines that
+    follow, then rows of a bare number and as many cell lines as the header has other columns."""
+    k = first
+    words: list[str] = []
+    while k < len(lines) and len(words) < _HEADER_WORD_MAX:
+        word = _header_word(text[lines[k].start : lines[k].end])
+        if word not in _ROLES and not (words and _is_short_label(word) and _next_is_label(text, lines, k + 1)):
+            break
+        if words and _breaks_row(text, lines[k]):
+            break
+        words.append(word)
+        k += 1
+    columns = _columns(words)
+    if columns is None or columns[0].role != "number":
+        return None
+    width = len(columns)
+    categories = [Category(None)]
+    furniture: list[Line] = []
+    while k < len(lines):
+        line = lines[k]
+        heading = heading_at(text, line)
+        if heading is not None and heading.kind in _CATEGORY_KINDS:
+            categories.append(Category(heading))
+            k += 1
+            continue
+        if is_page_number(text, line) or is_noise(text, line):
+            furniture.append(line)
+            k += 1
+            continue
+        if _row_number(text, Cell(line.start, line.end)) is None or not line.end - line.start <= 4:
+            break
+        end = _flat_row_end(text, lines, k, width)
+        if end is None:
+            break
+        taken = lines[k:end]
+        cells: list[Cell | None] = [Cell(ln.start, ln.end) for ln in taken[:width]]
+        if len(taken) > width:  # a cell set over several lines: the text before the units runs on
+            target = max(c for c, col in enumerate(columns) if col.role in ("task", "text"))
+            body = taken[target : target + 1 + len(taken) - width]
+            cells = [
+                *cells[:target],
+                Cell(body[0].start, body[-1].end),
+                *[Cell(ln.start, ln.end) for ln in taken[target + len(body) :]],
+            ]
+        row = _make_row(text, taken, cells, 0)
+        if row is not None:
+            categories[-1].rows.append(row)
+        k = end
+    categories = [c for c in categories if c.heading is not None or c.rows]
+    if sum(len(c.rows) for c in categories) < 2:
+        return None
+    return Table(lines[first : first + width], columns, categories, first, k, furniture)
+
+
+def _is_short_label(word: str) -> bool:
+    return 0 < len(word) <= _HEADER_WORD_MAX // 2 and not any(ch in word for ch in lx.CLAUSE_ENDS)
+
+
+def _next_is_label(text: str, lines: list[Line], k: int) -> bool:
+    """Whether the header goes on after an unknown short label (推广范围): the next line is a header
+    word or another short label followed by the first category or row."""
+    if k >= len(lines):
+        return False
+    word = _header_word(text[lines[k].start : lines[k].end])
+    return (
+        word in _ROLES
+        or heading_at(text, lines[k]) is not None
+        or _row_number(text, Cell(lines[k].start, lines[k].end)) is not None
+    )
+
+
+def _flat_row_end(text: str, lines: list[Line], k: int, width: int) -> int | None:
+    """Where the flattened row starting at line ``k`` (its number) ends: after its cells, where the
+    next row, a category row or the table's end follows; a row whose cells run over more lines ends
+    where the next row starts, if it starts near."""
+    end = k + width
+    if end > len(lines):
+        return None
+    if any(_breaks_row(text, ln) for ln in lines[k + 1 : end]):
+        return None
+    if end == len(lines) or _breaks_row(text, lines[end]):
+        return end
+    value = _row_number(text, Cell(lines[k].start, lines[k].end))
+    for j in range(end, min(len(lines), end + _FLAT_LOOKAHEAD)):
+        if _breaks_row(text, lines[j]):
+            following = _row_number(text, Cell(lines[j].start, lines[j].end))
+            if following is not None and value is not None and following[0] > value[0]:
+                return j
+            break
+    return end  # the last row: what follows is the text after the table
+
+
+def _breaks_row(text: str, line: Line) -> bool:
+    """A line that starts a row or a category row (a bare number, 一、…)."""
+    heading = heading_at(text, line)
+    if heading is not None and heading.kind in _CATEGORY_KINDS:
+        return True
+    return line.end - line.start <= 4 and _row_number(text, Cell(line.start, line.end)) is not None
+
+
+# --- the plan read from the table --------------------------------------------------------
+
+
+def read_from_table(
+    text: str, index: LineIndex, table: Table, prose: Callable[[str, LineIndex], Structure]
+) -> Structure:
+    """The structure of a text that holds a task table: read from the table, unless the text
+    before it (read as ``prose`` reads a plan) sets tasks with units of their own — then the table
+    is an annex of that plan (a 分工表 after its tasks), and the plan is the prose."""
+    try:
+        structure = prose(text, index)
+    except NotAPlanError:
+        return table_structure(text, index, table)
+    header = table.header[0].start
+    for section in structure.sections:
+        for item in section["items"]:
+            if item["span"][0] < header and (item["lead_units"] or item["cooperating_units"]):
+                return structure
+    return table_structure(text, index, table)
+
+
+def table_structure(text: str, index: LineIndex, table: Table) -> Structure:
+    """The plan's structure read from its table: the lines before the header are the notice (and
+    the plan's title), the category rows its sections (the header row is the one section of a
+    table without them), the rows its items; the text after the table is the plan's closing, and
+    a signature and date there the closing block."""
+    lines = index.lines
+    drafts: list[SectionDraft] = []
+    sections: list[SectionRecord] = []
+    row_notes = [_row_note(text, table.columns, row) for c in table.categories for row in c.rows]
+    read = iter(apply_rules(text, [n for n in row_notes if n is not None]))
+    notes = [next(read) if n is not None else None for n in row_notes]
+    printed = _printed_numbers_hold(table)
+    ordinal = 0
+    for k, category in enumerate(table.categories, start=1):
+        heading = category.heading or Heading(1, k, "", table.header[0], table.header[0].start)
+        draft = SectionDraft(_Block(heading, [heading.line]))
+        section = _section_record(text, heading)
+        for row in category.rows:
+            ordinal += 1
+            number = row.value if printed and row.value is not None else ordinal
+            item_heading = Heading(2, number, row.numeral or str(ordinal), row.lines[0], _title_start(table, row), "l3")
+            draft.items.append(_Block(item_heading, list(row.lines)))
+            section["items"].append(_item(text, table, row, item_heading, heading.value, notes[ordinal - 1]))
+        drafts.append(draft)
+        sections.append(section)
+    after = lines[table.end :]
+    signed = _signed_from(text, after)
+    restart = sum(c.rows[0].value == 1 for c in table.categories[1:] if c.rows) * 2 > max(1, len(table.categories) - 1)
+    return Structure(
+        lines[: table.first],
+        after[signed:],
+        sections,
+        drafts,
+        restart and not printed,
+        table.furniture,
+        [],
+        None,
+        after[:signed],
+        [],
+        [n for n in notes if n is not None],
+    )
+
+
+def _printed_numbers_hold(table: Table) -> bool:
+    """Whether the printed 序号 identify the rows: every row has one, and they rise."""
+    values = [row.value for c in table.categories for row in c.rows]
+    known = [v for v in values if v is not None]
+    return len(known) == len(values) and all(a < b for a, b in pairwise(known))
+
+
+def _signed_from(text: str, after: list[Line]) -> int:
+    """Where the closing block starts in the lines after the table: the signature above the first
+    date line, or nothing."""
+    date = next((k for k, ln in enumerate(after) if is_date_line(text, ln)), None)
+    if date is None:
+        return len(after)
+    k = date
+    while k > 0 and date - k < _SIGNATURE_REACH and looks_like_signature(text, after[k - 1]):
+        k -= 1
+    return k
+
+
+def _title_start(table: Table, row: Row) -> int:
+    task = _cell(table, row, "task")
+    return task.start if task is not None else row.lines[0].start
+
+
+def _cell(table: Table, row: Row, role: str) -> Cell | None:
+    return next((cell for cell, col in zip(row.cells, table.columns, strict=True) if col.role == role and cell), None)
+
+
+def _section_record(text: str, heading: Heading) -> SectionRecord:
+    line = heading.line
+    title = _clean(text[heading.body : line.end]) if heading.numeral else ""
+    return {
+        "number": heading.value,
+        "numeral": heading.numeral,
+        "title": title.split("。")[0],
+        "span": [line.start, line.end],
+        "line": line.number,
+        "text": None,
+        "text_span": None,
+        "groups": [],
+        "targets": [],
+        "items": [],
+    }
+
+
+def _clean(cell: str) -> str:
+    """A cell's words on one line: line breaks inside it (a wrapped row) removed."""
+    return "".join(part.strip(lx.SPACE_CHARS) for part in cell.splitlines())
+
+
+def _row_note(text: str, columns: list[Column], row: Row) -> LeadNote | None:
+    """A row's note: its units cells read by their columns' roles, its other cells after the
+    task's text as fields (the 完成时限 one the deadline); None for a row that names no unit and
+    has no such cell."""
+    first = next((k for k, col in enumerate(columns) if col.role not in ("number", "task", "text")), None)
+    if first is None:
+        return None
+    cells = [(cell, col) for cell, col in zip(row.cells[first:], columns[first:], strict=True) if cell is not None]
+    if not cells:
+        return None
+    lead: list[str] = []
+    cooperating: list[str] = []
+    shared = False
+    groups: list[tuple[str, ...]] = []
+    fields: list[NoteField] = []
+    for cell, col in cells:
+        if col.role in _UNIT_ROLES:
+            body = RE_MARK_AFTER.sub(r"\g<mark>\g<name>", _clean(text[cell.start : cell.end]))
+            reading = read_body(f"{_UNIT_ROLES[col.role]}：{body}")
+            lead += [u for u in reading.lead if u not in lead]
+            cooperating += [u for u in reading.cooperating if u not in cooperating]
+            shared = shared or reading.shared
+            groups += reading.groups
+        else:
+            fields.append(NoteField(col.label, cell.start, cell.end))
+    cooperating = [u for u in cooperating if u not in lead]
+    start, end = cells[0][0].start, cells[-1][0].end
+    return LeadNote(start, end, lead, cooperating, shared and not cooperating, tuple(fields), True, tuple(groups))
+
+
+def _item(text: str, table: Table, row: Row, heading: Heading, section: int, note: LeadNote | None) -> ItemRecord:
+    """A row as an item: its task cell the title (to its first 。), the row its text."""
+    task = _cell(table, row, "task")
+    title = _clean(text[task.start : task.end]).split("。")[0].strip(lx.SPACE_CHARS) if task else ""
+    start, end = row.lines[0].start, row.lines[-1].end
+    records: list[NoteRecord] = []
+    if note is not None:
+        records.append(
+            {
+                "span": [note.start, note.end],
+                "lead_units": note.lead_units,
+                "cooperating_units": note.cooperating_units,
+                "fields": [
+                    {"label": f.label, "text": text[f.start : f.end], "span": [f.start, f.end]} for f in note.fields
+                ],
+            }
+        )
+    return {
+        "number": heading.value,
+        "numeral": heading.numeral,
+        "section": section,
+        "group": None,
+        "title": title,
+        "text": text[start:end],
+        "lead_units": note.lead_units if note else [],
+        "cooperating_units": note.cooperating_units if note else [],
+        "lead_span": [note.start, note.end] if note else None,
+        "notes": records,
+        "deadline": None,
+        "span": [start, end],
+        "line": row.lines[0].number,
+        "targets": [],
+    }
