@@ -59,6 +59,7 @@ _CATEGORY_KINDS = ("l1", "l2", "lc")  # 一、 （一） 第一章: a category r
 _FLAT_LOOKAHEAD = 12  # lines after a flattened row's cells in which the next row may start
 _SIGNATURE_REACH = 4  # signature lines above a date after the table
 _DIGITS = str.maketrans(lx.FULLWIDTH_DIGITS, "0123456789")
+_NUMBER_MARKS = "（）()、.．" + lx.SPACE_CHARS  # around a numeral in a 序号 cell
 
 
 class Cell(NamedTuple):
@@ -182,7 +183,7 @@ class _TabRows:
         self.number = next((k for k, c in enumerate(columns) if c.role == "number"), None)
         categories = [Category(None)]
         furniture: list[Line] = []
-        i = header + 1
+        i = end = header + 1  # end: after the last row
         while i < len(lines):
             line = lines[i]
             if is_page_number(text, line) or is_noise(text, line):
@@ -194,22 +195,30 @@ class _TabRows:
                 categories.append(Category(category))
                 i += 1
                 continue
-            row, i_next = self._row(i)
+            row, i = self._row(i)
             if row is None:
                 break
             categories[-1].rows.append(row)
-            i = i_next
-        categories = [c for c in categories if c.heading is not None or c.rows]
-        rows = sum(len(c.rows) for c in categories)
-        self.table = Table([lines[header]], columns, categories, header, i, furniture) if rows >= 2 else None
+            end = i
+        table = _table([lines[header]], columns, categories, header, end, furniture)
+        self.table = table
 
     def _category(self, line: Line) -> Heading | None:
-        """A category row: one filled cell, a heading with a numeral (一、打造高效便捷的政务环境)."""
-        cells = [c for c in _tab_cells(self.text, line) if c.end > c.start]
-        if len(cells) != 1:
+        """A category row: one filled cell, a heading with a numeral (一、打造高效便捷的政务环境), or a
+        numeral in the 序号 cell and a title in the task cell, the other cells empty (一⇥政务环境)."""
+        cells = _tab_cells(self.text, line)
+        filled = [k for k, c in enumerate(cells) if c.end > c.start]
+        if len(filled) == 1:
+            cell = cells[filled[0]]
+            heading = heading_at(self.text, Line(line.number, cell.start, cell.end))
+            return heading if heading is not None and heading.kind in _CATEGORY_KINDS else None
+        task = next(k for k, c in enumerate(self.columns) if c.role == "task")
+        if self.number is None or filled != [self.number, task]:
             return None
-        heading = heading_at(self.text, Line(line.number, cells[0].start, cells[0].end))
-        return heading if heading is not None and heading.kind in _CATEGORY_KINDS else None
+        cell = cells[self.number]
+        numeral = self.text[cell.start : cell.end].strip(_NUMBER_MARKS)
+        value = chinese_to_int(numeral) if numeral and numeral[0] in lx.CN_NUMERAL_CHARS else None
+        return Heading(1, value, numeral, line, cells[task].start) if value else None
 
     def _starts_row(self, line: Line) -> bool:
         if self.text.find("\t", line.start, line.end) < 0:
@@ -286,6 +295,7 @@ def _flat_table(text: str, lines: list[Line], first: int) -> Table | None:
     width = len(columns)
     categories = [Category(None)]
     furniture: list[Line] = []
+    last = k
     while k < len(lines):
         line = lines[k]
         heading = heading_at(text, line)
@@ -315,11 +325,22 @@ def _flat_table(text: str, lines: list[Line], first: int) -> Table | None:
         row = _make_row(text, taken, cells, 0)
         if row is not None:
             categories[-1].rows.append(row)
-        k = end
+        k = last = end
+    return _table(lines[first : first + width], columns, categories, first, last, furniture)
+
+
+def _table(
+    header: list[Line], columns: list[Column], categories: list[Category], first: int, end: int, furniture: list[Line]
+) -> Table | None:
+    """The table, from its header to its last row (category rows after it, with no row under
+    them, are the text after the table); None for fewer than two rows."""
+    while categories and categories[-1].heading is not None and not categories[-1].rows:
+        categories.pop()
     categories = [c for c in categories if c.heading is not None or c.rows]
     if sum(len(c.rows) for c in categories) < 2:
         return None
-    return Table(lines[first : first + width], columns, categories, first, k, furniture)
+    last = categories[-1].rows[-1].lines[-1]
+    return Table(header, columns, categories, first, end, [ln for ln in furniture if ln.start < last.start])
 
 
 def _is_short_label(word: str) -> bool:
@@ -381,10 +402,12 @@ def read_from_table(
         structure = prose(text, index)
     except NotAPlanError:
         return table_structure(text, index, table)
-    header = table.header[0].start
+    header = table.header[0]
+    if header not in structure.header and header not in structure.annex + structure.trailer + structure.closing:
+        return structure  # a table inside a section of a plan written in prose: the prose's reading stands
     for section in structure.sections:
         for item in section["items"]:
-            if item["span"][0] < header and (item["lead_units"] or item["cooperating_units"]):
+            if item["span"][0] < header.start and (item["lead_units"] or item["cooperating_units"]):
                 return structure
     return table_structure(text, index, table)
 
@@ -478,8 +501,14 @@ def _section_record(text: str, heading: Heading) -> SectionRecord:
 
 
 def _clean(cell: str) -> str:
-    """A cell's words on one line: line breaks inside it (a wrapped row) removed."""
-    return "".join(part.strip(lx.SPACE_CHARS) for part in cell.splitlines())
+    """A cell's words on one line: line breaks inside it (a wrapped row) removed, and the quotes a
+    spreadsheet puts around a cell that holds one.
+
+    >>> _clean('"做好甲，\\n推动乙。"')
+    '做好甲，推动乙。'
+    """
+    words = "".join(part.strip(lx.SPACE_CHARS) for part in cell.splitlines())
+    return words[1:-1] if len(words) > 1 and words[0] == words[-1] == '"' else words
 
 
 def _row_note(text: str, columns: list[Column], row: Row) -> LeadNote | None:
