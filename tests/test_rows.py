@@ -210,3 +210,26 @@ def test_a_table_inside_a_section_of_a_prose_plan_leaves_the_prose_reading() -> 
     )
     plan = dict(parse_text(text))
     assert [i["lead_units"] for s in plan["sections"] for i in s["items"]] == [["市甲局"], ["市丁局"]]
+
+
+def test_an_empty_last_cell_does_not_take_the_line_after_the_table() -> None:
+    table = (
+        "序号\t工作任务\t工作目标\t责任单位\t完成时限\t备注\n（一）夯实基础\n"
+        "1\t加快网络建设\t新建基站2000个以上\t市工信局、市通信办\t2025年底前\t\n"
+        "2\t推进算力建设，\n提升供给能力\t算力达到500PFlops\t市发展改革委\t2025年10月\t重点\n"
+        "（二）壮大产业\n1\t培育核心企业\t新增企业50家\t市工信局\t2025年底前\n"
+        "2\t建设产业园\t入驻企业超过100家\t市科技局\t持续推进\n各区、各部门要按季度报送进展情况。\n"
+    )
+    plan = _plan(table)
+    items = [i for s in plan["sections"] for i in s["items"]]
+    assert [(i["number"], i["numeral"], i["deadline"]["text"]) for i in items] == [
+        (1, "1", "2025年底前"),
+        (2, "2", "2025年10月"),
+        (3, "1", "2025年底前"),
+        (4, "2", "持续推进"),
+    ]
+    assert items[1]["title"] == "推进算力建设，提升供给能力"
+    assert [f["label"] for f in items[1]["notes"][0]["fields"]] == ["完成时限", "备注"]
+    assert [t["number_text"] for t in items[0]["targets"]] == ["2000"]  # the 工作目标 cell is the item's text
+    assert plan["closing"] == "各区、各部门要按季度报送进展情况。"
+    assert plan["problems"] == []  # numbers that restart in each category are as printed

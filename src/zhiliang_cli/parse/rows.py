@@ -60,6 +60,7 @@ _FLAT_LOOKAHEAD = 12  # lines after a flattened row's cells in which the next ro
 _SIGNATURE_REACH = 4  # signature lines above a date after the table
 _DIGITS = str.maketrans(lx.FULLWIDTH_DIGITS, "0123456789")
 _NUMBER_MARKS = "（）()、.．" + lx.SPACE_CHARS  # around a numeral in a 序号 cell
+_OPEN_ENDS = frozenset("、，,；;：:（(“《")  # a cell ending so goes on after a line break
 
 
 class Cell(NamedTuple):
@@ -156,9 +157,10 @@ def _columns(cells: list[str]) -> list[Column] | None:
     ]
 
 
-def _tab_cells(text: str, line: Line) -> list[Cell]:
+def _tab_cells(text: str, line: Line, keep_empty: bool = False) -> list[Cell]:
     """The cells of a line split by tabs, each trimmed (the line's own span is trimmed of its
-    leading and trailing tabs, so an empty first cell is looked for before it)."""
+    leading and trailing tabs, so an empty first cell is looked for before it); empty cells at the
+    end are dropped unless ``keep_empty``."""
     start = text.rfind("\n", 0, line.start) + 1
     end = text.find("\n", line.end)
     end = len(text) if end < 0 else end
@@ -169,7 +171,7 @@ def _tab_cells(text: str, line: Line) -> list[Cell]:
         body = part.strip(lx.SPACE_CHARS)
         cells.append(Cell(pos + lead, pos + lead + len(body)))
         pos += len(part) + 1
-    while cells and cells[-1].start == cells[-1].end:
+    while not keep_empty and cells and cells[-1].start == cells[-1].end:
         cells.pop()  # trailing empty cells
     return cells
 
@@ -228,18 +230,27 @@ class _TabRows:
         cells = _tab_cells(self.text, line)
         return len(cells) > self.number and _row_number(self.text, cells[self.number]) is not None
 
+    def _goes_on(self, last: Cell, line: Line) -> bool:
+        """Whether ``line`` carries on a row cut short by a line break in a cell: it holds the row's
+        further cells (a tab, and it starts no row of its own), or the cell it breaks leaves its words
+        open (省乙厅、 / 省丙厅)."""
+        text = self.text
+        if self._starts_row(line) or self._category(line) is not None or is_page_number(text, line):
+            return False
+        return text.find("\t", line.start, line.end) >= 0 or (
+            last.end > last.start and text[last.end - 1] in _OPEN_ENDS
+        )
+
     def _row(self, i: int) -> tuple[Row | None, int]:
         """The row starting at line ``i`` (joined with the lines it wraps onto), and the next line."""
         text, lines, width = self.text, self.lines, len(self.columns)
         if not self._starts_row(lines[i]):
             return None, i
-        cells = _tab_cells(text, lines[i])
+        cells = _tab_cells(text, lines[i], keep_empty=True)
         taken = [lines[i]]
         k = i + 1
-        while len(cells) < width and k < len(lines) and not self._starts_row(lines[k]):
-            if self._category(lines[k]) is not None or is_page_number(text, lines[k]):
-                break
-            more = _tab_cells(text, lines[k])
+        while len(cells) < width and k < len(lines) and self._goes_on(cells[-1], lines[k]):
+            more = _tab_cells(text, lines[k], keep_empty=True)
             if len(cells) + len(more) - 1 > width:
                 break
             last = cells.pop()  # the cell the line break fell in goes on with the next line's first
@@ -432,9 +443,12 @@ def table_structure(text: str, index: LineIndex, table: Table) -> Structure:
         for row in category.rows:
             ordinal += 1
             number = row.value if printed and row.value is not None else ordinal
-            item_heading = Heading(2, number, row.numeral or str(ordinal), row.lines[0], _title_start(table, row), "l3")
+            printed_as = row.value if row.value is not None else ordinal
+            item_heading = Heading(
+                2, printed_as, row.numeral or str(ordinal), row.lines[0], _title_start(table, row), "l3"
+            )
             draft.items.append(_Block(item_heading, list(row.lines)))
-            section["items"].append(_item(text, table, row, item_heading, heading.value, notes[ordinal - 1]))
+            section["items"].append(_item(text, table, row, item_heading, number, heading.value, notes[ordinal - 1]))
         drafts.append(draft)
         sections.append(section)
     after = lines[table.end :]
@@ -541,7 +555,9 @@ def _row_note(text: str, columns: list[Column], row: Row) -> LeadNote | None:
     return LeadNote(start, end, lead, cooperating, shared and not cooperating, tuple(fields), True, tuple(groups))
 
 
-def _item(text: str, table: Table, row: Row, heading: Heading, section: int, note: LeadNote | None) -> ItemRecord:
+def _item(
+    text: str, table: Table, row: Row, heading: Heading, number: int, section: int, note: LeadNote | None
+) -> ItemRecord:
     """A row as an item: its task cell the title (to its first 。), the row its text."""
     task = _cell(table, row, "task")
     title = _clean(text[task.start : task.end]).split("。")[0].strip(lx.SPACE_CHARS) if task else ""
@@ -559,7 +575,7 @@ def _item(text: str, table: Table, row: Row, heading: Heading, section: int, not
             }
         )
     return {
-        "number": heading.value,
+        "number": number,
         "numeral": heading.numeral,
         "section": section,
         "group": None,
