@@ -203,7 +203,7 @@ def test_a_heading_after_the_last_row_is_the_text_after_the_table() -> None:
     assert plan["closing"] == "四、保障措施\n各单位要加强组织领导。"
 
 
-def test_a_table_inside_a_section_of_a_prose_plan_leaves_the_prose_reading() -> None:
+def test_a_table_inside_a_section_whose_tasks_carry_notes_leaves_the_prose_reading() -> None:
     text = (
         "某市2024年工作方案\n一、总体要求\n坚持稳中求进。\n二、重点任务\n（一）做好甲项工作。（牵头单位：市甲局）\n"
         "序号\t重点任务\t责任单位\n1\t做好乙项工作\t市乙局\n2\t做好丙项工作\t市丙局\n（二）做好丁项工作。（牵头单位：市丁局）\n"
@@ -233,3 +233,26 @@ def test_an_empty_last_cell_does_not_take_the_line_after_the_table() -> None:
     assert [t["number_text"] for t in items[0]["targets"]] == ["2000"]  # the 工作目标 cell is the item's text
     assert plan["closing"] == "各区、各部门要按季度报送进展情况。"
     assert plan["problems"] == []  # numbers that restart in each category are as printed
+
+
+def test_a_table_inside_a_section_of_a_prose_plan_gives_that_section_its_items() -> None:
+    text = (
+        "某某县2025年农业产业发展实施方案\n为推进农业产业高质量发展，制定本方案。\n一、总体要求\n坚持稳中求进。\n"
+        "二、重点任务\n序号\t具体措施\t牵头单位\t配合单位\t完成时限\n（一）稳定粮食生产\n"
+        "1\t完成播种面积50万亩。\t县农业农村局\t各乡镇人民政府\t2025年6月底前\n"
+        "2\t建设高标准农田2万亩。\t县农业农村局\t县财政局\t2025年12月底前\n"
+        "（二）发展特色产业\n3\t培育龙头企业5家。\t县农业农村局\t县市场监管局\t2025年底前\n"
+        "三、保障措施\n（一）加强组织领导。各乡镇要成立工作专班。\n（二）强化督导考核。县政府督查室定期督查。\n"
+    )
+    plan = dict(parse_text(text))
+    tasks = plan["sections"][1]
+    assert tasks["text"] == "序号\t具体措施\t牵头单位\t配合单位\t完成时限"
+    assert [(g["numeral"], g["title"]) for g in tasks["groups"]] == [("一", "稳定粮食生产"), ("二", "发展特色产业")]
+    assert [(i["number"], i["group"]["numeral"], i["lead_units"], i["cooperating_units"]) for i in tasks["items"]] == [
+        (1, "一", ["县农业农村局"], ["各乡镇人民政府"]),
+        (2, "一", ["县农业农村局"], ["县财政局"]),
+        (3, "二", ["县农业农村局"], ["县市场监管局"]),
+    ]
+    assert plan["sections"][2]["items"] == []  # 保障措施 frames the tasks: its entries are its text
+    assert plan["sections"][2]["text"].startswith("（一）加强组织领导")
+    assert plan["problems"] == []

@@ -19,8 +19,9 @@ task cell its title (with the text cells after it, 主要内容, its text), the 
 read by the column's role (牵头单位, 配合单位, or 责任单位 as the plan's rule reads it; a marked unit,
 省市场监管局* or *省市场监管局, leads), the 完成时限 cell the note's deadline field, and any other cell
 after the units a field of the note.  A tab row wrapped over several lines (a cell holding a line
-break) is joined while it has fewer cells than the header.  The structure pass reads the plan
-from the table (:func:`table_structure`) where the text around it sets no task with a unit.
+break) is joined while it has fewer cells than the header.  Emits a :class:`Table`: its header,
+its columns and their roles, its category rows with the rows under each (every cell's span), and
+where it ends; :mod:`row_items` makes the plan's sections and items of them.
 
 Looked for only where a cheap literal test allows: a tab in the text, or a 序号 / 编号 on a line of
 its own.
@@ -28,20 +29,13 @@ its own.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass, field
-from itertools import pairwise
 from typing import NamedTuple
 
-from zhiliang_cli.errors import NotAPlanError
-from zhiliang_cli.records import ItemRecord, NoteRecord, SectionRecord
-
 from . import lexicon as lx
-from .lines import Heading, Line, LineIndex, heading_at, is_date_line, is_noise, is_page_number, looks_like_signature
-from .notes import LeadNote, NoteField, apply_rules, read_body
+from .lines import Heading, Line, heading_at, is_noise, is_page_number
 from .numerals import chinese_to_int
-from .patterns import RE_BRACKETED_ASIDE, RE_MARK_AFTER, RE_ROW_NUMBER
-from .structure import SectionDraft, Structure, _Block
+from .patterns import RE_BRACKETED_ASIDE, RE_ROW_NUMBER
 
 #: What each header word says its column holds.
 _ROLES: dict[str, str] = {
@@ -53,11 +47,11 @@ _ROLES: dict[str, str] = {
     **dict.fromkeys(lx.TABLE_COOPERATING_HEADERS, "cooperating"),
     **dict.fromkeys(lx.DEADLINE_LABELS, "deadline"),
 }
-_UNIT_ROLES = {"shared": "责任单位", "lead": "牵头单位", "cooperating": "配合单位"}  # how each is read
+#: How a units column is read: as a note so labelled.
+UNIT_ROLES = {"shared": "责任单位", "lead": "牵头单位", "cooperating": "配合单位"}
 _HEADER_WORD_MAX = 12  # characters of a header cell (牵头责任单位（部门）)
 _CATEGORY_KINDS = ("l1", "l2", "lc")  # 一、 （一） 第一章: a category row's marker
 _FLAT_LOOKAHEAD = 12  # lines after a flattened row's cells in which the next row may start
-_SIGNATURE_REACH = 4  # signature lines above a date after the table
 _DIGITS = str.maketrans(lx.FULLWIDTH_DIGITS, "0123456789")
 _NUMBER_MARKS = "（）()、.．" + lx.SPACE_CHARS  # around a numeral in a 序号 cell
 _OPEN_ENDS = frozenset("、，,；;：:（(“《")  # a cell ending so goes on after a line break
@@ -105,9 +99,10 @@ class Table:
 def find_table(text: str, lines: list[Line]) -> Table | None:
     """The first task table of the text, in either shape, with at least two rows; None if none.
 
-    >>> t = find_table("序号\\t重点任务\\t责任单位\\n1\\t做好甲。\\t省甲厅\\n2\\t做好乙。\\t省乙厅", LineIndex(
-    ...     "序号\\t重点任务\\t责任单位\\n1\\t做好甲。\\t省甲厅\\n2\\t做好乙。\\t省乙厅").lines)
-    >>> [c.role for c in t.columns], [r.numeral for r in t.categories[0].rows]
+    >>> from zhiliang_cli.parse.lines import LineIndex
+    >>> text = "序号\\t重点任务\\t责任单位\\n1\\t做好甲。\\t省甲厅\\n2\\t做好乙。\\t省乙厅"
+    >>> table = find_table(text, LineIndex(text).lines)
+    >>> [c.role for c in table.columns], [r.numeral for r in table.categories[0].rows]
     (['number', 'task', 'shared'], ['1', '2'])
     """
     if "\t" in text:
@@ -151,7 +146,7 @@ def _columns(cells: list[str]) -> list[Column] | None:
     if roles.count(None) * 2 >= len(roles):
         return None
     columns = [Column(w, r or "other") for w, r in zip(words, roles, strict=True)]
-    first_note = next(k for k, c in enumerate(columns) if c.role in (*_UNIT_ROLES, "deadline"))
+    first_note = next(k for k, c in enumerate(columns) if c.role in (*UNIT_ROLES, "deadline"))
     return [  # an unnamed column before the units goes with the task's text, after them with the note
         c._replace(role="text") if c.role == "other" and k < first_note else c for k, c in enumerate(columns)
     ]
@@ -398,195 +393,3 @@ def _breaks_row(text: str, line: Line) -> bool:
     if heading is not None and heading.kind in _CATEGORY_KINDS:
         return True
     return line.end - line.start <= 4 and _row_number(text, Cell(line.start, line.end)) is not None
-
-
-# --- the plan read from the table --------------------------------------------------------
-
-
-def read_from_table(
-    text: str, index: LineIndex, table: Table, prose: Callable[[str, LineIndex], Structure]
-) -> Structure:
-    """The structure of a text that holds a task table: read from the table, unless the text
-    before it (read as ``prose`` reads a plan) sets tasks with units of their own — then the table
-    is an annex of that plan (a 分工表 after its tasks), and the plan is the prose."""
-    try:
-        structure = prose(text, index)
-    except NotAPlanError:
-        return table_structure(text, index, table)
-    header = table.header[0]
-    if header not in structure.header and header not in structure.annex + structure.trailer + structure.closing:
-        return structure  # a table inside a section of a plan written in prose: the prose's reading stands
-    for section in structure.sections:
-        for item in section["items"]:
-            if item["span"][0] < header.start and (item["lead_units"] or item["cooperating_units"]):
-                return structure
-    return table_structure(text, index, table)
-
-
-def table_structure(text: str, index: LineIndex, table: Table) -> Structure:
-    """The plan's structure read from its table: the lines before the header are the notice (and
-    the plan's title), the category rows its sections (the header row is the one section of a
-    table without them), the rows its items; the text after the table is the plan's closing, and
-    a signature and date there the closing block."""
-    lines = index.lines
-    drafts: list[SectionDraft] = []
-    sections: list[SectionRecord] = []
-    row_notes = [_row_note(text, table.columns, row) for c in table.categories for row in c.rows]
-    read = iter(apply_rules(text, [n for n in row_notes if n is not None]))
-    notes = [next(read) if n is not None else None for n in row_notes]
-    printed = _printed_numbers_hold(table)
-    ordinal = 0
-    for k, category in enumerate(table.categories, start=1):
-        heading = category.heading or Heading(1, k, "", table.header[0], table.header[0].start)
-        draft = SectionDraft(_Block(heading, [heading.line]))
-        section = _section_record(text, heading)
-        for row in category.rows:
-            ordinal += 1
-            number = row.value if printed and row.value is not None else ordinal
-            printed_as = row.value if row.value is not None else ordinal
-            item_heading = Heading(
-                2, printed_as, row.numeral or str(ordinal), row.lines[0], _title_start(table, row), "l3"
-            )
-            draft.items.append(_Block(item_heading, list(row.lines)))
-            section["items"].append(_item(text, table, row, item_heading, number, heading.value, notes[ordinal - 1]))
-        drafts.append(draft)
-        sections.append(section)
-    after = lines[table.end :]
-    signed = _signed_from(text, after)
-    restart = sum(c.rows[0].value == 1 for c in table.categories[1:] if c.rows) * 2 > max(1, len(table.categories) - 1)
-    return Structure(
-        lines[: table.first],
-        after[signed:],
-        sections,
-        drafts,
-        restart and not printed,
-        table.furniture,
-        [],
-        None,
-        after[:signed],
-        [],
-        [n for n in notes if n is not None],
-    )
-
-
-def _printed_numbers_hold(table: Table) -> bool:
-    """Whether the printed 序号 identify the rows: every row has one, and they rise."""
-    values = [row.value for c in table.categories for row in c.rows]
-    known = [v for v in values if v is not None]
-    return len(known) == len(values) and all(a < b for a, b in pairwise(known))
-
-
-def _signed_from(text: str, after: list[Line]) -> int:
-    """Where the closing block starts in the lines after the table: the signature above the first
-    date line, or nothing."""
-    date = next((k for k, ln in enumerate(after) if is_date_line(text, ln)), None)
-    if date is None:
-        return len(after)
-    k = date
-    while k > 0 and date - k < _SIGNATURE_REACH and looks_like_signature(text, after[k - 1]):
-        k -= 1
-    return k
-
-
-def _title_start(table: Table, row: Row) -> int:
-    task = _cell(table, row, "task")
-    return task.start if task is not None else row.lines[0].start
-
-
-def _cell(table: Table, row: Row, role: str) -> Cell | None:
-    return next((cell for cell, col in zip(row.cells, table.columns, strict=True) if col.role == role and cell), None)
-
-
-def _section_record(text: str, heading: Heading) -> SectionRecord:
-    line = heading.line
-    title = _clean(text[heading.body : line.end]) if heading.numeral else ""
-    return {
-        "number": heading.value,
-        "numeral": heading.numeral,
-        "title": title.split("。")[0],
-        "span": [line.start, line.end],
-        "line": line.number,
-        "text": None,
-        "text_span": None,
-        "groups": [],
-        "targets": [],
-        "items": [],
-    }
-
-
-def _clean(cell: str) -> str:
-    """A cell's words on one line: line breaks inside it (a wrapped row) removed, and the quotes a
-    spreadsheet puts around a cell that holds one.
-
-    >>> _clean('"做好甲，\\n推动乙。"')
-    '做好甲，推动乙。'
-    """
-    words = "".join(part.strip(lx.SPACE_CHARS) for part in cell.splitlines())
-    return words[1:-1] if len(words) > 1 and words[0] == words[-1] == '"' else words
-
-
-def _row_note(text: str, columns: list[Column], row: Row) -> LeadNote | None:
-    """A row's note: its units cells read by their columns' roles, its other cells after the
-    task's text as fields (the 完成时限 one the deadline); None for a row that names no unit and
-    has no such cell."""
-    first = next((k for k, col in enumerate(columns) if col.role not in ("number", "task", "text")), None)
-    if first is None:
-        return None
-    cells = [(cell, col) for cell, col in zip(row.cells[first:], columns[first:], strict=True) if cell is not None]
-    if not cells:
-        return None
-    lead: list[str] = []
-    cooperating: list[str] = []
-    shared = False
-    groups: list[tuple[str, ...]] = []
-    fields: list[NoteField] = []
-    for cell, col in cells:
-        if col.role in _UNIT_ROLES:
-            body = RE_MARK_AFTER.sub(r"\g<mark>\g<name>", _clean(text[cell.start : cell.end]))
-            reading = read_body(f"{_UNIT_ROLES[col.role]}：{body}")
-            lead += [u for u in reading.lead if u not in lead]
-            cooperating += [u for u in reading.cooperating if u not in cooperating]
-            shared = shared or reading.shared
-            groups += reading.groups
-        else:
-            fields.append(NoteField(col.label, cell.start, cell.end))
-    cooperating = [u for u in cooperating if u not in lead]
-    start, end = cells[0][0].start, cells[-1][0].end
-    return LeadNote(start, end, lead, cooperating, shared and not cooperating, tuple(fields), True, tuple(groups))
-
-
-def _item(
-    text: str, table: Table, row: Row, heading: Heading, number: int, section: int, note: LeadNote | None
-) -> ItemRecord:
-    """A row as an item: its task cell the title (to its first 。), the row its text."""
-    task = _cell(table, row, "task")
-    title = _clean(text[task.start : task.end]).split("。")[0].strip(lx.SPACE_CHARS) if task else ""
-    start, end = row.lines[0].start, row.lines[-1].end
-    records: list[NoteRecord] = []
-    if note is not None:
-        records.append(
-            {
-                "span": [note.start, note.end],
-                "lead_units": note.lead_units,
-                "cooperating_units": note.cooperating_units,
-                "fields": [
-                    {"label": f.label, "text": text[f.start : f.end], "span": [f.start, f.end]} for f in note.fields
-                ],
-            }
-        )
-    return {
-        "number": number,
-        "numeral": heading.numeral,
-        "section": section,
-        "group": None,
-        "title": title,
-        "text": text[start:end],
-        "lead_units": note.lead_units if note else [],
-        "cooperating_units": note.cooperating_units if note else [],
-        "lead_span": [note.start, note.end] if note else None,
-        "notes": records,
-        "deadline": None,
-        "span": [start, end],
-        "line": row.lines[0].number,
-        "targets": [],
-    }
