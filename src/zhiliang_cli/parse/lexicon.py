@@ -188,6 +188,14 @@ TABLE_TEXT_HEADERS = (
 TABLE_LEAD_HEADERS = ("牵头单位", "牵头部门", "主责单位", "主责部门", "牵头责任单位")
 TABLE_COOPERATING_HEADERS = ("配合单位", "配合部门", "协同单位", "协同部门", "参与单位", "参与部门", "协办单位")
 TABLE_SHARED_HEADERS = ("责任单位", "责任部门", "责任主体", "责任处室", "承办单位", "实施单位", "指导部门", "指导单位")
+#: How a header word not listed above ends, where it names a units column (责任处室, 协同单位) or a
+#: task column (重点改革任务, 工作任务及措施); the role word it starts with says the units' role.
+TABLE_UNIT_ENDINGS = ("单位", "部门", "处室", "科室", "机构", "主体")
+TABLE_LEAD_WORDS = ("牵头", "主责", "主办")
+TABLE_COOPERATING_WORDS = ("配合", "协同", "参与", "协办", "协助")
+TABLE_TASK_ENDINGS = ("任务", "措施", "举措", "事项", "工作")
+#: Words in a header word that names the deadline column: 完成时间节点, 进度时限.
+TABLE_DEADLINE_WORDS = ("时限", "时间", "期限", "节点")
 
 #: How a plan says that the unit listed first leads: 列第一位者为牵头单位, 排在第一位的部门为
 #: 牵头部门, 第一个单位为牵头单位, 排名第一的为牵头单位, 列首位者牵头.

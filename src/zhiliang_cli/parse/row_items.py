@@ -267,24 +267,19 @@ def _row_note(text: str, columns: list[Column], row: Row) -> LeadNote | None:
     cells = [(cell, col) for cell, col in zip(row.cells[first:], columns[first:], strict=True) if cell is not None]
     if not cells:
         return None
-    lead: list[str] = []
-    cooperating: list[str] = []
-    shared = False
-    groups: list[tuple[str, ...]] = []
+    clauses: list[str] = []
     fields: list[NoteField] = []
     for cell, col in cells:
-        if col.role in UNIT_ROLES:
+        if col.role in UNIT_ROLES:  # 牵头单位：A；责任单位：B reads as a note so written does
             body = RE_MARK_AFTER.sub(r"\g<mark>\g<name>", _clean(text[cell.start : cell.end]))
-            reading = read_body(f"{UNIT_ROLES[col.role]}：{body}")
-            lead += [u for u in reading.lead if u not in lead]
-            cooperating += [u for u in reading.cooperating if u not in cooperating]
-            shared = shared or reading.shared
-            groups += reading.groups
+            clauses.append(f"{UNIT_ROLES[col.role]}：{body}")
         else:
             fields.append(NoteField(col.label, cell.start, cell.end))
-    cooperating = [u for u in cooperating if u not in lead]
+    reading = read_body("；".join(clauses)) if clauses else None
+    lead, cooperating = (list(reading.lead), list(reading.cooperating)) if reading else ([], [])
+    shared, groups = (reading.shared, reading.groups) if reading else (False, ())
     start, end = cells[0][0].start, cells[-1][0].end
-    return LeadNote(start, end, lead, cooperating, shared and not cooperating, tuple(fields), True, tuple(groups))
+    return LeadNote(start, end, lead, cooperating, shared, tuple(fields), True, groups)
 
 
 def _item(

@@ -140,7 +140,9 @@ def _columns(cells: list[str]) -> list[Column] | None:
     words = [_header_word(cell) for cell in cells]
     if len(words) < 2 or any(not w or len(w) > _HEADER_WORD_MAX for w in words):
         return None
-    roles = [_ROLES.get(w) for w in words]
+    roles = [_role(w) for w in words]
+    if "task" not in roles and "text" in roles:  # 序号 工作举措 责任单位: the first text column is the task's
+        roles[roles.index("text")] = "task"
     if "task" not in roles or not ({"shared", "lead", "cooperating", "deadline"} & set(roles)):
         return None
     if roles.count(None) * 2 >= len(roles):
@@ -150,6 +152,31 @@ def _columns(cells: list[str]) -> list[Column] | None:
     return [  # an unnamed column before the units goes with the task's text, after them with the note
         c._replace(role="text") if c.role == "other" and k < first_note else c for k, c in enumerate(columns)
     ]
+
+
+def _role(word: str) -> str | None:
+    """What a header word says its column holds: as the lexicon lists it, else by how it ends
+    (…单位, …部门 the units, by the role word it starts with; …任务, …措施 the task; …时限, …时间 the
+    deadline).
+
+    >>> _role("责任单位"), _role("牵头处室"), _role("协同部门"), _role("重点改革任务"), _role("完成时间节点")
+    ('shared', 'lead', 'cooperating', 'task', 'deadline')
+    >>> _role("指标名称") is None
+    True
+    """
+    known = _ROLES.get(word)
+    if known is not None:
+        return known
+    if word.endswith(lx.TABLE_UNIT_ENDINGS):
+        return next((role for role, words in _ROLE_STARTS if word.startswith(words)), "shared")
+    if word.endswith(lx.TABLE_TASK_ENDINGS):
+        return "task"
+    if any(w in word for w in lx.TABLE_DEADLINE_WORDS):
+        return "deadline"
+    return None
+
+
+_ROLE_STARTS = (("lead", lx.TABLE_LEAD_WORDS), ("cooperating", lx.TABLE_COOPERATING_WORDS))
 
 
 def _tab_cells(text: str, line: Line, keep_empty: bool = False) -> list[Cell]:
