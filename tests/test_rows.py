@@ -272,3 +272,19 @@ def test_a_table_inside_a_section_of_a_prose_plan_gives_that_section_its_items()
     assert plan["sections"][2]["items"] == []  # 保障措施 frames the tasks: its entries are its text
     assert plan["sections"][2]["text"].startswith("（一）加强组织领导")
     assert plan["problems"] == []
+
+
+def test_a_header_repeated_on_a_new_page_and_a_line_of_further_units_keep_the_table_going() -> None:
+    text = (
+        "某市2024年重点工作任务清单\n序号\t重点任务\t责任单位\t完成时限\n1\t做好甲项工作。\t市甲局\t2024年底前\n"
+        "\t\t市乙局\t\n2\t做好乙项工作。\t市丙局\t2024年6月\n— 2 —\n序号\t重点任务\t责任单位\t完成时限\n"
+        "3\t做好丙项工作。\t市丁局\t持续推进\n"
+    )
+    plan = dict(parse_text(text))
+    assert plan["plan_title"] == "某市2024年重点工作任务清单"
+    assert [(i["title"], i["lead_units"]) for s in plan["sections"] for i in s["items"]] == [
+        ("做好甲项工作", ["市甲局", "市乙局"]),
+        ("做好乙项工作", ["市丙局"]),
+        ("做好丙项工作", ["市丁局"]),
+    ]
+    assert plan["problems"] == []

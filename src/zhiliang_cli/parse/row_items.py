@@ -264,16 +264,21 @@ def _row_note(text: str, columns: list[Column], row: Row) -> LeadNote | None:
     first = next((k for k, col in enumerate(columns) if col.role not in ("number", "task", "text")), None)
     if first is None:
         return None
-    cells = [(cell, col) for cell, col in zip(row.cells[first:], columns[first:], strict=True) if cell is not None]
+    cells = [
+        (cell, col, k == 0)
+        for k, line_cells in enumerate([row.cells, *row.more])
+        for cell, col in zip(line_cells[first:], columns[first:], strict=True)
+        if cell is not None
+    ]
     if not cells:
         return None
     clauses: list[str] = []
     fields: list[NoteField] = []
-    for cell, col in cells:
+    for cell, col, own in cells:
         if col.role in UNIT_ROLES:  # 牵头单位：A；责任单位：B reads as a note so written does
             body = RE_MARK_AFTER.sub(r"\g<mark>\g<name>", _clean(text[cell.start : cell.end]))
             clauses.append(f"{UNIT_ROLES[col.role]}：{body}")
-        else:
+        elif own:  # the row's own fields (a line of further units adds units only)
             fields.append(NoteField(col.label, cell.start, cell.end))
     reading = read_body("；".join(clauses)) if clauses else None
     lead, cooperating = (list(reading.lead), list(reading.cooperating)) if reading else ([], [])

@@ -75,6 +75,7 @@ class Row:
     cells: list[Cell | None]  # one per column; None where the row has no such cell
     value: int | None  # the printed number
     numeral: str
+    more: list[list[Cell | None]] = field(default_factory=list)  # lines of further units (a merged 序号)
 
 
 @dataclass
@@ -214,10 +215,20 @@ class _TabRows:
                 furniture.append(line)
                 i += 1
                 continue
+            if self._repeats_header(line):  # the header again, at the top of a new page
+                furniture.append(line)
+                i += 1
+                continue
             category = self._category(line)
             if category is not None:
                 categories.append(Category(category))
                 i += 1
+                continue
+            if categories[-1].rows and self._adds_units(line):
+                above = categories[-1].rows[-1]
+                above.lines.append(line)
+                above.more.append(self._padded(_tab_cells(text, line, keep_empty=True)))
+                i = end = i + 1
                 continue
             row, i = self._row(i)
             if row is None:
@@ -226,6 +237,27 @@ class _TabRows:
             end = i
         table = _table([lines[header]], columns, categories, header, end, furniture)
         self.table = table
+
+    def _repeats_header(self, line: Line) -> bool:
+        if self.text.find("\t", line.start, line.end) < 0:
+            return False
+        return _columns([self.text[c.start : c.end] for c in _tab_cells(self.text, line)]) == self.columns
+
+    def _adds_units(self, line: Line) -> bool:
+        """A line of further units under a row whose 序号 and task cells span several lines (merged
+        cells): its 序号 and task cells empty, a units cell filled."""
+        raw = self.text.rfind("\n", 0, line.start) + 1  # the line's span is trimmed of its first tabs
+        if self.number is None or self.text.find("\t", raw, line.start + 1) < 0:
+            return False
+        cells = self._padded(_tab_cells(self.text, line, keep_empty=True))
+        if len(_tab_cells(self.text, line)) > len(self.columns):
+            return False
+        kinds = {col.role for cell, col in zip(cells, self.columns, strict=True) if cell is not None}
+        return bool(kinds & set(UNIT_ROLES)) and not kinds & {"number", "task"}
+
+    def _padded(self, cells: list[Cell]) -> list[Cell | None]:
+        padded: list[Cell | None] = [c if c.end > c.start else None for c in cells[: len(self.columns)]]
+        return padded + [None] * (len(self.columns) - len(padded))
 
     def _category(self, line: Line) -> Heading | None:
         """A category row: one filled cell, a heading with a numeral (一、打造高效便捷的政务环境), or a
@@ -282,9 +314,7 @@ class _TabRows:
             k += 1
         if len(cells) > width:
             return None, i
-        padded: list[Cell | None] = [c if c.end > c.start else None for c in cells]
-        padded += [None] * (width - len(padded))
-        return _make_row(text, taken, padded, self.number), k
+        return _make_row(text, taken, self._padded(cells), self.number), k
 
 
 def _row_number(text: str, cell: Cell | None) -> tuple[int, str] | None:
@@ -303,7 +333,7 @@ def _row_number(text: str, cell: Cell | None) -> tuple[int, str] | None:
     return (value, numeral) if value else None
 
 
-def _make_row(text: str, lines: list[Line], cells: list[Cell | None], number: int | None) -> Row | None:
+def _make_row(text: str, lines: list[Line], cells: list[Cell | None], number: int | None) -> Row:
     printed = _row_number(text, cells[number]) if number is not None else None
     value, numeral = printed if printed is not None else (None, "")
     return Row(lines, cells, value, numeral)
@@ -355,9 +385,7 @@ def _flat_table(text: str, lines: list[Line], first: int) -> Table | None:
                 Cell(body[0].start, body[-1].end),
                 *[Cell(ln.start, ln.end) for ln in taken[target + len(body) :]],
             ]
-        row = _make_row(text, taken, cells, 0)
-        if row is not None:
-            categories[-1].rows.append(row)
+        categories[-1].rows.append(_make_row(text, taken, cells, 0))
         k = last = end
     return _table(lines[first : first + width], columns, categories, first, last, furniture)
 
