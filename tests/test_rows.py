@@ -288,3 +288,21 @@ def test_a_header_repeated_on_a_new_page_and_a_line_of_further_units_keep_the_ta
         ("做好丙项工作", ["市丁局"]),
     ]
     assert plan["problems"] == []
+
+
+def test_a_flattened_row_missing_its_last_cell_or_running_over_lines() -> None:
+    table = (
+        "序号\n改革举措\n主要内容\n指导部门\n推广范围\n一、甲方面\n"
+        "1\n甲举措\n整合资源，提高效率。\n省甲厅\n"  # 推广范围 dropped by the copy
+        "2\n乙举措\n简化流程，\n压减时限。\n省乙厅\n全国\n"  # 主要内容 over two lines
+        "二、乙方面\n3\n丙举措\n加强协同。\n省丙厅\n全国\n"
+    )
+    plan = _plan(table)
+    items = [i for s in plan["sections"] for i in s["items"]]
+    assert [(i["numeral"], i["title"], i["lead_units"]) for i in items] == [
+        ("1", "甲举措", ["省甲厅"]),
+        ("2", "乙举措", ["省乙厅"]),
+        ("3", "丙举措", ["省丙厅"]),
+    ]
+    assert items[1]["text"].endswith("压减时限。\n省乙厅\n全国")
+    assert [s["numeral"] for s in plan["sections"]] == ["一", "二"]

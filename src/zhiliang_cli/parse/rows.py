@@ -385,6 +385,7 @@ def _flat_table(text: str, lines: list[Line], first: int) -> Table | None:
                 Cell(body[0].start, body[-1].end),
                 *[Cell(ln.start, ln.end) for ln in taken[target + len(body) :]],
             ]
+        cells += [None] * (width - len(cells))  # a row missing its last cells
         categories[-1].rows.append(_make_row(text, taken, cells, 0))
         k = last = end
     return _table(lines[first : first + width], columns, categories, first, last, furniture)
@@ -423,23 +424,34 @@ def _next_is_label(text: str, lines: list[Line], k: int) -> bool:
 
 def _flat_row_end(text: str, lines: list[Line], k: int, width: int) -> int | None:
     """Where the flattened row starting at line ``k`` (its number) ends: after its cells, where the
-    next row, a category row or the table's end follows; a row whose cells run over more lines ends
-    where the next row starts, if it starts near."""
-    end = k + width
-    if end > len(lines):
-        return None
-    if any(_breaks_row(text, ln) for ln in lines[k + 1 : end]):
+    next row, a category row or the table's end follows.  A row whose cells run over more lines
+    ends where the next row starts, if it starts near; a row missing its last cells (a web page
+    drops an empty cell) ends where the next one starts, if that one is numbered next."""
+    value = _row_number(text, Cell(lines[k].start, lines[k].end))
+    end = min(k + width, len(lines))
+    inside = next((j for j in range(k + 1, end) if _breaks_row(text, lines[j])), None)
+    if inside is not None:
+        return inside if _next_row_starts(text, lines, inside, value, exact=True) else None
+    if end < k + width:
         return None
     if end == len(lines) or _breaks_row(text, lines[end]):
         return end
-    value = _row_number(text, Cell(lines[k].start, lines[k].end))
     for j in range(end, min(len(lines), end + _FLAT_LOOKAHEAD)):
         if _breaks_row(text, lines[j]):
-            following = _row_number(text, Cell(lines[j].start, lines[j].end))
-            if following is not None and value is not None and following[0] > value[0]:
-                return j
-            break
+            return j if _next_row_starts(text, lines, j, value) else end
     return end  # the last row: what follows is the text after the table
+
+
+def _next_row_starts(text: str, lines: list[Line], j: int, value: tuple[int, str] | None, exact: bool = False) -> bool:
+    """Whether line ``j`` starts the row after the row numbered ``value`` (numbered next, or, not
+    ``exact``, any higher number), or a category row with a row under it."""
+    if value is None:
+        return False
+    number = _row_number(text, Cell(lines[j].start, lines[j].end))
+    if number is None:  # a category row: the table goes on if a row follows it
+        following = _row_number(text, Cell(lines[j + 1].start, lines[j + 1].end)) if j + 1 < len(lines) else None
+        return following is not None and following[0] > value[0] and lines[j + 1].end - lines[j + 1].start <= 4
+    return number[0] == value[0] + 1 if exact else number[0] > value[0]
 
 
 def _breaks_row(text: str, line: Line) -> bool:
