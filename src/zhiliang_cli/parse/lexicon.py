@@ -59,6 +59,10 @@ BARE_DATE_LABELS = ("时间", "日期")
 ATTACHMENT_LABELS = ("附件",)
 #: Words of a 附注 line in brackets after the date: （此件公开发布）, （本文有删减）.
 NOTE_LINE_WORDS = ("此件", "本件", "本文", "公开", "删减", "联系人")
+#: Words of a title's own bracketed remark set on the line under it: 某某行动计划 / （试行）.
+TITLE_EDITION_WORDS = ("试行", "暂行", "征求意见稿", "送审稿", "修订稿", "草案")
+#: Dashes and words between the years of a title's period: （2026—2027年）, （2024至2026年）.
+YEAR_RANGE_JOINERS = "—–-－~～至到"
 #: Labels of the 抄送机关 line in the closing block (followed by a colon).
 CARBON_COPY_LABELS = ("抄送", "抄报")
 
@@ -162,6 +166,36 @@ FIELD_LABELS = (
 )
 #: Field labels that give the task's deadline (完成时限).
 DEADLINE_LABELS = ("完成时限", "完成时间", "完成期限", "时间节点", "时限要求", "时限")
+
+# --- task tables (rows.py) ----------------------------------------------------------
+
+#: Header cells of a task table's columns, by what the column holds (spaces and bracketed asides
+#: removed: 主 要 内 容 is 主要内容, 责任单位（部门） is 责任单位).  A table is read where its header
+#: names a task column and a units or deadline column.
+TABLE_NUMBER_HEADERS = ("序号", "编号", "序")
+TABLE_TASK_HEADERS = (
+    "重点任务", "工作任务", "主要任务", "具体任务", "任务内容", "任务名称", "任务", "重点工作", "工作内容",
+    "工作事项", "重点事项", "事项", "具体措施", "主要措施", "工作措施", "政策措施", "改革举措", "举措", "措施",
+    "重点项目", "项目名称", "工作要点", "任务事项",
+)  # fmt: skip
+#: Header cells of text that goes with the task (its content, its goal): the item's text, not its title.
+TABLE_TEXT_HEADERS = (
+    "主要内容", "具体内容", "工作目标", "目标任务", "主要目标", "预期目标", "完成标准", "工作要求",
+    "具体要求", "任务要求", "工作举措", "推进措施", "实施步骤", "进度安排",
+)  # fmt: skip
+#: Header cells of the units, with the role each gives its units: lead, cooperating, or shared
+#: (the plan's rule, if it states one, says who leads: 列第一位者为牵头单位, 标*号的为牵头单位).
+TABLE_LEAD_HEADERS = ("牵头单位", "牵头部门", "主责单位", "主责部门", "牵头责任单位")
+TABLE_COOPERATING_HEADERS = ("配合单位", "配合部门", "协同单位", "协同部门", "参与单位", "参与部门", "协办单位")
+TABLE_SHARED_HEADERS = ("责任单位", "责任部门", "责任主体", "责任处室", "承办单位", "实施单位", "指导部门", "指导单位")
+#: How a header word not listed above ends, where it names a units column (责任处室, 协同单位) or a
+#: task column (重点改革任务, 工作任务及措施); the role word it starts with says the units' role.
+TABLE_UNIT_ENDINGS = ("单位", "部门", "处室", "科室", "机构", "主体")
+TABLE_LEAD_WORDS = ("牵头", "主责", "主办")
+TABLE_COOPERATING_WORDS = ("配合", "协同", "参与", "协办", "协助")
+TABLE_TASK_ENDINGS = ("任务", "措施", "举措", "事项", "工作")
+#: Words in a header word that names the deadline column: 完成时间节点, 进度时限.
+TABLE_DEADLINE_WORDS = ("时限", "时间", "期限", "节点")
 
 #: How a plan says that the unit listed first leads: 列第一位者为牵头单位, 排在第一位的部门为
 #: 牵头部门, 第一个单位为牵头单位, 排名第一的为牵头单位, 列首位者牵头.

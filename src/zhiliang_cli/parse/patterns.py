@@ -153,6 +153,23 @@ RE_DATE_LINE = regex.compile(rf"(?:{RE_DATE.pattern})$", regex.VERBOSE)
 #: A line wholly in parentheses after the date: the 附注, e.g. （此件主动公开）.
 RE_NOTE_LINE = regex.compile(rf"{OPEN}{WS}*+(?P<note>[^（）()]*[^（）()\s\ufeff]){WS}*+{CLOSE}$")
 
+#: A title's period or edition alone in brackets on the line under the title: （2026—2027年）,
+#: （二〇二四—二〇二六年）, （2024年）, （试行）.  It is part of the title, not a 附注.
+_TITLE_YEAR = rf"(?:{DIGIT}{{4}}|[{lx.CN_DIGITS}]{{4}})"
+RE_TITLE_PERIOD_LINE = regex.compile(
+    rf"""
+    {OPEN} {WS}*+
+    (?:
+        {_TITLE_YEAR} {WS}*+ 年?                                    # the first year
+        (?: {WS}*+ [{regex.escape(lx.YEAR_RANGE_JOINERS)}]{{1,2}} {WS}*+ {_TITLE_YEAR} )?   # — the last
+        {WS}*+ 年度?
+      | {_alternation(lx.TITLE_EDITION_WORDS)}                     # （试行）
+    )
+    {WS}*+ {CLOSE} $
+    """,
+    regex.VERBOSE,
+)
+
 #: A line introducing attachments: 附件, 附件1, 附件：1. ……
 RE_ATTACHMENT_LINE = regex.compile(
     rf"(?:{_alternation(lx.ATTACHMENT_LABELS)}){WS}*+(?:{DIGIT}++{WS}*+)?(?:{COLON}.*)?$"
@@ -627,4 +644,27 @@ RE_CLOSE_BRACKET = re.compile(NOTE_CLOSE)
 #: A month, or a day of one, in a 完成时限 field: 2025年6月, 12月31日.
 RE_MONTH_OR_DAY = re.compile(
     r"(?:(?P<year>(?:19|20)[0-9]{2})\s*年\s*)?(?P<month>[0-9]{1,2})\s*月(?:\s*(?P<day>[0-9]{1,2})\s*日)?"
+)
+
+
+# --- task tables (rows.py) ----------------------------------------------------------------
+
+_MARKS = regex.escape(lx.LEAD_MARKS)
+#: A unit of a table's units cell marked after its name (省市场监管局*): rows.py moves the mark
+#: before the name (*省市场监管局), where a note's reader looks for it.
+RE_MARK_AFTER = regex.compile(
+    rf"""
+    (?P<name> [^、，,；;\s{_MARKS}]+ )     # the name, to the separator or mark before it
+    (?P<mark> [{_MARKS}] )                # the mark after it: * ＊ ★ ☆ ※
+    """,
+    regex.VERBOSE,
+)
+#: A row's number as printed in its 序号 cell: 1, 1., （1）, 一.
+RE_ROW_NUMBER = regex.compile(
+    rf"""
+    [（(]?                                                               # an opening bracket
+    (?P<n> {DIGIT}{{1,4}} | [{lx.CN_NUMERAL_CHARS}]{{1,4}} )              # the number
+    [）)、.．]?                                                           # a closing bracket or mark
+    """,
+    regex.VERBOSE,
 )
