@@ -194,8 +194,10 @@ UNIT_LIST_REMARKS = ("以下", "下同", "不再", "其中", "注：", "注:", "
 INLINE_LEAD_PREFIXES = ("由",)
 #: Words that join a lead to the units working with it: X会同Y负责.
 TOGETHER_WITH = ("会同", "联合")
-#: Verbs after a unit list in the inline form （X牵头，Y配合）.
-LEAD_VERBS = ("牵头负责", "牵头抓总", "牵头落实", "为牵头单位", "为牵头部门", "牵头")
+#: Verbs after a unit list in the inline form （X牵头，Y配合）, and the other words by which a note says
+#: that a unit steers the task (X负总责，Y协助; X主抓，Y参与; X统筹，Y具体落实): the unit leads.
+LEAD_VERBS = ("牵头负责", "牵头抓总", "牵头落实", "为牵头单位", "为牵头部门", "总牵头", "牵头", "负总责", "主抓",
+              "抓总", "统筹")  # fmt: skip
 #: How a bracket starts that lists things other than units: （含…）, （包括…）, （以下简称…）, （如…）.
 NOT_A_UNIT_LIST = ("含", "包括", "包含", "不含", "以下", "即", "如", "例如", "其中", "简称", "注", "详见", "见")
 #: Words that open a remark on a unit's scope in brackets after its name: 各区人民政府（含开发区）.

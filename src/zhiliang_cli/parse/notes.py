@@ -9,6 +9,7 @@ Recognises a note in brackets (（） () 【】 ［］ 〔〕), on a line of its
     （责任单位：A、B；完成时限：2023年底前）   -> lead ["A", "B"]; field 完成时限 kept
     （X牵头，Y、Z配合） / （由X牵头，Y参与）   -> lead ["X"], cooperating ["Y", "Z"]
     （X会同Y负责）                             -> lead ["X"], cooperating ["Y"]
+    【X负总责，Y协助】 / 〔X统筹，Y具体落实〕   -> lead ["X"], cooperating ["Y"]  (X steers: 主抓, 抓总)
     （A、B牵头负责）                           -> lead ["A", "B"]
     （A、B按职责分工负责）                     -> lead ["A", "B"]  (each answers for its part)
     （A、B负责） / （责任单位：A、B）          -> lead ["A", "B"]  (they share the task) …
