@@ -293,6 +293,7 @@ ORG_SUFFIXES = (
     "区县",
     "企业",  # 各中央企业
     "高校",
+    "大学",  # 某某大学 (学院 ends in 院)
 )
 #: Function words that no unit's name holds: （技工院校内由人力资源社会保障行政部门负责） is a sentence.
 NOT_IN_UNIT_NAMES = ("由", "的", "将", "把", "须")

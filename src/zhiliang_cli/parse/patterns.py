@@ -281,7 +281,7 @@ RE_BRACKETED_LABEL_NOTE = re.compile(
 )
 
 #: The plan's statement that the unit listed first leads: 列第一位者为牵头单位, 排在第一位的部门为
-#: 牵头部门, 第一个单位为牵头单位, 排名第一的为牵头单位, 列首位者牵头.  Every statement holds
+#: 牵头部门, 第一个单位为牵头单位, 第一责任单位为牵头单位, 排名第一的为牵头单位, 列首位者牵头.  Every statement holds
 #: FIRST_IS_LEAD_WORD and is at most FIRST_IS_LEAD_REACH characters long before it (its spaces are
 #: bounded), so it is looked for around that word only (notes.first_is_lead_statements).
 _RULE_SPACE = 8  # spaces a statement may hold between its words (排在 第一位)
@@ -290,7 +290,8 @@ RE_FIRST_IS_LEAD = re.compile(
     (?: (?:{_alternation(lx.PLACE_VERBS)}) {WS}{{0,{_RULE_SPACE}}} (?:在|于)? {WS}{{0,{_RULE_SPACE}}}   # 列 / 排在
         (?:{_alternation(lx.FIRST_PLACES)})                                  # 第一位 / 首位
         [^。；;，,（）()\r\n]{{0,6}}? (?:为|是)? 牵头                        # 者为牵头 / 的部门为牵头
-      | (?:{_alternation(lx.FIRST_PLACES)}) (?:的|者)? (?:单位|部门)         # 第一个单位
+      | (?:{_alternation(lx.FIRST_PLACES)}) (?:的|者)?                       # 第一个单位 / 第一责任单位
+        (?:{_alternation(lx.SHARED_ROLES)})? (?:单位|部门)
         (?:为|是) 牵头                                                       #   为牵头
     )
     (?:单位|部门)?
