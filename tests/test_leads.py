@@ -128,6 +128,12 @@ MADE_UP = [
         ["市数据局"],
         ["各县（市、区）人民政府"],
     ),
+    (
+        "lead-together-then-carry-out",  # genre 44: 共同牵头 is a role, not a rule
+        "加强监管。(工业和信息化部、国家能源局共同牵头,各地工业和信息化主管部门负责落实)",
+        ["工业和信息化部", "国家能源局"],
+        ["各地工业和信息化主管部门"],
+    ),
     # a list of responsible units that says who leads
     ("marked-lead", "加强监管。（责任单位：区科技局（牵头）、区财政局）", ["区科技局"], ["区财政局"]),
     ("marked-lead-tortoise", "加强监管。（责任单位：区财政局、区科技局〔牵头单位〕）", ["区科技局"], ["区财政局"]),

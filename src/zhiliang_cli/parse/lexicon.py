@@ -174,10 +174,11 @@ NO_ORDER_PHRASES = ("排名不分先后", "排序不分先后", "不分先后", 
 FROM_HERE_ON = ("下同", "以下同", "后同")
 #: Words of a plan's statement of how to read its notes, never of a unit list: where a unit stands
 #: (列第一位者为牵头单位, 逗号前的为牵头单位, 顿号分隔的为共同牵头) and what the others do (其他单位按职责分工
-#: 配合, 多个牵头部门的按职责分工负责).  A clause of a note holding one is the rule, not units.
+#: 配合, 多个牵头部门的按职责分工负责).  A clause of a note holding one is the rule, not units; 共同牵头 alone
+#: is a role (A、B共同牵头), and only 为共同牵头 states a rule.
 RULE_WORDS = (
     "第一位", "首位", "第一个", "排名第", "排名首", "排序", "逗号", "顿号", "分号", "其他单位", "其余单位",
-    "其他部门", "其余部门", "其余为", "其他为", "多个牵头", "共同牵头", "不分先后", "不分前后", "为准",
+    "其他部门", "其余部门", "其余为", "其他为", "多个牵头", "为共同牵头", "不分先后", "不分前后", "为准",
 )  # fmt: skip
 #: Marks put before the lead unit of a list (*县人力社保局、县科技局): the marked units lead.
 LEAD_MARKS = "*＊★☆※"
