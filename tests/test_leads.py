@@ -105,6 +105,18 @@ MADE_UP = [
     ),
     ("divisions-of-a-department", "加强监管。（处室：综合处、规划处）", ["综合处", "规划处"], []),
     ("units-alone", "加强监管。（市住建局、市自然资源和规划局）", ["市住建局", "市自然资源和规划局"], []),
+    (
+        "units-alone-alias-and-collective",  # genre 43
+        "加强监管。（省委网信办（省互联网信息办公室）、省委宣传部、各地）",
+        ["省委网信办（省互联网信息办公室）", "省委宣传部", "各地"],
+        [],
+    ),
+    (
+        "units-alone-wrapped",  # genre 37: a copy of a PDF, hard-wrapped
+        "加强监管。（县农业农村局、县卫生健康局、各乡镇\n人民政府）",
+        ["县农业农村局", "县卫生健康局", "各乡镇人民政府"],
+        [],
+    ),
     ("a-ministrys-departments", "加强监管。（城市建设司牵头，标准定额司配合）", ["城市建设司"], ["标准定额司"]),
     ("lead-then-who-organises", "加强监管。（市科技局牵头，各区组织落实）", ["市科技局"], ["各区"]),
     ("provinces-cooperate", "加强监管。（国家医保局牵头，各省份配合）", ["国家医保局"], ["各省份"]),
@@ -188,8 +200,19 @@ def test_lead_notes(text: str, lead: list[str], cooperating: list[str]) -> None:
         "明确（谁主管谁负责）原则，落实责任。",
         "加强监管。责任单位要加强管理。",
         "明确牵头单位：由省政府确定",
+        "推进试点（各区、各县）",
+        "做好（县农业农村局、\n\n县卫生健康局）",
     ],
-    ids=["parenthetical", "quoted", "years", "fuze-mid-sentence", "label-as-a-subject", "label-mid-sentence"],
+    ids=[
+        "parenthetical",
+        "quoted",
+        "years",
+        "fuze-mid-sentence",
+        "label-as-a-subject",
+        "label-mid-sentence",
+        "collectives-alone",
+        "over-a-blank-line",
+    ],
 )
 def test_not_notes(text: str) -> None:
     assert find_notes(text, 0, len(text)) == []

@@ -296,6 +296,8 @@ ORG_SUFFIXES = (
     "高校",
     "大学",  # 某某大学 (学院 ends in 院)
 )
+#: How the name of every body of a kind starts: 各地, 各高校, 各成员单位.
+COLLECTIVE_PREFIX = "各"
 #: Function words that no unit's name holds: （技工院校内由人力资源社会保障行政部门负责） is a sentence.
 NOT_IN_UNIT_NAMES = ("由", "的", "将", "把", "须")
 #: Name endings of places, not offices: a recipient that ends with one shares the office named

@@ -186,15 +186,16 @@ def find_notes(text: str, start: int, end: int, line_starts: Iterable[int] | Non
 
 def _bare_notes(text: str, start: int, end: int, taken: _Spans) -> list[LeadNote]:
     """Notes that only list units, in brackets at the end of a line: …控制在5%以内。（市住建局、市自然资源
-    和规划局） or （六）加强人才队伍建设（省人社厅、省教育厅）.  They read as 责任单位：… does."""
+    和规划局） or （六）加强人才队伍建设（省人社厅、省教育厅）, names in brackets of their own
+    （省委网信办（省互联网信息办公室）、各地） and notes wrapped over lines in a printed copy included.
+    They read as 责任单位：… does."""
     found_notes: list[LeadNote] = []
     for found in RE_BRACKET_AT_LINE_END.finditer(text, start, end):
         close = found.start()
         if taken.holds(close):
             continue  # the end of a note already read (most brackets that end a line)
-        pos = text.rfind("\n", start, close) + 1
-        opening = max(text.rfind(ch, pos, close) for ch in _PAIRS[text[close]])
-        if opening < pos or RE_BRACKET.search(text, opening + 1, close):
+        opening = _opening_of(text, close, start)
+        if opening is None:
             continue
         units = _bare_units(text[opening + 1 : close])
         if units:
@@ -202,23 +203,61 @@ def _bare_notes(text: str, start: int, end: int, taken: _Spans) -> list[LeadNote
     return found_notes
 
 
+def _opening_of(text: str, close: int, lower: int) -> int | None:
+    """The bracket that ``text[close]`` closes, looked for back to the sentence end before it and no
+    further than _WRAP_REACH characters; None where it opens before, or with a bracket of another kind.
+
+    >>> _opening_of("做好。（甲局（乙办）、丙局）", 13, 0), _opening_of("做好）", 2, 0)
+    (3, None)
+    """
+    lower = max(lower, close - _WRAP_REACH)
+    lower = max(lower, *(text.rfind(end, lower, close) + 1 for end in "。！？"))
+    stack = [m.start() for m in RE_BRACKET.finditer(text, lower, close)]
+    depth = 0
+    for pos in reversed(stack):
+        if text[pos] in _PAIRS:
+            depth += 1
+        elif depth:
+            depth -= 1
+        else:
+            return pos if text[pos] in _PAIRS[text[close]] else None
+    return None
+
+
 def _bare_units(body: str) -> list[str]:
-    """The units a bracket lists and nothing else, or none.
+    """The units a bracket lists and nothing else, or none.  Collectives (各地, 各高校) may stand
+    beside the named offices; a body wrapped over lines (not over a blank one) is read joined.
 
     >>> _bare_units("市住建局、市自然资源和规划局"), _bare_units("含食品、药品"), _bare_units("省、市、县")
     (['市住建局', '市自然资源和规划局'], [], [])
+    >>> _bare_units("省委宣传部、各地"), _bare_units("各区、各县"), _bare_units("县卫生健康局、各乡镇\\n人民政府")
+    (['省委宣传部', '各地'], [], ['县卫生健康局', '各乡镇人民政府'])
     """
     if RE_NOTE_CUE.search(body) or body.startswith(lx.NOT_A_UNIT_LIST) or any(ch in body for ch in '。：:“”"'):
         return []
+    if "\n" in body or "\r" in body:
+        if any(not line.strip(lx.SPACE_CHARS) for line in body.splitlines()):
+            return []  # a blank line: a paragraph ends inside, no note
+        body = RE_LINE_WRAP.sub("", body)
     units = split_units(body)
-    ok = all(
-        len(u) >= _SHORTEST_BARE_UNIT
-        and _names_a_unit(u)
-        and not u.endswith(lx.PLACE_SUFFIXES)  # an office, not a place: 省、市、县 lists levels
-        and not RE_HAS_DIGIT.search(u)
-        for u in units
+    named = [_bare_unit(u) for u in units]
+    ok = any(named) and all(n or _collective(u) for n, u in zip(named, units, strict=True))
+    return units if ok else []
+
+
+def _bare_unit(unit: str) -> bool:
+    """Whether a name in a bracket of names alone is an office's."""
+    return (
+        len(unit) >= _SHORTEST_BARE_UNIT
+        and _names_a_unit(unit)
+        and not unit.endswith(lx.PLACE_SUFFIXES)  # an office, not a place: 省、市、县 lists levels
+        and not RE_HAS_DIGIT.search(unit)
     )
-    return units if units and ok else []
+
+
+def _collective(unit: str) -> bool:
+    """Whether a name is every body of a kind (各地, 各高校, 各成员单位)."""
+    return unit.startswith(lx.COLLECTIVE_PREFIX) and _names_a_unit(unit) and not RE_HAS_DIGIT.search(unit)
 
 
 _SHORTEST_BARE_UNIT = 3  # characters: 省人社厅, not 省 or 市 (各级（省、市、县）)
