@@ -146,6 +146,20 @@ MADE_UP = [
         ["工业和信息化部", "国家能源局"],
         ["各地工业和信息化主管部门"],
     ),
+    # labels without their colon, a unit before a label (genre 39)
+    (
+        "label-space-for-colon",
+        "加强监管。（牵头单位 市商务局；配合单位 各区人民政府）",
+        ["市商务局"],
+        ["各区人民政府"],
+    ),
+    (
+        "label-then-name",
+        "加强监管。（牵头单位市商务局，配合单位市文化广电旅游局、市公安局）",
+        ["市商务局"],
+        ["市文化广电旅游局", "市公安局"],
+    ),
+    ("unit-before-a-label", "加强监管。（市市场监管局；参与部门：各区人民政府）", ["市市场监管局"], ["各区人民政府"]),
     # a list of responsible units that says who leads
     ("marked-lead", "加强监管。（责任单位：区科技局（牵头）、区财政局）", ["区科技局"], ["区财政局"]),
     ("marked-lead-tortoise", "加强监管。（责任单位：区财政局、区科技局〔牵头单位〕）", ["区科技局"], ["区财政局"]),
@@ -201,6 +215,7 @@ def test_lead_notes(text: str, lead: list[str], cooperating: list[str]) -> None:
         "加强监管。责任单位要加强管理。",
         "明确牵头单位：由省政府确定",
         "推进试点（各区、各县）",
+        "加强监管。（牵头部门统筹协调）",
         "做好（县农业农村局、\n\n县卫生健康局）",
     ],
     ids=[
@@ -211,6 +226,7 @@ def test_lead_notes(text: str, lead: list[str], cooperating: list[str]) -> None:
         "label-as-a-subject",
         "label-mid-sentence",
         "collectives-alone",
+        "label-as-a-subject-no-colon",
         "over-a-blank-line",
     ],
 )
@@ -256,6 +272,18 @@ FIRST_LISTED = [
         "加强监管。（人事教育司、某某大学）\n说明：以上各条措施所列责任单位中，第一责任单位为牵头单位，其余为配合单位。",
         ["人事教育司"],
         ["某某大学"],
+    ),
+    (
+        "remark-after-semicolon",  # genre 39: units alone, then the rule
+        "加强监管。（市商务局、市自然资源和规划局；居首位的为牵头单位，其余为配合单位，下同）",
+        ["市商务局"],
+        ["市自然资源和规划局"],
+    ),
+    (
+        "remark-but-labels-say-roles",  # genre 39: 承办单位 beside 协办单位 all lead
+        "（列第一位的为牵头单位）\n加强监管。（承办单位：市商务局、市财政局；协办单位：市公安局）",
+        ["市商务局", "市财政局"],
+        ["市公安局"],
     ),
     (
         "remark-but-lead-label",

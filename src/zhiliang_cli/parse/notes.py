@@ -68,6 +68,7 @@ from .patterns import (
     RE_RULE_WORD,
     RE_SCOPE_ASIDE,
     RE_TRAILING_BRACKETS,
+    RE_UNIT_END,
     RE_UNIT_LIST_REMARK,
     RE_UNIT_TRAILER,
     RE_VAGUE_JOIN,
@@ -614,7 +615,7 @@ def read_body(body: str) -> _Reading:
     >>> read_body("教育部、财政部等负责。列第一位者为牵头单位，下同")[:3]
     (('教育部', '财政部'), (), True)
     """
-    labels = [m for m in RE_NOTE_LABEL.finditer(body) if m.group("label")]
+    labels = [m for m in RE_NOTE_LABEL.finditer(body) if m.group("label") and _is_label(body, m)]
     if not labels:
         return _read_inline(body, 0, len(body), labelled=False)
     roles: dict[str, list[str]] = {"lead": [], "shared": [], "cooperating": []}
@@ -643,7 +644,8 @@ def read_body(body: str) -> _Reading:
     if inline is not None:
         lead, cooperating = list(inline.lead) + lead, list(inline.cooperating) + cooperating
         fields = list(inline.fields) + fields
-    shared = not lead and len(roles["shared"]) > 0
+    # 承办单位：A、B；协办单位：C — the labels say the roles: A and B lead whatever the plan's rule
+    shared = not lead and len(roles["shared"]) > 0 and not roles["cooperating"]
     if lead:
         cooperating = roles["shared"] + cooperating  # 牵头单位：X；责任单位：Y — Y cooperates
     else:
@@ -651,6 +653,19 @@ def read_body(body: str) -> _Reading:
     if _has_marks(lead):
         shared = False
     return _reading(lead, cooperating, shared, fields, labelled=True, groups=groups)
+
+
+def _is_label(body: str, label: regex.Match[str]) -> bool:
+    """Whether a label is one: with its colon, or without one where a unit's name follows (牵头单位
+    市商务局, 牵头单位市商务局 — not 牵头单位统筹协调) or a field's value does (完成时限　2024年底前).
+
+    >>> [_is_label(b, m) for b in ("牵头单位市商务局", "牵头部门统筹协调") for m in RE_NOTE_LABEL.finditer(b)]
+    [True, False]
+    """
+    if label.group("nocolon") is None or _label_role("".join(label.group("label").split())) is None:
+        return True
+    stop = RE_UNIT_END.search(body, label.end())
+    return _names_a_unit(body[label.end() : stop.start() if stop else len(body)])
 
 
 def _without_verb(value: str, verbs: tuple[str, ...]) -> str:
@@ -695,7 +710,7 @@ def _read_roles(body: str, start: int, end: int) -> tuple[list[str], list[str]] 
     if not any(word in value for word in _ROLE_WORDS):
         return None
     reading = _read_inline(body, start, end, labelled=True)
-    return (list(reading.lead), list(reading.cooperating)) if reading.lead else None
+    return (list(reading.lead), list(reading.cooperating)) if reading.lead and not reading.shared else None
 
 
 def _reading(
@@ -776,6 +791,7 @@ def _read_inline(body: str, start: int, end: int, labelled: bool) -> _Reading:
     explicit = False  # a unit is said to lead (牵头): the others of the note cooperate
     shaped = False  # a name ends as a unit's does: the note is a list of bodies, not a phrase
     text = _strip_rule(body[start:end])
+    stated = len(text) != end - start  # the note states a rule or a remark: the rest may be units alone
     for clause_start, clause_end in _clauses(text):
         clause = text[clause_start:clause_end].strip(lx.SPACE_CHARS + "\r\n")
         if not clause:
@@ -815,6 +831,8 @@ def _read_inline(body: str, start: int, end: int, labelled: bool) -> _Reading:
             shared += units
     if not shaped:
         return _Reading((), (), False, (), labelled)
+    if pending and not (lead or shared or cooperating) and (labelled or stated):
+        shared, pending = pending, []  # （A、B；居首位的为牵头单位） · （A；参与部门：B）: units alone
     if pending and (lead or shared):
         cooperating += pending
     is_shared = not lead and bool(shared)

@@ -241,11 +241,19 @@ _CUE_VERBS = lx.LEAD_VERBS + lx.RESPONSIBLE_VERBS + lx.DIVIDED_VERBS + lx.COOPER
 _CUE_FIRST = _chars("".join(sorted({w[0] for w in (*_ROLES, *lx.BARE_LABELS, *_CUE_VERBS)})))
 RE_NOTE_CUE = re.compile(rf"(?={_CUE_FIRST})(?:{_UNIT_LABEL}|{_wrappable(_CUE_VERBS)})")
 
-#: A label inside a note, with its colon: 牵头单位：, 配合单位:, 完成时限：.
+#: A label of a role and a kind of body (牵头单位, 协办部门), not a bare one (牵头).
+_ROLE_KIND_LABEL = rf"(?:{_alternation(_ROLES)})(?:{_alternation(lx.BODY_KINDS)})"
+#: A label inside a note, with its colon: 牵头单位：, 配合单位:, 完成时限：; or without one, where it opens the
+#: note or a part of it: 牵头单位 市商务局 (a space for the colon), 牵头单位市商务局 (nothing), 完成时限　2024年
+#: (a space).  ``nocolon`` says which: notes.read_body takes such a label only where a unit's name follows.
 RE_NOTE_LABEL = regex.compile(
     rf"""
     (?P<label> {_UNIT_LABEL} | {_wrappable(lx.FIELD_LABELS)} ) {WS}* {COLON} {WS}*     # a label we know
   | (?<= [；;] {WS}* ) (?P<label> \p{{Han}}{{2,6}} ) {WS}* {COLON} {WS}*                 # any label after a ；
+  | (?: ^ | (?<= [；;，,\r\n] ) ) {WS}*+ (?P<nocolon>)                                 # opening the note or a part:
+    (?: (?P<label> {_ROLE_KIND_LABEL} ) (?: {WS}++ | (?= \p{{Han}} ) )                 #   牵头单位 X / 牵头单位X
+      | (?P<label> {_alternation(lx.FIELD_LABELS)} ) {WS}++ )                           #   完成时限　2024年
+    (?! [{lx.NOT_AFTER_A_BARE_LABEL}{lx.COLONS}] )                                      #   not 牵头单位为X, 责任单位要
     """,
     regex.VERBOSE,
 )
@@ -328,6 +336,8 @@ RE_FOLLOWING_UNITS = re.compile(
 RE_PLACE_THEN_OFFICE = regex.compile(rf"^\p{{Han}}{{3,}}?[{lx.PLACE_END_CHARS}]\p{{Han}}{{2,}}$")
 #: 下同 in a note: a statement made in it holds from there on.
 RE_FROM_HERE_ON = re.compile(_alternation(lx.FROM_HERE_ON))
+#: Where the first name of a unit list ends: at a separator or a line break.
+RE_UNIT_END = re.compile(f"[{regex.escape(lx.UNIT_SEPARATORS)}\r\n]")
 #: A remark that ends a unit list: ，以下均涉及各县区，不再重复列出.
 RE_UNIT_LIST_REMARK = re.compile(rf"[，,；;。]{WS}*(?:{_alternation(lx.UNIT_LIST_REMARKS)})")
 
