@@ -160,6 +160,12 @@ MADE_UP = [
         ["市文化广电旅游局", "市公安局"],
     ),
     ("unit-before-a-label", "加强监管。（市市场监管局；参与部门：各区人民政府）", ["市市场监管局"], ["各区人民政府"]),
+    (
+        "own-lines-space-for-colon",  # genre 42
+        "加强监管。\n主办单位　县教育局\n\n协办单位　县发展改革局、县住房城乡建设局\n\n完成时限　2024年9月底前",
+        ["县教育局"],
+        ["县发展改革局", "县住房城乡建设局"],
+    ),
     # a list of responsible units that says who leads
     ("marked-lead", "加强监管。（责任单位：区科技局（牵头）、区财政局）", ["区科技局"], ["区财政局"]),
     ("marked-lead-tortoise", "加强监管。（责任单位：区财政局、区科技局〔牵头单位〕）", ["区科技局"], ["区财政局"]),
@@ -371,3 +377,10 @@ def test_a_note_block_of_own_lines_keeps_its_deadline_field() -> None:
     assert second["deadline"] is not None and second["deadline"]["text"] == "持续推进"
     assert [len(i["notes"]) for i in (first, second)] == [1, 1]
     assert not plan["problems"]
+
+
+def test_own_lines_without_colons_keep_their_deadline_field() -> None:
+    text = "加强监管。\n主办单位　县教育局\n\n协办单位　县财政局\n\n完成时限　2024年9月底前\n"
+    note = merge_trailing(text, find_notes(text, 0, len(text)))
+    assert note is not None
+    assert [(f.label, text[f.start : f.end]) for f in note.fields] == [("完成时限", "2024年9月底前")]
