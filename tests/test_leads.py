@@ -322,6 +322,12 @@ FOLLOWING = [
         "各县（市、区）人民政府",
     ),
     ("ASCII brackets", "[责任单位：市科技局、各区政府。以下均需各区政府落实，不再列出]", "各区政府"),
+    (
+        "units first",  # genre 41
+        "[责任单位：市民政局、市财政局；各区人民政府为各项措施的共同责任单位，以下不再列出]",
+        "各区人民政府",
+    ),
+    ("units first, no 以下", "（责任单位：市民政局；各县（市、区）政府为各项任务责任单位）", "各县（市、区）政府"),
 ]
 
 
@@ -331,7 +337,7 @@ def test_units_named_for_every_later_note_lead_there_too(note: str, unit: str) -
     notes = find_notes(text, 0, len(text))
     assert unit in notes[0].lead_units
     assert notes[1].lead_units == ["市商务局", unit]
-    assert not any("以下" in u or "不再" in u for n in notes for u in n.lead_units)
+    assert not any(word in u for n in notes for u in n.lead_units for word in ("以下", "不再", "各项"))
 
 
 def test_a_note_in_ascii_square_brackets() -> None:

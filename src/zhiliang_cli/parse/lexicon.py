@@ -190,6 +190,8 @@ LEAD_MARKS = "*＊★☆※"
 #: 以下 [各项任务] [均需] …: what the remark covers, then its verb.
 FOLLOWING_UNITS_SCOPES = ("各项任务", "各项工作", "各项措施", "各项", "所有任务", "任务", "工作")
 FOLLOWING_UNITS_VERBS = ("均需", "均涉及", "均由", "均", "都", "需")
+#: What a remark that puts its units first covers: X为各项措施的共同责任单位，以下不再列出.
+EVERY_TASK_SCOPES = ("各项任务", "各项工作", "各项措施", "各项举措", "各项", "所有任务", "所有措施", "全部任务")
 NOT_LISTED_AGAIN = ("不再重复列出", "不再一一列出", "不再列出", "不另列出")
 #: Words that start a remark at the end of a unit list, not a unit: ，以下均涉及…，不再重复列出.
 UNIT_LIST_REMARKS = ("以下", "下同", "不再", "其中", "注：", "注:", "排名", "排序")

@@ -872,10 +872,13 @@ def _strip_rule(body: str) -> str:
     """The body without the plan's statements of how to read it: an aside in brackets that states
     one (（排在首位的为牵头单位）), each clause that does (。列第一位者为牵头单位，其他单位按职责分工配合，
     下同; 逗号前的为牵头单位，顿号分隔的为共同牵头), and a remark naming units for every note that follows
-    (。以下均需试点城市政府落实，不再列出).
+    (。以下均需试点城市政府落实，不再列出; of 各区政府为各项措施的共同责任单位，以下不再列出 the units stay,
+    being this note's too).
 
     >>> _strip_rule("甲局、乙局负责。列第一位者为牵头单位，其他单位按职责分工配合，下同")
     '甲局、乙局负责'
+    >>> _strip_rule("甲局；各区政府为各项措施的共同责任单位，以下不再列出")
+    '甲局；各区政府'
     """
     if RE_RULE_WORD.search(body) or RE_FROM_HERE_ON.search(body):
         body = RE_RULE_ASIDE.sub(lambda m: "" if _states_a_rule(m.group()) else m.group(), body)
@@ -885,7 +888,9 @@ def _strip_rule(body: str) -> str:
             if not _states_a_rule(body[start:end]) and body[start:end].strip(lx.SPACE_CHARS + "\r\n")
         ]
         body = "，".join(body[start:end] for start, end in kept) if len(kept) != len(list(_clauses(body))) else body
-    return RE_FOLLOWING_UNITS.sub("", body) if RE_FOLLOWING_UNITS.search(body) else body
+    if RE_FOLLOWING_UNITS.search(body) is None:
+        return body
+    return str(RE_FOLLOWING_UNITS.sub(lambda m: m.group("units") if m.group("kept") is not None else "", body))
 
 
 def _states_a_rule(clause: str) -> bool:

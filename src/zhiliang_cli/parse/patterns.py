@@ -331,10 +331,20 @@ RE_RULE_WORD = re.compile(_alternation((*lx.RULE_WORDS, *lx.NO_ORDER_PHRASES)))
 RE_RULE_ASIDE = re.compile(rf"{OPEN}[^（）()]{{0,{_REMARK_REACH}}}{CLOSE}")
 #: A remark naming units for every note that follows: 以下均需试点城市政府落实，不再列出.
 #: The units may hold brackets of their own: 以下各项任务均需各县（市、区）人民政府落实，不再列出.
-RE_FOLLOWING_UNITS = re.compile(
-    rf"以下(?:{_alternation(lx.FOLLOWING_UNITS_SCOPES)})?(?:{_alternation(lx.FOLLOWING_UNITS_VERBS)})?"
-    rf"(?P<units>(?:[^。；;（）()]|[（(][^。；;（）()]{{0,20}}[）)]){{0,{_REMARK_REACH}}}?)(?:负责落实|落实|负责|参与)?"
-    rf"{WS}{{0,4}}[，,]?{WS}{{0,4}}(?:{_alternation(lx.NOT_LISTED_AGAIN)})"
+#: Or the units first, as units of the note that holds the remark too (``kept``):
+#: 各区人民政府为各项措施的共同责任单位，以下不再列出.
+RE_FOLLOWING_UNITS = regex.compile(
+    rf"""
+    以下 (?:{_alternation(lx.FOLLOWING_UNITS_SCOPES)})? (?:{_alternation(lx.FOLLOWING_UNITS_VERBS)})?
+    (?P<units> (?:[^。；;（）()]|[（(][^。；;（）()]{{0,20}}[）)]){{0,{_REMARK_REACH}}}? ) (?:负责落实|落实|负责|参与)?
+    {WS}{{0,4}} [，,]? {WS}{{0,4}} (?:{_alternation(lx.NOT_LISTED_AGAIN)})
+  | (?<= ^ | [；;，,。：:] ) {WS}*+ (?P<kept>)                                   # a part of the note:
+    (?P<units> (?:[^。；;，,：:（）()\s]|[（(][^。；;（）()]{{0,20}}[）)]){{1,60}}? )   # 各区人民政府
+    为 (?:{_alternation(lx.EVERY_TASK_SCOPES)}) 的? (?:共同)?                       # 为各项措施的共同
+    (?:{_alternation(lx.LEAD_ROLES + lx.SHARED_ROLES)}) (?:{_alternation(lx.BODY_KINDS)})   # 责任单位
+    (?: {WS}{{0,4}} [，,]? {WS}{{0,4}} (?:以下|下同)? (?:均)? (?:{_alternation(lx.NOT_LISTED_AGAIN)}) )?
+    """,
+    regex.VERBOSE,
 )
 #: A unit that starts with a place and ends with an office: 平潭综合实验区优化营商环境工作领导小组办公室.
 RE_PLACE_THEN_OFFICE = regex.compile(rf"^\p{{Han}}{{3,}}?[{lx.PLACE_END_CHARS}]\p{{Han}}{{2,}}$")
