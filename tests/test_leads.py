@@ -146,6 +146,11 @@ MADE_UP = [
         ["工业和信息化部", "国家能源局"],
         ["各地工业和信息化主管部门"],
     ),
+    # made up to probe the same rules in other words
+    ("overall-charge-zong", "加强监管。（市发改委总负责，各区配合）", ["市发改委"], ["各区"]),
+    ("main-charge", "加强监管。（市发改委负主责，市财政局配合）", ["市发改委"], ["市财政局"]),
+    ("steers-and-coordinates", "加强监管。（市发改委统筹协调，各区落实）", ["市发改委"], ["各区"]),
+    ("label-is", "加强监管。（牵头单位为市商务局，配合单位为市财政局）", ["市商务局"], ["市财政局"]),
     # labels without their colon, a unit before a label (genre 39)
     (
         "label-space-for-colon",
@@ -280,6 +285,12 @@ FIRST_LISTED = [
         ["某某大学"],
     ),
     (
+        "remark-first-one",
+        "各项任务所列单位中第一个为牵头单位。\n加强监管。（市商务局、市财政局）",
+        ["市商务局"],
+        ["市财政局"],
+    ),
+    (
         "remark-after-semicolon",  # genre 39: units alone, then the rule
         "加强监管。（市商务局、市自然资源和规划局；居首位的为牵头单位，其余为配合单位，下同）",
         ["市商务局"],
@@ -327,6 +338,7 @@ FOLLOWING = [
         "[责任单位：市民政局、市财政局；各区人民政府为各项措施的共同责任单位，以下不再列出]",
         "各区人民政府",
     ),
+    ("every measure, no 以下", "（责任单位：市科技局、各区政府；各项措施均需各区政府落实，不再列出）", "各区政府"),
     ("units first, no 以下", "（责任单位：市民政局；各县（市、区）政府为各项任务责任单位）", "各县（市、区）政府"),
 ]
 

@@ -854,8 +854,8 @@ def _plausible_name(name: str) -> bool:
     (True, False, True)
     """
     bare = _unmark(RE_TRAILING_BRACKETS.sub("", name))
-    if any(ch in lx.CLAUSE_ENDS for ch in bare):
-        return False  # 牵头单位:某局 — a label read as a name
+    if any(ch in lx.CLAUSE_ENDS for ch in bare) or bare in _LABEL_NAMES:
+        return False  # 牵头单位:某局 — a label read as a name; （牵头部门统筹协调） names no unit
     if _names_a_unit(name):
         return True
     return (
@@ -865,6 +865,7 @@ def _plausible_name(name: str) -> bool:
     )
 
 
+_LABEL_NAMES = frozenset((*lx.LEAD_LABELS, *lx.SHARED_LABELS, *lx.COOPERATING_LABELS, *lx.BODY_KINDS))
 _UNKNOWN_NAME_MAX = 25  # characters of a name that does not end as a unit's: longer is a phrase
 
 
