@@ -402,3 +402,15 @@ def test_own_lines_without_colons_keep_their_deadline_field() -> None:
     note = merge_trailing(text, find_notes(text, 0, len(text)))
     assert note is not None
     assert [(f.label, text[f.start : f.end]) for f in note.fields] == [("完成时限", "2024年9月底前")]
+
+
+def test_a_field_line_above_the_units_is_in_the_block() -> None:
+    """genre 42: 责任领导 names a person above 主办单位/协办单位: a field of the note, no unit."""
+    text = "加强监管。\n责任领导：王某某\n\n主办单位：县发展改革局\n\n协办单位：县财政局\n\n完成时限：2024年12月底前\n"
+    note = merge_trailing(text, find_notes(text, 0, len(text)))
+    assert note is not None
+    assert (note.lead_units, note.cooperating_units) == (["县发展改革局"], ["县财政局"])
+    assert [(f.label, text[f.start : f.end]) for f in note.fields] == [
+        ("责任领导", "王某某"),
+        ("完成时限", "2024年12月底前"),
+    ]

@@ -304,7 +304,7 @@ def _notes_at(text: str, line_starts: Iterable[int], end: int) -> Iterator[re.Ma
 
 
 _LINE_NOTE_FIRST = frozenset(
-    label[0] for label in (*lx.LEAD_ROLES, *lx.SHARED_ROLES, *lx.COOPERATING_ROLES, *lx.BARE_LABELS)
+    label[0] for label in (*lx.LEAD_ROLES, *lx.SHARED_ROLES, *lx.COOPERATING_ROLES, *lx.BARE_LABELS, *lx.FIELD_LABELS)
 )
 
 
