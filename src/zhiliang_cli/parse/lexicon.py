@@ -202,8 +202,13 @@ INLINE_LEAD_PREFIXES = ("由",)
 TOGETHER_WITH = ("会同", "联合")
 #: Verbs after a unit list in the inline form （X牵头，Y配合）, and the other words by which a note says
 #: that a unit steers the task (X负总责，Y协助; X主抓，Y参与; X统筹，Y具体落实): the unit leads.
-LEAD_VERBS = ("牵头负责", "牵头抓总", "牵头落实", "为牵头单位", "为牵头部门", "总牵头", "牵头", "负总责", "总负责",
-              "负主责", "负主要责任", "主责", "主抓", "抓总", "统筹协调", "统筹推进", "统筹")  # fmt: skip
+LEAD_VERBS = (
+    "牵头负责", "牵头抓总", "牵头落实", "为牵头单位", "为牵头部门", "总牵头", "牵头", "牵头组织", "负总责",
+    "总负责", "负主责", "负主要责任", "主责", "主抓", "抓总", "统筹协调", "统筹推进", "统筹",
+)  # fmt: skip
+#: Words of action that may follow a verb of a role, saying no role themselves: X牵头推进, Y配合实施.
+#: No unit's name ends with one (组织 is left out: 各级党组织负责).
+ROLE_ACTIONS = ("推进", "实施", "协调", "开展", "推动", "完成")
 #: How a bracket starts that lists things other than units: （含…）, （包括…）, （以下简称…）, （如…）.
 NOT_A_UNIT_LIST = ("含", "包括", "包含", "不含", "以下", "即", "如", "例如", "其中", "简称", "注", "详见", "见")
 #: Words that open a remark on a unit's scope in brackets after its name: 各区人民政府（含开发区）.

@@ -922,6 +922,7 @@ _VERB_ROLES = (
     + [(verb, "shared") for verb in lx.RESPONSIBLE_VERBS]
 )
 _VERB_ROLES.sort(key=lambda pair: -len(pair[0]))
+_VERB_ROLES_AND_ACTIONS = sorted(_VERB_ROLES + [(word, "") for word in lx.ROLE_ACTIONS], key=lambda p: -len(p[0]))
 
 
 def _clause_role(clause: str) -> tuple[str | None, tuple[str, str]]:
@@ -937,21 +938,45 @@ def _clause_role(clause: str) -> tuple[str | None, tuple[str, str]]:
     (('divided', ('各地区、各部门', '')), ('divided', ('甲局、乙局', '')))
     """
     compact = RE_LINE_WRAP.sub("", clause).rstrip("。.")
-    for verb, role in _VERB_ROLES:
-        if compact.endswith(verb) and len(compact) > len(verb):
-            names = compact[: -len(verb)]
-            names, divided = _without_modifiers(names)
-            if divided and role == "shared":
-                role = "divided"
-            for prefix in lx.INLINE_LEAD_PREFIXES:
-                if names.startswith(prefix):
-                    names = names[len(prefix) :]
-            for joiner in lx.TOGETHER_WITH:
-                head, found, rest = names.partition(joiner)
-                if found and head and rest and role in ("shared", "divided", "lead"):
-                    return "together", (head, rest)
-            return role, (names, "")
-    return None, (compact, "")
+    names, roles = _without_verbs(compact)
+    role = next((r for r in _ROLE_PRECEDENCE if r in roles), None)
+    if role is None:
+        return None, (compact, "")
+    names, divided = _without_modifiers(names)
+    if divided and role == "shared":
+        role = "divided"
+    for prefix in lx.INLINE_LEAD_PREFIXES:
+        if names.startswith(prefix):
+            names = names[len(prefix) :]
+    for joiner in lx.TOGETHER_WITH:
+        head, found, rest = names.partition(joiner)
+        if found and head and rest and role in ("shared", "divided", "lead"):
+            return "together", (head, rest)
+    return role, (names, "")
+
+
+#: Which role a run of verbs gives (负责牵头: lead; 配合落实: cooperating), the first found.
+_ROLE_PRECEDENCE = ("lead", "cooperating", "divided", "shared")
+
+
+def _without_verbs(clause: str) -> tuple[str, list[str]]:
+    """The names of a clause without the run of verbs after them, and the roles of those verbs: a
+    note may join a role to another or to a word of action (配合落实, 负责牵头, 牵头推进, 配合实施).
+
+    >>> _without_verbs("市财政局配合落实"), _without_verbs("市商务局牵头推进"), _without_verbs("市商务局推进")
+    (('市财政局', ['shared', 'cooperating']), ('市商务局', ['lead']), ('市商务局推进', []))
+    """
+    names, roles = clause, []
+    while True:
+        for word, role in _VERB_ROLES_AND_ACTIONS:
+            if names.endswith(word) and len(names) > len(word):
+                names = names[: -len(word)]
+                if role:
+                    roles.append(role)
+                break
+        else:
+            break
+    return (names, roles) if roles else (clause, [])
 
 
 def _without_modifiers(names: str) -> tuple[str, bool]:
