@@ -112,6 +112,12 @@ MADE_UP = [
         [],
     ),
     (
+        "units-alone-by-shape",  # bodies the lexicon knows only by how their names end
+        "加强监管。（省教育厅、某某大学、某某广播电视台、某某科技股份有限公司、省工作专班）",
+        ["省教育厅", "某某大学", "某某广播电视台", "某某科技股份有限公司", "省工作专班"],
+        [],
+    ),
+    (
         "units-alone-wrapped",  # genre 37: a copy of a PDF, hard-wrapped
         "加强监管。（县农业农村局、县卫生健康局、各乡镇\n人民政府）",
         ["县农业农村局", "县卫生健康局", "各乡镇人民政府"],

@@ -305,6 +305,9 @@ ORG_SUFFIXES = (
     "企业",  # 各中央企业
     "高校",
     "大学",  # 某某大学 (学院 ends in 院)
+    "电视台",  # not 台 alone: 平台 is no body
+    "气象台",
+    "专班",  # 市促消费工作专班
 )
 #: How the name of every body of a kind starts: 各地, 各高校, 各成员单位.
 COLLECTIVE_PREFIX = "各"
