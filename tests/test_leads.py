@@ -425,3 +425,15 @@ def test_a_field_line_above_the_units_is_in_the_block() -> None:
         ("责任领导", "王某某"),
         ("完成时限", "2024年12月底前"),
     ]
+
+
+def test_units_a_note_names_as_cooperating_for_every_task_cooperate_there_too() -> None:
+    text = (
+        "一、总则\n（一）甲。（责任单位：市科技局；各区政府为各项任务的配合单位，以下不再列出）\n"
+        "（二）乙。（责任单位：市商务局）\n"
+    )
+    notes = find_notes(text, 0, len(text))
+    assert [(n.lead_units, n.cooperating_units) for n in notes] == [
+        (["市科技局"], ["各区政府"]),
+        (["市商务局"], ["各区政府"]),
+    ]

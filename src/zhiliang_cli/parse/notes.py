@@ -575,22 +575,35 @@ def lead_rule_statements(text: str) -> Iterator[re.Match[str]]:
 
 def _following_units(text: str, notes: list[LeadNote]) -> list[LeadNote]:
     """Units a note names for every note that follows (以下均需试点城市政府落实，不再列出; 以下均涉及
-    各县区、功能区，不再重复列出 — names of units the note lists in full), added to the later notes.
-    A later remark of the kind replaces the earlier one: it says what holds from there on."""
+    各县区、功能区，不再重复列出 — names of units the note lists in full; 各区人民政府为各项措施的共同
+    责任单位，以下不再列出 — units of this note too), added to the later notes: as leads, or as
+    cooperating units where the remark says so (X为各项任务的配合单位).  A later remark of the kind
+    replaces the earlier one: it says what holds from there on."""
     out: list[LeadNote] = []
     extra: list[str] = []
+    cooperate = False  # the remark names cooperating units
     for note in notes:
-        if extra:
-            cooperating = set(note.cooperating_units)
-            lead = _unique(note.lead_units + [u for u in extra if u not in cooperating])
-            note = note._replace(lead_units=lead)
-        out.append(note)
         remark = RE_FOLLOWING_UNITS.search(text, note.start, note.end)
-        if remark is not None:
+        if remark is not None and remark.group("cooperating") is not None:
+            extra, cooperate = clean_units(remark.group("units")), True  # not in the note's body: add here
+        if extra:
+            note = _with_units(note, extra, cooperate)
+        out.append(note)
+        if remark is not None and remark.group("cooperating") is None:
             named = note.lead_units + note.cooperating_units
             shorts = clean_units(remark.group("units"))
             extra = _unique(next((u for u in named if short in u), short) for short in shorts)
+            cooperate = False
     return out
+
+
+def _with_units(note: LeadNote, units: list[str], cooperate: bool) -> LeadNote:
+    """The note with ``units`` added as leads (or cooperating units), unless it names them otherwise."""
+    if cooperate:
+        leading = set(note.lead_units)
+        return note._replace(cooperating_units=_unique(note.cooperating_units + [u for u in units if u not in leading]))
+    cooperating = set(note.cooperating_units)
+    return note._replace(lead_units=_unique(note.lead_units + [u for u in units if u not in cooperating]))
 
 
 # --- reading a note's body ---------------------------------------------------------------------
@@ -891,7 +904,15 @@ def _strip_rule(body: str) -> str:
         body = "，".join(body[start:end] for start, end in kept) if len(kept) != len(list(_clauses(body))) else body
     if RE_FOLLOWING_UNITS.search(body) is None:
         return body
-    return str(RE_FOLLOWING_UNITS.sub(lambda m: m.group("units") if m.group("kept") is not None else "", body))
+    return str(RE_FOLLOWING_UNITS.sub(_kept_units, body))
+
+
+def _kept_units(remark: regex.Match[str]) -> str:
+    """What a remark naming units for later notes leaves of itself in its note: the units, where it
+    puts them first as units of the note's own role (各区政府为各项措施的共同责任单位); else nothing."""
+    return (
+        str(remark.group("units")) if remark.group("kept") is not None and remark.group("cooperating") is None else ""
+    )
 
 
 def _states_a_rule(clause: str) -> bool:

@@ -348,7 +348,8 @@ RE_FOLLOWING_UNITS = regex.compile(
   | (?<= ^ | [；;，,。：:] ) {WS}*+ (?P<kept>)                                   # a part of the note:
     (?P<units> (?:[^。；;，,：:（）()\s]|[（(][^。；;（）()]{{0,20}}[）)]){{1,60}}? )   # 各区人民政府
     为 (?:{_alternation(lx.EVERY_TASK_SCOPES)}) 的? (?:共同)?                       # 为各项措施的共同
-    (?:{_alternation(lx.LEAD_ROLES + lx.SHARED_ROLES)}) (?:{_alternation(lx.BODY_KINDS)})   # 责任单位
+    (?: (?P<cooperating> {_alternation(lx.COOPERATING_ROLES)} )                      # 配合单位 /
+      | (?:{_alternation(lx.LEAD_ROLES + lx.SHARED_ROLES)}) ) (?:{_alternation(lx.BODY_KINDS)})   # 责任单位
     (?: {WS}{{0,4}} [，,]? {WS}{{0,4}} (?:以下|下同)? (?:均)? (?:{_alternation(lx.NOT_LISTED_AGAIN)}) )?
     """,
     regex.VERBOSE,
