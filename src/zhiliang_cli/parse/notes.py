@@ -10,12 +10,18 @@ Recognises a note in brackets (（） () 【】 ［］ 〔〕), on a line of its
     （X牵头，Y、Z配合） / （由X牵头，Y参与）   -> lead ["X"], cooperating ["Y", "Z"]
     （X会同Y负责）                             -> lead ["X"], cooperating ["Y"]
     【X负总责，Y协助】 / 〔X统筹，Y具体落实〕   -> lead ["X"], cooperating ["Y"]  (X steers: 主抓, 抓总)
+    （X牵头推进，Y配合落实）                   -> lead ["X"], cooperating ["Y"]  (a run of verbs)
+    （牵头单位 X；配合单位 Y） / （牵头单位X，配合单位Y） / （牵头单位为X）   (labels without a colon)
+    （X；参与部门：Y）                         -> lead ["X"], cooperating ["Y"]
+    （承办单位：A、B；协办单位：C）            -> lead ["A", "B"], cooperating ["C"]  (whatever the rule)
     （A、B牵头负责）                           -> lead ["A", "B"]
     （A、B按职责分工负责）                     -> lead ["A", "B"]  (each answers for its part)
     （A、B负责） / （责任单位：A、B）          -> lead ["A", "B"]  (they share the task) …
     … unless the plan says the unit listed first leads (列第一位者为牵头单位，下同): then
                                                -> lead ["A"], cooperating ["B"]
     （责任单位：*A、B）                        -> lead ["A"], cooperating ["B"]  (marked lead)
+    （A（别名）、B、各地） at a line's end, wrapped over lines or not -> lead ["A（别名）", "B", "各地"]
+    [责任单位：A；C为各项措施的共同责任单位，以下不再列出] -> lead ["A", "C"], and C leads every later note
 
 The plan's own statement of how to read its notes is found once per plan, wherever it
 stands: in a note (it holds for that note, and from there on when it says 下同), or in the
