@@ -57,6 +57,7 @@ from .patterns import (
     RE_BRACKET_AT_LINE_END,
     RE_BRACKET_OR_BREAK,
     RE_BRACKETED_LABEL_NOTE,
+    RE_CARRY_HINT,
     RE_COOPERATING_ASIDE,
     RE_FOLLOWING_UNITS,
     RE_FROM_HERE_ON,
@@ -589,7 +590,9 @@ def _following_units(text: str, notes: list[LeadNote]) -> list[LeadNote]:
     extra: list[str] = []
     cooperate = False  # the remark names cooperating units
     for note in notes:
-        remark = RE_FOLLOWING_UNITS.search(text, note.start, note.end)
+        remark = (
+            RE_FOLLOWING_UNITS.search(text, note.start, note.end) if _may_carry(text, note.start, note.end) else None
+        )
         if remark is not None and remark.group("cooperating") is not None:
             extra, cooperate = clean_units(remark.group("units")), True  # not in the note's body: add here
         if extra:
@@ -908,9 +911,15 @@ def _strip_rule(body: str) -> str:
             if not _states_a_rule(body[start:end]) and body[start:end].strip(lx.SPACE_CHARS + "\r\n")
         ]
         body = "，".join(body[start:end] for start, end in kept) if len(kept) != len(list(_clauses(body))) else body
-    if RE_FOLLOWING_UNITS.search(body) is None:
+    if not _may_carry(body, 0, len(body)) or RE_FOLLOWING_UNITS.search(body) is None:
         return body
     return str(RE_FOLLOWING_UNITS.sub(_kept_units, body))
+
+
+def _may_carry(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` may hold a remark naming units for later notes: it holds the words
+    every such remark holds (…不再列出, or 为各项…), found far faster than the remark itself."""
+    return RE_CARRY_HINT.search(text, start, end) is not None
 
 
 def _kept_units(remark: regex.Match[str]) -> str:
@@ -949,7 +958,10 @@ _VERB_ROLES = (
     + [(verb, "shared") for verb in lx.RESPONSIBLE_VERBS]
 )
 _VERB_ROLES.sort(key=lambda pair: -len(pair[0]))
-_VERB_ROLES_AND_ACTIONS = sorted(_VERB_ROLES + [(word, "") for word in lx.ROLE_ACTIONS], key=lambda p: -len(p[0]))
+#: The verbs of roles and the words of action, by their last character, longest first.
+_VERB_ROLES_AND_ACTIONS: dict[str, list[tuple[str, str]]] = {}
+for _word, _role in sorted(_VERB_ROLES + [(word, "") for word in lx.ROLE_ACTIONS], key=lambda p: -len(p[0])):
+    _VERB_ROLES_AND_ACTIONS.setdefault(_word[-1], []).append((_word, _role))
 
 
 def _clause_role(clause: str) -> tuple[str | None, tuple[str, str]]:
@@ -994,8 +1006,8 @@ def _without_verbs(clause: str) -> tuple[str, list[str]]:
     (('市财政局', ['shared', 'cooperating']), ('市商务局', ['lead']), ('市商务局推进', []))
     """
     names, roles = clause, []
-    while True:
-        for word, role in _VERB_ROLES_AND_ACTIONS:
+    while names:
+        for word, role in _VERB_ROLES_AND_ACTIONS.get(names[-1], ()):
             if names.endswith(word) and len(names) > len(word):
                 names = names[: -len(word)]
                 if role:

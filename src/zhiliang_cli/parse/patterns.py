@@ -354,6 +354,10 @@ RE_FOLLOWING_UNITS = regex.compile(
     """,
     regex.VERBOSE,
 )
+#: Words every remark of RE_FOLLOWING_UNITS holds (…不再列出, or 为各项…), looked for before the remark.
+RE_CARRY_HINT = re.compile(
+    _alternation({w[-2:] for w in lx.NOT_LISTED_AGAIN} | {"为" + scope[:2] for scope in lx.EVERY_TASK_SCOPES})
+)
 #: A unit that starts with a place and ends with an office: 平潭综合实验区优化营商环境工作领导小组办公室.
 RE_PLACE_THEN_OFFICE = regex.compile(rf"^\p{{Han}}{{3,}}?[{lx.PLACE_END_CHARS}]\p{{Han}}{{2,}}$")
 #: 下同 in a note: a statement made in it holds from there on.
