@@ -157,6 +157,9 @@ MADE_UP = [
     ("main-charge", "加强监管。（市发改委负主责，市财政局配合）", ["市发改委"], ["市财政局"]),
     ("steers-and-coordinates", "加强监管。（市发改委统筹协调，各区落实）", ["市发改委"], ["各区"]),
     ("label-is", "加强监管。（牵头单位为市商务局，配合单位为市财政局）", ["市商务局"], ["市财政局"]),
+    # a list of units, then one of them named as the lead
+    ("list-then-which-leads", "加强监管。（市商务局、市财政局，其中市商务局牵头）", ["市商务局"], ["市财政局"]),
+    ("list-then-is-the-lead", "加强监管。（市商务局、市财政局；市商务局为牵头单位）", ["市商务局"], ["市财政局"]),
     # a run of verbs after the units: the role is the run's (lead over cooperating over shared)
     ("cooperate-and-carry-out", "加强监管。（市商务局牵头，市财政局配合落实）", ["市商务局"], ["市财政局"]),
     ("responsible-for-leading", "加强监管。（市商务局负责牵头，各区参与）", ["市商务局"], ["各区"]),

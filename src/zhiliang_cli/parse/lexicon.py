@@ -196,8 +196,8 @@ NOT_LISTED_AGAIN = ("不再重复列出", "不再一一列出", "不再列出", 
 #: Words that start a remark at the end of a unit list, not a unit: ，以下均涉及…，不再重复列出.
 UNIT_LIST_REMARKS = ("以下", "下同", "不再", "其中", "注：", "注:", "排名", "排序")
 
-#: Words before the lead of an unlabelled note (由X牵头), not part of its name.
-INLINE_LEAD_PREFIXES = ("由",)
+#: Words before the lead of an unlabelled note (由X牵头, 其中X牵头), not part of its name.
+INLINE_LEAD_PREFIXES = ("其中", "由")  # in this order: 其中由A牵头
 #: Words that join a lead to the units working with it: X会同Y负责.
 TOGETHER_WITH = ("会同", "联合")
 #: Verbs after a unit list in the inline form （X牵头，Y配合）, and the other words by which a note says

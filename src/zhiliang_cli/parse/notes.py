@@ -832,6 +832,10 @@ def _read_inline(body: str, start: int, end: int, labelled: bool) -> _Reading:
             shaped = shaped or any(_names_a_unit(u) for u in units)
             continue
         own, others = clean_units(names[0]), clean_units(names[1])
+        if role == "lead" and own and pending and all(u in pending for u in own):
+            # A、B，其中A牵头 / A、B；A为牵头单位: one of the units listed leads, the others cooperate
+            cooperating += [u for u in pending if u not in own]
+            pending = []
         units = pending + own
         pending = []
         if not units or not all(_plausible_name(u) for u in units + others):
