@@ -505,9 +505,11 @@ _PART = _alternation(lx.YEAR_PARTS)
 _MONTH_NUM = rf"(?:{DIGIT}{{1,2}}|[一二三四五六七八九十]{{1,2}})"
 _PERIOD = _alternation(lx.PERIOD_END_YEARS)
 
+#: Spaces, and at most one line end a copy from print wrapped a time at (6月⏎底前, 到2025⏎年).
+_GAP = rf"{WS}*(?:(?:\r\n|\r|\n){WS}*)?"
 _IN_YEAR = rf"""
     (?: (?P<part> {_PART} )                                                            # 底 / 上半年
-      | (?P<month> {_MONTH_NUM} ) {WS}* 月 {WS}*                                       # 6月
+      | (?P<month> {_MONTH_NUM} ) {_GAP} 月 {_GAP}                                     # 6月
         (?: (?P<day> {DIGIT}{{1,2}} ) {WS}* (?:日|号) | (?P<month_end> 底|末|中旬|下旬|上旬) )?   # 30日 / 底
     )
 """
@@ -521,7 +523,7 @@ RE_TIME = re.compile(
     (?P<horizon> (?:{_alternation(lx.HORIZON_WORDS)}) {WS}* )?                           # 到 / 至
     (?:
         (?P<period> [“"‘]? (?:{_PERIOD}) [”"’]? (?:时期)? (?P<period_end>末|期末)? )     # “十四五”末
-      | (?: (?P<year> (?:19|20)[0-9]{{2}}|(?:二〇|二零)[〇零一二三四五六七八九]{{2}} ) {WS}* 年 {WS}* )?  # 2023年
+      | (?: (?P<year> (?:19|20)[0-9]{{2}}|(?:二〇|二零)[〇零一二三四五六七八九]{{2}} ) {_GAP} 年 {_GAP} )?  # 2023年
         (?P<in_year> {_IN_YEAR} )?                                                   # 6月底, 上半年
         (?(year)|(?(in_year)|(?!)))                                                  # one of them at least
       | (?P<plan_year> {_alternation(lx.PLAN_YEAR_WORDS)} )                           # 年内
