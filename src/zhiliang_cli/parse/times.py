@@ -115,7 +115,8 @@ def _may_hold_ongoing(text: str) -> bool:
 _ONGOING_STEMS = frozenset(phrase[:2] for phrase in lx.ONGOING_PHRASES)
 
 
-#: Characters a time may hold before its 年, 月 or 底: digits, numerals, 到/至/截止, quotes, spaces.
+#: Characters a time may hold before its 年, 月 or 底: digits, numerals, 到/至/截止, quotes, spaces, and
+#: the line end a copy from print wrapped it at.
 _TIME_CHARS = frozenset(
     "0123456789"
     + lx.FULLWIDTH_DIGITS
