@@ -126,13 +126,17 @@ def check(name: str, text: str) -> list[Finding]:
                     Finding(name, "missing_units", item["line"], f"item {item['number']} {item['title'][:20]}")
                 )
     covered = _covered(plan, items)
+    seen: set[str] = set()  # lines with tabs seen so far: a table's header repeated on a new page is furniture
     for line in index.lines:
+        content = text[line.start : line.end]
+        repeated = "\t" in content and content in seen
+        if "\t" in content:
+            seen.add(content)
         if not body_start <= line.start < body_end:
             continue
         if _holds(covered, line.start, line.end):
             continue
-        content = text[line.start : line.end]
-        if RE_FURNITURE.match(content):
+        if RE_FURNITURE.match(content) or repeated:
             continue
         findings.append(Finding(name, "text_lost", line.number, content[:40]))
     del starts

@@ -494,3 +494,14 @@ def test_the_catalog_holds_every_message() -> None:
     catalog = read_po((ROOT / "src/zhiliang_cli/locale/zh_CN/LC_MESSAGES/zl.po").read_text(encoding="utf-8"))
     assert marked - set(catalog) == set()
     assert set(catalog) - marked == set()  # no stale entries either
+
+
+@pytest.mark.parametrize("command", ["items", "targets"])
+def test_a_lead_no_unit_is_named_after_gets_a_hint_with_the_nearest_names(zl: Run, command: str) -> None:
+    result = zl(command, "--lead", "市场监督管理局")
+    assert result.code == 0 and result.json() == []  # scripts see an empty answer, as for any filter
+    (hint,) = result.err.splitlines()
+    assert hint.startswith("Hint: no lead unit's name contains 市场监督管理局; nearest: ")
+    assert hint.endswith(" (zl leads lists them all)")
+    assert "省市场监管局" in result.err.split("nearest: ")[1].split("、")
+    assert zl(command, "--lead", "市场监管").err == ""  # part of a name that is found: no hint

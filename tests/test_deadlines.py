@@ -20,7 +20,19 @@ CASES = [
     ("产值比上年末增长5%", []),
     ("上半年完成系统升级", [("deadline", "2023-06-30")]),
     ("力争第一季度完成", [("deadline", "2023-03-31")]),
+    # a time a copy from print wrapped at a line end is one time
+    ("新增示范村20个。6月\n底前完成扩建工程", [("deadline", "2023-06-30")]),
+    ("到2025\n年，建成10个", [("horizon", "2025-12-31")]),
+    ("到2025年\n\n底前", [("horizon", "2025-12-31")]),  # a blank line ends the paragraph: no wrap
+    # a part of the year that qualifies what a verb takes in
+    ("纳入年底效能目标考核体系", []),
 ]
+
+
+def test_a_wrapped_time_is_given_as_printed_without_its_line_end() -> None:
+    text = "6月\n底前完成"
+    (mark,) = find_times(text, 0, len(text), 2023)
+    assert mark.record(text)["text"] == "6月底前" and mark.record(text)["span"] == [0, 5]
 
 
 @pytest.mark.parametrize(("text", "times"), CASES, ids=[c[0] for c in CASES])

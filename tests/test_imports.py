@@ -131,7 +131,8 @@ def test_diff_imports_what_it_needs(tmp_path: os.PathLike[str]) -> None:
 
 def test_difflib_is_imported_by_diff_only() -> None:
     """Our own code imports difflib in zl diff's modules only (Typer imports it too, at start-up);
-    NumPy in zl diff's modules and in dbbuild.py (a build's bigram text), rapidfuzz in diff's."""
+    NumPy in zl diff's modules and in dbbuild.py (a build's bigram text), rapidfuzz in diff's and in
+    query.py (the names nearest to a --lead that matches none, imported only then)."""
     import ast
     from pathlib import Path
 
@@ -144,7 +145,7 @@ def test_difflib_is_imported_by_diff_only() -> None:
             names += [node.module or ""] if isinstance(node, ast.ImportFrom) else []
             if any(n.split(".")[0] in ("difflib", "rapidfuzz", "numpy") for n in names):
                 importers.append(path.name)
-    assert sorted(set(importers)) == ["assign.py", "dbbuild.py", "diff.py", "pairing.py", "worddiff.py"]
+    assert sorted(set(importers)) == ["assign.py", "dbbuild.py", "diff.py", "pairing.py", "query.py", "worddiff.py"]
 
 
 READERS = ["zhiliang_cli.readers", "pdfminer", "xml.etree.ElementTree", "html.parser", "zipfile"]

@@ -105,9 +105,86 @@ MADE_UP = [
     ),
     ("divisions-of-a-department", "加强监管。（处室：综合处、规划处）", ["综合处", "规划处"], []),
     ("units-alone", "加强监管。（市住建局、市自然资源和规划局）", ["市住建局", "市自然资源和规划局"], []),
+    (
+        "units-alone-alias-and-collective",  # genre 43
+        "加强监管。（省委网信办（省互联网信息办公室）、省委宣传部、各地）",
+        ["省委网信办（省互联网信息办公室）", "省委宣传部", "各地"],
+        [],
+    ),
+    (
+        "units-alone-by-shape",  # bodies the lexicon knows only by how their names end
+        "加强监管。（省教育厅、某某大学、某某广播电视台、某某科技股份有限公司、省工作专班）",
+        ["省教育厅", "某某大学", "某某广播电视台", "某某科技股份有限公司", "省工作专班"],
+        [],
+    ),
+    (
+        "units-alone-wrapped",  # genre 37: a copy of a PDF, hard-wrapped
+        "加强监管。（县农业农村局、县卫生健康局、各乡镇\n人民政府）",
+        ["县农业农村局", "县卫生健康局", "各乡镇人民政府"],
+        [],
+    ),
     ("a-ministrys-departments", "加强监管。（城市建设司牵头，标准定额司配合）", ["城市建设司"], ["标准定额司"]),
     ("lead-then-who-organises", "加强监管。（市科技局牵头，各区组织落实）", ["市科技局"], ["各区"]),
     ("provinces-cooperate", "加强监管。（国家医保局牵头，各省份配合）", ["国家医保局"], ["各省份"]),
+    # verbs by which a unit steers the task: it leads (genre 36)
+    ("overall-charge", "加强监管。【市大数据中心负总责，市委网信办协助】", ["市大数据中心"], ["市委网信办"]),
+    (
+        "takes-charge",
+        "加强监管。（市城市管理局主抓，市公安局、市应急管理局参与）",
+        ["市城市管理局"],
+        ["市公安局", "市应急管理局"],
+    ),
+    (
+        "takes-charge-digits",
+        "加强监管。（市12345热线服务中心主抓，各成员单位协助）",
+        ["市12345热线服务中心"],
+        ["各成员单位"],
+    ),
+    (
+        "steers-then-carries-out",
+        "加强监管。【市数据局统筹，各县（市、区）人民政府具体落实】",
+        ["市数据局"],
+        ["各县（市、区）人民政府"],
+    ),
+    (
+        "lead-together-then-carry-out",  # genre 44: 共同牵头 is a role, not a rule
+        "加强监管。(工业和信息化部、国家能源局共同牵头,各地工业和信息化主管部门负责落实)",
+        ["工业和信息化部", "国家能源局"],
+        ["各地工业和信息化主管部门"],
+    ),
+    # made up to probe the same rules in other words
+    ("overall-charge-zong", "加强监管。（市发改委总负责，各区配合）", ["市发改委"], ["各区"]),
+    ("main-charge", "加强监管。（市发改委负主责，市财政局配合）", ["市发改委"], ["市财政局"]),
+    ("steers-and-coordinates", "加强监管。（市发改委统筹协调，各区落实）", ["市发改委"], ["各区"]),
+    ("label-is", "加强监管。（牵头单位为市商务局，配合单位为市财政局）", ["市商务局"], ["市财政局"]),
+    # a list of units, then one of them named as the lead
+    ("list-then-which-leads", "加强监管。（市商务局、市财政局，其中市商务局牵头）", ["市商务局"], ["市财政局"]),
+    ("list-then-is-the-lead", "加强监管。（市商务局、市财政局；市商务局为牵头单位）", ["市商务局"], ["市财政局"]),
+    # a run of verbs after the units: the role is the run's (lead over cooperating over shared)
+    ("cooperate-and-carry-out", "加强监管。（市商务局牵头，市财政局配合落实）", ["市商务局"], ["市财政局"]),
+    ("responsible-for-leading", "加强监管。（市商务局负责牵头，各区参与）", ["市商务局"], ["各区"]),
+    ("lead-and-push", "加强监管。（市商务局牵头推进，市财政局、各区配合实施）", ["市商务局"], ["市财政局", "各区"]),
+    ("steer-then-push", "加强监管。（市商务局统筹，各区推进落实）", ["市商务局"], ["各区"]),
+    # labels without their colon, a unit before a label (genre 39)
+    (
+        "label-space-for-colon",
+        "加强监管。（牵头单位 市商务局；配合单位 各区人民政府）",
+        ["市商务局"],
+        ["各区人民政府"],
+    ),
+    (
+        "label-then-name",
+        "加强监管。（牵头单位市商务局，配合单位市文化广电旅游局、市公安局）",
+        ["市商务局"],
+        ["市文化广电旅游局", "市公安局"],
+    ),
+    ("unit-before-a-label", "加强监管。（市市场监管局；参与部门：各区人民政府）", ["市市场监管局"], ["各区人民政府"]),
+    (
+        "own-lines-space-for-colon",  # genre 42
+        "加强监管。\n主办单位　县教育局\n\n协办单位　县发展改革局、县住房城乡建设局\n\n完成时限　2024年9月底前",
+        ["县教育局"],
+        ["县发展改革局", "县住房城乡建设局"],
+    ),
     # a list of responsible units that says who leads
     ("marked-lead", "加强监管。（责任单位：区科技局（牵头）、区财政局）", ["区科技局"], ["区财政局"]),
     ("marked-lead-tortoise", "加强监管。（责任单位：区财政局、区科技局〔牵头单位〕）", ["区科技局"], ["区财政局"]),
@@ -162,8 +239,21 @@ def test_lead_notes(text: str, lead: list[str], cooperating: list[str]) -> None:
         "明确（谁主管谁负责）原则，落实责任。",
         "加强监管。责任单位要加强管理。",
         "明确牵头单位：由省政府确定",
+        "推进试点（各区、各县）",
+        "加强监管。（牵头部门统筹协调）",
+        "做好（县农业农村局、\n\n县卫生健康局）",
     ],
-    ids=["parenthetical", "quoted", "years", "fuze-mid-sentence", "label-as-a-subject", "label-mid-sentence"],
+    ids=[
+        "parenthetical",
+        "quoted",
+        "years",
+        "fuze-mid-sentence",
+        "label-as-a-subject",
+        "label-mid-sentence",
+        "collectives-alone",
+        "label-as-a-subject-no-colon",
+        "over-a-blank-line",
+    ],
 )
 def test_not_notes(text: str) -> None:
     assert find_notes(text, 0, len(text)) == []
@@ -203,6 +293,30 @@ FIRST_LISTED = [
     ),
     ("no-remark", "加强监管。（责任单位：省商务厅、省财政厅）", ["省商务厅", "省财政厅"], []),
     (
+        "remark-in-closing-note",  # genre 38: stated once, after the last task
+        "加强监管。（人事教育司、某某大学）\n说明：以上各条措施所列责任单位中，第一责任单位为牵头单位，其余为配合单位。",
+        ["人事教育司"],
+        ["某某大学"],
+    ),
+    (
+        "remark-first-one",
+        "各项任务所列单位中第一个为牵头单位。\n加强监管。（市商务局、市财政局）",
+        ["市商务局"],
+        ["市财政局"],
+    ),
+    (
+        "remark-after-semicolon",  # genre 39: units alone, then the rule
+        "加强监管。（市商务局、市自然资源和规划局；居首位的为牵头单位，其余为配合单位，下同）",
+        ["市商务局"],
+        ["市自然资源和规划局"],
+    ),
+    (
+        "remark-but-labels-say-roles",  # genre 39: 承办单位 beside 协办单位 all lead
+        "（列第一位的为牵头单位）\n加强监管。（承办单位：市商务局、市财政局；协办单位：市公安局）",
+        ["市商务局", "市财政局"],
+        ["市公安局"],
+    ),
+    (
         "remark-but-lead-label",
         "（排在第一位的为牵头单位）\n加强监管。（牵头单位：省商务厅、省财政厅）",
         ["省商务厅", "省财政厅"],
@@ -233,6 +347,13 @@ FOLLOWING = [
         "各县（市、区）人民政府",
     ),
     ("ASCII brackets", "[责任单位：市科技局、各区政府。以下均需各区政府落实，不再列出]", "各区政府"),
+    (
+        "units first",  # genre 41
+        "[责任单位：市民政局、市财政局；各区人民政府为各项措施的共同责任单位，以下不再列出]",
+        "各区人民政府",
+    ),
+    ("every measure, no 以下", "（责任单位：市科技局、各区政府；各项措施均需各区政府落实，不再列出）", "各区政府"),
+    ("units first, no 以下", "（责任单位：市民政局；各县（市、区）政府为各项任务责任单位）", "各县（市、区）政府"),
 ]
 
 
@@ -242,7 +363,7 @@ def test_units_named_for_every_later_note_lead_there_too(note: str, unit: str) -
     notes = find_notes(text, 0, len(text))
     assert unit in notes[0].lead_units
     assert notes[1].lead_units == ["市商务局", unit]
-    assert not any("以下" in u or "不再" in u for n in notes for u in n.lead_units)
+    assert not any(word in u for n in notes for u in n.lead_units for word in ("以下", "不再", "各项"))
 
 
 def test_a_note_in_ascii_square_brackets() -> None:
@@ -288,3 +409,34 @@ def test_a_note_block_of_own_lines_keeps_its_deadline_field() -> None:
     assert second["deadline"] is not None and second["deadline"]["text"] == "持续推进"
     assert [len(i["notes"]) for i in (first, second)] == [1, 1]
     assert not plan["problems"]
+
+
+def test_own_lines_without_colons_keep_their_deadline_field() -> None:
+    text = "加强监管。\n主办单位　县教育局\n\n协办单位　县财政局\n\n完成时限　2024年9月底前\n"
+    note = merge_trailing(text, find_notes(text, 0, len(text)))
+    assert note is not None
+    assert [(f.label, text[f.start : f.end]) for f in note.fields] == [("完成时限", "2024年9月底前")]
+
+
+def test_a_field_line_above_the_units_is_in_the_block() -> None:
+    """genre 42: 责任领导 names a person above 主办单位/协办单位: a field of the note, no unit."""
+    text = "加强监管。\n责任领导：王某某\n\n主办单位：县发展改革局\n\n协办单位：县财政局\n\n完成时限：2024年12月底前\n"
+    note = merge_trailing(text, find_notes(text, 0, len(text)))
+    assert note is not None
+    assert (note.lead_units, note.cooperating_units) == (["县发展改革局"], ["县财政局"])
+    assert [(f.label, text[f.start : f.end]) for f in note.fields] == [
+        ("责任领导", "王某某"),
+        ("完成时限", "2024年12月底前"),
+    ]
+
+
+def test_units_a_note_names_as_cooperating_for_every_task_cooperate_there_too() -> None:
+    text = (
+        "一、总则\n（一）甲。（责任单位：市科技局；各区政府为各项任务的配合单位，以下不再列出）\n"
+        "（二）乙。（责任单位：市商务局）\n"
+    )
+    notes = find_notes(text, 0, len(text))
+    assert [(n.lead_units, n.cooperating_units) for n in notes] == [
+        (["市科技局"], ["各区政府"]),
+        (["市商务局"], ["各区政府"]),
+    ]

@@ -231,6 +231,33 @@ def _across(name: str, names: dict[str, str] | None = None) -> Callable[[Any], A
     return over
 
 
+def _noting_leads(units: set[str], query: Callable[[Any], list[Any]]) -> Callable[[Any], list[Any]]:
+    """``query``, noting in ``units`` the lead units of each plan it is asked about."""
+
+    def noted(plan: Any) -> list[Any]:
+        from .query import lead_units_of
+
+        units.update(lead_units_of(plan))
+        return query(plan)
+
+    return noted
+
+
+def _hint_leads(rows: list[Any], leads: list[str] | None, units: set[str]) -> None:
+    """Nothing found for a --lead that no unit's name contains: say so on stderr, with the names
+    nearest to it (the output itself stays empty, for scripts)."""
+    if rows or not leads:
+        return
+    from .printable import printable
+    from .query import unmatched_leads
+
+    for lead, nearest in unmatched_leads(leads, units):
+        hint = _("no lead unit's name contains {lead}").format(lead=printable(lead))
+        if nearest:
+            hint += _("; nearest: {names}").format(names="、".join(printable(n) for n in nearest))
+        sys.stderr.write(_("Hint: {hint} (zl leads lists them all)").format(hint=hint) + "\n")
+
+
 def _done(plans: "AnyPlans") -> None:
     """Exit 1 when a file of several was skipped (after all else was written)."""
     if plans.skipped:
@@ -314,9 +341,10 @@ def items(
         return
     from .query import filter_items
 
-    plans, names = _plans(file, jobs, db), dict[str, str]()
-    rows = _rows(plans, lambda plan: filter_items(plan, section, lead, has_targets, cooperating), names)
+    plans, names, units = _plans(file, jobs, db), dict[str, str](), set[str]()
+    rows = _rows(plans, _noting_leads(units, lambda p: filter_items(p, section, lead, has_targets, cooperating)), names)
     _emit(rows, fmt, _render("items", names), fields)
+    _hint_leads(rows, lead, units)
     _done(plans)
 
 
@@ -360,9 +388,10 @@ def targets(
 ) -> None:
     from .query import target_rows
 
-    plans, names = _plans(file, jobs, db), dict[str, str]()
-    rows = _rows(plans, lambda plan: target_rows(plan, section, lead, item, unit), names)
+    plans, names, units = _plans(file, jobs, db), dict[str, str](), set[str]()
+    rows = _rows(plans, _noting_leads(units, lambda plan: target_rows(plan, section, lead, item, unit)), names)
     _emit(rows, fmt, _render("targets", names), fields)
+    _hint_leads(rows, lead, units)
     _done(plans)
 
 

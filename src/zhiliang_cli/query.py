@@ -121,6 +121,25 @@ def _needles(values: list[str] | None, option: str) -> list[str]:
     return values or []
 
 
+def lead_units_of(plan: PlanRecord) -> set[str]:
+    """Every unit that leads an item of ``plan``."""
+    return {unit for section in plan["sections"] for item in section["items"] for unit in item["lead_units"]}
+
+
+def unmatched_leads(leads: list[str] | None, units: set[str]) -> list[tuple[str, list[str]]]:
+    """Each --lead value that no unit's name contains, with up to three names nearest to it (a
+    typo, or the name written another way: 市场监管局 for 省市场监督管理局)."""
+    missing = [lead for lead in leads or [] if not any(lead in unit for unit in units)]
+    if not missing:
+        return []
+    from rapidfuzz import fuzz, process
+
+    return [
+        (lead, [name for name, _score, _k in process.extract(lead, sorted(units), scorer=fuzz.WRatio, limit=3)])
+        for lead in missing
+    ]
+
+
 def filter_items(
     plan: PlanRecord,
     section: str | None = None,

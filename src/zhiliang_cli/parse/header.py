@@ -42,6 +42,7 @@ from .patterns import (
     RE_QUOTED,
     RE_RECIPIENTS_LINE,
     RE_SENT_TITLE,
+    RE_TITLE_PERIOD_LINE,
     RE_TRAILING_BRACKETS,
 )
 
@@ -284,11 +285,14 @@ def _addressees(text: str) -> list[str]:
     ['各设区市、平潭综合实验区领导小组办公室', '省直有关单位']
     >>> _addressees("各区人民政府，市政府各委、办、局")
     ['各区人民政府', '市政府各委、办、局']
+    >>> _addressees("管委会各部门、各直属单位，临港新片区各镇、各开发公司")
+    ['管委会各部门', '各直属单位', '临港新片区各镇', '各开发公司']
     """
     recipients: list[str] = []
     joined = False  # whether the last part was followed by 、 and stands open
     previous = ""  # the separator before the part
     for part, separator in _parts(text):
+        joined = joined and not _another_set(recipients[-1], part)
         if recipients and (joined or _shares_the_places(recipients[-1], part, previous)):
             recipients[-1] += "、" + part  # 市政府各委、办、局; 各区、县(市)卫生健康局、医疗保障局
         else:
@@ -296,6 +300,16 @@ def _addressees(text: str) -> list[str]:
         joined = separator == "、" and not _whole_addressee(recipients[-1].rsplit("、", 1)[-1])
         previous = separator
     return [r for r in recipients if r]
+
+
+def _another_set(last: str, part: str) -> bool:
+    """Whether ``part`` names a set of addressees of its own after an open one: 各开发公司 after
+    临港新片区各镇 (each set says 各), where 平潭综合实验区领导小组办公室 after 各设区市 completes it.
+
+    >>> _another_set("临港新片区各镇", "各开发公司"), _another_set("各设区市", "平潭综合实验区领导小组办公室")
+    (True, False)
+    """
+    return part.startswith("各") and "各" in last.rsplit("、", 1)[-1]
 
 
 def _shares_the_places(last: str, part: str, separator: str) -> bool:
@@ -409,8 +423,8 @@ def _note_index(strings: list[str], date_index: int | None) -> int | None:
     if date_index is None:
         return None
     for i in range(date_index + 1, min(len(strings), date_index + 3)):
-        if RE_NOTE_LINE.match(strings[i]):
-            return i
+        if RE_NOTE_LINE.match(strings[i]) and not RE_TITLE_PERIOD_LINE.match(strings[i]):
+            return i  # （2026—2027年） under a title is the title's, not a note
     return None
 
 
@@ -471,6 +485,18 @@ def _title_over_lines(strings: list[str], last: int, first: int) -> str:
     return "".join(strings[k : last + 1])
 
 
+def _with_period(strings: list[str], i: int, title: str) -> tuple[int, str]:
+    """A title with its period or edition set in brackets on the line under it (某某行动计划 /
+    （2026—2027年）), and the title's last line.
+
+    >>> _with_period(["某某行动计划", "（2026—2027年）", "为…"], 0, "某某行动计划")
+    (1, '某某行动计划（2026—2027年）')
+    """
+    if i + 1 < len(strings) and RE_TITLE_PERIOD_LINE.match(strings[i + 1]) and not title.endswith(strings[i + 1]):
+        return i + 1, title + strings[i + 1]
+    return i, title
+
+
 def _plan_title(
     strings: list[str], date_index: int | None, notice_title: str | None, title_end: int | None
 ) -> tuple[int | None, str | None]:
@@ -484,13 +510,14 @@ def _plan_title(
         if RE_NOTE_LINE.match(s) or RE_ATTACHMENT_LINE.match(s):
             continue
         if len(s) <= _TITLE_MAX and s[-1] not in lx.CLAUSE_ENDS and s != notice_title:
-            return i, _title_over_lines(strings, i, start)
+            return _with_period(strings, i, _title_over_lines(strings, i, start))
         break
     first = max(start, (title_end if title_end is not None else -1) + 1)
     for i in range(first, len(strings)):
         s = strings[i]
         if len(s) <= _TITLE_MAX and not _has_clause_marks(s) and _ends_a_title(s) and s != notice_title:
-            return i, _title_over_lines(strings, i, first)  # 关于加快发展…的实施意见, above the plan's preamble
+            # 关于加快发展…的实施意见, above the plan's preamble
+            return _with_period(strings, i, _title_over_lines(strings, i, first))
     if not notice_title:
         return None, None
     quoted = RE_BOOK_TITLE.search(notice_title) or RE_SENT_TITLE.search(notice_title)

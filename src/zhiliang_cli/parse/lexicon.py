@@ -59,6 +59,10 @@ BARE_DATE_LABELS = ("时间", "日期")
 ATTACHMENT_LABELS = ("附件",)
 #: Words of a 附注 line in brackets after the date: （此件公开发布）, （本文有删减）.
 NOTE_LINE_WORDS = ("此件", "本件", "本文", "公开", "删减", "联系人")
+#: Words of a title's own bracketed remark set on the line under it: 某某行动计划 / （试行）.
+TITLE_EDITION_WORDS = ("试行", "暂行", "征求意见稿", "送审稿", "修订稿", "草案")
+#: Dashes and words between the years of a title's period: （2026—2027年）, （2024至2026年）.
+YEAR_RANGE_JOINERS = "—–-－~～至到"
 #: Labels of the 抄送机关 line in the closing block (followed by a colon).
 CARBON_COPY_LABELS = ("抄送", "抄报")
 
@@ -141,6 +145,9 @@ BARE_LABELS = {"牵头": "lead", "处室": "shared", "科室": "shared", "责任
 LEAD_LABELS = (*(r + b for r in LEAD_ROLES for b in BODY_KINDS), "牵头")
 COOPERATING_LABELS = tuple(r + b for r in COOPERATING_ROLES for b in BODY_KINDS)
 SHARED_LABELS = (*(r + b for r in SHARED_ROLES for b in BODY_KINDS), "处室", "科室", "责任主体")
+#: Characters that never open a unit's name, so that a label before them without a colon is the subject
+#: of a sentence, not a label: 牵头单位为X, 责任单位要…, 配合单位和…, 牵头单位负责….
+NOT_AFTER_A_BARE_LABEL = "为是和与及、的要应按负等在由中对须需将把"
 #: Labels of the other fields a note may hold; their text is kept, never read as unit names.
 #: A note may also hold fields not named here (after a ；): they are kept the same way.
 FIELD_LABELS = (
@@ -163,6 +170,36 @@ FIELD_LABELS = (
 #: Field labels that give the task's deadline (完成时限).
 DEADLINE_LABELS = ("完成时限", "完成时间", "完成期限", "时间节点", "时限要求", "时限")
 
+# --- task tables (rows.py) ----------------------------------------------------------
+
+#: Header cells of a task table's columns, by what the column holds (spaces and bracketed asides
+#: removed: 主 要 内 容 is 主要内容, 责任单位（部门） is 责任单位).  A table is read where its header
+#: names a task column and a units or deadline column.
+TABLE_NUMBER_HEADERS = ("序号", "编号", "序")
+TABLE_TASK_HEADERS = (
+    "重点任务", "工作任务", "主要任务", "具体任务", "任务内容", "任务名称", "任务", "重点工作", "工作内容",
+    "工作事项", "重点事项", "事项", "具体措施", "主要措施", "工作措施", "政策措施", "改革举措", "举措", "措施",
+    "重点项目", "项目名称", "工作要点", "任务事项",
+)  # fmt: skip
+#: Header cells of text that goes with the task (its content, its goal): the item's text, not its title.
+TABLE_TEXT_HEADERS = (
+    "主要内容", "具体内容", "工作目标", "目标任务", "主要目标", "预期目标", "完成标准", "工作要求",
+    "具体要求", "任务要求", "工作举措", "推进措施", "实施步骤", "进度安排",
+)  # fmt: skip
+#: Header cells of the units, with the role each gives its units: lead, cooperating, or shared
+#: (the plan's rule, if it states one, says who leads: 列第一位者为牵头单位, 标*号的为牵头单位).
+TABLE_LEAD_HEADERS = ("牵头单位", "牵头部门", "主责单位", "主责部门", "牵头责任单位")
+TABLE_COOPERATING_HEADERS = ("配合单位", "配合部门", "协同单位", "协同部门", "参与单位", "参与部门", "协办单位")
+TABLE_SHARED_HEADERS = ("责任单位", "责任部门", "责任主体", "责任处室", "承办单位", "实施单位", "指导部门", "指导单位")
+#: How a header word not listed above ends, where it names a units column (责任处室, 协同单位) or a
+#: task column (重点改革任务, 工作任务及措施); the role word it starts with says the units' role.
+TABLE_UNIT_ENDINGS = ("单位", "部门", "处室", "科室", "机构", "主体")
+TABLE_LEAD_WORDS = ("牵头", "主责", "主办")
+TABLE_COOPERATING_WORDS = ("配合", "协同", "参与", "协办", "协助")
+TABLE_TASK_ENDINGS = ("任务", "措施", "举措", "事项", "工作")
+#: Words in a header word that names the deadline column: 完成时间节点, 进度时限.
+TABLE_DEADLINE_WORDS = ("时限", "时间", "期限", "节点")
+
 #: How a plan says that the unit listed first leads: 列第一位者为牵头单位, 排在第一位的部门为
 #: 牵头部门, 第一个单位为牵头单位, 排名第一的为牵头单位, 列首位者牵头.
 FIRST_PLACES = ("第一位", "首位", "第一个", "第一", "最前面", "最前")
@@ -174,10 +211,11 @@ NO_ORDER_PHRASES = ("排名不分先后", "排序不分先后", "不分先后", 
 FROM_HERE_ON = ("下同", "以下同", "后同")
 #: Words of a plan's statement of how to read its notes, never of a unit list: where a unit stands
 #: (列第一位者为牵头单位, 逗号前的为牵头单位, 顿号分隔的为共同牵头) and what the others do (其他单位按职责分工
-#: 配合, 多个牵头部门的按职责分工负责).  A clause of a note holding one is the rule, not units.
+#: 配合, 多个牵头部门的按职责分工负责).  A clause of a note holding one is the rule, not units; 共同牵头 alone
+#: is a role (A、B共同牵头), and only 为共同牵头 states a rule.
 RULE_WORDS = (
     "第一位", "首位", "第一个", "排名第", "排名首", "排序", "逗号", "顿号", "分号", "其他单位", "其余单位",
-    "其他部门", "其余部门", "其余为", "其他为", "多个牵头", "共同牵头", "不分先后", "不分前后", "为准",
+    "其他部门", "其余部门", "其余为", "其他为", "多个牵头", "为共同牵头", "不分先后", "不分前后", "为准",
 )  # fmt: skip
 #: Marks put before the lead unit of a list (*县人力社保局、县科技局): the marked units lead.
 LEAD_MARKS = "*＊★☆※"
@@ -186,16 +224,25 @@ LEAD_MARKS = "*＊★☆※"
 #: 以下 [各项任务] [均需] …: what the remark covers, then its verb.
 FOLLOWING_UNITS_SCOPES = ("各项任务", "各项工作", "各项措施", "各项", "所有任务", "任务", "工作")
 FOLLOWING_UNITS_VERBS = ("均需", "均涉及", "均由", "均", "都", "需")
+#: What a remark that puts its units first covers: X为各项措施的共同责任单位，以下不再列出.
+EVERY_TASK_SCOPES = ("各项任务", "各项工作", "各项措施", "各项举措", "各项", "所有任务", "所有措施", "全部任务")
 NOT_LISTED_AGAIN = ("不再重复列出", "不再一一列出", "不再列出", "不另列出")
 #: Words that start a remark at the end of a unit list, not a unit: ，以下均涉及…，不再重复列出.
 UNIT_LIST_REMARKS = ("以下", "下同", "不再", "其中", "注：", "注:", "排名", "排序")
 
-#: Words before the lead of an unlabelled note (由X牵头), not part of its name.
-INLINE_LEAD_PREFIXES = ("由",)
+#: Words before the lead of an unlabelled note (由X牵头, 其中X牵头), not part of its name.
+INLINE_LEAD_PREFIXES = ("其中", "由")  # in this order: 其中由A牵头
 #: Words that join a lead to the units working with it: X会同Y负责.
 TOGETHER_WITH = ("会同", "联合")
-#: Verbs after a unit list in the inline form （X牵头，Y配合）.
-LEAD_VERBS = ("牵头负责", "牵头抓总", "牵头落实", "为牵头单位", "为牵头部门", "牵头")
+#: Verbs after a unit list in the inline form （X牵头，Y配合）, and the other words by which a note says
+#: that a unit steers the task (X负总责，Y协助; X主抓，Y参与; X统筹，Y具体落实): the unit leads.
+LEAD_VERBS = (
+    "牵头负责", "牵头抓总", "牵头落实", "为牵头单位", "为牵头部门", "总牵头", "牵头", "牵头组织", "负总责",
+    "总负责", "负主责", "负主要责任", "主责", "主抓", "抓总", "统筹协调", "统筹推进", "统筹",
+)  # fmt: skip
+#: Words of action that may follow a verb of a role, saying no role themselves: X牵头推进, Y配合实施.
+#: No unit's name ends with one (组织 is left out: 各级党组织负责).
+ROLE_ACTIONS = ("推进", "实施", "协调", "开展", "推动", "完成")
 #: How a bracket starts that lists things other than units: （含…）, （包括…）, （以下简称…）, （如…）.
 NOT_A_UNIT_LIST = ("含", "包括", "包含", "不含", "以下", "即", "如", "例如", "其中", "简称", "注", "详见", "见")
 #: Words that open a remark on a unit's scope in brackets after its name: 各区人民政府（含开发区）.
@@ -291,7 +338,13 @@ ORG_SUFFIXES = (
     "区县",
     "企业",  # 各中央企业
     "高校",
+    "大学",  # 某某大学 (学院 ends in 院)
+    "电视台",  # not 台 alone: 平台 is no body
+    "气象台",
+    "专班",  # 市促消费工作专班
 )
+#: How the name of every body of a kind starts: 各地, 各高校, 各成员单位.
+COLLECTIVE_PREFIX = "各"
 #: Function words that no unit's name holds: （技工院校内由人力资源社会保障行政部门负责） is a sentence.
 NOT_IN_UNIT_NAMES = ("由", "的", "将", "把", "须")
 #: Name endings of places, not offices: a recipient that ends with one shares the office named

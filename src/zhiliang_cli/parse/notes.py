@@ -9,12 +9,19 @@ Recognises a note in brackets (（） () 【】 ［］ 〔〕), on a line of its
     （责任单位：A、B；完成时限：2023年底前）   -> lead ["A", "B"]; field 完成时限 kept
     （X牵头，Y、Z配合） / （由X牵头，Y参与）   -> lead ["X"], cooperating ["Y", "Z"]
     （X会同Y负责）                             -> lead ["X"], cooperating ["Y"]
+    【X负总责，Y协助】 / 〔X统筹，Y具体落实〕   -> lead ["X"], cooperating ["Y"]  (X steers: 主抓, 抓总)
+    （X牵头推进，Y配合落实）                   -> lead ["X"], cooperating ["Y"]  (a run of verbs)
+    （牵头单位 X；配合单位 Y） / （牵头单位X，配合单位Y） / （牵头单位为X）   (labels without a colon)
+    （X；参与部门：Y）                         -> lead ["X"], cooperating ["Y"]
+    （承办单位：A、B；协办单位：C）            -> lead ["A", "B"], cooperating ["C"]  (whatever the rule)
     （A、B牵头负责）                           -> lead ["A", "B"]
     （A、B按职责分工负责）                     -> lead ["A", "B"]  (each answers for its part)
     （A、B负责） / （责任单位：A、B）          -> lead ["A", "B"]  (they share the task) …
     … unless the plan says the unit listed first leads (列第一位者为牵头单位，下同): then
                                                -> lead ["A"], cooperating ["B"]
     （责任单位：*A、B）                        -> lead ["A"], cooperating ["B"]  (marked lead)
+    （A（别名）、B、各地） at a line's end, wrapped over lines or not -> lead ["A（别名）", "B", "各地"]
+    [责任单位：A；C为各项措施的共同责任单位，以下不再列出] -> lead ["A", "C"], and C leads every later note
 
 The plan's own statement of how to read its notes is found once per plan, wherever it
 stands: in a note (it holds for that note, and from there on when it says 下同), or in the
@@ -50,6 +57,7 @@ from .patterns import (
     RE_BRACKET_AT_LINE_END,
     RE_BRACKET_OR_BREAK,
     RE_BRACKETED_LABEL_NOTE,
+    RE_CARRY_HINT,
     RE_COOPERATING_ASIDE,
     RE_FOLLOWING_UNITS,
     RE_FROM_HERE_ON,
@@ -67,6 +75,7 @@ from .patterns import (
     RE_RULE_WORD,
     RE_SCOPE_ASIDE,
     RE_TRAILING_BRACKETS,
+    RE_UNIT_END,
     RE_UNIT_LIST_REMARK,
     RE_UNIT_TRAILER,
     RE_VAGUE_JOIN,
@@ -185,15 +194,16 @@ def find_notes(text: str, start: int, end: int, line_starts: Iterable[int] | Non
 
 def _bare_notes(text: str, start: int, end: int, taken: _Spans) -> list[LeadNote]:
     """Notes that only list units, in brackets at the end of a line: …控制在5%以内。（市住建局、市自然资源
-    和规划局） or （六）加强人才队伍建设（省人社厅、省教育厅）.  They read as 责任单位：… does."""
+    和规划局） or （六）加强人才队伍建设（省人社厅、省教育厅）, names in brackets of their own
+    （省委网信办（省互联网信息办公室）、各地） and notes wrapped over lines in a printed copy included.
+    They read as 责任单位：… does."""
     found_notes: list[LeadNote] = []
     for found in RE_BRACKET_AT_LINE_END.finditer(text, start, end):
         close = found.start()
         if taken.holds(close):
             continue  # the end of a note already read (most brackets that end a line)
-        pos = text.rfind("\n", start, close) + 1
-        opening = max(text.rfind(ch, pos, close) for ch in _PAIRS[text[close]])
-        if opening < pos or RE_BRACKET.search(text, opening + 1, close):
+        opening = _opening_of(text, close, start)
+        if opening is None:
             continue
         units = _bare_units(text[opening + 1 : close])
         if units:
@@ -201,23 +211,61 @@ def _bare_notes(text: str, start: int, end: int, taken: _Spans) -> list[LeadNote
     return found_notes
 
 
+def _opening_of(text: str, close: int, lower: int) -> int | None:
+    """The bracket that ``text[close]`` closes, looked for back to the sentence end before it and no
+    further than _WRAP_REACH characters; None where it opens before, or with a bracket of another kind.
+
+    >>> _opening_of("做好。（甲局（乙办）、丙局）", 13, 0), _opening_of("做好）", 2, 0)
+    (3, None)
+    """
+    lower = max(lower, close - _WRAP_REACH)
+    lower = max(lower, *(text.rfind(end, lower, close) + 1 for end in "。！？"))
+    stack = [m.start() for m in RE_BRACKET.finditer(text, lower, close)]
+    depth = 0
+    for pos in reversed(stack):
+        if text[pos] in _PAIRS:
+            depth += 1
+        elif depth:
+            depth -= 1
+        else:
+            return pos if text[pos] in _PAIRS[text[close]] else None
+    return None
+
+
 def _bare_units(body: str) -> list[str]:
-    """The units a bracket lists and nothing else, or none.
+    """The units a bracket lists and nothing else, or none.  Collectives (各地, 各高校) may stand
+    beside the named offices; a body wrapped over lines (not over a blank one) is read joined.
 
     >>> _bare_units("市住建局、市自然资源和规划局"), _bare_units("含食品、药品"), _bare_units("省、市、县")
     (['市住建局', '市自然资源和规划局'], [], [])
+    >>> _bare_units("省委宣传部、各地"), _bare_units("各区、各县"), _bare_units("县卫生健康局、各乡镇\\n人民政府")
+    (['省委宣传部', '各地'], [], ['县卫生健康局', '各乡镇人民政府'])
     """
     if RE_NOTE_CUE.search(body) or body.startswith(lx.NOT_A_UNIT_LIST) or any(ch in body for ch in '。：:“”"'):
         return []
+    if "\n" in body or "\r" in body:
+        if any(not line.strip(lx.SPACE_CHARS) for line in body.splitlines()):
+            return []  # a blank line: a paragraph ends inside, no note
+        body = RE_LINE_WRAP.sub("", body)
     units = split_units(body)
-    ok = all(
-        len(u) >= _SHORTEST_BARE_UNIT
-        and _names_a_unit(u)
-        and not u.endswith(lx.PLACE_SUFFIXES)  # an office, not a place: 省、市、县 lists levels
-        and not RE_HAS_DIGIT.search(u)
-        for u in units
+    named = [_bare_unit(u) for u in units]
+    ok = any(named) and all(n or _collective(u) for n, u in zip(named, units, strict=True))
+    return units if ok else []
+
+
+def _bare_unit(unit: str) -> bool:
+    """Whether a name in a bracket of names alone is an office's."""
+    return (
+        len(unit) >= _SHORTEST_BARE_UNIT
+        and _names_a_unit(unit)
+        and not unit.endswith(lx.PLACE_SUFFIXES)  # an office, not a place: 省、市、县 lists levels
+        and not RE_HAS_DIGIT.search(unit)
     )
-    return units if units and ok else []
+
+
+def _collective(unit: str) -> bool:
+    """Whether a name is every body of a kind (各地, 各高校, 各成员单位)."""
+    return unit.startswith(lx.COLLECTIVE_PREFIX) and _names_a_unit(unit) and not RE_HAS_DIGIT.search(unit)
 
 
 _SHORTEST_BARE_UNIT = 3  # characters: 省人社厅, not 省 or 市 (各级（省、市、县）)
@@ -263,7 +311,7 @@ def _notes_at(text: str, line_starts: Iterable[int], end: int) -> Iterator[re.Ma
 
 
 _LINE_NOTE_FIRST = frozenset(
-    label[0] for label in (*lx.LEAD_ROLES, *lx.SHARED_ROLES, *lx.COOPERATING_ROLES, *lx.BARE_LABELS)
+    label[0] for label in (*lx.LEAD_ROLES, *lx.SHARED_ROLES, *lx.COOPERATING_ROLES, *lx.BARE_LABELS, *lx.FIELD_LABELS)
 )
 
 
@@ -534,22 +582,37 @@ def lead_rule_statements(text: str) -> Iterator[re.Match[str]]:
 
 def _following_units(text: str, notes: list[LeadNote]) -> list[LeadNote]:
     """Units a note names for every note that follows (以下均需试点城市政府落实，不再列出; 以下均涉及
-    各县区、功能区，不再重复列出 — names of units the note lists in full), added to the later notes.
-    A later remark of the kind replaces the earlier one: it says what holds from there on."""
+    各县区、功能区，不再重复列出 — names of units the note lists in full; 各区人民政府为各项措施的共同
+    责任单位，以下不再列出 — units of this note too), added to the later notes: as leads, or as
+    cooperating units where the remark says so (X为各项任务的配合单位).  A later remark of the kind
+    replaces the earlier one: it says what holds from there on."""
     out: list[LeadNote] = []
     extra: list[str] = []
+    cooperate = False  # the remark names cooperating units
     for note in notes:
+        remark = (
+            RE_FOLLOWING_UNITS.search(text, note.start, note.end) if _may_carry(text, note.start, note.end) else None
+        )
+        if remark is not None and remark.group("cooperating") is not None:
+            extra, cooperate = clean_units(remark.group("units")), True  # not in the note's body: add here
         if extra:
-            cooperating = set(note.cooperating_units)
-            lead = _unique(note.lead_units + [u for u in extra if u not in cooperating])
-            note = note._replace(lead_units=lead)
+            note = _with_units(note, extra, cooperate)
         out.append(note)
-        remark = RE_FOLLOWING_UNITS.search(text, note.start, note.end)
-        if remark is not None:
+        if remark is not None and remark.group("cooperating") is None:
             named = note.lead_units + note.cooperating_units
             shorts = clean_units(remark.group("units"))
             extra = _unique(next((u for u in named if short in u), short) for short in shorts)
+            cooperate = False
     return out
+
+
+def _with_units(note: LeadNote, units: list[str], cooperate: bool) -> LeadNote:
+    """The note with ``units`` added as leads (or cooperating units), unless it names them otherwise."""
+    if cooperate:
+        leading = set(note.lead_units)
+        return note._replace(cooperating_units=_unique(note.cooperating_units + [u for u in units if u not in leading]))
+    cooperating = set(note.cooperating_units)
+    return note._replace(lead_units=_unique(note.lead_units + [u for u in units if u not in cooperating]))
 
 
 # --- reading a note's body ---------------------------------------------------------------------
@@ -574,7 +637,7 @@ def read_body(body: str) -> _Reading:
     >>> read_body("教育部、财政部等负责。列第一位者为牵头单位，下同")[:3]
     (('教育部', '财政部'), (), True)
     """
-    labels = [m for m in RE_NOTE_LABEL.finditer(body) if m.group("label")]
+    labels = [m for m in RE_NOTE_LABEL.finditer(body) if m.group("label") and _is_label(body, m)]
     if not labels:
         return _read_inline(body, 0, len(body), labelled=False)
     roles: dict[str, list[str]] = {"lead": [], "shared": [], "cooperating": []}
@@ -603,7 +666,8 @@ def read_body(body: str) -> _Reading:
     if inline is not None:
         lead, cooperating = list(inline.lead) + lead, list(inline.cooperating) + cooperating
         fields = list(inline.fields) + fields
-    shared = not lead and len(roles["shared"]) > 0
+    # 承办单位：A、B；协办单位：C — the labels say the roles: A and B lead whatever the plan's rule
+    shared = not lead and len(roles["shared"]) > 0 and not roles["cooperating"]
     if lead:
         cooperating = roles["shared"] + cooperating  # 牵头单位：X；责任单位：Y — Y cooperates
     else:
@@ -611,6 +675,19 @@ def read_body(body: str) -> _Reading:
     if _has_marks(lead):
         shared = False
     return _reading(lead, cooperating, shared, fields, labelled=True, groups=groups)
+
+
+def _is_label(body: str, label: regex.Match[str]) -> bool:
+    """Whether a label is one: with its colon, or without one where a unit's name follows (牵头单位
+    市商务局, 牵头单位市商务局 — not 牵头单位统筹协调) or a field's value does (完成时限　2024年底前).
+
+    >>> [_is_label(b, m) for b in ("牵头单位市商务局", "牵头部门统筹协调") for m in RE_NOTE_LABEL.finditer(b)]
+    [True, False]
+    """
+    if label.group("nocolon") is None or _label_role("".join(label.group("label").split())) is None:
+        return True
+    stop = RE_UNIT_END.search(body, label.end())
+    return _names_a_unit(body[label.end() : stop.start() if stop else len(body)])
 
 
 def _without_verb(value: str, verbs: tuple[str, ...]) -> str:
@@ -655,7 +732,7 @@ def _read_roles(body: str, start: int, end: int) -> tuple[list[str], list[str]] 
     if not any(word in value for word in _ROLE_WORDS):
         return None
     reading = _read_inline(body, start, end, labelled=True)
-    return (list(reading.lead), list(reading.cooperating)) if reading.lead else None
+    return (list(reading.lead), list(reading.cooperating)) if reading.lead and not reading.shared else None
 
 
 def _reading(
@@ -736,6 +813,7 @@ def _read_inline(body: str, start: int, end: int, labelled: bool) -> _Reading:
     explicit = False  # a unit is said to lead (牵头): the others of the note cooperate
     shaped = False  # a name ends as a unit's does: the note is a list of bodies, not a phrase
     text = _strip_rule(body[start:end])
+    stated = len(text) != end - start  # the note states a rule or a remark: the rest may be units alone
     for clause_start, clause_end in _clauses(text):
         clause = text[clause_start:clause_end].strip(lx.SPACE_CHARS + "\r\n")
         if not clause:
@@ -754,6 +832,10 @@ def _read_inline(body: str, start: int, end: int, labelled: bool) -> _Reading:
             shaped = shaped or any(_names_a_unit(u) for u in units)
             continue
         own, others = clean_units(names[0]), clean_units(names[1])
+        if role == "lead" and own and pending and all(u in pending for u in own):
+            # A、B，其中A牵头 / A、B；A为牵头单位: one of the units listed leads, the others cooperate
+            cooperating += [u for u in pending if u not in own]
+            pending = []
         units = pending + own
         pending = []
         if not units or not all(_plausible_name(u) for u in units + others):
@@ -775,6 +857,8 @@ def _read_inline(body: str, start: int, end: int, labelled: bool) -> _Reading:
             shared += units
     if not shaped:
         return _Reading((), (), False, (), labelled)
+    if pending and not (lead or shared or cooperating) and (labelled or stated):
+        shared, pending = pending, []  # （A、B；居首位的为牵头单位） · （A；参与部门：B）: units alone
     if pending and (lead or shared):
         cooperating += pending
     is_shared = not lead and bool(shared)
@@ -796,8 +880,8 @@ def _plausible_name(name: str) -> bool:
     (True, False, True)
     """
     bare = _unmark(RE_TRAILING_BRACKETS.sub("", name))
-    if any(ch in lx.CLAUSE_ENDS for ch in bare):
-        return False  # 牵头单位:某局 — a label read as a name
+    if any(ch in lx.CLAUSE_ENDS for ch in bare) or bare in _LABEL_NAMES:
+        return False  # 牵头单位:某局 — a label read as a name; （牵头部门统筹协调） names no unit
     if _names_a_unit(name):
         return True
     return (
@@ -807,6 +891,7 @@ def _plausible_name(name: str) -> bool:
     )
 
 
+_LABEL_NAMES = frozenset((*lx.LEAD_LABELS, *lx.SHARED_LABELS, *lx.COOPERATING_LABELS, *lx.BODY_KINDS))
 _UNKNOWN_NAME_MAX = 25  # characters of a name that does not end as a unit's: longer is a phrase
 
 
@@ -814,10 +899,13 @@ def _strip_rule(body: str) -> str:
     """The body without the plan's statements of how to read it: an aside in brackets that states
     one (（排在首位的为牵头单位）), each clause that does (。列第一位者为牵头单位，其他单位按职责分工配合，
     下同; 逗号前的为牵头单位，顿号分隔的为共同牵头), and a remark naming units for every note that follows
-    (。以下均需试点城市政府落实，不再列出).
+    (。以下均需试点城市政府落实，不再列出; of 各区政府为各项措施的共同责任单位，以下不再列出 the units stay,
+    being this note's too).
 
     >>> _strip_rule("甲局、乙局负责。列第一位者为牵头单位，其他单位按职责分工配合，下同")
     '甲局、乙局负责'
+    >>> _strip_rule("甲局；各区政府为各项措施的共同责任单位，以下不再列出")
+    '甲局；各区政府'
     """
     if RE_RULE_WORD.search(body) or RE_FROM_HERE_ON.search(body):
         body = RE_RULE_ASIDE.sub(lambda m: "" if _states_a_rule(m.group()) else m.group(), body)
@@ -827,7 +915,23 @@ def _strip_rule(body: str) -> str:
             if not _states_a_rule(body[start:end]) and body[start:end].strip(lx.SPACE_CHARS + "\r\n")
         ]
         body = "，".join(body[start:end] for start, end in kept) if len(kept) != len(list(_clauses(body))) else body
-    return RE_FOLLOWING_UNITS.sub("", body) if RE_FOLLOWING_UNITS.search(body) else body
+    if not _may_carry(body, 0, len(body)) or RE_FOLLOWING_UNITS.search(body) is None:
+        return body
+    return str(RE_FOLLOWING_UNITS.sub(_kept_units, body))
+
+
+def _may_carry(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` may hold a remark naming units for later notes: it holds the words
+    every such remark holds (…不再列出, or 为各项…), found far faster than the remark itself."""
+    return RE_CARRY_HINT.search(text, start, end) is not None
+
+
+def _kept_units(remark: regex.Match[str]) -> str:
+    """What a remark naming units for later notes leaves of itself in its note: the units, where it
+    puts them first as units of the note's own role (各区政府为各项措施的共同责任单位); else nothing."""
+    return (
+        str(remark.group("units")) if remark.group("kept") is not None and remark.group("cooperating") is None else ""
+    )
 
 
 def _states_a_rule(clause: str) -> bool:
@@ -858,6 +962,10 @@ _VERB_ROLES = (
     + [(verb, "shared") for verb in lx.RESPONSIBLE_VERBS]
 )
 _VERB_ROLES.sort(key=lambda pair: -len(pair[0]))
+#: The verbs of roles and the words of action, by their last character, longest first.
+_VERB_ROLES_AND_ACTIONS: dict[str, list[tuple[str, str]]] = {}
+for _word, _role in sorted(_VERB_ROLES + [(word, "") for word in lx.ROLE_ACTIONS], key=lambda p: -len(p[0])):
+    _VERB_ROLES_AND_ACTIONS.setdefault(_word[-1], []).append((_word, _role))
 
 
 def _clause_role(clause: str) -> tuple[str | None, tuple[str, str]]:
@@ -873,21 +981,45 @@ def _clause_role(clause: str) -> tuple[str | None, tuple[str, str]]:
     (('divided', ('各地区、各部门', '')), ('divided', ('甲局、乙局', '')))
     """
     compact = RE_LINE_WRAP.sub("", clause).rstrip("。.")
-    for verb, role in _VERB_ROLES:
-        if compact.endswith(verb) and len(compact) > len(verb):
-            names = compact[: -len(verb)]
-            names, divided = _without_modifiers(names)
-            if divided and role == "shared":
-                role = "divided"
-            for prefix in lx.INLINE_LEAD_PREFIXES:
-                if names.startswith(prefix):
-                    names = names[len(prefix) :]
-            for joiner in lx.TOGETHER_WITH:
-                head, found, rest = names.partition(joiner)
-                if found and head and rest and role in ("shared", "divided", "lead"):
-                    return "together", (head, rest)
-            return role, (names, "")
-    return None, (compact, "")
+    names, roles = _without_verbs(compact)
+    role = next((r for r in _ROLE_PRECEDENCE if r in roles), None)
+    if role is None:
+        return None, (compact, "")
+    names, divided = _without_modifiers(names)
+    if divided and role == "shared":
+        role = "divided"
+    for prefix in lx.INLINE_LEAD_PREFIXES:
+        if names.startswith(prefix):
+            names = names[len(prefix) :]
+    for joiner in lx.TOGETHER_WITH:
+        head, found, rest = names.partition(joiner)
+        if found and head and rest and role in ("shared", "divided", "lead"):
+            return "together", (head, rest)
+    return role, (names, "")
+
+
+#: Which role a run of verbs gives (负责牵头: lead; 配合落实: cooperating), the first found.
+_ROLE_PRECEDENCE = ("lead", "cooperating", "divided", "shared")
+
+
+def _without_verbs(clause: str) -> tuple[str, list[str]]:
+    """The names of a clause without the run of verbs after them, and the roles of those verbs: a
+    note may join a role to another or to a word of action (配合落实, 负责牵头, 牵头推进, 配合实施).
+
+    >>> _without_verbs("市财政局配合落实"), _without_verbs("市商务局牵头推进"), _without_verbs("市商务局推进")
+    (('市财政局', ['shared', 'cooperating']), ('市商务局', ['lead']), ('市商务局推进', []))
+    """
+    names, roles = clause, []
+    while names:
+        for word, role in _VERB_ROLES_AND_ACTIONS.get(names[-1], ()):
+            if names.endswith(word) and len(names) > len(word):
+                names = names[: -len(word)]
+                if role:
+                    roles.append(role)
+                break
+        else:
+            break
+    return (names, roles) if roles else (clause, [])
 
 
 def _without_modifiers(names: str) -> tuple[str, bool]:

@@ -153,6 +153,23 @@ RE_DATE_LINE = regex.compile(rf"(?:{RE_DATE.pattern})$", regex.VERBOSE)
 #: A line wholly in parentheses after the date: the 附注, e.g. （此件主动公开）.
 RE_NOTE_LINE = regex.compile(rf"{OPEN}{WS}*+(?P<note>[^（）()]*[^（）()\s\ufeff]){WS}*+{CLOSE}$")
 
+#: A title's period or edition alone in brackets on the line under the title: （2026—2027年）,
+#: （二〇二四—二〇二六年）, （2024年）, （试行）.  It is part of the title, not a 附注.
+_TITLE_YEAR = rf"(?:{DIGIT}{{4}}|[{lx.CN_DIGITS}]{{4}})"
+RE_TITLE_PERIOD_LINE = regex.compile(
+    rf"""
+    {OPEN} {WS}*+
+    (?:
+        {_TITLE_YEAR} {WS}*+ 年?                                    # the first year
+        (?: {WS}*+ [{regex.escape(lx.YEAR_RANGE_JOINERS)}]{{1,2}} {WS}*+ {_TITLE_YEAR} )?   # — the last
+        {WS}*+ 年度?
+      | {_alternation(lx.TITLE_EDITION_WORDS)}                     # （试行）
+    )
+    {WS}*+ {CLOSE} $
+    """,
+    regex.VERBOSE,
+)
+
 #: A line introducing attachments: 附件, 附件1, 附件：1. ……
 RE_ATTACHMENT_LINE = regex.compile(
     rf"(?:{_alternation(lx.ATTACHMENT_LABELS)}){WS}*+(?:{DIGIT}++{WS}*+)?(?:{COLON}.*)?$"
@@ -247,21 +264,37 @@ _CUE_VERBS = lx.LEAD_VERBS + lx.RESPONSIBLE_VERBS + lx.DIVIDED_VERBS + lx.COOPER
 _CUE_FIRST = _chars("".join(sorted({w[0] for w in (*_ROLES, *lx.BARE_LABELS, *_CUE_VERBS)})))
 RE_NOTE_CUE = re.compile(rf"(?={_CUE_FIRST})(?:{_UNIT_LABEL}|{_wrappable(_CUE_VERBS)})")
 
-#: A label inside a note, with its colon: 牵头单位：, 配合单位:, 完成时限：.
+#: A label of a role and a kind of body (牵头单位, 协办部门), not a bare one (牵头).
+_ROLE_KIND_LABEL = rf"(?:{_alternation(_ROLES)})(?:{_alternation(lx.BODY_KINDS)})"
+#: A label inside a note, with its colon: 牵头单位：, 配合单位:, 完成时限：; or without one, where it opens the
+#: note or a part of it: 牵头单位 市商务局 (a space for the colon), 牵头单位市商务局 (nothing), 牵头单位为市商务局,
+#: 完成时限　2024年 (a space).  ``nocolon`` says which: notes.read_body takes such a label only where a unit's
+#: name follows.
 RE_NOTE_LABEL = regex.compile(
     rf"""
     (?P<label> {_UNIT_LABEL} | {_wrappable(lx.FIELD_LABELS)} ) {WS}* {COLON} {WS}*     # a label we know
   | (?<= [；;] {WS}* ) (?P<label> \p{{Han}}{{2,6}} ) {WS}* {COLON} {WS}*                 # any label after a ；
+  | (?: ^ | (?<= [；;，,\r\n] ) ) {WS}*+ (?P<nocolon>)                                 # opening the note or a part:
+    (?: (?P<label> {_ROLE_KIND_LABEL} ) (?: {WS}++ | 为 | 是 | (?= \p{{Han}} ) )       #   牵头单位 X / 牵头单位X /
+                                                                                        #   牵头单位为X
+      | (?P<label> {_alternation(lx.FIELD_LABELS)} ) {WS}++ )                           #   完成时限　2024年
+    (?! [{lx.NOT_AFTER_A_BARE_LABEL}{lx.COLONS}] )                                      #   not 牵头单位为X, 责任单位要
     """,
     regex.VERBOSE,
 )
 
 _LINE_NOTE_REST = rf"{WS}* {COLON} [^\r\n]*[^\r\n\s\ufeff]"
+#: The same with a space for the colon (主办单位　县教育局), after a label of a role and a kind of body.
+_LINE_NOTE_SPACED = rf"{WS}++ (?! [{lx.NOT_AFTER_A_BARE_LABEL}] ) [^\r\n]*[^\r\n\s\ufeff]"
 _LINE_NOTE = rf"""
-    (?P<body> (?:{_UNIT_LABEL}) {_LINE_NOTE_REST}                     # 牵头单位：X；配合单位：Y
+    (?P<body> (?: (?:{_wrappable(lx.FIELD_LABELS)}) {_LINE_NOTE_REST} # fields above the units (责任领导：
+                  (?: {WS}*+ (?:\r\n|\r|\n) )++ {WS}*+ )*+              #   王某某), lines of the block too;
+              (?: (?:{_UNIT_LABEL}) {_LINE_NOTE_REST}                 # 牵头单位：X；配合单位：Y
+                | {_ROLE_KIND_LABEL} {_LINE_NOTE_SPACED} )            # 主办单位　X
         (?: (?: {WS}*+ (?:\r\n|\r|\n) )++ {WS}*+                     # and the lines of the same block (blank
                                                                     # lines between them too):
-            (?:{_UNIT_LABEL}|{_wrappable(lx.FIELD_LABELS)}) {_LINE_NOTE_REST} )*+   # 配合单位：…, 完成时限：…
+            (?: (?:{_UNIT_LABEL}|{_wrappable(lx.FIELD_LABELS)}) {_LINE_NOTE_REST}  # 配合单位：…, 完成时限：…
+              | (?:{_ROLE_KIND_LABEL}|{_alternation(lx.FIELD_LABELS)}) {_LINE_NOTE_SPACED} ) )*+
     )
     {WS}*+ (?= [\r\n] | $ )
 """
@@ -287,7 +320,8 @@ RE_BRACKETED_LABEL_NOTE = re.compile(
 )
 
 #: The plan's statement that the unit listed first leads: 列第一位者为牵头单位, 排在第一位的部门为
-#: 牵头部门, 第一个单位为牵头单位, 排名第一的为牵头单位, 列首位者牵头.  Every statement holds
+#: 牵头部门, 第一个单位为牵头单位, 第一责任单位为牵头单位, 第一个为牵头单位, 排名第一的为牵头单位,
+#: 列首位者牵头.  Every statement holds
 #: FIRST_IS_LEAD_WORD and is at most FIRST_IS_LEAD_REACH characters long before it (its spaces are
 #: bounded), so it is looked for around that word only (notes.first_is_lead_statements).
 _RULE_SPACE = 8  # spaces a statement may hold between its words (排在 第一位)
@@ -296,7 +330,8 @@ RE_FIRST_IS_LEAD = re.compile(
     (?: (?:{_alternation(lx.PLACE_VERBS)}) {WS}{{0,{_RULE_SPACE}}} (?:在|于)? {WS}{{0,{_RULE_SPACE}}}   # 列 / 排在
         (?:{_alternation(lx.FIRST_PLACES)})                                  # 第一位 / 首位
         [^。；;，,（）()\r\n]{{0,6}}? (?:为|是)? 牵头                        # 者为牵头 / 的部门为牵头
-      | (?:{_alternation(lx.FIRST_PLACES)}) (?:的|者)? (?:单位|部门)         # 第一个单位
+      | (?:{_alternation(lx.FIRST_PLACES)}) (?:的|者)?                       # 第一个单位 / 第一责任单位 /
+        (?: (?:{_alternation(lx.SHARED_ROLES)})? (?:单位|部门) )?           #   第一个
         (?:为|是) 牵头                                                       #   为牵头
     )
     (?:单位|部门)?
@@ -322,17 +357,36 @@ RE_LEAD_RULE = re.compile(rf"(?P<rank>{RE_FIRST_IS_LEAD.pattern})|(?P<comma>{RE_
 RE_RULE_WORD = re.compile(_alternation((*lx.RULE_WORDS, *lx.NO_ORDER_PHRASES)))
 #: The same statement as an aside in brackets inside a note: （排在首位的为牵头单位）.
 RE_RULE_ASIDE = re.compile(rf"{OPEN}[^（）()]{{0,{_REMARK_REACH}}}{CLOSE}")
-#: A remark naming units for every note that follows: 以下均需试点城市政府落实，不再列出.
-#: The units may hold brackets of their own: 以下各项任务均需各县（市、区）人民政府落实，不再列出.
-RE_FOLLOWING_UNITS = re.compile(
-    rf"以下(?:{_alternation(lx.FOLLOWING_UNITS_SCOPES)})?(?:{_alternation(lx.FOLLOWING_UNITS_VERBS)})?"
-    rf"(?P<units>(?:[^。；;（）()]|[（(][^。；;（）()]{{0,20}}[）)]){{0,{_REMARK_REACH}}}?)(?:负责落实|落实|负责|参与)?"
-    rf"{WS}{{0,4}}[，,]?{WS}{{0,4}}(?:{_alternation(lx.NOT_LISTED_AGAIN)})"
+#: A remark naming units for every note that follows: 以下均需试点城市政府落实，不再列出 (各项措施均需…，
+#: 不再列出). The units may hold brackets of their own: 以下各项任务均需各县（市、区）人民政府落实，不再列出.
+#: Or the units first, as units of the note that holds the remark too (``kept``):
+#: 各区人民政府为各项措施的共同责任单位，以下不再列出.
+RE_FOLLOWING_UNITS = regex.compile(
+    rf"""
+    (?: 以下 (?:{_alternation(lx.FOLLOWING_UNITS_SCOPES)})?                    # 以下 [各项任务]
+      | (?:{_alternation(lx.EVERY_TASK_SCOPES)}) )                               #   or 各项措施
+    (?:{_alternation(lx.FOLLOWING_UNITS_VERBS)})?                               # 均需
+    (?P<units> (?:[^。；;（）()]|[（(][^。；;（）()]{{0,20}}[）)]){{0,{_REMARK_REACH}}}? ) (?:负责落实|落实|负责|参与)?
+    {WS}{{0,4}} [，,]? {WS}{{0,4}} (?:{_alternation(lx.NOT_LISTED_AGAIN)})
+  | (?<= ^ | [；;，,。：:] ) {WS}*+ (?P<kept>)                                   # a part of the note:
+    (?P<units> (?:[^。；;，,：:（）()\s]|[（(][^。；;（）()]{{0,20}}[）)]){{1,60}}? )   # 各区人民政府
+    为 (?:{_alternation(lx.EVERY_TASK_SCOPES)}) 的? (?:共同)?                       # 为各项措施的共同
+    (?: (?P<cooperating> {_alternation(lx.COOPERATING_ROLES)} )                      # 配合单位 /
+      | (?:{_alternation(lx.LEAD_ROLES + lx.SHARED_ROLES)}) ) (?:{_alternation(lx.BODY_KINDS)})   # 责任单位
+    (?: {WS}{{0,4}} [，,]? {WS}{{0,4}} (?:以下|下同)? (?:均)? (?:{_alternation(lx.NOT_LISTED_AGAIN)}) )?
+    """,
+    regex.VERBOSE,
+)
+#: Words every remark of RE_FOLLOWING_UNITS holds (…不再列出, or 为各项…), looked for before the remark.
+RE_CARRY_HINT = re.compile(
+    _alternation({w[-2:] for w in lx.NOT_LISTED_AGAIN} | {"为" + scope[:2] for scope in lx.EVERY_TASK_SCOPES})
 )
 #: A unit that starts with a place and ends with an office: 平潭综合实验区优化营商环境工作领导小组办公室.
 RE_PLACE_THEN_OFFICE = regex.compile(rf"^\p{{Han}}{{3,}}?[{lx.PLACE_END_CHARS}]\p{{Han}}{{2,}}$")
 #: 下同 in a note: a statement made in it holds from there on.
 RE_FROM_HERE_ON = re.compile(_alternation(lx.FROM_HERE_ON))
+#: Where the first name of a unit list ends: at a separator or a line break.
+RE_UNIT_END = re.compile(f"[{regex.escape(lx.UNIT_SEPARATORS)}\r\n]")
 #: A remark that ends a unit list: ，以下均涉及各县区，不再重复列出.
 RE_UNIT_LIST_REMARK = re.compile(rf"[，,；;。]{WS}*(?:{_alternation(lx.UNIT_LIST_REMARKS)})")
 
@@ -464,9 +518,11 @@ _PART = _alternation(lx.YEAR_PARTS)
 _MONTH_NUM = rf"(?:{DIGIT}{{1,2}}|[一二三四五六七八九十]{{1,2}})"
 _PERIOD = _alternation(lx.PERIOD_END_YEARS)
 
+#: Spaces, and at most one line end a copy from print wrapped a time at (6月⏎底前, 到2025⏎年).
+_GAP = rf"{WS}*(?:(?:\r\n|\r|\n){WS}*)?"
 _IN_YEAR = rf"""
     (?: (?P<part> {_PART} )                                                            # 底 / 上半年
-      | (?P<month> {_MONTH_NUM} ) {WS}* 月 {WS}*                                       # 6月
+      | (?P<month> {_MONTH_NUM} ) {_GAP} 月 {_GAP}                                     # 6月
         (?: (?P<day> {DIGIT}{{1,2}} ) {WS}* (?:日|号) | (?P<month_end> 底|末|中旬|下旬|上旬) )?   # 30日 / 底
     )
 """
@@ -480,8 +536,7 @@ RE_TIME = re.compile(
     (?P<horizon> (?:{_alternation(lx.HORIZON_WORDS)}) {WS}* )?                           # 到 / 至
     (?:
         (?P<period> [“"‘]? (?:{_PERIOD}) [”"’]? (?:时期)? (?P<period_end>末|期末)? )     # “十四五”末
-      | (?: (?P<year> (?:19|20)[0-9]{{2}}|(?:二〇|二零)[〇零一二三四五六七八九]{{2}} )
-            (?:{WS}|\r?\n)* 年 {WS}* )?                            # 2023年 (2023⏎年: a hard wrap of a PDF copy)
+      | (?: (?P<year> (?:19|20)[0-9]{{2}}|(?:二〇|二零)[〇零一二三四五六七八九]{{2}} ) {_GAP} 年 {_GAP} )?  # 2023年
         (?P<in_year> {_IN_YEAR} )?                                                   # 6月底, 上半年
         (?(year)|(?(in_year)|(?!)))                                                  # one of them at least
       | (?P<plan_year> {_alternation(lx.PLAN_YEAR_WORDS)} )                           # 年内
@@ -641,4 +696,27 @@ RE_CLOSE_BRACKET = re.compile(NOTE_CLOSE)
 #: A month, or a day of one, in a 完成时限 field: 2025年6月, 12月31日.
 RE_MONTH_OR_DAY = re.compile(
     r"(?:(?P<year>(?:19|20)[0-9]{2})\s*年\s*)?(?P<month>[0-9]{1,2})\s*月(?:\s*(?P<day>[0-9]{1,2})\s*日)?"
+)
+
+
+# --- task tables (rows.py) ----------------------------------------------------------------
+
+_MARKS = regex.escape(lx.LEAD_MARKS)
+#: A unit of a table's units cell marked after its name (省市场监管局*): rows.py moves the mark
+#: before the name (*省市场监管局), where a note's reader looks for it.
+RE_MARK_AFTER = regex.compile(
+    rf"""
+    (?P<name> [^、，,；;\s{_MARKS}]+ )     # the name, to the separator or mark before it
+    (?P<mark> [{_MARKS}] )                # the mark after it: * ＊ ★ ☆ ※
+    """,
+    regex.VERBOSE,
+)
+#: A row's number as printed in its 序号 cell: 1, 1., （1）, 一.
+RE_ROW_NUMBER = regex.compile(
+    rf"""
+    [（(]?                                                               # an opening bracket
+    (?P<n> {DIGIT}{{1,4}} | [{lx.CN_NUMERAL_CHARS}]{{1,4}} )              # the number
+    [）)、.．]?                                                           # a closing bracket or mark
+    """,
+    regex.VERBOSE,
 )

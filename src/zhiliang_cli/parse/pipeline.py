@@ -1,7 +1,8 @@
 """parse_text(text) -> the plan as records: the short pipeline over the modules.
 
 1. :mod:`lines` indexes the lines;
-2. :mod:`structure` finds sections, groups and items (with :mod:`notes`);
+2. :mod:`structure` finds sections, groups and items (with :mod:`notes`; a task table's rows with
+   :mod:`rows` and :mod:`row_items`);
 3. :mod:`header` reads the notice around the plan, and the plan's preamble;
 4. :mod:`times` reads each item's 完成时限;
 5. :mod:`targets` finds the targets of the preamble, of each section's own text and of each

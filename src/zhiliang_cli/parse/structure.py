@@ -117,7 +117,17 @@ class Structure:
 
 
 def parse_structure(text: str, index: LineIndex) -> Structure:
-    """Split a plan into header, sections (with groups and items) and trailer."""
+    """Split a plan into header, sections (with groups and items) and trailer; a plan printed as a
+    task table, one row per task, is read from its rows (:mod:`rows`, :mod:`row_items`) where its
+    text sets no task with a unit before the table."""
+    from .row_items import read_from_table  # row_items builds on this module's records
+    from .rows import find_table
+
+    table = find_table(text, index.lines)
+    return _parse_structure(text, index) if table is None else read_from_table(text, index, table, _parse_structure)
+
+
+def _parse_structure(text: str, index: LineIndex) -> Structure:
     lines, raw = _split_fused_headings(text, index.lines, [heading_at(text, ln) for ln in index.lines])
     headings = _resolve_ambiguous(_levels(_without_annex_after_articles(text, lines, raw)))
     first = _plan_start(text, lines, headings)

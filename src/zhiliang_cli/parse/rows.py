@@ -1,0 +1,462 @@
+"""Task tables -> rows: a plan printed as a table, one row per task (a 任务清单 copied from Word,
+Excel or a web page).
+
+Recognises a header row that names the table's columns, and the rows under it, in two shapes.
+Cells split by tabs::
+
+    序号⇥重点任务⇥责任单位⇥完成时限                                    the header row
+    一、打造高效便捷的政务环境                                            a category row: a section
+    1⇥深化企业开办便利化改革……⇥省市场监管局*、省公安厅⇥2024年6月底前     a row: an item
+
+and a table flattened one cell a line, as a web page's table is often copied::
+
+    序号 / 改革举措 / 主 要 内 容 / 指导部门 / 推广范围                  the header, a cell a line
+    一、知识产权保护方面（共5项）                                         a category row
+    1 / 知识产权…“三合一”审判 / 整合分散的…… / 最高人民法院、… / 全国     a bare number, then its cells
+
+The header says which column is which (``lx.TABLE_*_HEADERS``): the 序号 is the item's marker, the
+task cell its title (with the text cells after it, 主要内容, its text), the units cells its note,
+read by the column's role (牵头单位, 配合单位, or 责任单位 as the plan's rule reads it; a marked unit,
+省市场监管局* or *省市场监管局, leads), the 完成时限 cell the note's deadline field, and any other cell
+after the units a field of the note.  A tab row wrapped over several lines (a cell holding a line
+break) is joined while it has fewer cells than the header.  Emits a :class:`Table`: its header,
+its columns and their roles, its category rows with the rows under each (every cell's span), and
+where it ends; :mod:`row_items` makes the plan's sections and items of them.
+
+Looked for only where a cheap literal test allows: a tab in the text, or a 序号 / 编号 on a line of
+its own.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import NamedTuple
+
+from . import lexicon as lx
+from .lines import Heading, Line, heading_at, is_noise, is_page_number
+from .numerals import chinese_to_int
+from .patterns import RE_BRACKETED_ASIDE, RE_ROW_NUMBER
+
+#: What each header word says its column holds.
+_ROLES: dict[str, str] = {
+    **dict.fromkeys(lx.TABLE_NUMBER_HEADERS, "number"),
+    **dict.fromkeys(lx.TABLE_TEXT_HEADERS, "text"),
+    **dict.fromkeys(lx.TABLE_TASK_HEADERS, "task"),
+    **dict.fromkeys(lx.TABLE_SHARED_HEADERS, "shared"),
+    **dict.fromkeys(lx.TABLE_LEAD_HEADERS, "lead"),
+    **dict.fromkeys(lx.TABLE_COOPERATING_HEADERS, "cooperating"),
+    **dict.fromkeys(lx.DEADLINE_LABELS, "deadline"),
+}
+#: How a units column is read: as a note so labelled.
+UNIT_ROLES = {"shared": "责任单位", "lead": "牵头单位", "cooperating": "配合单位"}
+_HEADER_WORD_MAX = 12  # characters of a header cell (牵头责任单位（部门）)
+_CATEGORY_KINDS = ("l1", "l2", "lc")  # 一、 （一） 第一章: a category row's marker
+_FLAT_LOOKAHEAD = 12  # lines after a flattened row's cells in which the next row may start
+_DIGITS = str.maketrans(lx.FULLWIDTH_DIGITS, "0123456789")
+_NUMBER_MARKS = "（）()、.．" + lx.SPACE_CHARS  # around a numeral in a 序号 cell
+_OPEN_ENDS = frozenset("、，,；;：:（(“《")  # a cell ending so goes on after a line break
+
+
+class Cell(NamedTuple):
+    """A cell's span, trimmed of spaces (it may run over a line break, in a wrapped row)."""
+
+    start: int
+    end: int
+
+
+class Column(NamedTuple):
+    label: str  # the header cell, spaces and asides removed
+    role: str  # number, task, text, shared, lead, cooperating, deadline, or other
+
+
+@dataclass
+class Row:
+    lines: list[Line]
+    cells: list[Cell | None]  # one per column; None where the row has no such cell
+    value: int | None  # the printed number
+    numeral: str
+    more: list[list[Cell | None]] = field(default_factory=list)  # lines of further units (a merged 序号)
+
+
+@dataclass
+class Category:
+    heading: Heading | None  # None: the table has no category rows
+    rows: list[Row] = field(default_factory=list)
+
+
+@dataclass
+class Table:
+    header: list[Line]  # the header row's line (or, flattened, its lines)
+    columns: list[Column]
+    categories: list[Category]
+    first: int  # index of the header's first line
+    end: int  # index of the first line after the table
+    furniture: list[Line] = field(default_factory=list)
+
+
+# --- finding a table ---------------------------------------------------------------------
+
+
+def find_table(text: str, lines: list[Line]) -> Table | None:
+    """The first task table of the text, in either shape, with at least two rows; None if none.
+
+    >>> from zhiliang_cli.parse.lines import LineIndex
+    >>> text = "序号\\t重点任务\\t责任单位\\n1\\t做好甲。\\t省甲厅\\n2\\t做好乙。\\t省乙厅"
+    >>> table = find_table(text, LineIndex(text).lines)
+    >>> [c.role for c in table.columns], [r.numeral for r in table.categories[0].rows]
+    (['number', 'task', 'shared'], ['1', '2'])
+    """
+    if "\t" in text:
+        for i, line in enumerate(lines):
+            if text.find("\t", line.start, line.end) >= 0:
+                columns = _columns([text[c.start : c.end] for c in _tab_cells(text, line)])
+                if columns is not None:
+                    table = _TabRows(text, lines, i, columns).table
+                    if table is not None:
+                        return table
+    if any(word in text for word in lx.TABLE_NUMBER_HEADERS[:2]):
+        for i, line in enumerate(lines):
+            if text[line.start : line.end] in lx.TABLE_NUMBER_HEADERS[:2]:
+                table = _flat_table(text, lines, i)
+                if table is not None:
+                    return table
+    return None
+
+
+def _header_word(cell: str) -> str:
+    """A header cell as the lexicon writes it: 主 要 内 容 -> 主要内容, 责任单位（部门） -> 责任单位."""
+    return RE_BRACKETED_ASIDE.sub("", "".join(cell.split()))
+
+
+def _columns(cells: list[str]) -> list[Column] | None:
+    """The columns a header row names, or None when it is no task table's header: a task column
+    and a units or deadline column, and no cell that names nothing (the header of an indicator table
+    — 指标名称, 2024年目标值 — is no task table's).
+
+    >>> [c.role for c in _columns(["序号", "重点任务", "责任单位", "完成时限"])]
+    ['number', 'task', 'shared', 'deadline']
+    >>> _columns(["序号", "指标名称", "2024年目标值", "责任单位"]) is None
+    True
+    """
+    words = [_header_word(cell) for cell in cells]
+    if len(words) < 2 or any(not w or len(w) > _HEADER_WORD_MAX for w in words):
+        return None
+    roles = [_role(w) for w in words]
+    if "task" not in roles and "text" in roles:  # 序号 工作举措 责任单位: the first text column is the task's
+        roles[roles.index("text")] = "task"
+    if "task" not in roles or not ({"shared", "lead", "cooperating", "deadline"} & set(roles)):
+        return None
+    if roles.count(None) * 2 >= len(roles):
+        return None
+    columns = [Column(w, r or "other") for w, r in zip(words, roles, strict=True)]
+    first_note = next(k for k, c in enumerate(columns) if c.role in (*UNIT_ROLES, "deadline"))
+    return [  # an unnamed column before the units goes with the task's text, after them with the note
+        c._replace(role="text") if c.role == "other" and k < first_note else c for k, c in enumerate(columns)
+    ]
+
+
+def _role(word: str) -> str | None:
+    """What a header word says its column holds: as the lexicon lists it, else by how it ends
+    (…单位, …部门 the units, by the role word it starts with; …任务, …措施 the task; …时限, …时间 the
+    deadline).
+
+    >>> _role("责任单位"), _role("牵头处室"), _role("协同部门"), _role("重点改革任务"), _role("完成时间节点")
+    ('shared', 'lead', 'cooperating', 'task', 'deadline')
+    >>> _role("指标名称") is None
+    True
+    """
+    known = _ROLES.get(word)
+    if known is not None:
+        return known
+    if word.endswith(lx.TABLE_UNIT_ENDINGS):
+        return next((role for role, words in _ROLE_STARTS if word.startswith(words)), "shared")
+    if word.endswith(lx.TABLE_TASK_ENDINGS):
+        return "task"
+    if any(w in word for w in lx.TABLE_DEADLINE_WORDS):
+        return "deadline"
+    return None
+
+
+_ROLE_STARTS = (("lead", lx.TABLE_LEAD_WORDS), ("cooperating", lx.TABLE_COOPERATING_WORDS))
+
+
+def _tab_cells(text: str, line: Line, keep_empty: bool = False) -> list[Cell]:
+    """The cells of a line split by tabs, each trimmed (the line's own span is trimmed of its
+    leading and trailing tabs, so an empty first cell is looked for before it); empty cells at the
+    end are dropped unless ``keep_empty``."""
+    start = text.rfind("\n", 0, line.start) + 1
+    end = text.find("\n", line.end)
+    end = len(text) if end < 0 else end
+    cells: list[Cell] = []
+    pos = start
+    for part in text[start:end].rstrip("\r").split("\t"):
+        lead = len(part) - len(part.lstrip(lx.SPACE_CHARS))
+        body = part.strip(lx.SPACE_CHARS)
+        cells.append(Cell(pos + lead, pos + lead + len(body)))
+        pos += len(part) + 1
+    while not keep_empty and cells and cells[-1].start == cells[-1].end:
+        cells.pop()  # trailing empty cells
+    return cells
+
+
+class _TabRows:
+    """The rows under a tab header row, to the first line that is neither a row, a category
+    row, nor part of a wrapped row."""
+
+    def __init__(self, text: str, lines: list[Line], header: int, columns: list[Column]) -> None:
+        self.text, self.lines, self.columns = text, lines, columns
+        self.number = next((k for k, c in enumerate(columns) if c.role == "number"), None)
+        categories = [Category(None)]
+        furniture: list[Line] = []
+        i = end = header + 1  # end: after the last row
+        while i < len(lines):
+            line = lines[i]
+            if is_page_number(text, line) or is_noise(text, line):
+                furniture.append(line)
+                i += 1
+                continue
+            if self._repeats_header(line):  # the header again, at the top of a new page
+                furniture.append(line)
+                i += 1
+                continue
+            category = self._category(line)
+            if category is not None:
+                categories.append(Category(category))
+                i += 1
+                continue
+            if categories[-1].rows and self._adds_units(line):
+                above = categories[-1].rows[-1]
+                above.lines.append(line)
+                above.more.append(self._padded(_tab_cells(text, line, keep_empty=True)))
+                i = end = i + 1
+                continue
+            row, i = self._row(i)
+            if row is None:
+                break
+            categories[-1].rows.append(row)
+            end = i
+        table = _table([lines[header]], columns, categories, header, end, furniture)
+        self.table = table
+
+    def _repeats_header(self, line: Line) -> bool:
+        if self.text.find("\t", line.start, line.end) < 0:
+            return False
+        return _columns([self.text[c.start : c.end] for c in _tab_cells(self.text, line)]) == self.columns
+
+    def _adds_units(self, line: Line) -> bool:
+        """A line of further units under a row whose 序号 and task cells span several lines (merged
+        cells): its 序号 and task cells empty, a units cell filled."""
+        raw = self.text.rfind("\n", 0, line.start) + 1  # the line's span is trimmed of its first tabs
+        if self.number is None or self.text.find("\t", raw, line.start + 1) < 0:
+            return False
+        cells = self._padded(_tab_cells(self.text, line, keep_empty=True))
+        if len(_tab_cells(self.text, line)) > len(self.columns):
+            return False
+        kinds = {col.role for cell, col in zip(cells, self.columns, strict=True) if cell is not None}
+        return bool(kinds & set(UNIT_ROLES)) and not kinds & {"number", "task"}
+
+    def _padded(self, cells: list[Cell]) -> list[Cell | None]:
+        padded: list[Cell | None] = [c if c.end > c.start else None for c in cells[: len(self.columns)]]
+        return padded + [None] * (len(self.columns) - len(padded))
+
+    def _category(self, line: Line) -> Heading | None:
+        """A category row: one filled cell, a heading with a numeral (一、打造高效便捷的政务环境), or a
+        numeral in the 序号 cell and a title in the task cell, the other cells empty (一⇥政务环境)."""
+        cells = _tab_cells(self.text, line)
+        filled = [k for k, c in enumerate(cells) if c.end > c.start]
+        if len(filled) == 1:
+            cell = cells[filled[0]]
+            heading = heading_at(self.text, Line(line.number, cell.start, cell.end))
+            return heading if heading is not None and heading.kind in _CATEGORY_KINDS else None
+        task = next(k for k, c in enumerate(self.columns) if c.role == "task")
+        if self.number is None or filled != [self.number, task]:
+            return None
+        cell = cells[self.number]
+        numeral = self.text[cell.start : cell.end].strip(_NUMBER_MARKS)
+        value = chinese_to_int(numeral) if numeral and numeral[0] in lx.CN_NUMERAL_CHARS else None
+        return Heading(1, value, numeral, line, cells[task].start) if value else None
+
+    def _starts_row(self, line: Line) -> bool:
+        if self.text.find("\t", line.start, line.end) < 0:
+            return False
+        if self.number is None:
+            return True
+        cells = _tab_cells(self.text, line)
+        return len(cells) > self.number and _row_number(self.text, cells[self.number]) is not None
+
+    def _goes_on(self, last: Cell, line: Line) -> bool:
+        """Whether ``line`` carries on a row cut short by a line break in a cell: it holds the row's
+        further cells (a tab, and it starts no row of its own), or the cell it breaks leaves its words
+        open (省乙厅、 / 省丙厅)."""
+        text = self.text
+        if self._starts_row(line) or self._category(line) is not None or is_page_number(text, line):
+            return False
+        return text.find("\t", line.start, line.end) >= 0 or (
+            last.end > last.start and text[last.end - 1] in _OPEN_ENDS
+        )
+
+    def _row(self, i: int) -> tuple[Row | None, int]:
+        """The row starting at line ``i`` (joined with the lines it wraps onto), and the next line."""
+        text, lines, width = self.text, self.lines, len(self.columns)
+        if not self._starts_row(lines[i]):
+            return None, i
+        cells = _tab_cells(text, lines[i], keep_empty=True)
+        taken = [lines[i]]
+        k = i + 1
+        while len(cells) < width and k < len(lines) and self._goes_on(cells[-1], lines[k]):
+            more = _tab_cells(text, lines[k], keep_empty=True)
+            if len(cells) + len(more) - 1 > width:
+                break
+            last = cells.pop()  # the cell the line break fell in goes on with the next line's first
+            first = more[0]
+            cells += [Cell(last.start if last.end > last.start else first.start, first.end), *more[1:]]
+            taken.append(lines[k])
+            k += 1
+        if len(cells) > width:
+            return None, i
+        return _make_row(text, taken, self._padded(cells), self.number), k
+
+
+def _row_number(text: str, cell: Cell | None) -> tuple[int, str] | None:
+    """A row's printed number and its numeral (1, 1., （1）, 一), or None.
+
+    >>> _row_number("（12）", Cell(0, 4)), _row_number("十二", Cell(0, 2)), _row_number("甲", Cell(0, 1))
+    ((12, '12'), (12, '十二'), None)
+    """
+    if cell is None:
+        return None
+    match = RE_ROW_NUMBER.fullmatch(text, cell.start, cell.end)
+    if match is None:
+        return None
+    numeral = match.group("n")
+    value = int(numeral.translate(_DIGITS)) if numeral[0] not in lx.CN_NUMERAL_CHARS else chinese_to_int(numeral)
+    return (value, numeral) if value else None
+
+
+def _make_row(text: str, lines: list[Line], cells: list[Cell | None], number: int | None) -> Row:
+    printed = _row_number(text, cells[number]) if number is not None else None
+    value, numeral = printed if printed is not None else (None, "")
+    return Row(lines, cells, value, numeral)
+
+
+def _flat_table(text: str, lines: list[Line], first: int) -> Table | None:
+    """A table flattened one cell a line, from its 序号 line: the header's cells on the lines that
+    follow, then rows of a bare number and as many cell lines as the header has other columns."""
+    k = first
+    words: list[str] = []
+    while k < len(lines) and len(words) < _HEADER_WORD_MAX:
+        word = _header_word(text[lines[k].start : lines[k].end])
+        if word not in _ROLES and not (words and _is_short_label(word) and _next_is_label(text, lines, k + 1)):
+            break
+        if words and _breaks_row(text, lines[k]):
+            break
+        words.append(word)
+        k += 1
+    columns = _columns(words)
+    if columns is None or columns[0].role != "number":
+        return None
+    width = len(columns)
+    categories = [Category(None)]
+    furniture: list[Line] = []
+    last = k
+    while k < len(lines):
+        line = lines[k]
+        heading = heading_at(text, line)
+        if heading is not None and heading.kind in _CATEGORY_KINDS:
+            categories.append(Category(heading))
+            k += 1
+            continue
+        if is_page_number(text, line) or is_noise(text, line):
+            furniture.append(line)
+            k += 1
+            continue
+        if _row_number(text, Cell(line.start, line.end)) is None or not line.end - line.start <= 4:
+            break
+        end = _flat_row_end(text, lines, k, width)
+        if end is None:
+            break
+        taken = lines[k:end]
+        cells: list[Cell | None] = [Cell(ln.start, ln.end) for ln in taken[:width]]
+        if len(taken) > width:  # a cell set over several lines: the text before the units runs on
+            target = max(c for c, col in enumerate(columns) if col.role in ("task", "text"))
+            body = taken[target : target + 1 + len(taken) - width]
+            cells = [
+                *cells[:target],
+                Cell(body[0].start, body[-1].end),
+                *[Cell(ln.start, ln.end) for ln in taken[target + len(body) :]],
+            ]
+        cells += [None] * (width - len(cells))  # a row missing its last cells
+        categories[-1].rows.append(_make_row(text, taken, cells, 0))
+        k = last = end
+    return _table(lines[first : first + width], columns, categories, first, last, furniture)
+
+
+def _table(
+    header: list[Line], columns: list[Column], categories: list[Category], first: int, end: int, furniture: list[Line]
+) -> Table | None:
+    """The table, from its header to its last row (category rows after it, with no row under
+    them, are the text after the table); None for fewer than two rows."""
+    while categories and categories[-1].heading is not None and not categories[-1].rows:
+        categories.pop()
+    categories = [c for c in categories if c.heading is not None or c.rows]
+    if sum(len(c.rows) for c in categories) < 2:
+        return None
+    last = categories[-1].rows[-1].lines[-1]
+    return Table(header, columns, categories, first, end, [ln for ln in furniture if ln.start < last.start])
+
+
+def _is_short_label(word: str) -> bool:
+    return 0 < len(word) <= _HEADER_WORD_MAX // 2 and not any(ch in word for ch in lx.CLAUSE_ENDS)
+
+
+def _next_is_label(text: str, lines: list[Line], k: int) -> bool:
+    """Whether the header goes on after an unknown short label (推广范围): the next line is a header
+    word or another short label followed by the first category or row."""
+    if k >= len(lines):
+        return False
+    word = _header_word(text[lines[k].start : lines[k].end])
+    return (
+        word in _ROLES
+        or heading_at(text, lines[k]) is not None
+        or _row_number(text, Cell(lines[k].start, lines[k].end)) is not None
+    )
+
+
+def _flat_row_end(text: str, lines: list[Line], k: int, width: int) -> int | None:
+    """Where the flattened row starting at line ``k`` (its number) ends: after its cells, where the
+    next row, a category row or the table's end follows.  A row whose cells run over more lines
+    ends where the next row starts, if it starts near; a row missing its last cells (a web page
+    drops an empty cell) ends where the next one starts, if that one is numbered next."""
+    value = _row_number(text, Cell(lines[k].start, lines[k].end))
+    end = min(k + width, len(lines))
+    inside = next((j for j in range(k + 1, end) if _breaks_row(text, lines[j])), None)
+    if inside is not None:
+        return inside if _next_row_starts(text, lines, inside, value, exact=True) else None
+    if end < k + width:
+        return None
+    if end == len(lines) or _breaks_row(text, lines[end]):
+        return end
+    for j in range(end, min(len(lines), end + _FLAT_LOOKAHEAD)):
+        if _breaks_row(text, lines[j]):
+            return j if _next_row_starts(text, lines, j, value) else end
+    return end  # the last row: what follows is the text after the table
+
+
+def _next_row_starts(text: str, lines: list[Line], j: int, value: tuple[int, str] | None, exact: bool = False) -> bool:
+    """Whether line ``j`` starts the row after the row numbered ``value`` (numbered next, or, not
+    ``exact``, any higher number), or a category row with a row under it."""
+    if value is None:
+        return False
+    number = _row_number(text, Cell(lines[j].start, lines[j].end))
+    if number is None:  # a category row: the table goes on if a row follows it
+        following = _row_number(text, Cell(lines[j + 1].start, lines[j + 1].end)) if j + 1 < len(lines) else None
+        return following is not None and following[0] > value[0] and lines[j + 1].end - lines[j + 1].start <= 4
+    return number[0] == value[0] + 1 if exact else number[0] > value[0]
+
+
+def _breaks_row(text: str, line: Line) -> bool:
+    """A line that starts a row or a category row (a bare number, 一、…)."""
+    heading = heading_at(text, line)
+    if heading is not None and heading.kind in _CATEGORY_KINDS:
+        return True
+    return line.end - line.start <= 4 and _row_number(text, Cell(line.start, line.end)) is not None

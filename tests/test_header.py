@@ -1,0 +1,75 @@
+"""The notice around a plan (parse/header.py): cases grouped by where they come from."""
+
+from __future__ import annotations
+
+import pytest
+
+from zhiliang_cli.parse.pipeline import parse_text
+
+PLAN_BODY = "一、工作目标\n（一）做好甲项工作。（牵头单位：市甲局）\n"
+
+# (id, the text before the plan's first section, plan_title, note)
+TITLES = [
+    # --- seen in a plan (pages_019) ---
+    (
+        "period-on-the-line-under-the-title",
+        "某市工业和信息化局关于印发《某市行动计划（2026—2027年）》的通知\n深工信〔2026〕2号\n各有关单位：\n"
+        "现印发实施。\n某市工业和信息化局\n2026年1月14日\n某市行动计划\n（2026—2027年）\n为深入实施行动，特制定本计划。\n",
+        "某市行动计划（2026—2027年）",
+        None,
+    ),
+    # --- made up to probe a rule ---
+    (
+        "period-then-the-first-section-at-once",
+        "某市人民政府关于印发某市行动计划的通知\n各区人民政府：\n现印发实施。\n某市人民政府\n2024年1月4日\n"
+        "（此件公开发布）\n某市行动计划\n（2024-2026年）\n",
+        "某市行动计划（2024-2026年）",
+        "此件公开发布",
+    ),
+    (
+        "edition-on-the-line-under-the-title",
+        "某市人民政府关于印发某市管理办法的通知\n各区人民政府：\n现印发实施。\n某市人民政府\n2024年1月4日\n某市实施方案\n（试行）\n",
+        "某市实施方案（试行）",
+        None,
+    ),
+    (
+        "a-note-after-the-date-is-still-a-note",
+        "某市人民政府关于印发某市实施方案的通知\n各区人民政府：\n现印发实施。\n某市人民政府\n2024年1月4日\n（此件主动公开）\n"
+        "某市实施方案\n",
+        "某市实施方案",
+        "此件主动公开",
+    ),
+]
+
+
+@pytest.mark.parametrize(("head", "title", "note"), [c[1:] for c in TITLES], ids=[c[0] for c in TITLES])
+def test_plan_title_and_note(head: str, title: str, note: str | None) -> None:
+    plan = parse_text(head + PLAN_BODY)
+    assert (plan["plan_title"], plan["note"]) == (title, note)
+
+
+# (id, the recipients line, the recipients)
+RECIPIENTS = [
+    # --- seen in a plan (pages_022, pages_021) ---
+    (
+        "each-set-of-its-own",
+        "管委会各部门、各直属单位，临港新片区各镇、各开发公司、各有关单位：",
+        ["管委会各部门", "各直属单位", "临港新片区各镇", "各开发公司", "各有关单位"],
+    ),
+    ("zones-then-offices", "各功能区、各部委办局、各派驻机构：", ["各功能区", "各部委办局", "各派驻机构"]),
+    # --- made up to probe a rule: names that hold 、 stay whole ---
+    ("levels-of-one-office", "各省、自治区、直辖市人民政府：", ["各省、自治区、直辖市人民政府"]),
+    (
+        "places-sharing-the-office-named-last",
+        "各设区市、平潭综合实验区领导小组办公室，省直有关单位：",
+        ["各设区市、平潭综合实验区领导小组办公室", "省直有关单位"],
+    ),
+    ("kinds-of-one-office", "各区人民政府，市政府各委、办、局：", ["各区人民政府", "市政府各委、办、局"]),
+]
+
+
+@pytest.mark.parametrize(("line", "recipients"), [c[1:] for c in RECIPIENTS], ids=[c[0] for c in RECIPIENTS])
+def test_recipients(line: str, recipients: list[str]) -> None:
+    head = f"某市人民政府关于印发某市实施方案的通知\n某政〔2024〕1号\n{line}\n现印发实施。\n"
+    head += "某市人民政府\n2024年1月4日\n某市实施方案\n"
+    assert parse_text(head + PLAN_BODY)["recipients"] == recipients
