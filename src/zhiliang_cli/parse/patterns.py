@@ -273,7 +273,8 @@ _ROLE_KIND_LABEL = rf"(?:{_alternation(_ROLES)})(?:{_alternation(lx.BODY_KINDS)}
 RE_NOTE_LABEL = regex.compile(
     rf"""
     (?P<label> {_UNIT_LABEL} | {_wrappable(lx.FIELD_LABELS)} ) {WS}* {COLON} {WS}*     # a label we know
-  | (?<= [；;] {WS}* ) (?P<label> \p{{Han}}{{2,6}} ) {WS}* {COLON} {WS}*                 # any label after a ；
+  | (?<= [；;] {WS}{{0,8}} ) (?P<label> \p{{Han}}{{2,6}} ) {WS}* {COLON} {WS}*           # any label after a ；
+                                                            # (a bounded look back: linear over a run of spaces)
   | (?: ^ | (?<= [；;，,\r\n] ) ) {WS}*+ (?P<nocolon>)                                 # opening the note or a part:
     (?: (?P<label> {_ROLE_KIND_LABEL} ) (?: {WS}++ | 为 | 是 | (?= \p{{Han}} ) )       #   牵头单位 X / 牵头单位X /
                                                                                         #   牵头单位为X
