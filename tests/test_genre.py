@@ -19,8 +19,12 @@ KNOWN = {
 
 
 #: Documents whose forms zl does not read yet: each a known gap (strict, so that a document read right
-#: leaves this set). Every document of issue 18 is read now.
-PENDING: set[str] = set()
+#: leaves this set). Every document of issue 18 is read now; the unseen-document round added two that are not.
+PENDING: set[str] = {
+    # 第一部分/第二部分/第三部分 are no heading level: 第一部分 taken for the plan's title, 第三部分 run onto the
+    # last task (so the copy is judged cut off)
+    "47_city_plan_parts_bufen_zhuanlan_boxes",
+}
 
 
 def _reports(pending: bool) -> list[Report]:
