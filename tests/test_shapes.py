@@ -66,6 +66,16 @@ SHAPES = [
         "一、重点任务\n（一）基础创新工程\n1.建立创新体系。支持建设。（三）是重点。\n2.发展通用装备。加快研制。\n",
         ["建立创新体系", "发展通用装备"],
     ),
+    # parts (第一部分) over sections, as chapters are: the tasks are the 一、 of the part that sets them;
+    # the safeguards' part names no unit where the tasks do
+    (
+        "第一部分　总体要求\n一、指导思想\n坚持高质量发展。\n二、主要目标\n到2025年，建成5个。\n"
+        "第二部分　重点任务\n一、实施绿色升级工程。推进改造。（牵头单位：市工信局）\n"
+        "二、推进园区提升工程。建设园区。（牵头单位：市发展改革委）\n"
+        "三、实施城镇节能工程。推进改造。（牵头单位：市住建局）\n"
+        "第三部分　保障措施\n一、加强组织领导。落实责任。\n二、强化监督考核。纳入考核。\n",
+        ["实施绿色升级工程", "推进园区提升工程", "实施城镇节能工程"],
+    ),
     # level-three markers with a small full stop (U+FE52), as a PDF copy prints them
     (
         "一、重点任务\n（一）强化基础\n1﹒推进芯片设计。加强研发。\n2﹒推进芯片制造。建设产线。\n",

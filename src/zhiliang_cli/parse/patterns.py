@@ -76,7 +76,7 @@ RE_HEADING = re.compile(
     (?:
         (?P<l1> (?P<n1>{CN_NUM}{{1,12}}|{_chars(lx.DAMAGED_ONE)}) {WS}* {_chars(lx.LEVEL1_MARKS)} )  # 一、 (-、)
       | (?P<la> 第 {WS}* (?P<na>{CN_NUM}{{1,12}}) {WS}* 条 (?={WS}|$|[^\r\n]{{0,40}}$) )  # 第一条  an article
-      | (?P<lc> 第 {WS}* (?P<nc>{CN_NUM}{{1,12}}) {WS}* 章 (?={WS}|$|[^\r\n]{{0,40}}$) )  # 第一章  a chapter
+      | (?P<lc> 第 {WS}* (?P<nc>{CN_NUM}{{1,12}}) {WS}* (?:章|部分) (?={WS}|$|[^\r\n]{{0,40}}$) )  # 第一章, 第一部分
       | (?P<l2> {OPEN} {WS}* (?P<n2>{CN_NUM}{{1,12}}) {WS}* {CLOSE} )           # （一） level two
       | (?P<l3> (?P<n3>{DIGIT}{{1,4}}) {WS}*                                    # 1.     level three
                 (?: [.．﹒](?P<dec>(?={DIGIT}))? | 、 ) )                        #        (1.5: maybe)

@@ -143,11 +143,9 @@ def _parse_structure(text: str, index: LineIndex) -> Structure:
     drafts = walk.drafts
     for draft in drafts:
         _promote_childless_groups(draft, notes)
-    noted = _tasks_carry_notes(drafts, notes)
-    framing = lx.FRAMING_TITLES if noted else lx.AIM_TITLES
-    if sum(len(draft.items) for draft in drafts) > sum(_framing_count(text, d, notes, framing) for d in drafts):
-        for draft in drafts:
-            _framing_to_text(text, draft, notes, framing)
+    _frame(text, drafts, notes, lx.AIM_TITLES)  # in every plan; then, where the tasks left carry notes,
+    if _tasks_carry_notes(drafts, notes):  # the safeguards and the layout that name no unit too
+        _frame(text, drafts, notes, lx.FRAMING_TITLES)
     for draft in drafts:
         draft.promoted = not draft.items and bool(notes.within(*_own_text(draft)))
     if _is_flat(drafts):  # a list of measures: every one is an item, a note or not
@@ -804,6 +802,13 @@ def _tasks_carry_notes(drafts: list[SectionDraft], notes: _Notes) -> bool:
     items = [item for draft in drafts for item in draft.items]
     noted = sum(bool(notes.within(item.lines[0].start, item.lines[-1].end)) for item in items)
     return bool(items) and noted * 2 > len(items)
+
+
+def _frame(text: str, drafts: list[SectionDraft], notes: _Notes, titles: tuple[str, ...]) -> None:
+    """The entries that frame the tasks made their sections' text, unless they are all the plan has."""
+    if sum(len(draft.items) for draft in drafts) > sum(_framing_count(text, d, notes, titles) for d in drafts):
+        for draft in drafts:
+            _framing_to_text(text, draft, notes, titles)
 
 
 def _framing_count(text: str, draft: SectionDraft, notes: _Notes, titles: tuple[str, ...]) -> int:
