@@ -107,3 +107,25 @@ def test_a_part_of_the_year_that_qualifies_what_a_verb_takes_in_is_no_deadline()
     plan = _plan("一、重点任务\n（一）加强督促检查。纳入年底效能目标考核体系。\n（二）推进试点。年底前完成。\n")
     deadlines = [i["deadline"] and i["deadline"]["text"] for s in plan["sections"] for i in s["items"]]
     assert deadlines == [None, "年底前"]
+
+
+def test_fields_in_lenticular_brackets_give_the_deadline_and_end_the_task() -> None:
+    """【责任部门】A【完成时间】X after the task or on lines of their own: the units, the item's
+    deadline, and a task that is whole without a full stop (so 附件2 after it heads a document)."""
+    text = (
+        "关于印发《甲方案》和《乙方案》的通知\n某部门：\n现将《甲方案》和《乙方案》印发给你们。\n"
+        "附件：1．甲方案\n2．乙方案\n某某部办公厅\n2024年4月8日\n附件1\n甲方案\n"
+        "一、重点任务\n1.建设平台。新增数据1000万条以上。【责任部门】信息司、财务司【完成时间】2024年9月底前\n"
+        "2.推广服务。网上可办率达到90%。\n【责任部门】市场司\n【完成时间】持续推进\n"
+        "附件2\n乙方案\n一、重点任务\n（一）培育主体。（牵头单位：市场司）\n"
+    )
+    plan = _plan(text)
+    items = [i for s in plan["sections"] for i in s["items"]]
+    assert [(i["lead_units"], i["deadline"] and i["deadline"]["text"]) for i in items] == [
+        (["信息司", "财务司"], "2024年9月底前"),
+        (["市场司"], "持续推进"),
+        (["市场司"], None),
+    ]
+    assert [p["title"] for p in plan["parts"]] == ["乙方案"]
+    assert [t["by"] and t["by"]["date"] for t in items[0]["targets"]] == ["2024-09-30"]
+    assert plan["problems"] == []  # each document numbers from 一

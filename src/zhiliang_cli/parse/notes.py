@@ -56,6 +56,7 @@ from .patterns import (
     RE_BRACKET,
     RE_BRACKET_AT_LINE_END,
     RE_BRACKET_OR_BREAK,
+    RE_BRACKETED_FIELD,
     RE_BRACKETED_LABEL_NOTE,
     RE_CARRY_HINT,
     RE_COOPERATING_ASIDE,
@@ -181,8 +182,8 @@ def find_notes(text: str, start: int, end: int, line_starts: Iterable[int] | Non
         if not taken.holds(m.start("body"))
     ]
     others += _bare_notes(text, line_starts[0] if line_starts else end, end, taken)
-    others += [  # 【责任单位】X: read as 责任单位：X
-        _note_of_body(m.start(), m.end(), f"{m.group('label')}：{m.group('units')}", None)
+    others += [  # 【责任单位】X: read as 责任单位：X, with the fields in 【】 that follow it
+        _bracketed_label_note(text, m, end)
         for m in RE_BRACKETED_LABEL_NOTE.finditer(text, start, end)
         if not taken.holds(m.start())
     ]
@@ -190,6 +191,18 @@ def find_notes(text: str, start: int, end: int, line_starts: Iterable[int] | Non
         notes = sorted(notes + others, key=lambda n: n.start)
     notes = [n for n in notes if n.lead_units or n.cooperating_units or not n.readable]
     return apply_rules(text, notes)
+
+
+def _bracketed_label_note(text: str, match: re.Match[str], end: int) -> LeadNote:
+    """【责任部门】A、B【完成时间】2025年12月底前 (the field on the same line or the next): the units
+    read as 责任部门：A、B, each field kept with its span, as the fields of （…：…；完成时限：…） are."""
+    note = _note_of_body(match.start(), match.end(), f"{match.group('label')}：{match.group('units')}", None)
+    fields: list[NoteField] = []
+    stop = match.end()
+    while (field := RE_BRACKETED_FIELD.match(text, stop, end)) is not None:
+        fields.append(NoteField(field.group("label"), field.start("value"), field.end("value")))
+        stop = field.end()
+    return note._replace(end=stop, fields=note.fields + tuple(fields)) if fields else note
 
 
 def _bare_notes(text: str, start: int, end: int, taken: _Spans) -> list[LeadNote]:

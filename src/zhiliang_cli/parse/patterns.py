@@ -320,6 +320,16 @@ RE_BRACKETED_LABEL_NOTE = re.compile(
     re.VERBOSE,
 )
 
+#: A field in 【】 after such a note, on its line or the next: 【完成时间】2025年12月底前.
+RE_BRACKETED_FIELD = re.compile(
+    rf"""
+    {WS}*+ (?: (?:\r\n|\r|\n) {WS}*+ )?                             # on the note's line or the next
+    【 {WS}* (?P<label> {_alternation(lx.FIELD_LABELS)} ) {WS}* 】 {WS}*+ (?: {COLON} {WS}*+ )?
+    (?P<value> [^。；;\r\n【]*[^。；;\r\n【\s\ufeff\u3000] )
+    """,
+    re.VERBOSE,
+)
+
 #: The plan's statement that the unit listed first leads: 列第一位者为牵头单位, 排在第一位的部门为
 #: 牵头部门, 第一个单位为牵头单位, 第一责任单位为牵头单位, 第一个为牵头单位, 排名第一的为牵头单位,
 #: 列首位者牵头.  Every statement holds

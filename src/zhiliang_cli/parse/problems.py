@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import unicodedata
 from bisect import bisect_left
+from itertools import pairwise
 
 from zhiliang_cli.records import ItemRecord, ProblemRecord, SectionRecord
 
@@ -34,7 +35,12 @@ from .structure import SectionDraft, Structure
 
 def structure_problems(text: str, structure: Structure, index: LineIndex) -> list[ProblemRecord]:
     """Every problem found, in order of line."""
-    problems = _numbering_problems(structure.drafts, structure.restart)
+    starts = [0, *(first for first, _title in structure.parts), len(structure.drafts)]
+    problems = [  # each document under the notice numbers its sections and items from one
+        problem
+        for begin, end in pairwise(starts)
+        for problem in _numbering_problems(structure.drafts[begin:end], structure.restart)
+    ]
     problems += _empty_sections(structure.sections)
     problems += _check_trailer(text, structure.trailer)
     unreadable = [(note.start, note.end) for note in structure.unreadable]

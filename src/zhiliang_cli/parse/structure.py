@@ -54,6 +54,8 @@ from .patterns import (
     RE_ATTACHMENT_LINE,
     RE_ATTACHMENT_LIST,
     RE_BOOK_TITLE,
+    RE_BRACKETED_FIELD,
+    RE_BRACKETED_LABEL_NOTE,
     RE_CLOSING_HEADING,
     RE_CLOSING_PARAGRAPH,
     RE_DOC_NUMBER,
@@ -543,9 +545,12 @@ class _Walk:
         last = block.lines[-1]
         if last is block.lines[0] and block.heading.body >= last.end:
             return False  # a marker alone on its line (（一）): its title is on the next line
-        return self.text[last.end - 1] not in _COMPLETE and not (
+        if self.text[last.end - 1] in _COMPLETE or (
             last is block.lines[0] and len(block.lines) == 1 and block.heading.level == 1
-        )
+        ):
+            return False
+        # a line that ends with a field of a note (…。【完成时间】2025年12月底前) is whole without a full stop
+        return not _ends_with_a_field(self.text, last)
 
     def _closes(self, i: int) -> bool:
         """Whether line ``i`` closes the plan: a line of the closing block, a 发文字号 or a notice's
@@ -565,6 +570,19 @@ class _Walk:
     def _names_attachment(self, line: Line) -> bool:
         content = self.text[line.start : line.end]
         return len(content) <= _SIGNATURE_MAX and not any(ch in content for ch in lx.SENTENCE_ENDS)
+
+
+def _ends_with_a_field(text: str, line: Line) -> bool:
+    """Whether ``line`` ends with a labelled field of a note in 【】 (【责任部门】A、B, 【完成时间】X), on
+    its own or after the task's last sentence."""
+    last = text.rfind("【", line.start, line.end)
+    if last < 0:
+        return False
+    for pattern in (RE_BRACKETED_LABEL_NOTE, RE_BRACKETED_FIELD):
+        match = pattern.match(text, last, line.end)
+        if match is not None and match.end() == line.end:
+            return True
+    return False
 
 
 def _closing_after_last_task(text: str, drafts: list[SectionDraft], notes: _Notes) -> tuple[list[Line], list[Line]]:
