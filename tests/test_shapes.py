@@ -66,6 +66,18 @@ SHAPES = [
         "一、重点任务\n（一）基础创新工程\n1.建立创新体系。支持建设。（三）是重点。\n2.发展通用装备。加快研制。\n",
         ["建立创新体系", "发展通用装备"],
     ),
+    # ...and one that continues the sequence is text too where a heading on a line of its own bears its
+    # number next: a list inside the paragraph (probes: 。（二）是…, 。2.… then 2. on the next line)
+    (
+        "一、重点任务\n（一）开展隐患排查。建立台账。整治分三个阶段进行。（二）是集中整治阶段，要逐一整改。\n"
+        "（二）强化执法检查。全年检查企业不少于500家。\n",
+        ["开展隐患排查", "强化执法检查"],
+    ),
+    (
+        "一、重点任务\n1.拓宽销售渠道。重点做好以下工作。2.组织企业参加展销会。3.推动电商平台开设专区。\n"
+        "2.强化宣传推广。开展系列宣传活动。\n",
+        ["拓宽销售渠道", "强化宣传推广"],
+    ),
     # level-three markers with a small full stop (U+FE52), as a PDF copy prints them
     (
         "一、重点任务\n（一）强化基础\n1﹒推进芯片设计。加强研发。\n2﹒推进芯片制造。建设产线。\n",
