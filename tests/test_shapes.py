@@ -94,6 +94,8 @@ def test_which_entries_are_items(text: str, titles: list[str]) -> None:
 NO_GOALS = [
     # a section that reports where things stand: its figures are past, never goals
     ("一、发展现状\n全省拥有企业70余家，2020年实现收入109.1亿元，市场占有率超过40%。\n" + TASKS, []),
+    # ...but one whose title names its aims too states its goals (probe: 发展现状与目标; number_text holds the %)
+    ("一、发展现状与目标\n到2025年，全市城镇调查失业率控制在5.5%以内。\n" + TASKS, ["5.5%%"]),
     # a time limit counted from each case is a rule of procedure
     ("一、重点任务\n（一）加强公开。执法决定信息要在执法决定作出之日起7个工作日内公开。\n", []),
     ("一、重点任务\n（一）提升效率。企业开办时间压缩至1个工作日以内。\n", ["1工作日"]),

@@ -881,6 +881,9 @@ SITUATION_TITLES = (
     "面临的形势", "形势分析", "基础与形势", "发展背景", "背景", "总体情况", "工作回顾", "取得成效", "主要成效",
     "存在问题", "发展成效",
 )  # fmt: skip
+#: Words of a title that names the aims beside where things stand (发展现状与目标, 发展基础和主要任务): its
+#: section states goals as well, and is read for them.
+SITUATION_AND_AIM_WORDS = ("目标", "任务", "思路", "要求", "方向")
 #: Where the tasks carry notes, the safeguards that name no unit, and the layout that says where
 #: things go (三、产业布局 （一）“四聚”。…), frame them too.
 FRAMING_TITLES = (
