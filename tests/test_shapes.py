@@ -34,6 +34,12 @@ SAFEGUARDS = "三、保障措施\n（一）加强组织领导。各地要落实�
 SHAPES = [
     # a plan whose tasks carry no notes: the aims frame it, the safeguards are tasks (each sets work)
     (AIMS + TASKS + SAFEGUARDS, ["加强标准建设", "提升检测能力", "加强组织领导", "加强宣传引导"]),
+    # a section of aims and tasks (目标任务) in a plan with no notes holds the tasks (probe)
+    (
+        "一、目标任务\n（一）完成人工造林1.5万亩。各乡镇落实地块。\n（二）完成森林抚育3万亩。加强管理。\n"
+        "二、保障措施\n（一）加强组织领导。成立专班。\n",
+        ["完成人工造林1.5万亩", "完成森林抚育3万亩", "加强组织领导"],
+    ),
     # titled as aims under a section of another name
     ("一、工作安排\n（一）主要目标。建成5个。\n（二）推进试点。开展试点。\n", ["推进试点"]),
     # nothing but framing: then the entries are what the plan has, and stay items

@@ -869,10 +869,12 @@ OWN_PART_NOUNS = tuple(
 #: Titles of the headings that frame a plan's tasks rather than set one (GB/T 9704 leaves them to the
 #: drafter; the genre uses these): the aims and principles before the tasks, the safeguards after them.
 #: The aims and principles come first; a plan whose tasks carry no notes keeps its safeguards as items
-#: (each sets work: 加强组织领导…), but its aims frame it all the same.
+#: (each sets work: 加强组织领导…), but its aims frame it all the same.  目标任务 (aims and tasks) is no aim
+#: title here: in a plan with no notes a section so titled may hold the tasks themselves (一、目标任务 /
+#: （一）完成人工造林1.5万亩…), and it frames only where the tasks carry notes.
 AIM_TITLES = (
     "总体要求", "指导思想", "基本原则", "工作原则", "主要目标", "发展目标", "总体目标", "工作目标", "总体思路",
-    "目标任务", "行动目标", "总体目标", "重要意义", "主要原则", "基本思路", "工作思路",
+    "行动目标", "重要意义", "主要原则", "基本思路", "工作思路",
 )  # fmt: skip
 #: Titles of a section that reports where things stand (一、发展现状): the facts and results it gives
 #: are past, never goals.
@@ -887,7 +889,7 @@ SITUATION_AND_AIM_WORDS = ("目标", "任务", "思路", "要求", "方向")
 #: Where the tasks carry notes, the safeguards that name no unit, and the layout that says where
 #: things go (三、产业布局 （一）“四聚”。…), frame them too.
 FRAMING_TITLES = (
-    *AIM_TITLES, "保障措施", "保障机制", "组织保障", "组织实施", "实施保障", "工作要求",
+    *AIM_TITLES, "目标任务", "保障措施", "保障机制", "组织保障", "组织实施", "实施保障", "工作要求",
     "产业布局", "空间布局", "总体布局", "发展布局", "区域布局",
 )  # fmt: skip
 #: Words of a notice that sends a plan (关于印发…的通知, 转发): its attachment is the plan.
