@@ -518,8 +518,9 @@ COUNT_UNITS = (
     "％",
     "‰",
 )
-#: Unit symbols of one Latin letter (240h, 5m, 10t): the others (5G, 3D, 4K) are names, not units.
-SINGLE_LETTER_UNITS = ("h", "s", "m", "t", "g", "W")
+#: Unit symbols of one Latin letter (240h, 5m, 10t): the others (5G, 3D, 4K) are names, not units; g is left
+#: out too, since plans write the network in lower case as often (建成5g基站1000个) as grams (which they write 克).
+SINGLE_LETTER_UNITS = ("h", "s", "m", "t", "W")
 #: What may follow a unit after / in a compound unit (30微克/立方米, 3万元/人, 0.5吨标准煤/万元).
 DENOMINATOR_UNITS = (
     "立方米",
