@@ -354,6 +354,11 @@ FOLLOWING = [
     ),
     ("every measure, no 以下", "（责任单位：市科技局、各区政府；各项措施均需各区政府落实，不再列出）", "各区政府"),
     ("units first, no 以下", "（责任单位：市民政局；各县（市、区）政府为各项任务责任单位）", "各县（市、区）政府"),
+    (  # probe: the remark opens the note (it carried 的共同责任单位)
+        "units first, opening the note",
+        "（各区人民政府为各项措施的共同责任单位，以下不再列出；牵头单位：市发展改革委）",
+        "各区人民政府",
+    ),
 ]
 
 

@@ -365,12 +365,13 @@ RE_RULE_ASIDE = re.compile(rf"{OPEN}[^（）()]{{0,{_REMARK_REACH}}}{CLOSE}")
 RE_FOLLOWING_UNITS = regex.compile(
     rf"""
     (?: 以下 (?:{_alternation(lx.FOLLOWING_UNITS_SCOPES)})?                    # 以下 [各项任务]
-      | (?:{_alternation(lx.EVERY_TASK_SCOPES)}) )                               #   or 各项措施
-    (?:{_alternation(lx.FOLLOWING_UNITS_VERBS)})?                               # 均需
+        (?:{_alternation(lx.FOLLOWING_UNITS_VERBS)})?                           #   [均需]
+      | (?:{_alternation(lx.EVERY_TASK_SCOPES)})                                 #   or 各项措施 with its verb:
+        (?:{_alternation(lx.FOLLOWING_UNITS_VERBS)}) )                          #   均需 (X为各项措施的… is below)
     (?P<units> (?:[^。；;（）()]|[（(][^。；;（）()]{{0,20}}[）)]){{0,{_REMARK_REACH}}}? ) (?:负责落实|落实|负责|参与)?
     {WS}{{0,4}} [，,]? {WS}{{0,4}} (?:{_alternation(lx.NOT_LISTED_AGAIN)})
-  | (?<= ^ | [；;，,。：:] ) {WS}*+ (?P<kept>)                                   # a part of the note:
-    (?P<units> (?:[^。；;，,：:（）()\s]|[（(][^。；;（）()]{{0,20}}[）)]){{1,60}}? )   # 各区人民政府
+  | (?<= ^ | [；;，,。：:（(] ) {WS}*+ (?P<kept>)                               # a part of the note (or all:
+    (?P<units> (?:[^。；;，,：:（）()\s]|[（(][^。；;（）()]{{0,20}}[）)]){{1,60}}? )   # （各区人民政府…): 各区人民政府
     为 (?:{_alternation(lx.EVERY_TASK_SCOPES)}) 的? (?:共同)?                       # 为各项措施的共同
     (?: (?P<cooperating> {_alternation(lx.COOPERATING_ROLES)} )                      # 配合单位 /
       | (?:{_alternation(lx.LEAD_ROLES + lx.SHARED_ROLES)}) ) (?:{_alternation(lx.BODY_KINDS)})   # 责任单位
