@@ -1028,9 +1028,11 @@ PENALTY_WORDS = ("罚款", "罚金")
 #: Words that open a clause about the things a number describes (围绕12条产业链, 针对300种商品): the number
 #: counts what the task works on, not what it must reach.
 QUALIFYING_PREPOSITIONS = ("围绕", "针对", "面向", "瞄准", "聚焦于")
-#: 对 opening a clause names what the work is done on (对全市100家重点零售企业开展月度监测: the sample), unless
-#: it starts a verb (对接, 对标, 对外).
+#: 对 opening a clause names what the work is done on: where the work observes (对全市100家重点零售企业开展月度
+#: 监测: OBSERVING_WORDS), the count is the sample, not a goal; where it serves or changes what it counts (对1000名
+#: 农村劳动力开展技能培训, 对50个村开展人居环境整治), the count is how much work to do.  Not 对接, 对标, 对外.
 OBJECT_PREPOSITIONS = ("对",)
+OBSERVING_WORDS = ("监测", "调查", "统计", "跟踪", "监控", "抽样")
 #: 以…为… opening a clause names the means the work takes (以8个国家算力枢纽为抓手), not 以上, 以下, 以来.
 MEANS_OPENER = "以"
 MEANS_CLOSER = "为"
