@@ -228,6 +228,17 @@ def test_a_table_inside_a_section_whose_tasks_carry_notes_leaves_the_prose_readi
     assert [i["lead_units"] for s in plan["sections"] for i in s["items"]] == [["市甲局"], ["市丁局"]]
 
 
+def test_a_schedule_under_tasks_in_prose_leaves_the_prose_reading() -> None:
+    # probe: 序号 / 事项 / 时间 / 地点 names a task column and a time one, but no units: events, not tasks
+    text = (
+        "某市2025年科技活动周工作方案\n一、活动安排\n（一）开幕式。在市民广场举办开幕式。\n"
+        "（二）科普进校园。组织专家开展讲座20场。具体安排如下：\n序号\t事项\t时间\t地点\n"
+        "1\t开幕式\t5月20日\t市民广场\n2\t科普讲座\t5月21日至25日\t各中小学\n二、工作要求\n各单位要高度重视。\n"
+    )
+    plan = dict(parse_text(text))
+    assert [i["title"] for s in plan["sections"] for i in s["items"]] == ["开幕式", "科普进校园"]
+
+
 def test_an_empty_last_cell_does_not_take_the_line_after_the_table() -> None:
     table = (
         "序号\t工作任务\t工作目标\t责任单位\t完成时限\t备注\n（一）夯实基础\n"

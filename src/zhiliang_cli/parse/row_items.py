@@ -60,7 +60,8 @@ def _spliced(text: str, structure: Structure, table: Table) -> Structure:
     table): the rows are that section's items, in place of what the prose read there (the table's
     category rows its groups), and the header row is the section's own text; the items of the
     plan are numbered by position.  Where the table runs over more than one section, or the
-    section's tasks carry notes of their own, the prose's reading stands."""
+    section's tasks carry notes of their own, or the section has tasks in prose and the table names
+    no units (a schedule of events: 序号 / 事项 / 时间 / 地点), the prose's reading stands."""
     start, end = table.header[0].start, table.categories[-1].rows[-1].lines[-1].end
     bounds = [s["span"][0] for s in structure.sections] + [_body_end(structure)]
     k = next((k for k in range(len(structure.sections)) if bounds[k] <= start and end <= bounds[k + 1]), None)
@@ -69,6 +70,8 @@ def _spliced(text: str, structure: Structure, table: Table) -> Structure:
     section, draft = structure.sections[k], structure.drafts[k]
     if any(item["lead_units"] or item["cooperating_units"] for item in section["items"]):
         return structure
+    if section["items"] and not any(column.role in UNIT_ROLES for column in table.columns):
+        return structure  # 序号 / 事项 / 时间 / 地点 under tasks in prose: a schedule, no tasks with units
     notes = _read_notes(text, table)
     before = [i for i, item in enumerate(section["items"]) if item["span"][0] < start]
     after = [i for i, item in enumerate(section["items"]) if item["span"][0] >= end]
