@@ -239,6 +239,17 @@ def test_a_schedule_under_tasks_in_prose_leaves_the_prose_reading() -> None:
     assert [i["title"] for s in plan["sections"] for i in s["items"]] == ["开幕式", "科普进校园"]
 
 
+def test_a_schedule_annexed_to_a_plan_in_prose_leaves_the_plan_as_it_is() -> None:
+    # probe: the annexed schedule took the place of the whole plan, its sections and its targets
+    text = (
+        "某市2025年科技活动周工作方案\n一、活动安排\n（一）开幕式。在市民广场举办开幕式。\n"
+        "（二）科普进校园。组织专家开展讲座20场。\n二、工作要求\n各单位要高度重视。\n\n附件：活动日程表\n"
+        "序号\t事项\t时间\t地点\n1\t开幕式\t5月20日\t市民广场\n2\t科普讲座\t5月21日至25日\t各中小学\n"
+    )
+    plan = dict(parse_text(text))
+    assert [i["title"] for s in plan["sections"] for i in s["items"]] == ["开幕式", "科普进校园"]
+
+
 def test_an_empty_last_cell_does_not_take_the_line_after_the_table() -> None:
     table = (
         "序号\t工作任务\t工作目标\t责任单位\t完成时限\t备注\n（一）夯实基础\n"
