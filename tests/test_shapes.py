@@ -84,6 +84,13 @@ SHAPES = [
         "2.强化宣传推广。开展系列宣传活动。\n",
         ["拓宽销售渠道", "强化宣传推广"],
     ),
+    # ...and so is one whose predecessor stands in the same line as text: a list run on in the paragraph,
+    # even where no heading of its number follows (probe: 。（一）是…。（二）是… in the last task of a group)
+    (
+        "一、重点任务\n（一）加强隐患排查\n1.开展排查。排查分两个阶段。（一）是企业自查阶段。（二）是部门抽查阶段。\n"
+        "2.建立台账。实行闭环管理。\n二、保障措施\n加强组织领导。\n",
+        ["开展排查", "建立台账"],
+    ),
     # level-three markers with a small full stop (U+FE52), as a PDF copy prints them
     (
         "一、重点任务\n（一）强化基础\n1﹒推进芯片设计。加强研发。\n2﹒推进芯片制造。建设产线。\n",

@@ -180,7 +180,8 @@ def _split_fused_headings(
     marker after 。 that continues the sequence of its level (（二） after （一）, 2. after 1.) and
     opens a title alone (to the next 。 or the line's end), as a heading on a line of its own does;
     not where the next heading of its level or above, on a line of its own, bears the same number
-    (…阶段进行。（二）是集中整治阶段… then （二）强化执法检查: the first （二） is a list in the paragraph)."""
+    (…阶段进行。（二）是集中整治阶段… then （二）强化执法检查: the first （二） is a list in the paragraph),
+    nor where the marker before it in its sequence stands in the same line as text (…。（一）是…。（二）是…)."""
     if not any(RE_FUSED_MARKER.search(text, ln.start, ln.end) for ln in lines):
         return lines, raw
     upcoming = _next_headings(raw)
@@ -197,6 +198,7 @@ def _split_fused_headings(
     for k, (line, heading) in enumerate(zip(lines, raw, strict=True)):
         seen(heading)
         start, current = line.start, heading
+        inline: set[tuple[str, int]] = set()  # markers of a list run on inside this line
         for match in RE_FUSED_MARKER.finditer(text, line.start + 1, line.end):
             cut = match.end()
             fused = heading_at(text, Line(line.number, cut, line.end))
@@ -204,10 +206,14 @@ def _split_fused_headings(
                 continue
             stop = text.find("。", fused.body, line.end)
             title = text[fused.body : line.end if stop < 0 else stop]
-            if last.get(fused.kind) != fused.value - 1 or not 0 < len(title) <= _TITLE_ONLY:
-                continue
             following = upcoming[k].get(fused.kind)
-            if following is not None and following.kind == fused.kind and following.value == fused.value:
+            if (
+                last.get(fused.kind) != fused.value - 1
+                or not 0 < len(title) <= _TITLE_ONLY
+                or (fused.kind, fused.value - 1) in inline  # …。（一）是…。（二）是…: a list in the paragraph
+                or (following is not None and following.kind == fused.kind and following.value == fused.value)
+            ):
+                inline.add((fused.kind, fused.value))
                 continue
             segment = Line(line.number, start, cut)
             out_lines.append(segment)
