@@ -157,6 +157,14 @@ MADE_UP = [
     ("main-charge", "加强监管。（市发改委负主责，市财政局配合）", ["市发改委"], ["市财政局"]),
     ("steers-and-coordinates", "加强监管。（市发改委统筹协调，各区落实）", ["市发改委"], ["各区"]),
     ("label-is", "加强监管。（牵头单位为市商务局，配合单位为市财政局）", ["市商务局"], ["市财政局"]),
+    # probe: a unit that opens with 中 after a label with no colon (it kept the label as its name)
+    (
+        "no-colon-then-zhong",
+        "加强监管。（牵头单位 中国人民银行某市分行；配合单位 市财政局）",
+        ["中国人民银行某市分行"],
+        ["市财政局"],
+    ),
+    ("no-colon-no-space-zhong", "加强监管。（牵头单位市卫健委，配合单位中医院）", ["市卫健委"], ["中医院"]),
     # a list of units, then one of them named as the lead
     ("list-then-which-leads", "加强监管。（市商务局、市财政局，其中市商务局牵头）", ["市商务局"], ["市财政局"]),
     ("list-then-is-the-lead", "加强监管。（市商务局、市财政局；市商务局为牵头单位）", ["市商务局"], ["市财政局"]),

@@ -146,8 +146,9 @@ LEAD_LABELS = (*(r + b for r in LEAD_ROLES for b in BODY_KINDS), "牵头")
 COOPERATING_LABELS = tuple(r + b for r in COOPERATING_ROLES for b in BODY_KINDS)
 SHARED_LABELS = (*(r + b for r in SHARED_ROLES for b in BODY_KINDS), "处室", "科室", "责任主体")
 #: Characters that never open a unit's name, so that a label before them without a colon is the subject
-#: of a sentence, not a label: 牵头单位为X, 责任单位要…, 配合单位和…, 牵头单位负责….
-NOT_AFTER_A_BARE_LABEL = "为是和与及、的要应按负等在由中对须需将把"
+#: of a sentence, not a label: 牵头单位为X, 责任单位要…, 配合单位和…, 牵头单位负责….  Not 中: many units
+#: open with it (牵头单位 中国人民银行某市分行, 中国铁塔…, 中医院).
+NOT_AFTER_A_BARE_LABEL = "为是和与及、的要应按负等在由对须需将把"
 #: Labels of the other fields a note may hold; their text is kept, never read as unit names.
 #: A note may also hold fields not named here (after a ；): they are kept the same way.
 FIELD_LABELS = (
