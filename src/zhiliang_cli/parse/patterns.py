@@ -287,9 +287,12 @@ RE_NOTE_LABEL = regex.compile(
 _LINE_NOTE_REST = rf"{WS}* {COLON} [^\r\n]*[^\r\n\s\ufeff]"
 #: The same with a space for the colon (主办单位　县教育局), after a label of a role and a kind of body.
 _LINE_NOTE_SPACED = rf"{WS}++ (?! [{lx.NOT_AFTER_A_BARE_LABEL}] ) [^\r\n]*[^\r\n\s\ufeff]"
+_FIELDS_ABOVE = 4  # field lines a block may hold above its units (责任领导：…, 完成时限：…)
 _LINE_NOTE = rf"""
     (?P<body> (?: (?:{_wrappable(lx.FIELD_LABELS)}) {_LINE_NOTE_REST} # fields above the units (责任领导：
-                  (?: {WS}*+ (?:\r\n|\r|\n) )++ {WS}*+ )*+              #   王某某), lines of the block too;
+                  (?: {WS}*+ (?:\r\n|\r|\n) )++ {WS}*+ ){{0,{_FIELDS_ABOVE}}}+  #   王某某), lines of the block too;
+                                                                    #   a few (bounded: a run of field lines
+                                                                    #   is tried from each of its lines)
               (?: (?:{_UNIT_LABEL}) {_LINE_NOTE_REST}                 # 牵头单位：X；配合单位：Y
                 | {_ROLE_KIND_LABEL} {_LINE_NOTE_SPACED} )            # 主办单位　X
         (?: (?: {WS}*+ (?:\r\n|\r|\n) )++ {WS}*+                     # and the lines of the same block (blank
