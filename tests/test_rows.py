@@ -178,6 +178,16 @@ def test_targets_of_a_row_are_bound_by_its_deadline() -> None:
     assert [(t["number_text"], t["by"] and t["by"]["date"]) for t in item["targets"]] == [("1", "2024-06-30")]
 
 
+def test_a_target_of_a_row_ends_with_its_cell() -> None:
+    # probe: the target's text took the tab after the task cell
+    plan = _plan(
+        "序号\t重点任务\t责任单位\t完成时限\n1\t完成播种面积50万亩\t县农业农村局\t6月底前\n"
+        "2\t培育龙头企业5家\t县工信局\t年底前\n"
+    )
+    items = [i for s in plan["sections"] for i in s["items"]]
+    assert [t["text"] for i in items for t in i["targets"]] == ["完成播种面积50万亩", "培育龙头企业5家"]
+
+
 def test_an_indicator_table_is_no_task_table() -> None:
     text = "序号\t指标名称\t2024年目标值\t责任单位\n1\t人均预期寿命\t80.6\t市卫生健康委\n2\t婴儿死亡率\t≤3\t市卫健委\n"
     assert find_table(text, LineIndex(text).lines) is None

@@ -31,7 +31,7 @@ COLONS = ":："
 #: Marks that end a sentence (a target's scope never runs past one).
 SENTENCE_ENDS = "。！？!?；;"
 #: Marks that end a clause (the text a target is reported with).
-CLAUSE_ENDS = "。！？!?；;，,：:"
+CLAUSE_ENDS = "。！？!?；;，,：:\t"  # and a tab: the end of a table's cell
 #: Separators of unit names in a lead note.
 UNIT_SEPARATORS = "、，,；;/"
 #: Quotation and title marks: numbers inside them are names, not targets.
