@@ -178,6 +178,16 @@ def test_targets_of_a_row_are_bound_by_its_deadline() -> None:
     assert [(t["number_text"], t["by"] and t["by"]["date"]) for t in item["targets"]] == [("1", "2024-06-30")]
 
 
+def test_a_target_of_a_row_ends_with_its_cell() -> None:
+    # probe: the target's text took the tab after the task cell
+    plan = _plan(
+        "序号\t重点任务\t责任单位\t完成时限\n1\t完成播种面积50万亩\t县农业农村局\t6月底前\n"
+        "2\t培育龙头企业5家\t县工信局\t年底前\n"
+    )
+    items = [i for s in plan["sections"] for i in s["items"]]
+    assert [t["text"] for i in items for t in i["targets"]] == ["完成播种面积50万亩", "培育龙头企业5家"]
+
+
 def test_an_indicator_table_is_no_task_table() -> None:
     text = "序号\t指标名称\t2024年目标值\t责任单位\n1\t人均预期寿命\t80.6\t市卫生健康委\n2\t婴儿死亡率\t≤3\t市卫健委\n"
     assert find_table(text, LineIndex(text).lines) is None
@@ -226,6 +236,28 @@ def test_a_table_inside_a_section_whose_tasks_carry_notes_leaves_the_prose_readi
     )
     plan = dict(parse_text(text))
     assert [i["lead_units"] for s in plan["sections"] for i in s["items"]] == [["市甲局"], ["市丁局"]]
+
+
+def test_a_schedule_under_tasks_in_prose_leaves_the_prose_reading() -> None:
+    # probe: 序号 / 事项 / 时间 / 地点 names a task column and a time one, but no units: events, not tasks
+    text = (
+        "某市2025年科技活动周工作方案\n一、活动安排\n（一）开幕式。在市民广场举办开幕式。\n"
+        "（二）科普进校园。组织专家开展讲座20场。具体安排如下：\n序号\t事项\t时间\t地点\n"
+        "1\t开幕式\t5月20日\t市民广场\n2\t科普讲座\t5月21日至25日\t各中小学\n二、工作要求\n各单位要高度重视。\n"
+    )
+    plan = dict(parse_text(text))
+    assert [i["title"] for s in plan["sections"] for i in s["items"]] == ["开幕式", "科普进校园"]
+
+
+def test_a_schedule_annexed_to_a_plan_in_prose_leaves_the_plan_as_it_is() -> None:
+    # probe: the annexed schedule took the place of the whole plan, its sections and its targets
+    text = (
+        "某市2025年科技活动周工作方案\n一、活动安排\n（一）开幕式。在市民广场举办开幕式。\n"
+        "（二）科普进校园。组织专家开展讲座20场。\n二、工作要求\n各单位要高度重视。\n\n附件：活动日程表\n"
+        "序号\t事项\t时间\t地点\n1\t开幕式\t5月20日\t市民广场\n2\t科普讲座\t5月21日至25日\t各中小学\n"
+    )
+    plan = dict(parse_text(text))
+    assert [i["title"] for s in plan["sections"] for i in s["items"]] == ["开幕式", "科普进校园"]
 
 
 def test_an_empty_last_cell_does_not_take_the_line_after_the_table() -> None:

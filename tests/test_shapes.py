@@ -34,6 +34,12 @@ SAFEGUARDS = "三、保障措施\n（一）加强组织领导。各地要落实�
 SHAPES = [
     # a plan whose tasks carry no notes: the aims frame it, the safeguards are tasks (each sets work)
     (AIMS + TASKS + SAFEGUARDS, ["加强标准建设", "提升检测能力", "加强组织领导", "加强宣传引导"]),
+    # a section of aims and tasks (目标任务) in a plan with no notes holds the tasks (probe)
+    (
+        "一、目标任务\n（一）完成人工造林1.5万亩。各乡镇落实地块。\n（二）完成森林抚育3万亩。加强管理。\n"
+        "二、保障措施\n（一）加强组织领导。成立专班。\n",
+        ["完成人工造林1.5万亩", "完成森林抚育3万亩", "加强组织领导"],
+    ),
     # titled as aims under a section of another name
     ("一、工作安排\n（一）主要目标。建成5个。\n（二）推进试点。开展试点。\n", ["推进试点"]),
     # nothing but framing: then the entries are what the plan has, and stay items
@@ -76,6 +82,25 @@ SHAPES = [
         "第三部分　保障措施\n一、加强组织领导。落实责任。\n二、强化监督考核。纳入考核。\n",
         ["实施绿色升级工程", "推进园区提升工程", "实施城镇节能工程"],
     ),
+    # ...and one that continues the sequence is text too where a heading on a line of its own bears its
+    # number next: a list inside the paragraph (probes: 。（二）是…, 。2.… then 2. on the next line)
+    (
+        "一、重点任务\n（一）开展隐患排查。建立台账。整治分三个阶段进行。（二）是集中整治阶段，要逐一整改。\n"
+        "（二）强化执法检查。全年检查企业不少于500家。\n",
+        ["开展隐患排查", "强化执法检查"],
+    ),
+    (
+        "一、重点任务\n1.拓宽销售渠道。重点做好以下工作。2.组织企业参加展销会。3.推动电商平台开设专区。\n"
+        "2.强化宣传推广。开展系列宣传活动。\n",
+        ["拓宽销售渠道", "强化宣传推广"],
+    ),
+    # ...and so is one whose predecessor stands in the same line as text: a list run on in the paragraph,
+    # even where no heading of its number follows (probe: 。（一）是…。（二）是… in the last task of a group)
+    (
+        "一、重点任务\n（一）加强隐患排查\n1.开展排查。排查分两个阶段。（一）是企业自查阶段。（二）是部门抽查阶段。\n"
+        "2.建立台账。实行闭环管理。\n二、保障措施\n加强组织领导。\n",
+        ["开展排查", "建立台账"],
+    ),
     # level-three markers with a small full stop (U+FE52), as a PDF copy prints them
     (
         "一、重点任务\n（一）强化基础\n1﹒推进芯片设计。加强研发。\n2﹒推进芯片制造。建设产线。\n",
@@ -92,6 +117,8 @@ def test_which_entries_are_items(text: str, titles: list[str]) -> None:
 NO_GOALS = [
     # a section that reports where things stand: its figures are past, never goals
     ("一、发展现状\n全省拥有企业70余家，2020年实现收入109.1亿元，市场占有率超过40%。\n" + TASKS, []),
+    # ...but one whose title names its aims too states its goals (probe: 发展现状与目标; number_text holds the %)
+    ("一、发展现状与目标\n到2025年，全市城镇调查失业率控制在5.5%以内。\n" + TASKS, ["5.5%%"]),
     # a time limit counted from each case is a rule of procedure
     ("一、重点任务\n（一）加强公开。执法决定信息要在执法决定作出之日起7个工作日内公开。\n", []),
     ("一、重点任务\n（一）提升效率。企业开办时间压缩至1个工作日以内。\n", ["1工作日"]),

@@ -249,6 +249,11 @@ MADE_UP = [
         "绝对精度100Pa以内、噪音水平0.6Pa以内的压力传感器实现商用。",
         [("100", 100, "Pa", "<=", None, False), ("0.6", 0.6, "Pa", "<=", None, False)],
     ),
+    # probe: 对 a count, where the work serves what it counts, is how much work to do (a sample is observed)
+    ("the-people-a-work-serves", "对1000名农村劳动力开展职业技能培训。", [("1000", 1000, "名", "=", None, False)]),
+    ("the-villages-a-work-changes", "对50个村开展人居环境整治。", [("50", 50, "个", "=", None, False)]),
+    # probe: the network written in lower case is a name, not 5 grams
+    ("a-network-in-lower-case", "建成5g基站1000个。", [("1000", 1000, "个", "=", None, False)]),
     ("a-unit-per-watt", "能效比超过1TFLOPS/w。", [("1", 1, "TFLOPS/w", ">", None, False)]),
     ("a-gloss-of-a-unit", "推出性能达到128TFLOPS（16位浮点）。", [("128", 128, "TFLOPS", ">=", None, False)]),
     ("a-test-condition", "5米远场识别率超过92%。", [("92%", 92, "%", ">", None, False)]),

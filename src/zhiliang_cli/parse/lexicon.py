@@ -31,7 +31,7 @@ COLONS = ":："
 #: Marks that end a sentence (a target's scope never runs past one).
 SENTENCE_ENDS = "。！？!?；;"
 #: Marks that end a clause (the text a target is reported with).
-CLAUSE_ENDS = "。！？!?；;，,：:"
+CLAUSE_ENDS = "。！？!?；;，,：:\t"  # and a tab: the end of a table's cell
 #: Separators of unit names in a lead note.
 UNIT_SEPARATORS = "、，,；;/"
 #: Quotation and title marks: numbers inside them are names, not targets.
@@ -146,8 +146,9 @@ LEAD_LABELS = (*(r + b for r in LEAD_ROLES for b in BODY_KINDS), "牵头")
 COOPERATING_LABELS = tuple(r + b for r in COOPERATING_ROLES for b in BODY_KINDS)
 SHARED_LABELS = (*(r + b for r in SHARED_ROLES for b in BODY_KINDS), "处室", "科室", "责任主体")
 #: Characters that never open a unit's name, so that a label before them without a colon is the subject
-#: of a sentence, not a label: 牵头单位为X, 责任单位要…, 配合单位和…, 牵头单位负责….
-NOT_AFTER_A_BARE_LABEL = "为是和与及、的要应按负等在由中对须需将把"
+#: of a sentence, not a label: 牵头单位为X, 责任单位要…, 配合单位和…, 牵头单位负责….  Not 中: many units
+#: open with it (牵头单位 中国人民银行某市分行, 中国铁塔…, 中医院).
+NOT_AFTER_A_BARE_LABEL = "为是和与及、的要应按负等在由对须需将把"
 #: Labels of the other fields a note may hold; their text is kept, never read as unit names.
 #: A note may also hold fields not named here (after a ；): they are kept the same way.
 FIELD_LABELS = (
@@ -518,8 +519,9 @@ COUNT_UNITS = (
     "％",
     "‰",
 )
-#: Unit symbols of one Latin letter (240h, 5m, 10t): the others (5G, 3D, 4K) are names, not units.
-SINGLE_LETTER_UNITS = ("h", "s", "m", "t", "g", "W")
+#: Unit symbols of one Latin letter (240h, 5m, 10t): the others (5G, 3D, 4K) are names, not units; g is left
+#: out too, since plans write the network in lower case as often (建成5g基站1000个) as grams (which they write 克).
+SINGLE_LETTER_UNITS = ("h", "s", "m", "t", "W")
 #: What may follow a unit after / in a compound unit (30微克/立方米, 3万元/人, 0.5吨标准煤/万元).
 DENOMINATOR_UNITS = (
     "立方米",
@@ -869,10 +871,12 @@ OWN_PART_NOUNS = tuple(
 #: Titles of the headings that frame a plan's tasks rather than set one (GB/T 9704 leaves them to the
 #: drafter; the genre uses these): the aims and principles before the tasks, the safeguards after them.
 #: The aims and principles come first; a plan whose tasks carry no notes keeps its safeguards as items
-#: (each sets work: 加强组织领导…), but its aims frame it all the same.
+#: (each sets work: 加强组织领导…), but its aims frame it all the same.  目标任务 (aims and tasks) is no aim
+#: title here: in a plan with no notes a section so titled may hold the tasks themselves (一、目标任务 /
+#: （一）完成人工造林1.5万亩…), and it frames only where the tasks carry notes.
 AIM_TITLES = (
     "总体要求", "指导思想", "基本原则", "工作原则", "主要目标", "发展目标", "总体目标", "工作目标", "总体思路",
-    "目标任务", "行动目标", "总体目标", "重要意义", "主要原则", "基本思路", "工作思路",
+    "行动目标", "重要意义", "主要原则", "基本思路", "工作思路",
 )  # fmt: skip
 #: Titles of a section that reports where things stand (一、发展现状): the facts and results it gives
 #: are past, never goals.
@@ -881,10 +885,13 @@ SITUATION_TITLES = (
     "面临的形势", "形势分析", "基础与形势", "发展背景", "背景", "总体情况", "工作回顾", "取得成效", "主要成效",
     "存在问题", "发展成效",
 )  # fmt: skip
+#: Words of a title that names the aims beside where things stand (发展现状与目标, 发展基础和主要任务): its
+#: section states goals as well, and is read for them.
+SITUATION_AND_AIM_WORDS = ("目标", "任务", "思路", "要求", "方向")
 #: Where the tasks carry notes, the safeguards that name no unit, and the layout that says where
 #: things go (三、产业布局 （一）“四聚”。…), frame them too.
 FRAMING_TITLES = (
-    *AIM_TITLES, "保障措施", "保障机制", "组织保障", "组织实施", "实施保障", "工作要求",
+    *AIM_TITLES, "目标任务", "保障措施", "保障机制", "组织保障", "组织实施", "实施保障", "工作要求",
     "产业布局", "空间布局", "总体布局", "发展布局", "区域布局",
 )  # fmt: skip
 #: Words of a notice that sends a plan (关于印发…的通知, 转发): its attachment is the plan.
@@ -1022,9 +1029,11 @@ PENALTY_WORDS = ("罚款", "罚金")
 #: Words that open a clause about the things a number describes (围绕12条产业链, 针对300种商品): the number
 #: counts what the task works on, not what it must reach.
 QUALIFYING_PREPOSITIONS = ("围绕", "针对", "面向", "瞄准", "聚焦于")
-#: 对 opening a clause names what the work is done on (对全市100家重点零售企业开展月度监测: the sample), unless
-#: it starts a verb (对接, 对标, 对外).
+#: 对 opening a clause names what the work is done on: where the work observes (对全市100家重点零售企业开展月度
+#: 监测: OBSERVING_WORDS), the count is the sample, not a goal; where it serves or changes what it counts (对1000名
+#: 农村劳动力开展技能培训, 对50个村开展人居环境整治), the count is how much work to do.  Not 对接, 对标, 对外.
 OBJECT_PREPOSITIONS = ("对",)
+OBSERVING_WORDS = ("监测", "调查", "统计", "跟踪", "监控", "抽样")
 #: 以…为… opening a clause names the means the work takes (以8个国家算力枢纽为抓手), not 以上, 以下, 以来.
 MEANS_OPENER = "以"
 MEANS_CLOSER = "为"

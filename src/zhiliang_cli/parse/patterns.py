@@ -287,9 +287,12 @@ RE_NOTE_LABEL = regex.compile(
 _LINE_NOTE_REST = rf"{WS}* {COLON} [^\r\n]*[^\r\n\s\ufeff]"
 #: The same with a space for the colon (主办单位　县教育局), after a label of a role and a kind of body.
 _LINE_NOTE_SPACED = rf"{WS}++ (?! [{lx.NOT_AFTER_A_BARE_LABEL}] ) [^\r\n]*[^\r\n\s\ufeff]"
+_FIELDS_ABOVE = 4  # field lines a block may hold above its units (责任领导：…, 完成时限：…)
 _LINE_NOTE = rf"""
     (?P<body> (?: (?:{_wrappable(lx.FIELD_LABELS)}) {_LINE_NOTE_REST} # fields above the units (责任领导：
-                  (?: {WS}*+ (?:\r\n|\r|\n) )++ {WS}*+ )*+              #   王某某), lines of the block too;
+                  (?: {WS}*+ (?:\r\n|\r|\n) )++ {WS}*+ ){{0,{_FIELDS_ABOVE}}}+  #   王某某), lines of the block too;
+                                                                    #   a few (bounded: a run of field lines
+                                                                    #   is tried from each of its lines)
               (?: (?:{_UNIT_LABEL}) {_LINE_NOTE_REST}                 # 牵头单位：X；配合单位：Y
                 | {_ROLE_KIND_LABEL} {_LINE_NOTE_SPACED} )            # 主办单位　X
         (?: (?: {WS}*+ (?:\r\n|\r|\n) )++ {WS}*+                     # and the lines of the same block (blank
@@ -375,12 +378,13 @@ RE_RULE_ASIDE = re.compile(rf"{OPEN}[^（）()]{{0,{_REMARK_REACH}}}{CLOSE}")
 RE_FOLLOWING_UNITS = regex.compile(
     rf"""
     (?: 以下 (?:{_alternation(lx.FOLLOWING_UNITS_SCOPES)})?                    # 以下 [各项任务]
-      | (?:{_alternation(lx.EVERY_TASK_SCOPES)}) )                               #   or 各项措施
-    (?:{_alternation(lx.FOLLOWING_UNITS_VERBS)})?                               # 均需
+        (?:{_alternation(lx.FOLLOWING_UNITS_VERBS)})?                           #   [均需]
+      | (?:{_alternation(lx.EVERY_TASK_SCOPES)})                                 #   or 各项措施 with its verb:
+        (?:{_alternation(lx.FOLLOWING_UNITS_VERBS)}) )                          #   均需 (X为各项措施的… is below)
     (?P<units> (?:[^。；;（）()]|[（(][^。；;（）()]{{0,20}}[）)]){{0,{_REMARK_REACH}}}? ) (?:负责落实|落实|负责|参与)?
     {WS}{{0,4}} [，,]? {WS}{{0,4}} (?:{_alternation(lx.NOT_LISTED_AGAIN)})
-  | (?<= ^ | [；;，,。：:] ) {WS}*+ (?P<kept>)                                   # a part of the note:
-    (?P<units> (?:[^。；;，,：:（）()\s]|[（(][^。；;（）()]{{0,20}}[）)]){{1,60}}? )   # 各区人民政府
+  | (?<= ^ | [；;，,。：:（(] ) {WS}*+ (?P<kept>)                               # a part of the note (or all:
+    (?P<units> (?:[^。；;，,：:（）()\s]|[（(][^。；;（）()]{{0,20}}[）)]){{1,60}}? )   # （各区人民政府…): 各区人民政府
     为 (?:{_alternation(lx.EVERY_TASK_SCOPES)}) 的? (?:共同)?                       # 为各项措施的共同
     (?: (?P<cooperating> {_alternation(lx.COOPERATING_ROLES)} )                      # 配合单位 /
       | (?:{_alternation(lx.LEAD_ROLES + lx.SHARED_ROLES)}) ) (?:{_alternation(lx.BODY_KINDS)})   # 责任单位

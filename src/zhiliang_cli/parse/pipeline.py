@@ -132,6 +132,15 @@ def _document_without_sections(text: str, index: LineIndex) -> PlanRecord | None
     return cast(PlanRecord, plan)
 
 
+def _situation_only(title: str) -> bool:
+    """Whether a section's title says it reports where things stand and nothing more.
+
+    >>> _situation_only("发展现状"), _situation_only("发展现状与目标"), _situation_only("主要目标")
+    (True, False, False)
+    """
+    return title.startswith(lx.SITUATION_TITLES) and not any(w in title for w in lx.SITUATION_AND_AIM_WORDS)
+
+
 def _add_targets(
     text: str, plan: PlanRecord, preamble: list[int] | None, index: LineIndex, year: int | None, times: Times
 ) -> None:
@@ -142,7 +151,7 @@ def _add_targets(
         owners.append(plan)
         regions.append(Region(preamble[0], preamble[1], None, None))
     for section in plan["sections"]:
-        if section["text_span"] is not None and not section["title"].startswith(lx.SITUATION_TITLES):
+        if section["text_span"] is not None and not _situation_only(section["title"]):
             start, end = section["text_span"]
             owners.append(section)
             regions.append(Region(start, end, section["number"], None))

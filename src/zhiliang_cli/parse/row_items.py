@@ -40,7 +40,8 @@ def read_from_table(
 ) -> Structure:
     """The structure of a text that holds a task table: read from the table, unless the text
     before it (read as ``prose`` reads a plan) sets tasks with units of their own — then the table
-    is an annex of that plan (a 分工表 after its tasks), and the plan is the prose."""
+    is an annex of that plan (a 分工表 after its tasks), and the plan is the prose — or the table
+    names no units where the prose has tasks (a schedule of events: 序号 / 事项 / 时间 / 地点)."""
     try:
         structure = prose(text, index)
     except NotAPlanError:
@@ -48,6 +49,8 @@ def read_from_table(
     header = table.header[0]
     if header not in structure.header and header not in structure.annex + structure.trailer + structure.closing:
         return _spliced(text, structure, table)  # a table inside a section of a plan written in prose
+    if not _names_units(table) and any(section["items"] for section in structure.sections):
+        return structure  # an annexed table of no units (序号/事项/时间/地点: a schedule) adds no task
     for section in structure.sections:
         for item in section["items"]:
             if item["span"][0] < header.start and (item["lead_units"] or item["cooperating_units"]):
@@ -55,12 +58,18 @@ def read_from_table(
     return table_structure(text, index, table)
 
 
+def _names_units(table: Table) -> bool:
+    """Whether a table has a column of units (牵头单位, 责任单位, 配合单位)."""
+    return any(column.role in UNIT_ROLES for column in table.columns)
+
+
 def _spliced(text: str, structure: Structure, table: Table) -> Structure:
     """A plan written in prose with a task table inside one of its sections (三、重点任务, then the
     table): the rows are that section's items, in place of what the prose read there (the table's
     category rows its groups), and the header row is the section's own text; the items of the
     plan are numbered by position.  Where the table runs over more than one section, or the
-    section's tasks carry notes of their own, the prose's reading stands."""
+    section's tasks carry notes of their own, or the section has tasks in prose and the table names
+    no units (a schedule of events: 序号 / 事项 / 时间 / 地点), the prose's reading stands."""
     start, end = table.header[0].start, table.categories[-1].rows[-1].lines[-1].end
     bounds = [s["span"][0] for s in structure.sections] + [_body_end(structure)]
     k = next((k for k in range(len(structure.sections)) if bounds[k] <= start and end <= bounds[k + 1]), None)
@@ -69,6 +78,8 @@ def _spliced(text: str, structure: Structure, table: Table) -> Structure:
     section, draft = structure.sections[k], structure.drafts[k]
     if any(item["lead_units"] or item["cooperating_units"] for item in section["items"]):
         return structure
+    if section["items"] and not _names_units(table):
+        return structure  # 序号 / 事项 / 时间 / 地点 under tasks in prose: a schedule, no tasks with units
     notes = _read_notes(text, table)
     before = [i for i, item in enumerate(section["items"]) if item["span"][0] < start]
     after = [i for i, item in enumerate(section["items"]) if item["span"][0] >= end]

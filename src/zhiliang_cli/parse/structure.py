@@ -178,9 +178,13 @@ def _split_fused_headings(
 ) -> tuple[list[Line], list[Heading | None]]:
     """Lines with the headings that a hard-wrapped copy ran into a paragraph split out at them: a
     marker after 。 that continues the sequence of its level (（二） after （一）, 2. after 1.) and
-    opens a title alone (to the next 。 or the line's end), as a heading on a line of its own does."""
+    opens a title alone (to the next 。 or the line's end), as a heading on a line of its own does;
+    not where the next heading of its level or above, on a line of its own, bears the same number
+    (…阶段进行。（二）是集中整治阶段… then （二）强化执法检查: the first （二） is a list in the paragraph),
+    nor where the marker before it in its sequence stands in the same line as text (…。（一）是…。（二）是…)."""
     if not any(RE_FUSED_MARKER.search(text, ln.start, ln.end) for ln in lines):
         return lines, raw
+    upcoming = _next_headings(raw)
     out_lines: list[Line] = []
     out_heads: list[Heading | None] = []
     last: dict[str, int] = {}
@@ -191,9 +195,10 @@ def _split_fused_headings(
             for kind in [k for k in last if _RANKS.get(k, 99) > _RANKS.get(heading.kind, 0)]:
                 del last[kind]
 
-    for line, heading in zip(lines, raw, strict=True):
+    for k, (line, heading) in enumerate(zip(lines, raw, strict=True)):
         seen(heading)
         start, current = line.start, heading
+        inline: set[tuple[str, int]] = set()  # markers of a list run on inside this line
         for match in RE_FUSED_MARKER.finditer(text, line.start + 1, line.end):
             cut = match.end()
             fused = heading_at(text, Line(line.number, cut, line.end))
@@ -201,7 +206,14 @@ def _split_fused_headings(
                 continue
             stop = text.find("。", fused.body, line.end)
             title = text[fused.body : line.end if stop < 0 else stop]
-            if last.get(fused.kind) != fused.value - 1 or not 0 < len(title) <= _TITLE_ONLY:
+            following = upcoming[k].get(fused.kind)
+            if (
+                last.get(fused.kind) != fused.value - 1
+                or not 0 < len(title) <= _TITLE_ONLY
+                or (fused.kind, fused.value - 1) in inline  # …。（一）是…。（二）是…: a list in the paragraph
+                or (following is not None and following.kind == fused.kind and following.value == fused.value)
+            ):
+                inline.add((fused.kind, fused.value))
                 continue
             segment = Line(line.number, start, cut)
             out_lines.append(segment)
@@ -212,6 +224,21 @@ def _split_fused_headings(
         out_lines.append(segment)
         out_heads.append(current._replace(line=segment) if current is not None else None)
     return out_lines, out_heads
+
+
+def _next_headings(raw: list[Heading | None]) -> list[dict[str, Heading]]:
+    """For each line, the first heading on a later line of rank l2 or above and of rank l3 or above,
+    by those kinds (one pass from the end)."""
+    out: list[dict[str, Heading]] = [{} for _ in raw]
+    ahead: dict[str, Heading] = {}
+    for k in range(len(raw) - 1, -1, -1):
+        out[k] = dict(ahead)
+        heading = raw[k]
+        if heading is not None:
+            for kind in ("l2", "l3"):
+                if _RANKS.get(heading.kind, 99) <= _RANKS[kind]:
+                    ahead[kind] = heading
+    return out
 
 
 def _no_sections_message(text: str, lines: list[Line]) -> str:

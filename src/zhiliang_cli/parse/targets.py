@@ -660,14 +660,19 @@ def _not_a_goal(
         return True  # the minutes of 8时40分
     opening = words.lstrip(lx.SPACE_CHARS + "\r\n")
     if (
-        opening.startswith(lx.QUALIFYING_PREPOSITIONS)
-        or (
-            opening.startswith(lx.OBJECT_PREPOSITIONS)
-            and not opening[1:].startswith(lx.NOT_OBJECT_AFTER)
-            and unit not in lx.PERCENT_UNITS  # 对新出台的政策措施100%开展审查: the share to cover, a goal
+        (
+            opening.startswith(lx.QUALIFYING_PREPOSITIONS)
+            or (
+                opening.startswith(lx.OBJECT_PREPOSITIONS)
+                and not opening[1:].startswith(lx.NOT_OBJECT_AFTER)
+                and unit not in lx.PERCENT_UNITS  # 对新出台的政策措施100%开展审查: the share to cover, a goal
+                and ctx is not None  # 对1000名农村劳动力开展技能培训: how many the work serves, a goal
+                and any(w in text[expression_end : ctx.clause_end(expression_end)] for w in lx.OBSERVING_WORDS)
+            )
         )
-    ) and not _GOAL_VERBS.anywhere(words):
-        return True  # 围绕集成电路等12条重点产业链实施链长制, 对全市100家重点零售企业开展月度监测
+        and not _GOAL_VERBS.anywhere(words)
+    ):
+        return True  # 围绕集成电路等12条重点产业链实施链长制; 对全市100家重点零售企业开展月度监测 (the sample)
     if (
         opening.startswith(lx.MEANS_OPENER)
         and not opening.startswith(lx.NOT_MEANS_OPENERS)
