@@ -136,6 +136,7 @@ MADE_UP = [
     ("percent-range", "增长10%-15%。", [("10%-15%", (10, 15), "%", "range", "increase", False)]),
     ("unit-broken-by-a-line-wrap", "快检样品50万批\n次。", [("50万", 500000, "批次", "=", None, False)]),
     ("within-hours", "投诉在48小时内办结。", [("48", 48, "小时", "<=", None, False)]),
+    ("within-days", "企业开办时间压缩至1日内。", [("1", 1, "日", "<=", None, False)]),
     ("nei-not-a-limit", "引进5家内资企业。", [("5", 5, "家", "=", None, False)]),
     ("points-range", "覆盖率提高10-15个百分点。", [("10-15", (10, 15), "百分点", "range", "increase", False)]),
     ("raised-against-a-year", "较2022年提高5个百分点。", [("5", 5, "百分点", "=", "increase", False)]),
@@ -285,6 +286,8 @@ MADE_UP = [
 ]
 
 NON_TARGETS = [
+    ("the-day-of-a-date", "5月11日内蒙古发生地震，3月19日召开会商会。"),
+    ("a-day-each-month", "要于每月5日前将上月工作进展报送县政府。"),
     ("a-rule-for-each-one", "单个场景投入不低于5万元。"),
     ("a-benefit-period", "青年人才申请租住过渡性住房，优惠期不超过36个月。"),
     ("one-person-company", "支持一人公司开展创新。"),

@@ -512,6 +512,7 @@ COUNT_UNITS = (
     "米",
     "倍",
     "天",
+    "日",  # a time limit: 压缩至1日内 (a date's 日 is read by times first)
     "分",
     "度",  # an angle or a precision: 360度, 0.005度
     "核",  # processor cores of computing power: 新增算力约2000核

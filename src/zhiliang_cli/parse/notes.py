@@ -893,8 +893,8 @@ def _plausible_name(name: str) -> bool:
     (True, False, True)
     """
     bare = _unmark(RE_TRAILING_BRACKETS.sub("", name))
-    if any(ch in lx.CLAUSE_ENDS for ch in bare) or bare in _LABEL_NAMES:
-        return False  # 牵头单位:某局 — a label read as a name; （牵头部门统筹协调） names no unit
+    if any(ch in lx.CLAUSE_ENDS for ch in bare) or bare in _LABEL_NAMES or bare.startswith(_ROLE_LABELS):
+        return False  # 牵头单位:某局 — a label read as a name; （牵头部门统筹协调）, 配合单位做好保障 name no unit
     if _names_a_unit(name):
         return True
     return (
@@ -905,6 +905,7 @@ def _plausible_name(name: str) -> bool:
 
 
 _LABEL_NAMES = frozenset((*lx.LEAD_LABELS, *lx.SHARED_LABELS, *lx.COOPERATING_LABELS, *lx.BODY_KINDS))
+_ROLE_LABELS = tuple(label for label in (*lx.LEAD_LABELS, *lx.SHARED_LABELS, *lx.COOPERATING_LABELS) if len(label) > 2)
 _UNKNOWN_NAME_MAX = 25  # characters of a name that does not end as a unit's: longer is a phrase
 
 
@@ -1089,7 +1090,8 @@ def clean_units(text: str) -> list[str]:
     text = RE_UNIT_TRAILER.sub("", text.rstrip(lx.SPACE_CHARS + "。."))
     text = RE_VAGUE_JOIN.sub("、", text)
     units = [part for unit in split_units(text) for part in _split_and(unit)]
-    return [_without_scope(unit) for unit in units]
+    # a part that opens with a role's label names no unit: 配合单位做好资金保障 is a clause of the note
+    return [_without_scope(unit) for unit in units if not unit.startswith(_ROLE_LABELS)]
 
 
 def _without_scope(unit: str) -> str:

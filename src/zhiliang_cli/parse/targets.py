@@ -1117,6 +1117,8 @@ def _is_not_a_quantity(text: str, quantity: re.Match[str], unit: _Unit, ctx: _Co
         return True
     if _glosses_a_unit(text, ctx, start):
         return True  # 128TFLOPS（16位浮点）: the number format of the measure before
+    if unit.text == "日" and (before.endswith("月") or not text.startswith(("内", "以内"), unit.end)):
+        return True  # 3月19日, 每月5日前, 7日至11日: a day of a date; 1日内 is a time limit
     if text.startswith("级", unit.end) and unit.text not in lx.GOAL_ONLY_UNITS:
         return True  # 千亿级, 10万吨级: a class, not a count
     # 一X一Y: 一户一档, 一企一策
