@@ -13,8 +13,9 @@ Each stage reads what the stage before it produced and never calls back up:
     problems   what `zl check` reports: numbering, missing leads, a cut-off end
 
 Beside them: ``lexicon`` (data tables only), ``patterns`` (every compiled pattern, built from the
-lexicon), ``numerals`` (Chinese and Arabic numbers).  ``pipeline.parse_text`` runs the stages in
-order.  Nothing here knows of terminals, files or caches: the capabilities that use a parsed plan
+lexicon), ``numerals`` (Chinese and Arabic numbers), ``script`` (a plan in traditional characters
+read through a simplified shadow, its facts given back as printed).  ``pipeline.parse_text`` runs
+the stages in order.  Nothing here knows of terminals, files or caches: the capabilities that use a parsed plan
 (query, export, render, ledger, progress, diff, corpus, db, cache, readers) live outside.
 
 This module imports no stage itself, so that the query path can read the lexicon without paying
