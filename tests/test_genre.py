@@ -21,8 +21,6 @@ KNOWN = {
 #: Documents whose forms zl does not read yet: each a known gap (strict, so that a document read right
 #: leaves this set).
 PENDING: set[str] = {
-    # note time clause after ；: 出台相关政策 etc. lose the note, 完成 stays in the deadline text
-    "53_guobanfa_fengong_deadline_in_note_bracket_subpoints",
     # titles-only 1. groups over noted (1) tasks (no （一） level): the 1. lines become the items, 保障措施's (一) too
     "54_province_action_plan_ascii_paren_tasks_under_digit_groups_annex_pipe_table",
 }

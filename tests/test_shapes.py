@@ -156,3 +156,17 @@ def test_fields_in_lenticular_brackets_give_the_deadline_and_end_the_task() -> N
     assert [p["title"] for p in plan["parts"]] == ["乙方案"]
     assert [t["by"] and t["by"]["date"] for t in items[0]["targets"]] == ["2024-09-30"]
     assert plan["problems"] == []  # each document numbers from 一
+
+
+@pytest.mark.parametrize(
+    ("note", "deadline"),
+    [
+        ("（财政部牵头，各有关部门按职责分工负责；2025年底前完成）", "2025年底前"),
+        ("（财政部牵头；2024年9月底前出台相关政策）", "2024年9月底前"),
+        ("（财政部牵头；持续推进）", "持续推进"),
+    ],
+)
+def test_a_time_in_a_note_is_the_items_deadline_without_what_is_due(note: str, deadline: str) -> None:
+    plan = _plan(f"一、重点任务\n（一）加大支持。给予贴息支持。{note}\n")
+    (item,) = plan["sections"][0]["items"]
+    assert item["lead_units"] == ["财政部"] and item["deadline"]["text"] == deadline

@@ -81,7 +81,7 @@ from .patterns import (
     RE_UNIT_TRAILER,
     RE_VAGUE_JOIN,
 )
-from .times import is_deadline_phrase
+from .times import is_deadline_phrase, opening_deadline
 
 _OPEN = set(lx.NOTE_OPEN_BRACKETS + "《“")
 _CLOSE = set(lx.NOTE_CLOSE_BRACKETS + "》”")
@@ -833,9 +833,11 @@ def _read_inline(body: str, start: int, end: int, labelled: bool) -> _Reading:
             continue
         role, names = _clause_role(clause)
         if role is None:
-            if is_deadline_phrase(clause):
+            due = opening_deadline(clause)
+            if due is not None or is_deadline_phrase(clause):  # 2025年底前完成, 2024年底前出台…, 持续推进
                 offset = body.find(clause, start)
-                fields.append(("", offset, offset + len(clause)) if offset >= 0 else ("", start, end))
+                length = len(clause) if due is None else due  # the time alone: 2025年底前
+                fields.append(("", offset, offset + length) if offset >= 0 else ("", start, end))
                 continue
             units = clean_units(clause)
             if not units or not all(_plausible_name(u) for u in units):

@@ -283,6 +283,22 @@ def _number(text: str) -> int | None:
     return int(digits) if digits.isdigit() else chinese_to_int(text)
 
 
+def opening_deadline(clause: str) -> int | None:
+    """Where a time to finish by that opens ``clause`` ends (2024年9月底前出台相关政策 -> after 前),
+    or None: the rest of the clause says what is due then.
+
+    >>> opening_deadline("2024年9月底前出台相关政策"), opening_deadline("到2025年建成"), opening_deadline("省商务厅")
+    (9, None, None)
+    """
+    marks = find_times(clause, 0, min(len(clause), _OPENING_REACH), None)
+    if marks and marks[0].start == 0 and marks[0].kind == "deadline":
+        return marks[0].end
+    return None
+
+
+_OPENING_REACH = 16  # characters a time that opens a clause may take (2024年12月31日之前)
+
+
 def is_deadline_phrase(text: str) -> bool:
     """Whether ``text`` says nothing but when: 2023年底前完成, 长期坚持.
 
