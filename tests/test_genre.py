@@ -20,10 +20,7 @@ KNOWN = {
 
 #: Documents whose forms zl does not read yet: each a known gap (strict, so that a document read right
 #: leaves this set).
-PENDING: set[str] = {
-    # titles-only 1. groups over noted (1) tasks (no （一） level): the 1. lines become the items, 保障措施's (一) too
-    "54_province_action_plan_ascii_paren_tasks_under_digit_groups_annex_pipe_table",
-}
+PENDING: set[str] = set()
 
 
 def _reports(pending: bool) -> list[Report]:

@@ -438,7 +438,7 @@ class _Walk:
         headings: list[Heading | None],
         item_level: int,
         notice: str = "",
-        deeper: list[bool] | None = None,
+        deeper: list[int | None] | None = None,
     ) -> None:
         self.text = text
         self.headings = headings
@@ -500,7 +500,8 @@ class _Walk:
                 current, group, attachments = section.block, None, False
                 k = len(self.drafts) - 1
                 section_item_level = _section_item_level(item_level, levels[k])
-                if deeper and k < len(deeper) and deeper[k] and section_item_level + 1 in levels[k]:
+                titles = deeper[k] if deeper and k < len(deeper) else None
+                if titles == section_item_level and section_item_level + 1 in levels[k]:
                     section_item_level += 1  # titles with their tasks below them: the tasks are the items
             elif heading and level == section_item_level:
                 current = _Block(heading, [line], group)
@@ -727,32 +728,38 @@ def _section_item_level(item_level: int, present: set[int]) -> int:
     return min(present)
 
 
-def _tasks_below_titles(text: str, lines: list[Line], headings: list[Heading | None], notes: _Notes) -> list[bool]:
-    """For each section: whether its headings are titles alone with the tasks numbered below them
-    (（一）新一代信息技术产业链。 then 1.集成电路。研究… 2.…), in a section that carries no note: then the
-    numbered tasks are its items and the titles their groups.  Where notes stand, the level that
-    carries them decides."""
-    flags: list[bool] = []
+def _tasks_below_titles(
+    text: str, lines: list[Line], headings: list[Heading | None], notes: _Notes
+) -> list[int | None]:
+    """For each section: the level of its headings where they are titles alone with the tasks
+    numbered below them (（一）新一代信息技术产业链。 then 1.集成电路。研究… 2.…; 1.推进数字化转型 then
+    (1)…(牵头单位:…)), in a section that carries no note or whose notes all stand below the titles:
+    then the numbered tasks are its items and the titles their groups.  Where a title holds a
+    note, the level that carries them decides."""
+    flags: list[int | None] = []
     section_start: int | None = None
     titled: list[bool] = []  # for each heading one level down: whether tasks follow it at once
     upper: int | None = None  # the level of the section's first headings
 
     def close(end: int) -> None:
         if section_start is not None:
-            flags.append(bool(titled) and all(titled) and notes.count(section_start, end) == 0)
+            bare = notes.count(section_start, end) == 0 or not any(notes.count(*span) for span in extents)
+            flags.append(upper if titled and all(titled) and bare else None)
 
+    extents: list[tuple[int, int]] = []  # each title's own lines, to the next heading: notes there are its
     marked = [(line, heading) for line, heading in zip(lines, headings, strict=True) if heading is not None]
     for k, (line, heading) in enumerate(marked):
         if heading.level == 1:
             close(line.start)
-            section_start, titled, upper = line.start, [], None
+            section_start, titled, upper, extents = line.start, [], None, []
             continue
         if upper is None:
             upper = heading.level
         if heading.level == upper:  # a title, maybe a paragraph that opens its tasks, then 1.
-            following = marked[k + 1][1] if k + 1 < len(marked) else None
+            following = marked[k + 1] if k + 1 < len(marked) else None
             own = _title_alone(text[heading.body : line.end])
-            titled.append(own and following is not None and following.level == upper + 1)
+            titled.append(own and following is not None and following[1].level == upper + 1)
+            extents.append((line.start, following[0].start if following is not None else line.end))
     close(lines[-1].end if lines else 0)
     return flags
 
