@@ -643,6 +643,9 @@ def _not_a_goal(
         ):
             return True  # a measure of what follows: 500万元以上的企业, 覆盖20户以上的村 (培育10家以上的企业,
             #            打造不少于2万平方米的空间 and 达到2000人的规模 are goals: a goal verb sets them)
+        opening = words.lstrip(lx.SPACE_CHARS + "\r\n")
+        if opening.startswith("对") and RE_LISTED_QUALIFIER.match(text, expression_end) is not None:
+            return True  # 对亩均投资达到300万元以上、亩均税收达到30万元以上的项目: each bound of the list qualifies
         if bound is None and RE_COUNTED_QUALIFIER.match(text, expression_end) and not _GOAL_VERBS.anywhere(words):
             return True  # 连续发生3起事故的企业: what happened to what follows, not a count to reach (推动
             #            《白茶》…两项国家标准的翻译工作 is a goal: a goal verb sets it)
@@ -767,6 +770,9 @@ def _names_a_project(text: str, end: int) -> bool:
     return False
 
 
+#: The rest of a list of bounds joined by 、 up to the 的 that ends it (、亩均税收达到30万元以上的): the list
+#: qualifies what follows as the last bound does.
+RE_LISTED_QUALIFIER = re.compile(r"、[^，。；;,:：、]{0,16}?[0-9０-９][0-9０-９.．]*[^，。；;,:：、的]{0,6}?(?=的)")
 #: A short name, then 的 and the name it qualifies, right after a count (3起事故的企业).
 RE_COUNTED_QUALIFIER = re.compile(r"[\u4e00-\u9fff]{1,4}的[\u4e00-\u9fff]")
 _PROJECT_REACH = 14  # characters between a measure and the project it names
