@@ -21,8 +21,6 @@ KNOWN = {
 #: Documents whose forms zl does not read yet: each a known gap (strict, so that a document read right
 #: leaves this set).
 PENDING: set[str] = {
-    # a deadline after the last ，of a labelled note (责任单位：A，2022年底前 / 持续推进) is read as a unit name
-    "50_province_fengong_two_fields_one_bracket_deadline_tail_continued_items",
     # recipients ending in 各人民团体 are lost; 组织实施's （十一）（十二）, numbered on from the noted tasks, are
     # read as items
     "51_city_party_government_joint_opinion_duty_notes_two_horizons_running_numbering",

@@ -665,6 +665,7 @@ def read_body(body: str) -> _Reading:
         if role is None:
             fields.append((name, label.end(), value_end))
             continue
+        value_end = _without_time_tail(body, label.end(), value_end, fields)  # 责任单位：B，2022年底前
         value = body[label.end() : value_end]
         marked = _read_roles(body, label.end(), value_end) if role == "shared" else None
         if marked is not None:  # 责任单位：X（牵头）、Y / 责任单位：X牵头，Y配合
@@ -688,6 +689,23 @@ def read_body(body: str) -> _Reading:
     if _has_marks(lead):
         shared = False
     return _reading(lead, cooperating, shared, fields, labelled=True, groups=groups)
+
+
+def _without_time_tail(body: str, start: int, end: int, fields: list[tuple[str, int, int]]) -> int:
+    """Where a labelled list of units ends when its last clause is a time to finish by (责任单位：B，
+    2022年底前; …，持续推进): the time is then an unlabelled field of the note, added to ``fields``."""
+    comma = max(body.rfind("，", start, end), body.rfind(",", start, end))
+    if comma < 0:
+        return end
+    tail_start = comma + 1
+    while tail_start < end and body[tail_start] in lx.SPACE_CHARS:
+        tail_start += 1
+    tail = body[tail_start:end]
+    due = opening_deadline(tail)
+    if due is None and not is_deadline_phrase(tail):
+        return end
+    fields.append(("", tail_start, tail_start + (len(tail) if due is None else due)))
+    return comma
 
 
 def _is_label(body: str, label: regex.Match[str]) -> bool:
