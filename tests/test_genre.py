@@ -21,9 +21,6 @@ KNOWN = {
 #: Documents whose forms zl does not read yet: each a known gap (strict, so that a document read right
 #: leaves this set).
 PENDING: set[str] = {
-    # recipients ending in 各人民团体 are lost; 组织实施's （十一）（十二）, numbered on from the noted tasks, are
-    # read as items
-    "51_city_party_government_joint_opinion_duty_notes_two_horizons_running_numbering",
     # a grouped note (（以上三项由A牵头，B配合）) gives its tasks no units; 【打印本页】 after the date hides the
     # signature
     "52_district_web_copy_yaodian_grouped_notes_ownline_roles",

@@ -50,6 +50,11 @@ def test_plan_title_and_note(head: str, title: str, note: str | None) -> None:
 
 # (id, the recipients line, the recipients)
 RECIPIENTS = [
+    (
+        "ending-in-the-peoples-organisations",
+        "各县（市、区）党委和人民政府，市委各部委，市直各单位，各人民团体：",
+        ["各县（市、区）党委和人民政府", "市委各部委", "市直各单位", "各人民团体"],
+    ),
     # --- seen in a plan (pages_022, pages_021) ---
     (
         "each-set-of-its-own",

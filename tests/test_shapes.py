@@ -176,3 +176,11 @@ def test_a_time_in_a_note_is_the_items_deadline_without_what_is_due(note: str, d
     plan = _plan(f"一、重点任务\n（一）加大支持。给予贴息支持。{note}\n")
     (item,) = plan["sections"][0]["items"]
     assert item["lead_units"] == ["财政部"] and item["deadline"]["text"] == deadline
+
+
+def test_safeguards_named_with_a_verb_frame_a_noted_plan_as_their_bare_title_does() -> None:
+    text = (
+        "一、重点任务\n（一）培育工匠。开展培训。（市人社局负责）\n（二）建设基地。建成5个。（市教育局负责）\n"
+        "（三）完善评价。推行评价。（市人社局负责）\n二、加强组织实施\n（四）加强组织领导。落实责任。\n"
+    )
+    assert _titles(text) == ["培育工匠", "建设基地", "完善评价"]

@@ -286,6 +286,7 @@ MADE_UP = [
 ]
 
 NON_TARGETS = [
+    ("a-rounds-cap-after-its-selection", "每两年评选一次“某某工匠”，每次不超过50名，对获评人员给予奖励。"),
     ("a-list-of-bounds-that-qualifies", "对亩均投资强度达到300万元以上、亩均税收达到30万元以上的新建项目给予奖励。"),
     ("the-day-of-a-date", "5月11日内蒙古发生地震，3月19日召开会商会。"),
     ("a-day-each-month", "要于每月5日前将上月工作进展报送县政府。"),

@@ -879,6 +879,8 @@ AIM_TITLES = (
     "总体要求", "指导思想", "基本原则", "工作原则", "主要目标", "发展目标", "总体目标", "工作目标", "总体思路",
     "行动目标", "重要意义", "主要原则", "基本思路", "工作思路",
 )  # fmt: skip
+#: Verbs a framing heading may open with (强化保障措施, 加强组织实施, 完善保障机制): the title is what follows.
+TITLE_VERBS = ("加强", "强化", "完善", "健全", "做好", "抓好", "切实", "落实")
 #: Titles of a section that reports where things stand (一、发展现状): the facts and results it gives
 #: are past, never goals.
 SITUATION_TITLES = (
@@ -954,6 +956,8 @@ ADDRESSEE_ENDINGS = (
     "学校",
     "高校",
     "银行",
+    "团体",  # 各人民团体
+    "社团",
 )
 #: A time that says a service runs round the clock, not a bound (24小时“不打烊”服务; 24小时内 is one).
 ROUND_THE_CLOCK = ("24小时",)

@@ -891,6 +891,8 @@ def _framing_to_text(text: str, draft: SectionDraft, notes: _Notes, titles: tupl
 def _titled(text: str, heading: Heading, titles: tuple[str, ...]) -> bool:
     """Whether a heading's words begin with one of ``titles`` (spaces and marks aside)."""
     words = text[heading.body : heading.line.end].lstrip(lx.SPACE_CHARS)
+    if words.startswith(lx.TITLE_VERBS):  # 五、强化保障措施, 六、加强组织实施: the same heading with its verb
+        words = words[2:]
     return words.startswith(titles)
 
 

@@ -692,9 +692,13 @@ def _not_a_goal(
     if (
         capped
         and any(text.find(word, clause_start, start) >= 0 for word in lx.ROUND_WORDS)
-        and any(text.find(verb, clause_start, start) >= 0 for verb in lx.SELECTION_VERBS)
+        and any(
+            text.find(verb, ctx.sentence_start(start) if ctx is not None else clause_start, start) >= 0
+            for verb in lx.SELECTION_VERBS
+        )
     ):
-        return True  # 每年遴选不超过20个: the cap of each round (每年认定30个左右 is a goal)
+        return True  # 每年遴选不超过20个, 每两年评选一次…，每次不超过50名: the cap of each round (每年认定30个左右
+        #            is a goal)
     if unit in lx.TIME_UNITS and any(word in words for word in lx.DAILY_WORDS):
         return True  # 保证每天校园体育运动不少于1小时: a standard kept every day, not a result
     if _provides_to_each(words):
