@@ -20,11 +20,7 @@ KNOWN = {
 
 #: Documents whose forms zl does not read yet: each a known gap (strict, so that a document read right
 #: leaves this set).
-PENDING: set[str] = {
-    # a grouped note (（以上三项由A牵头，B配合）) gives its tasks no units; 【打印本页】 after the date hides the
-    # signature
-    "52_district_web_copy_yaodian_grouped_notes_ownline_roles",
-}
+PENDING: set[str] = set()
 
 
 def _reports(pending: bool) -> list[Report]:

@@ -184,3 +184,28 @@ def test_safeguards_named_with_a_verb_frame_a_noted_plan_as_their_bare_title_doe
         "（三）完善评价。推行评价。（市人社局负责）\n二、加强组织实施\n（四）加强组织领导。落实责任。\n"
     )
     assert _titles(text) == ["培育工匠", "建设基地", "完善评价"]
+
+
+def test_a_note_for_the_tasks_above_gives_its_units_to_each_of_them() -> None:
+    """（以上三项由A牵头，B配合） after the third task: the three tasks are A's, B cooperating; a task
+    with a note of its own keeps it."""
+    text = (
+        "一、重点任务\n（一）深化改革。推进改革。\n（二）推进标准化。梳理事项。（区数据局负责）\n（三）优化服务。提升服务。\n"
+        "（以上三项由区政务服务中心牵头，区市场监管局、区税务局配合）\n（四）加强监管。开展检查。（区市场监管局负责）\n"
+    )
+    items = [i for s in _plan(text)["sections"] for i in s["items"]]
+    assert [(i["lead_units"], i["cooperating_units"]) for i in items] == [
+        (["区政务服务中心"], ["区市场监管局", "区税务局"]),
+        (["区数据局"], []),
+        (["区政务服务中心"], ["区市场监管局", "区税务局"]),
+        (["区市场监管局"], []),
+    ]
+
+
+def test_page_furniture_after_the_date_leaves_the_signature_and_date_read() -> None:
+    text = (
+        "某某区2025年工作要点\n一、重点任务\n（一）加强监管。开展检查。\n责任单位：区市场监管局\n\n"
+        "某某区人民政府办公室\n\n2025年3月10日\n\n【打印本页】　【关闭窗口】\n"
+    )
+    plan = _plan(text)
+    assert plan["issuers"] == ["某某区人民政府办公室"] and plan["date"] == "2025-03-10"

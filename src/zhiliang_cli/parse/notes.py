@@ -62,6 +62,7 @@ from .patterns import (
     RE_COOPERATING_ASIDE,
     RE_FOLLOWING_UNITS,
     RE_FROM_HERE_ON,
+    RE_GROUPED_NOTE,
     RE_HAS_DIGIT,
     RE_INLINE_LEAD_NOTE,
     RE_INLINE_LEAD_START,
@@ -941,6 +942,9 @@ def _strip_rule(body: str) -> str:
     >>> _strip_rule("甲局；各区政府为各项措施的共同责任单位，以下不再列出")
     '甲局；各区政府'
     """
+    grouped = RE_GROUPED_NOTE.match(body)
+    if grouped is not None:  # 以上三项由A牵头，B配合: the units are read as A牵头，B配合 (structure spreads them)
+        body = body[grouped.end() :]
     if RE_RULE_WORD.search(body) or RE_FROM_HERE_ON.search(body):
         body = RE_RULE_ASIDE.sub(lambda m: "" if _states_a_rule(m.group()) else m.group(), body)
         kept = [

@@ -333,6 +333,11 @@ RE_BRACKETED_FIELD = re.compile(
     re.VERBOSE,
 )
 
+#: A note that answers for the tasks before it as well as its own: （以上三项由A牵头，B配合）.
+RE_GROUPED_NOTE = re.compile(
+    rf"{WS}*+(?:以上|上述)(?P<count>[一二两三四五六七八九十]{{1,3}}|[0-9]{{1,2}})(?:项|条)(?:工作|任务|措施)?(?:均|都)?由?"
+)
+
 #: The plan's statement that the unit listed first leads: 列第一位者为牵头单位, 排在第一位的部门为
 #: 牵头部门, 第一个单位为牵头单位, 第一责任单位为牵头单位, 第一个为牵头单位, 排名第一的为牵头单位,
 #: 列首位者牵头.  Every statement holds

@@ -49,6 +49,7 @@ from .lines import (
     starts_a_notice,
 )
 from .notes import LeadNote, find_notes, merge, merge_trailing
+from .numerals import chinese_to_int
 from .patterns import (
     RE_ANNEX_HEADING,
     RE_ATTACHMENT_LINE,
@@ -61,6 +62,7 @@ from .patterns import (
     RE_DOC_NUMBER,
     RE_ENUMERATED,
     RE_FUSED_MARKER,
+    RE_GROUPED_NOTE,
     RE_PROVISION,
     RE_TAKES_EFFECT,
     RE_TITLE_COLON,
@@ -688,6 +690,8 @@ def _signature_at_end(text: str, lines: list[Line]) -> list[Line]:
     """The signature, date and 附注 lines at the end of a block (a note left open above them made
     them go on with the task), where a date is among them."""
     k = len(lines)
+    while k > 1 and is_noise(text, lines[k - 1]):
+        k -= 1  # 【打印本页】【关闭窗口】 of a web copy, after the date
     dated = False
     while k > 1 and (is_closing(text, lines[k - 1]) or (dated and looks_like_signature(text, lines[k - 1]))):
         dated = dated or is_date_line(text, lines[k - 1])
@@ -836,7 +840,25 @@ def _build(text: str, drafts: list[SectionDraft], notes: _Notes) -> list[Section
             found = notes.within(block.lines[0].start, block.lines[-1].end)
             section["items"].append(_item_record(text, block, number, head.value, group, found))
         sections.append(section)
+    _spread_grouped_notes(text, [item for section in sections for item in section["items"]])
     return sections
+
+
+def _spread_grouped_notes(text: str, items: list[ItemRecord]) -> None:
+    """A note that speaks for the tasks before it (（以上三项由A牵头，B配合） after the third) gives its
+    units to those of them that name none, with the note's span as where they come from."""
+    for k, item in enumerate(items):
+        span = item["lead_span"]
+        grouped = RE_GROUPED_NOTE.match(text, span[0] + 1, span[1]) if span is not None else None
+        if grouped is None or span is None:
+            continue
+        printed = grouped.group("count")
+        count = int(printed) if printed.isdigit() else (chinese_to_int(printed) or 0)
+        for earlier in items[max(0, k - count + 1) : k]:
+            if not earlier["lead_units"] and not earlier["cooperating_units"]:
+                earlier["lead_units"] = list(item["lead_units"])
+                earlier["cooperating_units"] = list(item["cooperating_units"])
+                earlier["lead_span"] = list(span)
 
 
 def _printed_numbers_hold(drafts: list[SectionDraft]) -> bool:
