@@ -107,6 +107,14 @@ SHAPES = [
         "(2)建设智能工厂。建成100个。(牵头单位:省工信厅)\n2.服务支撑行动\n(1)培育服务商。培育50家。(牵头单位:省经信委)\n",
         ["推进重点行业改造", "建设智能工厂", "培育服务商"],
     ),
+    # tasks whose notes speak for the tasks before them (以上三项由…牵头) carry notes: the safeguards
+    # frame the plan, and a task the note speaks for is no framing entry (完善产业布局 is a task)
+    (
+        "一、重点任务\n（一）完善产业布局。推动集聚。\n（二）建设园区。建成2个。（以上两项由县发展改革局牵头）\n"
+        "（三）加强用地保障。保障用地。\n（四）加强资金保障。统筹资金。\n（五）引进人才。引进100名。"
+        "（以上三项由县自然资源局牵头，县财政局配合）\n二、强化保障措施\n（一）加强组织领导。成立专班。\n",
+        ["完善产业布局", "建设园区", "加强用地保障", "加强资金保障", "引进人才"],
+    ),
     # level-three markers with a small full stop (U+FE52), as a PDF copy prints them
     (
         "一、重点任务\n（一）强化基础\n1﹒推进芯片设计。加强研发。\n2﹒推进芯片制造。建设产线。\n",
