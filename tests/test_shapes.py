@@ -210,6 +210,24 @@ def test_a_note_for_the_tasks_above_gives_its_units_to_each_of_them() -> None:
     ]
 
 
+NOTES_FOR_ALL_ABOVE = [
+    ("（以上各项由区委办牵头）", ["区委办"], []),
+    ("（上述任务由区委办牵头，区财政局配合）", ["区委办"], ["区财政局"]),
+    ("（以上工作由区委办负责）", ["区委办"], []),
+]
+
+
+@pytest.mark.parametrize(("note", "lead", "cooperating"), NOTES_FOR_ALL_ABOVE)
+def test_a_note_for_the_tasks_above_with_no_count_is_read_for_its_own_task(
+    note: str, lead: list[str], cooperating: list[str]
+) -> None:
+    """以上各项, 上述任务: the note names its units as 以上三项 does, but no count says which tasks
+    before it are its, so it answers for its own task alone."""
+    text = f"一、重点任务\n（一）深化改革。推进改革。\n（二）夯实基础。加强培训。{note}\n"
+    items = [i for s in _plan(text)["sections"] for i in s["items"]]
+    assert [(i["lead_units"], i["cooperating_units"]) for i in items] == [([], []), (lead, cooperating)]
+
+
 def test_page_furniture_after_the_date_leaves_the_signature_and_date_read() -> None:
     text = (
         "某某区2025年工作要点\n一、重点任务\n（一）加强监管。开展检查。\n责任单位：区市场监管局\n\n"

@@ -852,7 +852,7 @@ def _spread_grouped_notes(text: str, items: list[ItemRecord]) -> None:
         grouped = RE_GROUPED_NOTE.match(text, span[0] + 1, span[1]) if span is not None else None
         if grouped is None or span is None:
             continue
-        printed = grouped.group("count")
+        printed = grouped.group("count") or "0"  # 以上各项: no count, no task before it to answer for
         count = int(printed) if printed.isdigit() else (chinese_to_int(printed) or 0)
         for earlier in items[max(0, k - count + 1) : k]:
             if not earlier["lead_units"] and not earlier["cooperating_units"]:
@@ -890,7 +890,7 @@ def _noted_items(text: str, drafts: list[SectionDraft], notes: _Notes) -> set[in
         noted.add(id(item))
         grouped = RE_GROUPED_NOTE.match(text, found[-1].start + 1, found[-1].end)
         if grouped is not None:
-            printed = grouped.group("count")
+            printed = grouped.group("count") or "0"
             count = int(printed) if printed.isdigit() else (chinese_to_int(printed) or 0)
             noted.update(id(earlier) for earlier in items[max(0, k - count + 1) : k])
     return noted
