@@ -284,6 +284,11 @@ MADE_UP = [
         [("10", 10, "家", "=", None, False), ("500万", 5000000, "立方米", "<=", None, False)],
     ),
     (
+        "a-list-of-bounds-after-dui-wai-is-no-qualifier",
+        "对外贸易进出口总额达到100亿元、实际利用外资达到5亿美元的目标。",
+        [("100亿", 10**10, "元", ">=", None, False), ("5亿", 500000000, "美元", ">=", None, False)],
+    ),
+    (
         "standard-coal-in-kilograms",
         "吨钢综合能耗降至545千克标准煤以下。",
         [("545", 545, "千克标准煤", "<=", None, False)],

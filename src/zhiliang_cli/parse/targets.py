@@ -644,7 +644,11 @@ def _not_a_goal(
             return True  # a measure of what follows: 500万元以上的企业, 覆盖20户以上的村 (培育10家以上的企业,
             #            打造不少于2万平方米的空间 and 达到2000人的规模 are goals: a goal verb sets them)
         opening = words.lstrip(lx.SPACE_CHARS + "\r\n")
-        if opening.startswith("对") and RE_LISTED_QUALIFIER.match(text, expression_end) is not None:
+        if (
+            opening.startswith("对")
+            and not opening.startswith(lx.NOT_OBJECT_AFTER, 1)  # 对外贸易…、…的目标: no 对 of an object
+            and RE_LISTED_QUALIFIER.match(text, expression_end) is not None
+        ):
             return True  # 对亩均投资达到300万元以上、亩均税收达到30万元以上的项目: each bound of the list qualifies
         if bound is None and RE_COUNTED_QUALIFIER.match(text, expression_end) and not _GOAL_VERBS.anywhere(words):
             return True  # 连续发生3起事故的企业: what happened to what follows, not a count to reach (推动
