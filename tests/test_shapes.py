@@ -228,6 +228,25 @@ def test_a_note_for_the_tasks_above_with_no_count_is_read_for_its_own_task(
     assert [(i["lead_units"], i["cooperating_units"]) for i in items] == [([], []), (lead, cooperating)]
 
 
+UNITS_AFTER_A_TIME_FIELD = [
+    ("（完成时限：2024年底前，由省发展改革委牵头）", ["省发展改革委"], []),
+    ("（完成时限：2024年底前；省发展改革委牵头，省财政厅配合）", ["省发展改革委"], ["省财政厅"]),
+]
+
+
+@pytest.mark.parametrize(("note", "lead", "cooperating"), UNITS_AFTER_A_TIME_FIELD)
+def test_units_after_a_time_field_in_the_same_note_are_read(note: str, lead: list[str], cooperating: list[str]) -> None:
+    """A 完成时限 field whose time is followed by the units and their roles: the field is the time, and
+    the units are the note's (they were read into the field and lost)."""
+    plan = _plan(f"一、重点任务\n（一）完善政策。出台政策。{note}\n")
+    (item,) = plan["sections"][0]["items"]
+    assert (item["lead_units"], item["cooperating_units"], item["deadline"]["text"]) == (
+        lead,
+        cooperating,
+        "2024年底前",
+    )
+
+
 def test_page_furniture_after_the_date_leaves_the_signature_and_date_read() -> None:
     text = (
         "某某区2025年工作要点\n一、重点任务\n（一）加强监管。开展检查。\n责任单位：区市场监管局\n\n"
