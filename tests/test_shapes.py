@@ -107,6 +107,14 @@ SHAPES = [
         "(2)建设智能工厂。建成100个。(牵头单位:省工信厅)\n2.服务支撑行动\n(1)培育服务商。培育50家。(牵头单位:省经信委)\n",
         ["推进重点行业改造", "建设智能工厂", "培育服务商"],
     ),
+    # tasks whose notes speak for the tasks before them (以上三项由…牵头) carry notes: the safeguards
+    # frame the plan, and a task the note speaks for is no framing entry (完善产业布局 is a task)
+    (
+        "一、重点任务\n（一）完善产业布局。推动集聚。\n（二）建设园区。建成2个。（以上两项由县发展改革局牵头）\n"
+        "（三）加强用地保障。保障用地。\n（四）加强资金保障。统筹资金。\n（五）引进人才。引进100名。"
+        "（以上三项由县自然资源局牵头，县财政局配合）\n二、强化保障措施\n（一）加强组织领导。成立专班。\n",
+        ["完善产业布局", "建设园区", "加强用地保障", "加强资金保障", "引进人才"],
+    ),
     # level-three markers with a small full stop (U+FE52), as a PDF copy prints them
     (
         "一、重点任务\n（一）强化基础\n1﹒推进芯片设计。加强研发。\n2﹒推进芯片制造。建设产线。\n",
@@ -200,6 +208,43 @@ def test_a_note_for_the_tasks_above_gives_its_units_to_each_of_them() -> None:
         (["区政务服务中心"], ["区市场监管局", "区税务局"]),
         (["区市场监管局"], []),
     ]
+
+
+NOTES_FOR_ALL_ABOVE = [
+    ("（以上各项由区委办牵头）", ["区委办"], []),
+    ("（上述任务由区委办牵头，区财政局配合）", ["区委办"], ["区财政局"]),
+    ("（以上工作由区委办负责）", ["区委办"], []),
+]
+
+
+@pytest.mark.parametrize(("note", "lead", "cooperating"), NOTES_FOR_ALL_ABOVE)
+def test_a_note_for_the_tasks_above_with_no_count_is_read_for_its_own_task(
+    note: str, lead: list[str], cooperating: list[str]
+) -> None:
+    """以上各项, 上述任务: the note names its units as 以上三项 does, but no count says which tasks
+    before it are its, so it answers for its own task alone."""
+    text = f"一、重点任务\n（一）深化改革。推进改革。\n（二）夯实基础。加强培训。{note}\n"
+    items = [i for s in _plan(text)["sections"] for i in s["items"]]
+    assert [(i["lead_units"], i["cooperating_units"]) for i in items] == [([], []), (lead, cooperating)]
+
+
+UNITS_AFTER_A_TIME_FIELD = [
+    ("（完成时限：2024年底前，由省发展改革委牵头）", ["省发展改革委"], []),
+    ("（完成时限：2024年底前；省发展改革委牵头，省财政厅配合）", ["省发展改革委"], ["省财政厅"]),
+]
+
+
+@pytest.mark.parametrize(("note", "lead", "cooperating"), UNITS_AFTER_A_TIME_FIELD)
+def test_units_after_a_time_field_in_the_same_note_are_read(note: str, lead: list[str], cooperating: list[str]) -> None:
+    """A 完成时限 field whose time is followed by the units and their roles: the field is the time, and
+    the units are the note's (they were read into the field and lost)."""
+    plan = _plan(f"一、重点任务\n（一）完善政策。出台政策。{note}\n")
+    (item,) = plan["sections"][0]["items"]
+    assert (item["lead_units"], item["cooperating_units"], item["deadline"]["text"]) == (
+        lead,
+        cooperating,
+        "2024年底前",
+    )
 
 
 def test_page_furniture_after_the_date_leaves_the_signature_and_date_read() -> None:

@@ -279,6 +279,16 @@ MADE_UP = [
     ("a-cap-on-events-in-the-year", "全年完成检查低于30次。", [("30", 30, "次", "<", None, False)]),
     ("sets-or-times", "提供专项租赁住房不少于1000套（次）。", [("1000", 1000, "套（次）", ">=", None, False)]),
     (
+        "a-cap-after-a-selection-that-caps-something-else",
+        "每年认定绿色工厂10家，每年新增用水总量不超过500万立方米。",
+        [("10", 10, "家", "=", None, False), ("500万", 5000000, "立方米", "<=", None, False)],
+    ),
+    (
+        "a-list-of-bounds-after-dui-wai-is-no-qualifier",
+        "对外贸易进出口总额达到100亿元、实际利用外资达到5亿美元的目标。",
+        [("100亿", 10**10, "元", ">=", None, False), ("5亿", 500000000, "美元", ">=", None, False)],
+    ),
+    (
         "standard-coal-in-kilograms",
         "吨钢综合能耗降至545千克标准煤以下。",
         [("545", 545, "千克标准煤", "<=", None, False)],

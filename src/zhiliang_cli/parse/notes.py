@@ -664,6 +664,11 @@ def read_body(body: str) -> _Reading:
         value_end = _trim_end(body, label.end(), stop)
         role = _label_role(name)
         if role is None:
+            after = _units_after_time(body, label.end(), value_end)  # 完成时限：2024年底前，由A牵头
+            if after is not None:
+                value_end, reading = after
+                roles["lead"] += reading.lead
+                roles["cooperating"] += reading.cooperating
             fields.append((name, label.end(), value_end))
             continue
         value_end = _without_time_tail(body, label.end(), value_end, fields)  # 责任单位：B，2022年底前
@@ -690,6 +695,18 @@ def read_body(body: str) -> _Reading:
     if _has_marks(lead):
         shared = False
     return _reading(lead, cooperating, shared, fields, labelled=True, groups=groups)
+
+
+def _units_after_time(body: str, start: int, end: int) -> tuple[int, _Reading] | None:
+    """Where a field's time ends and what the clauses after it say, where it is a time to finish by
+    and they name units with their roles (完成时限：2024年底前，由A牵头; …；A牵头，B配合), else None."""
+    sep = next((k for k in range(start, end) if body[k] in "，,；;"), -1)
+    if sep < 0 or not is_deadline_phrase(body[start:sep]):
+        return None
+    reading = _read_inline(body, sep + 1, end, labelled=True)
+    if not reading.lead and not reading.cooperating:
+        return None
+    return sep, reading
 
 
 def _without_time_tail(body: str, start: int, end: int, fields: list[tuple[str, int, int]]) -> int:

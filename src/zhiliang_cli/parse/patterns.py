@@ -334,8 +334,13 @@ RE_BRACKETED_FIELD = re.compile(
 )
 
 #: A note that answers for the tasks before it as well as its own: （以上三项由A牵头，B配合）.
+#: 以上各项, 上述任务 name no count: the note is read, and answers for its own task alone.
 RE_GROUPED_NOTE = re.compile(
-    rf"{WS}*+(?:以上|上述)(?P<count>[一二两三四五六七八九十]{{1,3}}|[0-9]{{1,2}})(?:项|条)(?:工作|任务|措施)?(?:均|都)?由?"
+    rf"""{WS}*+(?:以上|上述)
+    (?: (?P<count>[一二两三四五六七八九十]{{1,3}}|[0-9]{{1,2}}) (?:项|条) (?:工作|任务|措施)?
+      | 各(?:项|条) (?:工作|任务|措施)? | 工作 | 任务 | 措施 )
+    (?:均|都)?由?""",
+    re.VERBOSE,
 )
 
 #: The plan's statement that the unit listed first leads: 列第一位者为牵头单位, 排在第一位的部门为

@@ -148,7 +148,7 @@ def _parse_structure(text: str, index: LineIndex) -> Structure:
     for draft in drafts:
         _promote_childless_groups(draft, notes)
     _frame(text, drafts, notes, lx.AIM_TITLES)  # in every plan; then, where the tasks left carry notes,
-    if _tasks_carry_notes(drafts, notes):  # the safeguards and the layout that name no unit too
+    if _tasks_carry_notes(text, drafts, notes):  # the safeguards and the layout that name no unit too
         _frame(text, drafts, notes, lx.FRAMING_TITLES)
     for draft in drafts:
         draft.promoted = not draft.items and bool(notes.within(*_own_text(draft)))
@@ -852,7 +852,7 @@ def _spread_grouped_notes(text: str, items: list[ItemRecord]) -> None:
         grouped = RE_GROUPED_NOTE.match(text, span[0] + 1, span[1]) if span is not None else None
         if grouped is None or span is None:
             continue
-        printed = grouped.group("count")
+        printed = grouped.group("count") or "0"  # 以上各项: no count, no task before it to answer for
         count = int(printed) if printed.isdigit() else (chinese_to_int(printed) or 0)
         for earlier in items[max(0, k - count + 1) : k]:
             if not earlier["lead_units"] and not earlier["cooperating_units"]:
@@ -871,27 +871,47 @@ def _printed_numbers_hold(drafts: list[SectionDraft]) -> bool:
     return all(a < b for a, b in pairwise(values))
 
 
-def _tasks_carry_notes(drafts: list[SectionDraft], notes: _Notes) -> bool:
-    """Whether most of the plan's items carry a note of their own: its tasks say who does them."""
+def _tasks_carry_notes(text: str, drafts: list[SectionDraft], notes: _Notes) -> bool:
+    """Whether most of the plan's items carry a note of their own, or stand under a note for the
+    tasks before it (（以上三项由A牵头）): its tasks say who does them."""
     items = [item for draft in drafts for item in draft.items]
-    noted = sum(bool(notes.within(item.lines[0].start, item.lines[-1].end)) for item in items)
-    return bool(items) and noted * 2 > len(items)
+    return bool(items) and len(_noted_items(text, drafts, notes)) * 2 > len(items)
+
+
+def _noted_items(text: str, drafts: list[SectionDraft], notes: _Notes) -> set[int]:
+    """The ids of the items that carry a note, or that a note for the tasks before it (（以上三项由
+    A牵头，B配合） after the third) speaks for."""
+    items = [item for draft in drafts for item in draft.items]
+    noted: set[int] = set()
+    for k, item in enumerate(items):
+        found = notes.within(item.lines[0].start, item.lines[-1].end)
+        if not found:
+            continue
+        noted.add(id(item))
+        grouped = RE_GROUPED_NOTE.match(text, found[-1].start + 1, found[-1].end)
+        if grouped is not None:
+            printed = grouped.group("count") or "0"
+            count = int(printed) if printed.isdigit() else (chinese_to_int(printed) or 0)
+            noted.update(id(earlier) for earlier in items[max(0, k - count + 1) : k])
+    return noted
 
 
 def _frame(text: str, drafts: list[SectionDraft], notes: _Notes, titles: tuple[str, ...]) -> None:
     """The entries that frame the tasks made their sections' text, unless they are all the plan has."""
-    if sum(len(draft.items) for draft in drafts) > sum(_framing_count(text, d, notes, titles) for d in drafts):
+    noted = _noted_items(text, drafts, notes)
+    if sum(len(draft.items) for draft in drafts) > sum(_framing_count(text, d, noted, titles) for d in drafts):
         for draft in drafts:
-            _framing_to_text(text, draft, notes, titles)
+            _framing_to_text(text, draft, noted, titles)
 
 
-def _framing_count(text: str, draft: SectionDraft, notes: _Notes, titles: tuple[str, ...]) -> int:
-    """How many of a section's first entries frame the tasks rather than set one: with no note, and
-    titled as ``titles`` say or under a heading so titled."""
+def _framing_count(text: str, draft: SectionDraft, noted: set[int], titles: tuple[str, ...]) -> int:
+    """How many of a section's first entries frame the tasks rather than set one: with no note
+    (``noted`` holds the ids of those with one), and titled as ``titles`` say or under a heading so
+    titled."""
     framing = _titled(text, draft.block.heading, titles)
     count = 0
     for item in draft.items:
-        if item.group is not None or notes.within(item.lines[0].start, item.lines[-1].end):
+        if item.group is not None or id(item) in noted:
             break
         if not (framing or _titled(text, item.heading, titles)):
             break
@@ -899,12 +919,12 @@ def _framing_count(text: str, draft: SectionDraft, notes: _Notes, titles: tuple[
     return count
 
 
-def _framing_to_text(text: str, draft: SectionDraft, notes: _Notes, titles: tuple[str, ...]) -> None:
+def _framing_to_text(text: str, draft: SectionDraft, noted: set[int], titles: tuple[str, ...]) -> None:
     """The headings that frame the tasks and hold no note (（一）指导思想, （二）主要目标 of 一、总体要求;
     where the tasks carry notes, also the measures of 三、保障措施 that name no unit) are their
     section's own text, not items: the entries of a framing section, or entries so titled, from the
     first on."""
-    count = _framing_count(text, draft, notes, titles)
+    count = _framing_count(text, draft, noted, titles)
     for block in draft.items[:count]:
         draft.block.lines.extend(block.lines)
     del draft.items[:count]

@@ -644,7 +644,11 @@ def _not_a_goal(
             return True  # a measure of what follows: 500万元以上的企业, 覆盖20户以上的村 (培育10家以上的企业,
             #            打造不少于2万平方米的空间 and 达到2000人的规模 are goals: a goal verb sets them)
         opening = words.lstrip(lx.SPACE_CHARS + "\r\n")
-        if opening.startswith("对") and RE_LISTED_QUALIFIER.match(text, expression_end) is not None:
+        if (
+            opening.startswith("对")
+            and not opening.startswith(lx.NOT_OBJECT_AFTER, 1)  # 对外贸易…、…的目标: no 对 of an object
+            and RE_LISTED_QUALIFIER.match(text, expression_end) is not None
+        ):
             return True  # 对亩均投资达到300万元以上、亩均税收达到30万元以上的项目: each bound of the list qualifies
         if bound is None and RE_COUNTED_QUALIFIER.match(text, expression_end) and not _GOAL_VERBS.anywhere(words):
             return True  # 连续发生3起事故的企业: what happened to what follows, not a count to reach (推动
@@ -692,13 +696,11 @@ def _not_a_goal(
     if (
         capped
         and any(text.find(word, clause_start, start) >= 0 for word in lx.ROUND_WORDS)
-        and any(
-            text.find(verb, ctx.sentence_start(start) if ctx is not None else clause_start, start) >= 0
-            for verb in lx.SELECTION_VERBS
-        )
-    ):
+        and any(text.find(verb, _selection_reach(text, words, start, prefix, ctx, clause_start), start) >= 0
+                for verb in lx.SELECTION_VERBS)
+    ):  # fmt: skip
         return True  # 每年遴选不超过20个, 每两年评选一次…，每次不超过50名: the cap of each round (每年认定30个左右
-        #            is a goal)
+        #            is a goal; 每年认定…，每年新增用水总量不超过500万立方米 caps something else)
     if unit in lx.TIME_UNITS and any(word in words for word in lx.DAILY_WORDS):
         return True  # 保证每天校园体育运动不少于1小时: a standard kept every day, not a result
     if _provides_to_each(words):
@@ -752,6 +754,17 @@ def _states_a_norm(words: str) -> bool:
         if at >= 0 and not _GOAL_VERBS.anywhere(words[at + len(word) :]):
             return True
     return False
+
+
+def _selection_reach(
+    text: str, words: str, start: int, prefix: str | None, ctx: _Context | None, clause_start: int
+) -> int:
+    """Where a selection verb may stand for a cap to be the cap of its round: in the cap's clause, or
+    earlier in the sentence where the clause is the round and its cap alone (…评选一次…，每次不超过50名)."""
+    rest = words.strip(lx.SPACE_CHARS)
+    if prefix is not None and rest.endswith(prefix):
+        rest = rest[: -len(prefix)]
+    return ctx.sentence_start(start) if ctx is not None and rest in lx.ROUND_WORDS else clause_start
 
 
 def _names_a_project(text: str, end: int) -> bool:
