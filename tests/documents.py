@@ -16,6 +16,8 @@ import io
 import zipfile
 from collections.abc import Iterator, Sequence
 
+from .hostile import pdf_file
+
 #: Text written at the top of every page after the first, and removed by the reader.
 RUNNING_HEADER = "福建省人民政府办公厅文件"
 
@@ -293,15 +295,7 @@ def make_unmapped_pdf() -> bytes:
         b"<< /Type /Font /Subtype /CIDFontType2 /BaseFont /X"
         b" /CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> /DW 1000 >>",
     ]
-    out = b"%PDF-1.4\n"
-    offsets = []
-    for number, body in enumerate(objects, 1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n%s\nendobj\n" % (number, body)
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
-    return out + b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    return pdf_file(objects)
 
 
 # ---------------------------------------------------------------- HTML

@@ -931,8 +931,8 @@ def _plausible_name(name: str) -> bool:
     (True, False, True)
     """
     bare = _unmark(RE_TRAILING_BRACKETS.sub("", name))
-    if any(ch in lx.CLAUSE_ENDS for ch in bare) or bare in _LABEL_NAMES or bare.startswith(_ROLE_LABELS):
-        return False  # 牵头单位:某局 — a label read as a name; （牵头部门统筹协调）, 配合单位做好保障 name no unit
+    if any(ch in lx.CLAUSE_ENDS for ch in bare) or bare in _LABEL_NAMES:
+        return False  # 牵头单位:某局 — a label read as a name; （牵头部门统筹协调） names no unit
     if _names_a_unit(name):
         return True
     return (
