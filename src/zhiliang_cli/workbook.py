@@ -25,6 +25,7 @@ import io
 import math
 import unicodedata
 from collections.abc import Sequence
+from copy import copy
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -224,11 +225,18 @@ def _style(ws: Worksheet, sheet: Sheet) -> None:
         head = ws.cell(row=1, column=col)
         head.font, head.fill, head.border = bold, header_fill, box
         head.alignment = Alignment(wrap_text=True, vertical="center", horizontal="center")
+        column_style = None
         for row in range(2, ws.max_row + 1):
-            cell = ws.cell(row=row, column=col)
-            cell.font, cell.alignment, cell.border = body, wrap, box
-            if name in sheet.fill:
-                cell.protection = unlocked
+            cell: Any = ws.cell(row=row, column=col)  # Any: openpyxl's stubs do not declare _style
+            if column_style is None:
+                cell.font, cell.alignment, cell.border = body, wrap, box
+                if name in sheet.fill:
+                    cell.protection = unlocked
+                column_style = copy(cell._style)
+            else:
+                # The column's style ids, copied: assigning the style objects again makes openpyxl
+                # hash each one per cell, most of the time a ledger takes to write.
+                cell._style = copy(column_style)
             colour = sheet.colours.get(name, {}).get(str(cell.value))
             if colour:
                 cell.fill = fills[str(cell.value)]
