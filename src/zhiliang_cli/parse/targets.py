@@ -102,6 +102,7 @@ class _Context:
     quotation marks or a baseline frame: looked up on demand, only for numbers with a unit."""
 
     __slots__ = (
+        "bounds",
         "end",
         "has_aspiration",
         "has_frame",
@@ -113,6 +114,7 @@ class _Context:
         "skip",
         "start",
         "text",
+        "verbs",
         "year",
     )
 
@@ -128,6 +130,10 @@ class _Context:
         self.has_quote = text.find('"', self.start, self.end) >= 0
         self.has_penalty = any(text.find(word, self.start, self.end) >= 0 for word in lx.PENALTY_WORDS)
         self.quotes: list[int] | None = None  # where each " stands, found the first time it is asked
+        # the clause and sentence bounds found so far, by kind and position: each number asks for
+        # the bounds around it many times
+        self.bounds: dict[tuple[int, int], int] = {}
+        self.verbs: dict[tuple[int, int], str | None] = {}  # the governing verb of each span asked for
         # a subsidy, a budget or what a condition allows: parameters may stand in this item
         self.has_grant = (
             RE_SUBSIDY.search(text, self.start, self.end) is not None
@@ -148,13 +154,6 @@ class _Context:
             if cue.start() >= clause_start:
                 return True
         return False
-
-    def _after_last(self, marks: regex.Pattern[str], pos: int, reach: int) -> int:
-        """The offset just after the last mark before ``pos`` (the region's start if none), not
-        looked for further back than ``reach``."""
-        lower = max(self.start, pos - reach)
-        match = marks.search(self.text, lower, pos)
-        return match.end() if match else lower
 
     def is_blocked(self, pos: int, clause_start: int) -> bool:
         """In the note, in quotation marks or a title, or in 在……的基础上."""
@@ -181,22 +180,52 @@ class _Context:
     # in the real documents of tests/corpus are about 210 and 310 characters, and an item of
     # thousands of numbers with no clause mark must not make every number read all of it.
     def clause_start(self, pos: int) -> int:
-        return self._after_last(RE_LAST_CLAUSE_END, pos, _CLAUSE_REACH)
+        found = self.bounds.get((_CLAUSE_START, pos))
+        if found is None:
+            found = self.bounds[_CLAUSE_START, pos] = self._after_last(RE_LAST_CLAUSE_END, pos, _CLAUSE_REACH)
+        return found
 
     def clause_end(self, pos: int) -> int:
-        upper = min(self.end, pos + _CLAUSE_REACH)
-        match = RE_CLAUSE_END.search(self.text, pos, upper)
-        return match.start() if match else upper
+        found = self.bounds.get((_CLAUSE_END, pos))
+        if found is None:
+            found = self.bounds[_CLAUSE_END, pos] = self._first_from(RE_CLAUSE_END, pos, _CLAUSE_REACH)
+        return found
 
     def sentence_start(self, pos: int) -> int:
-        return self._after_last(RE_LAST_SENTENCE_END, pos, _SENTENCE_REACH)
+        found = self.bounds.get((_SENTENCE_START, pos))
+        if found is None:
+            found = self.bounds[_SENTENCE_START, pos] = self._after_last(RE_LAST_SENTENCE_END, pos, _SENTENCE_REACH)
+        return found
 
     def sentence_end(self, pos: int) -> int:
-        upper = min(self.end, pos + _SENTENCE_REACH)
-        match = RE_SENTENCE_END.search(self.text, pos, upper)
+        found = self.bounds.get((_SENTENCE_END, pos))
+        if found is None:
+            found = self.bounds[_SENTENCE_END, pos] = self._first_from(RE_SENTENCE_END, pos, _SENTENCE_REACH)
+        return found
+
+    def governing(self, clause_start: int, start: int) -> str | None:
+        """The verb that governs a number at ``start`` in a clause from ``clause_start`` (see _governing)."""
+        key = (clause_start, start)
+        if key not in self.verbs:
+            self.verbs[key] = _governing(self.text, clause_start, start)
+        return self.verbs[key]
+
+    def _after_last(self, marks: regex.Pattern[str], pos: int, reach: int) -> int:
+        """The offset just after the last mark before ``pos`` (the region's start if none), not
+        looked for further back than ``reach``."""
+        lower = max(self.start, pos - reach)
+        match = marks.search(self.text, lower, pos)
+        return match.end() if match else lower
+
+    def _first_from(self, marks: re.Pattern[str], pos: int, reach: int) -> int:
+        """Where the first mark from ``pos`` on stands (the region's end if none), not looked for
+        further than ``reach``."""
+        upper = min(self.end, pos + reach)
+        match = marks.search(self.text, pos, upper)
         return match.start() if match else upper
 
 
+_CLAUSE_START, _CLAUSE_END, _SENTENCE_START, _SENTENCE_END = range(4)  # the kinds of bound
 _CLAUSE_REACH = 300
 _SENTENCE_REACH = 1000
 
@@ -600,13 +629,13 @@ def _target(text: str, quantity: re.Match[str], ctx: _Context, region: Region, i
         return None
     expression_end = suffix.end() if suffix else unit.end
     if _is_parameter(text, start, unit.text, clause_start, ctx) or _qualifies(
-        text, expression_end, unit.text, ctx, prefix, bare=prefix is None and not _governing(text, clause_start, start)
+        text, expression_end, unit.text, ctx, prefix, bare=prefix is None and not ctx.governing(clause_start, start)
     ):
         return None
     if _not_a_goal(text, start, unit.text, expression_end, before, clause_start, ctx, prefix):
         return None
     if unit.text in lx.BOUNDED_DURATION_UNITS and not (
-        suffix or prefix or _governing(text, clause_start, start) in lx.REACH_DOWN_VERBS
+        suffix or prefix or ctx.governing(clause_start, start) in lx.REACH_DOWN_VERBS
     ):
         return None  # 用3个月时间: a span of time, not a target
     return _record(text, quantity, unit, suffix, prefix, before, clause_start, ctx, region, index)
@@ -1129,11 +1158,7 @@ def _is_not_a_quantity(text: str, quantity: re.Match[str], unit: _Unit, ctx: _Co
         RE_CODE_BEFORE.search(before) and not _after_a_name(text, ctx, start)
     ):
         return True
-    first = unit.text[:1]
-    latin_unit = (first.isascii() and first.isalpha() and not RE_LATIN_OR_DIGIT.match(text, unit.end)) or (
-        unit.text.startswith("/")  # 8/10万: a rate, not a code
-    )
-    if (RE_CODE_AFTER.match(text, end) and not latin_unit) or RE_NUMERAL_IDIOM.match(text, start):
+    if (RE_CODE_AFTER.match(text, end) and not _latin_unit(text, unit)) or RE_NUMERAL_IDIOM.match(text, start):
         return True
     follower = RE_NON_TARGET_FOLLOWER.match(text, end)
     if follower is not None and len(follower.group()) > unit.end - end:
@@ -1148,6 +1173,14 @@ def _is_not_a_quantity(text: str, quantity: re.Match[str], unit: _Unit, ctx: _Co
     return quantity.group() == "一" and text.startswith("一", unit.end)
 
 
+def _latin_unit(text: str, unit: _Unit) -> bool:
+    """Whether the unit is in Latin letters, written whole (50Tbps), or a rate (8/10万): not a code."""
+    first = unit.text[:1]
+    return (first.isascii() and first.isalpha() and not RE_LATIN_OR_DIGIT.match(text, unit.end)) or (
+        unit.text.startswith("/")  # 8/10万: a rate, not a code
+    )
+
+
 def _glosses_a_unit(text: str, ctx: _Context, start: int) -> bool:
     """Whether the number stands in brackets opened right after a unit in Latin letters: a gloss of
     the measure before (128TFLOPS（16位浮点）, 1TOPS/w（以16位浮点为基准）).
@@ -1157,7 +1190,9 @@ def _glosses_a_unit(text: str, ctx: _Context, start: int) -> bool:
     True
     """
     lower = max(ctx.start, start - _GLOSS_REACH)
-    opening = max(text.rfind(bracket, lower, start) for bracket in lx.OPEN_PARENS)
+    opening = -1
+    for bracket in lx.OPEN_PARENS:  # most numbers have none before them
+        opening = max(opening, text.rfind(bracket, lower, start))
     if opening <= lower or any(text.find(c, opening, start) >= 0 for c in lx.CLOSE_PARENS):
         return False
     return text[opening - 1].isascii() and text[opening - 1].isalpha()
@@ -1185,6 +1220,8 @@ class _Words:
     def __init__(self, words: Iterable[str]) -> None:
         words = tuple(words)
         self.words = words
+        # one scan for all the words (in C) rather than a search for each of them
+        self.any_of = re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)))
         self.last_chars = frozenset(w[-1] for w in words)
         self.by_length: list[tuple[int, frozenset[str]]] = []
         for length in sorted({len(w) for w in words}, reverse=True):
@@ -1196,7 +1233,7 @@ class _Words:
         >>> _Words(["新增"]).anywhere("全年新增企业")
         True
         """
-        return any(text.find(w) >= 0 for w in self.words)
+        return self.any_of.search(text) is not None
 
     def ending(self, text: str) -> str | None:
         """The longest word that ``text`` ends with."""
@@ -1243,7 +1280,7 @@ def _record(
         low_value, high_value = 2 ** chinese_value(quantity.group("times")), None
     else:
         low_value, high_value = _bounds(low, high)
-    verb = _governing(text, clause_start, start)
+    verb = ctx.governing(clause_start, start)
     comparator = _comparator(high is not None, suffix, unit.approx, prefix, change, verb)
     subject = None
     if unit_text in _PERCENT_UNITS and text.startswith("的", expression_end):
