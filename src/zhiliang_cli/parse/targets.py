@@ -102,12 +102,12 @@ class _Context:
     quotation marks or a baseline frame: looked up on demand, only for numbers with a unit."""
 
     __slots__ = (
+        "_aspiration",
+        "_grant",
+        "_penalty",
         "bounds",
         "end",
-        "has_aspiration",
         "has_frame",
-        "has_grant",
-        "has_penalty",
         "has_quote",
         "note_start",
         "quotes",
@@ -126,20 +126,40 @@ class _Context:
         self.skip = region.skip
         # what most items lack, looked for once per item
         self.has_frame = text.find(lx.BASELINE_FRAME[1], self.start, self.end) >= 0  # 基础上
-        self.has_aspiration = RE_ASPIRATION_CUE.search(text, self.start, self.end) is not None
         self.has_quote = text.find('"', self.start, self.end) >= 0
-        self.has_penalty = any(text.find(word, self.start, self.end) >= 0 for word in lx.PENALTY_WORDS)
+        # looked for the first time a number needs them: most items hold no number that does
+        self._aspiration: bool | None = None
+        self._penalty: bool | None = None
+        self._grant: bool | None = None
         self.quotes: list[int] | None = None  # where each " stands, found the first time it is asked
         # the clause and sentence bounds found so far, by kind and position: each number asks for
         # the bounds around it many times
         self.bounds: dict[tuple[int, int], int] = {}
         self.verbs: dict[tuple[int, int], str | None] = {}  # the governing verb of each span asked for
-        # a subsidy, a budget or what a condition allows: parameters may stand in this item
-        self.has_grant = (
-            RE_SUBSIDY.search(text, self.start, self.end) is not None
-            or RE_BUDGET.search(text, self.start, self.end) is not None
-            or text.find("可", self.start, self.end) >= 0
-        )
+
+    @property
+    def has_aspiration(self) -> bool:
+        if self._aspiration is None:
+            self._aspiration = RE_ASPIRATION_CUE.search(self.text, self.start, self.end) is not None
+        return self._aspiration
+
+    @property
+    def has_penalty(self) -> bool:
+        if self._penalty is None:
+            self._penalty = any(self.text.find(word, self.start, self.end) >= 0 for word in lx.PENALTY_WORDS)
+        return self._penalty
+
+    @property
+    def has_grant(self) -> bool:
+        """A subsidy, a budget or what a condition allows: parameters may stand in this item."""
+        if self._grant is None:
+            text, start, end = self.text, self.start, self.end
+            self._grant = (
+                RE_SUBSIDY.search(text, start, end) is not None
+                or RE_BUDGET.search(text, start, end) is not None
+                or text.find("可", start, end) >= 0
+            )
+        return self._grant
 
     def is_aspirational(self, pos: int) -> bool:
         """Whether a cue such as 力争 stands earlier in the sentence, or a verb such as 争创 earlier in
