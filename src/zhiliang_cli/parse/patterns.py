@@ -745,3 +745,8 @@ RE_ROW_NUMBER = regex.compile(
     """,
     regex.VERBOSE,
 )
+
+# --- targets: forward scans (targets.py's own; appended, other blocks untouched) -------------------
+
+#: An opening quotation mark, each found once per item (RE_LAST_QUOTE_OPEN searched back from every number).
+RE_QUOTE_OPEN = re.compile(_chars("".join(o for o, _ in lx.QUOTE_PAIRS)))

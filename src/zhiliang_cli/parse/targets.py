@@ -27,6 +27,7 @@ import itertools
 import re
 from bisect import bisect_left
 from collections.abc import Iterable
+from functools import lru_cache
 from typing import NamedTuple
 
 import regex
@@ -55,7 +56,6 @@ from .patterns import (
     RE_GRANT,
     RE_HAS_DIGIT,
     RE_LAST_CLAUSE_END,
-    RE_LAST_QUOTE_OPEN,
     RE_LAST_SENTENCE_END,
     RE_LATIN_OR_DIGIT,
     RE_MONEY_CAP,
@@ -63,6 +63,7 @@ from .patterns import (
     RE_NON_TARGET_FOLLOWER,
     RE_NUMERAL_IDIOM,
     RE_QUANTITY,
+    RE_QUOTE_OPEN,
     RE_QUOTED,
     RE_RATE_FRAME,
     RE_RATE_WORD,
@@ -110,6 +111,7 @@ class _Context:
         "has_frame",
         "has_quote",
         "note_start",
+        "openings",
         "quotes",
         "skip",
         "start",
@@ -132,6 +134,7 @@ class _Context:
         self._penalty: bool | None = None
         self._grant: bool | None = None
         self.quotes: list[int] | None = None  # where each " stands, found the first time it is asked
+        self.openings: list[int] | None = None  # where each opening quotation mark stands, likewise
         # the clause and sentence bounds found so far, by kind and position: each number asks for
         # the bounds around it many times
         self.bounds: dict[tuple[int, int], int] = {}
@@ -181,15 +184,22 @@ class _Context:
             return True
         if self.has_quote and self._quotes_before(pos) % 2:
             return True  # inside "…": the same mark opens and closes, so count them
-        opening = RE_LAST_QUOTE_OPEN.search(self.text, max(self.start, pos - 120), pos)
-        if opening is not None and self.text[opening.start()] != '"':
-            quoted = RE_QUOTED.match(self.text, opening.start(), self.end)
+        opening = self._last_opening(pos)
+        if opening is not None and self.text[opening] != '"':
+            quoted = RE_QUOTED.match(self.text, opening, self.end)
             if quoted is not None and pos < quoted.end():
                 return True
         if not self.has_frame:
             return False
         frame = RE_BASELINE_FRAME.search(self.text, clause_start, self.clause_end(pos))
         return frame is not None and frame.start() <= pos < frame.end()
+
+    def _last_opening(self, pos: int) -> int | None:
+        """Where the nearest opening quotation mark before ``pos`` stands, at most 120 characters back."""
+        if self.openings is None:
+            self.openings = [m.start() for m in RE_QUOTE_OPEN.finditer(self.text, self.start, self.end)]
+        k = bisect_left(self.openings, pos) - 1
+        return self.openings[k] if k >= 0 and self.openings[k] >= max(self.start, pos - 120) else None
 
     def _quotes_before(self, pos: int) -> int:
         if self.quotes is None:
@@ -1127,7 +1137,8 @@ def _unit(text: str, quantity: re.Match[str], ctx: _Context) -> _Unit | None:
     (死亡率控制在0.2以下: the unit is empty)."""
     match = RE_UNIT.match(text, quantity.end(), ctx.end)
     if match is not None:
-        return _Unit("".join(match.group("unit").split()), match.group("approx"), match.end())
+        printed, approx = match.group("unit", "approx")
+        return _Unit(_unit_text(printed), approx, match.end())
     if quantity.group("pct"):
         return _Unit(lx.PERCENT_UNIT, None, quantity.end())
     if _is_fraction(quantity.group("low")):
@@ -1136,6 +1147,12 @@ def _unit(text: str, quantity: re.Match[str], ctx: _Context) -> _Unit | None:
     if RE_HAS_DIGIT.search(quantity.group("low")) and RE_RATE_WORD.search(text, ctx.clause_start(start), start):
         return _Unit("", None, quantity.end())
     return None
+
+
+@lru_cache(maxsize=1024)  # a plan uses a few dozen units, each many times
+def _unit_text(printed: str) -> str:
+    """A unit as printed without the spaces a hard line wrap or a PDF copy put in it (批\n次: 批次)."""
+    return "".join(printed.split())
 
 
 def _done_before(before: str, year: int | None) -> bool:
@@ -1243,6 +1260,7 @@ class _Words:
         # one scan for all the words (in C) rather than a search for each of them
         self.any_of = re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)))
         self.last_chars = frozenset(w[-1] for w in words)
+        self.endings: dict[str, str | None] = {}  # the answers so far, by text
         self.by_length: list[tuple[int, frozenset[str]]] = []
         for length in sorted({len(w) for w in words}, reverse=True):
             self.by_length.append((length, frozenset(w for w in words if len(w) == length)))
@@ -1259,13 +1277,21 @@ class _Words:
         """The longest word that ``text`` ends with."""
         if text[-1:] not in self.last_chars:
             return None
+        if text in self.endings:  # the same words before a number are asked about by several checks
+            return self.endings[text]
+        found = None
         for length, words in self.by_length:
             tail = text[-length:]
             if len(tail) == length and tail in words:
-                return tail
-        return None
+                found = tail
+                break
+        if len(self.endings) >= _ENDINGS_KEPT:
+            self.endings.clear()
+        self.endings[text] = found
+        return found
 
 
+_ENDINGS_KEPT = 4096  # answers a word list keeps before it forgets them all
 _PREFIXES = _Words(lx.PREFIX_COMPARATORS)
 _LEVELS = _Words((*lx.LEVEL_VERBS, *lx.REACH_VERBS, *lx.REACH_DOWN_VERBS, "稳定在", "保持在", "控制在"))
 _GOAL_VERBS = _Words(lx.GOAL_VERBS)
