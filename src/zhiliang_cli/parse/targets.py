@@ -26,7 +26,7 @@ from __future__ import annotations
 import itertools
 import re
 from bisect import bisect_left
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -61,6 +61,7 @@ from .patterns import (
     RE_MONEY_CAP,
     RE_NAME_ONLY,
     RE_NON_TARGET_FOLLOWER,
+    RE_NUMBER_START,
     RE_NUMERAL_IDIOM,
     RE_QUANTITY,
     RE_QUOTE_OPEN,
@@ -276,7 +277,7 @@ def extract_all(
         return found
     i, context = 0, None
     contexts: dict[int, _Context] = {}  # made for the regions that hold a number, kept for the passes after
-    for quantity in RE_QUANTITY.finditer(text, regions[0].start, regions[-1].end):
+    for quantity in _quantities(text, regions[0].start, regions[-1].end):
         pos = quantity.start()
         while i < len(regions) and regions[i].end <= pos:
             i, context = i + 1, None
@@ -304,6 +305,19 @@ def extract_all(
                 index,
             )
     return found
+
+
+def _quantities(text: str, start: int, end: int) -> Iterator[re.Match[str]]:
+    """The matches of RE_QUANTITY.finditer(text, start, end), RE_QUANTITY tried only where
+    RE_NUMBER_START says one may start: a few times in a line rather than at every character."""
+    pos = start
+    while (hit := RE_NUMBER_START.search(text, pos, end)) is not None:
+        quantity = RE_QUANTITY.match(text, hit.start(), end)
+        if quantity is None:
+            pos = hit.start() + 1
+        else:
+            yield quantity
+            pos = quantity.end()
 
 
 def _named_subjects(text: str, ctx: _Context, targets: list[TargetRecord]) -> list[TargetRecord]:
@@ -616,10 +630,11 @@ def _add(text: str, targets: list[TargetRecord], target: TargetRecord) -> None:
 
 def _target(text: str, quantity: re.Match[str], ctx: _Context, region: Region, index: LineIndex) -> TargetRecord | None:
     start = quantity.start()
-    unit = _Unit(lx.DOUBLING_UNIT, None, quantity.end()) if quantity.group("double") else _unit(text, quantity, ctx)
-    if unit is None or (not quantity.group("double") and _is_not_a_quantity(text, quantity, unit, ctx)):
+    double, low, high, pct = quantity.group("double", "low", "high", "pct")
+    unit = _Unit(lx.DOUBLING_UNIT, None, quantity.end()) if double else _unit(text, quantity, ctx)
+    if unit is None or (not double and _is_not_a_quantity(text, quantity, unit, ctx)):
         return None
-    if not quantity.group("double") and parse_number(quantity.group("low")) is None:
+    if not double and parse_number(low) is None:
         return None  # a number of thousands of digits: no value to reach
     if unit.text in lx.GOAL_ONLY_UNITS:  # 三级公立医院, 60岁以上老年人 — looked at first: there are many
         near = text[max(ctx.start, start - _LOOK_BACK) : start]
@@ -635,8 +650,7 @@ def _target(text: str, quantity: re.Match[str], ctx: _Context, region: Region, i
     if suffix is not None and suffix.group("cmp") == "内" and unit.text not in lx.TIME_UNITS:
         suffix = None
     prefix = _prefix_comparator(before)
-    is_range = quantity.group("high") is not None
-    low = quantity.group("low")
+    is_range = high is not None
     if (
         low
         and not RE_HAS_DIGIT.search(low)
@@ -644,7 +658,7 @@ def _target(text: str, quantity: re.Match[str], ctx: _Context, region: Region, i
             is_range
             or suffix
             or prefix
-            or quantity.group("pct")
+            or pct
             or _GOAL_VERBS.ending(before)
             or before[-1:] in lx.TITLE_CLOSES
             or _far_goal(text, clause_start, start, low, unit.end)
@@ -1313,16 +1327,16 @@ def _record(
     index: LineIndex,
 ) -> TargetRecord:
     start = quantity.start()
+    double, low, high = quantity.group("double", "low", "high")
     unit_text = unit.text
     number_end = unit.end if unit_text in _PERCENT_UNITS else quantity.end()
     expression_end = suffix.end() if suffix else unit.end
     clause_start = _skip_space(text, _out_of_brackets(text, clause_start, start))
     clause_end = _clause_end(text, expression_end, ctx)
-    change = "increase" if quantity.group("double") else _change(before[: before.rfind(prefix)] if prefix else before)
-    if change is None and prefix is None and not quantity.group("double"):
+    change = "increase" if double else _change(before[: before.rfind(prefix)] if prefix else before)
+    if change is None and prefix is None and not double:
         change = _opening_change(text, clause_start, start)
-    low, high = quantity.group("low"), quantity.group("high")
-    if quantity.group("double"):  # 翻一番: the value multiplies by 2 for each 番
+    if double:  # 翻一番: the value multiplies by 2 for each 番
         low_value, high_value = 2 ** chinese_value(quantity.group("times")), None
     else:
         low_value, high_value = _bounds(low, high)
