@@ -768,3 +768,5 @@ RE_NUMBER_START = re.compile(
     rf"|[{DIGIT[1:-1]}{_IN_A_NUMBER[1:-1]}]{{0,{_NUMBER_REACH}}}(?:{_AFTER_NUMBER_FIRST}|{_UNIT_FIRST}|{_JOINER_FIRST})"
     rf"|[{DIGIT[1:-1]}{_IN_A_NUMBER[1:-1]}]{{{_NUMBER_REACH + 1}}})"
 )
+#: An opening bracket: whether one stands at all in the few characters before a number.
+RE_OPEN_PAREN = re.compile(OPEN)

@@ -63,6 +63,7 @@ from .patterns import (
     RE_NON_TARGET_FOLLOWER,
     RE_NUMBER_START,
     RE_NUMERAL_IDIOM,
+    RE_OPEN_PAREN,
     RE_QUANTITY,
     RE_QUOTE_OPEN,
     RE_QUOTED,
@@ -159,9 +160,9 @@ class _Context:
         if self._grant is None:
             text, start, end = self.text, self.start, self.end
             self._grant = (
-                RE_SUBSIDY.search(text, start, end) is not None
+                text.find("可", start, end) >= 0  # the commonest, and the cheapest to look for
+                or RE_SUBSIDY.search(text, start, end) is not None
                 or RE_BUDGET.search(text, start, end) is not None
-                or text.find("可", start, end) >= 0
             )
         return self._grant
 
@@ -1241,9 +1242,9 @@ def _glosses_a_unit(text: str, ctx: _Context, start: int) -> bool:
     True
     """
     lower = max(ctx.start, start - _GLOSS_REACH)
-    opening = -1
-    for bracket in lx.OPEN_PARENS:  # most numbers have none before them
-        opening = max(opening, text.rfind(bracket, lower, start))
+    if RE_OPEN_PAREN.search(text, lower + 1, start) is None:
+        return False  # most numbers have no bracket before them
+    opening = max(text.rfind(bracket, lower, start) for bracket in lx.OPEN_PARENS)
     if opening <= lower or any(text.find(c, opening, start) >= 0 for c in lx.CLOSE_PARENS):
         return False
     return text[opening - 1].isascii() and text[opening - 1].isalpha()
