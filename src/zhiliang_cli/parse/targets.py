@@ -78,6 +78,7 @@ from .patterns import (
 from .times import TimeMark, Times, find_times
 
 _LOOK_BACK = 12  # characters before a number searched for comparators, verbs and leaders
+_BLANKS = lx.SPACE_CHARS + "\r\n"  # spaces and line breaks
 _PERCENT_UNITS = lx.PERCENT_UNITS
 
 
@@ -381,7 +382,7 @@ def _continues(text: str, ctx: _Context, group: list[tuple[TargetRecord, int]], 
         return False
     if target["unit"] != current["unit"] or target["number_text"].startswith("翻"):  # 翻一番: a change
         return False
-    words = text[clause_start:start].strip(lx.SPACE_CHARS + "\r\n")
+    words = text[clause_start:start].strip(_BLANKS)
     if (
         words.startswith(lx.PART_OPENERS)
         or RE_GOVERNING_VERB.search(text, clause_start, start) is not None
@@ -394,7 +395,7 @@ def _continues(text: str, ctx: _Context, group: list[tuple[TargetRecord, int]], 
     verbs = list(RE_GOVERNING_VERB.finditer(text, left, first["number_span"][0]))
     if not verbs:
         return False  # no verb to go on with
-    first_words = text[verbs[-1].end() : first["number_span"][0]].strip(lx.SPACE_CHARS + "\r\n")
+    first_words = text[verbs[-1].end() : first["number_span"][0]].strip(_BLANKS)
     return bool(words) == bool(first_words)
 
 
@@ -447,7 +448,7 @@ def _subject_words(words: str, listed: bool = False) -> str | None:
     >>> _subject_words("家以上、上海自贸区企业"), _subject_words("亩、产量稳定在"), _subject_words("个，惠及居民")
     ('上海自贸区企业', '产量', None)
     """
-    name = words.strip(lx.SPACE_CHARS + "\r\n")
+    name = words.strip(_BLANKS)
     unit = RE_UNIT.match(name)  # the unit, the bound and the joiner of the target before it (个以上、)
     if unit is not None:
         name = name[unit.end() :]
@@ -546,7 +547,7 @@ def _subjects(text: str) -> list[str]:
     >>> _subjects("城镇和农村居民人均消费支出"), _subjects("孕产妇死亡率和婴儿死亡率")
     (['城镇居民人均消费支出', '农村居民人均消费支出'], ['孕产妇死亡率', '婴儿死亡率'])
     """
-    parts = [p.strip(lx.SPACE_CHARS + "\r\n") for p in text.split("、")]
+    parts = [p.strip(_BLANKS) for p in text.split("、")]
     for joiner in _LIST_JOINERS:  # the last two joined by a word: A、B和C, 城镇和农村居民人均消费支出
         before, found, after = parts[-1].partition(joiner)
         if found and before and after:
@@ -588,7 +589,7 @@ def _set_times(
         later = None if earlier else next((t for t in in_sentence if t.start > pos and _completes(text, t, ctx)), None)
         horizon = bisect_left(horizon_starts, pos) - 1
         time = earlier[-1] if earlier else later
-        if horizon >= 0 and horizon not in reach:
+        if time is None and horizon >= 0 and horizon not in reach:  # needed only where no time is stated
             reach[horizon] = _horizon_reach(text, horizons[horizon].start, region.end, index)
         if time is not None:
             target["by"] = time.record(text)
@@ -646,7 +647,7 @@ def _target(text: str, quantity: re.Match[str], ctx: _Context, region: Region, i
     clause_start = ctx.clause_start(start)
     if ctx.is_blocked(start, clause_start):
         return None
-    before = text[max(clause_start, start - _LOOK_BACK) : start].rstrip(lx.SPACE_CHARS + "\r\n")
+    before = text[max(clause_start, start - _LOOK_BACK) : start].rstrip(_BLANKS)
     suffix = RE_SUFFIX_COMPARATOR.match(text, unit.end, ctx.end)
     if suffix is not None and suffix.group("cmp") == "内" and unit.text not in lx.TIME_UNITS:
         suffix = None
@@ -717,7 +718,7 @@ def _not_a_goal(
         ):
             return True  # a measure of what follows: 500万元以上的企业, 覆盖20户以上的村 (培育10家以上的企业,
             #            打造不少于2万平方米的空间 and 达到2000人的规模 are goals: a goal verb sets them)
-        opening = words.lstrip(lx.SPACE_CHARS + "\r\n")
+        opening = words.lstrip(_BLANKS)
         if (
             opening.startswith("对")
             and not opening.startswith(lx.NOT_OBJECT_AFTER, 1)  # 对外贸易…、…的目标: no 对 of an object
@@ -739,7 +740,7 @@ def _not_a_goal(
         return True  # 晚8时40分: a time of day
     if unit == "分" and before.endswith("时") and before[-2:-1].isdigit():
         return True  # the minutes of 8时40分
-    opening = words.lstrip(lx.SPACE_CHARS + "\r\n")
+    opening = words.lstrip(_BLANKS)
     if (
         (
             opening.startswith(lx.QUALIFYING_PREPOSITIONS)
@@ -764,7 +765,7 @@ def _not_a_goal(
         return True  # 以8个国家算力枢纽、10个数据中心集群为抓手: the means the work takes, not a goal
     if prefix is not None and _states_a_norm(words):
         return True  # 原则上不高于承担风险责任的0.5%: a norm for others
-    if any(word in words for word in lx.PRECEDENCE_WORDS):
+    if _PRECEDENCE.anywhere(words):
         return True  # 优先支持其行政区域内1家符合条件的…: how many a rule puts first, not a goal
     capped = prefix is not None and lx.PREFIX_COMPARATORS[prefix] in ("<=", "<")
     if (
@@ -798,7 +799,7 @@ def _provides_to_each(words: str) -> bool:
     while at >= 0 and words.startswith(lx.PERIOD_HEADS, at + 1):
         at = words.rfind("每", 0, at)  # 每年 is a rhythm, not a head: 每年为每家…
     if at < 0:
-        stripped = words.lstrip(lx.SPACE_CHARS + "\r\n")
+        stripped = words.lstrip(_BLANKS)
         if not stripped.startswith("各"):
             return False
         at = len(words) - len(stripped)
@@ -1026,7 +1027,7 @@ def _opens_a_condition(text: str, sentence_start: int, start: int) -> bool:
     """Whether a clause between the sentence's start and ``start`` opens a condition (对…, 对于…, 凡…)."""
     pos = sentence_start
     while pos < start:
-        head = text[pos:start].lstrip(lx.SPACE_CHARS + "\r\n")
+        head = text[pos:start].lstrip(_BLANKS)
         if head.startswith(lx.CONDITION_WORDS):
             return True
         match = RE_CLAUSE_END.search(text, pos, start)
@@ -1313,6 +1314,7 @@ _GOAL_VERBS = _Words(lx.GOAL_VERBS)
 _DECREASE = _Words(lx.DECREASE_VERBS)
 _INCREASE = _Words(lx.INCREASE_VERBS)
 _UPGRADE = _Words(lx.UPGRADE_VERBS)
+_PRECEDENCE = _Words(lx.PRECEDENCE_WORDS)
 
 
 def _record(
@@ -1444,7 +1446,7 @@ _CLOSING = frozenset(lx.NOTE_CLOSE_BRACKETS)
 
 
 def _skip_space(text: str, pos: int) -> int:
-    while pos < len(text) and text[pos] in lx.SPACE_CHARS + "\r\n":
+    while pos < len(text) and text[pos] in _BLANKS:
         pos += 1
     return pos
 
