@@ -898,17 +898,20 @@ def _is_parameter(text: str, start: int, unit: str, clause_start: int, ctx: _Con
     reward, in the condition before one (对…的，给予…), an amount capped or per head
     (单笔最高不超过20万元, 每人1000元), a budget (安排专项资金3亿元), a rate framed by 按 (按利率的50%),
     or a frequency (每年召开2次)."""
-    clause_end = ctx.clause_end(start)
     if text.endswith(lx.CAP_WORDS, clause_start, start) or text.endswith(
         lx.CAP_WORDS, clause_start, max(clause_start, start - 2)
     ):
         return True  # 最高100万元, 最长30天: the most a rule allows
-    if _sets_a_rule_for_each(text, start, unit, clause_start) or _sanctions(text, start, clause_start, clause_end):
+    if _sets_a_rule_for_each(text, start, unit, clause_start) or (
+        text.startswith(lx.CONDITION_WORDS, clause_start)  # _sanctions' own first test, before the clause's end
+        and _sanctions(text, start, clause_start, ctx.clause_end(start))
+    ):
         return True
     if unit.startswith(lx.MONEY_UNITS) and _per_unit(text, clause_start, start):
         return True  # 用电价格每千瓦时降低0.05元: a price per unit, not a result
     if not ctx.has_grant:  # most items grant nothing: only a rate or a frequency to look at
         return _rate_or_frequency(text, start, unit, clause_start)
+    clause_end = ctx.clause_end(start)
     if RE_SUBSIDY.search(text, clause_start, clause_end) and (
         unit.startswith(lx.MONEY_UNITS) or unit in lx.PERCENT_UNITS or RE_GRANT.search(text, clause_start, clause_end)
     ):
@@ -1064,8 +1067,9 @@ def _describes(
         start = quantity.start()
         if "设" in text[max(0, start - _POSTS_REACH) : start].rsplit("。", 1)[-1]:
             return True  # 设召集人1人, 副组长2名: how a body is made up
-    made_up = text.find("组成", unit.end, unit.end + _MAKE_UP_REACH) >= 0
-    if before.rstrip("各").endswith("派") or ("由" in before and made_up):
+    if before.rstrip("各").endswith("派") or (
+        "由" in before and text.find("组成", unit.end, unit.end + _MAKE_UP_REACH) >= 0
+    ):
         return True  # 由各城市各派1名代表组成, 由9个部门组成
     end = suffix.end() if suffix else unit.end
     if text.startswith("的", end) and text[end + 1 : end + 2] in ("，", ",", "；", ";"):
@@ -1315,6 +1319,7 @@ _DECREASE = _Words(lx.DECREASE_VERBS)
 _INCREASE = _Words(lx.INCREASE_VERBS)
 _UPGRADE = _Words(lx.UPGRADE_VERBS)
 _PRECEDENCE = _Words(lx.PRECEDENCE_WORDS)
+_CHANGE_VERBS = (*_DECREASE.words, *_INCREASE.words)
 
 
 def _record(
@@ -1530,6 +1535,8 @@ def _opening_change(text: str, clause_start: int, start: int) -> str | None:
     ('decrease', None)
     """
     words = text[clause_start:start]
+    if not words.startswith(_CHANGE_VERBS):
+        return None  # most clauses open with no change
     for verbs, change in ((_DECREASE, "decrease"), (_INCREASE, "increase")):
         for verb in verbs.words:
             if words.startswith(verb):
