@@ -1521,10 +1521,14 @@ def _governing(text: str, clause_start: int, start: int) -> str | None:
     '培训'
 
     """
-    verbs = [m.group() for m in RE_GOVERNING_VERB.finditer(text, clause_start, start)]
-    if verbs and verbs[-1] in lx.REACH_DOWN_VERBS:
-        return verbs[-1]
-    return next((v for v in verbs if v in lx.REACH_VERBS), verbs[-1] if verbs else None)
+    last = reach = None
+    for match in RE_GOVERNING_VERB.finditer(text, clause_start, start):
+        last = match.group()
+        if reach is None and last in lx.REACH_VERBS:
+            reach = last  # the first level to reach
+    if last is not None and last in lx.REACH_DOWN_VERBS:
+        return last
+    return reach if reach is not None else last
 
 
 def _opening_change(text: str, clause_start: int, start: int) -> str | None:
