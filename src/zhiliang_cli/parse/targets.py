@@ -140,7 +140,7 @@ class _Context:
         self.openings: list[int] | None = None  # where each opening quotation mark stands, likewise
         # the clause and sentence bounds found so far, by kind and position: each number asks for
         # the bounds around it many times
-        self.bounds: dict[tuple[int, int], int] = {}
+        self.bounds: tuple[dict[int, int], ...] = ({}, {}, {}, {})  # by kind: _CLAUSE_START, …
         self.verbs: dict[tuple[int, int], str | None] = {}  # the governing verb of each span asked for
 
     @property
@@ -213,27 +213,27 @@ class _Context:
     # in the real documents of tests/corpus are about 210 and 310 characters, and an item of
     # thousands of numbers with no clause mark must not make every number read all of it.
     def clause_start(self, pos: int) -> int:
-        found = self.bounds.get((_CLAUSE_START, pos))
+        found = self.bounds[_CLAUSE_START].get(pos)
         if found is None:
-            found = self.bounds[_CLAUSE_START, pos] = self._after_last(RE_LAST_CLAUSE_END, pos, _CLAUSE_REACH)
+            found = self.bounds[_CLAUSE_START][pos] = self._after_last(RE_LAST_CLAUSE_END, pos, _CLAUSE_REACH)
         return found
 
     def clause_end(self, pos: int) -> int:
-        found = self.bounds.get((_CLAUSE_END, pos))
+        found = self.bounds[_CLAUSE_END].get(pos)
         if found is None:
-            found = self.bounds[_CLAUSE_END, pos] = self._first_from(RE_CLAUSE_END, pos, _CLAUSE_REACH)
+            found = self.bounds[_CLAUSE_END][pos] = self._first_from(RE_CLAUSE_END, pos, _CLAUSE_REACH)
         return found
 
     def sentence_start(self, pos: int) -> int:
-        found = self.bounds.get((_SENTENCE_START, pos))
+        found = self.bounds[_SENTENCE_START].get(pos)
         if found is None:
-            found = self.bounds[_SENTENCE_START, pos] = self._after_last(RE_LAST_SENTENCE_END, pos, _SENTENCE_REACH)
+            found = self.bounds[_SENTENCE_START][pos] = self._after_last(RE_LAST_SENTENCE_END, pos, _SENTENCE_REACH)
         return found
 
     def sentence_end(self, pos: int) -> int:
-        found = self.bounds.get((_SENTENCE_END, pos))
+        found = self.bounds[_SENTENCE_END].get(pos)
         if found is None:
-            found = self.bounds[_SENTENCE_END, pos] = self._first_from(RE_SENTENCE_END, pos, _SENTENCE_REACH)
+            found = self.bounds[_SENTENCE_END][pos] = self._first_from(RE_SENTENCE_END, pos, _SENTENCE_REACH)
         return found
 
     def governing(self, clause_start: int, start: int) -> str | None:
