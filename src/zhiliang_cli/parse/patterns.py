@@ -746,10 +746,7 @@ RE_ROW_NUMBER = regex.compile(
     regex.VERBOSE,
 )
 
-# --- targets: forward scans (targets.py's own; appended, other blocks untouched) -------------------
-
-#: An opening quotation mark, each found once per item (RE_LAST_QUOTE_OPEN searched back from every number).
-RE_QUOTE_OPEN = re.compile(_chars("".join(o for o, _ in lx.QUOTE_PAIRS)))
+# --- targets: quick scans (targets.py's own; appended, other blocks untouched) ---------------------
 
 _OPENS_A_NUMBER = f"翻百千万亿{DIGIT[1:-1]}〇零一二两三四五六七八九十"  # RE_QUANTITY's leading look-ahead
 _ENDS_A_NUMBER = f"{DIGIT[1:-1]}〇零一二两三四五六七八九十百千万亿"  # and its look-behind

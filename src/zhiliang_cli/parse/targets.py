@@ -56,6 +56,7 @@ from .patterns import (
     RE_GRANT,
     RE_HAS_DIGIT,
     RE_LAST_CLAUSE_END,
+    RE_LAST_QUOTE_OPEN,
     RE_LAST_SENTENCE_END,
     RE_LATIN_OR_DIGIT,
     RE_MONEY_CAP,
@@ -65,7 +66,6 @@ from .patterns import (
     RE_NUMERAL_IDIOM,
     RE_OPEN_PAREN,
     RE_QUANTITY,
-    RE_QUOTE_OPEN,
     RE_QUOTED,
     RE_RATE_FRAME,
     RE_RATE_WORD,
@@ -114,7 +114,6 @@ class _Context:
         "has_frame",
         "has_quote",
         "note_start",
-        "openings",
         "quotes",
         "skip",
         "start",
@@ -137,7 +136,6 @@ class _Context:
         self._penalty: bool | None = None
         self._grant: bool | None = None
         self.quotes: list[int] | None = None  # where each " stands, found the first time it is asked
-        self.openings: list[int] | None = None  # where each opening quotation mark stands, likewise
         # the clause and sentence bounds found so far, by kind and position: each number asks for
         # the bounds around it many times
         self.bounds: tuple[dict[int, int], ...] = ({}, {}, {}, {})  # by kind: _CLAUSE_START, …
@@ -187,22 +185,15 @@ class _Context:
             return True
         if self.has_quote and self._quotes_before(pos) % 2:
             return True  # inside "…": the same mark opens and closes, so count them
-        opening = self._last_opening(pos)
-        if opening is not None and self.text[opening] != '"':
-            quoted = RE_QUOTED.match(self.text, opening, self.end)
+        opening = RE_LAST_QUOTE_OPEN.search(self.text, max(self.start, pos - 120), pos)
+        if opening is not None and self.text[opening.start()] != '"':
+            quoted = RE_QUOTED.match(self.text, opening.start(), self.end)
             if quoted is not None and pos < quoted.end():
                 return True
         if not self.has_frame:
             return False
         frame = RE_BASELINE_FRAME.search(self.text, clause_start, self.clause_end(pos))
         return frame is not None and frame.start() <= pos < frame.end()
-
-    def _last_opening(self, pos: int) -> int | None:
-        """Where the nearest opening quotation mark before ``pos`` stands, at most 120 characters back."""
-        if self.openings is None:
-            self.openings = [m.start() for m in RE_QUOTE_OPEN.finditer(self.text, self.start, self.end)]
-        k = bisect_left(self.openings, pos) - 1
-        return self.openings[k] if k >= 0 and self.openings[k] >= max(self.start, pos - 120) else None
 
     def _quotes_before(self, pos: int) -> int:
         if self.quotes is None:
