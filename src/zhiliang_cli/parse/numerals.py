@@ -170,6 +170,7 @@ def _exact(digits: int, scale: int, multiplier: int) -> int | float | None:
     return value if repr(value) == printed else None
 
 
+@lru_cache(maxsize=4096)  # plans repeat their numbers (1, 10, 100%): each is read once
 def parse_number(text: str) -> int | float | None:
     """Value of a printed number with its magnitude (万, 亿) folded in, exactly (see _exact)."""
     text = text.strip()

@@ -745,3 +745,25 @@ RE_ROW_NUMBER = regex.compile(
     """,
     regex.VERBOSE,
 )
+
+# --- targets: quick scans (targets.py's own; appended, other blocks untouched) ---------------------
+
+_OPENS_A_NUMBER = f"翻百千万亿{DIGIT[1:-1]}〇零一二两三四五六七八九十"  # RE_QUANTITY's leading look-ahead
+_ENDS_A_NUMBER = f"{DIGIT[1:-1]}〇零一二两三四五六七八九十百千万亿"  # and its look-behind
+_IN_A_NUMBER = _chars("".join(sorted(set(f"〇零一二两三四五六七八九十百千万亿,.．/分之半{''.join(lx.MAGNITUDES)}"))))
+_JOINER_FIRST = _chars("".join(sorted({joiner[0] for joiner in lx.RANGE_JOINERS})))
+_NUMBER_REACH = 30  # characters of a number looked through for what follows it; a longer one is tried
+#: Where RE_QUANTITY may match: a character that opens a number, not right after one that ends a
+#: number, then 翻一番, 百分之, or the characters a number is made of up to one that may follow a
+#: number (a unit, a bound, a clause mark or a range joiner), or more of them than _NUMBER_REACH.
+#: Every match of RE_QUANTITY starts at a match of this; a character class first lets ``re`` skip
+#: to those characters, where RE_QUANTITY (its look-ahead first) is tried at every character.
+#: Bounded, so that a run such as 1,1,1,… is read in linear time.
+RE_NUMBER_START = re.compile(
+    rf"[{_OPENS_A_NUMBER}](?<![{_ENDS_A_NUMBER}].)"
+    rf"(?:[一两二三四]番|分之"
+    rf"|[{DIGIT[1:-1]}{_IN_A_NUMBER[1:-1]}]{{0,{_NUMBER_REACH}}}(?:{_AFTER_NUMBER_FIRST}|{_UNIT_FIRST}|{_JOINER_FIRST})"
+    rf"|[{DIGIT[1:-1]}{_IN_A_NUMBER[1:-1]}]{{{_NUMBER_REACH + 1}}})"
+)
+#: An opening bracket: whether one stands at all in the few characters before a number.
+RE_OPEN_PAREN = re.compile(OPEN)

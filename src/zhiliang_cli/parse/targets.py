@@ -26,7 +26,8 @@ from __future__ import annotations
 import itertools
 import re
 from bisect import bisect_left
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from functools import lru_cache
 from typing import NamedTuple
 
 import regex
@@ -61,7 +62,9 @@ from .patterns import (
     RE_MONEY_CAP,
     RE_NAME_ONLY,
     RE_NON_TARGET_FOLLOWER,
+    RE_NUMBER_START,
     RE_NUMERAL_IDIOM,
+    RE_OPEN_PAREN,
     RE_QUANTITY,
     RE_QUOTED,
     RE_RATE_FRAME,
@@ -75,6 +78,7 @@ from .patterns import (
 from .times import TimeMark, Times, find_times
 
 _LOOK_BACK = 12  # characters before a number searched for comparators, verbs and leaders
+_BLANKS = lx.SPACE_CHARS + "\r\n"  # spaces and line breaks
 _PERCENT_UNITS = lx.PERCENT_UNITS
 
 
@@ -102,17 +106,19 @@ class _Context:
     quotation marks or a baseline frame: looked up on demand, only for numbers with a unit."""
 
     __slots__ = (
+        "_aspiration",
+        "_grant",
+        "_penalty",
+        "bounds",
         "end",
-        "has_aspiration",
         "has_frame",
-        "has_grant",
-        "has_penalty",
         "has_quote",
         "note_start",
         "quotes",
         "skip",
         "start",
         "text",
+        "verbs",
         "year",
     )
 
@@ -124,16 +130,40 @@ class _Context:
         self.skip = region.skip
         # what most items lack, looked for once per item
         self.has_frame = text.find(lx.BASELINE_FRAME[1], self.start, self.end) >= 0  # 基础上
-        self.has_aspiration = RE_ASPIRATION_CUE.search(text, self.start, self.end) is not None
         self.has_quote = text.find('"', self.start, self.end) >= 0
-        self.has_penalty = any(text.find(word, self.start, self.end) >= 0 for word in lx.PENALTY_WORDS)
+        # looked for the first time a number needs them: most items hold no number that does
+        self._aspiration: bool | None = None
+        self._penalty: bool | None = None
+        self._grant: bool | None = None
         self.quotes: list[int] | None = None  # where each " stands, found the first time it is asked
-        # a subsidy, a budget or what a condition allows: parameters may stand in this item
-        self.has_grant = (
-            RE_SUBSIDY.search(text, self.start, self.end) is not None
-            or RE_BUDGET.search(text, self.start, self.end) is not None
-            or text.find("可", self.start, self.end) >= 0
-        )
+        # the clause and sentence bounds found so far, by kind and position: each number asks for
+        # the bounds around it many times
+        self.bounds: tuple[dict[int, int], ...] = ({}, {}, {}, {})  # by kind: _CLAUSE_START, …
+        self.verbs: dict[tuple[int, int], str | None] = {}  # the governing verb of each span asked for
+
+    @property
+    def has_aspiration(self) -> bool:
+        if self._aspiration is None:
+            self._aspiration = RE_ASPIRATION_CUE.search(self.text, self.start, self.end) is not None
+        return self._aspiration
+
+    @property
+    def has_penalty(self) -> bool:
+        if self._penalty is None:
+            self._penalty = any(self.text.find(word, self.start, self.end) >= 0 for word in lx.PENALTY_WORDS)
+        return self._penalty
+
+    @property
+    def has_grant(self) -> bool:
+        """A subsidy, a budget or what a condition allows: parameters may stand in this item."""
+        if self._grant is None:
+            text, start, end = self.text, self.start, self.end
+            self._grant = (
+                text.find("可", start, end) >= 0  # the commonest, and the cheapest to look for
+                or RE_SUBSIDY.search(text, start, end) is not None
+                or RE_BUDGET.search(text, start, end) is not None
+            )
+        return self._grant
 
     def is_aspirational(self, pos: int) -> bool:
         """Whether a cue such as 力争 stands earlier in the sentence, or a verb such as 争创 earlier in
@@ -148,13 +178,6 @@ class _Context:
             if cue.start() >= clause_start:
                 return True
         return False
-
-    def _after_last(self, marks: regex.Pattern[str], pos: int, reach: int) -> int:
-        """The offset just after the last mark before ``pos`` (the region's start if none), not
-        looked for further back than ``reach``."""
-        lower = max(self.start, pos - reach)
-        match = marks.search(self.text, lower, pos)
-        return match.end() if match else lower
 
     def is_blocked(self, pos: int, clause_start: int) -> bool:
         """In the note, in quotation marks or a title, or in 在……的基础上."""
@@ -181,22 +204,52 @@ class _Context:
     # in the real documents of tests/corpus are about 210 and 310 characters, and an item of
     # thousands of numbers with no clause mark must not make every number read all of it.
     def clause_start(self, pos: int) -> int:
-        return self._after_last(RE_LAST_CLAUSE_END, pos, _CLAUSE_REACH)
+        found = self.bounds[_CLAUSE_START].get(pos)
+        if found is None:
+            found = self.bounds[_CLAUSE_START][pos] = self._after_last(RE_LAST_CLAUSE_END, pos, _CLAUSE_REACH)
+        return found
 
     def clause_end(self, pos: int) -> int:
-        upper = min(self.end, pos + _CLAUSE_REACH)
-        match = RE_CLAUSE_END.search(self.text, pos, upper)
-        return match.start() if match else upper
+        found = self.bounds[_CLAUSE_END].get(pos)
+        if found is None:
+            found = self.bounds[_CLAUSE_END][pos] = self._first_from(RE_CLAUSE_END, pos, _CLAUSE_REACH)
+        return found
 
     def sentence_start(self, pos: int) -> int:
-        return self._after_last(RE_LAST_SENTENCE_END, pos, _SENTENCE_REACH)
+        found = self.bounds[_SENTENCE_START].get(pos)
+        if found is None:
+            found = self.bounds[_SENTENCE_START][pos] = self._after_last(RE_LAST_SENTENCE_END, pos, _SENTENCE_REACH)
+        return found
 
     def sentence_end(self, pos: int) -> int:
-        upper = min(self.end, pos + _SENTENCE_REACH)
-        match = RE_SENTENCE_END.search(self.text, pos, upper)
+        found = self.bounds[_SENTENCE_END].get(pos)
+        if found is None:
+            found = self.bounds[_SENTENCE_END][pos] = self._first_from(RE_SENTENCE_END, pos, _SENTENCE_REACH)
+        return found
+
+    def governing(self, clause_start: int, start: int) -> str | None:
+        """The verb that governs a number at ``start`` in a clause from ``clause_start`` (see _governing)."""
+        key = (clause_start, start)
+        if key not in self.verbs:
+            self.verbs[key] = _governing(self.text, clause_start, start)
+        return self.verbs[key]
+
+    def _after_last(self, marks: regex.Pattern[str], pos: int, reach: int) -> int:
+        """The offset just after the last mark before ``pos`` (the region's start if none), not
+        looked for further back than ``reach``."""
+        lower = max(self.start, pos - reach)
+        match = marks.search(self.text, lower, pos)
+        return match.end() if match else lower
+
+    def _first_from(self, marks: re.Pattern[str], pos: int, reach: int) -> int:
+        """Where the first mark from ``pos`` on stands (the region's end if none), not looked for
+        further than ``reach``."""
+        upper = min(self.end, pos + reach)
+        match = marks.search(self.text, pos, upper)
         return match.start() if match else upper
 
 
+_CLAUSE_START, _CLAUSE_END, _SENTENCE_START, _SENTENCE_END = range(4)  # the kinds of bound
 _CLAUSE_REACH = 300
 _SENTENCE_REACH = 1000
 
@@ -217,7 +270,7 @@ def extract_all(
         return found
     i, context = 0, None
     contexts: dict[int, _Context] = {}  # made for the regions that hold a number, kept for the passes after
-    for quantity in RE_QUANTITY.finditer(text, regions[0].start, regions[-1].end):
+    for quantity in _quantities(text, regions[0].start, regions[-1].end):
         pos = quantity.start()
         while i < len(regions) and regions[i].end <= pos:
             i, context = i + 1, None
@@ -245,6 +298,19 @@ def extract_all(
                 index,
             )
     return found
+
+
+def _quantities(text: str, start: int, end: int) -> Iterator[re.Match[str]]:
+    """The matches of RE_QUANTITY.finditer(text, start, end), RE_QUANTITY tried only where
+    RE_NUMBER_START says one may start: a few times in a line rather than at every character."""
+    pos = start
+    while (hit := RE_NUMBER_START.search(text, pos, end)) is not None:
+        quantity = RE_QUANTITY.match(text, hit.start(), end)
+        if quantity is None:
+            pos = hit.start() + 1
+        else:
+            yield quantity
+            pos = quantity.end()
 
 
 def _named_subjects(text: str, ctx: _Context, targets: list[TargetRecord]) -> list[TargetRecord]:
@@ -307,7 +373,7 @@ def _continues(text: str, ctx: _Context, group: list[tuple[TargetRecord, int]], 
         return False
     if target["unit"] != current["unit"] or target["number_text"].startswith("翻"):  # 翻一番: a change
         return False
-    words = text[clause_start:start].strip(lx.SPACE_CHARS + "\r\n")
+    words = text[clause_start:start].strip(_BLANKS)
     if (
         words.startswith(lx.PART_OPENERS)
         or RE_GOVERNING_VERB.search(text, clause_start, start) is not None
@@ -320,7 +386,7 @@ def _continues(text: str, ctx: _Context, group: list[tuple[TargetRecord, int]], 
     verbs = list(RE_GOVERNING_VERB.finditer(text, left, first["number_span"][0]))
     if not verbs:
         return False  # no verb to go on with
-    first_words = text[verbs[-1].end() : first["number_span"][0]].strip(lx.SPACE_CHARS + "\r\n")
+    first_words = text[verbs[-1].end() : first["number_span"][0]].strip(_BLANKS)
     return bool(words) == bool(first_words)
 
 
@@ -373,7 +439,7 @@ def _subject_words(words: str, listed: bool = False) -> str | None:
     >>> _subject_words("家以上、上海自贸区企业"), _subject_words("亩、产量稳定在"), _subject_words("个，惠及居民")
     ('上海自贸区企业', '产量', None)
     """
-    name = words.strip(lx.SPACE_CHARS + "\r\n")
+    name = words.strip(_BLANKS)
     unit = RE_UNIT.match(name)  # the unit, the bound and the joiner of the target before it (个以上、)
     if unit is not None:
         name = name[unit.end() :]
@@ -472,7 +538,7 @@ def _subjects(text: str) -> list[str]:
     >>> _subjects("城镇和农村居民人均消费支出"), _subjects("孕产妇死亡率和婴儿死亡率")
     (['城镇居民人均消费支出', '农村居民人均消费支出'], ['孕产妇死亡率', '婴儿死亡率'])
     """
-    parts = [p.strip(lx.SPACE_CHARS + "\r\n") for p in text.split("、")]
+    parts = [p.strip(_BLANKS) for p in text.split("、")]
     for joiner in _LIST_JOINERS:  # the last two joined by a word: A、B和C, 城镇和农村居民人均消费支出
         before, found, after = parts[-1].partition(joiner)
         if found and before and after:
@@ -514,7 +580,7 @@ def _set_times(
         later = None if earlier else next((t for t in in_sentence if t.start > pos and _completes(text, t, ctx)), None)
         horizon = bisect_left(horizon_starts, pos) - 1
         time = earlier[-1] if earlier else later
-        if horizon >= 0 and horizon not in reach:
+        if time is None and horizon >= 0 and horizon not in reach:  # needed only where no time is stated
             reach[horizon] = _horizon_reach(text, horizons[horizon].start, region.end, index)
         if time is not None:
             target["by"] = time.record(text)
@@ -557,10 +623,11 @@ def _add(text: str, targets: list[TargetRecord], target: TargetRecord) -> None:
 
 def _target(text: str, quantity: re.Match[str], ctx: _Context, region: Region, index: LineIndex) -> TargetRecord | None:
     start = quantity.start()
-    unit = _Unit(lx.DOUBLING_UNIT, None, quantity.end()) if quantity.group("double") else _unit(text, quantity, ctx)
-    if unit is None or (not quantity.group("double") and _is_not_a_quantity(text, quantity, unit, ctx)):
+    double, low, high, pct = quantity.group("double", "low", "high", "pct")
+    unit = _Unit(lx.DOUBLING_UNIT, None, quantity.end()) if double else _unit(text, quantity, ctx)
+    if unit is None or (not double and _is_not_a_quantity(text, quantity, unit, ctx)):
         return None
-    if not quantity.group("double") and parse_number(quantity.group("low")) is None:
+    if not double and parse_number(low) is None:
         return None  # a number of thousands of digits: no value to reach
     if unit.text in lx.GOAL_ONLY_UNITS:  # 三级公立医院, 60岁以上老年人 — looked at first: there are many
         near = text[max(ctx.start, start - _LOOK_BACK) : start]
@@ -571,13 +638,12 @@ def _target(text: str, quantity: re.Match[str], ctx: _Context, region: Region, i
     clause_start = ctx.clause_start(start)
     if ctx.is_blocked(start, clause_start):
         return None
-    before = text[max(clause_start, start - _LOOK_BACK) : start].rstrip(lx.SPACE_CHARS + "\r\n")
+    before = text[max(clause_start, start - _LOOK_BACK) : start].rstrip(_BLANKS)
     suffix = RE_SUFFIX_COMPARATOR.match(text, unit.end, ctx.end)
     if suffix is not None and suffix.group("cmp") == "内" and unit.text not in lx.TIME_UNITS:
         suffix = None
     prefix = _prefix_comparator(before)
-    is_range = quantity.group("high") is not None
-    low = quantity.group("low")
+    is_range = high is not None
     if (
         low
         and not RE_HAS_DIGIT.search(low)
@@ -585,7 +651,7 @@ def _target(text: str, quantity: re.Match[str], ctx: _Context, region: Region, i
             is_range
             or suffix
             or prefix
-            or quantity.group("pct")
+            or pct
             or _GOAL_VERBS.ending(before)
             or before[-1:] in lx.TITLE_CLOSES
             or _far_goal(text, clause_start, start, low, unit.end)
@@ -600,13 +666,13 @@ def _target(text: str, quantity: re.Match[str], ctx: _Context, region: Region, i
         return None
     expression_end = suffix.end() if suffix else unit.end
     if _is_parameter(text, start, unit.text, clause_start, ctx) or _qualifies(
-        text, expression_end, unit.text, ctx, prefix, bare=prefix is None and not _governing(text, clause_start, start)
+        text, expression_end, unit.text, ctx, prefix, bare=prefix is None and not ctx.governing(clause_start, start)
     ):
         return None
     if _not_a_goal(text, start, unit.text, expression_end, before, clause_start, ctx, prefix):
         return None
     if unit.text in lx.BOUNDED_DURATION_UNITS and not (
-        suffix or prefix or _governing(text, clause_start, start) in lx.REACH_DOWN_VERBS
+        suffix or prefix or ctx.governing(clause_start, start) in lx.REACH_DOWN_VERBS
     ):
         return None  # 用3个月时间: a span of time, not a target
     return _record(text, quantity, unit, suffix, prefix, before, clause_start, ctx, region, index)
@@ -643,7 +709,7 @@ def _not_a_goal(
         ):
             return True  # a measure of what follows: 500万元以上的企业, 覆盖20户以上的村 (培育10家以上的企业,
             #            打造不少于2万平方米的空间 and 达到2000人的规模 are goals: a goal verb sets them)
-        opening = words.lstrip(lx.SPACE_CHARS + "\r\n")
+        opening = words.lstrip(_BLANKS)
         if (
             opening.startswith("对")
             and not opening.startswith(lx.NOT_OBJECT_AFTER, 1)  # 对外贸易…、…的目标: no 对 of an object
@@ -665,7 +731,7 @@ def _not_a_goal(
         return True  # 晚8时40分: a time of day
     if unit == "分" and before.endswith("时") and before[-2:-1].isdigit():
         return True  # the minutes of 8时40分
-    opening = words.lstrip(lx.SPACE_CHARS + "\r\n")
+    opening = words.lstrip(_BLANKS)
     if (
         (
             opening.startswith(lx.QUALIFYING_PREPOSITIONS)
@@ -690,7 +756,7 @@ def _not_a_goal(
         return True  # 以8个国家算力枢纽、10个数据中心集群为抓手: the means the work takes, not a goal
     if prefix is not None and _states_a_norm(words):
         return True  # 原则上不高于承担风险责任的0.5%: a norm for others
-    if any(word in words for word in lx.PRECEDENCE_WORDS):
+    if _PRECEDENCE.anywhere(words):
         return True  # 优先支持其行政区域内1家符合条件的…: how many a rule puts first, not a goal
     capped = prefix is not None and lx.PREFIX_COMPARATORS[prefix] in ("<=", "<")
     if (
@@ -724,7 +790,7 @@ def _provides_to_each(words: str) -> bool:
     while at >= 0 and words.startswith(lx.PERIOD_HEADS, at + 1):
         at = words.rfind("每", 0, at)  # 每年 is a rhythm, not a head: 每年为每家…
     if at < 0:
-        stripped = words.lstrip(lx.SPACE_CHARS + "\r\n")
+        stripped = words.lstrip(_BLANKS)
         if not stripped.startswith("各"):
             return False
         at = len(words) - len(stripped)
@@ -823,17 +889,20 @@ def _is_parameter(text: str, start: int, unit: str, clause_start: int, ctx: _Con
     reward, in the condition before one (对…的，给予…), an amount capped or per head
     (单笔最高不超过20万元, 每人1000元), a budget (安排专项资金3亿元), a rate framed by 按 (按利率的50%),
     or a frequency (每年召开2次)."""
-    clause_end = ctx.clause_end(start)
     if text.endswith(lx.CAP_WORDS, clause_start, start) or text.endswith(
         lx.CAP_WORDS, clause_start, max(clause_start, start - 2)
     ):
         return True  # 最高100万元, 最长30天: the most a rule allows
-    if _sets_a_rule_for_each(text, start, unit, clause_start) or _sanctions(text, start, clause_start, clause_end):
+    if _sets_a_rule_for_each(text, start, unit, clause_start) or (
+        text.startswith(lx.CONDITION_WORDS, clause_start)  # _sanctions' own first test, before the clause's end
+        and _sanctions(text, start, clause_start, ctx.clause_end(start))
+    ):
         return True
     if unit.startswith(lx.MONEY_UNITS) and _per_unit(text, clause_start, start):
         return True  # 用电价格每千瓦时降低0.05元: a price per unit, not a result
     if not ctx.has_grant:  # most items grant nothing: only a rate or a frequency to look at
         return _rate_or_frequency(text, start, unit, clause_start)
+    clause_end = ctx.clause_end(start)
     if RE_SUBSIDY.search(text, clause_start, clause_end) and (
         unit.startswith(lx.MONEY_UNITS) or unit in lx.PERCENT_UNITS or RE_GRANT.search(text, clause_start, clause_end)
     ):
@@ -952,7 +1021,7 @@ def _opens_a_condition(text: str, sentence_start: int, start: int) -> bool:
     """Whether a clause between the sentence's start and ``start`` opens a condition (对…, 对于…, 凡…)."""
     pos = sentence_start
     while pos < start:
-        head = text[pos:start].lstrip(lx.SPACE_CHARS + "\r\n")
+        head = text[pos:start].lstrip(_BLANKS)
         if head.startswith(lx.CONDITION_WORDS):
             return True
         match = RE_CLAUSE_END.search(text, pos, start)
@@ -989,8 +1058,9 @@ def _describes(
         start = quantity.start()
         if "设" in text[max(0, start - _POSTS_REACH) : start].rsplit("。", 1)[-1]:
             return True  # 设召集人1人, 副组长2名: how a body is made up
-    made_up = text.find("组成", unit.end, unit.end + _MAKE_UP_REACH) >= 0
-    if before.rstrip("各").endswith("派") or ("由" in before and made_up):
+    if before.rstrip("各").endswith("派") or (
+        "由" in before and text.find("组成", unit.end, unit.end + _MAKE_UP_REACH) >= 0
+    ):
         return True  # 由各城市各派1名代表组成, 由9个部门组成
     end = suffix.end() if suffix else unit.end
     if text.startswith("的", end) and text[end + 1 : end + 2] in ("，", ",", "；", ";"):
@@ -1078,7 +1148,8 @@ def _unit(text: str, quantity: re.Match[str], ctx: _Context) -> _Unit | None:
     (死亡率控制在0.2以下: the unit is empty)."""
     match = RE_UNIT.match(text, quantity.end(), ctx.end)
     if match is not None:
-        return _Unit("".join(match.group("unit").split()), match.group("approx"), match.end())
+        printed, approx = match.group("unit", "approx")
+        return _Unit(_unit_text(printed), approx, match.end())
     if quantity.group("pct"):
         return _Unit(lx.PERCENT_UNIT, None, quantity.end())
     if _is_fraction(quantity.group("low")):
@@ -1087,6 +1158,12 @@ def _unit(text: str, quantity: re.Match[str], ctx: _Context) -> _Unit | None:
     if RE_HAS_DIGIT.search(quantity.group("low")) and RE_RATE_WORD.search(text, ctx.clause_start(start), start):
         return _Unit("", None, quantity.end())
     return None
+
+
+@lru_cache(maxsize=1024)  # a plan uses a few dozen units, each many times
+def _unit_text(printed: str) -> str:
+    """A unit as printed without the spaces a hard line wrap or a PDF copy put in it (批\n次: 批次)."""
+    return "".join(printed.split())
 
 
 def _done_before(before: str, year: int | None) -> bool:
@@ -1129,11 +1206,7 @@ def _is_not_a_quantity(text: str, quantity: re.Match[str], unit: _Unit, ctx: _Co
         RE_CODE_BEFORE.search(before) and not _after_a_name(text, ctx, start)
     ):
         return True
-    first = unit.text[:1]
-    latin_unit = (first.isascii() and first.isalpha() and not RE_LATIN_OR_DIGIT.match(text, unit.end)) or (
-        unit.text.startswith("/")  # 8/10万: a rate, not a code
-    )
-    if (RE_CODE_AFTER.match(text, end) and not latin_unit) or RE_NUMERAL_IDIOM.match(text, start):
+    if (RE_CODE_AFTER.match(text, end) and not _latin_unit(text, unit)) or RE_NUMERAL_IDIOM.match(text, start):
         return True
     follower = RE_NON_TARGET_FOLLOWER.match(text, end)
     if follower is not None and len(follower.group()) > unit.end - end:
@@ -1148,6 +1221,14 @@ def _is_not_a_quantity(text: str, quantity: re.Match[str], unit: _Unit, ctx: _Co
     return quantity.group() == "一" and text.startswith("一", unit.end)
 
 
+def _latin_unit(text: str, unit: _Unit) -> bool:
+    """Whether the unit is in Latin letters, written whole (50Tbps), or a rate (8/10万): not a code."""
+    first = unit.text[:1]
+    return (first.isascii() and first.isalpha() and not RE_LATIN_OR_DIGIT.match(text, unit.end)) or (
+        unit.text.startswith("/")  # 8/10万: a rate, not a code
+    )
+
+
 def _glosses_a_unit(text: str, ctx: _Context, start: int) -> bool:
     """Whether the number stands in brackets opened right after a unit in Latin letters: a gloss of
     the measure before (128TFLOPS（16位浮点）, 1TOPS/w（以16位浮点为基准）).
@@ -1157,6 +1238,8 @@ def _glosses_a_unit(text: str, ctx: _Context, start: int) -> bool:
     True
     """
     lower = max(ctx.start, start - _GLOSS_REACH)
+    if RE_OPEN_PAREN.search(text, lower + 1, start) is None:
+        return False  # most numbers have no bracket before them
     opening = max(text.rfind(bracket, lower, start) for bracket in lx.OPEN_PARENS)
     if opening <= lower or any(text.find(c, opening, start) >= 0 for c in lx.CLOSE_PARENS):
         return False
@@ -1185,7 +1268,10 @@ class _Words:
     def __init__(self, words: Iterable[str]) -> None:
         words = tuple(words)
         self.words = words
+        # one scan for all the words (in C) rather than a search for each of them
+        self.any_of = re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)))
         self.last_chars = frozenset(w[-1] for w in words)
+        self.endings: dict[str, str | None] = {}  # the answers so far, by text
         self.by_length: list[tuple[int, frozenset[str]]] = []
         for length in sorted({len(w) for w in words}, reverse=True):
             self.by_length.append((length, frozenset(w for w in words if len(w) == length)))
@@ -1196,25 +1282,35 @@ class _Words:
         >>> _Words(["新增"]).anywhere("全年新增企业")
         True
         """
-        return any(text.find(w) >= 0 for w in self.words)
+        return self.any_of.search(text) is not None
 
     def ending(self, text: str) -> str | None:
         """The longest word that ``text`` ends with."""
         if text[-1:] not in self.last_chars:
             return None
+        if text in self.endings:  # the same words before a number are asked about by several checks
+            return self.endings[text]
+        found = None
         for length, words in self.by_length:
             tail = text[-length:]
             if len(tail) == length and tail in words:
-                return tail
-        return None
+                found = tail
+                break
+        if len(self.endings) >= _ENDINGS_KEPT:
+            self.endings.clear()
+        self.endings[text] = found
+        return found
 
 
+_ENDINGS_KEPT = 4096  # answers a word list keeps before it forgets them all
 _PREFIXES = _Words(lx.PREFIX_COMPARATORS)
 _LEVELS = _Words((*lx.LEVEL_VERBS, *lx.REACH_VERBS, *lx.REACH_DOWN_VERBS, "稳定在", "保持在", "控制在"))
 _GOAL_VERBS = _Words(lx.GOAL_VERBS)
 _DECREASE = _Words(lx.DECREASE_VERBS)
 _INCREASE = _Words(lx.INCREASE_VERBS)
 _UPGRADE = _Words(lx.UPGRADE_VERBS)
+_PRECEDENCE = _Words(lx.PRECEDENCE_WORDS)
+_CHANGE_VERBS = (*_DECREASE.words, *_INCREASE.words)
 
 
 def _record(
@@ -1230,20 +1326,20 @@ def _record(
     index: LineIndex,
 ) -> TargetRecord:
     start = quantity.start()
+    double, low, high = quantity.group("double", "low", "high")
     unit_text = unit.text
     number_end = unit.end if unit_text in _PERCENT_UNITS else quantity.end()
     expression_end = suffix.end() if suffix else unit.end
     clause_start = _skip_space(text, _out_of_brackets(text, clause_start, start))
     clause_end = _clause_end(text, expression_end, ctx)
-    change = "increase" if quantity.group("double") else _change(before[: before.rfind(prefix)] if prefix else before)
-    if change is None and prefix is None and not quantity.group("double"):
+    change = "increase" if double else _change(before[: before.rfind(prefix)] if prefix else before)
+    if change is None and prefix is None and not double:
         change = _opening_change(text, clause_start, start)
-    low, high = quantity.group("low"), quantity.group("high")
-    if quantity.group("double"):  # 翻一番: the value multiplies by 2 for each 番
+    if double:  # 翻一番: the value multiplies by 2 for each 番
         low_value, high_value = 2 ** chinese_value(quantity.group("times")), None
     else:
         low_value, high_value = _bounds(low, high)
-    verb = _governing(text, clause_start, start)
+    verb = ctx.governing(clause_start, start)
     comparator = _comparator(high is not None, suffix, unit.approx, prefix, change, verb)
     subject = None
     if unit_text in _PERCENT_UNITS and text.startswith("的", expression_end):
@@ -1346,7 +1442,7 @@ _CLOSING = frozenset(lx.NOTE_CLOSE_BRACKETS)
 
 
 def _skip_space(text: str, pos: int) -> int:
-    while pos < len(text) and text[pos] in lx.SPACE_CHARS + "\r\n":
+    while pos < len(text) and text[pos] in _BLANKS:
         pos += 1
     return pos
 
@@ -1416,10 +1512,14 @@ def _governing(text: str, clause_start: int, start: int) -> str | None:
     '培训'
 
     """
-    verbs = [m.group() for m in RE_GOVERNING_VERB.finditer(text, clause_start, start)]
-    if verbs and verbs[-1] in lx.REACH_DOWN_VERBS:
-        return verbs[-1]
-    return next((v for v in verbs if v in lx.REACH_VERBS), verbs[-1] if verbs else None)
+    last = reach = None
+    for match in RE_GOVERNING_VERB.finditer(text, clause_start, start):
+        last = match.group()
+        if reach is None and last in lx.REACH_VERBS:
+            reach = last  # the first level to reach
+    if last is not None and last in lx.REACH_DOWN_VERBS:
+        return last
+    return reach if reach is not None else last
 
 
 def _opening_change(text: str, clause_start: int, start: int) -> str | None:
@@ -1430,6 +1530,8 @@ def _opening_change(text: str, clause_start: int, start: int) -> str | None:
     ('decrease', None)
     """
     words = text[clause_start:start]
+    if not words.startswith(_CHANGE_VERBS):
+        return None  # most clauses open with no change
     for verbs, change in ((_DECREASE, "decrease"), (_INCREASE, "increase")):
         for verb in verbs.words:
             if words.startswith(verb):
