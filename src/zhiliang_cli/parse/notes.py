@@ -55,7 +55,7 @@ from .patterns import (
     RE_ADMIN_LEVEL_START,
     RE_BRACKET,
     RE_BRACKET_AT_LINE_END,
-    RE_BRACKET_OR_BREAK,
+    RE_BRACKET_OR_BREAK_KEPT,
     RE_BRACKETED_FIELD,
     RE_BRACKETED_LABEL_NOTE,
     RE_CARRY_HINT,
@@ -71,6 +71,7 @@ from .patterns import (
     RE_LEAD_RULE,
     RE_LINE_WRAP,
     RE_NOTE_CUE,
+    RE_NOTE_CUE_AT,
     RE_NOTE_LABEL,
     RE_PLACE_THEN_OFFICE,
     RE_RULE_ASIDE,
@@ -162,7 +163,8 @@ def find_notes(text: str, start: int, end: int, line_starts: Iterable[int] | Non
     >>> find_notes("（一）无注。", 0, 6)
     []
     """
-    notes = list(_bracket_notes(text, start, end))
+    cues = _cues(text, start, end)
+    notes = list(_bracket_notes(text, start, end, cues))
     readable = [n for n in notes if n.readable]
     cut = _cut_off(text, readable[-1].end if readable else start, end)
     if cut is not None:
@@ -179,7 +181,7 @@ def find_notes(text: str, start: int, end: int, line_starts: Iterable[int] | Non
     ]
     others += [  # …做好工作。责任单位：X、Y (to the end of the line)
         _note(m.start("body"), m.end("body"), text, m.start("body"))
-        for m in _inline_notes(text, start, end)
+        for m in _inline_notes(text, start, end, cues)
         if not taken.holds(m.start("body"))
     ]
     others += _bare_notes(text, line_starts[0] if line_starts else end, end, taken)
@@ -285,16 +287,39 @@ def _collective(unit: str) -> bool:
 _SHORTEST_BARE_UNIT = 3  # characters: 省人社厅, not 省 or 市 (各级（省、市、县）)
 
 
-def _inline_notes(text: str, start: int, end: int) -> Iterator[regex.Match[str]]:
-    """Labelled notes that end a line after its last sentence, without brackets."""
+def _cues(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The spans of the cue words of notes (牵头单位, 牵头, 负责 …) in ``text[start:end]``, as
+    RE_NOTE_CUE.finditer finds them, in one scan."""
+    spans: list[tuple[int, int]] = []
+    search = RE_NOTE_CUE_AT.search
+    pos = start
+    while (found := search(text, pos, end)) is not None:
+        span = found.span("cue")
+        spans.append(span)
+        pos = span[1]
+    return spans
+
+
+def _inline_notes(text: str, start: int, end: int, cues: list[tuple[int, int]]) -> Iterator[regex.Match[str]]:
+    """Labelled notes that end a line after its last sentence, without brackets.  The label of each
+    is a cue word right after a sentence's end (spaces between): only cues are looked at."""
     last = start
-    for found in RE_INLINE_LEAD_START.finditer(text, start, end):
-        if found.end() < last:
+    for pos, _ in cues:
+        before = pos - 1
+        while before >= start and text[before] in lx.SPACE_CHARS:
+            before -= 1
+        if before < start or text[before] not in _INLINE_AFTER:
+            continue
+        found = RE_INLINE_LEAD_START.match(text, before, end)
+        if found is None or found.end() < last:
             continue
         match = RE_INLINE_LEAD_NOTE.match(text, found.end(), end)
         if match is not None:
             last = match.end()
             yield match
+
+
+_INLINE_AFTER = frozenset("。；;！!？?")  # what RE_INLINE_LEAD_START opens with: a sentence's or clause's end
 
 
 class _Spans:
@@ -334,8 +359,9 @@ class _Marks:
     position: what the cue words of notes are looked at against."""
 
     def __init__(self, text: str, start: int, end: int) -> None:
-        self.positions = [m.start() for m in RE_BRACKET_OR_BREAK.finditer(text, start, end)]
-        self.chars = [text[p] for p in self.positions]
+        pieces = RE_BRACKET_OR_BREAK_KEPT.split(text[start:end])  # text and marks, alternately
+        self.chars: list[str] = pieces[1::2]
+        self.positions: list[int] = list(accumulate(map(len, pieces), initial=start))[1 : 2 * len(self.chars) : 2]
         self.brackets: _Brackets | None = None
         self._depth: list[int] | None = None
         self._breaks: list[int] = []
@@ -441,29 +467,29 @@ class _Brackets:
         return self.unclosed[i] if i >= 0 else None
 
 
-def _bracket_notes(text: str, start: int, end: int) -> Iterator[LeadNote]:
+def _bracket_notes(text: str, start: int, end: int, cues: list[tuple[int, int]]) -> Iterator[LeadNote]:
     """Notes in brackets, found from their cue words (牵头单位, 牵头, 负责) outwards: a plan has
     far fewer cue words than brackets, and most brackets are not notes."""
     marks: _Marks | None = None
     last_end = start
     read: dict[tuple[int, int], LeadNote] = {}  # the brackets read so far: a cue in them again reads nothing new
-    for cue in RE_NOTE_CUE.finditer(text, start, end):
-        if cue.start() < last_end:
+    for cue, _ in cues:
+        if cue < last_end:
             continue  # inside a note already found
         marks = marks or _Marks(text, start, end)
         lower = max(start, last_end)
-        simple = marks.simple_pair(cue.start(), lower)
+        simple = marks.simple_pair(cue, lower)
         if simple is not None:  # the common case: a pair with no bracket inside, on one line
             note = _read_pair(text, simple, read)
             if note.lead_units or note.cooperating_units:
                 last_end = note.end
                 yield note
                 continue
-        elif not marks.may_enclose(cue.start(), lower):
+        elif not marks.may_enclose(cue, lower):
             continue  # a cue word in running text (指导各地…), not in brackets
         brackets = marks.pairs()
         found = None
-        for pair in brackets.around(cue.start())[:_NESTING]:
+        for pair in brackets.around(cue)[:_NESTING]:
             note = _read_pair(text, pair, read)
             if note.lead_units or note.cooperating_units:
                 found = note
@@ -482,19 +508,20 @@ def _read_pair(text: str, pair: tuple[int, int], read: dict[tuple[int, int], Lea
     return read[pair]
 
 
-def _unreadable(text: str, cue: re.Match[str], brackets: _Brackets) -> LeadNote | None:
-    """A labelled note that names no unit: （牵头单位：） or a note cut off before it closes."""
-    label = RE_NOTE_LABEL.match(text, cue.start())
+def _unreadable(text: str, cue: int, brackets: _Brackets) -> LeadNote | None:
+    """A labelled note that names no unit: （牵头单位：） or a note cut off before it closes (``cue``:
+    where its cue word starts)."""
+    label = RE_NOTE_LABEL.match(text, cue)
     if label is None or label.group("label") is None or "".join(label.group("label").split()) in lx.FIELD_LABELS:
         return None
-    enclosing = brackets.around(cue.start())
+    enclosing = brackets.around(cue)
     if enclosing:
         open_pos, close_pos = enclosing[0]
-        if text[open_pos + 1 : cue.start()].strip(lx.SPACE_CHARS + "\r\n"):
+        if text[open_pos + 1 : cue].strip(lx.SPACE_CHARS + "\r\n"):
             return None  # a label in the middle of a sentence in brackets: not a note
         return LeadNote(open_pos, close_pos + 1, [], [], readable=False)
-    opened = brackets.unclosed_before(cue.start())
-    if opened is not None and not text[opened + 1 : cue.start()].strip(lx.SPACE_CHARS + "\r\n"):
+    opened = brackets.unclosed_before(cue)
+    if opened is not None and not text[opened + 1 : cue].strip(lx.SPACE_CHARS + "\r\n"):
         return LeadNote(opened, len(text.rstrip()), [], [], readable=False)  # （牵头单位：省… and the end
     return None
 

@@ -256,6 +256,8 @@ RE_BRACKET_AT_LINE_END = re.compile(rf"{NOTE_CLOSE}(?=[。.]?{WS}*(?:\r|\n|$))")
 
 #: Every bracket and line break (where cue words are looked at against).
 RE_BRACKET_OR_BREAK = re.compile(f"[{_BRACKETS}\r\n]")
+#: The same, captured: split() gives the text between them and each of them, alternately.
+RE_BRACKET_OR_BREAK_KEPT = re.compile(f"([{_BRACKETS}\r\n])")
 
 #: The words a note cannot do without: a label, or a verb of a role (牵头, 负责, 配合 …).
 _CUE_VERBS = lx.LEAD_VERBS + lx.RESPONSIBLE_VERBS + lx.DIVIDED_VERBS + lx.COOPERATING_VERBS
@@ -263,6 +265,11 @@ _CUE_VERBS = lx.LEAD_VERBS + lx.RESPONSIBLE_VERBS + lx.DIVIDED_VERBS + lx.COOPER
 #: skips to them (3 times as fast over running text, measured on the corpus).
 _CUE_FIRST = _chars("".join(sorted({w[0] for w in (*_ROLES, *lx.BARE_LABELS, *_CUE_VERBS)})))
 RE_NOTE_CUE = re.compile(rf"(?={_CUE_FIRST})(?:{_UNIT_LABEL}|{_wrappable(_CUE_VERBS)})")
+#: The same cue, found from its first character: a pattern that opens with a character class is
+#: searched by ``re`` in its fast scan to those characters (a look-ahead first is tried at every
+#: character).  The match is that character alone, the cue itself the group ``cue`` (the class
+#: is consumed, then the cue looked for from it, behind); about twice as fast over the corpus.
+RE_NOTE_CUE_AT = re.compile(rf"{_CUE_FIRST}(?<=(?=(?P<cue>{_UNIT_LABEL}|{_wrappable(_CUE_VERBS)})).)")
 
 #: A label of a role and a kind of body (牵头单位, 协办部门), not a bare one (牵头).
 _ROLE_KIND_LABEL = rf"(?:{_alternation(_ROLES)})(?:{_alternation(lx.BODY_KINDS)})"
