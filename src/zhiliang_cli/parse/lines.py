@@ -105,7 +105,7 @@ class Heading(NamedTuple):
 
 _DIGITS = str.maketrans(lx.FULLWIDTH_DIGITS, "0123456789")
 #: The characters a heading can start with: a numeral, a digit, an opening bracket or 第.
-_HEADING_FIRST = frozenset(lx.CN_NUMERAL_CHARS + lx.OPEN_PARENS + lx.FULLWIDTH_DIGITS + "0123456789第" + lx.DAMAGED_ONE)
+HEADING_FIRST = frozenset(lx.CN_NUMERAL_CHARS + lx.OPEN_PARENS + lx.FULLWIDTH_DIGITS + "0123456789第" + lx.DAMAGED_ONE)
 _LEVEL_OF_KIND = {"lc": 1, "l1": 1, "la": 1, "l2": 2, "l3": 3, "l4": 4}
 _CHINESE_KINDS = frozenset(("l1", "la", "lc", "l2"))
 
@@ -122,7 +122,7 @@ def heading_at(text: str, line: Line) -> Heading | None:
     >>> heading_at("12.365便民服务", Line(1, 0, 10)).ambiguous
     True
     """
-    if text[line.start] not in _HEADING_FIRST:
+    if text[line.start] not in HEADING_FIRST:
         return None
     match = RE_HEADING.match(text, line.start, line.end)
     if match is None:
@@ -140,7 +140,7 @@ def heading_at(text: str, line: Line) -> Heading | None:
 # --- furniture, the closing block, a notice ------------------------------------------------
 
 #: What a page number starts with: a dash (— 3 —) or 第 (第3页).
-_PAGE_FIRST = frozenset(lx.PAGE_NUMBER_DASHES + "第")
+PAGE_FIRST = frozenset(lx.PAGE_NUMBER_DASHES + "第")
 #: What a line of web-page furniture starts with (栏目, 分享到, 【打印】 …).
 _NOISE_FIRST = frozenset(word[0] for word in lx.NOISE_LINE_PREFIXES)
 _NOISE_MAX = 60  # characters: furniture is short
@@ -154,7 +154,7 @@ _CARBON_LEN = len(_CARBON_COPY[0])  # 抄送, then a colon (or nothing)
 
 def is_page_number(text: str, line: Line) -> bool:
     """A page number from a printed copy: — 3 —, 第3页."""
-    return text[line.start] in _PAGE_FIRST and RE_PAGE_NUMBER.match(text, line.start, line.end) is not None
+    return text[line.start] in PAGE_FIRST and RE_PAGE_NUMBER.match(text, line.start, line.end) is not None
 
 
 def is_noise(text: str, line: Line) -> bool:
@@ -173,7 +173,7 @@ def is_noise(text: str, line: Line) -> bool:
         label = RE_NOISE_LINE.match(text, start, end)
         if label is not None and _furniture_after(text, label.end(), end):
             return True
-    if first in _PAGE_FIRST and RE_PAGE_NUMBER.match(text, start, end):
+    if first in PAGE_FIRST and RE_PAGE_NUMBER.match(text, start, end):
         return True
     return RE_BREADCRUMB_SEPARATOR.search(text, start, end) is not None and (
         RE_BREADCRUMB.match(text[start:end]) is not None

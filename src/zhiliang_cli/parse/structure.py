@@ -37,6 +37,8 @@ from zhiliang_cli.records import GroupRecord, ItemRecord, NoteRecord, SectionRec
 
 from . import lexicon as lx
 from .lines import (
+    HEADING_FIRST,
+    PAGE_FIRST,
     Heading,
     Line,
     LineIndex,
@@ -78,6 +80,7 @@ _RANKS = {"lc": 5, "l1": 10, "la": 15, "l2": 20, "l3": 30, "l4": 40}
 _COMPLETE = set(lx.SENTENCE_ENDS + lx.NOTE_CLOSE_BRACKETS + "”’》")
 _SIGNATURE_REACH = 4  # signature lines above a date
 _CLOSING_FIRST = frozenset(word[0] for word in lx.CLOSING_HEADINGS)  # 附则, 其他事项: what they start with
+_ANNEX_FIRST = frozenset(word[0] for word in lx.ATTACHMENT_LABELS)  # 附件: what an annex heading starts with
 _ANNEX_LIST_REACH = 8  # lines after 附件 in which a signature's date shows it to head a list, not an annex
 _PART_TITLE_LINES = 4  # lines of a further document's title (and a note on how to read it) before its 一、
 
@@ -132,7 +135,9 @@ def parse_structure(text: str, index: LineIndex) -> Structure:
 
 
 def _parse_structure(text: str, index: LineIndex) -> Structure:
-    lines, raw = _split_fused_headings(text, index.lines, [heading_at(text, ln) for ln in index.lines])
+    first_chars = HEADING_FIRST
+    raw = [heading_at(text, ln) if text[ln.start] in first_chars else None for ln in index.lines]
+    lines, raw = _split_fused_headings(text, index.lines, raw)
     headings = _resolve_ambiguous(_levels(_without_annex_after_articles(text, lines, raw)))
     first = _plan_start(text, lines, headings)
     if first is None:
@@ -184,8 +189,8 @@ def _split_fused_headings(
     not where the next heading of its level or above, on a line of its own, bears the same number
     (…阶段进行。（二）是集中整治阶段… then （二）强化执法检查: the first （二） is a list in the paragraph),
     nor where the marker before it in its sequence stands in the same line as text (…。（一）是…。（二）是…)."""
-    if not any(RE_FUSED_MARKER.search(text, ln.start, ln.end) for ln in lines):
-        return lines, raw
+    if not lines or RE_FUSED_MARKER.search(text, lines[0].start, lines[-1].end) is None:
+        return lines, raw  # (a marker never runs over a line's end: one scan of the text tells)
     upcoming = _next_headings(raw)
     out_lines: list[Line] = []
     out_heads: list[Heading | None] = []
@@ -418,14 +423,19 @@ class _Notes:
     def __init__(self, notes: list[LeadNote]) -> None:
         self.notes = notes
         self.starts = [n.start for n in notes]
+        self._within: dict[tuple[int, int], list[LeadNote]] = {}  # the passes ask of the same blocks
 
     def count(self, start: int, end: int) -> int:
         """How many notes start in ``[start, end)``."""
         return bisect_left(self.starts, end) - bisect_left(self.starts, start)
 
     def within(self, start: int, end: int) -> list[LeadNote]:
-        lo, hi = bisect_left(self.starts, start), bisect_left(self.starts, end)
-        return [n for n in self.notes[lo:hi] if n.end <= end]
+        """The notes that start and end in ``[start, end]`` (a list the caller must not change)."""
+        found = self._within.get((start, end))
+        if found is None:
+            lo, hi = bisect_left(self.starts, start), bisect_left(self.starts, end)
+            found = self._within[start, end] = [n for n in self.notes[lo:hi] if n.end <= end]
+        return found
 
 
 class _Walk:
@@ -462,13 +472,14 @@ class _Walk:
         part_title: list[Line] | None = None  # the title of a further document the notice sends
         for i, (line, heading) in enumerate(zip(lines, headings, strict=True)):
             level = heading.level if heading else 0
+            first = text[line.start]  # literal tests on it spare most lines the calls below
             if part_title is not None:
                 if heading is None or level != 1:
                     part_title.append(line)
                     continue
                 self.parts.append((len(self.drafts), part_title))
                 part_title = None
-            elif not self.annex and self._opens_annex(i, current):
+            elif not self.annex and first in _ANNEX_FIRST and self._opens_annex(i, current):
                 if self.notice and self._opens_part(i):  # 附件2, its title, 一、: a second document of the plan
                     part_title, current, group, attachments = [], None, None, False
                     closing = ended = False
@@ -487,7 +498,11 @@ class _Walk:
                 else:
                     self.closing.append(line)
                 continue
-            if self.drafts and self._opens_closing(line, heading, current):
+            if (
+                self.drafts
+                and (first in _CLOSING_FIRST if heading is None else heading.level == 1)
+                and self._opens_closing(line, heading, current)
+            ):
                 self.closing.append(line)
                 closing, current, group = True, None, None
                 continue
@@ -511,10 +526,10 @@ class _Walk:
             elif heading and level == section_item_level - 1:
                 current = group = _Block(heading, [line])
                 self.drafts[-1].groups.append(group)
-            elif is_page_number(text, line):
+            elif first in PAGE_FIRST and is_page_number(text, line):
                 self.furniture.append(line)
-            elif current is not None and self._continues(current):
-                current.lines.append(line)
+            elif current is not None and text[current.lines[-1].end - 1] not in _COMPLETE and self._continues(current):
+                current.lines.append(line)  # (a line that ends its sentence leaves nothing open)
             elif is_noise(text, line):
                 self.furniture.append(line)
             elif current is None or self._closes(i):
