@@ -108,6 +108,11 @@ _DIGITS = str.maketrans(lx.FULLWIDTH_DIGITS, "0123456789")
 HEADING_FIRST = frozenset(lx.CN_NUMERAL_CHARS + lx.OPEN_PARENS + lx.FULLWIDTH_DIGITS + "0123456789第" + lx.DAMAGED_ONE)
 _LEVEL_OF_KIND = {"lc": 1, "l1": 1, "la": 1, "l2": 2, "l3": 3, "l4": 4}
 _CHINESE_KINDS = frozenset(("l1", "la", "lc", "l2"))
+#: A heading's kind and the number of the group of its numeral, by the number of its marker's group
+#: (groups asked for by number, not by name: heading_at runs for most lines).
+_KIND_OF_GROUP = {RE_HEADING.groupindex[kind]: (kind, RE_HEADING.groupindex["n" + kind[1]]) for kind in _LEVEL_OF_KIND}
+_KIND_OF_GROUP[0] = ("l1", RE_HEADING.groupindex["n1"])  # (never: some marker group always matches)
+_DEC_GROUP = RE_HEADING.groupindex["dec"]
 
 
 def heading_at(text: str, line: Line) -> Heading | None:
@@ -127,14 +132,14 @@ def heading_at(text: str, line: Line) -> Heading | None:
     match = RE_HEADING.match(text, line.start, line.end)
     if match is None:
         return None
-    kind = match.lastgroup or "l1"  # l1 … l4, la: the marker group closes last
-    numeral = match.group("n" + kind[1])
+    kind, numeral_group = _KIND_OF_GROUP[match.lastindex or 0]  # l1 … l4, la: the marker group closes last
+    numeral = match.group(numeral_group)
     if numeral in lx.DAMAGED_ONE:  # -、 from a scan: section 一, where 二、 follows (the structure checks)
         return Heading(1, 1, numeral, line, match.end(), kind, True)
     value = chinese_to_int(numeral) if kind in _CHINESE_KINDS else int(numeral.translate(_DIGITS))
     if not value:
         return None
-    return Heading(_LEVEL_OF_KIND[kind], value, numeral, line, match.end(), kind, match.group("dec") is not None)
+    return Heading(_LEVEL_OF_KIND[kind], value, numeral, line, match.end(), kind, match.start(_DEC_GROUP) >= 0)
 
 
 # --- furniture, the closing block, a notice ------------------------------------------------

@@ -71,7 +71,6 @@ from .patterns import (
     RE_LEAD_RULE,
     RE_LINE_WRAP,
     RE_NOTE_CUE,
-    RE_NOTE_CUE_AT,
     RE_NOTE_LABEL,
     RE_PLACE_THEN_OFFICE,
     RE_RULE_ASIDE,
@@ -290,14 +289,7 @@ _SHORTEST_BARE_UNIT = 3  # characters: 省人社厅, not 省 or 市 (各级（�
 def _cues(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """The spans of the cue words of notes (牵头单位, 牵头, 负责 …) in ``text[start:end]``, as
     RE_NOTE_CUE.finditer finds them, in one scan."""
-    spans: list[tuple[int, int]] = []
-    search = RE_NOTE_CUE_AT.search
-    pos = start
-    while (found := search(text, pos, end)) is not None:
-        span = found.span("cue")
-        spans.append(span)
-        pos = span[1]
-    return spans
+    return [cue.span() for cue in RE_NOTE_CUE.finditer(text, start, end)]
 
 
 def _inline_notes(text: str, start: int, end: int, cues: list[tuple[int, int]]) -> Iterator[regex.Match[str]]:
