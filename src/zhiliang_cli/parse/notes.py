@@ -40,7 +40,8 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
-from itertools import accumulate
+from itertools import accumulate, count
+from operator import add
 from typing import NamedTuple
 
 import regex
@@ -55,7 +56,7 @@ from .patterns import (
     RE_ADMIN_LEVEL_START,
     RE_BRACKET,
     RE_BRACKET_AT_LINE_END,
-    RE_BRACKET_OR_BREAK_KEPT,
+    RE_BRACKET_KEPT,
     RE_BRACKETED_FIELD,
     RE_BRACKETED_LABEL_NOTE,
     RE_CARRY_HINT,
@@ -347,62 +348,67 @@ _LINE_NOTE_FIRST = frozenset(
 
 
 class _Marks:
-    """Every bracket and line break of a stretch of text, found in one scan, looked up by
-    position: what the cue words of notes are looked at against."""
+    """Every bracket and line break of a stretch of text, each kind found in one split in C, looked
+    up by position: what the cue words of notes are looked at against."""
 
     def __init__(self, text: str, start: int, end: int) -> None:
-        pieces = RE_BRACKET_OR_BREAK_KEPT.split(text[start:end])  # text and marks, alternately
+        stretch = text[start:end]
+        pieces = RE_BRACKET_KEPT.split(stretch)  # text and brackets, alternately
         self.chars: list[str] = pieces[1::2]
         self.positions: list[int] = list(accumulate(map(len, pieces), initial=start))[1 : 2 * len(self.chars) : 2]
+        self.breaks = _separators(stretch.split("\n"), start)
+        if "\r" in stretch:
+            self.breaks = sorted(self.breaks + _separators(stretch.split("\r"), start))
         self.brackets: _Brackets | None = None
         self._depth: list[int] | None = None
-        self._breaks: list[int] = []
 
-    def _depths(self) -> tuple[list[int], list[int]]:
-        """Running sums over the marks (an opening bracket +1, a closing one -1, a line break 0:
-        ``depth[j]`` sums the marks before the j-th), and the indexes of the line breaks; made
-        the first time they are asked for, so that a balance over any run of marks is one
-        subtraction (a line of many brackets and cue words stays linear)."""
+    def _depths(self) -> list[int]:
+        """Running sums over the brackets (an opening one +1, a closing one -1: ``depth[j]`` sums
+        those before the j-th), made the first time they are asked for, so that a balance over any
+        run of brackets is one subtraction (a line of many brackets and cue words stays linear)."""
         if self._depth is None:
-            steps = [0 if ch in "\r\n" else -1 if ch in _PAIRS else 1 for ch in self.chars]
-            self._depth = [0, *accumulate(steps)]
-            self._breaks = [j for j, step in enumerate(steps) if step == 0]
-        return self._depth, self._breaks
+            self._depth = [0, *accumulate(-1 if ch in _PAIRS else 1 for ch in self.chars)]
+        return self._depth
 
     def pairs(self) -> _Brackets:
         """The bracket pairs, made the first time they are asked for."""
         if self.brackets is None:
-            self.brackets = _Brackets(
-                [(p, c) for p, c in zip(self.positions, self.chars, strict=True) if c not in "\r\n"]
-            )
+            self.brackets = _Brackets(list(zip(self.positions, self.chars, strict=True)))
         return self.brackets
 
     def simple_pair(self, pos: int, lower: int) -> tuple[int, int] | None:
         """The brackets around ``pos`` when they hold no other bracket and no line break: the
         opening one before it (not before ``lower``) and the closing one after it, of one kind."""
-        i = bisect_left(self.positions, pos)
-        if i == 0 or i == len(self.positions) or self.positions[i - 1] < lower:
+        positions = self.positions
+        i = bisect_left(positions, pos)
+        if i == 0 or i == len(positions) or positions[i - 1] < lower:
             return None
         opening, closing = self.chars[i - 1], self.chars[i]
         if closing in _PAIRS and opening in _PAIRS[closing]:
-            return self.positions[i - 1], self.positions[i]
+            k = bisect_left(self.breaks, positions[i - 1])
+            if k == len(self.breaks) or self.breaks[k] > positions[i]:  # no line break between them
+                return positions[i - 1], positions[i]
         return None
 
     def may_enclose(self, pos: int, lower: int) -> bool:
         """Whether ``pos`` may stand inside brackets: one left open on its line before it, or in
         the lines just above (a note wrapped over lines in a printed copy).  Most cue words stand
         in running text (指导各地…), and need no closer look."""
-        depth, breaks = self._depths()
-        i = bisect_left(self.positions, pos)
-        first = bisect_left(self.positions, lower)
-        b = bisect_left(breaks, i) - 1  # the last line break before pos
-        line_break = breaks[b] if b >= 0 else -1
-        if depth[i] - depth[max(first, line_break + 1)] > 0:
+        depth, positions, breaks = self._depths(), self.positions, self.breaks
+        b = bisect_left(breaks, pos) - 1
+        line_break = breaks[b] if b >= 0 else -1  # the last line break before pos
+        if depth[bisect_left(positions, pos)] - depth[bisect_left(positions, max(lower, line_break + 1))] > 0:
             return True
-        if line_break < first:
+        if line_break < lower:
             return False  # no line break between lower and pos: nothing above to look at
-        reach = bisect_left(self.positions, max(lower, self.positions[line_break] - _WRAP_REACH))
-        return depth[line_break + 1] - depth[reach] > 0
+        reach = bisect_left(positions, max(lower, line_break - _WRAP_REACH))
+        return depth[bisect_left(positions, line_break)] - depth[reach] > 0
+
+
+def _separators(pieces: list[str], start: int) -> list[int]:
+    """Where the separators stand that split a text from ``start`` into ``pieces`` (each one
+    character: the k-th follows the pieces before it and the k separators before it)."""
+    return list(map(add, accumulate(map(len, pieces[:-1])), count(start)))
 
 
 #: Open brackets a closing one is matched against, innermost first: a closing bracket with no

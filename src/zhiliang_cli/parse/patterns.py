@@ -249,14 +249,13 @@ _BRACKETS = "".join(regex.escape(c) for c in lx.NOTE_OPEN_BRACKETS + lx.NOTE_CLO
 
 #: Every bracket a note may open or close with (paired in :mod:`notes`), and line breaks.
 RE_BRACKET = re.compile(f"[{_BRACKETS}]")
+#: The same, captured: split() gives the text between brackets and each bracket, alternately.
+RE_BRACKET_KEPT = re.compile(f"([{_BRACKETS}])")
 
 #: A closing bracket that ends its line (a 。 and spaces after it at most): where a note may stand
 #: that only lists units.
 RE_BRACKET_AT_LINE_END = re.compile(rf"{NOTE_CLOSE}(?=[。.]?{WS}*(?:\r|\n|$))")
 
-#: Every bracket and line break (where cue words are looked at against), captured: split() gives
-#: the text between them and each of them, alternately.
-RE_BRACKET_OR_BREAK_KEPT = re.compile(f"([{_BRACKETS}\r\n])")
 
 def _by_first_character(words: list[tuple[str, str]]) -> str:
     """An alternation of ``words`` (each a word that a hard line wrap may break, and a pattern that
