@@ -103,7 +103,6 @@ class Heading(NamedTuple):
     ambiguous: bool = False  # 12.365: a heading only where the sequence expects 12
 
 
-_DIGITS = str.maketrans(lx.FULLWIDTH_DIGITS, "0123456789")
 #: The characters a heading can start with: a numeral, a digit, an opening bracket or 第.
 HEADING_FIRST = frozenset(lx.CN_NUMERAL_CHARS + lx.OPEN_PARENS + lx.FULLWIDTH_DIGITS + "0123456789第" + lx.DAMAGED_ONE)
 _LEVEL_OF_KIND = {"lc": 1, "l1": 1, "la": 1, "l2": 2, "l3": 3, "l4": 4}
@@ -136,7 +135,7 @@ def heading_at(text: str, line: Line) -> Heading | None:
     numeral = match.group(numeral_group)
     if numeral in lx.DAMAGED_ONE:  # -、 from a scan: section 一, where 二、 follows (the structure checks)
         return Heading(1, 1, numeral, line, match.end(), kind, True)
-    value = chinese_to_int(numeral) if kind in _CHINESE_KINDS else int(numeral.translate(_DIGITS))
+    value = chinese_to_int(numeral) if kind in _CHINESE_KINDS else int(numeral)  # int reads full-width digits
     if not value:
         return None
     return Heading(_LEVEL_OF_KIND[kind], value, numeral, line, match.end(), kind, match.start(_DEC_GROUP) >= 0)
