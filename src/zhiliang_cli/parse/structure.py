@@ -281,7 +281,7 @@ def _levels(headings: list[Heading | None]) -> list[Heading | None]:
             kinds.discard("la")
             headings = [None if h is not None and h.kind == "la" else h for h in headings]
         level_of = {kind: level for level, kind in enumerate(sorted(kinds, key=_RANKS.__getitem__), start=1)}
-        return [h._replace(level=level_of[h.kind]) if h is not None else None for h in headings]
+        return [_with_level(h, level_of[h.kind]) if h is not None else None for h in headings]
     if "l1" in kinds and "la" in kinds and _after_the_articles(headings):
         kinds.discard("l1")  # 第一条…第十条 then 十一、附则: one sequence of sections
         headings = [h._replace(kind="la") if h is not None and h.kind == "l1" else h for h in headings]
@@ -289,7 +289,12 @@ def _levels(headings: list[Heading | None]) -> list[Heading | None]:
         return [None if h is not None and h.kind == "la" else h for h in headings]
     present = sorted(kinds, key=_RANKS.__getitem__)
     level_of = {kind: level for level, kind in enumerate(present, start=1)}
-    return [h._replace(level=level_of[h.kind]) if h is not None else None for h in headings]
+    return [_with_level(h, level_of[h.kind]) if h is not None else None for h in headings]
+
+
+def _with_level(heading: Heading, level: int) -> Heading:
+    """The heading at ``level`` (itself where it is already: most are)."""
+    return heading if heading.level == level else heading._replace(level=level)
 
 
 def _after_the_articles(headings: list[Heading | None]) -> bool:
@@ -914,9 +919,10 @@ def _noted_items(text: str, drafts: list[SectionDraft], notes: _Notes) -> set[in
 def _frame(text: str, drafts: list[SectionDraft], notes: _Notes, titles: tuple[str, ...]) -> None:
     """The entries that frame the tasks made their sections' text, unless they are all the plan has."""
     noted = _noted_items(text, drafts, notes)
-    if sum(len(draft.items) for draft in drafts) > sum(_framing_count(text, d, noted, titles) for d in drafts):
-        for draft in drafts:
-            _framing_to_text(text, draft, noted, titles)
+    counts = [_framing_count(text, draft, noted, titles) for draft in drafts]  # each section's alone
+    if sum(len(draft.items) for draft in drafts) > sum(counts):
+        for draft, count in zip(drafts, counts, strict=True):
+            _framing_to_text(draft, count)
 
 
 def _framing_count(text: str, draft: SectionDraft, noted: set[int], titles: tuple[str, ...]) -> int:
@@ -934,12 +940,11 @@ def _framing_count(text: str, draft: SectionDraft, noted: set[int], titles: tupl
     return count
 
 
-def _framing_to_text(text: str, draft: SectionDraft, noted: set[int], titles: tuple[str, ...]) -> None:
+def _framing_to_text(draft: SectionDraft, count: int) -> None:
     """The headings that frame the tasks and hold no note (（一）指导思想, （二）主要目标 of 一、总体要求;
     where the tasks carry notes, also the measures of 三、保障措施 that name no unit) are their
     section's own text, not items: the entries of a framing section, or entries so titled, from the
-    first on."""
-    count = _framing_count(text, draft, noted, titles)
+    first on (``count`` of them, as :func:`_framing_count` finds)."""
     for block in draft.items[:count]:
         draft.block.lines.extend(block.lines)
     del draft.items[:count]
@@ -1077,6 +1082,8 @@ def _item_record(
 
 def _before_note(line: Line, notes: list[LeadNote]) -> int:
     """Where a title on ``line`` must stop: at the line's end, or at a note that starts on it."""
+    if not notes:
+        return line.end
     return min([line.end] + [n.start for n in notes if line.start <= n.start < line.end])
 
 
