@@ -164,7 +164,8 @@ def find_notes(text: str, start: int, end: int, line_starts: Iterable[int] | Non
     []
     """
     cues = _cues(text, start, end)
-    notes = list(_bracket_notes(text, start, end, cues))
+    marks = _Marks(text, start, end)
+    notes = list(_bracket_notes(text, start, end, cues, marks))
     readable = [n for n in notes if n.readable]
     cut = _cut_off(text, readable[-1].end if readable else start, end)
     if cut is not None:
@@ -184,7 +185,7 @@ def find_notes(text: str, start: int, end: int, line_starts: Iterable[int] | Non
         for m in _inline_notes(text, start, end, cues)
         if not taken.holds(m.start("body"))
     ]
-    others += _bare_notes(text, line_starts[0] if line_starts else end, end, taken)
+    others += _bare_notes(text, line_starts[0] if line_starts else end, end, taken, marks)
     others += [  # 【责任单位】X: read as 责任单位：X, with the fields in 【】 that follow it
         _bracketed_label_note(text, m, end)
         for m in RE_BRACKETED_LABEL_NOTE.finditer(text, start, end)
@@ -208,14 +209,18 @@ def _bracketed_label_note(text: str, match: re.Match[str], end: int) -> LeadNote
     return note._replace(end=stop, fields=note.fields + tuple(fields)) if fields else note
 
 
-def _bare_notes(text: str, start: int, end: int, taken: _Spans) -> list[LeadNote]:
+def _bare_notes(text: str, start: int, end: int, taken: _Spans, marks: _Marks | None = None) -> list[LeadNote]:
     """Notes that only list units, in brackets at the end of a line: …控制在5%以内。（市住建局、市自然资源
     和规划局） or （六）加强人才队伍建设（省人社厅、省教育厅）, names in brackets of their own
     （省委网信办（省互联网信息办公室）、各地） and notes wrapped over lines in a printed copy included.
-    They read as 责任单位：… does."""
+    They read as 责任单位：… does.  The closing brackets are looked at among ``marks``, where they
+    hold the stretch."""
     found_notes: list[LeadNote] = []
-    for found in RE_BRACKET_AT_LINE_END.finditer(text, start, end):
-        close = found.start()
+    if marks is not None and marks.start <= start and end <= marks.end:
+        closes: Iterable[int] = marks.line_end_closes(text, start, end)
+    else:
+        closes = (found.start() for found in RE_BRACKET_AT_LINE_END.finditer(text, start, end))
+    for close in closes:
         if taken.holds(close):
             continue  # the end of a note already read (most brackets that end a line)
         opening = _opening_of(text, close, start)
@@ -352,6 +357,7 @@ class _Marks:
     up by position: what the cue words of notes are looked at against."""
 
     def __init__(self, text: str, start: int, end: int) -> None:
+        self.start, self.end = start, end
         stretch = text[start:end]
         pieces = RE_BRACKET_KEPT.split(stretch)  # text and brackets, alternately
         self.chars: list[str] = pieces[1::2]
@@ -390,6 +396,18 @@ class _Marks:
                 return positions[i - 1], positions[i]
         return None
 
+    def line_end_closes(self, text: str, start: int, end: int) -> Iterator[int]:
+        """Where RE_BRACKET_AT_LINE_END.finditer(text, start, end) matches: each closing bracket
+        followed by what may end its line (tried with the pattern where the next character may)."""
+        first, last = bisect_left(self.positions, start), bisect_left(self.positions, end)
+        for pos, ch in zip(self.positions[first:last], self.chars[first:last], strict=True):
+            if (
+                ch in _PAIRS
+                and (pos + 1 >= end or text[pos + 1] in _MAY_END_A_LINE)
+                and RE_BRACKET_AT_LINE_END.match(text, pos, end) is not None
+            ):
+                yield pos
+
     def may_enclose(self, pos: int, lower: int) -> bool:
         """Whether ``pos`` may stand inside brackets: one left open on its line before it, or in
         the lines just above (a note wrapped over lines in a printed copy).  Most cue words stand
@@ -403,6 +421,9 @@ class _Marks:
             return False  # no line break between lower and pos: nothing above to look at
         reach = bisect_left(positions, max(lower, line_break - _WRAP_REACH))
         return depth[bisect_left(positions, line_break)] - depth[reach] > 0
+
+
+_MAY_END_A_LINE = frozenset("。.\r\n" + lx.SPACE_CHARS)  # what follows a bracket that ends its line
 
 
 def _separators(pieces: list[str], start: int) -> list[int]:
@@ -465,16 +486,15 @@ class _Brackets:
         return self.unclosed[i] if i >= 0 else None
 
 
-def _bracket_notes(text: str, start: int, end: int, cues: list[tuple[int, int]]) -> Iterator[LeadNote]:
+def _bracket_notes(text: str, start: int, end: int, cues: list[tuple[int, int]], marks: _Marks) -> Iterator[LeadNote]:
     """Notes in brackets, found from their cue words (牵头单位, 牵头, 负责) outwards: a plan has
-    far fewer cue words than brackets, and most brackets are not notes."""
-    marks: _Marks | None = None
+    far fewer cue words than brackets, and most brackets are not notes (``marks``: the brackets
+    and line breaks of ``text[start:end]``)."""
     last_end = start
     read: dict[tuple[int, int], LeadNote] = {}  # the brackets read so far: a cue in them again reads nothing new
     for cue, _ in cues:
         if cue < last_end:
             continue  # inside a note already found
-        marks = marks or _Marks(text, start, end)
         lower = max(start, last_end)
         simple = marks.simple_pair(cue, lower)
         if simple is not None:  # the common case: a pair with no bracket inside, on one line
