@@ -540,18 +540,27 @@ def _unreadable(text: str, cue: int, brackets: _Brackets) -> LeadNote | None:
         return LeadNote(open_pos, close_pos + 1, [], [], readable=False)
     opened = brackets.unclosed_before(cue)
     if opened is not None and not text[opened + 1 : cue].strip(lx.SPACE_CHARS + "\r\n"):
-        return LeadNote(opened, len(text.rstrip()), [], [], readable=False)  # （牵头单位：省… and the end
+        return LeadNote(opened, _content_end(text), [], [], readable=False)  # （牵头单位：省… and the end
     return None
+
+
+def _content_end(text: str) -> int:
+    """``len(text.rstrip())``, without copying the text to strip it."""
+    end = len(text)
+    while end and text[end - 1].isspace():
+        end -= 1
+    return end
 
 
 def _cut_off(text: str, start: int, end: int) -> LeadNote | None:
     """A note the copy stops in, cut before it closes (（县发展改革局、县财政局、县 and the end of
     the text): the units read whole, the last one (cut) left out.  The note stays open, for
     ``zl check`` to report the copy as cut off."""
-    stop = len(text.rstrip())
+    stop = _content_end(text)
     if stop > end:
         return None
-    line_start = max(text.rfind("\n", start, stop), text.rfind("\r", start, stop), start)
+    newline = text.rfind("\n", start, stop)  # the last line break: a \r after the last \n, or that \n
+    line_start = max(text.rfind("\r", max(start, newline), stop), newline, start)
     opened = _Brackets.of(text, line_start, stop).unclosed_before(stop)
     if opened is None:
         return None
