@@ -236,12 +236,13 @@ def _split_fused_headings(
 def _next_headings(raw: list[Heading | None]) -> list[dict[str, Heading]]:
     """For each line, the first heading on a later line of rank l2 or above and of rank l3 or above,
     by those kinds (one pass from the end)."""
-    out: list[dict[str, Heading]] = [{} for _ in raw]
-    ahead: dict[str, Heading] = {}
+    ahead: dict[str, Heading] = {}  # never changed once handed out: lines with no heading between share it
+    out = [ahead] * len(raw)
     for k in range(len(raw) - 1, -1, -1):
-        out[k] = dict(ahead)
+        out[k] = ahead
         heading = raw[k]
         if heading is not None:
+            ahead = dict(ahead)
             for kind in ("l2", "l3"):
                 if _RANKS.get(heading.kind, 99) <= _RANKS[kind]:
                     ahead[kind] = heading
@@ -315,19 +316,21 @@ def _resolve_ambiguous(headings: list[Heading | None]) -> list[Heading | None]:
     level (after 11.), else the line's text; a scan's -、 is section 一 where the next heading of its
     kind is 二、."""
     last: dict[int, int] = {}
-    resolved: list[Heading | None] = []
+    resolved = list(headings)
     for k, h in enumerate(headings):
-        if h is not None and h.ambiguous and h.numeral in lx.DAMAGED_ONE:
+        if h is None:
+            continue
+        if h.ambiguous and h.numeral in lx.DAMAGED_ONE:
             following = next((g for g in headings[k + 1 :] if g is not None and g.kind == h.kind), None)
             if following is None or following.value != 2:
-                h = None
-        elif h is not None and h.ambiguous and not (h.value >= 2 and last.get(h.level) == h.value - 1):
-            h = None
-        if h is not None:
-            last[h.level] = h.value
-            for deeper in [lv for lv in last if lv > h.level]:
-                del last[deeper]
-        resolved.append(h)
+                resolved[k] = None
+                continue
+        elif h.ambiguous and not (h.value >= 2 and last.get(h.level) == h.value - 1):
+            resolved[k] = None
+            continue
+        last[h.level] = h.value
+        for deeper in [lv for lv in last if lv > h.level]:
+            del last[deeper]
     return resolved
 
 
@@ -405,15 +408,17 @@ def _item_level(lines: list[Line], headings: list[Heading | None], notes: _Notes
     often as the （一） headings above them do; else the （一） headings."""
     owning: dict[int, float] = {}
     end = lines[-1].end
+    marked = [(line.start, h.level) for line, h in zip(lines, headings, strict=True) if h is not None]
+    marked.reverse()
     for level in (2, 3):
         counts: list[int] = []
         boundary = end  # where the extent of the heading being looked at ends
-        for line, heading in zip(reversed(lines), reversed(headings), strict=True):
-            if heading is None or heading.level > level:
+        for start, heading_level in marked:
+            if heading_level > level:
                 continue
-            if heading.level == level:
-                counts.append(notes.count(line.start, boundary))
-            boundary = line.start
+            if heading_level == level:
+                counts.append(notes.count(start, boundary))
+            boundary = start
         owning[level] = sum(c >= 1 for c in counts) / len(counts) if counts else -1.0
     return 3 if owning[3] >= max(_TASKS_OWNING, _TASKS_AGAINST_GROUPS * owning[2]) else 2
 
@@ -781,8 +786,8 @@ def _tasks_below_titles(
             upper = heading.level
         if heading.level == upper:  # a title, maybe a paragraph that opens its tasks, then 1.
             following = marked[k + 1] if k + 1 < len(marked) else None
-            own = _title_alone(text[heading.body : line.end])
-            titled.append(own and following is not None and following[1].level == upper + 1)
+            tasks_follow = following is not None and following[1].level == upper + 1
+            titled.append(tasks_follow and _title_alone(text[heading.body : line.end]))
             extents.append((line.start, following[0].start if following is not None else line.end))
     close(lines[-1].end if lines else 0)
     return flags
