@@ -399,11 +399,12 @@ class _Marks:
     def line_end_closes(self, text: str, start: int, end: int) -> Iterator[int]:
         """Where RE_BRACKET_AT_LINE_END.finditer(text, start, end) matches: each closing bracket
         followed by what may end its line (tried with the pattern where the next character may)."""
-        first, last = bisect_left(self.positions, start), bisect_left(self.positions, end)
+        stop = min(end, len(text))  # (the pattern reads an end past the text's as the text's)
+        first, last = bisect_left(self.positions, start), bisect_left(self.positions, stop)
         for pos, ch in zip(self.positions[first:last], self.chars[first:last], strict=True):
             if (
                 ch in _PAIRS
-                and (pos + 1 >= end or text[pos + 1] in _MAY_END_A_LINE)
+                and (pos + 1 >= stop or text[pos + 1] in _MAY_END_A_LINE)
                 and RE_BRACKET_AT_LINE_END.match(text, pos, end) is not None
             ):
                 yield pos
