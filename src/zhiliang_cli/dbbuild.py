@@ -33,7 +33,18 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from ._version import __version__
-from .corpus import BAD_NAME, Failed, Reporter, Unchanged, default_jobs, expand, file_type, shown_path, watch_parent
+from .corpus import (
+    BAD_NAME,
+    PARENT_CHECK,
+    Failed,
+    Reporter,
+    Unchanged,
+    default_jobs,
+    expand,
+    file_type,
+    shown_path,
+    watch_parent,
+)
 from .db import (
     APPLICATION_ID,
     HAN_RANGES,
@@ -50,8 +61,6 @@ from .db import (
 from .errors import OutputError, UsageError, ZlError
 
 if TYPE_CHECKING:
-    from concurrent.futures import Future, ProcessPoolExecutor
-
     from .cache import LoadedPlan
     from .records import DeadlineRecord, ItemRecord, PlanRecord, TargetRecord
 
@@ -347,9 +356,10 @@ def _outcomes(paths: list[str], jobs: int, writer: Writer) -> Iterator[tuple[str
     """Each path's outcome with its stat facts, in order: Unchanged from the stat facts alone,
     else from a worker (in this process when ``jobs`` is 1)."""
     jobs = max(1, min(jobs, default_jobs()))
-    pool: ProcessPoolExecutor | None = None
-    pending: deque[tuple[str | None, Outcome | Future[Outcome]]] = deque()
+    workers: _Workers | None = None
+    pending: deque[tuple[str | None, Outcome | int]] = deque()  # an outcome, or the number of a task sent
     window = jobs * IN_FLIGHT_PER_JOB
+    sent = 0
     try:
         for path in paths:
             facts = file_stat(path)
@@ -361,33 +371,129 @@ def _outcomes(paths: list[str], jobs: int, writer: Writer) -> Iterator[tuple[str
             elif jobs == 1:
                 pending.append((facts, load_rows(path, known[1] if known else None)))
             else:
-                if pool is None:
-                    pool = _pool(jobs)
-                pending.append((facts, pool.submit(load_rows, path, known[1] if known else None)))
-            while pending and (len(pending) > window or _ready(pending[0][1])):
-                yield _result(pending.popleft())
+                workers = workers or _Workers(jobs)
+                workers.send(sent, path, known[1] if known else None)
+                pending.append((facts, sent))
+                sent += 1
+            while pending and (len(pending) > window or _ready(pending[0][1], workers)):
+                yield _result(pending.popleft(), workers)
         while pending:
-            yield _result(pending.popleft())
-    finally:
-        if pool is not None:
-            pool.shutdown(wait=True, cancel_futures=True)
+            yield _result(pending.popleft(), workers)
+    except BaseException:
+        if workers is not None:
+            workers.close(stop=True)
+        raise
+    if workers is not None:
+        workers.close()
 
 
-def _pool(jobs: int) -> ProcessPoolExecutor:
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
-
-    context = multiprocessing.get_context("fork") if hasattr(os, "fork") else None
-    return ProcessPoolExecutor(jobs, mp_context=context, initializer=watch_parent, initargs=(os.getpid(),))
+def _ready(entry: Outcome | int, workers: _Workers | None) -> bool:
+    return not isinstance(entry, int) or (workers is not None and workers.ready(entry))
 
 
-def _ready(entry: Outcome | Future[Outcome]) -> bool:
-    return isinstance(entry, PlanRows | Unchanged | Failed) or entry.done()
-
-
-def _result(pair: tuple[str | None, Outcome | Future[Outcome]]) -> tuple[str | None, Outcome]:
+def _result(pair: tuple[str | None, Outcome | int], workers: _Workers | None) -> tuple[str | None, Outcome]:
     facts, entry = pair
-    return facts, entry if isinstance(entry, PlanRows | Unchanged | Failed) else entry.result()
+    if isinstance(entry, int):
+        assert workers is not None
+        return facts, workers.take(entry)
+    return facts, entry
+
+
+class _Workers:
+    """``jobs`` processes that read, parse and make the rows of the plans sent to them.
+
+    Each worker sends its outcomes through a pipe of its own, written by a thread of its own, so
+    that it parses the next plan meanwhile instead of waiting for the main process to read (a
+    plan's rows are more than a pipe holds); the main process reads them, in its one thread, when
+    it needs them, and puts them back in the order they were sent.  A worker that dies ends its
+    pipe: the build stops with an error, the plans written before kept.  Workers exit when the
+    main process is gone, and are stopped when it stops early."""
+
+    def __init__(self, jobs: int) -> None:
+        import multiprocessing
+
+        context = multiprocessing.get_context("fork") if hasattr(os, "fork") else multiprocessing.get_context()
+        self.tasks = context.SimpleQueue()
+        self.arrived: dict[int, Outcome] = {}
+        self.processes: list[Any] = []
+        self.pipes: list[Any] = []
+        for _ in range(jobs):
+            reader, writer = context.Pipe(duplex=False)
+            process = context.Process(target=_work, args=(self.tasks, writer, os.getpid()), daemon=True)
+            process.start()
+            writer.close()  # the worker's alone (and not inherited by the next): its end is the pipe's end
+            self.processes.append(process)
+            self.pipes.append(reader)
+
+    def send(self, number: int, path: str, known_sha: str | None) -> None:
+        self.tasks.put((number, path, known_sha))
+
+    def ready(self, number: int) -> bool:
+        """Whether the outcome of task ``number`` is here, taking in what arrived without waiting."""
+        self._receive(0)
+        return number in self.arrived
+
+    def take(self, number: int) -> Outcome:
+        """The outcome of task ``number``, waiting for it."""
+        while number not in self.arrived:
+            self._receive(None)
+        return self.arrived.pop(number)
+
+    def _receive(self, timeout: float | None) -> None:
+        import pickle
+        from multiprocessing.connection import wait
+
+        for pipe in wait(self.pipes, timeout):
+            try:
+                number, outcome = pickle.loads(pipe.recv_bytes())  # type: ignore[union-attr]
+            except (EOFError, OSError):  # its end, or a message cut short
+                raise ZlError(self._died(self.pipes.index(pipe))) from None
+            self.arrived[number] = outcome
+
+    def _died(self, index: int) -> str:
+        process = self.processes[index]
+        process.join(timeout=PARENT_CHECK)
+        code = process.exitcode
+        how = f"killed by signal {-code}" if code and code < 0 else f"exit code {code}"
+        return f"a worker process stopped ({how}); the plans written before it are kept: run the build again"
+
+    def close(self, stop: bool = False) -> None:
+        """Let the workers go once every outcome is taken, or ``stop`` them at once."""
+        for process in self.processes:
+            if stop:
+                process.terminate()
+            else:
+                self.tasks.put(None)
+        for process in self.processes:
+            process.join(timeout=None if stop else PARENT_CHECK)
+            if process.exitcode is None:
+                process.terminate()
+                process.join()
+        for pipe in self.pipes:
+            pipe.close()
+        self.tasks.close()
+
+
+def _work(tasks: Any, pipe: Any, parent: int) -> None:
+    """A worker: each task's outcome sent back with its number (by a thread, while the next is
+    parsed), until it is told to stop."""
+    import pickle
+    import queue
+    import signal
+    import threading
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the main process's to handle
+    watch_parent(parent)
+    outbox: queue.SimpleQueue[bytes] = queue.SimpleQueue()
+
+    def send() -> None:
+        while True:
+            pipe.send_bytes(outbox.get())
+
+    threading.Thread(target=send, daemon=True).start()
+    while (task := tasks.get()) is not None:
+        number, path, known_sha = task
+        outbox.put(pickle.dumps((number, load_rows(path, known_sha)), pickle.HIGHEST_PROTOCOL))
 
 
 class Writer:
