@@ -826,44 +826,55 @@ SEPARATOR = "\x00"
 
 
 def _bigrams_array(text: str) -> str:
+    """:func:`db.bigrams` with NumPy: each character gives up to four code points — a space
+    before a run, the character (a space for a separator; nothing for the last of a run of
+    two or more), the next one when it pairs with it, a space after a pair or a lone one —
+    and a mask keeps those written."""
     import numpy as np
 
     if not text:
         return text
     chars = np.frombuffer(text.encode("utf-32-le"), dtype="<u4")
-    han = np.zeros(len(chars), dtype=bool)
-    for low, high in HAN_RANGES:
-        han |= (chars >= low) & (chars <= high)
-    before = np.concatenate(([False], han[:-1]))
-    after = np.concatenate((han[1:], [False]))
-    start = han & ~before  # a run starts: a space before it
-    pair = han & after  # this character and the next, then a space
-    single = start & ~after  # a run of one: the character, then a space
-    other = ~han  # as it is, or a space when it parts words
-    lengths = start.astype(np.int64) + 3 * pair + 2 * single + other
-    offsets = np.cumsum(lengths) - lengths
-    out = np.empty(int(lengths.sum()), dtype="<u4")
-    out[offsets[start]] = 32
     basic = chars <= 0xFFFF
-    parts = _separators()[np.where(basic, chars, 0)]
-    for at in np.flatnonzero(~basic):  # beyond the basic plane: rare, asked one by one
-        parts[at] = is_separator(int(chars[at]))
-    out[offsets[other]] = np.where(parts, 32, chars)[other]
-    where = np.flatnonzero(pair)
-    at = offsets[where] + start[where]
-    out[at], out[at + 1], out[at + 2] = chars[where], chars[where + 1], 32
-    where = np.flatnonzero(single)
-    out[offsets[where] + 1], out[offsets[where] + 2] = chars[where], 32
-    return out.tobytes().decode("utf-32-le")
+    if basic.all():
+        kind = _kinds()[chars]
+    else:  # beyond the basic plane: rare, asked one by one
+        kind = _kinds()[np.where(basic, chars, 0)]
+        for at in np.flatnonzero(~basic):
+            kind[at] = is_separator(int(chars[at]))
+    han = np.zeros(len(chars) + 2, dtype=bool)
+    han[1:-1] = kind >= HAN
+    this, before, after = han[1:-1], han[:-2], han[2:]
+    pair = this & after
+    start = this & ~before
+    out = np.empty((len(chars), 4), dtype="<u4")
+    out[:, 0] = out[:, 3] = 32
+    out[:, 1] = np.where(kind & SPACE, 32, chars)
+    out[:-1, 2] = out[1:, 1]
+    written = np.empty((len(chars), 4), dtype=bool)
+    written[:, 0] = start
+    written[:, 1] = ~this | pair | start
+    written[:, 2] = pair
+    written[:, 3] = pair | (start & ~after)
+    return out[written].tobytes().decode("utf-32-le")
+
+
+#: What :func:`_kinds` says of a character: kept as it is, a space, a Chinese character, or
+#: one of the ranges of Chinese characters that is none (unassigned: paired, then a space).
+KEPT, SPACE, HAN, HAN_SPACE = 0, 1, 2, 3
 
 
 @functools.cache
-def _separators() -> Any:
-    """:func:`db.is_separator` of every character of the basic plane (False for ASCII, which the
-    tokenizer parts itself), as a NumPy array made once a process."""
+def _kinds() -> Any:
+    """The kind of every character of the basic plane, as a NumPy array made once a process:
+    :data:`SPACE` when :func:`db.is_separator` says so (but for ASCII, which the tokenizer
+    parts itself), :data:`HAN` or :data:`HAN_SPACE` in :data:`db.HAN_RANGES`, else :data:`KEPT`."""
     import numpy as np
 
-    return np.array([code > 0x7F and is_separator(code) for code in range(0x10000)], dtype=bool)
+    kinds = np.array([SPACE if code > 0x7F and is_separator(code) else KEPT for code in range(0x10000)], np.uint8)
+    for low, high in HAN_RANGES:
+        kinds[low : high + 1] += HAN
+    return kinds
 
 
 #: JSON as the database keeps it (one encoder: json.dumps makes one a call).
