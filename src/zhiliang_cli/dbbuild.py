@@ -552,12 +552,15 @@ class Writer:
                 raise OutputError(f"cannot write {self.path}: {problem}") from None
 
     def _begin(self) -> None:
-        """Before the first write: WAL mode, so that a commit needs no fsync (consistent still)."""
+        """Before the first write: WAL mode, so that a commit needs no fsync (consistent still); the
+        pages a plan's savepoint may have to restore kept in memory (half the system time of a
+        build's main process went to writing them to a temporary file)."""
         if not self.writing:
             try:
                 self.conn.execute("PRAGMA journal_mode = WAL")
                 self.conn.execute("PRAGMA synchronous = NORMAL")
                 self.conn.execute(f"PRAGMA cache_size = {-CACHE_KB}")
+                self.conn.execute("PRAGMA temp_store = MEMORY")  # each plan's savepoint journal: no temporary file
             except sqlite3.OperationalError as problem:
                 raise OutputError(f"cannot write {self.path}: {problem}") from None
             self.writing = True
