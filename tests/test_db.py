@@ -481,6 +481,41 @@ def test_kill_9_mid_plan_leaves_whole_plans(zl: Run, plans: Corpus, tmp_path: Pa
     _assert_whole_plans(out, len(plans.good))
 
 
+WORKER_KILLED = """
+import os, signal, sys
+from zhiliang_cli import cli, dbbuild
+dbbuild.default_jobs = lambda: 2  # two workers even on one core: the test is of a worker's death
+real = dbbuild.load_rows
+def dying(path, known):
+    if os.path.basename(path) == sys.argv[3]:
+        os.kill(os.getpid(), signal.SIGKILL)
+    return real(path, known)
+dbbuild.load_rows = dying
+sys.exit(cli.run(["db", "build", sys.argv[1], "-o", sys.argv[2], "--jobs", "2"]))
+"""
+
+
+def test_a_worker_killed_mid_build_stops_it_in_one_line_and_keeps_whole_plans(
+    zl: Run, plans: Corpus, tmp_path: Path
+) -> None:
+    """A worker process that dies (kill -9, the out-of-memory killer) ends its pipe: the build
+    stops with one line that says so, not a hang; what was written is whole, and the next build
+    carries on."""
+    out = tmp_path / "plans.db"
+    victim = Path(plans.good[2]).name
+    args = [sys.executable, "-c", WORKER_KILLED, plans.arg, str(out), victim]
+    killed = subprocess.run(args, capture_output=True, text=True, check=False, timeout=120)
+    assert killed.returncode == 70, killed.stderr
+    assert killed.stderr.count("\n") == 1 and "worker process stopped (killed by signal 9)" in killed.stderr
+    assert "Traceback" not in killed.stderr
+    kept = _rows(out, "SELECT count(*) FROM plans")[0][0] if out.exists() else 0
+    if out.exists():
+        _assert_whole_plans(out, kept)
+    again = zl("db", "build", plans.arg, "-o", str(out), "--jobs", "2")
+    assert f"{len(plans.good) - kept} plans added, 0 replaced, {kept} unchanged" in again.out
+    _assert_whole_plans(out, len(plans.good))
+
+
 # --- refusals -----------------------------------------------------------------------------------
 
 
