@@ -27,6 +27,7 @@ from . import lexicon as lx
 from .lines import Line, is_date, is_noise
 from .numerals import chinese_to_int
 from .patterns import (
+    RE_ADDRESSEE_SEPARATOR,
     RE_ATTACHMENT_LINE,
     RE_BOOK_TITLE,
     RE_BRACKETED_ASIDE,
@@ -249,7 +250,12 @@ def _ends_a_title(text: str) -> bool:
 
 def _has_clause_marks(text: str) -> bool:
     """Clause marks outside book-title marks and quotation marks (a title has none)."""
-    return any(ch in lx.CLAUSE_ENDS for ch in RE_QUOTED.sub("", text))
+    if _CLAUSE_END_CHARS.isdisjoint(text):
+        return False  # no mark at all, quoted or not
+    return not _CLAUSE_END_CHARS.isdisjoint(RE_QUOTED.sub("", text))
+
+
+_CLAUSE_END_CHARS = frozenset(lx.CLAUSE_ENDS)
 
 
 def _recipients(strings: list[str], after: int | None) -> tuple[int | None, list[str]]:
@@ -336,6 +342,9 @@ def _shares_the_places(last: str, part: str, separator: str) -> bool:
 
 def _parts(text: str) -> list[tuple[str, str]]:
     """``text`` split at top-level 、 ， ； with the separator after each part."""
+    if not any(ch in text for ch in lx.NOTE_OPEN_BRACKETS):  # all at the top level
+        pieces = RE_ADDRESSEE_SEPARATOR.split(text)
+        return [(piece.strip(lx.SPACE_CHARS), sep) for piece, sep in zip(pieces[::2], [*pieces[1::2], ""], strict=True)]
     parts: list[tuple[str, str]] = []
     depth, current = 0, ""
     for ch in text:
@@ -353,8 +362,15 @@ def _whole_addressee(part: str) -> bool:
     """A recipient in itself: a name that ends like an office (各部委, 省财政厅), not a place
     (各设区市, 太仓高新区) nor a bare office word (海关, 财政) that a list shares."""
     bare = RE_TRAILING_BRACKETS.sub("", part)
-    suffix = next((s for s in lx.ORG_SUFFIXES if bare.endswith(s)), None)
+    suffix = next((s for s in _ORG_SUFFIXES_BY_LAST.get(bare[-1:], ()) if bare.endswith(s)), None)
     return suffix is not None and suffix not in lx.PLACE_SUFFIXES and len(bare) > len(suffix) + 1
+
+
+#: lx.ORG_SUFFIXES by their last character, each list in the lexicon's order (the first that ends a
+#: name is the one it ends with).
+_ORG_SUFFIXES_BY_LAST: dict[str, tuple[str, ...]] = {
+    last: tuple(s for s in lx.ORG_SUFFIXES if s.endswith(last)) for last in {s[-1] for s in lx.ORG_SUFFIXES}
+}
 
 
 def _issuers(strings: list[str], date_index: int | None) -> list[str]:

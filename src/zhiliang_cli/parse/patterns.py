@@ -767,3 +767,9 @@ RE_NUMBER_START = re.compile(
 )
 #: An opening bracket: whether one stands at all in the few characters before a number.
 RE_OPEN_PAREN = re.compile(OPEN)
+
+
+# --- header, times and problems: literal and one-pass helpers ---------------------------------
+
+#: The separators of a recipients line (、 ， ；), kept by split: the parts and what follows each.
+RE_ADDRESSEE_SEPARATOR = re.compile("([、，,；;])")

@@ -248,7 +248,7 @@ def _unit_problems(sections: list[SectionRecord]) -> list[ProblemRecord]:
     problems: list[ProblemRecord] = []
     for item in (i for s in sections for i in s["items"]):
         for unit in item["lead_units"] + item["cooperating_units"]:
-            role = next((word for word in _ROLE_WORDS if word in unit), None)
+            role = _role_word(unit)
             if role is not None and unit not in seen:
                 seen.add(unit)
                 problems.append(
@@ -276,7 +276,15 @@ def _unit_problems(sections: list[SectionRecord]) -> list[ProblemRecord]:
     return problems
 
 
+def _role_word(unit: str) -> str | None:
+    """The first word of a role (in _ROLE_WORDS' order) that a unit's name holds, if any."""
+    if _ROLE_CHARS.isdisjoint(unit):
+        return None  # no first character of any: most names
+    return next((word for word in _ROLE_WORDS if word in unit), None)
+
+
 _ROLE_WORDS = ("牵头", "配合", "负责", "按职责")
+_ROLE_CHARS = frozenset(word[0] for word in _ROLE_WORDS)
 
 
 def _section_notes(text: str, structure: Structure, index: LineIndex) -> list[ProblemRecord]:

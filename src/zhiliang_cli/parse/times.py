@@ -135,16 +135,17 @@ def _matches(text: str, start: int, end: int) -> Iterator[re.Match[str]]:
     character, which costs more than the rest of the parse."""
     last = start
     for anchor in RE_TIME_HINT.finditer(text, start, end):
-        if anchor.start() < last:
+        at = anchor.start()
+        if at < last:
             continue
-        if anchor.group() not in _TIME_HINT_CHARS and RE_PERIOD_NAME.match(text, anchor.start()) is None:
+        if text[at] not in _TIME_HINT_CHARS and RE_PERIOD_NAME.match(text, at) is None:
             continue  # 十 that starts no period's name (十四五)
-        first = anchor.start()
-        while first > max(last, anchor.start() - _REACH_BACK) and text[first - 1] in _TIME_CHARS:
+        first, floor = at, max(last, at - _REACH_BACK)
+        while first > floor and text[first - 1] in _TIME_CHARS:
             first -= 1  # back over what a time may start with: 到, 2023, 二〇二三, “
-        for pos in range(first, anchor.start() + 1):
+        for pos in range(first, at + 1):
             match = RE_TIME.match(text, pos, end)
-            if match is not None and match.end() > anchor.start():
+            if match is not None and match.end() > at:
                 yield match
                 last = match.end()
                 break
@@ -265,9 +266,24 @@ def _iso(year: int | None, month: int, day: int) -> str | None:
     """
     if year is None:
         return None
-    if day == 0 or day > calendar.monthrange(year, month)[1]:
-        day = calendar.monthrange(year, month)[1]
+    last = _month_days(year, month)
+    if day == 0 or day > last:
+        day = last
     return f"{year:04d}-{month:02d}-{day:02d}"
+
+
+def _month_days(year: int, month: int) -> int:
+    """The days in a month (calendar.monthrange's second value, without the weekday it computes).
+
+    >>> _month_days(2024, 2), _month_days(2023, 2), _month_days(2023, 4)
+    (29, 28, 30)
+    """
+    if not 1 <= month <= 12:
+        return calendar.monthrange(year, month)[1]  # raises, as it always did
+    return 29 if month == 2 and calendar.isleap(year) else _DAYS_IN_MONTH[month - 1]
+
+
+_DAYS_IN_MONTH = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 
 
 def _year(text: str) -> int | None:
