@@ -411,10 +411,24 @@ def _side_by_side(line: str) -> list[str]:
     place = RE_PLACE_PREFIX.match(line)
     if place is None:
         return [line]
-    cuts = [m.start() for m in regex.finditer(regex.escape(place.group()), line) if m.start() > 0]
+    cuts = [at for at in _occurrences(place.group(), line) if at > 0]
     cuts = [c for c in cuts if _ends_like_a_unit(line[:c])]
     pieces = [line[a:b] for a, b in zip([0, *cuts], [*cuts, len(line)], strict=True)]
     return pieces if all(_ends_like_a_unit(p) for p in pieces) else [line]
+
+
+def _occurrences(word: str, line: str) -> list[int]:
+    """Where ``word`` (not empty) stands in ``line``, occurrences not overlapping, from the left.
+
+    >>> _occurrences("成都市", "成都市经济和信息化局成都市科学技术局")
+    [0, 10]
+    """
+    found: list[int] = []
+    at = line.find(word)
+    while at >= 0:
+        found.append(at)
+        at = line.find(word, at + len(word))
+    return found
 
 
 def _ends_like_a_unit(name: str) -> bool:

@@ -773,3 +773,5 @@ RE_OPEN_PAREN = re.compile(OPEN)
 
 #: The separators of a recipients line (、 ， ；), kept by split: the parts and what follows each.
 RE_ADDRESSEE_SEPARATOR = re.compile("([、，,；;])")
+#: The last opening bracket before a position (searched backwards: one call for every kind of bracket).
+RE_LAST_NOTE_OPEN = regex.compile(_chars(lx.NOTE_OPEN_BRACKETS), regex.REVERSE)

@@ -32,6 +32,7 @@ from .numerals import chinese_to_int
 from .patterns import (
     RE_BRACKETED,
     RE_DEADLINE_PHRASE,
+    RE_LAST_NOTE_OPEN,
     RE_MONTH_OR_DAY,
     RE_ONGOING_BRACKETED,
     RE_PERIOD_NAME,
@@ -152,45 +153,42 @@ def _matches(text: str, start: int, end: int) -> Iterator[re.Match[str]]:
 
 
 def _mark(match: re.Match[str], year: int | None) -> TimeMark | None:
-    if match.end() == match.start():
+    start, end = match.span()
+    if end == start:
         return None
     text = match.string
-    if text.startswith(lx.RECURRING_WORDS, max(0, match.start() - 2)) or text.startswith("已", match.end()):
+    if text.startswith(lx.RECURRING_WORDS, max(0, start - 2)) or text.startswith("已", end):
         return None  # 每年1月31日前: every year, no one date; 2018年12月31日前已完成转制的: a past condition
-    if text.endswith(lx.BASELINE_TIME_WORDS, 0, match.start()):
+    if text.endswith(lx.BASELINE_TIME_WORDS, 0, start):
         return None  # 较2023年末翻一番, 比上年末增长5%: the base of a change, not a time to reach
-    group = match.group
-    horizon = group("horizon") is not None
-    if group("plan_year"):
-        if group("horizon") or (match.start() > 0 and match.string[match.start() - 1] in _NUMERAL_CHARS):
+    group = match.groupdict()  # one call for every group's text (None where it took no part)
+    horizon = group["horizon"] is not None
+    if group["plan_year"]:
+        if group["horizon"] or (start > 0 and text[start - 1] in _NUMERAL_CHARS):
             return None  # 至今年; 3年内 (within three years): not the plan's year
-        within = group("plan_year") in lx.WITHIN_YEAR_WORDS or group("before")
-        return TimeMark(match.start(), match.end(), "deadline" if within else "scope", _iso(year, 12, 31))
-    if group("period"):
-        if not (horizon or group("before") or group("period_end")):
+        within = group["plan_year"] in lx.WITHIN_YEAR_WORDS or group["before"]
+        return TimeMark(start, end, "deadline" if within else "scope", _iso(year, 12, 31))
+    if group["period"]:
+        if not (horizon or group["before"] or group["period_end"]):
             return None  # “十四五”时期: a period, not a time to reach
-        end_year = next((y for name, y in lx.PERIOD_END_YEARS.items() if name in group("period")), None)
-        return TimeMark(match.start(), match.end(), _kind(horizon, group("before")), _iso(end_year, 12, 31))
-    stated_year = _year(group("year")) if group("year") else None
-    if stated_year is None and not (group("part") or group("month")):
+        end_year = next((y for name, y in lx.PERIOD_END_YEARS.items() if name in group["period"]), None)
+        return TimeMark(start, end, _kind(horizon, group["before"]), _iso(end_year, 12, 31))
+    stated_year = _year(group["year"]) if group["year"] else None
+    if stated_year is None and not (group["part"] or group["month"]):
         return None
-    if group("part") in ("底", "末") and stated_year is None:
+    if group["part"] in ("底", "末") and stated_year is None:
         return None  # 到底, 末: words, not times
-    if (
-        stated_year is None
-        and not (horizon or group("before"))
-        and text.endswith(lx.NOUN_TAKING_VERBS, 0, match.start())
-    ):
+    if stated_year is None and not (horizon or group["before"]) and text.endswith(lx.NOUN_TAKING_VERBS, 0, start):
         return None  # 纳入年底效能目标考核: a part of the year that qualifies what a verb takes in
-    if not (horizon or group("before") or group("part") or group("month_end")):
-        if group("year") and not group("month") and _opens_a_clause(match):
+    if not (horizon or group["before"] or group["part"] or group["month_end"]):
+        if group["year"] and not group["month"] and _opens_a_clause(match):
             # 2024年，全市…: a paragraph that opens with its year sets what follows for that year, as 到2024年
             kind = "horizon" if _opens_a_paragraph(match) else "year"
-            return TimeMark(match.start(), match.end(), kind, _iso(stated_year, 12, 31))  # 2020年初步建成…
+            return TimeMark(start, end, kind, _iso(stated_year, 12, 31))  # 2020年初步建成…
         return None  # 2023年 / 6月 alone: a date of something, not a time to reach
-    if group("month") and not (group("before") or group("month_end") or group("day") or horizon):
+    if group["month"] and not (group["before"] or group["month_end"] or group["day"] or horizon):
         return None
-    return TimeMark(match.start(), match.end(), _kind(horizon, group("before")), _date(match, stated_year or year))
+    return TimeMark(start, end, _kind(horizon, group["before"]), _date(match, stated_year or year))
 
 
 def _kind(horizon: bool, before: str | None) -> str:
@@ -370,8 +368,8 @@ def _month_or_day(words: str, year: int | None) -> str | None:
 
 def _last_open(text: str, start: int, end: int) -> int | None:
     """The last opening bracket in ``text[start:end]``."""
-    found = max(text.rfind(ch, start, end) for ch in lx.NOTE_OPEN_BRACKETS)
-    return found if found >= 0 else None
+    found = RE_LAST_NOTE_OPEN.search(text, start, end)
+    return found.start() if found else None
 
 
 def plan_year(*titles: str | None, fallback: str | None = None) -> int | None:
