@@ -35,10 +35,10 @@ from .patterns import (
     RE_LAST_NOTE_OPEN,
     RE_MONTH_OR_DAY,
     RE_ONGOING_BRACKETED,
-    RE_PERIOD_NAME,
     RE_PLAN_YEAR,
     RE_TIME,
-    RE_TIME_HINT,
+    RE_TIME_ANCHOR,
+    TIME_LEAD_CHARS,
 )
 
 _DIGITS = str.maketrans(lx.FULLWIDTH_DIGITS, "0123456789")
@@ -116,17 +116,7 @@ def _may_hold_ongoing(text: str) -> bool:
 _ONGOING_STEMS = frozenset(phrase[:2] for phrase in lx.ONGOING_PHRASES)
 
 
-#: Characters a time may hold before its 年, 月 or 底: digits, numerals, 到/至/截止, quotes, spaces, and
-#: the line end a copy from print wrapped it at.
-_TIME_CHARS = frozenset(
-    "0123456789"
-    + lx.FULLWIDTH_DIGITS
-    + "〇零一二两三四五六七八九十"
-    + '到至截止本世纪“”"‘’第上下半'
-    + lx.SPACE_CHARS
-    + "\r\n"
-)
-_TIME_HINT_CHARS = frozenset("年月底末季旬")
+_TIME_CHARS = frozenset(TIME_LEAD_CHARS)
 _REACH_BACK = 14  # characters a time may start before the 年, 月 or 底 it holds (截止到二〇二三年)
 
 
@@ -135,12 +125,10 @@ def _matches(text: str, start: int, end: int) -> Iterator[re.Match[str]]:
     the characters every time holds (年, 月, 底 …): RE_TIME alone tries its alternatives at every
     character, which costs more than the rest of the parse."""
     last = start
-    for anchor in RE_TIME_HINT.finditer(text, start, end):
+    for anchor in RE_TIME_ANCHOR.finditer(text, start, end):
         at = anchor.start()
         if at < last:
             continue
-        if text[at] not in _TIME_HINT_CHARS and RE_PERIOD_NAME.match(text, at) is None:
-            continue  # 十 that starts no period's name (十四五)
         first, floor = at, max(last, at - _REACH_BACK)
         while first > floor and text[first - 1] in _TIME_CHARS:
             first -= 1  # back over what a time may start with: 到, 2023, 二〇二三, “
