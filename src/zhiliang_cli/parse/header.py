@@ -62,8 +62,7 @@ def iso_date(match: regex.Match[str]) -> str | None:
     '2023-07-17'
     """
     parts = []
-    for name in ("y", "m", "d"):
-        raw = match.group(name)
+    for raw in match.group("y", "m", "d"):  # one call: a group by name costs as much as the three
         value = int(raw) if raw.isdigit() else chinese_to_int(raw)
         if value is None:
             return None
@@ -177,9 +176,28 @@ def _bare_title(title: str) -> str:
 def _preamble(text: str, lines: list[Line], first: int) -> list[int] | None:
     """The span of the plan's own text before its first section: what follows the notice, the
     plan's title, its 成文日期 and 附注 (目标, 具体指标 …); attachment labels are not in it."""
-    kept = [ln for ln in lines[first:] if not RE_ATTACHMENT_LINE.match(text, ln.start, ln.end)]
-    kept = [ln for ln in kept if not RE_NOTE_LINE.match(text, ln.start, ln.end)]
-    return [kept[0].start, kept[-1].end] if kept else None
+    own = lines[first:]
+    head = next((ln for ln in own if _in_preamble(text[ln.start : ln.end])), None)
+    if head is None:
+        return None
+    tail = next(ln for ln in reversed(own) if _in_preamble(text[ln.start : ln.end]))  # head at the latest
+    return [head.start, tail.end]
+
+
+def _in_preamble(line: str) -> bool:
+    """Whether a line of the plan's own text before its first section is in its preamble: neither an
+    attachment label nor a note in brackets."""
+    return not _attachment_line(line) and not _note_line(line)
+
+
+def _note_line(line: str) -> regex.Match[str] | None:
+    """RE_NOTE_LINE's match, tried only on a line that opens with a bracket as every match does."""
+    return RE_NOTE_LINE.match(line) if line[:1] in lx.OPEN_PARENS else None
+
+
+def _attachment_line(line: str) -> bool:
+    """A line that RE_ATTACHMENT_LINE matches, tried only where the line opens with 附件."""
+    return line.startswith(lx.ATTACHMENT_LABELS) and RE_ATTACHMENT_LINE.match(line) is not None
 
 
 def _doc_number_in(line: str) -> regex.Match[str] | None:
@@ -264,8 +282,9 @@ def _recipients(strings: list[str], after: int | None) -> tuple[int | None, list
     first = after or 0
     for i, s in enumerate(strings[first : first + 4], start=first):
         match = RE_RECIPIENTS_LINE.match(s) if s[-1:] in lx.COLONS else None  # the line ends with its colon
-        if match and len(s) < 400 and not s.startswith(lx.CONTACT_NAME_LABELS) and _ends_like_addressees(match["to"]):
-            return i, _addressees(match.group("to"))
+        to = match.group("to") if match else ""
+        if match and len(s) < 400 and not s.startswith(lx.CONTACT_NAME_LABELS) and _ends_like_addressees(to):
+            return i, _addressees(to)
     return None, []
 
 
@@ -380,7 +399,7 @@ def _issuers(strings: list[str], date_index: int | None) -> list[str]:
     工作专班办公室（代章））."""
     issuers: list[str] = []
     for s in (part for line in _signature_lines(strings, date_index) for part in _side_by_side(line)):
-        if issuers and (RE_NOTE_LINE.match(s) or not _ends_like_a_unit(issuers[-1])):
+        if issuers and (_note_line(s) or not _ends_like_a_unit(issuers[-1])):
             issuers[-1] += s
         else:
             issuers.append(s)
@@ -393,9 +412,9 @@ def _signature_lines(strings: list[str], date_index: int | None) -> list[str]:
         return []
     lines: list[str] = []
     for s in reversed(strings[max(0, date_index - _ISSUER_LINES) : date_index]):
-        if len(s) > 40 or _has_clause_marks(s) or RE_HEADING.match(s) or RE_ATTACHMENT_LINE.match(s):
+        if len(s) > 40 or _has_clause_marks(s) or RE_HEADING.match(s) or _attachment_line(s):
             break
-        note = RE_NOTE_LINE.match(s)
+        note = _note_line(s)
         if note and any(word in s for word in lx.NOTE_LINE_WORDS):
             break
         lines.insert(0, s)
@@ -444,7 +463,7 @@ def _date(strings: list[str], date_index: int | None) -> str | None:
 
 
 def _note(strings: list[str], index: int | None) -> str | None:
-    match = RE_NOTE_LINE.match(strings[index]) if index is not None else None
+    match = _note_line(strings[index]) if index is not None else None
     return str(match.group("note")) if match else None
 
 
@@ -453,7 +472,7 @@ def _note_index(strings: list[str], date_index: int | None) -> int | None:
     if date_index is None:
         return None
     for i in range(date_index + 1, min(len(strings), date_index + 3)):
-        if RE_NOTE_LINE.match(strings[i]) and not RE_TITLE_PERIOD_LINE.match(strings[i]):
+        if _note_line(strings[i]) and not RE_TITLE_PERIOD_LINE.match(strings[i]):
             return i  # （2026—2027年） under a title is the title's, not a note
     return None
 
@@ -506,8 +525,8 @@ def _title_over_lines(strings: list[str], last: int, first: int) -> str:
             len(above) > _TITLE_MAX
             or _has_clause_marks(above)
             or _ends_a_title(above)
-            or RE_NOTE_LINE.match(above)
-            or RE_ATTACHMENT_LINE.match(above)
+            or _note_line(above)
+            or _attachment_line(above)
             or is_date(above)
         ):
             break
@@ -537,7 +556,7 @@ def _plan_title(
     start = date_index + 1 if date_index is not None else 0
     for i in range(len(strings) - 1, start - 1, -1):
         s = strings[i]
-        if RE_NOTE_LINE.match(s) or RE_ATTACHMENT_LINE.match(s):
+        if _note_line(s) or _attachment_line(s):
             continue
         if len(s) <= _TITLE_MAX and s[-1] not in lx.CLAUSE_ENDS and s != notice_title:
             return _with_period(strings, i, _title_over_lines(strings, i, start))
