@@ -167,7 +167,7 @@ def _bare_title(title: str) -> str:
     """
     bare = "".join(title.split())
     while True:
-        stripped = RE_TRAILING_BRACKETS.sub("", bare).rstrip("》")
+        stripped = _without_trailing_brackets(bare).rstrip("》")
         if stripped == bare or not stripped:
             return bare
         bare = stripped
@@ -295,7 +295,7 @@ def _ends_like_addressees(to: str) -> bool:
     >>> _ends_like_addressees("各区人民政府，市政府各部门"), _ends_like_addressees("主要目标")
     (True, False)
     """
-    bare = RE_TRAILING_BRACKETS.sub("", to.rstrip(lx.SPACE_CHARS))
+    bare = _without_trailing_brackets(to.rstrip(lx.SPACE_CHARS))
     return bare.endswith(tuple(lx.ORG_SUFFIXES)) or bare.endswith(lx.ADDRESSEE_ENDINGS)
 
 
@@ -380,7 +380,7 @@ def _parts(text: str) -> list[tuple[str, str]]:
 def _whole_addressee(part: str) -> bool:
     """A recipient in itself: a name that ends like an office (各部委, 省财政厅), not a place
     (各设区市, 太仓高新区) nor a bare office word (海关, 财政) that a list shares."""
-    bare = RE_TRAILING_BRACKETS.sub("", part)
+    bare = _without_trailing_brackets(part)
     suffix = next((s for s in _ORG_SUFFIXES_BY_LAST.get(bare[-1:], ()) if bare.endswith(s)), None)
     return suffix is not None and suffix not in lx.PLACE_SUFFIXES and len(bare) > len(suffix) + 1
 
@@ -452,7 +452,16 @@ def _occurrences(word: str, line: str) -> list[int]:
 
 def _ends_like_a_unit(name: str) -> bool:
     """Whether a signature line ends like a unit's name, its (代章) and asides set apart."""
-    return RE_TRAILING_BRACKETS.sub("", name).endswith(lx.ORG_SUFFIXES)
+    return _without_trailing_brackets(name).endswith(lx.ORG_SUFFIXES)
+
+
+def _without_trailing_brackets(name: str) -> str:
+    """A name without its bracketed aside at the end (省市场监管局（省知识产权局）: 省市场监管局), the
+    pattern tried only where a closing bracket ends the name (or comes before a last line end, as
+    ``$`` allows)."""
+    if name[-1:] not in lx.NOTE_CLOSE_BRACKETS and name[-2:-1] not in lx.NOTE_CLOSE_BRACKETS:
+        return name
+    return RE_TRAILING_BRACKETS.sub("", name)
 
 
 def _date(strings: list[str], date_index: int | None) -> str | None:
@@ -541,7 +550,8 @@ def _with_period(strings: list[str], i: int, title: str) -> tuple[int, str]:
     >>> _with_period(["某某行动计划", "（2026—2027年）", "为…"], 0, "某某行动计划")
     (1, '某某行动计划（2026—2027年）')
     """
-    if i + 1 < len(strings) and RE_TITLE_PERIOD_LINE.match(strings[i + 1]) and not title.endswith(strings[i + 1]):
+    below = strings[i + 1] if i + 1 < len(strings) else ""
+    if below[:1] in lx.OPEN_PARENS and RE_TITLE_PERIOD_LINE.match(below) and not title.endswith(below):
         return i + 1, title + strings[i + 1]
     return i, title
 
