@@ -27,6 +27,7 @@ from . import lexicon as lx
 from .lines import Line, is_date, is_noise
 from .numerals import chinese_to_int
 from .patterns import (
+    RE_ADDRESSEE_SEPARATOR,
     RE_ATTACHMENT_LINE,
     RE_BOOK_TITLE,
     RE_BRACKETED_ASIDE,
@@ -61,8 +62,7 @@ def iso_date(match: regex.Match[str]) -> str | None:
     '2023-07-17'
     """
     parts = []
-    for name in ("y", "m", "d"):
-        raw = match.group(name)
+    for raw in match.group("y", "m", "d"):  # one call: a group by name costs as much as the three
         value = int(raw) if raw.isdigit() else chinese_to_int(raw)
         if value is None:
             return None
@@ -167,7 +167,7 @@ def _bare_title(title: str) -> str:
     """
     bare = "".join(title.split())
     while True:
-        stripped = RE_TRAILING_BRACKETS.sub("", bare).rstrip("》")
+        stripped = _without_trailing_brackets(bare).rstrip("》")
         if stripped == bare or not stripped:
             return bare
         bare = stripped
@@ -176,9 +176,28 @@ def _bare_title(title: str) -> str:
 def _preamble(text: str, lines: list[Line], first: int) -> list[int] | None:
     """The span of the plan's own text before its first section: what follows the notice, the
     plan's title, its 成文日期 and 附注 (目标, 具体指标 …); attachment labels are not in it."""
-    kept = [ln for ln in lines[first:] if not RE_ATTACHMENT_LINE.match(text, ln.start, ln.end)]
-    kept = [ln for ln in kept if not RE_NOTE_LINE.match(text, ln.start, ln.end)]
-    return [kept[0].start, kept[-1].end] if kept else None
+    own = lines[first:]
+    head = next((ln for ln in own if _in_preamble(text[ln.start : ln.end])), None)
+    if head is None:
+        return None
+    tail = next(ln for ln in reversed(own) if _in_preamble(text[ln.start : ln.end]))  # head at the latest
+    return [head.start, tail.end]
+
+
+def _in_preamble(line: str) -> bool:
+    """Whether a line of the plan's own text before its first section is in its preamble: neither an
+    attachment label nor a note in brackets."""
+    return not _attachment_line(line) and not _note_line(line)
+
+
+def _note_line(line: str) -> regex.Match[str] | None:
+    """RE_NOTE_LINE's match, tried only on a line that opens with a bracket as every match does."""
+    return RE_NOTE_LINE.match(line) if line[:1] in lx.OPEN_PARENS else None
+
+
+def _attachment_line(line: str) -> bool:
+    """A line that RE_ATTACHMENT_LINE matches, tried only where the line opens with 附件."""
+    return line.startswith(lx.ATTACHMENT_LABELS) and RE_ATTACHMENT_LINE.match(line) is not None
 
 
 def _doc_number_in(line: str) -> regex.Match[str] | None:
@@ -249,7 +268,12 @@ def _ends_a_title(text: str) -> bool:
 
 def _has_clause_marks(text: str) -> bool:
     """Clause marks outside book-title marks and quotation marks (a title has none)."""
-    return any(ch in lx.CLAUSE_ENDS for ch in RE_QUOTED.sub("", text))
+    if _CLAUSE_END_CHARS.isdisjoint(text):
+        return False  # no mark at all, quoted or not
+    return not _CLAUSE_END_CHARS.isdisjoint(RE_QUOTED.sub("", text))
+
+
+_CLAUSE_END_CHARS = frozenset(lx.CLAUSE_ENDS)
 
 
 def _recipients(strings: list[str], after: int | None) -> tuple[int | None, list[str]]:
@@ -258,8 +282,9 @@ def _recipients(strings: list[str], after: int | None) -> tuple[int | None, list
     first = after or 0
     for i, s in enumerate(strings[first : first + 4], start=first):
         match = RE_RECIPIENTS_LINE.match(s) if s[-1:] in lx.COLONS else None  # the line ends with its colon
-        if match and len(s) < 400 and not s.startswith(lx.CONTACT_NAME_LABELS) and _ends_like_addressees(match["to"]):
-            return i, _addressees(match.group("to"))
+        to = match.group("to") if match else ""
+        if match and len(s) < 400 and not s.startswith(lx.CONTACT_NAME_LABELS) and _ends_like_addressees(to):
+            return i, _addressees(to)
     return None, []
 
 
@@ -270,7 +295,7 @@ def _ends_like_addressees(to: str) -> bool:
     >>> _ends_like_addressees("各区人民政府，市政府各部门"), _ends_like_addressees("主要目标")
     (True, False)
     """
-    bare = RE_TRAILING_BRACKETS.sub("", to.rstrip(lx.SPACE_CHARS))
+    bare = _without_trailing_brackets(to.rstrip(lx.SPACE_CHARS))
     return bare.endswith(tuple(lx.ORG_SUFFIXES)) or bare.endswith(lx.ADDRESSEE_ENDINGS)
 
 
@@ -336,6 +361,9 @@ def _shares_the_places(last: str, part: str, separator: str) -> bool:
 
 def _parts(text: str) -> list[tuple[str, str]]:
     """``text`` split at top-level 、 ， ； with the separator after each part."""
+    if not any(ch in text for ch in lx.NOTE_OPEN_BRACKETS):  # all at the top level
+        pieces = RE_ADDRESSEE_SEPARATOR.split(text)
+        return [(piece.strip(lx.SPACE_CHARS), sep) for piece, sep in zip(pieces[::2], [*pieces[1::2], ""], strict=True)]
     parts: list[tuple[str, str]] = []
     depth, current = 0, ""
     for ch in text:
@@ -352,9 +380,16 @@ def _parts(text: str) -> list[tuple[str, str]]:
 def _whole_addressee(part: str) -> bool:
     """A recipient in itself: a name that ends like an office (各部委, 省财政厅), not a place
     (各设区市, 太仓高新区) nor a bare office word (海关, 财政) that a list shares."""
-    bare = RE_TRAILING_BRACKETS.sub("", part)
-    suffix = next((s for s in lx.ORG_SUFFIXES if bare.endswith(s)), None)
+    bare = _without_trailing_brackets(part)
+    suffix = next((s for s in _ORG_SUFFIXES_BY_LAST.get(bare[-1:], ()) if bare.endswith(s)), None)
     return suffix is not None and suffix not in lx.PLACE_SUFFIXES and len(bare) > len(suffix) + 1
+
+
+#: lx.ORG_SUFFIXES by their last character, each list in the lexicon's order (the first that ends a
+#: name is the one it ends with).
+_ORG_SUFFIXES_BY_LAST: dict[str, tuple[str, ...]] = {
+    last: tuple(s for s in lx.ORG_SUFFIXES if s.endswith(last)) for last in {s[-1] for s in lx.ORG_SUFFIXES}
+}
 
 
 def _issuers(strings: list[str], date_index: int | None) -> list[str]:
@@ -364,7 +399,7 @@ def _issuers(strings: list[str], date_index: int | None) -> list[str]:
     工作专班办公室（代章））."""
     issuers: list[str] = []
     for s in (part for line in _signature_lines(strings, date_index) for part in _side_by_side(line)):
-        if issuers and (RE_NOTE_LINE.match(s) or not _ends_like_a_unit(issuers[-1])):
+        if issuers and (_note_line(s) or not _ends_like_a_unit(issuers[-1])):
             issuers[-1] += s
         else:
             issuers.append(s)
@@ -377,9 +412,9 @@ def _signature_lines(strings: list[str], date_index: int | None) -> list[str]:
         return []
     lines: list[str] = []
     for s in reversed(strings[max(0, date_index - _ISSUER_LINES) : date_index]):
-        if len(s) > 40 or _has_clause_marks(s) or RE_HEADING.match(s) or RE_ATTACHMENT_LINE.match(s):
+        if len(s) > 40 or _has_clause_marks(s) or RE_HEADING.match(s) or _attachment_line(s):
             break
-        note = RE_NOTE_LINE.match(s)
+        note = _note_line(s)
         if note and any(word in s for word in lx.NOTE_LINE_WORDS):
             break
         lines.insert(0, s)
@@ -395,15 +430,38 @@ def _side_by_side(line: str) -> list[str]:
     place = RE_PLACE_PREFIX.match(line)
     if place is None:
         return [line]
-    cuts = [m.start() for m in regex.finditer(regex.escape(place.group()), line) if m.start() > 0]
+    cuts = [at for at in _occurrences(place.group(), line) if at > 0]
     cuts = [c for c in cuts if _ends_like_a_unit(line[:c])]
     pieces = [line[a:b] for a, b in zip([0, *cuts], [*cuts, len(line)], strict=True)]
     return pieces if all(_ends_like_a_unit(p) for p in pieces) else [line]
 
 
+def _occurrences(word: str, line: str) -> list[int]:
+    """Where ``word`` (not empty) stands in ``line``, occurrences not overlapping, from the left.
+
+    >>> _occurrences("成都市", "成都市经济和信息化局成都市科学技术局")
+    [0, 10]
+    """
+    found: list[int] = []
+    at = line.find(word)
+    while at >= 0:
+        found.append(at)
+        at = line.find(word, at + len(word))
+    return found
+
+
 def _ends_like_a_unit(name: str) -> bool:
     """Whether a signature line ends like a unit's name, its (代章) and asides set apart."""
-    return RE_TRAILING_BRACKETS.sub("", name).endswith(lx.ORG_SUFFIXES)
+    return _without_trailing_brackets(name).endswith(lx.ORG_SUFFIXES)
+
+
+def _without_trailing_brackets(name: str) -> str:
+    """A name without its bracketed aside at the end (省市场监管局（省知识产权局）: 省市场监管局), the
+    pattern tried only where a closing bracket ends the name (or comes before a last line end, as
+    ``$`` allows)."""
+    if name[-1:] not in lx.NOTE_CLOSE_BRACKETS and name[-2:-1] not in lx.NOTE_CLOSE_BRACKETS:
+        return name
+    return RE_TRAILING_BRACKETS.sub("", name)
 
 
 def _date(strings: list[str], date_index: int | None) -> str | None:
@@ -414,7 +472,7 @@ def _date(strings: list[str], date_index: int | None) -> str | None:
 
 
 def _note(strings: list[str], index: int | None) -> str | None:
-    match = RE_NOTE_LINE.match(strings[index]) if index is not None else None
+    match = _note_line(strings[index]) if index is not None else None
     return str(match.group("note")) if match else None
 
 
@@ -423,7 +481,7 @@ def _note_index(strings: list[str], date_index: int | None) -> int | None:
     if date_index is None:
         return None
     for i in range(date_index + 1, min(len(strings), date_index + 3)):
-        if RE_NOTE_LINE.match(strings[i]) and not RE_TITLE_PERIOD_LINE.match(strings[i]):
+        if _note_line(strings[i]) and not RE_TITLE_PERIOD_LINE.match(strings[i]):
             return i  # （2026—2027年） under a title is the title's, not a note
     return None
 
@@ -476,8 +534,8 @@ def _title_over_lines(strings: list[str], last: int, first: int) -> str:
             len(above) > _TITLE_MAX
             or _has_clause_marks(above)
             or _ends_a_title(above)
-            or RE_NOTE_LINE.match(above)
-            or RE_ATTACHMENT_LINE.match(above)
+            or _note_line(above)
+            or _attachment_line(above)
             or is_date(above)
         ):
             break
@@ -492,7 +550,8 @@ def _with_period(strings: list[str], i: int, title: str) -> tuple[int, str]:
     >>> _with_period(["某某行动计划", "（2026—2027年）", "为…"], 0, "某某行动计划")
     (1, '某某行动计划（2026—2027年）')
     """
-    if i + 1 < len(strings) and RE_TITLE_PERIOD_LINE.match(strings[i + 1]) and not title.endswith(strings[i + 1]):
+    below = strings[i + 1] if i + 1 < len(strings) else ""
+    if below[:1] in lx.OPEN_PARENS and RE_TITLE_PERIOD_LINE.match(below) and not title.endswith(below):
         return i + 1, title + strings[i + 1]
     return i, title
 
@@ -507,7 +566,7 @@ def _plan_title(
     start = date_index + 1 if date_index is not None else 0
     for i in range(len(strings) - 1, start - 1, -1):
         s = strings[i]
-        if RE_NOTE_LINE.match(s) or RE_ATTACHMENT_LINE.match(s):
+        if _note_line(s) or _attachment_line(s):
             continue
         if len(s) <= _TITLE_MAX and s[-1] not in lx.CLAUSE_ENDS and s != notice_title:
             return _with_period(strings, i, _title_over_lines(strings, i, start))

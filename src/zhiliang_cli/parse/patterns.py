@@ -794,3 +794,38 @@ RE_NUMBER_START = re.compile(
 )
 #: An opening bracket: whether one stands at all in the few characters before a number.
 RE_OPEN_PAREN = re.compile(OPEN)
+
+
+# --- header, times and problems: literal and one-pass helpers ---------------------------------
+
+#: The separators of a recipients line (、 ， ；), kept by split: the parts and what follows each.
+RE_ADDRESSEE_SEPARATOR = re.compile("([、，,；;])")
+#: The last opening bracket before a position (searched backwards: one call for every kind of bracket).
+RE_LAST_NOTE_OPEN = regex.compile(_chars(lx.NOTE_OPEN_BRACKETS), regex.REVERSE)
+
+#: Characters a time may hold before its 年, 月 or 底: digits, numerals, 到/至/截止, quotes, spaces, and
+#: the line end a copy from print wrapped it at.
+TIME_LEAD_CHARS = (
+    "0123456789"
+    + lx.FULLWIDTH_DIGITS
+    + "〇零一二两三四五六七八九十"
+    + '到至截止本世纪“”"‘’第上下半'
+    + lx.SPACE_CHARS
+    + "\r\n"
+)
+_YEAR_FIRST = [w[1:] for w in (*lx.YEAR_PARTS, *lx.PLAN_YEAR_WORDS) if w.startswith("年") and len(w) > 1]
+#: RE_TIME_HINT without the places where RE_TIME can match nothing, so that times.py need not try
+#: them: a 十 that starts no period's name (十四五 does), and a 年 that no time's characters stand
+#: before (only a word that starts with it, 年底 or 年内, can then be a time).  The pattern starts
+#: with the class of the characters, so the scan still looks for them alone first (as fast as
+#: RE_TIME_HINT), and checks what stands around each one found.
+RE_TIME_ANCHOR = re.compile(
+    rf"""
+    [年月底末季旬十]
+    (?: (?<=[月底末季旬])
+      | (?<=年) (?: (?={_alternation(_YEAR_FIRST)}) | (?<={_chars(TIME_LEAD_CHARS)}年) )
+      | (?<=十) (?={_alternation(name[1:] for name in lx.PERIOD_END_YEARS)})
+    )
+    """,
+    re.VERBOSE,
+)

@@ -214,8 +214,10 @@ def _ends_open(text: str, item: ItemRecord) -> bool:
 def _note_lines_missing(text: str, items: list[ItemRecord]) -> bool:
     """Whether nearly every task carries its note on lines of its own after it and the last has none:
     the copy stops before its note's lines."""
+    if items[-1]["notes"] or len(items) <= 2:
+        return False
     own_line = sum(any(_on_a_line_of_its_own(text, n["span"][0]) for n in item["notes"]) for item in items[:-1])
-    return not items[-1]["notes"] and len(items) > 2 and own_line * 10 >= (len(items) - 1) * 9
+    return own_line * 10 >= (len(items) - 1) * 9
 
 
 def _on_a_line_of_its_own(text: str, start: int) -> bool:
@@ -247,8 +249,12 @@ def _unit_problems(sections: list[SectionRecord]) -> list[ProblemRecord]:
     seen: set[str] = set()
     problems: list[ProblemRecord] = []
     for item in (i for s in sections for i in s["items"]):
-        for unit in item["lead_units"] + item["cooperating_units"]:
-            role = next((word for word in _ROLE_WORDS if word in unit), None)
+        units = item["lead_units"] + item["cooperating_units"]
+        names = "".join(units)
+        if _ROLE_CHARS.isdisjoint(names) and names.isprintable():
+            continue  # no unit holds a role's word or a format character: most items
+        for unit in units:
+            role = _role_word(unit)
             if role is not None and unit not in seen:
                 seen.add(unit)
                 problems.append(
@@ -276,7 +282,13 @@ def _unit_problems(sections: list[SectionRecord]) -> list[ProblemRecord]:
     return problems
 
 
+def _role_word(unit: str) -> str | None:
+    """The first word of a role (in _ROLE_WORDS' order) that a unit's name holds, if any."""
+    return next((word for word in _ROLE_WORDS if word in unit), None)
+
+
 _ROLE_WORDS = ("牵头", "配合", "负责", "按职责")
+_ROLE_CHARS = frozenset(word[0] for word in _ROLE_WORDS)
 
 
 def _section_notes(text: str, structure: Structure, index: LineIndex) -> list[ProblemRecord]:

@@ -32,12 +32,13 @@ from .numerals import chinese_to_int
 from .patterns import (
     RE_BRACKETED,
     RE_DEADLINE_PHRASE,
+    RE_LAST_NOTE_OPEN,
     RE_MONTH_OR_DAY,
     RE_ONGOING_BRACKETED,
-    RE_PERIOD_NAME,
     RE_PLAN_YEAR,
     RE_TIME,
-    RE_TIME_HINT,
+    RE_TIME_ANCHOR,
+    TIME_LEAD_CHARS,
 )
 
 _DIGITS = str.maketrans(lx.FULLWIDTH_DIGITS, "0123456789")
@@ -115,17 +116,7 @@ def _may_hold_ongoing(text: str) -> bool:
 _ONGOING_STEMS = frozenset(phrase[:2] for phrase in lx.ONGOING_PHRASES)
 
 
-#: Characters a time may hold before its 年, 月 or 底: digits, numerals, 到/至/截止, quotes, spaces, and
-#: the line end a copy from print wrapped it at.
-_TIME_CHARS = frozenset(
-    "0123456789"
-    + lx.FULLWIDTH_DIGITS
-    + "〇零一二两三四五六七八九十"
-    + '到至截止本世纪“”"‘’第上下半'
-    + lx.SPACE_CHARS
-    + "\r\n"
-)
-_TIME_HINT_CHARS = frozenset("年月底末季旬")
+_TIME_CHARS = frozenset(TIME_LEAD_CHARS)
 _REACH_BACK = 14  # characters a time may start before the 年, 月 or 底 it holds (截止到二〇二三年)
 
 
@@ -134,62 +125,58 @@ def _matches(text: str, start: int, end: int) -> Iterator[re.Match[str]]:
     the characters every time holds (年, 月, 底 …): RE_TIME alone tries its alternatives at every
     character, which costs more than the rest of the parse."""
     last = start
-    for anchor in RE_TIME_HINT.finditer(text, start, end):
-        if anchor.start() < last:
+    for anchor in RE_TIME_ANCHOR.finditer(text, start, end):
+        at = anchor.start()
+        if at < last:
             continue
-        if anchor.group() not in _TIME_HINT_CHARS and RE_PERIOD_NAME.match(text, anchor.start()) is None:
-            continue  # 十 that starts no period's name (十四五)
-        first = anchor.start()
-        while first > max(last, anchor.start() - _REACH_BACK) and text[first - 1] in _TIME_CHARS:
+        first, floor = at, max(last, at - _REACH_BACK)
+        while first > floor and text[first - 1] in _TIME_CHARS:
             first -= 1  # back over what a time may start with: 到, 2023, 二〇二三, “
-        for pos in range(first, anchor.start() + 1):
+        for pos in range(first, at + 1):
             match = RE_TIME.match(text, pos, end)
-            if match is not None and match.end() > anchor.start():
+            if match is not None and match.end() > at:
                 yield match
                 last = match.end()
                 break
 
 
 def _mark(match: re.Match[str], year: int | None) -> TimeMark | None:
-    if match.end() == match.start():
+    start, end = match.span()
+    if end == start:
         return None
     text = match.string
-    if text.startswith(lx.RECURRING_WORDS, max(0, match.start() - 2)) or text.startswith("已", match.end()):
+    if text.startswith(lx.RECURRING_WORDS, max(0, start - 2)) or text.startswith("已", end):
         return None  # 每年1月31日前: every year, no one date; 2018年12月31日前已完成转制的: a past condition
-    if text.endswith(lx.BASELINE_TIME_WORDS, 0, match.start()):
+    if text.endswith(lx.BASELINE_TIME_WORDS, 0, start):
         return None  # 较2023年末翻一番, 比上年末增长5%: the base of a change, not a time to reach
-    group = match.group
-    horizon = group("horizon") is not None
-    if group("plan_year"):
-        if group("horizon") or (match.start() > 0 and match.string[match.start() - 1] in _NUMERAL_CHARS):
+    group = match.groupdict()  # one call for every group's text (None where it took no part)
+    horizon = group["horizon"] is not None
+    if group["plan_year"]:
+        if group["horizon"] or (start > 0 and text[start - 1] in _NUMERAL_CHARS):
             return None  # 至今年; 3年内 (within three years): not the plan's year
-        within = group("plan_year") in lx.WITHIN_YEAR_WORDS or group("before")
-        return TimeMark(match.start(), match.end(), "deadline" if within else "scope", _iso(year, 12, 31))
-    if group("period"):
-        if not (horizon or group("before") or group("period_end")):
+        within = group["plan_year"] in lx.WITHIN_YEAR_WORDS or group["before"]
+        return TimeMark(start, end, "deadline" if within else "scope", _iso(year, 12, 31))
+    if group["period"]:
+        if not (horizon or group["before"] or group["period_end"]):
             return None  # “十四五”时期: a period, not a time to reach
-        end_year = next((y for name, y in lx.PERIOD_END_YEARS.items() if name in group("period")), None)
-        return TimeMark(match.start(), match.end(), _kind(horizon, group("before")), _iso(end_year, 12, 31))
-    stated_year = _year(group("year")) if group("year") else None
-    if stated_year is None and not (group("part") or group("month")):
+        end_year = next((y for name, y in lx.PERIOD_END_YEARS.items() if name in group["period"]), None)
+        return TimeMark(start, end, _kind(horizon, group["before"]), _iso(end_year, 12, 31))
+    stated_year = _year(group["year"]) if group["year"] else None
+    if stated_year is None and not (group["part"] or group["month"]):
         return None
-    if group("part") in ("底", "末") and stated_year is None:
+    if group["part"] in ("底", "末") and stated_year is None:
         return None  # 到底, 末: words, not times
-    if (
-        stated_year is None
-        and not (horizon or group("before"))
-        and text.endswith(lx.NOUN_TAKING_VERBS, 0, match.start())
-    ):
+    if stated_year is None and not (horizon or group["before"]) and text.endswith(lx.NOUN_TAKING_VERBS, 0, start):
         return None  # 纳入年底效能目标考核: a part of the year that qualifies what a verb takes in
-    if not (horizon or group("before") or group("part") or group("month_end")):
-        if group("year") and not group("month") and _opens_a_clause(match):
+    if not (horizon or group["before"] or group["part"] or group["month_end"]):
+        if group["year"] and not group["month"] and _opens_a_clause(match):
             # 2024年，全市…: a paragraph that opens with its year sets what follows for that year, as 到2024年
             kind = "horizon" if _opens_a_paragraph(match) else "year"
-            return TimeMark(match.start(), match.end(), kind, _iso(stated_year, 12, 31))  # 2020年初步建成…
+            return TimeMark(start, end, kind, _iso(stated_year, 12, 31))  # 2020年初步建成…
         return None  # 2023年 / 6月 alone: a date of something, not a time to reach
-    if group("month") and not (group("before") or group("month_end") or group("day") or horizon):
+    if group["month"] and not (group["before"] or group["month_end"] or group["day"] or horizon):
         return None
-    return TimeMark(match.start(), match.end(), _kind(horizon, group("before")), _date(match, stated_year or year))
+    return TimeMark(start, end, _kind(horizon, group["before"]), _date(match, stated_year or year))
 
 
 def _kind(horizon: bool, before: str | None) -> str:
@@ -265,9 +252,24 @@ def _iso(year: int | None, month: int, day: int) -> str | None:
     """
     if year is None:
         return None
-    if day == 0 or day > calendar.monthrange(year, month)[1]:
-        day = calendar.monthrange(year, month)[1]
+    last = _month_days(year, month)
+    if day == 0 or day > last:
+        day = last
     return f"{year:04d}-{month:02d}-{day:02d}"
+
+
+def _month_days(year: int, month: int) -> int:
+    """The days in a month (calendar.monthrange's second value, without the weekday it computes).
+
+    >>> _month_days(2024, 2), _month_days(2023, 2), _month_days(2023, 4)
+    (29, 28, 30)
+    """
+    if not 1 <= month <= 12:
+        return calendar.monthrange(year, month)[1]  # raises, as it always did
+    return 29 if month == 2 and calendar.isleap(year) else _DAYS_IN_MONTH[month - 1]
+
+
+_DAYS_IN_MONTH = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 
 
 def _year(text: str) -> int | None:
@@ -354,8 +356,8 @@ def _month_or_day(words: str, year: int | None) -> str | None:
 
 def _last_open(text: str, start: int, end: int) -> int | None:
     """The last opening bracket in ``text[start:end]``."""
-    found = max(text.rfind(ch, start, end) for ch in lx.NOTE_OPEN_BRACKETS)
-    return found if found >= 0 else None
+    found = RE_LAST_NOTE_OPEN.search(text, start, end)
+    return found.start() if found else None
 
 
 def plan_year(*titles: str | None, fallback: str | None = None) -> int | None:
