@@ -602,14 +602,6 @@ RE_PLAN_YEAR = regex.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
 #: Text in brackets with no brackets inside: （2023年底前完成）.
 RE_BRACKETED = re.compile(rf"{NOTE_OPEN}(?P<body>[^{_BRACKETS}\r\n]{{1,40}}){NOTE_CLOSE}")
 
-#: What every time has in it (年, 月, 底, 季度, 十四五 …): looked for first, with ``re``, since
-#: RE_TIME tries its alternatives at every character.
-#: Where a time may stand: a character every time holds, or the first of a period's name (十四五),
-#: which times.py confirms with RE_PERIOD_NAME.  One character class scans three times as fast
-#: as the alternation with the names.
-RE_TIME_HINT = re.compile(rf"[年月底末季旬{''.join(sorted({name[0] for name in lx.PERIOD_END_YEARS}))}]")
-RE_PERIOD_NAME = re.compile(_PERIOD)
-
 #: A deadline that gives no date, alone in brackets: （长期坚持）, （持续推进）.
 RE_ONGOING_BRACKETED = re.compile(rf"{NOTE_OPEN}{WS}*(?P<body>{_alternation(lx.ONGOING_PHRASES)}){WS}*{NOTE_CLOSE}")
 
@@ -813,18 +805,21 @@ TIME_LEAD_CHARS = (
     + lx.SPACE_CHARS
     + "\r\n"
 )
+_PERIOD_FIRST = "".join(sorted({name[0] for name in lx.PERIOD_END_YEARS}))  # 十
 _YEAR_FIRST = [w[1:] for w in (*lx.YEAR_PARTS, *lx.PLAN_YEAR_WORDS) if w.startswith("年") and len(w) > 1]
-#: RE_TIME_HINT without the places where RE_TIME can match nothing, so that times.py need not try
-#: them: a 十 that starts no period's name (十四五 does), and a 年 that no time's characters stand
-#: before (only a word that starts with it, 年底 or 年内, can then be a time).  The pattern starts
-#: with the class of the characters, so the scan still looks for them alone first (as fast as
-#: RE_TIME_HINT), and checks what stands around each one found.
+#: Where a time may stand, looked for first with ``re`` (RE_TIME tries its alternatives at every
+#: character): a character every time holds (年, 月, 底, 季度), or the first of a period's name
+#: (十四五), but not where RE_TIME can match nothing, so that times.py need not try there — a 十
+#: that starts no period's name, and a 年 that no time's characters stand before (only a word
+#: that starts with it, 年底 or 年内, can then be a time).  The pattern starts with the class of
+#: the characters, so the scan still looks for them alone first, and checks what stands around
+#: each one found.
 RE_TIME_ANCHOR = re.compile(
     rf"""
-    [年月底末季旬十]
+    [年月底末季旬{_PERIOD_FIRST}]
     (?: (?<=[月底末季旬])
       | (?<=年) (?: (?={_alternation(_YEAR_FIRST)}) | (?<={_chars(TIME_LEAD_CHARS)}年) )
-      | (?<=十) (?={_alternation(name[1:] for name in lx.PERIOD_END_YEARS)})
+      | (?<=[{_PERIOD_FIRST}]) (?={_alternation(name[1:] for name in lx.PERIOD_END_YEARS)})
     )
     """,
     re.VERBOSE,
