@@ -103,11 +103,15 @@ class Heading(NamedTuple):
     ambiguous: bool = False  # 12.365: a heading only where the sequence expects 12
 
 
-_DIGITS = str.maketrans(lx.FULLWIDTH_DIGITS, "0123456789")
 #: The characters a heading can start with: a numeral, a digit, an opening bracket or 第.
-_HEADING_FIRST = frozenset(lx.CN_NUMERAL_CHARS + lx.OPEN_PARENS + lx.FULLWIDTH_DIGITS + "0123456789第" + lx.DAMAGED_ONE)
+HEADING_FIRST = frozenset(lx.CN_NUMERAL_CHARS + lx.OPEN_PARENS + lx.FULLWIDTH_DIGITS + "0123456789第" + lx.DAMAGED_ONE)
 _LEVEL_OF_KIND = {"lc": 1, "l1": 1, "la": 1, "l2": 2, "l3": 3, "l4": 4}
 _CHINESE_KINDS = frozenset(("l1", "la", "lc", "l2"))
+#: A heading's kind and the number of the group of its numeral, by the number of its marker's group
+#: (groups asked for by number, not by name: heading_at runs for most lines).
+_KIND_OF_GROUP = {RE_HEADING.groupindex[kind]: (kind, RE_HEADING.groupindex["n" + kind[1]]) for kind in _LEVEL_OF_KIND}
+_KIND_OF_GROUP[0] = ("l1", RE_HEADING.groupindex["n1"])  # (never: some marker group always matches)
+_DEC_GROUP = RE_HEADING.groupindex["dec"]
 
 
 def heading_at(text: str, line: Line) -> Heading | None:
@@ -122,25 +126,25 @@ def heading_at(text: str, line: Line) -> Heading | None:
     >>> heading_at("12.365便民服务", Line(1, 0, 10)).ambiguous
     True
     """
-    if text[line.start] not in _HEADING_FIRST:
+    if text[line.start] not in HEADING_FIRST:
         return None
     match = RE_HEADING.match(text, line.start, line.end)
     if match is None:
         return None
-    kind = match.lastgroup or "l1"  # l1 … l4, la: the marker group closes last
-    numeral = match.group("n" + kind[1])
+    kind, numeral_group = _KIND_OF_GROUP[match.lastindex or 0]  # l1 … l4, la: the marker group closes last
+    numeral = match.group(numeral_group)
     if numeral in lx.DAMAGED_ONE:  # -、 from a scan: section 一, where 二、 follows (the structure checks)
         return Heading(1, 1, numeral, line, match.end(), kind, True)
-    value = chinese_to_int(numeral) if kind in _CHINESE_KINDS else int(numeral.translate(_DIGITS))
+    value = chinese_to_int(numeral) if kind in _CHINESE_KINDS else int(numeral)  # int reads full-width digits
     if not value:
         return None
-    return Heading(_LEVEL_OF_KIND[kind], value, numeral, line, match.end(), kind, match.group("dec") is not None)
+    return Heading(_LEVEL_OF_KIND[kind], value, numeral, line, match.end(), kind, match.start(_DEC_GROUP) >= 0)
 
 
 # --- furniture, the closing block, a notice ------------------------------------------------
 
 #: What a page number starts with: a dash (— 3 —) or 第 (第3页).
-_PAGE_FIRST = frozenset(lx.PAGE_NUMBER_DASHES + "第")
+PAGE_FIRST = frozenset(lx.PAGE_NUMBER_DASHES + "第")
 #: What a line of web-page furniture starts with (栏目, 分享到, 【打印】 …).
 _NOISE_FIRST = frozenset(word[0] for word in lx.NOISE_LINE_PREFIXES)
 _NOISE_MAX = 60  # characters: furniture is short
@@ -154,7 +158,7 @@ _CARBON_LEN = len(_CARBON_COPY[0])  # 抄送, then a colon (or nothing)
 
 def is_page_number(text: str, line: Line) -> bool:
     """A page number from a printed copy: — 3 —, 第3页."""
-    return text[line.start] in _PAGE_FIRST and RE_PAGE_NUMBER.match(text, line.start, line.end) is not None
+    return text[line.start] in PAGE_FIRST and RE_PAGE_NUMBER.match(text, line.start, line.end) is not None
 
 
 def is_noise(text: str, line: Line) -> bool:
@@ -173,7 +177,7 @@ def is_noise(text: str, line: Line) -> bool:
         label = RE_NOISE_LINE.match(text, start, end)
         if label is not None and _furniture_after(text, label.end(), end):
             return True
-    if first in _PAGE_FIRST and RE_PAGE_NUMBER.match(text, start, end):
+    if first in PAGE_FIRST and RE_PAGE_NUMBER.match(text, start, end):
         return True
     return RE_BREADCRUMB_SEPARATOR.search(text, start, end) is not None and (
         RE_BREADCRUMB.match(text[start:end]) is not None

@@ -40,7 +40,8 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
-from itertools import accumulate
+from itertools import accumulate, count
+from operator import add
 from typing import NamedTuple
 
 import regex
@@ -55,7 +56,7 @@ from .patterns import (
     RE_ADMIN_LEVEL_START,
     RE_BRACKET,
     RE_BRACKET_AT_LINE_END,
-    RE_BRACKET_OR_BREAK,
+    RE_BRACKET_KEPT,
     RE_BRACKETED_FIELD,
     RE_BRACKETED_LABEL_NOTE,
     RE_CARRY_HINT,
@@ -162,7 +163,9 @@ def find_notes(text: str, start: int, end: int, line_starts: Iterable[int] | Non
     >>> find_notes("（一）无注。", 0, 6)
     []
     """
-    notes = list(_bracket_notes(text, start, end))
+    cues = _cues(text, start, end)
+    marks = _Marks(text, start, end)
+    notes = list(_bracket_notes(text, start, end, cues, marks))
     readable = [n for n in notes if n.readable]
     cut = _cut_off(text, readable[-1].end if readable else start, end)
     if cut is not None:
@@ -179,10 +182,10 @@ def find_notes(text: str, start: int, end: int, line_starts: Iterable[int] | Non
     ]
     others += [  # …做好工作。责任单位：X、Y (to the end of the line)
         _note(m.start("body"), m.end("body"), text, m.start("body"))
-        for m in _inline_notes(text, start, end)
+        for m in _inline_notes(text, start, end, cues)
         if not taken.holds(m.start("body"))
     ]
-    others += _bare_notes(text, line_starts[0] if line_starts else end, end, taken)
+    others += _bare_notes(text, line_starts[0] if line_starts else end, end, taken, marks)
     others += [  # 【责任单位】X: read as 责任单位：X, with the fields in 【】 that follow it
         _bracketed_label_note(text, m, end)
         for m in RE_BRACKETED_LABEL_NOTE.finditer(text, start, end)
@@ -206,14 +209,18 @@ def _bracketed_label_note(text: str, match: re.Match[str], end: int) -> LeadNote
     return note._replace(end=stop, fields=note.fields + tuple(fields)) if fields else note
 
 
-def _bare_notes(text: str, start: int, end: int, taken: _Spans) -> list[LeadNote]:
+def _bare_notes(text: str, start: int, end: int, taken: _Spans, marks: _Marks | None = None) -> list[LeadNote]:
     """Notes that only list units, in brackets at the end of a line: …控制在5%以内。（市住建局、市自然资源
     和规划局） or （六）加强人才队伍建设（省人社厅、省教育厅）, names in brackets of their own
     （省委网信办（省互联网信息办公室）、各地） and notes wrapped over lines in a printed copy included.
-    They read as 责任单位：… does."""
+    They read as 责任单位：… does.  The closing brackets are looked at among ``marks``, where they
+    hold the stretch."""
     found_notes: list[LeadNote] = []
-    for found in RE_BRACKET_AT_LINE_END.finditer(text, start, end):
-        close = found.start()
+    if marks is not None and marks.start <= start and end <= marks.end:
+        closes: Iterable[int] = marks.line_end_closes(text, start, end)
+    else:
+        closes = (found.start() for found in RE_BRACKET_AT_LINE_END.finditer(text, start, end))
+    for close in closes:
         if taken.holds(close):
             continue  # the end of a note already read (most brackets that end a line)
         opening = _opening_of(text, close, start)
@@ -285,16 +292,32 @@ def _collective(unit: str) -> bool:
 _SHORTEST_BARE_UNIT = 3  # characters: 省人社厅, not 省 or 市 (各级（省、市、县）)
 
 
-def _inline_notes(text: str, start: int, end: int) -> Iterator[regex.Match[str]]:
-    """Labelled notes that end a line after its last sentence, without brackets."""
+def _cues(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The spans of the cue words of notes (牵头单位, 牵头, 负责 …) in ``text[start:end]``, as
+    RE_NOTE_CUE.finditer finds them, in one scan."""
+    return [cue.span() for cue in RE_NOTE_CUE.finditer(text, start, end)]
+
+
+def _inline_notes(text: str, start: int, end: int, cues: list[tuple[int, int]]) -> Iterator[regex.Match[str]]:
+    """Labelled notes that end a line after its last sentence, without brackets.  The label of each
+    is a cue word right after a sentence's end (spaces between): only cues are looked at."""
     last = start
-    for found in RE_INLINE_LEAD_START.finditer(text, start, end):
-        if found.end() < last:
+    for pos, _ in cues:
+        before = pos - 1
+        while before >= start and text[before] in lx.SPACE_CHARS:
+            before -= 1
+        if before < start or text[before] not in _INLINE_AFTER:
+            continue
+        found = RE_INLINE_LEAD_START.match(text, before, end)
+        if found is None or found.end() < last:
             continue
         match = RE_INLINE_LEAD_NOTE.match(text, found.end(), end)
         if match is not None:
             last = match.end()
             yield match
+
+
+_INLINE_AFTER = frozenset("。；;！!？?")  # what RE_INLINE_LEAD_START opens with: a sentence's or clause's end
 
 
 class _Spans:
@@ -330,61 +353,84 @@ _LINE_NOTE_FIRST = frozenset(
 
 
 class _Marks:
-    """Every bracket and line break of a stretch of text, found in one scan, looked up by
-    position: what the cue words of notes are looked at against."""
+    """Every bracket and line break of a stretch of text, each kind found in one split in C, looked
+    up by position: what the cue words of notes are looked at against."""
 
     def __init__(self, text: str, start: int, end: int) -> None:
-        self.positions = [m.start() for m in RE_BRACKET_OR_BREAK.finditer(text, start, end)]
-        self.chars = [text[p] for p in self.positions]
+        self.start, self.end = start, end
+        stretch = text[start:end]
+        pieces = RE_BRACKET_KEPT.split(stretch)  # text and brackets, alternately
+        self.chars: list[str] = pieces[1::2]
+        self.positions: list[int] = list(accumulate(map(len, pieces), initial=start))[1 : 2 * len(self.chars) : 2]
+        self.breaks = _separators(stretch.split("\n"), start)
+        if "\r" in stretch:
+            self.breaks = sorted(self.breaks + _separators(stretch.split("\r"), start))
         self.brackets: _Brackets | None = None
         self._depth: list[int] | None = None
-        self._breaks: list[int] = []
 
-    def _depths(self) -> tuple[list[int], list[int]]:
-        """Running sums over the marks (an opening bracket +1, a closing one -1, a line break 0:
-        ``depth[j]`` sums the marks before the j-th), and the indexes of the line breaks; made
-        the first time they are asked for, so that a balance over any run of marks is one
-        subtraction (a line of many brackets and cue words stays linear)."""
+    def _depths(self) -> list[int]:
+        """Running sums over the brackets (an opening one +1, a closing one -1: ``depth[j]`` sums
+        those before the j-th), made the first time they are asked for, so that a balance over any
+        run of brackets is one subtraction (a line of many brackets and cue words stays linear)."""
         if self._depth is None:
-            steps = [0 if ch in "\r\n" else -1 if ch in _PAIRS else 1 for ch in self.chars]
-            self._depth = [0, *accumulate(steps)]
-            self._breaks = [j for j, step in enumerate(steps) if step == 0]
-        return self._depth, self._breaks
+            self._depth = [0, *accumulate(-1 if ch in _PAIRS else 1 for ch in self.chars)]
+        return self._depth
 
     def pairs(self) -> _Brackets:
         """The bracket pairs, made the first time they are asked for."""
         if self.brackets is None:
-            self.brackets = _Brackets(
-                [(p, c) for p, c in zip(self.positions, self.chars, strict=True) if c not in "\r\n"]
-            )
+            self.brackets = _Brackets(list(zip(self.positions, self.chars, strict=True)))
         return self.brackets
 
     def simple_pair(self, pos: int, lower: int) -> tuple[int, int] | None:
         """The brackets around ``pos`` when they hold no other bracket and no line break: the
         opening one before it (not before ``lower``) and the closing one after it, of one kind."""
-        i = bisect_left(self.positions, pos)
-        if i == 0 or i == len(self.positions) or self.positions[i - 1] < lower:
+        positions = self.positions
+        i = bisect_left(positions, pos)
+        if i == 0 or i == len(positions) or positions[i - 1] < lower:
             return None
         opening, closing = self.chars[i - 1], self.chars[i]
         if closing in _PAIRS and opening in _PAIRS[closing]:
-            return self.positions[i - 1], self.positions[i]
+            k = bisect_left(self.breaks, positions[i - 1])
+            if k == len(self.breaks) or self.breaks[k] > positions[i]:  # no line break between them
+                return positions[i - 1], positions[i]
         return None
+
+    def line_end_closes(self, text: str, start: int, end: int) -> Iterator[int]:
+        """Where RE_BRACKET_AT_LINE_END.finditer(text, start, end) matches: each closing bracket
+        followed by what may end its line (tried with the pattern where the next character may)."""
+        stop = min(end, len(text))  # (the pattern reads an end past the text's as the text's)
+        first, last = bisect_left(self.positions, start), bisect_left(self.positions, stop)
+        for pos, ch in zip(self.positions[first:last], self.chars[first:last], strict=True):
+            if (
+                ch in _PAIRS
+                and (pos + 1 >= stop or text[pos + 1] in _MAY_END_A_LINE)
+                and RE_BRACKET_AT_LINE_END.match(text, pos, end) is not None
+            ):
+                yield pos
 
     def may_enclose(self, pos: int, lower: int) -> bool:
         """Whether ``pos`` may stand inside brackets: one left open on its line before it, or in
         the lines just above (a note wrapped over lines in a printed copy).  Most cue words stand
         in running text (指导各地…), and need no closer look."""
-        depth, breaks = self._depths()
-        i = bisect_left(self.positions, pos)
-        first = bisect_left(self.positions, lower)
-        b = bisect_left(breaks, i) - 1  # the last line break before pos
-        line_break = breaks[b] if b >= 0 else -1
-        if depth[i] - depth[max(first, line_break + 1)] > 0:
+        depth, positions, breaks = self._depths(), self.positions, self.breaks
+        b = bisect_left(breaks, pos) - 1
+        line_break = breaks[b] if b >= 0 else -1  # the last line break before pos
+        if depth[bisect_left(positions, pos)] - depth[bisect_left(positions, max(lower, line_break + 1))] > 0:
             return True
-        if line_break < first:
+        if line_break < lower:
             return False  # no line break between lower and pos: nothing above to look at
-        reach = bisect_left(self.positions, max(lower, self.positions[line_break] - _WRAP_REACH))
-        return depth[line_break + 1] - depth[reach] > 0
+        reach = bisect_left(positions, max(lower, line_break - _WRAP_REACH))
+        return depth[bisect_left(positions, line_break)] - depth[reach] > 0
+
+
+_MAY_END_A_LINE = frozenset("。.\r\n" + lx.SPACE_CHARS)  # what follows a bracket that ends its line
+
+
+def _separators(pieces: list[str], start: int) -> list[int]:
+    """Where the separators stand that split a text from ``start`` into ``pieces`` (each one
+    character: the k-th follows the pieces before it and the k separators before it)."""
+    return list(map(add, accumulate(map(len, pieces[:-1])), count(start)))
 
 
 #: Open brackets a closing one is matched against, innermost first: a closing bracket with no
@@ -441,29 +487,28 @@ class _Brackets:
         return self.unclosed[i] if i >= 0 else None
 
 
-def _bracket_notes(text: str, start: int, end: int) -> Iterator[LeadNote]:
+def _bracket_notes(text: str, start: int, end: int, cues: list[tuple[int, int]], marks: _Marks) -> Iterator[LeadNote]:
     """Notes in brackets, found from their cue words (牵头单位, 牵头, 负责) outwards: a plan has
-    far fewer cue words than brackets, and most brackets are not notes."""
-    marks: _Marks | None = None
+    far fewer cue words than brackets, and most brackets are not notes (``marks``: the brackets
+    and line breaks of ``text[start:end]``)."""
     last_end = start
     read: dict[tuple[int, int], LeadNote] = {}  # the brackets read so far: a cue in them again reads nothing new
-    for cue in RE_NOTE_CUE.finditer(text, start, end):
-        if cue.start() < last_end:
+    for cue, _ in cues:
+        if cue < last_end:
             continue  # inside a note already found
-        marks = marks or _Marks(text, start, end)
         lower = max(start, last_end)
-        simple = marks.simple_pair(cue.start(), lower)
+        simple = marks.simple_pair(cue, lower)
         if simple is not None:  # the common case: a pair with no bracket inside, on one line
             note = _read_pair(text, simple, read)
             if note.lead_units or note.cooperating_units:
                 last_end = note.end
                 yield note
                 continue
-        elif not marks.may_enclose(cue.start(), lower):
+        elif not marks.may_enclose(cue, lower):
             continue  # a cue word in running text (指导各地…), not in brackets
         brackets = marks.pairs()
         found = None
-        for pair in brackets.around(cue.start())[:_NESTING]:
+        for pair in brackets.around(cue)[:_NESTING]:
             note = _read_pair(text, pair, read)
             if note.lead_units or note.cooperating_units:
                 found = note
@@ -482,31 +527,41 @@ def _read_pair(text: str, pair: tuple[int, int], read: dict[tuple[int, int], Lea
     return read[pair]
 
 
-def _unreadable(text: str, cue: re.Match[str], brackets: _Brackets) -> LeadNote | None:
-    """A labelled note that names no unit: （牵头单位：） or a note cut off before it closes."""
-    label = RE_NOTE_LABEL.match(text, cue.start())
+def _unreadable(text: str, cue: int, brackets: _Brackets) -> LeadNote | None:
+    """A labelled note that names no unit: （牵头单位：） or a note cut off before it closes (``cue``:
+    where its cue word starts)."""
+    label = RE_NOTE_LABEL.match(text, cue)
     if label is None or label.group("label") is None or "".join(label.group("label").split()) in lx.FIELD_LABELS:
         return None
-    enclosing = brackets.around(cue.start())
+    enclosing = brackets.around(cue)
     if enclosing:
         open_pos, close_pos = enclosing[0]
-        if text[open_pos + 1 : cue.start()].strip(lx.SPACE_CHARS + "\r\n"):
+        if text[open_pos + 1 : cue].strip(lx.SPACE_CHARS + "\r\n"):
             return None  # a label in the middle of a sentence in brackets: not a note
         return LeadNote(open_pos, close_pos + 1, [], [], readable=False)
-    opened = brackets.unclosed_before(cue.start())
-    if opened is not None and not text[opened + 1 : cue.start()].strip(lx.SPACE_CHARS + "\r\n"):
-        return LeadNote(opened, len(text.rstrip()), [], [], readable=False)  # （牵头单位：省… and the end
+    opened = brackets.unclosed_before(cue)
+    if opened is not None and not text[opened + 1 : cue].strip(lx.SPACE_CHARS + "\r\n"):
+        return LeadNote(opened, _content_end(text), [], [], readable=False)  # （牵头单位：省… and the end
     return None
+
+
+def _content_end(text: str) -> int:
+    """``len(text.rstrip())``, without copying the text to strip it."""
+    end = len(text)
+    while end and text[end - 1].isspace():
+        end -= 1
+    return end
 
 
 def _cut_off(text: str, start: int, end: int) -> LeadNote | None:
     """A note the copy stops in, cut before it closes (（县发展改革局、县财政局、县 and the end of
     the text): the units read whole, the last one (cut) left out.  The note stays open, for
     ``zl check`` to report the copy as cut off."""
-    stop = len(text.rstrip())
+    stop = _content_end(text)
     if stop > end:
         return None
-    line_start = max(text.rfind("\n", start, stop), text.rfind("\r", start, stop), start)
+    newline = text.rfind("\n", start, stop)  # the last line break: a \r after the last \n, or that \n
+    line_start = max(text.rfind("\r", max(start, newline), stop), newline, start)
     opened = _Brackets.of(text, line_start, stop).unclosed_before(stop)
     if opened is None:
         return None

@@ -114,9 +114,11 @@ def find_table(text: str, lines: list[Line]) -> Table | None:
                     table = _TabRows(text, lines, i, columns).table
                     if table is not None:
                         return table
-    if any(word in text for word in lx.TABLE_NUMBER_HEADERS[:2]):
+    headers = lx.TABLE_NUMBER_HEADERS[:2]
+    if any(word in text for word in headers):
+        sizes = {len(word) for word in headers}  # a line of another length is none of them: no slice made
         for i, line in enumerate(lines):
-            if text[line.start : line.end] in lx.TABLE_NUMBER_HEADERS[:2]:
+            if line.end - line.start in sizes and text[line.start : line.end] in headers:
                 table = _flat_table(text, lines, i)
                 if table is not None:
                     return table

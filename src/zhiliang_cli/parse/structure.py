@@ -37,6 +37,8 @@ from zhiliang_cli.records import GroupRecord, ItemRecord, NoteRecord, SectionRec
 
 from . import lexicon as lx
 from .lines import (
+    HEADING_FIRST,
+    PAGE_FIRST,
     Heading,
     Line,
     LineIndex,
@@ -78,6 +80,7 @@ _RANKS = {"lc": 5, "l1": 10, "la": 15, "l2": 20, "l3": 30, "l4": 40}
 _COMPLETE = set(lx.SENTENCE_ENDS + lx.NOTE_CLOSE_BRACKETS + "”’》")
 _SIGNATURE_REACH = 4  # signature lines above a date
 _CLOSING_FIRST = frozenset(word[0] for word in lx.CLOSING_HEADINGS)  # 附则, 其他事项: what they start with
+_ANNEX_FIRST = frozenset(word[0] for word in lx.ATTACHMENT_LABELS)  # 附件: what an annex heading starts with
 _ANNEX_LIST_REACH = 8  # lines after 附件 in which a signature's date shows it to head a list, not an annex
 _PART_TITLE_LINES = 4  # lines of a further document's title (and a note on how to read it) before its 一、
 
@@ -132,7 +135,9 @@ def parse_structure(text: str, index: LineIndex) -> Structure:
 
 
 def _parse_structure(text: str, index: LineIndex) -> Structure:
-    lines, raw = _split_fused_headings(text, index.lines, [heading_at(text, ln) for ln in index.lines])
+    first_chars = HEADING_FIRST
+    raw = [heading_at(text, ln) if text[ln.start] in first_chars else None for ln in index.lines]
+    lines, raw = _split_fused_headings(text, index.lines, raw)
     headings = _resolve_ambiguous(_levels(_without_annex_after_articles(text, lines, raw)))
     first = _plan_start(text, lines, headings)
     if first is None:
@@ -184,8 +189,8 @@ def _split_fused_headings(
     not where the next heading of its level or above, on a line of its own, bears the same number
     (…阶段进行。（二）是集中整治阶段… then （二）强化执法检查: the first （二） is a list in the paragraph),
     nor where the marker before it in its sequence stands in the same line as text (…。（一）是…。（二）是…)."""
-    if not any(RE_FUSED_MARKER.search(text, ln.start, ln.end) for ln in lines):
-        return lines, raw
+    if not lines or RE_FUSED_MARKER.search(text, lines[0].start, lines[-1].end) is None:
+        return lines, raw  # (a marker never runs over a line's end: one scan of the text tells)
     upcoming = _next_headings(raw)
     out_lines: list[Line] = []
     out_heads: list[Heading | None] = []
@@ -231,12 +236,13 @@ def _split_fused_headings(
 def _next_headings(raw: list[Heading | None]) -> list[dict[str, Heading]]:
     """For each line, the first heading on a later line of rank l2 or above and of rank l3 or above,
     by those kinds (one pass from the end)."""
-    out: list[dict[str, Heading]] = [{} for _ in raw]
-    ahead: dict[str, Heading] = {}
+    ahead: dict[str, Heading] = {}  # never changed once handed out: lines with no heading between share it
+    out = [ahead] * len(raw)
     for k in range(len(raw) - 1, -1, -1):
-        out[k] = dict(ahead)
+        out[k] = ahead
         heading = raw[k]
         if heading is not None:
+            ahead = dict(ahead)
             for kind in ("l2", "l3"):
                 if _RANKS.get(heading.kind, 99) <= _RANKS[kind]:
                     ahead[kind] = heading
@@ -276,7 +282,7 @@ def _levels(headings: list[Heading | None]) -> list[Heading | None]:
             kinds.discard("la")
             headings = [None if h is not None and h.kind == "la" else h for h in headings]
         level_of = {kind: level for level, kind in enumerate(sorted(kinds, key=_RANKS.__getitem__), start=1)}
-        return [h._replace(level=level_of[h.kind]) if h is not None else None for h in headings]
+        return [_with_level(h, level_of[h.kind]) if h is not None else None for h in headings]
     if "l1" in kinds and "la" in kinds and _after_the_articles(headings):
         kinds.discard("l1")  # 第一条…第十条 then 十一、附则: one sequence of sections
         headings = [h._replace(kind="la") if h is not None and h.kind == "l1" else h for h in headings]
@@ -284,7 +290,12 @@ def _levels(headings: list[Heading | None]) -> list[Heading | None]:
         return [None if h is not None and h.kind == "la" else h for h in headings]
     present = sorted(kinds, key=_RANKS.__getitem__)
     level_of = {kind: level for level, kind in enumerate(present, start=1)}
-    return [h._replace(level=level_of[h.kind]) if h is not None else None for h in headings]
+    return [_with_level(h, level_of[h.kind]) if h is not None else None for h in headings]
+
+
+def _with_level(heading: Heading, level: int) -> Heading:
+    """The heading at ``level`` (itself where it is already: most are)."""
+    return heading if heading.level == level else heading._replace(level=level)
 
 
 def _after_the_articles(headings: list[Heading | None]) -> bool:
@@ -305,19 +316,21 @@ def _resolve_ambiguous(headings: list[Heading | None]) -> list[Heading | None]:
     level (after 11.), else the line's text; a scan's -、 is section 一 where the next heading of its
     kind is 二、."""
     last: dict[int, int] = {}
-    resolved: list[Heading | None] = []
+    resolved = list(headings)
     for k, h in enumerate(headings):
-        if h is not None and h.ambiguous and h.numeral in lx.DAMAGED_ONE:
+        if h is None:
+            continue
+        if h.ambiguous and h.numeral in lx.DAMAGED_ONE:
             following = next((g for g in headings[k + 1 :] if g is not None and g.kind == h.kind), None)
             if following is None or following.value != 2:
-                h = None
-        elif h is not None and h.ambiguous and not (h.value >= 2 and last.get(h.level) == h.value - 1):
-            h = None
-        if h is not None:
-            last[h.level] = h.value
-            for deeper in [lv for lv in last if lv > h.level]:
-                del last[deeper]
-        resolved.append(h)
+                resolved[k] = None
+                continue
+        elif h.ambiguous and not (h.value >= 2 and last.get(h.level) == h.value - 1):
+            resolved[k] = None
+            continue
+        last[h.level] = h.value
+        for deeper in [lv for lv in last if lv > h.level]:
+            del last[deeper]
     return resolved
 
 
@@ -395,15 +408,17 @@ def _item_level(lines: list[Line], headings: list[Heading | None], notes: _Notes
     often as the （一） headings above them do; else the （一） headings."""
     owning: dict[int, float] = {}
     end = lines[-1].end
+    marked = [(line.start, h.level) for line, h in zip(lines, headings, strict=True) if h is not None]
+    marked.reverse()
     for level in (2, 3):
         counts: list[int] = []
         boundary = end  # where the extent of the heading being looked at ends
-        for line, heading in zip(reversed(lines), reversed(headings), strict=True):
-            if heading is None or heading.level > level:
+        for start, heading_level in marked:
+            if heading_level > level:
                 continue
-            if heading.level == level:
-                counts.append(notes.count(line.start, boundary))
-            boundary = line.start
+            if heading_level == level:
+                counts.append(notes.count(start, boundary))
+            boundary = start
         owning[level] = sum(c >= 1 for c in counts) / len(counts) if counts else -1.0
     return 3 if owning[3] >= max(_TASKS_OWNING, _TASKS_AGAINST_GROUPS * owning[2]) else 2
 
@@ -418,14 +433,19 @@ class _Notes:
     def __init__(self, notes: list[LeadNote]) -> None:
         self.notes = notes
         self.starts = [n.start for n in notes]
+        self._within: dict[tuple[int, int], list[LeadNote]] = {}  # the passes ask of the same blocks
 
     def count(self, start: int, end: int) -> int:
         """How many notes start in ``[start, end)``."""
         return bisect_left(self.starts, end) - bisect_left(self.starts, start)
 
     def within(self, start: int, end: int) -> list[LeadNote]:
-        lo, hi = bisect_left(self.starts, start), bisect_left(self.starts, end)
-        return [n for n in self.notes[lo:hi] if n.end <= end]
+        """The notes that start and end in ``[start, end]`` (a list the caller must not change)."""
+        found = self._within.get((start, end))
+        if found is None:
+            lo, hi = bisect_left(self.starts, start), bisect_left(self.starts, end)
+            found = self._within[start, end] = [n for n in self.notes[lo:hi] if n.end <= end]
+        return found
 
 
 class _Walk:
@@ -462,13 +482,14 @@ class _Walk:
         part_title: list[Line] | None = None  # the title of a further document the notice sends
         for i, (line, heading) in enumerate(zip(lines, headings, strict=True)):
             level = heading.level if heading else 0
+            first = text[line.start]  # literal tests on it spare most lines the calls below
             if part_title is not None:
                 if heading is None or level != 1:
                     part_title.append(line)
                     continue
                 self.parts.append((len(self.drafts), part_title))
                 part_title = None
-            elif not self.annex and self._opens_annex(i, current):
+            elif not self.annex and first in _ANNEX_FIRST and self._opens_annex(i, current):
                 if self.notice and self._opens_part(i):  # 附件2, its title, 一、: a second document of the plan
                     part_title, current, group, attachments = [], None, None, False
                     closing = ended = False
@@ -487,7 +508,11 @@ class _Walk:
                 else:
                     self.closing.append(line)
                 continue
-            if self.drafts and self._opens_closing(line, heading, current):
+            if (
+                self.drafts
+                and (first in _CLOSING_FIRST if heading is None else heading.level == 1)
+                and self._opens_closing(line, heading, current)
+            ):
                 self.closing.append(line)
                 closing, current, group = True, None, None
                 continue
@@ -511,10 +536,10 @@ class _Walk:
             elif heading and level == section_item_level - 1:
                 current = group = _Block(heading, [line])
                 self.drafts[-1].groups.append(group)
-            elif is_page_number(text, line):
+            elif first in PAGE_FIRST and is_page_number(text, line):
                 self.furniture.append(line)
-            elif current is not None and self._continues(current):
-                current.lines.append(line)
+            elif current is not None and text[current.lines[-1].end - 1] not in _COMPLETE and self._continues(current):
+                current.lines.append(line)  # (a line that ends its sentence leaves nothing open)
             elif is_noise(text, line):
                 self.furniture.append(line)
             elif current is None or self._closes(i):
@@ -761,8 +786,8 @@ def _tasks_below_titles(
             upper = heading.level
         if heading.level == upper:  # a title, maybe a paragraph that opens its tasks, then 1.
             following = marked[k + 1] if k + 1 < len(marked) else None
-            own = _title_alone(text[heading.body : line.end])
-            titled.append(own and following is not None and following[1].level == upper + 1)
+            tasks_follow = following is not None and following[1].level == upper + 1
+            titled.append(tasks_follow and _title_alone(text[heading.body : line.end]))
             extents.append((line.start, following[0].start if following is not None else line.end))
     close(lines[-1].end if lines else 0)
     return flags
@@ -899,9 +924,10 @@ def _noted_items(text: str, drafts: list[SectionDraft], notes: _Notes) -> set[in
 def _frame(text: str, drafts: list[SectionDraft], notes: _Notes, titles: tuple[str, ...]) -> None:
     """The entries that frame the tasks made their sections' text, unless they are all the plan has."""
     noted = _noted_items(text, drafts, notes)
-    if sum(len(draft.items) for draft in drafts) > sum(_framing_count(text, d, noted, titles) for d in drafts):
-        for draft in drafts:
-            _framing_to_text(text, draft, noted, titles)
+    counts = [_framing_count(text, draft, noted, titles) for draft in drafts]  # each section's alone
+    if sum(len(draft.items) for draft in drafts) > sum(counts):
+        for draft, count in zip(drafts, counts, strict=True):
+            _framing_to_text(draft, count)
 
 
 def _framing_count(text: str, draft: SectionDraft, noted: set[int], titles: tuple[str, ...]) -> int:
@@ -919,12 +945,11 @@ def _framing_count(text: str, draft: SectionDraft, noted: set[int], titles: tupl
     return count
 
 
-def _framing_to_text(text: str, draft: SectionDraft, noted: set[int], titles: tuple[str, ...]) -> None:
+def _framing_to_text(draft: SectionDraft, count: int) -> None:
     """The headings that frame the tasks and hold no note (（一）指导思想, （二）主要目标 of 一、总体要求;
     where the tasks carry notes, also the measures of 三、保障措施 that name no unit) are their
     section's own text, not items: the entries of a framing section, or entries so titled, from the
-    first on."""
-    count = _framing_count(text, draft, noted, titles)
+    first on (``count`` of them, as :func:`_framing_count` finds)."""
     for block in draft.items[:count]:
         draft.block.lines.extend(block.lines)
     del draft.items[:count]
@@ -1062,6 +1087,8 @@ def _item_record(
 
 def _before_note(line: Line, notes: list[LeadNote]) -> int:
     """Where a title on ``line`` must stop: at the line's end, or at a note that starts on it."""
+    if not notes:
+        return line.end
     return min([line.end] + [n.start for n in notes if line.start <= n.start < line.end])
 
 
