@@ -585,6 +585,8 @@ def run(
             if deadline is not None and time.time() > deadline:
                 done -= 1
                 break
+            if done % 1000 == 0:
+                print(f"[case {done}] {sum(map(len, found.values()))} divergences", file=sys.stderr, flush=True)
             outcome = differ.run(text)
             if outcome.timed_out:
                 timeouts.append(text)
@@ -602,8 +604,6 @@ def run(
             final = differ.run(minimal)
             bucket.append(Divergence(signature, label, text, minimal, final))
             print(f"[case {done}] divergence {signature} ({label}): {minimal!r}", file=sys.stderr, flush=True)
-            if done % 500 == 0:
-                print(f"[case {done}] {sum(map(len, found.values()))} divergences", file=sys.stderr, flush=True)
     finally:
         differ.close()
     return done, [d for bucket in found.values() for d in bucket], timeouts
