@@ -340,6 +340,24 @@ ALPHABET = [
 ]  # fmt: skip
 
 
+SENTENCE_PARTS = [
+    "推进农产品按标生产", "支持制修订农业标准", "建成", "新增", "培育", "认定绿色工厂", "完成率低于",
+    "对年度计划完成率低于", "的地区进行通报", "每年新增用水总量不超过", "实施“三品”战略", "打造“福建制造”品牌",
+    "按利率的", "最高不超过", "给予补助", "安排专项资金", "可申请", "争创", "力争", "达到", "全省", "其中",
+    "以上三项由省市场监管局牵头", "由省发改委负责", "各地要", "设召集人", "由9个部门组成", "优先支持",
+    "压减粗钢产能", "降低企业成本", "提升改造企业", "在……的基础上", "累计", "年底前完成", "同比增长",
+    "\"", "“", "”", "《质量强国建设纲要》", "（", "）", "【牵头单位】", "完成时限：2024年底前",
+]  # fmt: skip
+
+
+def _cn(number: int) -> str:
+    """一 … 十九: the numerals of headings."""
+    digits = "一二三四五六七八九"
+    if number < 10:
+        return digits[number - 1]
+    return "十" + (digits[number - 11] if number > 10 else "")
+
+
 def load_corpus(dirs: list[Path]) -> list[str]:
     """The genre's texts: every .txt under the given directories (and files given directly)."""
     texts = []
@@ -394,8 +412,14 @@ class Generator:
     def case(self) -> tuple[str, str]:
         """(label, text): a mutant of a document (or an excerpt of one), or a random string."""
         roll = self.rng.random()
-        if roll < 0.2 or not self.corpus:
+        if roll < 0.15 or not self.corpus:
             return "random", self.random_string()
+        if roll < 0.3:
+            text = self.synthetic_plan()
+            if self.rng.random() < 0.5:
+                mutator = self.rng.choice(self.mutators)
+                return "synthetic+" + mutator.__name__, mutator(text)
+            return "synthetic", text
         text = self.rng.choice(self.corpus)
         if roll < 0.55:
             text = self.excerpt(text)
@@ -405,6 +429,50 @@ class Generator:
             names.append(mutator.__name__)
             text = mutator(text)
         return "+".join(names), text
+
+    def synthetic_plan(self) -> str:
+        """A plan made up from the genre's parts: a notice, sections, groups and items whose sentences
+        hold quantities, times, quotations and notes (wrapped over lines now and then)."""
+        rng = self.rng
+        out = []
+        if rng.random() < 0.5:
+            out += ["关于印发《2024年质量强省工作要点》的通知", "闽质强省办〔2024〕3号", "各设区市人民政府：", ""]
+            out += ["现印发给你们，请认真贯彻落实。", "省质量强省工作领导小组办公室", "2024年3月14日", ""]
+        out.append(rng.choice(["2024年质量强省工作要点", "关于推进高质量发展的实施意见", "行动计划（2024—2026年）"]))
+        for section in range(1, rng.randint(1, 5) + 1):
+            title = rng.choice(["总体要求", "重点任务", "保障措施", "主要目标", "加强质量基础"])
+            out.append(_cn(section) + "、" + title)
+            for group in range(1, rng.randint(0, 4) + 1):
+                out.append(f"（{_cn(group)}）" + self.sentence(title=True))
+                for item in range(1, rng.randint(0, 3) + 1):
+                    marker = rng.choice([f"{item}.", f"{item}．", f"（{item}）", f"{item}、"])
+                    out.append(marker + self.sentence())
+            if rng.random() < 0.3:
+                out.append(self.sentence())
+        if rng.random() < 0.3:
+            out += ["附件：1.任务分工表", "附件1", "任务分工表"]
+        if rng.random() < 0.2:
+            out.append(rng.choice(["附则", "（此件主动公开）", "抄送：省委办公厅。", "— 3 —"]))
+        joiner = rng.choice(["\n", "\n", "\n", "\r\n", "\r", "\n\n"])
+        return joiner.join(out) + rng.choice(["", "\n", "  ", "\n\n"])
+
+    def sentence(self, title: bool = False) -> str:
+        """A task's words: verbs, quantities, times and quotations, maybe a note at the end."""
+        rng = self.rng
+        parts = []
+        for _ in range(rng.randint(1, 2 if title else 5)):
+            parts.append(rng.choice(SENTENCE_PARTS))
+            if rng.random() < 0.5:
+                parts.append(rng.choice(QUANTITIES))
+            parts.append(rng.choice(["，", "。", "；", "、", "", "，力争", "。到2025年，"]))
+        words = "".join(parts)
+        if rng.random() < (0.2 if title else 0.5):
+            note = rng.choice(NOTE_PHRASES)
+            if rng.random() < 0.2:  # wrapped in print
+                cut = rng.randint(1, max(1, len(note) - 1))
+                note = note[:cut] + rng.choice(["\n", "\r\n", "\n  "]) + note[cut:]
+            words = words + note if rng.random() < 0.7 else note + words
+        return words
 
     def excerpt(self, text: str) -> str:
         """A run of a document's lines (small inputs parse fast and shrink fast)."""
