@@ -449,13 +449,16 @@ class _Workers:
         return self.arrived.pop(number)
 
     def _receive(self, timeout: float | None) -> None:
+        """Take in the outcomes that arrived (waiting up to ``timeout`` for one; None: for ever)."""
         import pickle
         from multiprocessing.connection import wait
 
         for pipe in wait(self.pipes, timeout):
+            fd = pipe.fileno()  # type: ignore[union-attr]
             try:
-                number, outcome = pickle.loads(pipe.recv_bytes())  # type: ignore[union-attr]
-            except (EOFError, OSError):  # its end, or a message cut short
+                size = int.from_bytes(_read(fd, 8), "little")
+                number, outcome = pickle.loads(_read(fd, size))
+            except EOFError:  # its end, or a message cut short
                 raise ZlError(self._died(self.pipes.index(pipe))) from None
             self.arrived[number] = outcome
 
@@ -483,9 +486,25 @@ class _Workers:
         self.tasks.close()
 
 
+def _read(fd: int, size: int) -> bytes:
+    """``size`` bytes from the pipe ``fd``, waiting for them; EOFError when it ends before."""
+    parts = []
+    while size:
+        part = os.read(fd, min(size, 1 << 20))
+        if not part:
+            raise EOFError
+        parts.append(part)
+        size -= len(part)
+    return b"".join(parts)
+
+
 def _work(tasks: Any, pipe: Any, parent: int) -> None:
     """A worker: each task's outcome sent back with its number (by a thread, while the next is
-    parsed), until it is told to stop."""
+    parsed), until it is told to stop.
+
+    A message is its size (8 bytes) and its pickle, written by one call: the write does not
+    hold the interpreter's lock, so the main process reads it whole while this one parses on
+    (sent in parts, each part would wait for the parsing thread to let go of the lock)."""
     import pickle
     import queue
     import signal
@@ -494,15 +513,19 @@ def _work(tasks: Any, pipe: Any, parent: int) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the main process's to handle
     watch_parent(parent)
     outbox: queue.SimpleQueue[bytes] = queue.SimpleQueue()
+    fd = pipe.fileno()
 
     def send() -> None:
         while True:
-            pipe.send_bytes(outbox.get())
+            message = memoryview(outbox.get())
+            while message:
+                message = message[os.write(fd, message) :]
 
     threading.Thread(target=send, daemon=True).start()
     while (task := tasks.get()) is not None:
         number, path, known_sha = task
-        outbox.put(pickle.dumps((number, load_rows(path, known_sha)), pickle.HIGHEST_PROTOCOL))
+        data = pickle.dumps((number, load_rows(path, known_sha)), pickle.HIGHEST_PROTOCOL)
+        outbox.put(len(data).to_bytes(8, "little") + data)
 
 
 class Writer:
