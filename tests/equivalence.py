@@ -484,8 +484,18 @@ class Generator:
         return "".join(lines[start : start + size])
 
     def random_string(self) -> str:
-        length = self.rng.choice([5, 10, 20, 40, 80, 160])
-        return "".join(self.rng.choice(ALPHABET) for _ in range(self.rng.randint(1, length)))
+        """Tokens of the genre's alphabet; most often as lines under heading markers, below a section's
+        heading (a string with no structure is no plan, and reads no further than that)."""
+        rng = self.rng
+        if rng.random() < 0.3:
+            length = rng.choice([5, 10, 20, 40, 80, 160])
+            return "".join(rng.choice(ALPHABET) for _ in range(rng.randint(1, length)))
+        lines = [rng.choice(["一、重点任务", "一、", "二、保障措施", "第一条"])] if rng.random() < 0.7 else []
+        for _ in range(rng.randint(1, 8)):
+            marker = rng.choice(HEADING_MARKERS) if rng.random() < 0.6 else ""
+            length = rng.choice([3, 6, 12, 24])
+            lines.append(marker + "".join(rng.choice(ALPHABET) for _ in range(rng.randint(1, length))))
+        return rng.choice(["\n", "\n", "\r\n", "\r"]).join(lines)
 
     def _lines(self, text: str) -> list[str]:
         return text.splitlines(keepends=True) or [""]
