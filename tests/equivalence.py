@@ -23,6 +23,7 @@ import json
 import os
 import random
 import select
+import signal
 import subprocess
 import sys
 import time
@@ -595,7 +596,7 @@ class Generator:
 
     def whitespace(self, text: str) -> str:
         if self.rng.random() < 0.2:
-            return text.replace("\n", "\r\n")
+            return text.replace("\n", self.rng.choice(["\r\n", "\r", "\n\n", " \n", "\u3000\n"]))
         pos = self._pos(text)
         return text[:pos] + self.rng.choice(WHITESPACE) + text[pos:]
 
@@ -658,6 +659,7 @@ def run(
     minimal_seen: set[str] = set()
     timeouts: list[str] = []
     done = 0
+    signal.signal(signal.SIGTERM, _interrupt)  # a run stopped from outside still reports what it found
     try:
         for done, (label, text) in enumerate(_cases(generator, cases), start=1):
             if deadline is not None and time.time() > deadline:
@@ -682,9 +684,15 @@ def run(
             final = differ.run(minimal)
             bucket.append(Divergence(signature, label, text, minimal, final))
             print(f"[case {done}] divergence {signature} ({label}): {minimal!r}", file=sys.stderr, flush=True)
+    except KeyboardInterrupt:
+        print(f"[case {done}] interrupted", file=sys.stderr, flush=True)
     finally:
         differ.close()
     return done, [d for bucket in found.values() for d in bucket], timeouts
+
+
+def _interrupt(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt
 
 
 def _cases(generator: Generator, cases: int) -> Iterator[tuple[str, str]]:
