@@ -324,7 +324,9 @@ QUANTITIES = [
 CN_DIGITS = "〇一二三四五六七八九十百千万两"
 FW_DIGITS = "０１２３４５６７８９"
 ASCII_PUNCT = {"，": ",", "。": ".", "；": ";", "：": ":", "（": "(", "）": ")", "、": ",", "“": '"', "”": '"'}
-WHITESPACE = [" ", "\t", "\u3000", "\r\n", "\n", "\n\n", "\r", "  "]
+WHITESPACE = [" ", "\t", "\u3000", "\r\n", "\n", "\n\n", "\r", "  ", "\u00a0", "\ufeff"]
+#: Characters str.splitlines() or str.isspace() read as breaks or spaces and the line index does not.
+ODD_SPACES = ["\x85", "\u2028", "\u2029", "\x0b", "\x0c", "\x1c", "\u200b", "\x00"]
 HEADING_MARKERS = [
     "一、", "二、", "三、", "十、", "十一、", "（一）", "（二）", "（三）", "(四)", "（十）", "1.", "2.", "3．",
     "1、", "2、", "（1）", "（2）", "(3)", "①", "②", "一是", "二是", "第一条", "第二章", "附件", "附件：",
@@ -598,7 +600,8 @@ class Generator:
         if self.rng.random() < 0.2:
             return text.replace("\n", self.rng.choice(["\r\n", "\r", "\n\n", " \n", "\u3000\n"]))
         pos = self._pos(text)
-        return text[:pos] + self.rng.choice(WHITESPACE) + text[pos:]
+        pool = ODD_SPACES if self.rng.random() < 0.15 else WHITESPACE
+        return text[:pos] + self.rng.choice(pool) + text[pos:]
 
     def traditional(self, text: str) -> str:
         if self.to_traditional is None:
