@@ -506,8 +506,9 @@ def test_a_worker_killed_mid_build_stops_it_in_one_line_and_keeps_whole_plans(
     args = [sys.executable, "-c", WORKER_KILLED, plans.arg, str(out), victim]
     killed = subprocess.run(args, capture_output=True, text=True, check=False, timeout=120)
     assert killed.returncode == 70, killed.stderr
-    assert killed.stderr.count("\n") == 1 and "worker process stopped (killed by signal 9)" in killed.stderr
-    assert "Traceback" not in killed.stderr
+    *skipped, last = killed.stderr.splitlines()  # the corpus's bad files may be reported before it
+    assert last.startswith("Error: ") and "worker process stopped (killed by signal 9)" in last
+    assert all(line.startswith("skipped: ") for line in skipped), killed.stderr
     kept = _rows(out, "SELECT count(*) FROM plans")[0][0] if out.exists() else 0
     if out.exists():
         _assert_whole_plans(out, kept)
