@@ -29,10 +29,12 @@ CASES = [
 ]
 
 
-def test_a_wrapped_time_is_given_as_printed_without_its_line_end() -> None:
+def test_a_wrapped_time_is_one_time_kept_as_printed() -> None:
+    """Read whole across the line end a copy from print wrapped it at, and kept as printed, line
+    end and all: the text of a fact is always the text of its span (tests/test_fuzz.py)."""
     text = "6月\n底前完成"
     (mark,) = find_times(text, 0, len(text), 2023)
-    assert mark.record(text)["text"] == "6月底前" and mark.record(text)["span"] == [0, 5]
+    assert mark.record(text) == {"text": "6月\n底前", "span": [0, 5], "date": "2023-06-30"}
 
 
 @pytest.mark.parametrize(("text", "times"), CASES, ids=[c[0] for c in CASES])

@@ -58,7 +58,7 @@ class TimeMark(NamedTuple):
         return self.kind == "horizon"
 
     def record(self, text: str) -> DeadlineRecord:
-        return {"text": _unwrapped(text[self.start : self.end]), "span": [self.start, self.end], "date": self.date}
+        return {"text": text[self.start : self.end], "span": [self.start, self.end], "date": self.date}
 
 
 def find_times(text: str, start: int, end: int, year: int | None) -> list[TimeMark]:
@@ -325,14 +325,7 @@ def deadline_of(text: str, start: int, end: int, year: int | None) -> DeadlineRe
     """
     marks = find_times(text, start, end, year)
     date = marks[-1].date if marks else _month_or_day(text[start:end], year)
-    return {"text": _unwrapped(text[start:end]), "span": [start, end], "date": date}
-
-
-def _unwrapped(printed: str) -> str:
-    """A time as printed, without the line end a copy from print wrapped it at (6月⏎底前: 6月底前)."""
-    if "\n" not in printed and "\r" not in printed:
-        return printed
-    return "".join(part.strip(lx.SPACE_CHARS) for part in printed.splitlines())
+    return {"text": text[start:end], "span": [start, end], "date": date}
 
 
 def _month_or_day(words: str, year: int | None) -> str | None:
