@@ -238,24 +238,22 @@ def test_a_table_inside_a_section_whose_tasks_carry_notes_leaves_the_prose_readi
     assert [i["lead_units"] for s in plan["sections"] for i in s["items"]] == [["市甲局"], ["市丁局"]]
 
 
-def test_a_schedule_under_tasks_in_prose_leaves_the_prose_reading() -> None:
-    # probe: 序号 / 事项 / 时间 / 地点 names a task column and a time one, but no units: events, not tasks
-    text = (
-        "某市2025年科技活动周工作方案\n一、活动安排\n（一）开幕式。在市民广场举办开幕式。\n"
-        "（二）科普进校园。组织专家开展讲座20场。具体安排如下：\n序号\t事项\t时间\t地点\n"
-        "1\t开幕式\t5月20日\t市民广场\n2\t科普讲座\t5月21日至25日\t各中小学\n二、工作要求\n各单位要高度重视。\n"
-    )
-    plan = dict(parse_text(text))
-    assert [i["title"] for s in plan["sections"] for i in s["items"]] == ["开幕式", "科普进校园"]
+SCHEDULE = "序号\t事项\t时间\t地点\n1\t开幕式\t5月20日\t市民广场\n2\t科普讲座\t5月21日至25日\t各中小学\n"
 
 
-def test_a_schedule_annexed_to_a_plan_in_prose_leaves_the_plan_as_it_is() -> None:
-    # probe: the annexed schedule took the place of the whole plan, its sections and its targets
-    text = (
+@pytest.mark.parametrize(
+    "text",
+    [
+        # probe: 序号 / 事项 / 时间 / 地点 names a task column and a time one, but no units: events, not tasks
         "某市2025年科技活动周工作方案\n一、活动安排\n（一）开幕式。在市民广场举办开幕式。\n"
-        "（二）科普进校园。组织专家开展讲座20场。\n二、工作要求\n各单位要高度重视。\n\n附件：活动日程表\n"
-        "序号\t事项\t时间\t地点\n1\t开幕式\t5月20日\t市民广场\n2\t科普讲座\t5月21日至25日\t各中小学\n"
-    )
+        f"（二）科普进校园。组织专家开展讲座20场。具体安排如下：\n{SCHEDULE}二、工作要求\n各单位要高度重视。\n",
+        # probe: the annexed schedule took the place of the whole plan, its sections and its targets
+        "某市2025年科技活动周工作方案\n一、活动安排\n（一）开幕式。在市民广场举办开幕式。\n"
+        f"（二）科普进校园。组织专家开展讲座20场。\n二、工作要求\n各单位要高度重视。\n\n附件：活动日程表\n{SCHEDULE}",
+    ],
+    ids=["under-tasks", "annexed"],
+)
+def test_a_schedule_under_or_after_a_plan_in_prose_leaves_the_prose_reading(text: str) -> None:
     plan = dict(parse_text(text))
     assert [i["title"] for s in plan["sections"] for i in s["items"]] == ["开幕式", "科普进校园"]
 

@@ -72,8 +72,6 @@ from .patterns import (
 
 _DIGITS = str.maketrans(lx.FULLWIDTH_DIGITS, "0123456789")
 _SIGNATURE_MAX = 40  # a signature line (发文机关署名) is short and has no sentence marks
-#: The characters a heading can start with: a numeral, a digit, an opening bracket or 第.
-_HEADING_FIRST = frozenset(lx.CN_NUMERAL_CHARS + lx.OPEN_PARENS + lx.FULLWIDTH_DIGITS + "0123456789第")
 #: Raw heading kinds by depth: 一、, 第一条, （一）, 1., （1）.
 _RANKS = {"lc": 5, "l1": 10, "la": 15, "l2": 20, "l3": 30, "l4": 40}
 #: What a line ends with when its sentence is complete (the next line may start anything).
