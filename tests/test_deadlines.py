@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from zhiliang_cli.parse.pipeline import parse_text
 from zhiliang_cli.parse.times import deadline_of, find_times
 
 CASES = [
@@ -48,3 +49,42 @@ def test_times(text: str, times: list[tuple[str, str]]) -> None:
 def test_a_deadline_field_that_names_a_month_or_a_day(field: str, date: str) -> None:
     text = f"完成时限：{field}"
     assert deadline_of(text, 5, len(text), 2023)["date"] == date
+
+
+PLAN = (
+    "一、主要任务\n（一）推进一网通办。（市政务服务局负责）\n"
+    "（二）推进数据共享。（市大数据局负责，2024年6月底前完成）\n（三）加强督查。（市督查室负责）\n"
+)
+DEFAULT_CASES = [
+    # the statement in the preamble, the notice or a closing 说明: every task that gives no deadline
+    ("未注明完成时限的任务，均须于2024年12月底前完成。\n" + PLAN, "2024年12月底前", [True, False, True]),
+    ("完成时限未明确的，一律在2024年底前完成。\n" + PLAN, "2024年底前", [True, False, True]),
+    ("除已注明完成时限的外，其余工作于2024年11月底前完成。\n" + PLAN, "2024年11月底前", [True, False, True]),
+    (PLAN + "三、说明\n未标明完成时间的事项，需在年底前完成。\n", "年底前", [True, False, True]),
+    # in a task: from that task on
+    (
+        PLAN.replace("（三）加强督查。", "（三）加强督查。以下未注明时限的任务均于2024年9月底前完成。"),
+        "2024年9月底前",
+        [False, False, True],
+    ),
+    # words that state no deadline for the tasks
+    ("对未明确完成时限的问题，要加强研究。\n" + PLAN, None, [False, False, False]),
+    ("未注明完成时限的任务，由各单位自行确定。\n" + PLAN, None, [False, False, False]),
+]
+
+
+@pytest.mark.parametrize(("text", "default", "given"), DEFAULT_CASES, ids=[c[0][:16] for c in DEFAULT_CASES])
+def test_the_deadline_a_plan_states_for_tasks_that_give_none(text: str, default: str | None, given: list[bool]) -> None:
+    """A plan that says how to read a note without a 完成时限 (未注明完成时限的任务，均须于…前完成)
+    gives that deadline, its words as printed and their span, to each such task; a task's own
+    deadline stands."""
+    items = [item for section in parse_text(f"2024年工作要点\n{text}")["sections"] for item in section["items"]]
+    assert items[1]["deadline"] is not None and items[1]["deadline"]["text"] == "2024年6月底前"
+    for item, inherits in zip(items, given, strict=True):
+        deadline = item["deadline"]
+        if inherits:
+            assert deadline is not None and deadline["text"] == default
+            start, end = deadline["span"]
+            assert f"2024年工作要点\n{text}"[start:end] == default
+        elif item is not items[1]:
+            assert deadline is None

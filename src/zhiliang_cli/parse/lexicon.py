@@ -170,6 +170,15 @@ FIELD_LABELS = (
 )
 #: Field labels that give the task's deadline (完成时限).
 DEADLINE_LABELS = ("完成时限", "完成时间", "完成期限", "时间节点", "时限要求", "时限")
+#: A plan's statement of the deadline of every task that gives none (未注明完成时限的任务，均须于
+#: 2024年12月底前完成; 除已明确时限的外，其余工作于年底前完成; 完成时限未注明的，均为2024年底前): the words
+#: that say "not stated", the words for a deadline, and what may stand between the statement and its time.
+UNSTATED_NEGATIONS = ("未", "没有", "无")
+UNSTATED_EXCEPT = ("除",)
+UNSTATED_VERBS = ("注明", "标明", "标注", "列明", "写明", "明确", "规定", "说明", "载明")
+UNSTATED_ADVERBS = ("特别", "具体", "单独", "另行", "另外", "专门", "已", "另")
+UNSTATED_TIME_WORDS = ("完成时限", "完成时间", "完成期限", "时间节点", "时限", "时间", "期限")
+UNSTATED_TASK_WORDS = ("任务", "事项", "工作", "项目", "措施", "内容")
 
 # --- task tables (rows.py) ----------------------------------------------------------
 

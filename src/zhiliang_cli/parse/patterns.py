@@ -604,6 +604,25 @@ RE_BRACKETED = re.compile(rf"{NOTE_OPEN}(?P<body>[^{_BRACKETS}\r\n]{{1,40}}){NOT
 
 #: A deadline that gives no date, alone in brackets: （长期坚持）, （持续推进）.
 RE_ONGOING_BRACKETED = re.compile(rf"{NOTE_OPEN}{WS}*(?P<body>{_alternation(lx.ONGOING_PHRASES)}){WS}*{NOTE_CLOSE}")
+#: A statement of the deadline of every task that gives none, ending where its time begins (searched
+#: backwards from a deadline: the time itself is found by RE_TIME): 未注明完成时限的任务，均须于|2024年
+#: 12月底前完成; 完成时限未明确的，一律在|年底前; 除已注明时限外，其余工作于|6月底前完成.
+_UNSTATED_VERB = rf"(?:{_alternation(lx.UNSTATED_ADVERBS)})?(?:{_alternation(lx.UNSTATED_VERBS)})"
+_UNSTATED_TIME = _alternation(lx.UNSTATED_TIME_WORDS)
+RE_DEFAULT_DEADLINE = re.compile(
+    rf"""(?:
+        (?:{_alternation(lx.UNSTATED_NEGATIONS)}) {_UNSTATED_VERB} (?:具体)? (?:{_UNSTATED_TIME})
+      | (?:{_UNSTATED_TIME}) (?:{_alternation(lx.UNSTATED_NEGATIONS)}) {_UNSTATED_VERB}
+      | (?:{_alternation(lx.UNSTATED_EXCEPT)}) {_UNSTATED_VERB} (?:具体)? (?:{_UNSTATED_TIME})
+        (?:的|者)? (?:外|以外|之外)?
+    )
+    (?:的|者)? (?:{_alternation(lx.UNSTATED_TASK_WORDS)})? {WS}* [，,]? {WS}*
+    (?:(?:其余|其他)(?:{_alternation(lx.UNSTATED_TASK_WORDS)})?)?
+    (?:均|一律|统一|原则上|都)? (?:须|需|应|要|必须|需要|应当)? (?:为|按|在|于|截至|截止)? {WS}*\Z""",
+    re.VERBOSE,
+)
+#: How far before its time such a statement may begin.
+DEFAULT_DEADLINE_REACH = 40
 
 #: A phrase that is nothing but a deadline (a 完成时限 field, or a clause of a note):
 #: 2023年底前完成, 6月底前, 长期坚持.

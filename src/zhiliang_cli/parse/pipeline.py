@@ -24,7 +24,7 @@ from .problems import not_a_plan, structure_problems
 from .script import restore, simplified
 from .structure import Structure, parse_structure
 from .targets import Region, extract_all
-from .times import Times, item_deadline, plan_year
+from .times import Times, default_deadline, item_deadline, plan_year
 
 
 def parse_text(text: str) -> PlanRecord:
@@ -61,6 +61,7 @@ def _parse(text: str) -> PlanRecord:
     for section in structure.sections:
         for item in section["items"]:
             item["deadline"] = item_deadline(text, item, year, times)
+    _apply_default_deadline(text, items, times)
     preamble = cast("list[int] | None", header["preamble"] and header["preamble_span"])
     closing = [structure.closing[0].start, structure.closing[-1].end] if structure.closing else None
     plan = {
@@ -75,6 +76,21 @@ def _parse(text: str) -> PlanRecord:
         _add_targets(text, cast(PlanRecord, plan), preamble, index, year, times)
     plan["problems"] = structure_problems(text, structure, index) + not_a_plan(kind, structure.sections)
     return cast(PlanRecord, plan)
+
+
+def _apply_default_deadline(text: str, items: list[ItemRecord], times: Times) -> None:
+    """The deadline the plan states for tasks that give none (未注明完成时限的任务，均须于2024年12月底前
+    完成), given to each of them: every task's when the statement stands outside the tasks (the
+    notice, the preamble, a closing 说明), else the task's that holds it and those after it (a
+    statement in a note, as a rule stated there holds from there on)."""
+    found = default_deadline(text, times)
+    if found is None:
+        return
+    start, mark = found
+    holder = next((k for k, item in enumerate(items) if item["span"][0] <= start < item["span"][1]), 0)
+    for item in items[holder:]:
+        if item["deadline"] is None:
+            item["deadline"] = mark.record(text)
 
 
 def _parts(text: str, structure: Structure) -> list[PartRecord]:

@@ -30,8 +30,10 @@ from zhiliang_cli.records import DeadlineRecord, ItemRecord
 from . import lexicon as lx
 from .numerals import chinese_to_int
 from .patterns import (
+    DEFAULT_DEADLINE_REACH,
     RE_BRACKETED,
     RE_DEADLINE_PHRASE,
+    RE_DEFAULT_DEADLINE,
     RE_LAST_NOTE_OPEN,
     RE_MONTH_OR_DAY,
     RE_ONGOING_BRACKETED,
@@ -394,3 +396,26 @@ def item_deadline(text: str, item: ItemRecord, year: int | None, times: Times) -
         return deadline_of(text, ongoing.start("body"), ongoing.end("body"), year)
     deadlines = [t for t in marks if t.kind == "deadline"]
     return deadlines[0].record(text) if len(deadlines) == 1 else None
+
+
+def default_deadline(text: str, times: Times) -> tuple[int, TimeMark] | None:
+    """The deadline a plan states for every task that gives none, and where the statement begins:
+    未注明完成时限的任务，均须于2024年12月底前完成 (in the notice, the preamble, a closing 说明 or a
+    note).  Looked for only just before each deadline found, so a plan without one pays a search
+    per deadline.
+
+    >>> text = "未注明完成时限的任务，均须于2024年12月底前完成。（一）做好工作。"
+    >>> start, mark = default_deadline(text, Times.of(text, 2024))
+    >>> start, text[mark.start : mark.end], mark.date
+    (0, '2024年12月底前', '2024-12-31')
+    >>> text = "对未明确完成时限的问题，要加强研究。2024年底前完成评估。"
+    >>> default_deadline(text, Times.of(text, 2024)) is None
+    True
+    """
+    for mark in times.marks:
+        if mark.kind != "deadline":
+            continue
+        statement = RE_DEFAULT_DEADLINE.search(text, max(0, mark.start - DEFAULT_DEADLINE_REACH), mark.start)
+        if statement is not None:
+            return statement.start(), mark
+    return None
