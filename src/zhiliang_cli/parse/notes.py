@@ -16,6 +16,7 @@ Recognises a note in brackets (（） () 【】 ［］ 〔〕), on a line of its
     （承办单位：A、B；协办单位：C）            -> lead ["A", "B"], cooperating ["C"]  (whatever the rule)
     （A、B牵头负责）                           -> lead ["A", "B"]
     （A、B按职责分工负责）                     -> lead ["A", "B"]  (each answers for its part)
+    （A、B负责，2024年起每年开展）             -> lead ["A", "B"]; 2024年起每年开展 a field (when, not who)
     （A、B负责） / （责任单位：A、B）          -> lead ["A", "B"]  (they share the task) …
     … unless the plan says the unit listed first leads (列第一位者为牵头单位，下同): then
                                                -> lead ["A"], cooperating ["B"]
@@ -83,7 +84,7 @@ from .patterns import (
     RE_UNIT_TRAILER,
     RE_VAGUE_JOIN,
 )
-from .times import is_deadline_phrase, opening_deadline
+from .times import is_deadline_phrase, is_time_remark, opening_deadline
 
 _OPEN = set(lx.NOTE_OPEN_BRACKETS + "《“")
 _CLOSE = set(lx.NOTE_CLOSE_BRACKETS + "》”")
@@ -766,7 +767,8 @@ def _units_after_time(body: str, start: int, end: int) -> tuple[int, _Reading] |
 
 def _without_time_tail(body: str, start: int, end: int, fields: list[tuple[str, int, int]]) -> int:
     """Where a labelled list of units ends when its last clause is a time to finish by (责任单位：B，
-    2022年底前; …，持续推进): the time is then an unlabelled field of the note, added to ``fields``."""
+    2022年底前; …，持续推进) or a remark on the task's timing (…，2024年起每年开展; …，按季度推进): the
+    time is then an unlabelled field of the note, added to ``fields``."""
     comma = max(body.rfind("，", start, end), body.rfind(",", start, end))
     if comma < 0:
         return end
@@ -775,7 +777,7 @@ def _without_time_tail(body: str, start: int, end: int, fields: list[tuple[str, 
         tail_start += 1
     tail = body[tail_start:end]
     due = opening_deadline(tail)
-    if due is None and not is_deadline_phrase(tail):
+    if due is None and not is_deadline_phrase(tail) and not is_time_remark(tail):
         return end
     fields.append(("", tail_start, tail_start + (len(tail) if due is None else due)))
     return comma
@@ -925,7 +927,8 @@ def _read_inline(body: str, start: int, end: int, labelled: bool) -> _Reading:
         role, names = _clause_role(clause)
         if role is None:
             due = opening_deadline(clause)
-            if due is not None or is_deadline_phrase(clause):  # 2025年底前完成, 2024年底前出台…, 持续推进
+            if due is not None or is_deadline_phrase(clause) or is_time_remark(clause):
+                # 2025年底前完成, 2024年底前出台…, 持续推进; 2024年起每年开展, 按季度推进 (when, not who)
                 offset = body.find(clause, start)
                 length = len(clause) if due is None else due  # the time alone: 2025年底前
                 fields.append(("", offset, offset + length) if offset >= 0 else ("", start, end))

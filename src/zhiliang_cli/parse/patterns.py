@@ -616,6 +616,20 @@ RE_DEADLINE_PHRASE = re.compile(
     re.VERBOSE,
 )
 
+#: A clause that opens with when its task starts or how often it comes back: 2024年起每年开展,
+#: 自2025年开始, 按季度推进, 定期通报.  A remark on the task's timing in a note: no unit's name, no
+#: time to finish by.
+RE_TIME_REMARK = re.compile(
+    rf"""
+    {WS}*+
+    (?: (?: (?:{_alternation(lx.FROM_WORDS)}) {WS}*+ )?                 # 自 / 从
+        (?:{RE_TIME.pattern}) {WS}*+ (?:{_alternation(lx.START_WORDS)})  # 2024年起, 2025年6月开始, 今年起
+      | (?:{_alternation(lx.RHYTHM_WORDS)})                              # 每年, 按季度, 定期
+    )
+    """,
+    re.VERBOSE,
+)
+
 #: The verbs that may govern a target's number: a level to reach (达到), a ceiling to bring it
 #: down to (降至) or a count to do (新增); the last one before the number decides.
 _GOVERNING = lx.REACH_VERBS + lx.REACH_DOWN_VERBS + lx.GOAL_VERBS
