@@ -254,3 +254,14 @@ def test_page_furniture_after_the_date_leaves_the_signature_and_date_read() -> N
     )
     plan = _plan(text)
     assert plan["issuers"] == ["某某区人民政府办公室"] and plan["date"] == "2025-03-10"
+
+
+def test_an_editor_line_in_brackets_after_the_date_at_the_end_is_furniture() -> None:
+    """（责任编辑：张三） after the signature at a web copy's end: page furniture, not the 附注, and no
+    text left outside the plan."""
+    text = (
+        "某某区2025年工作要点\n一、重点任务\n（一）加强监管。开展检查。\n责任单位：区市场监管局\n\n"
+        "某某区人民政府办公室\n\n2025年3月10日\n\n（责任编辑：张三）\n"
+    )
+    plan = _plan(text)
+    assert (plan["date"], plan["note"], plan["problems"]) == ("2025-03-10", None, [])

@@ -159,6 +159,8 @@ def _parse_structure(text: str, index: LineIndex) -> Structure:
         for draft in drafts:
             draft.promoted = True
     closing, signed = _closing_after_last_task(text, drafts, notes)
+    furniture = walk.furniture + [line for line in signed if is_noise(text, line)]  # 【打印本页】 after the date
+    signed = [line for line in signed if not is_noise(text, line)]
     closing += walk.closing
     restart = _numbering_restarts(drafts)
     sections = _build(text, drafts, notes)
@@ -168,7 +170,7 @@ def _parse_structure(text: str, index: LineIndex) -> Structure:
         sections,
         drafts,
         restart,
-        walk.furniture,
+        furniture,
         [n for n in found if not n.readable],
         walk.second_notice,
         closing,
