@@ -62,6 +62,8 @@ from .patterns import (
     RE_BRACKETED_LABEL_NOTE,
     RE_CARRY_HINT,
     RE_COOPERATING_ASIDE,
+    RE_FIELD_VALUE_BELOW,
+    RE_FIELD_VALUE_REST,
     RE_FOLLOWING_UNITS,
     RE_FROM_HERE_ON,
     RE_GROUPED_NOTE,
@@ -78,6 +80,7 @@ from .patterns import (
     RE_RULE_ASIDE,
     RE_RULE_WORD,
     RE_SCOPE_ASIDE,
+    RE_TIME,
     RE_TRAILING_BRACKETS,
     RE_UNIT_END,
     RE_UNIT_LIST_REMARK,
@@ -177,12 +180,12 @@ def find_notes(text: str, start: int, end: int, line_starts: Iterable[int] | Non
     line_starts = list(line_starts)
     taken = _Spans([(n.start, n.end) for n in notes])
     others = [
-        _note(m.start("body"), m.end("body"), text, m.start("body"))
+        _wrapped_last_field(text, _note(m.start("body"), m.end("body"), text, m.start("body")), end)
         for m in _notes_at(text, line_starts, end)
         if not taken.holds(m.start("body"))
     ]
     others += [  # …做好工作。责任单位：X、Y (to the end of the line)
-        _note(m.start("body"), m.end("body"), text, m.start("body"))
+        _wrapped_last_field(text, _note(m.start("body"), m.end("body"), text, m.start("body")), end)
         for m in _inline_notes(text, start, end, cues)
         if not taken.holds(m.start("body"))
     ]
@@ -205,9 +208,67 @@ def _bracketed_label_note(text: str, match: re.Match[str], end: int) -> LeadNote
     fields: list[NoteField] = []
     stop = match.end()
     while (field := RE_BRACKETED_FIELD.match(text, stop, end)) is not None:
-        fields.append(NoteField(field.group("label"), field.start("value"), field.end("value")))
-        stop = field.end()
+        value = _field_value(text, field, end)
+        if value is None:
+            break  # a label with no value (【完成时间】。): no field, and the note ends before it
+        fields.append(NoteField(field.group("label"), *value))
+        stop = value[1]
     return note._replace(end=stop, fields=note.fields + tuple(fields)) if fields else note
+
+
+def _field_value(text: str, field: re.Match[str], end: int) -> tuple[int, int] | None:
+    """The span of a 【】 field's value as printed: on the label's line; run on over the line end
+    where a time is wrapped there (【完成时间】2025年⏎12月底前); or on the next line, where the label
+    ends its own and a time opens that line (【完成时间】⏎2025年12月底前).  None where it has none.
+
+    >>> from .patterns import RE_BRACKETED_FIELD as F
+    >>> [_field_value(t, F.match(t), len(t)) for t in ("【完成时间】2025年\\n12月底前", "【完成时间】\\n长期坚持")]
+    [(6, 17), (7, 11)]
+    """
+    start, stop = field.span("value")
+    if start < 0:  # nothing after the label on its line
+        below = RE_FIELD_VALUE_BELOW.match(text, field.end(), end)
+        if below is None:
+            return None
+        value = below.group("value")
+        return below.span("value") if is_deadline_phrase(value) or opening_deadline(value) is not None else None
+    return start, _wrapped_time_end(text, start, stop, end)
+
+
+def _wrapped_time_end(text: str, start: int, stop: int, end: int) -> int:
+    """Where a field's value that starts at ``start`` and stops at a line end at ``stop`` ends: past
+    the line end, to the end of the value's words on the next line, where a time opens the value and
+    goes on there (2025年⏎12月底前完成); else ``stop``.
+
+    >>> text = "完成时限：2025年\\n12月底前完成\\n（二）"
+    >>> text[5 : _wrapped_time_end(text, 5, 10, len(text))]
+    '2025年\\n12月底前完成'
+    """
+    if text[stop - 1] not in _TIME_CUT_AFTER:  # 2025年, 2025年12月, 2025: a time may go on below
+        return stop
+    time = RE_TIME.match(text, start, end)
+    time_end = _content_end(text, time.end()) if time is not None else stop
+    if time_end <= stop:
+        return stop
+    rest = RE_FIELD_VALUE_REST.match(text, time_end, end)  # 完成 after 12月底前
+    return rest.end() if rest is not None else time_end
+
+
+def _wrapped_last_field(text: str, note: LeadNote, end: int) -> LeadNote:
+    """A note that ends a line with a time field cut there (完成时限：2025年⏎12月底前, on lines of its
+    own or after the item's last sentence): the field and the note run on to the time's end."""
+    if not note.fields or note.fields[-1].end != note.end:
+        return note
+    last = note.fields[-1]
+    stop = _wrapped_time_end(text, last.start, last.end, end)
+    if stop == last.end:
+        return note
+    return note._replace(end=stop, fields=(*note.fields[:-1], last._replace(end=stop)))
+
+
+#: What a time wrapped at a line end may stop at there: a digit, a numeral, 年 or 月 (2025年⏎12月底前,
+#: 2025⏎年底前); a time that ends its line whole ends in 前, 底, 末, 日 or a word (长期坚持).
+_TIME_CUT_AFTER = frozenset("0123456789" + lx.FULLWIDTH_DIGITS + "〇零一二两三四五六七八九十年月")
 
 
 def _bare_notes(text: str, start: int, end: int, taken: _Spans, marks: _Marks | None = None) -> list[LeadNote]:
@@ -546,9 +607,9 @@ def _unreadable(text: str, cue: int, brackets: _Brackets) -> LeadNote | None:
     return None
 
 
-def _content_end(text: str) -> int:
-    """``len(text.rstrip())``, without copying the text to strip it."""
-    end = len(text)
+def _content_end(text: str, end: int | None = None) -> int:
+    """``len(text[:end].rstrip())``, without copying the text to strip it."""
+    end = len(text) if end is None else end
     while end and text[end - 1].isspace():
         end -= 1
     return end

@@ -350,15 +350,24 @@ RE_BRACKETED_LABEL_NOTE = re.compile(
     re.VERBOSE,
 )
 
-#: A field in 【】 after such a note, on its line or the next: 【完成时间】2025年12月底前.
+#: A field's value in 【】 form: to the end of its line, a sentence's end or the next 【, spaces after it
+#: left out.
+_FIELD_VALUE = r"[^。；;\r\n【]*[^。；;\r\n【\s\ufeff\u3000]"
+#: A field in 【】 after such a note, on its line or the next: 【完成时间】2025年12月底前.  Its value may
+#: be missing on the label's line: a copy from print may have wrapped it to the next
+#: (notes._field_value decides; RE_FIELD_VALUE_BELOW and RE_FIELD_VALUE_REST read it there).
 RE_BRACKETED_FIELD = re.compile(
     rf"""
     {WS}*+ (?: (?:\r\n|\r|\n) {WS}*+ )?                             # on the note's line or the next
     【 {WS}* (?P<label> {_alternation(lx.FIELD_LABELS)} ) {WS}* 】 {WS}*+ (?: {COLON} {WS}*+ )?
-    (?P<value> [^。；;\r\n【]*[^。；;\r\n【\s\ufeff\u3000] )
+    (?P<value> {_FIELD_VALUE} )?                                    # the value on the label's line
     """,
     re.VERBOSE,
 )
+#: A field's value on the line under its label (【完成时间】⏎2025年12月底前).
+RE_FIELD_VALUE_BELOW = re.compile(rf"{WS}*+(?:\r\n|\r|\n){WS}*+(?P<value>{_FIELD_VALUE})")
+#: The rest of a field's value on the line a wrapped time goes on to (【完成时间】2025年⏎12月底前完成).
+RE_FIELD_VALUE_REST = re.compile(rf"(?:{_FIELD_VALUE})?")
 
 #: A note that answers for the tasks before it as well as its own: （以上三项由A牵头，B配合）.
 #: 以上各项, 上述任务 name no count: the note is read, and answers for its own task alone.
