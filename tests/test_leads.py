@@ -455,6 +455,34 @@ def test_a_remark_on_when_a_task_starts_or_comes_back_is_a_field_of_the_note(tex
     assert item["deadline"] is None
 
 
+# (id, a note that marks its lead unit, lead, cooperating): the marked units lead, as in a task
+# table's units cell (省市场监管局*), whatever the plan's rule; the marks are no part of the names
+MARKED_LEAD = [
+    ("after-in-a-labelled-list", "（责任单位：省发展改革委、省市场监管局★）", ["省市场监管局"], ["省发展改革委"]),
+    ("after-before-the-verb", "（省市场监管局※、省发展改革委负责）", ["省市场监管局"], ["省发展改革委"]),
+    ("after-on-its-own-line", "\n责任单位：省发展改革委、省市场监管局＊", ["省市场监管局"], ["省发展改革委"]),
+    ("after-in-lenticular-label", "【责任单位】省发展改革委、省市场监管局☆", ["省市场监管局"], ["省发展改革委"]),
+    (
+        "after-an-alias",
+        "（省市场监管局（省知识产权局）★、省财政厅负责）",
+        ["省市场监管局（省知识产权局）"],
+        ["省财政厅"],
+    ),
+    ("after-in-names-alone", "（省发展改革委、省市场监管局★）", ["省市场监管局"], ["省发展改革委"]),
+    ("two-after-in-names-alone", "（省发展改革委*、省财政厅、省商务厅*）", ["省发展改革委", "省商务厅"], ["省财政厅"]),
+    ("before-in-names-alone", "（*省市场监管局、省发展改革委）", ["省市场监管局"], ["省发展改革委"]),
+    ("before-in-a-labelled-list", "（责任单位：*省市场监管局、省发展改革委）", ["省市场监管局"], ["省发展改革委"]),
+]
+
+
+@pytest.mark.parametrize(("note", "lead", "cooperating"), [c[1:] for c in MARKED_LEAD], ids=[c[0] for c in MARKED_LEAD])
+def test_a_mark_before_or_after_a_name_makes_it_lead(note: str, lead: list[str], cooperating: list[str]) -> None:
+    text = f"加强监管。{note}"
+    found = merge_trailing(text, find_notes(text, 0, len(text)))
+    assert found is not None
+    assert (found.lead_units, found.cooperating_units, found.shared) == (lead, cooperating, False)
+
+
 def test_a_note_block_of_own_lines_keeps_its_deadline_field() -> None:
     """任务分工方案 set a task's units and time limit on lines of their own, under it."""
     from zhiliang_cli.parse.pipeline import parse_text

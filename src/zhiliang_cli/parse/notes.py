@@ -20,7 +20,7 @@ Recognises a note in brackets (（） () 【】 ［］ 〔〕), on a line of its
     （A、B负责） / （责任单位：A、B）          -> lead ["A", "B"]  (they share the task) …
     … unless the plan says the unit listed first leads (列第一位者为牵头单位，下同): then
                                                -> lead ["A"], cooperating ["B"]
-    （责任单位：*A、B）                        -> lead ["A"], cooperating ["B"]  (marked lead)
+    （责任单位：*A、B） / （A★、B负责）        -> lead ["A"], cooperating ["B"]  (marked lead, before or after)
     （A（别名）、B、各地） at a line's end, wrapped over lines or not -> lead ["A（别名）", "B", "各地"]
     [责任单位：A；C为各项措施的共同责任单位，以下不再列出] -> lead ["A", "C"], and C leads every later note
 
@@ -290,7 +290,10 @@ def _bare_notes(text: str, start: int, end: int, taken: _Spans, marks: _Marks | 
             continue
         units = _bare_units(text[opening + 1 : close])
         if units:
-            found_notes.append(LeadNote(opening, close + 1, units, [], shared=len(units) > 1))
+            lead, cooperating = _marked_lead(units, [])  # （*A、B） / （A★、B）: A leads
+            shared = len(lead) > 1 and not _has_marks(lead)
+            lead, cooperating = [_unmark(u) for u in lead], [_unmark(u) for u in cooperating]
+            found_notes.append(LeadNote(opening, close + 1, lead, cooperating, shared=shared))
     return found_notes
 
 
@@ -950,19 +953,32 @@ def _trim_end(body: str, start: int, stop: int) -> int:
 
 
 def _has_marks(units: list[str]) -> bool:
-    return any(u.startswith(tuple(lx.LEAD_MARKS)) for u in units)
+    return any(_marked(u) for u in units)
+
+
+def _marked(unit: str) -> bool:
+    """Whether a unit is marked as the lead: a mark before its name (*县人力社保局) or after it
+    (省市场监管局★), as a task table marks it in its units cell.
+
+    >>> _marked("*县人力社保局"), _marked("省市场监管局★"), _marked("省发展改革委")
+    (True, True, False)
+    """
+    return unit.startswith(_MARKS) or unit.endswith(_MARKS)
+
+
+_MARKS = tuple(lx.LEAD_MARKS)
 
 
 def _marked_lead(lead: list[str], cooperating: list[str]) -> tuple[list[str], list[str]]:
-    """Where some units of a list are marked (*县人力社保局), the marked ones lead."""
-    if not _has_marks(lead) or all(u.startswith(tuple(lx.LEAD_MARKS)) for u in lead):
+    """Where some units of a list are marked (*县人力社保局, 省市场监管局★), the marked ones lead."""
+    if not _has_marks(lead) or all(_marked(u) for u in lead):
         return lead, cooperating
-    marks = tuple(lx.LEAD_MARKS)
-    return [u for u in lead if u.startswith(marks)], [u for u in lead if not u.startswith(marks)] + cooperating
+    return [u for u in lead if _marked(u)], [u for u in lead if not _marked(u)] + cooperating
 
 
 def _unmark(unit: str) -> str:
-    return unit.lstrip(lx.LEAD_MARKS + lx.SPACE_CHARS)
+    """A unit's name without the mark before or after it that says it leads."""
+    return unit.strip(lx.LEAD_MARKS + lx.SPACE_CHARS)
 
 
 def _read_inline(body: str, start: int, end: int, labelled: bool) -> _Reading:
@@ -1049,7 +1065,7 @@ def _plausible_name(name: str) -> bool:
     >>> _plausible_name("中国铁塔某某省分公司"), _plausible_name("各地要切实加强领导的"), _plausible_name("省发改委")
     (True, False, True)
     """
-    bare = _unmark(RE_TRAILING_BRACKETS.sub("", name))
+    bare = RE_TRAILING_BRACKETS.sub("", _unmark(name))
     if any(ch in lx.CLAUSE_ENDS for ch in bare) or bare in _LABEL_NAMES:
         return False  # 牵头单位:某局 — a label read as a name; （牵头部门统筹协调） names no unit
     if _names_a_unit(name):
@@ -1223,7 +1239,7 @@ def _names_a_unit(name: str) -> bool:
     >>> _names_a_unit("省市场监管局（省知识产权局）"), _names_a_unit("谁主管谁")
     (True, False)
     """
-    bare = _unmark(RE_TRAILING_BRACKETS.sub("", name))
+    bare = RE_TRAILING_BRACKETS.sub("", _unmark(name))
     return bare.endswith(lx.ORG_SUFFIXES) and not any(word in bare for word in lx.NOT_IN_UNIT_NAMES)
 
 
