@@ -43,6 +43,64 @@ def test_times(text: str, times: list[tuple[str, str]]) -> None:
     assert [(t.kind, t.date) for t in find_times(text, 0, len(text), 2023)] == times
 
 
+# (id, an item's note whose time field a copy from print wrapped, the deadline as printed, its date)
+WRAPPED_FIELDS = [
+    ("lenticular-after-the-year", "【责任部门】省教育厅【完成时间】2024年\n12月底前", "2024年\n12月底前", "2024-12-31"),
+    (
+        "lenticular-after-the-month",
+        "【责任部门】省教育厅\n【完成时间】2024年6月\n底前完成",
+        "2024年6月\n底前完成",
+        "2024-06-30",
+    ),
+    ("lenticular-inside-the-year", "【责任部门】省教育厅【完成时间】2024\n年9月底前", "2024\n年9月底前", "2024-09-30"),
+    (
+        "lenticular-value-below-its-label",
+        "【责任部门】省教育厅【完成时间】\n2024年12月底前",
+        "2024年12月底前",
+        "2024-12-31",
+    ),
+    ("own-lines-after-the-year", "\n责任单位：省教育厅\n完成时限：2024年\n12月底前", "2024年\n12月底前", "2024-12-31"),
+]
+
+
+@pytest.mark.parametrize(
+    ("note", "printed", "date"), [c[1:] for c in WRAPPED_FIELDS], ids=[c[0] for c in WRAPPED_FIELDS]
+)
+def test_a_time_field_wrapped_to_the_next_line_is_read_whole_as_printed(note: str, printed: str, date: str) -> None:
+    """A 完成时间 field whose time a line end cuts (2024年⏎12月底前) is the whole time, its text the
+    text of its span (it was the year alone)."""
+    from zhiliang_cli.parse.pipeline import parse_text
+
+    text = f"一、总则\n（一）做好甲工作。{note}\n（二）做好乙工作。（省商务厅负责）\n"
+    plan = parse_text(text)
+    first, second = plan["sections"][0]["items"]
+    deadline = first["deadline"]
+    assert deadline is not None
+    assert (deadline["text"], deadline["date"]) == (printed, date)
+    assert text[slice(*deadline["span"])] == printed
+    assert [f["text"] for n in first["notes"] for f in n["fields"]] == [printed]  # the note's field, not the text's
+    assert first["lead_units"] == ["省教育厅"] and second["lead_units"] == ["省商务厅"]
+    assert plan["problems"] == []
+
+
+@pytest.mark.parametrize(
+    ("note", "fields"),
+    [
+        ("【责任部门】省教育厅【完成时间】2024年", ["2024年"]),  # the next line is the next task's
+        ("【责任部门】省教育厅【完成时间】2024年\n\n12月底前", ["2024年"]),  # a blank line ends the paragraph
+        ("【责任部门】省教育厅【完成时间】", []),  # a label alone: no value below it but the next task
+    ],
+    ids=["next-task-below", "blank-line-between", "label-alone"],
+)
+def test_a_time_field_does_not_run_on_into_what_is_not_its_time(note: str, fields: list[str]) -> None:
+    from zhiliang_cli.parse.pipeline import parse_text
+
+    text = f"一、总则\n（一）做好甲工作。{note}\n（二）做好乙工作。（省商务厅负责）\n"
+    first, second = parse_text(text)["sections"][0]["items"]
+    assert [f["text"] for n in first["notes"] for f in n["fields"]] == fields
+    assert second["title"] == "做好乙工作" and second["lead_units"] == ["省商务厅"]
+
+
 @pytest.mark.parametrize(
     ("field", "date"), [("2025年6月", "2025-06-30"), ("12月31日", "2023-12-31"), ("2024年2月", "2024-02-29")]
 )

@@ -39,6 +39,35 @@ TITLES = [
         "某市实施方案",
         "此件主动公开",
     ),
+    # a web page's furniture after the date, in brackets of its own: not the notice's 附注
+    (
+        "an-editor-in-brackets-after-the-date-is-furniture",
+        "某市人民政府关于印发某市实施方案的通知\n各区人民政府：\n现印发实施。\n某市人民政府\n2024年1月4日\n（责任编辑：张三）\n"
+        "某市实施方案\n",
+        "某市实施方案",
+        None,
+    ),
+    (
+        "a-source-in-ascii-brackets-after-the-date-is-furniture",
+        "某市人民政府关于印发某市实施方案的通知\n各区人民政府：\n现印发实施。\n某市人民政府\n2024年1月4日\n(来源:某市人民政府网)\n"
+        "某市实施方案\n",
+        "某市实施方案",
+        None,
+    ),
+    (
+        "print-links-in-square-brackets-are-not-the-title",
+        "某市人民政府关于印发某市实施方案的通知\n各区人民政府：\n现印发实施。\n某市人民政府\n2024年1月4日\n"
+        "[打印本页] [关闭窗口]\n某市实施方案\n",
+        "某市实施方案",
+        None,
+    ),
+    (
+        "the-note-kept-above-an-editor-line",
+        "某市人民政府关于印发某市实施方案的通知\n各区人民政府：\n现印发实施。\n某市人民政府\n2024年1月4日\n（此件公开发布）\n"
+        "（责任编辑：张三）\n某市实施方案\n",
+        "某市实施方案",
+        "此件公开发布",
+    ),
 ]
 
 

@@ -28,6 +28,20 @@ MADE_UP = [
         ["国家发展改革委", "商务部"],
         ["各有关部门"],
     ),
+    (
+        "a-start-time-after-the-last-comma",
+        "开展评估。（省发展改革委、省财政厅负责，2024年起每年开展）",
+        ["省发展改革委", "省财政厅"],
+        [],
+    ),
+    ("a-rhythm-after-the-last-comma", "推进试点。（省商务厅负责，按季度推进）", ["省商务厅"], []),
+    (
+        "a-start-time-after-a-labelled-list",
+        "开展评估。（责任单位：省教育厅、省财政厅，自2025年起每年开展）",
+        ["省教育厅", "省财政厅"],
+        [],
+    ),
+    ("a-rhythm-after-roles", "通报进展。（省商务厅牵头，省财政厅配合，定期通报）", ["省商务厅"], ["省财政厅"]),
     ("a-role-label-opening-a-clause", "保障资金。（牵头单位：市财政局，配合单位做好资金保障）", ["市财政局"], []),
     ("fullwidth", "加强监管。（牵头单位：省市场监管局）", ["省市场监管局"], []),
     ("several-leads", "加强监管。（牵头单位：省发改委、省工信厅）", ["省发改委", "省工信厅"], []),
@@ -418,6 +432,55 @@ def test_a_note_in_ascii_square_brackets() -> None:
 )
 def test_a_remark_on_a_units_scope_is_not_its_name(text: str, units: list[str]) -> None:
     assert clean_units(text) == units
+
+
+@pytest.mark.parametrize(
+    ("text", "remark"),
+    [
+        ("开展评估。（省发展改革委、省财政厅负责，2024年起每年开展）", "2024年起每年开展"),
+        ("推进试点。（省商务厅负责，按季度推进）", "按季度推进"),
+        ("开展评估。（责任单位：省教育厅、省财政厅，自2025年起每年开展）", "自2025年起每年开展"),
+    ],
+    ids=["start-time", "rhythm", "start-time-labelled"],
+)
+def test_a_remark_on_when_a_task_starts_or_comes_back_is_a_field_of_the_note(text: str, remark: str) -> None:
+    """A clause after the units that says from when or how often (2024年起…, 按季度…) is no unit's
+    name: the note keeps it as an unlabelled field, which sets no deadline."""
+    from zhiliang_cli.parse.pipeline import parse_text
+
+    note = merge_trailing(text, find_notes(text, 0, len(text)))
+    assert note is not None
+    assert [(f.label, text[f.start : f.end]) for f in note.fields] == [("", remark)]
+    item = parse_text(f"一、总则\n（一）{text}\n")["sections"][0]["items"][0]
+    assert item["deadline"] is None
+
+
+# (id, a note that marks its lead unit, lead, cooperating): the marked units lead, as in a task
+# table's units cell (省市场监管局*), whatever the plan's rule; the marks are no part of the names
+MARKED_LEAD = [
+    ("after-in-a-labelled-list", "（责任单位：省发展改革委、省市场监管局★）", ["省市场监管局"], ["省发展改革委"]),
+    ("after-before-the-verb", "（省市场监管局※、省发展改革委负责）", ["省市场监管局"], ["省发展改革委"]),
+    ("after-on-its-own-line", "\n责任单位：省发展改革委、省市场监管局＊", ["省市场监管局"], ["省发展改革委"]),
+    ("after-in-lenticular-label", "【责任单位】省发展改革委、省市场监管局☆", ["省市场监管局"], ["省发展改革委"]),
+    (
+        "after-an-alias",
+        "（省市场监管局（省知识产权局）★、省财政厅负责）",
+        ["省市场监管局（省知识产权局）"],
+        ["省财政厅"],
+    ),
+    ("after-in-names-alone", "（省发展改革委、省市场监管局★）", ["省市场监管局"], ["省发展改革委"]),
+    ("two-after-in-names-alone", "（省发展改革委*、省财政厅、省商务厅*）", ["省发展改革委", "省商务厅"], ["省财政厅"]),
+    ("before-in-names-alone", "（*省市场监管局、省发展改革委）", ["省市场监管局"], ["省发展改革委"]),
+    ("before-in-a-labelled-list", "（责任单位：*省市场监管局、省发展改革委）", ["省市场监管局"], ["省发展改革委"]),
+]
+
+
+@pytest.mark.parametrize(("note", "lead", "cooperating"), [c[1:] for c in MARKED_LEAD], ids=[c[0] for c in MARKED_LEAD])
+def test_a_mark_before_or_after_a_name_makes_it_lead(note: str, lead: list[str], cooperating: list[str]) -> None:
+    text = f"加强监管。{note}"
+    found = merge_trailing(text, find_notes(text, 0, len(text)))
+    assert found is not None
+    assert (found.lead_units, found.cooperating_units, found.shared) == (lead, cooperating, False)
 
 
 def test_a_note_block_of_own_lines_keeps_its_deadline_field() -> None:

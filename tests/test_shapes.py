@@ -194,20 +194,47 @@ def test_safeguards_named_with_a_verb_frame_a_noted_plan_as_their_bare_title_doe
     assert _titles(text) == ["培育工匠", "建设基地", "完善评价"]
 
 
-def test_a_note_for_the_tasks_above_gives_its_units_to_each_of_them() -> None:
-    """（以上三项由A牵头，B配合） after the third task: the three tasks are A's, B cooperating; a task
-    with a note of its own keeps it."""
-    text = (
-        "一、重点任务\n（一）深化改革。推进改革。\n（二）推进标准化。梳理事项。（区数据局负责）\n（三）优化服务。提升服务。\n"
-        "（以上三项由区政务服务中心牵头，区市场监管局、区税务局配合）\n（四）加强监管。开展检查。（区市场监管局负责）\n"
-    )
+_GROUPED = "（以上三项由区政务服务中心牵头，区市场监管局、区税务局配合）"
+_BY_THE_GROUP = (["区政务服务中心"], ["区市场监管局", "区税务局"])
+_OWN_THEN_THE_GROUP = (["区数据局"], ["区政务服务中心", "区市场监管局", "区税务局"])
+# (id, the three tasks and the grouped note, each task's lead and cooperating units)
+NOTES_FOR_THE_TASKS_ABOVE = [
+    (
+        "no-own-notes",
+        f"（一）深化改革。推进改革。\n（二）推进标准化。梳理事项。\n（三）优化服务。提升服务。\n{_GROUPED}\n",
+        [_BY_THE_GROUP, _BY_THE_GROUP, _BY_THE_GROUP],
+    ),
+    (
+        "an-own-note-on-a-task-above",
+        f"（一）深化改革。推进改革。\n（二）推进标准化。梳理事项。（区数据局负责）\n（三）优化服务。提升服务。\n{_GROUPED}\n",
+        [_BY_THE_GROUP, _OWN_THEN_THE_GROUP, _BY_THE_GROUP],
+    ),
+    (
+        "an-own-note-beside-the-grouped-note",
+        f"（一）深化改革。推进改革。\n（二）推进标准化。梳理事项。\n（三）优化服务。提升服务。（区数据局负责）{_GROUPED}\n",
+        [_BY_THE_GROUP, _BY_THE_GROUP, _OWN_THEN_THE_GROUP],
+    ),
+    (
+        "an-own-note-above-the-grouped-note-line",
+        f"（一）深化改革。推进改革。\n（二）推进标准化。梳理事项。\n（三）优化服务。提升服务。（区数据局负责）\n{_GROUPED}\n",
+        [_BY_THE_GROUP, _BY_THE_GROUP, _OWN_THEN_THE_GROUP],
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("tasks", "units"), [c[1:] for c in NOTES_FOR_THE_TASKS_ABOVE], ids=[c[0] for c in NOTES_FOR_THE_TASKS_ABOVE]
+)
+def test_a_note_for_the_tasks_above_gives_its_units_to_each_of_them(
+    tasks: str, units: list[tuple[list[str], list[str]]]
+) -> None:
+    """（以上三项由A牵头，B配合） after the third task: the three tasks are A's, B cooperating.  A task
+    with a note of its own keeps that note's lead, and A and B cooperate there: the plan names both,
+    and neither is lost (the third task's own note beside the grouped one made both lead, and left
+    the tasks above with none)."""
+    text = f"一、重点任务\n{tasks}（四）加强监管。开展检查。（区市场监管局负责）\n"
     items = [i for s in _plan(text)["sections"] for i in s["items"]]
-    assert [(i["lead_units"], i["cooperating_units"]) for i in items] == [
-        (["区政务服务中心"], ["区市场监管局", "区税务局"]),
-        (["区数据局"], []),
-        (["区政务服务中心"], ["区市场监管局", "区税务局"]),
-        (["区市场监管局"], []),
-    ]
+    assert [(i["lead_units"], i["cooperating_units"]) for i in items] == [*units, (["区市场监管局"], [])]
 
 
 NOTES_FOR_ALL_ABOVE = [
@@ -254,3 +281,14 @@ def test_page_furniture_after_the_date_leaves_the_signature_and_date_read() -> N
     )
     plan = _plan(text)
     assert plan["issuers"] == ["某某区人民政府办公室"] and plan["date"] == "2025-03-10"
+
+
+def test_an_editor_line_in_brackets_after_the_date_at_the_end_is_furniture() -> None:
+    """（责任编辑：张三） after the signature at a web copy's end: page furniture, not the 附注, and no
+    text left outside the plan."""
+    text = (
+        "某某区2025年工作要点\n一、重点任务\n（一）加强监管。开展检查。\n责任单位：区市场监管局\n\n"
+        "某某区人民政府办公室\n\n2025年3月10日\n\n（责任编辑：张三）\n"
+    )
+    plan = _plan(text)
+    assert (plan["date"], plan["note"], plan["problems"]) == ("2025-03-10", None, [])

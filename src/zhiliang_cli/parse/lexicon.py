@@ -823,6 +823,14 @@ YEAR_FOLLOWERS = ("度", "的", "第", "版", "起", "—", "-", "至", "到", "
 YEAR_PHRASES = ("以来", "以前", "前后", "开始", "上半年", "下半年")
 #: Five-year periods by the year they end: 到“十四五”末 -> 2025-12-31.
 PERIOD_END_YEARS = {"十一五": 2010, "十二五": 2015, "十三五": 2020, "十四五": 2025, "十五五": 2030, "十六五": 2035}
+#: Words after a time that make it when a task starts (2024年起, 2025年6月开始): no time to finish by.
+START_WORDS = ("起", "开始")
+#: Words before such a time: 自2024年起, 从2025年开始.
+FROM_WORDS = ("自", "从")
+#: Words that open a clause saying how often a task comes back (每年开展, 按季度推进, 定期通报): its
+#: rhythm, no time to finish by.
+RHYTHM_WORDS = ("每年", "每半年", "每季度", "每季", "每月", "每周", "每两年", "按年度", "按半年", "按季度", "按季",
+                "按月", "按周", "按年", "定期", "逐年")  # fmt: skip
 #: Deadlines that give no date: a task that goes on (长期坚持, 持续推进).
 ONGOING_PHRASES = ("长期坚持", "持续推进", "持续开展", "持续实施", "长期推进", "常态化推进", "常态推进", "长期",
                    "持续")  # fmt: skip

@@ -168,6 +168,13 @@ def is_noise(text: str, line: Line) -> bool:
     (True, True)
     >>> is_noise("加强监管。", Line(1, 0, 5)), is_noise("关闭落后产能企业10家。", Line(1, 0, 12))
     (False, False)
+
+    The same in brackets of its own, as a page prints its editor or source after the article:
+
+    >>> is_noise("（责任编辑：张三）", Line(1, 0, 9)), is_noise("[打印本页]", Line(1, 0, 6))
+    (True, True)
+    >>> is_noise("（此件公开发布）", Line(1, 0, 8)), is_noise("（省商务厅负责）", Line(1, 0, 8))
+    (False, False)
     """
     start, end = line.start, line.end
     if end - start > _NOISE_MAX:
@@ -177,6 +184,14 @@ def is_noise(text: str, line: Line) -> bool:
         label = RE_NOISE_LINE.match(text, start, end)
         if label is not None and _furniture_after(text, label.end(), end):
             return True
+    if first in _BRACKET_OPEN and text[end - 1] in _BRACKET_CLOSE and end - start > 2:
+        inner = start + 1  # （责任编辑：张三）, （来源：某某网）, [打印本页]: the label inside its brackets
+        while inner < end - 1 and text[inner] in lx.SPACE_CHARS:
+            inner += 1
+        if text[inner] in _NOISE_FIRST:
+            label = RE_NOISE_LINE.match(text, inner, end - 1)
+            if label is not None and _furniture_after(text, label.end(), end - 1):
+                return True
     if first in PAGE_FIRST and RE_PAGE_NUMBER.match(text, start, end):
         return True
     return RE_BREADCRUMB_SEPARATOR.search(text, start, end) is not None and (
@@ -194,6 +209,9 @@ def _furniture_after(text: str, pos: int, end: int) -> bool:
     return len(rest) <= _FURNITURE_TAIL and not any(ch in lx.CLAUSE_ENDS for ch in rest)
 
 
+#: The brackets a line of furniture may stand in, alone on its line: （责任编辑：张三）, [打印本页].
+_BRACKET_OPEN = frozenset(lx.NOTE_OPEN_BRACKETS)
+_BRACKET_CLOSE = frozenset(lx.NOTE_CLOSE_BRACKETS)
 _AFTER_LABEL = frozenset(lx.COLONS + lx.SPACE_CHARS + "】]》>＞")
 _FURNITURE_TAIL = 12  # characters after a furniture label on a line of furniture (在手机打开当前页)
 

@@ -16,10 +16,11 @@ Recognises a note in brackets (（） () 【】 ［］ 〔〕), on a line of its
     （承办单位：A、B；协办单位：C）            -> lead ["A", "B"], cooperating ["C"]  (whatever the rule)
     （A、B牵头负责）                           -> lead ["A", "B"]
     （A、B按职责分工负责）                     -> lead ["A", "B"]  (each answers for its part)
+    （A、B负责，2024年起每年开展）             -> lead ["A", "B"]; 2024年起每年开展 a field (when, not who)
     （A、B负责） / （责任单位：A、B）          -> lead ["A", "B"]  (they share the task) …
     … unless the plan says the unit listed first leads (列第一位者为牵头单位，下同): then
                                                -> lead ["A"], cooperating ["B"]
-    （责任单位：*A、B）                        -> lead ["A"], cooperating ["B"]  (marked lead)
+    （责任单位：*A、B） / （A★、B负责）        -> lead ["A"], cooperating ["B"]  (marked lead, before or after)
     （A（别名）、B、各地） at a line's end, wrapped over lines or not -> lead ["A（别名）", "B", "各地"]
     [责任单位：A；C为各项措施的共同责任单位，以下不再列出] -> lead ["A", "C"], and C leads every later note
 
@@ -61,6 +62,8 @@ from .patterns import (
     RE_BRACKETED_LABEL_NOTE,
     RE_CARRY_HINT,
     RE_COOPERATING_ASIDE,
+    RE_FIELD_VALUE_BELOW,
+    RE_FIELD_VALUE_REST,
     RE_FOLLOWING_UNITS,
     RE_FROM_HERE_ON,
     RE_GROUPED_NOTE,
@@ -77,13 +80,14 @@ from .patterns import (
     RE_RULE_ASIDE,
     RE_RULE_WORD,
     RE_SCOPE_ASIDE,
+    RE_TIME,
     RE_TRAILING_BRACKETS,
     RE_UNIT_END,
     RE_UNIT_LIST_REMARK,
     RE_UNIT_TRAILER,
     RE_VAGUE_JOIN,
 )
-from .times import is_deadline_phrase, opening_deadline
+from .times import is_deadline_phrase, is_time_remark, opening_deadline
 
 _OPEN = set(lx.NOTE_OPEN_BRACKETS + "《“")
 _CLOSE = set(lx.NOTE_CLOSE_BRACKETS + "》”")
@@ -176,12 +180,12 @@ def find_notes(text: str, start: int, end: int, line_starts: Iterable[int] | Non
     line_starts = list(line_starts)
     taken = _Spans([(n.start, n.end) for n in notes])
     others = [
-        _note(m.start("body"), m.end("body"), text, m.start("body"))
+        _wrapped_last_field(text, _note(m.start("body"), m.end("body"), text, m.start("body")), end)
         for m in _notes_at(text, line_starts, end)
         if not taken.holds(m.start("body"))
     ]
     others += [  # …做好工作。责任单位：X、Y (to the end of the line)
-        _note(m.start("body"), m.end("body"), text, m.start("body"))
+        _wrapped_last_field(text, _note(m.start("body"), m.end("body"), text, m.start("body")), end)
         for m in _inline_notes(text, start, end, cues)
         if not taken.holds(m.start("body"))
     ]
@@ -204,9 +208,67 @@ def _bracketed_label_note(text: str, match: re.Match[str], end: int) -> LeadNote
     fields: list[NoteField] = []
     stop = match.end()
     while (field := RE_BRACKETED_FIELD.match(text, stop, end)) is not None:
-        fields.append(NoteField(field.group("label"), field.start("value"), field.end("value")))
-        stop = field.end()
+        value = _field_value(text, field, end)
+        if value is None:
+            break  # a label with no value (【完成时间】。): no field, and the note ends before it
+        fields.append(NoteField(field.group("label"), *value))
+        stop = value[1]
     return note._replace(end=stop, fields=note.fields + tuple(fields)) if fields else note
+
+
+def _field_value(text: str, field: re.Match[str], end: int) -> tuple[int, int] | None:
+    """The span of a 【】 field's value as printed: on the label's line; run on over the line end
+    where a time is wrapped there (【完成时间】2025年⏎12月底前); or on the next line, where the label
+    ends its own and a time opens that line (【完成时间】⏎2025年12月底前).  None where it has none.
+
+    >>> from .patterns import RE_BRACKETED_FIELD as F
+    >>> [_field_value(t, F.match(t), len(t)) for t in ("【完成时间】2025年\\n12月底前", "【完成时间】\\n长期坚持")]
+    [(6, 17), (7, 11)]
+    """
+    start, stop = field.span("value")
+    if start < 0:  # nothing after the label on its line
+        below = RE_FIELD_VALUE_BELOW.match(text, field.end(), end)
+        if below is None:
+            return None
+        value = below.group("value")
+        return below.span("value") if is_deadline_phrase(value) or opening_deadline(value) is not None else None
+    return start, _wrapped_time_end(text, start, stop, end)
+
+
+def _wrapped_time_end(text: str, start: int, stop: int, end: int) -> int:
+    """Where a field's value that starts at ``start`` and stops at a line end at ``stop`` ends: past
+    the line end, to the end of the value's words on the next line, where a time opens the value and
+    goes on there (2025年⏎12月底前完成); else ``stop``.
+
+    >>> text = "完成时限：2025年\\n12月底前完成\\n（二）"
+    >>> text[5 : _wrapped_time_end(text, 5, 10, len(text))]
+    '2025年\\n12月底前完成'
+    """
+    if text[stop - 1] not in _TIME_CUT_AFTER:  # 2025年, 2025年12月, 2025: a time may go on below
+        return stop
+    time = RE_TIME.match(text, start, end)
+    time_end = _content_end(text, time.end()) if time is not None else stop
+    if time_end <= stop:
+        return stop
+    rest = RE_FIELD_VALUE_REST.match(text, time_end, end)  # 完成 after 12月底前
+    return rest.end() if rest is not None else time_end
+
+
+def _wrapped_last_field(text: str, note: LeadNote, end: int) -> LeadNote:
+    """A note that ends a line with a time field cut there (完成时限：2025年⏎12月底前, on lines of its
+    own or after the item's last sentence): the field and the note run on to the time's end."""
+    if not note.fields or note.fields[-1].end != note.end:
+        return note
+    last = note.fields[-1]
+    stop = _wrapped_time_end(text, last.start, last.end, end)
+    if stop == last.end:
+        return note
+    return note._replace(end=stop, fields=(*note.fields[:-1], last._replace(end=stop)))
+
+
+#: What a time wrapped at a line end may stop at there: a digit, a numeral, 年 or 月 (2025年⏎12月底前,
+#: 2025⏎年底前); a time that ends its line whole ends in 前, 底, 末, 日 or a word (长期坚持).
+_TIME_CUT_AFTER = frozenset("0123456789" + lx.FULLWIDTH_DIGITS + "〇零一二两三四五六七八九十年月")
 
 
 def _bare_notes(text: str, start: int, end: int, taken: _Spans, marks: _Marks | None = None) -> list[LeadNote]:
@@ -228,7 +290,10 @@ def _bare_notes(text: str, start: int, end: int, taken: _Spans, marks: _Marks | 
             continue
         units = _bare_units(text[opening + 1 : close])
         if units:
-            found_notes.append(LeadNote(opening, close + 1, units, [], shared=len(units) > 1))
+            lead, cooperating = _marked_lead(units, [])  # （*A、B） / （A★、B）: A leads
+            shared = len(lead) > 1 and not _has_marks(lead)
+            lead, cooperating = [_unmark(u) for u in lead], [_unmark(u) for u in cooperating]
+            found_notes.append(LeadNote(opening, close + 1, lead, cooperating, shared=shared))
     return found_notes
 
 
@@ -545,9 +610,9 @@ def _unreadable(text: str, cue: int, brackets: _Brackets) -> LeadNote | None:
     return None
 
 
-def _content_end(text: str) -> int:
-    """``len(text.rstrip())``, without copying the text to strip it."""
-    end = len(text)
+def _content_end(text: str, end: int | None = None) -> int:
+    """``len(text[:end].rstrip())``, without copying the text to strip it."""
+    end = len(text) if end is None else end
     while end and text[end - 1].isspace():
         end -= 1
     return end
@@ -766,7 +831,8 @@ def _units_after_time(body: str, start: int, end: int) -> tuple[int, _Reading] |
 
 def _without_time_tail(body: str, start: int, end: int, fields: list[tuple[str, int, int]]) -> int:
     """Where a labelled list of units ends when its last clause is a time to finish by (责任单位：B，
-    2022年底前; …，持续推进): the time is then an unlabelled field of the note, added to ``fields``."""
+    2022年底前; …，持续推进) or a remark on the task's timing (…，2024年起每年开展; …，按季度推进): the
+    time is then an unlabelled field of the note, added to ``fields``."""
     comma = max(body.rfind("，", start, end), body.rfind(",", start, end))
     if comma < 0:
         return end
@@ -775,7 +841,7 @@ def _without_time_tail(body: str, start: int, end: int, fields: list[tuple[str, 
         tail_start += 1
     tail = body[tail_start:end]
     due = opening_deadline(tail)
-    if due is None and not is_deadline_phrase(tail):
+    if due is None and not is_deadline_phrase(tail) and not is_time_remark(tail):
         return end
     fields.append(("", tail_start, tail_start + (len(tail) if due is None else due)))
     return comma
@@ -887,19 +953,32 @@ def _trim_end(body: str, start: int, stop: int) -> int:
 
 
 def _has_marks(units: list[str]) -> bool:
-    return any(u.startswith(tuple(lx.LEAD_MARKS)) for u in units)
+    return any(_marked(u) for u in units)
+
+
+def _marked(unit: str) -> bool:
+    """Whether a unit is marked as the lead: a mark before its name (*县人力社保局) or after it
+    (省市场监管局★), as a task table marks it in its units cell.
+
+    >>> _marked("*县人力社保局"), _marked("省市场监管局★"), _marked("省发展改革委")
+    (True, True, False)
+    """
+    return unit.startswith(_MARKS) or unit.endswith(_MARKS)
+
+
+_MARKS = tuple(lx.LEAD_MARKS)
 
 
 def _marked_lead(lead: list[str], cooperating: list[str]) -> tuple[list[str], list[str]]:
-    """Where some units of a list are marked (*县人力社保局), the marked ones lead."""
-    if not _has_marks(lead) or all(u.startswith(tuple(lx.LEAD_MARKS)) for u in lead):
+    """Where some units of a list are marked (*县人力社保局, 省市场监管局★), the marked ones lead."""
+    if not _has_marks(lead) or all(_marked(u) for u in lead):
         return lead, cooperating
-    marks = tuple(lx.LEAD_MARKS)
-    return [u for u in lead if u.startswith(marks)], [u for u in lead if not u.startswith(marks)] + cooperating
+    return [u for u in lead if _marked(u)], [u for u in lead if not _marked(u)] + cooperating
 
 
 def _unmark(unit: str) -> str:
-    return unit.lstrip(lx.LEAD_MARKS + lx.SPACE_CHARS)
+    """A unit's name without the mark before or after it that says it leads."""
+    return unit.strip(lx.LEAD_MARKS + lx.SPACE_CHARS)
 
 
 def _read_inline(body: str, start: int, end: int, labelled: bool) -> _Reading:
@@ -925,7 +1004,8 @@ def _read_inline(body: str, start: int, end: int, labelled: bool) -> _Reading:
         role, names = _clause_role(clause)
         if role is None:
             due = opening_deadline(clause)
-            if due is not None or is_deadline_phrase(clause):  # 2025年底前完成, 2024年底前出台…, 持续推进
+            if due is not None or is_deadline_phrase(clause) or is_time_remark(clause):
+                # 2025年底前完成, 2024年底前出台…, 持续推进; 2024年起每年开展, 按季度推进 (when, not who)
                 offset = body.find(clause, start)
                 length = len(clause) if due is None else due  # the time alone: 2025年底前
                 fields.append(("", offset, offset + length) if offset >= 0 else ("", start, end))
@@ -985,7 +1065,7 @@ def _plausible_name(name: str) -> bool:
     >>> _plausible_name("中国铁塔某某省分公司"), _plausible_name("各地要切实加强领导的"), _plausible_name("省发改委")
     (True, False, True)
     """
-    bare = _unmark(RE_TRAILING_BRACKETS.sub("", name))
+    bare = RE_TRAILING_BRACKETS.sub("", _unmark(name))
     if any(ch in lx.CLAUSE_ENDS for ch in bare) or bare in _LABEL_NAMES:
         return False  # 牵头单位:某局 — a label read as a name; （牵头部门统筹协调） names no unit
     if _names_a_unit(name):
@@ -1159,7 +1239,7 @@ def _names_a_unit(name: str) -> bool:
     >>> _names_a_unit("省市场监管局（省知识产权局）"), _names_a_unit("谁主管谁")
     (True, False)
     """
-    bare = _unmark(RE_TRAILING_BRACKETS.sub("", name))
+    bare = RE_TRAILING_BRACKETS.sub("", _unmark(name))
     return bare.endswith(lx.ORG_SUFFIXES) and not any(word in bare for word in lx.NOT_IN_UNIT_NAMES)
 
 

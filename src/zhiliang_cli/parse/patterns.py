@@ -350,15 +350,24 @@ RE_BRACKETED_LABEL_NOTE = re.compile(
     re.VERBOSE,
 )
 
-#: A field in 【】 after such a note, on its line or the next: 【完成时间】2025年12月底前.
+#: A field's value in 【】 form: to the end of its line, a sentence's end or the next 【, spaces after it
+#: left out.
+_FIELD_VALUE = r"[^。；;\r\n【]*[^。；;\r\n【\s\ufeff\u3000]"
+#: A field in 【】 after such a note, on its line or the next: 【完成时间】2025年12月底前.  Its value may
+#: be missing on the label's line: a copy from print may have wrapped it to the next
+#: (notes._field_value decides; RE_FIELD_VALUE_BELOW and RE_FIELD_VALUE_REST read it there).
 RE_BRACKETED_FIELD = re.compile(
     rf"""
     {WS}*+ (?: (?:\r\n|\r|\n) {WS}*+ )?                             # on the note's line or the next
     【 {WS}* (?P<label> {_alternation(lx.FIELD_LABELS)} ) {WS}* 】 {WS}*+ (?: {COLON} {WS}*+ )?
-    (?P<value> [^。；;\r\n【]*[^。；;\r\n【\s\ufeff\u3000] )
+    (?P<value> {_FIELD_VALUE} )?                                    # the value on the label's line
     """,
     re.VERBOSE,
 )
+#: A field's value on the line under its label (【完成时间】⏎2025年12月底前).
+RE_FIELD_VALUE_BELOW = re.compile(rf"{WS}*+(?:\r\n|\r|\n){WS}*+(?P<value>{_FIELD_VALUE})")
+#: The rest of a field's value on the line a wrapped time goes on to (【完成时间】2025年⏎12月底前完成).
+RE_FIELD_VALUE_REST = re.compile(rf"(?:{_FIELD_VALUE})?")
 
 #: A note that answers for the tasks before it as well as its own: （以上三项由A牵头，B配合）.
 #: 以上各项, 上述任务 name no count: the note is read, and answers for its own task alone.
@@ -631,6 +640,20 @@ RE_DEADLINE_PHRASE = re.compile(
     ^ {WS}*+ (?: (?:完成时限|时限) {WS}*+ )? (?: [:：] {WS}*+ )?                 # spaces taken once
     (?: (?:{RE_TIME.pattern}) | (?:{_alternation(lx.ONGOING_PHRASES)}) )
     {WS}*+ (?: (?:完成|见效|落实|到位|取得成效|实现) {WS}*+ )? (?: [。.] {WS}*+ )? $
+    """,
+    re.VERBOSE,
+)
+
+#: A clause that opens with when its task starts or how often it comes back: 2024年起每年开展,
+#: 自2025年开始, 按季度推进, 定期通报.  A remark on the task's timing in a note: no unit's name, no
+#: time to finish by.
+RE_TIME_REMARK = re.compile(
+    rf"""
+    {WS}*+
+    (?: (?: (?:{_alternation(lx.FROM_WORDS)}) {WS}*+ )?                 # 自 / 从
+        (?:{RE_TIME.pattern}) {WS}*+ (?:{_alternation(lx.START_WORDS)})  # 2024年起, 2025年6月开始, 今年起
+      | (?:{_alternation(lx.RHYTHM_WORDS)})                              # 每年, 按季度, 定期
+    )
     """,
     re.VERBOSE,
 )

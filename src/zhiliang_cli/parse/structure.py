@@ -28,7 +28,9 @@ checks what it found.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from itertools import pairwise
 
@@ -159,6 +161,8 @@ def _parse_structure(text: str, index: LineIndex) -> Structure:
         for draft in drafts:
             draft.promoted = True
     closing, signed = _closing_after_last_task(text, drafts, notes)
+    furniture = walk.furniture + [line for line in signed if is_noise(text, line)]  # 【打印本页】 after the date
+    signed = [line for line in signed if not is_noise(text, line)]
     closing += walk.closing
     restart = _numbering_restarts(drafts)
     sections = _build(text, drafts, notes)
@@ -168,7 +172,7 @@ def _parse_structure(text: str, index: LineIndex) -> Structure:
         sections,
         drafts,
         restart,
-        walk.furniture,
+        furniture,
         [n for n in found if not n.readable],
         walk.second_notice,
         closing,
@@ -869,19 +873,52 @@ def _build(text: str, drafts: list[SectionDraft], notes: _Notes) -> list[Section
 
 def _spread_grouped_notes(text: str, items: list[ItemRecord]) -> None:
     """A note that speaks for the tasks before it (（以上三项由A牵头，B配合） after the third) gives its
-    units to those of them that name none, with the note's span as where they come from."""
+    units to each of them and to its own task.  A task that names no unit takes them as the note
+    has them, with the note's span as where they come from; a task with a note of its own keeps
+    that note's lead, and the grouped note's units cooperate there (the plan says both, and the
+    task's own note is the nearer)."""
     for k, item in enumerate(items):
-        span = item["lead_span"]
-        grouped = RE_GROUPED_NOTE.match(text, span[0] + 1, span[1]) if span is not None else None
-        if grouped is None or span is None:
+        grouped = _grouped_note(text, item)
+        if grouped is None:
             continue
-        printed = grouped.group("count") or "0"  # 以上各项: no count, no task before it to answer for
+        note, match = grouped
+        printed = match.group("count") or "0"  # 以上各项: no count, no task before it to answer for
         count = int(printed) if printed.isdigit() else (chinese_to_int(printed) or 0)
+        own = [n for n in item["notes"] if n is not note]
+        if any(n["lead_units"] or n["cooperating_units"] for n in own):
+            item["lead_units"] = _unique(u for n in own for u in n["lead_units"])
+            item["cooperating_units"] = _unique(u for n in own for u in n["cooperating_units"])
+            _cooperate_too(item, note)
         for earlier in items[max(0, k - count + 1) : k]:
             if not earlier["lead_units"] and not earlier["cooperating_units"]:
-                earlier["lead_units"] = list(item["lead_units"])
-                earlier["cooperating_units"] = list(item["cooperating_units"])
-                earlier["lead_span"] = list(span)
+                earlier["lead_units"] = list(note["lead_units"])
+                earlier["cooperating_units"] = list(note["cooperating_units"])
+                earlier["lead_span"] = list(note["span"])
+            else:
+                _cooperate_too(earlier, note)
+
+
+def _grouped_note(text: str, item: ItemRecord) -> tuple[NoteRecord, re.Match[str]] | None:
+    """The item's last note when it speaks for the tasks before it (（以上三项由A牵头）), and the match
+    of its opening words."""
+    if not item["notes"]:
+        return None
+    note = item["notes"][-1]
+    start, end = note["span"]
+    match = RE_GROUPED_NOTE.match(text, start + 1, end)
+    return (note, match) if match is not None else None
+
+
+def _unique(units: Iterable[str]) -> list[str]:
+    """``units`` each once, in order."""
+    return list(dict.fromkeys(units))
+
+
+def _cooperate_too(item: ItemRecord, note: NoteRecord) -> None:
+    """``note``'s units added to the item's as cooperating, unless the item has them lead."""
+    leading = set(item["lead_units"])
+    added = [u for u in note["lead_units"] + note["cooperating_units"] if u not in leading]
+    item["cooperating_units"] = _unique(item["cooperating_units"] + added)
 
 
 def _printed_numbers_hold(drafts: list[SectionDraft]) -> bool:

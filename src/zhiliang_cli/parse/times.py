@@ -40,6 +40,7 @@ from .patterns import (
     RE_PLAN_YEAR,
     RE_TIME,
     RE_TIME_ANCHOR,
+    RE_TIME_REMARK,
     TIME_LEAD_CHARS,
 )
 
@@ -315,6 +316,27 @@ def is_deadline_phrase(text: str) -> bool:
     return any(match.group(name) for name in ("year", "part", "month", "plan_year", "period")) or not any(
         ch.isdigit() for ch in text
     )
+
+
+def is_time_remark(clause: str) -> bool:
+    """Whether ``clause`` opens with when its task starts or how often it comes back: a remark on
+    its timing (2024年起每年开展, 按季度推进), no unit's name and no time to finish by.
+
+    >>> is_time_remark("2024年起每年开展"), is_time_remark("自2025年开始"), is_time_remark("按季度推进")
+    (True, True, True)
+    >>> is_time_remark("自然资源部"), is_time_remark("2024年底前完成"), is_time_remark("省商务厅")
+    (False, False, False)
+    """
+    return clause[:1] in _REMARK_FIRST and RE_TIME_REMARK.match(clause) is not None
+
+
+#: What such a remark may open with: what a time may (2024, 今年, 上半年, “十四五”), 自 or 从, or
+#: a word of rhythm.
+_REMARK_FIRST = frozenset(
+    TIME_LEAD_CHARS
+    + "".join(word[0] for word in (*lx.FROM_WORDS, *lx.RHYTHM_WORDS, *lx.PLAN_YEAR_WORDS, *lx.YEAR_PARTS))
+    + "".join(name[0] for name in lx.PERIOD_END_YEARS)
+)
 
 
 def deadline_of(text: str, start: int, end: int, year: int | None) -> DeadlineRecord:
