@@ -43,6 +43,50 @@ def test_times(text: str, times: list[tuple[str, str]]) -> None:
     assert [(t.kind, t.date) for t in find_times(text, 0, len(text), 2023)] == times
 
 
+# (text, the times in it as printed, their kind and date) in a plan of 2025: a year named from the
+# plan's (今年, 明年) is part of the time and dates it (genre 58, a city opinion dated 2025)
+RELATIVE_YEAR_CASES = [
+    ("今年底前，在中心城区基本建成", [("今年底前", "deadline", "2025-12-31")]),
+    ("明年6月底前，完成200个小区改造", [("明年6月底前", "deadline", "2026-06-30")]),
+    ("。明年底前公共充电桩接入率达到95%", [("明年底前", "deadline", "2026-12-31")]),
+    ("，今年9月底前实现全覆盖", [("今年9月底前", "deadline", "2025-09-30")]),
+    ("力争明年上半年完成", [("明年上半年", "deadline", "2026-06-30")]),
+    ("本年底前完成", [("本年底前", "deadline", "2025-12-31")]),
+    ("当年底前完成", [("当年底前", "deadline", "2025-12-31")]),
+    ("补助资金于次年3月底前拨付", [("次年3月底前", "deadline", "2026-03-31")]),
+    ("后年底前全面建成", [("后年底前", "deadline", "2027-12-31")]),
+    ("今年内完成", [("今年内", "deadline", "2025-12-31")]),
+    ("确保明年\n6月底前完成", [("明年\n6月底前", "deadline", "2026-06-30")]),  # wrapped after the year
+    ("到明年底，建成10个", [("到明年底", "horizon", "2026-12-31")]),
+    # the base of a change, not a time to reach
+    ("贷款余额较去年底增长10%", []),
+    # the first character ends another word: 说明, 今后 — the year is the plan's, as without them
+    ("书面说明年底前完成情况", [("年底前", "deadline", "2025-12-31")]),
+    ("今后年底前均应报送", [("年底前", "deadline", "2025-12-31")]),
+]
+
+
+@pytest.mark.parametrize(("text", "times"), RELATIVE_YEAR_CASES, ids=[c[0] for c in RELATIVE_YEAR_CASES])
+def test_a_year_named_from_the_plans_is_part_of_its_time(text: str, times: list[tuple[str, str, str]]) -> None:
+    assert [(text[t.start : t.end], t.kind, t.date) for t in find_times(text, 0, len(text), 2025)] == times
+
+
+def test_an_item_deadline_in_the_next_year_dates_its_targets() -> None:
+    text = (
+        "某某市人民政府关于加快充电设施建设的实施意见\n一、重点任务\n"
+        "（一）推进小区充电设施建设。明年6月底前，小区充电设施覆盖率达到80%。（市住房城乡建设局负责）\n"
+        "（二）加强安全监管。今年底前完成安全评估。（市应急管理局负责）\n"
+        "某某市人民政府\n2025年4月8日\n"
+    )
+    plan = parse_text(text)
+    first, second = plan["sections"][0]["items"]
+    assert first["deadline"] is not None and second["deadline"] is not None
+    assert (first["deadline"]["text"], first["deadline"]["date"]) == ("明年6月底前", "2026-06-30")
+    assert (second["deadline"]["text"], second["deadline"]["date"]) == ("今年底前", "2025-12-31")
+    (target,) = first["targets"]
+    assert target["by"] is not None and target["by"]["date"] == "2026-06-30"
+
+
 # (id, an item's note whose time field a copy from print wrapped, the deadline as printed, its date)
 WRAPPED_FIELDS = [
     ("lenticular-after-the-year", "【责任部门】省教育厅【完成时间】2024年\n12月底前", "2024年\n12月底前", "2024-12-31"),
@@ -102,7 +146,8 @@ def test_a_time_field_does_not_run_on_into_what_is_not_its_time(note: str, field
 
 
 @pytest.mark.parametrize(
-    ("field", "date"), [("2025年6月", "2025-06-30"), ("12月31日", "2023-12-31"), ("2024年2月", "2024-02-29")]
+    ("field", "date"),
+    [("2025年6月", "2025-06-30"), ("12月31日", "2023-12-31"), ("2024年2月", "2024-02-29"), ("明年6月", "2024-06-30")],
 )
 def test_a_deadline_field_that_names_a_month_or_a_day(field: str, date: str) -> None:
     text = f"完成时限：{field}"

@@ -6,6 +6,7 @@ Recognises the times a plan sets things by::
     2023年底前 / 2023年末前          deadline  2023-12-31
     2024年6月底前                    deadline  2024-06-30
     6月底前 / 年内 / 全年            deadline  in the plan's year
+    今年底前 / 明年6月底前           deadline  the plan's year / the next: 2023-12-31 / 2024-06-30
     3月31日前                        deadline  the plan's year, 03-31
     上半年 / 三季度                  deadline  06-30 / 09-30 of the plan's year
     到“十四五”末                    horizon   2025-12-31
@@ -133,14 +134,50 @@ def _matches(text: str, start: int, end: int) -> Iterator[re.Match[str]]:
         if at < last:
             continue
         first, floor = at, max(last, at - _REACH_BACK)
-        while first > floor and text[first - 1] in _TIME_CHARS:
-            first -= 1  # back over what a time may start with: 到, 2023, 二〇二三, “
+        first = _lead_start(text, first, floor)  # back over what a time may start with: 到, 2023, “
+        if (relative := _relative_year_start(text, first, floor)) < first:
+            first = _lead_start(text, relative, floor)  # 今年底前, 到明年底
         for pos in range(first, at + 1):
             match = RE_TIME.match(text, pos, end)
             if match is not None and match.end() > at:
                 yield match
                 last = match.end()
                 break
+
+
+def _lead_start(text: str, first: int, floor: int) -> int:
+    """Back from ``first`` over the characters a time may start with (到, 2023, 二〇二三, “), not past ``floor``."""
+    while first > floor and text[first - 1] in _TIME_CHARS:
+        first -= 1
+    return first
+
+
+def _relative_year_start(text: str, first: int, floor: int) -> int:
+    """Where a time that may start at ``first`` starts if a year named from the plan's stands
+    before it: 今年|9月底前 and 今|年底前 -> at 今 (the anchor's 年 is in no TIME_LEAD_CHARS).
+
+    >>> _relative_year_start("。明年6月底前", 3, 0), _relative_year_start("。今年底前", 2, 0)
+    (1, 1)
+    >>> _relative_year_start("说明年底前", 2, 0), _relative_year_start("全年底前", 1, 0)
+    (2, 1)
+    """
+    year_at = first if text.startswith("年", first) else first - 1
+    if year_at - 1 < floor or not text.startswith("年", year_at):
+        return first
+    word = text[year_at - 1 : year_at + 1]
+    if word not in lx.RELATIVE_YEARS:
+        return first
+    before = text[year_at - 2 : year_at - 1]
+    return first if before and before in lx.NOT_BEFORE_RELATIVE_YEAR.get(word[0], "") else year_at - 1
+
+
+def _relative_year(word: str | None, year: int | None) -> int | None:
+    """The year 今年, 明年 … name in a plan of ``year``.
+
+    >>> _relative_year("明年", 2025), _relative_year("今年", 2025), _relative_year("明年", None)
+    (2026, 2025, None)
+    """
+    return year + lx.RELATIVE_YEARS[word] if word and year else None
 
 
 def _mark(match: re.Match[str], year: int | None) -> TimeMark | None:
@@ -164,10 +201,10 @@ def _mark(match: re.Match[str], year: int | None) -> TimeMark | None:
             return None  # “十四五”时期: a period, not a time to reach
         end_year = next((y for name, y in lx.PERIOD_END_YEARS.items() if name in group["period"]), None)
         return TimeMark(start, end, _kind(horizon, group["before"]), _iso(end_year, 12, 31))
-    stated_year = _year(group["year"]) if group["year"] else None
+    stated_year = _year(group["year"]) if group["year"] else _relative_year(group["rel_year"], year)
     if stated_year is None and not (group["part"] or group["month"]):
         return None
-    if group["part"] in ("底", "末") and stated_year is None:
+    if group["part"] in ("底", "末") and stated_year is None and not group["rel_year"]:
         return None  # 到底, 末: words, not times
     if stated_year is None and not (horizon or group["before"]) and text.endswith(lx.NOUN_TAKING_VERBS, 0, start):
         return None  # 纳入年底效能目标考核: a part of the year that qualifies what a verb takes in
@@ -358,11 +395,18 @@ def _month_or_day(words: str, year: int | None) -> str | None:
 
     >>> _month_or_day("2025年6月", 2024), _month_or_day("12月31日", 2024), _month_or_day("持续推进", 2024)
     ('2025-06-30', '2024-12-31', None)
+    >>> _month_or_day("明年6月", 2024)
+    '2025-06-30'
     """
     match = RE_MONTH_OR_DAY.search(words)
     if match is None:
         return None
-    stated = int(match.group("year")) if match.group("year") else year
+    if match.group("year"):
+        stated: int | None = int(match.group("year"))
+    else:
+        before = words[: match.start()].rstrip()
+        relative = next((word for word in lx.RELATIVE_YEARS if before.endswith(word)), None)
+        stated = _relative_year(relative, year) if relative else year
     month = int(match.group("month"))
     if stated is None or not 1 <= month <= 12:
         return None
