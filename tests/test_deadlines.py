@@ -27,6 +27,14 @@ CASES = [
     ("到2025年\n\n底前", [("horizon", "2025-12-31")]),  # a blank line ends the paragraph: no wrap
     # a part of the year that qualifies what a verb takes in
     ("纳入年底效能目标考核体系", []),
+    # a time, a verb and 的 say which ones are meant, not by when (genre 61)
+    ("累计改造2000年底前建成的城镇老旧小区1800个以上", []),
+    ("对2015年12月31日前出生的儿童给予补助", []),
+    ("2024年6月底前注册的企业", []),
+    ("年内竣工的项目", []),
+    # a verb with its object counts what is done by then: the time stands (genre 40)
+    ("2023年9月底前完成改造的企业达到18家", [("deadline", "2023-09-30")]),
+    ("2025年底前的各项任务", [("deadline", "2025-12-31")]),
 ]
 
 
@@ -85,6 +93,19 @@ def test_an_item_deadline_in_the_next_year_dates_its_targets() -> None:
     assert (second["deadline"]["text"], second["deadline"]["date"]) == ("今年底前", "2025-12-31")
     (target,) = first["targets"]
     assert target["by"] is not None and target["by"]["date"] == "2026-06-30"
+
+
+def test_a_time_that_qualifies_a_noun_is_no_deadline_of_the_item_nor_its_targets() -> None:
+    text = (
+        "2025年城市更新工作要点\n一、重点任务\n"
+        "（一）推进城镇老旧小区改造。到2027年，累计改造2000年底前建成的城镇老旧小区1800个以上。（市住房城乡建设局负责）\n"
+        "（二）推进加装电梯。6月底前完成100部。（市市场监管局负责）\n"
+    )
+    first, second = parse_text(text)["sections"][0]["items"]
+    assert first["deadline"] is None
+    (target,) = first["targets"]
+    assert target["by"] is not None and (target["by"]["text"], target["by"]["date"]) == ("到2027年", "2027-12-31")
+    assert second["deadline"] is not None and second["deadline"]["date"] == "2025-06-30"
 
 
 # (id, an item's note whose time field a copy from print wrapped, the deadline as printed, its date)

@@ -614,6 +614,10 @@ RE_TIME = re.compile(
     """,
     re.VERBOSE,
 )
+#: What after a time makes it qualify a noun rather than set a time to finish by: a verb of one or
+#: two characters and 的 (2000年底前建成的小区, 2024年6月底前注册的企业); a verb with its object
+#: (9月底前完成改造的企业达到18家) counts what is done by then, and is left a time.
+RE_QUALIFYING_VERB = re.compile(rf"{WS}*(?:(?!的)[\u4e00-\u9fff]){{1,2}}的")
 #: A year in a title, its digits made ASCII: 2023 of 2023年福建省质量强省工作要点.
 RE_PLAN_YEAR = regex.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
 #: Text in brackets with no brackets inside: （2023年底前完成）.

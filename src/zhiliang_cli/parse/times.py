@@ -39,6 +39,7 @@ from .patterns import (
     RE_MONTH_OR_DAY,
     RE_ONGOING_BRACKETED,
     RE_PLAN_YEAR,
+    RE_QUALIFYING_VERB,
     RE_TIME,
     RE_TIME_ANCHOR,
     RE_TIME_REMARK,
@@ -191,6 +192,8 @@ def _mark(match: re.Match[str], year: int | None) -> TimeMark | None:
         return None  # 较2023年末翻一番, 比上年末增长5%: the base of a change, not a time to reach
     group = match.groupdict()  # one call for every group's text (None where it took no part)
     horizon = group["horizon"] is not None
+    if not horizon and RE_QUALIFYING_VERB.match(text, end) is not None:
+        return None  # 2000年底前建成的城镇老旧小区: which ones are counted, no time to reach
     if group["plan_year"]:
         if group["horizon"] or (start > 0 and text[start - 1] in _NUMERAL_CHARS):
             return None  # 至今年; 3年内 (within three years): not the plan's year
