@@ -175,6 +175,40 @@ def test_a_deadline_field_that_names_a_month_or_a_day(field: str, date: str) -> 
     assert deadline_of(text, 5, len(text), 2023)["date"] == date
 
 
+# a 完成时限 that names the years a task runs over is due when they end (genre 61's 说明: 完成时限为
+# “2025年—2027年”的，须于2027年底前全部完成)
+SPAN_FIELDS = [
+    ("2025年—2027年", "2027-12-31"),
+    ("2025—2027年", "2027-12-31"),
+    ("2025-2027年", "2027-12-31"),
+    ("2025年-2027年", "2027-12-31"),
+    ("2025～2027年", "2027-12-31"),
+    ("２０２５—２０２７年", "2027-12-31"),
+    ("2025年至2027年", "2027-12-31"),
+    ("2025年—2027年6月", "2027-06-30"),
+    ("2025年起", None),  # a start, no end
+]
+
+
+@pytest.mark.parametrize(("field", "date"), SPAN_FIELDS, ids=[c[0] for c in SPAN_FIELDS])
+def test_a_deadline_field_that_names_a_span_of_years_is_due_at_its_end(field: str, date: str | None) -> None:
+    text = f"完成时限：{field}"
+    deadline = deadline_of(text, 5, len(text), 2025)
+    assert (deadline["text"], deadline["date"]) == (field, date)
+
+
+def test_a_span_field_dates_the_item_and_its_targets() -> None:
+    text = (
+        "城市更新行动重点任务清单（2025—2027年）\n一、重点任务\n"
+        "（一）提升排水防涝能力。新建改造雨水管网300公里。（牵头单位：市水务局；完成时限：2025年—2027年）\n"
+    )
+    (item,) = parse_text(text)["sections"][0]["items"]
+    assert item["deadline"] is not None
+    assert (item["deadline"]["text"], item["deadline"]["date"]) == ("2025年—2027年", "2027-12-31")
+    (target,) = item["targets"]
+    assert target["by"] is not None and target["by"]["date"] == "2027-12-31"
+
+
 PLAN = (
     "一、主要任务\n（一）推进一网通办。（市政务服务局负责）\n"
     "（二）推进数据共享。（市大数据局负责，2024年6月底前完成）\n（三）加强督查。（市督查室负责）\n"

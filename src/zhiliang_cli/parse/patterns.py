@@ -618,6 +618,16 @@ RE_TIME = re.compile(
 #: two characters and 的 (2000年底前建成的小区, 2024年6月底前注册的企业); a verb with its object
 #: (9月底前完成改造的企业达到18家) counts what is done by then, and is left a time.
 RE_QUALIFYING_VERB = re.compile(rf"{WS}*(?:(?!的)[\u4e00-\u9fff]){{1,2}}的")
+#: A span of years as a 完成时限 (2025年—2027年, 2025—2027年, 2025-2027年底): due at its end.
+RE_YEAR_SPAN = re.compile(
+    rf"""
+    {WS}* (?:19|20)[0-9]{{2}} {WS}* 年? {WS}*            # 2025年
+    (?: [—–\-－~～]{{1,2}} | 至 | 到 ) {WS}*                  # — / - / 至
+    (?P<end> (?:19|20)[0-9]{{2}} ) {WS}* 年? {WS}*          # 2027年
+    (?: (?:底|末) {WS}* )? (?: (?:{_alternation(lx.BEFORE_WORDS)}) {WS}* )? \Z  # 底前
+    """,
+    re.VERBOSE,
+)
 #: A year in a title, its digits made ASCII: 2023 of 2023年福建省质量强省工作要点.
 RE_PLAN_YEAR = regex.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
 #: Text in brackets with no brackets inside: （2023年底前完成）.

@@ -43,6 +43,7 @@ from .patterns import (
     RE_TIME,
     RE_TIME_ANCHOR,
     RE_TIME_REMARK,
+    RE_YEAR_SPAN,
     TIME_LEAD_CHARS,
 )
 
@@ -386,10 +387,23 @@ def deadline_of(text: str, start: int, end: int, year: int | None) -> DeadlineRe
     {'text': '2023年底前', 'span': [5, 12], 'date': '2023-12-31'}
     >>> deadline_of("长期坚持", 0, 4, 2023)["date"] is None
     True
+    >>> deadline_of("2025年—2027年", 0, 11, 2025)["date"]
+    '2027-12-31'
     """
     marks = find_times(text, start, end, year)
-    date = marks[-1].date if marks else _month_or_day(text[start:end], year)
+    date = marks[-1].date if marks else _span_end(text[start:end]) or _month_or_day(text[start:end], year)
     return {"text": text[start:end], "span": [start, end], "date": date}
+
+
+def _span_end(words: str) -> str | None:
+    """The last day a span of years allows (2025年—2027年, 2025—2027年: the end of 2027): a field
+    that names the years a task runs over says it is due when they end.
+
+    >>> _span_end("2025—2027年"), _span_end("２０２５－２０２７年"), _span_end("2025年")
+    ('2027-12-31', '2027-12-31', None)
+    """
+    match = RE_YEAR_SPAN.match(words.translate(_DIGITS))
+    return _iso(int(match.group("end")), 12, 31) if match else None
 
 
 def _month_or_day(words: str, year: int | None) -> str | None:
