@@ -197,6 +197,29 @@ def test_a_deadline_field_that_names_a_span_of_years_is_due_at_its_end(field: st
     assert (deadline["text"], deadline["date"]) == (field, date)
 
 
+# a limit that comes back (每年12月底前, 每季度末) is the item's deadline as printed, with no one date
+RECURRING_FIELDS = ["每年12月底前", "每年6月30日前", "每季度末", "每月10日前", "每季度"]
+
+
+@pytest.mark.parametrize("field", RECURRING_FIELDS)
+def test_a_deadline_field_that_comes_back_gives_no_date(field: str) -> None:
+    text = f"完成时限：{field}"
+    deadline = deadline_of(text, 5, len(text), 2025)
+    assert (deadline["text"], deadline["date"]) == (field, None)
+
+
+def test_a_recurring_field_is_the_items_deadline_without_a_date() -> None:
+    text = (
+        "2025年城市更新工作要点\n一、重点任务\n"
+        "（一）推进既有住宅加装电梯。新增既有住宅加装电梯600部。（牵头单位：市住房城乡建设局；完成时限：每年12月底前）\n"
+    )
+    (item,) = parse_text(text)["sections"][0]["items"]
+    assert item["deadline"] is not None
+    assert (item["deadline"]["text"], item["deadline"]["date"]) == ("每年12月底前", None)
+    (target,) = item["targets"]
+    assert target["by"] is not None and target["by"]["date"] is None
+
+
 def test_a_span_field_dates_the_item_and_its_targets() -> None:
     text = (
         "城市更新行动重点任务清单（2025—2027年）\n一、重点任务\n"

@@ -412,12 +412,14 @@ def _month_or_day(words: str, year: int | None) -> str | None:
 
     >>> _month_or_day("2025年6月", 2024), _month_or_day("12月31日", 2024), _month_or_day("持续推进", 2024)
     ('2025-06-30', '2024-12-31', None)
-    >>> _month_or_day("明年6月", 2024)
-    '2025-06-30'
+    >>> _month_or_day("明年6月", 2024), _month_or_day("每年12月底前", 2024)
+    ('2025-06-30', None)
     """
     match = RE_MONTH_OR_DAY.search(words)
     if match is None:
         return None
+    if words[: match.start()].rstrip().endswith(lx.RECURRING_WORDS):
+        return None  # 每年12月底前: a limit that comes back every year, no one day (as 每季度末)
     if match.group("year"):
         stated: int | None = int(match.group("year"))
     else:
