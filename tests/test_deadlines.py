@@ -35,6 +35,11 @@ CASES = [
     # a verb with its object counts what is done by then: the time stands (genre 40)
     ("2023年9月底前完成改造的企业达到18家", [("deadline", "2023-09-30")]),
     ("2025年底前的各项任务", [("deadline", "2025-12-31")]),
+    # a year that opens its paragraph as the time of the work it sets out holds for the paragraph
+    # (genre 57), as 2024年，… does; one the paragraph says something of binds its sentence (genre 21)
+    ("\n　　2025年农村公路工作的总体思路是：坚持。", [("horizon", "2025-12-31")]),
+    ("\n　　2024年，全市主要目标是：", [("horizon", "2024-12-31")]),
+    ("\n　　2024年是实施规划的关键之年。", [("year", "2024-12-31")]),
 ]
 
 
@@ -49,6 +54,25 @@ def test_a_wrapped_time_is_one_time_kept_as_printed() -> None:
 @pytest.mark.parametrize(("text", "times"), CASES, ids=[c[0] for c in CASES])
 def test_times(text: str, times: list[tuple[str, str]]) -> None:
     assert [(t.kind, t.date) for t in find_times(text, 0, len(text), 2023)] == times
+
+
+PREAMBLE = (
+    "2025年农村公路工作要点\n　　{opening}。主要目标是：全年新改建农村公路3万公里。\n"
+    "一、重点任务\n（一）推进建设。（公路局负责）\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("opening", "by"),
+    [
+        ("2025年农村公路工作的总体思路是：坚持稳中求进，着力补短板", "2025-12-31"),
+        ("2025年是实施规划的关键之年。为推进农村公路发展，制定本要点", None),
+    ],
+    ids=["the-year-of-the-work", "a-statement-of-the-year"],
+)
+def test_a_year_that_opens_the_preamble_sets_the_time_of_its_goals(opening: str, by: str | None) -> None:
+    (target,) = parse_text(PREAMBLE.format(opening=opening))["targets"]
+    assert (target["by"]["date"] if target["by"] else None) == by
 
 
 # (text, the times in it as printed, their kind and date) in a plan of 2025: a year named from the

@@ -836,6 +836,9 @@ NOT_BEFORE_RELATIVE_YEAR = {
 #: What after a year makes it date a thing rather than open a clause of work: 2023年度, 2023年的.
 YEAR_FOLLOWERS = ("度", "的", "第", "版", "起", "—", "-", "至", "到", "、", "和", "及", "，", ",", "。")
 YEAR_PHRASES = ("以来", "以前", "前后", "开始", "上半年", "下半年")
+#: Verbs after a year that open a paragraph with something said of the year (2024年是…的关键之年),
+#: not the work it is the time of (2025年农村公路工作的总体思路是).
+YEAR_SUBJECT_VERBS = ("是", "为")
 #: Five-year periods by the year they end: 到“十四五”末 -> 2025-12-31.
 PERIOD_END_YEARS = {"十一五": 2010, "十二五": 2015, "十三五": 2020, "十四五": 2025, "十五五": 2030, "十六五": 2035}
 #: Words after a time that make it when a task starts (2024年起, 2025年6月开始): no time to finish by.

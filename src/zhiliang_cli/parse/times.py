@@ -215,7 +215,7 @@ def _mark(match: re.Match[str], year: int | None) -> TimeMark | None:
     if not (horizon or group["before"] or group["part"] or group["month_end"]):
         if group["year"] and not group["month"] and _opens_a_clause(match):
             # 2024年，全市…: a paragraph that opens with its year sets what follows for that year, as 到2024年
-            kind = "horizon" if _opens_a_paragraph(match) else "year"
+            kind = "horizon" if _opens_a_paragraph(match) or _dates_a_paragraph(match) else "year"
             return TimeMark(start, end, kind, _iso(stated_year, 12, 31))  # 2020年初步建成…
         return None  # 2023年 / 6月 alone: a date of something, not a time to reach
     if group["month"] and not (group["before"] or group["month_end"] or group["day"] or horizon):
@@ -256,6 +256,20 @@ def _opens_a_paragraph(match: re.Match[str]) -> bool:
     """
     text = match.string
     return _char_before(text, match.start()) in "\r\n" and text[match.end() : match.end() + 1] in "，,"
+
+
+def _dates_a_paragraph(match: re.Match[str]) -> bool:
+    """A year that opens its paragraph as the time of what the paragraph sets out (　　2025年农村公路
+    工作的总体思路是：…。主要目标是：…): it holds for the paragraph, as 2024年，… does; not one the
+    paragraph says something of (2024年是…的关键之年).
+
+    >>> _dates_a_paragraph(RE_TIME.search("\\n　　2025年农村公路工作"))
+    True
+    >>> _dates_a_paragraph(RE_TIME.search("\\n2024年是关键之年")), _dates_a_paragraph(RE_TIME.search("。2025年建成"))
+    (False, False)
+    """
+    text = match.string
+    return _char_before(text, match.start()) in "\r\n" and not text.startswith(lx.YEAR_SUBJECT_VERBS, match.end())
 
 
 def _char_before(text: str, start: int) -> str:
