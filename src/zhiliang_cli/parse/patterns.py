@@ -587,13 +587,15 @@ _IN_YEAR = rf"""
         (?: (?P<day> {DIGIT}{{1,2}} ) {WS}* (?:日|号) | (?P<month_end> 底|末|中旬|下旬|上旬) )?   # 30日 / 底
     )
 """
-#: A year named from the plan's (今年, 明年), not where its first character ends a word (说明年底).
-_RELATIVE_YEAR = "|".join(
-    f"(?<![{lx.NOT_BEFORE_RELATIVE_YEAR.get(word[0], '')}]){re.escape(word)}"
+#: A year named from the plan's (今年, 明年), not where its first character ends a word (说明年底);
+#: the first characters are checked once, before the words are tried.
+_RELATIVE_WORDS = "|".join(
+    f"(?<![{lx.NOT_BEFORE_RELATIVE_YEAR[word[0]]}]){re.escape(word)}"
     if word[0] in lx.NOT_BEFORE_RELATIVE_YEAR
     else re.escape(word)
     for word in lx.RELATIVE_YEARS
 )
+_RELATIVE_YEAR = rf"(?=[{''.join(sorted({word[0] for word in lx.RELATIVE_YEARS}))}])(?:{_RELATIVE_WORDS})"
 #: A time a plan sets things by, as printed: 到2025年, 2023年底前, 2024年6月底前, 6月底前,
 #: 3月31日前, 上半年, 年内, 今年底前, 到“十四五”末.  Which parts are present tells its kind
 #: (:mod:`times` decides what is a time and what only dates something).
@@ -617,7 +619,7 @@ RE_TIME = re.compile(
 #: What after a time makes it qualify a noun rather than set a time to finish by: a verb of one or
 #: two characters and 的 (2000年底前建成的小区, 2024年6月底前注册的企业); a verb with its object
 #: (9月底前完成改造的企业达到18家) counts what is done by then, and is left a time.
-RE_QUALIFYING_VERB = re.compile(rf"{WS}*(?:(?!的)[\u4e00-\u9fff]){{1,2}}的")
+RE_QUALIFYING_VERB = re.compile(r"(?:(?!的)[\u4e00-\u9fff]){1,2}的")
 #: A span of years as a 完成时限 (2025年—2027年, 2025—2027年, 2025-2027年底): due at its end.
 RE_YEAR_SPAN = re.compile(
     rf"""

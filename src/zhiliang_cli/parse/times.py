@@ -136,9 +136,11 @@ def _matches(text: str, start: int, end: int) -> Iterator[re.Match[str]]:
         if at < last:
             continue
         first, floor = at, max(last, at - _REACH_BACK)
-        first = _lead_start(text, first, floor)  # back over what a time may start with: 到, 2023, “
-        if (relative := _relative_year_start(text, first, floor)) < first:
-            first = _lead_start(text, relative, floor)  # 今年底前, 到明年底
+        while first > floor and text[first - 1] in _TIME_CHARS:
+            first -= 1  # back over what a time may start with: 到, 2023, 二〇二三, “
+        year_at = first if text[first] == "年" else first - 1
+        if year_at > floor and text[year_at] == "年" and text[year_at - 1] in _RELATIVE_FIRSTS:
+            first = _relative_year_start(text, year_at, first, floor)  # 今年底前, 到明年底
         for pos in range(first, at + 1):
             match = RE_TIME.match(text, pos, end)
             if match is not None and match.end() > at:
@@ -147,30 +149,28 @@ def _matches(text: str, start: int, end: int) -> Iterator[re.Match[str]]:
                 break
 
 
-def _lead_start(text: str, first: int, floor: int) -> int:
-    """Back from ``first`` over the characters a time may start with (到, 2023, 二〇二三, “), not past ``floor``."""
-    while first > floor and text[first - 1] in _TIME_CHARS:
-        first -= 1
-    return first
+def _relative_year_start(text: str, year_at: int, first: int, floor: int) -> int:
+    """Where a time that may start at ``first`` starts when a year named from the plan's ends at
+    ``year_at`` (its 年, in no TIME_LEAD_CHARS): 今年|9月底前 and 今|年底前 -> at 今, 到明年底 -> at 到;
+    说明|年底前 -> ``first`` (明 ends another word).
 
-
-def _relative_year_start(text: str, first: int, floor: int) -> int:
-    """Where a time that may start at ``first`` starts if a year named from the plan's stands
-    before it: 今年|9月底前 and 今|年底前 -> at 今 (the anchor's 年 is in no TIME_LEAD_CHARS).
-
-    >>> _relative_year_start("。明年6月底前", 3, 0), _relative_year_start("。今年底前", 2, 0)
-    (1, 1)
-    >>> _relative_year_start("说明年底前", 2, 0), _relative_year_start("全年底前", 1, 0)
+    >>> _relative_year_start("。明年6月底前", 2, 3, 0), _relative_year_start("到明年底", 2, 2, 0)
+    (1, 0)
+    >>> _relative_year_start("说明年底前", 2, 2, 0), _relative_year_start("全年底前", 1, 1, 0)
     (2, 1)
     """
-    year_at = first if text.startswith("年", first) else first - 1
-    if year_at - 1 < floor or not text.startswith("年", year_at):
-        return first
     word = text[year_at - 1 : year_at + 1]
     if word not in lx.RELATIVE_YEARS:
         return first
-    before = text[year_at - 2 : year_at - 1]
-    return first if before and before in lx.NOT_BEFORE_RELATIVE_YEAR.get(word[0], "") else year_at - 1
+    if year_at - 2 >= 0 and text[year_at - 2] in lx.NOT_BEFORE_RELATIVE_YEAR.get(word[0], ""):
+        return first
+    start = year_at - 1
+    while start > floor and text[start - 1] in _TIME_CHARS:
+        start -= 1  # 到明年底, 截至今年底
+    return start
+
+
+_RELATIVE_FIRSTS = frozenset(word[0] for word in lx.RELATIVE_YEARS)
 
 
 def _relative_year(word: str | None, year: int | None) -> int | None:
@@ -193,7 +193,7 @@ def _mark(match: re.Match[str], year: int | None) -> TimeMark | None:
         return None  # 较2023年末翻一番, 比上年末增长5%: the base of a change, not a time to reach
     group = match.groupdict()  # one call for every group's text (None where it took no part)
     horizon = group["horizon"] is not None
-    if not horizon and RE_QUALIFYING_VERB.match(text, end) is not None:
+    if not horizon and text.find("的", end + 1, end + 3) >= 0 and RE_QUALIFYING_VERB.match(text, end) is not None:
         return None  # 2000年底前建成的城镇老旧小区: which ones are counted, no time to reach
     if group["plan_year"]:
         if group["horizon"] or (start > 0 and text[start - 1] in _NUMERAL_CHARS):
