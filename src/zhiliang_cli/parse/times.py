@@ -11,8 +11,12 @@ Recognises the times a plan sets things by::
     上半年 / 三季度                  deadline  06-30 / 09-30 of the plan's year
     到“十四五”末                    horizon   2025-12-31
     长期坚持 / 持续推进              deadline  no date
+    完成时限：2025年—2027年          deadline  2027-12-31  (a span of years: due at its end)
+    完成时限：每年12月底前           deadline  no date     (it comes back every year)
 
-A year alone (2023年) is no time: it dates what it stands in, it sets nothing by.  ``X月前``
+A year alone (2023年) is no time: it dates what it stands in, it sets nothing by, unless it
+opens its paragraph (2024年，… / 2025年全市…工作的主要目标是：…: a horizon).  A time a verb and
+的 follow (2000年底前建成的小区) says which ones are meant: no time either.  ``X月前``
 is read literally (before that month begins: the last day of the month before), ``X年前``
 as the genre uses it (2030年前实现碳达峰: by the end of that year).  Emits a Deadline record:
 the words as printed, their span and the date (ISO 8601, or null).
