@@ -27,6 +27,19 @@ CASES = [
     ("到2025年\n\n底前", [("horizon", "2025-12-31")]),  # a blank line ends the paragraph: no wrap
     # a part of the year that qualifies what a verb takes in
     ("纳入年底效能目标考核体系", []),
+    # a time, a verb and 的 say which ones are meant, not by when (genre 61)
+    ("累计改造2000年底前建成的城镇老旧小区1800个以上", []),
+    ("对2015年12月31日前出生的儿童给予补助", []),
+    ("2024年6月底前注册的企业", []),
+    ("年内竣工的项目", []),
+    # a verb with its object counts what is done by then: the time stands (genre 40)
+    ("2023年9月底前完成改造的企业达到18家", [("deadline", "2023-09-30")]),
+    ("2025年底前的各项任务", [("deadline", "2025-12-31")]),
+    # a year that opens its paragraph as the time of the work it sets out holds for the paragraph
+    # (genre 57), as 2024年，… does; one the paragraph says something of binds its sentence (genre 21)
+    ("\n　　2025年农村公路工作的总体思路是：坚持。", [("horizon", "2025-12-31")]),
+    ("\n　　2024年，全市主要目标是：", [("horizon", "2024-12-31")]),
+    ("\n　　2024年是实施规划的关键之年。", [("year", "2024-12-31")]),
 ]
 
 
@@ -41,6 +54,82 @@ def test_a_wrapped_time_is_one_time_kept_as_printed() -> None:
 @pytest.mark.parametrize(("text", "times"), CASES, ids=[c[0] for c in CASES])
 def test_times(text: str, times: list[tuple[str, str]]) -> None:
     assert [(t.kind, t.date) for t in find_times(text, 0, len(text), 2023)] == times
+
+
+PREAMBLE = (
+    "2025年农村公路工作要点\n　　{opening}。主要目标是：全年新改建农村公路3万公里。\n"
+    "一、重点任务\n（一）推进建设。（公路局负责）\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("opening", "by"),
+    [
+        ("2025年农村公路工作的总体思路是：坚持稳中求进，着力补短板", "2025-12-31"),
+        ("2025年是实施规划的关键之年。为推进农村公路发展，制定本要点", None),
+    ],
+    ids=["the-year-of-the-work", "a-statement-of-the-year"],
+)
+def test_a_year_that_opens_the_preamble_sets_the_time_of_its_goals(opening: str, by: str | None) -> None:
+    (target,) = parse_text(PREAMBLE.format(opening=opening))["targets"]
+    assert (target["by"]["date"] if target["by"] else None) == by
+
+
+# (text, the times in it as printed, their kind and date) in a plan of 2025: a year named from the
+# plan's (今年, 明年) is part of the time and dates it (genre 58, a city opinion dated 2025)
+RELATIVE_YEAR_CASES = [
+    ("今年底前，在中心城区基本建成", [("今年底前", "deadline", "2025-12-31")]),
+    ("明年6月底前，完成200个小区改造", [("明年6月底前", "deadline", "2026-06-30")]),
+    ("。明年底前公共充电桩接入率达到95%", [("明年底前", "deadline", "2026-12-31")]),
+    ("，今年9月底前实现全覆盖", [("今年9月底前", "deadline", "2025-09-30")]),
+    ("力争明年上半年完成", [("明年上半年", "deadline", "2026-06-30")]),
+    ("本年底前完成", [("本年底前", "deadline", "2025-12-31")]),
+    ("当年底前完成", [("当年底前", "deadline", "2025-12-31")]),
+    ("补助资金于次年3月底前拨付", [("次年3月底前", "deadline", "2026-03-31")]),
+    ("后年底前全面建成", [("后年底前", "deadline", "2027-12-31")]),
+    ("今年内完成", [("今年内", "deadline", "2025-12-31")]),
+    ("确保明年\n6月底前完成", [("明年\n6月底前", "deadline", "2026-06-30")]),  # wrapped after the year
+    ("到明年底，建成10个", [("到明年底", "horizon", "2026-12-31")]),
+    # the base of a change, not a time to reach
+    ("贷款余额较去年底增长10%", []),
+    # the first character ends another word: 说明, 今后 — the year is the plan's, as without them
+    ("书面说明年底前完成情况", [("年底前", "deadline", "2025-12-31")]),
+    ("今后年底前均应报送", [("年底前", "deadline", "2025-12-31")]),
+]
+
+
+@pytest.mark.parametrize(("text", "times"), RELATIVE_YEAR_CASES, ids=[c[0] for c in RELATIVE_YEAR_CASES])
+def test_a_year_named_from_the_plans_is_part_of_its_time(text: str, times: list[tuple[str, str, str]]) -> None:
+    assert [(text[t.start : t.end], t.kind, t.date) for t in find_times(text, 0, len(text), 2025)] == times
+
+
+def test_an_item_deadline_in_the_next_year_dates_its_targets() -> None:
+    text = (
+        "某某市人民政府关于加快充电设施建设的实施意见\n一、重点任务\n"
+        "（一）推进小区充电设施建设。明年6月底前，小区充电设施覆盖率达到80%。（市住房城乡建设局负责）\n"
+        "（二）加强安全监管。今年底前完成安全评估。（市应急管理局负责）\n"
+        "某某市人民政府\n2025年4月8日\n"
+    )
+    plan = parse_text(text)
+    first, second = plan["sections"][0]["items"]
+    assert first["deadline"] is not None and second["deadline"] is not None
+    assert (first["deadline"]["text"], first["deadline"]["date"]) == ("明年6月底前", "2026-06-30")
+    assert (second["deadline"]["text"], second["deadline"]["date"]) == ("今年底前", "2025-12-31")
+    (target,) = first["targets"]
+    assert target["by"] is not None and target["by"]["date"] == "2026-06-30"
+
+
+def test_a_time_that_qualifies_a_noun_is_no_deadline_of_the_item_nor_its_targets() -> None:
+    text = (
+        "2025年城市更新工作要点\n一、重点任务\n"
+        "（一）推进城镇老旧小区改造。到2027年，累计改造2000年底前建成的城镇老旧小区1800个以上。（市住房城乡建设局负责）\n"
+        "（二）推进加装电梯。6月底前完成100部。（市市场监管局负责）\n"
+    )
+    first, second = parse_text(text)["sections"][0]["items"]
+    assert first["deadline"] is None
+    (target,) = first["targets"]
+    assert target["by"] is not None and (target["by"]["text"], target["by"]["date"]) == ("到2027年", "2027-12-31")
+    assert second["deadline"] is not None and second["deadline"]["date"] == "2025-06-30"
 
 
 # (id, an item's note whose time field a copy from print wrapped, the deadline as printed, its date)
@@ -102,11 +191,69 @@ def test_a_time_field_does_not_run_on_into_what_is_not_its_time(note: str, field
 
 
 @pytest.mark.parametrize(
-    ("field", "date"), [("2025年6月", "2025-06-30"), ("12月31日", "2023-12-31"), ("2024年2月", "2024-02-29")]
+    ("field", "date"),
+    [("2025年6月", "2025-06-30"), ("12月31日", "2023-12-31"), ("2024年2月", "2024-02-29"), ("明年6月", "2024-06-30")],
 )
 def test_a_deadline_field_that_names_a_month_or_a_day(field: str, date: str) -> None:
     text = f"完成时限：{field}"
     assert deadline_of(text, 5, len(text), 2023)["date"] == date
+
+
+# a 完成时限 that names the years a task runs over is due when they end (genre 61's 说明: 完成时限为
+# “2025年—2027年”的，须于2027年底前全部完成)
+SPAN_FIELDS = [
+    ("2025年—2027年", "2027-12-31"),
+    ("2025—2027年", "2027-12-31"),
+    ("2025-2027年", "2027-12-31"),
+    ("2025年-2027年", "2027-12-31"),
+    ("2025～2027年", "2027-12-31"),
+    ("２０２５—２０２７年", "2027-12-31"),
+    ("2025年至2027年", "2027-12-31"),
+    ("2025年—2027年6月", "2027-06-30"),
+    ("2025年起", None),  # a start, no end
+]
+
+
+@pytest.mark.parametrize(("field", "date"), SPAN_FIELDS, ids=[c[0] for c in SPAN_FIELDS])
+def test_a_deadline_field_that_names_a_span_of_years_is_due_at_its_end(field: str, date: str | None) -> None:
+    text = f"完成时限：{field}"
+    deadline = deadline_of(text, 5, len(text), 2025)
+    assert (deadline["text"], deadline["date"]) == (field, date)
+
+
+# a limit that comes back (每年12月底前, 每季度末) is the item's deadline as printed, with no one date
+RECURRING_FIELDS = ["每年12月底前", "每年6月30日前", "每季度末", "每月10日前", "每季度"]
+
+
+@pytest.mark.parametrize("field", RECURRING_FIELDS)
+def test_a_deadline_field_that_comes_back_gives_no_date(field: str) -> None:
+    text = f"完成时限：{field}"
+    deadline = deadline_of(text, 5, len(text), 2025)
+    assert (deadline["text"], deadline["date"]) == (field, None)
+
+
+def test_a_recurring_field_is_the_items_deadline_without_a_date() -> None:
+    text = (
+        "2025年城市更新工作要点\n一、重点任务\n"
+        "（一）推进既有住宅加装电梯。新增既有住宅加装电梯600部。（牵头单位：市住房城乡建设局；完成时限：每年12月底前）\n"
+    )
+    (item,) = parse_text(text)["sections"][0]["items"]
+    assert item["deadline"] is not None
+    assert (item["deadline"]["text"], item["deadline"]["date"]) == ("每年12月底前", None)
+    (target,) = item["targets"]
+    assert target["by"] is not None and target["by"]["date"] is None
+
+
+def test_a_span_field_dates_the_item_and_its_targets() -> None:
+    text = (
+        "城市更新行动重点任务清单（2025—2027年）\n一、重点任务\n"
+        "（一）提升排水防涝能力。新建改造雨水管网300公里。（牵头单位：市水务局；完成时限：2025年—2027年）\n"
+    )
+    (item,) = parse_text(text)["sections"][0]["items"]
+    assert item["deadline"] is not None
+    assert (item["deadline"]["text"], item["deadline"]["date"]) == ("2025年—2027年", "2027-12-31")
+    (target,) = item["targets"]
+    assert target["by"] is not None and target["by"]["date"] == "2027-12-31"
 
 
 PLAN = (

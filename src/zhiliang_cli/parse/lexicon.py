@@ -818,9 +818,27 @@ PLAN_YEAR_WORDS = ("本年度内", "本年度", "今年内", "年内", "全年",
 #: Of those, the words that set a time to finish by (年内完成), not only scope a count to the year
 #: (全年新增, 当年新建): they may be an item's 完成时限.
 WITHIN_YEAR_WORDS = ("本年度内", "今年内", "年内")
+#: Years named from the plan's own (its title's, else its date's): 今年底前 in a plan of 2025 is
+#: 2025-12-31, 明年6月底前 2026-06-30.  Read only with a part of the year or a month after them
+#: (今年 alone is one of PLAN_YEAR_WORDS).
+RELATIVE_YEARS = {"今年": 0, "本年": 0, "当年": 0, "明年": 1, "次年": 1, "后年": 2, "去年": -1}
+#: Characters before a relative year's first that make the two one word, the year no year:
+#: 说明|年底前, 应当|年内, 基本|年底, 今后|年底, 人次|年底, 至今|年底 is left to 至 (截至今年底: a horizon).
+NOT_BEFORE_RELATIVE_YEAR = {
+    "今": "如迄当现自古",
+    "本": "成资基根样文版剧课账日原范脚蓝副正",
+    "当": "相应适担正恰妥得充每理",
+    "明": "说注标表证查载写声指阐列申透鲜光文聪简开发公英高清分严照",
+    "次": "一二两三四五六七八九十多首层依年人其再班批届车档逐屡频数",
+    "后": "今此之以然最前其随过落滞先背善身",
+    "去": "过失回除上下进出离死",
+}
 #: What after a year makes it date a thing rather than open a clause of work: 2023年度, 2023年的.
 YEAR_FOLLOWERS = ("度", "的", "第", "版", "起", "—", "-", "至", "到", "、", "和", "及", "，", ",", "。")
 YEAR_PHRASES = ("以来", "以前", "前后", "开始", "上半年", "下半年")
+#: Verbs after a year that open a paragraph with something said of the year (2024年是…的关键之年),
+#: not the work it is the time of (2025年农村公路工作的总体思路是).
+YEAR_SUBJECT_VERBS = ("是", "为")
 #: Five-year periods by the year they end: 到“十四五”末 -> 2025-12-31.
 PERIOD_END_YEARS = {"十一五": 2010, "十二五": 2015, "十三五": 2020, "十四五": 2025, "十五五": 2030, "十六五": 2035}
 #: Words after a time that make it when a task starts (2024年起, 2025年6月开始): no time to finish by.

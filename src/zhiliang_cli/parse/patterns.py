@@ -587,8 +587,17 @@ _IN_YEAR = rf"""
         (?: (?P<day> {DIGIT}{{1,2}} ) {WS}* (?:日|号) | (?P<month_end> 底|末|中旬|下旬|上旬) )?   # 30日 / 底
     )
 """
+#: A year named from the plan's (今年, 明年), not where its first character ends a word (说明年底);
+#: the first characters are checked once, before the words are tried.
+_RELATIVE_WORDS = "|".join(
+    f"(?<![{lx.NOT_BEFORE_RELATIVE_YEAR[word[0]]}]){re.escape(word)}"
+    if word[0] in lx.NOT_BEFORE_RELATIVE_YEAR
+    else re.escape(word)
+    for word in lx.RELATIVE_YEARS
+)
+_RELATIVE_YEAR = rf"(?=[{''.join(sorted({word[0] for word in lx.RELATIVE_YEARS}))}])(?:{_RELATIVE_WORDS})"
 #: A time a plan sets things by, as printed: 到2025年, 2023年底前, 2024年6月底前, 6月底前,
-#: 3月31日前, 上半年, 年内, 到“十四五”末.  Which parts are present tells its kind
+#: 3月31日前, 上半年, 年内, 今年底前, 到“十四五”末.  Which parts are present tells its kind
 #: (:mod:`times` decides what is a time and what only dates something).
 #: A year with what follows it in the year, or what follows alone, is one alternative: the year
 #: is optional, and the conditional fails the alternative when neither is there.
@@ -597,12 +606,27 @@ RE_TIME = re.compile(
     (?P<horizon> (?:{_alternation(lx.HORIZON_WORDS)}) {WS}* )?                           # 到 / 至
     (?:
         (?P<period> [“"‘]? (?:{_PERIOD}) [”"’]? (?:时期)? (?P<period_end>末|期末)? )     # “十四五”末
-      | (?: (?P<year> (?:19|20)[0-9]{{2}}|(?:二〇|二零)[〇零一二三四五六七八九]{{2}} ) {_GAP} 年 {_GAP} )?  # 2023年
+      | (?: (?: (?P<year> (?:19|20)[0-9]{{2}}|(?:二〇|二零)[〇零一二三四五六七八九]{{2}} ) {_GAP} 年  # 2023年
+              | (?P<rel_year> {_RELATIVE_YEAR} ) ) {_GAP} )?                         # 今年, 明年
         (?P<in_year> {_IN_YEAR} )?                                                   # 6月底, 上半年
         (?(year)|(?(in_year)|(?!)))                                                  # one of them at least
       | (?P<plan_year> {_alternation(lx.PLAN_YEAR_WORDS)} )                           # 年内
     )
     (?P<before> {_alternation(lx.BEFORE_WORDS)} )?                                     # 前
+    """,
+    re.VERBOSE,
+)
+#: What after a time makes it qualify a noun rather than set a time to finish by: a verb of one or
+#: two characters and 的 (2000年底前建成的小区, 2024年6月底前注册的企业); a verb with its object
+#: (9月底前完成改造的企业达到18家) counts what is done by then, and is left a time.
+RE_QUALIFYING_VERB = re.compile(r"(?:(?!的)[\u4e00-\u9fff]){1,2}的")
+#: A span of years as a 完成时限 (2025年—2027年, 2025—2027年, 2025-2027年底): due at its end.
+RE_YEAR_SPAN = re.compile(
+    rf"""
+    {WS}* (?:19|20)[0-9]{{2}} {WS}* 年? {WS}*            # 2025年
+    (?: [—–\-－~～]{{1,2}} | 至 | 到 ) {WS}*                  # — / - / 至
+    (?P<end> (?:19|20)[0-9]{{2}} ) {WS}* 年? {WS}*          # 2027年
+    (?: (?:底|末) {WS}* )? (?: (?:{_alternation(lx.BEFORE_WORDS)}) {WS}* )? \Z  # 底前
     """,
     re.VERBOSE,
 )

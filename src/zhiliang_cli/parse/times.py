@@ -6,12 +6,17 @@ Recognises the times a plan sets things by::
     2023年底前 / 2023年末前          deadline  2023-12-31
     2024年6月底前                    deadline  2024-06-30
     6月底前 / 年内 / 全年            deadline  in the plan's year
+    今年底前 / 明年6月底前           deadline  the plan's year / the next: 2023-12-31 / 2024-06-30
     3月31日前                        deadline  the plan's year, 03-31
     上半年 / 三季度                  deadline  06-30 / 09-30 of the plan's year
     到“十四五”末                    horizon   2025-12-31
     长期坚持 / 持续推进              deadline  no date
+    完成时限：2025年—2027年          deadline  2027-12-31  (a span of years: due at its end)
+    完成时限：每年12月底前           deadline  no date     (it comes back every year)
 
-A year alone (2023年) is no time: it dates what it stands in, it sets nothing by.  ``X月前``
+A year alone (2023年) is no time: it dates what it stands in, it sets nothing by, unless it
+opens its paragraph (2024年，… / 2025年全市…工作的主要目标是：…: a horizon).  A time a verb and
+的 follow (2000年底前建成的小区) says which ones are meant: no time either.  ``X月前``
 is read literally (before that month begins: the last day of the month before), ``X年前``
 as the genre uses it (2030年前实现碳达峰: by the end of that year).  Emits a Deadline record:
 the words as printed, their span and the date (ISO 8601, or null).
@@ -38,9 +43,11 @@ from .patterns import (
     RE_MONTH_OR_DAY,
     RE_ONGOING_BRACKETED,
     RE_PLAN_YEAR,
+    RE_QUALIFYING_VERB,
     RE_TIME,
     RE_TIME_ANCHOR,
     RE_TIME_REMARK,
+    RE_YEAR_SPAN,
     TIME_LEAD_CHARS,
 )
 
@@ -135,12 +142,48 @@ def _matches(text: str, start: int, end: int) -> Iterator[re.Match[str]]:
         first, floor = at, max(last, at - _REACH_BACK)
         while first > floor and text[first - 1] in _TIME_CHARS:
             first -= 1  # back over what a time may start with: 到, 2023, 二〇二三, “
+        year_at = first if text[first] == "年" else first - 1
+        if year_at > floor and text[year_at] == "年" and text[year_at - 1] in _RELATIVE_FIRSTS:
+            first = _relative_year_start(text, year_at, first, floor)  # 今年底前, 到明年底
         for pos in range(first, at + 1):
             match = RE_TIME.match(text, pos, end)
             if match is not None and match.end() > at:
                 yield match
                 last = match.end()
                 break
+
+
+def _relative_year_start(text: str, year_at: int, first: int, floor: int) -> int:
+    """Where a time that may start at ``first`` starts when a year named from the plan's ends at
+    ``year_at`` (its 年, in no TIME_LEAD_CHARS): 今年|9月底前 and 今|年底前 -> at 今, 到明年底 -> at 到;
+    说明|年底前 -> ``first`` (明 ends another word).
+
+    >>> _relative_year_start("。明年6月底前", 2, 3, 0), _relative_year_start("到明年底", 2, 2, 0)
+    (1, 0)
+    >>> _relative_year_start("说明年底前", 2, 2, 0), _relative_year_start("全年底前", 1, 1, 0)
+    (2, 1)
+    """
+    word = text[year_at - 1 : year_at + 1]
+    if word not in lx.RELATIVE_YEARS:
+        return first
+    if year_at - 2 >= 0 and text[year_at - 2] in lx.NOT_BEFORE_RELATIVE_YEAR.get(word[0], ""):
+        return first
+    start = year_at - 1
+    while start > floor and text[start - 1] in _TIME_CHARS:
+        start -= 1  # 到明年底, 截至今年底
+    return start
+
+
+_RELATIVE_FIRSTS = frozenset(word[0] for word in lx.RELATIVE_YEARS)
+
+
+def _relative_year(word: str | None, year: int | None) -> int | None:
+    """The year 今年, 明年 … name in a plan of ``year``.
+
+    >>> _relative_year("明年", 2025), _relative_year("今年", 2025), _relative_year("明年", None)
+    (2026, 2025, None)
+    """
+    return year + lx.RELATIVE_YEARS[word] if word and year else None
 
 
 def _mark(match: re.Match[str], year: int | None) -> TimeMark | None:
@@ -154,6 +197,8 @@ def _mark(match: re.Match[str], year: int | None) -> TimeMark | None:
         return None  # 较2023年末翻一番, 比上年末增长5%: the base of a change, not a time to reach
     group = match.groupdict()  # one call for every group's text (None where it took no part)
     horizon = group["horizon"] is not None
+    if not horizon and text.find("的", end + 1, end + 3) >= 0 and RE_QUALIFYING_VERB.match(text, end) is not None:
+        return None  # 2000年底前建成的城镇老旧小区: which ones are counted, no time to reach
     if group["plan_year"]:
         if group["horizon"] or (start > 0 and text[start - 1] in _NUMERAL_CHARS):
             return None  # 至今年; 3年内 (within three years): not the plan's year
@@ -164,17 +209,17 @@ def _mark(match: re.Match[str], year: int | None) -> TimeMark | None:
             return None  # “十四五”时期: a period, not a time to reach
         end_year = next((y for name, y in lx.PERIOD_END_YEARS.items() if name in group["period"]), None)
         return TimeMark(start, end, _kind(horizon, group["before"]), _iso(end_year, 12, 31))
-    stated_year = _year(group["year"]) if group["year"] else None
+    stated_year = _year(group["year"]) if group["year"] else _relative_year(group["rel_year"], year)
     if stated_year is None and not (group["part"] or group["month"]):
         return None
-    if group["part"] in ("底", "末") and stated_year is None:
+    if group["part"] in ("底", "末") and stated_year is None and not group["rel_year"]:
         return None  # 到底, 末: words, not times
     if stated_year is None and not (horizon or group["before"]) and text.endswith(lx.NOUN_TAKING_VERBS, 0, start):
         return None  # 纳入年底效能目标考核: a part of the year that qualifies what a verb takes in
     if not (horizon or group["before"] or group["part"] or group["month_end"]):
         if group["year"] and not group["month"] and _opens_a_clause(match):
             # 2024年，全市…: a paragraph that opens with its year sets what follows for that year, as 到2024年
-            kind = "horizon" if _opens_a_paragraph(match) else "year"
+            kind = "horizon" if _opens_a_paragraph(match) or _dates_a_paragraph(match) else "year"
             return TimeMark(start, end, kind, _iso(stated_year, 12, 31))  # 2020年初步建成…
         return None  # 2023年 / 6月 alone: a date of something, not a time to reach
     if group["month"] and not (group["before"] or group["month_end"] or group["day"] or horizon):
@@ -215,6 +260,20 @@ def _opens_a_paragraph(match: re.Match[str]) -> bool:
     """
     text = match.string
     return _char_before(text, match.start()) in "\r\n" and text[match.end() : match.end() + 1] in "，,"
+
+
+def _dates_a_paragraph(match: re.Match[str]) -> bool:
+    """A year that opens its paragraph as the time of what the paragraph sets out (　　2025年农村公路
+    工作的总体思路是：…。主要目标是：…): it holds for the paragraph, as 2024年，… does; not one the
+    paragraph says something of (2024年是…的关键之年).
+
+    >>> _dates_a_paragraph(RE_TIME.search("\\n　　2025年农村公路工作"))
+    True
+    >>> _dates_a_paragraph(RE_TIME.search("\\n2024年是关键之年")), _dates_a_paragraph(RE_TIME.search("。2025年建成"))
+    (False, False)
+    """
+    text = match.string
+    return _char_before(text, match.start()) in "\r\n" and not text.startswith(lx.YEAR_SUBJECT_VERBS, match.end())
 
 
 def _char_before(text: str, start: int) -> str:
@@ -346,10 +405,23 @@ def deadline_of(text: str, start: int, end: int, year: int | None) -> DeadlineRe
     {'text': '2023年底前', 'span': [5, 12], 'date': '2023-12-31'}
     >>> deadline_of("长期坚持", 0, 4, 2023)["date"] is None
     True
+    >>> deadline_of("2025年—2027年", 0, 11, 2025)["date"]
+    '2027-12-31'
     """
     marks = find_times(text, start, end, year)
-    date = marks[-1].date if marks else _month_or_day(text[start:end], year)
+    date = marks[-1].date if marks else _span_end(text[start:end]) or _month_or_day(text[start:end], year)
     return {"text": text[start:end], "span": [start, end], "date": date}
+
+
+def _span_end(words: str) -> str | None:
+    """The last day a span of years allows (2025年—2027年, 2025—2027年: the end of 2027): a field
+    that names the years a task runs over says it is due when they end.
+
+    >>> _span_end("2025—2027年"), _span_end("２０２５－２０２７年"), _span_end("2025年")
+    ('2027-12-31', '2027-12-31', None)
+    """
+    match = RE_YEAR_SPAN.match(words.translate(_DIGITS))
+    return _iso(int(match.group("end")), 12, 31) if match else None
 
 
 def _month_or_day(words: str, year: int | None) -> str | None:
@@ -358,11 +430,20 @@ def _month_or_day(words: str, year: int | None) -> str | None:
 
     >>> _month_or_day("2025年6月", 2024), _month_or_day("12月31日", 2024), _month_or_day("持续推进", 2024)
     ('2025-06-30', '2024-12-31', None)
+    >>> _month_or_day("明年6月", 2024), _month_or_day("每年12月底前", 2024)
+    ('2025-06-30', None)
     """
     match = RE_MONTH_OR_DAY.search(words)
     if match is None:
         return None
-    stated = int(match.group("year")) if match.group("year") else year
+    if words[: match.start()].rstrip().endswith(lx.RECURRING_WORDS):
+        return None  # 每年12月底前: a limit that comes back every year, no one day (as 每季度末)
+    if match.group("year"):
+        stated: int | None = int(match.group("year"))
+    else:
+        before = words[: match.start()].rstrip()
+        relative = next((word for word in lx.RELATIVE_YEARS if before.endswith(word)), None)
+        stated = _relative_year(relative, year) if relative else year
     month = int(match.group("month"))
     if stated is None or not 1 <= month <= 12:
         return None
