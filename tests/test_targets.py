@@ -434,6 +434,20 @@ SUBJECTS = [
         [("80%", "钢铁行业能效达标率", False), ("80%", "石化行业能效达标率", False)],
     ),
     ("a-yearly-average-is-not-each", "软件和信息服务业营业收入年均增长15%以上。", [("15%", None, False)]),
+    # unseen round 3 (genre 59): 各 right before the number gives it to each subject, as 均 does before the
+    # verb; the list starts after the verb before it (免费开展: for whom, then what)
+    (
+        "ge-each-before-the-number",
+        "为35—64岁农村适龄妇女免费开展宫颈癌、乳腺癌筛查各30万人。",
+        [("30万", "宫颈癌筛查", False), ("30万", "乳腺癌筛查", False)],
+    ),
+    ("ge-each-no-verb", "甲县、乙县各新建学校2所。", [("2", None, False)]),
+    (
+        "a-listed-member-with-brackets",
+        "各县（市、区）、各开发区分别建成示范点10个和5个。",
+        [("10", "各县（市、区）", False), ("5", "各开发区", False)],
+    ),
+    ("ge-opening-a-name-is-not-each", "各县（市、区）建成示范点10个。", [("10", None, False)]),
 ]
 
 # (id, text, [(number_text, comparator, the date it is set for)])

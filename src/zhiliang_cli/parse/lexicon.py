@@ -1095,6 +1095,10 @@ MONEY_UNITS = ("元", "美元", "欧元", "港元", "日元")
 #: Words that spread one number over each subject listed before them (水稻、小麦收储率均达到90%),
 #: or one number to each subject in turn (分别达到98%和95%).
 RESPECTIVELY_WORDS = ("分别",)
+#: Words right before a number that give it to each subject listed before them, as 均 does before the
+#: verb: 宫颈癌、乳腺癌筛查各30万人 (30万 each).  Only right before the number: 各 elsewhere opens a name
+#: (各县（市、区）, 各地).
+EACH_BEFORE_NUMBER = ("各",)
 #: Verbs of a clause that completes a task (…，6月底前全面完成改造任务).
 COMPLETION_WORDS = ("完成", "建成", "实现", "达到", "到位", "见效")
 

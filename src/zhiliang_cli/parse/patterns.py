@@ -681,10 +681,11 @@ RE_RATE_FRAME = re.compile(
 )
 #: Verbs of a grant (给予, 予以): with them a subsidy word makes any number a parameter.
 RE_GRANT = re.compile(_alternation(lx.GRANT_VERBS))
-#: 均/都 or 分别 before the verb: one number for each subject, or one each in turn.
-#: Not the 均 of an average (人均, 平均, 年均, 日均), nor the 都 of 成都 or 首都.
+#: 均/都 or 分别 before the verb, or 各 right before the number: one number for each subject, or one
+#: each in turn.  Not the 均 of an average (人均, 平均, 年均, 日均), nor the 都 of 成都 or 首都.
 RE_DISTRIBUTIVE = re.compile(
-    rf"(?P<each>(?<![人平户年月日])均|(?<![成首京])都)|(?P<respectively>{_alternation(lx.RESPECTIVELY_WORDS)})"
+    rf"(?P<each>(?<![人平户年月日])均|(?<![成首京])都|(?:{_alternation(lx.EACH_BEFORE_NUMBER)})(?={DIGIT}|{CN_NUM}))"
+    rf"|(?P<respectively>{_alternation(lx.RESPECTIVELY_WORDS)})"
 )
 #: Words of a clause that completes a whole task (全面完成, 全部建成): a deadline in it holds for
 #: the counts before it.

@@ -476,13 +476,12 @@ def _distribute(text: str, ctx: _Context, targets: list[TargetRecord]) -> list[T
         by_clause.setdefault(ctx.clause_start(target["number_span"][0]), []).append(target)
     for clause_start, group in by_clause.items():
         first = group[0]["number_span"][0]
-        word = RE_DISTRIBUTIVE.search(text, clause_start, first)
+        word = RE_DISTRIBUTIVE.search(text, clause_start, first + 1)  # + 1: 各 looks at the number after it
         if word is not None and "、" in text[word.end() : first]:
             word = None  # 都 of 成都、西安11个城市: in a name of the list, not after it
         list_start = clause_start
         if word is not None:
-            verb = RE_GOVERNING_VERB.match(text, _skip_space(text, clause_start), word.start())
-            list_start = verb.end() if verb else clause_start  # 推动钢铁、石化行业…均
+            list_start = _list_start(text, clause_start, word.start())
             subjects = _subjects(text[list_start : word.start()])
         else:
             subjects = []
@@ -507,6 +506,31 @@ def _distribute(text: str, ctx: _Context, targets: list[TargetRecord]) -> list[T
         else:
             out += group
     return out
+
+
+def _list_start(text: str, clause_start: int, end: int) -> int:
+    """Where the list of subjects before a distributive word starts: after the verb the clause opens
+    with (推动钢铁、石化行业…均), or after the last verb before the list's first 、 (免费开展宫颈癌、乳腺癌
+    筛查各30万人: the words before it say for whom, not what); a verb that is the list's first member
+    (新建、改扩建…) stays in it.
+
+    >>> t = "为农村妇女免费开展宫颈癌、乳腺癌筛查各"
+    >>> t[_list_start(t, 0, len(t) - 1):]
+    '宫颈癌、乳腺癌筛查各'
+    >>> t = "新建、改扩建幼儿园分别"
+    >>> t[_list_start(t, 0, len(t) - 2):]
+    '新建、改扩建幼儿园分别'
+    """
+    start = _skip_space(text, clause_start)
+    first_joiner = text.find("、", start, end)
+    if first_joiner < 0:
+        verb = RE_GOVERNING_VERB.match(text, start, end)
+        return verb.end() if verb else clause_start
+    list_start = clause_start
+    for verb in RE_GOVERNING_VERB.finditer(text, start, first_joiner):
+        if verb.end() < first_joiner:
+            list_start = verb.end()
+    return list_start
 
 
 def _years(text: str, start: int, end: int) -> list[DeadlineRecord]:
@@ -538,7 +562,7 @@ def _subjects(text: str) -> list[str]:
     >>> _subjects("城镇和农村居民人均消费支出"), _subjects("孕产妇死亡率和婴儿死亡率")
     (['城镇居民人均消费支出', '农村居民人均消费支出'], ['孕产妇死亡率', '婴儿死亡率'])
     """
-    parts = [p.strip(_BLANKS) for p in text.split("、")]
+    parts = [p.strip(_BLANKS) for p in _split_outside_brackets(text, "、")]
     for joiner in _LIST_JOINERS:  # the last two joined by a word: A、B和C, 城镇和农村居民人均消费支出
         before, found, after = parts[-1].partition(joiner)
         if found and before and after:
@@ -552,6 +576,24 @@ def _subjects(text: str) -> list[str]:
 
 
 _LIST_JOINERS = ("以及", "和", "及", "与")
+
+
+def _split_outside_brackets(text: str, mark: str) -> list[str]:
+    """``text`` split at each ``mark`` outside brackets: 县（市、区） is one member.
+
+    >>> _split_outside_brackets("各县（市、区）、各开发区", "、")
+    ['各县（市、区）', '各开发区']
+    """
+    if not any(ch in _OPENING for ch in text):
+        return text.split(mark)  # most lists hold no bracket
+    parts, depth, last = [], 0, 0
+    for k, ch in enumerate(text):
+        depth += ch in _OPENING
+        depth -= ch in _CLOSING and depth > 0
+        if depth == 0 and ch == mark:
+            parts.append(text[last:k])
+            last = k + 1
+    return [*parts, text[last:]]
 
 
 def _set_times(
