@@ -447,6 +447,18 @@ SUBJECTS = [
         "各县（市、区）、各开发区分别建成示范点10个和5个。",
         [("10", "各县（市、区）", False), ("5", "各开发区", False)],
     ),
+    # unseen round 3 (genre 59): members that are whole names keep their words as printed; a head is shared
+    # only by members that name no whole measure (小麦、玉米良种覆盖率)
+    (
+        "respectively-whole-phrases",
+        "农村自来水普及率、规模化供水工程覆盖农村人口比例分别达到93%和65%。",
+        [("93%", "农村自来水普及率", False), ("65%", "规模化供水工程覆盖农村人口比例", False)],
+    ),
+    (
+        "respectively-members-ending-alike",
+        "耕地保有面积、高标准农田建设面积分别达到120万亩和80万亩。",
+        [("120万", "耕地保有面积", False), ("80万", "高标准农田建设面积", False)],
+    ),
     ("ge-opening-a-name-is-not-each", "各县（市、区）建成示范点10个。", [("10", None, False)]),
 ]
 

@@ -572,7 +572,22 @@ def _subjects(text: str) -> list[str]:
         return []
     first, last = parts[0], parts[-1]
     head = last[len(parts[-2]) :] if len(last) > len(parts[-2]) else ""
+    if head and any(_names_a_whole_measure(part, last) for part in parts[:-1]):
+        head = ""  # 农村自来水普及率、规模化供水工程覆盖农村人口比例: each member whole, no head to share
     return [part + head for part in parts[:-1]] + [last] if first else []
+
+
+def _names_a_whole_measure(member: str, last: str) -> bool:
+    """Whether a member of a list already names a whole measure, with no head of the last member's to
+    share: it ends as the last member ends (新增耕地面积、高标准农田建设面积), or in a word naming a rate or
+    an index (农村自来水普及率、…比例).
+
+    >>> _names_a_whole_measure("农村自来水普及率", "规模化供水工程覆盖农村人口比例")
+    True
+    >>> _names_a_whole_measure("耕地保有面积", "高标准农田建设面积"), _names_a_whole_measure("小麦", "玉米良种覆盖率")
+    (True, False)
+    """
+    return member[-1:] == last[-1:] or member.endswith(lx.RATE_WORDS)
 
 
 _LIST_JOINERS = ("以及", "和", "及", "与")
