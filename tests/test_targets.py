@@ -288,6 +288,18 @@ MADE_UP = [
         "对外贸易进出口总额达到100亿元、实际利用外资达到5亿美元的目标。",
         [("100亿", 10**10, "元", ">=", None, False), ("5亿", 500000000, "美元", ">=", None, False)],
     ),
+    # unseen round 3 (genre 56): transformer capacity in 千伏安 (kVA) and 兆伏安 (MVA); 千伏 alone is a voltage class
+    (
+        "kilovolt-amperes",
+        "新增农村配电变压器容量5万千伏安，户均配变容量不低于2.5千伏安。",
+        [("5万", 50000, "千伏安", "=", None, False), ("2.5", 2.5, "千伏安", ">=", None, False)],
+    ),
+    ("megavolt-amperes", "新增主变容量300兆伏安。", [("300", 300, "兆伏安", "=", None, False)]),
+    (
+        "a-voltage-class-is-no-count",
+        "建成110千伏变电站3座。",
+        [("3", 3, "座", "=", None, False)],
+    ),
     (
         "standard-coal-in-kilograms",
         "吨钢综合能耗降至545千克标准煤以下。",

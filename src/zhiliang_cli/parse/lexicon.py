@@ -457,6 +457,10 @@ COUNT_UNITS = (
     "千瓦时",
     "千瓦",
     "兆瓦",
+    # the capacity of transformers: 新增配电变压器容量5万千伏安, 户均配变容量不低于2.5千伏安 (not 千伏 alone:
+    # 110千伏变电站, 10千伏及以下用户 name a voltage class, no count)
+    "千伏安",
+    "兆伏安",
     "公里",
     "千米",
     "公顷",
