@@ -288,6 +288,14 @@ MADE_UP = [
         "对外贸易进出口总额达到100亿元、实际利用外资达到5亿美元的目标。",
         [("100亿", 10**10, "元", ">=", None, False), ("5亿", 500000000, "美元", ">=", None, False)],
     ),
+    # unseen round 3 (genre 56): a subsidy word in the name of the rate a goal sets is no grant; the subsidy's
+    # own rate (补贴比例) and the standard beside the goal stay parameters
+    (
+        "a-rate-of-subsidies-paid",
+        "落实耕地地力保护补贴政策，补贴标准为每亩110元，补贴资金兑付到户率达到100%。",
+        [("100%", 100, "%", ">=", None, False)],
+    ),
+    ("a-rate-of-grants-in-place", "奖补资金拨付率不低于95%。", [("95%", 95, "%", ">=", None, False)]),
     # unseen round 3 (genre 56): transformer capacity in 千伏安 (kVA) and 兆伏安 (MVA); 千伏 alone is a voltage class
     (
         "kilovolt-amperes",
@@ -370,6 +378,8 @@ NON_TARGETS = [
     ("a-share-of-a-price", "租金约为市场价的三分之二。"),
     ("a-size-qualifying-what-follows", "超过1000人规模的学校必须配备专职教师。"),
     ("a-list-of-classes", "修订省级示范、一类、二类、三类幼儿园建设标准。"),
+    ("a-subsidys-own-rate", "补贴比例不超过30%。"),
+    ("a-rate-that-earns-a-grant", "对资金兑付率达到100%的地区给予奖补。"),
     ("a-weight-in-an-assessment", "纳入考核，考核权重不低于5%。"),
     ("a-norm-in-principle", "原则上不高于承担风险责任的0.5%。"),
     ("a-norm-in-principle-for-each", "原则上各级机关的法制审核人员不少于执法人员总数的5%。"),

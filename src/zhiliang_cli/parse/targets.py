@@ -960,10 +960,18 @@ def _is_parameter(text: str, start: int, unit: str, clause_start: int, ctx: _Con
     if not ctx.has_grant:  # most items grant nothing: only a rate or a frequency to look at
         return _rate_or_frequency(text, start, unit, clause_start)
     clause_end = ctx.clause_end(start)
-    if RE_SUBSIDY.search(text, clause_start, clause_end) and (
-        unit.startswith(lx.MONEY_UNITS) or unit in lx.PERCENT_UNITS or RE_GRANT.search(text, clause_start, clause_end)
-    ):
-        return True
+    # the end of the words of the clause a subsidy word may stand in to make it a grant: none where every
+    # one names what the goal is of (补贴资金兑付到户率达到100%)
+    granting_end = clause_end
+    if RE_SUBSIDY.search(text, clause_start, clause_end) is not None:
+        if _subsidy_names_a_rate(text, clause_start, start, clause_end, unit):
+            granting_end = clause_start
+        elif (
+            unit.startswith(lx.MONEY_UNITS)
+            or unit in lx.PERCENT_UNITS
+            or RE_GRANT.search(text, clause_start, clause_end)
+        ):
+            return True
     sentence_start, sentence_end = ctx.sentence_start(start), ctx.sentence_end(start)
     if text[clause_end + 1 : sentence_end].lstrip(lx.SPACE_CHARS).startswith(lx.SAME_SUBJECT_JOINERS):
         sentence_end = clause_end  # 发掘不少于50个…的项目，并给予政策支持: no condition, more of the task
@@ -974,10 +982,38 @@ def _is_parameter(text: str, start: int, unit: str, clause_start: int, ctx: _Con
     if money and (
         RE_MONEY_CAP.search(text, clause_start, start)
         or RE_BUDGET.search(text, clause_start, clause_end)
-        or RE_SUBSIDY.search(text, sentence_start, clause_end)  # 对…给予最高100万元; a goal before a grant stays
+        or RE_SUBSIDY.search(text, sentence_start, granting_end)  # 对…给予最高100万元; a goal before a grant stays
     ):
         return True
     return _rate_or_frequency(text, start, unit, clause_start)
+
+
+def _subsidy_names_a_rate(text: str, clause_start: int, start: int, clause_end: int, unit: str) -> bool:
+    """Whether every subsidy word of a clause stands in the name of the rate its number sets, with words
+    between it and the rate word (补贴资金兑付到户率达到100%: how many get the subsidy paid, a goal), and
+    only a verb of level or a bound between the rate word and the number.  补贴比例不超过30% is the
+    subsidy's own rate, a parameter.
+
+    >>> t = "补贴资金兑付到户率达到100%"
+    >>> _subsidy_names_a_rate(t, 0, 11, len(t), "%"), _subsidy_names_a_rate("补贴比例不超过30%", 0, 7, 10, "%")
+    (True, False)
+    """
+    if unit not in lx.PERCENT_UNITS and unit != "":
+        return False
+    rates = list(RE_RATE_WORD.finditer(text, clause_start, start))
+    if not rates:
+        return False
+    rate = rates[-1]
+    between = text[rate.end() : start].strip(_BLANKS)
+    bound = _PREFIXES.ending(between)
+    between = between[: -len(bound)] if bound else between
+    level = _LEVELS.ending(between)
+    if (between[: -len(level)] if level else between) != "":
+        return False  # 补助比例按投资额计算不超过30%: more words than a level between rate and number
+    return all(
+        subsidy.end() < rate.start() and RE_RATE_WORD.search(text, subsidy.end(), rate.start()) is None
+        for subsidy in RE_SUBSIDY.finditer(text, clause_start, clause_end)
+    )
 
 
 def _per_unit(text: str, clause_start: int, start: int) -> bool:
