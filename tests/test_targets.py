@@ -183,6 +183,8 @@ MADE_UP = [
     ("a-trigger", "居民消费价格指数单月同比涨幅达到3.5%时，启动联动机制。", []),
     ("a-cap-of-a-round", "每年遴选不超过20个示范项目。", []),
     ("a-round-to-reach", "每年认定示范企业30个左右。", [("30", 30, "个", "~", None, False)]),
+    ("a-time-to-select-in", "企业认定办理时限不超过10个工作日。", [("10", 10, "工作日", "<=", None, False)]),
+    ("a-selection-to-reach", "遴选典型案例20个以上。", [("20", 20, "个", ">=", None, False)]),
     ("a-standard-for-each", "为每人提供3个以上岗位信息。", []),
     ("a-forecast", "今年高校毕业生规模预计超过1000万人。", []),
     ("a-time-of-day", "2024年3月17日晚8时40分，某地发生火灾。", []),
@@ -379,6 +381,8 @@ NON_TARGETS = [
     ("a-size-qualifying-what-follows", "超过1000人规模的学校必须配备专职教师。"),
     ("a-list-of-classes", "修订省级示范、一类、二类、三类幼儿园建设标准。"),
     ("a-subsidys-own-rate", "补贴比例不超过30%。"),
+    # unseen round 3 (genre 57): a cap on what a selection takes in is the selection's, round or not
+    ("a-selections-cap", "总结推广典型经验，遴选农村客运高质量发展典型案例不超过20个。"),
     ("a-rate-that-earns-a-grant", "对资金兑付率达到100%的地区给予奖补。"),
     ("a-weight-in-an-assessment", "纳入考核，考核权重不低于5%。"),
     ("a-norm-in-principle", "原则上不高于承担风险责任的0.5%。"),

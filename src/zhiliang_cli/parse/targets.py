@@ -845,14 +845,17 @@ def _not_a_goal(
     if _PRECEDENCE.anywhere(words):
         return True  # 优先支持其行政区域内1家符合条件的…: how many a rule puts first, not a goal
     capped = prefix is not None and lx.PREFIX_COMPARATORS[prefix] in ("<=", "<")
-    if (
-        capped
-        and any(text.find(word, clause_start, start) >= 0 for word in lx.ROUND_WORDS)
-        and any(text.find(verb, _selection_reach(text, words, start, prefix, ctx, clause_start), start) >= 0
-                for verb in lx.SELECTION_VERBS)
+    if capped and (
+        (
+            any(text.find(word, clause_start, start) >= 0 for word in lx.ROUND_WORDS)
+            and any(text.find(verb, _selection_reach(text, words, start, prefix, ctx, clause_start), start) >= 0
+                    for verb in lx.SELECTION_VERBS)
+        )
+        or (unit not in lx.TIME_UNITS and unit not in lx.PERCENT_UNITS and _selects(text, clause_start, start))
     ):  # fmt: skip
-        return True  # 每年遴选不超过20个, 每两年评选一次…，每次不超过50名: the cap of each round (每年认定30个左右
-        #            is a goal; 每年认定…，每年新增用水总量不超过500万立方米 caps something else)
+        return True  # 每年遴选不超过20个, 每两年评选一次…，每次不超过50名, 遴选典型案例不超过20个: the cap of a
+        #            selection (每年认定30个左右 is a goal; 每年认定…，每年新增用水总量不超过500万立方米 caps
+        #            something else; 认定办理时限不超过10个工作日 is a time to serve in)
     if unit in lx.TIME_UNITS and any(word in words for word in lx.DAILY_WORDS):
         return True  # 保证每天校园体育运动不少于1小时: a standard kept every day, not a result
     if _provides_to_each(words):
@@ -906,6 +909,17 @@ def _states_a_norm(words: str) -> bool:
         if at >= 0 and not _GOAL_VERBS.anywhere(words[at + len(word) :]):
             return True
     return False
+
+
+def _selects(text: str, clause_start: int, start: int) -> bool:
+    """Whether the last verb before a number in its clause selects (遴选, 评选, 认定): what it counts is
+    what a selection takes in.
+
+    >>> _selects("遴选农村客运典型案例不超过", 0, 13), _selects("遴选企业，新建示范点不超过", 5, 13)
+    (True, False)
+    """
+    verbs = list(RE_GOVERNING_VERB.finditer(text, clause_start, start))
+    return bool(verbs) and verbs[-1].group() in lx.SELECTION_VERBS
 
 
 def _selection_reach(
