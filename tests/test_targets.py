@@ -183,6 +183,11 @@ MADE_UP = [
     ("a-trigger", "居民消费价格指数单月同比涨幅达到3.5%时，启动联动机制。", []),
     ("a-cap-of-a-round", "每年遴选不超过20个示范项目。", []),
     ("a-round-to-reach", "每年认定示范企业30个左右。", [("30", 30, "个", "~", None, False)]),
+    (
+        "a-goal-of-a-funds-size",
+        "到2028年，全市OPC基金总规模超30亿元，投资OPC不少于100家。",
+        [("30亿", 3000000000, "元", ">", None, False), ("100", 100, "家", ">=", None, False)],
+    ),
     ("a-time-to-select-in", "企业认定办理时限不超过10个工作日。", [("10", 10, "工作日", "<=", None, False)]),
     ("a-selection-to-reach", "遴选典型案例20个以上。", [("20", 20, "个", ">=", None, False)]),
     ("a-standard-for-each", "为每人提供3个以上岗位信息。", []),
@@ -381,6 +386,10 @@ NON_TARGETS = [
     ("a-size-qualifying-what-follows", "超过1000人规模的学校必须配备专职教师。"),
     ("a-list-of-classes", "修订省级示范、一类、二类、三类幼儿园建设标准。"),
     ("a-subsidys-own-rate", "补贴比例不超过30%。"),
+    # unseen round 3 (genre 60, 61): the size of a fund the sentence sets up is the means the work takes (as
+    # genre 54's 设立规模50亿元的…基金)
+    ("a-funds-size-after-it-is-set-up", "设立数字经济产业引导基金,基金规模不低于5亿元;对新认定企业给予奖励。"),
+    ("a-funds-first-tranche", "设立城市更新基金，首期规模50亿元。"),
     # unseen round 3 (genre 57): a cap on what a selection takes in is the selection's, round or not
     ("a-selections-cap", "总结推广典型经验，遴选农村客运高质量发展典型案例不超过20个。"),
     ("a-rate-that-earns-a-grant", "对资金兑付率达到100%的地区给予奖补。"),

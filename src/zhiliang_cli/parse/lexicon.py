@@ -1022,6 +1022,12 @@ SAME_SUBJECT_JOINERS = ("并", "同时")
 CAP_WORDS = ("最高", "最长", "上限")
 #: Verbs of a grant in a clause: with them, a subsidy word makes its numbers parameters.
 GRANT_VERBS = ("给予", "予以", "发放", "享受")
+#: A fund the plan sets up, and the word of its size: 设立城市更新基金，首期规模50亿元 and 设立…基金，基金规模不低于
+#: 5亿元 size the means the work takes, as 设立规模50亿元的…基金 does (a goal of a fund's size names no fund set
+#: up: 到2028年，全市OPC基金总规模超30亿元).
+FUND_SETUP_VERBS = ("设立", "组建", "成立", "发起")
+FUND_WORDS = ("基金",)
+SIZE_WORD = "规模"
 #: Words of a budget the government allocates (市财政安排专项资金3亿元).
 BUDGET_WORDS = ("安排", "预算", "经费", "专项资金", "统筹资金", "设立资金",
                 # vouchers the government issues: their sum is a budget (服务券规模不少于10亿元)

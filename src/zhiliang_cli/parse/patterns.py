@@ -671,6 +671,12 @@ RE_SUBSIDY = re.compile(_alternation(lx.SUBSIDY_WORDS))
 RE_MONEY_CAP = re.compile(_alternation(lx.MONEY_CAP_WORDS))
 #: Words of a budget the government allocates (安排, 专项资金).
 RE_BUDGET = re.compile(_alternation(lx.BUDGET_WORDS))
+#: A fund set up, in one clause: 设立数字经济产业引导基金, 组建城市更新基金.
+RE_FUND_SET_UP = re.compile(
+    rf"(?:{_alternation(lx.FUND_SETUP_VERBS)})"  # 设立
+    rf"[^，,。；;：:]{{0,30}}?"  # what the fund is for: 数字经济产业引导
+    rf"(?:{_alternation(lx.FUND_WORDS)})"  # 基金
+)
 #: A rate framed as a rule, right before its number: 按贷款利率的50%, 按不超过实际投入的30%, 按90%.
 _CAPS = _alternation((*lx.CAP_WORDS, "不超过", "不高于"))
 #: A rate set by a rule: 按 (not 按时, 按期) earlier in the clause (按应税所得率4%, 按利率的50%), or a

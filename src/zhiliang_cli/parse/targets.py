@@ -52,6 +52,7 @@ from .patterns import (
     RE_CODE_BEFORE,
     RE_COMPLETION,
     RE_DISTRIBUTIVE,
+    RE_FUND_SET_UP,
     RE_GOVERNING_VERB,
     RE_GRANT,
     RE_HAS_DIGIT,
@@ -1000,6 +1001,12 @@ def _is_parameter(text: str, start: int, unit: str, clause_start: int, ctx: _Con
         return True
     if unit.startswith(lx.MONEY_UNITS) and _per_unit(text, clause_start, start):
         return True  # 用电价格每千瓦时降低0.05元: a price per unit, not a result
+    if (
+        unit.startswith(lx.MONEY_UNITS)
+        and text.find(lx.SIZE_WORD, clause_start, start) >= 0
+        and RE_FUND_SET_UP.search(text, ctx.sentence_start(start), start) is not None
+    ):
+        return True  # 设立城市更新基金，首期规模50亿元: the size of a fund set up, a means
     if not ctx.has_grant:  # most items grant nothing: only a rate or a frequency to look at
         return _rate_or_frequency(text, start, unit, clause_start)
     clause_end = ctx.clause_end(start)
