@@ -188,6 +188,12 @@ MADE_UP = [
         "到2028年，全市OPC基金总规模超30亿元，投资OPC不少于100家。",
         [("30亿", 3000000000, "元", ">", None, False), ("100", 100, "家", ">=", None, False)],
     ),
+    # unseen round 3 (genre 61): a subsidy won from a higher level is a goal (as genre 50's 争取…专项债券额度)
+    (
+        "a-subsidy-to-win",
+        "争取中央和省级城市更新补助资金不低于20亿元。",
+        [("20亿", 2000000000, "元", ">=", None, True)],
+    ),
     ("a-time-to-select-in", "企业认定办理时限不超过10个工作日。", [("10", 10, "工作日", "<=", None, False)]),
     ("a-selection-to-reach", "遴选典型案例20个以上。", [("20", 20, "个", ">=", None, False)]),
     ("a-standard-for-each", "为每人提供3个以上岗位信息。", []),
@@ -391,6 +397,7 @@ NON_TARGETS = [
     ("a-funds-size-after-it-is-set-up", "设立数字经济产业引导基金,基金规模不低于5亿元;对新认定企业给予奖励。"),
     ("a-funds-first-tranche", "设立城市更新基金，首期规模50亿元。"),
     # unseen round 3 (genre 57): a cap on what a selection takes in is the selection's, round or not
+    ("a-grant-to-strive-for", "争取对首贷企业给予贴息补助100万元。"),
     ("a-selections-cap", "总结推广典型经验，遴选农村客运高质量发展典型案例不超过20个。"),
     ("a-rate-that-earns-a-grant", "对资金兑付率达到100%的地区给予奖补。"),
     ("a-weight-in-an-assessment", "纳入考核，考核权重不低于5%。"),

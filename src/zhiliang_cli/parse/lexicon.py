@@ -1022,6 +1022,9 @@ SAME_SUBJECT_JOINERS = ("并", "同时")
 CAP_WORDS = ("最高", "最长", "上限")
 #: Verbs of a grant in a clause: with them, a subsidy word makes its numbers parameters.
 GRANT_VERBS = ("给予", "予以", "发放", "享受")
+#: Verbs of winning funds from a higher level: the subsidy they take in (争取中央和省级城市更新补助资金不低于
+#: 20亿元) is a goal, not a grant the plan gives (争取新增专项债券额度800亿元以上 is one too).
+WINNING_VERBS = ("争取",)
 #: A fund the plan sets up, and the word of its size: 设立城市更新基金，首期规模50亿元 and 设立…基金，基金规模不低于
 #: 5亿元 size the means the work takes, as 设立规模50亿元的…基金 does (a goal of a fund's size names no fund set
 #: up: 到2028年，全市OPC基金总规模超30亿元).

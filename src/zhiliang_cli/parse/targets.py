@@ -1014,7 +1014,9 @@ def _is_parameter(text: str, start: int, unit: str, clause_start: int, ctx: _Con
     # one names what the goal is of (补贴资金兑付到户率达到100%)
     granting_end = clause_end
     if RE_SUBSIDY.search(text, clause_start, clause_end) is not None:
-        if _subsidy_names_a_rate(text, clause_start, start, clause_end, unit):
+        if _subsidy_names_a_rate(text, clause_start, start, clause_end, unit) or _wins_a_grant(
+            text, clause_start, clause_end
+        ):
             granting_end = clause_start
         elif (
             unit.startswith(lx.MONEY_UNITS)
@@ -1063,6 +1065,22 @@ def _subsidy_names_a_rate(text: str, clause_start: int, start: int, clause_end: 
     return all(
         subsidy.end() < rate.start() and RE_RATE_WORD.search(text, subsidy.end(), rate.start()) is None
         for subsidy in RE_SUBSIDY.finditer(text, clause_start, clause_end)
+    )
+
+
+def _wins_a_grant(text: str, clause_start: int, clause_end: int) -> bool:
+    """Whether a clause wins a subsidy from a higher level rather than giving one: a verb of winning
+    (争取) before its first subsidy word, and no verb of a grant (给予) in it.
+
+    >>> t = "争取中央和省级城市更新补助资金不低于20亿元"
+    >>> _wins_a_grant(t, 0, len(t)), _wins_a_grant("争取对企业给予补助100万元", 0, 15)
+    (True, False)
+    """
+    subsidy = RE_SUBSIDY.search(text, clause_start, clause_end)
+    return (
+        subsidy is not None
+        and any(text.find(verb, clause_start, subsidy.start()) >= 0 for verb in lx.WINNING_VERBS)
+        and RE_GRANT.search(text, clause_start, clause_end) is None
     )
 
 
