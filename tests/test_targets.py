@@ -627,3 +627,16 @@ def test_a_count_of_what_an_earlier_year_did_and_of_the_plans_measures_is_no_tar
     assert [t["text"] for t in plan["sections"][0]["targets"]] == ["新增企业3家"]
     later = parse_text(text.replace("2016年实施的", "2019年实施的"))  # a year after the plan's: no baseline
     assert [t["number_text"] for t in later["sections"][0]["targets"]] == ["5", "3"]
+
+
+def test_a_count_of_the_projects_of_a_minsheng_plan_is_no_target() -> None:
+    from zhiliang_cli.parse.pipeline import parse_text
+
+    text = (
+        "某省2025年民生实事项目任务分工方案\n　　2025年，省政府集中力量办好2件民生实事，新增企业3家。\n一、项目\n"
+        "1.甲。新建学校5所。\n责任单位：省教育厅\n2.乙。新增床位100张。\n责任单位：省民政厅\n"
+    )
+    plan = parse_text(text)
+    assert [t["text"] for t in plan["targets"]] == ["新增企业3家"]  # two projects follow: no goal
+    three = parse_text(text.replace("办好2件", "办好3件"))
+    assert [t["number_text"] for t in three["targets"]] == ["3", "3"]

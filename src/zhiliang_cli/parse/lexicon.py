@@ -882,13 +882,14 @@ SELF_REFERENCE_VERBS = (
     "组织实施",
     "调整为",
     "增加为",
+    "办好",  # 办好10件民生实事: the projects of a 民生实事 plan, each one of its tasks
 )  # fmt: skip  (…措施调整增加为30项督查激励措施)
-#: Units and nouns of a count of the plan's own parts: 实施八项主要任务, 十条政策措施.
-PART_COUNT_UNITS = ("项", "条", "个", "大")
+#: Units and nouns of a count of the plan's own parts: 实施八项主要任务, 十条政策措施, 办好10件民生实事.
+PART_COUNT_UNITS = ("项", "条", "个", "大", "件")
 OWN_PART_NOUNS = tuple(
     f"{kind}{noun}"
     for kind in ("", "主要", "重点", "具体", "政策", "重大")
-    for noun in ("任务", "措施", "举措", "行动", "工程", "方面", "政策措施")
+    for noun in ("任务", "措施", "举措", "行动", "工程", "方面", "政策措施", "民生实事")
 )
 #: Titles of the headings that frame a plan's tasks rather than set one (GB/T 9704 leaves them to the
 #: drafter; the genre uses these): the aims and principles before the tasks, the safeguards after them.
