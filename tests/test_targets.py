@@ -183,6 +183,19 @@ MADE_UP = [
     ("a-trigger", "居民消费价格指数单月同比涨幅达到3.5%时，启动联动机制。", []),
     ("a-cap-of-a-round", "每年遴选不超过20个示范项目。", []),
     ("a-round-to-reach", "每年认定示范企业30个左右。", [("30", 30, "个", "~", None, False)]),
+    (
+        "a-goal-of-a-funds-size",
+        "到2028年，全市OPC基金总规模超30亿元，投资OPC不少于100家。",
+        [("30亿", 3000000000, "元", ">", None, False), ("100", 100, "家", ">=", None, False)],
+    ),
+    # unseen round 3 (genre 61): a subsidy won from a higher level is a goal (as genre 50's 争取…专项债券额度)
+    (
+        "a-subsidy-to-win",
+        "争取中央和省级城市更新补助资金不低于20亿元。",
+        [("20亿", 2000000000, "元", ">=", None, True)],
+    ),
+    ("a-time-to-select-in", "企业认定办理时限不超过10个工作日。", [("10", 10, "工作日", "<=", None, False)]),
+    ("a-selection-to-reach", "遴选典型案例20个以上。", [("20", 20, "个", ">=", None, False)]),
     ("a-standard-for-each", "为每人提供3个以上岗位信息。", []),
     ("a-forecast", "今年高校毕业生规模预计超过1000万人。", []),
     ("a-time-of-day", "2024年3月17日晚8时40分，某地发生火灾。", []),
@@ -288,6 +301,26 @@ MADE_UP = [
         "对外贸易进出口总额达到100亿元、实际利用外资达到5亿美元的目标。",
         [("100亿", 10**10, "元", ">=", None, False), ("5亿", 500000000, "美元", ">=", None, False)],
     ),
+    # unseen round 3 (genre 56): a subsidy word in the name of the rate a goal sets is no grant; the subsidy's
+    # own rate (补贴比例) and the standard beside the goal stay parameters
+    (
+        "a-rate-of-subsidies-paid",
+        "落实耕地地力保护补贴政策，补贴标准为每亩110元，补贴资金兑付到户率达到100%。",
+        [("100%", 100, "%", ">=", None, False)],
+    ),
+    ("a-rate-of-grants-in-place", "奖补资金拨付率不低于95%。", [("95%", 95, "%", ">=", None, False)]),
+    # unseen round 3 (genre 56): transformer capacity in 千伏安 (kVA) and 兆伏安 (MVA); 千伏 alone is a voltage class
+    (
+        "kilovolt-amperes",
+        "新增农村配电变压器容量5万千伏安，户均配变容量不低于2.5千伏安。",
+        [("5万", 50000, "千伏安", "=", None, False), ("2.5", 2.5, "千伏安", ">=", None, False)],
+    ),
+    ("megavolt-amperes", "新增主变容量300兆伏安。", [("300", 300, "兆伏安", "=", None, False)]),
+    (
+        "a-voltage-class-is-no-count",
+        "建成110千伏变电站3座。",
+        [("3", 3, "座", "=", None, False)],
+    ),
     (
         "standard-coal-in-kilograms",
         "吨钢综合能耗降至545千克标准煤以下。",
@@ -358,6 +391,15 @@ NON_TARGETS = [
     ("a-share-of-a-price", "租金约为市场价的三分之二。"),
     ("a-size-qualifying-what-follows", "超过1000人规模的学校必须配备专职教师。"),
     ("a-list-of-classes", "修订省级示范、一类、二类、三类幼儿园建设标准。"),
+    ("a-subsidys-own-rate", "补贴比例不超过30%。"),
+    # unseen round 3 (genre 60, 61): the size of a fund the sentence sets up is the means the work takes (as
+    # genre 54's 设立规模50亿元的…基金)
+    ("a-funds-size-after-it-is-set-up", "设立数字经济产业引导基金,基金规模不低于5亿元;对新认定企业给予奖励。"),
+    ("a-funds-first-tranche", "设立城市更新基金，首期规模50亿元。"),
+    # unseen round 3 (genre 57): a cap on what a selection takes in is the selection's, round or not
+    ("a-grant-to-strive-for", "争取对首贷企业给予贴息补助100万元。"),
+    ("a-selections-cap", "总结推广典型经验，遴选农村客运高质量发展典型案例不超过20个。"),
+    ("a-rate-that-earns-a-grant", "对资金兑付率达到100%的地区给予奖补。"),
     ("a-weight-in-an-assessment", "纳入考核，考核权重不低于5%。"),
     ("a-norm-in-principle", "原则上不高于承担风险责任的0.5%。"),
     ("a-norm-in-principle-for-each", "原则上各级机关的法制审核人员不少于执法人员总数的5%。"),
@@ -434,6 +476,32 @@ SUBJECTS = [
         [("80%", "钢铁行业能效达标率", False), ("80%", "石化行业能效达标率", False)],
     ),
     ("a-yearly-average-is-not-each", "软件和信息服务业营业收入年均增长15%以上。", [("15%", None, False)]),
+    # unseen round 3 (genre 59): 各 right before the number gives it to each subject, as 均 does before the
+    # verb; the list starts after the verb before it (免费开展: for whom, then what)
+    (
+        "ge-each-before-the-number",
+        "为35—64岁农村适龄妇女免费开展宫颈癌、乳腺癌筛查各30万人。",
+        [("30万", "宫颈癌筛查", False), ("30万", "乳腺癌筛查", False)],
+    ),
+    ("ge-each-no-verb", "甲县、乙县各新建学校2所。", [("2", None, False)]),
+    (
+        "a-listed-member-with-brackets",
+        "各县（市、区）、各开发区分别建成示范点10个和5个。",
+        [("10", "各县（市、区）", False), ("5", "各开发区", False)],
+    ),
+    # unseen round 3 (genre 59): members that are whole names keep their words as printed; a head is shared
+    # only by members that name no whole measure (小麦、玉米良种覆盖率)
+    (
+        "respectively-whole-phrases",
+        "农村自来水普及率、规模化供水工程覆盖农村人口比例分别达到93%和65%。",
+        [("93%", "农村自来水普及率", False), ("65%", "规模化供水工程覆盖农村人口比例", False)],
+    ),
+    (
+        "respectively-members-ending-alike",
+        "耕地保有面积、高标准农田建设面积分别达到120万亩和80万亩。",
+        [("120万", "耕地保有面积", False), ("80万", "高标准农田建设面积", False)],
+    ),
+    ("ge-opening-a-name-is-not-each", "各县（市、区）建成示范点10个。", [("10", None, False)]),
 ]
 
 # (id, text, [(number_text, comparator, the date it is set for)])
@@ -458,6 +526,27 @@ TIMES = [
         "years-respectively",
         "2024年、2025年分别突破2.2万亿元、2.4万亿元。",
         [("2.2万亿", ">", "2024-12-31"), ("2.4万亿", ">", "2025-12-31")],
+    ),
+]
+
+# unseen round 3 (genre 57): 全年 dates a count by the year its paragraph opens with; alone (genre 25, 26, 28,
+# 38, 43, 52, 55) or after a year stated of another paragraph or in no 全年 sentence (genre 21) it sets no time
+TIMES += [
+    (
+        "whole-year-in-a-paragraph-opening-with-its-year",
+        "\n　　2025年农村公路工作的总体思路是：稳中求进。主要目标是：全年新改建公路3万公里，优良中路率达到85%以上。",
+        [("3万", "=", "2025-12-31"), ("85%", ">=", "2025-12-31")],
+    ),
+    ("whole-year-alone", "\n　　全年新改建农村公路3万公里。", [("3万", "=", None)]),
+    (
+        "a-later-sentence-without-whole-year",
+        "\n　　2025年农村公路工作的总体思路是：坚持稳中求进。主要目标是：新改建农村公路3万公里。",
+        [("3万", "=", None)],
+    ),
+    (
+        "whole-year-in-the-next-paragraph",
+        "\n　　2025年农村公路工作的总体思路是：坚持稳中求进。\n　　主要目标是：全年新改建农村公路3万公里。",
+        [("3万", "=", None)],
     ),
 ]
 
@@ -538,3 +627,16 @@ def test_a_count_of_what_an_earlier_year_did_and_of_the_plans_measures_is_no_tar
     assert [t["text"] for t in plan["sections"][0]["targets"]] == ["新增企业3家"]
     later = parse_text(text.replace("2016年实施的", "2019年实施的"))  # a year after the plan's: no baseline
     assert [t["number_text"] for t in later["sections"][0]["targets"]] == ["5", "3"]
+
+
+def test_a_count_of_the_projects_of_a_minsheng_plan_is_no_target() -> None:
+    from zhiliang_cli.parse.pipeline import parse_text
+
+    text = (
+        "某省2025年民生实事项目任务分工方案\n　　2025年，省政府集中力量办好2件民生实事，新增企业3家。\n一、项目\n"
+        "1.甲。新建学校5所。\n责任单位：省教育厅\n2.乙。新增床位100张。\n责任单位：省民政厅\n"
+    )
+    plan = parse_text(text)
+    assert [t["text"] for t in plan["targets"]] == ["新增企业3家"]  # two projects follow: no goal
+    three = parse_text(text.replace("办好2件", "办好3件"))
+    assert [t["number_text"] for t in three["targets"]] == ["3", "3"]

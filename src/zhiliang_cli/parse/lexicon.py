@@ -457,6 +457,10 @@ COUNT_UNITS = (
     "千瓦时",
     "千瓦",
     "兆瓦",
+    # the capacity of transformers: 新增配电变压器容量5万千伏安, 户均配变容量不低于2.5千伏安 (not 千伏 alone:
+    # 110千伏变电站, 10千伏及以下用户 name a voltage class, no count)
+    "千伏安",
+    "兆伏安",
     "公里",
     "千米",
     "公顷",
@@ -896,13 +900,14 @@ SELF_REFERENCE_VERBS = (
     "组织实施",
     "调整为",
     "增加为",
+    "办好",  # 办好10件民生实事: the projects of a 民生实事 plan, each one of its tasks
 )  # fmt: skip  (…措施调整增加为30项督查激励措施)
-#: Units and nouns of a count of the plan's own parts: 实施八项主要任务, 十条政策措施.
-PART_COUNT_UNITS = ("项", "条", "个", "大")
+#: Units and nouns of a count of the plan's own parts: 实施八项主要任务, 十条政策措施, 办好10件民生实事.
+PART_COUNT_UNITS = ("项", "条", "个", "大", "件")
 OWN_PART_NOUNS = tuple(
     f"{kind}{noun}"
     for kind in ("", "主要", "重点", "具体", "政策", "重大")
-    for noun in ("任务", "措施", "举措", "行动", "工程", "方面", "政策措施")
+    for noun in ("任务", "措施", "举措", "行动", "工程", "方面", "政策措施", "民生实事")
 )
 #: Titles of the headings that frame a plan's tasks rather than set one (GB/T 9704 leaves them to the
 #: drafter; the genre uses these): the aims and principles before the tasks, the safeguards after them.
@@ -963,6 +968,10 @@ BASELINE_TIME_WORDS = ("较", "比", "与", "同", "相对", "相比", "较上",
 RECURRING_WORDS = ("每年", "每季", "每月")
 #: Words that scope a count of events to the plan's whole year: a floor on them (全年组织演练不少于2次) is a rhythm.
 YEAR_SCOPE_WORDS = ("全年", "每年")
+#: Words that scope a count to the whole of one year (全年新改建3万公里): no time of their own (the old
+#: annotations give 全年… no date), the year a paragraph opens with where one does (2025年…工作的总体思路
+#: 是：…。主要目标是：全年…).
+WHOLE_YEAR_WORDS = ("全年", "当年")
 #: Words after a number that make it a standard to build to, not a goal: 不低于20平方米的标准.
 STANDARD_WORDS = ("的标准", "的要求")
 #: Units that count a goal only where a goal verb or a bound stands before the number (人均预期寿命
@@ -1032,6 +1041,15 @@ SAME_SUBJECT_JOINERS = ("并", "同时")
 CAP_WORDS = ("最高", "最长", "上限")
 #: Verbs of a grant in a clause: with them, a subsidy word makes its numbers parameters.
 GRANT_VERBS = ("给予", "予以", "发放", "享受")
+#: Verbs of winning funds from a higher level: the subsidy they take in (争取中央和省级城市更新补助资金不低于
+#: 20亿元) is a goal, not a grant the plan gives (争取新增专项债券额度800亿元以上 is one too).
+WINNING_VERBS = ("争取",)
+#: A fund the plan sets up, and the word of its size: 设立城市更新基金，首期规模50亿元 and 设立…基金，基金规模不低于
+#: 5亿元 size the means the work takes, as 设立规模50亿元的…基金 does (a goal of a fund's size names no fund set
+#: up: 到2028年，全市OPC基金总规模超30亿元).
+FUND_SETUP_VERBS = ("设立", "组建", "成立", "发起")
+FUND_WORDS = ("基金",)
+SIZE_WORD = "规模"
 #: Words of a budget the government allocates (市财政安排专项资金3亿元).
 BUDGET_WORDS = ("安排", "预算", "经费", "专项资金", "统筹资金", "设立资金",
                 # vouchers the government issues: their sum is a budget (服务券规模不少于10亿元)
@@ -1113,6 +1131,10 @@ MONEY_UNITS = ("元", "美元", "欧元", "港元", "日元")
 #: Words that spread one number over each subject listed before them (水稻、小麦收储率均达到90%),
 #: or one number to each subject in turn (分别达到98%和95%).
 RESPECTIVELY_WORDS = ("分别",)
+#: Words right before a number that give it to each subject listed before them, as 均 does before the
+#: verb: 宫颈癌、乳腺癌筛查各30万人 (30万 each).  Only right before the number: 各 elsewhere opens a name
+#: (各县（市、区）, 各地).
+EACH_BEFORE_NUMBER = ("各",)
 #: Verbs of a clause that completes a task (…，6月底前全面完成改造任务).
 COMPLETION_WORDS = ("完成", "建成", "实现", "达到", "到位", "见效")
 

@@ -695,6 +695,12 @@ RE_SUBSIDY = re.compile(_alternation(lx.SUBSIDY_WORDS))
 RE_MONEY_CAP = re.compile(_alternation(lx.MONEY_CAP_WORDS))
 #: Words of a budget the government allocates (安排, 专项资金).
 RE_BUDGET = re.compile(_alternation(lx.BUDGET_WORDS))
+#: A fund set up, in one clause: 设立数字经济产业引导基金, 组建城市更新基金.
+RE_FUND_SET_UP = re.compile(
+    rf"(?:{_alternation(lx.FUND_SETUP_VERBS)})"  # 设立
+    rf"[^，,。；;：:]{{0,30}}?"  # what the fund is for: 数字经济产业引导
+    rf"(?:{_alternation(lx.FUND_WORDS)})"  # 基金
+)
 #: A rate framed as a rule, right before its number: 按贷款利率的50%, 按不超过实际投入的30%, 按90%.
 _CAPS = _alternation((*lx.CAP_WORDS, "不超过", "不高于"))
 #: A rate set by a rule: 按 (not 按时, 按期) earlier in the clause (按应税所得率4%, 按利率的50%), or a
@@ -705,10 +711,11 @@ RE_RATE_FRAME = re.compile(
 )
 #: Verbs of a grant (给予, 予以): with them a subsidy word makes any number a parameter.
 RE_GRANT = re.compile(_alternation(lx.GRANT_VERBS))
-#: 均/都 or 分别 before the verb: one number for each subject, or one each in turn.
-#: Not the 均 of an average (人均, 平均, 年均, 日均), nor the 都 of 成都 or 首都.
+#: 均/都 or 分别 before the verb, or 各 right before the number: one number for each subject, or one
+#: each in turn.  Not the 均 of an average (人均, 平均, 年均, 日均), nor the 都 of 成都 or 首都.
 RE_DISTRIBUTIVE = re.compile(
-    rf"(?P<each>(?<![人平户年月日])均|(?<![成首京])都)|(?P<respectively>{_alternation(lx.RESPECTIVELY_WORDS)})"
+    rf"(?P<each>(?<![人平户年月日])均|(?<![成首京])都|(?:{_alternation(lx.EACH_BEFORE_NUMBER)})(?={DIGIT}|{CN_NUM}))"
+    rf"|(?P<respectively>{_alternation(lx.RESPECTIVELY_WORDS)})"
 )
 #: Words of a clause that completes a whole task (全面完成, 全部建成): a deadline in it holds for
 #: the counts before it.

@@ -52,6 +52,7 @@ from .patterns import (
     RE_CODE_BEFORE,
     RE_COMPLETION,
     RE_DISTRIBUTIVE,
+    RE_FUND_SET_UP,
     RE_GOVERNING_VERB,
     RE_GRANT,
     RE_HAS_DIGIT,
@@ -289,14 +290,7 @@ def extract_all(
             marks = (
                 times.within(region.start, region.end) if times else find_times(text, region.start, region.end, year)
             )
-            _set_times(
-                text,
-                contexts[k],
-                region,
-                found[k],
-                [t for t in marks if t.kind != "scope" and t.end <= region.end],
-                index,
-            )
+            _set_times(text, contexts[k], region, found[k], [t for t in marks if t.end <= region.end], index)
     return found
 
 
@@ -476,13 +470,12 @@ def _distribute(text: str, ctx: _Context, targets: list[TargetRecord]) -> list[T
         by_clause.setdefault(ctx.clause_start(target["number_span"][0]), []).append(target)
     for clause_start, group in by_clause.items():
         first = group[0]["number_span"][0]
-        word = RE_DISTRIBUTIVE.search(text, clause_start, first)
+        word = RE_DISTRIBUTIVE.search(text, clause_start, first + 1)  # + 1: 各 looks at the number after it
         if word is not None and "、" in text[word.end() : first]:
             word = None  # 都 of 成都、西安11个城市: in a name of the list, not after it
         list_start = clause_start
         if word is not None:
-            verb = RE_GOVERNING_VERB.match(text, _skip_space(text, clause_start), word.start())
-            list_start = verb.end() if verb else clause_start  # 推动钢铁、石化行业…均
+            list_start = _list_start(text, clause_start, word.start())
             subjects = _subjects(text[list_start : word.start()])
         else:
             subjects = []
@@ -507,6 +500,31 @@ def _distribute(text: str, ctx: _Context, targets: list[TargetRecord]) -> list[T
         else:
             out += group
     return out
+
+
+def _list_start(text: str, clause_start: int, end: int) -> int:
+    """Where the list of subjects before a distributive word starts: after the verb the clause opens
+    with (推动钢铁、石化行业…均), or after the last verb before the list's first 、 (免费开展宫颈癌、乳腺癌
+    筛查各30万人: the words before it say for whom, not what); a verb that is the list's first member
+    (新建、改扩建…) stays in it.
+
+    >>> t = "为农村妇女免费开展宫颈癌、乳腺癌筛查各"
+    >>> t[_list_start(t, 0, len(t) - 1):]
+    '宫颈癌、乳腺癌筛查各'
+    >>> t = "新建、改扩建幼儿园分别"
+    >>> t[_list_start(t, 0, len(t) - 2):]
+    '新建、改扩建幼儿园分别'
+    """
+    start = _skip_space(text, clause_start)
+    first_joiner = text.find("、", start, end)
+    if first_joiner < 0:
+        verb = RE_GOVERNING_VERB.match(text, start, end)
+        return verb.end() if verb else clause_start
+    list_start = clause_start
+    for verb in RE_GOVERNING_VERB.finditer(text, start, first_joiner):
+        if verb.end() < first_joiner:
+            list_start = verb.end()
+    return list_start
 
 
 def _years(text: str, start: int, end: int) -> list[DeadlineRecord]:
@@ -538,7 +556,7 @@ def _subjects(text: str) -> list[str]:
     >>> _subjects("城镇和农村居民人均消费支出"), _subjects("孕产妇死亡率和婴儿死亡率")
     (['城镇居民人均消费支出', '农村居民人均消费支出'], ['孕产妇死亡率', '婴儿死亡率'])
     """
-    parts = [p.strip(_BLANKS) for p in text.split("、")]
+    parts = [p.strip(_BLANKS) for p in _split_outside_brackets(text, "、")]
     for joiner in _LIST_JOINERS:  # the last two joined by a word: A、B和C, 城镇和农村居民人均消费支出
         before, found, after = parts[-1].partition(joiner)
         if found and before and after:
@@ -548,10 +566,43 @@ def _subjects(text: str) -> list[str]:
         return []
     first, last = parts[0], parts[-1]
     head = last[len(parts[-2]) :] if len(last) > len(parts[-2]) else ""
+    if head and any(_names_a_whole_measure(part, last) for part in parts[:-1]):
+        head = ""  # 农村自来水普及率、规模化供水工程覆盖农村人口比例: each member whole, no head to share
     return [part + head for part in parts[:-1]] + [last] if first else []
 
 
+def _names_a_whole_measure(member: str, last: str) -> bool:
+    """Whether a member of a list already names a whole measure, with no head of the last member's to
+    share: it ends as the last member ends (新增耕地面积、高标准农田建设面积), or in a word naming a rate or
+    an index (农村自来水普及率、…比例).
+
+    >>> _names_a_whole_measure("农村自来水普及率", "规模化供水工程覆盖农村人口比例")
+    True
+    >>> _names_a_whole_measure("耕地保有面积", "高标准农田建设面积"), _names_a_whole_measure("小麦", "玉米良种覆盖率")
+    (True, False)
+    """
+    return member[-1:] == last[-1:] or member.endswith(lx.RATE_WORDS)
+
+
 _LIST_JOINERS = ("以及", "和", "及", "与")
+
+
+def _split_outside_brackets(text: str, mark: str) -> list[str]:
+    """``text`` split at each ``mark`` outside brackets: 县（市、区） is one member.
+
+    >>> _split_outside_brackets("各县（市、区）、各开发区", "、")
+    ['各县（市、区）', '各开发区']
+    """
+    if not any(ch in _OPENING for ch in text):
+        return text.split(mark)  # most lists hold no bracket
+    parts, depth, last = [], 0, 0
+    for k, ch in enumerate(text):
+        depth += ch in _OPENING
+        depth -= ch in _CLOSING and depth > 0
+        if depth == 0 and ch == mark:
+            parts.append(text[last:k])
+            last = k + 1
+    return [*parts, text[last:]]
 
 
 def _set_times(
@@ -565,7 +616,12 @@ def _set_times(
     """Each target's ``by``: a time stated in its sentence (2023年底前, 年内, 2020年初步建成…) before
     it, or in a later clause that completes the task (…，6月底前全面完成); else the last horizon
     before it in its item (到2025年，…) that no heading has closed; else the item's own 完成时限.
-    全年 and 当年 set no time."""
+    全年 and 当年 set no time of their own: in a paragraph that opens with a year they are that year
+    (2025年农村公路工作的总体思路是：…。主要目标是：全年新改建农村公路3万公里)."""
+    times = [t for t in times if t.kind != "scope"]
+    years = [t for t in times if t.kind == "year" and _opens_its_line(text, t.start)]  # few paragraphs open so
+    if years and not any(text.find(word, region.start, region.end) >= 0 for word in lx.WHOLE_YEAR_WORDS):
+        years = []  # nothing for the year to date
     starts = [t.start for t in times]
     horizons = [t for t in times if t.horizon]
     horizon_starts = [t.start for t in horizons]
@@ -582,12 +638,43 @@ def _set_times(
         time = earlier[-1] if earlier else later
         if time is None and horizon >= 0 and horizon not in reach:  # needed only where no time is stated
             reach[horizon] = _horizon_reach(text, horizons[horizon].start, region.end, index)
+        if time is None and years and (scope := _whole_year_before(text, start, pos)) >= 0:
+            time = _paragraph_year(text, years, scope)
+            if time is not None and horizon >= 0 and pos < reach[horizon] and horizons[horizon].start > time.start:
+                time = None  # 2025年…。到2027年，全年…: the horizon after the year holds
         if time is not None:
             target["by"] = time.record(text)
         elif horizon >= 0 and pos < reach[horizon]:
             target["by"] = horizons[horizon].record(text)
         elif region.deadline is not None:
             target["by"] = region.deadline
+
+
+def _whole_year_before(text: str, start: int, pos: int) -> int:
+    """Where a word of the whole year (全年, 当年) stands in ``text[start:pos]``, else -1.
+
+    >>> _whole_year_before("主要目标是：全年新改建", 0, 11), _whole_year_before("每年新改建", 0, 5)
+    (6, -1)
+    """
+    return max(text.rfind(word, start, pos) for word in lx.WHOLE_YEAR_WORDS)
+
+
+def _paragraph_year(text: str, years: list[TimeMark], pos: int) -> TimeMark | None:
+    """The year that opens the paragraph ``pos`` stands in (2025年农村公路工作的总体思路是：…), if any."""
+    k = bisect_left([t.start for t in years], pos) - 1
+    if k < 0 or text.find("\n", years[k].end, pos) >= 0:
+        return None  # no year before it, or one of a paragraph before
+    return years[k]
+
+
+def _opens_its_line(text: str, start: int) -> bool:
+    """Whether only spaces stand between the line's start and ``start`` (a paragraph's indent).
+
+    >>> _opens_its_line("。\\n　　2025年", 4), _opens_its_line("。2025年", 1)
+    (True, False)
+    """
+    line_start = text.rfind("\n", 0, start) + 1
+    return text[line_start:start].strip(lx.SPACE_CHARS) == ""
 
 
 def _horizon_reach(text: str, start: int, end: int, index: LineIndex) -> int:
@@ -759,14 +846,17 @@ def _not_a_goal(
     if _PRECEDENCE.anywhere(words):
         return True  # 优先支持其行政区域内1家符合条件的…: how many a rule puts first, not a goal
     capped = prefix is not None and lx.PREFIX_COMPARATORS[prefix] in ("<=", "<")
-    if (
-        capped
-        and any(text.find(word, clause_start, start) >= 0 for word in lx.ROUND_WORDS)
-        and any(text.find(verb, _selection_reach(text, words, start, prefix, ctx, clause_start), start) >= 0
-                for verb in lx.SELECTION_VERBS)
+    if capped and (
+        (
+            any(text.find(word, clause_start, start) >= 0 for word in lx.ROUND_WORDS)
+            and any(text.find(verb, _selection_reach(text, words, start, prefix, ctx, clause_start), start) >= 0
+                    for verb in lx.SELECTION_VERBS)
+        )
+        or (unit not in lx.TIME_UNITS and unit not in lx.PERCENT_UNITS and _selects(text, clause_start, start))
     ):  # fmt: skip
-        return True  # 每年遴选不超过20个, 每两年评选一次…，每次不超过50名: the cap of each round (每年认定30个左右
-        #            is a goal; 每年认定…，每年新增用水总量不超过500万立方米 caps something else)
+        return True  # 每年遴选不超过20个, 每两年评选一次…，每次不超过50名, 遴选典型案例不超过20个: the cap of a
+        #            selection (每年认定30个左右 is a goal; 每年认定…，每年新增用水总量不超过500万立方米 caps
+        #            something else; 认定办理时限不超过10个工作日 is a time to serve in)
     if unit in lx.TIME_UNITS and any(word in words for word in lx.DAILY_WORDS):
         return True  # 保证每天校园体育运动不少于1小时: a standard kept every day, not a result
     if _provides_to_each(words):
@@ -820,6 +910,17 @@ def _states_a_norm(words: str) -> bool:
         if at >= 0 and not _GOAL_VERBS.anywhere(words[at + len(word) :]):
             return True
     return False
+
+
+def _selects(text: str, clause_start: int, start: int) -> bool:
+    """Whether the last verb before a number in its clause selects (遴选, 评选, 认定): what it counts is
+    what a selection takes in.
+
+    >>> _selects("遴选农村客运典型案例不超过", 0, 13), _selects("遴选企业，新建示范点不超过", 5, 13)
+    (True, False)
+    """
+    verbs = list(RE_GOVERNING_VERB.finditer(text, clause_start, start))
+    return bool(verbs) and verbs[-1].group() in lx.SELECTION_VERBS
 
 
 def _selection_reach(
@@ -900,13 +1001,29 @@ def _is_parameter(text: str, start: int, unit: str, clause_start: int, ctx: _Con
         return True
     if unit.startswith(lx.MONEY_UNITS) and _per_unit(text, clause_start, start):
         return True  # 用电价格每千瓦时降低0.05元: a price per unit, not a result
+    if (
+        unit.startswith(lx.MONEY_UNITS)
+        and text.find(lx.SIZE_WORD, clause_start, start) >= 0
+        and RE_FUND_SET_UP.search(text, ctx.sentence_start(start), start) is not None
+    ):
+        return True  # 设立城市更新基金，首期规模50亿元: the size of a fund set up, a means
     if not ctx.has_grant:  # most items grant nothing: only a rate or a frequency to look at
         return _rate_or_frequency(text, start, unit, clause_start)
     clause_end = ctx.clause_end(start)
-    if RE_SUBSIDY.search(text, clause_start, clause_end) and (
-        unit.startswith(lx.MONEY_UNITS) or unit in lx.PERCENT_UNITS or RE_GRANT.search(text, clause_start, clause_end)
-    ):
-        return True
+    # the end of the words of the clause a subsidy word may stand in to make it a grant: none where every
+    # one names what the goal is of (补贴资金兑付到户率达到100%)
+    granting_end = clause_end
+    if RE_SUBSIDY.search(text, clause_start, clause_end) is not None:
+        if _subsidy_names_a_rate(text, clause_start, start, clause_end, unit) or _wins_a_grant(
+            text, clause_start, clause_end
+        ):
+            granting_end = clause_start
+        elif (
+            unit.startswith(lx.MONEY_UNITS)
+            or unit in lx.PERCENT_UNITS
+            or RE_GRANT.search(text, clause_start, clause_end)
+        ):
+            return True
     sentence_start, sentence_end = ctx.sentence_start(start), ctx.sentence_end(start)
     if text[clause_end + 1 : sentence_end].lstrip(lx.SPACE_CHARS).startswith(lx.SAME_SUBJECT_JOINERS):
         sentence_end = clause_end  # 发掘不少于50个…的项目，并给予政策支持: no condition, more of the task
@@ -917,10 +1034,54 @@ def _is_parameter(text: str, start: int, unit: str, clause_start: int, ctx: _Con
     if money and (
         RE_MONEY_CAP.search(text, clause_start, start)
         or RE_BUDGET.search(text, clause_start, clause_end)
-        or RE_SUBSIDY.search(text, sentence_start, clause_end)  # 对…给予最高100万元; a goal before a grant stays
+        or RE_SUBSIDY.search(text, sentence_start, granting_end)  # 对…给予最高100万元; a goal before a grant stays
     ):
         return True
     return _rate_or_frequency(text, start, unit, clause_start)
+
+
+def _subsidy_names_a_rate(text: str, clause_start: int, start: int, clause_end: int, unit: str) -> bool:
+    """Whether every subsidy word of a clause stands in the name of the rate its number sets, with words
+    between it and the rate word (补贴资金兑付到户率达到100%: how many get the subsidy paid, a goal), and
+    only a verb of level or a bound between the rate word and the number.  补贴比例不超过30% is the
+    subsidy's own rate, a parameter.
+
+    >>> t = "补贴资金兑付到户率达到100%"
+    >>> _subsidy_names_a_rate(t, 0, 11, len(t), "%"), _subsidy_names_a_rate("补贴比例不超过30%", 0, 7, 10, "%")
+    (True, False)
+    """
+    if unit not in lx.PERCENT_UNITS and unit != "":
+        return False
+    rates = list(RE_RATE_WORD.finditer(text, clause_start, start))
+    if not rates:
+        return False
+    rate = rates[-1]
+    between = text[rate.end() : start].strip(_BLANKS)
+    bound = _PREFIXES.ending(between)
+    between = between[: -len(bound)] if bound else between
+    level = _LEVELS.ending(between)
+    if (between[: -len(level)] if level else between) != "":
+        return False  # 补助比例按投资额计算不超过30%: more words than a level between rate and number
+    return all(
+        subsidy.end() < rate.start() and RE_RATE_WORD.search(text, subsidy.end(), rate.start()) is None
+        for subsidy in RE_SUBSIDY.finditer(text, clause_start, clause_end)
+    )
+
+
+def _wins_a_grant(text: str, clause_start: int, clause_end: int) -> bool:
+    """Whether a clause wins a subsidy from a higher level rather than giving one: a verb of winning
+    (争取) before its first subsidy word, and no verb of a grant (给予) in it.
+
+    >>> t = "争取中央和省级城市更新补助资金不低于20亿元"
+    >>> _wins_a_grant(t, 0, len(t)), _wins_a_grant("争取对企业给予补助100万元", 0, 15)
+    (True, False)
+    """
+    subsidy = RE_SUBSIDY.search(text, clause_start, clause_end)
+    return (
+        subsidy is not None
+        and any(text.find(verb, clause_start, subsidy.start()) >= 0 for verb in lx.WINNING_VERBS)
+        and RE_GRANT.search(text, clause_start, clause_end) is None
+    )
 
 
 def _per_unit(text: str, clause_start: int, start: int) -> bool:
