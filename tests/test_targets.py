@@ -529,27 +529,6 @@ TIMES = [
     ),
 ]
 
-# unseen round 3 (genre 57): 全年 dates a count by the year its paragraph opens with; alone (genre 25, 26, 28,
-# 38, 43, 52, 55) or after a year stated of another paragraph or in no 全年 sentence (genre 21) it sets no time
-TIMES += [
-    (
-        "whole-year-in-a-paragraph-opening-with-its-year",
-        "\n　　2025年农村公路工作的总体思路是：稳中求进。主要目标是：全年新改建公路3万公里，优良中路率达到85%以上。",
-        [("3万", "=", "2025-12-31"), ("85%", ">=", "2025-12-31")],
-    ),
-    ("whole-year-alone", "\n　　全年新改建农村公路3万公里。", [("3万", "=", None)]),
-    (
-        "a-later-sentence-without-whole-year",
-        "\n　　2025年农村公路工作的总体思路是：坚持稳中求进。主要目标是：新改建农村公路3万公里。",
-        [("3万", "=", None)],
-    ),
-    (
-        "whole-year-in-the-next-paragraph",
-        "\n　　2025年农村公路工作的总体思路是：坚持稳中求进。\n　　主要目标是：全年新改建农村公路3万公里。",
-        [("3万", "=", None)],
-    ),
-]
-
 KNOWN_GAPS: list[tuple[str, str, list[Any]]] = [
     ("number-broken-by-a-line-wrap", "完成抽检5\n0万批次。", [("50万", 500000, "批次", "=", None, False)]),
 ]

@@ -968,10 +968,6 @@ BASELINE_TIME_WORDS = ("较", "比", "与", "同", "相对", "相比", "较上",
 RECURRING_WORDS = ("每年", "每季", "每月")
 #: Words that scope a count of events to the plan's whole year: a floor on them (全年组织演练不少于2次) is a rhythm.
 YEAR_SCOPE_WORDS = ("全年", "每年")
-#: Words that scope a count to the whole of one year (全年新改建3万公里): no time of their own (the old
-#: annotations give 全年… no date), the year a paragraph opens with where one does (2025年…工作的总体思路
-#: 是：…。主要目标是：全年…).
-WHOLE_YEAR_WORDS = ("全年", "当年")
 #: Words after a number that make it a standard to build to, not a goal: 不低于20平方米的标准.
 STANDARD_WORDS = ("的标准", "的要求")
 #: Units that count a goal only where a goal verb or a bound stands before the number (人均预期寿命

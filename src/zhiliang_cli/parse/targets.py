@@ -290,7 +290,14 @@ def extract_all(
             marks = (
                 times.within(region.start, region.end) if times else find_times(text, region.start, region.end, year)
             )
-            _set_times(text, contexts[k], region, found[k], [t for t in marks if t.end <= region.end], index)
+            _set_times(
+                text,
+                contexts[k],
+                region,
+                found[k],
+                [t for t in marks if t.kind != "scope" and t.end <= region.end],
+                index,
+            )
     return found
 
 
@@ -616,12 +623,7 @@ def _set_times(
     """Each target's ``by``: a time stated in its sentence (2023年底前, 年内, 2020年初步建成…) before
     it, or in a later clause that completes the task (…，6月底前全面完成); else the last horizon
     before it in its item (到2025年，…) that no heading has closed; else the item's own 完成时限.
-    全年 and 当年 set no time of their own: in a paragraph that opens with a year they are that year
-    (2025年农村公路工作的总体思路是：…。主要目标是：全年新改建农村公路3万公里)."""
-    times = [t for t in times if t.kind != "scope"]
-    years = [t for t in times if t.kind == "year" and _opens_its_line(text, t.start)]  # few paragraphs open so
-    if years and not any(text.find(word, region.start, region.end) >= 0 for word in lx.WHOLE_YEAR_WORDS):
-        years = []  # nothing for the year to date
+    全年 and 当年 set no time."""
     starts = [t.start for t in times]
     horizons = [t for t in times if t.horizon]
     horizon_starts = [t.start for t in horizons]
@@ -638,43 +640,12 @@ def _set_times(
         time = earlier[-1] if earlier else later
         if time is None and horizon >= 0 and horizon not in reach:  # needed only where no time is stated
             reach[horizon] = _horizon_reach(text, horizons[horizon].start, region.end, index)
-        if time is None and years and (scope := _whole_year_before(text, start, pos)) >= 0:
-            time = _paragraph_year(text, years, scope)
-            if time is not None and horizon >= 0 and pos < reach[horizon] and horizons[horizon].start > time.start:
-                time = None  # 2025年…。到2027年，全年…: the horizon after the year holds
         if time is not None:
             target["by"] = time.record(text)
         elif horizon >= 0 and pos < reach[horizon]:
             target["by"] = horizons[horizon].record(text)
         elif region.deadline is not None:
             target["by"] = region.deadline
-
-
-def _whole_year_before(text: str, start: int, pos: int) -> int:
-    """Where a word of the whole year (全年, 当年) stands in ``text[start:pos]``, else -1.
-
-    >>> _whole_year_before("主要目标是：全年新改建", 0, 11), _whole_year_before("每年新改建", 0, 5)
-    (6, -1)
-    """
-    return max(text.rfind(word, start, pos) for word in lx.WHOLE_YEAR_WORDS)
-
-
-def _paragraph_year(text: str, years: list[TimeMark], pos: int) -> TimeMark | None:
-    """The year that opens the paragraph ``pos`` stands in (2025年农村公路工作的总体思路是：…), if any."""
-    k = bisect_left([t.start for t in years], pos) - 1
-    if k < 0 or text.find("\n", years[k].end, pos) >= 0:
-        return None  # no year before it, or one of a paragraph before
-    return years[k]
-
-
-def _opens_its_line(text: str, start: int) -> bool:
-    """Whether only spaces stand between the line's start and ``start`` (a paragraph's indent).
-
-    >>> _opens_its_line("。\\n　　2025年", 4), _opens_its_line("。2025年", 1)
-    (True, False)
-    """
-    line_start = text.rfind("\n", 0, start) + 1
-    return text[line_start:start].strip(lx.SPACE_CHARS) == ""
 
 
 def _horizon_reach(text: str, start: int, end: int, index: LineIndex) -> int:
