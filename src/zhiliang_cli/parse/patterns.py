@@ -807,6 +807,10 @@ RE_ROW_NUMBER = regex.compile(
     regex.VERBOSE,
 )
 
+#: The gap between two cells of a row aligned by spaces: two or more spaces (one is a space inside
+#: a cell: 主 要 内 容, 2025 年).
+RE_CELL_GAP = re.compile(_chars(lx.TABLE_GAP_SPACES) + "{2,}")
+
 # --- targets: quick scans (targets.py's own; appended, other blocks untouched) ---------------------
 
 _OPENS_A_NUMBER = f"翻百千万亿{DIGIT[1:-1]}〇零一二两三四五六七八九十"  # RE_QUANTITY's leading look-ahead
