@@ -75,6 +75,52 @@ CASES = [
             ("3", "做好丙项工作", [], [], "持续推进"),
         ],
     ),
+    (
+        "space-aligned-cells-wrapped-joined-column-by-column",
+        "",
+        "序号   重点任务                      责任单位（排第一位的为牵头单位）   完成时限\n\n"
+        "1      稳定播种面积，面积稳定在45万亩  县农业农村局、县财政局、县         2025年10月底前\n"
+        "       以上，总产量达到2.1亿斤。        自然资源局\n\n"
+        "2      新增农村供水受益人口3.5万人，   县水利局、县卫生健康局、各乡镇人   2025年第三季度\n"
+        "       普及率达到95%以上。              民政府\n\n"
+        "3      开展农村房屋安全隐患排查整治。  县住房城乡建设局、县卫生健         长期\n"
+        "                                      康局\n",
+        [
+            (
+                "1",
+                "稳定播种面积，面积稳定在45万亩以上，总产量达到2.1亿斤",
+                ["县农业农村局"],
+                ["县财政局", "县自然资源局"],
+                "2025年10月底前",
+            ),
+            (
+                "2",
+                "新增农村供水受益人口3.5万人，普及率达到95%以上",
+                ["县水利局"],
+                ["县卫生健康局", "各乡镇人民政府"],
+                "2025年第三季度",
+            ),
+            ("3", "开展农村房屋安全隐患排查整治", ["县住房城乡建设局"], ["县卫生健康局"], "长期"),
+        ],
+    ),
+    (
+        "tab-cells-wrapped-joined-column-by-column",
+        "",
+        "序号\t重点任务\t责任单位\t完成时限\n"
+        "1\t稳定播种面积，面积稳定在45万亩\t县农业农村局、县\t2025年10月底前\n"
+        "\t以上，总产量达到2.1亿斤。\t自然资源局\n"
+        "2\t做好乙项工作。\t省丙厅\t2024年底前\n",
+        [
+            (
+                "1",
+                "稳定播种面积，面积稳定在45万亩以上，总产量达到2.1亿斤",
+                ["县农业农村局", "县自然资源局"],
+                [],
+                "2025年10月底前",
+            ),
+            ("2", "做好乙项工作", ["省丙厅"], [], "2024年底前"),
+        ],
+    ),
     # --- made up to probe a rule ---
     (
         "cells-parted-by-full-width-spaces-one-space-inside-a-cell",
@@ -366,3 +412,34 @@ def test_a_flattened_row_missing_its_last_cell_or_running_over_lines() -> None:
     ]
     assert items[1]["text"].endswith("压减时限。\n省乙厅\n全国")
     assert [s["numeral"] for s in plan["sections"]] == ["一", "二"]
+
+
+def test_wrapped_cells_keep_honest_spans_and_the_text_after_the_table() -> None:
+    table = _table("space-aligned-cells-wrapped-joined-column-by-column")
+    plan = _plan(table + "\n注：1．各项任务完成情况纳入年度考核。\n    2．每季度调度一次。\n")
+    text = NOTICE.format(rule="") + table + "\n注：1．各项任务完成情况纳入年度考核。\n    2．每季度调度一次。\n"
+    items = [i for s in plan["sections"] for i in s["items"]]
+    assert [i["line"] for i in items] == [11, 14, 17]
+    for item in items:
+        assert text[slice(*item["span"])] == item["text"]
+        assert item["text"].count("\n") == 1  # the row's line and the line its cells wrap onto
+        start, end = item["lead_span"]
+        assert not any(words in text[start:end] for words in ("以上，总产量", "普及率"))  # the task's, not the note's
+        assert all(text[slice(*f["span"])] == f["text"] for n in item["notes"] for f in n["fields"])
+    assert items[2]["lead_span"][1] == items[2]["span"][1]  # 康局 wrapped alone: the note's, to the row's end
+    assert plan["closing"].startswith("注：1．")
+    assert plan["problems"] == []
+
+
+def test_a_line_of_further_units_under_a_whole_name_is_no_wrapped_name() -> None:
+    # probe: a merged 序号 cell, further units on a line of their own, set by spaces as by tabs
+    plan = _plan(
+        "序号   重点任务              责任单位    完成时限\n"
+        "1      做好甲项工作。        市甲局      2024年底前\n"
+        "                             市乙局\n"
+        "2      做好乙项工作。        市丙局      2024年6月\n"
+    )
+    assert [(i["title"], i["lead_units"]) for s in plan["sections"] for i in s["items"]] == [
+        ("做好甲项工作", ["市甲局", "市乙局"]),
+        ("做好乙项工作", ["市丙局"]),
+    ]

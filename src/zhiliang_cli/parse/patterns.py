@@ -811,6 +811,11 @@ RE_ROW_NUMBER = regex.compile(
 #: a cell: 主 要 内 容, 2025 年).
 RE_CELL_GAP = re.compile(_chars(lx.TABLE_GAP_SPACES) + "{2,}")
 
+#: What parts the units of a table's units cell: 、 ， ； and spaces.
+RE_UNIT_SEPARATOR = re.compile(r"[、，,；;\s\u3000]+")
+#: A bracketed aside closing a unit's name: （省知识产权局） of 省市场监管局（省知识产权局）.
+RE_TRAILING_ASIDE = re.compile(rf"{NOTE_OPEN}[^{_BRACKETS}]*{NOTE_CLOSE}$")
+
 # --- targets: quick scans (targets.py's own; appended, other blocks untouched) ---------------------
 
 _OPENS_A_NUMBER = f"翻百千万亿{DIGIT[1:-1]}〇零一二两三四五六七八九十"  # RE_QUANTITY's leading look-ahead

@@ -25,7 +25,11 @@ task cell its title (with the text cells after it, 主要内容, its text), the 
 read by the column's role (牵头单位, 配合单位, or 责任单位 as the plan's rule reads it; a marked unit,
 省市场监管局* or *省市场监管局, leads), the 完成时限 cell the note's deadline field, and any other cell
 after the units a field of the note.  A tab row wrapped over several lines (a cell holding a line
-break) is joined while it has fewer cells than the header.  Emits a :class:`Table`: its header,
+break) is joined while it has fewer cells than the header.  A line under a row with its 序号 cell
+empty goes on with the row: where it holds a piece of the task cell (or of a units cell whose last
+name the line break cut: 县卫生健 / 康局), the row's cells wrapped, and each piece joins its column's
+cell (:meth:`Row.pieces`: a cell keeps a span per line, as other cells stand between its pieces);
+else a line of further units (a merged 序号).  Emits a :class:`Table`: its header,
 its columns and their roles, its category rows with the rows under each (every cell's span), and
 where it ends; :mod:`row_items` makes the plan's sections and items of them.
 
@@ -42,7 +46,7 @@ from unicodedata import east_asian_width
 from . import lexicon as lx
 from .lines import Heading, Line, heading_at, is_noise, is_page_number
 from .numerals import chinese_to_int
-from .patterns import RE_BRACKETED_ASIDE, RE_CELL_GAP, RE_ROW_NUMBER
+from .patterns import RE_BRACKETED_ASIDE, RE_CELL_GAP, RE_ROW_NUMBER, RE_TRAILING_ASIDE, RE_UNIT_SEPARATOR
 
 #: What each header word says its column holds.
 _ROLES: dict[str, str] = {
@@ -84,6 +88,12 @@ class Row:
     value: int | None  # the printed number
     numeral: str
     more: list[list[Cell | None]] = field(default_factory=list)  # lines of further units (a merged 序号)
+    wraps: list[list[Cell | None]] = field(default_factory=list)  # lines the row's cells wrap onto
+
+    def pieces(self, k: int) -> list[Cell]:
+        """Column ``k``'s cell as printed: its part on the row's first line and on each line its
+        cells wrap onto (a part each: other cells stand between them)."""
+        return [cell for cell in (self.cells[k], *(line[k] for line in self.wraps)) if cell is not None]
 
 
 @dataclass
@@ -259,14 +269,9 @@ class _Rows:
                 categories.append(Category(category))
                 i += 1
                 continue
-            if categories[-1].rows:
-                units = self._adds_units(line)
-                if units is not None:
-                    above = categories[-1].rows[-1]
-                    above.lines.append(line)
-                    above.more.append(units)
-                    i = end = i + 1
-                    continue
+            if categories[-1].rows and self._goes_on(categories[-1].rows[-1], line):
+                i = end = i + 1
+                continue
             row, i = self._row(i)
             if row is None:
                 break
@@ -280,7 +285,9 @@ class _Rows:
     def _category(self, line: Line) -> Heading | None:
         raise NotImplementedError
 
-    def _adds_units(self, line: Line) -> list[Cell | None] | None:
+    def _below(self, line: Line) -> list[Cell | None] | None:
+        """A line's cells (one per column) where its 序号 cell is empty: it may belong to the row
+        above; None where it cannot."""
         raise NotImplementedError
 
     def _row(self, i: int) -> tuple[Row | None, int]:
@@ -290,12 +297,27 @@ class _Rows:
         padded: list[Cell | None] = [c if c.end > c.start else None for c in cells[: len(self.columns)]]
         return padded + [None] * (len(self.columns) - len(padded))
 
-    def _further_units(self, cells: list[Cell | None]) -> list[Cell | None] | None:
-        """A line's cells (one per column) if they are a line of further units under a row whose 序号
-        and task cells span several lines (merged cells): its 序号 and task cells empty, a units cell
-        filled."""
+    def _goes_on(self, row: Row, line: Line) -> bool:
+        """Whether ``line``, its 序号 cell empty, goes on with ``row`` (and take it in): its cells
+        wrapped (a piece of the task cell, and of any cell further right: 以上，粮食总产量…。 ⋯
+        自然资源局), each piece joining its column's cell; or a line of further units under a row
+        whose 序号 and task cells span several lines (merged cells) — units alone, where the units
+        cell above ends with a whole name (市甲局 / 市乙局; 县卫生健 / 康局 is a name wrapped)."""
+        cells = self._below(line)
+        if cells is None:
+            return False
         kinds = {col.role for cell, col in zip(cells, self.columns, strict=True) if cell is not None}
-        return cells if kinds & set(UNIT_ROLES) and not kinds & {"number", "task"} else None
+        if not kinds or "number" in kinds:
+            return False
+        units = next((k for k, c in enumerate(cells) if c is not None and self.columns[k].role in UNIT_ROLES), None)
+        further = (
+            units is not None
+            and not kinds & {"task", "text"}
+            and not _ends_inside_name("".join(self.text[c.start : c.end] for c in row.pieces(units)))
+        )
+        row.lines.append(line)
+        (row.more if further else row.wraps).append(cells)
+        return True
 
     def _numbered_category(self, cells: list[Cell | None], line: Line) -> Heading | None:
         """A category row printed as a numeral in the 序号 cell and a title in the task cell, the other
@@ -320,13 +342,13 @@ class _TabRows(_Rows):
             return False
         return _columns([self.text[c.start : c.end] for c in _tab_cells(self.text, line)]) == self.columns
 
-    def _adds_units(self, line: Line) -> list[Cell | None] | None:
+    def _below(self, line: Line) -> list[Cell | None] | None:
         raw = self.text.rfind("\n", 0, line.start) + 1  # the line's span is trimmed of its first tabs
         if self.number is None or self.text.find("\t", raw, line.start + 1) < 0:
             return None
         if len(_tab_cells(self.text, line)) > len(self.columns):
             return None
-        return self._further_units(self._padded(_tab_cells(self.text, line, keep_empty=True)))
+        return self._padded(_tab_cells(self.text, line, keep_empty=True))
 
     def _category(self, line: Line) -> Heading | None:
         """A category row: one filled cell, a heading with a numeral (一、打造高效便捷的政务环境), or a
@@ -349,7 +371,7 @@ class _TabRows(_Rows):
         cells = _tab_cells(self.text, line)
         return len(cells) > self.number and _row_number(self.text, cells[self.number]) is not None
 
-    def _goes_on(self, last: Cell, line: Line) -> bool:
+    def _carries_on(self, last: Cell, line: Line) -> bool:
         """Whether ``line`` carries on a row cut short by a line break in a cell: it holds the row's
         further cells (a tab, and it starts no row of its own), or the cell it breaks leaves its words
         open (省乙厅、 / 省丙厅)."""
@@ -368,7 +390,7 @@ class _TabRows(_Rows):
         cells = _tab_cells(text, lines[i], keep_empty=True)
         taken = [lines[i]]
         k = i + 1
-        while len(cells) < width and k < len(lines) and self._goes_on(cells[-1], lines[k]):
+        while len(cells) < width and k < len(lines) and self._carries_on(cells[-1], lines[k]):
             more = _tab_cells(text, lines[k], keep_empty=True)
             if len(cells) + len(more) - 1 > width:
                 break
@@ -438,11 +460,17 @@ class _SpaceRows(_Rows):
             return heading if heading is not None and heading.kind in _CATEGORY_KINDS else None
         return self._numbered_category(self._placed(laid), line)
 
-    def _adds_units(self, line: Line) -> list[Cell | None] | None:
+    def _below(self, line: Line) -> list[Cell | None] | None:
+        """A line's cells placed under the header, where none stands in the 序号 column and none
+        runs on under the next column's header (a paragraph after the table is no row's)."""
         laid = self._laid(line)
         if self._in_first_column(laid[0][1]):
             return None
-        return self._further_units(self._placed(laid))
+        placed = self._placed(laid)
+        for k, cell in enumerate(placed[:-1]):
+            if cell is not None and _extent(self.text, cell)[1] > self.extents[k + 1][0] + _DRIFT:
+                return None
+        return placed
 
     def _row(self, i: int) -> tuple[Row | None, int]:
         """The row whose 序号 starts line ``i``, and the next line."""
@@ -490,6 +518,27 @@ def _width(words: str) -> int:
 
 
 _FIRST_WIDE = 0x1100  # no character before it is wide
+_DRIFT = 2  # columns a cell set by spaces may stand off its header, where wide and narrow characters mix
+
+
+def _ends_inside_name(words: str) -> bool:
+    """Whether a units cell's words stop inside a unit's name, so that the next line's words finish
+    it (县卫生健 / 康局, …、县 / 自然资源局, …、 / 县水利局): its last name does not end as a whole
+    name does (…局, …委, …办公室; not a place alone: 县, 各乡 open a longer name).
+
+    >>> _ends_inside_name("县财政局、县卫生健"), _ends_inside_name("县财政局、县"), _ends_inside_name("县财政局、")
+    (True, True, True)
+    >>> _ends_inside_name("市甲局"), _ends_inside_name("省市场监管局（省知识产权局）*")
+    (False, False)
+    """
+    last = RE_UNIT_SEPARATOR.split(words.strip(lx.SPACE_CHARS))[-1].rstrip(lx.LEAD_MARKS)
+    aside = RE_TRAILING_ASIDE.search(last)
+    if aside is not None:
+        last = last[: aside.start()]
+    return not last.endswith(_WHOLE_NAME_ENDINGS)
+
+
+_WHOLE_NAME_ENDINGS = tuple(s for s in lx.ORG_SUFFIXES if s not in lx.PLACE_SUFFIXES)
 
 
 def _most_beneath(extents: list[tuple[int, int]], start: int, end: int) -> int:
