@@ -28,7 +28,7 @@ from .lines import Heading, Line, LineIndex, is_date_line, looks_like_signature
 from .notes import LeadNote, NoteField, apply_rules, read_body
 from .patterns import RE_MARK_AFTER
 from .rows import UNIT_ROLES, Cell, Column, Row, Table
-from .structure import SectionDraft, Structure, _Block, _numbering_restarts
+from .structure import SectionDraft, Structure, _Block, _numbering_restarts, sentence_end
 
 _SIGNATURE_REACH = 4  # signature lines above a date after the table
 
@@ -246,7 +246,7 @@ def _section_record(text: str, heading: Heading) -> SectionRecord:
     return {
         "number": heading.value,
         "numeral": heading.numeral,
-        "title": title.split("。")[0],
+        "title": _first_sentence(title),
         "span": [line.start, line.end],
         "line": line.number,
         "text": None,
@@ -255,6 +255,16 @@ def _section_record(text: str, heading: Heading) -> SectionRecord:
         "targets": [],
         "items": [],
     }
+
+
+def _first_sentence(words: str) -> str:
+    """Words to their first sentence's end (。, or an ASCII full stop used as one).
+
+    >>> _first_sentence("做好甲项工作.推动乙项工作。"), _first_sentence("新增2.5万亩")
+    ('做好甲项工作', '新增2.5万亩')
+    """
+    end = sentence_end(words, 0, len(words))
+    return words if end < 0 else words[:end]
 
 
 def _clean(cell: str) -> str:
@@ -324,7 +334,7 @@ def _item(
 ) -> ItemRecord:
     """A row as an item: its task cell the title (to its first 。), the row its text."""
     task = next((k for k, col in enumerate(table.columns) if col.role == "task"), None)
-    title = _words(text, row.pieces(task)).split("。")[0].strip(lx.SPACE_CHARS) if task is not None else ""
+    title = _first_sentence(_words(text, row.pieces(task))).strip(lx.SPACE_CHARS) if task is not None else ""
     start, end = row.lines[0].start, row.lines[-1].end
     records: list[NoteRecord] = []
     if note is not None:
