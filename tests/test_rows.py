@@ -60,7 +60,79 @@ CASES = [
             ),
         ],
     ),
+    # --- seen in a plan (genre 56: a county 任务清单 copied out of a PDF, its layout kept) ---
+    (
+        "cells-parted-by-runs-of-spaces-rule-in-the-units-header-empty-cells-placed-by-column",
+        "",
+        "序号   重点任务                        责任单位（排第一位的为牵头单位）   完成时限\n\n"
+        "一、优化政务环境\n\n"
+        "1      做好甲项工作，压缩至1个工作日。  省甲厅、省乙厅                     2024年6月底前\n\n"
+        "2      做好乙项工作。                   省丙厅\n\n"
+        "3      做好丙项工作。                                                      持续推进\n",
+        [
+            ("1", "做好甲项工作，压缩至1个工作日", ["省甲厅"], ["省乙厅"], "2024年6月底前"),
+            ("2", "做好乙项工作", ["省丙厅"], [], None),
+            ("3", "做好丙项工作", [], [], "持续推进"),
+        ],
+    ),
+    (
+        "space-aligned-cells-wrapped-joined-column-by-column",
+        "",
+        "序号   重点任务                      责任单位（排第一位的为牵头单位）   完成时限\n\n"
+        "1      稳定播种面积，面积稳定在45万亩  县农业农村局、县财政局、县         2025年10月底前\n"
+        "       以上，总产量达到2.1亿斤。        自然资源局\n\n"
+        "2      新增农村供水受益人口3.5万人，   县水利局、县卫生健康局、各乡镇人   2025年第三季度\n"
+        "       普及率达到95%以上。              民政府\n\n"
+        "3      开展农村房屋安全隐患排查整治。  县住房城乡建设局、县卫生健         长期\n"
+        "                                      康局\n",
+        [
+            (
+                "1",
+                "稳定播种面积，面积稳定在45万亩以上，总产量达到2.1亿斤",
+                ["县农业农村局"],
+                ["县财政局", "县自然资源局"],
+                "2025年10月底前",
+            ),
+            (
+                "2",
+                "新增农村供水受益人口3.5万人，普及率达到95%以上",
+                ["县水利局"],
+                ["县卫生健康局", "各乡镇人民政府"],
+                "2025年第三季度",
+            ),
+            ("3", "开展农村房屋安全隐患排查整治", ["县住房城乡建设局"], ["县卫生健康局"], "长期"),
+        ],
+    ),
+    (
+        "tab-cells-wrapped-joined-column-by-column",
+        "",
+        "序号\t重点任务\t责任单位\t完成时限\n"
+        "1\t稳定播种面积，面积稳定在45万亩\t县农业农村局、县\t2025年10月底前\n"
+        "\t以上，总产量达到2.1亿斤。\t自然资源局\n"
+        "2\t做好乙项工作。\t省丙厅\t2024年底前\n",
+        [
+            (
+                "1",
+                "稳定播种面积，面积稳定在45万亩以上，总产量达到2.1亿斤",
+                ["县农业农村局", "县自然资源局"],
+                [],
+                "2025年10月底前",
+            ),
+            ("2", "做好乙项工作", ["省丙厅"], [], "2024年底前"),
+        ],
+    ),
     # --- made up to probe a rule ---
+    (
+        "cells-parted-by-full-width-spaces-one-space-inside-a-cell",
+        "",
+        "序 号\u3000\u3000重点任务\u3000\u3000责任单位\u3000\u3000完成时限\n"
+        "1\u3000\u3000做好甲项工作。\u3000\u3000省甲厅\u3000\u30002024 年底前\n"
+        "2\u3000\u3000做好乙项工作。\u3000 省乙厅、省丙厅\u3000\u30002024 年底前\n",
+        [
+            ("1", "做好甲项工作", ["省甲厅"], [], "2024 年底前"),
+            ("2", "做好乙项工作", ["省乙厅", "省丙厅"], [], "2024 年底前"),
+        ],
+    ),
     (
         "rank-rule-in-notice-applies-to-units-cells",
         "责任单位中排在第一位的为牵头单位。",
@@ -154,6 +226,10 @@ CASES = [
 ]
 
 
+def _table(case_id: str) -> str:
+    return next(str(c[2]) for c in CASES if c[0] == case_id)
+
+
 @pytest.mark.parametrize(("rule", "table", "rows"), [c[1:] for c in CASES], ids=[c[0] for c in CASES])
 def test_rows_are_items(rule: str, table: str, rows: list[tuple[Any, ...]]) -> None:
     plan = _plan(table, rule)
@@ -163,7 +239,7 @@ def test_rows_are_items(rule: str, table: str, rows: list[tuple[Any, ...]]) -> N
 
 def test_category_rows_are_sections_and_text_after_the_table_is_the_closing() -> None:
     more = "二、营造公平公正的法治环境\n4\t清理政策措施。\t省市场监管局*\t每季度末\n各设区市要参照本清单执行。\n"
-    plan = _plan(CASES[0][2] + more)
+    plan = _plan(_table("tabs-star-after-name-rule-in-notice") + more)
     assert [(s["numeral"], s["title"], len(s["items"])) for s in plan["sections"]] == [
         ("一", "打造高效便捷的政务环境", 3),
         ("二", "营造公平公正的法治环境", 1),
@@ -173,7 +249,7 @@ def test_category_rows_are_sections_and_text_after_the_table_is_the_closing() ->
 
 
 def test_targets_of_a_row_are_bound_by_its_deadline() -> None:
-    plan = _plan(CASES[0][2])
+    plan = _plan(_table("tabs-star-after-name-rule-in-notice"))
     item = plan["sections"][0]["items"][0]
     assert [(t["number_text"], t["by"] and t["by"]["date"]) for t in item["targets"]] == [("1", "2024-06-30")]
 
@@ -209,8 +285,8 @@ def test_a_single_row_is_no_table() -> None:
 
 
 def test_rows_keep_their_spans() -> None:
-    plan = _plan(CASES[0][2])
-    text = NOTICE.format(rule="") + CASES[0][2]
+    plan = _plan(_table("tabs-star-after-name-rule-in-notice"))
+    text = NOTICE.format(rule="") + _table("tabs-star-after-name-rule-in-notice")
     for item in plan["sections"][0]["items"]:
         assert text[slice(*item["span"])] == item["text"]
         assert item["text"].startswith(item["numeral"] + "\t")
@@ -219,12 +295,12 @@ def test_rows_keep_their_spans() -> None:
 
 
 def test_a_category_row_in_the_number_cell_is_a_section() -> None:
-    plan = _plan(CASES[-2][2])
+    plan = _plan(_table("category-numeral-in-the-number-cell-quoted-cells"))
     assert [(s["numeral"], s["title"]) for s in plan["sections"]] == [("一", "政务环境")]
 
 
 def test_a_heading_after_the_last_row_is_the_text_after_the_table() -> None:
-    plan = _plan(CASES[1][2] + "四、保障措施\n各单位要加强组织领导。\n")
+    plan = _plan(_table("rank-rule-in-notice-applies-to-units-cells") + "四、保障措施\n各单位要加强组织领导。\n")
     assert len(plan["sections"]) == 1
     assert plan["closing"] == "四、保障措施\n各单位要加强组织领导。"
 
@@ -336,3 +412,34 @@ def test_a_flattened_row_missing_its_last_cell_or_running_over_lines() -> None:
     ]
     assert items[1]["text"].endswith("压减时限。\n省乙厅\n全国")
     assert [s["numeral"] for s in plan["sections"]] == ["一", "二"]
+
+
+def test_wrapped_cells_keep_honest_spans_and_the_text_after_the_table() -> None:
+    table = _table("space-aligned-cells-wrapped-joined-column-by-column")
+    plan = _plan(table + "\n注：1．各项任务完成情况纳入年度考核。\n    2．每季度调度一次。\n")
+    text = NOTICE.format(rule="") + table + "\n注：1．各项任务完成情况纳入年度考核。\n    2．每季度调度一次。\n"
+    items = [i for s in plan["sections"] for i in s["items"]]
+    assert [i["line"] for i in items] == [11, 14, 17]
+    for item in items:
+        assert text[slice(*item["span"])] == item["text"]
+        assert item["text"].count("\n") == 1  # the row's line and the line its cells wrap onto
+        start, end = item["lead_span"]
+        assert not any(words in text[start:end] for words in ("以上，总产量", "普及率"))  # the task's, not the note's
+        assert all(text[slice(*f["span"])] == f["text"] for n in item["notes"] for f in n["fields"])
+    assert items[2]["lead_span"][1] == items[2]["span"][1]  # 康局 wrapped alone: the note's, to the row's end
+    assert plan["closing"].startswith("注：1．")
+    assert plan["problems"] == []
+
+
+def test_a_line_of_further_units_under_a_whole_name_is_no_wrapped_name() -> None:
+    # probe: a merged 序号 cell, further units on a line of their own, set by spaces as by tabs
+    plan = _plan(
+        "序号   重点任务              责任单位    完成时限\n"
+        "1      做好甲项工作。        市甲局      2024年底前\n"
+        "                             市乙局\n"
+        "2      做好乙项工作。        市丙局      2024年6月\n"
+    )
+    assert [(i["title"], i["lead_units"]) for s in plan["sections"] for i in s["items"]] == [
+        ("做好甲项工作", ["市甲局", "市乙局"]),
+        ("做好乙项工作", ["市丙局"]),
+    ]

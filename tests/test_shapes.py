@@ -120,6 +120,14 @@ SHAPES = [
         "一、重点任务\n（一）强化基础\n1﹒推进芯片设计。加强研发。\n2﹒推进芯片制造。建设产线。\n",
         ["推进芯片设计", "推进芯片制造"],
     ),
+    # an ASCII full stop between Chinese characters ends a title as 。 does, in a copy mixing ASCII
+    # and full-width punctuation (genre 60); a decimal point (2.5万) and a 1. marker do not
+    (
+        "一、重点任务\n(一)加强数字经济人才支撑.引进人才100名以上.(区人社局)\n"
+        "(二)新增高标准农田2.5万亩.(区农业农村局)\n（三）推进“数字乡村”.建成示范村5个。(区农业农村局)\n"
+        "二、保障措施\n1.加强组织领导.成立工作专班.\n2.强化督查考核。\n",
+        ["加强数字经济人才支撑", "新增高标准农田2.5万亩", "推进“数字乡村”"],
+    ),
 ]
 
 

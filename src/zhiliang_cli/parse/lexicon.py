@@ -209,6 +209,9 @@ TABLE_COOPERATING_WORDS = ("配合", "协同", "参与", "协办", "协助")
 TABLE_TASK_ENDINGS = ("任务", "措施", "举措", "事项", "工作")
 #: Words in a header word that names the deadline column: 完成时间节点, 进度时限.
 TABLE_DEADLINE_WORDS = ("时限", "时间", "期限", "节点")
+#: Spaces that, two or more in a row, part a table's cells in a copy that kept the layout of a PDF
+#: or a Word page (序号   重点任务   责任单位): ASCII, full-width and no-break spaces, mixed.
+TABLE_GAP_SPACES = " \u3000\u00a0"
 
 #: How a plan says that the unit listed first leads: 列第一位者为牵头单位, 排在第一位的部门为
 #: 牵头部门, 第一个单位为牵头单位, 排名第一的为牵头单位, 列首位者牵头.

@@ -93,6 +93,19 @@ RE_FUSED_MARKER = re.compile(
     rf"。(?= {OPEN} [{lx.CN_DIGITS}十]{{1,3}} {CLOSE} | {DIGIT}{{1,2}} [.．﹒] (?!{DIGIT}) )", re.VERBOSE
 )
 
+#: An ASCII full stop that ends a sentence as 。 does, in a copy mixing ASCII and full-width
+#: punctuation (加强数字经济人才支撑.引进…, …5000人次.(区人社局)): after a Chinese character or a
+#: closing quote or bracket, before one, an opening quote or bracket, a space or the end.  Between
+#: digits it is a decimal point (2.5万); after a numeral that opens a line, a marker (1.).
+RE_ASCII_FULL_STOP = regex.compile(
+    r"""
+    (?<= [\p{Han}”’》」』】）] )          # after a Chinese character or a closing mark
+    \.                                # the full stop
+    (?= [\p{Han}“‘《「『【（(\s] | $ )    # before one, an opening mark, a space or the end
+    """,
+    regex.VERBOSE,
+)
+
 #: A title that ends in a colon soon after its marker: 1.提升制造业质量：…… (not 联系人:).
 RE_TITLE_COLON = re.compile(r"[^。：:，,；;（）()“”\r\n]{2,30}[：:](?!\d)")
 
@@ -837,6 +850,15 @@ RE_ROW_NUMBER = regex.compile(
     """,
     regex.VERBOSE,
 )
+
+#: The gap between two cells of a row aligned by spaces: two or more spaces (one is a space inside
+#: a cell: 主 要 内 容, 2025 年).
+RE_CELL_GAP = re.compile(_chars(lx.TABLE_GAP_SPACES) + "{2,}")
+
+#: What parts the units of a table's units cell: 、 ， ； and spaces.
+RE_UNIT_SEPARATOR = re.compile(r"[、，,；;\s\u3000]+")
+#: A bracketed aside closing a unit's name: （省知识产权局） of 省市场监管局（省知识产权局）.
+RE_TRAILING_ASIDE = re.compile(rf"{NOTE_OPEN}[^{_BRACKETS}]*{NOTE_CLOSE}$")
 
 # --- targets: quick scans (targets.py's own; appended, other blocks untouched) ---------------------
 

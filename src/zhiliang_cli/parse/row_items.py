@@ -28,7 +28,7 @@ from .lines import Heading, Line, LineIndex, is_date_line, looks_like_signature
 from .notes import LeadNote, NoteField, apply_rules, read_body
 from .patterns import RE_MARK_AFTER
 from .rows import UNIT_ROLES, Cell, Column, Row, Table
-from .structure import SectionDraft, Structure, _Block, _numbering_restarts
+from .structure import SectionDraft, Structure, _Block, _numbering_restarts, sentence_end
 
 _SIGNATURE_REACH = 4  # signature lines above a date after the table
 
@@ -246,7 +246,7 @@ def _section_record(text: str, heading: Heading) -> SectionRecord:
     return {
         "number": heading.value,
         "numeral": heading.numeral,
-        "title": title.split("。")[0],
+        "title": _first_sentence(title),
         "span": [line.start, line.end],
         "line": line.number,
         "text": None,
@@ -255,6 +255,16 @@ def _section_record(text: str, heading: Heading) -> SectionRecord:
         "targets": [],
         "items": [],
     }
+
+
+def _first_sentence(words: str) -> str:
+    """Words to their first sentence's end (。, or an ASCII full stop used as one).
+
+    >>> _first_sentence("做好甲项工作.推动乙项工作。"), _first_sentence("新增2.5万亩")
+    ('做好甲项工作', '新增2.5万亩')
+    """
+    end = sentence_end(words, 0, len(words))
+    return words if end < 0 else words[:end]
 
 
 def _clean(cell: str) -> str:
@@ -268,6 +278,16 @@ def _clean(cell: str) -> str:
     return words[1:-1] if len(words) > 1 and words[0] == words[-1] == '"' else words
 
 
+def _words(text: str, pieces: list[Cell]) -> str:
+    """A cell's words: its pieces on the lines it wraps onto, joined as one (a line end inside a
+    word is the page's layout: 县卫生健 / 康局 is 县卫生健康局).
+
+    >>> _words("县卫生健  2025年\\n  康局", [Cell(0, 4), Cell(14, 16)])
+    '县卫生健康局'
+    """
+    return "".join(_clean(text[piece.start : piece.end]) for piece in pieces)
+
+
 def _row_note(text: str, columns: list[Column], row: Row) -> LeadNote | None:
     """A row's note: its units cells read by their columns' roles, its other cells after the
     task's text as fields (the 完成时限 one the deadline); None for a row that names no unit and
@@ -275,9 +295,10 @@ def _row_note(text: str, columns: list[Column], row: Row) -> LeadNote | None:
     first = next((k for k, col in enumerate(columns) if col.role not in ("number", "task", "text")), None)
     if first is None:
         return None
-    cells = [
-        (cell, col, k == 0)
-        for k, line_cells in enumerate([row.cells, *row.more])
+    own = [(row.pieces(k), col, True) for k, col in enumerate(columns) if k >= first]  # with the lines it wraps onto
+    cells = [(pieces, col, mine) for pieces, col, mine in own if pieces] + [
+        ([cell], col, False)
+        for line_cells in row.more
         for cell, col in zip(line_cells[first:], columns[first:], strict=True)
         if cell is not None
     ]
@@ -285,25 +306,35 @@ def _row_note(text: str, columns: list[Column], row: Row) -> LeadNote | None:
         return None
     clauses: list[str] = []
     fields: list[NoteField] = []
-    for cell, col, own in cells:
+    for pieces, col, mine in cells:
         if col.role in UNIT_ROLES:  # 牵头单位：A；责任单位：B reads as a note so written does
-            body = RE_MARK_AFTER.sub(r"\g<mark>\g<name>", _clean(text[cell.start : cell.end]))
+            body = RE_MARK_AFTER.sub(r"\g<mark>\g<name>", _words(text, pieces))
             clauses.append(f"{UNIT_ROLES[col.role]}：{body}")
-        elif own:  # the row's own fields (a line of further units adds units only)
-            fields.append(NoteField(col.label, cell.start, cell.end))
+        elif mine:  # the row's own fields, a field a piece (a line of further units adds units only)
+            fields += [NoteField(col.label, piece.start, piece.end) for piece in pieces]
     reading = read_body("；".join(clauses)) if clauses else None
     lead, cooperating = (list(reading.lead), list(reading.cooperating)) if reading else ([], [])
     shared, groups = (reading.shared, reading.groups) if reading else (False, ())
-    start, end = cells[0][0].start, cells[-1][0].end
+    start, end = _note_span(row, first) or (cells[0][0][0].start, cells[-1][0][-1].end)
     return LeadNote(start, end, lead, cooperating, shared, tuple(fields), True, groups)
+
+
+def _note_span(row: Row, first: int) -> tuple[int, int] | None:
+    """Where a row's note stands: its cells from column ``first`` on, on the row's own line and its
+    lines of further units, and on the lines its cells wrap onto after the task's last piece (a
+    wrapped piece of the units before it stands among the task's words, which are no note's)."""
+    task_lines = [j for j, cells in enumerate(row.wraps) if any(cell is not None for cell in cells[:first])]
+    after_task = row.wraps[task_lines[-1] + 1 :] if task_lines else row.wraps
+    edges = [c for cells in [row.cells, *row.more, *after_task] for c in cells[first:] if c is not None]
+    return (min(c.start for c in edges), max(c.end for c in edges)) if edges else None
 
 
 def _item(
     text: str, table: Table, row: Row, heading: Heading, number: int, section: int, note: LeadNote | None
 ) -> ItemRecord:
     """A row as an item: its task cell the title (to its first 。), the row its text."""
-    task = _cell(table, row, "task")
-    title = _clean(text[task.start : task.end]).split("。")[0].strip(lx.SPACE_CHARS) if task else ""
+    task = next((k for k, col in enumerate(table.columns) if col.role == "task"), None)
+    title = _first_sentence(_words(text, row.pieces(task))).strip(lx.SPACE_CHARS) if task is not None else ""
     start, end = row.lines[0].start, row.lines[-1].end
     records: list[NoteRecord] = []
     if note is not None:

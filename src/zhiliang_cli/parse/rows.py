@@ -1,12 +1,18 @@
 """Task tables -> rows: a plan printed as a table, one row per task (a 任务清单 copied from Word,
 Excel or a web page).
 
-Recognises a header row that names the table's columns, and the rows under it, in two shapes.
+Recognises a header row that names the table's columns, and the rows under it, in three shapes.
 Cells split by tabs::
 
     序号⇥重点任务⇥责任单位⇥完成时限                                    the header row
     一、打造高效便捷的政务环境                                            a category row: a section
     1⇥深化企业开办便利化改革……⇥省市场监管局*、省公安厅⇥2024年6月底前     a row: an item
+
+cells parted by runs of spaces, as a copy from a PDF or a Word page keeps the page's layout (a
+cell is placed under the header cell it stands beneath where a line leaves cells empty)::
+
+    序号   重点任务                 责任单位（排第一位的为牵头单位）   完成时限
+    1      稳定粮食播种面积……       县农业农村局、县财政局             2025年10月底前
 
 and a table flattened one cell a line, as a web page's table is often copied::
 
@@ -19,23 +25,28 @@ task cell its title (with the text cells after it, 主要内容, its text), the 
 read by the column's role (牵头单位, 配合单位, or 责任单位 as the plan's rule reads it; a marked unit,
 省市场监管局* or *省市场监管局, leads), the 完成时限 cell the note's deadline field, and any other cell
 after the units a field of the note.  A tab row wrapped over several lines (a cell holding a line
-break) is joined while it has fewer cells than the header.  Emits a :class:`Table`: its header,
+break) is joined while it has fewer cells than the header.  A line under a row with its 序号 cell
+empty goes on with the row: where it holds a piece of the task cell (or of a units cell whose last
+name the line break cut: 县卫生健 / 康局), the row's cells wrapped, and each piece joins its column's
+cell (:meth:`Row.pieces`: a cell keeps a span per line, as other cells stand between its pieces);
+else a line of further units (a merged 序号).  Emits a :class:`Table`: its header,
 its columns and their roles, its category rows with the rows under each (every cell's span), and
 where it ends; :mod:`row_items` makes the plan's sections and items of them.
 
-Looked for only where a cheap literal test allows: a tab in the text, or a 序号 / 编号 on a line of
-its own.
+Looked for only where a cheap literal test allows: a tab in the text, two spaces in a row in a
+line, or a 序号 / 编号 on a line of its own.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from typing import NamedTuple
+from unicodedata import east_asian_width
 
 from . import lexicon as lx
 from .lines import Heading, Line, heading_at, is_noise, is_page_number
 from .numerals import chinese_to_int
-from .patterns import RE_BRACKETED_ASIDE, RE_ROW_NUMBER
+from .patterns import RE_BRACKETED_ASIDE, RE_CELL_GAP, RE_ROW_NUMBER, RE_TRAILING_ASIDE, RE_UNIT_SEPARATOR
 
 #: What each header word says its column holds.
 _ROLES: dict[str, str] = {
@@ -55,6 +66,7 @@ _FLAT_LOOKAHEAD = 12  # lines after a flattened row's cells in which the next ro
 _DIGITS = str.maketrans(lx.FULLWIDTH_DIGITS, "0123456789")
 _NUMBER_MARKS = "（）()、.．" + lx.SPACE_CHARS  # around a numeral in a 序号 cell
 _OPEN_ENDS = frozenset("、，,；;：:（(“《")  # a cell ending so goes on after a line break
+_NUMBER_HEADER_FIRSTS = frozenset(word[0] for word in lx.TABLE_NUMBER_HEADERS)  # 序号, 编号: a header's first cell
 
 
 class Cell(NamedTuple):
@@ -76,6 +88,12 @@ class Row:
     value: int | None  # the printed number
     numeral: str
     more: list[list[Cell | None]] = field(default_factory=list)  # lines of further units (a merged 序号)
+    wraps: list[list[Cell | None]] = field(default_factory=list)  # lines the row's cells wrap onto
+
+    def pieces(self, k: int) -> list[Cell]:
+        """Column ``k``'s cell as printed: its part on the row's first line and on each line its
+        cells wrap onto (a part each: other cells stand between them)."""
+        return [cell for cell in (self.cells[k], *(line[k] for line in self.wraps)) if cell is not None]
 
 
 @dataclass
@@ -98,7 +116,7 @@ class Table:
 
 
 def find_table(text: str, lines: list[Line]) -> Table | None:
-    """The first task table of the text, in either shape, with at least two rows; None if none.
+    """The first task table of the text, in any shape, with at least two rows; None if none.
 
     >>> from zhiliang_cli.parse.lines import LineIndex
     >>> text = "序号\\t重点任务\\t责任单位\\n1\\t做好甲。\\t省甲厅\\n2\\t做好乙。\\t省乙厅"
@@ -111,9 +129,12 @@ def find_table(text: str, lines: list[Line]) -> Table | None:
             if text.find("\t", line.start, line.end) >= 0:
                 columns = _columns([text[c.start : c.end] for c in _tab_cells(text, line)])
                 if columns is not None:
-                    table = _TabRows(text, lines, i, columns).table
+                    table = _TabRows(text, lines, i, columns).read()
                     if table is not None:
                         return table
+    table = _space_table(text, lines)
+    if table is not None:
+        return table
     headers = lx.TABLE_NUMBER_HEADERS[:2]
     if any(word in text for word in headers):
         sizes = {len(word) for word in headers}  # a line of another length is none of them: no slice made
@@ -122,6 +143,23 @@ def find_table(text: str, lines: list[Line]) -> Table | None:
                 table = _flat_table(text, lines, i)
                 if table is not None:
                     return table
+    return None
+
+
+def _space_table(text: str, lines: list[Line]) -> Table | None:
+    """The first table whose cells are parted by runs of spaces, its 序号 column first (so only a
+    line that starts as a 序号 / 编号 does is split)."""
+    for i, line in enumerate(lines):
+        if text[line.start] not in _NUMBER_HEADER_FIRSTS:
+            continue
+        cells = _gap_cells(text, line)
+        if cells is None:
+            continue
+        columns = _columns([text[c.start : c.end] for c in cells])
+        if columns is not None and columns[0].role == "number":
+            table = _SpaceRows(text, lines, i, columns, cells).read()
+            if table is not None:
+                return table
     return None
 
 
@@ -201,13 +239,18 @@ def _tab_cells(text: str, line: Line, keep_empty: bool = False) -> list[Cell]:
     return cells
 
 
-class _TabRows:
-    """The rows under a tab header row, to the first line that is neither a row, a category
-    row, nor part of a wrapped row."""
+class _Rows:
+    """The rows under a header row, to the first line that is neither a row, a category row, nor
+    part of the row above (a line of further units); a shape (:class:`_TabRows`,
+    :class:`_SpaceRows`) says how a line splits into cells."""
 
     def __init__(self, text: str, lines: list[Line], header: int, columns: list[Column]) -> None:
         self.text, self.lines, self.columns = text, lines, columns
         self.number = next((k for k, c in enumerate(columns) if c.role == "number"), None)
+        self.header = header
+
+    def read(self) -> Table | None:
+        text, lines, header = self.text, self.lines, self.header
         categories = [Category(None)]
         furniture: list[Line] = []
         i = end = header + 1  # end: after the last row
@@ -226,10 +269,7 @@ class _TabRows:
                 categories.append(Category(category))
                 i += 1
                 continue
-            if categories[-1].rows and self._adds_units(line):
-                above = categories[-1].rows[-1]
-                above.lines.append(line)
-                above.more.append(self._padded(_tab_cells(text, line, keep_empty=True)))
+            if categories[-1].rows and self._goes_on(categories[-1].rows[-1], line):
                 i = end = i + 1
                 continue
             row, i = self._row(i)
@@ -237,29 +277,78 @@ class _TabRows:
                 break
             categories[-1].rows.append(row)
             end = i
-        table = _table([lines[header]], columns, categories, header, end, furniture)
-        self.table = table
+        return _table([lines[header]], self.columns, categories, header, end, furniture)
+
+    def _repeats_header(self, line: Line) -> bool:
+        raise NotImplementedError
+
+    def _category(self, line: Line) -> Heading | None:
+        raise NotImplementedError
+
+    def _below(self, line: Line) -> list[Cell | None] | None:
+        """A line's cells (one per column) where its 序号 cell is empty: it may belong to the row
+        above; None where it cannot."""
+        raise NotImplementedError
+
+    def _row(self, i: int) -> tuple[Row | None, int]:
+        raise NotImplementedError
+
+    def _padded(self, cells: list[Cell]) -> list[Cell | None]:
+        padded: list[Cell | None] = [c if c.end > c.start else None for c in cells[: len(self.columns)]]
+        return padded + [None] * (len(self.columns) - len(padded))
+
+    def _goes_on(self, row: Row, line: Line) -> bool:
+        """Whether ``line``, its 序号 cell empty, goes on with ``row`` (and take it in): its cells
+        wrapped (a piece of the task cell, and of any cell further right: 以上，粮食总产量…。 ⋯
+        自然资源局), each piece joining its column's cell; or a line of further units under a row
+        whose 序号 and task cells span several lines (merged cells) — units alone, where the units
+        cell above ends with a whole name (市甲局 / 市乙局; 县卫生健 / 康局 is a name wrapped)."""
+        cells = self._below(line)
+        if cells is None:
+            return False
+        kinds = {col.role for cell, col in zip(cells, self.columns, strict=True) if cell is not None}
+        if not kinds or "number" in kinds:
+            return False
+        units = next((k for k, c in enumerate(cells) if c is not None and self.columns[k].role in UNIT_ROLES), None)
+        further = (
+            units is not None
+            and not kinds & {"task", "text"}
+            and not _ends_inside_name("".join(self.text[c.start : c.end] for c in row.pieces(units)))
+        )
+        row.lines.append(line)
+        (row.more if further else row.wraps).append(cells)
+        return True
+
+    def _numbered_category(self, cells: list[Cell | None], line: Line) -> Heading | None:
+        """A category row printed as a numeral in the 序号 cell and a title in the task cell, the other
+        cells empty (一⇥政务环境)."""
+        filled = [k for k, c in enumerate(cells) if c is not None]
+        task = next(k for k, c in enumerate(self.columns) if c.role == "task")
+        if self.number is None or filled != [self.number, task]:
+            return None
+        cell = cells[self.number]
+        assert cell is not None
+        numeral = self.text[cell.start : cell.end].strip(_NUMBER_MARKS)
+        value = chinese_to_int(numeral) if numeral and numeral[0] in lx.CN_NUMERAL_CHARS else None
+        title = cells[task]
+        return Heading(1, value, numeral, line, title.start) if value and title is not None else None
+
+
+class _TabRows(_Rows):
+    """A table whose cells are split by tabs (a copy from Word, Excel or a web page)."""
 
     def _repeats_header(self, line: Line) -> bool:
         if self.text.find("\t", line.start, line.end) < 0:
             return False
         return _columns([self.text[c.start : c.end] for c in _tab_cells(self.text, line)]) == self.columns
 
-    def _adds_units(self, line: Line) -> bool:
-        """A line of further units under a row whose 序号 and task cells span several lines (merged
-        cells): its 序号 and task cells empty, a units cell filled."""
+    def _below(self, line: Line) -> list[Cell | None] | None:
         raw = self.text.rfind("\n", 0, line.start) + 1  # the line's span is trimmed of its first tabs
         if self.number is None or self.text.find("\t", raw, line.start + 1) < 0:
-            return False
-        cells = self._padded(_tab_cells(self.text, line, keep_empty=True))
+            return None
         if len(_tab_cells(self.text, line)) > len(self.columns):
-            return False
-        kinds = {col.role for cell, col in zip(cells, self.columns, strict=True) if cell is not None}
-        return bool(kinds & set(UNIT_ROLES)) and not kinds & {"number", "task"}
-
-    def _padded(self, cells: list[Cell]) -> list[Cell | None]:
-        padded: list[Cell | None] = [c if c.end > c.start else None for c in cells[: len(self.columns)]]
-        return padded + [None] * (len(self.columns) - len(padded))
+            return None
+        return self._padded(_tab_cells(self.text, line, keep_empty=True))
 
     def _category(self, line: Line) -> Heading | None:
         """A category row: one filled cell, a heading with a numeral (一、打造高效便捷的政务环境), or a
@@ -270,13 +359,9 @@ class _TabRows:
             cell = cells[filled[0]]
             heading = heading_at(self.text, Line(line.number, cell.start, cell.end))
             return heading if heading is not None and heading.kind in _CATEGORY_KINDS else None
-        task = next(k for k, c in enumerate(self.columns) if c.role == "task")
-        if self.number is None or filled != [self.number, task]:
+        if len(cells) > len(self.columns):
             return None
-        cell = cells[self.number]
-        numeral = self.text[cell.start : cell.end].strip(_NUMBER_MARKS)
-        value = chinese_to_int(numeral) if numeral and numeral[0] in lx.CN_NUMERAL_CHARS else None
-        return Heading(1, value, numeral, line, cells[task].start) if value else None
+        return self._numbered_category(self._padded(cells), line)
 
     def _starts_row(self, line: Line) -> bool:
         if self.text.find("\t", line.start, line.end) < 0:
@@ -286,7 +371,7 @@ class _TabRows:
         cells = _tab_cells(self.text, line)
         return len(cells) > self.number and _row_number(self.text, cells[self.number]) is not None
 
-    def _goes_on(self, last: Cell, line: Line) -> bool:
+    def _carries_on(self, last: Cell, line: Line) -> bool:
         """Whether ``line`` carries on a row cut short by a line break in a cell: it holds the row's
         further cells (a tab, and it starts no row of its own), or the cell it breaks leaves its words
         open (省乙厅、 / 省丙厅)."""
@@ -305,7 +390,7 @@ class _TabRows:
         cells = _tab_cells(text, lines[i], keep_empty=True)
         taken = [lines[i]]
         k = i + 1
-        while len(cells) < width and k < len(lines) and self._goes_on(cells[-1], lines[k]):
+        while len(cells) < width and k < len(lines) and self._carries_on(cells[-1], lines[k]):
             more = _tab_cells(text, lines[k], keep_empty=True)
             if len(cells) + len(more) - 1 > width:
                 break
@@ -317,6 +402,154 @@ class _TabRows:
         if len(cells) > width:
             return None, i
         return _make_row(text, taken, self._padded(cells), self.number), k
+
+
+class _SpaceRows(_Rows):
+    """A table whose cells are parted by runs of spaces, as a copy from a PDF or a Word page keeps
+    its layout (序号   重点任务   责任单位   完成时限).
+
+    A run of two or more spaces parts a line's cells: one space is a space inside a cell (主 要 内
+    容, 2025 年), and no fixed width is needed, as the width of a column changes from copy to copy.
+    A line with as many cells as the header takes them in order; a line with fewer (a cell left
+    empty) places each under the header cell it stands most beneath, measured as printed in a
+    fixed-width font (a Chinese character two columns wide): columns set by spaces drift by a
+    column or two where wide and narrow characters mix, which the nearest header absorbs.  Read
+    only where the 序号 column comes first: its numbers tell a row from the text around it."""
+
+    def __init__(self, text: str, lines: list[Line], header: int, columns: list[Column], cells: list[Cell]) -> None:
+        super().__init__(text, lines, header, columns)
+        self.extents = [_extent(text, cell) for cell in cells]  # the header cells, as printed
+
+    def _laid(self, line: Line) -> list[tuple[Cell, int, int]]:
+        """A line's cells, each with where it starts and ends as printed."""
+        cells = _gap_cells(self.text, line) or [Cell(line.start, line.end)]
+        return [(cell, *_extent(self.text, cell)) for cell in cells]
+
+    def _placed(self, laid: list[tuple[Cell, int, int]]) -> list[Cell | None]:
+        """A line's cells, one per column (None where empty): in order when the line has a cell for
+        every column, else each under the header cell it stands most beneath (two under one header
+        are one cell, its words parted by spaces)."""
+        width = len(self.columns)
+        if len(laid) == width:
+            return [cell for cell, _, _ in laid]
+        placed: list[Cell | None] = [None] * width
+        last = 0
+        for cell, start, end in laid:
+            k = max(last, _most_beneath(self.extents, start, end))
+            before = placed[k]
+            placed[k] = cell if before is None else Cell(before.start, cell.end)
+            last = k
+        return placed
+
+    def _in_first_column(self, start: int) -> bool:
+        """Whether a cell that starts at ``start`` (as printed) stands in the 序号 column."""
+        return start <= self.extents[0][1]
+
+    def _repeats_header(self, line: Line) -> bool:
+        cells = _gap_cells(self.text, line)
+        return cells is not None and _columns([self.text[c.start : c.end] for c in cells]) == self.columns
+
+    def _category(self, line: Line) -> Heading | None:
+        """A category row: a heading with a numeral alone on its line, in the 序号 column
+        (一、保障粮食安全), or a numeral in the 序号 cell and a title in the task cell (一   政务环境)."""
+        laid = self._laid(line)
+        if not self._in_first_column(laid[0][1]):
+            return None
+        if len(laid) == 1:
+            heading = heading_at(self.text, line)
+            return heading if heading is not None and heading.kind in _CATEGORY_KINDS else None
+        return self._numbered_category(self._placed(laid), line)
+
+    def _below(self, line: Line) -> list[Cell | None] | None:
+        """A line's cells placed under the header, where none stands in the 序号 column and none
+        runs on under the next column's header (a paragraph after the table is no row's)."""
+        laid = self._laid(line)
+        if self._in_first_column(laid[0][1]):
+            return None
+        placed = self._placed(laid)
+        for k, cell in enumerate(placed[:-1]):
+            if cell is not None and _extent(self.text, cell)[1] > self.extents[k + 1][0] + _DRIFT:
+                return None
+        return placed
+
+    def _row(self, i: int) -> tuple[Row | None, int]:
+        """The row whose 序号 starts line ``i``, and the next line."""
+        laid = self._laid(self.lines[i])
+        if len(laid) < 2 or not self._in_first_column(laid[0][1]) or _row_number(self.text, laid[0][0]) is None:
+            return None, i
+        return _make_row(self.text, [self.lines[i]], self._placed(laid), 0), i + 1
+
+
+def _gap_cells(text: str, line: Line) -> list[Cell] | None:
+    """The cells of a line parted by runs of two or more spaces; None for a line without such a
+    run (most lines: a literal test first).
+
+    >>> text = "1    做好甲项工作  省甲厅、省乙厅　　2024年 底前"
+    >>> [text[c.start : c.end] for c in _gap_cells(text, Line(1, 0, len(text)))]
+    ['1', '做好甲项工作', '省甲厅、省乙厅', '2024年 底前']
+    """
+    start, end = line.start, line.end
+    if all(text.find(space, start, end) < 0 for space in _GAP_HINTS):
+        return None
+    cells: list[Cell] = []
+    for gap in RE_CELL_GAP.finditer(text, start, end):
+        cells.append(Cell(start, gap.start()))
+        start = gap.end()
+    return [*cells, Cell(start, end)] if cells else None
+
+
+_GAP_HINTS = ("  ", *lx.TABLE_GAP_SPACES[1:])  # a line holding none of these has no run of spaces
+
+
+def _extent(text: str, cell: Cell) -> tuple[int, int]:
+    """Where a cell starts and ends on its line as printed in a fixed-width font, a wide (Chinese,
+    full-width) character two columns.
+
+    >>> _extent("1  做好", Cell(3, 5))
+    (3, 7)
+    """
+    line_start = text.rfind("\n", 0, cell.start) + 1
+    start = _width(text[line_start : cell.start])
+    return start, start + _width(text[cell.start : cell.end])
+
+
+def _width(words: str) -> int:
+    return len(words) + sum(east_asian_width(ch) in "WF" for ch in words if ord(ch) >= _FIRST_WIDE)
+
+
+_FIRST_WIDE = 0x1100  # no character before it is wide
+_DRIFT = 2  # columns a cell set by spaces may stand off its header, where wide and narrow characters mix
+
+
+def _ends_inside_name(words: str) -> bool:
+    """Whether a units cell's words stop inside a unit's name, so that the next line's words finish
+    it (县卫生健 / 康局, …、县 / 自然资源局, …、 / 县水利局): its last name does not end as a whole
+    name does (…局, …委, …办公室; not a place alone: 县, 各乡 open a longer name).
+
+    >>> _ends_inside_name("县财政局、县卫生健"), _ends_inside_name("县财政局、县"), _ends_inside_name("县财政局、")
+    (True, True, True)
+    >>> _ends_inside_name("市甲局"), _ends_inside_name("省市场监管局（省知识产权局）*")
+    (False, False)
+    """
+    last = RE_UNIT_SEPARATOR.split(words.strip(lx.SPACE_CHARS))[-1].rstrip(lx.LEAD_MARKS)
+    aside = RE_TRAILING_ASIDE.search(last)
+    if aside is not None:
+        last = last[: aside.start()]
+    return not last.endswith(_WHOLE_NAME_ENDINGS)
+
+
+_WHOLE_NAME_ENDINGS = tuple(s for s in lx.ORG_SUFFIXES if s not in lx.PLACE_SUFFIXES)
+
+
+def _most_beneath(extents: list[tuple[int, int]], start: int, end: int) -> int:
+    """The column whose header cell a cell from ``start`` to ``end`` stands most beneath: the one it
+    overlaps most, else the nearest (an overlap below zero is the gap between them).
+
+    >>> _most_beneath([(0, 4), (7, 15), (57, 89)], 59, 69), _most_beneath([(0, 4), (7, 15), (57, 89)], 44, 46)
+    (2, 2)
+    """
+    overlaps = [min(end, right) - max(start, left) for left, right in extents]
+    return overlaps.index(max(overlaps))
 
 
 def _row_number(text: str, cell: Cell | None) -> tuple[int, str] | None:

@@ -56,6 +56,7 @@ from .notes import LeadNote, find_notes, merge, merge_trailing
 from .numerals import chinese_to_int
 from .patterns import (
     RE_ANNEX_HEADING,
+    RE_ASCII_FULL_STOP,
     RE_ATTACHMENT_LINE,
     RE_ATTACHMENT_LIST,
     RE_BOOK_TITLE,
@@ -213,7 +214,7 @@ def _split_fused_headings(
             fused = heading_at(text, Line(line.number, cut, line.end))
             if fused is None or fused.kind not in ("l2", "l3") or fused.ambiguous:
                 continue
-            stop = text.find("。", fused.body, line.end)
+            stop = sentence_end(text, fused.body, line.end)
             title = text[fused.body : line.end if stop < 0 else stop]
             following = upcoming[k].get(fused.kind)
             if (
@@ -1009,13 +1010,28 @@ def _promote_childless_groups(draft: SectionDraft, notes: _Notes) -> None:
         draft.items = sorted(draft.items + promoted, key=lambda block: block.heading.line.start)
 
 
+def sentence_end(text: str, start: int, stop: int) -> int:
+    """Where the first sentence from ``start`` ends before ``stop``: its 。, or an ASCII full stop
+    used as one (支撑.引进, not 2.5万); -1 if none.
+
+    >>> sentence_end("加强人才支撑.引进人才2.5万名。", 0, 17), sentence_end("提升2.5万", 0, 6)
+    (6, -1)
+    """
+    end = text.find("。", start, stop)
+    limit = stop if end < 0 else end
+    if text.find(".", start, limit) < 0:  # the common case: no ASCII full stop before the 。
+        return end
+    dot = RE_ASCII_FULL_STOP.search(text, start, limit)
+    return end if dot is None else dot.start()
+
+
 def _title(text: str, body: int, stop: int) -> tuple[str, int]:
     """A heading's title, to the first 。 (or a colon close after the marker, as in
     1.提升制造业质量：……) or ``stop``, and where the heading ends."""
     colon = RE_TITLE_COLON.match(text, body, stop)
     if colon is not None:
         return text[body : colon.end() - 1].strip(lx.SPACE_CHARS), colon.end()
-    full_stop = text.find("。", body, stop)
+    full_stop = sentence_end(text, body, stop)
     if full_stop >= 0:
         return text[body:full_stop].strip(lx.SPACE_CHARS), full_stop + 1
     title = text[body:stop].rstrip(lx.SPACE_CHARS)
