@@ -542,3 +542,40 @@ def test_a_run_of_field_lines_is_read_in_linear_time() -> None:
     started = time.monotonic()
     parse_plan(text)
     assert time.monotonic() - started < 2
+
+
+# (id, a note with short role labels, lead, cooperating, its fields): a role word alone before a colon
+# (牵头：, 参与：, 配合：, 协助：, 协办：, 负责：) is a label, as 牵头单位：/参与单位： are (genre 57)
+SHORT_LABELS = [
+    (
+        "lead-take-part-time",  # genre 57
+        "（牵头：省商务厅；参与：省财政厅、省税务局；时限：2025年12月底前）",
+        ["省商务厅"],
+        ["省财政厅", "省税务局"],
+        [("时限", "2025年12月底前")],
+    ),
+    ("lead-cooperate", "（牵头：省商务厅；配合：省财政厅）", ["省商务厅"], ["省财政厅"], []),
+    ("lead-assist", "（牵头：省商务厅、省财政厅；协助：各市人民政府）", ["省商务厅", "省财政厅"], ["各市人民政府"], []),
+    ("responsible-co-organise", "（负责：省商务厅；协办：省财政厅）", ["省商务厅"], ["省财政厅"], []),
+    ("comma-between", "（牵头：省商务厅，参与：省财政厅）", ["省商务厅"], ["省财政厅"], []),
+    (
+        "own-lines",
+        "\n牵头：省商务厅\n参与：省财政厅\n时限：2025年底前",
+        ["省商务厅"],
+        ["省财政厅"],
+        [("时限", "2025年底前")],
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("note", "lead", "cooperating", "fields"), [c[1:] for c in SHORT_LABELS], ids=[c[0] for c in SHORT_LABELS]
+)
+def test_a_role_word_alone_before_a_colon_is_a_label(
+    note: str, lead: list[str], cooperating: list[str], fields: list[tuple[str, str]]
+) -> None:
+    text = f"加强监管。{note}"
+    found = merge_trailing(text, find_notes(text, 0, len(text)))
+    assert found is not None
+    assert (found.lead_units, found.cooperating_units) == (lead, cooperating)
+    assert [(f.label, text[f.start : f.end]) for f in found.fields] == fields

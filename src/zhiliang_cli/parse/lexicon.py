@@ -140,8 +140,14 @@ COOPERATING_ROLES = (
 )  # fmt: skip
 #: Kinds of body a label names after its role.
 BODY_KINDS = ("单位", "部门", "处室", "科室", "机构", "主体", "处", "科", "单位和部门", "部门和单位")
-#: Labels that are a role or a kind of body alone (牵头：X; 处室：X).
-BARE_LABELS = {"牵头": "lead", "处室": "shared", "科室": "shared", "责任主体": "shared"}
+#: Labels that are a role or a kind of body alone, before a colon (牵头：X；参与：Y、Z; 处室：X): a short
+#: role word says its units' role as 牵头单位 and 参与单位 do.
+BARE_LABELS = {
+    "牵头": "lead", "主办": "lead", "主责": "lead",
+    "负责": "shared", "承办": "shared", "处室": "shared", "科室": "shared", "责任主体": "shared",
+    "配合": "cooperating", "参与": "cooperating", "参加": "cooperating", "协助": "cooperating",
+    "协办": "cooperating", "协同": "cooperating",
+}  # fmt: skip
 LEAD_LABELS = (*(r + b for r in LEAD_ROLES for b in BODY_KINDS), "牵头")
 COOPERATING_LABELS = tuple(r + b for r in COOPERATING_ROLES for b in BODY_KINDS)
 SHARED_LABELS = (*(r + b for r in SHARED_ROLES for b in BODY_KINDS), "处室", "科室", "责任主体")
