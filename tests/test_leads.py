@@ -579,3 +579,66 @@ def test_a_role_word_alone_before_a_colon_is_a_label(
     assert found is not None
     assert (found.lead_units, found.cooperating_units) == (lead, cooperating)
     assert [(f.label, text[f.start : f.end]) for f in found.fields] == fields
+
+
+# (id, plan text, lead, cooperating, the note's fields): a note's first clause with no label, before a
+# time (labelled or not), holds its units, read by the plan's rule as units alone in brackets are (genre 57)
+UNITS_THEN_TIME = [
+    ("label-time", "加强监管。（公路局、财务审计司；时限：长期）", ["公路局", "财务审计司"], [], [("时限", "长期")]),
+    (
+        "label-finish-by",
+        "加强监管。（市商务局、市财政局；完成时限：2025年底前）",
+        ["市商务局", "市财政局"],
+        [],
+        [("完成时限", "2025年底前")],
+    ),
+    (
+        "time-alone",
+        "加强监管。（市商务局、市财政局；2025年底前完成）",
+        ["市商务局", "市财政局"],
+        [],
+        [("", "2025年底前")],
+    ),
+    ("one-unit-comma", "加强监管。（运输服务司，时限：2025年10月）", ["运输服务司"], [], [("时限", "2025年10月")]),
+    (
+        "first-listed-rule",
+        "（列第一位者为牵头单位）\n加强监管。（市商务局、市财政局；完成时限：2025年底前）",
+        ["市商务局"],
+        ["市财政局"],
+        [("完成时限", "2025年底前")],
+    ),
+    (
+        "first-listed-rule-responsible-verb",  # a verb found the note: its units were read as leads all
+        "（列第一位者为牵头单位）\n加强监管。（市商务局、市财政局负责；完成时限：2025年底前）",
+        ["市商务局"],
+        ["市财政局"],
+        [("完成时限", "2025年底前")],
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "lead", "cooperating", "fields"), [c[1:] for c in UNITS_THEN_TIME], ids=[c[0] for c in UNITS_THEN_TIME]
+)
+def test_units_before_a_time_field_are_the_notes_units(
+    text: str, lead: list[str], cooperating: list[str], fields: list[tuple[str, str]]
+) -> None:
+    found = merge_trailing(text, find_notes(text, 0, len(text)))
+    assert found is not None
+    assert (found.lead_units, found.cooperating_units) == (lead, cooperating)
+    assert [(f.label, text[f.start : f.end]) for f in found.fields] == fields
+
+
+@pytest.mark.parametrize("text", ["推进试点（含食品、药品，2025年底前）", "加强监管。（2025年底前完成）"])
+def test_a_time_after_things_that_are_not_units_is_no_note(text: str) -> None:
+    assert find_notes(text, 0, len(text)) == []
+
+
+def test_units_before_a_time_field_give_the_item_its_deadline() -> None:
+    from zhiliang_cli.parse.pipeline import parse_text
+
+    item = parse_text("一、总则\n（一）加强监管，新增网点20个。（市商务局、市财政局；完成时限：2025年6月底前）\n")[
+        "sections"
+    ][0]["items"][0]
+    assert item["lead_units"] == ["市商务局", "市财政局"]
+    assert item["deadline"] is not None and item["deadline"]["date"] == "2025-06-30"

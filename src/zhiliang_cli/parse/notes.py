@@ -23,6 +23,7 @@ Recognises a note in brackets (（） () 【】 ［］ 〔〕), on a line of its
                                                -> lead ["A"], cooperating ["B"]
     （责任单位：*A、B） / （A★、B负责）        -> lead ["A"], cooperating ["B"]  (marked lead, before or after)
     （A（别名）、B、各地） at a line's end, wrapped over lines or not -> lead ["A（别名）", "B", "各地"]
+    （A、B；时限：长期） / （A、B；2025年底前完成） at a line's end -> lead ["A", "B"]; the time a field
     [责任单位：A；C为各项措施的共同责任单位，以下不再列出] -> lead ["A", "C"], and C leads every later note
 
 The plan's own statement of how to read its notes is found once per plan, wherever it
@@ -289,13 +290,65 @@ def _bare_notes(text: str, start: int, end: int, taken: _Spans, marks: _Marks | 
         opening = _opening_of(text, close, start)
         if opening is None:
             continue
-        units = _bare_units(text[opening + 1 : close])
+        body = text[opening + 1 : close]
+        units = _bare_units(body)
+        fields: tuple[NoteField, ...] = ()
+        if not units:  # （A、B；时限：长期） · （A、B；2025年底前完成）: the units, then when
+            timed = _units_then_time(body)
+            if timed is not None:
+                units, (label, field_start, field_end) = timed
+                fields = (NoteField(label, opening + 1 + field_start, opening + 1 + field_end),)
         if units:
             lead, cooperating = _marked_lead(units, [])  # （*A、B） / （A★、B）: A leads
             shared = len(lead) > 1 and not _has_marks(lead)
             lead, cooperating = [_unmark(u) for u in lead], [_unmark(u) for u in cooperating]
-            found_notes.append(LeadNote(opening, close + 1, lead, cooperating, shared=shared))
+            found_notes.append(LeadNote(opening, close + 1, lead, cooperating, shared=shared, fields=fields))
     return found_notes
+
+
+def _units_then_time(body: str) -> tuple[list[str], tuple[str, int, int]] | None:
+    """The units of a bracket that lists units and then, after its last ； or ，, when the task is
+    due: a deadline field (时限：长期, 完成时限：2025年底前) or a time alone (2025年底前完成).  The
+    units read as units alone in brackets do; the time is the note's field (its label, start and
+    end in ``body``).  None where the bracket is anything else.
+
+    >>> _units_then_time("公路局、财务审计司；时限：长期")
+    (['公路局', '财务审计司'], ('时限', 13, 15))
+    >>> _units_then_time("市商务局，2025年底前完成"), _units_then_time("含食品，2025年底前")
+    ((['市商务局'], ('', 5, 12)), None)
+    """
+    sep = max(body.rfind(ch) for ch in _TIME_CLAUSE_SEPARATORS)
+    if sep <= 0:
+        return None
+    start = sep + 1
+    while start < len(body) and body[start] in lx.SPACE_CHARS:
+        start += 1
+    stop = _content_end(body)
+    if start >= stop:
+        return None
+    field = _time_field(body, start, stop)
+    if field is None:
+        return None
+    units = _bare_units(body[:sep])
+    return (units, field) if units else None
+
+
+def _time_field(body: str, start: int, stop: int) -> tuple[str, int, int] | None:
+    """``body[start:stop]`` as a deadline field (its label, and its value's start and end), labelled
+    (时限：长期) or not (2025年底前完成: the time alone), or None where it says something else."""
+    label = RE_NOTE_LABEL.match(body, start, stop) if body[start] in _DEADLINE_LABEL_FIRST else None
+    if label is not None and label.group("label") and label.end() < stop:
+        name = "".join(label.group("label").split())
+        return (name, label.end(), stop) if name in lx.DEADLINE_LABELS else None
+    tail = body[start:stop]
+    due = opening_deadline(tail)
+    if due is not None:
+        return "", start, start + due
+    return ("", start, stop) if is_deadline_phrase(tail) else None
+
+
+_TIME_CLAUSE_SEPARATORS = "；;，,"
+_DEADLINE_LABEL_FIRST = frozenset(label[0] for label in lx.DEADLINE_LABELS)
 
 
 def _opening_of(text: str, close: int, lower: int) -> int | None:
@@ -804,11 +857,13 @@ def read_body(body: str) -> _Reading:
             if role == "shared":  # 责任单位：A，B、C — the plan's rule may read its commas
                 groups += [tuple(clean_units(bare[a:b])) for a, b in _clauses(bare)]
     lead, cooperating = roles["lead"], roles["cooperating"]
-    if inline is not None:
-        lead, cooperating = list(inline.lead) + lead, list(inline.cooperating) + cooperating
-        fields = list(inline.fields) + fields
     # 承办单位：A、B；协办单位：C — the labels say the roles: A and B lead whatever the plan's rule
     shared = not lead and len(roles["shared"]) > 0 and not roles["cooperating"]
+    if inline is not None:
+        if inline.shared and not any(roles.values()):  # （A、B负责；完成时限：…）: as （A、B负责）
+            shared, groups = True, list(inline.groups)
+        lead, cooperating = list(inline.lead) + lead, list(inline.cooperating) + cooperating
+        fields = list(inline.fields) + fields
     if lead:
         cooperating = roles["shared"] + cooperating  # 牵头单位：X；责任单位：Y — Y cooperates
     else:
