@@ -642,3 +642,55 @@ def test_units_before_a_time_field_give_the_item_its_deadline() -> None:
     ][0]["items"][0]
     assert item["lead_units"] == ["市商务局", "市财政局"]
     assert item["deadline"] is not None and item["deadline"]["date"] == "2025-06-30"
+
+
+def test_a_supervisors_line_in_a_block_of_note_lines_is_a_field() -> None:
+    """genre 59: 督办单位 names who supervises the task, between 责任单位 and 完成时限: the block goes on
+    past it, so 完成时限 is the note's field (the targets are set for it) and the plan is not cut off."""
+    from zhiliang_cli.parse.pipeline import parse_text
+
+    text = (
+        "一、民生实事\n1.稳定就业。全年城镇新增就业45万人。\n责任单位：省人社厅、省财政厅\n督办单位：省政府督查室\n"
+        "完成时限：2025年12月31日前\n\n2.改造小区。改造城镇老旧小区1500个。\n责任单位：省住建厅\n"
+        "督导部门：省政府办公厅\n完成时限：2025年11月30日前\n"
+    )
+    plan = parse_text(text)
+    items = plan["sections"][0]["items"]
+    assert [(i["lead_units"], i["cooperating_units"]) for i in items] == [
+        (["省人社厅", "省财政厅"], []),
+        (["省住建厅"], []),
+    ]
+    assert [[f["label"] for f in i["notes"][0]["fields"]] for i in items] == [
+        ["督办单位", "完成时限"],
+        ["督导部门", "完成时限"],
+    ]
+    assert [t["by"] and t["by"]["date"] for i in items for t in i["targets"]] == ["2025-12-31", "2025-11-30"]
+    assert plan["problems"] == []
+
+
+def test_a_line_whose_label_ends_in_a_kind_of_body_or_time_stays_in_the_block() -> None:
+    """A label no list names, ending as a body's kind or a time does (联系部门, 办结时间), is a field of
+    the block it stands in, never a unit, and the lines after it stay in the block."""
+    text = "加强监管。\n责任单位：市商务局、市财政局\n联系部门：市政府办公室\n完成时限：2025年底前\n"
+    note = merge_trailing(text, find_notes(text, 0, len(text)))
+    assert note is not None
+    assert (note.lead_units, note.cooperating_units) == (["市商务局", "市财政局"], [])
+    assert [(f.label, text[f.start : f.end]) for f in note.fields] == [
+        ("联系部门", "市政府办公室"),
+        ("完成时限", "2025年底前"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("last_line", "cut"),
+    [("备注：每年更新一次", False), ("督办单位：市政府督查室", False), ("推动服务向基层延伸，", True)],
+    ids=["remark-field", "supervisor-field", "mid-sentence"],
+)
+def test_a_copy_that_ends_on_a_field_line_is_not_cut_off(last_line: str, cut: bool) -> None:
+    from zhiliang_cli.parse.pipeline import parse_text
+
+    text = (
+        f"某市工作方案\n一、任务\n（一）加强监管。（牵头单位：市商务局）\n（二）做好服务，新增网点20个。\n{last_line}\n"
+    )
+    kinds = [p["kind"] for p in parse_text(text)["problems"]]
+    assert ("truncated" in kinds) is cut

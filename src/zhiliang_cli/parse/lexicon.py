@@ -173,7 +173,13 @@ FIELD_LABELS = (
     "责任人",
     "联系人",
     "备注",
+    # who supervises the task (督办单位：省政府督查室), not who does it: no unit of the item
+    *(role + kind for role in ("督办", "督导", "督查", "督察", "监督") for kind in ("单位", "部门", "处室", "领导")),
 )
+#: How the label of a line ends that, inside a block of note lines (责任单位：…⏎督办单位：…⏎完成时限：…),
+#: is one more field of the note though no list above names it (联系部门, 办结时间): a kind of body or a
+#: word of time.  A label that opens with a role word is read by its role instead.
+FIELD_LABEL_ENDINGS = ("单位", "部门", "处室", "科室", "机构", "时限", "时间", "期限", "节点")
 #: Field labels that give the task's deadline (完成时限).
 DEADLINE_LABELS = ("完成时限", "完成时间", "完成期限", "时间节点", "时限要求", "时限")
 #: A plan's statement of the deadline of every task that gives none (未注明完成时限的任务，均须于
