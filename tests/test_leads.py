@@ -694,3 +694,37 @@ def test_a_copy_that_ends_on_a_field_line_is_not_cut_off(last_line: str, cut: bo
     )
     kinds = [p["kind"] for p in parse_text(text)["problems"]]
     assert ("truncated" in kinds) is cut
+
+
+# (id, plan text, lead, cooperating): a service line's number inside a name (区12345热线中心) is part of the
+# name, in a bracket of names alone too (genre 60); a quantity or a time is not, and makes no note
+NUMBERS_IN_NAMES = [
+    (
+        "hotline-among-units",  # genre 60
+        "加强监管。（区政务服务中心、区数据局、区12345热线中心）",
+        ["区政务服务中心", "区数据局", "区12345热线中心"],
+        [],
+    ),
+    ("hotline-alone", "加强监管。（市12345热线服务中心）", ["市12345热线服务中心"], []),
+    ("complaints-centre", "加强监管。（市市场监管局、12315指挥中心）", ["市市场监管局", "12315指挥中心"], []),
+    (
+        "first-listed-rule",
+        "（排第一位为牵头单位，下同）\n加强监管。（市110指挥中心、市公安局）",
+        ["市110指挥中心"],
+        ["市公安局"],
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "lead", "cooperating"), [c[1:] for c in NUMBERS_IN_NAMES], ids=[c[0] for c in NUMBERS_IN_NAMES]
+)
+def test_a_service_lines_number_is_part_of_a_units_name(text: str, lead: list[str], cooperating: list[str]) -> None:
+    found = merge_trailing(text, find_notes(text, 0, len(text)))
+    assert found is not None
+    assert (found.lead_units, found.cooperating_units) == (lead, cooperating)
+
+
+@pytest.mark.parametrize("text", ["建设基站。（5G基站）", "组建专班。（3个工作组）", "评选表彰。（2025年度先进单位）"])
+def test_a_quantity_a_time_or_a_code_in_brackets_is_no_unit(text: str) -> None:
+    assert find_notes(text, 0, len(text)) == []

@@ -78,7 +78,9 @@ from .patterns import (
     RE_LINE_WRAP,
     RE_NOTE_CUE,
     RE_NOTE_LABEL,
+    RE_NUMBER_IN_NAME,
     RE_PLACE_THEN_OFFICE,
+    RE_QUANTITY,
     RE_RULE_ASIDE,
     RE_RULE_WORD,
     RE_SCOPE_ASIDE,
@@ -399,13 +401,27 @@ def _bare_unit(unit: str) -> bool:
         len(unit) >= _SHORTEST_BARE_UNIT
         and _names_a_unit(unit)
         and not unit.endswith(lx.PLACE_SUFFIXES)  # an office, not a place: 省、市、县 lists levels
-        and not RE_HAS_DIGIT.search(unit)
+        and not _digits_named_nothing(unit)
     )
+
+
+def _digits_named_nothing(name: str) -> bool:
+    """Whether ``name`` holds digits that are no part of a name: a quantity, a time, a code (5G);
+    a service line's number inside a name (区12345热线中心, 12315指挥中心) is part of it.
+
+    >>> [_digits_named_nothing(n) for n in ("区12345热线中心", "3个工作组", "2025年度办公室", "5G基站", "省商务厅")]
+    [False, True, True, True, False]
+    """
+    if not RE_HAS_DIGIT.search(name):
+        return False
+    if RE_HAS_DIGIT.search(RE_NUMBER_IN_NAME.sub("", name)):
+        return True
+    return RE_QUANTITY.search(name) is not None or RE_TIME.search(name) is not None
 
 
 def _collective(unit: str) -> bool:
     """Whether a name is every body of a kind (各地, 各高校, 各成员单位)."""
-    return unit.startswith(lx.COLLECTIVE_PREFIX) and _names_a_unit(unit) and not RE_HAS_DIGIT.search(unit)
+    return unit.startswith(lx.COLLECTIVE_PREFIX) and _names_a_unit(unit) and not _digits_named_nothing(unit)
 
 
 _SHORTEST_BARE_UNIT = 3  # characters: 省人社厅, not 省 or 市 (各级（省、市、县）)
@@ -1129,7 +1145,7 @@ def _plausible_name(name: str) -> bool:
     return (
         0 < len(bare) <= _UNKNOWN_NAME_MAX
         and not any(word in bare for word in lx.NOT_IN_UNIT_NAMES)
-        and not RE_HAS_DIGIT.search(bare)
+        and not _digits_named_nothing(bare)
     )
 
 

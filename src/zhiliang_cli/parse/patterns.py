@@ -470,6 +470,10 @@ _LEVEL_LIST = rf"(?:{_LEVELS})(?:、(?:{_LEVELS}))*"
 RE_ADMIN_DISTRIBUTIVE = regex.compile(rf"^各?(?:{_alternation(lx.ADMIN_QUALIFIERS)})?{_LEVEL_LIST}$")
 RE_ADMIN_LEVEL_START = regex.compile(rf"^(?:{_LEVELS})(?!直)")  # 区直各部门: the district's own offices
 
+#: A number that is part of a body's name, a service line's (区12345热线中心, 12315指挥中心, 市110指挥中心):
+#: three digits or more, followed by the name's characters (not 5G; a quantity or a time, 1000家, 2025年,
+#: notes tells apart with RE_QUANTITY and RE_TIME).
+RE_NUMBER_IN_NAME = regex.compile(rf"(?<![0-9{lx.FULLWIDTH_DIGITS}.．]){DIGIT}{{3,6}}(?=\p{{Han}})")
 #: A bracketed aside at the end of a unit's name: 省市场监管局（省知识产权局）.
 RE_TRAILING_BRACKETS = re.compile(rf"{NOTE_OPEN}[^{_BRACKETS}]*{NOTE_CLOSE}$")
 #: Vague words closing a unit list that name no unit: 等, 等有关部门.
