@@ -241,6 +241,25 @@ MADE_UP = [
         ["区科技局"],
         ["区财政局"],
     ),
+    # one unit answers (负责), the others act within their duties under it, as under 牵头 (genre 58)
+    (
+        "responsible-then-by-duty-carry-out",  # genre 58
+        "加强监管。（市住房城乡建设局负责，市发展改革委、国网某某供电公司按照职责分工抓好落实）",
+        ["市住房城乡建设局"],
+        ["市发展改革委", "国网某某供电公司"],
+    ),
+    (
+        "responsible-then-by-duty-responsible",
+        "加强监管。（市商务局负责，市财政局、市税务局按职责分工负责）",
+        ["市商务局"],
+        ["市财政局", "市税务局"],
+    ),
+    (
+        "label-responsible-then-cooperate",
+        "加强监管。（责任单位：区科技局负责，区财政局配合）",
+        ["区科技局"],
+        ["区财政局"],
+    ),
     (
         "responsible-verb-in-label",
         "加强监管。（责任单位：省发展改革委、省财政厅负责）",

@@ -286,6 +286,9 @@ DIVIDED_MODIFIERS = (
     "按照职责分工", "按职责分工", "按职能分工", "按照职能分工", "依职责分工", "根据职责分工", "按照职责",
     "按职责", "按职能", "依职责", "根据职责", "依据职责", "分工", "分别", "分头", "各自", "共同",
 )  # fmt: skip
+#: Words by which units act within their own duties (按职责分工负责, 按照职责分工抓好落实): after a clause
+#: whose units answer for the task (X负责，Y、Z按职责分工负责) they work under those, as after X牵头.
+BY_DUTY_WORDS = ("按照职责", "按职责", "依职责", "根据职责", "依据职责", "按照职能", "按职能", "依职能")
 #: The plain verb of a note naming the responsible units (X、Y负责): they share the task.
 RESPONSIBLE_VERBS = (
     "负责落实",

@@ -9,6 +9,7 @@ Recognises a note in brackets (（） () 【】 ［］ 〔〕), on a line of its
     （责任单位：A、B；完成时限：2023年底前）   -> lead ["A", "B"]; field 完成时限 kept
     （X牵头，Y、Z配合） / （由X牵头，Y参与）   -> lead ["X"], cooperating ["Y", "Z"]
     （X会同Y负责）                             -> lead ["X"], cooperating ["Y"]
+    （X负责，Y、Z按职责分工负责）              -> lead ["X"], cooperating ["Y", "Z"]  (Y, Z act under X)
     【X负总责，Y协助】 / 〔X统筹，Y具体落实〕   -> lead ["X"], cooperating ["Y"]  (X steers: 主抓, 抓总)
     （X牵头推进，Y配合落实）                   -> lead ["X"], cooperating ["Y"]  (a run of verbs)
     （牵头单位 X；配合单位 Y） / （牵头单位X，配合单位Y） / （牵头单位为X）   (labels without a colon)
@@ -974,7 +975,8 @@ def _read_roles(body: str, start: int, end: int) -> tuple[list[str], list[str]] 
     if not any(word in value for word in _ROLE_WORDS):
         return None
     reading = _read_inline(body, start, end, labelled=True)
-    return (list(reading.lead), list(reading.cooperating)) if reading.lead and not reading.shared else None
+    says_roles = not reading.shared or reading.cooperating  # 责任单位：A负责，B配合 names its cooperating units
+    return (list(reading.lead), list(reading.cooperating)) if reading.lead and says_roles else None
 
 
 def _reading(
@@ -1109,6 +1111,8 @@ def _read_inline(body: str, start: int, end: int, labelled: bool) -> _Reading:
             explicit = True
         elif role == "cooperating" or (explicit and role in ("divided", "shared")):
             cooperating += units
+        elif role == "divided" and shared and any(word in clause for word in lx.BY_DUTY_WORDS):
+            cooperating += units  # X负责，Y、Z按职责分工负责: Y and Z act under X, as under X牵头
         elif role == "divided":
             lead += units
         else:
