@@ -241,6 +241,25 @@ MADE_UP = [
         ["区科技局"],
         ["区财政局"],
     ),
+    # one unit answers (负责), the others act within their duties under it, as under 牵头 (genre 58)
+    (
+        "responsible-then-by-duty-carry-out",  # genre 58
+        "加强监管。（市住房城乡建设局负责，市发展改革委、国网某某供电公司按照职责分工抓好落实）",
+        ["市住房城乡建设局"],
+        ["市发展改革委", "国网某某供电公司"],
+    ),
+    (
+        "responsible-then-by-duty-responsible",
+        "加强监管。（市商务局负责，市财政局、市税务局按职责分工负责）",
+        ["市商务局"],
+        ["市财政局", "市税务局"],
+    ),
+    (
+        "label-responsible-then-cooperate",
+        "加强监管。（责任单位：区科技局负责，区财政局配合）",
+        ["区科技局"],
+        ["区财政局"],
+    ),
     (
         "responsible-verb-in-label",
         "加强监管。（责任单位：省发展改革委、省财政厅负责）",
@@ -542,3 +561,189 @@ def test_a_run_of_field_lines_is_read_in_linear_time() -> None:
     started = time.monotonic()
     parse_plan(text)
     assert time.monotonic() - started < 2
+
+
+# (id, a note with short role labels, lead, cooperating, its fields): a role word alone before a colon
+# (牵头：, 参与：, 配合：, 协助：, 协办：, 负责：) is a label, as 牵头单位：/参与单位： are (genre 57)
+SHORT_LABELS = [
+    (
+        "lead-take-part-time",  # genre 57
+        "（牵头：省商务厅；参与：省财政厅、省税务局；时限：2025年12月底前）",
+        ["省商务厅"],
+        ["省财政厅", "省税务局"],
+        [("时限", "2025年12月底前")],
+    ),
+    ("lead-cooperate", "（牵头：省商务厅；配合：省财政厅）", ["省商务厅"], ["省财政厅"], []),
+    ("lead-assist", "（牵头：省商务厅、省财政厅；协助：各市人民政府）", ["省商务厅", "省财政厅"], ["各市人民政府"], []),
+    ("responsible-co-organise", "（负责：省商务厅；协办：省财政厅）", ["省商务厅"], ["省财政厅"], []),
+    ("comma-between", "（牵头：省商务厅，参与：省财政厅）", ["省商务厅"], ["省财政厅"], []),
+    (
+        "own-lines",
+        "\n牵头：省商务厅\n参与：省财政厅\n时限：2025年底前",
+        ["省商务厅"],
+        ["省财政厅"],
+        [("时限", "2025年底前")],
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("note", "lead", "cooperating", "fields"), [c[1:] for c in SHORT_LABELS], ids=[c[0] for c in SHORT_LABELS]
+)
+def test_a_role_word_alone_before_a_colon_is_a_label(
+    note: str, lead: list[str], cooperating: list[str], fields: list[tuple[str, str]]
+) -> None:
+    text = f"加强监管。{note}"
+    found = merge_trailing(text, find_notes(text, 0, len(text)))
+    assert found is not None
+    assert (found.lead_units, found.cooperating_units) == (lead, cooperating)
+    assert [(f.label, text[f.start : f.end]) for f in found.fields] == fields
+
+
+# (id, plan text, lead, cooperating, the note's fields): a note's first clause with no label, before a
+# time (labelled or not), holds its units, read by the plan's rule as units alone in brackets are (genre 57)
+UNITS_THEN_TIME = [
+    ("label-time", "加强监管。（公路局、财务审计司；时限：长期）", ["公路局", "财务审计司"], [], [("时限", "长期")]),
+    (
+        "label-finish-by",
+        "加强监管。（市商务局、市财政局；完成时限：2025年底前）",
+        ["市商务局", "市财政局"],
+        [],
+        [("完成时限", "2025年底前")],
+    ),
+    (
+        "time-alone",
+        "加强监管。（市商务局、市财政局；2025年底前完成）",
+        ["市商务局", "市财政局"],
+        [],
+        [("", "2025年底前")],
+    ),
+    ("one-unit-comma", "加强监管。（运输服务司，时限：2025年10月）", ["运输服务司"], [], [("时限", "2025年10月")]),
+    (
+        "first-listed-rule",
+        "（列第一位者为牵头单位）\n加强监管。（市商务局、市财政局；完成时限：2025年底前）",
+        ["市商务局"],
+        ["市财政局"],
+        [("完成时限", "2025年底前")],
+    ),
+    (
+        "first-listed-rule-responsible-verb",  # a verb found the note: its units were read as leads all
+        "（列第一位者为牵头单位）\n加强监管。（市商务局、市财政局负责；完成时限：2025年底前）",
+        ["市商务局"],
+        ["市财政局"],
+        [("完成时限", "2025年底前")],
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "lead", "cooperating", "fields"), [c[1:] for c in UNITS_THEN_TIME], ids=[c[0] for c in UNITS_THEN_TIME]
+)
+def test_units_before_a_time_field_are_the_notes_units(
+    text: str, lead: list[str], cooperating: list[str], fields: list[tuple[str, str]]
+) -> None:
+    found = merge_trailing(text, find_notes(text, 0, len(text)))
+    assert found is not None
+    assert (found.lead_units, found.cooperating_units) == (lead, cooperating)
+    assert [(f.label, text[f.start : f.end]) for f in found.fields] == fields
+
+
+@pytest.mark.parametrize("text", ["推进试点（含食品、药品，2025年底前）", "加强监管。（2025年底前完成）"])
+def test_a_time_after_things_that_are_not_units_is_no_note(text: str) -> None:
+    assert find_notes(text, 0, len(text)) == []
+
+
+def test_units_before_a_time_field_give_the_item_its_deadline() -> None:
+    from zhiliang_cli.parse.pipeline import parse_text
+
+    item = parse_text("一、总则\n（一）加强监管，新增网点20个。（市商务局、市财政局；完成时限：2025年6月底前）\n")[
+        "sections"
+    ][0]["items"][0]
+    assert item["lead_units"] == ["市商务局", "市财政局"]
+    assert item["deadline"] is not None and item["deadline"]["date"] == "2025-06-30"
+
+
+def test_a_supervisors_line_in_a_block_of_note_lines_is_a_field() -> None:
+    """genre 59: 督办单位 names who supervises the task, between 责任单位 and 完成时限: the block goes on
+    past it, so 完成时限 is the note's field (the targets are set for it) and the plan is not cut off."""
+    from zhiliang_cli.parse.pipeline import parse_text
+
+    text = (
+        "一、民生实事\n1.稳定就业。全年城镇新增就业45万人。\n责任单位：省人社厅、省财政厅\n督办单位：省政府督查室\n"
+        "完成时限：2025年12月31日前\n\n2.改造小区。改造城镇老旧小区1500个。\n责任单位：省住建厅\n"
+        "督导部门：省政府办公厅\n完成时限：2025年11月30日前\n"
+    )
+    plan = parse_text(text)
+    items = plan["sections"][0]["items"]
+    assert [(i["lead_units"], i["cooperating_units"]) for i in items] == [
+        (["省人社厅", "省财政厅"], []),
+        (["省住建厅"], []),
+    ]
+    assert [[f["label"] for f in i["notes"][0]["fields"]] for i in items] == [
+        ["督办单位", "完成时限"],
+        ["督导部门", "完成时限"],
+    ]
+    assert [t["by"] and t["by"]["date"] for i in items for t in i["targets"]] == ["2025-12-31", "2025-11-30"]
+    assert plan["problems"] == []
+
+
+def test_a_line_whose_label_ends_in_a_kind_of_body_or_time_stays_in_the_block() -> None:
+    """A label no list names, ending as a body's kind or a time does (联系部门, 办结时间), is a field of
+    the block it stands in, never a unit, and the lines after it stay in the block."""
+    text = "加强监管。\n责任单位：市商务局、市财政局\n联系部门：市政府办公室\n完成时限：2025年底前\n"
+    note = merge_trailing(text, find_notes(text, 0, len(text)))
+    assert note is not None
+    assert (note.lead_units, note.cooperating_units) == (["市商务局", "市财政局"], [])
+    assert [(f.label, text[f.start : f.end]) for f in note.fields] == [
+        ("联系部门", "市政府办公室"),
+        ("完成时限", "2025年底前"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("last_line", "cut"),
+    [("备注：每年更新一次", False), ("督办单位：市政府督查室", False), ("推动服务向基层延伸，", True)],
+    ids=["remark-field", "supervisor-field", "mid-sentence"],
+)
+def test_a_copy_that_ends_on_a_field_line_is_not_cut_off(last_line: str, cut: bool) -> None:
+    from zhiliang_cli.parse.pipeline import parse_text
+
+    text = (
+        f"某市工作方案\n一、任务\n（一）加强监管。（牵头单位：市商务局）\n（二）做好服务，新增网点20个。\n{last_line}\n"
+    )
+    kinds = [p["kind"] for p in parse_text(text)["problems"]]
+    assert ("truncated" in kinds) is cut
+
+
+# (id, plan text, lead, cooperating): a service line's number inside a name (区12345热线中心) is part of the
+# name, in a bracket of names alone too (genre 60); a quantity or a time is not, and makes no note
+NUMBERS_IN_NAMES = [
+    (
+        "hotline-among-units",  # genre 60
+        "加强监管。（区政务服务中心、区数据局、区12345热线中心）",
+        ["区政务服务中心", "区数据局", "区12345热线中心"],
+        [],
+    ),
+    ("hotline-alone", "加强监管。（市12345热线服务中心）", ["市12345热线服务中心"], []),
+    ("complaints-centre", "加强监管。（市市场监管局、12315指挥中心）", ["市市场监管局", "12315指挥中心"], []),
+    (
+        "first-listed-rule",
+        "（排第一位为牵头单位，下同）\n加强监管。（市110指挥中心、市公安局）",
+        ["市110指挥中心"],
+        ["市公安局"],
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "lead", "cooperating"), [c[1:] for c in NUMBERS_IN_NAMES], ids=[c[0] for c in NUMBERS_IN_NAMES]
+)
+def test_a_service_lines_number_is_part_of_a_units_name(text: str, lead: list[str], cooperating: list[str]) -> None:
+    found = merge_trailing(text, find_notes(text, 0, len(text)))
+    assert found is not None
+    assert (found.lead_units, found.cooperating_units) == (lead, cooperating)
+
+
+@pytest.mark.parametrize("text", ["建设基站。（5G基站）", "组建专班。（3个工作组）", "评选表彰。（2025年度先进单位）"])
+def test_a_quantity_a_time_or_a_code_in_brackets_is_no_unit(text: str) -> None:
+    assert find_notes(text, 0, len(text)) == []

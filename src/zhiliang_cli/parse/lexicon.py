@@ -140,8 +140,14 @@ COOPERATING_ROLES = (
 )  # fmt: skip
 #: Kinds of body a label names after its role.
 BODY_KINDS = ("单位", "部门", "处室", "科室", "机构", "主体", "处", "科", "单位和部门", "部门和单位")
-#: Labels that are a role or a kind of body alone (牵头：X; 处室：X).
-BARE_LABELS = {"牵头": "lead", "处室": "shared", "科室": "shared", "责任主体": "shared"}
+#: Labels that are a role or a kind of body alone, before a colon (牵头：X；参与：Y、Z; 处室：X): a short
+#: role word says its units' role as 牵头单位 and 参与单位 do.
+BARE_LABELS = {
+    "牵头": "lead", "主办": "lead", "主责": "lead",
+    "负责": "shared", "承办": "shared", "处室": "shared", "科室": "shared", "责任主体": "shared",
+    "配合": "cooperating", "参与": "cooperating", "参加": "cooperating", "协助": "cooperating",
+    "协办": "cooperating", "协同": "cooperating",
+}  # fmt: skip
 LEAD_LABELS = (*(r + b for r in LEAD_ROLES for b in BODY_KINDS), "牵头")
 COOPERATING_LABELS = tuple(r + b for r in COOPERATING_ROLES for b in BODY_KINDS)
 SHARED_LABELS = (*(r + b for r in SHARED_ROLES for b in BODY_KINDS), "处室", "科室", "责任主体")
@@ -167,7 +173,13 @@ FIELD_LABELS = (
     "责任人",
     "联系人",
     "备注",
+    # who supervises the task (督办单位：省政府督查室), not who does it: no unit of the item
+    *(role + kind for role in ("督办", "督导", "督查", "督察", "监督") for kind in ("单位", "部门", "处室", "领导")),
 )
+#: How the label of a line ends that, inside a block of note lines (责任单位：…⏎督办单位：…⏎完成时限：…),
+#: is one more field of the note though no list above names it (联系部门, 办结时间): a kind of body or a
+#: word of time.  A label that opens with a role word is read by its role instead.
+FIELD_LABEL_ENDINGS = ("单位", "部门", "处室", "科室", "机构", "时限", "时间", "期限", "节点")
 #: Field labels that give the task's deadline (完成时限).
 DEADLINE_LABELS = ("完成时限", "完成时间", "完成期限", "时间节点", "时限要求", "时限")
 #: A plan's statement of the deadline of every task that gives none (未注明完成时限的任务，均须于
@@ -277,6 +289,9 @@ DIVIDED_MODIFIERS = (
     "按照职责分工", "按职责分工", "按职能分工", "按照职能分工", "依职责分工", "根据职责分工", "按照职责",
     "按职责", "按职能", "依职责", "根据职责", "依据职责", "分工", "分别", "分头", "各自", "共同",
 )  # fmt: skip
+#: Words by which units act within their own duties (按职责分工负责, 按照职责分工抓好落实): after a clause
+#: whose units answer for the task (X负责，Y、Z按职责分工负责) they work under those, as after X牵头.
+BY_DUTY_WORDS = ("按照职责", "按职责", "依职责", "根据职责", "依据职责", "按照职能", "按职能", "依职能")
 #: The plain verb of a note naming the responsible units (X、Y负责): they share the task.
 RESPONSIBLE_VERBS = (
     "负责落实",

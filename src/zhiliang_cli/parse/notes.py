@@ -9,10 +9,12 @@ Recognises a note in brackets (（） () 【】 ［］ 〔〕), on a line of its
     （责任单位：A、B；完成时限：2023年底前）   -> lead ["A", "B"]; field 完成时限 kept
     （X牵头，Y、Z配合） / （由X牵头，Y参与）   -> lead ["X"], cooperating ["Y", "Z"]
     （X会同Y负责）                             -> lead ["X"], cooperating ["Y"]
+    （X负责，Y、Z按职责分工负责）              -> lead ["X"], cooperating ["Y", "Z"]  (Y, Z act under X)
     【X负总责，Y协助】 / 〔X统筹，Y具体落实〕   -> lead ["X"], cooperating ["Y"]  (X steers: 主抓, 抓总)
     （X牵头推进，Y配合落实）                   -> lead ["X"], cooperating ["Y"]  (a run of verbs)
     （牵头单位 X；配合单位 Y） / （牵头单位X，配合单位Y） / （牵头单位为X）   (labels without a colon)
     （X；参与部门：Y）                         -> lead ["X"], cooperating ["Y"]
+    （牵头：X；参与：Y；时限：…） / （负责：X；协助：Y）  -> lead ["X"], cooperating ["Y"]  (a role word as label)
     （承办单位：A、B；协办单位：C）            -> lead ["A", "B"], cooperating ["C"]  (whatever the rule)
     （A、B牵头负责）                           -> lead ["A", "B"]
     （A、B按职责分工负责）                     -> lead ["A", "B"]  (each answers for its part)
@@ -22,6 +24,7 @@ Recognises a note in brackets (（） () 【】 ［］ 〔〕), on a line of its
                                                -> lead ["A"], cooperating ["B"]
     （责任单位：*A、B） / （A★、B负责）        -> lead ["A"], cooperating ["B"]  (marked lead, before or after)
     （A（别名）、B、各地） at a line's end, wrapped over lines or not -> lead ["A（别名）", "B", "各地"]
+    （A、B；时限：长期） / （A、B；2025年底前完成） at a line's end -> lead ["A", "B"]; the time a field
     [责任单位：A；C为各项措施的共同责任单位，以下不再列出] -> lead ["A", "C"], and C leads every later note
 
 The plan's own statement of how to read its notes is found once per plan, wherever it
@@ -76,7 +79,9 @@ from .patterns import (
     RE_LINE_WRAP,
     RE_NOTE_CUE,
     RE_NOTE_LABEL,
+    RE_NUMBER_IN_NAME,
     RE_PLACE_THEN_OFFICE,
+    RE_QUANTITY,
     RE_RULE_ASIDE,
     RE_RULE_WORD,
     RE_SCOPE_ASIDE,
@@ -288,13 +293,65 @@ def _bare_notes(text: str, start: int, end: int, taken: _Spans, marks: _Marks | 
         opening = _opening_of(text, close, start)
         if opening is None:
             continue
-        units = _bare_units(text[opening + 1 : close])
+        body = text[opening + 1 : close]
+        units = _bare_units(body)
+        fields: tuple[NoteField, ...] = ()
+        if not units:  # （A、B；时限：长期） · （A、B；2025年底前完成）: the units, then when
+            timed = _units_then_time(body)
+            if timed is not None:
+                units, (label, field_start, field_end) = timed
+                fields = (NoteField(label, opening + 1 + field_start, opening + 1 + field_end),)
         if units:
             lead, cooperating = _marked_lead(units, [])  # （*A、B） / （A★、B）: A leads
             shared = len(lead) > 1 and not _has_marks(lead)
             lead, cooperating = [_unmark(u) for u in lead], [_unmark(u) for u in cooperating]
-            found_notes.append(LeadNote(opening, close + 1, lead, cooperating, shared=shared))
+            found_notes.append(LeadNote(opening, close + 1, lead, cooperating, shared=shared, fields=fields))
     return found_notes
+
+
+def _units_then_time(body: str) -> tuple[list[str], tuple[str, int, int]] | None:
+    """The units of a bracket that lists units and then, after its last ； or ，, when the task is
+    due: a deadline field (时限：长期, 完成时限：2025年底前) or a time alone (2025年底前完成).  The
+    units read as units alone in brackets do; the time is the note's field (its label, start and
+    end in ``body``).  None where the bracket is anything else.
+
+    >>> _units_then_time("公路局、财务审计司；时限：长期")
+    (['公路局', '财务审计司'], ('时限', 13, 15))
+    >>> _units_then_time("市商务局，2025年底前完成"), _units_then_time("含食品，2025年底前")
+    ((['市商务局'], ('', 5, 12)), None)
+    """
+    sep = max(body.rfind(ch) for ch in _TIME_CLAUSE_SEPARATORS)
+    if sep <= 0:
+        return None
+    start = sep + 1
+    while start < len(body) and body[start] in lx.SPACE_CHARS:
+        start += 1
+    stop = _content_end(body)
+    if start >= stop:
+        return None
+    field = _time_field(body, start, stop)
+    if field is None:
+        return None
+    units = _bare_units(body[:sep])
+    return (units, field) if units else None
+
+
+def _time_field(body: str, start: int, stop: int) -> tuple[str, int, int] | None:
+    """``body[start:stop]`` as a deadline field (its label, and its value's start and end), labelled
+    (时限：长期) or not (2025年底前完成: the time alone), or None where it says something else."""
+    label = RE_NOTE_LABEL.match(body, start, stop) if body[start] in _DEADLINE_LABEL_FIRST else None
+    if label is not None and label.group("label") and label.end() < stop:
+        name = "".join(label.group("label").split())
+        return (name, label.end(), stop) if name in lx.DEADLINE_LABELS else None
+    tail = body[start:stop]
+    due = opening_deadline(tail)
+    if due is not None:
+        return "", start, start + due
+    return ("", start, stop) if is_deadline_phrase(tail) else None
+
+
+_TIME_CLAUSE_SEPARATORS = "；;，,"
+_DEADLINE_LABEL_FIRST = frozenset(label[0] for label in lx.DEADLINE_LABELS)
 
 
 def _opening_of(text: str, close: int, lower: int) -> int | None:
@@ -345,13 +402,27 @@ def _bare_unit(unit: str) -> bool:
         len(unit) >= _SHORTEST_BARE_UNIT
         and _names_a_unit(unit)
         and not unit.endswith(lx.PLACE_SUFFIXES)  # an office, not a place: 省、市、县 lists levels
-        and not RE_HAS_DIGIT.search(unit)
+        and not _digits_named_nothing(unit)
     )
+
+
+def _digits_named_nothing(name: str) -> bool:
+    """Whether ``name`` holds digits that are no part of a name: a quantity, a time, a code (5G);
+    a service line's number inside a name (区12345热线中心, 12315指挥中心) is part of it.
+
+    >>> [_digits_named_nothing(n) for n in ("区12345热线中心", "3个工作组", "2025年度办公室", "5G基站", "省商务厅")]
+    [False, True, True, True, False]
+    """
+    if not RE_HAS_DIGIT.search(name):
+        return False
+    if RE_HAS_DIGIT.search(RE_NUMBER_IN_NAME.sub("", name)):
+        return True
+    return RE_QUANTITY.search(name) is not None or RE_TIME.search(name) is not None
 
 
 def _collective(unit: str) -> bool:
     """Whether a name is every body of a kind (各地, 各高校, 各成员单位)."""
-    return unit.startswith(lx.COLLECTIVE_PREFIX) and _names_a_unit(unit) and not RE_HAS_DIGIT.search(unit)
+    return unit.startswith(lx.COLLECTIVE_PREFIX) and _names_a_unit(unit) and not _digits_named_nothing(unit)
 
 
 _SHORTEST_BARE_UNIT = 3  # characters: 省人社厅, not 省 or 市 (各级（省、市、县）)
@@ -803,11 +874,13 @@ def read_body(body: str) -> _Reading:
             if role == "shared":  # 责任单位：A，B、C — the plan's rule may read its commas
                 groups += [tuple(clean_units(bare[a:b])) for a, b in _clauses(bare)]
     lead, cooperating = roles["lead"], roles["cooperating"]
-    if inline is not None:
-        lead, cooperating = list(inline.lead) + lead, list(inline.cooperating) + cooperating
-        fields = list(inline.fields) + fields
     # 承办单位：A、B；协办单位：C — the labels say the roles: A and B lead whatever the plan's rule
     shared = not lead and len(roles["shared"]) > 0 and not roles["cooperating"]
+    if inline is not None:
+        if inline.shared and not any(roles.values()):  # （A、B负责；完成时限：…）: as （A、B负责）
+            shared, groups = True, list(inline.groups)
+        lead, cooperating = list(inline.lead) + lead, list(inline.cooperating) + cooperating
+        fields = list(inline.fields) + fields
     if lead:
         cooperating = roles["shared"] + cooperating  # 牵头单位：X；责任单位：Y — Y cooperates
     else:
@@ -902,7 +975,8 @@ def _read_roles(body: str, start: int, end: int) -> tuple[list[str], list[str]] 
     if not any(word in value for word in _ROLE_WORDS):
         return None
     reading = _read_inline(body, start, end, labelled=True)
-    return (list(reading.lead), list(reading.cooperating)) if reading.lead and not reading.shared else None
+    says_roles = not reading.shared or reading.cooperating  # 责任单位：A负责，B配合 names its cooperating units
+    return (list(reading.lead), list(reading.cooperating)) if reading.lead and says_roles else None
 
 
 def _reading(
@@ -1037,6 +1111,8 @@ def _read_inline(body: str, start: int, end: int, labelled: bool) -> _Reading:
             explicit = True
         elif role == "cooperating" or (explicit and role in ("divided", "shared")):
             cooperating += units
+        elif role == "divided" and shared and any(word in clause for word in lx.BY_DUTY_WORDS):
+            cooperating += units  # X负责，Y、Z按职责分工负责: Y and Z act under X, as under X牵头
         elif role == "divided":
             lead += units
         else:
@@ -1073,7 +1149,7 @@ def _plausible_name(name: str) -> bool:
     return (
         0 < len(bare) <= _UNKNOWN_NAME_MAX
         and not any(word in bare for word in lx.NOT_IN_UNIT_NAMES)
-        and not RE_HAS_DIGIT.search(bare)
+        and not _digits_named_nothing(bare)
     )
 
 

@@ -306,6 +306,9 @@ RE_NOTE_CUE = re.compile(
 
 #: A label of a role and a kind of body (牵头单位, 协办部门), not a bare one (牵头).
 _ROLE_KIND_LABEL = rf"(?:{_alternation(_ROLES)})(?:{_alternation(lx.BODY_KINDS)})"
+#: A label no list names that ends with a kind of body or a word of time (联系部门, 办结时间): a field of
+#: a block of note lines where it opens one of the block's lines.
+_FIELD_LABEL_BY_ENDING = rf"\p{{Han}}{{1,6}}?(?:{_alternation(lx.FIELD_LABEL_ENDINGS)})"
 #: A label inside a note, with its colon: 牵头单位：, 配合单位:, 完成时限：; or without one, where it opens the
 #: note or a part of it: 牵头单位 市商务局 (a space for the colon), 牵头单位市商务局 (nothing), 牵头单位为市商务局,
 #: 完成时限　2024年 (a space).  ``nocolon`` says which: notes.read_body takes such a label only where a unit's
@@ -315,6 +318,7 @@ RE_NOTE_LABEL = regex.compile(
     (?P<label> {_UNIT_LABEL} | {_wrappable(lx.FIELD_LABELS)} ) {WS}* {COLON} {WS}*     # a label we know
   | (?<= [；;] {WS}{{0,8}} ) (?P<label> \p{{Han}}{{2,6}} ) {WS}* {COLON} {WS}*           # any label after a ；
                                                             # (a bounded look back: linear over a run of spaces)
+  | (?<= [\r\n] {WS}{{0,8}} ) (?P<label> {_FIELD_LABEL_BY_ENDING} ) {WS}* {COLON} {WS}* # 督办单位： opening a line
   | (?: ^ | (?<= [；;，,\r\n] ) ) {WS}*+ (?P<nocolon>)                                 # opening the note or a part:
     (?: (?P<label> {_ROLE_KIND_LABEL} ) (?: {WS}++ | 为 | 是 | (?= \p{{Han}} ) )       #   牵头单位 X / 牵头单位X /
                                                                                         #   牵头单位为X
@@ -338,13 +342,22 @@ _LINE_NOTE = rf"""
         (?: (?: {WS}*+ (?:\r\n|\r|\n) )++ {WS}*+                     # and the lines of the same block (blank
                                                                     # lines between them too):
             (?: (?:{_UNIT_LABEL}|{_wrappable(lx.FIELD_LABELS)}) {_LINE_NOTE_REST}  # 配合单位：…, 完成时限：…
-              | (?:{_ROLE_KIND_LABEL}|{_alternation(lx.FIELD_LABELS)}) {_LINE_NOTE_SPACED} ) )*+
+              | (?:{_ROLE_KIND_LABEL}|{_alternation(lx.FIELD_LABELS)}) {_LINE_NOTE_SPACED}
+              | {_FIELD_LABEL_BY_ENDING} {_LINE_NOTE_REST} ) )*+             # 联系部门：… (a field no list names)
     )
     {WS}*+ (?= [\r\n] | $ )
 """
 #: A lead-unit note on a line of its own, without brackets: 牵头单位：X (matched at the
 #: line's first character).
 RE_LEAD_LINE = regex.compile(rf"{WS}* {_LINE_NOTE}", regex.VERBOSE)
+#: A line that is a field of a note, whole: a label and its colon (责任单位：, 备注：, 督办单位：), then a
+#: value that ends as a value does, not on a mark of a list that goes on (、，；：).  A copy that stops on
+#: one stops at a line's end, not in mid-sentence.
+RE_NOTE_FIELD_LINE = regex.compile(
+    rf"""{WS}*+ (?:{_UNIT_LABEL}|{_wrappable(lx.FIELD_LABELS)}|{_FIELD_LABEL_BY_ENDING}) {WS}* {COLON}
+    [^\r\n]* [^\r\n\s\ufeff、，,；;：:] {WS}*+ $""",
+    regex.VERBOSE,
+)
 
 #: A lead-unit note that ends a line after the item's last sentence, without brackets:
 #: …做好工作。责任单位：省发展改革委、省财政厅
@@ -470,6 +483,10 @@ _LEVEL_LIST = rf"(?:{_LEVELS})(?:、(?:{_LEVELS}))*"
 RE_ADMIN_DISTRIBUTIVE = regex.compile(rf"^各?(?:{_alternation(lx.ADMIN_QUALIFIERS)})?{_LEVEL_LIST}$")
 RE_ADMIN_LEVEL_START = regex.compile(rf"^(?:{_LEVELS})(?!直)")  # 区直各部门: the district's own offices
 
+#: A number that is part of a body's name, a service line's (区12345热线中心, 12315指挥中心, 市110指挥中心):
+#: three digits or more, followed by the name's characters (not 5G; a quantity or a time, 1000家, 2025年,
+#: notes tells apart with RE_QUANTITY and RE_TIME).
+RE_NUMBER_IN_NAME = regex.compile(rf"(?<![0-9{lx.FULLWIDTH_DIGITS}.．]){DIGIT}{{3,6}}(?=\p{{Han}})")
 #: A bracketed aside at the end of a unit's name: 省市场监管局（省知识产权局）.
 RE_TRAILING_BRACKETS = re.compile(rf"{NOTE_OPEN}[^{_BRACKETS}]*{NOTE_CLOSE}$")
 #: Vague words closing a unit list that name no unit: 等, 等有关部门.

@@ -30,6 +30,7 @@ from zhiliang_cli.records import ItemRecord, ProblemRecord, SectionRecord
 
 from . import lexicon as lx
 from .lines import Heading, Line, LineIndex, is_closing, looks_like_signature
+from .patterns import RE_NOTE_FIELD_LINE
 from .structure import SectionDraft, Structure
 
 
@@ -207,8 +208,22 @@ def _ends_open(text: str, item: ItemRecord) -> bool:
     line closes it)."""
     if item["lead_span"] is not None and not text[item["lead_span"][1] : item["span"][1]].strip():
         return False
-    end = item["text"].rstrip()[-1:]
-    return end not in _COMPLETE or end in "；;"
+    text_end = item["text"].rstrip()
+    end = text_end[-1:]
+    if end in "；;":
+        return True
+    return end not in _COMPLETE and not _ends_on_a_field_line(text_end)
+
+
+def _ends_on_a_field_line(text: str) -> bool:
+    """Whether the last line of ``text`` is a note's field, whole (督办单位：省政府督查室, 备注：每年更新):
+    a label's value ends its line, no sentence is cut there.
+
+    >>> _ends_on_a_field_line("做好工作。\\n督办单位：省政府督查室"), _ends_on_a_field_line("做好工作，推进")
+    (True, False)
+    """
+    line_start = max(text.rfind("\n"), text.rfind("\r")) + 1
+    return RE_NOTE_FIELD_LINE.match(text, line_start) is not None
 
 
 def _note_lines_missing(text: str, items: list[ItemRecord]) -> bool:
