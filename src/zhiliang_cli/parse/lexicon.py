@@ -402,8 +402,6 @@ ADMIN_QUALIFIERS = ("有关", "相关")
 LEVEL1_MARKS = "、.．"
 #: What a scan makes of the 一 of 一、 (a stroke read as a dash): -、 is section 一 where 二、 follows it.
 DAMAGED_ONE = "-－—–"
-#: Marks after a level-three numeral: 1. (standard), 1、, 1． and 1﹒ (U+FE52, seen in copies).
-LEVEL3_MARKS = ".．﹒、"
 
 # --- numbers ------------------------------------------------------------------------
 
@@ -1068,8 +1066,6 @@ SIZE_WORD = "规模"
 BUDGET_WORDS = ("安排", "预算", "经费", "专项资金", "统筹资金", "设立资金",
                 # vouchers the government issues: their sum is a budget (服务券规模不少于10亿元)
                 "服务券", "算力券", "消费券", "创新券", "数据券", "模型券", "培训券")  # fmt: skip
-#: Words that frame a rate as a rule: 按贷款利率的50%, 按照实际投入的30%.
-RATE_FRAME_WORDS = ("按照", "按")
 #: Words that open what a condition grants or allows: …的，可申报 / 可享受 / 可认定.
 ELIGIBILITY_WORDS = ("可",)
 #: Words before 的 that make a share a rate of a base amount (实际发生金额的30%, 投资额的20%).

@@ -61,8 +61,6 @@ DIGIT = "[0-9" + lx.FULLWIDTH_DIGITS + "]"
 
 # --- lines and headings -----------------------------------------------------------
 
-#: One line break, in any of the three conventions.
-RE_NEWLINE = regex.compile(r"\r\n|\r|\n")
 #: The same, captured: split() gives the line ends between the lines.
 RE_LINE_BREAK_KEPT = re.compile(r"(\r\n|\r|\n)")
 #: A line break with the indentation around it, inside a name wrapped in print.
@@ -427,10 +425,6 @@ RE_FIRST_IS_LEAD = re.compile(
 FIRST_IS_LEAD_WORD = "牵头"
 FIRST_IS_LEAD_REACH = max(map(len, lx.PLACE_VERBS)) + 2 * _RULE_SPACE + 1 + max(map(len, lx.FIRST_PLACES)) + 6 + 1
 FIRST_IS_LEAD_TAIL = len(FIRST_IS_LEAD_WORD) + 2  # the word, then 单位 or 部门
-#: What every statement that the order means nothing holds (排名不分先后, 排名不分前后).
-NO_ORDER_WORD = "不分"
-#: The plan's statement that the order of units means nothing (排名不分先后).
-RE_NO_ORDER = re.compile(_alternation(lx.NO_ORDER_PHRASES))
 _REMARK_REACH = 200  # characters a remark on how to read notes runs before or after its statement
 #: The statement that the units before the first comma lead (逗号前的为牵头单位, 第一个逗号前为牵头单位):
 #: the units of a note's first part lead together, those after the comma cooperate.
