@@ -326,6 +326,28 @@ MADE_UP = [
         "吨钢综合能耗降至545千克标准煤以下。",
         [("545", 545, "千克标准煤", "<=", None, False)],
     ),
+    # real documents (pages_021, opc_010): a total (总, 累计) or a size listed with 、 beside a count of the things
+    # made is the size of them all, a goal, even inside a 的 phrase (面积均… is a rule for each one, above)
+    (
+        "a-count-and-a-total-inside-a-de-phrase",
+        "打造10个以上、总面积不低于100万平方米的OPC标杆社区。",
+        [("10", 10, "个", ">=", None, False), ("100万", 1000000, "平方米", ">=", None, False)],
+    ),
+    (
+        "a-total-alone-inside-a-de-phrase",
+        "打造总面积不低于100万平方米的标杆社区。",
+        [("100万", 1000000, "平方米", ">=", None, False)],
+    ),
+    (
+        "a-size-listed-beside-a-count",
+        "建成20个、面积不少于5000平方米的社区食堂。",
+        [("20", 20, "个", "=", None, False), ("5000", 5000, "平方米", ">=", None, False)],
+    ),
+    (
+        "a-cumulative-size-inside-a-de-phrase",
+        "新建累计长度500公里的绿道。",
+        [("500", 500, "公里", "=", None, False)],
+    ),
 ]
 
 NON_TARGETS = [
@@ -415,6 +437,11 @@ NON_TARGETS = [
     ("a-gift-pack", "提供免费住宿及500元礼包。"),
     ("every-household", "让优质服务走进千家万户，服务千家万户。"),
     ("a-class-of-size", "打造千亿级产业集群，建设10万吨级泊位。"),
+    # real documents (pages_001, pages_002): a total of money inside a 的 phrase sizes a fund or a project, a means;
+    # 总部 names no total (the size of each one's headquarters qualifies it)
+    ("a-funds-total-inside-a-de-phrase", "设立总规模不少于100亿元的数字经济发展专项基金。"),
+    ("a-headquarters-is-no-total", "引进总部面积不低于2万平方米的企业。"),
+    ("a-size-for-each-listed", "引进面积均不少于1万平方米的项目。"),
 ]
 
 # (id, sentence, [(number_text, subject, aspirational)]): what each target counts, where one verb sets several

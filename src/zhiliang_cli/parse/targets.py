@@ -764,9 +764,11 @@ def _not_a_goal(
             text.startswith("的", expression_end)
             and (verb is None or verb in lx.REACHING_VERBS)
             and not (unit[:1].isascii() and unit[:1].isalpha())  # 噪音水平0.6Pa以内的压力传感器: a spec
+            and not (verb is None and _sums_up(text, clause_start, start, bound, unit))
         ):
             return True  # a measure of what follows: 500万元以上的企业, 覆盖20户以上的村 (培育10家以上的企业,
-            #            打造不少于2万平方米的空间 and 达到2000人的规模 are goals: a goal verb sets them)
+            #            打造不少于2万平方米的空间 and 达到2000人的规模 are goals: a goal verb sets them; so
+            #            is 打造10个以上、总面积不低于100万平方米的社区, the size of them all)
         opening = words.lstrip(_BLANKS)
         if (
             opening.startswith("对")
@@ -836,6 +838,50 @@ def _not_a_goal(
         return False
     clause_end = ctx.clause_end(expression_end) if ctx is not None else len(text)
     return any(text.find(word, clause_start, clause_end) >= 0 for word in lx.PENALTY_WORDS)
+
+
+def _sums_up(text: str, clause_start: int, start: int, bound: str | None, unit: str) -> bool:
+    """Whether a number inside a 的 phrase is the combined size of what the clause's goal verb makes:
+    the words between the verb and the number name a total (打造总面积不低于100万平方米的社区), or follow a
+    count of the same things, joined to it by 、 (打造10个以上、总面积不低于100万平方米的社区: the count and
+    the size of them all, two goals).  Not a bound for each one (建成超10家面积均不少于1万平方米的社区),
+    a threshold with no goal verb before it (年营业收入500万元以上的企业, 居住累计不超过90天的), nor a sum
+    of money (设立总规模不少于100亿元的基金: the size of a fund, a means).
+
+    >>> t = "打造10个以上、总面积不低于100万平方米的社区"
+    >>> _sums_up(t, 0, 15, "不低于", "平方米"), _sums_up("打造总面积不低于100万平方米的社区", 0, 8, "不低于", "平方米")
+    (True, True)
+    >>> _sums_up("建成面积不低于1万平方米的社区", 0, 7, "不低于", "平方米")
+    False
+    >>> _sums_up("设立总规模不少于100亿元的基金", 0, 8, "不少于", "元")
+    False
+    """
+    if unit.startswith(lx.MONEY_UNITS):
+        return False
+    end = start - len(bound) if bound else start
+    verbs = [v for v in RE_GOVERNING_VERB.finditer(text, clause_start, end) if v.group() not in lx.TOTAL_HEADS]
+    if not verbs:
+        return False  # 累计 names the total, it sets no goal of its own here
+    tail = text[verbs[-1].end() : end].strip(_BLANKS)
+    count = RE_QUANTITY.match(tail)
+    listed = False
+    if count is not None:  # 10个以上、: a count of the things made, then their size
+        counted = RE_UNIT.match(tail, count.end())
+        if counted is None or counted.group("unit") not in lx.COUNTING_CLASSIFIERS:
+            return False
+        after = RE_SUFFIX_COMPARATOR.match(tail, counted.end())
+        at = after.end() if after else counted.end()
+        if not tail.startswith("、", at):
+            return False
+        tail, listed = tail[at + 1 :], True
+    if (
+        not tail
+        or len(tail) > _NAME_REACH
+        or any(ch in _PHRASE_ENDS or ch.isdigit() for ch in tail)
+        or any(word in tail for word in (*lx.EACH_WORDS, *lx.EACH_ONE_WORDS, "每"))
+    ):
+        return False
+    return listed or (tail.startswith(lx.TOTAL_HEADS) and not tail.startswith(lx.NOT_TOTAL_HEADS))
 
 
 def _provides_to_each(words: str) -> bool:
