@@ -894,6 +894,8 @@ SUBSIDY_WORDS = ("给予", "补助", "补贴", "奖励", "资助", "贴息", "�
 #: measure of each one; 总部 and 总体 are no total.
 TOTAL_HEADS = ("总", "累计", "合计")
 NOT_TOTAL_HEADS = ("总部", "总体", "总书记")
+#: A word that closes a list of names before the count that totals it (北京、上海、广州等3个城市).
+LIST_CLOSERS = ("等",)
 #: What after a count makes it the size of what follows: 超过1000人规模的学校 (which schools).
 SIZE_OF_WORDS = ("规模的", "规模以上的")
 #: Measures a rule fixes rather than a result reaches: the weight an assessment gives (考核权重不低于5%).

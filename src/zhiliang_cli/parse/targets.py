@@ -548,6 +548,8 @@ def _years(text: str, start: int, end: int) -> list[DeadlineRecord]:
     ]
 
 
+#: The last character of a name a count may total, right before the count (贵州10个, 西安11个, 市）2个).
+RE_NAME_END = re.compile(r"[\u4e00-\u9fffA-Za-z）)》”]")
 #: A list of years and nothing else, and each year in it.
 RE_LISTED_YEAR = re.compile(r"((?:19|20)[0-9]{2})年")
 RE_YEAR_LIST = re.compile(r"\s*(?:(?:19|20)[0-9]{2}年\s*(?:、|和|及|与|，|,)?\s*)+")
@@ -722,6 +724,12 @@ def _target(text: str, quantity: re.Match[str], ctx: _Context, region: Region, i
         return None  # a number that counts what already exists: 已建成12个, 现有……, 2016年实施的24项
     if _describes(text, quantity, unit, suffix, before, clause_start):
         return None
+    if (
+        high is None
+        and not (prefix or suffix or unit.approx)
+        and _sizes_a_list(text, quantity, unit.text, clause_start)
+    ):
+        return None
     expression_end = suffix.end() if suffix else unit.end
     if _is_parameter(text, start, unit.text, clause_start, ctx) or _qualifies(
         text, expression_end, unit.text, ctx, prefix, bare=prefix is None and not ctx.governing(clause_start, start)
@@ -734,6 +742,44 @@ def _target(text: str, quantity: re.Match[str], ctx: _Context, region: Region, i
     ):
         return None  # 用3个月时间: a span of time, not a target
     return _record(text, quantity, unit, suffix, prefix, before, clause_start, ctx, region, index)
+
+
+def _sizes_a_list(text: str, quantity: re.Match[str], unit: str, clause_start: int) -> bool:
+    """Whether a count right after a list of names joined by 、 totals that list: the number of names it
+    holds (确定北京、吉林、…、贵州10个省（区、市）作为试点地区; 选择北京、天津、…、重庆和沈阳、…、西安11个城市):
+    the size of the list, what the plan names, not a goal.  A goal verb in the clause makes the count one to
+    reach (新建学校、医院2所; 培育电子信息、装备制造2个产业集群), and a list holding counts is a list of goals
+    (新增A园区5个、B中心2个).  A 和 may join two of the names or stand inside one (发展和改革委员会): the count
+    may be either."""
+    start = quantity.start()
+    if unit not in lx.COUNTING_CLASSIFIERS or text.find("、", clause_start, start) < 0:
+        return False  # most numbers follow no list
+    words = text[clause_start:start]
+    if words.endswith(lx.LIST_CLOSERS):
+        words = words[: -len(lx.LIST_CLOSERS[0])]  # 北京、上海、广州等3个城市: the 等 that closes the list
+    if not words or not RE_NAME_END.search(words[-1]) or RE_GOVERNING_VERB.search(text, clause_start, start):
+        return False  # 新建学校、医院2所, 甲县、乙县各新建学校2所: a count a goal verb sets, of kinds, not names
+    value = parse_number(quantity.group("low"))
+    if value is None or value != int(value):
+        return False
+    parts = _split_outside_brackets(words, "、")
+    if any(ch.isdigit() for ch in words[max(0, len(parts[0]) - _NAME_REACH) :]) or any(
+        len(RE_BRACKETED_ASIDE.sub("", part)) > _SUBJECT_MAX for part in parts[1:]
+    ):
+        return False  # 新增工厂50家、车间2个: counts in a list, each its own goal; long members are no names
+    fewest, most = _list_size(parts)
+    return fewest >= 2 and fewest <= value <= most
+
+
+def _list_size(parts: list[str]) -> tuple[int, int]:
+    """The fewest and the most names a list split at 、 (outside brackets) may hold: each 和, 及 or 与 after
+    the first 、 may join two names or stand inside one (发展和改革委员会).
+
+    >>> _list_size(["确定北京", "吉林", "贵州"]), _list_size(["选择北京", "重庆和沈阳", "西安"])
+    ((3, 3), (3, 4))
+    """
+    joiners = sum(part.count(joiner) for part in parts[1:] for joiner in _LIST_JOINERS if len(joiner) == 1)
+    return len(parts), len(parts) + joiners
 
 
 def _not_a_goal(
