@@ -216,11 +216,7 @@ MADE_UP = [
         [("两", 2, "项", "=", None, False)],
     ),
     ("a-provision-for-each", "统一购买150万元/家保额的研发保险。", []),
-    (
-        "a-list-with-du-in-a-name",
-        "选择北京、成都、西安3个城市开展试点。",
-        [("3", 3, "个", "=", None, False)],
-    ),
+    ("a-list-with-du-in-a-name", "在成都、西安新建示范区3个。", [("3", 3, "个", "=", None, False)]),
     ("a-floor-a-rule-sets", "担保放大倍数不得低于80%。", [("80%", 80, "%", ">=", None, False)]),
     ("a-ceiling-a-rule-sets", "综合费率不应超过1%。", [("1%", 1, "%", "<=", None, False)]),
     ("single-item-champions", "新增国家级制造业单项冠军企业10家。", [("10", 10, "家", "=", None, False)]),
@@ -326,6 +322,36 @@ MADE_UP = [
         "吨钢综合能耗降至545千克标准煤以下。",
         [("545", 545, "千克标准煤", "<=", None, False)],
     ),
+    # real documents (gov_008, gov_060): a count right after a list of names is its size only where it totals them
+    (
+        "counts-listed-after-names-are-goals",
+        "新增A园区5个、B中心2个。",
+        [("5", 5, "个", "=", None, False), ("2", 2, "个", "=", None, False)],
+    ),
+    ("a-list-closed-by-deng-and-more", "选择北京、上海等10个城市开展试点。", [("10", 10, "个", "=", None, False)]),
+    ("a-list-of-kinds-a-goal-verb-sets", "新建学校、医院2所。", [("2", 2, "所", "=", None, False)]),
+    # real documents (pages_021, opc_010): a total (总, 累计) or a size listed with 、 beside a count of the things
+    # made is the size of them all, a goal, even inside a 的 phrase (面积均… is a rule for each one, above)
+    (
+        "a-count-and-a-total-inside-a-de-phrase",
+        "打造10个以上、总面积不低于100万平方米的OPC标杆社区。",
+        [("10", 10, "个", ">=", None, False), ("100万", 1000000, "平方米", ">=", None, False)],
+    ),
+    (
+        "a-total-alone-inside-a-de-phrase",
+        "打造总面积不低于100万平方米的标杆社区。",
+        [("100万", 1000000, "平方米", ">=", None, False)],
+    ),
+    (
+        "a-size-listed-beside-a-count",
+        "建成20个、面积不少于5000平方米的社区食堂。",
+        [("20", 20, "个", "=", None, False), ("5000", 5000, "平方米", ">=", None, False)],
+    ),
+    (
+        "a-cumulative-size-inside-a-de-phrase",
+        "新建累计长度500公里的绿道。",
+        [("500", 500, "公里", "=", None, False)],
+    ),
 ]
 
 NON_TARGETS = [
@@ -415,6 +441,18 @@ NON_TARGETS = [
     ("a-gift-pack", "提供免费住宿及500元礼包。"),
     ("every-household", "让优质服务走进千家万户，服务千家万户。"),
     ("a-class-of-size", "打造千亿级产业集群，建设10万吨级泊位。"),
+    # real documents (pages_001, pages_002): a total of money inside a 的 phrase sizes a fund or a project, a means;
+    # 总部 names no total (the size of each one's headquarters qualifies it)
+    ("a-funds-total-inside-a-de-phrase", "设立总规模不少于100亿元的数字经济发展专项基金。"),
+    ("a-headquarters-is-no-total", "引进总部面积不低于2万平方米的企业。"),
+    # real documents (gov_008, gov_052, gov_060): a count right after a list of names joined by 、 that totals
+    # them is the list's size (a 和 may join two names; brackets inside a name hold no 、 of the list)
+    ("a-list-of-cities-and-its-size", "选择北京、成都、西安3个城市开展试点。"),
+    ("a-list-with-he-and-its-size", "选择北京、天津、重庆和沈阳、西安5个城市。"),
+    ("a-list-closed-by-deng-and-its-size", "确定在北京、天津、河北等3个省（市）扩大规模。"),
+    ("a-list-with-brackets-in-names", "选择甲县（市）、乙区、丙开发区（园区）3个地区作为试点地区。"),
+    ("a-list-of-places-and-its-size", "确定北京、吉林、贵州3个省（区、市）和拉萨市作为试点地区。"),
+    ("a-size-for-each-listed", "引进面积均不少于1万平方米的项目。"),
 ]
 
 # (id, sentence, [(number_text, subject, aspirational)]): what each target counts, where one verb sets several

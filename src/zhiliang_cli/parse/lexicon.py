@@ -889,6 +889,13 @@ REACH_DOWN_VERBS = ("降至", "降到", "降低到", "降低至", "下降到", "
 #: that leads to it (对…的，给予…), are policy parameters, not goals.
 SUBSIDY_WORDS = ("给予", "补助", "补贴", "奖励", "资助", "贴息", "补偿", "奖补", "减免", "免收", "免征", "免除", "返还",
                  "报销", "资金扶持", "资金支持", "予以支持", "礼包")  # fmt: skip
+#: Words that open the name of a combined amount (总面积, 累计, 合计): a bound on one inside a 的 phrase that a
+#: goal verb governs is a goal for all the things made together (打造总面积不低于100万平方米的社区), not a
+#: measure of each one; 总部 and 总体 are no total.
+TOTAL_HEADS = ("总", "累计", "合计")
+NOT_TOTAL_HEADS = ("总部", "总体", "总书记")
+#: A word that closes a list of names before the count that totals it (北京、上海、广州等3个城市).
+LIST_CLOSERS = ("等",)
 #: What after a count makes it the size of what follows: 超过1000人规模的学校 (which schools).
 SIZE_OF_WORDS = ("规模的", "规模以上的")
 #: Measures a rule fixes rather than a result reaches: the weight an assessment gives (考核权重不低于5%).

@@ -548,6 +548,8 @@ def _years(text: str, start: int, end: int) -> list[DeadlineRecord]:
     ]
 
 
+#: The last character of a name a count may total, right before the count (贵州10个, 西安11个, 市）2个).
+RE_NAME_END = re.compile(r"[\u4e00-\u9fffA-Za-z）)》”]")
 #: A list of years and nothing else, and each year in it.
 RE_LISTED_YEAR = re.compile(r"((?:19|20)[0-9]{2})年")
 RE_YEAR_LIST = re.compile(r"\s*(?:(?:19|20)[0-9]{2}年\s*(?:、|和|及|与|，|,)?\s*)+")
@@ -722,6 +724,12 @@ def _target(text: str, quantity: re.Match[str], ctx: _Context, region: Region, i
         return None  # a number that counts what already exists: 已建成12个, 现有……, 2016年实施的24项
     if _describes(text, quantity, unit, suffix, before, clause_start):
         return None
+    if (
+        high is None
+        and not (prefix or suffix or unit.approx)
+        and _sizes_a_list(text, quantity, unit.text, clause_start)
+    ):
+        return None
     expression_end = suffix.end() if suffix else unit.end
     if _is_parameter(text, start, unit.text, clause_start, ctx) or _qualifies(
         text, expression_end, unit.text, ctx, prefix, bare=prefix is None and not ctx.governing(clause_start, start)
@@ -734,6 +742,44 @@ def _target(text: str, quantity: re.Match[str], ctx: _Context, region: Region, i
     ):
         return None  # 用3个月时间: a span of time, not a target
     return _record(text, quantity, unit, suffix, prefix, before, clause_start, ctx, region, index)
+
+
+def _sizes_a_list(text: str, quantity: re.Match[str], unit: str, clause_start: int) -> bool:
+    """Whether a count right after a list of names joined by 、 totals that list: the number of names it
+    holds (确定北京、吉林、…、贵州10个省（区、市）作为试点地区; 选择北京、天津、…、重庆和沈阳、…、西安11个城市):
+    the size of the list, what the plan names, not a goal.  A goal verb in the clause makes the count one to
+    reach (新建学校、医院2所; 培育电子信息、装备制造2个产业集群), and a list holding counts is a list of goals
+    (新增A园区5个、B中心2个).  A 和 may join two of the names or stand inside one (发展和改革委员会): the count
+    may be either."""
+    start = quantity.start()
+    if unit not in lx.COUNTING_CLASSIFIERS or text.find("、", clause_start, start) < 0:
+        return False  # most numbers follow no list
+    words = text[clause_start:start]
+    if words.endswith(lx.LIST_CLOSERS):
+        words = words[: -len(lx.LIST_CLOSERS[0])]  # 北京、上海、广州等3个城市: the 等 that closes the list
+    if not words or not RE_NAME_END.search(words[-1]) or RE_GOVERNING_VERB.search(text, clause_start, start):
+        return False  # 新建学校、医院2所, 甲县、乙县各新建学校2所: a count a goal verb sets, of kinds, not names
+    value = parse_number(quantity.group("low"))
+    if value is None or value != int(value):
+        return False
+    parts = _split_outside_brackets(words, "、")
+    if any(ch.isdigit() for ch in words[max(0, len(parts[0]) - _NAME_REACH) :]) or any(
+        len(RE_BRACKETED_ASIDE.sub("", part)) > _SUBJECT_MAX for part in parts[1:]
+    ):
+        return False  # 新增工厂50家、车间2个: counts in a list, each its own goal; long members are no names
+    fewest, most = _list_size(parts)
+    return fewest >= 2 and fewest <= value <= most
+
+
+def _list_size(parts: list[str]) -> tuple[int, int]:
+    """The fewest and the most names a list split at 、 (outside brackets) may hold: each 和, 及 or 与 after
+    the first 、 may join two names or stand inside one (发展和改革委员会).
+
+    >>> _list_size(["确定北京", "吉林", "贵州"]), _list_size(["选择北京", "重庆和沈阳", "西安"])
+    ((3, 3), (3, 4))
+    """
+    joiners = sum(part.count(joiner) for part in parts[1:] for joiner in _LIST_JOINERS if len(joiner) == 1)
+    return len(parts), len(parts) + joiners
 
 
 def _not_a_goal(
@@ -764,9 +810,11 @@ def _not_a_goal(
             text.startswith("的", expression_end)
             and (verb is None or verb in lx.REACHING_VERBS)
             and not (unit[:1].isascii() and unit[:1].isalpha())  # 噪音水平0.6Pa以内的压力传感器: a spec
+            and not (verb is None and _sums_up(text, clause_start, start, bound, unit))
         ):
             return True  # a measure of what follows: 500万元以上的企业, 覆盖20户以上的村 (培育10家以上的企业,
-            #            打造不少于2万平方米的空间 and 达到2000人的规模 are goals: a goal verb sets them)
+            #            打造不少于2万平方米的空间 and 达到2000人的规模 are goals: a goal verb sets them; so
+            #            is 打造10个以上、总面积不低于100万平方米的社区, the size of them all)
         opening = words.lstrip(_BLANKS)
         if (
             opening.startswith("对")
@@ -836,6 +884,50 @@ def _not_a_goal(
         return False
     clause_end = ctx.clause_end(expression_end) if ctx is not None else len(text)
     return any(text.find(word, clause_start, clause_end) >= 0 for word in lx.PENALTY_WORDS)
+
+
+def _sums_up(text: str, clause_start: int, start: int, bound: str | None, unit: str) -> bool:
+    """Whether a number inside a 的 phrase is the combined size of what the clause's goal verb makes:
+    the words between the verb and the number name a total (打造总面积不低于100万平方米的社区), or follow a
+    count of the same things, joined to it by 、 (打造10个以上、总面积不低于100万平方米的社区: the count and
+    the size of them all, two goals).  Not a bound for each one (建成超10家面积均不少于1万平方米的社区),
+    a threshold with no goal verb before it (年营业收入500万元以上的企业, 居住累计不超过90天的), nor a sum
+    of money (设立总规模不少于100亿元的基金: the size of a fund, a means).
+
+    >>> t = "打造10个以上、总面积不低于100万平方米的社区"
+    >>> _sums_up(t, 0, 15, "不低于", "平方米"), _sums_up("打造总面积不低于100万平方米的社区", 0, 8, "不低于", "平方米")
+    (True, True)
+    >>> _sums_up("建成面积不低于1万平方米的社区", 0, 7, "不低于", "平方米")
+    False
+    >>> _sums_up("设立总规模不少于100亿元的基金", 0, 8, "不少于", "元")
+    False
+    """
+    if unit.startswith(lx.MONEY_UNITS):
+        return False
+    end = start - len(bound) if bound else start
+    verbs = [v for v in RE_GOVERNING_VERB.finditer(text, clause_start, end) if v.group() not in lx.TOTAL_HEADS]
+    if not verbs:
+        return False  # 累计 names the total, it sets no goal of its own here
+    tail = text[verbs[-1].end() : end].strip(_BLANKS)
+    count = RE_QUANTITY.match(tail)
+    listed = False
+    if count is not None:  # 10个以上、: a count of the things made, then their size
+        counted = RE_UNIT.match(tail, count.end())
+        if counted is None or counted.group("unit") not in lx.COUNTING_CLASSIFIERS:
+            return False
+        after = RE_SUFFIX_COMPARATOR.match(tail, counted.end())
+        at = after.end() if after else counted.end()
+        if not tail.startswith("、", at):
+            return False
+        tail, listed = tail[at + 1 :], True
+    if (
+        not tail
+        or len(tail) > _NAME_REACH
+        or any(ch in _PHRASE_ENDS or ch.isdigit() for ch in tail)
+        or any(word in tail for word in (*lx.EACH_WORDS, *lx.EACH_ONE_WORDS, "每"))
+    ):
+        return False
+    return listed or (tail.startswith(lx.TOTAL_HEADS) and not tail.startswith(lx.NOT_TOTAL_HEADS))
 
 
 def _provides_to_each(words: str) -> bool:
