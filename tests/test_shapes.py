@@ -128,6 +128,17 @@ SHAPES = [
         "二、保障措施\n1.加强组织领导.成立工作专班.\n2.强化督查考核。\n",
         ["加强数字经济人才支撑", "新增高标准农田2.5万亩", "推进“数字乡村”"],
     ),
+    # a flat list of measures that names no unit (若干措施, pages_021): each opens with its title run in
+    # before its text, and no section holds items or groups: the measures are the items, notes or not
+    (
+        "一、打造专业化智创空间。建设标杆社区。\n二、完善一站式创业服务。整合全要素服务。\n"
+        "三、加强金融支持。设立专项信贷产品。\n",
+        ["打造专业化智创空间", "完善一站式创业服务", "加强金融支持"],
+    ),
+    # ...but paragraphs numbered in a notice, with no title of their own, and headings over prose
+    # set no measures (probe: gov_019, gov_036)
+    ("一、日军遗弃化学武器是历史遗留问题，敏感性强。\n二、要加强调查取证工作，摸清底数。\n", []),
+    ("一、基本情况\n今年以来发生险情两起。\n二、处理情况\n已组织群众转移。\n", []),
 ]
 
 

@@ -12,7 +12,8 @@ and the （一） headings become their ``group``.  Sub-points (1. or （1）) i
 an item that has its own note stay inside it.  A plan without 一、 headings takes
 its shallowest level as sections (1. alone, or articles 第一条 with （一） under
 them); a section with no items whose own text carries a note (a flat list of
-measures) is an item itself.
+measures) is an item itself, and so is every section of a list where most run a
+measure's title in before its text (（一）打造专业化智创空间。聚焦…), notes or not.
 
 An item's ``number`` is unique: the printed number where the numbering runs
 through the plan, else the item's position (``numeral`` keeps what is printed).
@@ -158,7 +159,7 @@ def _parse_structure(text: str, index: LineIndex) -> Structure:
         _frame(text, drafts, notes, lx.FRAMING_TITLES)
     for draft in drafts:
         draft.promoted = not draft.items and bool(notes.within(*_own_text(draft)))
-    if _is_flat(drafts):  # a list of measures: every one is an item, a note or not
+    if _is_flat(text, drafts, notes):  # a list of measures: every one is an item, a note or not
         for draft in drafts:
             draft.promoted = True
     closing, signed = _closing_after_last_task(text, drafts, notes)
@@ -744,12 +745,36 @@ def _tasks_end_with_notes(drafts: list[SectionDraft], notes: _Notes) -> bool:
     return noted >= 1 and noted * 2 >= len(blocks) - 1 and ends * 10 >= noted * 9
 
 
-def _is_flat(drafts: list[SectionDraft]) -> bool:
-    """Whether the plan is a flat list of measures: no section has items, and most sections
-    carry a note of their own."""
+def _is_flat(text: str, drafts: list[SectionDraft], notes: _Notes) -> bool:
+    """Whether the plan is a flat list of measures: no section has items or groups (the walk files
+    every heading below a section as one or the other), and most sections carry a note of their
+    own or open with a measure's title run in before its text (（一）打造专业化智创空间。聚焦…): a
+    若干措施 whose measures name no unit; provisions on the plan itself (本措施自…施行) aside.
+    Paragraphs numbered in a notice or a reply (一、日军遗弃化学武器是历史遗留问题，…) and headings over
+    prose (一、基本情况) are neither."""
     if any(draft.items or draft.groups for draft in drafts):
         return False
-    return sum(draft.promoted for draft in drafts) * 2 > len(drafts)
+    measures = [draft for draft in drafts if not _only_says_how_it_applies(text, draft, notes)]  # 第四条 本措施自…施行
+    return sum(draft.promoted or _run_in_measure(text, draft.block) for draft in measures) * 2 > len(measures)
+
+
+def _run_in_measure(text: str, block: _Block) -> bool:
+    """Whether a heading's line opens with a measure's title alone, ended by 。, and goes on with
+    the measure's text (（一）打造专业化智创空间。聚焦重点领域，…; not 一、元旦：…放假 nor 一、基本情况).
+
+    >>> line = Line(1, 0, 17)
+    >>> _run_in_measure("一、加强组织领导。成立工作专班。", _Block(Heading(1, 1, "一", line, 2)))
+    True
+    >>> _run_in_measure("一、日军遗弃化学武器是历史遗留问题，敏感性强。", _Block(Heading(1, 1, "一", line, 2)))
+    False
+    """
+    head = block.heading
+    end = head.line.end
+    stop = sentence_end(text, head.body, end)
+    if stop < 0 or stop + 1 >= end:
+        return False
+    title = text[head.body : stop]
+    return 0 < len(title) <= _TITLE_ONLY and not any(mark in title for mark in lx.CLAUSE_ENDS if mark not in "，,")
 
 
 def _section_item_level(item_level: int, present: set[int]) -> int:
