@@ -147,6 +147,42 @@ def test_which_entries_are_items(text: str, titles: list[str]) -> None:
     assert _titles(text) == titles
 
 
+LOST_MARKERS = (
+    "某某若干举措\n为激发活力，提出如下举措。\n优化注册登记，推行极简审批\n（一）打造快速通道。持续提升效能。\n"
+    "（二）降低制度成本。支持作价出资。\n优化行政指导，上好入市第一课\n（三）构建成长服务。建立服务机制。\n"
+    "三、优化信用赋能，助力无忧成长\n（四）实施信用融资行动。建立信用账户。\n"
+)
+
+
+def test_sections_that_lost_their_markers_are_read_from_the_items_that_number_on_into_the_first() -> None:
+    """A copy that printed the first groups' headings bare (pages_020): the first section is numbered
+    三 and the （一） entries before it number on into it; the bare lines right above those runs are
+    sections 1 and 2, their numerals empty (none is printed), and `zl check` names the lost markers."""
+    plan = _plan(LOST_MARKERS)
+    assert [(s["number"], s["numeral"], s["title"]) for s in plan["sections"]] == [
+        (1, "", "优化注册登记，推行极简审批"),
+        (2, "", "优化行政指导，上好入市第一课"),
+        (3, "三", "优化信用赋能，助力无忧成长"),
+    ]
+    assert _titles(LOST_MARKERS) == ["打造快速通道", "降低制度成本", "构建成长服务", "实施信用融资行动"]
+    numbering = [(p["line"], p["message"]) for p in plan["problems"] if p["kind"] == "numbering"]
+    assert [line for line, _ in numbering] == [3, 6]
+    assert all("without its marker" in message for _, message in numbering)
+
+
+LOST_MARKERS_UNMATCHED = [
+    # one bare line where two sections are missing: the numbers cannot be told; the plan starts at 三、
+    LOST_MARKERS.replace("优化注册登记，推行极简审批\n", ""),
+    # the entries before the first section do not number on into it
+    LOST_MARKERS.replace("（四）实施", "（一）实施"),
+]
+
+
+@pytest.mark.parametrize("text", LOST_MARKERS_UNMATCHED)
+def test_bare_lines_are_no_sections_where_the_numbering_does_not_say_so(text: str) -> None:
+    assert [s["numeral"] for s in _plan(text)["sections"]] == ["三"]
+
+
 NO_GOALS = [
     # a section that reports where things stand: its figures are past, never goals
     ("一、发展现状\n全省拥有企业70余家，2020年实现收入109.1亿元，市场占有率超过40%。\n" + TASKS, []),
