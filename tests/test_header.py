@@ -18,7 +18,25 @@ TITLES = [
         "某市行动计划（2026—2027年）",
         None,
     ),
+    # --- seen in a plan (pages_021): an un-numbered heading under the preamble, above the first entry ---
+    (
+        "the-title-the-notice-quotes-over-an-unnumbered-heading",
+        "某区管委会印发《某区关于支持创业的若干措施》的通知\n某园管〔2025〕40号\n各部门：\n"
+        "《某区关于支持创业的若干措施》已经审议通过，现印发给你们。\n某区管理委员会\n2025年11月27日\n"
+        "（此件公开发布）\n某区关于支持创业的若干措施\n为推动创业，特制定本措施。\n具体举措\n",
+        "某区关于支持创业的若干措施",
+        "此件公开发布",
+    ),
     # --- made up to probe a rule ---
+    # the title printed otherwise than the notice quotes it: a short line right under the preamble is a
+    # heading all the same where a title stands above the preamble
+    (
+        "an-unnumbered-heading-under-the-preamble-is-not-the-title",
+        "某市人民政府关于印发《某市若干措施》的通知\n各区人民政府：\n现印发实施。\n某市人民政府\n2024年1月4日\n"
+        "某市关于支持创业的若干措施\n为推动创业，特制定本措施。\n具体举措\n",
+        "某市关于支持创业的若干措施",
+        None,
+    ),
     (
         "period-then-the-first-section-at-once",
         "某市人民政府关于印发某市行动计划的通知\n各区人民政府：\n现印发实施。\n某市人民政府\n2024年1月4日\n"

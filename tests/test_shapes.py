@@ -128,12 +128,59 @@ SHAPES = [
         "二、保障措施\n1.加强组织领导.成立工作专班.\n2.强化督查考核。\n",
         ["加强数字经济人才支撑", "新增高标准农田2.5万亩", "推进“数字乡村”"],
     ),
+    # a flat list of measures that names no unit (若干措施, pages_021): each opens with its title run in
+    # before its text, and no section holds items or groups: the measures are the items, notes or not
+    (
+        "一、打造专业化智创空间。建设标杆社区。\n二、完善一站式创业服务。整合全要素服务。\n"
+        "三、加强金融支持。设立专项信贷产品。\n",
+        ["打造专业化智创空间", "完善一站式创业服务", "加强金融支持"],
+    ),
+    # ...but paragraphs numbered in a notice, with no title of their own, and headings over prose
+    # set no measures (probe: gov_019, gov_036)
+    ("一、日军遗弃化学武器是历史遗留问题，敏感性强。\n二、要加强调查取证工作，摸清底数。\n", []),
+    ("一、基本情况\n今年以来发生险情两起。\n二、处理情况\n已组织群众转移。\n", []),
 ]
 
 
 @pytest.mark.parametrize(("text", "titles"), SHAPES)
 def test_which_entries_are_items(text: str, titles: list[str]) -> None:
     assert _titles(text) == titles
+
+
+LOST_MARKERS = (
+    "某某若干举措\n为激发活力，提出如下举措。\n优化注册登记，推行极简审批\n（一）打造快速通道。持续提升效能。\n"
+    "（二）降低制度成本。支持作价出资。\n优化行政指导，上好入市第一课\n（三）构建成长服务。建立服务机制。\n"
+    "三、优化信用赋能，助力无忧成长\n（四）实施信用融资行动。建立信用账户。\n"
+)
+
+
+def test_sections_that_lost_their_markers_are_read_from_the_items_that_number_on_into_the_first() -> None:
+    """A copy that printed the first groups' headings bare (pages_020): the first section is numbered
+    三 and the （一） entries before it number on into it; the bare lines right above those runs are
+    sections 1 and 2, their numerals empty (none is printed), and `zl check` names the lost markers."""
+    plan = _plan(LOST_MARKERS)
+    assert [(s["number"], s["numeral"], s["title"]) for s in plan["sections"]] == [
+        (1, "", "优化注册登记，推行极简审批"),
+        (2, "", "优化行政指导，上好入市第一课"),
+        (3, "三", "优化信用赋能，助力无忧成长"),
+    ]
+    assert _titles(LOST_MARKERS) == ["打造快速通道", "降低制度成本", "构建成长服务", "实施信用融资行动"]
+    numbering = [(p["line"], p["message"]) for p in plan["problems"] if p["kind"] == "numbering"]
+    assert [line for line, _ in numbering] == [3, 6]
+    assert all("without its marker" in message for _, message in numbering)
+
+
+LOST_MARKERS_UNMATCHED = [
+    # one bare line where two sections are missing: the numbers cannot be told; the plan starts at 三、
+    LOST_MARKERS.replace("优化注册登记，推行极简审批\n", ""),
+    # the entries before the first section do not number on into it
+    LOST_MARKERS.replace("（四）实施", "（一）实施"),
+]
+
+
+@pytest.mark.parametrize("text", LOST_MARKERS_UNMATCHED)
+def test_bare_lines_are_no_sections_where_the_numbering_does_not_say_so(text: str) -> None:
+    assert [s["numeral"] for s in _plan(text)["sections"]] == ["三"]
 
 
 NO_GOALS = [

@@ -178,7 +178,7 @@ def _section_headings(plan: PlanRecord) -> dict[int, str]:
     headings: dict[int, str] = {}
     for section in plan["sections"]:
         for item in section["items"]:
-            heading = f"{section['numeral']}、{section['title']}"
+            heading = f"{section['numeral']}、{section['title']}" if section["numeral"] else section["title"]
             group = item["group"]
             if group:
                 mark = f"{group['numeral']}." if group["numeral"].isdigit() else f"（{group['numeral']}）"

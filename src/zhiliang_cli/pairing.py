@@ -216,7 +216,7 @@ def _overlap(a: list[str], b: list[str]) -> float:
 
 
 def section_headings(plan: PlanRecord) -> list[str]:
-    return [f"{s['numeral']}、{s['title']}" for s in plan["sections"]]
+    return [f"{s['numeral']}、{s['title']}" if s["numeral"] else s["title"] for s in plan["sections"]]
 
 
 def pair_items(

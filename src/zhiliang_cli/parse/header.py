@@ -559,19 +559,26 @@ def _with_period(strings: list[str], i: int, title: str) -> tuple[int, str]:
 def _plan_title(
     strings: list[str], date_index: int | None, notice_title: str | None, title_end: int | None
 ) -> tuple[int | None, str | None]:
-    """The plan's own title and its line: the last short line before the first section heading,
-    or, above the plan's preamble, a line after the notice that ends as a title does; else the
+    """The plan's own title and its line: a line after the notice that prints the title the notice
+    sends; else the last short line before the first section heading (not an un-numbered heading
+    under the preamble: 具体举措 above （一）), or, above the plan's preamble, a line after the
+    notice that ends as a title does; else the
     title the notice sends (关于印发《X》的通知, 关于印发X的通知); else, for a document that is its
     own plan (an 意见 or a plan alone), its title."""
     start = date_index + 1 if date_index is not None else 0
+    printed = _quoted_title_line(strings, start, notice_title)
+    if printed is not None:
+        return printed
+    first = max(start, (title_end if title_end is not None else -1) + 1)
     for i in range(len(strings) - 1, start - 1, -1):
         s = strings[i]
         if _note_line(s) or _attachment_line(s):
             continue
         if len(s) <= _TITLE_MAX and s[-1] not in lx.CLAUSE_ENDS and s != notice_title:
+            if _heading_below_preamble(strings, i, first):
+                break  # 具体举措 above （一）, under the preamble: the title stands above the preamble
             return _with_period(strings, i, _title_over_lines(strings, i, start))
         break
-    first = max(start, (title_end if title_end is not None else -1) + 1)
     for i in range(first, len(strings)):
         s = strings[i]
         if len(s) <= _TITLE_MAX and not _has_clause_marks(s) and _ends_a_title(s) and s != notice_title:
@@ -583,3 +590,43 @@ def _plan_title(
     title = quoted.group("title") if quoted else notice_title
     line = next((i for i in range(start, len(strings)) if strings[i] == title), None)  # set on a line too
     return line, title
+
+
+def _heading_below_preamble(strings: list[str], i: int, first: int) -> bool:
+    """Whether the short line ``i`` right above the first entry is an un-numbered heading (具体举措)
+    rather than the plan's title: a paragraph stands right above it, and above that paragraph,
+    from line ``first`` (after the notice and its title), a short line with no clause marks that
+    ends as a title does (the plan's own).
+
+    >>> _heading_below_preamble(["某某若干措施", "为…，特制定本措施。", "具体举措"], 2, 0)
+    True
+    >>> _heading_below_preamble(["现印发给你们，请认真贯彻执行。", "某某工作要点"], 1, 0)
+    False
+    """
+    if i - 1 <= first or strings[i - 1][-1] not in lx.CLAUSE_ENDS:
+        return False
+    return any(len(s) <= _TITLE_MAX and not _has_clause_marks(s) and _ends_a_title(s) for s in strings[first : i - 1])
+
+
+def _quoted_title_line(strings: list[str], start: int, notice_title: str | None) -> tuple[int, str] | None:
+    """The line (or two lines) from ``start`` on that prints the title the notice sends (关于印发
+    《X》的通知, X alone on its line after the notice), spaces aside, and that title as the line
+    prints it: the plan's own title, whatever short lines stand below it (具体举措 above （一）).
+
+    >>> lines = ["通知正文。", "某某若干措施", "为…，制定本措施。", "具体举措"]
+    >>> _quoted_title_line(lines, 1, "关于印发《某某若干措施》的通知")
+    (1, '某某若干措施')
+    """
+    if not notice_title:
+        return None
+    sent = RE_BOOK_TITLE.search(notice_title) or RE_SENT_TITLE.search(notice_title)
+    if sent is None:
+        return None
+    wanted = "".join(sent.group("title").split())
+    for i in range(start, len(strings)):
+        line = "".join(strings[i].split())
+        if line == wanted:
+            return _with_period(strings, i, strings[i])
+        if i > start and wanted.endswith(line) and "".join(strings[i - 1].split()) + line == wanted:
+            return _with_period(strings, i, strings[i - 1] + strings[i])  # set on two lines
+    return None

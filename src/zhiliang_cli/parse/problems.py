@@ -42,6 +42,7 @@ def structure_problems(text: str, structure: Structure, index: LineIndex) -> lis
         for begin, end in pairwise(starts)
         for problem in _numbering_problems(structure.drafts[begin:end], structure.restart)
     ]
+    problems += _unmarked_problems(text, structure.unmarked)
     problems += _empty_sections(structure.sections)
     problems += _check_trailer(text, structure.trailer)
     unreadable = [(note.start, note.end) for note in structure.unreadable]
@@ -125,6 +126,20 @@ def _numbering_problems(drafts: list[SectionDraft], restart: bool) -> list[Probl
         if upper:
             problems += _sequence_problems("group", upper, upper[0].value)
     return problems
+
+
+def _unmarked_problems(text: str, unmarked: list[Heading]) -> list[ProblemRecord]:
+    """Section headings printed without their markers, read as sections from the numbering of the
+    items under them (the copy lost 一、 二、 三、; 四、 kept its own)."""
+    return [
+        _problem(
+            "numbering",
+            head.line.number,
+            f"section heading printed without its marker where {head.value} was expected (its items number on "
+            f"into the sections after it; read as section {head.value}): {_excerpt(text[head.body : head.line.end])}",
+        )
+        for head in unmarked
+    ]
 
 
 def _empty_sections(sections: list[SectionRecord]) -> list[ProblemRecord]:

@@ -12,7 +12,12 @@ and the （一） headings become their ``group``.  Sub-points (1. or （1）) i
 an item that has its own note stay inside it.  A plan without 一、 headings takes
 its shallowest level as sections (1. alone, or articles 第一条 with （一） under
 them); a section with no items whose own text carries a note (a flat list of
-measures) is an item itself.
+measures) is an item itself, and so is every section of a list where most run a
+measure's title in before its text (（一）打造专业化智创空间。聚焦…), notes or not.
+
+A copy that lost the markers of its first sections (bare 优化注册登记，推行极简审批 above
+（一）…, then 四、 over （九）) has them read back from the numbering of the entries that run
+on into the first section it kept; :mod:`problems` reports each as a numbering problem.
 
 An item's ``number`` is unique: the printed number where the numbering runs
 through the plan, else the item's position (``numeral`` keeps what is printed).
@@ -119,6 +124,7 @@ class Structure:
     annex: list[Line] = field(default_factory=list)  # what the document attaches after it ends (附件1 …)
     notes: list[LeadNote] = field(default_factory=list)  # every readable note of the body, in order
     parts: list[tuple[int, list[Line]]] = field(default_factory=list)  # further documents: first section, title
+    unmarked: list[Heading] = field(default_factory=list)  # section headings read where their markers were lost
 
 
 # --- the pass ----------------------------------------------------------------------
@@ -140,6 +146,7 @@ def _parse_structure(text: str, index: LineIndex) -> Structure:
     raw = [heading_at(text, ln) if text[ln.start] in first_chars else None for ln in index.lines]
     lines, raw = _split_fused_headings(text, index.lines, raw)
     headings = _resolve_ambiguous(_levels(_without_annex_after_articles(text, lines, raw)))
+    unmarked = _restore_lost_markers(text, lines, headings)
     first = _plan_start(text, lines, headings)
     if first is None:
         raise NotAPlanError(_no_sections_message(text, lines))
@@ -158,7 +165,7 @@ def _parse_structure(text: str, index: LineIndex) -> Structure:
         _frame(text, drafts, notes, lx.FRAMING_TITLES)
     for draft in drafts:
         draft.promoted = not draft.items and bool(notes.within(*_own_text(draft)))
-    if _is_flat(drafts):  # a list of measures: every one is an item, a note or not
+    if _is_flat(text, drafts, notes):  # a list of measures: every one is an item, a note or not
         for draft in drafts:
             draft.promoted = True
     closing, signed = _closing_after_last_task(text, drafts, notes)
@@ -180,6 +187,7 @@ def _parse_structure(text: str, index: LineIndex) -> Structure:
         walk.annex,
         notes.notes,
         walk.parts,
+        unmarked,
     )
 
 
@@ -335,6 +343,58 @@ def _resolve_ambiguous(headings: list[Heading | None]) -> list[Heading | None]:
         for deeper in [lv for lv in last if lv > h.level]:
             del last[deeper]
     return resolved
+
+
+def _restore_lost_markers(text: str, lines: list[Line], headings: list[Heading | None]) -> list[Heading]:
+    """Section headings whose markers a copy lost, set in ``headings`` and returned: where the first
+    section is numbered above 一 (四、) and the entries before it run on into it (（一）…（八） then
+    （九） under 四、), the bare lines right above those runs (short, no sentence mark) are the
+    sections before it, one for each number it skips, their numbers restored (the numeral left
+    empty: none is printed).  Only a first section numbered above 1 is looked at: most plans never
+    are."""
+    first = next((i for i, h in enumerate(headings) if h is not None and h.level == 1), None)
+    if first is None:
+        return []
+    section = headings[first]
+    inside = next((h for h in headings[first + 1 :] if h is not None), None)
+    if section is None or section.value <= 1 or inside is None or inside.level == 1 or inside.value <= 1:
+        return []
+    bare: list[int] = []  # the lines above the runs, last first
+    expected = inside.value - 1
+    for j in range(first - 1, 0, -1):
+        heading = headings[j]
+        if heading is None or heading.kind != inside.kind:
+            continue
+        if heading.value != expected:
+            return []  # entries before it that do not run on into it
+        above = lines[j - 1]
+        if headings[j - 1] is None and _bare_heading(text, above) and (j < 2 or _ended(text, lines[j - 2])):
+            bare.append(j - 1)
+        elif expected == 1:
+            return []  # the first entry has no heading above it: the plan's sections start elsewhere
+        expected -= 1
+        if expected == 0:
+            break
+    if expected != 0 or len(bare) != section.value - 1:
+        return []
+    restored = []
+    for number, i in enumerate(reversed(bare), start=1):
+        restored.append(section._replace(value=number, numeral="", line=lines[i], body=lines[i].start))
+        headings[i] = restored[-1]
+    return restored
+
+
+def _bare_heading(text: str, line: Line) -> bool:
+    """Whether a line may be a heading whose marker was lost: short, with no sentence mark and no
+    colon or comma at its end (优化注册登记，推行极简审批)."""
+    if line.end - line.start > _TITLE_MAX or text[line.end - 1] in lx.CLAUSE_ENDS:
+        return False
+    return not any(mark in text[line.start : line.end] for mark in lx.SENTENCE_ENDS)
+
+
+def _ended(text: str, line: Line) -> bool:
+    """Whether a line ends its sentence (what follows it does not go on with it)."""
+    return text[line.end - 1] in _COMPLETE
 
 
 def _plan_start(text: str, lines: list[Line], headings: list[Heading | None]) -> int | None:
@@ -744,12 +804,36 @@ def _tasks_end_with_notes(drafts: list[SectionDraft], notes: _Notes) -> bool:
     return noted >= 1 and noted * 2 >= len(blocks) - 1 and ends * 10 >= noted * 9
 
 
-def _is_flat(drafts: list[SectionDraft]) -> bool:
-    """Whether the plan is a flat list of measures: no section has items, and most sections
-    carry a note of their own."""
+def _is_flat(text: str, drafts: list[SectionDraft], notes: _Notes) -> bool:
+    """Whether the plan is a flat list of measures: no section has items or groups (the walk files
+    every heading below a section as one or the other), and most sections carry a note of their
+    own or open with a measure's title run in before its text (（一）打造专业化智创空间。聚焦…): a
+    若干措施 whose measures name no unit; provisions on the plan itself (本措施自…施行) aside.
+    Paragraphs numbered in a notice or a reply (一、日军遗弃化学武器是历史遗留问题，…) and headings over
+    prose (一、基本情况) are neither."""
     if any(draft.items or draft.groups for draft in drafts):
         return False
-    return sum(draft.promoted for draft in drafts) * 2 > len(drafts)
+    measures = [draft for draft in drafts if not _only_says_how_it_applies(text, draft, notes)]  # 第四条 本措施自…施行
+    return sum(draft.promoted or _run_in_measure(text, draft.block) for draft in measures) * 2 > len(measures)
+
+
+def _run_in_measure(text: str, block: _Block) -> bool:
+    """Whether a heading's line opens with a measure's title alone, ended by 。, and goes on with
+    the measure's text (（一）打造专业化智创空间。聚焦重点领域，…; not 一、元旦：…放假 nor 一、基本情况).
+
+    >>> line = Line(1, 0, 17)
+    >>> _run_in_measure("一、加强组织领导。成立工作专班。", _Block(Heading(1, 1, "一", line, 2)))
+    True
+    >>> _run_in_measure("一、日军遗弃化学武器是历史遗留问题，敏感性强。", _Block(Heading(1, 1, "一", line, 2)))
+    False
+    """
+    head = block.heading
+    end = head.line.end
+    stop = sentence_end(text, head.body, end)
+    if stop < 0 or stop + 1 >= end:
+        return False
+    title = text[head.body : stop]
+    return 0 < len(title) <= _TITLE_ONLY and not any(mark in title for mark in lx.CLAUSE_ENDS if mark not in "，,")
 
 
 def _section_item_level(item_level: int, present: set[int]) -> int:
