@@ -139,6 +139,14 @@ SHAPES = [
     # set no measures (probe: gov_019, gov_036)
     ("一、日军遗弃化学武器是历史遗留问题，敏感性强。\n二、要加强调查取证工作，摸清底数。\n", []),
     ("一、基本情况\n今年以来发生险情两起。\n二、处理情况\n已组织群众转移。\n", []),
+    # ...nor the points of a document that says it is a reply or a bulletin, titled as they may be
+    # (gov_014, a 批复; genre 31's convention: a reply's points are sections, not tasks)
+    (
+        "国务院关于某某新区总体规划的批复\n某某省人民政府：\n你省关于报请审批的请示收悉。现批复如下：\n"
+        "一、原则同意《总体规划》。规划实施要坚持高起点。\n二、紧扣战略定位。建设绿色智慧新城。\n"
+        "三、有序承接功能疏解。积极稳妥推进。\n",
+        [],
+    ),
 ]
 
 

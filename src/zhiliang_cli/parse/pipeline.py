@@ -48,10 +48,11 @@ def _parse(text: str) -> PlanRecord:
             raise
         return document
     header = parse_header(text, structure.header, structure.trailer)
-    items = [item for section in structure.sections for item in section["items"]]
-    assigns = sum(bool(item["lead_units"]) for item in items) * 2 > len(items)  # most items name who does them
-    titles = cast("str | None", header["title"]), cast("str | None", header["plan_title"])
-    kind = document_kind(*titles, bool(items), assigns)
+    kind, items = _kind_and_items(structure, header)
+    if structure.titled_measures and kind != "plan":  # a reply's or a bulletin's points run their titles in too
+        structure = parse_structure(text, index, run_in=False)
+        header = parse_header(text, structure.header, structure.trailer)
+        kind, items = _kind_and_items(structure, header)
     year = plan_year(
         cast("str | None", header["plan_title"]),
         cast("str | None", header["title"]),
@@ -76,6 +77,14 @@ def _parse(text: str) -> PlanRecord:
         _add_targets(text, cast(PlanRecord, plan), preamble, index, year, times)
     plan["problems"] = structure_problems(text, structure, index) + not_a_plan(kind, structure.sections)
     return cast(PlanRecord, plan)
+
+
+def _kind_and_items(structure: Structure, header: dict[str, object]) -> tuple[str, list[ItemRecord]]:
+    """What the document is (:func:`document_kind`), and its items."""
+    items = [item for section in structure.sections for item in section["items"]]
+    assigns = sum(bool(item["lead_units"]) for item in items) * 2 > len(items)  # most items name who does them
+    titles = cast("str | None", header["title"]), cast("str | None", header["plan_title"])
+    return document_kind(*titles, bool(items), assigns), items
 
 
 def _apply_default_deadline(text: str, items: list[ItemRecord], times: Times) -> None:

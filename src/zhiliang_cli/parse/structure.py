@@ -125,23 +125,29 @@ class Structure:
     notes: list[LeadNote] = field(default_factory=list)  # every readable note of the body, in order
     parts: list[tuple[int, list[Line]]] = field(default_factory=list)  # further documents: first section, title
     unmarked: list[Heading] = field(default_factory=list)  # section headings read where their markers were lost
+    titled_measures: bool = False  # items only because most entries run a measure's title in (_is_flat)
 
 
 # --- the pass ----------------------------------------------------------------------
 
 
-def parse_structure(text: str, index: LineIndex) -> Structure:
+def parse_structure(text: str, index: LineIndex, run_in: bool = True) -> Structure:
     """Split a plan into header, sections (with groups and items) and trailer; a plan printed as a
     task table, one row per task, is read from its rows (:mod:`rows`, :mod:`row_items`) where its
-    text sets no task with a unit before the table."""
+    text sets no task with a unit before the table.  Without ``run_in``, entries that name no unit
+    are items only where they are tasks by their place (a document that says it is a reply or a
+    bulletin: its numbered points are sections, not measures)."""
     from .row_items import read_from_table  # row_items builds on this module's records
     from .rows import find_table
 
+    def prose(text: str, index: LineIndex) -> Structure:
+        return _parse_structure(text, index, run_in)
+
     table = find_table(text, index.lines)
-    return _parse_structure(text, index) if table is None else read_from_table(text, index, table, _parse_structure)
+    return prose(text, index) if table is None else read_from_table(text, index, table, prose)
 
 
-def _parse_structure(text: str, index: LineIndex) -> Structure:
+def _parse_structure(text: str, index: LineIndex, run_in: bool = True) -> Structure:
     first_chars = HEADING_FIRST
     raw = [heading_at(text, ln) if text[ln.start] in first_chars else None for ln in index.lines]
     lines, raw = _split_fused_headings(text, index.lines, raw)
@@ -165,7 +171,8 @@ def _parse_structure(text: str, index: LineIndex) -> Structure:
         _frame(text, drafts, notes, lx.FRAMING_TITLES)
     for draft in drafts:
         draft.promoted = not draft.items and bool(notes.within(*_own_text(draft)))
-    if _is_flat(text, drafts, notes):  # a list of measures: every one is an item, a note or not
+    flat = _is_flat(text, drafts, notes, run_in)
+    if flat is not None:  # a list of measures: every one is an item, a note or not
         for draft in drafts:
             draft.promoted = True
     closing, signed = _closing_after_last_task(text, drafts, notes)
@@ -188,6 +195,7 @@ def _parse_structure(text: str, index: LineIndex) -> Structure:
         notes.notes,
         walk.parts,
         unmarked,
+        flat == "titles",
     )
 
 
@@ -804,17 +812,21 @@ def _tasks_end_with_notes(drafts: list[SectionDraft], notes: _Notes) -> bool:
     return noted >= 1 and noted * 2 >= len(blocks) - 1 and ends * 10 >= noted * 9
 
 
-def _is_flat(text: str, drafts: list[SectionDraft], notes: _Notes) -> bool:
-    """Whether the plan is a flat list of measures: no section has items or groups (the walk files
-    every heading below a section as one or the other), and most sections carry a note of their
-    own or open with a measure's title run in before its text (（一）打造专业化智创空间。聚焦…): a
-    若干措施 whose measures name no unit; provisions on the plan itself (本措施自…施行) aside.
-    Paragraphs numbered in a notice or a reply (一、日军遗弃化学武器是历史遗留问题，…) and headings over
-    prose (一、基本情况) are neither."""
+def _is_flat(text: str, drafts: list[SectionDraft], notes: _Notes, run_in: bool) -> str | None:
+    """Whether the plan is a flat list of measures, and by what: no section has items or groups (the
+    walk files every heading below a section as one or the other), and most sections carry a note of
+    their own ("notes") or, where ``run_in``, open with a measure's title run in before its text
+    (（一）打造专业化智创空间。聚焦…: "titles", a 若干措施 whose measures name no unit); provisions on the plan
+    itself (本措施自…施行) aside.  Paragraphs numbered in a notice or a reply (一、日军遗弃化学武器是历史遗留问题，…)
+    and headings over prose (一、基本情况) are neither."""
     if any(draft.items or draft.groups for draft in drafts):
-        return False
+        return None
     measures = [draft for draft in drafts if not _only_says_how_it_applies(text, draft, notes)]  # 第四条 本措施自…施行
-    return sum(draft.promoted or _run_in_measure(text, draft.block) for draft in measures) * 2 > len(measures)
+    if sum(draft.promoted for draft in measures) * 2 > len(measures):
+        return "notes"
+    if run_in and sum(draft.promoted or _run_in_measure(text, draft.block) for draft in measures) * 2 > len(measures):
+        return "titles"
+    return None
 
 
 def _run_in_measure(text: str, block: _Block) -> bool:
