@@ -125,3 +125,24 @@ def test_recipients(line: str, recipients: list[str]) -> None:
     head = f"某市人民政府关于印发某市实施方案的通知\n某政〔2024〕1号\n{line}\n现印发实施。\n"
     head += "某市人民政府\n2024年1月4日\n某市实施方案\n"
     assert parse_text(head + PLAN_BODY)["recipients"] == recipients
+
+
+REPLY = (
+    "国务院办公厅关于某县地质灾害险情有关问题的{ending}\n国办函〔2004〕80号\n某省人民政府：\n"
+    "你省关于某县地质灾害险情的请示收悉。经国务院同意，同意有关部门的意见，请你省抓紧组织实施。\n"
+    "附件：1.国土资源部关于某县地质险情调研情况的报告\n国务院办公厅\n二〇〇四年十一月四日\n"
+    "附件1\n{attached}\n一、基本情况\n该村地处滑坡体上。\n二、建议意见\n尽快实施搬迁。\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("ending", "attached", "plan_title"),
+    [
+        # a report attached in support: the reply's title is its own plan title (gov_023)
+        ("复函", "关于某县某村地质险情调研情况的报告", "国务院办公厅关于某县地质灾害险情有关问题的复函"),
+        ("通报", "某县地质险情调研发现的问题", "国务院办公厅关于某县地质灾害险情有关问题的通报"),
+    ],
+)
+def test_a_reply_is_not_titled_by_a_report_it_attaches(ending: str, attached: str, plan_title: str) -> None:
+    plan = parse_text(REPLY.format(ending=ending, attached=attached))
+    assert plan["plan_title"] == plan_title

@@ -154,6 +154,27 @@ def document_kind(title: str | None, plan_title: str | None, has_items: bool, as
     return "plan" if has_items else "other"
 
 
+def attaches_support(title: str | None, plan_title: str | None) -> bool:
+    """Whether a reply or a bulletin that sends no document of its own (…的复函, …的批复, …的通报;
+    not 关于转发…的通报) took for its plan title the title of what it attaches in support (附件1 关于…
+    调研情况的报告, 典型经验做法) rather than of a plan it approves (…组建方案): its plan title is
+    then its own title.
+
+    >>> attaches_support("国务院办公厅关于湖北省巴东县地质灾害险情有关问题的复函", "关于马鬃山村地质险情调研情况的报告")
+    True
+    >>> attaches_support("国务院关于同意组建某协调委员会的批复", "某协调委员会组建方案")
+    False
+    >>> attaches_support("国务院办公厅关于印发《某某工作要点》的通知", "某某工作要点"), attaches_support(None, None)
+    (False, False)
+    """
+    if not title or not plan_title or plan_title == title:
+        return False
+    bare = _bare_title(title)
+    if any(word in RE_BOOK_TITLE.sub("", bare) for word in lx.SENDING_WORDS):
+        return False
+    return _kind_by_ending(bare) in ("reply", "bulletin") and _kind_by_ending(_bare_title(plan_title)) != "plan"
+
+
 def _kind_by_ending(title: str) -> str | None:
     return next((kind for word, kind in lx.DOCUMENT_KINDS if title.endswith(word)), None)
 

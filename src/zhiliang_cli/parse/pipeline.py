@@ -18,7 +18,7 @@ from zhiliang_cli.errors import NotAPlanError
 from zhiliang_cli.records import ItemRecord, PartRecord, PlanRecord, SectionRecord, TargetRecord
 
 from . import lexicon as lx
-from .header import document_kind, parse_header
+from .header import attaches_support, document_kind, parse_header
 from .lines import LineIndex
 from .problems import not_a_plan, structure_problems
 from .script import restore, simplified
@@ -53,6 +53,10 @@ def _parse(text: str) -> PlanRecord:
         structure = parse_structure(text, index, run_in=False)
         header = parse_header(text, structure.header, structure.trailer)
         kind, items = _kind_and_items(structure, header)
+    if kind != "plan" and attaches_support(
+        cast("str | None", header["title"]), cast("str | None", header["plan_title"])
+    ):
+        header["plan_title"] = header["title"]  # not the title of a report it attaches (附件1 关于…的报告)
     year = plan_year(
         cast("str | None", header["plan_title"]),
         cast("str | None", header["title"]),
