@@ -40,6 +40,13 @@ SHAPES = [
         "二、保障措施\n（一）加强组织领导。成立专班。\n",
         ["完成人工造林1.5万亩", "完成森林抚育3万亩", "加强组织领导"],
     ),
+    # principles named by what they govern (…的原则) frame the plan as 基本原则 does (gov_050)
+    (
+        "一、工作目标\n全面清理。\n二、清理整顿的原则\n（一）“双重”负责的原则。主管部门负责。\n"
+        "（二）从严的原则。从严把关。\n三、清理整顿的办法\n（一）合并重复的社会团体。\n"
+        "（二）撤销违法的社会团体。\n",
+        ["合并重复的社会团体", "撤销违法的社会团体"],
+    ),
     # titled as aims under a section of another name
     ("一、工作安排\n（一）主要目标。建成5个。\n（二）推进试点。开展试点。\n", ["推进试点"]),
     # nothing but framing: then the entries are what the plan has, and stay items

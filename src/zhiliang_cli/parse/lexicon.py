@@ -942,6 +942,9 @@ AIM_TITLES = (
     "总体要求", "指导思想", "基本原则", "工作原则", "主要目标", "发展目标", "总体目标", "工作目标", "总体思路",
     "行动目标", "重要意义", "主要原则", "基本思路", "工作思路",
 )  # fmt: skip
+#: Words a framing heading's title may end with (二、清理整顿的原则, （二）从严的原则。): principles
+#: named by what they govern frame the tasks as 基本原则 does.
+AIM_TITLE_ENDINGS = ("原则",)
 #: Verbs a framing heading may open with (强化保障措施, 加强组织实施, 完善保障机制): the title is what follows.
 TITLE_VERBS = ("加强", "强化", "完善", "健全", "做好", "抓好", "切实", "落实")
 #: Titles of a section that reports where things stand (一、发展现状): the facts and results it gives

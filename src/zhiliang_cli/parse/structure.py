@@ -1088,11 +1088,14 @@ def _framing_to_text(draft: SectionDraft, count: int) -> None:
 
 
 def _titled(text: str, heading: Heading, titles: tuple[str, ...]) -> bool:
-    """Whether a heading's words begin with one of ``titles`` (spaces and marks aside)."""
+    """Whether a heading's words begin with one of ``titles`` (spaces and marks aside), or its title
+    (to its first 。) ends with a word that names principles (二、清理整顿的原则)."""
     words = text[heading.body : heading.line.end].lstrip(lx.SPACE_CHARS)
     if words.startswith(lx.TITLE_VERBS):  # 五、强化保障措施, 六、加强组织实施: the same heading with its verb
         words = words[2:]
-    return words.startswith(titles)
+    if words.startswith(titles):
+        return True
+    return words.partition("。")[0].rstrip(lx.SPACE_CHARS + "：:；;").endswith(lx.AIM_TITLE_ENDINGS)
 
 
 def _promote_childless_groups(draft: SectionDraft, notes: _Notes) -> None:
