@@ -146,3 +146,18 @@ REPLY = (
 def test_a_reply_is_not_titled_by_a_report_it_attaches(ending: str, attached: str, plan_title: str) -> None:
     plan = parse_text(REPLY.format(ending=ending, attached=attached))
     assert plan["plan_title"] == plan_title
+
+
+@pytest.mark.parametrize(
+    "signature",
+    [
+        "某市人民政府办公室 \xa0 \xa0 &sp;",  # a broken &ensp; after no-break spaces (gov_052)
+        "某市人民政府办公室&nbsp;&nbsp;",
+        "某市人民政府办公室&nbsp",  # its ; lost
+        "&emsp;&emsp;某市人民政府办公室",
+    ],
+)
+def test_a_web_copys_space_entities_do_not_unmake_a_signature(signature: str) -> None:
+    head = f"某市人民政府办公室关于印发某市实施方案的通知\n各区人民政府：\n现印发实施。\n{signature}\n2024年1月4日\n"
+    plan = parse_text(head + "某市实施方案\n" + PLAN_BODY)
+    assert (plan["issuers"], plan["date"]) == (["某市人民政府办公室"], "2024-01-04")

@@ -12,6 +12,9 @@ from __future__ import annotations
 
 #: Horizontal white space seen in copies: ASCII, full-width (U+3000), no-break, tab.
 SPACE_CHARS = " \t\u3000\u00a0\u2002\u2003\u2009\ufeff"
+#: Names of the HTML space entities a web copy leaves behind as text (国务院办公厅 &nbsp;, or broken,
+#: &sp; of &ensp;, nbsp; without its &): spaces, not words or marks, at a line's edges.
+SPACE_ENTITIES = ("nbsp", "ensp", "emsp", "thinsp", "sp", "nbs", "bsp")
 
 #: Chinese numeral digits and multipliers used in heading markers and numbers.
 CN_DIGITS = "〇零一二两三四五六七八九"

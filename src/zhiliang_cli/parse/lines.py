@@ -25,6 +25,8 @@ from .patterns import (
     RE_CLAUSE_END,
     RE_DATE_LINE,
     RE_DOC_NUMBER,
+    RE_ENTITY_AT_END,
+    RE_ENTITY_AT_START,
     RE_HEADING,
     RE_LINE_BREAK_KEPT,
     RE_NOISE_LINE,
@@ -41,6 +43,31 @@ class Line(NamedTuple):
     number: int
     start: int
     end: int
+
+
+#: The characters a web copy's space entity may end or open with (&nbsp; &sp; &nbsp nbsp;): a line
+#: that ends or opens otherwise is never tried for one.
+_ENTITY_LAST = frozenset(";abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
+_ENTITY_FIRST = frozenset("&nNeEtT")
+
+
+def _without_entities(content: str) -> tuple[int, str]:
+    """A line's content without the space entities a web copy left at its edges, whole or broken
+    (they are spaces: they must not make a signature a clause by their ;), and how many characters
+    went from its start.  The text is untouched; only the line's span leaves them out.
+
+    >>> _without_entities("国务院办公厅 \xa0 &sp;"), _without_entities("&nbsp;&nbsp;一、总体要求")
+    ((0, '国务院办公厅'), (12, '一、总体要求'))
+    >>> _without_entities("&nbsp;"), _without_entities("提升GDP")
+    ((6, ''), (0, '提升GDP'))
+    """
+    cut = 0
+    while content and (match := RE_ENTITY_AT_START.match(content)) is not None:
+        cut += match.end()
+        content = content[match.end() :]
+    while content and (match := RE_ENTITY_AT_END.search(content)) is not None:
+        content = content[: match.start()]
+    return cut, content.strip(lx.SPACE_CHARS)
 
 
 class LineIndex:
@@ -69,7 +96,11 @@ class LineIndex:
             content = segment.strip(space)
             if content:
                 start = pos + segment.find(content)
-                lines.append(Line(number, start, start + len(content)))
+                if content[-1] in _ENTITY_LAST or content[0] in _ENTITY_FIRST:  # a web copy's &nbsp;
+                    cut, content = _without_entities(content)
+                    start += cut
+                if content:
+                    lines.append(Line(number, start, start + len(content)))
             pos += len(segment) + (ends[number - 1] if number <= len(ends) else 0)
 
     def line_of(self, offset: int) -> int:

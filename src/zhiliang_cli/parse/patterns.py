@@ -63,6 +63,16 @@ DIGIT = "[0-9" + lx.FULLWIDTH_DIGITS + "]"
 
 #: The same, captured: split() gives the line ends between the lines.
 RE_LINE_BREAK_KEPT = re.compile(r"(\r\n|\r|\n)")
+#: A web copy's space entity, whole or broken: &nbsp; &sp; (of &ensp;) &#160; &nbsp (its ; lost) nbsp;
+#: (its & lost: a full name only).
+_ENTITY = rf"""(?:
+    &(?:{"|".join(lx.SPACE_ENTITIES)}|\#\d{{2,5}});?     # with its &: the ; may be lost
+    | (?:nbsp|ensp|emsp|thinsp);                        # without it: a full name and its ;
+)"""
+#: One at a line's end, with the spaces before it (tried on a line that ends in ; or an ASCII letter).
+RE_ENTITY_AT_END = re.compile(rf"{WS}*{_ENTITY}\Z", re.VERBOSE | re.IGNORECASE)
+#: One at a line's start, with the spaces after it (tried on a line that opens with & or n, e, t).
+RE_ENTITY_AT_START = re.compile(rf"{_ENTITY}{WS}*", re.VERBOSE | re.IGNORECASE)
 #: A line break with the indentation around it, inside a name wrapped in print.
 RE_LINE_WRAP = regex.compile(rf"(?<!{WS}){WS}*+(?:\r\n|\r|\n){WS}*")  # tried once per run of spaces
 
