@@ -27,6 +27,16 @@ TITLES = [
         "某区关于支持创业的若干措施",
         "此件公开发布",
     ),
+    # --- seen in a plan (gov_052): a forwarded request printed without its issuer, with 的 before 请示 ---
+    (
+        "a-forwarded-request-printed-without-its-issuer",
+        "某省人民政府办公厅转发省教育厅\n关于某某班扩大规模\n有关问题请示的通知\n某办发〔1996〕32号\n各市人民政府：\n"
+        "省教育厅《关于某某班扩大规模有关问题的请示》已经省人民政府同意，现转发给你们。\n"
+        "某省人民政府办公厅\n一九九六年七月十七日\n关于某某班\n扩大规模有关问题的请示\n省人民政府：\n"
+        "为加快发展，现将有关问题请示如下：\n",
+        "关于某某班扩大规模有关问题的请示",
+        None,
+    ),
     # --- made up to probe a rule ---
     # the title printed otherwise than the notice quotes it: a short line right under the preamble is a
     # heading all the same where a title stands above the preamble

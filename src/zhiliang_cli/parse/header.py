@@ -634,20 +634,38 @@ def _quoted_title_line(strings: list[str], start: int, notice_title: str | None)
     《X》的通知, X alone on its line after the notice), spaces aside, and that title as the line
     prints it: the plan's own title, whatever short lines stand below it (具体举措 above （一）).
 
+    A forwarded document's own print may leave out its issuer and put 的 before its genre word
+    (转发国家教委关于…有关问题请示的通知 over 关于…有关问题的请示): the title as the line prints it.
+
     >>> lines = ["通知正文。", "某某若干措施", "为…，制定本措施。", "具体举措"]
     >>> _quoted_title_line(lines, 1, "关于印发《某某若干措施》的通知")
     (1, '某某若干措施')
+    >>> forwarded = ["正文。", "关于某某", "有关问题的请示", "国务院："]
+    >>> _quoted_title_line(forwarded, 1, "转发某委关于某某有关问题请示的通知")
+    (2, '关于某某有关问题的请示')
     """
     if not notice_title:
         return None
     sent = RE_BOOK_TITLE.search(notice_title) or RE_SENT_TITLE.search(notice_title)
     if sent is None:
         return None
-    wanted = "".join(sent.group("title").split())
+    wanted = _title_key(sent.group("title"))
     for i in range(start, len(strings)):
-        line = "".join(strings[i].split())
+        line = _title_key(strings[i])
         if line == wanted:
             return _with_period(strings, i, strings[i])
-        if i > start and wanted.endswith(line) and "".join(strings[i - 1].split()) + line == wanted:
+        if i > start and line and wanted.endswith(line) and _title_key(strings[i - 1] + strings[i]) == wanted:
             return _with_period(strings, i, strings[i - 1] + strings[i])  # set on two lines
     return None
+
+
+def _title_key(title: str) -> str:
+    """A title as compared with the one a notice quotes: spaces aside, from its 关于 on (a forwarded
+    document printed without its issuer), and with no 的 (…问题请示 quoted, …问题的请示 printed).
+
+    >>> _title_key("国家教委关于某某 有关问题的请示"), _title_key("某市行动计划")
+    ('关于某某有关问题请示', '某市行动计划')
+    """
+    key = "".join(title.split())
+    about = key.find("关于")
+    return (key[about:] if about > 0 else key).replace("的", "")
