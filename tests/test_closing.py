@@ -144,6 +144,21 @@ def test_an_opinion_is_its_own_plan_and_its_annex_is_not() -> None:
     assert not lost_characters(text, plan)
 
 
+@pytest.mark.parametrize("label", ["附件：", "附："])
+def test_a_table_attached_after_the_signature_is_no_tasks_text(label: str) -> None:
+    # 附： labels an attachment as 附件： does (gov_052's 附：…计划表 and its table after the signature)
+    text = (
+        "某省教育厅关于扩大招生规模的意见\n各市人民政府：\n一、逐年扩招\n（一）扩大招生规模（见附表）。\n"
+        f"（二）保证办学条件。\n{label}招生计划表\n某省教育厅\n2026年1月16日\n"
+        "附：\n招生计划表\n单位：人\n省（市）\n1995年招生人数\n1445\n江苏\n100\n"
+    )
+    plan = parse_text(text)
+    items = [i for s in plan["sections"] for i in s["items"]]
+    assert [i["text"] for i in items][-1] == "（二）保证办学条件。"
+    assert not [p for p in plan["problems"] if p["kind"] in ("unassigned_text", "truncated")]
+    assert not lost_characters(text, plan)
+
+
 def test_a_notice_that_sends_a_plan_is_read_from_the_attached_plan() -> None:
     text = (
         "某省人民政府办公厅关于印发某省质量工作方案的通知\n各市人民政府：\n"

@@ -58,8 +58,8 @@ PHONE_LABELS = ("联系电话", "电话", "传真", "联系方式", "手机")
 PUBLISHED_LABELS = ("发布时间", "发布日期", "发文日期", "时间", "日期")  # in order of preference
 #: Labels that are the page's date only alone: 成文日期 and 生成日期 are other dates.
 BARE_DATE_LABELS = ("时间", "日期")
-#: Words that start a line introducing attachments.
-ATTACHMENT_LABELS = ("附件",)
+#: Words that start a line introducing attachments: 附件, or 附 alone before its colon (附：…计划表).
+ATTACHMENT_LABELS = ("附件", "附")
 #: Words of a 附注 line in brackets after the date: （此件公开发布）, （本文有删减）.
 NOTE_LINE_WORDS = ("此件", "本件", "本文", "公开", "删减", "联系人")
 #: Words of a title's own bracketed remark set on the line under it: 某某行动计划 / （试行）.
