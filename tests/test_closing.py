@@ -51,6 +51,21 @@ CASES = [
         "未纳入试点范围的其他地区，可参照本方案推进相关工作。\n",
         "未纳入试点范围的其他地区，可参照本方案推进相关工作。",
     ),
+    # --- seen in a plan (gov_052, gov_020): a forwarded report's request, and its charge beyond its tasks ---
+    (
+        "the request a forwarded report ends with, after a one-sentence task",
+        HEAD + "1. 支持企业发展。培育企业100家。\n2. 各区要建成社区10个。\n"
+        "以上意见如无不妥，请批转各区人民政府执行。\n",
+        "以上意见如无不妥，请批转各区人民政府执行。",
+    ),
+    (
+        "the spirit of the above for places beyond the tasks, then the request",
+        HEAD + "1. 支持企业发展。培育企业100家。\n2. 建设社区。建成社区10个。\n"
+        "鉴于预测水平有限，其他地区也不排除发生灾害的可能。因此，这些地区也应按照上述精神做好工作。\n"
+        "以上意见如无不妥，请批转各地、各部门贯彻执行。\n",
+        "鉴于预测水平有限，其他地区也不排除发生灾害的可能。因此，这些地区也应按照上述精神做好工作。\n"
+        "以上意见如无不妥，请批转各地、各部门贯彻执行。",
+    ),
     (
         "repealing an earlier notice",
         HEAD + TASKS + "自本通知印发之日起，《某市关于支持企业发展的通知》停止执行。\n",
@@ -70,9 +85,7 @@ def test_closing_text_is_the_plans_not_the_last_tasks(text: str, closing: str) -
     assert plan["closing_span"] is not None and (text + SIGNED)[slice(*plan["closing_span"])] == closing
     items = _items(plan)
     assert [i["number"] for i in items] == [1, 2]
-    assert items[-1]["text"].endswith("（责任单位：市经信局、市财政局）") or items[-1]["text"].endswith(
-        "建成社区10个。"
-    )
+    assert items[-1]["text"].endswith(("（责任单位：市经信局、市财政局）", "建成社区10个。"))
     assert [t["value"] for t in items[-1]["targets"]] == [10]  # none from the closing text
     assert plan["issuers"] == ["某市人民政府办公室"] and plan["date"] == "2026-03-01"
     assert not lost_characters(text + SIGNED, plan) and not span_errors(text + SIGNED, plan)

@@ -1169,6 +1169,9 @@ COMPLETION_WORDS = ("完成", "建成", "实现", "达到", "到位", "见效")
 CLOSING_HEADINGS = ("附则", "其他事项")
 #: What a plan's document calls itself in the sentence that says when it takes effect
 #: (本措施自2026年3月18日起施行): such a sentence is closing text, not a task.
+#: What a report or a request (报告, 请示) says of itself at its end, after 以上意见 or 上述建议: the
+#: formula that asks for approval (以上意见如无不妥，请批转各地执行; 妥否，请批示).
+REQUEST_CLOSINGS = ("如无不妥", "如无不当", "如无异议", "妥否", "当否", "如可行")
 SELF_NAMES = (
     "文件",
     "通知",

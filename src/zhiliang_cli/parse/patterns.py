@@ -810,7 +810,7 @@ RE_ATTACHMENT_LIST = regex.compile(
 RE_ANNEX_HEADING = regex.compile(rf"(?:{_alternation(lx.ATTACHMENT_LABELS)}){WS}*+(?:{DIGIT}|{CN_NUM})*+{WS}*+$")
 
 #: A paragraph that charges everyone with carrying the plan out, or speaks of the plan itself:
-#: 各地区、各部门要…, 未纳入试点范围的…可参照本方案…, 司法部负责…本意见贯彻落实工作.
+#: 各地区、各部门要…, 未纳入试点范围的…可参照本方案…, 司法部负责…本意见贯彻落实工作, …按照上述精神….
 _LEVEL_OF_DEPARTMENTS = "市直|省直|区直|县直|市级|省级|区级|县级|市政府|省政府|区政府|国务院"
 RE_CLOSING_PARAGRAPH = regex.compile(
     rf"""
@@ -819,9 +819,16 @@ RE_CLOSING_PARAGRAPH = regex.compile(
             # 各地区、各部门要…, 各县（市、区）人民政府、市直各部门要…
       | [^。]{{0,60}}? 本 (?:{_SELF}) [^。]{{0,12}}? (?:贯彻落实|贯彻执行|落实|实施|执行|参照)
       | [^。]{{0,40}}? (?:参照|对照|按照|根据) 本 (?:{_SELF})
+      | [^\r\n]{{0,100}}? (?:参照|按照|根据) (?:上述|以上) 精神
+            # 鉴于…。因此，这些地区也应按照上述精神认真做好…工作 (anywhere in the paragraph)
     )
     """,
     regex.VERBOSE,
+)
+#: The request a report or a 请示 ends with, on what it has said: 以上意见如无不妥，请批转…执行;
+#: 妥否，请批示 (never a task's words, wherever it stands).
+RE_REQUEST_CLOSING = regex.compile(
+    rf"{WS}*+(?:以上|上述)?[^。，,]{{0,8}}?(?:{_alternation(lx.REQUEST_CLOSINGS)})[，,]{WS}*+请"
 )
 #: A provision on the plan itself: 本措施所称…, 本措施由市科技局负责解释, 本方案未尽事宜….
 RE_PROVISION = regex.compile(

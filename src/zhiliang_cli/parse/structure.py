@@ -74,6 +74,7 @@ from .patterns import (
     RE_FUSED_MARKER,
     RE_GROUPED_NOTE,
     RE_PROVISION,
+    RE_REQUEST_CLOSING,
     RE_TAKES_EFFECT,
     RE_TITLE_COLON,
 )
@@ -717,8 +718,9 @@ def _closing_after_last_task(text: str, drafts: list[SectionDraft], notes: _Note
 
     Closing are: sections after the tasks that only say how the plan applies (第四条 本措施自…施行);
     and, in the last task, from a sentence that says when the plan takes effect (本措施自…起施行),
-    or a paragraph that charges everyone with it or speaks of the plan itself (各地区、各部门要…,
-    本措施由…负责解释) and holds no note, or, where the plan ends its tasks with their notes,
+    or the request a forwarded report ends with (以上意见如无不妥，请批转…执行), or a paragraph
+    that charges everyone with it or speaks of the plan itself (各地区、各部门要…, 本措施由…负责解释,
+    …按照上述精神…) and holds no note, or, where the plan ends its tasks with their notes,
     whatever follows the last task's last note."""
     closing: list[Line] = []
     while len(drafts) > 1 and _only_says_how_it_applies(text, drafts[-1], notes):
@@ -739,6 +741,7 @@ def _closing_after_last_task(text: str, drafts: list[SectionDraft], notes: _Note
             and (
                 RE_TAKES_EFFECT.match(text, lines[k].start, lines[k].end)
                 or RE_PROVISION.match(text, lines[k].start, lines[k].end)
+                or RE_REQUEST_CLOSING.match(text, lines[k].start, lines[k].end)
                 or (
                     task
                     and k >= first
