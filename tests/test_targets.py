@@ -352,6 +352,12 @@ MADE_UP = [
         "新建累计长度500公里的绿道。",
         [("500", 500, "公里", "=", None, False)],
     ),
+    # made up to probe the conditions rule: a must-have with no list of conditions before it sets a goal
+    (
+        "a-must-have-outside-a-list-of-conditions",
+        "加大支持力度。到2025年，各县应有3个以上示范基地。",
+        [("3", 3, "个", ">=", None, False)],
+    ),
 ]
 
 NON_TARGETS = [
@@ -453,6 +459,13 @@ NON_TARGETS = [
     ("a-list-with-brackets-in-names", "选择甲县（市）、乙区、丙开发区（园区）3个地区作为试点地区。"),
     ("a-list-of-places-and-its-size", "确定北京、吉林、贵州3个省（区、市）和拉萨市作为试点地区。"),
     ("a-size-for-each-listed", "引进面积均不少于1万平方米的项目。"),
+    # bug caught: gov_050 (a 1997 opinion): thresholds in a list of conditions a body must meet
+    (
+        "thresholds-in-a-list-of-conditions",
+        "符合下列要求的社会团体予以保留。1.有规范的名称。2.全国性社会团体应有10万元以上资金，基金会基金数额不少于210万元。",
+    ),
+    ("a-must-have-after-a-colon", "法人社会团体还应具备：（1）有专职工作人员；（2）地方性社会团体应有5万元以上资金。"),
+    ("conditions-of-an-applicant", "申报企业应具备下列条件：注册资本不少于500万元。"),
 ]
 
 # (id, sentence, [(number_text, subject, aspirational)]): what each target counts, where one verb sets several

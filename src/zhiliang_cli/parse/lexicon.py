@@ -1119,6 +1119,13 @@ NOT_RATE_FRAME_AFTER = ("时", "期", "标", "需", "要求", "计划", "规定"
 TOTALITY_WORDS = ("全面", "全部", "均", "全")
 #: Words that open the condition of a grant: 对…的，给予…; 凡…的.
 CONDITION_WORDS = ("对于", "对", "凡")
+#: Words that open a list of conditions a body must meet: 符合下列要求的社会团体予以保留; 还应具备：.
+CONDITION_LIST_VERBS = ("符合", "具备", "具有")
+CONDITION_LIST_WORDS = ("条件", "要求", "标准")
+#: Modals of what a body must have, setting a threshold in a list of conditions: 应有10万元以上资金.
+POSSESSION_MODALS = (
+    "应有", "须有", "应具备", "须具备", "需具备", "应当具备", "必须具备", "应具有", "须具有", "应当具有", "必须具有",
+)  # fmt: skip
 #: Words of a penalty: numbers in a clause that imposes one are its bounds, not goals (处1万元以上5万元
 #: 以下的罚款, 并处违法所得1倍以上5倍以下的罚款).
 PENALTY_WORDS = ("罚款", "罚金")

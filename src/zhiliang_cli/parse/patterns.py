@@ -582,6 +582,13 @@ RE_SENTENCE_YEAR = regex.compile(
     rf"(?P<year>[12１２]{DIGIT}{{3}})年"  # 1995年
     rf"(?>{_alternation(lx.DATING_YEAR_PARTS)}|{DIGIT}{{1,2}}月(?:{DIGIT}{{1,2}}日)?)?"  # 底, 上半年, 6月30日
 )
+#: The opening of a list of conditions: 符合下列要求的, 符合以下条件, 应具备下列条件：, 还应具备：.
+RE_CONDITION_LIST = regex.compile(
+    rf"(?:{_alternation(lx.CONDITION_LIST_VERBS)})"  # 符合, 具备
+    r"(?:(?:下列|以下|如下)[^，。；;：:]{0,8}?"  # 下列要求, 以下基本条件
+    rf"(?:{_alternation(lx.CONDITION_LIST_WORDS)})"
+    r"|[：:])"  # or a colon right after the verb: 还应具备：
+)
 #: Words that mark a target the plan only strives for (力争, 争取).
 RE_ASPIRATION_CUE = re.compile(_alternation(lx.ASPIRATION_CUES))
 #: The frame of a baseline: 在……的基础上 (numbers inside it already exist).

@@ -51,6 +51,7 @@ from .patterns import (
     RE_CODE_AFTER,
     RE_CODE_BEFORE,
     RE_COMPLETION,
+    RE_CONDITION_LIST,
     RE_DISTRIBUTIVE,
     RE_FUND_SET_UP,
     RE_GOVERNING_VERB,
@@ -109,6 +110,7 @@ class _Context:
 
     __slots__ = (
         "_aspiration",
+        "_conditions",
         "_grant",
         "_penalty",
         "_years",
@@ -138,6 +140,7 @@ class _Context:
         self._aspiration: bool | None = None
         self._penalty: bool | None = None
         self._grant: bool | None = None
+        self._conditions: int | None = None  # where a list of conditions opens (the end if none)
         self._years: list[tuple[int, bool]] | None = None  # where each year stands, and whether it dates a fact
         self.quotes: list[int] | None = None  # where each " stands, found the first time it is asked
         # the clause and sentence bounds found so far, by kind and position: each number asks for
@@ -168,6 +171,18 @@ class _Context:
                 or RE_BUDGET.search(text, start, end) is not None
             )
         return self._grant
+
+    def sets_a_condition(self, pos: int) -> bool:
+        """Whether a number at ``pos`` is a threshold in a list of conditions: after the list's
+        opening (符合下列要求的社会团体予以保留; 还应具备：), in a sentence whose modal says what a body
+        must have (应有10万元以上资金，…基金数额不少于210万元): eligibility, not a goal."""
+        if self._conditions is None:
+            opening = RE_CONDITION_LIST.search(self.text, self.start, self.end)
+            self._conditions = opening.start() if opening else self.end
+        if self._conditions >= pos:
+            return False
+        sentence_start = self.sentence_start(pos)
+        return any(self.text.find(modal, sentence_start, pos) >= 0 for modal in lx.POSSESSION_MODALS)
 
     def tells_of_the_past(self, pos: int) -> bool:
         """Whether the last year named in the sentence before ``pos`` dates what it tells of to a
@@ -741,6 +756,8 @@ def _target(text: str, quantity: re.Match[str], ctx: _Context, region: Region, i
         return None  # a number that counts what already exists: 已建成12个, 现有……, 2016年实施的24项
     if _completed(text, clause_start, start, before) or ctx.tells_of_the_past(start):
         return None  # what was done: 共落实了165名, 共发生48次; 1995年…48次 in a plan of 1996
+    if ctx.sets_a_condition(start):
+        return None  # 符合下列要求的…: …应有10万元以上资金 — a threshold to qualify, not a goal
     if _describes(text, quantity, unit, suffix, before, clause_start):
         return None
     if (
