@@ -10,7 +10,7 @@ import pytest
 import yaml
 
 from zhiliang_cli.parse.lines import LineIndex
-from zhiliang_cli.parse.targets import Region, extract_targets
+from zhiliang_cli.parse.targets import Region, extract_all, extract_targets
 from zhiliang_cli.records import ItemRecord
 
 ANNOTATION = Path(__file__).parent / "annotations" / "plan_2023_targets.yaml"
@@ -352,6 +352,12 @@ MADE_UP = [
         "新建累计长度500公里的绿道。",
         [("500", 500, "公里", "=", None, False)],
     ),
+    # made up to probe the conditions rule: a must-have with no list of conditions before it sets a goal
+    (
+        "a-must-have-outside-a-list-of-conditions",
+        "加大支持力度。到2025年，各县应有3个以上示范基地。",
+        [("3", 3, "个", ">=", None, False)],
+    ),
 ]
 
 NON_TARGETS = [
@@ -453,6 +459,13 @@ NON_TARGETS = [
     ("a-list-with-brackets-in-names", "选择甲县（市）、乙区、丙开发区（园区）3个地区作为试点地区。"),
     ("a-list-of-places-and-its-size", "确定北京、吉林、贵州3个省（区、市）和拉萨市作为试点地区。"),
     ("a-size-for-each-listed", "引进面积均不少于1万平方米的项目。"),
+    # bug caught: gov_050 (a 1997 opinion): thresholds in a list of conditions a body must meet
+    (
+        "thresholds-in-a-list-of-conditions",
+        "符合下列要求的社会团体予以保留。1.有规范的名称。2.全国性社会团体应有10万元以上资金，基金会基金数额不少于210万元。",
+    ),
+    ("a-must-have-after-a-colon", "法人社会团体还应具备：（1）有专职工作人员；（2）地方性社会团体应有5万元以上资金。"),
+    ("conditions-of-an-applicant", "申报企业应具备下列条件：注册资本不少于500万元。"),
 ]
 
 # (id, sentence, [(number_text, subject, aspirational)]): what each target counts, where one verb sets several
@@ -567,6 +580,26 @@ TIMES = [
     ),
 ]
 
+#: Sentences read in a plan of a given year: what a year before it saw or did is a fact, not a goal.
+#: (id, sentence, the plan's year, the number texts read as targets)
+DATED: list[tuple[str, str, int | None, list[str]]] = [
+    # bug caught: gov_020, gov_051, gov_052 (State Council notices of 1996 and 1997)
+    ("a-count-of-an-earlier-year", "1995年我国共有5级以上地震48次。", 1996, []),
+    ("the-same-count-in-its-own-year", "1995年全省新增企业30家。", 1995, ["30"]),
+    ("an-earlier-year-dates-the-whole-sentence", "1995年全球共有地震33次，为年均18次的1.8倍。", 1996, []),
+    ("an-earlier-year-in-brackets", "扩大招生规模（其中1995年广东省新增招生165名）。", 1996, []),
+    ("an-earlier-year-after-a-comma", "1996年，全国新增地震台网38个，其中大陆地区26个。", 1997, []),
+    ("completed-aspect", "扩大招生规模（其中广东省、福建省共落实了165名扩招任务）。", None, []),
+    ("an-event-that-happened", "全国共发生5级以上地震48次。", None, []),
+    # made up to probe the rule: a base, a deadline, a horizon and a phrase are no dates of a fact
+    ("a-base-year", "比2020年下降14.5%。", 2021, ["14.5%"]),
+    ("a-base-year-with-its-value", "由2024年的30%提高到50%以上。", 2025, ["50%"]),
+    ("a-deadline-in-an-earlier-year", "2020年底前建成10个中心。", 2021, ["10"]),
+    ("a-horizon-after-a-fact", "1995年全省建成10个，到2000年建成50个。", 1996, ["50"]),
+    ("a-year-inside-a-phrase", "对2016年实施的项目新增投资3亿元。", 2018, ["3亿"]),
+    ("wei-le-is-no-completed-aspect", "为了100万群众安居，新建住房3万套。", None, ["3万"]),
+]
+
 KNOWN_GAPS: list[tuple[str, str, list[Any]]] = [
     ("number-broken-by-a-line-wrap", "完成抽检5\n0万批次。", [("50万", 500000, "批次", "=", None, False)]),
 ]
@@ -598,6 +631,13 @@ def test_times(text: str, expected: list[Any]) -> None:
     region = Region(0, len(text), 1, 1)
     found = extract_targets(text, region, LineIndex(text))
     assert [(t["number_text"], t["comparator"], t["by"] and t["by"]["date"]) for t in found] == expected
+
+
+@pytest.mark.parametrize(("sentence", "year", "expected"), [pytest.param(s, y, e, id=i) for i, s, y, e in DATED])
+def test_dated(sentence: str, year: int | None, expected: list[str]) -> None:
+    region = Region(0, len(sentence), 1, 1)
+    found = extract_all(sentence, [region], LineIndex(sentence), year)[0]
+    assert [t["number_text"] for t in found] == expected
 
 
 @pytest.mark.xfail(strict=True, reason="known gap: not recognised yet")

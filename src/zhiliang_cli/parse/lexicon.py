@@ -795,6 +795,27 @@ NON_TARGET_FOLLOWERS = (
 NON_TARGET_LEADERS = ("第", "每", "前", "后", "排名", "截至", "截止", "编号", "代码", "热线", "×", "＊", "*", "÷", "/")
 #: Words that mark a number as an existing baseline, not a goal.
 BASELINE_CUES = ("已", "现有", "目前", "截至", "截止", "原有", "已有", "预计")
+#: The word right before a number that says it counts what was done: 落实了165名 (a fact).
+COMPLETED_WORDS = ("了",)
+#: Words earlier in a clause that say its counts are of events that happened: 共发生5级以上地震48次.
+HAPPENED_WORDS = ("共发生", "累计发生", "先后发生", "相继发生", "发生了")
+#: Words before 了 that make no completed aspect: 为了, 除了.
+NOT_COMPLETED_BEFORE = ("为", "除")
+#: Characters right before a year that make it a base, a start or one of a list, not the time a
+#: sentence tells of: 比2020年, 较2023年末, 由2024年的, 以1995年…为基数, 从1996年开始, 与2020年相比.
+YEAR_BASE_LEADERS = "比较由从自以与同和及、"
+#: Words that may stand between a clause's start and the year that dates it (其中1995年…), and
+#: prepositions that date what follows wherever they stand (我国在1995年…).
+YEAR_OPENERS = ("其中",)
+YEAR_PREPOSITIONS = ("在", "于")
+#: Parts of a year that may follow it and still date a sentence: 1995年底, 2023年上半年, 2022年6月.
+DATING_YEAR_PARTS = ("度", "底", "末", "初", "上半年", "下半年", "全年")
+#: Words right after a year (or a part of it) that make it no date of what a sentence tells: a deadline
+#: (2024年底前), a start (2024年起), a span (2021年至2025年), a base (2020年的30%, 2020年基础上), a list.
+YEAR_NOT_DATING_AFTER = (
+    "的", "前", "以前", "之前", "起", "开始", "以后", "后", "至", "到", "—", "－", "-", "～", "~", "、", "和",
+    "及", "与", "基础", "水平",
+)  # fmt: skip
 #: The closing words of a baseline phrase: 在……的基础上.
 BASELINE_FRAME = ("在", "基础上")
 #: Period names built from numerals.
@@ -1104,6 +1125,13 @@ NOT_RATE_FRAME_AFTER = ("时", "期", "标", "需", "要求", "计划", "规定"
 TOTALITY_WORDS = ("全面", "全部", "均", "全")
 #: Words that open the condition of a grant: 对…的，给予…; 凡…的.
 CONDITION_WORDS = ("对于", "对", "凡")
+#: Words that open a list of conditions a body must meet: 符合下列要求的社会团体予以保留; 还应具备：.
+CONDITION_LIST_VERBS = ("符合", "具备", "具有")
+CONDITION_LIST_WORDS = ("条件", "要求", "标准")
+#: Modals of what a body must have, setting a threshold in a list of conditions: 应有10万元以上资金.
+POSSESSION_MODALS = (
+    "应有", "须有", "应具备", "须具备", "需具备", "应当具备", "必须具备", "应具有", "须具有", "应当具有", "必须具有",
+)  # fmt: skip
 #: Words of a penalty: numbers in a clause that imposes one are its bounds, not goals (处1万元以上5万元
 #: 以下的罚款, 并处违法所得1倍以上5倍以下的罚款).
 PENALTY_WORDS = ("罚款", "罚金")

@@ -584,6 +584,21 @@ RE_CODE_AFTER = re.compile(r"[A-Za-z+_/#@]|[.．][0-9]")
 RE_RATE_WORD = re.compile(_alternation(lx.RATE_WORDS))
 #: Words that mark a number as an existing baseline (已, 现有, 截至).
 RE_BASELINE_CUE = re.compile(_alternation(lx.BASELINE_CUES))
+#: A year written in digits (not after a word that makes it a base: 比2020年), with a part of it or a
+#: month and day that may follow (1995年底, 2023年6月): what a sentence opening with it tells of
+#: happened then (1995年我国共发生…48次), a fact if the year is before the plan's.
+RE_SENTENCE_YEAR = regex.compile(
+    rf"(?<!{_chars(lx.YEAR_BASE_LEADERS)})"  # not 比2020年, 以1995年, 2024年、2025年
+    rf"(?P<year>[12１２]{DIGIT}{{3}})年"  # 1995年
+    rf"(?>{_alternation(lx.DATING_YEAR_PARTS)}|{DIGIT}{{1,2}}月(?:{DIGIT}{{1,2}}日)?)?"  # 底, 上半年, 6月30日
+)
+#: The opening of a list of conditions: 符合下列要求的, 符合以下条件, 应具备下列条件：, 还应具备：.
+RE_CONDITION_LIST = regex.compile(
+    rf"(?:{_alternation(lx.CONDITION_LIST_VERBS)})"  # 符合, 具备
+    r"(?:(?:下列|以下|如下)[^，。；;：:]{0,8}?"  # 下列要求, 以下基本条件
+    rf"(?:{_alternation(lx.CONDITION_LIST_WORDS)})"
+    r"|[：:])"  # or a colon right after the verb: 还应具备：
+)
 #: Words that mark a target the plan only strives for (力争, 争取).
 RE_ASPIRATION_CUE = re.compile(_alternation(lx.ASPIRATION_CUES))
 #: The frame of a baseline: 在……的基础上 (numbers inside it already exist).

@@ -51,6 +51,7 @@ from .patterns import (
     RE_CODE_AFTER,
     RE_CODE_BEFORE,
     RE_COMPLETION,
+    RE_CONDITION_LIST,
     RE_DISTRIBUTIVE,
     RE_FUND_SET_UP,
     RE_GOVERNING_VERB,
@@ -71,6 +72,7 @@ from .patterns import (
     RE_RATE_FRAME,
     RE_RATE_WORD,
     RE_SENTENCE_END,
+    RE_SENTENCE_YEAR,
     RE_STRAIGHT_QUOTE,
     RE_SUBSIDY,
     RE_SUFFIX_COMPARATOR,
@@ -108,8 +110,10 @@ class _Context:
 
     __slots__ = (
         "_aspiration",
+        "_conditions",
         "_grant",
         "_penalty",
+        "_years",
         "bounds",
         "end",
         "has_frame",
@@ -136,6 +140,8 @@ class _Context:
         self._aspiration: bool | None = None
         self._penalty: bool | None = None
         self._grant: bool | None = None
+        self._conditions: int | None = None  # where a list of conditions opens (the end if none)
+        self._years: list[tuple[int, bool]] | None = None  # where each year stands, and whether it dates a fact
         self.quotes: list[int] | None = None  # where each " stands, found the first time it is asked
         # the clause and sentence bounds found so far, by kind and position: each number asks for
         # the bounds around it many times
@@ -165,6 +171,32 @@ class _Context:
                 or RE_BUDGET.search(text, start, end) is not None
             )
         return self._grant
+
+    def sets_a_condition(self, pos: int) -> bool:
+        """Whether a number at ``pos`` is a threshold in a list of conditions: after the list's
+        opening (符合下列要求的社会团体予以保留; 还应具备：), in a sentence whose modal says what a body
+        must have (应有10万元以上资金，…基金数额不少于210万元): eligibility, not a goal."""
+        if self._conditions is None:
+            opening = RE_CONDITION_LIST.search(self.text, self.start, self.end)
+            self._conditions = opening.start() if opening else self.end
+        if self._conditions >= pos:
+            return False
+        sentence_start = self.sentence_start(pos)
+        return any(self.text.find(modal, sentence_start, pos) >= 0 for modal in lx.POSSESSION_MODALS)
+
+    def tells_of_the_past(self, pos: int) -> bool:
+        """Whether the last year named in the sentence before ``pos`` dates what it tells of to a
+        year before the plan's (1995年我国共发生5级以上地震48次 in a plan of 1996: a fact).  A year
+        that sets a base (比2020年), a deadline (2024年底前), a start or a span names no such time;
+        any other year in between (到2000年) tells of another time."""
+        if self.year is None:
+            return False
+        if self._years is None:
+            self._years = _sentence_years(self.text, self.start, self.end, self.year)
+        if not self._years:
+            return False
+        k = bisect_left(self._years, (pos, False)) - 1
+        return k >= 0 and self._years[k][1] and self._years[k][0] >= self.sentence_start(pos)
 
     def is_aspirational(self, pos: int) -> bool:
         """Whether a cue such as 力争 stands earlier in the sentence, or a verb such as 争创 earlier in
@@ -722,6 +754,10 @@ def _target(text: str, quantity: re.Match[str], ctx: _Context, region: Region, i
         return None  # a magnitude alone counts only right after a bound or a goal verb: 超千家, 支持千家企业
     if RE_BASELINE_CUE.search(text, clause_start, start) or _done_before(before, ctx.year):
         return None  # a number that counts what already exists: 已建成12个, 现有……, 2016年实施的24项
+    if _completed(text, clause_start, start, before) or ctx.tells_of_the_past(start):
+        return None  # what was done: 共落实了165名, 共发生48次; 1995年…48次 in a plan of 1996
+    if ctx.sets_a_condition(start):
+        return None  # 符合下列要求的…: …应有10万元以上资金 — a threshold to qualify, not a goal
     if _describes(text, quantity, unit, suffix, before, clause_start):
         return None
     if (
@@ -1403,6 +1439,62 @@ def _done_before(before: str, year: int | None) -> bool:
 
 #: A year, a few words of what was done in it, and 的, right before a number: 2016年实施的 (24项).
 RE_DATED_BEFORE = re.compile(r"((?:19|20)[0-9]{2})年[^，,。；;、\d]{0,6}的$")
+
+
+def _completed(text: str, clause_start: int, start: int, before: str) -> bool:
+    """Whether a number counts what was done: 了 right before it (共落实了165名), or events the clause
+    says happened (共发生5级以上地震48次).
+
+    >>> t = "共落实了165名，为了100人，共发生5级地震48次"
+    >>> _completed(t, 0, 4, "共落实了"), _completed(t, 8, 10, "为了"), _completed(t, 15, 23, "共发生5级地震")
+    (True, False, True)
+    """
+    word = next((w for w in lx.COMPLETED_WORDS if before.endswith(w)), None)
+    if word is not None and not before[: -len(word)].endswith(lx.NOT_COMPLETED_BEFORE):
+        return True
+    return text.find("发生", clause_start, start) >= 0 and any(
+        text.find(w, clause_start, start) >= 0 for w in lx.HAPPENED_WORDS
+    )
+
+
+def _sentence_years(text: str, start: int, end: int, year: int) -> list[tuple[int, bool]]:
+    """Where each year that may date a sentence stands in ``text[start:end]``, and whether it dates
+    it before the plan's ``year`` (1995年我国…, in a plan of 1996).
+
+    >>> _sentence_years("比2020年下降5%，1995年全国共有48个，到2000年", 0, 30, 1996)
+    [(11, True), (25, False)]
+    >>> _sentence_years("1995年底前完成，2020年的30%", 0, 20, 2021)
+    [(0, False), (10, False)]
+    """
+    found = []
+    for match in RE_SENTENCE_YEAR.finditer(text, start, end):
+        printed = int(match.group("year").translate(_TO_ASCII))
+        dates = _opens_its_clause(text, start, match.start()) and not text.startswith(
+            lx.YEAR_NOT_DATING_AFTER, match.end()
+        )
+        found.append((match.start(), dates and 1900 <= printed < year))
+    return found
+
+
+def _opens_its_clause(text: str, start: int, pos: int) -> bool:
+    """Whether a year at ``pos`` opens its clause (1995年我国…, （其中1995年…) or follows 在 or 于:
+    a year inside a phrase (将2016年实施的…) qualifies a noun, not the time of the clause.
+
+    >>> _opens_its_clause("。其中1995年", 0, 3), _opens_its_clause("将2016年", 0, 1)
+    (True, False)
+    >>> _opens_its_clause("我国在1995年", 0, 3)
+    True
+    """
+    before = text[max(start, pos - _LOOK_BACK) : pos].rstrip(lx.SPACE_CHARS)
+    if before.endswith(lx.YEAR_PREPOSITIONS):
+        return True
+    for opener in lx.YEAR_OPENERS:
+        before = before.removesuffix(opener)
+    return not before or before[-1] in lx.CLAUSE_ENDS or before[-1] in _YEAR_BRACKETS
+
+
+_YEAR_BRACKETS = "（(【[\n"
+_TO_ASCII = str.maketrans(lx.FULLWIDTH_DIGITS, "0123456789")
 
 
 def _is_fraction(number: str | None) -> bool:
