@@ -267,6 +267,9 @@ def test_golden_progress(small: tuple[LoadedPlan, Path], tmp_path: Path, monkeyp
     )
     data = judge_ledgers(["filled.xlsx"], loaded).data
     data["summary"]["plan"]["sha256"] = "…"  # the plan's text is the test's
+    for entry in data["summary"]["files"]:  # the day the workbook was saved: today, whichever day the suite runs
+        assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", entry["date"]), entry
+        entry["date"] = "…"
     if request.config.getoption("--update-golden"):
         GOLDEN.write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     assert json.loads(GOLDEN.read_text(encoding="utf-8")) == data
