@@ -17,6 +17,7 @@ A web copy's 发布时间 gives ``published``.  Fields not present are null.
 
 from __future__ import annotations
 
+import re
 from itertools import pairwise
 
 import regex
@@ -24,7 +25,7 @@ import regex
 from zhiliang_cli.records import ContactRecord
 
 from . import lexicon as lx
-from .lines import Line, is_date, is_noise
+from .lines import Line, is_date, is_noise, sends_a_document
 from .numerals import chinese_to_int
 from .patterns import (
     RE_ADDRESSEE_SEPARATOR,
@@ -139,8 +140,8 @@ def document_kind(title: str | None, plan_title: str | None, has_items: bool, as
         if not words:
             continue
         bare = _bare_title(words)
-        if any(word in RE_BOOK_TITLE.sub("", bare) for word in lx.SENDING_WORDS):
-            sent = RE_BOOK_TITLE.search(bare) or RE_SENT_TITLE.search(bare)
+        if sends_a_document(bare):
+            sent = _sent_title(bare)
             if sent is not None:
                 kind = _kind_by_ending(_bare_title(sent.group("title")))
                 if kind is not None:
@@ -170,9 +171,14 @@ def attaches_support(title: str | None, plan_title: str | None) -> bool:
     if not title or not plan_title or plan_title == title:
         return False
     bare = _bare_title(title)
-    if any(word in RE_BOOK_TITLE.sub("", bare) for word in lx.SENDING_WORDS):
+    if sends_a_document(bare):
         return False
     return _kind_by_ending(bare) in ("reply", "bulletin") and _kind_by_ending(_bare_title(plan_title)) != "plan"
+
+
+def _sent_title(title: str) -> re.Match[str] | None:
+    """Where a notice's title names what it sends (关于印发《X》的通知, 关于印发X的通知): group ``title``."""
+    return RE_BOOK_TITLE.search(title) or RE_SENT_TITLE.search(title)
 
 
 def _kind_by_ending(title: str) -> str | None:
@@ -607,7 +613,7 @@ def _plan_title(
             return _with_period(strings, i, _title_over_lines(strings, i, first))
     if not notice_title:
         return None, None
-    quoted = RE_BOOK_TITLE.search(notice_title) or RE_SENT_TITLE.search(notice_title)
+    quoted = _sent_title(notice_title)
     title = quoted.group("title") if quoted else notice_title
     line = next((i for i in range(start, len(strings)) if strings[i] == title), None)  # set on a line too
     return line, title
@@ -646,7 +652,7 @@ def _quoted_title_line(strings: list[str], start: int, notice_title: str | None)
     """
     if not notice_title:
         return None
-    sent = RE_BOOK_TITLE.search(notice_title) or RE_SENT_TITLE.search(notice_title)
+    sent = _sent_title(notice_title)
     if sent is None:
         return None
     wanted = _title_key(sent.group("title"))

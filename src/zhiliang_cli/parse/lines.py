@@ -20,6 +20,7 @@ from . import lexicon as lx
 from .numerals import chinese_to_int
 from .patterns import (
     RE_ATTACHMENT_LINE,
+    RE_BOOK_TITLE,
     RE_BREADCRUMB,
     RE_BREADCRUMB_SEPARATOR,
     RE_CLAUSE_END,
@@ -267,6 +268,15 @@ def _may_be_date(first: str, last: str) -> bool:
     """Whether a line that starts and ends with these may be a date: a year's digit or numeral
     first, a day's digit or numeral or 日 last."""
     return (first.isdigit() or first in _DATE_NUMERALS) and (last.isdigit() or last in _DATE_LAST)
+
+
+def sends_a_document(title: str) -> bool:
+    """Whether a notice's title sends a document (印发, 转发, 下发 outside the names it quotes).
+
+    >>> sends_a_document("关于印发《某某工作要点》的通知"), sends_a_document("关于《某某规划》实施情况的通报")
+    (True, False)
+    """
+    return any(word in RE_BOOK_TITLE.sub("", title) for word in lx.SENDING_WORDS)
 
 
 def is_closing(text: str, line: Line) -> bool:

@@ -806,7 +806,7 @@ def _following_units(text: str, notes: list[LeadNote]) -> list[LeadNote]:
         if remark is not None and remark.group("cooperating") is None:
             named = note.lead_units + note.cooperating_units
             shorts = clean_units(remark.group("units"))
-            extra = _unique(next((u for u in named if short in u), short) for short in shorts)
+            extra = unique_units(next((u for u in named if short in u), short) for short in shorts)
             cooperate = False
     return out
 
@@ -815,9 +815,10 @@ def _with_units(note: LeadNote, units: list[str], cooperate: bool) -> LeadNote:
     """The note with ``units`` added as leads (or cooperating units), unless it names them otherwise."""
     if cooperate:
         leading = set(note.lead_units)
-        return note._replace(cooperating_units=_unique(note.cooperating_units + [u for u in units if u not in leading]))
+        added = [u for u in units if u not in leading]
+        return note._replace(cooperating_units=unique_units(note.cooperating_units + added))
     cooperating = set(note.cooperating_units)
-    return note._replace(lead_units=_unique(note.lead_units + [u for u in units if u not in cooperating]))
+    return note._replace(lead_units=unique_units(note.lead_units + [u for u in units if u not in cooperating]))
 
 
 # --- reading a note's body ---------------------------------------------------------------------
@@ -989,9 +990,9 @@ def _reading(
 ) -> _Reading:
     """The reading, with marked units (*A) leading and the marks dropped from the names."""
     lead, cooperating = _marked_lead(lead, cooperating)
-    lead = _unique(_unmark(u) for u in lead)
+    lead = unique_units(_unmark(u) for u in lead)
     leading = set(lead)
-    cooperating = _unique(u for u in (_unmark(u) for u in cooperating) if u not in leading and u not in _VAGUE)
+    cooperating = unique_units(u for u in (_unmark(u) for u in cooperating) if u not in leading and u not in _VAGUE)
     parts = tuple(tuple(_unmark(u) for u in group) for group in groups or [] if group)
     return _Reading(tuple(lead), tuple(cooperating), shared, tuple(fields), labelled, parts)
 
@@ -1465,7 +1466,8 @@ def _visible(unit: str) -> bool:
     return any(ch.isprintable() and not ch.isspace() for ch in unit.strip(lx.LEAD_MARKS))
 
 
-def _unique(units: Iterable[str]) -> list[str]:
+def unique_units(units: Iterable[str]) -> list[str]:
+    """``units`` each once, in order."""
     return list(dict.fromkeys(units))
 
 
@@ -1494,13 +1496,13 @@ def merge(notes: list[LeadNote]) -> LeadNote:
     """Several notes read as one: every unit any of them names, leads first."""
     if len(notes) == 1:
         return notes[0]
-    lead = _unique(unit for note in notes for unit in note.lead_units)
+    lead = unique_units(unit for note in notes for unit in note.lead_units)
     leading = set(lead)
     return LeadNote(
         notes[0].start,
         notes[-1].end,
         lead,
-        _unique(unit for note in notes for unit in note.cooperating_units if unit not in leading),
+        unique_units(unit for note in notes for unit in note.cooperating_units if unit not in leading),
         all(note.shared for note in notes),
         tuple(field for note in notes for field in note.fields),
     )

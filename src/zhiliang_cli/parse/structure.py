@@ -35,7 +35,6 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from itertools import pairwise
 
@@ -55,16 +54,16 @@ from .lines import (
     is_noise,
     is_page_number,
     looks_like_signature,
+    sends_a_document,
     starts_a_notice,
 )
-from .notes import LeadNote, find_notes, merge, merge_trailing
+from .notes import LeadNote, find_notes, merge, merge_trailing, unique_units
 from .numerals import chinese_to_int
 from .patterns import (
     RE_ANNEX_HEADING,
     RE_ASCII_FULL_STOP,
     RE_ATTACHMENT_LINE,
     RE_ATTACHMENT_LIST,
-    RE_BOOK_TITLE,
     RE_BRACKETED_FIELD,
     RE_BRACKETED_LABEL_NOTE,
     RE_CLOSING_HEADING,
@@ -445,7 +444,7 @@ def _sends_a_plan(text: str, header: list[Line]) -> bool:
     for line in header[:_TITLE_LINES]:
         title += text[line.start : line.end]
         if title.endswith(lx.NOTICE_TITLE_ENDINGS):  # the title ends here, however many lines it took
-            return any(word in RE_BOOK_TITLE.sub("", title) for word in lx.SENDING_WORDS)
+            return sends_a_document(title)
     return False
 
 
@@ -986,8 +985,8 @@ def _spread_grouped_notes(text: str, items: list[ItemRecord]) -> None:
         count = int(printed) if printed.isdigit() else (chinese_to_int(printed) or 0)
         own = [n for n in item["notes"] if n is not note]
         if any(n["lead_units"] or n["cooperating_units"] for n in own):
-            item["lead_units"] = _unique(u for n in own for u in n["lead_units"])
-            item["cooperating_units"] = _unique(u for n in own for u in n["cooperating_units"])
+            item["lead_units"] = unique_units(u for n in own for u in n["lead_units"])
+            item["cooperating_units"] = unique_units(u for n in own for u in n["cooperating_units"])
             _cooperate_too(item, note)
         for earlier in items[max(0, k - count + 1) : k]:
             if not earlier["lead_units"] and not earlier["cooperating_units"]:
@@ -1009,16 +1008,11 @@ def _grouped_note(text: str, item: ItemRecord) -> tuple[NoteRecord, re.Match[str
     return (note, match) if match is not None else None
 
 
-def _unique(units: Iterable[str]) -> list[str]:
-    """``units`` each once, in order."""
-    return list(dict.fromkeys(units))
-
-
 def _cooperate_too(item: ItemRecord, note: NoteRecord) -> None:
     """``note``'s units added to the item's as cooperating, unless the item has them lead."""
     leading = set(item["lead_units"])
     added = [u for u in note["lead_units"] + note["cooperating_units"] if u not in leading]
-    item["cooperating_units"] = _unique(item["cooperating_units"] + added)
+    item["cooperating_units"] = unique_units(item["cooperating_units"] + added)
 
 
 def _printed_numbers_hold(drafts: list[SectionDraft]) -> bool:
