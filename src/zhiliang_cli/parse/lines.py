@@ -19,6 +19,7 @@ from typing import NamedTuple
 from . import lexicon as lx
 from .numerals import chinese_to_int
 from .patterns import (
+    ENTITY_LONGEST,
     RE_ATTACHMENT_LINE,
     RE_BOOK_TITLE,
     RE_BREADCRUMB,
@@ -66,8 +67,8 @@ def _without_entities(content: str) -> tuple[int, str]:
     while content and (match := RE_ENTITY_AT_START.match(content)) is not None:
         cut += match.end()
         content = content[match.end() :]
-    while content and (match := RE_ENTITY_AT_END.search(content)) is not None:
-        content = content[: match.start()]
+    while content and (match := RE_ENTITY_AT_END.search(content[-ENTITY_LONGEST:])) is not None:
+        content = content[: len(content) - len(match.string) + match.start()].rstrip(lx.SPACE_CHARS)
     return cut, content.strip(lx.SPACE_CHARS)
 
 

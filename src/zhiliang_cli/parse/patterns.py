@@ -69,8 +69,10 @@ _ENTITY = rf"""(?:
     &(?:{"|".join(lx.SPACE_ENTITIES)}|\#\d{{2,5}});?     # with its &: the ; may be lost
     | (?:nbsp|ensp|emsp|thinsp);                        # without it: a full name and its ;
 )"""
-#: One at a line's end, with the spaces before it (tried on a line that ends in ; or an ASCII letter).
-RE_ENTITY_AT_END = re.compile(rf"{WS}*{_ENTITY}\Z", re.VERBOSE | re.IGNORECASE)
+#: One at a line's end (tried on a line that ends in ; or an ASCII letter, searched in its last
+#: ENTITY_LONGEST characters only: a search of the whole line is quadratic in a run of spaces).
+RE_ENTITY_AT_END = re.compile(rf"{_ENTITY}\Z", re.VERBOSE | re.IGNORECASE)
+ENTITY_LONGEST = max(8, *(len(name) + 2 for name in lx.SPACE_ENTITIES))  # &#12345; or &thinsp;
 #: One at a line's start, with the spaces after it (tried on a line that opens with & or n, e, t).
 RE_ENTITY_AT_START = re.compile(rf"{_ENTITY}{WS}*", re.VERBOSE | re.IGNORECASE)
 #: A line break with the indentation around it, inside a name wrapped in print.
