@@ -90,6 +90,12 @@ TITLES = [
         None,
     ),
     (
+        "a-letter-spaced-title-line",  # gov_047: 国 务 院 工 作 规 则, the printer's stretching of a short title
+        "国务院关于印发《某某工作规则》的通知\n各部门：\n现予印发。\n国务院\n2024年1月4日\n某 某 工 作 规 则\n",
+        "某某工作规则",
+        None,
+    ),
+    (
         "the-note-kept-above-an-editor-line",
         "某市人民政府关于印发某市实施方案的通知\n各区人民政府：\n现印发实施。\n某市人民政府\n2024年1月4日\n（此件公开发布）\n"
         "（责任编辑：张三）\n某市实施方案\n",
@@ -128,6 +134,17 @@ RECIPIENTS = [
     ),
     ("kinds-of-one-office", "各区人民政府，市政府各委、办、局：", ["各区人民政府", "市政府各委、办、局"]),
 ]
+
+
+def test_a_letter_spaced_notice_title_is_read_whole_and_finds_the_title_it_sends() -> None:
+    """gov_041: 国务院办公厅关于印发 / 国 家 粮 食 应 急 预 案 的 函 — without its spaces the title it sends
+    is found below (else a line of the contents stood for it)."""
+    head = (
+        "某办公厅关于印发\n某 某 应 急 预 案 的 函\n某办函〔2005〕5号\n各部门：\n现印发给你们。\n"
+        "某办公厅\n2005年6月1日\n某某应急预案\n"
+    )
+    plan = parse_text(head + PLAN_BODY)
+    assert (plan["title"], plan["plan_title"]) == ("某办公厅关于印发某某应急预案的函", "某某应急预案")
 
 
 @pytest.mark.parametrize(("line", "recipients"), [c[1:] for c in RECIPIENTS], ids=[c[0] for c in RECIPIENTS])

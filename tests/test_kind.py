@@ -39,6 +39,24 @@ def test_kind_of_a_document(title: str | None, plan_title: str | None, items: bo
     assert document_kind(title, plan_title, items, assigns) == kind
 
 
+LETTER = "国务院办公厅关于某省所提问题和建议办理情况的函"
+
+
+@pytest.mark.parametrize(
+    ("body", "kind"),
+    [
+        ("现将有关情况函复如下：", "reply"),  # gov_021, gov_022, gov_048: a letter answering a province
+        ("经研究，现答复如下。", "reply"),
+        ("特此函复。", "reply"),
+        ("现将有关事项函告如下：", "other"),  # a letter that informs: it answers nothing
+        (None, "other"),
+    ],
+)
+def test_a_letter_that_says_it_answers_is_a_reply(body: str | None, kind: str) -> None:
+    assert document_kind(LETTER, None, True, body=body) == kind
+    assert document_kind("某市人民政府关于印发某某方案的通知", None, True, body=body) == "plan"  # only a 函
+
+
 REPLY = (
     "国务院办公厅关于同意某市举办某运动会的复函\n国办函〔2024〕9号\n某省人民政府：\n"
     "你省关于举办某运动会的请示收悉。经国务院同意，现函复如下：\n"

@@ -37,6 +37,7 @@ from .patterns import (
     RE_DOC_NUMBER,
     RE_EMAIL,
     RE_HEADING,
+    RE_LETTER_SPACED,
     RE_NOTE_LINE,
     RE_PHONE,
     RE_PLACE_PREFIX,
@@ -86,6 +87,7 @@ def parse_header(text: str, header: list[Line], trailer: list[Line], whole: bool
     if date_index is None:
         date_index = _last_date_line(signed)
     title, title_end = _notice_title(strings)
+    title = _unspaced(title)
     recipients_index, recipients = _recipients(strings, doc_index)
     note_index = _note_index(signed, date_index)
     signed_here = signed is strings
@@ -112,18 +114,21 @@ def parse_header(text: str, header: list[Line], trailer: list[Line], whole: bool
         "note": _note(signed, note_index),
         "contact": _contact(text[header[0].start : header[-1].end] if header else ""),
         "published": _published(text, header),
-        "plan_title": plan_title,
+        "plan_title": _unspaced(plan_title),
         "preamble": text[preamble[0] : preamble[1]] if preamble else None,
         "preamble_span": preamble,
         **({"after_span": after} if whole else {}),
     }
 
 
-def document_kind(title: str | None, plan_title: str | None, has_items: bool, assigns: bool = False) -> str:
+def document_kind(
+    title: str | None, plan_title: str | None, has_items: bool, assigns: bool = False, body: str | None = None
+) -> str:
     """What kind of document this is, from its title (what a notice sends, where it sends one):
     plan, reply, bulletin, regulation, decision or other.  A document whose items name the units
     that carry them out (``assigns``) sets tasks, whatever it calls itself (某市促进办法 with a
-    责任单位 under every article): a plan.
+    责任单位 under every article): a plan.  A letter (…办理情况的函) whose ``body`` says it answers
+    (现将有关情况函复如下) is a reply.
 
     >>> document_kind("福建省质量强省工作领导小组办公室关于印发《2023年福建省质量强省工作要点》的通知", None, True)
     'plan'
@@ -133,6 +138,9 @@ def document_kind(title: str | None, plan_title: str | None, has_items: bool, as
     'regulation'
     >>> document_kind("国务院办公厅关于调整某领导小组组成人员的通知", None, False), document_kind(None, None, True)
     ('other', 'plan')
+    >>> title = "国务院办公厅关于某省所提问题和建议办理情况的函"
+    >>> document_kind(title, None, True), document_kind(title, None, True, body="现将有关情况函复如下：")
+    ('other', 'reply')
     """
     if assigns:
         return "plan"
@@ -148,6 +156,8 @@ def document_kind(title: str | None, plan_title: str | None, has_items: bool, as
                     return kind
             continue
         kind = _kind_by_ending(bare)
+        if kind == "other" and body and bare.endswith("函") and any(w in body for w in lx.REPLY_STATEMENTS):
+            return "reply"
         if kind is not None:
             return kind
         if bare.endswith(lx.COVER_TITLES):
@@ -286,6 +296,20 @@ def _notice_title(strings: list[str]) -> tuple[str | None, int | None]:
         if len(s) <= _TITLE_MAX and not _doc_number_in(s):
             return s, i
     return None, None
+
+
+def _unspaced(title: str | None) -> str | None:
+    """A title without the spaces of letter-spacing, the printer's way of stretching a short title
+    over the line (spaces between words are kept).
+
+    >>> _unspaced("国 务 院 工 作 规 则"), _unspaced("国务院办公厅关于印发国 家 粮 食 应 急 预 案 的 函")
+    ('国务院工作规则', '国务院办公厅关于印发国家粮食应急预案的函')
+    >>> _unspaced("2023年 工作要点"), _unspaced("批 复")
+    ('2023年 工作要点', '批 复')
+    """
+    if not title or (" " not in title and "\u3000" not in title):
+        return title
+    return RE_LETTER_SPACED.sub(lambda m: "".join(m.group().split()), title)
 
 
 def _ends_a_title(text: str) -> bool:

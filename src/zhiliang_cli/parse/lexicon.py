@@ -1003,8 +1003,10 @@ DOCUMENT_KINDS = (
     ("纲要", "plan"), ("意见", "plan"), ("措施", "plan"), ("举措", "plan"), ("清单", "plan"),
     ("预案", "other"),  # an emergency plan: what each does when it happens, not tasks to carry out
     ("任务", "plan"), ("安排", "plan"), ("部署", "plan"),
-    ("函", "other"),  # a letter that answers nothing and sends nothing (…办理情况的函)
+    ("函", "other"),  # a letter that sends nothing (…办理情况的函), unless it says it answers: REPLY_STATEMENTS
 )  # fmt: skip
+#: What a letter (函) that answers says of itself (现将有关情况函复如下): it is a reply.
+REPLY_STATEMENTS = ("函复如下", "答复如下", "复函如下", "特此函复", "特此答复")
 #: The kinds in Chinese, for messages.
 DOCUMENT_KIND_NAMES = {
     "plan": "工作方案", "reply": "复函或批复", "bulletin": "通报", "regulation": "规章", "decision": "决定",

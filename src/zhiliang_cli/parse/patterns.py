@@ -215,6 +215,10 @@ RE_NOTICE_TITLE_LINE = regex.compile(
 #: The title a notice sends without book-title marks: 关于印发国家职业教育改革实施方案的通知.
 RE_SENT_TITLE = re.compile(r"(?:印发|转发)(?P<title>.+?)的(?:通知|函)$")
 
+#: A title set letter-spaced (国 务 院 工 作 规 则, 印发国 家 粮 食 应 急 预 案 的 函): three or more
+#: Chinese characters each one space apart.
+RE_LETTER_SPACED = regex.compile(rf"\p{{Han}}(?:{WS}\p{{Han}}){{2,}}")
+
 #: A line addressing the recipients (主送机关), ending in a colon.
 RE_RECIPIENTS_LINE = regex.compile(rf"(?P<to>[^。！？!?]*[^。！？!?\s\ufeff]){WS}*+{COLON}$")
 

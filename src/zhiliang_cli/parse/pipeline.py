@@ -88,7 +88,7 @@ def _kind_and_items(structure: Structure, header: dict[str, object]) -> tuple[st
     items = [item for section in structure.sections for item in section["items"]]
     assigns = sum(bool(item["lead_units"]) for item in items) * 2 > len(items)  # most items name who does them
     titles = cast("str | None", header["title"]), cast("str | None", header["plan_title"])
-    return document_kind(*titles, bool(items), assigns), items
+    return document_kind(*titles, bool(items), assigns, cast("str | None", header["preamble"])), items
 
 
 def _apply_default_deadline(text: str, items: list[ItemRecord], times: Times) -> None:
@@ -145,7 +145,8 @@ def _document_without_sections(text: str, index: LineIndex) -> PlanRecord | None
     notice that sends nothing): its notice, read as a plan's is, and nothing else.  None where the
     text is no such document either (or is a plan cut off before its first section)."""
     header = parse_header(text, index.lines, [], whole=True)
-    kind = document_kind(cast("str | None", header["title"]), cast("str | None", header["plan_title"]), False)
+    titles = cast("str | None", header["title"]), cast("str | None", header["plan_title"])
+    kind = document_kind(*titles, False, body=cast("str | None", header["preamble"]))
     if kind == "plan" or not (header["doc_number"] or header["date"]):
         return None
     after = cast("list[int] | None", header.pop("after_span", None))  # what it sends, after its signature
