@@ -188,3 +188,20 @@ def test_a_web_copys_space_entities_do_not_unmake_a_signature(signature: str) ->
     head = f"某市人民政府办公室关于印发某市实施方案的通知\n各区人民政府：\n现印发实施。\n{signature}\n2024年1月4日\n"
     plan = parse_text(head + "某市实施方案\n" + PLAN_BODY)
     assert (plan["issuers"], plan["date"]) == (["某市人民政府办公室"], "2024-01-04")
+
+
+DECREE = (
+    "某某省人民政府令\n第 12 号\n"
+    "《某某省促进办法》已经2024年3月1日省人民政府第5次常务会议修订通过，现予公布，自2024年5月1日起施行。\n"
+    "省长  张三\n2024年3月8日\n某某省促进办法\n（2010年1月5日某某省人民政府令第3号发布 2024年3月1日修订）\n"
+    "第一条 为了促进某某发展，制定本办法。\n第二条 省人民政府负责组织实施本办法。\n"
+)
+
+
+def test_a_decree_is_titled_and_numbered_by_its_heading_and_its_byline_is_no_note() -> None:
+    """gov_033, gov_058 (中华人民共和国国务院令 / 第707号): the heading is the title (never the date joined to
+    the title of what it publishes), 第N号 the number, the bracketed history under the published title its
+    byline, not the 附注."""
+    plan = parse_text(DECREE)
+    assert (plan["title"], plan["doc_number"], plan["note"]) == ("某某省人民政府令", "第 12 号", None)
+    assert (plan["plan_title"], plan["date"], plan["kind"]) == ("某某省促进办法", "2024-03-08", "regulation")

@@ -34,6 +34,7 @@ from .patterns import (
     RE_BRACKETED_ASIDE,
     RE_CONTACT_NAME,
     RE_DATE,
+    RE_DECREE_NUMBER,
     RE_DOC_NUMBER,
     RE_EMAIL,
     RE_HEADING,
@@ -243,10 +244,19 @@ def _doc_number_in(line: str) -> regex.Match[str] | None:
 
 
 def _doc_number(strings: list[str]) -> tuple[int | None, str | None]:
+    """The 发文字号 and its line; for a decree (中华人民共和国国务院令, 某省人民政府令), the 第N号 under its
+    heading.
+
+    >>> _doc_number(["某某省人民政府令", "第 12 号", "《某某办法》已经…通过，现予公布。"])
+    (1, '第 12 号')
+    """
     for i, s in enumerate(strings):
         match = _doc_number_in(s)
         if match and len(s) < _DOC_NUMBER_LINE:
             return i, match.group("doc")
+    for i, s in enumerate(strings[1:4], 1):
+        if RE_DECREE_NUMBER.fullmatch(s) and strings[i - 1].endswith(lx.DECREE_ENDINGS):
+            return i, s
     return None, None
 
 
@@ -280,7 +290,7 @@ def _notice_title(strings: list[str]) -> tuple[str | None, int | None]:
     """The notice's title; a title set on several lines (国务院办公厅关于有效发挥政府性 /
     融资担保基金作用… / …的指导意见) is joined."""
     for i, s in enumerate(strings[:6]):
-        if len(s) > _TITLE_MAX or _doc_number_in(s) or _has_clause_marks(s):
+        if len(s) > _TITLE_MAX or _doc_number_in(s) or _has_clause_marks(s) or is_date(s):
             continue
         joined, k = s, i
         while not _ends_a_title(joined) and k + 1 < min(len(strings), i + _TITLE_LINES):
@@ -534,6 +544,8 @@ def _note_index(strings: list[str], date_index: int | None) -> int | None:
     for i in range(date_index + 1, min(len(strings), date_index + 3)):
         if _note_line(strings[i]) and not RE_TITLE_PERIOD_LINE.match(strings[i]):
             return i  # （2026—2027年） under a title is the title's, not a note
+        if _ends_a_title(strings[i]):
+            break  # a brackets line under the title of what follows (…发布 根据…修订) is its byline
     return None
 
 

@@ -50,7 +50,10 @@ DOC_NUMBER_BRACKETS = (("〔", "〕"), ("[", "]"), ("［", "］"), ("(", ")"), (
 NOTICE_TITLE_ENDINGS = (
     "通知", "意见", "方案", "要点", "计划", "决定", "通报", "批复", "复函", "函", "答复", "规定",
     "办法", "细则", "规则", "纲要", "规划", "措施", "举措", "条例", "报告", "请示", "（试行）", "（征求意见稿）",
+    "令",  # a decree's heading: 中华人民共和国国务院令, 某某省人民政府令
 )  # fmt: skip
+#: How a decree's heading ends: the 第N号 under it is its number.
+DECREE_ENDINGS = ("令",)
 #: Labels of the contact line (联系人 / 联系电话 / 电子邮箱).
 CONTACT_NAME_LABELS = ("联系人",)
 PHONE_LABELS = ("联系电话", "电话", "传真", "联系方式", "手机")

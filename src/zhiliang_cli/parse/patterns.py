@@ -212,6 +212,9 @@ RE_NOTICE_TITLE_LINE = regex.compile(
     rf"[^。！？!?；;，,：:]{{0,60}}关于[^。！？!?；;，,：:]{{2,80}}(?:{_alternation(lx.NOTICE_TITLE_ENDINGS)})$"
 )
 
+#: A decree's number on the line under its heading (中华人民共和国国务院令 / 第707号).
+RE_DECREE_NUMBER = re.compile(rf"第{WS}*\d{{1,5}}{WS}*号")
+
 #: The title a notice sends without book-title marks: 关于印发国家职业教育改革实施方案的通知.
 RE_SENT_TITLE = re.compile(r"(?:印发|转发)(?P<title>.+?)的(?:通知|函)$")
 
