@@ -307,3 +307,22 @@ def test_an_annex_headed_with_its_title_after_articles_is_not_stray_text() -> No
     )
     plan = parse_text(text)
     assert [s["title"] for s in plan["sections"]] == ["支持企业", "培育企业"] and not plan["problems"]
+
+
+@pytest.mark.parametrize(
+    ("last", "cut"),
+    [
+        ("第四条 本办法自2024年1月1日起施行。", False),  # gov_033: the last article, a whole sentence run in
+        ("第四条 监督检查", True),  # a heading and nothing under it: the copy stops there
+        ("第四条 有下列情形之一的，依照本办法处理：", True),  # a sentence that announces what never comes
+    ],
+)
+def test_a_last_heading_that_says_a_whole_sentence_is_no_cut(last: str, cut: bool) -> None:
+    text = (
+        "某市某某办法\n第一条 为了规范某某，制定本办法。\n第二条 本办法适用于本市。\n第三条 市某局负责实施。\n"
+        + last
+        + "\n"
+    )
+    plan = parse_text(text)
+    assert any(p["kind"] == "truncated" for p in plan["problems"]) is cut
+    assert not lost_characters(text, plan)

@@ -33,6 +33,8 @@ NOTE_CLOSE_BRACKETS = CLOSE_PARENS + "】］〕〉]"
 COLONS = ":："
 #: Marks that end a sentence (a target's scope never runs past one).
 SENTENCE_ENDS = "。！？!?；;"
+#: Marks that end a sentence and what it says (not the ； of a list that goes on).
+FULL_STOPS = "。！？!?"
 #: Marks that end a clause (the text a target is reported with).
 CLAUSE_ENDS = "。！？!?；;，,：:\t"  # and a tab: the end of a table's cell
 #: Separators of unit names in a lead note.

@@ -183,7 +183,12 @@ def truncation_problems(text: str, sections: list[SectionRecord], index: LineInd
     if not sections:
         return []
     last_section = sections[-1]
-    if not last_section["items"] and last_section["text"] is None and not last_section["groups"]:
+    if (
+        not last_section["items"]
+        and last_section["text"] is None
+        and not last_section["groups"]
+        and not _says_it_whole(text, last_section)
+    ):
         return [
             _problem(
                 "truncated",
@@ -212,6 +217,13 @@ def truncation_problems(text: str, sections: list[SectionRecord], index: LineInd
             "the copy looks cut off here",
         )
     ]
+
+
+def _says_it_whole(text: str, section: SectionRecord) -> bool:
+    """Whether a section's heading line is a whole sentence run in after its marker (第三十六条 本条例自
+    2019年1月1日起施行。, 130．某市…做法。): it holds what it says, nothing need come under it."""
+    start, end = section["span"]
+    return text[start:end].rstrip(lx.SPACE_CHARS)[-1:] in lx.FULL_STOPS
 
 
 _COMPLETE = lx.SENTENCE_ENDS + lx.NOTE_CLOSE_BRACKETS + "”’》"
