@@ -103,6 +103,22 @@ def test_a_year_named_from_the_plans_is_part_of_its_time(text: str, times: list[
     assert [(text[t.start : t.end], t.kind, t.date) for t in find_times(text, 0, len(text), 2025)] == times
 
 
+# (text, the times in it as printed, their date) in a plan of 2025: a quarter's end (末) is part of the
+# time, as 年末 and 月末 are (genre 67's 二季度末前 was read 二季度, its date right, its words cut short)
+QUARTER_END_CASES = [
+    ("二季度末前设立县级乡村振兴产业引导基金", [("二季度末前", "2025-06-30")]),
+    ("第三季度末完成验收", [("第三季度末", "2025-09-30")]),
+    ("一季度末，完成选址", [("一季度末", "2025-03-31")]),
+    ("四季度末核准1座", [("四季度末", "2025-12-31")]),
+    ("于每季度末报送进展", []),  # a rhythm, as before
+]
+
+
+@pytest.mark.parametrize(("text", "times"), QUARTER_END_CASES, ids=[c[0] for c in QUARTER_END_CASES])
+def test_a_quarters_end_is_part_of_its_time(text: str, times: list[tuple[str, str]]) -> None:
+    assert [(text[t.start : t.end], t.date) for t in find_times(text, 0, len(text), 2025)] == times
+
+
 def test_an_item_deadline_in_the_next_year_dates_its_targets() -> None:
     text = (
         "某某市人民政府关于加快充电设施建设的实施意见\n一、重点任务\n"
