@@ -148,6 +148,43 @@ def test_a_time_that_qualifies_a_noun_is_no_deadline_of_the_item_nor_its_targets
     assert second["deadline"] is not None and second["deadline"]["date"] == "2025-06-30"
 
 
+# (id, an item's text, its deadline as printed or None): several deadlines in the text of one task
+# are its stages, due at the last, when they stand in one sentence, in order, each after the first
+# opening its clause and followed by what is done then (genre 67); times of separate sentences or
+# actors (gov_004: 2019年3月底前，国家卫生健康委…。2019年8月底前，各地…) or out of order are not
+STAGE_CASES = [
+    (
+        "time-nodes",
+        "新建高标准农田3.2万亩。按照时间节点推进：3月底前完成项目招标，5月底前全部开工，11月底前完成竣工验收。",
+        "11月底前",
+    ),
+    ("nodes-after-the-count", "建设冷链物流节点12个，3月底前完成选址，6月底前全部开工，10月底前建成投用。", "10月底前"),
+    ("wrapped-by-print", "建设冷链物流节点12个，3月底前完成选址，\n6月底前全部开工，10月底前建成投用。", "10月底前"),
+    ("one-actor-with-yu", "各乡镇于6月中旬前完成迎峰度夏工程投运，12月底前完成其余工程。", "12月底前"),
+    (
+        "two-sentences-two-actors",
+        "2019年3月底前，国家卫生健康委推行统一编码。2019年8月底前，各地完成编码转换工作。",
+        None,
+    ),
+    ("two-actors-one-sentence", "市发展改革委于3月底前出台方案，各区于6月底前制定细则。", None),
+    ("comma-after-each-time", "3月底前，市发展改革委出台方案，6月底前，各区制定细则。", None),
+    ("not-in-order", "6月底前完成摸底调查，3月底前制定工作方案。", None),
+    ("the-same-time-twice", "年内完成选址，年内全部开工。", None),
+    ("separate-sentences", "3月底前完成项目招标。11月底前完成竣工验收。", None),
+]
+
+
+@pytest.mark.parametrize(("body", "printed"), [c[1:] for c in STAGE_CASES], ids=[c[0] for c in STAGE_CASES])
+def test_the_stages_of_one_task_make_it_due_at_the_last(body: str, printed: str | None) -> None:
+    text = (
+        "2025年农业农村工作要点\n一、重点任务\n"
+        f"（一）推进建设。{body}（县农业农村局负责）\n（二）加强督查。（县督查室负责）\n"
+    )
+    first, second = parse_text(text)["sections"][0]["items"]
+    assert (first["deadline"] and first["deadline"]["text"]) == printed
+    assert second["deadline"] is None
+
+
 # (id, an item's note whose time field a copy from print wrapped, the deadline as printed, its date)
 WRAPPED_FIELDS = [
     ("lenticular-after-the-year", "【责任部门】省教育厅【完成时间】2024年\n12月底前", "2024年\n12月底前", "2024-12-31"),
@@ -232,6 +269,20 @@ SPAN_FIELDS = [
 
 @pytest.mark.parametrize(("field", "date"), SPAN_FIELDS, ids=[c[0] for c in SPAN_FIELDS])
 def test_a_deadline_field_that_names_a_span_of_years_is_due_at_its_end(field: str, date: str | None) -> None:
+    text = f"完成时限：{field}"
+    deadline = deadline_of(text, 5, len(text), 2025)
+    assert (deadline["text"], deadline["date"]) == (field, date)
+
+
+# a field that lists stages is due at its last (genre 65), its words the field as printed
+STAGE_FIELDS = [
+    ("二季度末核准1座，四季度末核准1座", "2025-12-31"),
+    ("6月中旬前完成迎峰度夏工程投运，12月底前完成其余工程", "2025-12-31"),
+]
+
+
+@pytest.mark.parametrize(("field", "date"), STAGE_FIELDS, ids=[c[0] for c in STAGE_FIELDS])
+def test_a_deadline_field_that_lists_stages_is_due_at_the_last(field: str, date: str) -> None:
     text = f"完成时限：{field}"
     deadline = deadline_of(text, 5, len(text), 2025)
     assert (deadline["text"], deadline["date"]) == (field, date)

@@ -13,6 +13,7 @@ Recognises the times a plan sets things by::
     长期坚持 / 持续推进              deadline  no date
     完成时限：2025年—2027年          deadline  2027-12-31  (a span of years: due at its end)
     完成时限：每年12月底前           deadline  no date     (it comes back every year)
+    3月底前招标，5月底前开工，11月底前验收   stages of one task: due at the last, 11-30
 
 A year alone (2023年) is no time: it dates what it stands in, it sets nothing by, unless it
 opens its paragraph (2024年，… / 2025年全市…工作的主要目标是：…: a horizon).  A time a verb and
@@ -25,10 +26,11 @@ the words as printed, their span and the date (ISO 8601, or null).
 from __future__ import annotations
 
 import calendar
+import itertools
 import re
 from bisect import bisect_left
 from collections.abc import Iterator
-from typing import NamedTuple
+from typing import NamedTuple, cast
 
 from zhiliang_cli.records import DeadlineRecord, ItemRecord
 
@@ -44,6 +46,7 @@ from .patterns import (
     RE_ONGOING_BRACKETED,
     RE_PLAN_YEAR,
     RE_QUALIFYING_VERB,
+    RE_SENTENCE_END,
     RE_TIME,
     RE_TIME_ANCHOR,
     RE_TIME_REMARK,
@@ -478,7 +481,8 @@ def plan_year(*titles: str | None, fallback: str | None = None) -> int | None:
 def item_deadline(text: str, item: ItemRecord, year: int | None, times: Times) -> DeadlineRecord | None:
     """An item's 完成时限: a field of its note (完成时限：2023年底前, or an unlabelled time in an
     inline note), else a time alone in brackets (（2023年底前完成）), else the one deadline its
-    text states (…，6月底前完成部署); a horizon (到2025年) is no deadline of the task."""
+    text states (…，6月底前完成部署), or the last of the stages it lists (:func:`is_stage_list`);
+    a horizon (到2025年) is no deadline of the task."""
     for note in item["notes"]:
         for note_field in note["fields"]:
             if note_field["label"] in lx.DEADLINE_LABELS or (
@@ -498,7 +502,68 @@ def item_deadline(text: str, item: ItemRecord, year: int | None, times: Times) -
     if ongoing is not None:
         return deadline_of(text, ongoing.start("body"), ongoing.end("body"), year)
     deadlines = [t for t in marks if t.kind == "deadline"]
-    return deadlines[0].record(text) if len(deadlines) == 1 else None
+    if len(deadlines) == 1 or is_stage_list(text, deadlines):
+        return deadlines[-1].record(text)
+    return None
+
+
+def is_stage_list(text: str, marks: list[TimeMark]) -> bool:
+    """Whether ``marks`` (two deadlines or more) are the stages of one task, due at the last: in one
+    sentence, later each than the one before, each after the first opening its clause, and each
+    followed by what is done then, not by a comma and its own subject
+    (3月底前完成项目招标，5月底前全部开工，11月底前完成竣工验收).  Times of separate sentences, of
+    separate actors (2019年3月底前，国家卫生健康委…。2019年8月底前，各地…; A于3月底前…，B于6月底前…),
+    or not in order (年内…，年内…) are no stages: the task then states no one deadline.
+
+    >>> text = "按照时间节点推进：3月底前完成项目招标，5月底前全部开工，11月底前完成竣工验收。"
+    >>> is_stage_list(text, find_times(text, 0, len(text), 2025))
+    True
+    >>> text = "2019年3月底前，国家卫生健康委推行编码。2019年8月底前，各地完成转换工作。"
+    >>> is_stage_list(text, find_times(text, 0, len(text), 2019))
+    False
+    """
+    if len(marks) < 2:
+        return False
+    dates = [mark.date for mark in marks]
+    if any(date is None for date in dates) or any(a >= b for a, b in itertools.pairwise(cast("list[str]", dates))):
+        return False  # not in order, or a stage without a day
+    if RE_SENTENCE_END.search(text, marks[0].end, marks[-1].start) is not None:
+        return False  # in separate sentences
+    return all(_before_gap(text, mark.start) in _COMMAS for mark in marks[1:]) and all(
+        _after_gap(text, mark.end) not in lx.CLAUSE_ENDS for mark in marks
+    )
+
+
+def _before_gap(text: str, start: int) -> str:
+    """The last character before ``start`` that is neither a space nor a line end (a line end where
+    a copy from print wrapped the sentence: 3月底前完成项目招标，⏎5月底前全部开工), or "" at the start.
+
+    >>> _before_gap("招标，\\n　5月底前", 5), _before_gap("5月", 0)
+    ('，', '')
+    """
+    k = start
+    while k > 0 and text[k - 1] in _GAP_CHARS:
+        k -= 1
+    return text[k - 1] if k else ""
+
+
+def _after_gap(text: str, end: int) -> str:
+    """The first character from ``end`` on that is neither a space nor a line end, or the comma the
+    text's end counts as (no verb follows).
+
+    >>> _after_gap("5月底前\\n完成", 4), _after_gap("5月底前，完成", 4), _after_gap("5月底前", 4)
+    ('完', '，', '，')
+    """
+    k = end
+    while k < len(text) and text[k] in _GAP_CHARS:
+        k += 1
+    return text[k] if k < len(text) else "，"
+
+
+_COMMAS = frozenset("，,")
+
+
+_GAP_CHARS = frozenset(lx.SPACE_CHARS + "\r\n")
 
 
 def default_deadline(text: str, times: Times) -> tuple[int, TimeMark] | None:
