@@ -19,6 +19,11 @@ CASES = [
     # the base of a change is no time to reach
     ("贷款余额较2023年底增长10%", []),
     ("产值比上年末增长5%", []),
+    # two points of every year joined by 和: a rhythm, twice a year, no time to finish by (gov_047)
+    ("并在年中和年末向国务院报告执行情况", []),
+    ("上半年和年底前分别报送进展情况", []),
+    ("于年末及年初开展检查", []),
+    ("建立完善制度和年底前完成评估", [("deadline", "2023-12-31")]),  # 和 joins no point of the year
     ("上半年完成系统升级", [("deadline", "2023-06-30")]),
     ("力争第一季度完成", [("deadline", "2023-03-31")]),
     # a time a copy from print wrapped at a line end is one time

@@ -866,6 +866,13 @@ YEAR_PARTS = {
     "三季度末": (9, 30),
     "四季度末": (12, 31),
 }
+#: Points of a year named without a year, and the words that join two of them: a task done at two
+#: points of every year is done on a rhythm (在年中和年末向国务院报告: twice a year), by no one day.
+YEAR_POINTS = (
+    "年初", "年中", "年末", "年底", "上半年", "下半年", "第一季度", "第二季度", "第三季度", "第四季度",
+    "一季度", "二季度", "三季度", "四季度", "一季度末", "二季度末", "三季度末", "四季度末",
+)  # fmt: skip
+YEAR_POINT_JOINERS = ("和", "及", "与", "、")
 #: Words for "within the plan's year": 年内完成, 全年新增, 今年.
 PLAN_YEAR_WORDS = ("本年度内", "本年度", "今年内", "年内", "全年", "今年", "当年", "本年")
 #: Of those, the words that set a time to finish by (年内完成), not only scope a count to the year

@@ -212,6 +212,8 @@ def _mark(match: re.Match[str], year: int | None) -> TimeMark | None:
             return None  # “十四五”时期: a period, not a time to reach
         end_year = next((y for name, y in lx.PERIOD_END_YEARS.items() if name in group["period"]), None)
         return TimeMark(start, end, _kind(horizon, group["before"]), _iso(end_year, 12, 31))
+    if not (group["year"] or group["rel_year"]) and _joined_to_a_point_of_the_year(text, start, end):
+        return None  # 在年中和年末向国务院报告: twice a year, a rhythm
     stated_year = _year(group["year"]) if group["year"] else _relative_year(group["rel_year"], year)
     if stated_year is None and not (group["part"] or group["month"]):
         return None
@@ -228,6 +230,23 @@ def _mark(match: re.Match[str], year: int | None) -> TimeMark | None:
     if group["month"] and not (group["before"] or group["month_end"] or group["day"] or horizon):
         return None
     return TimeMark(start, end, _kind(horizon, group["before"]), _date(match, stated_year or year))
+
+
+def _joined_to_a_point_of_the_year(text: str, start: int, end: int) -> bool:
+    """Whether the time in ``text[start:end]`` is joined by 和, 及, 与 or 、 to another point of the
+    year named without a year (年中和|年末, 上半年和|年底前, 年末|及年初): the two points of every
+    year a thing is done at, a rhythm.
+
+    >>> _joined_to_a_point_of_the_year("在年中和年末报告", 4, 6), _joined_to_a_point_of_the_year("上半年和年底前", 0, 3)
+    (True, True)
+    >>> _joined_to_a_point_of_the_year("完善制度和年底前完成", 5, 8)
+    False
+    """
+    return text.endswith(_POINT_JOINED, 0, start) or text.startswith(_JOINED_POINT, end)
+
+
+_POINT_JOINED = tuple(point + joiner for point in lx.YEAR_POINTS for joiner in lx.YEAR_POINT_JOINERS)
+_JOINED_POINT = tuple(joiner + point for point in lx.YEAR_POINTS for joiner in lx.YEAR_POINT_JOINERS)
 
 
 def _kind(horizon: bool, before: str | None) -> str:
