@@ -365,3 +365,29 @@ def test_the_deadline_a_plan_states_for_tasks_that_give_none(text: str, default:
             assert f"2024年工作要点\n{text}"[start:end] == default
         elif item is not items[1]:
             assert deadline is None
+
+
+RULES = (
+    "某市人民政府关于印发某市停车场{kind}的通知\n各区人民政府：\n"
+    "　　现将《某市停车场{kind}》印发给你们，请认真贯彻执行。\n"
+    "某市人民政府\n2024年5月6日\n某市停车场{kind}\n第一章　总则\n第一条　为加强停车场管理，制定本{kind}。\n"
+    "第二条　各区停车管理部门应当于年底前将本年度停车场备案情况报送市交通运输局。\n"
+    "第三条　2025年底前，各区完成既有停车场清理登记。\n"
+    "第四条　停车场经营者应当在6月底前公示收费标准。\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("kind", "deadlines"),
+    [
+        ("管理办法", [None, None, "2025年底前", None]),  # a standing rule: 年底前, 6月底前 come back every year
+        ("整治工作方案", [None, "年底前", "2025年底前", "6月底前"]),  # a plan: the plan's year
+    ],
+    ids=["regulation", "plan"],
+)
+def test_a_time_with_no_year_in_a_standing_rule_comes_back_every_year(kind: str, deadlines: list[str | None]) -> None:
+    """In a regulation (gov_047, the 国务院工作规则) a time that names no year is a point of every
+    year the rule stands (于年底前报送: 每年 unsaid), no deadline; one that names its year binds."""
+    plan = parse_text(RULES.format(kind=kind))
+    items = [item for section in plan["sections"] for item in section["items"]]
+    assert [item["deadline"] and item["deadline"]["text"] for item in items] == deadlines

@@ -873,6 +873,9 @@ YEAR_POINTS = (
     "一季度", "二季度", "三季度", "四季度", "一季度末", "二季度末", "三季度末", "四季度末",
 )  # fmt: skip
 YEAR_POINT_JOINERS = ("和", "及", "与", "、")
+#: Kinds of document whose rules stand from year to year: a time in them that names no year (于年底前
+#: 报送) comes back every year, as 每年 would say.
+STANDING_KINDS = ("regulation",)
 #: Words for "within the plan's year": 年内完成, 全年新增, 今年.
 PLAN_YEAR_WORDS = ("本年度内", "本年度", "今年内", "年内", "全年", "今年", "当年", "本年")
 #: Of those, the words that set a time to finish by (年内完成), not only scope a count to the year

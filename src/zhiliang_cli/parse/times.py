@@ -497,11 +497,14 @@ def plan_year(*titles: str | None, fallback: str | None = None) -> int | None:
     return None
 
 
-def item_deadline(text: str, item: ItemRecord, year: int | None, times: Times) -> DeadlineRecord | None:
+def item_deadline(
+    text: str, item: ItemRecord, year: int | None, times: Times, standing: bool = False
+) -> DeadlineRecord | None:
     """An item's 完成时限: a field of its note (完成时限：2023年底前, or an unlabelled time in an
     inline note), else a time alone in brackets (（2023年底前完成）), else the one deadline its
     text states (…，6月底前完成部署), or the last of the stages it lists (:func:`is_stage_list`);
-    a horizon (到2025年) is no deadline of the task."""
+    a horizon (到2025年) is no deadline of the task.  In a ``standing`` rule (a regulation) a time
+    in the text that names no year (于年底前报送, 每年 unsaid) comes back every year: no deadline."""
     for note in item["notes"]:
         for note_field in note["fields"]:
             if note_field["label"] in lx.DEADLINE_LABELS or (
@@ -510,7 +513,7 @@ def item_deadline(text: str, item: ItemRecord, year: int | None, times: Times) -
                 start, end = note_field["span"]
                 return deadline_of(text, start, end, year)
     start, end = item["span"]
-    marks = [t for t in times.within(start, end) if t.end <= end]
+    marks = [t for t in times.within(start, end) if t.end <= end and (not standing or names_its_year(text, t))]
     for mark in marks:  # a time alone in brackets: （2023年底前完成）
         opening = _last_open(text, max(start, mark.start - 8), mark.start)
         if opening is not None:
@@ -524,6 +527,18 @@ def item_deadline(text: str, item: ItemRecord, year: int | None, times: Times) -
     if len(deadlines) == 1 or is_stage_list(text, deadlines):
         return deadlines[-1].record(text)
     return None
+
+
+def names_its_year(text: str, mark: TimeMark) -> bool:
+    """Whether the time ``mark`` names its year (2020年年底前, 到“十四五”末), rather than a point of
+    whatever year it is read in (年底前, 6月底前, 年内, 次年3月底前).
+
+    >>> text = "2020年年底前免缴，年底前报送，到“十四五”末"
+    >>> [names_its_year(text, mark) for mark in find_times(text, 0, len(text), 2020)]
+    [True, False, True]
+    """
+    match = RE_TIME.match(text, mark.start, mark.end)
+    return match is not None and bool(match.group("year") or match.group("period"))
 
 
 def is_stage_list(text: str, marks: list[TimeMark]) -> bool:
