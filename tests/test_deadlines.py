@@ -24,6 +24,13 @@ CASES = [
     ("上半年和年底前分别报送进展情况", []),
     ("于年末及年初开展检查", []),
     ("建立完善制度和年底前完成评估", [("deadline", "2023-12-31")]),  # 和 joins no point of the year
+    # a time in a clause that grants a permission bounds how long it lasts: no time to finish by (gov_018)
+    ("经省级人民政府批准，2020年年底前省属重点文化企业可免缴国有资本收益", []),
+    ("2024年底前符合条件的企业可以申请延期缴纳", []),
+    ("年底前准予试点企业先行使用", []),
+    ("2025年底前不允许新建燃煤锅炉", [("deadline", "2025-12-31")]),  # a ban is a duty
+    ("2024年底前完成改造的，可以给予奖补", [("deadline", "2024-12-31")]),  # the permission is the next clause's
+    ("2025年底前全省政务服务事项网上可办率不低于95%", [("deadline", "2025-12-31")]),  # 可办率: no modal
     ("上半年完成系统升级", [("deadline", "2023-06-30")]),
     ("力争第一季度完成", [("deadline", "2023-03-31")]),
     # a time a copy from print wrapped at a line end is one time

@@ -873,6 +873,10 @@ YEAR_POINTS = (
     "一季度", "二季度", "三季度", "四季度", "一季度末", "二季度末", "三季度末", "四季度末",
 )  # fmt: skip
 YEAR_POINT_JOINERS = ("和", "及", "与", "、")
+#: Words that grant a permission, not set a duty: a time in their clause bounds how long the permission
+#: lasts (2020年年底前省属重点文化企业可免缴国有资本收益, gov_018), no time to finish by.  Only words
+#: that are a modal before a verb: 可 alone starts too many words (可再生, 网上可办率, 可持续).
+PERMISSION_WORDS = ("可以", "可免", "可暂缓", "允许", "准予", "免予", "免于", "暂免")
 #: Kinds of document whose rules stand from year to year: a time in them that names no year (于年底前
 #: 报送) comes back every year, as 每年 would say.
 STANDING_KINDS = ("regulation",)

@@ -44,6 +44,7 @@ from .patterns import (
     RE_LAST_NOTE_OPEN,
     RE_MONTH_OR_DAY,
     RE_ONGOING_BRACKETED,
+    RE_PERMISSION_IN_CLAUSE,
     RE_PLAN_YEAR,
     RE_QUALIFYING_VERB,
     RE_SENTENCE_END,
@@ -87,9 +88,25 @@ def find_times(text: str, start: int, end: int, year: int | None) -> list[TimeMa
     marks: list[TimeMark] = []
     for match in _matches(text, start, end):
         mark = _mark(match, year)
-        if mark is not None:
+        if mark is not None and not (mark.kind == "deadline" and grants_a_permission(text, mark.end, end)):
             marks.append(mark)
     return marks
+
+
+def grants_a_permission(text: str, at: int, end: int) -> bool:
+    """Whether the clause that goes on at ``at`` grants a permission (可免缴, 可以, 允许, 准予 …)
+    rather than sets a duty: a time there bounds how long the permission lasts (2020年年底前省属重点
+    文化企业可免缴国有资本收益), no time to finish by.  The clause only: 2024年底前完成改造的，可给予
+    奖补 is a duty's time and a reward's condition.
+
+    >>> text = "2020年年底前省属重点文化企业可免缴国有资本收益。"
+    >>> grants_a_permission(text, 8, len(text)), find_times(text, 0, len(text), 2020)
+    (True, [])
+    >>> text = "2024年底前完成改造的，可以给予奖补。2025年底前网上可办率不低于95%。"
+    >>> [text[t.start : t.end] for t in find_times(text, 0, len(text), 2024)]
+    ['2024年底前', '2025年底前']
+    """
+    return RE_PERMISSION_IN_CLAUSE.match(text, at, end) is not None
 
 
 class Times:
