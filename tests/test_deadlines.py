@@ -398,3 +398,20 @@ def test_a_time_with_no_year_in_a_standing_rule_comes_back_every_year(kind: str,
     plan = parse_text(RULES.format(kind=kind))
     items = [item for section in plan["sections"] for item in section["items"]]
     assert [item["deadline"] and item["deadline"]["text"] for item in items] == deadlines
+
+
+# (a task's sentence, the date its count is due by): a later deadline holds for the counts before it
+# when its clause completes the whole work (全面完成, 全部完工: genre 64), not when it starts it
+LATER_COMPLETION_CASES = [
+    ("改造城镇老旧小区12个，10月底前全部完工。", "2025-10-31"),
+    ("改造城镇老旧小区12个，10月底前全面完成。", "2025-10-31"),
+    ("新建高标准农田3.5万亩，6月底前全面开工。", None),  # a start (genre 21)
+]
+
+
+@pytest.mark.parametrize(("body", "by"), LATER_COMPLETION_CASES, ids=[c[0] for c in LATER_COMPLETION_CASES])
+def test_a_later_deadline_that_completes_the_work_dates_the_counts_before_it(body: str, by: str | None) -> None:
+    text = f"2025年城建工作要点\n一、重点任务\n（一）推进改造。{body}（县住建局负责）\n"
+    (item,) = parse_text(text)["sections"][0]["items"]
+    (target,) = item["targets"]
+    assert (target["by"] and target["by"]["date"]) == by

@@ -1212,7 +1212,7 @@ RESPECTIVELY_WORDS = ("分别",)
 #: (各县（市、区）, 各地).
 EACH_BEFORE_NUMBER = ("各",)
 #: Verbs of a clause that completes a task (…，6月底前全面完成改造任务).
-COMPLETION_WORDS = ("完成", "建成", "实现", "达到", "到位", "见效")
+COMPLETION_WORDS = ("完成", "建成", "完工", "实现", "达到", "到位", "见效")
 
 
 # --- the plan's closing text ----------------------------------------------------------------
