@@ -8,18 +8,22 @@ Recognises the times a plan sets things by::
     6月底前 / 年内 / 全年            deadline  in the plan's year
     今年底前 / 明年6月底前           deadline  the plan's year / the next: 2023-12-31 / 2024-06-30
     3月31日前                        deadline  the plan's year, 03-31
-    上半年 / 三季度                  deadline  06-30 / 09-30 of the plan's year
+    上半年 / 三季度 / 二季度末前     deadline  06-30 / 09-30 / 06-30 of the plan's year
     到“十四五”末                    horizon   2025-12-31
     长期坚持 / 持续推进              deadline  no date
     完成时限：2025年—2027年          deadline  2027-12-31  (a span of years: due at its end)
     完成时限：每年12月底前           deadline  no date     (it comes back every year)
     3月底前招标，5月底前开工，11月底前验收   stages of one task: due at the last, 11-30
+    在年中和年末向国务院报告          no time   (two points of every year: a rhythm)
+    2020年年底前企业可免缴…          no time   (it bounds a permission, sets no duty)
 
 A year alone (2023年) is no time: it dates what it stands in, it sets nothing by, unless it
 opens its paragraph (2024年，… / 2025年全市…工作的主要目标是：…: a horizon).  A time a verb and
 的 follow (2000年底前建成的小区) says which ones are meant: no time either.  ``X月前``
 is read literally (before that month begins: the last day of the month before), ``X年前``
-as the genre uses it (2030年前实现碳达峰: by the end of that year).  Emits a Deadline record:
+as the genre uses it (2030年前实现碳达峰: by the end of that year).  In a standing rule (a
+regulation) a time that names no year (于年底前报送) comes back every year: no item's deadline.
+Emits a Deadline record:
 the words as printed, their span and the date (ISO 8601, or null).
 """
 
