@@ -19,6 +19,18 @@ CASES = [
     # the base of a change is no time to reach
     ("贷款余额较2023年底增长10%", []),
     ("产值比上年末增长5%", []),
+    # two points of every year joined by 和: a rhythm, twice a year, no time to finish by (gov_047)
+    ("并在年中和年末向国务院报告执行情况", []),
+    ("上半年和年底前分别报送进展情况", []),
+    ("于年末及年初开展检查", []),
+    ("建立完善制度和年底前完成评估", [("deadline", "2023-12-31")]),  # 和 joins no point of the year
+    # a time in a clause that grants a permission bounds how long it lasts: no time to finish by (gov_018)
+    ("经省级人民政府批准，2020年年底前省属重点文化企业可免缴国有资本收益", []),
+    ("2024年底前符合条件的企业可以申请延期缴纳", []),
+    ("年底前准予试点企业先行使用", []),
+    ("2025年底前不允许新建燃煤锅炉", [("deadline", "2025-12-31")]),  # a ban is a duty
+    ("2024年底前完成改造的，可以给予奖补", [("deadline", "2024-12-31")]),  # the permission is the next clause's
+    ("2025年底前全省政务服务事项网上可办率不低于95%", [("deadline", "2025-12-31")]),  # 可办率: no modal
     ("上半年完成系统升级", [("deadline", "2023-06-30")]),
     ("力争第一季度完成", [("deadline", "2023-03-31")]),
     # a time a copy from print wrapped at a line end is one time
@@ -103,6 +115,22 @@ def test_a_year_named_from_the_plans_is_part_of_its_time(text: str, times: list[
     assert [(text[t.start : t.end], t.kind, t.date) for t in find_times(text, 0, len(text), 2025)] == times
 
 
+# (text, the times in it as printed, their date) in a plan of 2025: a quarter's end (末) is part of the
+# time, as 年末 and 月末 are (genre 67's 二季度末前 was read 二季度, its date right, its words cut short)
+QUARTER_END_CASES = [
+    ("二季度末前设立县级乡村振兴产业引导基金", [("二季度末前", "2025-06-30")]),
+    ("第三季度末完成验收", [("第三季度末", "2025-09-30")]),
+    ("一季度末，完成选址", [("一季度末", "2025-03-31")]),
+    ("四季度末核准1座", [("四季度末", "2025-12-31")]),
+    ("于每季度末报送进展", []),  # a rhythm, as before
+]
+
+
+@pytest.mark.parametrize(("text", "times"), QUARTER_END_CASES, ids=[c[0] for c in QUARTER_END_CASES])
+def test_a_quarters_end_is_part_of_its_time(text: str, times: list[tuple[str, str]]) -> None:
+    assert [(text[t.start : t.end], t.date) for t in find_times(text, 0, len(text), 2025)] == times
+
+
 def test_an_item_deadline_in_the_next_year_dates_its_targets() -> None:
     text = (
         "某某市人民政府关于加快充电设施建设的实施意见\n一、重点任务\n"
@@ -130,6 +158,43 @@ def test_a_time_that_qualifies_a_noun_is_no_deadline_of_the_item_nor_its_targets
     (target,) = first["targets"]
     assert target["by"] is not None and (target["by"]["text"], target["by"]["date"]) == ("到2027年", "2027-12-31")
     assert second["deadline"] is not None and second["deadline"]["date"] == "2025-06-30"
+
+
+# (id, an item's text, its deadline as printed or None): several deadlines in the text of one task
+# are its stages, due at the last, when they stand in one sentence, in order, each after the first
+# opening its clause and followed by what is done then (genre 67); times of separate sentences or
+# actors (gov_004: 2019年3月底前，国家卫生健康委…。2019年8月底前，各地…) or out of order are not
+STAGE_CASES = [
+    (
+        "time-nodes",
+        "新建高标准农田3.2万亩。按照时间节点推进：3月底前完成项目招标，5月底前全部开工，11月底前完成竣工验收。",
+        "11月底前",
+    ),
+    ("nodes-after-the-count", "建设冷链物流节点12个，3月底前完成选址，6月底前全部开工，10月底前建成投用。", "10月底前"),
+    ("wrapped-by-print", "建设冷链物流节点12个，3月底前完成选址，\n6月底前全部开工，10月底前建成投用。", "10月底前"),
+    ("one-actor-with-yu", "各乡镇于6月中旬前完成迎峰度夏工程投运，12月底前完成其余工程。", "12月底前"),
+    (
+        "two-sentences-two-actors",
+        "2019年3月底前，国家卫生健康委推行统一编码。2019年8月底前，各地完成编码转换工作。",
+        None,
+    ),
+    ("two-actors-one-sentence", "市发展改革委于3月底前出台方案，各区于6月底前制定细则。", None),
+    ("comma-after-each-time", "3月底前，市发展改革委出台方案，6月底前，各区制定细则。", None),
+    ("not-in-order", "6月底前完成摸底调查，3月底前制定工作方案。", None),
+    ("the-same-time-twice", "年内完成选址，年内全部开工。", None),
+    ("separate-sentences", "3月底前完成项目招标。11月底前完成竣工验收。", None),
+]
+
+
+@pytest.mark.parametrize(("body", "printed"), [c[1:] for c in STAGE_CASES], ids=[c[0] for c in STAGE_CASES])
+def test_the_stages_of_one_task_make_it_due_at_the_last(body: str, printed: str | None) -> None:
+    text = (
+        "2025年农业农村工作要点\n一、重点任务\n"
+        f"（一）推进建设。{body}（县农业农村局负责）\n（二）加强督查。（县督查室负责）\n"
+    )
+    first, second = parse_text(text)["sections"][0]["items"]
+    assert (first["deadline"] and first["deadline"]["text"]) == printed
+    assert second["deadline"] is None
 
 
 # (id, an item's note whose time field a copy from print wrapped, the deadline as printed, its date)
@@ -221,6 +286,20 @@ def test_a_deadline_field_that_names_a_span_of_years_is_due_at_its_end(field: st
     assert (deadline["text"], deadline["date"]) == (field, date)
 
 
+# a field that lists stages is due at its last (genre 65), its words the field as printed
+STAGE_FIELDS = [
+    ("二季度末核准1座，四季度末核准1座", "2025-12-31"),
+    ("6月中旬前完成迎峰度夏工程投运，12月底前完成其余工程", "2025-12-31"),
+]
+
+
+@pytest.mark.parametrize(("field", "date"), STAGE_FIELDS, ids=[c[0] for c in STAGE_FIELDS])
+def test_a_deadline_field_that_lists_stages_is_due_at_the_last(field: str, date: str) -> None:
+    text = f"完成时限：{field}"
+    deadline = deadline_of(text, 5, len(text), 2025)
+    assert (deadline["text"], deadline["date"]) == (field, date)
+
+
 # a limit that comes back (每年12月底前, 每季度末) is the item's deadline as printed, with no one date
 RECURRING_FIELDS = ["每年12月底前", "每年6月30日前", "每季度末", "每月10日前", "每季度"]
 
@@ -293,3 +372,46 @@ def test_the_deadline_a_plan_states_for_tasks_that_give_none(text: str, default:
             assert f"2024年工作要点\n{text}"[start:end] == default
         elif item is not items[1]:
             assert deadline is None
+
+
+RULES = (
+    "某市人民政府关于印发某市停车场{kind}的通知\n各区人民政府：\n"
+    "　　现将《某市停车场{kind}》印发给你们，请认真贯彻执行。\n"
+    "某市人民政府\n2024年5月6日\n某市停车场{kind}\n第一章　总则\n第一条　为加强停车场管理，制定本{kind}。\n"
+    "第二条　各区停车管理部门应当于年底前将本年度停车场备案情况报送市交通运输局。\n"
+    "第三条　2025年底前，各区完成既有停车场清理登记。\n"
+    "第四条　停车场经营者应当在6月底前公示收费标准。\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("kind", "deadlines"),
+    [
+        ("管理办法", [None, None, "2025年底前", None]),  # a standing rule: 年底前, 6月底前 come back every year
+        ("整治工作方案", [None, "年底前", "2025年底前", "6月底前"]),  # a plan: the plan's year
+    ],
+    ids=["regulation", "plan"],
+)
+def test_a_time_with_no_year_in_a_standing_rule_comes_back_every_year(kind: str, deadlines: list[str | None]) -> None:
+    """In a regulation (gov_047, the 国务院工作规则) a time that names no year is a point of every
+    year the rule stands (于年底前报送: 每年 unsaid), no deadline; one that names its year binds."""
+    plan = parse_text(RULES.format(kind=kind))
+    items = [item for section in plan["sections"] for item in section["items"]]
+    assert [item["deadline"] and item["deadline"]["text"] for item in items] == deadlines
+
+
+# (a task's sentence, the date its count is due by): a later deadline holds for the counts before it
+# when its clause completes the whole work (全面完成, 全部完工: genre 64), not when it starts it
+LATER_COMPLETION_CASES = [
+    ("改造城镇老旧小区12个，10月底前全部完工。", "2025-10-31"),
+    ("改造城镇老旧小区12个，10月底前全面完成。", "2025-10-31"),
+    ("新建高标准农田3.5万亩，6月底前全面开工。", None),  # a start (genre 21)
+]
+
+
+@pytest.mark.parametrize(("body", "by"), LATER_COMPLETION_CASES, ids=[c[0] for c in LATER_COMPLETION_CASES])
+def test_a_later_deadline_that_completes_the_work_dates_the_counts_before_it(body: str, by: str | None) -> None:
+    text = f"2025年城建工作要点\n一、重点任务\n（一）推进改造。{body}（县住建局负责）\n"
+    (item,) = parse_text(text)["sections"][0]["items"]
+    (target,) = item["targets"]
+    assert (target["by"] and target["by"]["date"]) == by

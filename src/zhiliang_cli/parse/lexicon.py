@@ -861,7 +861,30 @@ YEAR_PARTS = {
     "二季度": (6, 30),
     "三季度": (9, 30),
     "四季度": (12, 31),
+    # a quarter's end is the quarter's last day: 二季度末前 (genre 67), 第三季度末
+    "第一季度末": (3, 31),
+    "第二季度末": (6, 30),
+    "第三季度末": (9, 30),
+    "第四季度末": (12, 31),
+    "一季度末": (3, 31),
+    "二季度末": (6, 30),
+    "三季度末": (9, 30),
+    "四季度末": (12, 31),
 }
+#: Points of a year named without a year, and the words that join two of them: a task done at two
+#: points of every year is done on a rhythm (在年中和年末向国务院报告: twice a year), by no one day.
+YEAR_POINTS = (
+    "年初", "年中", "年末", "年底", "上半年", "下半年", "第一季度", "第二季度", "第三季度", "第四季度",
+    "一季度", "二季度", "三季度", "四季度", "一季度末", "二季度末", "三季度末", "四季度末",
+)  # fmt: skip
+YEAR_POINT_JOINERS = ("和", "及", "与", "、")
+#: Words that grant a permission, not set a duty: a time in their clause bounds how long the permission
+#: lasts (2020年年底前省属重点文化企业可免缴国有资本收益, gov_018), no time to finish by.  Only words
+#: that are a modal before a verb: 可 alone starts too many words (可再生, 网上可办率, 可持续).
+PERMISSION_WORDS = ("可以", "可免", "可暂缓", "允许", "准予", "免予", "免于", "暂免")
+#: Kinds of document whose rules stand from year to year: a time in them that names no year (于年底前
+#: 报送) comes back every year, as 每年 would say.
+STANDING_KINDS = ("regulation",)
 #: Words for "within the plan's year": 年内完成, 全年新增, 今年.
 PLAN_YEAR_WORDS = ("本年度内", "本年度", "今年内", "年内", "全年", "今年", "当年", "本年")
 #: Of those, the words that set a time to finish by (年内完成), not only scope a count to the year
@@ -1194,7 +1217,7 @@ RESPECTIVELY_WORDS = ("分别",)
 #: (各县（市、区）, 各地).
 EACH_BEFORE_NUMBER = ("各",)
 #: Verbs of a clause that completes a task (…，6月底前全面完成改造任务).
-COMPLETION_WORDS = ("完成", "建成", "实现", "达到", "到位", "见效")
+COMPLETION_WORDS = ("完成", "建成", "完工", "实现", "达到", "到位", "见效")
 
 
 # --- the plan's closing text ----------------------------------------------------------------

@@ -674,6 +674,13 @@ RE_TIME = re.compile(
     """,
     re.VERBOSE,
 )
+#: The rest of a time's clause up to a word that grants a permission (2020年年底前|省属重点文化企业可免缴…):
+#: matched from the time's end, so it tries no more than its reach of characters.
+PERMISSION_REACH = 24
+RE_PERMISSION_IN_CLAUSE = re.compile(
+    rf"[^{regex.escape(lx.CLAUSE_ENDS)}\r\n]{{0,{PERMISSION_REACH}}}?"  # the clause's words before it: 省属重点文化企业
+    rf"(?<![不未])(?:{_alternation(lx.PERMISSION_WORDS)})"  # 可免, 可以, 允许; not 不允许 (a ban is a duty)
+)
 #: What after a time makes it qualify a noun rather than set a time to finish by: a verb of one or
 #: two characters and 的 (2000年底前建成的小区, 2024年6月底前注册的企业); a verb with its object
 #: (9月底前完成改造的企业达到18家) counts what is done by then, and is left a time.

@@ -65,7 +65,7 @@ def _parse(text: str) -> PlanRecord:
     times = Times.of(text, year)
     for section in structure.sections:
         for item in section["items"]:
-            item["deadline"] = item_deadline(text, item, year, times)
+            item["deadline"] = item_deadline(text, item, year, times, standing=kind in lx.STANDING_KINDS)
     _apply_default_deadline(text, items, times)
     preamble = cast("list[int] | None", header["preamble"] and header["preamble_span"])
     closing = [structure.closing[0].start, structure.closing[-1].end] if structure.closing else None

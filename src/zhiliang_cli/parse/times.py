@@ -8,27 +8,33 @@ Recognises the times a plan sets things by::
     6月底前 / 年内 / 全年            deadline  in the plan's year
     今年底前 / 明年6月底前           deadline  the plan's year / the next: 2023-12-31 / 2024-06-30
     3月31日前                        deadline  the plan's year, 03-31
-    上半年 / 三季度                  deadline  06-30 / 09-30 of the plan's year
+    上半年 / 三季度 / 二季度末前     deadline  06-30 / 09-30 / 06-30 of the plan's year
     到“十四五”末                    horizon   2025-12-31
     长期坚持 / 持续推进              deadline  no date
     完成时限：2025年—2027年          deadline  2027-12-31  (a span of years: due at its end)
     完成时限：每年12月底前           deadline  no date     (it comes back every year)
+    3月底前招标，5月底前开工，11月底前验收   stages of one task: due at the last, 11-30
+    在年中和年末向国务院报告          no time   (two points of every year: a rhythm)
+    2020年年底前企业可免缴…          no time   (it bounds a permission, sets no duty)
 
 A year alone (2023年) is no time: it dates what it stands in, it sets nothing by, unless it
 opens its paragraph (2024年，… / 2025年全市…工作的主要目标是：…: a horizon).  A time a verb and
 的 follow (2000年底前建成的小区) says which ones are meant: no time either.  ``X月前``
 is read literally (before that month begins: the last day of the month before), ``X年前``
-as the genre uses it (2030年前实现碳达峰: by the end of that year).  Emits a Deadline record:
+as the genre uses it (2030年前实现碳达峰: by the end of that year).  In a standing rule (a
+regulation) a time that names no year (于年底前报送) comes back every year: no item's deadline.
+Emits a Deadline record:
 the words as printed, their span and the date (ISO 8601, or null).
 """
 
 from __future__ import annotations
 
 import calendar
+import itertools
 import re
 from bisect import bisect_left
 from collections.abc import Iterator
-from typing import NamedTuple
+from typing import NamedTuple, cast
 
 from zhiliang_cli.records import DeadlineRecord, ItemRecord
 
@@ -42,8 +48,10 @@ from .patterns import (
     RE_LAST_NOTE_OPEN,
     RE_MONTH_OR_DAY,
     RE_ONGOING_BRACKETED,
+    RE_PERMISSION_IN_CLAUSE,
     RE_PLAN_YEAR,
     RE_QUALIFYING_VERB,
+    RE_SENTENCE_END,
     RE_TIME,
     RE_TIME_ANCHOR,
     RE_TIME_REMARK,
@@ -84,9 +92,25 @@ def find_times(text: str, start: int, end: int, year: int | None) -> list[TimeMa
     marks: list[TimeMark] = []
     for match in _matches(text, start, end):
         mark = _mark(match, year)
-        if mark is not None:
+        if mark is not None and not (mark.kind == "deadline" and grants_a_permission(text, mark.end, end)):
             marks.append(mark)
     return marks
+
+
+def grants_a_permission(text: str, at: int, end: int) -> bool:
+    """Whether the clause that goes on at ``at`` grants a permission (可免缴, 可以, 允许, 准予 …)
+    rather than sets a duty: a time there bounds how long the permission lasts (2020年年底前省属重点
+    文化企业可免缴国有资本收益), no time to finish by.  The clause only: 2024年底前完成改造的，可给予
+    奖补 is a duty's time and a reward's condition.
+
+    >>> text = "2020年年底前省属重点文化企业可免缴国有资本收益。"
+    >>> grants_a_permission(text, 8, len(text)), find_times(text, 0, len(text), 2020)
+    (True, [])
+    >>> text = "2024年底前完成改造的，可以给予奖补。2025年底前网上可办率不低于95%。"
+    >>> [text[t.start : t.end] for t in find_times(text, 0, len(text), 2024)]
+    ['2024年底前', '2025年底前']
+    """
+    return RE_PERMISSION_IN_CLAUSE.match(text, at, end) is not None
 
 
 class Times:
@@ -209,6 +233,8 @@ def _mark(match: re.Match[str], year: int | None) -> TimeMark | None:
             return None  # “十四五”时期: a period, not a time to reach
         end_year = next((y for name, y in lx.PERIOD_END_YEARS.items() if name in group["period"]), None)
         return TimeMark(start, end, _kind(horizon, group["before"]), _iso(end_year, 12, 31))
+    if not (group["year"] or group["rel_year"]) and _joined_to_a_point_of_the_year(text, start, end):
+        return None  # 在年中和年末向国务院报告: twice a year, a rhythm
     stated_year = _year(group["year"]) if group["year"] else _relative_year(group["rel_year"], year)
     if stated_year is None and not (group["part"] or group["month"]):
         return None
@@ -225,6 +251,23 @@ def _mark(match: re.Match[str], year: int | None) -> TimeMark | None:
     if group["month"] and not (group["before"] or group["month_end"] or group["day"] or horizon):
         return None
     return TimeMark(start, end, _kind(horizon, group["before"]), _date(match, stated_year or year))
+
+
+def _joined_to_a_point_of_the_year(text: str, start: int, end: int) -> bool:
+    """Whether the time in ``text[start:end]`` is joined by 和, 及, 与 or 、 to another point of the
+    year named without a year (年中和|年末, 上半年和|年底前, 年末|及年初): the two points of every
+    year a thing is done at, a rhythm.
+
+    >>> _joined_to_a_point_of_the_year("在年中和年末报告", 4, 6), _joined_to_a_point_of_the_year("上半年和年底前", 0, 3)
+    (True, True)
+    >>> _joined_to_a_point_of_the_year("完善制度和年底前完成", 5, 8)
+    False
+    """
+    return text.endswith(_POINT_JOINED, 0, start) or text.startswith(_JOINED_POINT, end)
+
+
+_POINT_JOINED = tuple(point + joiner for point in lx.YEAR_POINTS for joiner in lx.YEAR_POINT_JOINERS)
+_JOINED_POINT = tuple(joiner + point for point in lx.YEAR_POINTS for joiner in lx.YEAR_POINT_JOINERS)
 
 
 def _kind(horizon: bool, before: str | None) -> str:
@@ -475,10 +518,14 @@ def plan_year(*titles: str | None, fallback: str | None = None) -> int | None:
     return None
 
 
-def item_deadline(text: str, item: ItemRecord, year: int | None, times: Times) -> DeadlineRecord | None:
+def item_deadline(
+    text: str, item: ItemRecord, year: int | None, times: Times, standing: bool = False
+) -> DeadlineRecord | None:
     """An item's 完成时限: a field of its note (完成时限：2023年底前, or an unlabelled time in an
     inline note), else a time alone in brackets (（2023年底前完成）), else the one deadline its
-    text states (…，6月底前完成部署); a horizon (到2025年) is no deadline of the task."""
+    text states (…，6月底前完成部署), or the last of the stages it lists (:func:`is_stage_list`);
+    a horizon (到2025年) is no deadline of the task.  In a ``standing`` rule (a regulation) a time
+    in the text that names no year (于年底前报送, 每年 unsaid) comes back every year: no deadline."""
     for note in item["notes"]:
         for note_field in note["fields"]:
             if note_field["label"] in lx.DEADLINE_LABELS or (
@@ -487,7 +534,7 @@ def item_deadline(text: str, item: ItemRecord, year: int | None, times: Times) -
                 start, end = note_field["span"]
                 return deadline_of(text, start, end, year)
     start, end = item["span"]
-    marks = [t for t in times.within(start, end) if t.end <= end]
+    marks = [t for t in times.within(start, end) if t.end <= end and (not standing or names_its_year(text, t))]
     for mark in marks:  # a time alone in brackets: （2023年底前完成）
         opening = _last_open(text, max(start, mark.start - 8), mark.start)
         if opening is not None:
@@ -498,7 +545,80 @@ def item_deadline(text: str, item: ItemRecord, year: int | None, times: Times) -
     if ongoing is not None:
         return deadline_of(text, ongoing.start("body"), ongoing.end("body"), year)
     deadlines = [t for t in marks if t.kind == "deadline"]
-    return deadlines[0].record(text) if len(deadlines) == 1 else None
+    if len(deadlines) == 1 or is_stage_list(text, deadlines):
+        return deadlines[-1].record(text)
+    return None
+
+
+def names_its_year(text: str, mark: TimeMark) -> bool:
+    """Whether the time ``mark`` names its year (2020年年底前, 到“十四五”末), rather than a point of
+    whatever year it is read in (年底前, 6月底前, 年内, 次年3月底前).
+
+    >>> text = "2020年年底前免缴，年底前报送，到“十四五”末"
+    >>> [names_its_year(text, mark) for mark in find_times(text, 0, len(text), 2020)]
+    [True, False, True]
+    """
+    match = RE_TIME.match(text, mark.start, mark.end)
+    return match is not None and bool(match.group("year") or match.group("period"))
+
+
+def is_stage_list(text: str, marks: list[TimeMark]) -> bool:
+    """Whether ``marks`` (two deadlines or more) are the stages of one task, due at the last: in one
+    sentence, later each than the one before, each after the first opening its clause, and each
+    followed by what is done then, not by a comma and its own subject
+    (3月底前完成项目招标，5月底前全部开工，11月底前完成竣工验收).  Times of separate sentences, of
+    separate actors (2019年3月底前，国家卫生健康委…。2019年8月底前，各地…; A于3月底前…，B于6月底前…),
+    or not in order (年内…，年内…) are no stages: the task then states no one deadline.
+
+    >>> text = "按照时间节点推进：3月底前完成项目招标，5月底前全部开工，11月底前完成竣工验收。"
+    >>> is_stage_list(text, find_times(text, 0, len(text), 2025))
+    True
+    >>> text = "2019年3月底前，国家卫生健康委推行编码。2019年8月底前，各地完成转换工作。"
+    >>> is_stage_list(text, find_times(text, 0, len(text), 2019))
+    False
+    """
+    if len(marks) < 2:
+        return False
+    dates = [mark.date for mark in marks]
+    if any(date is None for date in dates) or any(a >= b for a, b in itertools.pairwise(cast("list[str]", dates))):
+        return False  # not in order, or a stage without a day
+    if RE_SENTENCE_END.search(text, marks[0].end, marks[-1].start) is not None:
+        return False  # in separate sentences
+    return all(_before_gap(text, mark.start) in _COMMAS for mark in marks[1:]) and all(
+        _after_gap(text, mark.end) not in lx.CLAUSE_ENDS for mark in marks
+    )
+
+
+def _before_gap(text: str, start: int) -> str:
+    """The last character before ``start`` that is neither a space nor a line end (a line end where
+    a copy from print wrapped the sentence: 3月底前完成项目招标，⏎5月底前全部开工), or "" at the start.
+
+    >>> _before_gap("招标，\\n　5月底前", 5), _before_gap("5月", 0)
+    ('，', '')
+    """
+    k = start
+    while k > 0 and text[k - 1] in _GAP_CHARS:
+        k -= 1
+    return text[k - 1] if k else ""
+
+
+def _after_gap(text: str, end: int) -> str:
+    """The first character from ``end`` on that is neither a space nor a line end, or the comma the
+    text's end counts as (no verb follows).
+
+    >>> _after_gap("5月底前\\n完成", 4), _after_gap("5月底前，完成", 4), _after_gap("5月底前", 4)
+    ('完', '，', '，')
+    """
+    k = end
+    while k < len(text) and text[k] in _GAP_CHARS:
+        k += 1
+    return text[k] if k < len(text) else "，"
+
+
+_COMMAS = frozenset("，,")
+
+
+_GAP_CHARS = frozenset(lx.SPACE_CHARS + "\r\n")
 
 
 def default_deadline(text: str, times: Times) -> tuple[int, TimeMark] | None:
