@@ -529,6 +529,7 @@ _NUMBER = rf"""
         {DIGIT}+ / {DIGIT}+ (?![0-9０-９万千百亿.．])          # 1/3: a fraction (not 8/10万, a rate per 100000)
       | [一二三四五六七八九十]{{1,2}} 分之 [一二三四五六七八九十]{{1,2}}   # 三分之一
       | 一半                                                  # a half
+      | [一二两三四五六七八九] 成 (?= {_SUFFIX_CMP} | [，。；,;、）)] | $ )   # 三成以上, 八成: tenths (not 一成不变)
       | {DIGIT}+ (?:,[0-9]{{3}}){{0,6}} (?:[.．]{DIGIT}+)?    # 10, 1,500, 6.5, １０ (bounded: 1,000,… retried)
       | [〇零一二两三四五六七八九十][〇零一二两三四五六七八九十百千]*   # 十二, 一百二十, 两千
         (?: [万亿] [〇零一二两三四五六七八九十百千]+ )?            # 一万二千: a magnitude inside
@@ -552,7 +553,7 @@ RE_QUANTITY = re.compile(
         (?P<double> 翻 (?P<times> [一两二三四] ) 番 )             # 翻一番: doubled, 翻两番: × 4
       |
         (?P<pct> 百分之 )?                                      # 百分之三
-        (?P<low> {_NUMBER} )                                   # the number (or the low end)
+        (?P<low> (?(pct) 百(?![〇零一二两三四五六七八九十百千万亿]) | (?!) ) | {_NUMBER} )   # 百分之百; the number
         (?:
             (?: (?={_UNIT_FIRST}) (?:{_UNITS}) )?                # 1场至2场: the unit said twice
             (?P<joiner> {_alternation(lx.RANGE_JOINERS)} )      # a range joiner: -, 至, 到
@@ -913,7 +914,7 @@ RE_TRAILING_ASIDE = re.compile(rf"{NOTE_OPEN}[^{_BRACKETS}]*{NOTE_CLOSE}$")
 
 _OPENS_A_NUMBER = f"翻百千万亿{DIGIT[1:-1]}〇零一二两三四五六七八九十"  # RE_QUANTITY's leading look-ahead
 _ENDS_A_NUMBER = f"{DIGIT[1:-1]}〇零一二两三四五六七八九十百千万亿"  # and its look-behind
-_IN_A_NUMBER = _chars("".join(sorted(set(f"〇零一二两三四五六七八九十百千万亿,.．/分之半{''.join(lx.MAGNITUDES)}"))))
+_IN_A_NUMBER = _chars("".join(sorted(set(f"〇零一二两三四五六七八九十百千万亿,.．/分之半成{''.join(lx.MAGNITUDES)}"))))
 _JOINER_FIRST = _chars("".join(sorted({joiner[0] for joiner in lx.RANGE_JOINERS})))
 _NUMBER_REACH = 30  # characters of a number looked through for what follows it; a longer one is tried
 #: Where RE_QUANTITY may match: a character that opens a number, not right after one that ends a

@@ -17,7 +17,8 @@ denominators (每万人口), baselines (在已批复设立的4个……的基础
 only after a goal verb, with a comparator, as a range, or summing up the titles
 just named (《…》《…》两项标准), because in plans they are mostly fixed phrases.
 A rate or an index may stand without a unit when a comparator follows it
-(死亡率控制在0.2以下).  Emits one record per target with the clause it stands
+(死亡率控制在0.2以下); so does a share (超过1/3, 达到五分之四, 三成以上: a bare ratio,
+0.3 for 三成), while 百分之百 is 100 %, and 增长一倍 is read as 翻一番 (the multiple, 2).  Emits one record per target with the clause it stands
 in, as printed, its span, and the span of the number itself.
 """
 
@@ -747,10 +748,11 @@ def _target(text: str, quantity: re.Match[str], ctx: _Context, region: Region, i
             or _GOAL_VERBS.ending(before)
             or before[-1:] in lx.TITLE_CLOSES
             or _far_goal(text, clause_start, start, low, unit.end)
+            or _multiplies(unit.text, before)
         )
     ):
         return None  # a Chinese numeral with nothing that makes it a goal: a fixed phrase
-    if low and low[:1] in _BARE_MAGNITUDES and not (prefix or _GOAL_VERBS.ending(before)):
+    if low and low[:1] in _BARE_MAGNITUDES and not (prefix or pct or _GOAL_VERBS.ending(before)):
         return None  # a magnitude alone counts only right after a bound or a goal verb: 超千家, 支持千家企业
     if RE_BASELINE_CUE.search(text, clause_start, start) or _done_before(before, ctx.year):
         return None  # a number that counts what already exists: 已建成12个, 现有……, 2016年实施的24项
@@ -1330,8 +1332,9 @@ def _describes(
         and suffix is None
         and _prefix_comparator(before) is None
         and not _one_for_each(text, clause_start, quantity.start(), before)
+        and not _multiplies(unit.text, before)
     ):
-        return True  # 打造一支队伍, 建设一个平台: one of a kind, not a count to reach
+        return True  # 打造一支队伍, 建设一个平台: one of a kind, not a count to reach (增长一倍 doubles)
     if "每" in before[-4:] and quantity.group("low") in ("1", "一", "１") and quantity.group("high") is None:
         return True  # 每投资1家: a rate per one (每年举办1—2场 is a range to hold)
     return suffix is None and text.startswith(lx.ROUND_THE_CLOCK, quantity.start())  # 24小时“不打烊”服务
@@ -1498,8 +1501,18 @@ _TO_ASCII = str.maketrans(lx.FULLWIDTH_DIGITS, "0123456789")
 
 
 def _is_fraction(number: str | None) -> bool:
-    """Whether a number is a fraction or a half (1/3, 三分之一, 一半)."""
-    return number is not None and ("/" in number or "分之" in number or number == "一半")
+    """Whether a number is a fraction, a half or tenths (1/3, 三分之一, 一半, 三成): a share with no unit."""
+    return number is not None and ("/" in number or "分之" in number or number == "一半" or number.endswith("成"))
+
+
+def _multiplies(unit: str, before: str) -> bool:
+    """Whether a number of times (倍) is the amount a verb of growth adds (增长一倍, 提高2倍: the base grows by
+    that many times itself), not a multiple named as a level (是2020年的2倍, 提高到2倍).
+
+    >>> _multiplies("倍", "设施数量增长"), _multiplies("倍", "提高到"), _multiplies("个", "增长")
+    (True, False, False)
+    """
+    return unit == lx.DOUBLING_UNIT and _INCREASE.ending(before.rstrip(_BLANKS)) is not None
 
 
 def _prefix_comparator(before: str) -> str | None:
@@ -1655,6 +1668,9 @@ def _record(
         low_value, high_value = 2 ** chinese_value(quantity.group("times")), None
     else:
         low_value, high_value = _bounds(low, high)
+        if change == "increase" and _multiplies(unit_text, before[: before.rfind(prefix)] if prefix else before):
+            # 增长一倍 doubles, as 翻一番 does: the value is the multiple of the base, the growth and the base
+            low_value, high_value = (None if v is None else v + 1 for v in (low_value, high_value))
     verb = ctx.governing(clause_start, start)
     comparator = _comparator(high is not None, suffix, unit.approx, prefix, change, verb)
     subject = None
