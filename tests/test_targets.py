@@ -293,6 +293,15 @@ MADE_UP = [
     ("percent-of-a-hundred", "设施覆盖率达到百分之百；", [("百分之百", 100, "%", ">=", None, False)]),
     ("grows-by-one-times", "到2026年，设施数量增长一倍。", [("一", 2, "倍", "=", "increase", False)]),
     ("grows-by-one-times-at-least", "收入比2020年增长1倍以上。", [("1", 2, "倍", ">=", "increase", False)]),
+    # unseen round 5 (genres 65, 66): 由X提高到Y with no year in X — X is the level the change starts from
+    (
+        "a-base-with-no-year",
+        "地热能供暖面积由320万平方米提高到400万平方米。",
+        [("400万", 4000000, "平方米", ">=", None, False)],
+    ),
+    ("a-base-as-a-fraction", "助餐点覆盖社区比例由1/4提高到1/2以上。", [("1/2", 0.5, "", ">=", None, False)]),
+    ("a-base-brought-down", "办理时限从10个工作日压缩至5个工作日。", [("5", 5, "工作日", "<=", None, False)]),
+    ("you-as-an-agent-is-no-base", "由龙头企业新增投资10亿元。", [("10亿", 10**9, "元", "=", None, False)]),
     ("a-priority-is-no-precedence-rule", "优先发展10个重点产业。", [("10", 10, "个", "=", None, False)]),
     ("a-cap-on-events-in-the-year", "全年完成检查低于30次。", [("30", 30, "次", "<", None, False)]),
     ("sets-or-times", "提供专项租赁住房不少于1000套（次）。", [("1000", 1000, "套（次）", ">=", None, False)]),

@@ -795,6 +795,9 @@ NON_TARGET_FOLLOWERS = (
 NON_TARGET_LEADERS = ("第", "每", "前", "后", "排名", "截至", "截止", "编号", "代码", "热线", "×", "＊", "*", "÷", "/")
 #: Words that mark a number as an existing baseline, not a goal.
 BASELINE_CUES = ("已", "现有", "目前", "截至", "截止", "原有", "已有", "预计")
+#: Words that open the level a change starts from (由320万平方米提高到400万平方米, 从10天压缩至5天): the
+#: number after one, followed by a verb of bringing it to another, is the base.
+BASE_FROM_WORDS = ("由", "从")
 #: The word right before a number that says it counts what was done: 落实了165名 (a fact).
 COMPLETED_WORDS = ("了",)
 #: Words earlier in a clause that say its counts are of events that happened: 共发生5级以上地震48次.

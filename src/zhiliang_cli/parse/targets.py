@@ -754,8 +754,12 @@ def _target(text: str, quantity: re.Match[str], ctx: _Context, region: Region, i
         return None  # a Chinese numeral with nothing that makes it a goal: a fixed phrase
     if low and low[:1] in _BARE_MAGNITUDES and not (prefix or pct or _GOAL_VERBS.ending(before)):
         return None  # a magnitude alone counts only right after a bound or a goal verb: 超千家, 支持千家企业
-    if RE_BASELINE_CUE.search(text, clause_start, start) or _done_before(before, ctx.year):
-        return None  # a number that counts what already exists: 已建成12个, 现有……, 2016年实施的24项
+    if (
+        RE_BASELINE_CUE.search(text, clause_start, start)
+        or _done_before(before, ctx.year)
+        or _starts_a_change(text, clause_start, start, suffix.end() if suffix else unit.end)
+    ):
+        return None  # a number that counts what already exists: 已建成12个, 现有……, 2016年实施的24项, 由320万…提高到
     if _completed(text, clause_start, start, before) or ctx.tells_of_the_past(start):
         return None  # what was done: 共落实了165名, 共发生48次; 1995年…48次 in a plan of 1996
     if ctx.sets_a_condition(start):
@@ -1442,6 +1446,28 @@ def _done_before(before: str, year: int | None) -> bool:
 
 #: A year, a few words of what was done in it, and 的, right before a number: 2016年实施的 (24项).
 RE_DATED_BEFORE = re.compile(r"((?:19|20)[0-9]{2})年[^，,。；;、\d]{0,6}的$")
+
+
+def _starts_a_change(text: str, clause_start: int, start: int, end: int) -> bool:
+    """Whether a number is the level a change starts from: 由 or 从 before it in its clause with no goal verb
+    between, and a verb that brings it to another level right after it (由320万平方米提高到400万平方米, 由四分之一
+    提高到二分之一以上, 从10天压缩至5天): the base, not a target.
+
+    >>> t = "面积由320万平方米提高到400万平方米"
+    >>> _starts_a_change(t, 0, 3, 10), _starts_a_change(t, 0, 13, 20), _starts_a_change("由企业新增10家", 0, 5, 8)
+    (True, False, False)
+    """
+    at = max(text.rfind(word, clause_start, start) for word in lx.BASE_FROM_WORDS)
+    if at < 0 or start - at > _FROM_REACH or RE_GOVERNING_VERB.search(text, at + 1, start) is not None:
+        return False
+    end = _skip_space(text, end)
+    return any(text.startswith(verb, end) for verb in _TO_VERBS)
+
+
+_FROM_REACH = 12  # characters between 由 and the base it opens (由2024年的21.5%)
+#: The verbs that bring a level to another, ending in 到 or 至 (提高到, 降至; not 达到, which names no change): the
+#: number before one is the base.
+_TO_VERBS = tuple(v for v in (*lx.REACH_VERBS, *lx.REACH_DOWN_VERBS) if v.endswith(("到", "至")) and v[0] != "达")
 
 
 def _completed(text: str, clause_start: int, start: int, before: str) -> bool:
