@@ -440,6 +440,9 @@ NON_TARGETS = [
     ("a-base", "以1995年实招人数1445名为基数。"),
     ("a-share-of-a-price", "租金约为市场价的三分之二。"),
     ("yi-cheng-bu-bian-is-no-share", "坚持标准一成不变，其中三成为新建。"),
+    # unseen round 5 (genre 65): a count of things already under way is the scope the work acts on
+    ("plants-under-construction", "加快3座在建抽水蓄能电站建设。"),
+    ("projects-continuing", "推进12个续建项目建设。"),
     ("a-size-qualifying-what-follows", "超过1000人规模的学校必须配备专职教师。"),
     ("a-list-of-classes", "修订省级示范、一类、二类、三类幼儿园建设标准。"),
     ("a-subsidys-own-rate", "补贴比例不超过30%。"),

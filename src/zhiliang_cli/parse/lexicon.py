@@ -925,6 +925,9 @@ NOT_TOTAL_HEADS = ("总部", "总体", "总书记")
 LIST_CLOSERS = ("等",)
 #: What after a count makes it the size of what follows: 超过1000人规模的学校 (which schools).
 SIZE_OF_WORDS = ("规模的", "规模以上的")
+#: Words right after a count that say what it counts is already under way or built (加快3座在建抽水蓄能电站建设,
+#: 推进12个续建项目): the scope the work acts on, not a goal.
+UNDER_WAY_WORDS = ("在建", "续建", "在运", "在役", "已建")
 #: Measures a rule fixes rather than a result reaches: the weight an assessment gives (考核权重不低于5%).
 RULE_MEASURES = ("权重",)
 #: Words that state a norm (原则上不高于0.5%, 面积原则上不少于1万平方米): a bound after one, with no goal verb

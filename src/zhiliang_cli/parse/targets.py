@@ -835,7 +835,8 @@ def _not_a_goal(
     prefix: str | None = None,
 ) -> bool:
     """A number that describes, conditions or penalises what a task works on rather than setting a
-    goal: a qualifier before 的 (年营业收入500万元以上的企业, 20户以上的村), the cap of a round of
+    goal: a qualifier before 的 (年营业收入500万元以上的企业, 20户以上的村), a count of things under way the work
+    acts on (加快3座在建抽水蓄能电站建设), the cap of a round of
     selection (每年遴选不超过20个), a standard for each one (为每人提供3个岗位信息), what a clause opening
     with 围绕 or 针对 works on (围绕12条产业链, 针对300种商品), the bounds of a penalty (处1万元以上5万元以下
     的罚款), the level that triggers a measure (涨幅达到3.5%时), a time of day (晚8时40分).
@@ -873,6 +874,8 @@ def _not_a_goal(
         return True  # 自作出决定之日起20个工作日内公开: a time limit counted from each case, a rule of procedure
     if unit not in lx.COUNTING_CLASSIFIERS and _names_a_project(text, expression_end):
         return True  # 抓好80万吨乙烯改扩建项目: a capacity in the name of a project
+    if text.startswith(lx.UNDER_WAY_WORDS, expression_end):
+        return True  # 加快3座在建抽水蓄能电站建设: the plants under way the work acts on, its scope
     if text.startswith("时", expression_end) and not text.startswith(("时间", "时期", "时限"), expression_end):
         return True  # 涨幅达到3.5%时: the level that triggers a measure
     if unit == "时" and (text.startswith("分", expression_end) or before.endswith(lx.TIME_OF_DAY_WORDS)):
