@@ -302,6 +302,9 @@ MADE_UP = [
     ("a-base-as-a-fraction", "助餐点覆盖社区比例由1/4提高到1/2以上。", [("1/2", 0.5, "", ">=", None, False)]),
     ("a-base-brought-down", "办理时限从10个工作日压缩至5个工作日。", [("5", 5, "工作日", "<=", None, False)]),
     ("you-as-an-agent-is-no-base", "由龙头企业新增投资10亿元。", [("10亿", 10**9, "元", "=", None, False)]),
+    # a share of a fund that a goal raises (no bound of a rule) stays a goal; a bounded share of no fund too
+    ("a-share-of-a-fund-raised", "土地出让收入用于农业农村比例达到50%以上。", [("50%", 50, "%", ">=", None, False)]),
+    ("a-bounded-share-of-no-fund", "护理型床位比例不低于55%。", [("55%", 55, "%", ">=", None, False)]),
     ("a-priority-is-no-precedence-rule", "优先发展10个重点产业。", [("10", 10, "个", "=", None, False)]),
     ("a-cap-on-events-in-the-year", "全年完成检查低于30次。", [("30", 30, "次", "<", None, False)]),
     ("sets-or-times", "提供专项租赁住房不少于1000套（次）。", [("1000", 1000, "套（次）", ">=", None, False)]),
@@ -443,6 +446,8 @@ NON_TARGETS = [
     # unseen round 5 (genre 65): a count of things already under way is the scope the work acts on
     ("plants-under-construction", "加快3座在建抽水蓄能电站建设。"),
     ("projects-continuing", "推进12个续建项目建设。"),
+    # unseen round 5 (genre 66): a bound on the share of a fund spent on something is a rule for how it is spent
+    ("a-share-of-a-fund-spent", "福利彩票公益金用于养老服务的比例不低于55%。"),
     ("a-size-qualifying-what-follows", "超过1000人规模的学校必须配备专职教师。"),
     ("a-list-of-classes", "修订省级示范、一类、二类、三类幼儿园建设标准。"),
     ("a-subsidys-own-rate", "补贴比例不超过30%。"),

@@ -933,6 +933,11 @@ RULE_MEASURES = ("权重",)
 #: Words that state a norm (原则上不高于0.5%, 面积原则上不少于1万平方米): a bound after one, with no goal verb
 #: between, is a rule the plan sets for others, not a result to reach (原则上每个省培育一家 is a goal).
 NORM_WORDS = ("原则上",)
+#: Money a body spends and the verb of what it goes to, then a share of it: 福利彩票公益金用于养老服务的比例不低于
+#: 55%, 车购税资金用于农村公路养护的比例 — a bound on that share is a rule for how the money is spent, not a goal.
+SPENT_FUNDS = ("资金", "公益金", "经费", "基金", "收益", "收入")
+SPENDING_VERBS = ("用于",)
+SHARE_WORDS = ("比例", "比重")
 #: Verbs of precedence (优先支持其区域内1家…): how many a rule puts first, not a goal (优先发展10个产业 is one).
 PRECEDENCE_WORDS = ("优先支持", "优先推荐", "优先安排", "优先保障", "优先纳入", "优先给予", "优先考虑", "优先使用")
 #: Words before an amount of money that make it a cap or a rate (单笔最高不超过20万元, 每人1000元).

@@ -765,6 +765,13 @@ RE_RATE_FRAME = re.compile(
     rf"(?:按照|按(?!{_alternation(lx.NOT_RATE_FRAME_AFTER)}))[^，,；;。]*$"
     rf"|(?:{_alternation(lx.BASE_AMOUNT_WORDS)})的(?:{_CAPS})?$"
 )
+#: The share of a fund spent on something, up to a bound on it (公益金用于养老服务的比例, then 不低于55%): a rule for
+#: how the money is spent.  Matched against the words of the clause before the bound.
+RE_FUND_SHARE = re.compile(
+    rf"(?:{_alternation(lx.SPENT_FUNDS)})(?:{_alternation(lx.SPENDING_VERBS)})"  # 公益金用于
+    rf"[^，,；;。：:]{{1,20}}?"  # what it goes to: 养老服务的
+    rf"(?:{_alternation(lx.SHARE_WORDS)})\s*$"  # 比例, at the end of the words
+)
 #: Verbs of a grant (给予, 予以): with them a subsidy word makes any number a parameter.
 RE_GRANT = re.compile(_alternation(lx.GRANT_VERBS))
 #: 均/都 or 分别 before the verb, or 各 right before the number: one number for each subject, or one

@@ -54,6 +54,7 @@ from .patterns import (
     RE_COMPLETION,
     RE_CONDITION_LIST,
     RE_DISTRIBUTIVE,
+    RE_FUND_SHARE,
     RE_FUND_SET_UP,
     RE_GOVERNING_VERB,
     RE_GRANT,
@@ -907,6 +908,8 @@ def _not_a_goal(
         return True  # 以8个国家算力枢纽、10个数据中心集群为抓手: the means the work takes, not a goal
     if prefix is not None and _states_a_norm(words):
         return True  # 原则上不高于承担风险责任的0.5%: a norm for others
+    if prefix is not None and unit in lx.PERCENT_UNITS and _spends_a_fund(words, prefix):
+        return True  # 福利彩票公益金用于养老服务的比例不低于55%: how the money is spent, a rule
     if _PRECEDENCE.anywhere(words):
         return True  # 优先支持其行政区域内1家符合条件的…: how many a rule puts first, not a goal
     capped = prefix is not None and lx.PREFIX_COMPARATORS[prefix] in ("<=", "<")
@@ -1018,6 +1021,17 @@ def _states_a_norm(words: str) -> bool:
         if at >= 0 and not _GOAL_VERBS.anywhere(words[at + len(word) :]):
             return True
     return False
+
+
+def _spends_a_fund(words: str, bound: str) -> bool:
+    """Whether the words before a bound name the share of a fund spent on something: a rule for how the money
+    is spent (福利彩票公益金用于养老服务的比例不低于), not a result (土地出让收入用于农业农村比例达到 is one: no bound).
+
+    >>> _spends_a_fund("福利彩票公益金用于养老服务的比例不低于", "不低于"), _spends_a_fund("覆盖率不低于", "不低于")
+    (True, False)
+    """
+    at = words.rfind(bound)
+    return at >= 0 and RE_FUND_SHARE.search(words, 0, at) is not None
 
 
 def _selects(text: str, clause_start: int, start: int) -> bool:
