@@ -302,6 +302,12 @@ MADE_UP = [
     ("a-base-as-a-fraction", "助餐点覆盖社区比例由1/4提高到1/2以上。", [("1/2", 0.5, "", ">=", None, False)]),
     ("a-base-brought-down", "办理时限从10个工作日压缩至5个工作日。", [("5", 5, "工作日", "<=", None, False)]),
     ("you-as-an-agent-is-no-base", "由龙头企业新增投资10亿元。", [("10亿", 10**9, "元", "=", None, False)]),
+    # unseen round 5 (genre 67): a comparator a hard wrap put on the next line after the unit still binds; a
+    # paragraph that opens with 以上任务, or a comparator after a blank line, is no comparator of the number
+    ("a-comparator-wrapped-to-the-next-line", "种植面积稳定在6万亩\n以上。", [("6万", 60000, "亩", ">=", None, False)]),
+    ("about-wrapped-after-a-percent", "营业收入增长8%\n　　左右，", [("8%", 8, "%", "~", "increase", False)]),
+    ("yishang-opening-the-next-paragraph", "新增示范点10个\n以上任务由县局负责。", [("10", 10, "个", "=", None, False)]),
+    ("a-comparator-after-a-blank-line", "营业收入增长8%\n\n左右，", [("8%", 8, "%", "=", "increase", False)]),
     # a share of a fund that a goal raises (no bound of a rule) stays a goal; a bounded share of no fund too
     ("a-share-of-a-fund-raised", "土地出让收入用于农业农村比例达到50%以上。", [("50%", 50, "%", ">=", None, False)]),
     ("a-bounded-share-of-no-fund", "护理型床位比例不低于55%。", [("55%", 55, "%", ">=", None, False)]),

@@ -580,6 +580,14 @@ RE_UNIT = re.compile(
 
 #: Comparator words after the unit: 以上, 以内, 左右.
 RE_SUFFIX_COMPARATOR = re.compile(rf"(?P<cmp>{_alternation(lx.SUFFIX_COMPARATORS)})")
+#: A comparator of two characters or more wrapped onto the next line after the unit (稳定在6万亩⏎以上。): a hard
+#: wrap of a copy from print, the comparator still the number's.  Only where a mark, a bracket, a space or the end
+#: follows it: a paragraph opening with 以上任务… is no comparator of the line before.
+RE_WRAPPED_SUFFIX_COMPARATOR = re.compile(
+    rf"{WS}*(?:\r\n|\r|\n){WS}*"  # the line end, with the spaces around it
+    rf"(?P<cmp>{_alternation(c for c in lx.SUFFIX_COMPARATORS if len(c) > 1)})"  # 以上, 左右 (not 内, 多)
+    rf"(?=[{regex.escape(lx.CLAUSE_ENDS + '、' + lx.NOTE_CLOSE_BRACKETS + lx.NOTE_OPEN_BRACKETS)}\s]|$)"
+)
 #: Words right after a number that make it a date, ordinal, ranking or code.
 RE_NON_TARGET_FOLLOWER = re.compile(rf"(?:{_alternation(lx.NON_TARGET_FOLLOWERS)})")
 #: Fixed phrases built on numerals.

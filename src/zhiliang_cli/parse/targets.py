@@ -79,6 +79,7 @@ from .patterns import (
     RE_SUBSIDY,
     RE_SUFFIX_COMPARATOR,
     RE_UNIT,
+    RE_WRAPPED_SUFFIX_COMPARATOR,
 )
 from .times import TimeMark, Times, find_times
 
@@ -733,7 +734,9 @@ def _target(text: str, quantity: re.Match[str], ctx: _Context, region: Region, i
     if ctx.is_blocked(start, clause_start):
         return None
     before = text[max(clause_start, start - _LOOK_BACK) : start].rstrip(_BLANKS)
-    suffix = RE_SUFFIX_COMPARATOR.match(text, unit.end, ctx.end)
+    suffix = RE_SUFFIX_COMPARATOR.match(text, unit.end, ctx.end) or RE_WRAPPED_SUFFIX_COMPARATOR.match(
+        text, unit.end, ctx.end
+    )  # 6万亩⏎以上: a comparator a hard wrap put on the next line
     if suffix is not None and suffix.group("cmp") == "内" and unit.text not in lx.TIME_UNITS:
         suffix = None
     prefix = _prefix_comparator(before)
