@@ -306,7 +306,20 @@ MADE_UP = [
     # paragraph that opens with 以上任务, or a comparator after a blank line, is no comparator of the number
     ("a-comparator-wrapped-to-the-next-line", "种植面积稳定在6万亩\n以上。", [("6万", 60000, "亩", ">=", None, False)]),
     ("about-wrapped-after-a-percent", "营业收入增长8%\n　　左右，", [("8%", 8, "%", "~", "increase", False)]),
-    ("yishang-opening-the-next-paragraph", "新增示范点10个\n以上任务由县局负责。", [("10", 10, "个", "=", None, False)]),
+    (
+        "yishang-opening-the-next-paragraph",
+        "新增示范点10个\n以上任务由县局负责。",
+        [("10", 10, "个", "=", None, False)],
+    ),
+    (
+        "respectively-every-number-keeps-the-change",
+        "营业收入达到100亿元，同比分别增长10%和12%。",
+        [
+            ("100亿", 10**10, "元", ">=", None, False),
+            ("10%", 10, "%", "=", "increase", False),
+            ("12%", 12, "%", "=", "increase", False),
+        ],
+    ),
     ("a-comparator-after-a-blank-line", "营业收入增长8%\n\n左右，", [("8%", 8, "%", "=", "increase", False)]),
     # a share of a fund that a goal raises (no bound of a rule) stays a goal; a bounded share of no fund too
     ("a-share-of-a-fund-raised", "土地出让收入用于农业农村比例达到50%以上。", [("50%", 50, "%", ">=", None, False)]),
@@ -586,6 +599,22 @@ SUBJECTS = [
         [("120万", "耕地保有面积", False), ("80万", "高标准农田建设面积", False)],
     ),
     ("ge-opening-a-name-is-not-each", "各县（市、区）建成示范点10个。", [("10", None, False)]),
+    # unseen round 5 (genre 67): 分别 with no list in its clause — the subjects are the clauses before it, in order
+    (
+        "respectively-after-the-clauses-it-follows",
+        "乡村旅游接待游客突破300万人次，实现旅游综合收入12亿元，同比分别增长10%和12%。",
+        [
+            ("300万", None, False),
+            ("12亿", None, False),
+            ("10%", "乡村旅游接待游客", False),
+            ("12%", "旅游综合收入", False),
+        ],
+    ),
+    (
+        "respectively-after-too-few-clauses",
+        "营业收入达到100亿元，同比分别增长10%和12%。",
+        [("100亿", None, False), ("10%", None, False), ("12%", None, False)],
+    ),
 ]
 
 # (id, text, [(number_text, comparator, the date it is set for)])

@@ -18,8 +18,9 @@ only after a goal verb, with a comparator, as a range, or summing up the titles
 just named (《…》《…》两项标准), because in plans they are mostly fixed phrases.
 A rate or an index may stand without a unit when a comparator follows it
 (死亡率控制在0.2以下); so does a share (超过1/3, 达到五分之四, 三成以上: a bare ratio,
-0.3 for 三成), while 百分之百 is 100 %, and 增长一倍 is read as 翻一番 (the multiple, 2).  Emits one record per target with the clause it stands
-in, as printed, its span, and the span of the number itself.
+0.3 for 三成), while 百分之百 is 100 %, and 增长一倍 is read as 翻一番 (the multiple, 2).
+Emits one record per target with the clause it stands in, as printed, its span, and the
+span of the number itself.
 """
 
 from __future__ import annotations
@@ -54,8 +55,8 @@ from .patterns import (
     RE_COMPLETION,
     RE_CONDITION_LIST,
     RE_DISTRIBUTIVE,
-    RE_FUND_SHARE,
     RE_FUND_SET_UP,
+    RE_FUND_SHARE,
     RE_GOVERNING_VERB,
     RE_GRANT,
     RE_HAS_DIGIT,
@@ -510,7 +511,8 @@ def _distribute(text: str, ctx: _Context, targets: list[TargetRecord]) -> list[T
     by_clause: dict[int, list[TargetRecord]] = {}
     for target in targets:
         by_clause.setdefault(ctx.clause_start(target["number_span"][0]), []).append(target)
-    for clause_start, group in by_clause.items():
+    clauses = list(by_clause.items())
+    for k, (clause_start, group) in enumerate(clauses):
         first = group[0]["number_span"][0]
         word = RE_DISTRIBUTIVE.search(text, clause_start, first + 1)  # + 1: 各 looks at the number after it
         if word is not None and "、" in text[word.end() : first]:
@@ -521,7 +523,11 @@ def _distribute(text: str, ctx: _Context, targets: list[TargetRecord]) -> list[T
             subjects = _subjects(text[list_start : word.start()])
         else:
             subjects = []
-        if word is None or len(subjects) < 2:
+        if word is not None and word.group("respectively") and len(subjects) < 2 and len(group) >= 2:
+            # 乡村旅游接待游客突破300万人次，实现旅游综合收入12亿元，同比分别增长10%和12%: no list before 分别
+            # in its clause — the subjects are what the clauses before it in the sentence count, in order
+            out += _respectively_earlier(text, ctx, clauses[:k], group)
+        elif word is None or len(subjects) < 2:
             out += group
         elif word.group("each") and len(group) == 1:
             out += [{**group[0], "subject": subject} for subject in subjects]
@@ -542,6 +548,37 @@ def _distribute(text: str, ctx: _Context, targets: list[TargetRecord]) -> list[T
         else:
             out += group
     return out
+
+
+def _respectively_earlier(
+    text: str, ctx: _Context, before: list[tuple[int, list[TargetRecord]]], group: list[TargetRecord]
+) -> list[TargetRecord]:
+    """The numbers of a clause of 分别 with no list of its own, each given the change and the comparator the
+    first one has (同比分别增长10%和12%: both growths) and, where as many clauses right before it in its
+    sentence hold one target each, the name each of them counts, in order (乡村旅游接待游客突破300万人次，实现
+    旅游综合收入12亿元，…: the first growth is of the visitors, the second of the income)."""
+    change, comparator = group[0]["change"], group[0]["comparator"]
+    paired: list[TargetRecord] = []
+    for t in group:
+        one: TargetRecord = {**t, "change": t["change"] or change}
+        if t["comparator"] == "=" and t["change"] is None and comparator not in ("=", "range"):
+            one["comparator"] = comparator
+        paired.append(one)
+    sentence_start = ctx.sentence_start(group[0]["number_span"][0])
+    earlier = before[-len(group) :]
+    if len(earlier) < len(group) or any(
+        len(targets) != 1 or clause_start < sentence_start for clause_start, targets in earlier
+    ):
+        return paired
+    names = []
+    for clause_start, (target,) in earlier:
+        start = target["number_span"][0]
+        verbs = list(RE_GOVERNING_VERB.finditer(text, clause_start, start))
+        names.append(_subject_words(text[verbs[-1].end() if verbs else clause_start : start]))
+    if all(names):
+        for one, name in zip(paired, names, strict=True):
+            one["subject"] = name
+    return paired
 
 
 def _list_start(text: str, clause_start: int, end: int) -> int:
