@@ -635,6 +635,17 @@ TIMES = [
         "到2020年，主要目标是：\n1.建成试点10个。\n2.培育企业20家。",
         [("10", "=", "2020-12-31"), ("20", "=", "2020-12-31")],
     ),
+    # unseen round 4 (genre 62): a horizon standing between an earlier deadline and the number governs it
+    (
+        "a-horizon-after-a-deadline-in-the-sentence",
+        "2025年底前实现千兆光网覆盖所有县城，到2027年千兆宽带用户占比提高到35%。",
+        [("35%", ">=", "2027-12-31")],
+    ),
+    (
+        "a-deadline-after-a-horizon-in-the-sentence",
+        "到2027年，全面推进改造，2025年底前新建基站2万个。",
+        [("2万", "=", "2025-12-31")],
+    ),
     (
         "years-respectively",
         "2024年、2025年分别突破2.2万亿元、2.4万亿元。",

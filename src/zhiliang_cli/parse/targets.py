@@ -695,8 +695,9 @@ def _set_times(
     index: LineIndex,
 ) -> None:
     """Each target's ``by``: a time stated in its sentence (2023年底前, 年内, 2020年初步建成…) before
-    it, or in a later clause that completes the task (…，6月底前全面完成); else the last horizon
-    before it in its item (到2025年，…) that no heading has closed; else the item's own 完成时限.
+    it and after any horizon (2025年底前实现…，到2027年…提高到35%: the horizon between governs), or in
+    a later clause that completes the task (…，6月底前全面完成); else the last horizon before it in its
+    item (到2025年，…) that no heading has closed; else the item's own 完成时限.
     全年 and 当年 set no time."""
     starts = [t.start for t in times]
     horizons = [t for t in times if t.horizon]
@@ -708,9 +709,11 @@ def _set_times(
         pos = target["number_span"][0]
         start, end = ctx.sentence_start(pos), ctx.sentence_end(pos)
         in_sentence = [t for t in times[bisect_left(starts, start) : bisect_left(starts, end)] if not t.horizon]
-        earlier = [t for t in in_sentence if t.start < pos]
-        later = None if earlier else next((t for t in in_sentence if t.start > pos and _completes(text, t, ctx)), None)
         horizon = bisect_left(horizon_starts, pos) - 1
+        # a horizon between an earlier deadline and the number governs it (2025年底前实现…，到2027年…提高到35%)
+        after = horizons[horizon].start if horizon >= 0 else -1
+        earlier = [t for t in in_sentence if t.start < pos and t.start > after]
+        later = None if earlier else next((t for t in in_sentence if t.start > pos and _completes(text, t, ctx)), None)
         time = earlier[-1] if earlier else later
         if time is None and horizon >= 0 and horizon not in reach:  # needed only where no time is stated
             reach[horizon] = _horizon_reach(text, horizons[horizon].start, region.end, index)
