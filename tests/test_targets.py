@@ -646,6 +646,13 @@ TIMES = [
         "到2027年，全面推进改造，2025年底前新建基站2万个。",
         [("2万", "=", "2025-12-31")],
     ),
+    # unseen round 4 (genre 64): 完工/竣工 complete a whole task as 完成 does; 开工 starts one
+    (
+        "all-finished-by-a-later-deadline",
+        "改造城镇老旧小区12个，惠及居民2300户，2025年10月底前全部完工。",
+        [("12", "=", "2025-10-31"), ("2300", "=", "2025-10-31")],
+    ),
+    ("works-started-by-a-later-deadline", "新建项目120个，2025年6月底前全部开工。", [("120", "=", None)]),
     (
         "years-respectively",
         "2024年、2025年分别突破2.2万亿元、2.4万亿元。",

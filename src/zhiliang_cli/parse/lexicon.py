@@ -1199,8 +1199,8 @@ RESPECTIVELY_WORDS = ("分别",)
 #: verb: 宫颈癌、乳腺癌筛查各30万人 (30万 each).  Only right before the number: 各 elsewhere opens a name
 #: (各县（市、区）, 各地).
 EACH_BEFORE_NUMBER = ("各",)
-#: Verbs of a clause that completes a task (…，6月底前全面完成改造任务).
-COMPLETION_WORDS = ("完成", "建成", "实现", "达到", "到位", "见效")
+#: Verbs of a clause that completes a task (…，6月底前全面完成改造任务, …，10月底前全部完工).
+COMPLETION_WORDS = ("完成", "建成", "实现", "达到", "到位", "见效", "完工", "竣工")
 
 
 # --- the plan's closing text ----------------------------------------------------------------
