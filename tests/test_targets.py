@@ -322,6 +322,8 @@ MADE_UP = [
     ),
     ("a-comparator-after-a-blank-line", "营业收入增长8%\n\n左右，", [("8%", 8, "%", "=", "increase", False)]),
     # a share of a fund that a goal raises (no bound of a rule) stays a goal; a bounded share of no fund too
+    # unseen round 4 (genre 63): 个 before 批次 is its classifier, as before 工作日
+    ("batches-with-a-classifier", "完成例行督察2个批次。", [("2", 2, "批次", "=", None, False)]),
     ("a-share-of-a-fund-raised", "土地出让收入用于农业农村比例达到50%以上。", [("50%", 50, "%", ">=", None, False)]),
     ("a-bounded-share-of-no-fund", "护理型床位比例不低于55%。", [("55%", 55, "%", ">=", None, False)]),
     ("a-priority-is-no-precedence-rule", "优先发展10个重点产业。", [("10", 10, "个", "=", None, False)]),

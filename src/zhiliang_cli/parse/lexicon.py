@@ -486,6 +486,7 @@ COUNT_UNITS = (
     "人次",
     "家次",
     "户次",
+    "个批次",  # 督察2个批次: the unit is 批次, 个 its classifier (as 个工作日; the record prints 批次)
     "批次",
     "场次",
     "台套",
