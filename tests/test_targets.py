@@ -655,6 +655,24 @@ TIMES = [
         [("12", "=", "2025-10-31"), ("2300", "=", "2025-10-31")],
     ),
     ("works-started-by-a-later-deadline", "新建项目120个，2025年6月底前全部开工。", [("120", "=", None)]),
+    # unseen round 5 (genre 67): time nodes after a count are the stages of its task — the last one, where it
+    # completes something, is when the task is done; a node before a count binds its own clause; nodes in a
+    # sentence of their own bind nothing before them
+    (
+        "time-nodes-after-a-count",
+        "建设冷链物流节点12个，2025年3月底前完成选址，2025年6月底前全部开工，2025年10月底前建成投用。",
+        [("12", "=", "2025-10-31")],
+    ),
+    (
+        "a-time-node-before-each-count",
+        "2025年3月底前完成选址10处，2025年10月底前建成节点12个。",
+        [("10", "=", "2025-03-31"), ("12", "=", "2025-10-31")],
+    ),
+    (
+        "time-nodes-in-a-sentence-of-their-own",
+        "新建高标准农田3.2万亩。按照时间节点推进：2025年3月底前完成招标，2025年11月底前完成竣工验收。",
+        [("3.2万", "=", None)],
+    ),
     (
         "years-respectively",
         "2024年、2025年分别突破2.2万亿元、2.4万亿元。",

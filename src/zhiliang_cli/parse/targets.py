@@ -713,7 +713,7 @@ def _set_times(
         # a horizon between an earlier deadline and the number governs it (2025年底前实现…，到2027年…提高到35%)
         after = horizons[horizon].start if horizon >= 0 else -1
         earlier = [t for t in in_sentence if t.start < pos and t.start > after]
-        later = None if earlier else next((t for t in in_sentence if t.start > pos and _completes(text, t, ctx)), None)
+        later = None if earlier else _completing(text, [t for t in in_sentence if t.start > pos], ctx)
         time = earlier[-1] if earlier else later
         if time is None and horizon >= 0 and horizon not in reach:  # needed only where no time is stated
             reach[horizon] = _horizon_reach(text, horizons[horizon].start, region.end, index)
@@ -742,10 +742,24 @@ def _horizon_reach(text: str, start: int, end: int, index: LineIndex) -> int:
     return end
 
 
-def _completes(text: str, time: TimeMark, ctx: _Context) -> bool:
+def _completing(text: str, later: list[TimeMark], ctx: _Context) -> TimeMark | None:
+    """The deadline after a number in its sentence that completes its task: where the sentence lists the
+    task's stages (3月底前完成选址，6月底前全部开工，10月底前建成投用), the last stage, if its clause completes
+    something (建成, 完成, 竣工: the task is done then); else the first deadline whose clause completes the
+    whole task (…，6月底前全面完成)."""
+    if len(later) >= 2 and _completes(text, later[-1], ctx, whole=False):
+        return later[-1]
+    return next((t for t in later if _completes(text, t, ctx)), None)
+
+
+def _completes(text: str, time: TimeMark, ctx: _Context, whole: bool = True) -> bool:
     """Whether the clause a later deadline stands in completes the task (6月底前全面完成改造任务),
-    rather than starting another step of it (6月底前全部开工)."""
-    return RE_COMPLETION.search(text, time.end, ctx.clause_end(time.end)) is not None
+    rather than starting another step of it (6月底前全部开工); with ``whole`` false, whether it completes
+    anything at all (10月底前建成投用: the last of the task's stages)."""
+    end = ctx.clause_end(time.end)
+    if whole:
+        return RE_COMPLETION.search(text, time.end, end) is not None
+    return any(text.find(word, time.end, end) >= 0 for word in lx.COMPLETION_WORDS)
 
 
 def _add(text: str, targets: list[TargetRecord], target: TargetRecord) -> None:
