@@ -116,6 +116,8 @@ MADE_UP = [
     ("about-after-percent", "营业收入增长8%左右。", [("8%", 8, "%", "~", "increase", False)]),
     ("about-before-noun", "建设10个左右省级示范区。", [("10", 10, "个", "~", None, False)]),
     ("raise-to-is-a-level", "有效商标数提高到5000件。", [("5000", 5000, "件", ">=", None, False)]),
+    # bug caught while probing 由X提高到Y: a clause opening with 提高到 names a level, no amount of change
+    ("raise-to-opening-a-clause", "加快推进，提高到93%。", [("93%", 93, "%", ">=", None, False)]),
     (
         "grade-code-and-target",
         "新增A级旅游景区20家，其中5A级1家。",

@@ -1740,6 +1740,7 @@ _INCREASE = _Words(lx.INCREASE_VERBS)
 _UPGRADE = _Words(lx.UPGRADE_VERBS)
 _PRECEDENCE = _Words(lx.PRECEDENCE_WORDS)
 _CHANGE_VERBS = (*_DECREASE.words, *_INCREASE.words)
+_LEVEL_TO_VERBS = (*lx.REACH_VERBS, *lx.REACH_DOWN_VERBS)  # 提高到, 降至: the level a change brings it to
 
 
 def _record(
@@ -1960,10 +1961,14 @@ def _opening_change(text: str, clause_start: int, start: int) -> str | None:
 
     >>> _opening_change("压减粗钢产能200万吨", 0, 6), _opening_change("提升改造企业100家", 0, 6)
     ('decrease', None)
+    >>> _opening_change("提高到93%", 0, 3), _opening_change("降至3%", 0, 2)
+    (None, None)
     """
     words = text[clause_start:start]
     if not words.startswith(_CHANGE_VERBS):
         return None  # most clauses open with no change
+    if words.startswith(_LEVEL_TO_VERBS):
+        return None  # 提高到93%, 降至3%: a level, not an amount of change
     for verbs, change in ((_DECREASE, "decrease"), (_INCREASE, "increase")):
         for verb in verbs.words:
             if words.startswith(verb):
