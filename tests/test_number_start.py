@@ -13,7 +13,7 @@ from zhiliang_cli.parse.targets import _quantities
 
 _WORDS = [*lx.COUNT_UNITS, *lx.SUFFIX_COMPARATORS, *lx.RANGE_JOINERS, *lx.MAGNITUDES]
 _CHARS = list(
-    "0123456789０１２３４５６７８９〇零一二两三四五六七八九十百千万亿翻番分之半"  # what numbers are made of
+    "0123456789０１２３４５６７８９〇零一二两三四五六七八九十百千万亿翻番分之半成"  # what numbers are made of
     ",.．/ \n，。；;%％余多标ABcmkWh的是在进步统批"  # what follows them, or not
 )
 
@@ -41,7 +41,7 @@ def test_random_texts_read_alike() -> None:
         "达到" + "1." + "5" * 35 + "%",
         "培育" + "一二三四五六七八九十" * 4 + "家",
         "1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1个",
-        "翻一番，翻两番，百分之三，三分之一，一半以上",
+        "翻一番，翻两番，百分之三，三分之一，一半以上，三成以上，百分之百",
     ],
 )
 def test_long_numbers_read_alike(text: str) -> None:

@@ -116,6 +116,8 @@ MADE_UP = [
     ("about-after-percent", "营业收入增长8%左右。", [("8%", 8, "%", "~", "increase", False)]),
     ("about-before-noun", "建设10个左右省级示范区。", [("10", 10, "个", "~", None, False)]),
     ("raise-to-is-a-level", "有效商标数提高到5000件。", [("5000", 5000, "件", ">=", None, False)]),
+    # bug caught while probing 由X提高到Y: a clause opening with 提高到 names a level, no amount of change
+    ("raise-to-opening-a-clause", "加快推进，提高到93%。", [("93%", 93, "%", ">=", None, False)]),
     (
         "grade-code-and-target",
         "新增A级旅游景区20家，其中5A级1家。",
@@ -284,6 +286,48 @@ MADE_UP = [
     ("a-fraction", "应用型高校科技成果转化率超过1/3。", [("1/3", 1 / 3, "", ">", None, False)]),
     ("a-half-at-least", "实践性教学课时占总课时一半以上。", [("一半", 0.5, "", ">=", None, False)]),
     ("more-than-a-half", "双师型教师占专业课教师总数超过一半。", [("一半", 0.5, "", ">", None, False)]),
+    # unseen round 5 (genres 65–67): shares and multiples in words — tenths read as a fraction is (N/10, no unit),
+    # 百分之百 a percentage, 增长一倍 as 翻一番 (the multiple of the base); 一成不变 and 三成为 are no shares
+    ("tenths-at-least", "二级以上养老机构占比达到三成以上。", [("三成", 0.3, "", ">=", None, False)]),
+    ("tenths-a-level", "设立老年医学科的比例达到八成。", [("八成", 0.8, "", ">=", None, False)]),
+    ("tenths-a-change", "岸电使用量同比增长三成以上。", [("三成", 0.3, "", ">=", "increase", False)]),
+    ("a-fraction-in-words", "接入平台的机构比例达到五分之四。", [("五分之四", 0.8, "", ">=", None, False)]),
+    ("percent-of-a-hundred", "设施覆盖率达到百分之百；", [("百分之百", 100, "%", ">=", None, False)]),
+    ("grows-by-one-times", "到2026年，设施数量增长一倍。", [("一", 2, "倍", "=", "increase", False)]),
+    ("grows-by-one-times-at-least", "收入比2020年增长1倍以上。", [("1", 2, "倍", ">=", "increase", False)]),
+    # unseen round 5 (genres 65, 66): 由X提高到Y with no year in X — X is the level the change starts from
+    (
+        "a-base-with-no-year",
+        "地热能供暖面积由320万平方米提高到400万平方米。",
+        [("400万", 4000000, "平方米", ">=", None, False)],
+    ),
+    ("a-base-as-a-fraction", "助餐点覆盖社区比例由1/4提高到1/2以上。", [("1/2", 0.5, "", ">=", None, False)]),
+    ("a-base-brought-down", "办理时限从10个工作日压缩至5个工作日。", [("5", 5, "工作日", "<=", None, False)]),
+    ("you-as-an-agent-is-no-base", "由龙头企业新增投资10亿元。", [("10亿", 10**9, "元", "=", None, False)]),
+    # unseen round 5 (genre 67): a comparator a hard wrap put on the next line after the unit still binds; a
+    # paragraph that opens with 以上任务, or a comparator after a blank line, is no comparator of the number
+    ("a-comparator-wrapped-to-the-next-line", "种植面积稳定在6万亩\n以上。", [("6万", 60000, "亩", ">=", None, False)]),
+    ("about-wrapped-after-a-percent", "营业收入增长8%\n　　左右，", [("8%", 8, "%", "~", "increase", False)]),
+    (
+        "yishang-opening-the-next-paragraph",
+        "新增示范点10个\n以上任务由县局负责。",
+        [("10", 10, "个", "=", None, False)],
+    ),
+    (
+        "respectively-every-number-keeps-the-change",
+        "营业收入达到100亿元，同比分别增长10%和12%。",
+        [
+            ("100亿", 10**10, "元", ">=", None, False),
+            ("10%", 10, "%", "=", "increase", False),
+            ("12%", 12, "%", "=", "increase", False),
+        ],
+    ),
+    ("a-comparator-after-a-blank-line", "营业收入增长8%\n\n左右，", [("8%", 8, "%", "=", "increase", False)]),
+    # a share of a fund that a goal raises (no bound of a rule) stays a goal; a bounded share of no fund too
+    # unseen round 4 (genre 63): 个 before 批次 is its classifier, as before 工作日
+    ("batches-with-a-classifier", "完成例行督察2个批次。", [("2", 2, "批次", "=", None, False)]),
+    ("a-share-of-a-fund-raised", "土地出让收入用于农业农村比例达到50%以上。", [("50%", 50, "%", ">=", None, False)]),
+    ("a-bounded-share-of-no-fund", "护理型床位比例不低于55%。", [("55%", 55, "%", ">=", None, False)]),
     ("a-priority-is-no-precedence-rule", "优先发展10个重点产业。", [("10", 10, "个", "=", None, False)]),
     ("a-cap-on-events-in-the-year", "全年完成检查低于30次。", [("30", 30, "次", "<", None, False)]),
     ("sets-or-times", "提供专项租赁住房不少于1000套（次）。", [("1000", 1000, "套（次）", ">=", None, False)]),
@@ -421,6 +465,12 @@ NON_TARGETS = [
     ("the-means-taken", "以8个国家算力枢纽、10个国家数据中心集群为抓手，推进建设。"),
     ("a-base", "以1995年实招人数1445名为基数。"),
     ("a-share-of-a-price", "租金约为市场价的三分之二。"),
+    ("yi-cheng-bu-bian-is-no-share", "坚持标准一成不变，其中三成为新建。"),
+    # unseen round 5 (genre 65): a count of things already under way is the scope the work acts on
+    ("plants-under-construction", "加快3座在建抽水蓄能电站建设。"),
+    ("projects-continuing", "推进12个续建项目建设。"),
+    # unseen round 5 (genre 66): a bound on the share of a fund spent on something is a rule for how it is spent
+    ("a-share-of-a-fund-spent", "福利彩票公益金用于养老服务的比例不低于55%。"),
     ("a-size-qualifying-what-follows", "超过1000人规模的学校必须配备专职教师。"),
     ("a-list-of-classes", "修订省级示范、一类、二类、三类幼儿园建设标准。"),
     ("a-subsidys-own-rate", "补贴比例不超过30%。"),
@@ -553,6 +603,22 @@ SUBJECTS = [
         [("120万", "耕地保有面积", False), ("80万", "高标准农田建设面积", False)],
     ),
     ("ge-opening-a-name-is-not-each", "各县（市、区）建成示范点10个。", [("10", None, False)]),
+    # unseen round 5 (genre 67): 分别 with no list in its clause — the subjects are the clauses before it, in order
+    (
+        "respectively-after-the-clauses-it-follows",
+        "乡村旅游接待游客突破300万人次，实现旅游综合收入12亿元，同比分别增长10%和12%。",
+        [
+            ("300万", None, False),
+            ("12亿", None, False),
+            ("10%", "乡村旅游接待游客", False),
+            ("12%", "旅游综合收入", False),
+        ],
+    ),
+    (
+        "respectively-after-too-few-clauses",
+        "营业收入达到100亿元，同比分别增长10%和12%。",
+        [("100亿", None, False), ("10%", None, False), ("12%", None, False)],
+    ),
 ]
 
 # (id, text, [(number_text, comparator, the date it is set for)])
@@ -572,6 +638,42 @@ TIMES = [
         "a-horizon-over-its-list",
         "到2020年，主要目标是：\n1.建成试点10个。\n2.培育企业20家。",
         [("10", "=", "2020-12-31"), ("20", "=", "2020-12-31")],
+    ),
+    # unseen round 4 (genre 62): a horizon standing between an earlier deadline and the number governs it
+    (
+        "a-horizon-after-a-deadline-in-the-sentence",
+        "2025年底前实现千兆光网覆盖所有县城，到2027年千兆宽带用户占比提高到35%。",
+        [("35%", ">=", "2027-12-31")],
+    ),
+    (
+        "a-deadline-after-a-horizon-in-the-sentence",
+        "到2027年，全面推进改造，2025年底前新建基站2万个。",
+        [("2万", "=", "2025-12-31")],
+    ),
+    # unseen round 4 (genre 64): 完工/竣工 complete a whole task as 完成 does; 开工 starts one
+    (
+        "all-finished-by-a-later-deadline",
+        "改造城镇老旧小区12个，惠及居民2300户，2025年10月底前全部完工。",
+        [("12", "=", "2025-10-31"), ("2300", "=", "2025-10-31")],
+    ),
+    ("works-started-by-a-later-deadline", "新建项目120个，2025年6月底前全部开工。", [("120", "=", None)]),
+    # unseen round 5 (genre 67): time nodes after a count are the stages of its task — the last one, where it
+    # completes something, is when the task is done; a node before a count binds its own clause; nodes in a
+    # sentence of their own bind nothing before them
+    (
+        "time-nodes-after-a-count",
+        "建设冷链物流节点12个，2025年3月底前完成选址，2025年6月底前全部开工，2025年10月底前建成投用。",
+        [("12", "=", "2025-10-31")],
+    ),
+    (
+        "a-time-node-before-each-count",
+        "2025年3月底前完成选址10处，2025年10月底前建成节点12个。",
+        [("10", "=", "2025-03-31"), ("12", "=", "2025-10-31")],
+    ),
+    (
+        "time-nodes-in-a-sentence-of-their-own",
+        "新建高标准农田3.2万亩。按照时间节点推进：2025年3月底前完成招标，2025年11月底前完成竣工验收。",
+        [("3.2万", "=", None)],
     ),
     (
         "years-respectively",

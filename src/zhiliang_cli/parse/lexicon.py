@@ -491,6 +491,7 @@ COUNT_UNITS = (
     "人次",
     "家次",
     "户次",
+    "个批次",  # 督察2个批次: the unit is 批次, 个 its classifier (as 个工作日; the record prints 批次)
     "批次",
     "场次",
     "台套",
@@ -800,6 +801,9 @@ NON_TARGET_FOLLOWERS = (
 NON_TARGET_LEADERS = ("第", "每", "前", "后", "排名", "截至", "截止", "编号", "代码", "热线", "×", "＊", "*", "÷", "/")
 #: Words that mark a number as an existing baseline, not a goal.
 BASELINE_CUES = ("已", "现有", "目前", "截至", "截止", "原有", "已有", "预计")
+#: Words that open the level a change starts from (由320万平方米提高到400万平方米, 从10天压缩至5天): the
+#: number after one, followed by a verb of bringing it to another, is the base.
+BASE_FROM_WORDS = ("由", "从")
 #: The word right before a number that says it counts what was done: 落实了165名 (a fact).
 COMPLETED_WORDS = ("了",)
 #: Words earlier in a clause that say its counts are of events that happened: 共发生5级以上地震48次.
@@ -950,11 +954,19 @@ NOT_TOTAL_HEADS = ("总部", "总体", "总书记")
 LIST_CLOSERS = ("等",)
 #: What after a count makes it the size of what follows: 超过1000人规模的学校 (which schools).
 SIZE_OF_WORDS = ("规模的", "规模以上的")
+#: Words right after a count that say what it counts is already under way or built (加快3座在建抽水蓄能电站建设,
+#: 推进12个续建项目): the scope the work acts on, not a goal.
+UNDER_WAY_WORDS = ("在建", "续建", "在运", "在役", "已建")
 #: Measures a rule fixes rather than a result reaches: the weight an assessment gives (考核权重不低于5%).
 RULE_MEASURES = ("权重",)
 #: Words that state a norm (原则上不高于0.5%, 面积原则上不少于1万平方米): a bound after one, with no goal verb
 #: between, is a rule the plan sets for others, not a result to reach (原则上每个省培育一家 is a goal).
 NORM_WORDS = ("原则上",)
+#: Money a body spends and the verb of what it goes to, then a share of it: 福利彩票公益金用于养老服务的比例不低于
+#: 55%, 车购税资金用于农村公路养护的比例 — a bound on that share is a rule for how the money is spent, not a goal.
+SPENT_FUNDS = ("资金", "公益金", "经费", "基金", "收益", "收入")
+SPENDING_VERBS = ("用于",)
+SHARE_WORDS = ("比例", "比重")
 #: Verbs of precedence (优先支持其区域内1家…): how many a rule puts first, not a goal (优先发展10个产业 is one).
 PRECEDENCE_WORDS = ("优先支持", "优先推荐", "优先安排", "优先保障", "优先纳入", "优先给予", "优先考虑", "优先使用")
 #: Words before an amount of money that make it a cap or a rate (单笔最高不超过20万元, 每人1000元).
@@ -1216,8 +1228,8 @@ RESPECTIVELY_WORDS = ("分别",)
 #: verb: 宫颈癌、乳腺癌筛查各30万人 (30万 each).  Only right before the number: 各 elsewhere opens a name
 #: (各县（市、区）, 各地).
 EACH_BEFORE_NUMBER = ("各",)
-#: Verbs of a clause that completes a task (…，6月底前全面完成改造任务).
-COMPLETION_WORDS = ("完成", "建成", "完工", "实现", "达到", "到位", "见效")
+#: Verbs of a clause that completes a task (…，6月底前全面完成改造任务, …，10月底前全部完工).
+COMPLETION_WORDS = ("完成", "建成", "实现", "达到", "到位", "见效", "完工", "竣工")
 
 
 # --- the plan's closing text ----------------------------------------------------------------

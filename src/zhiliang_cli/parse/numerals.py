@@ -3,7 +3,8 @@
 Recognises Chinese numerals with or without multipliers (两, 十二, 一百零三,
 二〇二三 read digit by digit), financial forms (壹贰叁), Arabic digits in ASCII
 or full width with a decimal point or thousands commas, a magnitude suffix
-(万, 亿, 千万) and the percentage form 百分之三.
+(万, 亿, 千万), the percentage form 百分之三 and shares as
+fractions (1/3, 三分之一, 一半) or tenths (三成: 0.3, as a fraction is read).
 
 >>> chinese_to_int("十七")
 17
@@ -31,8 +32,8 @@ or full width with a decimal point or thousands commas, a magnitude suffix
 (700, 6.5)
 >>> parse_number("万"), parse_number("千"), parse_number("万亿"), parse_number("千亿")
 (10000, 1000, 1000000000000, 100000000000)
->>> parse_number("1/3"), parse_number("一半")
-(0.3333333333333333, 0.5)
+>>> parse_number("1/3"), parse_number("一半"), parse_number("三成"), parse_number("百分之百")
+(0.3333333333333333, 0.5, 0.3, 100)
 >>> parse_number("abc") is None
 True
 """
@@ -201,13 +202,17 @@ def parse_number(text: str) -> int | float | None:
 
 
 def _fraction(text: str) -> float | None:
-    """The value of a fraction as printed: 1/3, 三分之一, 一半.
+    """The value of a fraction as printed: 1/3, 三分之一, 一半, and of tenths (三成, 八成: N/10).
 
     >>> _fraction("1/3"), _fraction("三分之二"), _fraction("一半"), _fraction("8")
     (0.3333333333333333, 0.6666666666666666, 0.5, None)
+    >>> _fraction("八成"), _fraction("两成"), _fraction("成")
+    (0.8, 0.2, None)
     """
     if text == "一半":
         return 0.5
+    if len(text) == 2 and text[1] == "成" and text[0] in _DIGITS and _DIGITS[text[0]]:
+        return _DIGITS[text[0]] / 10  # 三成: three tenths
     for mark, numerator_first in (("/", True), ("分之", False)):
         head, found, tail = text.partition(mark)
         if found:

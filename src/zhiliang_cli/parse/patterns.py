@@ -532,6 +532,7 @@ _NUMBER = rf"""
         {DIGIT}+ / {DIGIT}+ (?![0-9０-９万千百亿.．])          # 1/3: a fraction (not 8/10万, a rate per 100000)
       | [一二三四五六七八九十]{{1,2}} 分之 [一二三四五六七八九十]{{1,2}}   # 三分之一
       | 一半                                                  # a half
+      | [一二两三四五六七八九] 成 (?= {_SUFFIX_CMP} | [，。；,;、）)] | $ )   # 三成以上, 八成: tenths (not 一成不变)
       | {DIGIT}+ (?:,[0-9]{{3}}){{0,6}} (?:[.．]{DIGIT}+)?    # 10, 1,500, 6.5, １０ (bounded: 1,000,… retried)
       | [〇零一二两三四五六七八九十][〇零一二两三四五六七八九十百千]*   # 十二, 一百二十, 两千
         (?: [万亿] [〇零一二两三四五六七八九十百千]+ )?            # 一万二千: a magnitude inside
@@ -555,7 +556,7 @@ RE_QUANTITY = re.compile(
         (?P<double> 翻 (?P<times> [一两二三四] ) 番 )             # 翻一番: doubled, 翻两番: × 4
       |
         (?P<pct> 百分之 )?                                      # 百分之三
-        (?P<low> {_NUMBER} )                                   # the number (or the low end)
+        (?P<low> (?(pct) 百(?![〇零一二两三四五六七八九十百千万亿]) | (?!) ) | {_NUMBER} )   # 百分之百; the number
         (?:
             (?: (?={_UNIT_FIRST}) (?:{_UNITS}) )?                # 1场至2场: the unit said twice
             (?P<joiner> {_alternation(lx.RANGE_JOINERS)} )      # a range joiner: -, 至, 到
@@ -582,6 +583,14 @@ RE_UNIT = re.compile(
 
 #: Comparator words after the unit: 以上, 以内, 左右.
 RE_SUFFIX_COMPARATOR = re.compile(rf"(?P<cmp>{_alternation(lx.SUFFIX_COMPARATORS)})")
+#: A comparator of two characters or more wrapped onto the next line after the unit (稳定在6万亩⏎以上。): a hard
+#: wrap of a copy from print, the comparator still the number's.  Only where a mark, a bracket, a space or the end
+#: follows it: a paragraph opening with 以上任务… is no comparator of the line before.
+RE_WRAPPED_SUFFIX_COMPARATOR = re.compile(
+    rf"{WS}*(?:\r\n|\r|\n){WS}*"  # the line end, with the spaces around it
+    rf"(?P<cmp>{_alternation(c for c in lx.SUFFIX_COMPARATORS if len(c) > 1)})"  # 以上, 左右 (not 内, 多)
+    rf"(?=[{regex.escape(lx.CLAUSE_ENDS + '、' + lx.NOTE_CLOSE_BRACKETS + lx.NOTE_OPEN_BRACKETS)}\s]|$)"
+)
 #: Words right after a number that make it a date, ordinal, ranking or code.
 RE_NON_TARGET_FOLLOWER = re.compile(rf"(?:{_alternation(lx.NON_TARGET_FOLLOWERS)})")
 #: Fixed phrases built on numerals.
@@ -774,6 +783,13 @@ RE_RATE_FRAME = re.compile(
     rf"(?:按照|按(?!{_alternation(lx.NOT_RATE_FRAME_AFTER)}))[^，,；;。]*$"
     rf"|(?:{_alternation(lx.BASE_AMOUNT_WORDS)})的(?:{_CAPS})?$"
 )
+#: The share of a fund spent on something, up to a bound on it (公益金用于养老服务的比例, then 不低于55%): a rule for
+#: how the money is spent.  Matched against the words of the clause before the bound.
+RE_FUND_SHARE = re.compile(
+    rf"(?:{_alternation(lx.SPENT_FUNDS)})(?:{_alternation(lx.SPENDING_VERBS)})"  # 公益金用于
+    rf"[^，,；;。：:]{{1,20}}?"  # what it goes to: 养老服务的
+    rf"(?:{_alternation(lx.SHARE_WORDS)})\s*$"  # 比例, at the end of the words
+)
 #: Verbs of a grant (给予, 予以): with them a subsidy word makes any number a parameter.
 RE_GRANT = re.compile(_alternation(lx.GRANT_VERBS))
 #: 均/都 or 分别 before the verb, or 各 right before the number: one number for each subject, or one
@@ -923,7 +939,7 @@ RE_TRAILING_ASIDE = re.compile(rf"{NOTE_OPEN}[^{_BRACKETS}]*{NOTE_CLOSE}$")
 
 _OPENS_A_NUMBER = f"翻百千万亿{DIGIT[1:-1]}〇零一二两三四五六七八九十"  # RE_QUANTITY's leading look-ahead
 _ENDS_A_NUMBER = f"{DIGIT[1:-1]}〇零一二两三四五六七八九十百千万亿"  # and its look-behind
-_IN_A_NUMBER = _chars("".join(sorted(set(f"〇零一二两三四五六七八九十百千万亿,.．/分之半{''.join(lx.MAGNITUDES)}"))))
+_IN_A_NUMBER = _chars("".join(sorted(set(f"〇零一二两三四五六七八九十百千万亿,.．/分之半成{''.join(lx.MAGNITUDES)}"))))
 _JOINER_FIRST = _chars("".join(sorted({joiner[0] for joiner in lx.RANGE_JOINERS})))
 _NUMBER_REACH = 30  # characters of a number looked through for what follows it; a longer one is tried
 #: Where RE_QUANTITY may match: a character that opens a number, not right after one that ends a

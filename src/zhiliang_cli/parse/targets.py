@@ -17,8 +17,10 @@ denominators (每万人口), baselines (在已批复设立的4个……的基础
 only after a goal verb, with a comparator, as a range, or summing up the titles
 just named (《…》《…》两项标准), because in plans they are mostly fixed phrases.
 A rate or an index may stand without a unit when a comparator follows it
-(死亡率控制在0.2以下).  Emits one record per target with the clause it stands
-in, as printed, its span, and the span of the number itself.
+(死亡率控制在0.2以下); so does a share (超过1/3, 达到五分之四, 三成以上: a bare ratio,
+0.3 for 三成), while 百分之百 is 100 %, and 增长一倍 is read as 翻一番 (the multiple, 2).
+Emits one record per target with the clause it stands in, as printed, its span, and the
+span of the number itself.
 """
 
 from __future__ import annotations
@@ -54,6 +56,7 @@ from .patterns import (
     RE_CONDITION_LIST,
     RE_DISTRIBUTIVE,
     RE_FUND_SET_UP,
+    RE_FUND_SHARE,
     RE_GOVERNING_VERB,
     RE_GRANT,
     RE_HAS_DIGIT,
@@ -77,6 +80,7 @@ from .patterns import (
     RE_SUBSIDY,
     RE_SUFFIX_COMPARATOR,
     RE_UNIT,
+    RE_WRAPPED_SUFFIX_COMPARATOR,
 )
 from .times import TimeMark, Times, find_times
 
@@ -507,7 +511,8 @@ def _distribute(text: str, ctx: _Context, targets: list[TargetRecord]) -> list[T
     by_clause: dict[int, list[TargetRecord]] = {}
     for target in targets:
         by_clause.setdefault(ctx.clause_start(target["number_span"][0]), []).append(target)
-    for clause_start, group in by_clause.items():
+    clauses = list(by_clause.items())
+    for k, (clause_start, group) in enumerate(clauses):
         first = group[0]["number_span"][0]
         word = RE_DISTRIBUTIVE.search(text, clause_start, first + 1)  # + 1: 各 looks at the number after it
         if word is not None and "、" in text[word.end() : first]:
@@ -518,7 +523,11 @@ def _distribute(text: str, ctx: _Context, targets: list[TargetRecord]) -> list[T
             subjects = _subjects(text[list_start : word.start()])
         else:
             subjects = []
-        if word is None or len(subjects) < 2:
+        if word is not None and word.group("respectively") and len(subjects) < 2 and len(group) >= 2:
+            # 乡村旅游接待游客突破300万人次，实现旅游综合收入12亿元，同比分别增长10%和12%: no list before 分别
+            # in its clause — the subjects are what the clauses before it in the sentence count, in order
+            out += _respectively_earlier(text, ctx, clauses[:k], group)
+        elif word is None or len(subjects) < 2:
             out += group
         elif word.group("each") and len(group) == 1:
             out += [{**group[0], "subject": subject} for subject in subjects]
@@ -539,6 +548,37 @@ def _distribute(text: str, ctx: _Context, targets: list[TargetRecord]) -> list[T
         else:
             out += group
     return out
+
+
+def _respectively_earlier(
+    text: str, ctx: _Context, before: list[tuple[int, list[TargetRecord]]], group: list[TargetRecord]
+) -> list[TargetRecord]:
+    """The numbers of a clause of 分别 with no list of its own, each given the change and the comparator the
+    first one has (同比分别增长10%和12%: both growths) and, where as many clauses right before it in its
+    sentence hold one target each, the name each of them counts, in order (乡村旅游接待游客突破300万人次，实现
+    旅游综合收入12亿元，…: the first growth is of the visitors, the second of the income)."""
+    change, comparator = group[0]["change"], group[0]["comparator"]
+    paired: list[TargetRecord] = []
+    for t in group:
+        one: TargetRecord = {**t, "change": t["change"] or change}
+        if t["comparator"] == "=" and t["change"] is None and comparator not in ("=", "range"):
+            one["comparator"] = comparator
+        paired.append(one)
+    sentence_start = ctx.sentence_start(group[0]["number_span"][0])
+    earlier = before[-len(group) :]
+    if len(earlier) < len(group) or any(
+        len(targets) != 1 or clause_start < sentence_start for clause_start, targets in earlier
+    ):
+        return paired
+    names = []
+    for clause_start, (target,) in earlier:
+        start = target["number_span"][0]
+        verbs = list(RE_GOVERNING_VERB.finditer(text, clause_start, start))
+        names.append(_subject_words(text[verbs[-1].end() if verbs else clause_start : start]))
+    if all(names):
+        for one, name in zip(paired, names, strict=True):
+            one["subject"] = name
+    return paired
 
 
 def _list_start(text: str, clause_start: int, end: int) -> int:
@@ -655,8 +695,9 @@ def _set_times(
     index: LineIndex,
 ) -> None:
     """Each target's ``by``: a time stated in its sentence (2023年底前, 年内, 2020年初步建成…) before
-    it, or in a later clause that completes the task (…，6月底前全面完成); else the last horizon
-    before it in its item (到2025年，…) that no heading has closed; else the item's own 完成时限.
+    it and after any horizon (2025年底前实现…，到2027年…提高到35%: the horizon between governs), or in
+    a later clause that completes the task (…，6月底前全面完成); else the last horizon before it in its
+    item (到2025年，…) that no heading has closed; else the item's own 完成时限.
     全年 and 当年 set no time."""
     starts = [t.start for t in times]
     horizons = [t for t in times if t.horizon]
@@ -668,9 +709,11 @@ def _set_times(
         pos = target["number_span"][0]
         start, end = ctx.sentence_start(pos), ctx.sentence_end(pos)
         in_sentence = [t for t in times[bisect_left(starts, start) : bisect_left(starts, end)] if not t.horizon]
-        earlier = [t for t in in_sentence if t.start < pos]
-        later = None if earlier else next((t for t in in_sentence if t.start > pos and _completes(text, t, ctx)), None)
         horizon = bisect_left(horizon_starts, pos) - 1
+        # a horizon between an earlier deadline and the number governs it (2025年底前实现…，到2027年…提高到35%)
+        after = horizons[horizon].start if horizon >= 0 else -1
+        earlier = [t for t in in_sentence if t.start < pos and t.start > after]
+        later = None if earlier else _completing(text, [t for t in in_sentence if t.start > pos], ctx)
         time = earlier[-1] if earlier else later
         if time is None and horizon >= 0 and horizon not in reach:  # needed only where no time is stated
             reach[horizon] = _horizon_reach(text, horizons[horizon].start, region.end, index)
@@ -699,10 +742,24 @@ def _horizon_reach(text: str, start: int, end: int, index: LineIndex) -> int:
     return end
 
 
-def _completes(text: str, time: TimeMark, ctx: _Context) -> bool:
+def _completing(text: str, later: list[TimeMark], ctx: _Context) -> TimeMark | None:
+    """The deadline after a number in its sentence that completes its task: where the sentence lists the
+    task's stages (3月底前完成选址，6月底前全部开工，10月底前建成投用), the last stage, if its clause completes
+    something (建成, 完成, 竣工: the task is done then); else the first deadline whose clause completes the
+    whole task (…，6月底前全面完成)."""
+    if len(later) >= 2 and _completes(text, later[-1], ctx, whole=False):
+        return later[-1]
+    return next((t for t in later if _completes(text, t, ctx)), None)
+
+
+def _completes(text: str, time: TimeMark, ctx: _Context, whole: bool = True) -> bool:
     """Whether the clause a later deadline stands in completes the task (6月底前全面完成改造任务),
-    rather than starting another step of it (6月底前全部开工)."""
-    return RE_COMPLETION.search(text, time.end, ctx.clause_end(time.end)) is not None
+    rather than starting another step of it (6月底前全部开工); with ``whole`` false, whether it completes
+    anything at all (10月底前建成投用: the last of the task's stages)."""
+    end = ctx.clause_end(time.end)
+    if whole:
+        return RE_COMPLETION.search(text, time.end, end) is not None
+    return any(text.find(word, time.end, end) >= 0 for word in lx.COMPLETION_WORDS)
 
 
 def _add(text: str, targets: list[TargetRecord], target: TargetRecord) -> None:
@@ -731,7 +788,9 @@ def _target(text: str, quantity: re.Match[str], ctx: _Context, region: Region, i
     if ctx.is_blocked(start, clause_start):
         return None
     before = text[max(clause_start, start - _LOOK_BACK) : start].rstrip(_BLANKS)
-    suffix = RE_SUFFIX_COMPARATOR.match(text, unit.end, ctx.end)
+    suffix = RE_SUFFIX_COMPARATOR.match(text, unit.end, ctx.end) or RE_WRAPPED_SUFFIX_COMPARATOR.match(
+        text, unit.end, ctx.end
+    )  # 6万亩⏎以上: a comparator a hard wrap put on the next line
     if suffix is not None and suffix.group("cmp") == "内" and unit.text not in lx.TIME_UNITS:
         suffix = None
     prefix = _prefix_comparator(before)
@@ -747,13 +806,18 @@ def _target(text: str, quantity: re.Match[str], ctx: _Context, region: Region, i
             or _GOAL_VERBS.ending(before)
             or before[-1:] in lx.TITLE_CLOSES
             or _far_goal(text, clause_start, start, low, unit.end)
+            or _multiplies(unit.text, before)
         )
     ):
         return None  # a Chinese numeral with nothing that makes it a goal: a fixed phrase
-    if low and low[:1] in _BARE_MAGNITUDES and not (prefix or _GOAL_VERBS.ending(before)):
+    if low and low[:1] in _BARE_MAGNITUDES and not (prefix or pct or _GOAL_VERBS.ending(before)):
         return None  # a magnitude alone counts only right after a bound or a goal verb: 超千家, 支持千家企业
-    if RE_BASELINE_CUE.search(text, clause_start, start) or _done_before(before, ctx.year):
-        return None  # a number that counts what already exists: 已建成12个, 现有……, 2016年实施的24项
+    if (
+        RE_BASELINE_CUE.search(text, clause_start, start)
+        or _done_before(before, ctx.year)
+        or _starts_a_change(text, clause_start, start, suffix.end() if suffix else unit.end)
+    ):
+        return None  # a number that counts what already exists: 已建成12个, 现有……, 2016年实施的24项, 由320万…提高到
     if _completed(text, clause_start, start, before) or ctx.tells_of_the_past(start):
         return None  # what was done: 共落实了165名, 共发生48次; 1995年…48次 in a plan of 1996
     if ctx.sets_a_condition(start):
@@ -829,7 +893,8 @@ def _not_a_goal(
     prefix: str | None = None,
 ) -> bool:
     """A number that describes, conditions or penalises what a task works on rather than setting a
-    goal: a qualifier before 的 (年营业收入500万元以上的企业, 20户以上的村), the cap of a round of
+    goal: a qualifier before 的 (年营业收入500万元以上的企业, 20户以上的村), a count of things under way the work
+    acts on (加快3座在建抽水蓄能电站建设), the cap of a round of
     selection (每年遴选不超过20个), a standard for each one (为每人提供3个岗位信息), what a clause opening
     with 围绕 or 针对 works on (围绕12条产业链, 针对300种商品), the bounds of a penalty (处1万元以上5万元以下
     的罚款), the level that triggers a measure (涨幅达到3.5%时), a time of day (晚8时40分).
@@ -867,6 +932,8 @@ def _not_a_goal(
         return True  # 自作出决定之日起20个工作日内公开: a time limit counted from each case, a rule of procedure
     if unit not in lx.COUNTING_CLASSIFIERS and _names_a_project(text, expression_end):
         return True  # 抓好80万吨乙烯改扩建项目: a capacity in the name of a project
+    if text.startswith(lx.UNDER_WAY_WORDS, expression_end):
+        return True  # 加快3座在建抽水蓄能电站建设: the plants under way the work acts on, its scope
     if text.startswith("时", expression_end) and not text.startswith(("时间", "时期", "时限"), expression_end):
         return True  # 涨幅达到3.5%时: the level that triggers a measure
     if unit == "时" and (text.startswith("分", expression_end) or before.endswith(lx.TIME_OF_DAY_WORDS)):
@@ -898,6 +965,8 @@ def _not_a_goal(
         return True  # 以8个国家算力枢纽、10个数据中心集群为抓手: the means the work takes, not a goal
     if prefix is not None and _states_a_norm(words):
         return True  # 原则上不高于承担风险责任的0.5%: a norm for others
+    if prefix is not None and unit in lx.PERCENT_UNITS and _spends_a_fund(words, prefix):
+        return True  # 福利彩票公益金用于养老服务的比例不低于55%: how the money is spent, a rule
     if _PRECEDENCE.anywhere(words):
         return True  # 优先支持其行政区域内1家符合条件的…: how many a rule puts first, not a goal
     capped = prefix is not None and lx.PREFIX_COMPARATORS[prefix] in ("<=", "<")
@@ -1009,6 +1078,17 @@ def _states_a_norm(words: str) -> bool:
         if at >= 0 and not _GOAL_VERBS.anywhere(words[at + len(word) :]):
             return True
     return False
+
+
+def _spends_a_fund(words: str, bound: str) -> bool:
+    """Whether the words before a bound name the share of a fund spent on something: a rule for how the money
+    is spent (福利彩票公益金用于养老服务的比例不低于), not a result (土地出让收入用于农业农村比例达到 is one: no bound).
+
+    >>> _spends_a_fund("福利彩票公益金用于养老服务的比例不低于", "不低于"), _spends_a_fund("覆盖率不低于", "不低于")
+    (True, False)
+    """
+    at = words.rfind(bound)
+    return at >= 0 and RE_FUND_SHARE.search(words, 0, at) is not None
 
 
 def _selects(text: str, clause_start: int, start: int) -> bool:
@@ -1330,8 +1410,9 @@ def _describes(
         and suffix is None
         and _prefix_comparator(before) is None
         and not _one_for_each(text, clause_start, quantity.start(), before)
+        and not _multiplies(unit.text, before)
     ):
-        return True  # 打造一支队伍, 建设一个平台: one of a kind, not a count to reach
+        return True  # 打造一支队伍, 建设一个平台: one of a kind, not a count to reach (增长一倍 doubles)
     if "每" in before[-4:] and quantity.group("low") in ("1", "一", "１") and quantity.group("high") is None:
         return True  # 每投资1家: a rate per one (每年举办1—2场 is a range to hold)
     return suffix is None and text.startswith(lx.ROUND_THE_CLOCK, quantity.start())  # 24小时“不打烊”服务
@@ -1441,6 +1522,28 @@ def _done_before(before: str, year: int | None) -> bool:
 RE_DATED_BEFORE = re.compile(r"((?:19|20)[0-9]{2})年[^，,。；;、\d]{0,6}的$")
 
 
+def _starts_a_change(text: str, clause_start: int, start: int, end: int) -> bool:
+    """Whether a number is the level a change starts from: 由 or 从 before it in its clause with no goal verb
+    between, and a verb that brings it to another level right after it (由320万平方米提高到400万平方米, 由四分之一
+    提高到二分之一以上, 从10天压缩至5天): the base, not a target.
+
+    >>> t = "面积由320万平方米提高到400万平方米"
+    >>> _starts_a_change(t, 0, 3, 10), _starts_a_change(t, 0, 13, 20), _starts_a_change("由企业新增10家", 0, 5, 8)
+    (True, False, False)
+    """
+    at = max(text.rfind(word, clause_start, start) for word in lx.BASE_FROM_WORDS)
+    if at < 0 or start - at > _FROM_REACH or RE_GOVERNING_VERB.search(text, at + 1, start) is not None:
+        return False
+    end = _skip_space(text, end)
+    return any(text.startswith(verb, end) for verb in _TO_VERBS)
+
+
+_FROM_REACH = 12  # characters between 由 and the base it opens (由2024年的21.5%)
+#: The verbs that bring a level to another, ending in 到 or 至 (提高到, 降至; not 达到, which names no change): the
+#: number before one is the base.
+_TO_VERBS = tuple(v for v in (*lx.REACH_VERBS, *lx.REACH_DOWN_VERBS) if v.endswith(("到", "至")) and v[0] != "达")
+
+
 def _completed(text: str, clause_start: int, start: int, before: str) -> bool:
     """Whether a number counts what was done: 了 right before it (共落实了165名), or events the clause
     says happened (共发生5级以上地震48次).
@@ -1498,8 +1601,18 @@ _TO_ASCII = str.maketrans(lx.FULLWIDTH_DIGITS, "0123456789")
 
 
 def _is_fraction(number: str | None) -> bool:
-    """Whether a number is a fraction or a half (1/3, 三分之一, 一半)."""
-    return number is not None and ("/" in number or "分之" in number or number == "一半")
+    """Whether a number is a fraction, a half or tenths (1/3, 三分之一, 一半, 三成): a share with no unit."""
+    return number is not None and ("/" in number or "分之" in number or number == "一半" or number.endswith("成"))
+
+
+def _multiplies(unit: str, before: str) -> bool:
+    """Whether a number of times (倍) is the amount a verb of growth adds (增长一倍, 提高2倍: the base grows by
+    that many times itself), not a multiple named as a level (是2020年的2倍, 提高到2倍).
+
+    >>> _multiplies("倍", "设施数量增长"), _multiplies("倍", "提高到"), _multiplies("个", "增长")
+    (True, False, False)
+    """
+    return unit == lx.DOUBLING_UNIT and _INCREASE.ending(before.rstrip(_BLANKS)) is not None
 
 
 def _prefix_comparator(before: str) -> str | None:
@@ -1627,6 +1740,7 @@ _INCREASE = _Words(lx.INCREASE_VERBS)
 _UPGRADE = _Words(lx.UPGRADE_VERBS)
 _PRECEDENCE = _Words(lx.PRECEDENCE_WORDS)
 _CHANGE_VERBS = (*_DECREASE.words, *_INCREASE.words)
+_LEVEL_TO_VERBS = (*lx.REACH_VERBS, *lx.REACH_DOWN_VERBS)  # 提高到, 降至: the level a change brings it to
 
 
 def _record(
@@ -1655,6 +1769,9 @@ def _record(
         low_value, high_value = 2 ** chinese_value(quantity.group("times")), None
     else:
         low_value, high_value = _bounds(low, high)
+        if change == "increase" and _multiplies(unit_text, before[: before.rfind(prefix)] if prefix else before):
+            # 增长一倍 doubles, as 翻一番 does: the value is the multiple of the base, the growth and the base
+            low_value, high_value = (None if v is None else v + 1 for v in (low_value, high_value))
     verb = ctx.governing(clause_start, start)
     comparator = _comparator(high is not None, suffix, unit.approx, prefix, change, verb)
     subject = None
@@ -1844,10 +1961,14 @@ def _opening_change(text: str, clause_start: int, start: int) -> str | None:
 
     >>> _opening_change("压减粗钢产能200万吨", 0, 6), _opening_change("提升改造企业100家", 0, 6)
     ('decrease', None)
+    >>> _opening_change("提高到93%", 0, 3), _opening_change("降至3%", 0, 2)
+    (None, None)
     """
     words = text[clause_start:start]
     if not words.startswith(_CHANGE_VERBS):
         return None  # most clauses open with no change
+    if words.startswith(_LEVEL_TO_VERBS):
+        return None  # 提高到93%, 降至3%: a level, not an amount of change
     for verbs, change in ((_DECREASE, "decrease"), (_INCREASE, "increase")):
         for verb in verbs.words:
             if words.startswith(verb):
