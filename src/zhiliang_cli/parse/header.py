@@ -319,7 +319,8 @@ def _unspaced(title: str | None) -> str | None:
     """
     if not title or (" " not in title and "\u3000" not in title):
         return title
-    return RE_LETTER_SPACED.sub(lambda m: "".join(m.group().split()), title)
+    unspaced: str = RE_LETTER_SPACED.sub(lambda m: "".join(m.group().split()), title)
+    return unspaced
 
 
 def _ends_a_title(text: str) -> bool:
