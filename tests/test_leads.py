@@ -747,3 +747,40 @@ def test_a_service_lines_number_is_part_of_a_units_name(text: str, lead: list[st
 @pytest.mark.parametrize("text", ["建设基站。（5G基站）", "组建专班。（3个工作组）", "评选表彰。（2025年度先进单位）"])
 def test_a_quantity_a_time_or_a_code_in_brackets_is_no_unit(text: str) -> None:
     assert find_notes(text, 0, len(text)) == []
+
+
+# (id, plan text, lead and cooperating units of each item): a note of units alone may stand right after
+# an item's marker, before the task's text, in 【】 or （） (genres 62, 64): it is the item's note, read by
+# the plan's rule as a note at the item's end is
+LEADING_UNITS = [
+    (
+        "lenticular-first-listed",  # genre 62
+        "各项任务的责任单位括注于任务之前，列在首位的为牵头单位。\n一、任务\n"
+        "1．【省发改委、省工信厅】推进项目建设。\n2．【省数据局】建设平台。\n",
+        [(["省发改委"], ["省工信厅"]), (["省数据局"], [])],
+    ),
+    (
+        "round-no-rule",  # genre 64
+        "一、任务\n（一）（县住建局、县市场监管局）加快建筑业转型升级。\n（二）（各乡（镇）人民政府）整治环境。\n",
+        [(["县住建局", "县市场监管局"], []), (["各乡（镇）人民政府"], [])],
+    ),
+    (
+        "units-then-time",
+        "一、任务\n1．（市商务局、市财政局；2025年底前完成）新增网点。\n",
+        [(["市商务局", "市财政局"], [])],
+    ),
+    # a bracket before the text that is no note stays text
+    ("a-scope", "一、任务\n1．（含食品、药品）加强监管。\n", [([], [])]),
+    ("a-year", "一、任务\n1．（2025年）开展试点。\n", [([], [])]),
+    ("a-level", "一、任务\n1．【省级】示范区建设。\n", [([], [])]),
+    # a tag of the title that ends as a body's name, in an item that names its units at its end
+    ("a-tag-then-a-note", "一、任务\n1．【数字政府】建设平台。（牵头单位：省数据局）\n", [(["省数据局"], [])]),
+]
+
+
+@pytest.mark.parametrize(("text", "units"), [c[1:] for c in LEADING_UNITS], ids=[c[0] for c in LEADING_UNITS])
+def test_units_alone_before_an_items_text_are_its_note(text: str, units: list[tuple[list[str], list[str]]]) -> None:
+    from zhiliang_cli.parse.pipeline import parse_text
+
+    items = [item for section in parse_text(text)["sections"] for item in section["items"]]
+    assert [(i["lead_units"], i["cooperating_units"]) for i in items] == units

@@ -76,6 +76,8 @@ HOSTILE: dict[str, Callable[[], str]] = {
     "closing-paragraphs": lambda: "一、总则\n（一）做好。\n" + "各地区、各部门要" * N + "\n" + "参照本方案。\n" * N,
     "targets-after-brackets": lambda: "一、总则\n（一）做好" + "）" * N + "建成5个" * N + "\n",
     "annexes": lambda: "一、总则\n（一）做好。\n2023年1月1日\n" + "附件\n" * N,
+    "leading-notes": lambda: "一、总则\n" + "（一）（甲局、乙局）做好。\n做好。\n" * N,
+    "leading-note-open": lambda: "一、总则\n" + "（一）（" + "甲局、" * N + "\n",
 }
 
 

@@ -25,6 +25,7 @@ Recognises a note in brackets (（） () 【】 ［］ 〔〕), on a line of its
     （责任单位：*A、B） / （A★、B负责）        -> lead ["A"], cooperating ["B"]  (marked lead, before or after)
     （A（别名）、B、各地） at a line's end, wrapped over lines or not -> lead ["A（别名）", "B", "各地"]
     （A、B；时限：长期） / （A、B；2025年底前完成） at a line's end -> lead ["A", "B"]; the time a field
+    1．【A、B】推进… / （一）（A、B）实施… before the task's text -> lead ["A", "B"]  (units alone, as at the end)
     [责任单位：A；C为各项措施的共同责任单位，以下不再列出] -> lead ["A", "C"], and C leads every later note
 
 The plan's own statement of how to read its notes is found once per plan, wherever it
@@ -51,7 +52,7 @@ from typing import NamedTuple
 import regex
 
 from . import lexicon as lx
-from .lines import LineIndex
+from .lines import HEADING_FIRST, Line, LineIndex, heading_at
 from .patterns import (
     FIRST_IS_LEAD_REACH,
     FIRST_IS_LEAD_TAIL,
@@ -200,6 +201,7 @@ def find_notes(text: str, start: int, end: int, line_starts: Iterable[int] | Non
         for m in RE_BRACKETED_LABEL_NOTE.finditer(text, start, end)
         if not taken.holds(m.start())
     ]
+    others += _alone_in_their_items(_leading_notes(text, line_starts, end, taken), notes + others)
     if others:
         notes = sorted(notes + others, key=lambda n: n.start)
     notes = [n for n in notes if n.lead_units or n.cooperating_units or not n.readable]
@@ -293,20 +295,94 @@ def _bare_notes(text: str, start: int, end: int, taken: _Spans, marks: _Marks | 
         opening = _opening_of(text, close, start)
         if opening is None:
             continue
-        body = text[opening + 1 : close]
-        units = _bare_units(body)
-        fields: tuple[NoteField, ...] = ()
-        if not units:  # （A、B；时限：长期） · （A、B；2025年底前完成）: the units, then when
-            timed = _units_then_time(body)
-            if timed is not None:
-                units, (label, field_start, field_end) = timed
-                fields = (NoteField(label, opening + 1 + field_start, opening + 1 + field_end),)
-        if units:
-            lead, cooperating = _marked_lead(units, [])  # （*A、B） / （A★、B）: A leads
-            shared = len(lead) > 1 and not _has_marks(lead)
-            lead, cooperating = [_unmark(u) for u in lead], [_unmark(u) for u in cooperating]
-            found_notes.append(LeadNote(opening, close + 1, lead, cooperating, shared=shared, fields=fields))
+        note = _units_alone_note(text, opening, close)
+        if note is not None:
+            found_notes.append(note)
     return found_notes
+
+
+def _units_alone_note(text: str, opening: int, close: int) -> LeadNote | None:
+    """The note in the brackets at ``opening`` and ``close`` where they hold units alone (read as
+    责任单位：… is), or units and then when the task is due; None where they hold anything else."""
+    body = text[opening + 1 : close]
+    units = _bare_units(body)
+    fields: tuple[NoteField, ...] = ()
+    if not units:  # （A、B；时限：长期） · （A、B；2025年底前完成）: the units, then when
+        timed = _units_then_time(body)
+        if timed is None:
+            return None
+        units, (label, field_start, field_end) = timed
+        fields = (NoteField(label, opening + 1 + field_start, opening + 1 + field_end),)
+    lead, cooperating = _marked_lead(units, [])  # （*A、B） / （A★、B）: A leads
+    shared = len(lead) > 1 and not _has_marks(lead)
+    lead, cooperating = [_unmark(u) for u in lead], [_unmark(u) for u in cooperating]
+    return LeadNote(opening, close + 1, lead, cooperating, shared=shared, fields=fields)
+
+
+def _leading_notes(text: str, line_starts: list[int], end: int, taken: _Spans) -> list[tuple[LeadNote, int]]:
+    """Notes that only list units, in brackets right after an item's marker, before the task's text:
+    1．【省发改委、省工信厅】推进…。 or （一）（县住建局、县财政局）实施….  They read as the notes at a
+    line's end do, and only where the bracket holds units alone (a scope, an aside, a name in
+    brackets at an item's start is text).  Only lines that open with a heading are looked at.
+    Each comes with where its entry ends: the start of the next line that opens with a heading."""
+    found: list[tuple[LeadNote, int]] = []
+    for k, pos in enumerate(line_starts):
+        if pos >= end or text[pos] not in HEADING_FIRST:
+            continue
+        heading = heading_at(text, Line(0, pos, _line_bound(line_starts, k, end)))
+        if heading is None or text[heading.body : heading.body + 1] not in _NOTE_OPENERS:
+            continue
+        opening = heading.body
+        close = _closing_on_line(text, opening, _line_bound(line_starts, k, end))
+        if close is None or taken.holds(opening) or RE_BRACKET_AT_LINE_END.match(text, close, end) is not None:
+            continue  # a note already read, or one that ends its line (read with those)
+        note = _units_alone_note(text, opening, close)
+        if note is None:
+            continue
+        following = k + 1  # the entry runs to the next heading (each line after it is looked at once)
+        while following < len(line_starts) and (
+            text[line_starts[following]] not in HEADING_FIRST
+            or heading_at(text, Line(0, line_starts[following], _line_bound(line_starts, following, end))) is None
+        ):
+            following += 1
+        found.append((note, _line_bound(line_starts, following - 1, end)))
+    return found
+
+
+def _line_bound(line_starts: list[int], k: int, end: int) -> int:
+    """Where the ``k``-th line ends at the latest: where the next one starts."""
+    return min(end, line_starts[k + 1]) if k + 1 < len(line_starts) else end
+
+
+def _alone_in_their_items(leading: list[tuple[LeadNote, int]], others: list[LeadNote]) -> list[LeadNote]:
+    """The notes before an item's text in items that carry no other note: where an item names its
+    units at its end (1．【数字政府】建设…。（牵头单位：省数据局）), the bracket before its text is a tag of
+    its title, not a note."""
+    starts = sorted(n.start for n in others if n.readable)
+    return [note for note, stop in leading if bisect_left(starts, note.end) == bisect_left(starts, stop)]
+
+
+_NOTE_OPENERS = frozenset(lx.NOTE_OPEN_BRACKETS)
+
+
+def _closing_on_line(text: str, opening: int, end: int) -> int | None:
+    """The bracket that closes the one at ``opening``, on its line and within _WRAP_REACH characters.
+
+    >>> _closing_on_line("1．【甲局（乙办）、丙局】推进", 2, 16), _closing_on_line("（甲局\\n乙局）", 0, 7)
+    (12, None)
+    """
+    depth = 0
+    for pos in range(opening, min(end, opening + _WRAP_REACH)):
+        ch = text[pos]
+        if ch in "\r\n":
+            return None
+        if ch in _PAIRS:
+            depth -= 1
+            if depth == 0:
+                return pos if text[opening] in _PAIRS[ch] else None
+        elif ch in _NOTE_OPENERS:
+            depth += 1
+    return None
 
 
 def _units_then_time(body: str) -> tuple[list[str], tuple[str, int, int]] | None:
