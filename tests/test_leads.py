@@ -447,10 +447,30 @@ def test_a_note_in_ascii_square_brackets() -> None:
         # brackets that are part of the name, or name a second office, stay
         ("省市场监管局（省知识产权局）、各镇（街道）", ["省市场监管局（省知识产权局）", "各镇（街道）"]),
         ("区委组织部（人才办）", ["区委组织部（人才办）"]),
+        # a bracket that says what kind of body the unit is is a remark (genre 62) …
+        ("省通信管理局（中央驻闽单位）、省工信厅", ["省通信管理局", "省工信厅"]),
+        ("某某供电公司（省属企业）、市商务局（中央在京单位）", ["某某供电公司", "市商务局"]),
+        # … not one that says its role, or the bodies it stands for
+        ("市经信局（配合单位）", ["市经信局（配合单位）"]),
+        ("市领导小组（各成员单位）", ["市领导小组（各成员单位）"]),
     ],
 )
 def test_a_remark_on_a_units_scope_is_not_its_name(text: str, units: list[str]) -> None:
     assert clean_units(text) == units
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "推进覆盖。（省通信管理局（中央驻闽单位）、省工信厅）",
+        "一、任务\n1．【省通信管理局（中央驻闽单位）、省工信厅】推进覆盖。",
+    ],
+    ids=["at-the-end", "before-the-text"],
+)
+def test_a_remark_on_the_kind_of_body_is_not_its_name_in_a_note_of_units_alone(text: str) -> None:
+    note = merge_trailing(text, find_notes(text, 0, len(text)))
+    assert note is not None
+    assert note.lead_units == ["省通信管理局", "省工信厅"]
 
 
 @pytest.mark.parametrize(

@@ -275,6 +275,9 @@ ROLE_ACTIONS = ("推进", "实施", "协调", "开展", "推动", "完成")
 NOT_A_UNIT_LIST = ("含", "包括", "包含", "不含", "以下", "即", "如", "例如", "其中", "简称", "注", "详见", "见")
 #: Words that open a remark on a unit's scope in brackets after its name: 各区人民政府（含开发区）.
 SCOPE_ASIDE_OPENERS = ("含", "包括", "包含", "不含")
+#: How the words of a bracket after a unit's name end when they say what kind of body it is, not
+#: another name of it: 省通信管理局（中央驻闽单位）, 某某供电公司（省属企业）, 某某中心（事业单位）.
+BODY_CATEGORY_ENDINGS = ("单位", "企业", "机构")
 #: A unit marked as the lead inside a list of responsible units: 区科技局（牵头）、区财政局.
 LEAD_ASIDES = ("牵头", "牵头单位", "牵头部门", "主责", "主责单位", "牵头抓总")
 #: The same for a unit that cooperates: 市经信局（配合单位）.

@@ -24,6 +24,7 @@ Recognises a note in brackets (（） () 【】 ［］ 〔〕), on a line of its
                                                -> lead ["A"], cooperating ["B"]
     （责任单位：*A、B） / （A★、B负责）        -> lead ["A"], cooperating ["B"]  (marked lead, before or after)
     （A（别名）、B、各地） at a line's end, wrapped over lines or not -> lead ["A（别名）", "B", "各地"]
+    （A（中央驻闽单位）、B）                  -> lead ["A", "B"]  (the kind of body A is: a remark, as 〈含…〉 is)
     （A、B；时限：长期） / （A、B；2025年底前完成） at a line's end -> lead ["A", "B"]; the time a field
     1．【A、B】推进… / （一）（A、B）实施… before the task's text -> lead ["A", "B"]  (units alone, as at the end)
     [责任单位：A；C为各项措施的共同责任单位，以下不再列出] -> lead ["A", "C"], and C leads every later note
@@ -59,6 +60,7 @@ from .patterns import (
     FIRST_IS_LEAD_WORD,
     RE_ADMIN_DISTRIBUTIVE,
     RE_ADMIN_LEVEL_START,
+    RE_BODY_CATEGORY_ASIDE,
     RE_BRACKET,
     RE_BRACKET_AT_LINE_END,
     RE_BRACKET_KEPT,
@@ -469,7 +471,7 @@ def _bare_units(body: str) -> list[str]:
     units = split_units(body)
     named = [_bare_unit(u) for u in units]
     ok = any(named) and all(n or _collective(u) for n, u in zip(named, units, strict=True))
-    return units if ok else []
+    return [_without_scope(u) for u in units] if ok else []
 
 
 def _bare_unit(unit: str) -> bool:
@@ -1424,16 +1426,40 @@ def clean_units(text: str) -> list[str]:
 
 
 def _without_scope(unit: str) -> str:
-    """A unit's name without a remark on its scope: 各区人民政府〈含开发区,下同〉 is 各区人民政府
-    (the note keeps the remark as printed); 省市场监管局（省知识产权局） names a second office, and stays.
+    """A unit's name without a remark on its scope (各区人民政府〈含开发区,下同〉 is 各区人民政府) or on
+    the kind of body it is (省通信管理局（中央驻闽单位） is 省通信管理局); the note keeps the remark as
+    printed.  省市场监管局（省知识产权局） names a second office, and stays.
 
     >>> _without_scope("各区人民政府（含开发区、长江新区，下同）"), _without_scope("区委组织部（人才办）")
     ('各区人民政府', '区委组织部（人才办）')
+    >>> _without_scope("省通信管理局（中央驻闽单位）"), _without_scope("市经信局（配合单位）")
+    ('省通信管理局', '市经信局（配合单位）')
     """
     if unit[-1:] not in lx.NOTE_CLOSE_BRACKETS:
         return unit
     bare = RE_SCOPE_ASIDE.sub("", unit).rstrip(lx.SPACE_CHARS)
+    category = RE_BODY_CATEGORY_ASIDE.search(bare)
+    if category is not None and _a_kind_of_body(category.group("kind")):
+        named = bare[: category.start()].rstrip(lx.SPACE_CHARS)
+        bare = named if _names_a_unit(named) else bare
     return bare or unit
+
+
+def _a_kind_of_body(words: str) -> bool:
+    """Whether the words of a bracket after a unit's name say what kind of body it is (中央驻闽单位,
+    省属企业, 事业单位), not its role (配合单位, 牵头责任单位) nor the bodies it stands for (各成员单位).
+
+    >>> [_a_kind_of_body(w) for w in ("中央驻闽单位", "中央在京单位", "配合单位", "各成员单位", "排第一位的单位")]
+    [True, True, False, False, False]
+    """
+    return (
+        not words.startswith(lx.COLLECTIVE_PREFIX)
+        and not any(role in words for role in _ROLES)
+        and not any(word in words for word in (*lx.NOT_IN_UNIT_NAMES, *lx.RULE_WORDS))
+    )
+
+
+_ROLES = (*lx.LEAD_ROLES, *lx.SHARED_ROLES, *lx.COOPERATING_ROLES)
 
 
 def _split_and(unit: str) -> list[str]:

@@ -807,6 +807,12 @@ RE_SCOPE_ASIDE = re.compile(
     rf"{NOTE_OPEN}{WS}*(?:(?:{_alternation(lx.SCOPE_ASIDE_OPENERS)})[^{_BRACKETS}]*|[^{_BRACKETS}]*(?:{_alternation(lx.FROM_HERE_ON)}))"
     rf"{WS}*{NOTE_CLOSE}$"
 )
+#: A bracket at the end of a unit's name whose words may say what kind of body it is (省通信管理局
+#: （中央驻闽单位）): a few characters ending in a body's category (notes.py tells a role's label,
+#: 配合单位, and a collective, 各成员单位, apart).  Bounded: tried on one name at a time.
+RE_BODY_CATEGORY_ASIDE = regex.compile(
+    rf"{NOTE_OPEN}{WS}*(?P<kind>\p{{Han}}{{1,10}}(?:{_alternation(lx.BODY_CATEGORY_ENDINGS)})){WS}*{NOTE_CLOSE}$"
+)
 #: A unit marked as cooperating in such a list: 市经信局（配合单位）.
 RE_COOPERATING_ASIDE = re.compile(rf"{NOTE_OPEN}{WS}*(?:{_alternation(lx.COOPERATING_ASIDES)}){WS}*{NOTE_CLOSE}")
 
