@@ -266,6 +266,19 @@ MADE_UP = [
         ["省发展改革委", "省财政厅"],
         [],
     ),
+    # two role clauses joined by 、, not ， (genre 62)
+    (
+        "roles-joined-by-dunhao",  # genre 62
+        "加快建设。【由省能源局牵头、国网某某省电力有限公司参与】",
+        ["省能源局"],
+        ["国网某某省电力有限公司"],
+    ),
+    (
+        "run-of-verbs-joined-by-dunhao",
+        "加强监管。（市商务局牵头推进、市财政局、市税务局配合）",
+        ["市商务局"],
+        ["市财政局", "市税务局"],
+    ),
     (
         "brackets-that-are-names",
         "加强监管。（责任单位：各镇（街道）、区委组织部（人才办））",

@@ -8,6 +8,7 @@ Recognises a note in brackets (（） () 【】 ［］ 〔〕), on a line of its
     （牵头单位：X；责任单位：Y）               -> lead ["X"], cooperating ["Y"]
     （责任单位：A、B；完成时限：2023年底前）   -> lead ["A", "B"]; field 完成时限 kept
     （X牵头，Y、Z配合） / （由X牵头，Y参与）   -> lead ["X"], cooperating ["Y", "Z"]
+    【由X牵头、Y参与】                         -> lead ["X"], cooperating ["Y"]  (、 after a role's verb parts)
     （X会同Y负责）                             -> lead ["X"], cooperating ["Y"]
     （X负责，Y、Z按职责分工负责）              -> lead ["X"], cooperating ["Y", "Z"]  (Y, Z act under X)
     【X负总责，Y协助】 / 〔X统筹，Y具体落实〕   -> lead ["X"], cooperating ["Y"]  (X steers: 主抓, 抓总)
@@ -1150,7 +1151,7 @@ def _read_inline(body: str, start: int, end: int, labelled: bool) -> _Reading:
     shaped = False  # a name ends as a unit's does: the note is a list of bodies, not a phrase
     text = _strip_rule(body[start:end])
     stated = len(text) != end - start  # the note states a rule or a remark: the rest may be units alone
-    for clause_start, clause_end in _clauses(text):
+    for clause_start, clause_end in _role_clauses(text):
         clause = text[clause_start:clause_end].strip(lx.SPACE_CHARS + "\r\n")
         if not clause:
             continue
@@ -1298,6 +1299,44 @@ def _clauses(text: str) -> Iterator[tuple[int, int]]:
             yield start, i
             start = i + 1
     yield start, len(text)
+
+
+def _role_clauses(text: str) -> Iterator[tuple[int, int]]:
+    """The clauses of an unlabelled note (:func:`_clauses`), each parted further at a top-level 、
+    that follows a verb of a role: 由A牵头、B参与 is 由A牵头 and B参与, as 由A牵头，B参与 is; A、B负责
+    stays one clause.
+
+    >>> t = "由甲局牵头、乙局参与，丙局、丁局配合"
+    >>> [t[a:b] for a, b in _role_clauses(t)]
+    ['由甲局牵头', '乙局参与', '丙局、丁局配合']
+    """
+    for start, end in _clauses(text):
+        depth, clause_start = 0, start
+        for pos in range(start, end):
+            ch = text[pos]
+            if ch in _OPEN:
+                depth += 1
+            elif ch in _CLOSE:
+                depth = max(0, depth - 1)
+            elif depth == 0 and ch == "、" and _ends_in_role(text, clause_start, pos):
+                yield clause_start, pos
+                clause_start = pos + 1
+        yield clause_start, end
+
+
+def _ends_in_role(text: str, start: int, stop: int) -> bool:
+    """Whether ``text[start:stop]`` ends, after names, in a run of verbs that says a role (牵头,
+    配合落实, 牵头推进), as :func:`_without_verbs` reads it, without copying the text."""
+    pos, found = stop, False
+    while pos > start:
+        for word, role in _VERB_ROLES_AND_ACTIONS.get(text[pos - 1], ()):
+            if pos - start > len(word) and text.startswith(word, pos - len(word)):
+                pos -= len(word)
+                found = found or bool(role)
+                break
+        else:
+            break
+    return found
 
 
 _VERB_ROLES = (
