@@ -266,6 +266,16 @@ MADE_UP = [
         ["省发展改革委", "省财政厅"],
         [],
     ),
+    # bare 实施 after a clause that steers or answers: the units carry the task out under it (genre 63)
+    (
+        "guide-then-carry-out",  # genre 63
+        "加强监管。（自然生态保护处指导，各设区市生态环境局实施）",
+        ["自然生态保护处"],
+        ["各设区市生态环境局"],
+    ),
+    ("responsible-then-carry-out", "加强监管。（市商务局负责，各区政府实施）", ["市商务局"], ["各区政府"]),
+    # … where the verb of responsibility carries it, every unit answers
+    ("guide-then-responsible-carry-out", "加强监管。（市商务局指导，各区政府负责实施）", ["市商务局", "各区政府"], []),
     # two role clauses joined by 、, not ， (genre 62)
     (
         "roles-joined-by-dunhao",  # genre 62

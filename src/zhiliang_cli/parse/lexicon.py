@@ -270,7 +270,11 @@ LEAD_VERBS = (
 )  # fmt: skip
 #: Words of action that may follow a verb of a role, saying no role themselves: X牵头推进, Y配合实施.
 #: No unit's name ends with one (组织 is left out: 各级党组织负责).
-ROLE_ACTIONS = ("推进", "实施", "协调", "开展", "推动", "完成")
+ROLE_ACTIONS = ("推进", "协调", "开展", "推动", "完成")
+#: Verbs by which units carry a task out, after another verb of a role (X牵头实施, Y配合实施: that role)
+#: or alone in their clause: after a clause that names who steers or answers (X指导，Y实施; X负责，Y实施)
+#: the units carry the task out under those, and cooperate; with no such clause they answer for it.
+CARRYING_VERBS = ("实施",)
 #: How a bracket starts that lists things other than units: （含…）, （包括…）, （以下简称…）, （如…）.
 NOT_A_UNIT_LIST = ("含", "包括", "包含", "不含", "以下", "即", "如", "例如", "其中", "简称", "注", "详见", "见")
 #: Words that open a remark on a unit's scope in brackets after its name: 各区人民政府（含开发区）.

@@ -13,6 +13,7 @@ Recognises a note in brackets (（） () 【】 ［］ 〔〕), on a line of its
     （X负责，Y、Z按职责分工负责）              -> lead ["X"], cooperating ["Y", "Z"]  (Y, Z act under X)
     【X负总责，Y协助】 / 〔X统筹，Y具体落实〕   -> lead ["X"], cooperating ["Y"]  (X steers: 主抓, 抓总)
     （X牵头推进，Y配合落实）                   -> lead ["X"], cooperating ["Y"]  (a run of verbs)
+    （X指导，Y实施） / （X负责，Y实施）        -> lead ["X"], cooperating ["Y"]  (Y carries out what X steers)
     （牵头单位 X；配合单位 Y） / （牵头单位X，配合单位Y） / （牵头单位为X）   (labels without a colon)
     （X；参与部门：Y）                         -> lead ["X"], cooperating ["Y"]
     （牵头：X；参与：Y；时限：…） / （负责：X；协助：Y）  -> lead ["X"], cooperating ["Y"]  (a role word as label)
@@ -1191,11 +1192,13 @@ def _read_inline(body: str, start: int, end: int, labelled: bool) -> _Reading:
             explicit = True
         elif role == "cooperating" or (explicit and role in ("divided", "shared")):
             cooperating += units
+        elif role == "carry" and (lead or shared or cooperating):
+            cooperating += units  # X指导，Y实施: Y carries out the task X steers
         elif role == "divided" and shared and any(word in clause for word in lx.BY_DUTY_WORDS):
             cooperating += units  # X负责，Y、Z按职责分工负责: Y and Z act under X, as under X牵头
         elif role == "divided":
             lead += units
-        else:
+        else:  # shared, or carry with no unit before it: X、Y负责 · X、Y实施
             shared += units
     if not shaped:
         return _Reading((), (), False, (), labelled)
@@ -1344,6 +1347,7 @@ _VERB_ROLES = (
     + [(verb, "divided") for verb in lx.DIVIDED_VERBS]
     + [(verb, "cooperating") for verb in lx.COOPERATING_VERBS]
     + [(verb, "shared") for verb in lx.RESPONSIBLE_VERBS]
+    + [(verb, "carry") for verb in lx.CARRYING_VERBS]
 )
 _VERB_ROLES.sort(key=lambda pair: -len(pair[0]))
 #: The verbs of roles and the words of action, by their last character, longest first.
@@ -1382,8 +1386,9 @@ def _clause_role(clause: str) -> tuple[str | None, tuple[str, str]]:
     return role, (names, "")
 
 
-#: Which role a run of verbs gives (负责牵头: lead; 配合落实: cooperating), the first found.
-_ROLE_PRECEDENCE = ("lead", "cooperating", "divided", "shared")
+#: Which role a run of verbs gives (负责牵头: lead; 配合落实: cooperating; 配合实施: cooperating), the
+#: first found.
+_ROLE_PRECEDENCE = ("lead", "cooperating", "divided", "shared", "carry")
 
 
 def _without_verbs(clause: str) -> tuple[str, list[str]]:
