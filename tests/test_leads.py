@@ -827,3 +827,49 @@ def test_units_alone_before_an_items_text_are_its_note(text: str, units: list[tu
 
     items = [item for section in parse_text(text)["sections"] for item in section["items"]]
     assert [(i["lead_units"], i["cooperating_units"]) for i in items] == units
+
+
+# (id, plan text, lead, cooperating, the note's fields): a label that ends as a person's does (分管领导,
+# 分管厅领导, 联系县领导, 责任人) names persons: a field wherever it stands in a note, never a unit (genres 63, 64)
+PERSON_FIELDS = [
+    (
+        "leader-after-a-comma",
+        "做好。（责任处室：水生态环境处，分管厅领导：李某某、王某某）",
+        ["水生态环境处"],
+        [],
+        [("分管厅领导", "李某某、王某某")],
+    ),
+    (
+        "leader-after-roles",
+        "做好。（县发展改革局牵头，联系县领导：赵某某）",
+        ["县发展改革局"],
+        [],
+        [("联系县领导", "赵某某")],
+    ),
+    (
+        "leader-first",
+        "做好。（分管厅领导：李某某；责任处室：水生态环境处）",
+        ["水生态环境处"],
+        [],
+        [("分管厅领导", "李某某")],
+    ),
+    (
+        "person-after-a-comma",
+        "做好。（县住建局牵头，县财政局配合，责任人：赵某某）",
+        ["县住建局"],
+        ["县财政局"],
+        [("责任人", "赵某某")],
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "lead", "cooperating", "fields"), [c[1:] for c in PERSON_FIELDS], ids=[c[0] for c in PERSON_FIELDS]
+)
+def test_a_person_named_in_a_note_is_a_field_never_a_unit(
+    text: str, lead: list[str], cooperating: list[str], fields: list[tuple[str, str]]
+) -> None:
+    found = merge_trailing(text, find_notes(text, 0, len(text)))
+    assert found is not None
+    assert (found.lead_units, found.cooperating_units) == (lead, cooperating)
+    assert [(f.label, text[f.start : f.end]) for f in found.fields] == fields

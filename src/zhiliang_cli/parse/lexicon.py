@@ -183,6 +183,9 @@ FIELD_LABELS = (
 #: is one more field of the note though no list above names it (联系部门, 办结时间): a kind of body or a
 #: word of time.  A label that opens with a role word is read by its role instead.
 FIELD_LABEL_ENDINGS = ("单位", "部门", "处室", "科室", "机构", "时限", "时间", "期限", "节点")
+#: How the label of a field ends that names persons, not bodies (分管领导, 分管厅领导, 联系县领导, 责任领导,
+#: 责任人, 联系人): wherever it stands in a note, what follows it is a field, never a unit.
+PERSON_LABEL_ENDINGS = ("领导", "负责人", "责任人", "联系人")
 #: Field labels that give the task's deadline (完成时限).
 DEADLINE_LABELS = ("完成时限", "完成时间", "完成期限", "时间节点", "时限要求", "时限")
 #: A plan's statement of the deadline of every task that gives none (未注明完成时限的任务，均须于

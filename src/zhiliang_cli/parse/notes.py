@@ -16,6 +16,7 @@ Recognises a note in brackets (（） () 【】 ［］ 〔〕), on a line of its
     （X指导，Y实施） / （X负责，Y实施）        -> lead ["X"], cooperating ["Y"]  (Y carries out what X steers)
     （牵头单位 X；配合单位 Y） / （牵头单位X，配合单位Y） / （牵头单位为X）   (labels without a colon)
     （X；参与部门：Y）                         -> lead ["X"], cooperating ["Y"]
+    （X牵头，联系县领导：张某某）              -> lead ["X"]; 联系县领导 a field (a label ending 领导, 责任人: persons)
     （牵头：X；参与：Y；时限：…） / （负责：X；协助：Y）  -> lead ["X"], cooperating ["Y"]  (a role word as label)
     （承办单位：A、B；协办单位：C）            -> lead ["A", "B"], cooperating ["C"]  (whatever the rule)
     （A、B牵头负责）                           -> lead ["A", "B"]
