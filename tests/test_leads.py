@@ -860,7 +860,35 @@ PERSON_FIELDS = [
         ["县财政局"],
         [("责任人", "赵某某")],
     ),
+    # units alone, then ； and labelled fields that are no time: the units are the note's (genre 63)
+    (
+        "units-then-leader",
+        "做好。（环境影响评价与排放管理处；分管领导：张某某）",
+        ["环境影响评价与排放管理处"],
+        [],
+        [("分管领导", "张某某")],
+    ),
+    (
+        "units-then-leader-then-time",
+        "做好。（县住建局、县城管局；联系县领导：赵某某；完成时限：2025年底前）",
+        ["县住建局", "县城管局"],
+        [],
+        [("联系县领导", "赵某某"), ("完成时限", "2025年底前")],
+    ),
+    (
+        "units-then-leader-first-listed-rule",
+        "（列第一位者为牵头单位）\n做好。（县住建局、县城管局；分管领导：赵某某）",
+        ["县住建局"],
+        ["县城管局"],
+        [("分管领导", "赵某某")],
+    ),
 ]
+NOT_UNITS_THEN_FIELDS = ["做好。（含食品、药品；备注：每年更新）", "做好。（详见附件；分管领导：张某某）"]
+
+
+@pytest.mark.parametrize("text", NOT_UNITS_THEN_FIELDS)
+def test_a_field_after_things_that_are_not_units_is_no_note(text: str) -> None:
+    assert find_notes(text, 0, len(text)) == []
 
 
 @pytest.mark.parametrize(

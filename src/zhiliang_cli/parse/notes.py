@@ -29,6 +29,7 @@ Recognises a note in brackets (（） () 【】 ［］ 〔〕), on a line of its
     （A（别名）、B、各地） at a line's end, wrapped over lines or not -> lead ["A（别名）", "B", "各地"]
     （A（中央驻闽单位）、B）                  -> lead ["A", "B"]  (the kind of body A is: a remark, as 〈含…〉 is)
     （A、B；时限：长期） / （A、B；2025年底前完成） at a line's end -> lead ["A", "B"]; the time a field
+    （A、B；分管领导：张某某） at a line's end -> lead ["A", "B"]; 分管领导 a field (units alone, then fields)
     1．【A、B】推进… / （一）（A、B）实施… before the task's text -> lead ["A", "B"]  (units alone, as at the end)
     [责任单位：A；C为各项措施的共同责任单位，以下不再列出] -> lead ["A", "C"], and C leads every later note
 
@@ -314,10 +315,15 @@ def _units_alone_note(text: str, opening: int, close: int) -> LeadNote | None:
     fields: tuple[NoteField, ...] = ()
     if not units:  # （A、B；时限：长期） · （A、B；2025年底前完成）: the units, then when
         timed = _units_then_time(body)
-        if timed is None:
-            return None
-        units, (label, field_start, field_end) = timed
-        fields = (NoteField(label, opening + 1 + field_start, opening + 1 + field_end),)
+        if timed is not None:
+            units, (label, field_start, field_end) = timed
+            fields = (NoteField(label, opening + 1 + field_start, opening + 1 + field_end),)
+        else:  # （A；分管领导：张某某）: the units, then labelled fields
+            labelled = _units_then_fields(body)
+            if labelled is None:
+                return None
+            units, found = labelled
+            fields = tuple(NoteField(label, opening + 1 + a, opening + 1 + b) for label, a, b in found)
     lead, cooperating = _marked_lead(units, [])  # （*A、B） / （A★、B）: A leads
     shared = len(lead) > 1 and not _has_marks(lead)
     lead, cooperating = [_unmark(u) for u in lead], [_unmark(u) for u in cooperating]
@@ -415,6 +421,43 @@ def _units_then_time(body: str) -> tuple[list[str], tuple[str, int, int]] | None
         return None
     units = _bare_units(body[:sep])
     return (units, field) if units else None
+
+
+def _units_then_fields(body: str) -> tuple[list[str], tuple[tuple[str, int, int], ...]] | None:
+    """The units of a bracket that lists units alone up to its first ；, and then labelled fields of
+    the note that name no units (分管领导：张某某, 备注：…): the units read as units alone in brackets
+    do; each field's label, start and end in ``body``.  None where the bracket is anything else.
+
+    >>> _units_then_fields("环境影响评价处；分管领导：张某某")
+    (['环境影响评价处'], (('分管领导', 13, 16),))
+    >>> _units_then_fields("含食品；备注：每年更新"), _units_then_fields("市商务局；配合单位：市财政局")
+    (None, None)
+    """
+    sep = next((k for k, _ in _clauses_at(body, "；;")), -1)
+    if sep <= 0:
+        return None
+    label = RE_NOTE_LABEL.match(body, sep + 1)
+    if label is None or label.group("label") is None or label.group("nocolon") is not None:
+        return None
+    if _label_role("".join(label.group("label").split())) is not None:
+        return None  # a label of units (配合单位：…): a note of roles, read from its label
+    units = _bare_units(body[:sep])
+    reading = _read_cached(body)
+    if not units or reading.cooperating or list(reading.lead) != units:
+        return None
+    return units, reading.fields
+
+
+def _clauses_at(text: str, separators: str) -> Iterator[tuple[int, str]]:
+    """Where the top-level ``separators`` of ``text`` stand (outside brackets), and which each is."""
+    depth = 0
+    for i, ch in enumerate(text):
+        if ch in _OPEN:
+            depth += 1
+        elif ch in _CLOSE:
+            depth = max(0, depth - 1)
+        elif depth == 0 and ch in separators:
+            yield i, ch
 
 
 def _time_field(body: str, start: int, stop: int) -> tuple[str, int, int] | None:
