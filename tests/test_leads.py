@@ -266,6 +266,29 @@ MADE_UP = [
         ["省发展改革委", "省财政厅"],
         [],
     ),
+    # bare 实施 after a clause that steers or answers: the units carry the task out under it (genre 63)
+    (
+        "guide-then-carry-out",  # genre 63
+        "加强监管。（自然生态保护处指导，各设区市生态环境局实施）",
+        ["自然生态保护处"],
+        ["各设区市生态环境局"],
+    ),
+    ("responsible-then-carry-out", "加强监管。（市商务局负责，各区政府实施）", ["市商务局"], ["各区政府"]),
+    # … where the verb of responsibility carries it, every unit answers
+    ("guide-then-responsible-carry-out", "加强监管。（市商务局指导，各区政府负责实施）", ["市商务局", "各区政府"], []),
+    # two role clauses joined by 、, not ， (genre 62)
+    (
+        "roles-joined-by-dunhao",  # genre 62
+        "加快建设。【由省能源局牵头、国网某某省电力有限公司参与】",
+        ["省能源局"],
+        ["国网某某省电力有限公司"],
+    ),
+    (
+        "run-of-verbs-joined-by-dunhao",
+        "加强监管。（市商务局牵头推进、市财政局、市税务局配合）",
+        ["市商务局"],
+        ["市财政局", "市税务局"],
+    ),
     (
         "brackets-that-are-names",
         "加强监管。（责任单位：各镇（街道）、区委组织部（人才办））",
@@ -447,10 +470,30 @@ def test_a_note_in_ascii_square_brackets() -> None:
         # brackets that are part of the name, or name a second office, stay
         ("省市场监管局（省知识产权局）、各镇（街道）", ["省市场监管局（省知识产权局）", "各镇（街道）"]),
         ("区委组织部（人才办）", ["区委组织部（人才办）"]),
+        # a bracket that says what kind of body the unit is is a remark (genre 62) …
+        ("省通信管理局（中央驻闽单位）、省工信厅", ["省通信管理局", "省工信厅"]),
+        ("某某供电公司（省属企业）、市商务局（中央在京单位）", ["某某供电公司", "市商务局"]),
+        # … not one that says its role, or the bodies it stands for
+        ("市经信局（配合单位）", ["市经信局（配合单位）"]),
+        ("市领导小组（各成员单位）", ["市领导小组（各成员单位）"]),
     ],
 )
 def test_a_remark_on_a_units_scope_is_not_its_name(text: str, units: list[str]) -> None:
     assert clean_units(text) == units
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "推进覆盖。（省通信管理局（中央驻闽单位）、省工信厅）",
+        "一、任务\n1．【省通信管理局（中央驻闽单位）、省工信厅】推进覆盖。",
+    ],
+    ids=["at-the-end", "before-the-text"],
+)
+def test_a_remark_on_the_kind_of_body_is_not_its_name_in_a_note_of_units_alone(text: str) -> None:
+    note = merge_trailing(text, find_notes(text, 0, len(text)))
+    assert note is not None
+    assert note.lead_units == ["省通信管理局", "省工信厅"]
 
 
 @pytest.mark.parametrize(
@@ -747,3 +790,114 @@ def test_a_service_lines_number_is_part_of_a_units_name(text: str, lead: list[st
 @pytest.mark.parametrize("text", ["建设基站。（5G基站）", "组建专班。（3个工作组）", "评选表彰。（2025年度先进单位）"])
 def test_a_quantity_a_time_or_a_code_in_brackets_is_no_unit(text: str) -> None:
     assert find_notes(text, 0, len(text)) == []
+
+
+# (id, plan text, lead and cooperating units of each item): a note of units alone may stand right after
+# an item's marker, before the task's text, in 【】 or （） (genres 62, 64): it is the item's note, read by
+# the plan's rule as a note at the item's end is
+LEADING_UNITS = [
+    (
+        "lenticular-first-listed",  # genre 62
+        "各项任务的责任单位括注于任务之前，列在首位的为牵头单位。\n一、任务\n"
+        "1．【省发改委、省工信厅】推进项目建设。\n2．【省数据局】建设平台。\n",
+        [(["省发改委"], ["省工信厅"]), (["省数据局"], [])],
+    ),
+    (
+        "round-no-rule",  # genre 64
+        "一、任务\n（一）（县住建局、县市场监管局）加快建筑业转型升级。\n（二）（各乡（镇）人民政府）整治环境。\n",
+        [(["县住建局", "县市场监管局"], []), (["各乡（镇）人民政府"], [])],
+    ),
+    (
+        "units-then-time",
+        "一、任务\n1．（市商务局、市财政局；2025年底前完成）新增网点。\n",
+        [(["市商务局", "市财政局"], [])],
+    ),
+    # a bracket before the text that is no note stays text
+    ("a-scope", "一、任务\n1．（含食品、药品）加强监管。\n", [([], [])]),
+    ("a-year", "一、任务\n1．（2025年）开展试点。\n", [([], [])]),
+    ("a-level", "一、任务\n1．【省级】示范区建设。\n", [([], [])]),
+    # a tag of the title that ends as a body's name, in an item that names its units at its end
+    ("a-tag-then-a-note", "一、任务\n1．【数字政府】建设平台。（牵头单位：省数据局）\n", [(["省数据局"], [])]),
+]
+
+
+@pytest.mark.parametrize(("text", "units"), [c[1:] for c in LEADING_UNITS], ids=[c[0] for c in LEADING_UNITS])
+def test_units_alone_before_an_items_text_are_its_note(text: str, units: list[tuple[list[str], list[str]]]) -> None:
+    from zhiliang_cli.parse.pipeline import parse_text
+
+    items = [item for section in parse_text(text)["sections"] for item in section["items"]]
+    assert [(i["lead_units"], i["cooperating_units"]) for i in items] == units
+
+
+# (id, plan text, lead, cooperating, the note's fields): a label that ends as a person's does (分管领导,
+# 分管厅领导, 联系县领导, 责任人) names persons: a field wherever it stands in a note, never a unit (genres 63, 64)
+PERSON_FIELDS = [
+    (
+        "leader-after-a-comma",
+        "做好。（责任处室：水生态环境处，分管厅领导：李某某、王某某）",
+        ["水生态环境处"],
+        [],
+        [("分管厅领导", "李某某、王某某")],
+    ),
+    (
+        "leader-after-roles",
+        "做好。（县发展改革局牵头，联系县领导：赵某某）",
+        ["县发展改革局"],
+        [],
+        [("联系县领导", "赵某某")],
+    ),
+    (
+        "leader-first",
+        "做好。（分管厅领导：李某某；责任处室：水生态环境处）",
+        ["水生态环境处"],
+        [],
+        [("分管厅领导", "李某某")],
+    ),
+    (
+        "person-after-a-comma",
+        "做好。（县住建局牵头，县财政局配合，责任人：赵某某）",
+        ["县住建局"],
+        ["县财政局"],
+        [("责任人", "赵某某")],
+    ),
+    # units alone, then ； and labelled fields that are no time: the units are the note's (genre 63)
+    (
+        "units-then-leader",
+        "做好。（环境影响评价与排放管理处；分管领导：张某某）",
+        ["环境影响评价与排放管理处"],
+        [],
+        [("分管领导", "张某某")],
+    ),
+    (
+        "units-then-leader-then-time",
+        "做好。（县住建局、县城管局；联系县领导：赵某某；完成时限：2025年底前）",
+        ["县住建局", "县城管局"],
+        [],
+        [("联系县领导", "赵某某"), ("完成时限", "2025年底前")],
+    ),
+    (
+        "units-then-leader-first-listed-rule",
+        "（列第一位者为牵头单位）\n做好。（县住建局、县城管局；分管领导：赵某某）",
+        ["县住建局"],
+        ["县城管局"],
+        [("分管领导", "赵某某")],
+    ),
+]
+NOT_UNITS_THEN_FIELDS = ["做好。（含食品、药品；备注：每年更新）", "做好。（详见附件；分管领导：张某某）"]
+
+
+@pytest.mark.parametrize("text", NOT_UNITS_THEN_FIELDS)
+def test_a_field_after_things_that_are_not_units_is_no_note(text: str) -> None:
+    assert find_notes(text, 0, len(text)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "lead", "cooperating", "fields"), [c[1:] for c in PERSON_FIELDS], ids=[c[0] for c in PERSON_FIELDS]
+)
+def test_a_person_named_in_a_note_is_a_field_never_a_unit(
+    text: str, lead: list[str], cooperating: list[str], fields: list[tuple[str, str]]
+) -> None:
+    found = merge_trailing(text, find_notes(text, 0, len(text)))
+    assert found is not None
+    assert (found.lead_units, found.cooperating_units) == (lead, cooperating)
+    assert [(f.label, text[f.start : f.end]) for f in found.fields] == fields

@@ -76,6 +76,10 @@ HOSTILE: dict[str, Callable[[], str]] = {
     "closing-paragraphs": lambda: "一、总则\n（一）做好。\n" + "各地区、各部门要" * N + "\n" + "参照本方案。\n" * N,
     "targets-after-brackets": lambda: "一、总则\n（一）做好" + "）" * N + "建成5个" * N + "\n",
     "annexes": lambda: "一、总则\n（一）做好。\n2023年1月1日\n" + "附件\n" * N,
+    "person-label-spaces": lambda: "一、总则\n（一）做好。（甲局牵头，" + S + "分管" + "，" * N + "领导：x）\n",
+    "leading-notes": lambda: "一、总则\n" + "（一）（甲局、乙局）做好。\n做好。\n" * N,
+    "verbs-before-dunhao": lambda: "一、总则\n（一）做好。（" + "甲局推进、" * N + "乙局牵头、" * N + "丙局配合）\n",
+    "leading-note-open": lambda: "一、总则\n" + "（一）（" + "甲局、" * N + "\n",
 }
 
 

@@ -188,6 +188,9 @@ FIELD_LABELS = (
 #: is one more field of the note though no list above names it (联系部门, 办结时间): a kind of body or a
 #: word of time.  A label that opens with a role word is read by its role instead.
 FIELD_LABEL_ENDINGS = ("单位", "部门", "处室", "科室", "机构", "时限", "时间", "期限", "节点")
+#: How the label of a field ends that names persons, not bodies (分管领导, 分管厅领导, 联系县领导, 责任领导,
+#: 责任人, 联系人): wherever it stands in a note, what follows it is a field, never a unit.
+PERSON_LABEL_ENDINGS = ("领导", "负责人", "责任人", "联系人")
 #: Field labels that give the task's deadline (完成时限).
 DEADLINE_LABELS = ("完成时限", "完成时间", "完成期限", "时间节点", "时限要求", "时限")
 #: A plan's statement of the deadline of every task that gives none (未注明完成时限的任务，均须于
@@ -275,11 +278,18 @@ LEAD_VERBS = (
 )  # fmt: skip
 #: Words of action that may follow a verb of a role, saying no role themselves: X牵头推进, Y配合实施.
 #: No unit's name ends with one (组织 is left out: 各级党组织负责).
-ROLE_ACTIONS = ("推进", "实施", "协调", "开展", "推动", "完成")
+ROLE_ACTIONS = ("推进", "协调", "开展", "推动", "完成")
+#: Verbs by which units carry a task out, after another verb of a role (X牵头实施, Y配合实施: that role)
+#: or alone in their clause: after a clause that names who steers or answers (X指导，Y实施; X负责，Y实施)
+#: the units carry the task out under those, and cooperate; with no such clause they answer for it.
+CARRYING_VERBS = ("实施",)
 #: How a bracket starts that lists things other than units: （含…）, （包括…）, （以下简称…）, （如…）.
 NOT_A_UNIT_LIST = ("含", "包括", "包含", "不含", "以下", "即", "如", "例如", "其中", "简称", "注", "详见", "见")
 #: Words that open a remark on a unit's scope in brackets after its name: 各区人民政府（含开发区）.
 SCOPE_ASIDE_OPENERS = ("含", "包括", "包含", "不含")
+#: How the words of a bracket after a unit's name end when they say what kind of body it is, not
+#: another name of it: 省通信管理局（中央驻闽单位）, 某某供电公司（省属企业）, 某某中心（事业单位）.
+BODY_CATEGORY_ENDINGS = ("单位", "企业", "机构")
 #: A unit marked as the lead inside a list of responsible units: 区科技局（牵头）、区财政局.
 LEAD_ASIDES = ("牵头", "牵头单位", "牵头部门", "主责", "主责单位", "牵头抓总")
 #: The same for a unit that cooperates: 市经信局（配合单位）.

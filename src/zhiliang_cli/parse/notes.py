@@ -8,12 +8,15 @@ Recognises a note in brackets (（） () 【】 ［］ 〔〕), on a line of its
     （牵头单位：X；责任单位：Y）               -> lead ["X"], cooperating ["Y"]
     （责任单位：A、B；完成时限：2023年底前）   -> lead ["A", "B"]; field 完成时限 kept
     （X牵头，Y、Z配合） / （由X牵头，Y参与）   -> lead ["X"], cooperating ["Y", "Z"]
+    【由X牵头、Y参与】                         -> lead ["X"], cooperating ["Y"]  (、 after a role's verb parts)
     （X会同Y负责）                             -> lead ["X"], cooperating ["Y"]
     （X负责，Y、Z按职责分工负责）              -> lead ["X"], cooperating ["Y", "Z"]  (Y, Z act under X)
     【X负总责，Y协助】 / 〔X统筹，Y具体落实〕   -> lead ["X"], cooperating ["Y"]  (X steers: 主抓, 抓总)
     （X牵头推进，Y配合落实）                   -> lead ["X"], cooperating ["Y"]  (a run of verbs)
+    （X指导，Y实施） / （X负责，Y实施）        -> lead ["X"], cooperating ["Y"]  (Y carries out what X steers)
     （牵头单位 X；配合单位 Y） / （牵头单位X，配合单位Y） / （牵头单位为X）   (labels without a colon)
     （X；参与部门：Y）                         -> lead ["X"], cooperating ["Y"]
+    （X牵头，联系县领导：张某某）              -> lead ["X"]; 联系县领导 a field (a label ending 领导, 责任人: persons)
     （牵头：X；参与：Y；时限：…） / （负责：X；协助：Y）  -> lead ["X"], cooperating ["Y"]  (a role word as label)
     （承办单位：A、B；协办单位：C）            -> lead ["A", "B"], cooperating ["C"]  (whatever the rule)
     （A、B牵头负责）                           -> lead ["A", "B"]
@@ -24,7 +27,10 @@ Recognises a note in brackets (（） () 【】 ［］ 〔〕), on a line of its
                                                -> lead ["A"], cooperating ["B"]
     （责任单位：*A、B） / （A★、B负责）        -> lead ["A"], cooperating ["B"]  (marked lead, before or after)
     （A（别名）、B、各地） at a line's end, wrapped over lines or not -> lead ["A（别名）", "B", "各地"]
+    （A（中央驻闽单位）、B）                  -> lead ["A", "B"]  (the kind of body A is: a remark, as 〈含…〉 is)
     （A、B；时限：长期） / （A、B；2025年底前完成） at a line's end -> lead ["A", "B"]; the time a field
+    （A、B；分管领导：张某某） at a line's end -> lead ["A", "B"]; 分管领导 a field (units alone, then fields)
+    1．【A、B】推进… / （一）（A、B）实施… before the task's text -> lead ["A", "B"]  (units alone, as at the end)
     [责任单位：A；C为各项措施的共同责任单位，以下不再列出] -> lead ["A", "C"], and C leads every later note
 
 The plan's own statement of how to read its notes is found once per plan, wherever it
@@ -51,13 +57,14 @@ from typing import NamedTuple
 import regex
 
 from . import lexicon as lx
-from .lines import LineIndex
+from .lines import HEADING_FIRST, Line, LineIndex, heading_at
 from .patterns import (
     FIRST_IS_LEAD_REACH,
     FIRST_IS_LEAD_TAIL,
     FIRST_IS_LEAD_WORD,
     RE_ADMIN_DISTRIBUTIVE,
     RE_ADMIN_LEVEL_START,
+    RE_BODY_CATEGORY_ASIDE,
     RE_BRACKET,
     RE_BRACKET_AT_LINE_END,
     RE_BRACKET_KEPT,
@@ -200,6 +207,7 @@ def find_notes(text: str, start: int, end: int, line_starts: Iterable[int] | Non
         for m in RE_BRACKETED_LABEL_NOTE.finditer(text, start, end)
         if not taken.holds(m.start())
     ]
+    others += _alone_in_their_items(_leading_notes(text, line_starts, end, taken), notes + others)
     if others:
         notes = sorted(notes + others, key=lambda n: n.start)
     notes = [n for n in notes if n.lead_units or n.cooperating_units or not n.readable]
@@ -293,20 +301,99 @@ def _bare_notes(text: str, start: int, end: int, taken: _Spans, marks: _Marks | 
         opening = _opening_of(text, close, start)
         if opening is None:
             continue
-        body = text[opening + 1 : close]
-        units = _bare_units(body)
-        fields: tuple[NoteField, ...] = ()
-        if not units:  # （A、B；时限：长期） · （A、B；2025年底前完成）: the units, then when
-            timed = _units_then_time(body)
-            if timed is not None:
-                units, (label, field_start, field_end) = timed
-                fields = (NoteField(label, opening + 1 + field_start, opening + 1 + field_end),)
-        if units:
-            lead, cooperating = _marked_lead(units, [])  # （*A、B） / （A★、B）: A leads
-            shared = len(lead) > 1 and not _has_marks(lead)
-            lead, cooperating = [_unmark(u) for u in lead], [_unmark(u) for u in cooperating]
-            found_notes.append(LeadNote(opening, close + 1, lead, cooperating, shared=shared, fields=fields))
+        note = _units_alone_note(text, opening, close)
+        if note is not None:
+            found_notes.append(note)
     return found_notes
+
+
+def _units_alone_note(text: str, opening: int, close: int) -> LeadNote | None:
+    """The note in the brackets at ``opening`` and ``close`` where they hold units alone (read as
+    责任单位：… is), or units and then when the task is due; None where they hold anything else."""
+    body = text[opening + 1 : close]
+    units = _bare_units(body)
+    fields: tuple[NoteField, ...] = ()
+    if not units:  # （A、B；时限：长期） · （A、B；2025年底前完成）: the units, then when
+        timed = _units_then_time(body)
+        if timed is not None:
+            units, (label, field_start, field_end) = timed
+            fields = (NoteField(label, opening + 1 + field_start, opening + 1 + field_end),)
+        else:  # （A；分管领导：张某某）: the units, then labelled fields
+            labelled = _units_then_fields(body)
+            if labelled is None:
+                return None
+            units, found = labelled
+            fields = tuple(NoteField(label, opening + 1 + a, opening + 1 + b) for label, a, b in found)
+    lead, cooperating = _marked_lead(units, [])  # （*A、B） / （A★、B）: A leads
+    shared = len(lead) > 1 and not _has_marks(lead)
+    lead, cooperating = [_unmark(u) for u in lead], [_unmark(u) for u in cooperating]
+    return LeadNote(opening, close + 1, lead, cooperating, shared=shared, fields=fields)
+
+
+def _leading_notes(text: str, line_starts: list[int], end: int, taken: _Spans) -> list[tuple[LeadNote, int]]:
+    """Notes that only list units, in brackets right after an item's marker, before the task's text:
+    1．【省发改委、省工信厅】推进…。 or （一）（县住建局、县财政局）实施….  They read as the notes at a
+    line's end do, and only where the bracket holds units alone (a scope, an aside, a name in
+    brackets at an item's start is text).  Only lines that open with a heading are looked at.
+    Each comes with where its entry ends: the start of the next line that opens with a heading."""
+    found: list[tuple[LeadNote, int]] = []
+    for k, pos in enumerate(line_starts):
+        if pos >= end or text[pos] not in HEADING_FIRST:
+            continue
+        heading = heading_at(text, Line(0, pos, _line_bound(line_starts, k, end)))
+        if heading is None or text[heading.body : heading.body + 1] not in _NOTE_OPENERS:
+            continue
+        opening = heading.body
+        close = _closing_on_line(text, opening, _line_bound(line_starts, k, end))
+        if close is None or taken.holds(opening) or RE_BRACKET_AT_LINE_END.match(text, close, end) is not None:
+            continue  # a note already read, or one that ends its line (read with those)
+        note = _units_alone_note(text, opening, close)
+        if note is None:
+            continue
+        following = k + 1  # the entry runs to the next heading (each line after it is looked at once)
+        while following < len(line_starts) and (
+            text[line_starts[following]] not in HEADING_FIRST
+            or heading_at(text, Line(0, line_starts[following], _line_bound(line_starts, following, end))) is None
+        ):
+            following += 1
+        found.append((note, _line_bound(line_starts, following - 1, end)))
+    return found
+
+
+def _line_bound(line_starts: list[int], k: int, end: int) -> int:
+    """Where the ``k``-th line ends at the latest: where the next one starts."""
+    return min(end, line_starts[k + 1]) if k + 1 < len(line_starts) else end
+
+
+def _alone_in_their_items(leading: list[tuple[LeadNote, int]], others: list[LeadNote]) -> list[LeadNote]:
+    """The notes before an item's text in items that carry no other note: where an item names its
+    units at its end (1．【数字政府】建设…。（牵头单位：省数据局）), the bracket before its text is a tag of
+    its title, not a note."""
+    starts = sorted(n.start for n in others if n.readable)
+    return [note for note, stop in leading if bisect_left(starts, note.end) == bisect_left(starts, stop)]
+
+
+_NOTE_OPENERS = frozenset(lx.NOTE_OPEN_BRACKETS)
+
+
+def _closing_on_line(text: str, opening: int, end: int) -> int | None:
+    """The bracket that closes the one at ``opening``, on its line and within _WRAP_REACH characters.
+
+    >>> _closing_on_line("1．【甲局（乙办）、丙局】推进", 2, 16), _closing_on_line("（甲局\\n乙局）", 0, 7)
+    (12, None)
+    """
+    depth = 0
+    for pos in range(opening, min(end, opening + _WRAP_REACH)):
+        ch = text[pos]
+        if ch in "\r\n":
+            return None
+        if ch in _PAIRS:
+            depth -= 1
+            if depth == 0:
+                return pos if text[opening] in _PAIRS[ch] else None
+        elif ch in _NOTE_OPENERS:
+            depth += 1
+    return None
 
 
 def _units_then_time(body: str) -> tuple[list[str], tuple[str, int, int]] | None:
@@ -334,6 +421,43 @@ def _units_then_time(body: str) -> tuple[list[str], tuple[str, int, int]] | None
         return None
     units = _bare_units(body[:sep])
     return (units, field) if units else None
+
+
+def _units_then_fields(body: str) -> tuple[list[str], tuple[tuple[str, int, int], ...]] | None:
+    """The units of a bracket that lists units alone up to its first ；, and then labelled fields of
+    the note that name no units (分管领导：张某某, 备注：…): the units read as units alone in brackets
+    do; each field's label, start and end in ``body``.  None where the bracket is anything else.
+
+    >>> _units_then_fields("环境影响评价处；分管领导：张某某")
+    (['环境影响评价处'], (('分管领导', 13, 16),))
+    >>> _units_then_fields("含食品；备注：每年更新"), _units_then_fields("市商务局；配合单位：市财政局")
+    (None, None)
+    """
+    sep = next((k for k, _ in _clauses_at(body, "；;")), -1)
+    if sep <= 0:
+        return None
+    label = RE_NOTE_LABEL.match(body, sep + 1)
+    if label is None or label.group("label") is None or label.group("nocolon") is not None:
+        return None
+    if _label_role("".join(label.group("label").split())) is not None:
+        return None  # a label of units (配合单位：…): a note of roles, read from its label
+    units = _bare_units(body[:sep])
+    reading = _read_cached(body)
+    if not units or reading.cooperating or list(reading.lead) != units:
+        return None
+    return units, reading.fields
+
+
+def _clauses_at(text: str, separators: str) -> Iterator[tuple[int, str]]:
+    """Where the top-level ``separators`` of ``text`` stand (outside brackets), and which each is."""
+    depth = 0
+    for i, ch in enumerate(text):
+        if ch in _OPEN:
+            depth += 1
+        elif ch in _CLOSE:
+            depth = max(0, depth - 1)
+        elif depth == 0 and ch in separators:
+            yield i, ch
 
 
 def _time_field(body: str, start: int, stop: int) -> tuple[str, int, int] | None:
@@ -393,7 +517,7 @@ def _bare_units(body: str) -> list[str]:
     units = split_units(body)
     named = [_bare_unit(u) for u in units]
     ok = any(named) and all(n or _collective(u) for n, u in zip(named, units, strict=True))
-    return units if ok else []
+    return [_without_scope(u) for u in units] if ok else []
 
 
 def _bare_unit(unit: str) -> bool:
@@ -1072,7 +1196,7 @@ def _read_inline(body: str, start: int, end: int, labelled: bool) -> _Reading:
     shaped = False  # a name ends as a unit's does: the note is a list of bodies, not a phrase
     text = _strip_rule(body[start:end])
     stated = len(text) != end - start  # the note states a rule or a remark: the rest may be units alone
-    for clause_start, clause_end in _clauses(text):
+    for clause_start, clause_end in _role_clauses(text):
         clause = text[clause_start:clause_end].strip(lx.SPACE_CHARS + "\r\n")
         if not clause:
             continue
@@ -1112,11 +1236,13 @@ def _read_inline(body: str, start: int, end: int, labelled: bool) -> _Reading:
             explicit = True
         elif role == "cooperating" or (explicit and role in ("divided", "shared")):
             cooperating += units
+        elif role == "carry" and (lead or shared or cooperating):
+            cooperating += units  # X指导，Y实施: Y carries out the task X steers
         elif role == "divided" and shared and any(word in clause for word in lx.BY_DUTY_WORDS):
             cooperating += units  # X负责，Y、Z按职责分工负责: Y and Z act under X, as under X牵头
         elif role == "divided":
             lead += units
-        else:
+        else:  # shared, or carry with no unit before it: X、Y负责 · X、Y实施
             shared += units
     if not shaped:
         return _Reading((), (), False, (), labelled)
@@ -1222,11 +1348,50 @@ def _clauses(text: str) -> Iterator[tuple[int, int]]:
     yield start, len(text)
 
 
+def _role_clauses(text: str) -> Iterator[tuple[int, int]]:
+    """The clauses of an unlabelled note (:func:`_clauses`), each parted further at a top-level 、
+    that follows a verb of a role: 由A牵头、B参与 is 由A牵头 and B参与, as 由A牵头，B参与 is; A、B负责
+    stays one clause.
+
+    >>> t = "由甲局牵头、乙局参与，丙局、丁局配合"
+    >>> [t[a:b] for a, b in _role_clauses(t)]
+    ['由甲局牵头', '乙局参与', '丙局、丁局配合']
+    """
+    for start, end in _clauses(text):
+        depth, clause_start = 0, start
+        for pos in range(start, end):
+            ch = text[pos]
+            if ch in _OPEN:
+                depth += 1
+            elif ch in _CLOSE:
+                depth = max(0, depth - 1)
+            elif depth == 0 and ch == "、" and _ends_in_role(text, clause_start, pos):
+                yield clause_start, pos
+                clause_start = pos + 1
+        yield clause_start, end
+
+
+def _ends_in_role(text: str, start: int, stop: int) -> bool:
+    """Whether ``text[start:stop]`` ends, after names, in a run of verbs that says a role (牵头,
+    配合落实, 牵头推进), as :func:`_without_verbs` reads it, without copying the text."""
+    pos, found = stop, False
+    while pos > start:
+        for word, role in _VERB_ROLES_AND_ACTIONS.get(text[pos - 1], ()):
+            if pos - start > len(word) and text.startswith(word, pos - len(word)):
+                pos -= len(word)
+                found = found or bool(role)
+                break
+        else:
+            break
+    return found
+
+
 _VERB_ROLES = (
     [(verb, "lead") for verb in lx.LEAD_VERBS]
     + [(verb, "divided") for verb in lx.DIVIDED_VERBS]
     + [(verb, "cooperating") for verb in lx.COOPERATING_VERBS]
     + [(verb, "shared") for verb in lx.RESPONSIBLE_VERBS]
+    + [(verb, "carry") for verb in lx.CARRYING_VERBS]
 )
 _VERB_ROLES.sort(key=lambda pair: -len(pair[0]))
 #: The verbs of roles and the words of action, by their last character, longest first.
@@ -1265,8 +1430,9 @@ def _clause_role(clause: str) -> tuple[str | None, tuple[str, str]]:
     return role, (names, "")
 
 
-#: Which role a run of verbs gives (负责牵头: lead; 配合落实: cooperating), the first found.
-_ROLE_PRECEDENCE = ("lead", "cooperating", "divided", "shared")
+#: Which role a run of verbs gives (负责牵头: lead; 配合落实: cooperating; 配合实施: cooperating), the
+#: first found.
+_ROLE_PRECEDENCE = ("lead", "cooperating", "divided", "shared", "carry")
 
 
 def _without_verbs(clause: str) -> tuple[str, list[str]]:
@@ -1348,16 +1514,40 @@ def clean_units(text: str) -> list[str]:
 
 
 def _without_scope(unit: str) -> str:
-    """A unit's name without a remark on its scope: 各区人民政府〈含开发区,下同〉 is 各区人民政府
-    (the note keeps the remark as printed); 省市场监管局（省知识产权局） names a second office, and stays.
+    """A unit's name without a remark on its scope (各区人民政府〈含开发区,下同〉 is 各区人民政府) or on
+    the kind of body it is (省通信管理局（中央驻闽单位） is 省通信管理局); the note keeps the remark as
+    printed.  省市场监管局（省知识产权局） names a second office, and stays.
 
     >>> _without_scope("各区人民政府（含开发区、长江新区，下同）"), _without_scope("区委组织部（人才办）")
     ('各区人民政府', '区委组织部（人才办）')
+    >>> _without_scope("省通信管理局（中央驻闽单位）"), _without_scope("市经信局（配合单位）")
+    ('省通信管理局', '市经信局（配合单位）')
     """
     if unit[-1:] not in lx.NOTE_CLOSE_BRACKETS:
         return unit
     bare = RE_SCOPE_ASIDE.sub("", unit).rstrip(lx.SPACE_CHARS)
+    category = RE_BODY_CATEGORY_ASIDE.search(bare)
+    if category is not None and _a_kind_of_body(category.group("kind")):
+        named = bare[: category.start()].rstrip(lx.SPACE_CHARS)
+        bare = named if _names_a_unit(named) else bare
     return bare or unit
+
+
+def _a_kind_of_body(words: str) -> bool:
+    """Whether the words of a bracket after a unit's name say what kind of body it is (中央驻闽单位,
+    省属企业, 事业单位), not its role (配合单位, 牵头责任单位) nor the bodies it stands for (各成员单位).
+
+    >>> [_a_kind_of_body(w) for w in ("中央驻闽单位", "中央在京单位", "配合单位", "各成员单位", "排第一位的单位")]
+    [True, True, False, False, False]
+    """
+    return (
+        not words.startswith(lx.COLLECTIVE_PREFIX)
+        and not any(role in words for role in _ROLES)
+        and not any(word in words for word in (*lx.NOT_IN_UNIT_NAMES, *lx.RULE_WORDS))
+    )
+
+
+_ROLES = (*lx.LEAD_ROLES, *lx.SHARED_ROLES, *lx.COOPERATING_ROLES)
 
 
 def _split_and(unit: str) -> list[str]:

@@ -326,6 +326,8 @@ _ROLE_KIND_LABEL = rf"(?:{_alternation(_ROLES)})(?:{_alternation(lx.BODY_KINDS)}
 #: A label no list names that ends with a kind of body or a word of time (联系部门, 办结时间): a field of
 #: a block of note lines where it opens one of the block's lines.
 _FIELD_LABEL_BY_ENDING = rf"\p{{Han}}{{1,6}}?(?:{_alternation(lx.FIELD_LABEL_ENDINGS)})"
+#: A label of a field naming persons (分管领导, 联系县领导, 责任人): up to four characters, then its ending.
+_PERSON_LABEL = rf"\p{{Han}}{{0,4}}?(?:{_alternation(lx.PERSON_LABEL_ENDINGS)})"
 #: A label inside a note, with its colon: 牵头单位：, 配合单位:, 完成时限：; or without one, where it opens the
 #: note or a part of it: 牵头单位 市商务局 (a space for the colon), 牵头单位市商务局 (nothing), 牵头单位为市商务局,
 #: 完成时限　2024年 (a space).  ``nocolon`` says which: notes.read_body takes such a label only where a unit's
@@ -336,6 +338,8 @@ RE_NOTE_LABEL = regex.compile(
   | (?<= [；;] {WS}{{0,8}} ) (?P<label> \p{{Han}}{{2,6}} ) {WS}* {COLON} {WS}*           # any label after a ；
                                                             # (a bounded look back: linear over a run of spaces)
   | (?<= [\r\n] {WS}{{0,8}} ) (?P<label> {_FIELD_LABEL_BY_ENDING} ) {WS}* {COLON} {WS}* # 督办单位： opening a line
+  | (?: ^ | (?<= [；;，,\r\n] ) ) {WS}*+ (?P<label> {_PERSON_LABEL} ) {WS}* {COLON} {WS}*   # 分管厅领导： opening the
+                                                                                        #   note or a part (persons)
   | (?: ^ | (?<= [；;，,\r\n] ) ) {WS}*+ (?P<nocolon>)                                 # opening the note or a part:
     (?: (?P<label> {_ROLE_KIND_LABEL} ) (?: {WS}++ | 为 | 是 | (?= \p{{Han}} ) )       #   牵头单位 X / 牵头单位X /
                                                                                         #   牵头单位为X
@@ -836,6 +840,12 @@ RE_LEAD_ASIDE = re.compile(rf"{NOTE_OPEN}{WS}*(?:{_alternation(lx.LEAD_ASIDES)})
 RE_SCOPE_ASIDE = re.compile(
     rf"{NOTE_OPEN}{WS}*(?:(?:{_alternation(lx.SCOPE_ASIDE_OPENERS)})[^{_BRACKETS}]*|[^{_BRACKETS}]*(?:{_alternation(lx.FROM_HERE_ON)}))"
     rf"{WS}*{NOTE_CLOSE}$"
+)
+#: A bracket at the end of a unit's name whose words may say what kind of body it is (省通信管理局
+#: （中央驻闽单位）): a few characters ending in a body's category (notes.py tells a role's label,
+#: 配合单位, and a collective, 各成员单位, apart).  Bounded: tried on one name at a time.
+RE_BODY_CATEGORY_ASIDE = regex.compile(
+    rf"{NOTE_OPEN}{WS}*(?P<kind>\p{{Han}}{{1,10}}(?:{_alternation(lx.BODY_CATEGORY_ENDINGS)})){WS}*{NOTE_CLOSE}$"
 )
 #: A unit marked as cooperating in such a list: 市经信局（配合单位）.
 RE_COOPERATING_ASIDE = re.compile(rf"{NOTE_OPEN}{WS}*(?:{_alternation(lx.COOPERATING_ASIDES)}){WS}*{NOTE_CLOSE}")
