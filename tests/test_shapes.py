@@ -362,3 +362,52 @@ def test_an_editor_line_in_brackets_after_the_date_at_the_end_is_furniture() -> 
     )
     plan = _plan(text)
     assert (plan["date"], plan["note"], plan["problems"]) == ("2025-03-10", None, [])
+
+
+def _items(text: str) -> list[tuple[str, str]]:
+    return [(i["numeral"], i["title"]) for s in _plan(text)["sections"] for i in s["items"]]
+
+
+# (id, the plan's body, the items as (numeral, title))
+SERIALS = [
+    (
+        "decimal-serials-under-sections",  # genre 65
+        "一、发展非化石能源\n1.1 加快风电开发。新增装机300万千瓦。（责任单位：省能源局）\n"
+        "1.2 推进抽水蓄能。新核准2座。（责任单位：省能源局）\n二、构建电力系统\n"
+        "2.1 加强电网建设。建成重点项目5项。（责任单位：省电力公司）\n",
+        [("1.1", "加快风电开发"), ("1.2", "推进抽水蓄能"), ("2.1", "加强电网建设")],
+    ),
+    (
+        "dashed-serials-full-width-space",  # genre 67, a PDF copy
+        "一、抓好粮食生产\n1-1　稳定播种面积。压实责任。（县农业农村局牵头）\n"
+        "1-2　推进农田建设。新建农田3万亩。（县农业农村局牵头）\n二、发展特色产业\n"
+        "2-1　壮大优势产业。做强茶产业。（县农业农村局牵头）\n",
+        [("1-1", "稳定播种面积"), ("1-2", "推进农田建设"), ("2-1", "壮大优势产业")],
+    ),
+    (
+        "a-serial-opening-with-a-time",  # the title opens with digits: still the task's
+        "一、推动消费转型\n1.1 9月中旬前完成规划修编。统筹建设。（责任单位：省能源局）\n"
+        "1.2 严控能耗。强化审查。（责任单位：省发展改革委）\n",
+        [("1.1", "9月中旬前完成规划修编"), ("1.2", "严控能耗")],
+    ),
+    (
+        "decimals-at-a-line-start-are-text",  # 2.1 under 一、, 1.5 not the first task: numbers, not serials
+        "一、扩大有效投资\n（一）推进重大项目。全年完成投资\n2.1 万亿元，其中新开工项目投资\n"
+        "1.5 万亿元。（省发展改革委负责）\n"
+        "（二）优化投资结构。提高民间投资占比。（省发展改革委负责）\n",
+        [("一", "推进重大项目"), ("二", "优化投资结构")],
+    ),
+    (
+        "a-serial-that-does-not-name-its-section-is-text",
+        "一、总体要求\n（一）加强统筹。各地要落实。（省政府办公厅负责）\n2.1 万亿元专项资金统筹使用。\n",
+        [("一", "加强统筹")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "items"), [c[1:] for c in SERIALS], ids=[c[0] for c in SERIALS])
+def test_serials_that_name_their_section_are_its_tasks(text: str, items: list[tuple[str, str]]) -> None:
+    """Tasks numbered section.index (1.1 1.2 … 2.1, or 1-1 …) are the level below the section: the
+    first number repeats the section's, the second starts at 1 and runs on.  Elsewhere the same
+    digits at a line's start are a number (2.1 万亿元 under 一、) and stay in the text they are in."""
+    assert _items(text) == items

@@ -405,6 +405,11 @@ ADMIN_QUALIFIERS = ("有关", "相关")
 LEVEL1_MARKS = "、.．"
 #: What a scan makes of the 一 of 一、 (a stroke read as a dash): -、 is section 一 where 二、 follows it.
 DAMAGED_ONE = "-－—–"
+#: Marks between the two numbers of a serial that numbers the tasks of a section: 1.1 (the section,
+#: then the task), 1-1 (the same, dashed, as a PDF copy prints it), 1．1.
+SERIAL_MARKS = ".．﹒-－‐–"
+#: The marks of a level-three marker that a digit may follow (1.5 at a line's start: 1. then 5…).
+LEVEL3_DECIMAL_MARKS = ".．﹒"
 
 # --- numbers ------------------------------------------------------------------------
 

@@ -81,10 +81,14 @@ RE_LINE_WRAP = regex.compile(rf"(?<!{WS}){WS}*+(?:\r\n|\r|\n){WS}*")  # tried on
 #: A heading marker at the start of a line's content (GB/T 9704-2012, 7.3.3), and the article
 #: marker of plans written as articles (第一条).  A level-three marker followed by a digit
 #: (12.365便民服务) is marked ``dec``: :mod:`structure` reads it by the sequence it stands in.
+#: A serial of two numbers with a space after it (1.1 加快…, 1-1　稳定…) is ``ls``: the task of a
+#: section, a heading where its first number is the section's and its second runs on (structure).
 RE_HEADING = re.compile(
     rf"""
     (?:
-        (?P<l1> (?P<n1>{CN_NUM}{{1,12}}|{_chars(lx.DAMAGED_ONE)}) {WS}* {_chars(lx.LEVEL1_MARKS)} )  # 一、 (-、)
+        (?P<ls> (?P<ns0>{DIGIT}{{1,2}}) {_chars(lx.SERIAL_MARKS)}                # 1.1 / 1-1: the section's number,
+                (?P<ns>{DIGIT}{{1,2}}) (?={WS}) )                                 #   the task's, then a space
+      | (?P<l1> (?P<n1>{CN_NUM}{{1,12}}|{_chars(lx.DAMAGED_ONE)}) {WS}* {_chars(lx.LEVEL1_MARKS)} )  # 一、 (-、)
       | (?P<la> 第 {WS}* (?P<na>{CN_NUM}{{1,12}}) {WS}* 条 (?={WS}|$|[^\r\n]{{0,40}}$) )  # 第一条  an article
       | (?P<lc> 第 {WS}* (?P<nc>{CN_NUM}{{1,12}}) {WS}* (?:章|部分) (?={WS}|$|[^\r\n]{{0,40}}$) )  # 第一章, 第一部分
       | (?P<l2> {OPEN} {WS}* (?P<n2>{CN_NUM}{{1,12}}) {WS}* {CLOSE} )           # （一） level two

@@ -48,6 +48,7 @@ from .lines import (
     Heading,
     Line,
     LineIndex,
+    as_decimal,
     heading_at,
     is_closing,
     is_date_line,
@@ -55,6 +56,7 @@ from .lines import (
     is_page_number,
     looks_like_signature,
     sends_a_document,
+    serial_of,
     starts_a_notice,
 )
 from .notes import LeadNote, find_notes, merge, merge_trailing, unique_units
@@ -81,7 +83,7 @@ from .patterns import (
 _DIGITS = str.maketrans(lx.FULLWIDTH_DIGITS, "0123456789")
 _SIGNATURE_MAX = 40  # a signature line (发文机关署名) is short and has no sentence marks
 #: Raw heading kinds by depth: 一、, 第一条, （一）, 1., （1）.
-_RANKS = {"lc": 5, "l1": 10, "la": 15, "l2": 20, "l3": 30, "l4": 40}
+_RANKS = {"lc": 5, "l1": 10, "la": 15, "l2": 20, "ls": 22, "l3": 30, "l4": 40}
 #: What a line ends with when its sentence is complete (the next line may start anything).
 _COMPLETE = set(lx.SENTENCE_ENDS + lx.NOTE_CLOSE_BRACKETS + "”’》")
 _SIGNATURE_REACH = 4  # signature lines above a date
@@ -151,7 +153,7 @@ def _parse_structure(text: str, index: LineIndex, run_in: bool = True) -> Struct
     first_chars = HEADING_FIRST
     raw = [heading_at(text, ln) if text[ln.start] in first_chars else None for ln in index.lines]
     lines, raw = _split_fused_headings(text, index.lines, raw)
-    headings = _resolve_ambiguous(_levels(_without_annex_after_articles(text, lines, raw)))
+    headings = _resolve_ambiguous(_levels(_resolve_serials(_without_annex_after_articles(text, lines, raw))))
     unmarked = _restore_lost_markers(text, lines, headings)
     first = _plan_start(text, lines, headings)
     if first is None:
@@ -328,6 +330,41 @@ def _after_the_articles(headings: list[Heading | None]) -> bool:
         and len(sections) == sum(h is not None and h.kind == "l1" for h in headings)
         and sections[0].value == last_article.value + 1
     )
+
+
+def _resolve_serials(headings: list[Heading | None]) -> list[Heading | None]:
+    """Serials that number a section's tasks (1.1 1.2 … under 一、, 2.1 … under 二、; 1-1 …) are the
+    level below the section where their numbering says so: the first number is the section's, the
+    second starts at 1 under it and goes on by one.  Elsewhere a serial is what it was read as
+    before (1.5 亿元 at a line's start: a level-three marker 1. followed by digits, which the sequence
+    of 1. 2. 3. decides; 1-1 no heading) — a number or a date that opens a line is never a task.
+
+    >>> from zhiliang_cli.parse.lines import heading_at
+    >>> text = "一、甲\\n1.1 乙\\n1.2 丙\\n二、丁\\n2.1 戊\\n3.5 己\\n"
+    >>> lines = [Line(n, text.find(w), text.find(w) + len(w)) for n, w in enumerate(text.splitlines(), 1)]
+    >>> [(h.kind, h.numeral) for h in _resolve_serials([heading_at(text, ln) for ln in lines]) if h]
+    [('l1', '一'), ('ls', '1.1'), ('ls', '1.2'), ('l1', '二'), ('ls', '2.1'), ('l3', '3')]
+    """
+    if not any(h is not None and h.kind == "ls" for h in headings):
+        return headings
+    resolved = list(headings)
+    section: int | None = None  # the number of the section the serials must name
+    last = 0  # the second number of the last serial under it
+    for k, heading in enumerate(headings):
+        if heading is None:
+            continue
+        if heading.kind in _SECTION_KINDS:
+            section, last = heading.value, 0
+        elif heading.kind == "ls":
+            if serial_of(heading) == section and heading.value == last + 1:
+                resolved[k] = heading._replace(ambiguous=False)
+                last = heading.value
+            else:
+                resolved[k] = as_decimal(heading)
+    return resolved
+
+
+_SECTION_KINDS = frozenset(("l1", "la", "lc"))  # the headings whose number a serial's first repeats
 
 
 def _resolve_ambiguous(headings: list[Heading | None]) -> list[Heading | None]:
