@@ -411,3 +411,22 @@ def test_serials_that_name_their_section_are_its_tasks(text: str, items: list[tu
     first number repeats the section's, the second starts at 1 and runs on.  Elsewhere the same
     digits at a line's start are a number (2.1 万亿元 under 一、) and stay in the text they are in."""
     assert _items(text) == items
+
+
+# (id, an item's heading line, its title)
+SPACE_ENDED_TITLES = [
+    ("full-width-space", "（一）完善养老服务网络　推进服务站建设，每年新增30个。", "完善养老服务网络"),
+    ("run-of-spaces", "（一）完善养老服务网络   推进服务站建设，每年新增30个。", "完善养老服务网络"),
+    ("letter-spaced-title-kept", "（一）加　强　监　管。开展检查。", "加　强　监　管"),
+    ("no-sentence-after-the-space", "（一）完善养老服务网络　建设工程。推进服务站建设。", "完善养老服务网络　建设工程"),
+    ("full-stop-first", "（一）完善养老服务网络。推进建设　每年新增30个，逐步覆盖。", "完善养老服务网络"),
+]
+
+
+@pytest.mark.parametrize(("line", "title"), [c[1:] for c in SPACE_ENDED_TITLES], ids=[c[0] for c in SPACE_ENDED_TITLES])
+def test_a_space_ends_a_title_whose_text_runs_on_after_it(line: str, title: str) -> None:
+    """A heading with no full stop whose text follows on the same line after a full-width space or a
+    run of spaces (genre 66): the title ends at the space.  Not in a title set letter-spaced, nor
+    where the words after the space are no sentence."""
+    (item,) = [i for s in _plan(f"一、重点任务\n{line}\n")["sections"] for i in s["items"]]
+    assert item["title"] == title

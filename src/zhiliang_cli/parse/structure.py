@@ -1160,15 +1160,50 @@ def sentence_end(text: str, start: int, stop: int) -> int:
 
 def _title(text: str, body: int, stop: int) -> tuple[str, int]:
     """A heading's title, to the first 。 (or a colon close after the marker, as in
-    1.提升制造业质量：……) or ``stop``, and where the heading ends."""
+    1.提升制造业质量：……) or ``stop``, and where the heading ends; or to a space that parts a title
+    with no full stop from its text run on after it (（一）完善养老服务网络　推进…，…).
+
+    >>> _title("加强组织领导　建立联席会议制度，每半年召开会议。", 0, 24)
+    ('加强组织领导', 6)
+    >>> _title("总　则", 0, 3), _title("加强组织领导。建立制度。", 0, 12)
+    (('总\u3000则', 3), ('加强组织领导', 7))
+    """
     colon = RE_TITLE_COLON.match(text, body, stop)
     if colon is not None:
-        return text[body : colon.end() - 1].strip(lx.SPACE_CHARS), colon.end()
-    full_stop = sentence_end(text, body, stop)
-    if full_stop >= 0:
-        return text[body:full_stop].strip(lx.SPACE_CHARS), full_stop + 1
+        end, after = colon.end() - 1, colon.end()
+    else:
+        full_stop = sentence_end(text, body, stop)
+        end, after = (full_stop, full_stop + 1) if full_stop >= 0 else (stop, stop)
+    gap = _space_after_title(text, body, end)
+    if gap >= 0:
+        return text[body:gap].strip(lx.SPACE_CHARS), gap
+    if after > end:
+        return text[body:end].strip(lx.SPACE_CHARS), after
     title = text[body:stop].rstrip(lx.SPACE_CHARS)
     return title, body + len(title)
+
+
+def _space_after_title(text: str, body: int, end: int) -> int:
+    """Where a full-width space, a tab or a run of spaces ends a title before ``end``, the heading's
+    text running on after it on the same line (加强组织领导　建立…制度，…): the title holds two
+    characters or more and no space (not a title set letter-spaced: 总　则, 组　织　领　导), and what
+    follows is a sentence (it holds a clause mark).  -1 where none does."""
+    gaps = [
+        k for k in (text.find("\u3000", body, end), text.find("\t", body, end), text.find("  ", body, end)) if k >= 0
+    ]
+    if not gaps:
+        return -1
+    gap = min(gaps)
+    title = text[body:gap].strip(lx.SPACE_CHARS)
+    if len(title) < _SPACED_TITLE_MIN or any(ch in lx.SPACE_CHARS for ch in title):
+        return -1
+    after = gap
+    while after < end and text[after] in lx.SPACE_CHARS:
+        after += 1
+    return gap if any(mark in text[after:end] for mark in lx.CLAUSE_ENDS) else -1
+
+
+_SPACED_TITLE_MIN = 2  # characters of a title that a space parts from its text
 
 
 def _intro_span(text: str, heading_end: int, first: Line, rest: list[Line]) -> list[int] | None:
