@@ -430,3 +430,29 @@ def test_a_space_ends_a_title_whose_text_runs_on_after_it(line: str, title: str)
     where the words after the space are no sentence."""
     (item,) = [i for s in _plan(f"一、重点任务\n{line}\n")["sections"] for i in s["items"]]
     assert item["title"] == title
+
+
+# (id, an item's heading line, its title and lead units)
+LEADING_NOTES = [
+    ("round-labelled", "1．（牵头单位：省发展改革委）推进项目建设。加快实施。", "推进项目建设", ["省发展改革委"]),
+    (
+        "lenticular-labelled",
+        "（一）【牵头单位：省发展改革委；配合单位：省财政厅】推进项目建设。加快实施。",
+        "推进项目建设",
+        ["省发展改革委"],
+    ),
+    (
+        "note-after-the-title",
+        "（一）推进项目建设。加快实施。（牵头单位：省发展改革委）",
+        "推进项目建设",
+        ["省发展改革委"],
+    ),
+]
+
+
+@pytest.mark.parametrize(("line", "title", "lead"), [c[1:] for c in LEADING_NOTES], ids=[c[0] for c in LEADING_NOTES])
+def test_a_note_that_opens_the_task_is_not_its_title(line: str, title: str, lead: list[str]) -> None:
+    """A task whose text opens with its note (1．【A、B】推进…。, genres 62 and 64): the title is the
+    words after the note (it was empty: the title stopped where the note began)."""
+    (item,) = [i for s in _plan(f"一、重点任务\n{line}\n")["sections"] for i in s["items"]]
+    assert (item["title"], item["lead_units"]) == (title, lead)

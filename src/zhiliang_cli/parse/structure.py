@@ -1285,7 +1285,8 @@ def _item_record(
     whole, records = _notes_of(text, notes)
     end = lines[-1].end  # a line after the note is the task's (a box title, a sentence missing its 。)
     title_line = lines[1] if head.body >= lines[0].end and len(lines) > 1 else lines[0]  # （一） alone
-    title, _ = _title(text, max(head.body, title_line.start), _before_note(title_line, notes))
+    start = _after_leading_note(text, max(head.body, title_line.start), title_line, notes)
+    title, _ = _title(text, start, _before_note(title_line, notes, start))
     return {
         "number": number,
         "numeral": head.numeral,
@@ -1304,11 +1305,28 @@ def _item_record(
     }
 
 
-def _before_note(line: Line, notes: list[LeadNote]) -> int:
-    """Where a title on ``line`` must stop: at the line's end, or at a note that starts on it."""
+def _before_note(line: Line, notes: list[LeadNote], start: int | None = None) -> int:
+    """Where a title on ``line`` (from ``start``) must stop: at the line's end, or at a note that
+    starts on it."""
     if not notes:
         return line.end
-    return min([line.end] + [n.start for n in notes if line.start <= n.start < line.end])
+    first = line.start if start is None else start
+    return min([line.end] + [n.start for n in notes if first <= n.start < line.end])
+
+
+def _after_leading_note(text: str, start: int, line: Line, notes: list[LeadNote]) -> int:
+    """Where the title starts: after a note that opens the heading's words, the task's text after it
+    (1．【A、B】推进…。, （一）（A负责，B协助）实施…。: the title is 推进…, 实施…), else at ``start``."""
+    pos = start
+    while pos < line.end and text[pos] in lx.SPACE_CHARS:
+        pos += 1
+    note = next((n for n in notes if n.start == pos), None)
+    if note is None or note.end >= line.end:
+        return start
+    pos = note.end
+    while pos < line.end and text[pos] in lx.SPACE_CHARS:
+        pos += 1
+    return pos
 
 
 def _numbering_restarts(drafts: list[SectionDraft]) -> bool:
