@@ -456,3 +456,25 @@ def test_a_note_that_opens_the_task_is_not_its_title(line: str, title: str, lead
     words after the note (it was empty: the title stopped where the note began)."""
     (item,) = [i for s in _plan(f"一、重点任务\n{line}\n")["sections"] for i in s["items"]]
     assert (item["title"], item["lead_units"]) == (title, lead)
+
+
+# (id, an item's heading line, its title)
+POINTING_COLONS = [
+    (
+        "a-list-to-the-full-stop",
+        "五、国务院由下列人员组成：总理、副总理、秘书长。",
+        "国务院由下列人员组成：总理、副总理、秘书长",
+    ),
+    ("as-follows", "五、各部门职责如下：负责统筹，抓好落实。", "各部门职责如下：负责统筹，抓好落实"),
+    ("a-colon-that-ends-a-title", "五、提升制造业质量：完善标准体系。", "提升制造业质量"),
+    ("a-colon-at-the-line-end", "五、重点做好以下工作：", "重点做好以下工作"),
+]
+
+
+@pytest.mark.parametrize(("line", "title"), [c[1:] for c in POINTING_COLONS], ids=[c[0] for c in POINTING_COLONS])
+def test_a_colon_after_a_word_that_points_ahead_does_not_end_the_title(line: str, title: str) -> None:
+    """下列/如下/以下…： opens the rest of the heading's sentence (gov_047: 国务院由下列人员组成：总理、…
+    秘书长。): the title runs to the 。.  A colon that ends a short title (提升制造业质量：) still ends
+    it, and a title never keeps the colon it ends with."""
+    text = f"一、总则\n（一）明确要求。\n{line}\n（一）完善政策。出台政策。\n"
+    assert [s["title"] for s in _plan(text)["sections"]][1] == title

@@ -408,6 +408,9 @@ DAMAGED_ONE = "-－—–"
 #: Marks between the two numbers of a serial that numbers the tasks of a section: 1.1 (the section,
 #: then the task), 1-1 (the same, dashed, as a PDF copy prints it), 1．1.
 SERIAL_MARKS = ".．﹒-－‐–"
+#: Words that point ahead to what a colon opens (国务院由下列人员组成：总理、…): the colon after them
+#: goes on with the heading's sentence, it does not end a title.
+FORWARD_POINTERS = ("下列", "如下", "以下", "下述", "下面")
 #: The marks of a level-three marker that a digit may follow (1.5 at a line's start: 1. then 5…).
 LEVEL3_DECIMAL_MARKS = ".．﹒"
 

@@ -1167,9 +1167,16 @@ def _title(text: str, body: int, stop: int) -> tuple[str, int]:
     ('加强组织领导', 6)
     >>> _title("总　则", 0, 3), _title("加强组织领导。建立制度。", 0, 12)
     (('总\u3000则', 3), ('加强组织领导', 7))
+
+    A colon after a word that points ahead goes on with the sentence:
+
+    >>> _title("提升质量：完善标准。", 0, 10), _title("由下列人员组成：总理、副总理。", 0, 15)
+    (('提升质量', 5), ('由下列人员组成：总理、副总理', 15))
+    >>> _title("做好以下工作：", 0, 7)
+    ('做好以下工作', 7)
     """
     colon = RE_TITLE_COLON.match(text, body, stop)
-    if colon is not None:
+    if colon is not None and not any(word in text[body : colon.end()] for word in lx.FORWARD_POINTERS):
         end, after = colon.end() - 1, colon.end()
     else:
         full_stop = sentence_end(text, body, stop)
@@ -1180,6 +1187,8 @@ def _title(text: str, body: int, stop: int) -> tuple[str, int]:
     if after > end:
         return text[body:end].strip(lx.SPACE_CHARS), after
     title = text[body:stop].rstrip(lx.SPACE_CHARS)
+    if title.endswith(tuple(lx.COLONS)):  # 做好以下工作： at the line's end: the colon opens what follows
+        return title[:-1].rstrip(lx.SPACE_CHARS), body + len(title)
     return title, body + len(title)
 
 
