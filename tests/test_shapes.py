@@ -311,18 +311,29 @@ NOTES_FOR_ALL_ABOVE = [
     ("（以上各项由区委办牵头）", ["区委办"], []),
     ("（上述任务由区委办牵头，区财政局配合）", ["区委办"], ["区财政局"]),
     ("（以上工作由区委办负责）", ["区委办"], []),
+    ("（以上任务均由区委办负责）", ["区委办"], []),
 ]
 
 
 @pytest.mark.parametrize(("note", "lead", "cooperating"), NOTES_FOR_ALL_ABOVE)
-def test_a_note_for_the_tasks_above_with_no_count_is_read_for_its_own_task(
+def test_a_note_for_the_tasks_above_with_no_count_speaks_for_those_that_name_no_unit(
     note: str, lead: list[str], cooperating: list[str]
 ) -> None:
-    """以上各项, 上述任务: the note names its units as 以上三项 does, but no count says which tasks
-    before it are its, so it answers for its own task alone."""
-    text = f"一、重点任务\n（一）深化改革。推进改革。\n（二）夯实基础。加强培训。{note}\n"
+    """以上各项, 上述任务, 以上任务均由A负责 (genre 63): no count says how many tasks before it are its,
+    so it speaks for the tasks above it that name no unit, back to the last that does (a task with
+    a note of its own keeps it) or to the start of the section (the tasks of the section before are
+    not its)."""
+    text = (
+        "一、重点任务\n（一）加强统筹。统筹推进。\n二、深化改革\n（二）推进立法。（区司法局负责）\n"
+        f"（三）深化改革。推进改革。\n（四）夯实基础。加强培训。{note}\n"
+    )
     items = [i for s in _plan(text)["sections"] for i in s["items"]]
-    assert [(i["lead_units"], i["cooperating_units"]) for i in items] == [([], []), (lead, cooperating)]
+    assert [(i["lead_units"], i["cooperating_units"]) for i in items] == [
+        ([], []),
+        (["区司法局"], []),
+        (lead, cooperating),
+        (lead, cooperating),
+    ]
 
 
 UNITS_AFTER_A_TIME_FIELD = [

@@ -35,8 +35,10 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from itertools import pairwise
+from typing import Any, TypeVar
 
 from zhiliang_cli.errors import NotAPlanError
 from zhiliang_cli.records import GroupRecord, ItemRecord, NoteRecord, SectionRecord
@@ -80,6 +82,7 @@ from .patterns import (
     RE_TITLE_COLON,
 )
 
+_T = TypeVar("_T")
 _DIGITS = str.maketrans(lx.FULLWIDTH_DIGITS, "0123456789")
 _SIGNATURE_MAX = 40  # a signature line (发文机关署名) is short and has no sentence marks
 #: Raw heading kinds by depth: 一、, 第一条, （一）, 1., （1）.
@@ -1012,26 +1015,48 @@ def _spread_grouped_notes(text: str, items: list[ItemRecord]) -> None:
     units to each of them and to its own task.  A task that names no unit takes them as the note
     has them, with the note's span as where they come from; a task with a note of its own keeps
     that note's lead, and the grouped note's units cooperate there (the plan says both, and the
-    task's own note is the nearer)."""
+    task's own note is the nearer).  With no count (（以上任务均由A负责）, 以上各项), the note speaks
+    for the tasks above it that name no unit, back to the last that does or to the start of its
+    group or section (:func:`_unnoted_before`)."""
     for k, item in enumerate(items):
         grouped = _grouped_note(text, item)
         if grouped is None:
             continue
         note, match = grouped
-        printed = match.group("count") or "0"  # 以上各项: no count, no task before it to answer for
-        count = int(printed) if printed.isdigit() else (chinese_to_int(printed) or 0)
+        printed = match.group("count")
+        if printed is None:
+            first = _unnoted_before(items, k, lambda other: bool(other["notes"] or other["lead_units"]))
+        else:
+            count = int(printed) if printed.isdigit() else (chinese_to_int(printed) or 0)
+            first = max(0, k - count + 1)
         own = [n for n in item["notes"] if n is not note]
         if any(n["lead_units"] or n["cooperating_units"] for n in own):
             item["lead_units"] = unique_units(u for n in own for u in n["lead_units"])
             item["cooperating_units"] = unique_units(u for n in own for u in n["cooperating_units"])
             _cooperate_too(item, note)
-        for earlier in items[max(0, k - count + 1) : k]:
+        for earlier in items[first:k]:
             if not earlier["lead_units"] and not earlier["cooperating_units"]:
                 earlier["lead_units"] = list(note["lead_units"])
                 earlier["cooperating_units"] = list(note["cooperating_units"])
                 earlier["lead_span"] = list(note["span"])
             else:
                 _cooperate_too(earlier, note)
+
+
+def _unnoted_before(
+    items: list[_T], k: int, noted: Callable[[_T], bool], same: Callable[[_T, _T], bool] | None = None
+) -> int:
+    """The first of the tasks right above task ``k`` that a grouped note with no count speaks for:
+    back over those that are not ``noted``, within the group or section of task ``k``."""
+    first = k
+    while first > 0 and not noted(items[first - 1]) and (same or _same_container)(items[first - 1], items[k]):
+        first -= 1
+    return first
+
+
+def _same_container(a: Any, b: Any) -> bool:
+    """Whether two item records stand in the same section and group."""
+    return bool(a["section"] == b["section"] and a["group"] is b["group"])
 
 
 def _grouped_note(text: str, item: ItemRecord) -> tuple[NoteRecord, re.Match[str]] | None:
@@ -1073,6 +1098,8 @@ def _noted_items(text: str, drafts: list[SectionDraft], notes: _Notes) -> set[in
     """The ids of the items that carry a note, or that a note for the tasks before it (（以上三项由
     A牵头，B配合） after the third) speaks for."""
     items = [item for draft in drafts for item in draft.items]
+    section_of = {id(item): k for k, draft in enumerate(drafts) for item in draft.items}
+    owning = {id(item) for item in items if notes.within(item.lines[0].start, item.lines[-1].end)}
     noted: set[int] = set()
     for k, item in enumerate(items):
         found = notes.within(item.lines[0].start, item.lines[-1].end)
@@ -1080,10 +1107,20 @@ def _noted_items(text: str, drafts: list[SectionDraft], notes: _Notes) -> set[in
             continue
         noted.add(id(item))
         grouped = RE_GROUPED_NOTE.match(text, found[-1].start + 1, found[-1].end)
-        if grouped is not None:
-            printed = grouped.group("count") or "0"
+        if grouped is None:
+            continue
+        printed = grouped.group("count")
+        if printed is None:  # 以上任务均由A负责: back to the last task with a note, in its group or section
+            first = _unnoted_before(
+                items,
+                k,
+                lambda block: id(block) in owning,
+                lambda a, b: section_of[id(a)] == section_of[id(b)] and a.group is b.group,
+            )
+        else:
             count = int(printed) if printed.isdigit() else (chinese_to_int(printed) or 0)
-            noted.update(id(earlier) for earlier in items[max(0, k - count + 1) : k])
+            first = max(0, k - count + 1)
+        noted.update(id(earlier) for earlier in items[first:k])
     return noted
 
 
