@@ -489,3 +489,37 @@ def test_a_colon_after_a_word_that_points_ahead_does_not_end_the_title(line: str
     it, and a title never keeps the colon it ends with."""
     text = f"一、总则\n（一）明确要求。\n{line}\n（一）完善政策。出台政策。\n"
     assert [s["title"] for s in _plan(text)["sections"]][1] == title
+
+
+_TWO_DOCUMENTS = (
+    "某某市人民政府关于印发两个办法的通知\n各区人民政府：\n"
+    "《某某市企业扶持办法》和《某某市人才引进办法》已经市政府同意，现印发给你们，请认真贯彻执行。\n"
+    "某某市人民政府\n2024年1月5日\n某某市企业扶持办法\n为支持企业发展，制定本办法。\n"
+    "一、资金支持\n（一）设立专项资金，支持企业技术改造。\n二、用地保障\n（二）优先保障企业用地。\n"
+    "本办法自2024年2月1日起施行。\n{title}\n为引进人才，制定本办法。\n一、引进对象\n（一）引进高层次人才。\n"
+    "二、待遇保障\n（二）给予安家补贴。\n上述政策适用于各类企业，执行期限为2024年1月1日至2025年12月31日。\n"
+)
+
+
+def test_a_second_document_with_no_annex_heading_is_a_part_with_its_own_closing() -> None:
+    """A notice that sends two documents, the second printed with no 附件 heading (gov_018): its
+    title, a title the notice names, then its opening and its numbering from 一、 again, opens a part;
+    neither the title nor the opening is the last task's text, and each document's closing paragraph
+    (本办法自…施行, 上述政策…执行期限为…) is its closing, not its last task's."""
+    plan = _plan(_TWO_DOCUMENTS.format(title="某某市人才引进办法"))
+    (part,) = plan["parts"]
+    assert (part["title"], part["text"], part["first_section"]) == ("某某市人才引进办法", "为引进人才，制定本办法。", 3)
+    assert part["closing"] == "上述政策适用于各类企业，执行期限为2024年1月1日至2025年12月31日。"
+    assert plan["closing"] == "本办法自2024年2月1日起施行。"
+    items = [i["text"] for s in plan["sections"] for i in s["items"]]
+    assert items == [
+        "（一）设立专项资金，支持企业技术改造。",
+        "（二）优先保障企业用地。",
+        "（一）引进高层次人才。",
+        "（二）给予安家补贴。",
+    ]
+
+
+def test_a_title_the_notice_does_not_name_opens_no_part() -> None:
+    plan = _plan(_TWO_DOCUMENTS.format(title="某某市其他事项"))
+    assert plan["parts"] == []

@@ -850,6 +850,16 @@ RE_CLOSING_PARAGRAPH = regex.compile(
     """,
     regex.VERBOSE,
 )
+#: A paragraph that says how long the document's provisions hold, anywhere in it: …。除第二十三条
+#: 所列政策外，上述政策凡未注明具体期限的，执行期限为…至…; 上述政策适用于所有文化企业，执行期限为….
+RE_VALIDITY_PARAGRAPH = regex.compile(
+    rf"""
+    [^\r\n]{{0,200}}? (?:上述|以上|本) (?:{_SELF})      # the policies above, this 规定
+    [^。；;]{{0,20}}? (?:执行期限|有效期限|有效期)        # …凡未注明具体期限的，执行期限
+    {WS}*+ (?:为|至|自|截至|截止)                        # 为 2019年1月1日至…
+    """,
+    regex.VERBOSE,
+)
 #: The request a report or a 请示 ends with, on what it has said: 以上意见如无不妥，请批转…执行;
 #: 妥否，请批示 (never a task's words, wherever it stands).
 RE_REQUEST_CLOSING = regex.compile(

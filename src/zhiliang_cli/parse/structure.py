@@ -80,6 +80,7 @@ from .patterns import (
     RE_REQUEST_CLOSING,
     RE_TAKES_EFFECT,
     RE_TITLE_COLON,
+    RE_VALIDITY_PARAGRAPH,
 )
 
 _T = TypeVar("_T")
@@ -94,6 +95,7 @@ _CLOSING_FIRST = frozenset(word[0] for word in lx.CLOSING_HEADINGS)  # 附则, �
 _ANNEX_FIRST = frozenset(word[0] for word in lx.ATTACHMENT_LABELS)  # 附件: what an annex heading starts with
 _ANNEX_LIST_REACH = 8  # lines after 附件 in which a signature's date shows it to head a list, not an annex
 _PART_TITLE_LINES = 4  # lines of a further document's title (and a note on how to read it) before its 一、
+_PART_TITLE_MIN = 6  # characters of a further document's title the notice names, with no 附件 above it
 
 
 @dataclass
@@ -126,11 +128,13 @@ class Structure:
     unreadable: list[LeadNote] = field(default_factory=list)  # labelled notes that name no unit
     second_notice: Line | None = None  # a notice after the plan: a second document in the file
     closing: list[Line] = field(default_factory=list)  # the plan's text after its last task (附则, 本措施自…施行)
+    # (with further documents under the notice, the first document's; each part's in ``part_closing``)
     annex: list[Line] = field(default_factory=list)  # what the document attaches after it ends (附件1 …)
     notes: list[LeadNote] = field(default_factory=list)  # every readable note of the body, in order
     parts: list[tuple[int, list[Line]]] = field(default_factory=list)  # further documents: first section, title
     unmarked: list[Heading] = field(default_factory=list)  # section headings read where their markers were lost
     titled_measures: bool = False  # items only because most entries run a measure's title in (_is_flat)
+    part_closing: list[list[Line]] = field(default_factory=list)  # each part's own closing text (as ``closing``)
 
 
 # --- the pass ----------------------------------------------------------------------
@@ -180,10 +184,13 @@ def _parse_structure(text: str, index: LineIndex, run_in: bool = True) -> Struct
     if flat is not None:  # a list of measures: every one is an item, a note or not
         for draft in drafts:
             draft.promoted = True
-    closing, signed = _closing_after_last_task(text, drafts, notes)
+    closings, signed, drafts, parts = _closing_of_each_document(text, drafts, walk.parts, notes)
     furniture = walk.furniture + [line for line in signed if is_noise(text, line)]  # 【打印本页】 after the date
     signed = [line for line in signed if not is_noise(text, line)]
-    closing += walk.closing
+    starts = [title[0].start for _first, title in parts]
+    for line in walk.closing:  # 附则 and what follows it, in the document it stands in
+        closings[bisect_right(starts, line.start)].append(line)
+    closing = closings[0]
     restart = _numbering_restarts(drafts)
     sections = _build(text, drafts, notes)
     return Structure(
@@ -198,10 +205,35 @@ def _parse_structure(text: str, index: LineIndex, run_in: bool = True) -> Struct
         closing,
         walk.annex,
         notes.notes,
-        walk.parts,
+        parts,
         unmarked,
         flat == "titles",
+        closings[1:],
     )
+
+
+def _closing_of_each_document(
+    text: str, drafts: list[SectionDraft], parts: list[tuple[int, list[Line]]], notes: _Notes
+) -> tuple[list[list[Line]], list[Line], list[SectionDraft], list[tuple[int, list[Line]]]]:
+    """The closing text of each document under the notice (the plan, then each further part), taken
+    out of its last task (:func:`_closing_after_last_task`); the signature and date that ended up in
+    a last block; and the drafts and parts left (a last section that only says how its document
+    applies is closing text, so a part's first section may move)."""
+    bounds = [0, *(first for first, _title in parts), len(drafts)]
+    documents = [drafts[begin:end] for begin, end in pairwise(bounds)]
+    closings: list[list[Line]] = []
+    signed: list[Line] = []
+    for document in documents:
+        found, dated = _closing_after_last_task(text, document, notes)
+        closings.append(found)
+        signed += dated
+    kept: list[SectionDraft] = []
+    moved: list[tuple[int, list[Line]]] = []
+    for k, document in enumerate(documents):
+        if k:
+            moved.append((len(kept), parts[k - 1][1]))
+        kept += document
+    return closings, signed, kept, moved
 
 
 def _split_fused_headings(
@@ -607,6 +639,10 @@ class _Walk:
                     continue
                 self.annex.append(line)  # 附件 after the document's end: its attachments, not the plan
                 continue
+            elif heading is None and self.notice and self._opens_unmarked_part(i, current):
+                part_title, current, group, attachments = [line], None, None, False  # its title, no 附件 above it
+                closing = ended = False
+                continue
             elif self.annex:
                 self.annex.append(line)
                 continue
@@ -678,6 +714,33 @@ class _Walk:
             return False
         ahead = self.lines[i + 1 : i + 1 + _ANNEX_LIST_REACH]
         return not any(is_date_line(text, ln) for ln in ahead)
+
+    def _opens_unmarked_part(self, i: int, current: _Block | None) -> bool:
+        """Whether line ``i`` is the title of a further document the notice sends, printed with no
+        附件 heading above it: after a complete sentence, a line (or a few, the title wrapped) with no
+        sentence mark that the notice names (《进一步支持文化企业发展的规定》), then the document's own
+        opening and its numbering from 一、 again, where the sections before it went past 一."""
+        text, line = self.text, self.lines[i]
+        if not self.drafts or self.drafts[-1].block.heading.value < 2 or line.end - line.start > _TITLE_MAX:
+            return False
+        if text[line.end - 1] in _COMPLETE or (current is not None and self._continues(current)):
+            return False
+        notice = "".join(self.notice.split())
+        title = ""
+        named = False  # whether the lines so far (the title wrapped) are a title the notice names
+        for k in range(i, min(len(self.lines), i + _PART_TITLE_LINES)):
+            words = text[self.lines[k].start : self.lines[k].end]
+            if self.headings[k] is not None or any(mark in words for mark in lx.CLAUSE_ENDS):
+                break
+            title += "".join(words.split())
+            named = named or (len(title) >= _PART_TITLE_MIN and title.strip("《》") in notice)
+        if not named:
+            return False
+        for k in range(i + 1, min(len(self.lines), i + 1 + _PART_TITLE_LINES + 1)):
+            heading = self.headings[k]
+            if heading is not None:
+                return heading.level == 1 and heading.value == 1
+        return False
 
     def _opens_part(self, i: int) -> bool:
         """Whether the annex heading of line ``i`` heads a further document the notice sends: a title
@@ -781,6 +844,11 @@ def _closing_after_last_task(text: str, drafts: list[SectionDraft], notes: _Note
                 RE_TAKES_EFFECT.match(text, lines[k].start, lines[k].end)
                 or RE_PROVISION.match(text, lines[k].start, lines[k].end)
                 or RE_REQUEST_CLOSING.match(text, lines[k].start, lines[k].end)
+                or (
+                    task  # how long the provisions above hold (上述政策…执行期限为…): the document's
+                    and RE_VALIDITY_PARAGRAPH.match(text, lines[k].start, lines[k].end)
+                    and not notes.within(lines[k].start, lines[-1].end)
+                )
                 or (
                     task
                     and k >= first
