@@ -523,3 +523,39 @@ def test_a_second_document_with_no_annex_heading_is_a_part_with_its_own_closing(
 def test_a_title_the_notice_does_not_name_opens_no_part() -> None:
     plan = _plan(_TWO_DOCUMENTS.format(title="某某市其他事项"))
     assert plan["parts"] == []
+
+
+_CLAUSES = (
+    "某某粮食应急预案\n目  录\n1 总则\n1.1 编制目的\n1.2 工作原则\n2 组织机构\n2.1 指挥部\n"
+    "1 总则\n1.1 编制目的\n为有效应对粮食市场异常波动，制定本预案。\n1.2 工作原则\n（1）统一领导、分级负责。\n"
+    "2 组织机构\n2.1 指挥部\n总指挥：主要负责人。\n2.1.1 指挥部职责\n掌握粮食市场形势。\n"
+)
+
+
+def test_chapters_and_clauses_numbered_as_gbt_1_1_and_a_table_of_contents() -> None:
+    """A 预案 numbered as GB/T 1.1 numbers it (gov_041): the chapters (1 总则) are the sections and
+    their clauses (1.1 编制目的) the items, the deeper clauses (2.1.1) and points their text; the
+    table of contents under 目录 that lists the same headings is neither."""
+    plan = _plan(_CLAUSES)
+    assert [s["title"] for s in plan["sections"]] == ["总则", "组织机构"]
+    assert _items(_CLAUSES) == [("1.1", "编制目的"), ("1.2", "工作原则"), ("2.1", "指挥部")]
+    assert plan["sections"][1]["items"][0]["text"].endswith("2.1.1 指挥部职责\n掌握粮食市场形势。")
+
+
+def test_a_number_and_a_space_at_a_line_start_is_no_chapter_without_its_clauses() -> None:
+    """A hard-wrapped copy that left a number at a line's start (5 亿元) has no chapter there: no
+    clause 5.1 follows it."""
+    text = "一、扩大投资\n（一）推进重大项目。全年完成投资\n5 亿元\n以上。（省发展改革委负责）\n"
+    (item,) = [i for s in _plan(text)["sections"] for i in s["items"]]
+    assert item["text"].endswith("5 亿元\n以上。（省发展改革委负责）")
+
+
+def test_a_table_of_contents_of_sections_is_no_section() -> None:
+    text = (
+        "某某市质量提升行动方案\n目　录\n一、总体要求\n二、重点任务\n三、保障措施\n"
+        "一、总体要求\n坚持质量第一。\n二、重点任务\n（一）提升产品质量。开展对标。（市市场监管局负责）\n"
+        "（二）提升服务质量。建设标准。（市商务局负责）\n三、保障措施\n加强组织领导。\n"
+    )
+    plan = _plan(text)
+    assert [s["title"] for s in plan["sections"]] == ["总体要求", "重点任务", "保障措施"]
+    assert [p["kind"] for p in plan["problems"]] == []

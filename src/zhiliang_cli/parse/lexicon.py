@@ -411,6 +411,8 @@ SERIAL_MARKS = ".．﹒-－‐–"
 #: Words that point ahead to what a colon opens (国务院由下列人员组成：总理、…): the colon after them
 #: goes on with the heading's sentence, it does not end a title.
 FORWARD_POINTERS = ("下列", "如下", "以下", "下述", "下面")
+#: What a table of contents is headed by, its spaces aside (目  录): the headings it lists are no sections.
+CONTENTS = ("目录", "目次")
 #: The marks of a level-three marker that a digit may follow (1.5 at a line's start: 1. then 5…).
 LEVEL3_DECIMAL_MARKS = ".．﹒"
 

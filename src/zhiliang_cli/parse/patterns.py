@@ -83,6 +83,8 @@ RE_LINE_WRAP = regex.compile(rf"(?<!{WS}){WS}*+(?:\r\n|\r|\n){WS}*")  # tried on
 #: (12.365便民服务) is marked ``dec``: :mod:`structure` reads it by the sequence it stands in.
 #: A serial of two numbers with a space after it (1.1 加快…, 1-1　稳定…) is ``ls``: the task of a
 #: section, a heading where its first number is the section's and its second runs on (structure).
+#: A number and a space (1 总则) is ``lg``: a chapter numbered as GB/T 1.1 numbers them, a heading
+#: where its clauses (1.1 …) follow it (structure).
 RE_HEADING = re.compile(
     rf"""
     (?:
@@ -95,6 +97,7 @@ RE_HEADING = re.compile(
       | (?P<l3> (?P<n3>{DIGIT}{{1,4}}) {WS}*                                    # 1.     level three
                 (?: [.．﹒](?P<dec>(?={DIGIT}))? | 、 ) )                        #        (1.5: maybe)
       | (?P<l4> {OPEN} {WS}* (?P<n4>{DIGIT}{{1,6}}) {WS}* {CLOSE} )             # （1）  level four
+      | (?P<lg> (?P<ng>{DIGIT}{{1,2}}) (?={WS}) )                                # 1 总则: a chapter (GB/T 1.1)
     )
     {WS}*                                                                         # space after the marker
     """,

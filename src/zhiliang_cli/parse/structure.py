@@ -87,7 +87,7 @@ _T = TypeVar("_T")
 _DIGITS = str.maketrans(lx.FULLWIDTH_DIGITS, "0123456789")
 _SIGNATURE_MAX = 40  # a signature line (发文机关署名) is short and has no sentence marks
 #: Raw heading kinds by depth: 一、, 第一条, （一）, 1., （1）.
-_RANKS = {"lc": 5, "l1": 10, "la": 15, "l2": 20, "ls": 22, "l3": 30, "l4": 40}
+_RANKS = {"lc": 5, "l1": 10, "lg": 12, "la": 15, "l2": 20, "ls": 22, "l3": 30, "l4": 40}
 #: What a line ends with when its sentence is complete (the next line may start anything).
 _COMPLETE = set(lx.SENTENCE_ENDS + lx.NOTE_CLOSE_BRACKETS + "”’》")
 _SIGNATURE_REACH = 4  # signature lines above a date
@@ -160,7 +160,13 @@ def _parse_structure(text: str, index: LineIndex, run_in: bool = True) -> Struct
     first_chars = HEADING_FIRST
     raw = [heading_at(text, ln) if text[ln.start] in first_chars else None for ln in index.lines]
     lines, raw = _split_fused_headings(text, index.lines, raw)
-    headings = _resolve_ambiguous(_levels(_resolve_serials(_without_annex_after_articles(text, lines, raw))))
+    contents = _table_of_contents(text, lines, raw)
+    if contents:  # 目录 and the headings it lists: page furniture, never sections
+        listed = {id(line) for line in contents}
+        raw = [h for line, h in zip(lines, raw, strict=True) if id(line) not in listed]
+        lines = [line for line in lines if id(line) not in listed]
+    raw = _resolve_chapters(_without_annex_after_articles(text, lines, raw))
+    headings = _resolve_ambiguous(_levels(_resolve_serials(raw)))
     unmarked = _restore_lost_markers(text, lines, headings)
     first = _plan_start(text, lines, headings)
     if first is None:
@@ -185,7 +191,7 @@ def _parse_structure(text: str, index: LineIndex, run_in: bool = True) -> Struct
         for draft in drafts:
             draft.promoted = True
     closings, signed, drafts, parts = _closing_of_each_document(text, drafts, walk.parts, notes)
-    furniture = walk.furniture + [line for line in signed if is_noise(text, line)]  # 【打印本页】 after the date
+    furniture = contents + walk.furniture + [line for line in signed if is_noise(text, line)]  # 【打印本页】
     signed = [line for line in signed if not is_noise(text, line)]
     starts = [title[0].start for _first, title in parts]
     for line in walk.closing:  # 附则 and what follows it, in the document it stands in
@@ -367,6 +373,67 @@ def _after_the_articles(headings: list[Heading | None]) -> bool:
     )
 
 
+def _table_of_contents(text: str, lines: list[Line], raw: list[Heading | None]) -> list[Line]:
+    """The lines of a table of contents: 目录 alone on its line (spaces aside), then the headings it
+    lists, every line a heading, up to the line that repeats the first of them (where the text
+    begins: 1 总则 again).  None where the text holds no such list."""
+    for k, line in enumerate(lines):
+        if line.end - line.start > _CONTENTS_MAX or "".join(text[line.start : line.end].split()) not in lx.CONTENTS:
+            continue
+        first = text[lines[k + 1].start : lines[k + 1].end] if k + 1 < len(lines) else ""
+        for j in range(k + 1, len(lines)):
+            if j > k + 1 and text[lines[j].start : lines[j].end] == first:
+                return lines[k:j] if j - k > _CONTENTS_MIN else []
+            if raw[j] is None:
+                break
+    return []
+
+
+_CONTENTS_MAX = 8  # characters of the line 目  录
+_CONTENTS_MIN = 3  # headings a table of contents lists, at least
+
+
+def _resolve_chapters(headings: list[Heading | None]) -> list[Heading | None]:
+    """Chapters numbered as GB/T 1.1 numbers them (1 总则, then its clauses 1.1 1.2 …) are sections
+    where the first clause after one, before the next chapter, is its N.1, and their numbers run on
+    (1 2 3 …); elsewhere a number and a space at a line's start is text (a number wrapped away from
+    its unit).
+
+    >>> from zhiliang_cli.parse.lines import heading_at
+    >>> text = "1 总则\\n1.1 目的\\n2 职责\\n3 附件\\n"
+    >>> lines = [Line(n, text.find(w), text.find(w) + len(w)) for n, w in enumerate(text.splitlines(), 1)]
+    >>> [h and (h.kind, h.ambiguous) for h in _resolve_chapters([heading_at(text, ln) for ln in lines])]
+    [('lg', False), ('ls', True), None, None]
+    """
+    if not any(h is not None and h.kind == "lg" for h in headings):
+        return headings
+    resolved = list(headings)
+    following: Heading | None = None  # the next chapter or clause below the line looked at
+    ahead: list[Heading | None] = [None] * len(headings)
+    for k in range(len(headings) - 1, -1, -1):
+        ahead[k] = following
+        heading = headings[k]
+        if heading is not None and heading.kind in ("lg", "ls"):
+            following = heading
+    last = 0
+    for k, heading in enumerate(headings):
+        if heading is None or heading.kind != "lg":
+            continue
+        clause = ahead[k]
+        if (
+            clause is not None
+            and clause.kind == "ls"
+            and serial_of(clause) == heading.value
+            and clause.value == 1
+            and heading.value in (last + 1, 1)
+        ):
+            resolved[k] = heading._replace(ambiguous=False)
+            last = heading.value
+        else:
+            resolved[k] = None
+    return resolved
+
+
 def _resolve_serials(headings: list[Heading | None]) -> list[Heading | None]:
     """Serials that number a section's tasks (1.1 1.2 … under 一、, 2.1 … under 二、; 1-1 …) are the
     level below the section where their numbering says so: the first number is the section's, the
@@ -399,7 +466,7 @@ def _resolve_serials(headings: list[Heading | None]) -> list[Heading | None]:
     return resolved
 
 
-_SECTION_KINDS = frozenset(("l1", "la", "lc"))  # the headings whose number a serial's first repeats
+_SECTION_KINDS = frozenset(("l1", "la", "lc", "lg"))  # the headings whose number a serial's first repeats
 
 
 def _resolve_ambiguous(headings: list[Heading | None]) -> list[Heading | None]:
