@@ -675,6 +675,7 @@ class _Walk:
         self.text = text
         self.headings = headings
         self.notice = notice  # the text of a notice that sends what follows it: it may send several documents
+        self._notice_words = "".join(notice.split())  # the same without its spaces (a title wrapped in it)
         self.parts: list[tuple[int, list[Line]]] = []  # a further document: the draft it starts at, its title
         self.drafts: list[SectionDraft] = []
         self.trailer: list[Line] = []
@@ -792,7 +793,7 @@ class _Walk:
             return False
         if text[line.end - 1] in _COMPLETE or (current is not None and self._continues(current)):
             return False
-        notice = "".join(self.notice.split())
+        notice = self._notice_words
         title = ""
         named = False  # whether the lines so far (the title wrapped) are a title the notice names
         for k in range(i, min(len(self.lines), i + _PART_TITLE_LINES)):
