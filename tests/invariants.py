@@ -12,7 +12,7 @@ def lost_characters(text: str, plan: PlanRecord) -> list[int]:
     """Offsets, between the first section heading and the end of the last item, of the
     non-space characters that belong to no section heading, section text, group, item, line of
     page furniture, of the plan's closing text or of the closing block and trailing text (which ``zl check`` reports
-    when it is not the closing block's) — or to two of them."""
+    when it is not the closing block's), nor to a further document's title, text or closing — or to two of them."""
     items = [i for s in plan["sections"] for i in s["items"]]
     if not items:
         return []
@@ -24,6 +24,9 @@ def lost_characters(text: str, plan: PlanRecord) -> list[int]:
     spans += [
         [line.start, line.end] for line in structure.furniture + structure.trailer + structure.closing + structure.annex
     ]
+    # a further document's title, its own text before its first section and its closing text
+    spans += [span for part in plan["parts"] for span in (part["span"], part["text_span"]) if span]
+    spans += [[line.start, line.end] for closing in structure.part_closing for line in closing]
     first, last = plan["sections"][0]["span"][0], max(i["span"][1] for i in items)
     owners = [0] * (last - first)
     for start, end in spans:

@@ -311,18 +311,29 @@ NOTES_FOR_ALL_ABOVE = [
     ("（以上各项由区委办牵头）", ["区委办"], []),
     ("（上述任务由区委办牵头，区财政局配合）", ["区委办"], ["区财政局"]),
     ("（以上工作由区委办负责）", ["区委办"], []),
+    ("（以上任务均由区委办负责）", ["区委办"], []),
 ]
 
 
 @pytest.mark.parametrize(("note", "lead", "cooperating"), NOTES_FOR_ALL_ABOVE)
-def test_a_note_for_the_tasks_above_with_no_count_is_read_for_its_own_task(
+def test_a_note_for_the_tasks_above_with_no_count_speaks_for_those_that_name_no_unit(
     note: str, lead: list[str], cooperating: list[str]
 ) -> None:
-    """以上各项, 上述任务: the note names its units as 以上三项 does, but no count says which tasks
-    before it are its, so it answers for its own task alone."""
-    text = f"一、重点任务\n（一）深化改革。推进改革。\n（二）夯实基础。加强培训。{note}\n"
+    """以上各项, 上述任务, 以上任务均由A负责 (genre 63): no count says how many tasks before it are its,
+    so it speaks for the tasks above it that name no unit, back to the last that does (a task with
+    a note of its own keeps it) or to the start of the section (the tasks of the section before are
+    not its)."""
+    text = (
+        "一、重点任务\n（一）加强统筹。统筹推进。\n二、深化改革\n（二）推进立法。（区司法局负责）\n"
+        f"（三）深化改革。推进改革。\n（四）夯实基础。加强培训。{note}\n"
+    )
     items = [i for s in _plan(text)["sections"] for i in s["items"]]
-    assert [(i["lead_units"], i["cooperating_units"]) for i in items] == [([], []), (lead, cooperating)]
+    assert [(i["lead_units"], i["cooperating_units"]) for i in items] == [
+        ([], []),
+        (["区司法局"], []),
+        (lead, cooperating),
+        (lead, cooperating),
+    ]
 
 
 UNITS_AFTER_A_TIME_FIELD = [
@@ -362,3 +373,189 @@ def test_an_editor_line_in_brackets_after_the_date_at_the_end_is_furniture() -> 
     )
     plan = _plan(text)
     assert (plan["date"], plan["note"], plan["problems"]) == ("2025-03-10", None, [])
+
+
+def _items(text: str) -> list[tuple[str, str]]:
+    return [(i["numeral"], i["title"]) for s in _plan(text)["sections"] for i in s["items"]]
+
+
+# (id, the plan's body, the items as (numeral, title))
+SERIALS = [
+    (
+        "decimal-serials-under-sections",  # genre 65
+        "一、发展非化石能源\n1.1 加快风电开发。新增装机300万千瓦。（责任单位：省能源局）\n"
+        "1.2 推进抽水蓄能。新核准2座。（责任单位：省能源局）\n二、构建电力系统\n"
+        "2.1 加强电网建设。建成重点项目5项。（责任单位：省电力公司）\n",
+        [("1.1", "加快风电开发"), ("1.2", "推进抽水蓄能"), ("2.1", "加强电网建设")],
+    ),
+    (
+        "dashed-serials-full-width-space",  # genre 67, a PDF copy
+        "一、抓好粮食生产\n1-1　稳定播种面积。压实责任。（县农业农村局牵头）\n"
+        "1-2　推进农田建设。新建农田3万亩。（县农业农村局牵头）\n二、发展特色产业\n"
+        "2-1　壮大优势产业。做强茶产业。（县农业农村局牵头）\n",
+        [("1-1", "稳定播种面积"), ("1-2", "推进农田建设"), ("2-1", "壮大优势产业")],
+    ),
+    (
+        "a-serial-opening-with-a-time",  # the title opens with digits: still the task's
+        "一、推动消费转型\n1.1 9月中旬前完成规划修编。统筹建设。（责任单位：省能源局）\n"
+        "1.2 严控能耗。强化审查。（责任单位：省发展改革委）\n",
+        [("1.1", "9月中旬前完成规划修编"), ("1.2", "严控能耗")],
+    ),
+    (
+        "decimals-at-a-line-start-are-text",  # 2.1 under 一、, 1.5 not the first task: numbers, not serials
+        "一、扩大有效投资\n（一）推进重大项目。全年完成投资\n2.1 万亿元，其中新开工项目投资\n"
+        "1.5 万亿元。（省发展改革委负责）\n"
+        "（二）优化投资结构。提高民间投资占比。（省发展改革委负责）\n",
+        [("一", "推进重大项目"), ("二", "优化投资结构")],
+    ),
+    (
+        "a-serial-that-does-not-name-its-section-is-text",
+        "一、总体要求\n（一）加强统筹。各地要落实。（省政府办公厅负责）\n2.1 万亿元专项资金统筹使用。\n",
+        [("一", "加强统筹")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "items"), [c[1:] for c in SERIALS], ids=[c[0] for c in SERIALS])
+def test_serials_that_name_their_section_are_its_tasks(text: str, items: list[tuple[str, str]]) -> None:
+    """Tasks numbered section.index (1.1 1.2 … 2.1, or 1-1 …) are the level below the section: the
+    first number repeats the section's, the second starts at 1 and runs on.  Elsewhere the same
+    digits at a line's start are a number (2.1 万亿元 under 一、) and stay in the text they are in."""
+    assert _items(text) == items
+
+
+# (id, an item's heading line, its title)
+SPACE_ENDED_TITLES = [
+    ("full-width-space", "（一）完善养老服务网络　推进服务站建设，每年新增30个。", "完善养老服务网络"),
+    ("run-of-spaces", "（一）完善养老服务网络   推进服务站建设，每年新增30个。", "完善养老服务网络"),
+    ("letter-spaced-title-kept", "（一）加　强　监　管。开展检查。", "加　强　监　管"),
+    ("no-sentence-after-the-space", "（一）完善养老服务网络　建设工程。推进服务站建设。", "完善养老服务网络　建设工程"),
+    ("full-stop-first", "（一）完善养老服务网络。推进建设　每年新增30个，逐步覆盖。", "完善养老服务网络"),
+]
+
+
+@pytest.mark.parametrize(("line", "title"), [c[1:] for c in SPACE_ENDED_TITLES], ids=[c[0] for c in SPACE_ENDED_TITLES])
+def test_a_space_ends_a_title_whose_text_runs_on_after_it(line: str, title: str) -> None:
+    """A heading with no full stop whose text follows on the same line after a full-width space or a
+    run of spaces (genre 66): the title ends at the space.  Not in a title set letter-spaced, nor
+    where the words after the space are no sentence."""
+    (item,) = [i for s in _plan(f"一、重点任务\n{line}\n")["sections"] for i in s["items"]]
+    assert item["title"] == title
+
+
+# (id, an item's heading line, its title and lead units)
+LEADING_NOTES = [
+    ("round-labelled", "1．（牵头单位：省发展改革委）推进项目建设。加快实施。", "推进项目建设", ["省发展改革委"]),
+    (
+        "lenticular-labelled",
+        "（一）【牵头单位：省发展改革委；配合单位：省财政厅】推进项目建设。加快实施。",
+        "推进项目建设",
+        ["省发展改革委"],
+    ),
+    (
+        "note-after-the-title",
+        "（一）推进项目建设。加快实施。（牵头单位：省发展改革委）",
+        "推进项目建设",
+        ["省发展改革委"],
+    ),
+]
+
+
+@pytest.mark.parametrize(("line", "title", "lead"), [c[1:] for c in LEADING_NOTES], ids=[c[0] for c in LEADING_NOTES])
+def test_a_note_that_opens_the_task_is_not_its_title(line: str, title: str, lead: list[str]) -> None:
+    """A task whose text opens with its note (1．【A、B】推进…。, genres 62 and 64): the title is the
+    words after the note (it was empty: the title stopped where the note began)."""
+    (item,) = [i for s in _plan(f"一、重点任务\n{line}\n")["sections"] for i in s["items"]]
+    assert (item["title"], item["lead_units"]) == (title, lead)
+
+
+# (id, an item's heading line, its title)
+POINTING_COLONS = [
+    (
+        "a-list-to-the-full-stop",
+        "五、国务院由下列人员组成：总理、副总理、秘书长。",
+        "国务院由下列人员组成：总理、副总理、秘书长",
+    ),
+    ("as-follows", "五、各部门职责如下：负责统筹，抓好落实。", "各部门职责如下：负责统筹，抓好落实"),
+    ("a-colon-that-ends-a-title", "五、提升制造业质量：完善标准体系。", "提升制造业质量"),
+    ("a-colon-at-the-line-end", "五、重点做好以下工作：", "重点做好以下工作"),
+]
+
+
+@pytest.mark.parametrize(("line", "title"), [c[1:] for c in POINTING_COLONS], ids=[c[0] for c in POINTING_COLONS])
+def test_a_colon_after_a_word_that_points_ahead_does_not_end_the_title(line: str, title: str) -> None:
+    """下列/如下/以下…： opens the rest of the heading's sentence (gov_047: 国务院由下列人员组成：总理、…
+    秘书长。): the title runs to the 。.  A colon that ends a short title (提升制造业质量：) still ends
+    it, and a title never keeps the colon it ends with."""
+    text = f"一、总则\n（一）明确要求。\n{line}\n（一）完善政策。出台政策。\n"
+    assert [s["title"] for s in _plan(text)["sections"]][1] == title
+
+
+_TWO_DOCUMENTS = (
+    "某某市人民政府关于印发两个办法的通知\n各区人民政府：\n"
+    "《某某市企业扶持办法》和《某某市人才引进办法》已经市政府同意，现印发给你们，请认真贯彻执行。\n"
+    "某某市人民政府\n2024年1月5日\n某某市企业扶持办法\n为支持企业发展，制定本办法。\n"
+    "一、资金支持\n（一）设立专项资金，支持企业技术改造。\n二、用地保障\n（二）优先保障企业用地。\n"
+    "本办法自2024年2月1日起施行。\n{title}\n为引进人才，制定本办法。\n一、引进对象\n（一）引进高层次人才。\n"
+    "二、待遇保障\n（二）给予安家补贴。\n上述政策适用于各类企业，执行期限为2024年1月1日至2025年12月31日。\n"
+)
+
+
+def test_a_second_document_with_no_annex_heading_is_a_part_with_its_own_closing() -> None:
+    """A notice that sends two documents, the second printed with no 附件 heading (gov_018): its
+    title, a title the notice names, then its opening and its numbering from 一、 again, opens a part;
+    neither the title nor the opening is the last task's text, and each document's closing paragraph
+    (本办法自…施行, 上述政策…执行期限为…) is its closing, not its last task's."""
+    plan = _plan(_TWO_DOCUMENTS.format(title="某某市人才引进办法"))
+    (part,) = plan["parts"]
+    assert (part["title"], part["text"], part["first_section"]) == ("某某市人才引进办法", "为引进人才，制定本办法。", 3)
+    assert part["closing"] == "上述政策适用于各类企业，执行期限为2024年1月1日至2025年12月31日。"
+    assert plan["closing"] == "本办法自2024年2月1日起施行。"
+    items = [i["text"] for s in plan["sections"] for i in s["items"]]
+    assert items == [
+        "（一）设立专项资金，支持企业技术改造。",
+        "（二）优先保障企业用地。",
+        "（一）引进高层次人才。",
+        "（二）给予安家补贴。",
+    ]
+
+
+def test_a_title_the_notice_does_not_name_opens_no_part() -> None:
+    plan = _plan(_TWO_DOCUMENTS.format(title="某某市其他事项"))
+    assert plan["parts"] == []
+
+
+_CLAUSES = (
+    "某某粮食应急预案\n目  录\n1 总则\n1.1 编制目的\n1.2 工作原则\n2 组织机构\n2.1 指挥部\n"
+    "1 总则\n1.1 编制目的\n为有效应对粮食市场异常波动，制定本预案。\n1.2 工作原则\n（1）统一领导、分级负责。\n"
+    "2 组织机构\n2.1 指挥部\n总指挥：主要负责人。\n2.1.1 指挥部职责\n掌握粮食市场形势。\n"
+)
+
+
+def test_chapters_and_clauses_numbered_as_gbt_1_1_and_a_table_of_contents() -> None:
+    """A 预案 numbered as GB/T 1.1 numbers it (gov_041): the chapters (1 总则) are the sections and
+    their clauses (1.1 编制目的) the items, the deeper clauses (2.1.1) and points their text; the
+    table of contents under 目录 that lists the same headings is neither."""
+    plan = _plan(_CLAUSES)
+    assert [s["title"] for s in plan["sections"]] == ["总则", "组织机构"]
+    assert _items(_CLAUSES) == [("1.1", "编制目的"), ("1.2", "工作原则"), ("2.1", "指挥部")]
+    assert plan["sections"][1]["items"][0]["text"].endswith("2.1.1 指挥部职责\n掌握粮食市场形势。")
+
+
+def test_a_number_and_a_space_at_a_line_start_is_no_chapter_without_its_clauses() -> None:
+    """A hard-wrapped copy that left a number at a line's start (5 亿元) has no chapter there: no
+    clause 5.1 follows it."""
+    text = "一、扩大投资\n（一）推进重大项目。全年完成投资\n5 亿元\n以上。（省发展改革委负责）\n"
+    (item,) = [i for s in _plan(text)["sections"] for i in s["items"]]
+    assert item["text"].endswith("5 亿元\n以上。（省发展改革委负责）")
+
+
+def test_a_table_of_contents_of_sections_is_no_section() -> None:
+    text = (
+        "某某市质量提升行动方案\n目　录\n一、总体要求\n二、重点任务\n三、保障措施\n"
+        "一、总体要求\n坚持质量第一。\n二、重点任务\n（一）提升产品质量。开展对标。（市市场监管局负责）\n"
+        "（二）提升服务质量。建设标准。（市商务局负责）\n三、保障措施\n加强组织领导。\n"
+    )
+    plan = _plan(text)
+    assert [s["title"] for s in plan["sections"]] == ["总体要求", "重点任务", "保障措施"]
+    assert [p["kind"] for p in plan["problems"]] == []

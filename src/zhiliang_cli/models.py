@@ -144,6 +144,8 @@ class Part(_Model):
     text: str | None = Field(description="its own text before its first section (为…，制定本方案。)")
     text_span: Span | None
     first_section: int = Field(description="the position (1-based) of its first section among the plan's sections")
+    closing: str | None = Field(description="its own text after its last task (本规定自…施行, 上述政策…执行期限为…)")
+    closing_span: Span | None
 
 
 class Plan(_Model):
@@ -168,7 +170,7 @@ class Plan(_Model):
     closing: str | None = Field(
         description="the plan's own text after its last task: 附则, when it takes effect (本措施自…起施行), "
         "the charge to carry it out (各有关部门要…); in a document with no sections (a reply, a decision), what "
-        "it sends or attaches after its signature"
+        "it sends or attaches after its signature; where the notice sends further documents (parts), the first's"
     )
     closing_span: Span | None
     targets: list[Target] = Field(description="targets in the preamble")

@@ -71,6 +71,8 @@ class PartRecord(TypedDict):
     text: str | None
     text_span: Span | None
     first_section: int
+    closing: str | None
+    closing_span: Span | None
 
 
 class GroupRecord(TypedDict):

@@ -420,6 +420,16 @@ ADMIN_QUALIFIERS = ("有关", "相关")
 LEVEL1_MARKS = "、.．"
 #: What a scan makes of the 一 of 一、 (a stroke read as a dash): -、 is section 一 where 二、 follows it.
 DAMAGED_ONE = "-－—–"
+#: Marks between the two numbers of a serial that numbers the tasks of a section: 1.1 (the section,
+#: then the task), 1-1 (the same, dashed, as a PDF copy prints it), 1．1.
+SERIAL_MARKS = ".．﹒-－‐–"
+#: Words that point ahead to what a colon opens (国务院由下列人员组成：总理、…): the colon after them
+#: goes on with the heading's sentence, it does not end a title.
+FORWARD_POINTERS = ("下列", "如下", "以下", "下述", "下面")
+#: What a table of contents is headed by, its spaces aside (目  录): the headings it lists are no sections.
+CONTENTS = ("目录", "目次")
+#: The marks of a level-three marker that a digit may follow (1.5 at a line's start: 1. then 5…).
+LEVEL3_DECIMAL_MARKS = ".．﹒"
 
 # --- numbers ------------------------------------------------------------------------
 

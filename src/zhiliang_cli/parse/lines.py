@@ -132,13 +132,13 @@ class Heading(NamedTuple):
     numeral: str  # as printed, without its brackets and marks: 十七, 3
     line: Line
     body: int  # where the text after the marker begins
-    kind: str = "l1"  # the marker as printed: lc 第一章, l1 一、, la 第一条, l2 （一）, l3 1., l4 （1）
+    kind: str = "l1"  # the marker as printed: lc 第一章, l1 一、, la 第一条, l2 （一）, l3 1., l4 （1）, ls 1.1, lg 1
     ambiguous: bool = False  # 12.365: a heading only where the sequence expects 12
 
 
 #: The characters a heading can start with: a numeral, a digit, an opening bracket or 第.
 HEADING_FIRST = frozenset(lx.CN_NUMERAL_CHARS + lx.OPEN_PARENS + lx.FULLWIDTH_DIGITS + "0123456789第" + lx.DAMAGED_ONE)
-_LEVEL_OF_KIND = {"lc": 1, "l1": 1, "la": 1, "l2": 2, "l3": 3, "l4": 4}
+_LEVEL_OF_KIND = {"lc": 1, "l1": 1, "la": 1, "lg": 1, "l2": 2, "ls": 2, "l3": 3, "l4": 4}
 _CHINESE_KINDS = frozenset(("l1", "la", "lc", "l2"))
 #: A heading's kind and the number of the group of its numeral, by the number of its marker's group
 #: (groups asked for by number, not by name: heading_at runs for most lines).
@@ -158,6 +158,11 @@ def heading_at(text: str, line: Line) -> Heading | None:
     True
     >>> heading_at("12.365便民服务", Line(1, 0, 10)).ambiguous
     True
+    >>> head = heading_at("2-3　推进改革", Line(1, 0, 8))
+    >>> head.kind, head.value, head.numeral, head.body, serial_of(head)
+    ('ls', 3, '2-3', 4, 2)
+    >>> heading_at("2 组织机构和职责", Line(1, 0, 9)).kind, heading_at("5 亿元，同比增长。", Line(1, 0, 10))
+    ('lg', None)
     """
     if text[line.start] not in HEADING_FIRST:
         return None
@@ -165,6 +170,12 @@ def heading_at(text: str, line: Line) -> Heading | None:
     if match is None:
         return None
     kind, numeral_group = _KIND_OF_GROUP[match.lastindex or 0]  # l1 … l4, la: the marker group closes last
+    if kind == "ls":  # 1.1 / 1-1: numbered by its second number, printed whole (the structure checks)
+        return Heading(2, int(match.group(numeral_group)), match.group(kind), line, match.end(), kind, True)
+    if kind == "lg":  # 1 总则: a chapter's title alone on its line (the structure checks its clauses follow)
+        if line.end - line.start > _CHAPTER_MAX or RE_CLAUSE_END.search(text, match.end(), line.end):
+            return None
+        return Heading(1, int(match.group(numeral_group)), match.group(numeral_group), line, match.end(), kind, True)
     numeral = match.group(numeral_group)
     if numeral in lx.DAMAGED_ONE:  # -、 from a scan: section 一, where 二、 follows (the structure checks)
         return Heading(1, 1, numeral, line, match.end(), kind, True)
@@ -172,6 +183,31 @@ def heading_at(text: str, line: Line) -> Heading | None:
     if not value:
         return None
     return Heading(_LEVEL_OF_KIND[kind], value, numeral, line, match.end(), kind, match.start(_DEC_GROUP) >= 0)
+
+
+_CHAPTER_MAX = 30  # characters of a chapter's line (1 组织机构和职责)
+
+
+def serial_of(heading: Heading) -> int:
+    """The first number of a serial heading (2 of 2.3 or 2-3): the section it says it is in."""
+    numeral = heading.numeral
+    k = 0
+    while k < len(numeral) and numeral[k].isdigit():
+        k += 1
+    return int(numeral[:k])
+
+
+def as_decimal(heading: Heading) -> Heading | None:
+    """A serial heading read as it was before serials were known: 1.5 as a level-three marker 1.
+    followed by digits (ambiguous, as 12.365便民服务 is); a dashed one (1-1) as no heading."""
+    numeral = heading.numeral
+    k = 0
+    while k < len(numeral) and numeral[k].isdigit():
+        k += 1
+    if numeral[k] not in lx.LEVEL3_DECIMAL_MARKS:
+        return None
+    body = heading.line.start + k + 1
+    return Heading(3, int(numeral[:k]), numeral[:k], heading.line, body, "l3", True)
 
 
 # --- furniture, the closing block, a notice ------------------------------------------------

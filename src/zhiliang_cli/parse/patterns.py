@@ -81,16 +81,23 @@ RE_LINE_WRAP = regex.compile(rf"(?<!{WS}){WS}*+(?:\r\n|\r|\n){WS}*")  # tried on
 #: A heading marker at the start of a line's content (GB/T 9704-2012, 7.3.3), and the article
 #: marker of plans written as articles (第一条).  A level-three marker followed by a digit
 #: (12.365便民服务) is marked ``dec``: :mod:`structure` reads it by the sequence it stands in.
+#: A serial of two numbers with a space after it (1.1 加快…, 1-1　稳定…) is ``ls``: the task of a
+#: section, a heading where its first number is the section's and its second runs on (structure).
+#: A number and a space (1 总则) is ``lg``: a chapter numbered as GB/T 1.1 numbers them, a heading
+#: where its clauses (1.1 …) follow it (structure).
 RE_HEADING = re.compile(
     rf"""
     (?:
-        (?P<l1> (?P<n1>{CN_NUM}{{1,12}}|{_chars(lx.DAMAGED_ONE)}) {WS}* {_chars(lx.LEVEL1_MARKS)} )  # 一、 (-、)
+        (?P<ls> (?P<ns0>{DIGIT}{{1,2}}) {_chars(lx.SERIAL_MARKS)}                # 1.1 / 1-1: the section's number,
+                (?P<ns>{DIGIT}{{1,2}}) (?={WS}) )                                 #   the task's, then a space
+      | (?P<l1> (?P<n1>{CN_NUM}{{1,12}}|{_chars(lx.DAMAGED_ONE)}) {WS}* {_chars(lx.LEVEL1_MARKS)} )  # 一、 (-、)
       | (?P<la> 第 {WS}* (?P<na>{CN_NUM}{{1,12}}) {WS}* 条 (?={WS}|$|[^\r\n]{{0,40}}$) )  # 第一条  an article
       | (?P<lc> 第 {WS}* (?P<nc>{CN_NUM}{{1,12}}) {WS}* (?:章|部分) (?={WS}|$|[^\r\n]{{0,40}}$) )  # 第一章, 第一部分
       | (?P<l2> {OPEN} {WS}* (?P<n2>{CN_NUM}{{1,12}}) {WS}* {CLOSE} )           # （一） level two
       | (?P<l3> (?P<n3>{DIGIT}{{1,4}}) {WS}*                                    # 1.     level three
                 (?: [.．﹒](?P<dec>(?={DIGIT}))? | 、 ) )                        #        (1.5: maybe)
       | (?P<l4> {OPEN} {WS}* (?P<n4>{DIGIT}{{1,6}}) {WS}* {CLOSE} )             # （1）  level four
+      | (?P<lg> (?P<ng>{DIGIT}{{1,2}}) (?={WS}) )                                # 1 总则: a chapter (GB/T 1.1)
     )
     {WS}*                                                                         # space after the marker
     """,
@@ -879,6 +886,16 @@ RE_CLOSING_PARAGRAPH = regex.compile(
       | [^\r\n]{{0,100}}? (?:参照|按照|根据) (?:上述|以上) 精神
             # 鉴于…。因此，这些地区也应按照上述精神认真做好…工作 (anywhere in the paragraph)
     )
+    """,
+    regex.VERBOSE,
+)
+#: A paragraph that says how long the document's provisions hold, anywhere in it: …。除第二十三条
+#: 所列政策外，上述政策凡未注明具体期限的，执行期限为…至…; 上述政策适用于所有文化企业，执行期限为….
+RE_VALIDITY_PARAGRAPH = regex.compile(
+    rf"""
+    [^\r\n]{{0,200}}? (?:上述|以上|本) (?:{_SELF})      # the policies above, this 规定
+    [^。；;]{{0,20}}? (?:执行期限|有效期限|有效期)        # …凡未注明具体期限的，执行期限
+    {WS}*+ (?:为|至|自|截至|截止)                        # 为 2019年1月1日至…
     """,
     regex.VERBOSE,
 )

@@ -109,14 +109,17 @@ def _apply_default_deadline(text: str, items: list[ItemRecord], times: Times) ->
 def _parts(text: str, structure: Structure) -> list[PartRecord]:
     """The further documents a notice sends after the plan (附件2, its title, its own 一、…): each
     with its title as printed (its lines joined), the text before its first section (为…，制定本方案。),
-    where they stand, and the position (1-based) of its first section among the plan's sections."""
+    where they stand, the position (1-based) of its first section among the plan's sections, and its
+    own closing text after its last task (上述政策…执行期限为…)."""
     parts: list[PartRecord] = []
-    for first, lines in structure.parts:
+    closings = structure.part_closing or [[] for _part in structure.parts]
+    for (first, lines), closing in zip(structure.parts, closings, strict=True):
         k = 0
-        while k < len(lines) and not any(mark in text[lines[k].start : lines[k].end] for mark in lx.SENTENCE_ENDS):
-            k += 1  # the title: its lines before the first sentence
+        while k < len(lines) and not any(mark in text[lines[k].start : lines[k].end] for mark in lx.CLAUSE_ENDS):
+            k += 1  # the title: its lines before the first sentence (为…，特制定以下规定：)
         title, rest = lines[: k or 1], lines[k or 1 :]
         own = [rest[0].start, rest[-1].end] if rest else None
+        end = [closing[0].start, closing[-1].end] if closing else None
         parts.append(
             {
                 "title": "".join(text[line.start : line.end] for line in title),
@@ -125,6 +128,8 @@ def _parts(text: str, structure: Structure) -> list[PartRecord]:
                 "text": text[own[0] : own[1]] if own else None,
                 "text_span": own,
                 "first_section": first + 1,
+                "closing": text[end[0] : end[1]] if end else None,
+                "closing_span": end,
             }
         )
     return parts

@@ -109,6 +109,8 @@ def restore(plan: dict[str, Any], original: str, shadow: str) -> None:
     for part in plan.get("parts", []):
         part["title"] = printed.find(part["title"], *part["span"])
         part["text"] = printed.span(part["text_span"])
+        if part.get("closing") is not None:
+            part["closing"] = printed.span(part["closing_span"])
     _targets(printed, plan.get("targets", []))
     for section in plan.get("sections", []):
         lo, hi = section["span"]

@@ -35,8 +35,10 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from itertools import pairwise
+from typing import Any, TypeVar
 
 from zhiliang_cli.errors import NotAPlanError
 from zhiliang_cli.records import GroupRecord, ItemRecord, NoteRecord, SectionRecord
@@ -48,6 +50,7 @@ from .lines import (
     Heading,
     Line,
     LineIndex,
+    as_decimal,
     heading_at,
     is_closing,
     is_date_line,
@@ -55,6 +58,7 @@ from .lines import (
     is_page_number,
     looks_like_signature,
     sends_a_document,
+    serial_of,
     starts_a_notice,
 )
 from .notes import LeadNote, find_notes, merge, merge_trailing, unique_units
@@ -76,12 +80,14 @@ from .patterns import (
     RE_REQUEST_CLOSING,
     RE_TAKES_EFFECT,
     RE_TITLE_COLON,
+    RE_VALIDITY_PARAGRAPH,
 )
 
+_T = TypeVar("_T")
 _DIGITS = str.maketrans(lx.FULLWIDTH_DIGITS, "0123456789")
 _SIGNATURE_MAX = 40  # a signature line (发文机关署名) is short and has no sentence marks
 #: Raw heading kinds by depth: 一、, 第一条, （一）, 1., （1）.
-_RANKS = {"lc": 5, "l1": 10, "la": 15, "l2": 20, "l3": 30, "l4": 40}
+_RANKS = {"lc": 5, "l1": 10, "lg": 12, "la": 15, "l2": 20, "ls": 22, "l3": 30, "l4": 40}
 #: What a line ends with when its sentence is complete (the next line may start anything).
 _COMPLETE = set(lx.SENTENCE_ENDS + lx.NOTE_CLOSE_BRACKETS + "”’》")
 _SIGNATURE_REACH = 4  # signature lines above a date
@@ -89,6 +95,7 @@ _CLOSING_FIRST = frozenset(word[0] for word in lx.CLOSING_HEADINGS)  # 附则, �
 _ANNEX_FIRST = frozenset(word[0] for word in lx.ATTACHMENT_LABELS)  # 附件: what an annex heading starts with
 _ANNEX_LIST_REACH = 8  # lines after 附件 in which a signature's date shows it to head a list, not an annex
 _PART_TITLE_LINES = 4  # lines of a further document's title (and a note on how to read it) before its 一、
+_PART_TITLE_MIN = 6  # characters of a further document's title the notice names, with no 附件 above it
 
 
 @dataclass
@@ -121,11 +128,13 @@ class Structure:
     unreadable: list[LeadNote] = field(default_factory=list)  # labelled notes that name no unit
     second_notice: Line | None = None  # a notice after the plan: a second document in the file
     closing: list[Line] = field(default_factory=list)  # the plan's text after its last task (附则, 本措施自…施行)
+    # (with further documents under the notice, the first document's; each part's in ``part_closing``)
     annex: list[Line] = field(default_factory=list)  # what the document attaches after it ends (附件1 …)
     notes: list[LeadNote] = field(default_factory=list)  # every readable note of the body, in order
     parts: list[tuple[int, list[Line]]] = field(default_factory=list)  # further documents: first section, title
     unmarked: list[Heading] = field(default_factory=list)  # section headings read where their markers were lost
     titled_measures: bool = False  # items only because most entries run a measure's title in (_is_flat)
+    part_closing: list[list[Line]] = field(default_factory=list)  # each part's own closing text (as ``closing``)
 
 
 # --- the pass ----------------------------------------------------------------------
@@ -151,7 +160,13 @@ def _parse_structure(text: str, index: LineIndex, run_in: bool = True) -> Struct
     first_chars = HEADING_FIRST
     raw = [heading_at(text, ln) if text[ln.start] in first_chars else None for ln in index.lines]
     lines, raw = _split_fused_headings(text, index.lines, raw)
-    headings = _resolve_ambiguous(_levels(_without_annex_after_articles(text, lines, raw)))
+    contents = _table_of_contents(text, lines, raw)
+    if contents:  # 目录 and the headings it lists: page furniture, never sections
+        listed = {id(line) for line in contents}
+        raw = [h for line, h in zip(lines, raw, strict=True) if id(line) not in listed]
+        lines = [line for line in lines if id(line) not in listed]
+    raw = _resolve_chapters(_without_annex_after_articles(text, lines, raw))
+    headings = _resolve_ambiguous(_levels(_resolve_serials(raw)))
     unmarked = _restore_lost_markers(text, lines, headings)
     first = _plan_start(text, lines, headings)
     if first is None:
@@ -175,10 +190,13 @@ def _parse_structure(text: str, index: LineIndex, run_in: bool = True) -> Struct
     if flat is not None:  # a list of measures: every one is an item, a note or not
         for draft in drafts:
             draft.promoted = True
-    closing, signed = _closing_after_last_task(text, drafts, notes)
-    furniture = walk.furniture + [line for line in signed if is_noise(text, line)]  # 【打印本页】 after the date
+    closings, signed, drafts, parts = _closing_of_each_document(text, drafts, walk.parts, notes)
+    furniture = contents + walk.furniture + [line for line in signed if is_noise(text, line)]  # 【打印本页】
     signed = [line for line in signed if not is_noise(text, line)]
-    closing += walk.closing
+    starts = [title[0].start for _first, title in parts]
+    for line in walk.closing:  # 附则 and what follows it, in the document it stands in
+        closings[bisect_right(starts, line.start)].append(line)
+    closing = closings[0]
     restart = _numbering_restarts(drafts)
     sections = _build(text, drafts, notes)
     return Structure(
@@ -193,10 +211,35 @@ def _parse_structure(text: str, index: LineIndex, run_in: bool = True) -> Struct
         closing,
         walk.annex,
         notes.notes,
-        walk.parts,
+        parts,
         unmarked,
         flat == "titles",
+        closings[1:],
     )
+
+
+def _closing_of_each_document(
+    text: str, drafts: list[SectionDraft], parts: list[tuple[int, list[Line]]], notes: _Notes
+) -> tuple[list[list[Line]], list[Line], list[SectionDraft], list[tuple[int, list[Line]]]]:
+    """The closing text of each document under the notice (the plan, then each further part), taken
+    out of its last task (:func:`_closing_after_last_task`); the signature and date that ended up in
+    a last block; and the drafts and parts left (a last section that only says how its document
+    applies is closing text, so a part's first section may move)."""
+    bounds = [0, *(first for first, _title in parts), len(drafts)]
+    documents = [drafts[begin:end] for begin, end in pairwise(bounds)]
+    closings: list[list[Line]] = []
+    signed: list[Line] = []
+    for document in documents:
+        found, dated = _closing_after_last_task(text, document, notes)
+        closings.append(found)
+        signed += dated
+    kept: list[SectionDraft] = []
+    moved: list[tuple[int, list[Line]]] = []
+    for k, document in enumerate(documents):
+        if k:
+            moved.append((len(kept), parts[k - 1][1]))
+        kept += document
+    return closings, signed, kept, moved
 
 
 def _split_fused_headings(
@@ -328,6 +371,102 @@ def _after_the_articles(headings: list[Heading | None]) -> bool:
         and len(sections) == sum(h is not None and h.kind == "l1" for h in headings)
         and sections[0].value == last_article.value + 1
     )
+
+
+def _table_of_contents(text: str, lines: list[Line], raw: list[Heading | None]) -> list[Line]:
+    """The lines of a table of contents: 目录 alone on its line (spaces aside), then the headings it
+    lists, every line a heading, up to the line that repeats the first of them (where the text
+    begins: 1 总则 again).  None where the text holds no such list."""
+    for k, line in enumerate(lines):
+        if line.end - line.start > _CONTENTS_MAX or "".join(text[line.start : line.end].split()) not in lx.CONTENTS:
+            continue
+        first = text[lines[k + 1].start : lines[k + 1].end] if k + 1 < len(lines) else ""
+        for j in range(k + 1, len(lines)):
+            if j > k + 1 and text[lines[j].start : lines[j].end] == first:
+                return lines[k:j] if j - k > _CONTENTS_MIN else []
+            if raw[j] is None:
+                break
+    return []
+
+
+_CONTENTS_MAX = 8  # characters of the line 目  录
+_CONTENTS_MIN = 3  # headings a table of contents lists, at least
+
+
+def _resolve_chapters(headings: list[Heading | None]) -> list[Heading | None]:
+    """Chapters numbered as GB/T 1.1 numbers them (1 总则, then its clauses 1.1 1.2 …) are sections
+    where the first clause after one, before the next chapter, is its N.1, and their numbers run on
+    (1 2 3 …); elsewhere a number and a space at a line's start is text (a number wrapped away from
+    its unit).
+
+    >>> from zhiliang_cli.parse.lines import heading_at
+    >>> text = "1 总则\\n1.1 目的\\n2 职责\\n3 附件\\n"
+    >>> lines = [Line(n, text.find(w), text.find(w) + len(w)) for n, w in enumerate(text.splitlines(), 1)]
+    >>> [h and (h.kind, h.ambiguous) for h in _resolve_chapters([heading_at(text, ln) for ln in lines])]
+    [('lg', False), ('ls', True), None, None]
+    """
+    if not any(h is not None and h.kind == "lg" for h in headings):
+        return headings
+    resolved = list(headings)
+    following: Heading | None = None  # the next chapter or clause below the line looked at
+    ahead: list[Heading | None] = [None] * len(headings)
+    for k in range(len(headings) - 1, -1, -1):
+        ahead[k] = following
+        heading = headings[k]
+        if heading is not None and heading.kind in ("lg", "ls"):
+            following = heading
+    last = 0
+    for k, heading in enumerate(headings):
+        if heading is None or heading.kind != "lg":
+            continue
+        clause = ahead[k]
+        if (
+            clause is not None
+            and clause.kind == "ls"
+            and serial_of(clause) == heading.value
+            and clause.value == 1
+            and heading.value in (last + 1, 1)
+        ):
+            resolved[k] = heading._replace(ambiguous=False)
+            last = heading.value
+        else:
+            resolved[k] = None
+    return resolved
+
+
+def _resolve_serials(headings: list[Heading | None]) -> list[Heading | None]:
+    """Serials that number a section's tasks (1.1 1.2 … under 一、, 2.1 … under 二、; 1-1 …) are the
+    level below the section where their numbering says so: the first number is the section's, the
+    second starts at 1 under it and goes on by one.  Elsewhere a serial is what it was read as
+    before (1.5 亿元 at a line's start: a level-three marker 1. followed by digits, which the sequence
+    of 1. 2. 3. decides; 1-1 no heading) — a number or a date that opens a line is never a task.
+
+    >>> from zhiliang_cli.parse.lines import heading_at
+    >>> text = "一、甲\\n1.1 乙\\n1.2 丙\\n二、丁\\n2.1 戊\\n3.5 己\\n"
+    >>> lines = [Line(n, text.find(w), text.find(w) + len(w)) for n, w in enumerate(text.splitlines(), 1)]
+    >>> [(h.kind, h.numeral) for h in _resolve_serials([heading_at(text, ln) for ln in lines]) if h]
+    [('l1', '一'), ('ls', '1.1'), ('ls', '1.2'), ('l1', '二'), ('ls', '2.1'), ('l3', '3')]
+    """
+    if not any(h is not None and h.kind == "ls" for h in headings):
+        return headings
+    resolved = list(headings)
+    section: int | None = None  # the number of the section the serials must name
+    last = 0  # the second number of the last serial under it
+    for k, heading in enumerate(headings):
+        if heading is None:
+            continue
+        if heading.kind in _SECTION_KINDS:
+            section, last = heading.value, 0
+        elif heading.kind == "ls":
+            if serial_of(heading) == section and heading.value == last + 1:
+                resolved[k] = heading._replace(ambiguous=False)
+                last = heading.value
+            else:
+                resolved[k] = as_decimal(heading)
+    return resolved
+
+
+_SECTION_KINDS = frozenset(("l1", "la", "lc", "lg"))  # the headings whose number a serial's first repeats
 
 
 def _resolve_ambiguous(headings: list[Heading | None]) -> list[Heading | None]:
@@ -536,6 +675,7 @@ class _Walk:
         self.text = text
         self.headings = headings
         self.notice = notice  # the text of a notice that sends what follows it: it may send several documents
+        self._notice_words = "".join(notice.split())  # the same without its spaces (a title wrapped in it)
         self.parts: list[tuple[int, list[Line]]] = []  # a further document: the draft it starts at, its title
         self.drafts: list[SectionDraft] = []
         self.trailer: list[Line] = []
@@ -566,6 +706,10 @@ class _Walk:
                     closing = ended = False
                     continue
                 self.annex.append(line)  # 附件 after the document's end: its attachments, not the plan
+                continue
+            elif heading is None and self.notice and self._opens_unmarked_part(i, current):
+                part_title, current, group, attachments = [line], None, None, False  # its title, no 附件 above it
+                closing = ended = False
                 continue
             elif self.annex:
                 self.annex.append(line)
@@ -638,6 +782,33 @@ class _Walk:
             return False
         ahead = self.lines[i + 1 : i + 1 + _ANNEX_LIST_REACH]
         return not any(is_date_line(text, ln) for ln in ahead)
+
+    def _opens_unmarked_part(self, i: int, current: _Block | None) -> bool:
+        """Whether line ``i`` is the title of a further document the notice sends, printed with no
+        附件 heading above it: after a complete sentence, a line (or a few, the title wrapped) with no
+        sentence mark that the notice names (《进一步支持文化企业发展的规定》), then the document's own
+        opening and its numbering from 一、 again, where the sections before it went past 一."""
+        text, line = self.text, self.lines[i]
+        if not self.drafts or self.drafts[-1].block.heading.value < 2 or line.end - line.start > _TITLE_MAX:
+            return False
+        if text[line.end - 1] in _COMPLETE or (current is not None and self._continues(current)):
+            return False
+        notice = self._notice_words
+        title = ""
+        named = False  # whether the lines so far (the title wrapped) are a title the notice names
+        for k in range(i, min(len(self.lines), i + _PART_TITLE_LINES)):
+            words = text[self.lines[k].start : self.lines[k].end]
+            if self.headings[k] is not None or any(mark in words for mark in lx.CLAUSE_ENDS):
+                break
+            title += "".join(words.split())
+            named = named or (len(title) >= _PART_TITLE_MIN and title.strip("《》") in notice)
+        if not named:
+            return False
+        for k in range(i + 1, min(len(self.lines), i + 1 + _PART_TITLE_LINES + 1)):
+            heading = self.headings[k]
+            if heading is not None:
+                return heading.level == 1 and heading.value == 1
+        return False
 
     def _opens_part(self, i: int) -> bool:
         """Whether the annex heading of line ``i`` heads a further document the notice sends: a title
@@ -741,6 +912,11 @@ def _closing_after_last_task(text: str, drafts: list[SectionDraft], notes: _Note
                 RE_TAKES_EFFECT.match(text, lines[k].start, lines[k].end)
                 or RE_PROVISION.match(text, lines[k].start, lines[k].end)
                 or RE_REQUEST_CLOSING.match(text, lines[k].start, lines[k].end)
+                or (
+                    task  # how long the provisions above hold (上述政策…执行期限为…): the document's
+                    and RE_VALIDITY_PARAGRAPH.match(text, lines[k].start, lines[k].end)
+                    and not notes.within(lines[k].start, lines[-1].end)
+                )
                 or (
                     task
                     and k >= first
@@ -975,26 +1151,48 @@ def _spread_grouped_notes(text: str, items: list[ItemRecord]) -> None:
     units to each of them and to its own task.  A task that names no unit takes them as the note
     has them, with the note's span as where they come from; a task with a note of its own keeps
     that note's lead, and the grouped note's units cooperate there (the plan says both, and the
-    task's own note is the nearer)."""
+    task's own note is the nearer).  With no count (（以上任务均由A负责）, 以上各项), the note speaks
+    for the tasks above it that name no unit, back to the last that does or to the start of its
+    group or section (:func:`_unnoted_before`)."""
     for k, item in enumerate(items):
         grouped = _grouped_note(text, item)
         if grouped is None:
             continue
         note, match = grouped
-        printed = match.group("count") or "0"  # 以上各项: no count, no task before it to answer for
-        count = int(printed) if printed.isdigit() else (chinese_to_int(printed) or 0)
+        printed = match.group("count")
+        if printed is None:
+            first = _unnoted_before(items, k, lambda other: bool(other["notes"] or other["lead_units"]))
+        else:
+            count = int(printed) if printed.isdigit() else (chinese_to_int(printed) or 0)
+            first = max(0, k - count + 1)
         own = [n for n in item["notes"] if n is not note]
         if any(n["lead_units"] or n["cooperating_units"] for n in own):
             item["lead_units"] = unique_units(u for n in own for u in n["lead_units"])
             item["cooperating_units"] = unique_units(u for n in own for u in n["cooperating_units"])
             _cooperate_too(item, note)
-        for earlier in items[max(0, k - count + 1) : k]:
+        for earlier in items[first:k]:
             if not earlier["lead_units"] and not earlier["cooperating_units"]:
                 earlier["lead_units"] = list(note["lead_units"])
                 earlier["cooperating_units"] = list(note["cooperating_units"])
                 earlier["lead_span"] = list(note["span"])
             else:
                 _cooperate_too(earlier, note)
+
+
+def _unnoted_before(
+    items: list[_T], k: int, noted: Callable[[_T], bool], same: Callable[[_T, _T], bool] | None = None
+) -> int:
+    """The first of the tasks right above task ``k`` that a grouped note with no count speaks for:
+    back over those that are not ``noted``, within the group or section of task ``k``."""
+    first = k
+    while first > 0 and not noted(items[first - 1]) and (same or _same_container)(items[first - 1], items[k]):
+        first -= 1
+    return first
+
+
+def _same_container(a: Any, b: Any) -> bool:
+    """Whether two item records stand in the same section and group."""
+    return bool(a["section"] == b["section"] and a["group"] is b["group"])
 
 
 def _grouped_note(text: str, item: ItemRecord) -> tuple[NoteRecord, re.Match[str]] | None:
@@ -1036,6 +1234,8 @@ def _noted_items(text: str, drafts: list[SectionDraft], notes: _Notes) -> set[in
     """The ids of the items that carry a note, or that a note for the tasks before it (（以上三项由
     A牵头，B配合） after the third) speaks for."""
     items = [item for draft in drafts for item in draft.items]
+    section_of = {id(item): k for k, draft in enumerate(drafts) for item in draft.items}
+    owning = {id(item) for item in items if notes.within(item.lines[0].start, item.lines[-1].end)}
     noted: set[int] = set()
     for k, item in enumerate(items):
         found = notes.within(item.lines[0].start, item.lines[-1].end)
@@ -1043,10 +1243,20 @@ def _noted_items(text: str, drafts: list[SectionDraft], notes: _Notes) -> set[in
             continue
         noted.add(id(item))
         grouped = RE_GROUPED_NOTE.match(text, found[-1].start + 1, found[-1].end)
-        if grouped is not None:
-            printed = grouped.group("count") or "0"
+        if grouped is None:
+            continue
+        printed = grouped.group("count")
+        if printed is None:  # 以上任务均由A负责: back to the last task with a note, in its group or section
+            first = _unnoted_before(
+                items,
+                k,
+                lambda block: id(block) in owning,
+                lambda a, b: section_of[id(a)] == section_of[id(b)] and a.group is b.group,
+            )
+        else:
             count = int(printed) if printed.isdigit() else (chinese_to_int(printed) or 0)
-            noted.update(id(earlier) for earlier in items[max(0, k - count + 1) : k])
+            first = max(0, k - count + 1)
+        noted.update(id(earlier) for earlier in items[first:k])
     return noted
 
 
@@ -1123,15 +1333,59 @@ def sentence_end(text: str, start: int, stop: int) -> int:
 
 def _title(text: str, body: int, stop: int) -> tuple[str, int]:
     """A heading's title, to the first 。 (or a colon close after the marker, as in
-    1.提升制造业质量：……) or ``stop``, and where the heading ends."""
+    1.提升制造业质量：……) or ``stop``, and where the heading ends; or to a space that parts a title
+    with no full stop from its text run on after it (（一）完善养老服务网络　推进…，…).
+
+    >>> _title("加强组织领导　建立联席会议制度，每半年召开会议。", 0, 24)
+    ('加强组织领导', 6)
+    >>> _title("总　则", 0, 3), _title("加强组织领导。建立制度。", 0, 12)
+    (('总\u3000则', 3), ('加强组织领导', 7))
+
+    A colon after a word that points ahead goes on with the sentence:
+
+    >>> _title("提升质量：完善标准。", 0, 10), _title("由下列人员组成：总理、副总理。", 0, 15)
+    (('提升质量', 5), ('由下列人员组成：总理、副总理', 15))
+    >>> _title("做好以下工作：", 0, 7)
+    ('做好以下工作', 7)
+    """
     colon = RE_TITLE_COLON.match(text, body, stop)
-    if colon is not None:
-        return text[body : colon.end() - 1].strip(lx.SPACE_CHARS), colon.end()
-    full_stop = sentence_end(text, body, stop)
-    if full_stop >= 0:
-        return text[body:full_stop].strip(lx.SPACE_CHARS), full_stop + 1
+    if colon is not None and not any(word in text[body : colon.end()] for word in lx.FORWARD_POINTERS):
+        end, after = colon.end() - 1, colon.end()
+    else:
+        full_stop = sentence_end(text, body, stop)
+        end, after = (full_stop, full_stop + 1) if full_stop >= 0 else (stop, stop)
+    gap = _space_after_title(text, body, end)
+    if gap >= 0:
+        return text[body:gap].strip(lx.SPACE_CHARS), gap
+    if after > end:
+        return text[body:end].strip(lx.SPACE_CHARS), after
     title = text[body:stop].rstrip(lx.SPACE_CHARS)
+    if title.endswith(tuple(lx.COLONS)):  # 做好以下工作： at the line's end: the colon opens what follows
+        return title[:-1].rstrip(lx.SPACE_CHARS), body + len(title)
     return title, body + len(title)
+
+
+def _space_after_title(text: str, body: int, end: int) -> int:
+    """Where a full-width space, a tab or a run of spaces ends a title before ``end``, the heading's
+    text running on after it on the same line (加强组织领导　建立…制度，…): the title holds two
+    characters or more and no space (not a title set letter-spaced: 总　则, 组　织　领　导), and what
+    follows is a sentence (it holds a clause mark).  -1 where none does."""
+    gaps = [
+        k for k in (text.find("\u3000", body, end), text.find("\t", body, end), text.find("  ", body, end)) if k >= 0
+    ]
+    if not gaps:
+        return -1
+    gap = min(gaps)
+    title = text[body:gap].strip(lx.SPACE_CHARS)
+    if len(title) < _SPACED_TITLE_MIN or any(ch in lx.SPACE_CHARS for ch in title):
+        return -1
+    after = gap
+    while after < end and text[after] in lx.SPACE_CHARS:
+        after += 1
+    return gap if any(mark in text[after:end] for mark in lx.CLAUSE_ENDS) else -1
+
+
+_SPACED_TITLE_MIN = 2  # characters of a title that a space parts from its text
 
 
 def _intro_span(text: str, heading_end: int, first: Line, rest: list[Line]) -> list[int] | None:
@@ -1213,7 +1467,8 @@ def _item_record(
     whole, records = _notes_of(text, notes)
     end = lines[-1].end  # a line after the note is the task's (a box title, a sentence missing its 。)
     title_line = lines[1] if head.body >= lines[0].end and len(lines) > 1 else lines[0]  # （一） alone
-    title, _ = _title(text, max(head.body, title_line.start), _before_note(title_line, notes))
+    start = _after_leading_note(text, max(head.body, title_line.start), title_line, notes)
+    title, _ = _title(text, start, _before_note(title_line, notes, start))
     return {
         "number": number,
         "numeral": head.numeral,
@@ -1232,11 +1487,28 @@ def _item_record(
     }
 
 
-def _before_note(line: Line, notes: list[LeadNote]) -> int:
-    """Where a title on ``line`` must stop: at the line's end, or at a note that starts on it."""
+def _before_note(line: Line, notes: list[LeadNote], start: int | None = None) -> int:
+    """Where a title on ``line`` (from ``start``) must stop: at the line's end, or at a note that
+    starts on it."""
     if not notes:
         return line.end
-    return min([line.end] + [n.start for n in notes if line.start <= n.start < line.end])
+    first = line.start if start is None else start
+    return min([line.end] + [n.start for n in notes if first <= n.start < line.end])
+
+
+def _after_leading_note(text: str, start: int, line: Line, notes: list[LeadNote]) -> int:
+    """Where the title starts: after a note that opens the heading's words, the task's text after it
+    (1．【A、B】推进…。, （一）（A负责，B协助）实施…。: the title is 推进…, 实施…), else at ``start``."""
+    pos = start
+    while pos < line.end and text[pos] in lx.SPACE_CHARS:
+        pos += 1
+    note = next((n for n in notes if n.start == pos), None)
+    if note is None or note.end >= line.end:
+        return start
+    pos = note.end
+    while pos < line.end and text[pos] in lx.SPACE_CHARS:
+        pos += 1
+    return pos
 
 
 def _numbering_restarts(drafts: list[SectionDraft]) -> bool:
