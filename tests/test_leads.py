@@ -901,3 +901,85 @@ def test_a_person_named_in_a_note_is_a_field_never_a_unit(
     assert found is not None
     assert (found.lead_units, found.cooperating_units) == (lead, cooperating)
     assert [(f.label, text[f.start : f.end]) for f in found.fields] == fields
+
+
+# (id, plan text, lead, cooperating, the note's fields): a note set off by an em dash, no brackets, after
+# the task's last sentence or on a line of its own under it (genre 68)
+DASH_NOTES = [
+    ("dash-units-alone", "加强监管。——市委政法委、市司法局、市信访局", ["市委政法委", "市司法局", "市信访局"], [], []),
+    (
+        "dash-units-alone-first-listed-rule",  # genre 68: the rule stated in the notice
+        "所列责任单位，排在第一位的为牵头单位。\n加强监管。——市委政法委、市司法局、市信访局",
+        ["市委政法委"],
+        ["市司法局", "市信访局"],
+        [],
+    ),
+    (
+        "dash-roles",  # genre 68
+        "推进法治化。——市信访局牵头，市委政法委、市中级人民法院、市公安局配合",
+        ["市信访局"],
+        ["市委政法委", "市中级人民法院", "市公安局"],
+        [],
+    ),
+    (
+        "dash-roles-then-time",  # genre 68: the time clause is the note's deadline
+        "强化监管。——市应急管理局牵头，市安委会各成员单位配合，11月底前完成",
+        ["市应急管理局"],
+        ["市安委会各成员单位"],
+        [("", "11月底前")],
+    ),
+    ("dash-vague-tail", "防范风险。——市委金融办、市公安局等", ["市委金融办", "市公安局"], [], []),  # genre 68
+    ("dash-own-line", "加强监管。\n——市公安局、市数据局", ["市公安局", "市数据局"], [], []),  # genre 68
+    ("dash-spaces-and-full-stop", "加强监管。 —— 市公安局、市数据局。", ["市公安局", "市数据局"], [], []),
+    (
+        "dash-units-then-time-field",
+        "加强监管。——市商务局、市财政局；完成时限：2025年底前",
+        ["市商务局", "市财政局"],
+        [],
+        [("完成时限", "2025年底前")],
+    ),
+    ("dash-labelled", "加强监管。——牵头单位：市商务局；配合单位：市财政局", ["市商务局"], ["市财政局"], []),
+]
+NOT_DASH_NOTES = [
+    "加强监管——这是重中之重。",  # a dash inside a sentence
+    "加强监管。——这是重中之重",  # what follows the dash is a sentence
+    "——坚持创新驱动。加强先进技术应用。",  # a line of goals opened by a dash
+    "——创新能力显著增强",
+    "开展“——”活动",  # a dash in quotes
+    "加强监管。——“市场主导，政府引导”",  # a quoted slogan
+    "加强监管。——党委领导，政府负责，社会协同，公众参与",  # a slogan of roles: no office named
+    "提升能力——市场监管局负责",  # no sentence ends before the dash
+    "加强监管。——市商务局、市财政局。做好工作。",  # more sentences after the units
+    "加强监管。———市商务局",  # a run of three: a rule, not the note's dash
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "lead", "cooperating", "fields"), [c[1:] for c in DASH_NOTES], ids=[c[0] for c in DASH_NOTES]
+)
+def test_a_note_after_an_em_dash_names_the_units(
+    text: str, lead: list[str], cooperating: list[str], fields: list[tuple[str, str]]
+) -> None:
+    found = merge_trailing(text, find_notes(text, 0, len(text)))
+    assert found is not None
+    assert (found.lead_units, found.cooperating_units) == (lead, cooperating)
+    assert [(f.label, text[f.start : f.end]) for f in found.fields] == fields
+    assert text[found.start :].startswith(lx.NOTE_DASH) and text[found.end :] == ""
+
+
+@pytest.mark.parametrize("text", NOT_DASH_NOTES)
+def test_a_dash_before_anything_but_a_note_is_text(text: str) -> None:
+    assert find_notes(text, 0, len(text)) == []
+
+
+def test_a_dash_notes_time_is_the_items_deadline_and_its_targets() -> None:
+    """genre 68 item 7: ——A牵头，B配合，11月底前完成 — the time is the deadline, and binds the item's target."""
+    from zhiliang_cli.parse.pipeline import parse_text
+
+    plan = parse_text(
+        "2025年工作要点\n一、安全\n（一）强化监管。死亡率下降8%。——市应急管理局牵头，市安委会各成员单位配合，11月底前完成\n"
+    )
+    item = plan["sections"][0]["items"][0]
+    assert (item["lead_units"], item["cooperating_units"]) == (["市应急管理局"], ["市安委会各成员单位"])
+    assert item["deadline"] is not None and item["deadline"]["date"] == "2025-11-30"
+    assert [t["by"]["date"] for t in item["targets"] if t["by"] is not None] == ["2025-11-30"]

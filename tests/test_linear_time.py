@@ -80,6 +80,10 @@ HOSTILE: dict[str, Callable[[], str]] = {
     "leading-notes": lambda: "一、总则\n" + "（一）（甲局、乙局）做好。\n做好。\n" * N,
     "verbs-before-dunhao": lambda: "一、总则\n（一）做好。（" + "甲局推进、" * N + "乙局牵头、" * N + "丙局配合）\n",
     "leading-note-open": lambda: "一、总则\n" + "（一）（" + "甲局、" * N + "\n",
+    "dash-run": lambda: "一、总则\n（一）做好。" + "——" * 10 * N + "市甲局\n",
+    "dashes-after-full-stops": lambda: "一、总则\n（一）做好" + "。——市甲局" * N + "\n",
+    "dash-note-lines": lambda: "一、总则\n（一）做好。\n" + "——市甲局、市乙局\n" * N,
+    "dash-spaces": lambda: "一、总则\n（一）做好。" + S + "——" + S + "市甲局" + S + "x\n",
 }
 
 

@@ -163,6 +163,9 @@ SHARED_LABELS = (*(r + b for r in SHARED_ROLES for b in BODY_KINDS), "处室", "
 #: of a sentence, not a label: 牵头单位为X, 责任单位要…, 配合单位和…, 牵头单位负责….  Not 中: many units
 #: open with it (牵头单位 中国人民银行某市分行, 中国铁塔…, 中医院).
 NOT_AFTER_A_BARE_LABEL = "为是和与及、的要应按负等在由对须需将把"
+#: The dash that sets a note off without brackets, after a task's last sentence or opening a line of its
+#: own under it: ……。——A、B、C / ——A牵头，B配合，11月底前完成.
+NOTE_DASH = "——"
 #: Labels of the other fields a note may hold; their text is kept, never read as unit names.
 #: A note may also hold fields not named here (after a ；): they are kept the same way.
 FIELD_LABELS = (

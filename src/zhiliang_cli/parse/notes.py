@@ -32,6 +32,8 @@ Recognises a note in brackets (（） () 【】 ［］ 〔〕), on a line of its
     （A、B；分管领导：张某某） at a line's end -> lead ["A", "B"]; 分管领导 a field (units alone, then fields)
     1．【A、B】推进… / （一）（A、B）实施… before the task's text -> lead ["A", "B"]  (units alone, as at the end)
     [责任单位：A；C为各项措施的共同责任单位，以下不再列出] -> lead ["A", "C"], and C leads every later note
+    …。——A、B、C等 / ——A牵头，B配合，11月底前完成 after the task's last sentence or on a line of its own
+                                               -> read as （A、B、C） / （A牵头，B配合，11月底前完成） are
 
 The plan's own statement of how to read its notes is found once per plan, wherever it
 stands: in a note (it holds for that note, and from there on when it says 下同), or in the
@@ -83,6 +85,7 @@ from .patterns import (
     RE_LEAD_ASIDE,
     RE_LEAD_LINE,
     RE_LEAD_RULE,
+    RE_LINE_REST,
     RE_LINE_WRAP,
     RE_NOTE_CUE,
     RE_NOTE_LABEL,
@@ -202,6 +205,7 @@ def find_notes(text: str, start: int, end: int, line_starts: Iterable[int] | Non
         if not taken.holds(m.start("body"))
     ]
     others += _bare_notes(text, line_starts[0] if line_starts else end, end, taken, marks)
+    others += _dash_notes(text, start, end, taken)
     others += [  # 【责任单位】X: read as 责任单位：X, with the fields in 【】 that follow it
         _bracketed_label_note(text, m, end)
         for m in RE_BRACKETED_LABEL_NOTE.finditer(text, start, end)
@@ -310,24 +314,93 @@ def _bare_notes(text: str, start: int, end: int, taken: _Spans, marks: _Marks | 
 def _units_alone_note(text: str, opening: int, close: int) -> LeadNote | None:
     """The note in the brackets at ``opening`` and ``close`` where they hold units alone (read as
     责任单位：… is), or units and then when the task is due; None where they hold anything else."""
-    body = text[opening + 1 : close]
+    return _units_alone(text, opening + 1, close, opening, close + 1)
+
+
+def _units_alone(text: str, body_start: int, body_end: int, start: int, end: int) -> LeadNote | None:
+    """The note spanning ``start`` to ``end`` whose words, ``text[body_start:body_end]``, are units
+    alone, or units and then when the task is due or fields that name no unit; else None."""
+    body = text[body_start:body_end]
     units = _bare_units(body)
     fields: tuple[NoteField, ...] = ()
     if not units:  # （A、B；时限：长期） · （A、B；2025年底前完成）: the units, then when
         timed = _units_then_time(body)
         if timed is not None:
             units, (label, field_start, field_end) = timed
-            fields = (NoteField(label, opening + 1 + field_start, opening + 1 + field_end),)
+            fields = (NoteField(label, body_start + field_start, body_start + field_end),)
         else:  # （A；分管领导：张某某）: the units, then labelled fields
             labelled = _units_then_fields(body)
             if labelled is None:
                 return None
             units, found = labelled
-            fields = tuple(NoteField(label, opening + 1 + a, opening + 1 + b) for label, a, b in found)
+            fields = tuple(NoteField(label, body_start + a, body_start + b) for label, a, b in found)
     lead, cooperating = _marked_lead(units, [])  # （*A、B） / （A★、B）: A leads
     shared = len(lead) > 1 and not _has_marks(lead)
     lead, cooperating = [_unmark(u) for u in lead], [_unmark(u) for u in cooperating]
-    return LeadNote(opening, close + 1, lead, cooperating, shared=shared, fields=fields)
+    return LeadNote(start, end, lead, cooperating, shared=shared, fields=fields)
+
+
+def _dash_notes(text: str, start: int, end: int, taken: _Spans) -> list[LeadNote]:
+    """Notes set off by an em dash, without brackets, to the end of their line: after the task's
+    last sentence (……。——A、B、C) or on a line of their own under it (——A牵头，B配合，11月底前完成).
+    Only where what follows the dash reads whole as a note (:func:`_dash_note`); a dash inside a
+    sentence (……——这是…) or opening a line of goals (——创新能力显著增强。) is text.  The last dash of
+    each line is the one looked at: a note runs to its line's end and holds no dash.
+
+    >>> t = "做好工作。——市甲局、市乙局\\n——坚持创新驱动。"
+    >>> [n.lead_units for n in _dash_notes(t, 0, len(t), _Spans([]))]
+    [['市甲局', '市乙局']]
+    """
+    found: list[LeadNote] = []
+    pos = text.find(lx.NOTE_DASH, start, end)
+    while pos >= 0:
+        rest = RE_LINE_REST.match(text, pos, end)
+        line_end = rest.end() if rest is not None else end
+        note = _dash_note(text, text.rfind(lx.NOTE_DASH, pos, line_end), line_end, taken)
+        if note is not None:
+            found.append(note)
+        pos = text.find(lx.NOTE_DASH, line_end, end)
+    return found
+
+
+def _dash_note(text: str, dash: int, line_end: int, taken: _Spans) -> LeadNote | None:
+    """The note after the dash at ``dash``, to ``line_end``, where the dash follows a sentence's end
+    or opens its line, and what follows it is units alone (the plan's rule applies; a vague 等 is
+    dropped), units then a time or fields, or role clauses (A牵头，B、C配合), a time last the note's
+    deadline — every name an office's or a collective's; else None."""
+    before = dash
+    while before > 0 and text[before - 1] in lx.SPACE_CHARS:
+        before -= 1
+    if before > 0 and text[before - 1] not in _DASH_NOTE_AFTER:
+        return None
+    body_start = dash + len(lx.NOTE_DASH)
+    while body_start < line_end and text[body_start] in lx.SPACE_CHARS:
+        body_start += 1
+    stop = _content_end(text, line_end)
+    body_end = stop - 1 if stop > body_start and text[stop - 1] in _DASH_NOTE_STOPS else stop
+    if (
+        body_end <= body_start
+        or body_end - body_start > _WRAP_REACH
+        or taken.holds(body_start)
+        or any(ch in lx.FULL_STOPS for ch in text[body_start:body_end])
+    ):
+        return None
+    note = _units_alone(text, body_start, body_end, dash, stop)
+    if note is None:
+        note = _note(dash, stop, text, body_start, body_end)
+    return note if _offices_alone(note) else None
+
+
+def _offices_alone(note: LeadNote) -> bool:
+    """Whether a note without brackets names units, each an office (three characters or more, ending
+    as an office's name does) or a collective (各县（市、区）党委和政府): a slogan set off as a note is
+    (党委领导，政府负责 names no office), and text is not read as one."""
+    units = note.lead_units + note.cooperating_units
+    return bool(units) and all(_bare_unit(u) or _collective(u) for u in units)
+
+
+_DASH_NOTE_AFTER = frozenset(lx.FULL_STOPS + "\r\n")  # what a dash of a note follows: a sentence's end, a line's
+_DASH_NOTE_STOPS = frozenset(lx.FULL_STOPS + "；;")  # a mark that may end such a note (……——A、B。)
 
 
 def _leading_notes(text: str, line_starts: list[int], end: int, taken: _Spans) -> list[tuple[LeadNote, int]]:

@@ -394,6 +394,9 @@ RE_NOTE_FIELD_LINE = regex.compile(
 RE_INLINE_LEAD_START = re.compile(rf"[。；;！!？?]{WS}*(?={_UNIT_LABEL_PLAIN})")
 RE_INLINE_LEAD_NOTE = regex.compile(_LINE_NOTE, regex.VERBOSE)
 
+#: The rest of a line, from where it is matched: a note after a dash runs to its line's end.
+RE_LINE_REST = re.compile(r"[^\r\n]*+")
+
 #: A label in 【】 with the units after it: 【责任单位】省市场监管局、省发展改革委.
 RE_BRACKETED_LABEL_NOTE = re.compile(
     rf"""
