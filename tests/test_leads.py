@@ -983,3 +983,47 @@ def test_a_dash_notes_time_is_the_items_deadline_and_its_targets() -> None:
     assert (item["lead_units"], item["cooperating_units"]) == (["市应急管理局"], ["市安委会各成员单位"])
     assert item["deadline"] is not None and item["deadline"]["date"] == "2025-11-30"
     assert [t["by"]["date"] for t in item["targets"] if t["by"] is not None] == ["2025-11-30"]
+
+
+# (id, plan text, lead, cooperating): a labelled sentence with 为 that ends the task's paragraph (genre 68)
+SENTENCE_NOTES = [
+    (
+        "responsible-units-are",  # genre 68
+        "深化网格化治理。责任单位为市委社会工作部、市委组织部、市民政局、各县（市、区）党委和政府。",
+        ["市委社会工作部", "市委组织部", "市民政局", "各县（市、区）党委和政府"],
+        [],
+    ),
+    (
+        "responsible-units-are-first-listed-rule",  # genre 68: the rule stated in the notice
+        "所列责任单位，排在第一位的为牵头单位。\n深化网格化治理。责任单位为市委社会工作部、市民政局。",
+        ["市委社会工作部"],
+        ["市民政局"],
+    ),
+    ("lead-is-cooperating-is", "加强监管。牵头单位为市商务局，配合单位为市财政局。", ["市商务局"], ["市财政局"]),
+    ("own-line", "加强监管。\n牵头部门为市商务局、市财政局", ["市商务局", "市财政局"], []),
+    ("spaces-after", "加强监管。 责任单位为市商务局。　", ["市商务局"], []),
+]
+NOT_SENTENCE_NOTES = [
+    "加强监管。由市商务局牵头，市财政局配合。",  # running text, no label: the task's text (conventions)
+    "加强监管。责任单位为市商务局。要加强协调。",  # not the paragraph's last sentence
+    "加强监管。责任单位为市商务局，要加强协调。",  # more than units in the sentence
+    "明确责任单位为市商务局。",  # the label inside a sentence
+    "加强监管。牵头单位为本项目的承担企业。",  # no office named
+    "加强监管。牵头单位为第一责任人，要亲自部署。",
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "lead", "cooperating"), [c[1:] for c in SENTENCE_NOTES], ids=[c[0] for c in SENTENCE_NOTES]
+)
+def test_a_labelled_sentence_ending_the_paragraph_is_a_note(text: str, lead: list[str], cooperating: list[str]) -> None:
+    found = merge_trailing(text, find_notes(text, 0, len(text)))
+    assert found is not None
+    assert (found.lead_units, found.cooperating_units) == (lead, cooperating)
+    assert text[found.start :].startswith(lx.LEAD_LABELS + lx.SHARED_LABELS)
+    assert not text[found.end :].strip(lx.SPACE_CHARS)
+
+
+@pytest.mark.parametrize("text", NOT_SENTENCE_NOTES)
+def test_a_labelled_sentence_that_does_not_end_the_paragraph_or_is_unlabelled_is_text(text: str) -> None:
+    assert find_notes(text, 0, len(text)) == []

@@ -84,6 +84,10 @@ HOSTILE: dict[str, Callable[[], str]] = {
     "dashes-after-full-stops": lambda: "一、总则\n（一）做好" + "。——市甲局" * N + "\n",
     "dash-note-lines": lambda: "一、总则\n（一）做好。\n" + "——市甲局、市乙局\n" * N,
     "dash-spaces": lambda: "一、总则\n（一）做好。" + S + "——" + S + "市甲局" + S + "x\n",
+    "labelled-sentences": lambda: "一、总则\n（一）做好" + "。责任单位为市甲局" * N + "\n",
+    "label-is-run": lambda: "一、总则\n（一）做好。责任单位" + "为" * 10 * N + "市甲局\n",
+    "labelled-sentence-lines": lambda: "一、总则\n（一）做好。\n" + "牵头单位为市甲局，配合单位为市乙局。\n" * N,
+    "labelled-sentence-spaces": lambda: "一、总则\n（一）做好。" + S + "责任单位为市甲局" + S + "。" + S + "x\n",
 }
 
 

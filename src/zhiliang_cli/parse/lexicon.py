@@ -166,6 +166,8 @@ NOT_AFTER_A_BARE_LABEL = "为是和与及、的要应按负等在由对须需将
 #: The dash that sets a note off without brackets, after a task's last sentence or opening a line of its
 #: own under it: ……。——A、B、C / ——A牵头，B配合，11月底前完成.
 NOTE_DASH = "——"
+#: The word that joins a label to its units in a sentence stating them: 责任单位为A、B。
+LABEL_IS = "为"
 #: Labels of the other fields a note may hold; their text is kept, never read as unit names.
 #: A note may also hold fields not named here (after a ；): they are kept the same way.
 FIELD_LABELS = (

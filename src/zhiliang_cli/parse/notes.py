@@ -34,6 +34,8 @@ Recognises a note in brackets (（） () 【】 ［］ 〔〕), on a line of its
     [责任单位：A；C为各项措施的共同责任单位，以下不再列出] -> lead ["A", "C"], and C leads every later note
     …。——A、B、C等 / ——A牵头，B配合，11月底前完成 after the task's last sentence or on a line of its own
                                                -> read as （A、B、C） / （A牵头，B配合，11月底前完成） are
+    …。责任单位为A、B。 / 牵头单位为A，配合单位为B。 as the last sentence of the task's paragraph
+                                               -> read as 责任单位：A、B / 牵头单位：A；配合单位：B are
 
 The plan's own statement of how to read its notes is found once per plan, wherever it
 stands: in a note (it holds for that note, and from there on when it says 下同), or in the
@@ -82,6 +84,7 @@ from .patterns import (
     RE_HAS_DIGIT,
     RE_INLINE_LEAD_NOTE,
     RE_INLINE_LEAD_START,
+    RE_LABELLED_SENTENCE,
     RE_LEAD_ASIDE,
     RE_LEAD_LINE,
     RE_LEAD_RULE,
@@ -95,6 +98,7 @@ from .patterns import (
     RE_RULE_ASIDE,
     RE_RULE_WORD,
     RE_SCOPE_ASIDE,
+    RE_SENTENCE_END_OF_LINE,
     RE_TIME,
     RE_TRAILING_BRACKETS,
     RE_UNIT_END,
@@ -206,6 +210,7 @@ def find_notes(text: str, start: int, end: int, line_starts: Iterable[int] | Non
     ]
     others += _bare_notes(text, line_starts[0] if line_starts else end, end, taken, marks)
     others += _dash_notes(text, start, end, taken)
+    others += _sentence_notes(text, start, end, cues, taken)
     others += [  # 【责任单位】X: read as 责任单位：X, with the fields in 【】 that follow it
         _bracketed_label_note(text, m, end)
         for m in RE_BRACKETED_LABEL_NOTE.finditer(text, start, end)
@@ -371,7 +376,7 @@ def _dash_note(text: str, dash: int, line_end: int, taken: _Spans) -> LeadNote |
     before = dash
     while before > 0 and text[before - 1] in lx.SPACE_CHARS:
         before -= 1
-    if before > 0 and text[before - 1] not in _DASH_NOTE_AFTER:
+    if before > 0 and text[before - 1] not in _NOTE_AFTER:
         return None
     body_start = dash + len(lx.NOTE_DASH)
     while body_start < line_end and text[body_start] in lx.SPACE_CHARS:
@@ -391,6 +396,44 @@ def _dash_note(text: str, dash: int, line_end: int, taken: _Spans) -> LeadNote |
     return note if _offices_alone(note) else None
 
 
+def _sentence_notes(text: str, start: int, end: int, cues: list[tuple[int, int]], taken: _Spans) -> list[LeadNote]:
+    """Notes stated as the last sentence of a task's paragraph, opened by a label and 为: ……。责任
+    单位为A、B、C。 / 牵头单位为A，配合单位为B。 — read as 责任单位：A、B、C is.  Only a sentence that
+    opens with the label (after a full stop, or at its line's start), ends its line and names units
+    alone is a note; a label with 为 inside a sentence, or followed by more of the paragraph, is the
+    task's text, and so is an unlabelled 由A牵头，B配合。 in running text (docs/reading.md).  Only cues
+    are looked at, and each sentence is read once.
+
+    >>> t = "做好。责任单位为市甲局、市乙局。"
+    >>> [n.lead_units for n in _sentence_notes(t, 0, len(t), [(3, 7)], _Spans([]))]
+    [['市甲局', '市乙局']]
+    >>> t = "做好。责任单位为市甲局、市乙局。抓好落实。"
+    >>> _sentence_notes(t, 0, len(t), [(3, 7)], _Spans([]))
+    []
+    """
+    found: list[LeadNote] = []
+    for pos, _ in cues:
+        if taken.holds(pos) or not _opens_a_sentence(text, pos):
+            continue
+        sentence = RE_LABELLED_SENTENCE.match(text, pos, end)
+        if sentence is None:
+            continue
+        tail = RE_SENTENCE_END_OF_LINE.match(text, sentence.end(), end)
+        if tail is None:
+            continue  # more of the paragraph after it
+        note = _note(pos, tail.end("stop"), text, pos, _content_end(text, sentence.end()))
+        if note.readable and _offices_alone(note):
+            found.append(note)
+    return found
+
+
+def _opens_a_sentence(text: str, pos: int) -> bool:
+    """Whether ``pos`` opens a sentence: a full stop or a line break before it, spaces aside."""
+    while pos > 0 and text[pos - 1] in lx.SPACE_CHARS:
+        pos -= 1
+    return pos == 0 or text[pos - 1] in _NOTE_AFTER
+
+
 def _offices_alone(note: LeadNote) -> bool:
     """Whether a note without brackets names units, each an office (three characters or more, ending
     as an office's name does) or a collective (各县（市、区）党委和政府): a slogan set off as a note is
@@ -399,7 +442,7 @@ def _offices_alone(note: LeadNote) -> bool:
     return bool(units) and all(_bare_unit(u) or _collective(u) for u in units)
 
 
-_DASH_NOTE_AFTER = frozenset(lx.FULL_STOPS + "\r\n")  # what a dash of a note follows: a sentence's end, a line's
+_NOTE_AFTER = frozenset(lx.FULL_STOPS + "\r\n")  # what a note without brackets follows: a sentence's end, a line's
 _DASH_NOTE_STOPS = frozenset(lx.FULL_STOPS + "；;")  # a mark that may end such a note (……——A、B。)
 
 

@@ -396,6 +396,18 @@ RE_INLINE_LEAD_NOTE = regex.compile(_LINE_NOTE, regex.VERBOSE)
 
 #: The rest of a line, from where it is matched: a note after a dash runs to its line's end.
 RE_LINE_REST = re.compile(r"[^\r\n]*+")
+#: A sentence that names the task's units after a label and 为: ……。责任单位为A、B、C。 / 牵头单位为A，配合单位为B。
+#: Matched at the label (a cue after a sentence's end); notes._sentence_notes reads it as a note only where it
+#: ends its paragraph (RE_SENTENCE_END_OF_LINE after it).
+RE_LABELLED_SENTENCE = re.compile(
+    rf"""
+    (?:{_ROLE_KIND_LABEL}) {lx.LABEL_IS} (?! [{lx.NOT_AFTER_A_BARE_LABEL}] )   # 责任单位为 and a name's first character
+    [^。！？!?\r\n]*+                                                       # the sentence, to its full stop
+    """,
+    re.VERBOSE,
+)
+#: The end of a sentence that ends its line: its full stop (or none), then spaces only.
+RE_SENTENCE_END_OF_LINE = re.compile(rf"(?P<stop>[。.！!？?]?){WS}*+(?=[\r\n]|\Z)")
 
 #: A label in 【】 with the units after it: 【责任单位】省市场监管局、省发展改革委.
 RE_BRACKETED_LABEL_NOTE = re.compile(
