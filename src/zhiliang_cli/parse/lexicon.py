@@ -910,8 +910,15 @@ NOT_BEFORE_RELATIVE_YEAR = {
     "去": "过失回除上下进出离死",
 }
 #: What after a year makes it date a thing rather than open a clause of work: 2023年度, 2023年的.
-YEAR_FOLLOWERS = ("度", "的", "第", "版", "起", "—", "-", "至", "到", "、", "和", "及", "，", ",", "。")
+#: A span's joiner is one (2025年—2027年: the span is read at its last year).
+YEAR_FOLLOWERS = ("度", "的", "第", "版", "起", *YEAR_RANGE_JOINERS, "、", "和", "及", "，", ",", "。")
 YEAR_PHRASES = ("以来", "以前", "前后", "开始", "上半年", "下半年")
+#: Words after a span of years (2025—2027年) that make it no time to reach: a name of its years
+#: (2021—2023年度先进集体), or what has gone on since (2019—2021年以来).
+SPAN_NOT_TIME_FOLLOWERS = ("度", "以来")
+#: Words between the years of a span that a horizon's word may be (2002年|到2005年): the last year's
+#: 到 or 至 then joins the span.
+SPAN_HORIZON_JOINERS = ("到", "至")
 #: Verbs after a year that open a paragraph with something said of the year (2024年是…的关键之年),
 #: not the work it is the time of (2025年农村公路工作的总体思路是).
 YEAR_SUBJECT_VERBS = ("是", "为")

@@ -704,6 +704,17 @@ RE_YEAR_SPAN = re.compile(
     """,
     re.VERBOSE,
 )
+#: The first year of a span of years and what joins it to the last, right before the last year
+#: (2025-|2027年, 2025年—|2027年; 2002年|到2005年, where the last year's 到 or 至 is the joiner):
+#: searched in the few characters before the last year (SPAN_FIRST_REACH), ending where it starts.
+RE_SPAN_FIRST_YEAR = re.compile(
+    rf"""
+    (?<![0-9]) (?P<first> (?:19|20)[0-9]{{2}} ) {_GAP} 年? {_GAP}            # 2025年
+    (?P<joiner> [{regex.escape(lx.YEAR_RANGE_JOINERS)}]{{1,2}} )? {_GAP} \Z   # — / - / 至
+    """,
+    re.VERBOSE,
+)
+SPAN_FIRST_REACH = 16
 #: A year in a title, its digits made ASCII: 2023 of 2023年福建省质量强省工作要点.
 RE_PLAN_YEAR = regex.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
 #: Text in brackets with no brackets inside: （2023年底前完成）.
