@@ -827,8 +827,8 @@ YEAR_NOT_DATING_AFTER = (
 )  # fmt: skip
 #: The closing words of a baseline phrase: 在……的基础上.
 BASELINE_FRAME = ("在", "基础上")
-#: Period names built from numerals.
-PERIOD_NAMES = ("十一五", "十二五", "十三五", "十四五", "十五五", "十六五")
+#: Period names built from numerals (not 十五, the tenth plan's: a number too, 十五个).
+PERIOD_NAMES = ("六五", "七五", "八五", "九五", "十一五", "十二五", "十三五", "十四五", "十五五", "十六五")
 #: Fixed phrases built on numerals (never targets), beyond those in quotes.
 NUMERAL_IDIOMS = (
     # words that start with a numeral but count nothing: 一批 (a number of), 一体 (as one) …
@@ -923,7 +923,15 @@ SPAN_HORIZON_JOINERS = ("到", "至")
 #: not the work it is the time of (2025年农村公路工作的总体思路是).
 YEAR_SUBJECT_VERBS = ("是", "为")
 #: Five-year periods by the year they end: 到“十四五”末 -> 2025-12-31.
-PERIOD_END_YEARS = {"十一五": 2010, "十二五": 2015, "十三五": 2020, "十四五": 2025, "十五五": 2030, "十六五": 2035}
+PERIOD_END_YEARS = {
+    "六五": 1985, "七五": 1990, "八五": 1995, "九五": 2000, "十五": 2005,
+    "十一五": 2010, "十二五": 2015, "十三五": 2020, "十四五": 2025, "十五五": 2030, "十六五": 2035,
+}  # fmt: skip
+#: Periods whose name is a number too (十五个, 第十五条): a period only in quotation marks (“十五”期间).
+QUOTED_PERIODS = ("十五",)
+#: Words after a period's name that make it the span of the period (“十四五”期间, “九五”时期): what is set
+#: for it is due at its end.
+PERIOD_SPAN_WORDS = ("时期", "期间")
 #: Words after a time that make it when a task starts (2024年起, 2025年6月开始): no time to finish by.
 START_WORDS = ("起", "开始")
 #: Words before such a time: 自2024年起, 从2025年开始.

@@ -644,7 +644,11 @@ RE_HAS_DIGIT = re.compile(DIGIT)
 
 _PART = _alternation(lx.YEAR_PARTS)
 _MONTH_NUM = rf"(?:{DIGIT}{{1,2}}|[一二三四五六七八九十]{{1,2}})"
-_PERIOD = _alternation(lx.PERIOD_END_YEARS)
+#: A period's name, in quotation marks or not (“十四五”, 十四五); one that is a number too only in them (“十五”).
+_PERIOD = (
+    rf"""[“"‘]? (?:{_alternation(name for name in lx.PERIOD_END_YEARS if name not in lx.QUOTED_PERIODS)}) [”"’]?"""
+    rf"""| [“"‘] (?:{_alternation(lx.QUOTED_PERIODS)}) [”"’]"""
+)
 
 #: Spaces, and at most one line end a copy from print wrapped a time at (6月⏎底前, 到2025⏎年).
 _GAP = rf"{WS}*(?:(?:\r\n|\r|\n){WS}*)?"
@@ -672,7 +676,9 @@ RE_TIME = re.compile(
     rf"""
     (?P<horizon> (?:{_alternation(lx.HORIZON_WORDS)}) {WS}* )?                           # 到 / 至
     (?:
-        (?P<period> [“"‘]? (?:{_PERIOD}) [”"’]? (?:时期)? (?P<period_end>末|期末)? )     # “十四五”末
+        (?P<period> (?:{_PERIOD})                                                       # “十四五”
+                    (?P<period_span> {_alternation(lx.PERIOD_SPAN_WORDS)} )?                #   期间
+                    (?P<period_end> 末|期末 )? )                                           #   末
       | (?: (?: (?P<year> (?:19|20)[0-9]{{2}}|(?:二〇|二零)[〇零一二三四五六七八九]{{2}} ) {_GAP} 年  # 2023年
               | (?P<rel_year> {_RELATIVE_YEAR} ) ) {_GAP} )?                         # 今年, 明年
         (?P<in_year> {_IN_YEAR} )?                                                   # 6月底, 上半年

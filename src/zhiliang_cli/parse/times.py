@@ -10,6 +10,7 @@ Recognises the times a plan sets things by::
     3月31日前                        deadline  the plan's year, 03-31
     上半年 / 三季度 / 二季度末前     deadline  06-30 / 09-30 / 06-30 of the plan's year
     到“十四五”末                    horizon   2025-12-31
+    “九五”期间 / “十四五”时期         horizon   2000-12-31 / 2025-12-31  (the period's span: due at its end)
     长期坚持 / 持续推进              deadline  no date
     完成时限：2025年—2027年          deadline  2027-12-31  (a span of years: due at its end)
     2025-2027年累计培育…             horizon   2027-12-31  (in the text: holds as 到2027年 does)
@@ -238,9 +239,11 @@ def _mark(match: re.Match[str], year: int | None) -> TimeMark | None:
         within = group["plan_year"] in lx.WITHIN_YEAR_WORDS or group["before"]
         return TimeMark(start, end, "deadline" if within else "scope", _iso(year, 12, 31))
     if group["period"]:
+        end_year = _period_end_year(group["period"])
         if not (horizon or group["before"] or group["period_end"]):
-            return None  # “十四五”时期: a period, not a time to reach
-        end_year = next((y for name, y in lx.PERIOD_END_YEARS.items() if name in group["period"]), None)
+            if group["period_span"] and _sets_the_period(text, end, end_year, year):
+                return TimeMark(start, end, "horizon", _iso(end_year, 12, 31))  # “九五”期间: due at its end
+            return None  # “十四五”, “十三五”时期 in a plan of 2021: a name, a period past
         return TimeMark(start, end, _kind(horizon, group["before"]), _iso(end_year, 12, 31))
     if not (group["year"] or group["rel_year"]) and _joined_to_a_point_of_the_year(text, start, end):
         return None  # 在年中和年末向国务院报告: twice a year, a rhythm
@@ -260,6 +263,31 @@ def _mark(match: re.Match[str], year: int | None) -> TimeMark | None:
     if group["month"] and not (group["before"] or group["month_end"] or group["day"] or horizon):
         return None
     return TimeMark(start, end, _kind(horizon, group["before"]), _date(match, stated_year or year))
+
+
+def _period_end_year(period: str) -> int | None:
+    """The year a five-year period named in ``period`` ends (the longest name in it: 十五五, not 十五).
+
+    >>> _period_end_year("“十五五”期间"), _period_end_year("“十五”时期"), _period_end_year("“九五”期间")
+    (2030, 2005, 2000)
+    """
+    names = [name for name in lx.PERIOD_END_YEARS if name in period]
+    return lx.PERIOD_END_YEARS[max(names, key=len)] if names else None
+
+
+def _sets_the_period(text: str, end: int, end_year: int | None, year: int | None) -> bool:
+    """Whether a period's span (“十四五”期间, “九五”时期) ending at ``end`` sets what follows for the
+    period, due at its end: not one past in a plan of ``year`` (“十三五”时期，全省累计… in 2021: what
+    was done), nor one a sentence says something of (“十四五”时期是…的关键期) or counts from (以来).
+
+    >>> _sets_the_period("“十四五”期间，建成", 7, 2025, 2021), _sets_the_period("“十三五”时期，建成", 7, 2020, 2021)
+    (True, False)
+    >>> _sets_the_period("“十四五”时期是关键期", 7, 2025, 2021), _sets_the_period("“十四五”时期以来", 7, 2025, 2021)
+    (False, False)
+    """
+    if end_year is None or (year is not None and end_year < year):
+        return False
+    return not text.startswith((*lx.YEAR_SUBJECT_VERBS, *lx.SPAN_NOT_TIME_FOLLOWERS), end)
 
 
 def _span_first_year(match: re.Match[str]) -> re.Match[str] | None:
