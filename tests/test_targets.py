@@ -396,6 +396,15 @@ MADE_UP = [
         "新建累计长度500公里的绿道。",
         [("500", 500, "公里", "=", None, False)],
     ),
+    # bug caught (gov_020, gov_051): a capability to reach, stated with no verb that reaches it — a verb of having,
+    # a level or an amount, 能力 — is a goal
+    ("a-capability-of-a-level", "使大中城市基本具备抗御6级左右地震的能力。", [("6", 6, "级", "~", None, False)]),
+    (
+        "a-capability-run-on-into-what-it-makes",
+        "使其成为率先具备抗御6级左右地震能力，对全国具有示范意义的样板地区。",
+        [("6", 6, "级", "~", None, False)],
+    ),
+    ("a-capacity-formed", "形成年产100万吨的生产能力。", [("100万", 1000000, "吨", "=", None, False)]),
     # made up to probe the conditions rule: a must-have with no list of conditions before it sets a goal
     (
         "a-must-have-outside-a-list-of-conditions",
@@ -405,6 +414,11 @@ MADE_UP = [
 ]
 
 NON_TARGETS = [
+    # a capability already there, one a body must have, one that says who is eligible, a grade (gov_020's rule)
+    ("a-capability-already-there", "城市已具备抗御6级地震的能力。"),
+    ("a-capability-a-body-must-have", "申请企业应具备年产10万吨的生产能力。"),
+    ("a-capability-that-qualifies", "具备年产10万吨生产能力的企业，可以申报。"),
+    ("a-grade-of-qualification", "具备一级资质的企业可以申报。"),
     ("a-rounds-cap-after-its-selection", "每两年评选一次“某某工匠”，每次不超过50名，对获评人员给予奖励。"),
     ("a-list-of-bounds-that-qualifies", "对亩均投资强度达到300万元以上、亩均税收达到30万元以上的新建项目给予奖励。"),
     ("the-day-of-a-date", "5月11日内蒙古发生地震，3月19日召开会商会。"),

@@ -1185,6 +1185,12 @@ CONDITION_WORDS = ("对于", "对", "凡")
 #: Words that open a list of conditions a body must meet: 符合下列要求的社会团体予以保留; 还应具备：.
 CONDITION_LIST_VERBS = ("符合", "具备", "具有")
 CONDITION_LIST_WORDS = ("条件", "要求", "标准")
+#: Verbs of having a capability, and the capability: a level or an amount between them is the capability
+#: a goal sets (基本具备抗御6级左右地震的能力, 形成年产100万吨的生产能力), with no verb that reaches it.
+CAPABILITY_VERBS = ("具备", "形成", "拥有")
+CAPABILITY_NOUN = "能力"
+#: Words before such a verb that make the capability one already there (已具备…能力): a fact.
+ALREADY_WORDS = ("已", "业已", "曾")
 #: Modals of what a body must have, setting a threshold in a list of conditions: 应有10万元以上资金.
 POSSESSION_MODALS = (
     "应有", "须有", "应具备", "须具备", "需具备", "应当具备", "必须具备", "应具有", "须具有", "应当具有", "必须具有",

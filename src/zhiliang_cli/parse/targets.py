@@ -19,6 +19,7 @@ just named (《…》《…》两项标准), because in plans they are mostly fi
 A rate or an index may stand without a unit when a comparator follows it
 (死亡率控制在0.2以下); so does a share (超过1/3, 达到五分之四, 三成以上: a bare ratio,
 0.3 for 三成), while 百分之百 is 100 %, and 增长一倍 is read as 翻一番 (the multiple, 2).
+A capability stated with no verb that reaches it is a goal (基本具备抗御6级左右地震的能力: 6, 级, ~).
 Emits one record per target with the clause it stands in, as printed, its span, and the
 span of the number itself.
 """
@@ -778,9 +779,10 @@ def _target(text: str, quantity: re.Match[str], ctx: _Context, region: Region, i
         return None
     if not double and parse_number(low) is None:
         return None  # a number of thousands of digits: no value to reach
+    capability = _states_a_capability(text, start, unit.end, ctx)  # 具备抗御6级左右地震的能力: a goal
     if unit.text in lx.GOAL_ONLY_UNITS:  # 三级公立医院, 60岁以上老年人 — looked at first: there are many
         near = text[max(ctx.start, start - _LOOK_BACK) : start]
-        if _prefix_comparator(near) is None and not near.endswith(lx.LEVEL_VERBS):
+        if _prefix_comparator(near) is None and not near.endswith(lx.LEVEL_VERBS) and not capability:
             return None
         if _counts_before(text[ctx.clause_start(start) : start]):
             return None  # 100家企业达到3级以上标准: the level the counted ones reach, the count the goal
@@ -835,13 +837,44 @@ def _target(text: str, quantity: re.Match[str], ctx: _Context, region: Region, i
         text, expression_end, unit.text, ctx, prefix, bare=prefix is None and not ctx.governing(clause_start, start)
     ):
         return None
-    if _not_a_goal(text, start, unit.text, expression_end, before, clause_start, ctx, prefix):
-        return None
+    if not capability and _not_a_goal(text, start, unit.text, expression_end, before, clause_start, ctx, prefix):
+        return None  # (the words between a capability's number and 能力 qualify it: 6级左右地震的能力)
     if unit.text in lx.BOUNDED_DURATION_UNITS and not (
         suffix or prefix or ctx.governing(clause_start, start) in lx.REACH_DOWN_VERBS
     ):
         return None  # 用3个月时间: a span of time, not a target
     return _record(text, quantity, unit, suffix, prefix, before, clause_start, ctx, region, index)
+
+
+def _states_a_capability(text: str, start: int, end: int, ctx: _Context) -> bool:
+    """Whether a level or an amount at ``start`` (its unit ending at ``end``) is the capability a goal
+    sets, with no verb that reaches it: a verb of having (具备, 形成, 拥有) before it in its clause, a few
+    words at most between (抗御, 年产), and 能力 closing the phrase after it, a few words and 的 at most
+    between (基本具备抗御6级左右地震的能力, 形成年产100万吨的生产能力).  Not a capability already there
+    (已具备…: a fact), one a body must have (应具备…能力: a condition), nor one that qualifies what
+    follows (具备年产10万吨生产能力的企业: who is eligible).
+
+    >>> t = "使大中城市基本具备抗御6级左右地震的能力。"
+    >>> _states_a_capability(t, 11, 13, _Context(t, Region(0, len(t), None, None)))
+    True
+    >>> t = "具备年产10万吨生产能力的企业，可以申报。"
+    >>> _states_a_capability(t, 4, 8, _Context(t, Region(0, len(t), None, None)))
+    False
+    """
+    upper = min(ctx.clause_end(end), end + _CAPABILITY_REACH)
+    at = text.find(lx.CAPABILITY_NOUN, end, upper)
+    if at < 0 or text.startswith("的", at + len(lx.CAPABILITY_NOUN)) or RE_HAS_DIGIT.search(text, end, at):
+        return False  # most numbers have no 能力 after them
+    clause_start = ctx.clause_start(start)
+    lower = max(clause_start, start - _CAPABILITY_REACH)
+    verb_at, verb = max((text.rfind(verb, lower, start), verb) for verb in lx.CAPABILITY_VERBS)
+    if verb_at < 0 or "的" in text[verb_at:start]:
+        return False
+    words = text[clause_start:verb_at]
+    return not any(word in words for word in lx.ALREADY_WORDS) and not (words + verb).endswith(lx.POSSESSION_MODALS)
+
+
+_CAPABILITY_REACH = 10  # characters between a capability's verb and its number, and its number and 能力
 
 
 def _sizes_a_list(text: str, quantity: re.Match[str], unit: str, clause_start: int) -> bool:
