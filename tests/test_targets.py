@@ -405,6 +405,18 @@ MADE_UP = [
         [("6", 6, "级", "~", None, False)],
     ),
     ("a-capacity-formed", "形成年产100万吨的生产能力。", [("100万", 1000000, "吨", "=", None, False)]),
+    # bug caught (gov_020, gov_051): 努力 as a noun, the effort made, strives for nothing; as a verb it does
+    (
+        "the-effort-made-is-no-striving",
+        "依靠全社会的共同努力，首先使大中城市基本具备抗御6级左右地震的能力。",
+        [("6", 6, "级", "~", None, False)],
+    ),
+    (
+        "the-effort-of-a-period-is-no-striving",
+        "经过“九五”期间的努力，使其成为率先具备抗御6级左右地震能力，对全国具有示范意义。",
+        [("6", 6, "级", "~", None, False)],
+    ),
+    ("effort-as-a-verb-strives", "努力使覆盖率达到90%。", [("90%", 90, "%", ">=", None, True)]),
     # made up to probe the conditions rule: a must-have with no list of conditions before it sets a goal
     (
         "a-must-have-outside-a-list-of-conditions",

@@ -682,6 +682,10 @@ UPGRADE_VERBS = ("改造提升", "巩固提升", "整治提升", "提档升级",
 #: Words that mark a target the plan only strives for; their scope runs to the
 #: end of the sentence.
 ASPIRATION_CUES = ("力争", "争取", "争创", "力促", "努力", "争当")
+#: Of those, the one that is also a noun: the effort made (依靠…的共同努力，首先使…; 经过“九五”期间的努力，使其成为…),
+#: after these words or before a clause mark, the means of a goal, no striving for it.
+EFFORT_NOUN = "努力"
+EFFORT_NOUN_BEFORE = ("的", "共同")
 #: Words that open a part of the count before (培育企业100家，其中国家级10家): the clause has no verb of its
 #: own, yet goes on with no second subject of the first verb.
 PART_OPENERS = ("其中", "含", "包括")

@@ -210,6 +210,8 @@ class _Context:
             return False
         clause_start = None
         for cue in RE_ASPIRATION_CUE.finditer(self.text, self.sentence_start(pos), pos):
+            if cue.group() == lx.EFFORT_NOUN and _names_the_effort(self.text, cue.start(), cue.end()):
+                continue  # 经过…的努力，使其成为…: the effort made, the means of the goal
             if cue.group() not in lx.ASPIRATION_VERBS:
                 return True
             clause_start = self.clause_start(pos) if clause_start is None else clause_start
@@ -285,6 +287,18 @@ class _Context:
         upper = min(self.end, pos + reach)
         match = marks.search(self.text, pos, upper)
         return match.start() if match else upper
+
+
+def _names_the_effort(text: str, start: int, end: int) -> bool:
+    """Whether 努力 in ``text[start:end]`` is a noun, the effort made (…的共同努力，首先使; 经过…的努力，
+    使其成为), rather than a verb that strives for what follows (努力实现, 努力把…提高到).
+
+    >>> _names_the_effort("依靠全社会的共同努力，首先使", 8, 10), _names_the_effort("经过努力，建成", 2, 4)
+    (True, True)
+    >>> _names_the_effort("努力实现覆盖率达到90%", 0, 2)
+    False
+    """
+    return text.endswith(lx.EFFORT_NOUN_BEFORE, 0, start) or text[end : end + 1] in lx.CLAUSE_ENDS
 
 
 _CLAUSE_START, _CLAUSE_END, _SENTENCE_START, _SENTENCE_END = range(4)  # the kinds of bound
