@@ -701,6 +701,18 @@ TIMES = [
         "新建高标准农田3.2万亩。按照时间节点推进：2025年3月底前完成招标，2025年11月底前完成竣工验收。",
         [("3.2万", "=", None)],
     ),
+    # genre 38 (an old annotated disagreement): a deadline times the count of what is chosen or made; what each
+    # of those is to do, in a clause after that count, follows them — no time of that deadline
+    (
+        "what-each-of-the-counted-does",
+        "2020年6月底前，在全国选择30个左右城市开展试点，每个试点城市带动不少于500家中小企业实施数字化改造。",
+        [("30", "~", "2020-06-30"), ("500", ">=", None)],
+    ),
+    (
+        "each-one-with-no-count-before-it",
+        "2022年底前，每个省份至少完成10个转型项目。",
+        [("10", ">=", "2022-12-31")],
+    ),
     (
         "years-respectively",
         "2024年、2025年分别突破2.2万亿元、2.4万亿元。",

@@ -1120,6 +1120,9 @@ GENERAL_WORDS = ("一般", "一般在", "一般为", "通常", "通常在", "通
 #: 均 (each) right before a bound: with a count before it, a standard each of those must meet.
 EACH_WORDS = ("均", "都")
 EACH_ONE_WORDS = ("单个", "单笔", "单家", "单户", "单次", "单人")  # not 单项 (单项冠军企业)
+#: Words that open a clause whose subject is each one of a kind (每个试点城市带动…): after a clause that counts
+#: those ones, what each is to do follows their making or choosing, not the deadline that times it.
+EACH_SUBJECT_WORDS = ("每个", "每一个")
 #: A period a benefit lasts (优惠期不超过36个月): its bound is a rule, not a goal (a 结案周期 or
 #: 办理时限 is a goal of service).
 BENEFIT_PERIOD_ENDS = tuple(

@@ -728,6 +728,8 @@ def _set_times(
         # a horizon between an earlier deadline and the number governs it (2025年底前实现…，到2027年…提高到35%)
         after = horizons[horizon].start if horizon >= 0 else -1
         earlier = [t for t in in_sentence if t.start < pos and t.start > after]
+        if earlier and _each_of_the_counted(text, ctx, pos, earlier[-1], targets):
+            earlier = []  # 6月底前，选择30个城市…，每个试点城市带动不少于500家: the deadline times the choice
         later = None if earlier else _completing(text, [t for t in in_sentence if t.start > pos], ctx)
         time = earlier[-1] if earlier else later
         if time is None and horizon >= 0 and horizon not in reach:  # needed only where no time is stated
@@ -738,6 +740,17 @@ def _set_times(
             target["by"] = horizons[horizon].record(text)
         elif region.deadline is not None:
             target["by"] = region.deadline
+
+
+def _each_of_the_counted(text: str, ctx: _Context, pos: int, time: TimeMark, targets: list[TargetRecord]) -> bool:
+    """Whether a number at ``pos`` is what each one of a kind is to do (its clause opens with 每个), after a
+    clause that counts those ones under the deadline ``time``: 2020年6月底前，在全国选择30个左右城市开展试点，
+    每个试点城市带动不少于500家中小企业 — the deadline times the choice of the cities; what each city then
+    brings about follows it (2022年底前，每个省份至少完成10个, with no count between, is due then)."""
+    clause_start = ctx.clause_start(pos)
+    if not text[clause_start:pos].lstrip(_BLANKS).startswith(lx.EACH_SUBJECT_WORDS):
+        return False
+    return any(time.end <= t["number_span"][0] < clause_start for t in targets)
 
 
 def _horizon_reach(text: str, start: int, end: int, index: LineIndex) -> int:
