@@ -417,6 +417,10 @@ MADE_UP = [
         [("6", 6, "级", "~", None, False)],
     ),
     ("effort-as-a-verb-strives", "努力使覆盖率达到90%。", [("90%", 90, "%", ">=", None, True)]),
+    # pages_001: a round magnitude printed alone after a bound, closing its clause — the unit left unsaid; 过 is a
+    # bound there only
+    ("a-magnitude-past-a-bound", "力争全省集成电路产业规模过千亿。", [("千亿", 10**11, "", ">", None, True)]),
+    ("a-magnitude-broken-through", "数字经济规模突破万亿，", [("万亿", 10**12, "", ">", None, False)]),
     # made up to probe the conditions rule: a must-have with no list of conditions before it sets a goal
     (
         "a-must-have-outside-a-list-of-conditions",
@@ -426,6 +430,9 @@ MADE_UP = [
 ]
 
 NON_TARGETS = [
+    # a magnitude after a verb ending in 过, a magnitude that goes on into a name (pages_001's rule)
+    ("a-magnitude-after-a-verb", "通过千亿。"),
+    ("a-magnitude-in-a-name", "规模超千亿工程。"),
     # a capability already there, one a body must have, one that says who is eligible, a grade (gov_020's rule)
     ("a-capability-already-there", "城市已具备抗御6级地震的能力。"),
     ("a-capability-a-body-must-have", "申请企业应具备年产10万吨的生产能力。"),

@@ -652,6 +652,9 @@ PREFIX_COMPARATORS = {
         )
     },
 }
+#: Bounds that count only before a round magnitude printed alone (规模过千亿): elsewhere 过 ends a verb (通过, 经过).
+MAGNITUDE_BOUNDS = {"过": ">"}
+NOT_MAGNITUDE_BOUNDS = ("通过", "经过", "不过", "度过", "越过", "跨过", "错过")
 #: Durations that are a target only when bounded (不超过3个月, 压缩至2个月): 用3个月时间 is none.
 BOUNDED_DURATION_UNITS = ("个月", "个季度")
 #: Units of time, after which 内 sets a limit (5个工作日内).

@@ -17,7 +17,8 @@ denominators (每万人口), baselines (在已批复设立的4个……的基础
 only after a goal verb, with a comparator, as a range, or summing up the titles
 just named (《…》《…》两项标准), because in plans they are mostly fixed phrases.
 A rate or an index may stand without a unit when a comparator follows it
-(死亡率控制在0.2以下); so does a share (超过1/3, 达到五分之四, 三成以上: a bare ratio,
+(死亡率控制在0.2以下), and so does a round magnitude after a bound (规模过千亿: the unit left
+unsaid); so does a share (超过1/3, 达到五分之四, 三成以上: a bare ratio,
 0.3 for 三成), while 百分之百 is 100 %, and 增长一倍 is read as 翻一番 (the multiple, 2).
 A capability stated with no verb that reaches it is a goal (基本具备抗御6级左右地震的能力: 6, 级, ~).
 Emits one record per target with the clause it stands in, as printed, its span, and the
@@ -822,7 +823,7 @@ def _target(text: str, quantity: re.Match[str], ctx: _Context, region: Region, i
     )  # 6万亩⏎以上: a comparator a hard wrap put on the next line
     if suffix is not None and suffix.group("cmp") == "内" and unit.text not in lx.TIME_UNITS:
         suffix = None
-    prefix = _prefix_comparator(before)
+    prefix = _prefix_comparator(before) or (_magnitude_bound(text, quantity, ctx) if unit.text == "" else None)
     is_range = high is not None
     if (
         low
@@ -1029,7 +1030,7 @@ def _not_a_goal(
         return True  # 福利彩票公益金用于养老服务的比例不低于55%: how the money is spent, a rule
     if _PRECEDENCE.anywhere(words):
         return True  # 优先支持其行政区域内1家符合条件的…: how many a rule puts first, not a goal
-    capped = prefix is not None and lx.PREFIX_COMPARATORS[prefix] in ("<=", "<")
+    capped = prefix is not None and _BOUNDS[prefix] in ("<=", "<")
     if capped and (
         (
             any(text.find(word, clause_start, start) >= 0 for word in lx.ROUND_WORDS)
@@ -1512,7 +1513,7 @@ def _qualifies(
                 and RE_UNIT.match(text, later.end(), ctx.end) is not None
             ):
                 return True
-        bounded_below = (prefix is not None and lx.PREFIX_COMPARATORS[prefix] in (">", ">=")) or text[
+        bounded_below = (prefix is not None and _BOUNDS[prefix] in (">", ">=")) or text[
             expression_end - 2 : expression_end
         ] in lx.FLOOR_SUFFIXES  # 超1000万元OPC100家, 亿元以上工业项目30个
         return bounded_below and _count_follows(text, expression_end, ctx)
@@ -1558,7 +1559,31 @@ def _unit(text: str, quantity: re.Match[str], ctx: _Context) -> _Unit | None:
     start = quantity.start()
     if RE_HAS_DIGIT.search(quantity.group("low")) and RE_RATE_WORD.search(text, ctx.clause_start(start), start):
         return _Unit("", None, quantity.end())
+    if _magnitude_bound(text, quantity, ctx) is not None:
+        return _Unit("", None, quantity.end())  # 产业规模过千亿: the unit left unsaid
     return None
+
+
+def _magnitude_bound(text: str, quantity: re.Match[str], ctx: _Context) -> str | None:
+    """The bound before a round magnitude printed alone, with no unit, closing its clause (产业规模过千亿。,
+    突破万亿，): an amount whose unit is left unsaid; 过 is a bound there only (MAGNITUDE_BOUNDS).
+
+    >>> t = "力争到2025年，全省集成电路产业规模过千亿。"
+    >>> _magnitude_bound(t, RE_QUANTITY.search(t, 19), _Context(t, Region(0, len(t), None, None)))
+    '过'
+    >>> t = "通过千亿。"
+    >>> _magnitude_bound(t, RE_QUANTITY.search(t), _Context(t, Region(0, len(t), None, None))) is None
+    True
+    """
+    low, end = quantity.group("low"), quantity.end()
+    if quantity.group("high") or not low or any(ch not in _BARE_MAGNITUDES for ch in low):
+        return None
+    if end < ctx.end and text[end] not in lx.CLAUSE_ENDS:
+        return None
+    before = text[max(ctx.start, quantity.start() - _LOOK_BACK) : quantity.start()]
+    if before.endswith(lx.NOT_MAGNITUDE_BOUNDS):
+        return None  # 通过千亿: a verb
+    return _PREFIXES.ending(before) or _MAGNITUDE_BOUNDS.ending(before)
 
 
 @lru_cache(maxsize=1024)  # a plan uses a few dozen units, each many times
@@ -1793,6 +1818,8 @@ class _Words:
 
 _ENDINGS_KEPT = 4096  # answers a word list keeps before it forgets them all
 _PREFIXES = _Words(lx.PREFIX_COMPARATORS)
+_MAGNITUDE_BOUNDS = _Words(lx.MAGNITUDE_BOUNDS)
+_BOUNDS = {**lx.PREFIX_COMPARATORS, **lx.MAGNITUDE_BOUNDS}  # what each bound before a number sets
 _LEVELS = _Words((*lx.LEVEL_VERBS, *lx.REACH_VERBS, *lx.REACH_DOWN_VERBS, "稳定在", "保持在", "控制在"))
 _GOAL_VERBS = _Words(lx.GOAL_VERBS)
 _DECREASE = _Words(lx.DECREASE_VERBS)
@@ -1986,7 +2013,7 @@ def _comparator(
     if approx:
         return lx.SUFFIX_COMPARATORS[approx]
     if prefix:
-        return lx.PREFIX_COMPARATORS[prefix]
+        return _BOUNDS[prefix]
     if change is None and verb in lx.REACH_VERBS:
         return ">="
     if change is None and verb in lx.REACH_DOWN_VERBS:
