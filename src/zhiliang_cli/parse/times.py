@@ -314,14 +314,16 @@ def _span_first_year(match: re.Match[str]) -> re.Match[str] | None:
 
 
 _SPAN_MOST_YEARS = 30  # years a span of a plan may run over (2018—2035年)
+_SPAN_OPENERS = frozenset(lx.NOTE_OPEN_BRACKETS + "".join(opening for opening, _close in lx.QUOTE_PAIRS))
 
 
 def _span(first: re.Match[str], match: re.Match[str], year: int | None) -> TimeMark | None:
     """A span of years in running text (2025-2027年累计培育…300家): a horizon due at its end, that
     governs what follows as 到2027年 does.  Not one in brackets (（2025—2027年）: a title's period, or
-    a note's field), one that is a base (较2019—2021年), names its years (2021—2023年度) or tells of
-    what went on since (以来), nor one past in a plan of ``year``: ended before it, or in it having
-    begun before (2002年到2005年，…连续四年组织 in a reply of 2005: what was done).
+    a note's field) or opening a title or a quotation (《2024—2026年行动方案》), one that is a base
+    (较2019—2021年), names its years (2021—2023年度) or tells of what went on since (以来), nor one
+    past in a plan of ``year``: ended before it, or in it having begun before (2002年到2005年，…连续
+    四年组织 in a reply of 2005: what was done).
 
     >>> text = "2025-2027年累计培育300家；（2025—2027年）；2019—2021年累计新增"
     >>> [(t.start, t.end, t.kind, t.date) for t in find_times(text, 0, len(text), 2025)]
@@ -329,8 +331,8 @@ def _span(first: re.Match[str], match: re.Match[str], year: int | None) -> TimeM
     """
     text, start, end = match.string, first.start(), match.end()
     first_year, last_year = int(first.group("first")), int(match.group("year"))
-    if _char_before(text, start) in lx.NOTE_OPEN_BRACKETS or _after_gap(text, end) in lx.NOTE_CLOSE_BRACKETS:
-        return None
+    if _char_before(text, start) in _SPAN_OPENERS or _after_gap(text, end) in lx.NOTE_CLOSE_BRACKETS:
+        return None  # （2025—2027年）, 《2024—2026年行动方案》, 完成时限为“2025年—2027年”的: a name or a value
     if text.endswith(lx.BASELINE_TIME_WORDS, 0, start) or text.startswith(lx.SPAN_NOT_TIME_FOLLOWERS, end):
         return None
     if year is not None and (last_year < year or (last_year == year and first_year < year)):
