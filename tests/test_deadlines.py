@@ -115,6 +115,86 @@ def test_a_year_named_from_the_plans_is_part_of_its_time(text: str, times: list[
     assert [(text[t.start : t.end], t.kind, t.date) for t in find_times(text, 0, len(text), 2025)] == times
 
 
+# (text, the plan's year, the times in it as printed, their kind and date): a span of years in running
+# text sets what follows for its years, due at their end, as 到2027年 does (genre 54: 2025-2027年累计培育
+# 省级智能工厂300家); not a title's period in brackets, a base, a name of its years, nor a span past
+SPAN_CASES = [
+    ("2025-2027年累计培育省级智能工厂300家", 2025, [("2025-2027年", "horizon", "2027-12-31")]),
+    ("。2025年—2027年，全省新增5G基站1万个", 2025, [("2025年—2027年", "horizon", "2027-12-31")]),
+    ("2025年至2027年，每年改造老旧小区100个", 2025, [("2025年至2027年", "horizon", "2027-12-31")]),
+    ("从2026年到2028年，新建公园20个", 2026, [("2026年到2028年", "horizon", "2028-12-31")]),
+    ("\n2025年～2027年，培育企业300家", 2025, [("2025年～2027年", "horizon", "2027-12-31")]),
+    ("2024—2026年建成充电桩1万个", 2025, [("2024—2026年", "horizon", "2026-12-31")]),  # under way
+    # a title's period, a base, a name of its years, what went on since
+    ("印发《行动计划（2025—2027年）》", 2025, []),
+    ("行动计划(2025-2027年)的通知", 2025, []),
+    ("按照《2025—2027年行动方案》要求", 2025, []),
+    ("完成时限为“2025年—2027年”的，须于2027年底前全部完成", 2025, [("2027年底前", "deadline", "2027-12-31")]),
+    ("较2019—2021年平均水平增长10%", 2025, []),
+    ("表彰2021—2023年度先进集体", 2025, []),
+    ("2019—2021年以来累计建成", 2025, []),
+    # past: ended before the plan's year, or in it having begun before
+    ("2019—2021年累计新增企业500家", 2025, []),
+    ("2002年到2005年，国务院信息办连续四年组织评估", 2005, []),
+    # no span: one year, a horizon of its own, no joiner
+    ("截至2027年，建成10个", 2025, [("截至2027年", "horizon", "2027-12-31")]),
+]
+
+
+@pytest.mark.parametrize(("text", "year", "times"), SPAN_CASES, ids=[c[0] for c in SPAN_CASES])
+def test_a_span_of_years_is_a_horizon_due_at_its_end(text: str, year: int, times: list[tuple[str, str, str]]) -> None:
+    assert [(text[t.start : t.end], t.kind, t.date) for t in find_times(text, 0, len(text), year)] == times
+
+
+def test_a_span_of_years_dates_the_counts_after_it() -> None:
+    text = (
+        "某某省制造业数字化转型行动计划(2025-2027年)\n一、重点任务\n"
+        "（一）建设智能工厂。2025-2027年累计培育省级智能工厂300家、数字化车间1000个。（牵头单位：省工信厅）\n"
+    )
+    (item,) = parse_text(text)["sections"][0]["items"]
+    assert item["deadline"] is None  # a horizon, no deadline of the task
+    assert [(t["number_text"], t["by"] and t["by"]["date"]) for t in item["targets"]] == [
+        ("300", "2027-12-31"),
+        ("1000", "2027-12-31"),
+    ]
+
+
+# (text, the plan's year, the times in it as printed, their kind and date): a five-year period's span
+# (“九五”期间, “十四五”时期) sets what follows for the period, due at its end, as 到“十四五”末 does (gov_020,
+# gov_051: 1996 and 1997 reports); the periods before 十一五 are periods too; 十五, a number, only in quotes
+PERIOD_CASES = [
+    ("“九五”期间我国防震减灾工作的目标是：", 1996, [("“九五”期间", "horizon", "2000-12-31")]),
+    ("经过“九五”期间的努力，使其成为", 1997, [("“九五”期间", "horizon", "2000-12-31")]),
+    ("“十四五”期间，全省新建5G基站1万个", 2021, [("“十四五”期间", "horizon", "2025-12-31")]),
+    ("“十四五”时期，全省新建5G基站1万个", 2021, [("“十四五”时期", "horizon", "2025-12-31")]),
+    ("“十五”期间，建成大型水库10座", 2001, [("“十五”期间", "horizon", "2005-12-31")]),
+    ("到“八五”末，建成", 1991, [("到“八五”末", "horizon", "1995-12-31")]),
+    ("到“十五五”末，建成", 2026, [("到“十五五”末", "horizon", "2030-12-31")]),
+    # a period past, one a sentence says something of, counts from or compares with, a plan's name
+    ("“十三五”时期，全省累计建成5G基站1万个", 2021, []),
+    ("“十四五”时期是开启新征程的关键五年", 2021, []),
+    ("“十四五”时期以来，累计建成", 2023, []),
+    ("比“十三五”期间增长10%", 2021, []),
+    ("“九五”计划和2010年远景目标", 1996, []),
+    # 十五 unquoted is a number
+    ("提高到十五个", 2001, []),
+    ("每月十五日前报送", 2001, []),
+]
+
+
+@pytest.mark.parametrize(("text", "year", "times"), PERIOD_CASES, ids=[c[0] for c in PERIOD_CASES])
+def test_a_periods_span_is_a_horizon_due_at_its_end(text: str, year: int, times: list[tuple[str, str, str]]) -> None:
+    assert [(text[t.start : t.end], t.kind, t.date) for t in find_times(text, 0, len(text), year)] == times
+
+
+def test_a_periods_span_dates_the_counts_after_it() -> None:
+    text = "2021年某某省信息通信工作要点\n一、重点任务\n（一）推进网络建设。“十四五”期间，全省新建5G基站1万个。\n"
+    (item,) = parse_text(text)["sections"][0]["items"]
+    assert item["deadline"] is None  # a horizon, no deadline of the task
+    (target,) = item["targets"]
+    assert target["by"] is not None and (target["by"]["text"], target["by"]["date"]) == ("“十四五”期间", "2025-12-31")
+
+
 # (text, the times in it as printed, their date) in a plan of 2025: a quarter's end (末) is part of the
 # time, as 年末 and 月末 are (genre 67's 二季度末前 was read 二季度, its date right, its words cut short)
 QUARTER_END_CASES = [

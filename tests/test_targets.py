@@ -396,6 +396,31 @@ MADE_UP = [
         "新建累计长度500公里的绿道。",
         [("500", 500, "公里", "=", None, False)],
     ),
+    # bug caught (gov_020, gov_051): a capability to reach, stated with no verb that reaches it — a verb of having,
+    # a level or an amount, 能力 — is a goal
+    ("a-capability-of-a-level", "使大中城市基本具备抗御6级左右地震的能力。", [("6", 6, "级", "~", None, False)]),
+    (
+        "a-capability-run-on-into-what-it-makes",
+        "使其成为率先具备抗御6级左右地震能力，对全国具有示范意义的样板地区。",
+        [("6", 6, "级", "~", None, False)],
+    ),
+    ("a-capacity-formed", "形成年产100万吨的生产能力。", [("100万", 1000000, "吨", "=", None, False)]),
+    # bug caught (gov_020, gov_051): 努力 as a noun, the effort made, strives for nothing; as a verb it does
+    (
+        "the-effort-made-is-no-striving",
+        "依靠全社会的共同努力，首先使大中城市基本具备抗御6级左右地震的能力。",
+        [("6", 6, "级", "~", None, False)],
+    ),
+    (
+        "the-effort-of-a-period-is-no-striving",
+        "经过“九五”期间的努力，使其成为率先具备抗御6级左右地震能力，对全国具有示范意义。",
+        [("6", 6, "级", "~", None, False)],
+    ),
+    ("effort-as-a-verb-strives", "努力使覆盖率达到90%。", [("90%", 90, "%", ">=", None, True)]),
+    # pages_001: a round magnitude printed alone after a bound, closing its clause — the unit left unsaid; 过 is a
+    # bound there only
+    ("a-magnitude-past-a-bound", "力争全省集成电路产业规模过千亿。", [("千亿", 10**11, "", ">", None, True)]),
+    ("a-magnitude-broken-through", "数字经济规模突破万亿，", [("万亿", 10**12, "", ">", None, False)]),
     # made up to probe the conditions rule: a must-have with no list of conditions before it sets a goal
     (
         "a-must-have-outside-a-list-of-conditions",
@@ -405,6 +430,14 @@ MADE_UP = [
 ]
 
 NON_TARGETS = [
+    # a magnitude after a verb ending in 过, a magnitude that goes on into a name (pages_001's rule)
+    ("a-magnitude-after-a-verb", "通过千亿。"),
+    ("a-magnitude-in-a-name", "规模超千亿工程。"),
+    # a capability already there, one a body must have, one that says who is eligible, a grade (gov_020's rule)
+    ("a-capability-already-there", "城市已具备抗御6级地震的能力。"),
+    ("a-capability-a-body-must-have", "申请企业应具备年产10万吨的生产能力。"),
+    ("a-capability-that-qualifies", "具备年产10万吨生产能力的企业，可以申报。"),
+    ("a-grade-of-qualification", "具备一级资质的企业可以申报。"),
     ("a-rounds-cap-after-its-selection", "每两年评选一次“某某工匠”，每次不超过50名，对获评人员给予奖励。"),
     ("a-list-of-bounds-that-qualifies", "对亩均投资强度达到300万元以上、亩均税收达到30万元以上的新建项目给予奖励。"),
     ("the-day-of-a-date", "5月11日内蒙古发生地震，3月19日召开会商会。"),
@@ -674,6 +707,18 @@ TIMES = [
         "time-nodes-in-a-sentence-of-their-own",
         "新建高标准农田3.2万亩。按照时间节点推进：2025年3月底前完成招标，2025年11月底前完成竣工验收。",
         [("3.2万", "=", None)],
+    ),
+    # genre 38 (an old annotated disagreement): a deadline times the count of what is chosen or made; what each
+    # of those is to do, in a clause after that count, follows them — no time of that deadline
+    (
+        "what-each-of-the-counted-does",
+        "2020年6月底前，在全国选择30个左右城市开展试点，每个试点城市带动不少于500家中小企业实施数字化改造。",
+        [("30", "~", "2020-06-30"), ("500", ">=", None)],
+    ),
+    (
+        "each-one-with-no-count-before-it",
+        "2022年底前，每个省份至少完成10个转型项目。",
+        [("10", ">=", "2022-12-31")],
     ),
     (
         "years-respectively",

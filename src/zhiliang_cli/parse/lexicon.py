@@ -677,6 +677,9 @@ PREFIX_COMPARATORS = {
         )
     },
 }
+#: Bounds that count only before a round magnitude printed alone (规模过千亿): elsewhere 过 ends a verb (通过, 经过).
+MAGNITUDE_BOUNDS = {"过": ">"}
+NOT_MAGNITUDE_BOUNDS = ("通过", "经过", "不过", "度过", "越过", "跨过", "错过")
 #: Durations that are a target only when bounded (不超过3个月, 压缩至2个月): 用3个月时间 is none.
 BOUNDED_DURATION_UNITS = ("个月", "个季度")
 #: Units of time, after which 内 sets a limit (5个工作日内).
@@ -707,6 +710,10 @@ UPGRADE_VERBS = ("改造提升", "巩固提升", "整治提升", "提档升级",
 #: Words that mark a target the plan only strives for; their scope runs to the
 #: end of the sentence.
 ASPIRATION_CUES = ("力争", "争取", "争创", "力促", "努力", "争当")
+#: Of those, the one that is also a noun: the effort made (依靠…的共同努力，首先使…; 经过“九五”期间的努力，使其成为…),
+#: after these words or before a clause mark, the means of a goal, no striving for it.
+EFFORT_NOUN = "努力"
+EFFORT_NOUN_BEFORE = ("的", "共同")
 #: Words that open a part of the count before (培育企业100家，其中国家级10家): the clause has no verb of its
 #: own, yet goes on with no second subject of the first verb.
 PART_OPENERS = ("其中", "含", "包括")
@@ -852,8 +859,8 @@ YEAR_NOT_DATING_AFTER = (
 )  # fmt: skip
 #: The closing words of a baseline phrase: 在……的基础上.
 BASELINE_FRAME = ("在", "基础上")
-#: Period names built from numerals.
-PERIOD_NAMES = ("十一五", "十二五", "十三五", "十四五", "十五五", "十六五")
+#: Period names built from numerals (not 十五, the tenth plan's: a number too, 十五个).
+PERIOD_NAMES = ("六五", "七五", "八五", "九五", "十一五", "十二五", "十三五", "十四五", "十五五", "十六五")
 #: Fixed phrases built on numerals (never targets), beyond those in quotes.
 NUMERAL_IDIOMS = (
     # words that start with a numeral but count nothing: 一批 (a number of), 一体 (as one) …
@@ -935,13 +942,28 @@ NOT_BEFORE_RELATIVE_YEAR = {
     "去": "过失回除上下进出离死",
 }
 #: What after a year makes it date a thing rather than open a clause of work: 2023年度, 2023年的.
-YEAR_FOLLOWERS = ("度", "的", "第", "版", "起", "—", "-", "至", "到", "、", "和", "及", "，", ",", "。")
+#: A span's joiner is one (2025年—2027年: the span is read at its last year).
+YEAR_FOLLOWERS = ("度", "的", "第", "版", "起", *YEAR_RANGE_JOINERS, "、", "和", "及", "，", ",", "。")
 YEAR_PHRASES = ("以来", "以前", "前后", "开始", "上半年", "下半年")
+#: Words after a span of years (2025—2027年) that make it no time to reach: a name of its years
+#: (2021—2023年度先进集体), or what has gone on since (2019—2021年以来).
+SPAN_NOT_TIME_FOLLOWERS = ("度", "以来")
+#: Words between the years of a span that a horizon's word may be (2002年|到2005年): the last year's
+#: 到 or 至 then joins the span.
+SPAN_HORIZON_JOINERS = ("到", "至")
 #: Verbs after a year that open a paragraph with something said of the year (2024年是…的关键之年),
 #: not the work it is the time of (2025年农村公路工作的总体思路是).
 YEAR_SUBJECT_VERBS = ("是", "为")
 #: Five-year periods by the year they end: 到“十四五”末 -> 2025-12-31.
-PERIOD_END_YEARS = {"十一五": 2010, "十二五": 2015, "十三五": 2020, "十四五": 2025, "十五五": 2030, "十六五": 2035}
+PERIOD_END_YEARS = {
+    "六五": 1985, "七五": 1990, "八五": 1995, "九五": 2000, "十五": 2005,
+    "十一五": 2010, "十二五": 2015, "十三五": 2020, "十四五": 2025, "十五五": 2030, "十六五": 2035,
+}  # fmt: skip
+#: Periods whose name is a number too (十五个, 第十五条): a period only in quotation marks (“十五”期间).
+QUOTED_PERIODS = ("十五",)
+#: Words after a period's name that make it the span of the period (“十四五”期间, “九五”时期): what is set
+#: for it is due at its end.
+PERIOD_SPAN_WORDS = ("时期", "期间")
 #: Words after a time that make it when a task starts (2024年起, 2025年6月开始): no time to finish by.
 START_WORDS = ("起", "开始")
 #: Words before such a time: 自2024年起, 从2025年开始.
@@ -1126,6 +1148,9 @@ GENERAL_WORDS = ("一般", "一般在", "一般为", "通常", "通常在", "通
 #: 均 (each) right before a bound: with a count before it, a standard each of those must meet.
 EACH_WORDS = ("均", "都")
 EACH_ONE_WORDS = ("单个", "单笔", "单家", "单户", "单次", "单人")  # not 单项 (单项冠军企业)
+#: Words that open a clause whose subject is each one of a kind (每个试点城市带动…): after a clause that counts
+#: those ones, what each is to do follows their making or choosing, not the deadline that times it.
+EACH_SUBJECT_WORDS = ("每个", "每一个")
 #: A period a benefit lasts (优惠期不超过36个月): its bound is a rule, not a goal (a 结案周期 or
 #: 办理时限 is a goal of service).
 BENEFIT_PERIOD_ENDS = tuple(
@@ -1195,6 +1220,12 @@ CONDITION_WORDS = ("对于", "对", "凡")
 #: Words that open a list of conditions a body must meet: 符合下列要求的社会团体予以保留; 还应具备：.
 CONDITION_LIST_VERBS = ("符合", "具备", "具有")
 CONDITION_LIST_WORDS = ("条件", "要求", "标准")
+#: Verbs of having a capability, and the capability: a level or an amount between them is the capability
+#: a goal sets (基本具备抗御6级左右地震的能力, 形成年产100万吨的生产能力), with no verb that reaches it.
+CAPABILITY_VERBS = ("具备", "形成", "拥有")
+CAPABILITY_NOUN = "能力"
+#: Words before such a verb that make the capability one already there (已具备…能力): a fact.
+ALREADY_WORDS = ("已", "业已", "曾")
 #: Modals of what a body must have, setting a threshold in a list of conditions: 应有10万元以上资金.
 POSSESSION_MODALS = (
     "应有", "须有", "应具备", "须具备", "需具备", "应当具备", "必须具备", "应具有", "须具有", "应当具有", "必须具有",

@@ -670,7 +670,11 @@ RE_HAS_DIGIT = re.compile(DIGIT)
 
 _PART = _alternation(lx.YEAR_PARTS)
 _MONTH_NUM = rf"(?:{DIGIT}{{1,2}}|[一二三四五六七八九十]{{1,2}})"
-_PERIOD = _alternation(lx.PERIOD_END_YEARS)
+#: A period's name, in quotation marks or not (“十四五”, 十四五); one that is a number too only in them (“十五”).
+_PERIOD = (
+    rf"""[“"‘]? (?:{_alternation(name for name in lx.PERIOD_END_YEARS if name not in lx.QUOTED_PERIODS)}) [”"’]?"""
+    rf"""| [“"‘] (?:{_alternation(lx.QUOTED_PERIODS)}) [”"’]"""
+)
 
 #: Spaces, and at most one line end a copy from print wrapped a time at (6月⏎底前, 到2025⏎年).
 _GAP = rf"{WS}*(?:(?:\r\n|\r|\n){WS}*)?"
@@ -698,7 +702,9 @@ RE_TIME = re.compile(
     rf"""
     (?P<horizon> (?:{_alternation(lx.HORIZON_WORDS)}) {WS}* )?                           # 到 / 至
     (?:
-        (?P<period> [“"‘]? (?:{_PERIOD}) [”"’]? (?:时期)? (?P<period_end>末|期末)? )     # “十四五”末
+        (?P<period> (?:{_PERIOD})                                                       # “十四五”
+                    (?P<period_span> {_alternation(lx.PERIOD_SPAN_WORDS)} )?                #   期间
+                    (?P<period_end> 末|期末 )? )                                           #   末
       | (?: (?: (?P<year> (?:19|20)[0-9]{{2}}|(?:二〇|二零)[〇零一二三四五六七八九]{{2}} ) {_GAP} 年  # 2023年
               | (?P<rel_year> {_RELATIVE_YEAR} ) ) {_GAP} )?                         # 今年, 明年
         (?P<in_year> {_IN_YEAR} )?                                                   # 6月底, 上半年
@@ -730,6 +736,17 @@ RE_YEAR_SPAN = re.compile(
     """,
     re.VERBOSE,
 )
+#: The first year of a span of years and what joins it to the last, right before the last year
+#: (2025-|2027年, 2025年—|2027年; 2002年|到2005年, where the last year's 到 or 至 is the joiner):
+#: searched in the few characters before the last year (SPAN_FIRST_REACH), ending where it starts.
+RE_SPAN_FIRST_YEAR = re.compile(
+    rf"""
+    (?<![0-9]) (?P<first> (?:19|20)[0-9]{{2}} ) {_GAP} 年? {_GAP}            # 2025年
+    (?P<joiner> [{regex.escape(lx.YEAR_RANGE_JOINERS)}]{{1,2}} )? {_GAP} \Z   # — / - / 至
+    """,
+    re.VERBOSE,
+)
+SPAN_FIRST_REACH = 16
 #: A year in a title, its digits made ASCII: 2023 of 2023年福建省质量强省工作要点.
 RE_PLAN_YEAR = regex.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
 #: Text in brackets with no brackets inside: （2023年底前完成）.

@@ -17,8 +17,10 @@ denominators (每万人口), baselines (在已批复设立的4个……的基础
 only after a goal verb, with a comparator, as a range, or summing up the titles
 just named (《…》《…》两项标准), because in plans they are mostly fixed phrases.
 A rate or an index may stand without a unit when a comparator follows it
-(死亡率控制在0.2以下); so does a share (超过1/3, 达到五分之四, 三成以上: a bare ratio,
+(死亡率控制在0.2以下), and so does a round magnitude after a bound (规模过千亿: the unit left
+unsaid); so does a share (超过1/3, 达到五分之四, 三成以上: a bare ratio,
 0.3 for 三成), while 百分之百 is 100 %, and 增长一倍 is read as 翻一番 (the multiple, 2).
+A capability stated with no verb that reaches it is a goal (基本具备抗御6级左右地震的能力: 6, 级, ~).
 Emits one record per target with the clause it stands in, as printed, its span, and the
 span of the number itself.
 """
@@ -209,6 +211,8 @@ class _Context:
             return False
         clause_start = None
         for cue in RE_ASPIRATION_CUE.finditer(self.text, self.sentence_start(pos), pos):
+            if cue.group() == lx.EFFORT_NOUN and _names_the_effort(self.text, cue.start(), cue.end()):
+                continue  # 经过…的努力，使其成为…: the effort made, the means of the goal
             if cue.group() not in lx.ASPIRATION_VERBS:
                 return True
             clause_start = self.clause_start(pos) if clause_start is None else clause_start
@@ -284,6 +288,18 @@ class _Context:
         upper = min(self.end, pos + reach)
         match = marks.search(self.text, pos, upper)
         return match.start() if match else upper
+
+
+def _names_the_effort(text: str, start: int, end: int) -> bool:
+    """Whether 努力 in ``text[start:end]`` is a noun, the effort made (…的共同努力，首先使; 经过…的努力，
+    使其成为), rather than a verb that strives for what follows (努力实现, 努力把…提高到).
+
+    >>> _names_the_effort("依靠全社会的共同努力，首先使", 8, 10), _names_the_effort("经过努力，建成", 2, 4)
+    (True, True)
+    >>> _names_the_effort("努力实现覆盖率达到90%", 0, 2)
+    False
+    """
+    return text.endswith(lx.EFFORT_NOUN_BEFORE, 0, start) or text[end : end + 1] in lx.CLAUSE_ENDS
 
 
 _CLAUSE_START, _CLAUSE_END, _SENTENCE_START, _SENTENCE_END = range(4)  # the kinds of bound
@@ -713,6 +729,8 @@ def _set_times(
         # a horizon between an earlier deadline and the number governs it (2025年底前实现…，到2027年…提高到35%)
         after = horizons[horizon].start if horizon >= 0 else -1
         earlier = [t for t in in_sentence if t.start < pos and t.start > after]
+        if earlier and _each_of_the_counted(text, ctx, pos, earlier[-1], targets):
+            earlier = []  # 6月底前，选择30个城市…，每个试点城市带动不少于500家: the deadline times the choice
         later = None if earlier else _completing(text, [t for t in in_sentence if t.start > pos], ctx)
         time = earlier[-1] if earlier else later
         if time is None and horizon >= 0 and horizon not in reach:  # needed only where no time is stated
@@ -723,6 +741,17 @@ def _set_times(
             target["by"] = horizons[horizon].record(text)
         elif region.deadline is not None:
             target["by"] = region.deadline
+
+
+def _each_of_the_counted(text: str, ctx: _Context, pos: int, time: TimeMark, targets: list[TargetRecord]) -> bool:
+    """Whether a number at ``pos`` is what each one of a kind is to do (its clause opens with 每个), after a
+    clause that counts those ones under the deadline ``time``: 2020年6月底前，在全国选择30个左右城市开展试点，
+    每个试点城市带动不少于500家中小企业 — the deadline times the choice of the cities; what each city then
+    brings about follows it (2022年底前，每个省份至少完成10个, with no count between, is due then)."""
+    clause_start = ctx.clause_start(pos)
+    if not text[clause_start:pos].lstrip(_BLANKS).startswith(lx.EACH_SUBJECT_WORDS):
+        return False
+    return any(time.end <= t["number_span"][0] < clause_start for t in targets)
 
 
 def _horizon_reach(text: str, start: int, end: int, index: LineIndex) -> int:
@@ -778,9 +807,10 @@ def _target(text: str, quantity: re.Match[str], ctx: _Context, region: Region, i
         return None
     if not double and parse_number(low) is None:
         return None  # a number of thousands of digits: no value to reach
+    capability = _states_a_capability(text, start, unit.end, ctx)  # 具备抗御6级左右地震的能力: a goal
     if unit.text in lx.GOAL_ONLY_UNITS:  # 三级公立医院, 60岁以上老年人 — looked at first: there are many
         near = text[max(ctx.start, start - _LOOK_BACK) : start]
-        if _prefix_comparator(near) is None and not near.endswith(lx.LEVEL_VERBS):
+        if _prefix_comparator(near) is None and not near.endswith(lx.LEVEL_VERBS) and not capability:
             return None
         if _counts_before(text[ctx.clause_start(start) : start]):
             return None  # 100家企业达到3级以上标准: the level the counted ones reach, the count the goal
@@ -793,7 +823,7 @@ def _target(text: str, quantity: re.Match[str], ctx: _Context, region: Region, i
     )  # 6万亩⏎以上: a comparator a hard wrap put on the next line
     if suffix is not None and suffix.group("cmp") == "内" and unit.text not in lx.TIME_UNITS:
         suffix = None
-    prefix = _prefix_comparator(before)
+    prefix = _prefix_comparator(before) or (_magnitude_bound(text, quantity, ctx) if unit.text == "" else None)
     is_range = high is not None
     if (
         low
@@ -835,13 +865,44 @@ def _target(text: str, quantity: re.Match[str], ctx: _Context, region: Region, i
         text, expression_end, unit.text, ctx, prefix, bare=prefix is None and not ctx.governing(clause_start, start)
     ):
         return None
-    if _not_a_goal(text, start, unit.text, expression_end, before, clause_start, ctx, prefix):
-        return None
+    if not capability and _not_a_goal(text, start, unit.text, expression_end, before, clause_start, ctx, prefix):
+        return None  # (the words between a capability's number and 能力 qualify it: 6级左右地震的能力)
     if unit.text in lx.BOUNDED_DURATION_UNITS and not (
         suffix or prefix or ctx.governing(clause_start, start) in lx.REACH_DOWN_VERBS
     ):
         return None  # 用3个月时间: a span of time, not a target
     return _record(text, quantity, unit, suffix, prefix, before, clause_start, ctx, region, index)
+
+
+def _states_a_capability(text: str, start: int, end: int, ctx: _Context) -> bool:
+    """Whether a level or an amount at ``start`` (its unit ending at ``end``) is the capability a goal
+    sets, with no verb that reaches it: a verb of having (具备, 形成, 拥有) before it in its clause, a few
+    words at most between (抗御, 年产), and 能力 closing the phrase after it, a few words and 的 at most
+    between (基本具备抗御6级左右地震的能力, 形成年产100万吨的生产能力).  Not a capability already there
+    (已具备…: a fact), one a body must have (应具备…能力: a condition), nor one that qualifies what
+    follows (具备年产10万吨生产能力的企业: who is eligible).
+
+    >>> t = "使大中城市基本具备抗御6级左右地震的能力。"
+    >>> _states_a_capability(t, 11, 13, _Context(t, Region(0, len(t), None, None)))
+    True
+    >>> t = "具备年产10万吨生产能力的企业，可以申报。"
+    >>> _states_a_capability(t, 4, 8, _Context(t, Region(0, len(t), None, None)))
+    False
+    """
+    upper = min(ctx.clause_end(end), end + _CAPABILITY_REACH)
+    at = text.find(lx.CAPABILITY_NOUN, end, upper)
+    if at < 0 or text.startswith("的", at + len(lx.CAPABILITY_NOUN)) or RE_HAS_DIGIT.search(text, end, at):
+        return False  # most numbers have no 能力 after them
+    clause_start = ctx.clause_start(start)
+    lower = max(clause_start, start - _CAPABILITY_REACH)
+    verb_at, verb = max((text.rfind(verb, lower, start), verb) for verb in lx.CAPABILITY_VERBS)
+    if verb_at < 0 or "的" in text[verb_at:start]:
+        return False
+    words = text[clause_start:verb_at]
+    return not any(word in words for word in lx.ALREADY_WORDS) and not (words + verb).endswith(lx.POSSESSION_MODALS)
+
+
+_CAPABILITY_REACH = 10  # characters between a capability's verb and its number, and its number and 能力
 
 
 def _sizes_a_list(text: str, quantity: re.Match[str], unit: str, clause_start: int) -> bool:
@@ -969,7 +1030,7 @@ def _not_a_goal(
         return True  # 福利彩票公益金用于养老服务的比例不低于55%: how the money is spent, a rule
     if _PRECEDENCE.anywhere(words):
         return True  # 优先支持其行政区域内1家符合条件的…: how many a rule puts first, not a goal
-    capped = prefix is not None and lx.PREFIX_COMPARATORS[prefix] in ("<=", "<")
+    capped = prefix is not None and _BOUNDS[prefix] in ("<=", "<")
     if capped and (
         (
             any(text.find(word, clause_start, start) >= 0 for word in lx.ROUND_WORDS)
@@ -1452,7 +1513,7 @@ def _qualifies(
                 and RE_UNIT.match(text, later.end(), ctx.end) is not None
             ):
                 return True
-        bounded_below = (prefix is not None and lx.PREFIX_COMPARATORS[prefix] in (">", ">=")) or text[
+        bounded_below = (prefix is not None and _BOUNDS[prefix] in (">", ">=")) or text[
             expression_end - 2 : expression_end
         ] in lx.FLOOR_SUFFIXES  # 超1000万元OPC100家, 亿元以上工业项目30个
         return bounded_below and _count_follows(text, expression_end, ctx)
@@ -1498,7 +1559,31 @@ def _unit(text: str, quantity: re.Match[str], ctx: _Context) -> _Unit | None:
     start = quantity.start()
     if RE_HAS_DIGIT.search(quantity.group("low")) and RE_RATE_WORD.search(text, ctx.clause_start(start), start):
         return _Unit("", None, quantity.end())
+    if _magnitude_bound(text, quantity, ctx) is not None:
+        return _Unit("", None, quantity.end())  # 产业规模过千亿: the unit left unsaid
     return None
+
+
+def _magnitude_bound(text: str, quantity: re.Match[str], ctx: _Context) -> str | None:
+    """The bound before a round magnitude printed alone, with no unit, closing its clause (产业规模过千亿。,
+    突破万亿，): an amount whose unit is left unsaid; 过 is a bound there only (MAGNITUDE_BOUNDS).
+
+    >>> t = "力争到2025年，全省集成电路产业规模过千亿。"
+    >>> _magnitude_bound(t, RE_QUANTITY.search(t, 19), _Context(t, Region(0, len(t), None, None)))
+    '过'
+    >>> t = "通过千亿。"
+    >>> _magnitude_bound(t, RE_QUANTITY.search(t), _Context(t, Region(0, len(t), None, None))) is None
+    True
+    """
+    low, end = quantity.group("low"), quantity.end()
+    if quantity.group("high") or not low or any(ch not in _BARE_MAGNITUDES for ch in low):
+        return None
+    if end < ctx.end and text[end] not in lx.CLAUSE_ENDS:
+        return None
+    before = text[max(ctx.start, quantity.start() - _LOOK_BACK) : quantity.start()]
+    if before.endswith(lx.NOT_MAGNITUDE_BOUNDS):
+        return None  # 通过千亿: a verb
+    return _PREFIXES.ending(before) or _MAGNITUDE_BOUNDS.ending(before)
 
 
 @lru_cache(maxsize=1024)  # a plan uses a few dozen units, each many times
@@ -1733,6 +1818,8 @@ class _Words:
 
 _ENDINGS_KEPT = 4096  # answers a word list keeps before it forgets them all
 _PREFIXES = _Words(lx.PREFIX_COMPARATORS)
+_MAGNITUDE_BOUNDS = _Words(lx.MAGNITUDE_BOUNDS)
+_BOUNDS = {**lx.PREFIX_COMPARATORS, **lx.MAGNITUDE_BOUNDS}  # what each bound before a number sets
 _LEVELS = _Words((*lx.LEVEL_VERBS, *lx.REACH_VERBS, *lx.REACH_DOWN_VERBS, "稳定在", "保持在", "控制在"))
 _GOAL_VERBS = _Words(lx.GOAL_VERBS)
 _DECREASE = _Words(lx.DECREASE_VERBS)
@@ -1926,7 +2013,7 @@ def _comparator(
     if approx:
         return lx.SUFFIX_COMPARATORS[approx]
     if prefix:
-        return lx.PREFIX_COMPARATORS[prefix]
+        return _BOUNDS[prefix]
     if change is None and verb in lx.REACH_VERBS:
         return ">="
     if change is None and verb in lx.REACH_DOWN_VERBS:

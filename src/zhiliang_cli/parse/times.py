@@ -10,8 +10,10 @@ Recognises the times a plan sets things by::
     3月31日前                        deadline  the plan's year, 03-31
     上半年 / 三季度 / 二季度末前     deadline  06-30 / 09-30 / 06-30 of the plan's year
     到“十四五”末                    horizon   2025-12-31
+    “九五”期间 / “十四五”时期         horizon   2000-12-31 / 2025-12-31  (the period's span: due at its end)
     长期坚持 / 持续推进              deadline  no date
     完成时限：2025年—2027年          deadline  2027-12-31  (a span of years: due at its end)
+    2025-2027年累计培育…             horizon   2027-12-31  (in the text: holds as 到2027年 does)
     完成时限：每年12月底前           deadline  no date     (it comes back every year)
     3月底前招标，5月底前开工，11月底前验收   stages of one task: due at the last, 11-30
     在年中和年末向国务院报告          no time   (two points of every year: a rhythm)
@@ -52,10 +54,12 @@ from .patterns import (
     RE_PLAN_YEAR,
     RE_QUALIFYING_VERB,
     RE_SENTENCE_END,
+    RE_SPAN_FIRST_YEAR,
     RE_TIME,
     RE_TIME_ANCHOR,
     RE_TIME_REMARK,
     RE_YEAR_SPAN,
+    SPAN_FIRST_REACH,
     TIME_LEAD_CHARS,
 )
 
@@ -93,6 +97,8 @@ def find_times(text: str, start: int, end: int, year: int | None) -> list[TimeMa
     for match in _matches(text, start, end):
         mark = _mark(match, year)
         if mark is not None and not (mark.kind == "deadline" and grants_a_permission(text, mark.end, end)):
+            while marks and marks[-1].start >= mark.start:
+                marks.pop()  # the first year of a span read whole at its last (2025年～|2027年)
             marks.append(mark)
     return marks
 
@@ -221,6 +227,10 @@ def _mark(match: re.Match[str], year: int | None) -> TimeMark | None:
         return None  # 较2023年末翻一番, 比上年末增长5%: the base of a change, not a time to reach
     group = match.groupdict()  # one call for every group's text (None where it took no part)
     horizon = group["horizon"] is not None
+    if group["year"] and not (group["in_year"] or group["before"]):
+        first = _span_first_year(match)
+        if first is not None:
+            return _span(first, match, year)
     if not horizon and text.find("的", end + 1, end + 3) >= 0 and RE_QUALIFYING_VERB.match(text, end) is not None:
         return None  # 2000年底前建成的城镇老旧小区: which ones are counted, no time to reach
     if group["plan_year"]:
@@ -229,9 +239,11 @@ def _mark(match: re.Match[str], year: int | None) -> TimeMark | None:
         within = group["plan_year"] in lx.WITHIN_YEAR_WORDS or group["before"]
         return TimeMark(start, end, "deadline" if within else "scope", _iso(year, 12, 31))
     if group["period"]:
+        end_year = _period_end_year(group["period"])
         if not (horizon or group["before"] or group["period_end"]):
-            return None  # “十四五”时期: a period, not a time to reach
-        end_year = next((y for name, y in lx.PERIOD_END_YEARS.items() if name in group["period"]), None)
+            if group["period_span"] and _sets_the_period(text, end, end_year, year):
+                return TimeMark(start, end, "horizon", _iso(end_year, 12, 31))  # “九五”期间: due at its end
+            return None  # “十四五”, “十三五”时期 in a plan of 2021: a name, a period past
         return TimeMark(start, end, _kind(horizon, group["before"]), _iso(end_year, 12, 31))
     if not (group["year"] or group["rel_year"]) and _joined_to_a_point_of_the_year(text, start, end):
         return None  # 在年中和年末向国务院报告: twice a year, a rhythm
@@ -251,6 +263,81 @@ def _mark(match: re.Match[str], year: int | None) -> TimeMark | None:
     if group["month"] and not (group["before"] or group["month_end"] or group["day"] or horizon):
         return None
     return TimeMark(start, end, _kind(horizon, group["before"]), _date(match, stated_year or year))
+
+
+def _period_end_year(period: str) -> int | None:
+    """The year a five-year period named in ``period`` ends (the longest name in it: 十五五, not 十五).
+
+    >>> _period_end_year("“十五五”期间"), _period_end_year("“十五”时期"), _period_end_year("“九五”期间")
+    (2030, 2005, 2000)
+    """
+    names = [name for name in lx.PERIOD_END_YEARS if name in period]
+    return lx.PERIOD_END_YEARS[max(names, key=len)] if names else None
+
+
+def _sets_the_period(text: str, end: int, end_year: int | None, year: int | None) -> bool:
+    """Whether a period's span (“十四五”期间, “九五”时期) ending at ``end`` sets what follows for the
+    period, due at its end: not one past in a plan of ``year`` (“十三五”时期，全省累计… in 2021: what
+    was done), nor one a sentence says something of (“十四五”时期是…的关键期) or counts from (以来).
+
+    >>> _sets_the_period("“十四五”期间，建成", 7, 2025, 2021), _sets_the_period("“十三五”时期，建成", 7, 2020, 2021)
+    (True, False)
+    >>> _sets_the_period("“十四五”时期是关键期", 7, 2025, 2021), _sets_the_period("“十四五”时期以来", 7, 2025, 2021)
+    (False, False)
+    """
+    if end_year is None or (year is not None and end_year < year):
+        return False
+    return not text.startswith((*lx.YEAR_SUBJECT_VERBS, *lx.SPAN_NOT_TIME_FOLLOWERS), end)
+
+
+def _span_first_year(match: re.Match[str]) -> re.Match[str] | None:
+    """The first year of a span of years whose last year ``match`` is (2025-2027年, 2025年—2027年,
+    2025年至2027年, 2002年到2005年: the last year's 到 or 至 joins them), going forward by no more
+    than SPAN_MOST_YEARS; else None.
+
+    >>> _span_first_year(RE_TIME.search("2025-2027年累计")).group("first")
+    '2025'
+    >>> _span_first_year(RE_TIME.search("2002年到2005年，", 5)).group("first")
+    '2002'
+    >>> _span_first_year(RE_TIME.search("到2027年，")) is None, _span_first_year(RE_TIME.search("2027-2025年")) is None
+    (True, True)
+    """
+    text, start = match.string, match.start()
+    word = match.group("horizon")
+    if word is not None and word.strip(lx.SPACE_CHARS + "\r\n") not in lx.SPAN_HORIZON_JOINERS:
+        return None  # 截至2027年: a horizon, no span
+    first = RE_SPAN_FIRST_YEAR.search(text, max(0, start - SPAN_FIRST_REACH), start)
+    if first is None or (first.group("joiner") is None) == (word is None):
+        return None  # 2025年2027年: no joiner; 2025年—到2027年: two
+    first_year, last_year = int(first.group("first")), int(match.group("year"))
+    return first if first_year < last_year <= first_year + _SPAN_MOST_YEARS else None
+
+
+_SPAN_MOST_YEARS = 30  # years a span of a plan may run over (2018—2035年)
+_SPAN_OPENERS = frozenset(lx.NOTE_OPEN_BRACKETS + "".join(opening for opening, _close in lx.QUOTE_PAIRS))
+
+
+def _span(first: re.Match[str], match: re.Match[str], year: int | None) -> TimeMark | None:
+    """A span of years in running text (2025-2027年累计培育…300家): a horizon due at its end, that
+    governs what follows as 到2027年 does.  Not one in brackets (（2025—2027年）: a title's period, or
+    a note's field) or opening a title or a quotation (《2024—2026年行动方案》), one that is a base
+    (较2019—2021年), names its years (2021—2023年度) or tells of what went on since (以来), nor one
+    past in a plan of ``year``: ended before it, or in it having begun before (2002年到2005年，…连续
+    四年组织 in a reply of 2005: what was done).
+
+    >>> text = "2025-2027年累计培育300家；（2025—2027年）；2019—2021年累计新增"
+    >>> [(t.start, t.end, t.kind, t.date) for t in find_times(text, 0, len(text), 2025)]
+    [(0, 10, 'horizon', '2027-12-31')]
+    """
+    text, start, end = match.string, first.start(), match.end()
+    first_year, last_year = int(first.group("first")), int(match.group("year"))
+    if _char_before(text, start) in _SPAN_OPENERS or _after_gap(text, end) in lx.NOTE_CLOSE_BRACKETS:
+        return None  # （2025—2027年）, 《2024—2026年行动方案》, 完成时限为“2025年—2027年”的: a name or a value
+    if text.endswith(lx.BASELINE_TIME_WORDS, 0, start) or text.startswith(lx.SPAN_NOT_TIME_FOLLOWERS, end):
+        return None
+    if year is not None and (last_year < year or (last_year == year and first_year < year)):
+        return None
+    return TimeMark(start, end, "horizon", _iso(last_year, 12, 31))
 
 
 def _joined_to_a_point_of_the_year(text: str, start: int, end: int) -> bool:
