@@ -9,6 +9,8 @@ import pytest
 from zhiliang_cli import parse_plan
 from zhiliang_cli.records import PlanRecord
 
+from .invariants import lost_characters
+
 
 def _plan(text: str) -> PlanRecord:
     return parse_plan(text).model_dump(mode="json")  # type: ignore[return-value]
@@ -422,6 +424,54 @@ def test_serials_that_name_their_section_are_its_tasks(text: str, items: list[tu
     first number repeats the section's, the second starts at 1 and runs on.  Elsewhere the same
     digits at a line's start are a number (2.1 万亿元 under 一、) and stay in the text they are in."""
     assert _items(text) == items
+
+
+_REGULATION = "某某条例\n第一条 为了规范管理，制定本条例。\n"
+# (id, a document written in articles, its items as (numeral, title), its closing)
+ARTICLES = [
+    (
+        "clauses-inside-articles-are-their-text",  # gov_033: a 条例 in articles, no chapters
+        _REGULATION + "第二条 下列所得，均为境内所得：\n（一）提供劳务取得的所得；\n（二）出租财产取得的所得。\n"
+        "第三条 经营所得，是指：\n1.个体工商户取得的所得；\n2.个人从事其他活动取得的所得。\n"
+        "第四条 本条例自2019年1月1日起施行。\n",
+        [("一", "为了规范管理，制定本条例"), ("二", "下列所得，均为境内所得"), ("三", "经营所得，是指")],
+        "第四条 本条例自2019年1月1日起施行。",
+    ),
+    (
+        "clauses-that-own-notes-are-the-tasks",  # opc_013: sub-measures, each with its note
+        "某区若干措施\n第一条 办公空间支持\n提供空间。（责任单位：区科技局）\n第二条 人才支持\n"
+        "（一）青年人才引育。给予补贴。（责任单位：区人力资源局）\n（二）菁英奖励。给予奖励。（责任单位：区人才工作局）\n",
+        [("一", "办公空间支持"), ("一", "青年人才引育"), ("二", "菁英奖励")],
+        None,
+    ),
+    (
+        "one-clause-with-a-note-is-not-enough",  # the note is the article's, given at its last clause
+        _REGULATION + "第二条 支持下列项目：\n（一）技术改造项目；\n（二）研发平台项目；\n"
+        "（三）人才引进项目。（责任单位：市工信局）\n第三条 本条例由市工信局负责解释。\n",
+        [("一", "为了规范管理，制定本条例"), ("二", "支持下列项目")],
+        "第三条 本条例由市工信局负责解释。",
+    ),
+    (
+        "articles-under-chapters-alike",  # gov_032, gov_058: the chapters group them, the same reading
+        "某某条例\n第一章 总则\n第一条 为了规范管理，制定本条例。\n第二章 管理\n"
+        "第二条 下列所得，均为境内所得：\n（一）提供劳务取得的所得；\n（二）出租财产取得的所得。\n"
+        "第三章 附则\n第三条 本条例自2019年1月1日起施行。\n",
+        [("一", "为了规范管理，制定本条例"), ("二", "下列所得，均为境内所得")],
+        "第三章 附则\n第三条 本条例自2019年1月1日起施行。",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "items", "closing"), [c[1:] for c in ARTICLES], ids=[c[0] for c in ARTICLES])
+def test_in_a_document_written_in_articles_the_articles_are_the_tasks(
+    text: str, items: list[tuple[str, str]], closing: str | None
+) -> None:
+    """An article is a task whether or not chapters group them, its clauses (（一）…, 1.) parts of its
+    text; only clauses that own notes, most of them, are tasks (opc_013).  The last article that says
+    when the regulation takes effect (本条例自…起施行) or who interprets it is its closing."""
+    plan = _plan(text)
+    assert (_items(text), plan["closing"]) == (items, closing)
+    assert not lost_characters(text, plan)
 
 
 # (id, an item's heading line, its title)

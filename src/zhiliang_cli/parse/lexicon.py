@@ -1293,6 +1293,7 @@ SELF_NAMES = (
     "政策措施",
     "政策",
     "条款",
+    "条例",
 )
 #: Words that repeal an earlier document: 自本通知印发之日起，《…》停止执行.
 REPEAL_WORDS = ("停止执行", "同时废止", "废止", "不再执行", "自行失效", "失效")

@@ -10,8 +10,10 @@ The items are the level that carries the lead-unit notes: usually （一）, but
 in the three-level shape (一、 -> （一） -> 1.) the numbered tasks are the items
 and the （一） headings become their ``group``.  Sub-points (1. or （1）) inside
 an item that has its own note stay inside it.  A plan without 一、 headings takes
-its shallowest level as sections (1. alone, or articles 第一条 with （一） under
-them); a section with no items whose own text carries a note (a flat list of
+its shallowest level as sections (1. alone, or articles 第一条).  In a document
+written in articles, each article is a task, whether or not chapters (第一章)
+group them, and the clauses inside it (（一）…, 1.) are its text, unless most of
+them own a note; a section with no items whose own text carries a note (a flat list of
 measures) is an item itself, and so is every section of a list where most run a
 measure's title in before its text (（一）打造专业化智创空间。聚焦…), notes or not.
 
@@ -174,6 +176,8 @@ def _parse_structure(text: str, index: LineIndex, run_in: bool = True) -> Struct
     found = find_notes(text, lines[first].start, len(text), (ln.start for ln in lines[first:]))
     notes = _Notes([n for n in found if n.readable])
     body, body_headings = lines[first:], headings[first:]
+    articles = _written_in_articles(body_headings)  # articles and no chapters: each article is a task
+    body_headings = _clauses_as_text(body, body_headings, notes)  # and its clauses (（一）…, 1.) its text
     item_level = _item_level(body, body_headings, notes)
     sends = _sends_a_plan(text, lines[:first])
     deeper = _tasks_below_titles(text, body, body_headings, notes)
@@ -185,7 +189,7 @@ def _parse_structure(text: str, index: LineIndex, run_in: bool = True) -> Struct
     if _tasks_carry_notes(text, drafts, notes):  # the safeguards and the layout that name no unit too
         _frame(text, drafts, notes, lx.FRAMING_TITLES)
     for draft in drafts:
-        draft.promoted = not draft.items and bool(notes.within(*_own_text(draft)))
+        draft.promoted = not draft.items and (articles or bool(notes.within(*_own_text(draft))))
     flat = _is_flat(text, drafts, notes, run_in)
     if flat is not None:  # a list of measures: every one is an item, a note or not
         for draft in drafts:
@@ -635,6 +639,43 @@ def _item_level(lines: list[Line], headings: list[Heading | None], notes: _Notes
 
 _TASKS_OWNING = 0.5  # the share of numbered tasks that must own a note to be the items …
 _TASKS_AGAINST_GROUPS = 0.8  # … and how near the share of the headings above them
+
+
+def _written_in_articles(headings: list[Heading | None]) -> bool:
+    """Whether the document's sections are articles (第一条…, no chapters grouping them)."""
+    return any(h is not None and h.level == 1 and h.kind == "la" for h in headings)
+
+
+def _clauses_as_text(lines: list[Line], headings: list[Heading | None], notes: _Notes) -> list[Heading | None]:
+    """The headings of a document written in articles, with the clauses inside each article
+    (（一）…, 1.) made its text: the article is the task, whether or not chapters group the
+    articles.  Only where most of an article's clauses own a note are they its tasks (第三条 人才支持
+    with （一）青年人才引育支持专项…（责任单位：…） and （二）…（责任单位：…）), and then the level
+    that carries the notes decides (:func:`_item_level`)."""
+    out = list(headings)
+    articles: list[tuple[int, int]] = []  # each article: its line and where it ends
+    article: tuple[int, int] | None = None  # the article being read: its line and its level
+    for k, heading in enumerate(headings):
+        if heading is None:
+            continue
+        if article is not None and heading.level <= article[1]:
+            articles.append((article[0], k))
+            article = None
+        if heading.kind == "la":
+            article = (k, heading.level)
+    if article is not None:
+        articles.append((article[0], len(lines)))
+    for first, end in articles:
+        inside = [(k, h.level) for k in range(first + 1, end) if (h := headings[k]) is not None]
+        if not inside:
+            continue
+        top = min(level for _k, level in inside)  # the clauses: the first level below the article
+        clauses = [k for k, level in inside if level == top]
+        extents = zip(clauses, [*clauses[1:], end], strict=True)  # a clause runs to the next one
+        owning = sum(notes.count(lines[k].start, lines[stop - 1].end) > 0 for k, stop in extents)
+        if owning * 2 < len(clauses):
+            out[first + 1 : end] = [None] * (end - first - 1)
+    return out
 
 
 class _Notes:
