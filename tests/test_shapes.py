@@ -570,6 +570,20 @@ def test_a_second_document_with_no_annex_heading_is_a_part_with_its_own_closing(
     ]
 
 
+def test_a_second_documents_annex_heading_is_its_parts_label() -> None:
+    """附件1 and 附件2 over the two documents a notice sends (genres 27 and 49): the 附件2 above the
+    second document's title is its part's ``label``, no text left belonging to no record."""
+    text = _TWO_DOCUMENTS.format(title="附件2\n某某市人才引进办法").replace(
+        "2024年1月5日\n某某市企业扶持办法", "2024年1月5日\n附件1\n某某市企业扶持办法"
+    )
+    plan = _plan(text)
+    (part,) = plan["parts"]
+    assert (part["label"], text[slice(*part["label_span"])], part["title"]) == ("附件2", "附件2", "某某市人才引进办法")
+    assert not lost_characters(text, plan)
+    (unmarked,) = _plan(_TWO_DOCUMENTS.format(title="某某市人才引进办法"))["parts"]
+    assert (unmarked["label"], unmarked["label_span"]) == (None, None)
+
+
 def test_a_title_the_notice_does_not_name_opens_no_part() -> None:
     plan = _plan(_TWO_DOCUMENTS.format(title="某某市其他事项"))
     assert plan["parts"] == []

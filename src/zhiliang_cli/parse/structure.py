@@ -40,7 +40,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from itertools import pairwise
-from typing import Any, TypeVar
+from typing import Any, NamedTuple, TypeVar
 
 from zhiliang_cli.errors import NotAPlanError
 from zhiliang_cli.records import GroupRecord, ItemRecord, NoteRecord, SectionRecord
@@ -109,6 +109,15 @@ class _Block:
     group: _Block | None = None
 
 
+class PartHead(NamedTuple):
+    """Where a further document the notice sends begins: the draft of its first section, its title's
+    lines, and the 附件 heading above them (附件2), where one is printed."""
+
+    first: int
+    title: list[Line]
+    label: Line | None = None
+
+
 @dataclass
 class SectionDraft:
     block: _Block
@@ -133,7 +142,7 @@ class Structure:
     # (with further documents under the notice, the first document's; each part's in ``part_closing``)
     annex: list[Line] = field(default_factory=list)  # what the document attaches after it ends (附件1 …)
     notes: list[LeadNote] = field(default_factory=list)  # every readable note of the body, in order
-    parts: list[tuple[int, list[Line]]] = field(default_factory=list)  # further documents: first section, title
+    parts: list[PartHead] = field(default_factory=list)  # further documents: first section, title, label
     unmarked: list[Heading] = field(default_factory=list)  # section headings read where their markers were lost
     titled_measures: bool = False  # items only because most entries run a measure's title in (_is_flat)
     part_closing: list[list[Line]] = field(default_factory=list)  # each part's own closing text (as ``closing``)
@@ -197,7 +206,7 @@ def _parse_structure(text: str, index: LineIndex, run_in: bool = True) -> Struct
     closings, signed, drafts, parts = _closing_of_each_document(text, drafts, walk.parts, notes)
     furniture = contents + walk.furniture + [line for line in signed if is_noise(text, line)]  # 【打印本页】
     signed = [line for line in signed if not is_noise(text, line)]
-    starts = [title[0].start for _first, title in parts]
+    starts = [part.title[0].start for part in parts]
     for line in walk.closing:  # 附则 and what follows it, in the document it stands in
         closings[bisect_right(starts, line.start)].append(line)
     closing = closings[0]
@@ -223,13 +232,13 @@ def _parse_structure(text: str, index: LineIndex, run_in: bool = True) -> Struct
 
 
 def _closing_of_each_document(
-    text: str, drafts: list[SectionDraft], parts: list[tuple[int, list[Line]]], notes: _Notes
-) -> tuple[list[list[Line]], list[Line], list[SectionDraft], list[tuple[int, list[Line]]]]:
+    text: str, drafts: list[SectionDraft], parts: list[PartHead], notes: _Notes
+) -> tuple[list[list[Line]], list[Line], list[SectionDraft], list[PartHead]]:
     """The closing text of each document under the notice (the plan, then each further part), taken
     out of its last task (:func:`_closing_after_last_task`); the signature and date that ended up in
     a last block; and the drafts and parts left (a last section that only says how its document
     applies is closing text, so a part's first section may move)."""
-    bounds = [0, *(first for first, _title in parts), len(drafts)]
+    bounds = [0, *(part.first for part in parts), len(drafts)]
     documents = [drafts[begin:end] for begin, end in pairwise(bounds)]
     closings: list[list[Line]] = []
     signed: list[Line] = []
@@ -238,10 +247,10 @@ def _closing_of_each_document(
         closings.append(found)
         signed += dated
     kept: list[SectionDraft] = []
-    moved: list[tuple[int, list[Line]]] = []
+    moved: list[PartHead] = []
     for k, document in enumerate(documents):
         if k:
-            moved.append((len(kept), parts[k - 1][1]))
+            moved.append(parts[k - 1]._replace(first=len(kept)))
         kept += document
     return closings, signed, kept, moved
 
@@ -717,7 +726,7 @@ class _Walk:
         self.headings = headings
         self.notice = notice  # the text of a notice that sends what follows it: it may send several documents
         self._notice_words = "".join(notice.split())  # the same without its spaces (a title wrapped in it)
-        self.parts: list[tuple[int, list[Line]]] = []  # a further document: the draft it starts at, its title
+        self.parts: list[PartHead] = []  # a further document: the draft it starts at, its title, its label
         self.drafts: list[SectionDraft] = []
         self.trailer: list[Line] = []
         self.furniture: list[Line] = []
@@ -732,6 +741,7 @@ class _Walk:
         self.annex: list[Line] = []
         closing = ended = False  # in the plan's closing text; past it, in the closing block
         part_title: list[Line] | None = None  # the title of a further document the notice sends
+        part_label: Line | None = None  # the 附件 heading above it (附件2)
         for i, (line, heading) in enumerate(zip(lines, headings, strict=True)):
             level = heading.level if heading else 0
             first = text[line.start]  # literal tests on it spare most lines the calls below
@@ -739,11 +749,11 @@ class _Walk:
                 if heading is None or level != 1:
                     part_title.append(line)
                     continue
-                self.parts.append((len(self.drafts), part_title))
-                part_title = None
+                self.parts.append(PartHead(len(self.drafts), part_title, part_label))
+                part_title = part_label = None
             elif not self.annex and first in _ANNEX_FIRST and self._opens_annex(i, current):
                 if self.notice and self._opens_part(i):  # 附件2, its title, 一、: a second document of the plan
-                    part_title, current, group, attachments = [], None, None, False
+                    part_title, part_label, current, group, attachments = [], line, None, None, False
                     closing = ended = False
                     continue
                 self.annex.append(line)  # 附件 after the document's end: its attachments, not the plan
