@@ -80,6 +80,7 @@ HOSTILE: dict[str, Callable[[], str]] = {
     "leading-notes": lambda: "一、总则\n" + "（一）（甲局、乙局）做好。\n做好。\n" * N,
     "verbs-before-dunhao": lambda: "一、总则\n（一）做好。（" + "甲局推进、" * N + "乙局牵头、" * N + "丙局配合）\n",
     "leading-note-open": lambda: "一、总则\n" + "（一）（" + "甲局、" * N + "\n",
+    "run-on-serials": lambda: "一、总则\n" + "- 1 -\n" * N + "1.1万亩\n1.1加快。\n" * N,
 }
 
 

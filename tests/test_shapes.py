@@ -411,6 +411,37 @@ SERIALS = [
         [("一", "推进重大项目"), ("二", "优化投资结构")],
     ),
     (
+        "decimal-serials-run-on-into-their-titles",  # no space after the serial
+        "一、发展非化石能源\n1.1加快风电开发。新增装机300万千瓦。（责任单位：省能源局）\n"
+        "1.2支持抽水蓄能。新核准2座。（责任单位：省能源局）\n二、构建电力系统\n"
+        "2.1“三横三纵”电网建设。建成重点项目5项。（责任单位：省电力公司）\n",
+        [("1.1", "加快风电开发"), ("1.2", "支持抽水蓄能"), ("2.1", "“三横三纵”电网建设")],
+    ),
+    (
+        "dashed-serials-run-on-into-their-titles",
+        "一、抓好粮食生产\n1-1稳定播种面积。压实责任。（县农业农村局牵头）\n"
+        "1-2推进农田建设。新建农田3万亩。（县农业农村局牵头）\n",
+        [("1-1", "稳定播种面积"), ("1-2", "推进农田建设")],
+    ),
+    (
+        "a-decimal-run-on-into-its-unit-is-text",  # 1.1万亿元 fits the numbering, but is a number
+        "一、扩大有效投资\n（一）推进重大项目。全年完成投资超过2万亿元。\n1.1万亿元用于新开工项目。（省发展改革委负责）\n"
+        "（二）优化投资结构。提高民间投资占比。（省发展改革委负责）\n",
+        [("一", "推进重大项目"), ("二", "优化投资结构")],
+    ),
+    (
+        "a-decimal-that-continues-a-sentence-is-text",  # wrapped from the line above
+        "一、扩大有效投资\n（一）推进重大项目。新建高标准农田\n1.1支撑粮食稳产。（省农业农村厅负责）\n"
+        "（二）优化投资结构。提高民间投资占比。（省发展改革委负责）\n",
+        [("一", "推进重大项目"), ("二", "优化投资结构")],
+    ),
+    (
+        "a-date-range-is-text",
+        "一、开展专项整治\n（一）集中整治。\n1.1-3.31开展集中整治行动。（县市场监管局负责）\n"
+        "（二）巩固提升。建立长效机制。（县市场监管局负责）\n",
+        [("一", "集中整治"), ("二", "巩固提升")],
+    ),
+    (
         "a-serial-that-does-not-name-its-section-is-text",
         "一、总体要求\n（一）加强统筹。各地要落实。（省政府办公厅负责）\n2.1 万亿元专项资金统筹使用。\n",
         [("一", "加强统筹")],
@@ -422,7 +453,9 @@ SERIALS = [
 def test_serials_that_name_their_section_are_its_tasks(text: str, items: list[tuple[str, str]]) -> None:
     """Tasks numbered section.index (1.1 1.2 … 2.1, or 1-1 …) are the level below the section: the
     first number repeats the section's, the second starts at 1 and runs on.  Elsewhere the same
-    digits at a line's start are a number (2.1 万亿元 under 一、) and stay in the text they are in."""
+    digits at a line's start are a number (2.1 万亿元 under 一、) and stay in the text they are in.  A
+    serial with no space after it (1.1加快…) is read so too, unless it reads as a number (1.1万亿元)
+    or goes on with a sentence the line above left open."""
     assert _items(text) == items
 
 

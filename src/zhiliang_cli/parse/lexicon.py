@@ -423,6 +423,8 @@ DAMAGED_ONE = "-－—–"
 #: Marks between the two numbers of a serial that numbers the tasks of a section: 1.1 (the section,
 #: then the task), 1-1 (the same, dashed, as a PDF copy prints it), 1．1.
 SERIAL_MARKS = ".．﹒-－‐–"
+#: The opening marks a serial may run on into with no space, as into a Chinese word: 1.1“四好农村路”….
+SERIAL_RUN_ON_QUOTES = "“《"
 #: Words that point ahead to what a colon opens (国务院由下列人员组成：总理、…): the colon after them
 #: goes on with the heading's sentence, it does not end a title.
 FORWARD_POINTERS = ("下列", "如下", "以下", "下述", "下面")

@@ -79,9 +79,12 @@ from .patterns import (
     RE_FUSED_MARKER,
     RE_GROUPED_NOTE,
     RE_PROVISION,
+    RE_QUANTITY,
     RE_REQUEST_CLOSING,
+    RE_SUFFIX_COMPARATOR,
     RE_TAKES_EFFECT,
     RE_TITLE_COLON,
+    RE_UNIT,
     RE_VALIDITY_PARAGRAPH,
 )
 
@@ -177,7 +180,7 @@ def _parse_structure(text: str, index: LineIndex, run_in: bool = True) -> Struct
         raw = [h for line, h in zip(lines, raw, strict=True) if id(line) not in listed]
         lines = [line for line in lines if id(line) not in listed]
     raw = _resolve_chapters(_without_annex_after_articles(text, lines, raw))
-    headings = _resolve_ambiguous(_levels(_resolve_serials(raw)))
+    headings = _resolve_ambiguous(_levels(_resolve_serials(text, lines, raw)))
     unmarked = _restore_lost_markers(text, lines, headings)
     first = _plan_start(text, lines, headings)
     if first is None:
@@ -447,18 +450,21 @@ def _resolve_chapters(headings: list[Heading | None]) -> list[Heading | None]:
     return resolved
 
 
-def _resolve_serials(headings: list[Heading | None]) -> list[Heading | None]:
+def _resolve_serials(text: str, lines: list[Line], headings: list[Heading | None]) -> list[Heading | None]:
     """Serials that number a section's tasks (1.1 1.2 … under 一、, 2.1 … under 二、; 1-1 …) are the
     level below the section where their numbering says so: the first number is the section's, the
     second starts at 1 under it and goes on by one.  Elsewhere a serial is what it was read as
     before (1.5 亿元 at a line's start: a level-three marker 1. followed by digits, which the sequence
-    of 1. 2. 3. decides; 1-1 no heading) — a number or a date that opens a line is never a task.
+    of 1. 2. 3. decides; 1-1 no heading) — a number or a date that opens a line is never a task.  A
+    serial run on into its words with no space (1.1加快…) must besides read as no number (1.5万亩,
+    2.1万亿元, 1.5倍以上) and open its line after a sentence that ended (not a number wrapped onto
+    the next line, …新增⏎1.2万亩).
 
     >>> from zhiliang_cli.parse.lines import heading_at
-    >>> text = "一、甲\\n1.1 乙\\n1.2 丙\\n二、丁\\n2.1 戊\\n3.5 己\\n"
+    >>> text = "一、甲\\n1.1 乙\\n1.2丙。\\n二、丁\\n2.1 戊\\n3.5 己\\n2.2万亩\\n"
     >>> lines = [Line(n, text.find(w), text.find(w) + len(w)) for n, w in enumerate(text.splitlines(), 1)]
-    >>> [(h.kind, h.numeral) for h in _resolve_serials([heading_at(text, ln) for ln in lines]) if h]
-    [('l1', '一'), ('ls', '1.1'), ('ls', '1.2'), ('l1', '二'), ('ls', '2.1'), ('l3', '3')]
+    >>> [(h.kind, h.numeral) for h in _resolve_serials(text, lines, [heading_at(text, ln) for ln in lines]) if h]
+    [('l1', '一'), ('ls', '1.1'), ('ls', '1.2'), ('l1', '二'), ('ls', '2.1'), ('l3', '3'), ('l3', '2')]
     """
     if not any(h is not None and h.kind == "ls" for h in headings):
         return headings
@@ -471,12 +477,59 @@ def _resolve_serials(headings: list[Heading | None]) -> list[Heading | None]:
         if heading.kind in _SECTION_KINDS:
             section, last = heading.value, 0
         elif heading.kind == "ls":
-            if serial_of(heading) == section and heading.value == last + 1:
+            run_on = heading.body == heading.line.start + len(heading.numeral)  # no space after it: 1.1加快…
+            if (
+                serial_of(heading) == section
+                and heading.value == last + 1
+                and not (run_on and (_reads_as_number(text, heading) or _after_open_sentence(text, lines, headings, k)))
+            ):
                 resolved[k] = heading._replace(ambiguous=False)
                 last = heading.value
             else:
                 resolved[k] = as_decimal(heading)
     return resolved
+
+
+def _reads_as_number(text: str, heading: Heading) -> bool:
+    """Whether the serial that opens a heading's line, run on into what follows it, reads as a
+    number: with a magnitude (1.5万亩, 2.1万亿元), or a unit that a clause's end, a comparator or the
+    line's end follows (1.5倍以上, 3.2米，); not a word that opens with a unit's character (1.1支持…,
+    1.2人才…).
+
+    >>> serial = Heading(2, 1, "1.1", Line(1, 0, 9), 3, "ls")
+    >>> [_reads_as_number(t, serial) for t in ("1.1万亩高标准农田", "1.1倍以上", "1.1支持企业发展")]
+    [True, True, False]
+    """
+    line = heading.line
+    number = RE_QUANTITY.match(text, line.start, line.end)
+    if number is None:
+        return False
+    if number.end() > heading.body:  # a magnitude after it
+        return True
+    unit = RE_UNIT.match(text, number.end(), line.end)
+    if unit is None:
+        return False
+    after = unit.end()
+    return (
+        after == line.end
+        or text[after] in lx.CLAUSE_ENDS + "、"
+        or RE_SUFFIX_COMPARATOR.match(text, after, line.end) is not None
+    )
+
+
+def _after_open_sentence(text: str, lines: list[Line], headings: list[Heading | None], k: int) -> bool:
+    """Whether line ``k`` follows a line that leaves its sentence open (page numbers aside): one that
+    ends with no sentence's end nor a field of a note, unless it is a heading's title alone (一、发展
+    非化石能源, where no sentence started: （一）推进重大项目。新建… did start one)."""
+    j = k - 1
+    while j >= 0 and is_page_number(text, lines[j]):
+        j -= 1
+    if j < 0:
+        return False
+    line, heading = lines[j], headings[j]
+    if text[line.end - 1] in _COMPLETE or _ends_with_a_field(text, line):
+        return False
+    return heading is None or any(mark in text[heading.body : line.end] for mark in lx.SENTENCE_ENDS)
 
 
 _SECTION_KINDS = frozenset(("l1", "la", "lc", "lg"))  # the headings whose number a serial's first repeats
