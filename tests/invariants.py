@@ -3,7 +3,9 @@ property tests."""
 
 from __future__ import annotations
 
-from zhiliang_cli.parse.lines import LineIndex
+from bisect import bisect_right
+
+from zhiliang_cli.parse.lines import Line, LineIndex
 from zhiliang_cli.parse.structure import parse_structure
 from zhiliang_cli.records import PlanRecord
 
@@ -21,11 +23,18 @@ def lost_characters(text: str, plan: PlanRecord) -> list[int]:
     spans += [s["text_span"] for s in plan["sections"] if s["text_span"]]
     spans += [g["span"] for s in plan["sections"] for g in s["groups"]] + [i["span"] for i in items]
     structure = parse_structure(text, LineIndex(text))
+    # a page number inside a paragraph that runs over a page break is in the span, so the text, of its record
+    records = sorted([i["span"] for i in items] + [s["text_span"] for s in plan["sections"] if s["text_span"]])
+    inside = _within(structure.furniture, records)
     spans += [
-        [line.start, line.end] for line in structure.furniture + structure.trailer + structure.closing + structure.annex
+        [line.start, line.end]
+        for line in [ln for ln in structure.furniture if id(ln) not in inside]
+        + structure.trailer
+        + structure.closing
+        + structure.annex
     ]
-    # a further document's title, its own text before its first section and its closing text
-    spans += [span for part in plan["parts"] for span in (part["span"], part["text_span"]) if span]
+    # a further document's 附件 heading, its title, its own text before its first section and its closing text
+    spans += [span for part in plan["parts"] for span in (part["label_span"], part["span"], part["text_span"]) if span]
     spans += [[line.start, line.end] for closing in structure.part_closing for line in closing]
     first, last = plan["sections"][0]["span"][0], max(i["span"][1] for i in items)
     owners = [0] * (last - first)
@@ -33,6 +42,18 @@ def lost_characters(text: str, plan: PlanRecord) -> list[int]:
         for pos in range(max(start, first), min(end, last)):
             owners[pos - first] += 1
     return [first + k for k, count in enumerate(owners) if count != 1 and not text[first + k].isspace()]
+
+
+def _within(lines: list[Line], spans: list[list[int]]) -> set[int]:
+    """The ids of the lines that stand inside one of ``spans`` (sorted; a line is looked for in the
+    last span that starts before it)."""
+    starts = [start for start, _end in spans]
+    found: set[int] = set()
+    for line in lines:
+        k = bisect_right(starts, line.start) - 1
+        if k >= 0 and spans[k][1] >= line.end:
+            found.add(id(line))
+    return found
 
 
 def span_errors(text: str, plan: PlanRecord) -> list[str]:
@@ -46,11 +67,15 @@ def span_errors(text: str, plan: PlanRecord) -> list[str]:
         errors.append("preamble span")
     if plan["closing_span"] and text[slice(*plan["closing_span"])] != plan["closing"]:
         errors.append("closing span")
+    # a note for the tasks above it (以上三项由A牵头) gives them its units with its span as their lead span
+    notes = {tuple(note["span"]) for item in items for note in item["notes"]}
     for item in items:
         if text[slice(*item["span"])] != item["text"]:
             errors.append(f"item {item['number']}: span")
-        if item["lead_span"] and not (
-            item["span"][0] <= item["lead_span"][0] <= item["lead_span"][1] <= item["span"][1]
+        if (
+            item["lead_span"]
+            and not item["span"][0] <= item["lead_span"][0] <= item["lead_span"][1] <= item["span"][1]
+            and tuple(item["lead_span"]) not in notes
         ):
             errors.append(f"item {item['number']}: lead span outside the item")
         for note in item["notes"]:

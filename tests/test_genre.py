@@ -8,7 +8,12 @@ from pathlib import Path
 
 import pytest
 
-from .genre_eval import Report, cases, evaluate
+from zhiliang_cli.cache import load_text
+from zhiliang_cli.errors import ZlError
+from zhiliang_cli.parse.pipeline import parse_text
+
+from .genre_eval import GENRE, Report, cases, evaluate
+from .invariants import lost_characters, span_errors
 
 CASES = cases()
 #: Differences of reading that the annotation and zl do not share, each a known gap.
@@ -46,3 +51,21 @@ def test_targets_have_precision_and_recall_of_095() -> None:
     found = sum(r.targets_found for r in reports)
     right = sum(r.targets_matched for r in reports)
     assert expected > 200 and right / found >= 0.95 and right / expected >= 0.95, (right, found, expected)
+
+
+GENRE_TEXTS = sorted(GENRE.glob("*.txt"))
+
+
+@pytest.mark.parametrize("path", GENRE_TEXTS, ids=[p.stem for p in GENRE_TEXTS])
+def test_every_character_belongs_to_one_record(path: Path) -> None:
+    """As every real document does (test_corpus_documents): nothing lost, nothing owned twice (a
+    second document's 附件2 is its part's label), every span exact; or refused in one line."""
+    text, _, _ = load_text(str(path))
+    try:
+        plan = parse_text(text)
+    except ZlError as error:
+        assert "\n" not in str(error) and str(error)
+        return
+    assert span_errors(text, plan) == []
+    lost = lost_characters(text, plan)
+    assert not lost, f"{len(lost)} characters lost or owned twice, first at {lost[0]}: {text[lost[0] : lost[0] + 20]!r}"

@@ -24,6 +24,7 @@ PAIRS = [
     (models.Group, records.GroupRecord),
     (models.Contact, records.ContactRecord),
     (models.Problem, records.ProblemRecord),
+    (models.Part, records.PartRecord),
 ]
 
 

@@ -9,6 +9,8 @@ import pytest
 from zhiliang_cli import parse_plan
 from zhiliang_cli.records import PlanRecord
 
+from .invariants import lost_characters
+
 
 def _plan(text: str) -> PlanRecord:
     return parse_plan(text).model_dump(mode="json")  # type: ignore[return-value]
@@ -409,6 +411,37 @@ SERIALS = [
         [("一", "推进重大项目"), ("二", "优化投资结构")],
     ),
     (
+        "decimal-serials-run-on-into-their-titles",  # no space after the serial
+        "一、发展非化石能源\n1.1加快风电开发。新增装机300万千瓦。（责任单位：省能源局）\n"
+        "1.2支持抽水蓄能。新核准2座。（责任单位：省能源局）\n二、构建电力系统\n"
+        "2.1“三横三纵”电网建设。建成重点项目5项。（责任单位：省电力公司）\n",
+        [("1.1", "加快风电开发"), ("1.2", "支持抽水蓄能"), ("2.1", "“三横三纵”电网建设")],
+    ),
+    (
+        "dashed-serials-run-on-into-their-titles",
+        "一、抓好粮食生产\n1-1稳定播种面积。压实责任。（县农业农村局牵头）\n"
+        "1-2推进农田建设。新建农田3万亩。（县农业农村局牵头）\n",
+        [("1-1", "稳定播种面积"), ("1-2", "推进农田建设")],
+    ),
+    (
+        "a-decimal-run-on-into-its-unit-is-text",  # 1.1万亿元 fits the numbering, but is a number
+        "一、扩大有效投资\n（一）推进重大项目。全年完成投资超过2万亿元。\n1.1万亿元用于新开工项目。（省发展改革委负责）\n"
+        "（二）优化投资结构。提高民间投资占比。（省发展改革委负责）\n",
+        [("一", "推进重大项目"), ("二", "优化投资结构")],
+    ),
+    (
+        "a-decimal-that-continues-a-sentence-is-text",  # wrapped from the line above
+        "一、扩大有效投资\n（一）推进重大项目。新建高标准农田\n1.1支撑粮食稳产。（省农业农村厅负责）\n"
+        "（二）优化投资结构。提高民间投资占比。（省发展改革委负责）\n",
+        [("一", "推进重大项目"), ("二", "优化投资结构")],
+    ),
+    (
+        "a-date-range-is-text",
+        "一、开展专项整治\n（一）集中整治。\n1.1-3.31开展集中整治行动。（县市场监管局负责）\n"
+        "（二）巩固提升。建立长效机制。（县市场监管局负责）\n",
+        [("一", "集中整治"), ("二", "巩固提升")],
+    ),
+    (
         "a-serial-that-does-not-name-its-section-is-text",
         "一、总体要求\n（一）加强统筹。各地要落实。（省政府办公厅负责）\n2.1 万亿元专项资金统筹使用。\n",
         [("一", "加强统筹")],
@@ -420,8 +453,58 @@ SERIALS = [
 def test_serials_that_name_their_section_are_its_tasks(text: str, items: list[tuple[str, str]]) -> None:
     """Tasks numbered section.index (1.1 1.2 … 2.1, or 1-1 …) are the level below the section: the
     first number repeats the section's, the second starts at 1 and runs on.  Elsewhere the same
-    digits at a line's start are a number (2.1 万亿元 under 一、) and stay in the text they are in."""
+    digits at a line's start are a number (2.1 万亿元 under 一、) and stay in the text they are in.  A
+    serial with no space after it (1.1加快…) is read so too, unless it reads as a number (1.1万亿元)
+    or goes on with a sentence the line above left open."""
     assert _items(text) == items
+
+
+_REGULATION = "某某条例\n第一条 为了规范管理，制定本条例。\n"
+# (id, a document written in articles, its items as (numeral, title), its closing)
+ARTICLES = [
+    (
+        "clauses-inside-articles-are-their-text",  # gov_033: a 条例 in articles, no chapters
+        _REGULATION + "第二条 下列所得，均为境内所得：\n（一）提供劳务取得的所得；\n（二）出租财产取得的所得。\n"
+        "第三条 经营所得，是指：\n1.个体工商户取得的所得；\n2.个人从事其他活动取得的所得。\n"
+        "第四条 本条例自2019年1月1日起施行。\n",
+        [("一", "为了规范管理，制定本条例"), ("二", "下列所得，均为境内所得"), ("三", "经营所得，是指")],
+        "第四条 本条例自2019年1月1日起施行。",
+    ),
+    (
+        "clauses-that-own-notes-are-the-tasks",  # opc_013: sub-measures, each with its note
+        "某区若干措施\n第一条 办公空间支持\n提供空间。（责任单位：区科技局）\n第二条 人才支持\n"
+        "（一）青年人才引育。给予补贴。（责任单位：区人力资源局）\n（二）菁英奖励。给予奖励。（责任单位：区人才工作局）\n",
+        [("一", "办公空间支持"), ("一", "青年人才引育"), ("二", "菁英奖励")],
+        None,
+    ),
+    (
+        "one-clause-with-a-note-is-not-enough",  # the note is the article's, given at its last clause
+        _REGULATION + "第二条 支持下列项目：\n（一）技术改造项目；\n（二）研发平台项目；\n"
+        "（三）人才引进项目。（责任单位：市工信局）\n第三条 本条例由市工信局负责解释。\n",
+        [("一", "为了规范管理，制定本条例"), ("二", "支持下列项目")],
+        "第三条 本条例由市工信局负责解释。",
+    ),
+    (
+        "articles-under-chapters-alike",  # gov_032, gov_058: the chapters group them, the same reading
+        "某某条例\n第一章 总则\n第一条 为了规范管理，制定本条例。\n第二章 管理\n"
+        "第二条 下列所得，均为境内所得：\n（一）提供劳务取得的所得；\n（二）出租财产取得的所得。\n"
+        "第三章 附则\n第三条 本条例自2019年1月1日起施行。\n",
+        [("一", "为了规范管理，制定本条例"), ("二", "下列所得，均为境内所得")],
+        "第三章 附则\n第三条 本条例自2019年1月1日起施行。",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "items", "closing"), [c[1:] for c in ARTICLES], ids=[c[0] for c in ARTICLES])
+def test_in_a_document_written_in_articles_the_articles_are_the_tasks(
+    text: str, items: list[tuple[str, str]], closing: str | None
+) -> None:
+    """An article is a task whether or not chapters group them, its clauses (（一）…, 1.) parts of its
+    text; only clauses that own notes, most of them, are tasks (opc_013).  The last article that says
+    when the regulation takes effect (本条例自…起施行) or who interprets it is its closing."""
+    plan = _plan(text)
+    assert (_items(text), plan["closing"]) == (items, closing)
+    assert not lost_characters(text, plan)
 
 
 # (id, an item's heading line, its title)
@@ -518,6 +601,20 @@ def test_a_second_document_with_no_annex_heading_is_a_part_with_its_own_closing(
         "（一）引进高层次人才。",
         "（二）给予安家补贴。",
     ]
+
+
+def test_a_second_documents_annex_heading_is_its_parts_label() -> None:
+    """附件1 and 附件2 over the two documents a notice sends (genres 27 and 49): the 附件2 above the
+    second document's title is its part's ``label``, no text left belonging to no record."""
+    text = _TWO_DOCUMENTS.format(title="附件2\n某某市人才引进办法").replace(
+        "2024年1月5日\n某某市企业扶持办法", "2024年1月5日\n附件1\n某某市企业扶持办法"
+    )
+    plan = _plan(text)
+    (part,) = plan["parts"]
+    assert (part["label"], text[slice(*part["label_span"])], part["title"]) == ("附件2", "附件2", "某某市人才引进办法")
+    assert not lost_characters(text, plan)
+    (unmarked,) = _plan(_TWO_DOCUMENTS.format(title="某某市人才引进办法"))["parts"]
+    assert (unmarked["label"], unmarked["label_span"]) == (None, None)
 
 
 def test_a_title_the_notice_does_not_name_opens_no_part() -> None:

@@ -138,6 +138,8 @@ class Section(_Model):
 class Part(_Model):
     """A further document the notice sends after the plan (附件2 with its own title and its own 一、…)."""
 
+    label: str | None = Field(description="the 附件 heading above its title, as printed (附件2); none where none is")
+    label_span: Span | None
     title: str = Field(description="its title as printed (lines joined)")
     span: Span
     line: int

@@ -65,6 +65,8 @@ class TargetRecord(TypedDict):
 
 
 class PartRecord(TypedDict):
+    label: str | None
+    label_span: Span | None
     title: str
     span: Span
     line: int

@@ -428,6 +428,8 @@ DAMAGED_ONE = "-－—–"
 #: Marks between the two numbers of a serial that numbers the tasks of a section: 1.1 (the section,
 #: then the task), 1-1 (the same, dashed, as a PDF copy prints it), 1．1.
 SERIAL_MARKS = ".．﹒-－‐–"
+#: The opening marks a serial may run on into with no space, as into a Chinese word: 1.1“四好农村路”….
+SERIAL_RUN_ON_QUOTES = "“《"
 #: Words that point ahead to what a colon opens (国务院由下列人员组成：总理、…): the colon after them
 #: goes on with the heading's sentence, it does not end a title.
 FORWARD_POINTERS = ("下列", "如下", "以下", "下述", "下面")
@@ -1329,6 +1331,7 @@ SELF_NAMES = (
     "政策措施",
     "政策",
     "条款",
+    "条例",
 )
 #: Words that repeal an earlier document: 自本通知印发之日起，《…》停止执行.
 REPEAL_WORDS = ("停止执行", "同时废止", "废止", "不再执行", "自行失效", "失效")

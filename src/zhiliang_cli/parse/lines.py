@@ -161,6 +161,8 @@ def heading_at(text: str, line: Line) -> Heading | None:
     >>> head = heading_at("2-3　推进改革", Line(1, 0, 8))
     >>> head.kind, head.value, head.numeral, head.body, serial_of(head)
     ('ls', 3, '2-3', 4, 2)
+    >>> heading_at("1.1加快风电开发", Line(1, 0, 8)).kind, heading_at("1.5%以上", Line(1, 0, 6)).kind
+    ('ls', 'l3')
     >>> heading_at("2 组织机构和职责", Line(1, 0, 9)).kind, heading_at("5 亿元，同比增长。", Line(1, 0, 10))
     ('lg', None)
     """

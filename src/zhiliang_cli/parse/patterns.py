@@ -81,15 +81,18 @@ RE_LINE_WRAP = regex.compile(rf"(?<!{WS}){WS}*+(?:\r\n|\r|\n){WS}*")  # tried on
 #: A heading marker at the start of a line's content (GB/T 9704-2012, 7.3.3), and the article
 #: marker of plans written as articles (第一条).  A level-three marker followed by a digit
 #: (12.365便民服务) is marked ``dec``: :mod:`structure` reads it by the sequence it stands in.
-#: A serial of two numbers with a space after it (1.1 加快…, 1-1　稳定…) is ``ls``: the task of a
-#: section, a heading where its first number is the section's and its second runs on (structure).
+#: A serial of two numbers with a space after it (1.1 加快…, 1-1　稳定…), or run on into a Chinese
+#: word or a quotation (1.1加快…, 2-1“四好农村路”…), is ``ls``: the task of a section, a heading where
+#: its first number is the section's and its second runs on, and, run on, where it reads as no number
+#: (1.5万亩) and continues no sentence (structure).
 #: A number and a space (1 总则) is ``lg``: a chapter numbered as GB/T 1.1 numbers them, a heading
 #: where its clauses (1.1 …) follow it (structure).
+_SERIAL_RUN_ON = rf"[\u4e00-\u9fff{lx.SERIAL_RUN_ON_QUOTES}]"  # what a serial with no space after it runs on into
 RE_HEADING = re.compile(
     rf"""
     (?:
         (?P<ls> (?P<ns0>{DIGIT}{{1,2}}) {_chars(lx.SERIAL_MARKS)}                # 1.1 / 1-1: the section's number,
-                (?P<ns>{DIGIT}{{1,2}}) (?={WS}) )                                 #   the task's, then a space
+                (?P<ns>{DIGIT}{{1,2}}) (?={WS}|{_SERIAL_RUN_ON}) )                #   the task's, then a space or a word
       | (?P<l1> (?P<n1>{CN_NUM}{{1,12}}|{_chars(lx.DAMAGED_ONE)}) {WS}* {_chars(lx.LEVEL1_MARKS)} )  # 一、 (-、)
       | (?P<la> 第 {WS}* (?P<na>{CN_NUM}{{1,12}}) {WS}* 条 (?={WS}|$|[^\r\n]{{0,40}}$) )  # 第一条  an article
       | (?P<lc> 第 {WS}* (?P<nc>{CN_NUM}{{1,12}}) {WS}* (?:章|部分) (?={WS}|$|[^\r\n]{{0,40}}$) )  # 第一章, 第一部分

@@ -108,12 +108,13 @@ def _apply_default_deadline(text: str, items: list[ItemRecord], times: Times) ->
 
 def _parts(text: str, structure: Structure) -> list[PartRecord]:
     """The further documents a notice sends after the plan (附件2, its title, its own 一、…): each
-    with its title as printed (its lines joined), the text before its first section (为…，制定本方案。),
-    where they stand, the position (1-based) of its first section among the plan's sections, and its
-    own closing text after its last task (上述政策…执行期限为…)."""
+    with the 附件 heading above it (附件2, where one is printed), its title as printed (its lines
+    joined), the text before its first section (为…，制定本方案。), where they stand, the position
+    (1-based) of its first section among the plan's sections, and its own closing text after its
+    last task (上述政策…执行期限为…)."""
     parts: list[PartRecord] = []
     closings = structure.part_closing or [[] for _part in structure.parts]
-    for (first, lines), closing in zip(structure.parts, closings, strict=True):
+    for (first, lines, label), closing in zip(structure.parts, closings, strict=True):
         k = 0
         while k < len(lines) and not any(mark in text[lines[k].start : lines[k].end] for mark in lx.CLAUSE_ENDS):
             k += 1  # the title: its lines before the first sentence (为…，特制定以下规定：)
@@ -122,6 +123,8 @@ def _parts(text: str, structure: Structure) -> list[PartRecord]:
         end = [closing[0].start, closing[-1].end] if closing else None
         parts.append(
             {
+                "label": text[label.start : label.end] if label else None,
+                "label_span": [label.start, label.end] if label else None,
                 "title": "".join(text[line.start : line.end] for line in title),
                 "span": [title[0].start, title[-1].end],
                 "line": title[0].number,

@@ -36,7 +36,7 @@ from .structure import SectionDraft, Structure
 
 def structure_problems(text: str, structure: Structure, index: LineIndex) -> list[ProblemRecord]:
     """Every problem found, in order of line."""
-    starts = [0, *(first for first, _title in structure.parts), len(structure.drafts)]
+    starts = [0, *(part.first for part in structure.parts), len(structure.drafts)]
     problems = [  # each document under the notice numbers its sections and items from one
         problem
         for begin, end in pairwise(starts)

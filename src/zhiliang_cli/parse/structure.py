@@ -10,8 +10,10 @@ The items are the level that carries the lead-unit notes: usually （一）, but
 in the three-level shape (一、 -> （一） -> 1.) the numbered tasks are the items
 and the （一） headings become their ``group``.  Sub-points (1. or （1）) inside
 an item that has its own note stay inside it.  A plan without 一、 headings takes
-its shallowest level as sections (1. alone, or articles 第一条 with （一） under
-them); a section with no items whose own text carries a note (a flat list of
+its shallowest level as sections (1. alone, or articles 第一条).  In a document
+written in articles, each article is a task, whether or not chapters (第一章)
+group them, and the clauses inside it (（一）…, 1.) are its text, unless most of
+them own a note; a section with no items whose own text carries a note (a flat list of
 measures) is an item itself, and so is every section of a list where most run a
 measure's title in before its text (（一）打造专业化智创空间。聚焦…), notes or not.
 
@@ -38,7 +40,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from itertools import pairwise
-from typing import Any, TypeVar
+from typing import Any, NamedTuple, TypeVar
 
 from zhiliang_cli.errors import NotAPlanError
 from zhiliang_cli.records import GroupRecord, ItemRecord, NoteRecord, SectionRecord
@@ -77,9 +79,12 @@ from .patterns import (
     RE_FUSED_MARKER,
     RE_GROUPED_NOTE,
     RE_PROVISION,
+    RE_QUANTITY,
     RE_REQUEST_CLOSING,
+    RE_SUFFIX_COMPARATOR,
     RE_TAKES_EFFECT,
     RE_TITLE_COLON,
+    RE_UNIT,
     RE_VALIDITY_PARAGRAPH,
 )
 
@@ -107,6 +112,15 @@ class _Block:
     group: _Block | None = None
 
 
+class PartHead(NamedTuple):
+    """Where a further document the notice sends begins: the draft of its first section, its title's
+    lines, and the 附件 heading above them (附件2), where one is printed."""
+
+    first: int
+    title: list[Line]
+    label: Line | None = None
+
+
 @dataclass
 class SectionDraft:
     block: _Block
@@ -131,7 +145,7 @@ class Structure:
     # (with further documents under the notice, the first document's; each part's in ``part_closing``)
     annex: list[Line] = field(default_factory=list)  # what the document attaches after it ends (附件1 …)
     notes: list[LeadNote] = field(default_factory=list)  # every readable note of the body, in order
-    parts: list[tuple[int, list[Line]]] = field(default_factory=list)  # further documents: first section, title
+    parts: list[PartHead] = field(default_factory=list)  # further documents: first section, title, label
     unmarked: list[Heading] = field(default_factory=list)  # section headings read where their markers were lost
     titled_measures: bool = False  # items only because most entries run a measure's title in (_is_flat)
     part_closing: list[list[Line]] = field(default_factory=list)  # each part's own closing text (as ``closing``)
@@ -166,7 +180,7 @@ def _parse_structure(text: str, index: LineIndex, run_in: bool = True) -> Struct
         raw = [h for line, h in zip(lines, raw, strict=True) if id(line) not in listed]
         lines = [line for line in lines if id(line) not in listed]
     raw = _resolve_chapters(_without_annex_after_articles(text, lines, raw))
-    headings = _resolve_ambiguous(_levels(_resolve_serials(raw)))
+    headings = _resolve_ambiguous(_levels(_resolve_serials(text, lines, raw)))
     unmarked = _restore_lost_markers(text, lines, headings)
     first = _plan_start(text, lines, headings)
     if first is None:
@@ -174,6 +188,8 @@ def _parse_structure(text: str, index: LineIndex, run_in: bool = True) -> Struct
     found = find_notes(text, lines[first].start, len(text), (ln.start for ln in lines[first:]))
     notes = _Notes([n for n in found if n.readable])
     body, body_headings = lines[first:], headings[first:]
+    articles = _written_in_articles(body_headings)  # articles and no chapters: each article is a task
+    body_headings = _clauses_as_text(body, body_headings, notes)  # and its clauses (（一）…, 1.) its text
     item_level = _item_level(body, body_headings, notes)
     sends = _sends_a_plan(text, lines[:first])
     deeper = _tasks_below_titles(text, body, body_headings, notes)
@@ -185,7 +201,7 @@ def _parse_structure(text: str, index: LineIndex, run_in: bool = True) -> Struct
     if _tasks_carry_notes(text, drafts, notes):  # the safeguards and the layout that name no unit too
         _frame(text, drafts, notes, lx.FRAMING_TITLES)
     for draft in drafts:
-        draft.promoted = not draft.items and bool(notes.within(*_own_text(draft)))
+        draft.promoted = not draft.items and (articles or bool(notes.within(*_own_text(draft))))
     flat = _is_flat(text, drafts, notes, run_in)
     if flat is not None:  # a list of measures: every one is an item, a note or not
         for draft in drafts:
@@ -193,7 +209,7 @@ def _parse_structure(text: str, index: LineIndex, run_in: bool = True) -> Struct
     closings, signed, drafts, parts = _closing_of_each_document(text, drafts, walk.parts, notes)
     furniture = contents + walk.furniture + [line for line in signed if is_noise(text, line)]  # 【打印本页】
     signed = [line for line in signed if not is_noise(text, line)]
-    starts = [title[0].start for _first, title in parts]
+    starts = [part.title[0].start for part in parts]
     for line in walk.closing:  # 附则 and what follows it, in the document it stands in
         closings[bisect_right(starts, line.start)].append(line)
     closing = closings[0]
@@ -219,13 +235,13 @@ def _parse_structure(text: str, index: LineIndex, run_in: bool = True) -> Struct
 
 
 def _closing_of_each_document(
-    text: str, drafts: list[SectionDraft], parts: list[tuple[int, list[Line]]], notes: _Notes
-) -> tuple[list[list[Line]], list[Line], list[SectionDraft], list[tuple[int, list[Line]]]]:
+    text: str, drafts: list[SectionDraft], parts: list[PartHead], notes: _Notes
+) -> tuple[list[list[Line]], list[Line], list[SectionDraft], list[PartHead]]:
     """The closing text of each document under the notice (the plan, then each further part), taken
     out of its last task (:func:`_closing_after_last_task`); the signature and date that ended up in
     a last block; and the drafts and parts left (a last section that only says how its document
     applies is closing text, so a part's first section may move)."""
-    bounds = [0, *(first for first, _title in parts), len(drafts)]
+    bounds = [0, *(part.first for part in parts), len(drafts)]
     documents = [drafts[begin:end] for begin, end in pairwise(bounds)]
     closings: list[list[Line]] = []
     signed: list[Line] = []
@@ -234,10 +250,10 @@ def _closing_of_each_document(
         closings.append(found)
         signed += dated
     kept: list[SectionDraft] = []
-    moved: list[tuple[int, list[Line]]] = []
+    moved: list[PartHead] = []
     for k, document in enumerate(documents):
         if k:
-            moved.append((len(kept), parts[k - 1][1]))
+            moved.append(parts[k - 1]._replace(first=len(kept)))
         kept += document
     return closings, signed, kept, moved
 
@@ -434,18 +450,21 @@ def _resolve_chapters(headings: list[Heading | None]) -> list[Heading | None]:
     return resolved
 
 
-def _resolve_serials(headings: list[Heading | None]) -> list[Heading | None]:
+def _resolve_serials(text: str, lines: list[Line], headings: list[Heading | None]) -> list[Heading | None]:
     """Serials that number a section's tasks (1.1 1.2 … under 一、, 2.1 … under 二、; 1-1 …) are the
     level below the section where their numbering says so: the first number is the section's, the
     second starts at 1 under it and goes on by one.  Elsewhere a serial is what it was read as
     before (1.5 亿元 at a line's start: a level-three marker 1. followed by digits, which the sequence
-    of 1. 2. 3. decides; 1-1 no heading) — a number or a date that opens a line is never a task.
+    of 1. 2. 3. decides; 1-1 no heading) — a number or a date that opens a line is never a task.  A
+    serial run on into its words with no space (1.1加快…) must besides read as no number (1.5万亩,
+    2.1万亿元, 1.5倍以上) and open its line after a sentence that ended (not a number wrapped onto
+    the next line, …新增⏎1.2万亩).
 
     >>> from zhiliang_cli.parse.lines import heading_at
-    >>> text = "一、甲\\n1.1 乙\\n1.2 丙\\n二、丁\\n2.1 戊\\n3.5 己\\n"
+    >>> text = "一、甲\\n1.1 乙\\n1.2丙。\\n二、丁\\n2.1 戊\\n3.5 己\\n2.2万亩\\n"
     >>> lines = [Line(n, text.find(w), text.find(w) + len(w)) for n, w in enumerate(text.splitlines(), 1)]
-    >>> [(h.kind, h.numeral) for h in _resolve_serials([heading_at(text, ln) for ln in lines]) if h]
-    [('l1', '一'), ('ls', '1.1'), ('ls', '1.2'), ('l1', '二'), ('ls', '2.1'), ('l3', '3')]
+    >>> [(h.kind, h.numeral) for h in _resolve_serials(text, lines, [heading_at(text, ln) for ln in lines]) if h]
+    [('l1', '一'), ('ls', '1.1'), ('ls', '1.2'), ('l1', '二'), ('ls', '2.1'), ('l3', '3'), ('l3', '2')]
     """
     if not any(h is not None and h.kind == "ls" for h in headings):
         return headings
@@ -458,12 +477,59 @@ def _resolve_serials(headings: list[Heading | None]) -> list[Heading | None]:
         if heading.kind in _SECTION_KINDS:
             section, last = heading.value, 0
         elif heading.kind == "ls":
-            if serial_of(heading) == section and heading.value == last + 1:
+            run_on = heading.body == heading.line.start + len(heading.numeral)  # no space after it: 1.1加快…
+            if (
+                serial_of(heading) == section
+                and heading.value == last + 1
+                and not (run_on and (_reads_as_number(text, heading) or _after_open_sentence(text, lines, headings, k)))
+            ):
                 resolved[k] = heading._replace(ambiguous=False)
                 last = heading.value
             else:
                 resolved[k] = as_decimal(heading)
     return resolved
+
+
+def _reads_as_number(text: str, heading: Heading) -> bool:
+    """Whether the serial that opens a heading's line, run on into what follows it, reads as a
+    number: with a magnitude (1.5万亩, 2.1万亿元), or a unit that a clause's end, a comparator or the
+    line's end follows (1.5倍以上, 3.2米，); not a word that opens with a unit's character (1.1支持…,
+    1.2人才…).
+
+    >>> serial = Heading(2, 1, "1.1", Line(1, 0, 9), 3, "ls")
+    >>> [_reads_as_number(t, serial) for t in ("1.1万亩高标准农田", "1.1倍以上", "1.1支持企业发展")]
+    [True, True, False]
+    """
+    line = heading.line
+    number = RE_QUANTITY.match(text, line.start, line.end)
+    if number is None:
+        return False
+    if number.end() > heading.body:  # a magnitude after it
+        return True
+    unit = RE_UNIT.match(text, number.end(), line.end)
+    if unit is None:
+        return False
+    after = unit.end()
+    return (
+        after == line.end
+        or text[after] in lx.CLAUSE_ENDS + "、"
+        or RE_SUFFIX_COMPARATOR.match(text, after, line.end) is not None
+    )
+
+
+def _after_open_sentence(text: str, lines: list[Line], headings: list[Heading | None], k: int) -> bool:
+    """Whether line ``k`` follows a line that leaves its sentence open (page numbers aside): one that
+    ends with no sentence's end nor a field of a note, unless it is a heading's title alone (一、发展
+    非化石能源, where no sentence started: （一）推进重大项目。新建… did start one)."""
+    j = k - 1
+    while j >= 0 and is_page_number(text, lines[j]):
+        j -= 1
+    if j < 0:
+        return False
+    line, heading = lines[j], headings[j]
+    if text[line.end - 1] in _COMPLETE or _ends_with_a_field(text, line):
+        return False
+    return heading is None or any(mark in text[heading.body : line.end] for mark in lx.SENTENCE_ENDS)
 
 
 _SECTION_KINDS = frozenset(("l1", "la", "lc", "lg"))  # the headings whose number a serial's first repeats
@@ -637,6 +703,43 @@ _TASKS_OWNING = 0.5  # the share of numbered tasks that must own a note to be th
 _TASKS_AGAINST_GROUPS = 0.8  # … and how near the share of the headings above them
 
 
+def _written_in_articles(headings: list[Heading | None]) -> bool:
+    """Whether the document's sections are articles (第一条…, no chapters grouping them)."""
+    return any(h is not None and h.level == 1 and h.kind == "la" for h in headings)
+
+
+def _clauses_as_text(lines: list[Line], headings: list[Heading | None], notes: _Notes) -> list[Heading | None]:
+    """The headings of a document written in articles, with the clauses inside each article
+    (（一）…, 1.) made its text: the article is the task, whether or not chapters group the
+    articles.  Only where most of an article's clauses own a note are they its tasks (第三条 人才支持
+    with （一）青年人才引育支持专项…（责任单位：…） and （二）…（责任单位：…）), and then the level
+    that carries the notes decides (:func:`_item_level`)."""
+    out = list(headings)
+    articles: list[tuple[int, int]] = []  # each article: its line and where it ends
+    article: tuple[int, int] | None = None  # the article being read: its line and its level
+    for k, heading in enumerate(headings):
+        if heading is None:
+            continue
+        if article is not None and heading.level <= article[1]:
+            articles.append((article[0], k))
+            article = None
+        if heading.kind == "la":
+            article = (k, heading.level)
+    if article is not None:
+        articles.append((article[0], len(lines)))
+    for first, end in articles:
+        inside = [(k, h.level) for k in range(first + 1, end) if (h := headings[k]) is not None]
+        if not inside:
+            continue
+        top = min(level for _k, level in inside)  # the clauses: the first level below the article
+        clauses = [k for k, level in inside if level == top]
+        extents = zip(clauses, [*clauses[1:], end], strict=True)  # a clause runs to the next one
+        owning = sum(notes.count(lines[k].start, lines[stop - 1].end) > 0 for k, stop in extents)
+        if owning * 2 < len(clauses):
+            out[first + 1 : end] = [None] * (end - first - 1)
+    return out
+
+
 class _Notes:
     """The lead-unit notes of the plan, found once, looked up by position."""
 
@@ -676,7 +779,7 @@ class _Walk:
         self.headings = headings
         self.notice = notice  # the text of a notice that sends what follows it: it may send several documents
         self._notice_words = "".join(notice.split())  # the same without its spaces (a title wrapped in it)
-        self.parts: list[tuple[int, list[Line]]] = []  # a further document: the draft it starts at, its title
+        self.parts: list[PartHead] = []  # a further document: the draft it starts at, its title, its label
         self.drafts: list[SectionDraft] = []
         self.trailer: list[Line] = []
         self.furniture: list[Line] = []
@@ -691,6 +794,7 @@ class _Walk:
         self.annex: list[Line] = []
         closing = ended = False  # in the plan's closing text; past it, in the closing block
         part_title: list[Line] | None = None  # the title of a further document the notice sends
+        part_label: Line | None = None  # the 附件 heading above it (附件2)
         for i, (line, heading) in enumerate(zip(lines, headings, strict=True)):
             level = heading.level if heading else 0
             first = text[line.start]  # literal tests on it spare most lines the calls below
@@ -698,11 +802,11 @@ class _Walk:
                 if heading is None or level != 1:
                     part_title.append(line)
                     continue
-                self.parts.append((len(self.drafts), part_title))
-                part_title = None
+                self.parts.append(PartHead(len(self.drafts), part_title, part_label))
+                part_title = part_label = None
             elif not self.annex and first in _ANNEX_FIRST and self._opens_annex(i, current):
                 if self.notice and self._opens_part(i):  # 附件2, its title, 一、: a second document of the plan
-                    part_title, current, group, attachments = [], None, None, False
+                    part_title, part_label, current, group, attachments = [], line, None, None, False
                     closing = ended = False
                     continue
                 self.annex.append(line)  # 附件 after the document's end: its attachments, not the plan
