@@ -88,6 +88,10 @@ HOSTILE: dict[str, Callable[[], str]] = {
     "label-is-run": lambda: "一、总则\n（一）做好。责任单位" + "为" * 10 * N + "市甲局\n",
     "labelled-sentence-lines": lambda: "一、总则\n（一）做好。\n" + "牵头单位为市甲局，配合单位为市乙局。\n" * N,
     "labelled-sentence-spaces": lambda: "一、总则\n（一）做好。" + S + "责任单位为市甲局" + S + "。" + S + "x\n",
+    "repeated-table-headers": lambda: "一、总则\n（一）做好。\n" + "| 序号 | 重点任务 | 责任单位 |\n" * N,
+    "repeated-tab-headers": lambda: "一、总则\n（一）做好。\n" + "序号\t重点任务\t责任单位\n" * N,
+    "table-rules": lambda: "一、总则\n（一）做好。\n| 序号 | 重点任务 | 责任单位 |\n" + "| --- | --- | --- |\n" * N,
+    "pipe-run": lambda: "一、总则\n（一）做好。\n" + "|" * 10 * N + "\n",
     "run-on-serials": lambda: "一、总则\n" + "- 1 -\n" * N + "1.1万亩\n1.1加快。\n" * N,
 }
 

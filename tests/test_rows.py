@@ -215,6 +215,31 @@ CASES = [
             ("2", "做好丙项工作", ["省乙厅"], [], "2024年底前"),
         ],
     ),
+    # --- seen in a plan (genre 70): a table copied through Markdown ---
+    (
+        "pipes-alignment-row-person-column-lead-and-shared-columns",
+        "",
+        "| 序号 | 工作任务 | 责任领导 | 牵头单位 | 责任单位 | 完成时限 |\n"
+        "| :---: | --- | --- | --- | --- | ---: |\n"
+        "| 一 | 推动经济持续向好 |  |  |  |  |\n"
+        "| 1 | 地区生产总值增长6%左右。 | 张某某 | 区发展改革局 | 区财政局、区统计局 | 2025年12月底前 |\n"
+        "| 2 | 稳定和扩大就业。 | 李某某 | 区人力资源社会保障局 |  | 持续推进 |\n",
+        [
+            ("1", "地区生产总值增长6%左右", ["区发展改革局"], ["区财政局", "区统计局"], "2025年12月底前"),
+            ("2", "稳定和扩大就业", ["区人力资源社会保障局"], [], "持续推进"),
+        ],
+    ),
+    # --- made up: pipes left out at the ends of the rows (a Markdown table may omit them) ---
+    (
+        "pipes-without-the-outer-pipes",
+        "",
+        "序号 | 重点任务 | 责任单位 | 完成时限\n--- | --- | --- | ---\n"
+        "1 | 做好甲项工作。 | 省甲厅、省乙厅 | 2024年底前\n2 | 做好乙项工作。 | 省丙厅 | 2024年6月底前\n",
+        [
+            ("1", "做好甲项工作", ["省甲厅", "省乙厅"], [], "2024年底前"),
+            ("2", "做好乙项工作", ["省丙厅"], [], "2024年6月底前"),
+        ],
+    ),
     (
         "flattened-one-cell-a-line",
         "",
@@ -443,3 +468,24 @@ def test_a_line_of_further_units_under_a_whole_name_is_no_wrapped_name() -> None
         ("做好甲项工作", ["市甲局", "市乙局"]),
         ("做好乙项工作", ["市丙局"]),
     ]
+
+
+def test_a_pipe_table_keeps_its_pipes_in_its_rows_and_its_words_in_its_cells() -> None:
+    # probe: the category row's title took its empty cells; the last row read as cut off at its pipe
+    table = _table("pipes-alignment-row-person-column-lead-and-shared-columns")
+    text = NOTICE.format(rule="") + table + "各部门要对照台账抓好落实。\n"
+    plan = dict(parse_text(text))
+    assert [(s["numeral"], s["title"]) for s in plan["sections"]] == [("一", "推动经济持续向好")]
+    items = plan["sections"][0]["items"]
+    assert [i["text"][:6] for i in items] == ["| 1 | ", "| 2 | "]  # the row as printed
+    for item in items:
+        assert text[slice(*item["span"])] == item["text"]
+        assert all(text[slice(*f["span"])] == f["text"] for n in item["notes"] for f in n["fields"])
+    assert [f["text"] for f in items[0]["notes"][0]["fields"]] == ["2025年12月底前"]  # 责任领导 names no unit
+    assert plan["closing"] == "各部门要对照台账抓好落实。"
+    assert plan["problems"] == []
+
+
+def test_a_line_with_a_pipe_is_no_table_without_a_header() -> None:
+    text = "一、工作任务\n1 | 做好甲项工作。 | 省甲厅\n2 | 做好乙项工作。 | 省乙厅\n"
+    assert find_table(text, LineIndex(text).lines) is None

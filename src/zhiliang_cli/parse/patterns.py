@@ -992,6 +992,16 @@ RE_ROW_NUMBER = regex.compile(
 #: a cell: 主 要 内 容, 2025 年).
 RE_CELL_GAP = re.compile(_chars(lx.TABLE_GAP_SPACES) + "{2,}")
 
+#: A cell of a Markdown table's alignment row (| :---: | --- | ---: |): table furniture.
+RE_ALIGNMENT_CELL = re.compile(
+    r"""
+    :?      # aligned left or centred
+    -+      # the rule
+    :?      # aligned right or centred
+    """,
+    re.VERBOSE,
+)
+
 #: What parts the units of a table's units cell: 、 ， ； and spaces.
 RE_UNIT_SEPARATOR = re.compile(r"[、，,；;\s\u3000]+")
 #: A bracketed aside closing a unit's name: （省知识产权局） of 省市场监管局（省知识产权局）.

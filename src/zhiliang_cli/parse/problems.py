@@ -228,14 +228,15 @@ def _says_it_whole(text: str, section: SectionRecord) -> bool:
 
 _COMPLETE = lx.SENTENCE_ENDS + lx.NOTE_CLOSE_BRACKETS + "”’》"
 _ENUMERATION_MARKS = "；;、，,：:"
+_ROW_EDGE = " \t\r\n\u3000|"  # spaces, and the pipe that closes a pipe table's row (| 1 | 做好甲。 |)
 
 
 def _ends_open(text: str, item: ItemRecord) -> bool:
     """Whether the item stops in mid-sentence or inside an enumeration (a note of its own on the last
     line closes it)."""
-    if item["lead_span"] is not None and not text[item["lead_span"][1] : item["span"][1]].strip():
+    if item["lead_span"] is not None and not text[item["lead_span"][1] : item["span"][1]].strip(_ROW_EDGE):
         return False
-    text_end = item["text"].rstrip()
+    text_end = item["text"].rstrip(_ROW_EDGE)
     end = text_end[-1:]
     if end in "；;":
         return True

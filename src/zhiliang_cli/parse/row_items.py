@@ -27,7 +27,7 @@ from . import lexicon as lx
 from .lines import Heading, Line, LineIndex, is_date_line, looks_like_signature
 from .notes import LeadNote, NoteField, apply_rules, read_body
 from .patterns import RE_MARK_AFTER
-from .rows import UNIT_ROLES, Cell, Column, Row, Table
+from .rows import UNIT_ROLES, Cell, Column, Row, Table, pipe_words_end
 from .structure import SectionDraft, Structure, _Block, _numbering_restarts, sentence_end
 
 _SIGNATURE_REACH = 4  # signature lines above a date after the table
@@ -242,7 +242,7 @@ def _cell(table: Table, row: Row, role: str) -> Cell | None:
 
 def _section_record(text: str, heading: Heading) -> SectionRecord:
     line = heading.line
-    title = _clean(text[heading.body : line.end]) if heading.numeral else ""
+    title = _clean(text[heading.body : pipe_words_end(text, heading.body, line.end)]) if heading.numeral else ""
     return {
         "number": heading.value,
         "numeral": heading.numeral,

@@ -14,6 +14,14 @@ cell is placed under the header cell it stands beneath where a line leaves cells
     序号   重点任务                 责任单位（排第一位的为牵头单位）   完成时限
     1      稳定粮食播种面积……       县农业农村局、县财政局             2025年10月底前
 
+cells between pipes, as a copy through Markdown keeps a table (the alignment row under the header
+is table furniture; the pipes at the ends of a row may be left out)::
+
+    | 序号 | 工作任务 | 责任领导 | 牵头单位 | 责任单位 | 完成时限 |      the header row
+    | :---: | --- | --- | --- | --- | --- |                             furniture
+    | 一 | 推动经济持续向好 |  |  |  |  |                                a category row
+    | 1 | 全区地区生产总值增长6%左右。 | 张某某 | 区发展改革局 | 区财政局 | 2025年12月底前 |
+
 and a table flattened one cell a line, as a web page's table is often copied::
 
     序号 / 改革举措 / 主 要 内 容 / 指导部门 / 推广范围                  the header, a cell a line
@@ -33,12 +41,13 @@ else a line of further units (a merged 序号).  Emits a :class:`Table`: its hea
 its columns and their roles, its category rows with the rows under each (every cell's span), and
 where it ends; :mod:`row_items` makes the plan's sections and items of them.
 
-Looked for only where a cheap literal test allows: a tab in the text, two spaces in a row in a
-line, or a 序号 / 编号 on a line of its own.
+Looked for only where a cheap literal test allows: a tab or a pipe in the text, two spaces in a
+row in a line, or a 序号 / 编号 on a line of its own.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import NamedTuple
 from unicodedata import east_asian_width
@@ -46,7 +55,14 @@ from unicodedata import east_asian_width
 from . import lexicon as lx
 from .lines import Heading, Line, heading_at, is_noise, is_page_number
 from .numerals import chinese_to_int
-from .patterns import RE_BRACKETED_ASIDE, RE_CELL_GAP, RE_ROW_NUMBER, RE_TRAILING_ASIDE, RE_UNIT_SEPARATOR
+from .patterns import (
+    RE_ALIGNMENT_CELL,
+    RE_BRACKETED_ASIDE,
+    RE_CELL_GAP,
+    RE_ROW_NUMBER,
+    RE_TRAILING_ASIDE,
+    RE_UNIT_SEPARATOR,
+)
 
 #: What each header word says its column holds.
 _ROLES: dict[str, str] = {
@@ -124,14 +140,10 @@ def find_table(text: str, lines: list[Line]) -> Table | None:
     >>> [c.role for c in table.columns], [r.numeral for r in table.categories[0].rows]
     (['number', 'task', 'shared'], ['1', '2'])
     """
-    if "\t" in text:
-        for i, line in enumerate(lines):
-            if text.find("\t", line.start, line.end) >= 0:
-                columns = _columns([text[c.start : c.end] for c in _tab_cells(text, line)])
-                if columns is not None:
-                    table = _TabRows(text, lines, i, columns).read()
-                    if table is not None:
-                        return table
+    for shape, mark, cells_of in ((_TabRows, "\t", _tab_cells), (_PipeRows, "|", _pipe_cells)):
+        table = _split_table(text, lines, shape, mark, cells_of)
+        if table is not None:
+            return table
     table = _space_table(text, lines)
     if table is not None:
         return table
@@ -143,6 +155,30 @@ def find_table(text: str, lines: list[Line]) -> Table | None:
                 table = _flat_table(text, lines, i)
                 if table is not None:
                     return table
+    return None
+
+
+def _split_table(
+    text: str, lines: list[Line], shape: type[_TabRows], mark: str, cells_of: Callable[[str, Line], list[Cell]]
+) -> Table | None:
+    """The first table whose cells are split by ``mark`` (a tab, a pipe: ``cells_of`` a line), read
+    as ``shape`` reads it.  A header under which no table stands is read on from where its rows stopped: the lines it
+    looked at (the header repeated, a table's rules, rows too few) give no other header a table."""
+    if mark not in text:
+        return None
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        if text.find(mark, line.start, line.end) >= 0:
+            columns = _columns([text[c.start : c.end] for c in cells_of(text, line)])
+            if columns is not None:
+                reader = shape(text, lines, i, columns)
+                table = reader.read()
+                if table is not None:
+                    return table
+                i = max(i + 1, reader.stop)
+                continue
+        i += 1
     return None
 
 
@@ -239,6 +275,66 @@ def _tab_cells(text: str, line: Line, keep_empty: bool = False) -> list[Cell]:
     return cells
 
 
+def _pipe_cells(text: str, line: Line, keep_empty: bool = False) -> list[Cell]:
+    """The cells of a line parted by pipes (| 1 | 做好甲。 | 省甲厅 |), each trimmed, the pipes at
+    the line's ends dropped; empty cells at the end are dropped unless ``keep_empty``.  Read from
+    the whole line, whatever part of it ``line`` spans.
+
+    >>> text = "| 1 | 做好甲。 |  | 省甲厅 |  |"
+    >>> [text[c.start : c.end] for c in _pipe_cells(text, Line(1, 0, len(text)), keep_empty=True)]
+    ['1', '做好甲。', '', '省甲厅', '']
+    >>> text = "1 | 做好甲。"
+    >>> [text[c.start : c.end] for c in _pipe_cells(text, Line(1, 0, len(text)))]
+    ['1', '做好甲。']
+    """
+    start, end = _whole_line(text, line)
+    if text.startswith("|", start):
+        start += 1
+    if end > start and text[end - 1] == "|":
+        end -= 1
+    cells: list[Cell] = []
+    pos = start
+    for part in text[start:end].split("|"):
+        lead = len(part) - len(part.lstrip(lx.SPACE_CHARS))
+        body = part.strip(lx.SPACE_CHARS)
+        cells.append(Cell(pos + lead, pos + lead + len(body)))
+        pos += len(part) + 1
+    while not keep_empty and cells and cells[-1].start == cells[-1].end:
+        cells.pop()  # trailing empty cells
+    return cells
+
+
+def pipe_words_end(text: str, start: int, end: int) -> int:
+    """Where the words from ``start`` to ``end`` end, before the pipes and empty cells that close a
+    pipe row (推动经济 |  |  | -> 推动经济): a row's pipes are the table's, its words the cells'.
+
+    >>> text = "推动经济 |  |  |"
+    >>> text[: pipe_words_end(text, 0, len(text))]
+    '推动经济'
+    """
+    while end > start and text[end - 1] in _PIPE_TRIM:
+        end -= 1
+    return end
+
+
+_PIPE_TRIM = "|" + lx.SPACE_CHARS
+
+
+def _whole_line(text: str, line: Line) -> tuple[int, int]:
+    """The span of the line ``line`` lies on, trimmed of spaces (``line`` may span a part of it)."""
+    start = text.rfind("\n", 0, line.start) + 1
+    end = text.find("\n", line.end)
+    end = len(text) if end < 0 else end
+    while start < end and text[start] in lx.SPACE_CHARS:
+        start += 1
+    while end > start and text[end - 1] in _LINE_END_CHARS:
+        end -= 1
+    return start, end
+
+
+_LINE_END_CHARS = lx.SPACE_CHARS + "\r"
+
+
 class _Rows:
     """The rows under a header row, to the first line that is neither a row, a category row, nor
     part of the row above (a line of further units); a shape (:class:`_TabRows`,
@@ -248,6 +344,7 @@ class _Rows:
         self.text, self.lines, self.columns = text, lines, columns
         self.number = next((k for k, c in enumerate(columns) if c.role == "number"), None)
         self.header = header
+        self.stop = header + 1  # where reading the rows stopped
 
     def read(self) -> Table | None:
         text, lines, header = self.text, self.lines, self.header
@@ -260,7 +357,7 @@ class _Rows:
                 furniture.append(line)
                 i += 1
                 continue
-            if self._repeats_header(line):  # the header again, at the top of a new page
+            if self._repeats_header(line) or self._is_rule(line):  # the header again, at the top of a new page
                 furniture.append(line)
                 i += 1
                 continue
@@ -277,10 +374,15 @@ class _Rows:
                 break
             categories[-1].rows.append(row)
             end = i
+        self.stop = i
         return _table([lines[header]], self.columns, categories, header, end, furniture)
 
     def _repeats_header(self, line: Line) -> bool:
         raise NotImplementedError
+
+    def _is_rule(self, line: Line) -> bool:
+        """A line that only draws the table (a Markdown table's alignment row)."""
+        return False
 
     def _category(self, line: Line) -> Heading | None:
         raise NotImplementedError
@@ -337,23 +439,30 @@ class _Rows:
 class _TabRows(_Rows):
     """A table whose cells are split by tabs (a copy from Word, Excel or a web page)."""
 
+    def _splits(self, line: Line) -> bool:
+        """Whether a line is split into cells at all."""
+        return self.text.find("\t", line.start, line.end) >= 0
+
+    def _cells(self, line: Line, keep_empty: bool = False) -> list[Cell]:
+        return _tab_cells(self.text, line, keep_empty)
+
     def _repeats_header(self, line: Line) -> bool:
-        if self.text.find("\t", line.start, line.end) < 0:
+        if not self._splits(line):
             return False
-        return _columns([self.text[c.start : c.end] for c in _tab_cells(self.text, line)]) == self.columns
+        return _columns([self.text[c.start : c.end] for c in self._cells(line)]) == self.columns
 
     def _below(self, line: Line) -> list[Cell | None] | None:
         raw = self.text.rfind("\n", 0, line.start) + 1  # the line's span is trimmed of its first tabs
         if self.number is None or self.text.find("\t", raw, line.start + 1) < 0:
             return None
-        if len(_tab_cells(self.text, line)) > len(self.columns):
+        if len(self._cells(line)) > len(self.columns):
             return None
-        return self._padded(_tab_cells(self.text, line, keep_empty=True))
+        return self._padded(self._cells(line, keep_empty=True))
 
     def _category(self, line: Line) -> Heading | None:
         """A category row: one filled cell, a heading with a numeral (一、打造高效便捷的政务环境), or a
         numeral in the 序号 cell and a title in the task cell, the other cells empty (一⇥政务环境)."""
-        cells = _tab_cells(self.text, line)
+        cells = self._cells(line)
         filled = [k for k, c in enumerate(cells) if c.end > c.start]
         if len(filled) == 1:
             cell = cells[filled[0]]
@@ -364,11 +473,11 @@ class _TabRows(_Rows):
         return self._numbered_category(self._padded(cells), line)
 
     def _starts_row(self, line: Line) -> bool:
-        if self.text.find("\t", line.start, line.end) < 0:
+        if not self._splits(line):
             return False
         if self.number is None:
             return True
-        cells = _tab_cells(self.text, line)
+        cells = self._cells(line)
         return len(cells) > self.number and _row_number(self.text, cells[self.number]) is not None
 
     def _carries_on(self, last: Cell, line: Line) -> bool:
@@ -378,20 +487,18 @@ class _TabRows(_Rows):
         text = self.text
         if self._starts_row(line) or self._category(line) is not None or is_page_number(text, line):
             return False
-        return text.find("\t", line.start, line.end) >= 0 or (
-            last.end > last.start and text[last.end - 1] in _OPEN_ENDS
-        )
+        return self._splits(line) or (last.end > last.start and text[last.end - 1] in _OPEN_ENDS)
 
     def _row(self, i: int) -> tuple[Row | None, int]:
         """The row starting at line ``i`` (joined with the lines it wraps onto), and the next line."""
         text, lines, width = self.text, self.lines, len(self.columns)
         if not self._starts_row(lines[i]):
             return None, i
-        cells = _tab_cells(text, lines[i], keep_empty=True)
+        cells = self._cells(lines[i], keep_empty=True)
         taken = [lines[i]]
         k = i + 1
         while len(cells) < width and k < len(lines) and self._carries_on(cells[-1], lines[k]):
-            more = _tab_cells(text, lines[k], keep_empty=True)
+            more = self._cells(lines[k], keep_empty=True)
             if len(cells) + len(more) - 1 > width:
                 break
             last = cells.pop()  # the cell the line break fell in goes on with the next line's first
@@ -402,6 +509,44 @@ class _TabRows(_Rows):
         if len(cells) > width:
             return None, i
         return _make_row(text, taken, self._padded(cells), self.number), k
+
+
+class _PipeRows(_TabRows):
+    """A table whose cells stand between pipes, as a copy through Markdown keeps it
+    (| 1 | 做好甲。 | 省甲厅 |): read as a table split by tabs is, its alignment row (| :---: | --- |)
+    table furniture.  A Markdown row is one line: no row wraps onto the next."""
+
+    def _splits(self, line: Line) -> bool:
+        return self.text.find("|", *_whole_line(self.text, line)) >= 0
+
+    def _cells(self, line: Line, keep_empty: bool = False) -> list[Cell]:
+        return _pipe_cells(self.text, line, keep_empty)
+
+    def _category(self, line: Line) -> Heading | None:
+        """A category row (| 一 | 推动经济持续向好 |  |  |), the whole line its heading's (its title
+        ends at its last words: :func:`pipe_words_end`)."""
+        heading = super()._category(line)
+        return heading._replace(line=line) if heading is not None else None
+
+    def _is_rule(self, line: Line) -> bool:
+        if not self._splits(line):
+            return False
+        cells = self._cells(line)
+        return bool(cells) and all(RE_ALIGNMENT_CELL.fullmatch(self.text, c.start, c.end) for c in cells)
+
+    def _below(self, line: Line) -> list[Cell | None] | None:
+        """A line's cells where its 序号 cell is empty (| | 省丙厅 | |): a line of the row above."""
+        if self.number is None or not self._splits(line):
+            return None
+        cells = self._cells(line, keep_empty=True)
+        if len(self._cells(line)) > len(self.columns) or (
+            len(cells) > self.number and cells[self.number].end > cells[self.number].start
+        ):
+            return None
+        return self._padded(cells)
+
+    def _carries_on(self, last: Cell, line: Line) -> bool:
+        return False
 
 
 class _SpaceRows(_Rows):
