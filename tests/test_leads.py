@@ -1027,3 +1027,82 @@ def test_a_labelled_sentence_ending_the_paragraph_is_a_note(text: str, lead: lis
 @pytest.mark.parametrize("text", NOT_SENTENCE_NOTES)
 def test_a_labelled_sentence_that_does_not_end_the_paragraph_or_is_unlabelled_is_text(text: str) -> None:
     assert find_notes(text, 0, len(text)) == []
+
+
+# --- tasks assigned by number in a section of their own or a closing paragraph (genre 69) ---
+_TASKS = (
+    "某县2025年攻坚行动实施方案\n一、重点任务\n"
+    "（一）建设甲项目。6月底前完成用地报批。\n（二）完善乙设施。年底前完成。\n（三）改造丙小区。\n（四）提升丁环境。新建口袋公园。\n"
+)
+ASSIGNED_BY_NUMBER = [
+    # seen in a plan (genre 69): one numbered line per group of tasks; a range; 分别 hands the leads out
+    (
+        "renwu-fengong-entries-range-respectively",
+        _TASKS + "二、任务分工\n1．第（一）项任务由县发改局牵头，县财政局配合。\n"
+        "2．第（二）项任务由县住建局牵头，县水利局配合，11月底前完成。\n"
+        "3．第（三）至（四）项任务分别由县住建局、县城管局牵头，县直各相关单位配合。\n",
+        [
+            (["县发改局"], ["县财政局"], "6月底前"),
+            (["县住建局"], ["县水利局"], "11月底前"),  # the assignment's time wins over the text's 年底前
+            (["县住建局"], ["县直各相关单位"], None),
+            (["县城管局"], ["县直各相关单位"], None),
+        ],
+    ),
+    # made up: tasks listed one after another, all leading; the plan's rule applied as to any note
+    (
+        "listed-tasks-first-listed-leads",
+        "（排在第一位的为牵头单位）\n" + _TASKS + "二、责任分工\n1．第（一）（二）项任务由县发改局、县财政局负责。\n"
+        "2．第（三）、（四）项任务由县住建局按职责分工负责。\n",
+        [
+            (["县发改局"], ["县财政局"], "6月底前"),
+            (["县发改局"], ["县财政局"], "年底前"),
+            (["县住建局"], [], None),
+            (["县住建局"], [], None),
+        ],
+    ),
+    # made up: one sentence of a closing paragraph after the last task
+    (
+        "a-sentence-of-the-closing-paragraph",
+        _TASKS + "各地区、各部门要认真抓好落实。"
+        "第（一）至（三）项由县发改局负责，第（四）项由县城管局牵头、县财政局配合。\n",
+        [
+            (["县发改局"], [], "6月底前"),
+            (["县发改局"], [], "年底前"),
+            (["县发改局"], [], None),
+            (["县城管局"], ["县财政局"], None),
+        ],
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"), [c[1:] for c in ASSIGNED_BY_NUMBER], ids=[c[0] for c in ASSIGNED_BY_NUMBER]
+)
+def test_tasks_assigned_by_number_take_the_assignment_as_their_note(
+    text: str, expected: list[tuple[list[str], list[str], str | None]]
+) -> None:
+    plan = parse_plan(text)
+    items = [i for s in plan.sections for i in s.items]
+    assert [(i.lead_units, i.cooperating_units, i.deadline and i.deadline.text) for i in items] == expected
+    for item in items:  # the assignment's span is each task's lead span, and a note of the task
+        assert item.lead_span is not None
+        assert any(list(n.span) == list(item.lead_span) for n in item.notes)
+        assert text[slice(*item.lead_span)].lstrip("123．").startswith("第")
+
+
+def test_an_assignment_section_keeps_its_entries_as_its_own_text() -> None:
+    text = ASSIGNED_BY_NUMBER[0][1]
+    plan = parse_plan(text)
+    assert [(s.title, len(s.items)) for s in plan.sections] == [("重点任务", 4), ("任务分工", 0)]
+    assert plan.sections[1].text.startswith("1．第（一）项任务由")
+    assert plan.problems == []
+
+
+def test_a_number_printed_with_several_tasks_names_none() -> None:
+    text = (
+        "某县方案\n一、甲方面\n（一）做好甲。\n（二）做好乙。\n二、乙方面\n（一）做好丙。\n（二）做好丁。\n"
+        "三、任务分工\n1．第（一）项任务由县发改局牵头。\n2．第（二）项任务由县财政局牵头。\n"
+    )
+    plan = parse_plan(text)
+    assert [i.lead_units for s in plan.sections for i in s.items] == [[], [], [], []]
+    assert [len(s.items) for s in plan.sections] == [2, 2, 0]

@@ -92,6 +92,9 @@ HOSTILE: dict[str, Callable[[], str]] = {
     "repeated-tab-headers": lambda: "一、总则\n（一）做好。\n" + "序号\t重点任务\t责任单位\n" * N,
     "table-rules": lambda: "一、总则\n（一）做好。\n| 序号 | 重点任务 | 责任单位 |\n" + "| --- | --- | --- |\n" * N,
     "pipe-run": lambda: "一、总则\n（一）做好。\n" + "|" * 10 * N + "\n",
+    "assignment-numbers": lambda: "一、总则\n（一）做好。\n二、任务分工\n" + "第（一）、" * N + "项由甲局负责。\n",
+    "assignment-clauses": lambda: "一、总则\n（一）做好。\n二、任务分工\n" + "第（一）项由甲局负责，" * N + "\n",
+    "assignment-firsts": lambda: "一、总则\n（一）做好。\n二、任务分工\n" + "第" * 10 * N + "\n",
     "run-on-serials": lambda: "一、总则\n" + "- 1 -\n" * N + "1.1万亩\n1.1加快。\n" * N,
 }
 

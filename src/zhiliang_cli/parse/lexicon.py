@@ -1353,3 +1353,10 @@ TRADITIONAL_HINTS = (
     "債冊紀幫廠黃畢寬輛還輕樹碼虛邊銜島圓係檔買誌損紅併倉該餘驅須頓遷傾豐暢讓漢橋駐獻賬慶頻匯陽溝館禦魯讀"
     "貧煙躍貢簽聽寧趨異歸潛揚擊釋彙啓夥貨牀陣側儀訴張罰蹤聲糾遠舊討鋼腦賃熱話遺奧遼灣汙塊髮靈欄羅這懸順紐"
 )
+
+#: What a plan calls the tasks it assigns by their number (第（一）项任务由A牵头, 第三项工作由B负责).
+ASSIGNED_TASK_NOUNS = ("任务", "工作", "措施", "内容", "举措")
+#: What joins the first and last numbers of a range of tasks (第（六）至（八）项).
+TASK_RANGE_JOINERS = ("至", "到", "—", "－", "-", "~", "～")
+#: What says the units listed are handed out over the tasks in order (分别由A、B、C牵头).
+RESPECTIVELY_WORDS = ("分别",)

@@ -950,6 +950,17 @@ def _cut_off(text: str, start: int, end: int) -> LeadNote | None:
     return LeadNote(opened, stop, lead, cooperating, reading.shared) if lead or cooperating else None
 
 
+def read_note(text: str, start: int, end: int, body_start: int, body_end: int) -> LeadNote:
+    """The note spanning ``text[start:end]`` whose body, read as any note's is, is
+    ``text[body_start:body_end]`` (the words after 第（一）项任务由 in a 任务分工 line).
+
+    >>> note = read_note("第（二）项任务由甲局牵头，乙局配合，11月底前完成。", 0, 25, 8, 24)
+    >>> note.lead_units, note.cooperating_units, [f.label for f in note.fields]
+    (['甲局'], ['乙局'], [''])
+    """
+    return _note(start, end, text, body_start, body_end)
+
+
 def _note(start: int, end: int, text: str, body_start: int, body_end: int | None = None) -> LeadNote:
     body_end = end if body_end is None else body_end
     return _note_of_body(start, end, text[body_start:body_end], body_start)

@@ -451,6 +451,34 @@ RE_GROUPED_NOTE = re.compile(
     re.VERBOSE,
 )
 
+#: A task's number as an assignment of tasks prints it: （一）, (3), 一, 3.
+_TASK_NUMBER = rf"[（(]? (?:[一二两三四五六七八九十]{{1,3}}|{DIGIT}{{1,2}}) [）)]?"
+#: The opening of a sentence that assigns tasks by their number (a line of a 任务分工 section, or a
+#: sentence of a closing paragraph): 第（一）项任务由, 第（三）（四）项任务由, 第（六）至（八）项任务分别由,
+#: 第一、二项由, 第（一）项至第（三）项均由.  What follows 由 is read as a note is (A牵头，B配合).
+RE_TASK_ASSIGNMENT = regex.compile(
+    rf"""
+    第 (?P<tasks>                                                    # the tasks' numbers:
+        {_TASK_NUMBER}                                               #   the first
+        (?: (?:项? (?:{_alternation(lx.TASK_RANGE_JOINERS)}) 第?    #   the last of a range (至, 项至第)
+            | [、，,和及]? 第? )                                      #   or the next listed
+            {_TASK_NUMBER} ){{0,12}}
+    )
+    项 (?:{_alternation(lx.ASSIGNED_TASK_NOUNS)})?                   # 项, 项任务
+    (?P<each> {_alternation(lx.RESPECTIVELY_WORDS)})? (?:均|都)?     # 分别: the units in order
+    由
+    """,
+    regex.VERBOSE,
+)
+#: One task number inside the numbers an assignment names, and the range joiner before it.
+RE_TASK_NUMBER = regex.compile(
+    rf"""
+    (?P<range> {_alternation(lx.TASK_RANGE_JOINERS)})? 第?     # 至 before the last of a range
+    [（(]? (?P<n> [一二两三四五六七八九十]{{1,3}}|{DIGIT}{{1,2}}) [）)]?
+    """,
+    regex.VERBOSE,
+)
+
 #: The plan's statement that the unit listed first leads: 列第一位者为牵头单位, 排在第一位的部门为
 #: 牵头部门, 第一个单位为牵头单位, 第一责任单位为牵头单位, 第一个为牵头单位, 排名第一的为牵头单位,
 #: 列首位者牵头.  Every statement holds

@@ -46,6 +46,7 @@ from zhiliang_cli.errors import NotAPlanError
 from zhiliang_cli.records import GroupRecord, ItemRecord, NoteRecord, SectionRecord
 
 from . import lexicon as lx
+from .assignments import assign_numbered_tasks, assigning_entries
 from .lines import (
     HEADING_FIRST,
     PAGE_FIRST,
@@ -195,6 +196,10 @@ def _parse_structure(text: str, index: LineIndex, run_in: bool = True) -> Struct
     deeper = _tasks_below_titles(text, body, body_headings, notes)
     walk = _Walk(text, body, body_headings, item_level, text[: lines[first].start] if sends else "", deeper)
     drafts = walk.drafts
+    for draft in drafts[1:] if len(drafts) > 1 else ():
+        if not draft.groups and assigning_entries(text, draft.items):  # 三、任务分工: 1．第（一）项任务由…
+            draft.block.lines += [line for item in draft.items for line in item.lines]
+            draft.items = []
     for draft in drafts:
         _promote_childless_groups(draft, notes)
     _frame(text, drafts, notes, lx.AIM_TITLES)  # in every plan; then, where the tasks left carry notes,
@@ -215,6 +220,7 @@ def _parse_structure(text: str, index: LineIndex, run_in: bool = True) -> Struct
     closing = closings[0]
     restart = _numbering_restarts(drafts)
     sections = _build(text, drafts, notes)
+    assign_numbered_tasks(text, sections, closing, notes.notes)
     return Structure(
         lines[:first],
         signed + walk.trailer,
