@@ -5,7 +5,8 @@ Each stage reads what the stage before it produced and never calls back up:
     lines      the text's lines, each classified once (heading and level, note, furniture, date, …)
     structure  sections, groups and items built from the line classes, with their notes' spans;
                a plan printed as a task table through rows (its header, columns and rows) and
-               row_items (the rows as sections, items and notes)
+               row_items (the rows as sections, items and notes); tasks assigned by number in a
+               任务分工 section or closing paragraph given their notes through assignments
     notes      a note's units and roles (牵头单位：A；配合单位：B), the plan's own rule applied
     header     the notice around the plan (title, 发文字号, 主送, signature, date) and the preamble
     times      the plan's year, its horizons and deadlines, found once; each item's 完成时限
