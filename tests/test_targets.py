@@ -330,6 +330,9 @@ MADE_UP = [
     ("a-bounded-share-of-no-fund", "护理型床位比例不低于55%。", [("55%", 55, "%", ">=", None, False)]),
     ("a-priority-is-no-precedence-rule", "优先发展10个重点产业。", [("10", 10, "个", "=", None, False)]),
     ("a-cap-on-events-in-the-year", "全年完成检查低于30次。", [("30", 30, "次", "<", None, False)]),
+    # the lead's decision (genres 36, 56, 68): a floor on events in the plan's year counts the work to do, a goal
+    ("drills-in-the-year", "全年组织网络安全攻防演练不少于2次。", [("2", 2, "次", ">=", None, False)]),
+    ("checks-in-the-year", "全年开展网络安全专项检查不少于4次。", [("4", 4, "次", ">=", None, False)]),
     ("sets-or-times", "提供专项租赁住房不少于1000套（次）。", [("1000", 1000, "套（次）", ">=", None, False)]),
     (
         "a-cap-after-a-selection-that-caps-something-else",
@@ -523,7 +526,9 @@ NON_TARGETS = [
     ("staffing-ratio", "每5所幼儿园配备1名责任督学。"),
     ("a-rule-of-precedence", "优先支持其行政区域内1家符合条件的开发区扩区。"),
     ("n-as-one", "形成督政、督学、评估监测三位一体的督导体系。"),
-    ("drills-in-the-year", "全年组织网络安全攻防演练不少于2次。"),
+    # the lead's decision: 每年/每季度…不少于N次 is a rhythm (全年…不少于N次 is a goal: see TARGETS)
+    ("drills-each-year", "每年组织网络安全攻防演练不少于2次。"),
+    ("checks-each-quarter", "每季度开展安全检查不少于1次。"),
     ("the-sample-worked-on", "对全市100家重点零售企业开展月度监测。"),
     ("a-price-per-unit", "用电价格每千瓦时降低0.05元。"),
     ("a-voucher-budget", "市区两级提供人工智能服务券规模不少于10亿元。"),

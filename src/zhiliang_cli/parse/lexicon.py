@@ -1107,8 +1107,6 @@ COVER_TITLES = ("通知",)
 BASELINE_TIME_WORDS = ("较", "比", "与", "同", "相对", "相比", "较上", "比上", "上")
 #: Words before a time that make it come back (每年1月31日前): no one deadline.
 RECURRING_WORDS = ("每年", "每季", "每月")
-#: Words that scope a count of events to the plan's whole year: a floor on them (全年组织演练不少于2次) is a rhythm.
-YEAR_SCOPE_WORDS = ("全年", "每年")
 #: Words after a number that make it a standard to build to, not a goal: 不低于20平方米的标准.
 STANDARD_WORDS = ("的标准", "的要求")
 #: Units that count a goal only where a goal verb or a bound stands before the number (人均预期寿命
