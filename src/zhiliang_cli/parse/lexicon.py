@@ -679,6 +679,10 @@ PREFIX_COMPARATORS = {
         )
     },
 }
+#: Words that set a level against an average the text does not give (高于全省平均水平1个百分点, 增速快于全市平均
+#: 0.5个百分点): the number after the average is the margin, and the goal a floor on it (>=).
+MARGIN_WORDS = ("高于", "超过", "超出", "快于", "优于", "低于", "慢于")
+AVERAGE_WORDS = ("平均水平", "平均值", "平均数", "平均", "均值")
 #: Bounds that count only before a round magnitude printed alone (规模过千亿): elsewhere 过 ends a verb (通过, 经过).
 MAGNITUDE_BOUNDS = {"过": ">"}
 NOT_MAGNITUDE_BOUNDS = ("通过", "经过", "不过", "度过", "越过", "跨过", "错过")

@@ -66,6 +66,7 @@ from .patterns import (
     RE_LAST_QUOTE_OPEN,
     RE_LAST_SENTENCE_END,
     RE_LATIN_OR_DIGIT,
+    RE_MARGIN_OVER_AVERAGE,
     RE_MONEY_CAP,
     RE_NAME_ONLY,
     RE_NON_TARGET_FOLLOWER,
@@ -1860,6 +1861,8 @@ def _record(
             low_value, high_value = (None if v is None else v + 1 for v in (low_value, high_value))
     verb = ctx.governing(clause_start, start)
     comparator = _comparator(high is not None, suffix, unit.approx, prefix, change, verb)
+    if comparator == "=" and change is None and RE_MARGIN_OVER_AVERAGE.search(before):
+        comparator = ">="  # 高于全省平均水平1个百分点: at least that margin over the average
     subject = None
     if unit_text in _PERCENT_UNITS and text.startswith("的", expression_end):
         subject = _share_subject(text, expression_end + 1, clause_end)  # 80%的乡镇和60%的村达到…
