@@ -330,6 +330,23 @@ MADE_UP = [
     ("a-bounded-share-of-no-fund", "护理型床位比例不低于55%。", [("55%", 55, "%", ">=", None, False)]),
     ("a-priority-is-no-precedence-rule", "优先发展10个重点产业。", [("10", 10, "个", "=", None, False)]),
     ("a-cap-on-events-in-the-year", "全年完成检查低于30次。", [("30", 30, "次", "<", None, False)]),
+    # unseen round 6 (genres 68, 70): 确保 opens a firm bound — 力争's reach ends at it; 力争确保 still strives
+    (
+        "a-firm-bound-after-striving",
+        "知晓率力争达到90%、确保不低于85%。",
+        [("90%", 90, "%", ">=", None, True), ("85%", 85, "%", ">=", None, False)],
+    ),
+    (
+        "a-firm-count-after-striving",
+        "力争新开工项目40个，确保30个。",
+        [("40", 40, "个", "=", None, True), ("30", 30, "个", "=", None, False)],
+    ),
+    (
+        "striving-after-a-firm-bound",
+        "确保完成40个，力争完成50个。",
+        [("40", 40, "个", "=", None, False), ("50", 50, "个", "=", None, True)],
+    ),
+    ("striving-to-ensure", "力争确保粮食产量稳定在100万吨以上。", [("100万", 1000000, "吨", ">=", None, True)]),
     # unseen round 6 (genres 68, 70): a level above an average the text does not give — the number is the margin,
     # a floor on it; 不高于 bounds the level itself, no margin
     ("a-margin-over-an-average", "满意度高于全省平均水平1个百分点。", [("1", 1, "百分点", ">=", None, False)]),

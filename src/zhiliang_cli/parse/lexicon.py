@@ -716,6 +716,9 @@ UPGRADE_VERBS = ("改造提升", "巩固提升", "整治提升", "提档升级",
 #: Words that mark a target the plan only strives for; their scope runs to the
 #: end of the sentence.
 ASPIRATION_CUES = ("力争", "争取", "争创", "力促", "努力", "争当")
+#: Words that open a firm bound after a cue of striving: 力争达到90%、确保不低于85%; 力争…40个，确保30个. The
+#: striving reaches up to one of them; what follows is not aspirational (力争确保, one verb, still strives).
+FIRM_CUES = ("确保",)
 #: Of those, the one that is also a noun: the effort made (依靠…的共同努力，首先使…; 经过“九五”期间的努力，使其成为…),
 #: after these words or before a clause mark, the means of a goal, no striving for it.
 EFFORT_NOUN = "努力"

@@ -211,7 +211,7 @@ class _Context:
         if not self.has_aspiration:
             return False
         clause_start = None
-        for cue in RE_ASPIRATION_CUE.finditer(self.text, self.sentence_start(pos), pos):
+        for cue in RE_ASPIRATION_CUE.finditer(self.text, self._firm_from(self.sentence_start(pos), pos), pos):
             if cue.group() == lx.EFFORT_NOUN and _names_the_effort(self.text, cue.start(), cue.end()):
                 continue  # 经过…的努力，使其成为…: the effort made, the means of the goal
             if cue.group() not in lx.ASPIRATION_VERBS:
@@ -220,6 +220,16 @@ class _Context:
             if cue.start() >= clause_start:
                 return True
         return False
+
+    def _firm_from(self, sentence_start: int, pos: int) -> int:
+        """Where the striving that may govern ``pos`` can start: after the last firm cue before it in the
+        sentence (力争达到90%、确保不低于85%: 确保 ends 力争's reach), unless a cue of striving governs that cue
+        itself (力争确保)."""
+        for word in lx.FIRM_CUES:
+            at = self.text.rfind(word, sentence_start, pos)
+            if at >= 0 and RE_ASPIRATION_CUE.search(self.text, max(sentence_start, at - 2), at) is None:
+                sentence_start = at + len(word)
+        return sentence_start
 
     def is_blocked(self, pos: int, clause_start: int) -> bool:
         """In the note, in quotation marks or a title, or in 在……的基础上."""
