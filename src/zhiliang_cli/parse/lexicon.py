@@ -1112,6 +1112,11 @@ DOCUMENT_KIND_NAMES = {
 COVER_TITLES = ("通知",)
 #: Words before a time that make it the base of a change (较2023年末, 比上年末, 与2020年): not a time to reach.
 BASELINE_TIME_WORDS = ("较", "比", "与", "同", "相对", "相比", "较上", "比上", "上")
+#: What parts the stages of one task (3月底前完成招标，5月底前开工; 一季度：完成设计；二季度：开工建设): a comma or a
+#: semicolon, the time opening each stage's clause.
+STAGE_SEPARATORS = "，,；;"
+#: What may follow a stage's time, before what is done then: a colon (一季度：完成项目清单编制).
+STAGE_LABEL_ENDS = "：:"
 #: Words before a time that make it come back (每年1月31日前): no one deadline.
 RECURRING_WORDS = ("每年", "每季", "每月")
 #: Words after a number that make it a standard to build to, not a goal: 不低于20平方米的标准.
