@@ -351,9 +351,17 @@ MADE_UP = [
     # a floor on it; 不高于 bounds the level itself, no margin
     ("a-margin-over-an-average", "满意度高于全省平均水平1个百分点。", [("1", 1, "百分点", ">=", None, False)]),
     ("a-growth-margin-over-an-average", "收入增速高于全市平均1个百分点。", [("1", 1, "百分点", ">=", None, False)]),
-    ("a-margin-faster-than-an-average", "居民收入增速快于全省平均0.5个百分点。", [("0.5", 0.5, "百分点", ">=", None, False)]),
+    (
+        "a-margin-faster-than-an-average",
+        "居民收入增速快于全省平均0.5个百分点。",
+        [("0.5", 0.5, "百分点", ">=", None, False)],
+    ),
     ("a-margin-below-an-average", "PM2.5平均浓度低于全省平均水平5%。", [("5%", 5, "%", ">=", None, False)]),
-    ("a-margin-with-its-own-bound", "增速高于全市平均水平0.5个百分点以上。", [("0.5", 0.5, "百分点", ">=", None, False)]),
+    (
+        "a-margin-with-its-own-bound",
+        "增速高于全市平均水平0.5个百分点以上。",
+        [("0.5", 0.5, "百分点", ">=", None, False)],
+    ),
     # the lead's decision (genres 36, 56, 68): a floor on events in the plan's year counts the work to do, a goal
     ("drills-in-the-year", "全年组织网络安全攻防演练不少于2次。", [("2", 2, "次", ">=", None, False)]),
     ("checks-in-the-year", "全年开展网络安全专项检查不少于4次。", [("4", 4, "次", ">=", None, False)]),
