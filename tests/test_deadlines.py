@@ -263,6 +263,22 @@ STAGE_CASES = [
     ("not-in-order", "6月底前完成摸底调查，3月底前制定工作方案。", None),
     ("the-same-time-twice", "年内完成选址，年内全部开工。", None),
     ("separate-sentences", "3月底前完成项目招标。11月底前完成竣工验收。", None),
+    # unseen round 6 (genre 69): stages parted by ；, quarterly milestones after a colon, inline or a quarter on
+    # each line under the task; a semicolon that parts another sentence, or a comma and a subject, parts no stage
+    ("parted-by-semicolons", "3月底前完成项目招标；5月底前全部开工；11月底前完成竣工验收。", "11月底前"),
+    (
+        "quarters-inline",
+        "改造老旧小区42个。一季度：完成清单编制；二季度：全面开工建设；三季度：完成主体工程；四季度：全部完工。",
+        "四季度",
+    ),
+    (
+        "quarters-on-lines-of-their-own",
+        "新建口袋公园10个。\n　　一季度：完成选址；\n　　二季度：启动建设；"
+        "\n　　三季度：完成绿道建设；\n　　四季度：全部建成开放。",
+        "四季度",
+    ),
+    ("semicolon-parts-another-sentence", "3月底前完成项目招标；各乡镇要加强督导，6月底前完成验收。", None),
+    ("semicolon-then-a-subject", "2025年3月底前，市发展改革委出台方案；2025年6月底前，各区制定细则。", None),
 ]
 
 

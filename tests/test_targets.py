@@ -330,6 +330,41 @@ MADE_UP = [
     ("a-bounded-share-of-no-fund", "护理型床位比例不低于55%。", [("55%", 55, "%", ">=", None, False)]),
     ("a-priority-is-no-precedence-rule", "优先发展10个重点产业。", [("10", 10, "个", "=", None, False)]),
     ("a-cap-on-events-in-the-year", "全年完成检查低于30次。", [("30", 30, "次", "<", None, False)]),
+    # unseen round 6 (genres 68, 70): 确保 opens a firm bound — 力争's reach ends at it; 力争确保 still strives
+    (
+        "a-firm-bound-after-striving",
+        "知晓率力争达到90%、确保不低于85%。",
+        [("90%", 90, "%", ">=", None, True), ("85%", 85, "%", ">=", None, False)],
+    ),
+    (
+        "a-firm-count-after-striving",
+        "力争新开工项目40个，确保30个。",
+        [("40", 40, "个", "=", None, True), ("30", 30, "个", "=", None, False)],
+    ),
+    (
+        "striving-after-a-firm-bound",
+        "确保完成40个，力争完成50个。",
+        [("40", 40, "个", "=", None, False), ("50", 50, "个", "=", None, True)],
+    ),
+    ("striving-to-ensure", "力争确保粮食产量稳定在100万吨以上。", [("100万", 1000000, "吨", ">=", None, True)]),
+    # unseen round 6 (genres 68, 70): a level above an average the text does not give — the number is the margin,
+    # a floor on it; 不高于 bounds the level itself, no margin
+    ("a-margin-over-an-average", "满意度高于全省平均水平1个百分点。", [("1", 1, "百分点", ">=", None, False)]),
+    ("a-growth-margin-over-an-average", "收入增速高于全市平均1个百分点。", [("1", 1, "百分点", ">=", None, False)]),
+    (
+        "a-margin-faster-than-an-average",
+        "居民收入增速快于全省平均0.5个百分点。",
+        [("0.5", 0.5, "百分点", ">=", None, False)],
+    ),
+    ("a-margin-below-an-average", "PM2.5平均浓度低于全省平均水平5%。", [("5%", 5, "%", ">=", None, False)]),
+    (
+        "a-margin-with-its-own-bound",
+        "增速高于全市平均水平0.5个百分点以上。",
+        [("0.5", 0.5, "百分点", ">=", None, False)],
+    ),
+    # the lead's decision (genres 36, 56, 68): a floor on events in the plan's year counts the work to do, a goal
+    ("drills-in-the-year", "全年组织网络安全攻防演练不少于2次。", [("2", 2, "次", ">=", None, False)]),
+    ("checks-in-the-year", "全年开展网络安全专项检查不少于4次。", [("4", 4, "次", ">=", None, False)]),
     ("sets-or-times", "提供专项租赁住房不少于1000套（次）。", [("1000", 1000, "套（次）", ">=", None, False)]),
     (
         "a-cap-after-a-selection-that-caps-something-else",
@@ -523,7 +558,9 @@ NON_TARGETS = [
     ("staffing-ratio", "每5所幼儿园配备1名责任督学。"),
     ("a-rule-of-precedence", "优先支持其行政区域内1家符合条件的开发区扩区。"),
     ("n-as-one", "形成督政、督学、评估监测三位一体的督导体系。"),
-    ("drills-in-the-year", "全年组织网络安全攻防演练不少于2次。"),
+    # the lead's decision: 每年/每季度…不少于N次 is a rhythm (全年…不少于N次 is a goal: see TARGETS)
+    ("drills-each-year", "每年组织网络安全攻防演练不少于2次。"),
+    ("checks-each-quarter", "每季度开展安全检查不少于1次。"),
     ("the-sample-worked-on", "对全市100家重点零售企业开展月度监测。"),
     ("a-price-per-unit", "用电价格每千瓦时降低0.05元。"),
     ("a-voucher-budget", "市区两级提供人工智能服务券规模不少于10亿元。"),

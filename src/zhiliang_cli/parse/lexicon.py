@@ -679,6 +679,10 @@ PREFIX_COMPARATORS = {
         )
     },
 }
+#: Words that set a level against an average the text does not give (高于全省平均水平1个百分点, 增速快于全市平均
+#: 0.5个百分点): the number after the average is the margin, and the goal a floor on it (>=).
+MARGIN_WORDS = ("高于", "超过", "超出", "快于", "优于", "低于", "慢于")
+AVERAGE_WORDS = ("平均水平", "平均值", "平均数", "平均", "均值")
 #: Bounds that count only before a round magnitude printed alone (规模过千亿): elsewhere 过 ends a verb (通过, 经过).
 MAGNITUDE_BOUNDS = {"过": ">"}
 NOT_MAGNITUDE_BOUNDS = ("通过", "经过", "不过", "度过", "越过", "跨过", "错过")
@@ -712,6 +716,9 @@ UPGRADE_VERBS = ("改造提升", "巩固提升", "整治提升", "提档升级",
 #: Words that mark a target the plan only strives for; their scope runs to the
 #: end of the sentence.
 ASPIRATION_CUES = ("力争", "争取", "争创", "力促", "努力", "争当")
+#: Words that open a firm bound after a cue of striving: 力争达到90%、确保不低于85%; 力争…40个，确保30个. The
+#: striving reaches up to one of them; what follows is not aspirational (力争确保, one verb, still strives).
+FIRM_CUES = ("确保",)
 #: Of those, the one that is also a noun: the effort made (依靠…的共同努力，首先使…; 经过“九五”期间的努力，使其成为…),
 #: after these words or before a clause mark, the means of a goal, no striving for it.
 EFFORT_NOUN = "努力"
@@ -1105,10 +1112,13 @@ DOCUMENT_KIND_NAMES = {
 COVER_TITLES = ("通知",)
 #: Words before a time that make it the base of a change (较2023年末, 比上年末, 与2020年): not a time to reach.
 BASELINE_TIME_WORDS = ("较", "比", "与", "同", "相对", "相比", "较上", "比上", "上")
+#: What parts the stages of one task (3月底前完成招标，5月底前开工; 一季度：完成设计；二季度：开工建设): a comma or a
+#: semicolon, the time opening each stage's clause.
+STAGE_SEPARATORS = "，,；;"
+#: What may follow a stage's time, before what is done then: a colon (一季度：完成项目清单编制).
+STAGE_LABEL_ENDS = "：:"
 #: Words before a time that make it come back (每年1月31日前): no one deadline.
 RECURRING_WORDS = ("每年", "每季", "每月")
-#: Words that scope a count of events to the plan's whole year: a floor on them (全年组织演练不少于2次) is a rhythm.
-YEAR_SCOPE_WORDS = ("全年", "每年")
 #: Words after a number that make it a standard to build to, not a goal: 不低于20平方米的标准.
 STANDARD_WORDS = ("的标准", "的要求")
 #: Units that count a goal only where a goal verb or a bound stands before the number (人均预期寿命

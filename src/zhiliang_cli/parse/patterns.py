@@ -976,6 +976,14 @@ RE_PROVISION = regex.compile(
     regex.VERBOSE,
 )
 
+#: A comparison with an average, right before the number it sets the margin of: 高于全省平均水平 (1个百分点).
+RE_MARGIN_OVER_AVERAGE = re.compile(
+    r"(?<![不得应能宜可准])"  # not 不高于, 不得高于: a ceiling on the level itself
+    rf"(?:{_alternation(lx.MARGIN_WORDS)})"  # 高于, 快于, 低于
+    r"[^，,。；;、：:\s]{0,8}?"  # whose average: 全省, 全市同期
+    rf"(?:{_alternation(lx.AVERAGE_WORDS)})"  # 平均水平, 平均
+    r"(?:水平|增速|增幅)?$"  # 平均增速
+)
 #: A bound, then what a share is of: 不少于总数的 (5%).
 RE_BOUND_OF = re.compile(rf"(?P<cmp>{_alternation(lx.PREFIX_COMPARATORS)})[^，,。；;、]{{1,15}}的$")
 

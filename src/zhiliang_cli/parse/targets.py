@@ -66,6 +66,7 @@ from .patterns import (
     RE_LAST_QUOTE_OPEN,
     RE_LAST_SENTENCE_END,
     RE_LATIN_OR_DIGIT,
+    RE_MARGIN_OVER_AVERAGE,
     RE_MONEY_CAP,
     RE_NAME_ONLY,
     RE_NON_TARGET_FOLLOWER,
@@ -210,7 +211,7 @@ class _Context:
         if not self.has_aspiration:
             return False
         clause_start = None
-        for cue in RE_ASPIRATION_CUE.finditer(self.text, self.sentence_start(pos), pos):
+        for cue in RE_ASPIRATION_CUE.finditer(self.text, self._firm_from(self.sentence_start(pos), pos), pos):
             if cue.group() == lx.EFFORT_NOUN and _names_the_effort(self.text, cue.start(), cue.end()):
                 continue  # 经过…的努力，使其成为…: the effort made, the means of the goal
             if cue.group() not in lx.ASPIRATION_VERBS:
@@ -219,6 +220,16 @@ class _Context:
             if cue.start() >= clause_start:
                 return True
         return False
+
+    def _firm_from(self, sentence_start: int, pos: int) -> int:
+        """Where the striving that may govern ``pos`` can start: after the last firm cue before it in the
+        sentence (力争达到90%、确保不低于85%: 确保 ends 力争's reach), unless a cue of striving governs that cue
+        itself (力争确保)."""
+        for word in lx.FIRM_CUES:
+            at = self.text.rfind(word, sentence_start, pos)
+            if at >= 0 and RE_ASPIRATION_CUE.search(self.text, max(sentence_start, at - 2), at) is None:
+                sentence_start = at + len(word)
+        return sentence_start
 
     def is_blocked(self, pos: int, clause_start: int) -> bool:
         """In the note, in quotation marks or a title, or in 在……的基础上."""
@@ -1390,7 +1401,13 @@ def _sanctions(text: str, start: int, clause_start: int, clause_end: int) -> boo
 
 
 def _rate_or_frequency(text: str, start: int, unit: str, clause_start: int) -> bool:
-    """A rate framed by 按 or of a base amount (按利率的50%), or a frequency (每年召开2次)."""
+    """A rate framed by 按 or of a base amount (按利率的50%), or a frequency (每年召开2次).
+
+    >>> _rate_or_frequency("每年组织演练不少于2次", 10, "次", 0)
+    True
+    >>> _rate_or_frequency("全年组织演练不少于2次", 10, "次", 0)
+    False
+    """
     if (unit in lx.PERCENT_UNITS or unit == "") and RE_RATE_FRAME.search(text[clause_start:start]):
         return True  # 按利率的50%, 租金约为市场价的三分之二 (a share with no unit)
     if unit in lx.PERCENT_UNITS:
@@ -1400,14 +1417,9 @@ def _rate_or_frequency(text: str, start: int, unit: str, clause_start: int) -> b
             return True  # 考核权重不低于5%: how a rule weighs, not a result
     if unit.startswith(lx.EVENT_UNITS) and unit.endswith(lx.PER_PERIOD):
         return True  # 不少于3次/年: a rhythm
-    words = text[clause_start:start]
-    if unit != "次":
-        return False
-    if "每" in words:
-        return True  # 每年召开2次
-    # 全年组织演练不少于2次: how often at least, a rhythm (全年完成检查低于30次 caps a burden: a goal)
-    floor = _PREFIXES.ending(words)
-    return floor is not None and lx.PREFIX_COMPARATORS[floor] == ">=" and any(w in words for w in lx.YEAR_SCOPE_WORDS)
+    # 每年召开2次, 每季度调度不少于1次: how often, a rhythm; 全年组织演练不少于2次 counts the work to do within
+    # the plan's year, a goal (the lead's decision)
+    return unit == "次" and "每" in text[clause_start:start]
 
 
 def _allows(text: str, start: int, end: int) -> bool:
@@ -1861,6 +1873,8 @@ def _record(
             low_value, high_value = (None if v is None else v + 1 for v in (low_value, high_value))
     verb = ctx.governing(clause_start, start)
     comparator = _comparator(high is not None, suffix, unit.approx, prefix, change, verb)
+    if comparator == "=" and change is None and RE_MARGIN_OVER_AVERAGE.search(before):
+        comparator = ">="  # 高于全省平均水平1个百分点: at least that margin over the average
     subject = None
     if unit_text in _PERCENT_UNITS and text.startswith("的", expression_end):
         subject = _share_subject(text, expression_end + 1, clause_end)  # 80%的乡镇和60%的村达到…

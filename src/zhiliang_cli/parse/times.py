@@ -651,13 +651,18 @@ def names_its_year(text: str, mark: TimeMark) -> bool:
 
 def is_stage_list(text: str, marks: list[TimeMark]) -> bool:
     """Whether ``marks`` (two deadlines or more) are the stages of one task, due at the last: in one
-    sentence, later each than the one before, each after the first opening its clause, and each
-    followed by what is done then, not by a comma and its own subject
-    (3月底前完成项目招标，5月底前全部开工，11月底前完成竣工验收).  Times of separate sentences, of
-    separate actors (2019年3月底前，国家卫生健康委…。2019年8月底前，各地…; A于3月底前…，B于6月底前…),
-    or not in order (年内…，年内…) are no stages: the task then states no one deadline.
+    sentence, later each than the one before, each after the first opening its clause (after a comma
+    or a semicolon), and each followed by what is done then, right away or after a colon, not by a
+    comma and its own subject (3月底前完成项目招标，5月底前全部开工，11月底前完成竣工验收;
+    一季度：完成设计；二季度：开工建设；…；四季度：全部完工, inline or a quarter on each line).  Times
+    of separate sentences, of separate actors (2019年3月底前，国家卫生健康委…。2019年8月底前，各地…;
+    A于3月底前…，B于6月底前…), or not in order (年内…，年内…) are no stages: the task then states no
+    one deadline.
 
     >>> text = "按照时间节点推进：3月底前完成项目招标，5月底前全部开工，11月底前完成竣工验收。"
+    >>> is_stage_list(text, find_times(text, 0, len(text), 2025))
+    True
+    >>> text = "一季度：完成设计；\\n　　二季度：开工建设；\\n　　四季度：全部完工。"
     >>> is_stage_list(text, find_times(text, 0, len(text), 2025))
     True
     >>> text = "2019年3月底前，国家卫生健康委推行编码。2019年8月底前，各地完成转换工作。"
@@ -669,24 +674,27 @@ def is_stage_list(text: str, marks: list[TimeMark]) -> bool:
     dates = [mark.date for mark in marks]
     if any(date is None for date in dates) or any(a >= b for a, b in itertools.pairwise(cast("list[str]", dates))):
         return False  # not in order, or a stage without a day
-    if RE_SENTENCE_END.search(text, marks[0].end, marks[-1].start) is not None:
-        return False  # in separate sentences
-    return all(_before_gap(text, mark.start) in _COMMAS for mark in marks[1:]) and all(
-        _after_gap(text, mark.end) not in lx.CLAUSE_ENDS for mark in marks
+    return all(_opens_a_stage(text, before.end, mark.start) for before, mark in itertools.pairwise(marks)) and all(
+        _after_gap(text, mark.end) not in lx.CLAUSE_ENDS or _after_gap(text, mark.end) in lx.STAGE_LABEL_ENDS
+        for mark in marks
     )
 
 
-def _before_gap(text: str, start: int) -> str:
-    """The last character before ``start`` that is neither a space nor a line end (a line end where
-    a copy from print wrapped the sentence: 3月底前完成项目招标，⏎5月底前全部开工), or "" at the start.
+def _opens_a_stage(text: str, previous_end: int, start: int) -> bool:
+    """Whether the time at ``start`` opens the clause right after the stage that ends at
+    ``previous_end``: a comma or a semicolon just before it, and no sentence's end before that one
+    (3月底前完成A；各县要…，6月底前完成B: the semicolon parts another sentence, no stage).
 
-    >>> _before_gap("招标，\\n　5月底前", 5), _before_gap("5月", 0)
-    ('，', '')
+    >>> t = "3月底前完成招标；\\n5月底前开工"
+    >>> _opens_a_stage(t, 4, 10), _opens_a_stage("3月底前完成A；各县要督导，6月底前完成B", 4, 14)
+    (True, False)
     """
     k = start
     while k > 0 and text[k - 1] in _GAP_CHARS:
         k -= 1
-    return text[k - 1] if k else ""
+    if k == 0 or text[k - 1] not in lx.STAGE_SEPARATORS:
+        return False
+    return RE_SENTENCE_END.search(text, previous_end, k - 1) is None
 
 
 def _after_gap(text: str, end: int) -> str:
@@ -700,9 +708,6 @@ def _after_gap(text: str, end: int) -> str:
     while k < len(text) and text[k] in _GAP_CHARS:
         k += 1
     return text[k] if k < len(text) else "，"
-
-
-_COMMAS = frozenset("，,")
 
 
 _GAP_CHARS = frozenset(lx.SPACE_CHARS + "\r\n")
