@@ -263,16 +263,7 @@ def _tab_cells(text: str, line: Line, keep_empty: bool = False) -> list[Cell]:
     start = text.rfind("\n", 0, line.start) + 1
     end = text.find("\n", line.end)
     end = len(text) if end < 0 else end
-    cells: list[Cell] = []
-    pos = start
-    for part in text[start:end].rstrip("\r").split("\t"):
-        lead = len(part) - len(part.lstrip(lx.SPACE_CHARS))
-        body = part.strip(lx.SPACE_CHARS)
-        cells.append(Cell(pos + lead, pos + lead + len(body)))
-        pos += len(part) + 1
-    while not keep_empty and cells and cells[-1].start == cells[-1].end:
-        cells.pop()  # trailing empty cells
-    return cells
+    return _split_cells(text[start:end].rstrip("\r"), start, "\t", keep_empty)
 
 
 def _pipe_cells(text: str, line: Line, keep_empty: bool = False) -> list[Cell]:
@@ -292,9 +283,15 @@ def _pipe_cells(text: str, line: Line, keep_empty: bool = False) -> list[Cell]:
         start += 1
     if end > start and text[end - 1] == "|":
         end -= 1
+    return _split_cells(text[start:end], start, "|", keep_empty)
+
+
+def _split_cells(row: str, start: int, separator: str, keep_empty: bool) -> list[Cell]:
+    """The cells of ``row`` (which starts at ``start`` in the text) parted by ``separator``, each
+    trimmed of spaces; empty cells at the end dropped unless ``keep_empty``."""
     cells: list[Cell] = []
     pos = start
-    for part in text[start:end].split("|"):
+    for part in row.split(separator):
         lead = len(part) - len(part.lstrip(lx.SPACE_CHARS))
         body = part.strip(lx.SPACE_CHARS)
         cells.append(Cell(pos + lead, pos + lead + len(body)))
