@@ -4,8 +4,12 @@ property tests."""
 from __future__ import annotations
 
 from bisect import bisect_right
+from pathlib import Path
 
+from zhiliang_cli.cache import load_text
+from zhiliang_cli.errors import ZlError
 from zhiliang_cli.parse.lines import Line, LineIndex
+from zhiliang_cli.parse.pipeline import parse_text
 from zhiliang_cli.parse.structure import parse_structure
 from zhiliang_cli.records import PlanRecord
 
@@ -93,3 +97,16 @@ def span_errors(text: str, plan: PlanRecord) -> list[str]:
         if t["by"] and text[slice(*t["by"]["span"])] != t["by"]["text"]:
             errors.append(f"target {t['number_text']}: by span")
     return errors
+
+
+def assert_whole_or_refused(path: Path) -> None:
+    """The file parses with nothing lost or owned twice and every span exact, or is refused in one line."""
+    text, _, _ = load_text(str(path))
+    try:
+        plan = parse_text(text)
+    except ZlError as error:
+        assert "\n" not in str(error) and str(error)
+        return
+    assert span_errors(text, plan) == []
+    lost = lost_characters(text, plan)
+    assert not lost, f"{len(lost)} characters lost or owned twice, first at {lost[0]}: {text[lost[0] : lost[0] + 20]!r}"

@@ -12,7 +12,7 @@ from zhiliang_cli.cache import load_text
 from zhiliang_cli.errors import ZlError
 from zhiliang_cli.parse.pipeline import parse_text
 
-from .invariants import lost_characters, span_errors
+from .invariants import assert_whole_or_refused
 
 CORPUS = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus"
 DOCUMENTS = sorted(CORPUS.glob("*/*.txt"))
@@ -22,15 +22,7 @@ pytestmark = pytest.mark.skipif(not DOCUMENTS, reason="../shared/corpus is not b
 
 @pytest.mark.parametrize("path", DOCUMENTS, ids=[f"{p.parent.name}/{p.name}" for p in DOCUMENTS])
 def test_document_parses_whole_or_is_refused_in_one_line(path: Path) -> None:
-    text, _, _ = load_text(str(path))
-    try:
-        plan = parse_text(text)
-    except ZlError as error:
-        assert "\n" not in str(error) and str(error)
-        return
-    assert span_errors(text, plan) == []
-    lost = lost_characters(text, plan)
-    assert not lost, f"{len(lost)} characters lost or owned twice, first at {lost[0]}: {text[lost[0] : lost[0] + 20]!r}"
+    assert_whole_or_refused(path)
 
 
 def test_most_real_documents_are_read_as_plans() -> None:

@@ -8,12 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from zhiliang_cli.cache import load_text
-from zhiliang_cli.errors import ZlError
-from zhiliang_cli.parse.pipeline import parse_text
-
 from .genre_eval import GENRE, Report, cases, evaluate
-from .invariants import lost_characters, span_errors
+from .invariants import assert_whole_or_refused
 
 CASES = cases()
 #: Differences of reading that the annotation and zl do not share, each a known gap.
@@ -60,12 +56,4 @@ GENRE_TEXTS = sorted(GENRE.glob("*.txt"))
 def test_every_character_belongs_to_one_record(path: Path) -> None:
     """As every real document does (test_corpus_documents): nothing lost, nothing owned twice (a
     second document's 附件2 is its part's label), every span exact; or refused in one line."""
-    text, _, _ = load_text(str(path))
-    try:
-        plan = parse_text(text)
-    except ZlError as error:
-        assert "\n" not in str(error) and str(error)
-        return
-    assert span_errors(text, plan) == []
-    lost = lost_characters(text, plan)
-    assert not lost, f"{len(lost)} characters lost or owned twice, first at {lost[0]}: {text[lost[0] : lost[0] + 20]!r}"
+    assert_whole_or_refused(path)

@@ -33,12 +33,11 @@ from zhiliang_cli.records import ItemRecord, NoteRecord, SectionRecord
 from . import lexicon as lx
 from .lines import Heading, Line, heading_at
 from .notes import LeadNote, apply_rules, read_note, unique_units
-from .numerals import chinese_to_int
+from .numerals import numeral_value
 from .patterns import RE_TASK_ASSIGNMENT, RE_TASK_NUMBER
 
 _SENTENCE_OPENERS = "。；;：:！!"  # a mark before which an assignment sentence may open
 _SENTENCE_ENDS = "。；;"
-_DIGITS = str.maketrans(lx.FULLWIDTH_DIGITS, "0123456789")
 
 
 class _Entry(Protocol):
@@ -171,7 +170,7 @@ def _numbers(tasks: str) -> list[int]:
     """
     numbers: list[int] = []
     for match in RE_TASK_NUMBER.finditer(tasks):
-        value = _value(match.group("n"))
+        value = numeral_value(match.group("n"))
         if value is None:
             return []
         if match.group("range") and numbers and numbers[-1] < value <= numbers[-1] + _RANGE_MAX:
@@ -184,16 +183,11 @@ def _numbers(tasks: str) -> list[int]:
 _RANGE_MAX = 50  # tasks a range may span
 
 
-def _value(numeral: str) -> int | None:
-    digits = numeral.translate(_DIGITS)
-    return int(digits) if digits.isdigit() else chinese_to_int(numeral)
-
-
 def _items_by_number(items: list[ItemRecord]) -> dict[int, list[ItemRecord]]:
     """The items by the number printed with them."""
     by_number: dict[int, list[ItemRecord]] = {}
     for item in items:
-        value = _value(item["numeral"]) if item["numeral"] else None
+        value = numeral_value(item["numeral"]) if item["numeral"] else None
         if value is not None:
             by_number.setdefault(value, []).append(item)
     return by_number

@@ -868,8 +868,6 @@ YEAR_NOT_DATING_AFTER = (
 )  # fmt: skip
 #: The closing words of a baseline phrase: 在……的基础上.
 BASELINE_FRAME = ("在", "基础上")
-#: Period names built from numerals (not 十五, the tenth plan's: a number too, 十五个).
-PERIOD_NAMES = ("六五", "七五", "八五", "九五", "十一五", "十二五", "十三五", "十四五", "十五五", "十六五")
 #: Fixed phrases built on numerals (never targets), beyond those in quotes.
 NUMERAL_IDIOMS = (
     # words that start with a numeral but count nothing: 一批 (a number of), 一体 (as one) …
@@ -970,6 +968,8 @@ PERIOD_END_YEARS = {
 }  # fmt: skip
 #: Periods whose name is a number too (十五个, 第十五条): a period only in quotation marks (“十五”期间).
 QUOTED_PERIODS = ("十五",)
+#: Period names built from numerals (not 十五, the tenth plan's: a number too, 十五个).
+PERIOD_NAMES = tuple(name for name in PERIOD_END_YEARS if name not in QUOTED_PERIODS)
 #: Words after a period's name that make it the span of the period (“十四五”期间, “九五”时期): what is set
 #: for it is due at its end.
 PERIOD_SPAN_WORDS = ("时期", "期间")
@@ -1366,7 +1366,5 @@ TRADITIONAL_HINTS = (
 
 #: What a plan calls the tasks it assigns by their number (第（一）项任务由A牵头, 第三项工作由B负责).
 ASSIGNED_TASK_NOUNS = ("任务", "工作", "措施", "内容", "举措")
-#: What joins the first and last numbers of a range of tasks (第（六）至（八）项).
-TASK_RANGE_JOINERS = ("至", "到", "—", "－", "-", "~", "～")
-#: What says the units listed are handed out over the tasks in order (分别由A、B、C牵头).
-RESPECTIVELY_WORDS = ("分别",)
+# A range of tasks (第（六）至（八）项) is joined as any range is (RANGE_JOINERS), and 分别 hands the
+# units listed out over the tasks in order (RESPECTIVELY_WORDS).

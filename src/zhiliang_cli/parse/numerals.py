@@ -122,6 +122,17 @@ def chinese_to_int(text: str) -> int | None:
     return total + section + (digit or 0)
 
 
+def numeral_value(numeral: str) -> int | None:
+    """The value of a number printed as a task's or a row's number: digits, ASCII or full-width, or a
+    Chinese numeral.
+
+    >>> numeral_value("12"), numeral_value("１２"), numeral_value("十二"), numeral_value("甲")
+    (12, 12, 12, None)
+    """
+    digits = numeral.translate(_FULLWIDTH)
+    return int(digits) if digits.isdigit() else chinese_to_int(numeral)
+
+
 def arabic_to_float(text: str) -> float | None:
     """Value of a number in ASCII or full-width digits.
 

@@ -460,7 +460,7 @@ RE_TASK_ASSIGNMENT = regex.compile(
     rf"""
     第 (?P<tasks>                                                    # the tasks' numbers:
         {_TASK_NUMBER}                                               #   the first
-        (?: (?:项? (?:{_alternation(lx.TASK_RANGE_JOINERS)}) 第?    #   the last of a range (至, 项至第)
+        (?: (?:项? (?:{_alternation(lx.RANGE_JOINERS)}) 第?    #   the last of a range (至, 项至第)
             | [、，,和及]? 第? )                                      #   or the next listed
             {_TASK_NUMBER} ){{0,12}}
     )
@@ -473,7 +473,7 @@ RE_TASK_ASSIGNMENT = regex.compile(
 #: One task number inside the numbers an assignment names, and the range joiner before it.
 RE_TASK_NUMBER = regex.compile(
     rf"""
-    (?P<range> {_alternation(lx.TASK_RANGE_JOINERS)})? 第?     # 至 before the last of a range
+    (?P<range> {_alternation(lx.RANGE_JOINERS)})? 第?     # 至 before the last of a range
     [（(]? (?P<n> [一二两三四五六七八九十]{{1,3}}|{DIGIT}{{1,2}}) [）)]?
     """,
     regex.VERBOSE,

@@ -54,7 +54,7 @@ from unicodedata import east_asian_width
 
 from . import lexicon as lx
 from .lines import Heading, Line, heading_at, is_noise, is_page_number
-from .numerals import chinese_to_int
+from .numerals import chinese_to_int, numeral_value
 from .patterns import (
     RE_ALIGNMENT_CELL,
     RE_BRACKETED_ASIDE,
@@ -79,7 +79,6 @@ UNIT_ROLES = {"shared": "责任单位", "lead": "牵头单位", "cooperating": "
 _HEADER_WORD_MAX = 12  # characters of a header cell (牵头责任单位（部门）)
 _CATEGORY_KINDS = ("l1", "l2", "lc")  # 一、 （一） 第一章: a category row's marker
 _FLAT_LOOKAHEAD = 12  # lines after a flattened row's cells in which the next row may start
-_DIGITS = str.maketrans(lx.FULLWIDTH_DIGITS, "0123456789")
 _NUMBER_MARKS = "（）()、.．" + lx.SPACE_CHARS  # around a numeral in a 序号 cell
 _OPEN_ENDS = frozenset("、，,；;：:（(“《")  # a cell ending so goes on after a line break
 _NUMBER_HEADER_FIRSTS = frozenset(word[0] for word in lx.TABLE_NUMBER_HEADERS)  # 序号, 编号: a header's first cell
@@ -706,7 +705,7 @@ def _row_number(text: str, cell: Cell | None) -> tuple[int, str] | None:
     if match is None:
         return None
     numeral = match.group("n")
-    value = int(numeral.translate(_DIGITS)) if numeral[0] not in lx.CN_NUMERAL_CHARS else chinese_to_int(numeral)
+    value = numeral_value(numeral)
     return (value, numeral) if value else None
 
 
