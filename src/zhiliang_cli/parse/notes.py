@@ -456,7 +456,10 @@ def _leading_notes(text: str, line_starts: list[int], end: int, taken: _Spans) -
     for k, pos in enumerate(line_starts):
         if pos >= end or text[pos] not in HEADING_FIRST:
             continue
-        heading = heading_at(text, Line(0, pos, _line_bound(line_starts, k, end)))
+        bound = _line_bound(line_starts, k, end)
+        if _RE_NOTE_OPENER.search(text, pos + 1, bound) is None:
+            continue  # no bracket after the line's first character: no heading is read twice for nothing
+        heading = heading_at(text, Line(0, pos, bound))
         if heading is None or text[heading.body : heading.body + 1] not in _NOTE_OPENERS:
             continue
         opening = heading.body
@@ -490,6 +493,7 @@ def _alone_in_their_items(leading: list[tuple[LeadNote, int]], others: list[Lead
 
 
 _NOTE_OPENERS = frozenset(lx.NOTE_OPEN_BRACKETS)
+_RE_NOTE_OPENER = re.compile("[" + re.escape(lx.NOTE_OPEN_BRACKETS) + "]")
 
 
 def _closing_on_line(text: str, opening: int, end: int) -> int | None:
