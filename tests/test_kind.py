@@ -84,6 +84,8 @@ def test_a_bulletin_with_sections_sets_no_targets() -> None:
         s["targets"] or any(i["targets"] for i in s["items"]) for s in plan["sections"]
     )
     assert "not a plan but a bulletin" in plan["problems"][-1]["message"]
+    # its points give no task to a unit: that none names a lead is no problem of it
+    assert [p["kind"] for p in plan["problems"]] == ["not_a_plan"]
 
 
 def test_text_that_is_no_document_is_still_refused() -> None:

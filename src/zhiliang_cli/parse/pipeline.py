@@ -79,7 +79,7 @@ def _parse(text: str) -> PlanRecord:
     }
     if kind == "plan":  # a reply, a bulletin or a rule sets no targets: its numbers are facts and rules
         _add_targets(text, cast(PlanRecord, plan), preamble, index, year, times)
-    plan["problems"] = structure_problems(text, structure, index) + not_a_plan(kind, structure.sections)
+    plan["problems"] = structure_problems(text, structure, index, kind) + not_a_plan(kind, structure.sections)
     return cast(PlanRecord, plan)
 
 

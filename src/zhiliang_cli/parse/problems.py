@@ -5,9 +5,9 @@ Kinds:
 * ``numbering`` — a gap or disorder in the numbers of sections, groups or items;
 * ``repeat`` — a number given twice;
 * ``empty_section`` — a section with neither items nor text of its own;
-* ``missing_lead`` — an item without a lead unit in a section whose other items have one, or in a
+* ``missing_lead`` — in a plan, an item without a lead unit in a section whose other items have one, or in a
   plan where most items have one;
-* ``no_leads`` — no item names one;
+* ``no_leads`` — no item of a plan names one;
 * ``unreadable_note`` — a labelled note (牵头单位：…) from which no unit could be read;
 * ``suspicious_unit`` — a unit name holding invisible or direction-changing characters, or a
   word of a role (牵头, 配合, 负责): a note read wrong;
@@ -34,8 +34,10 @@ from .patterns import RE_NOTE_FIELD_LINE
 from .structure import SectionDraft, Structure
 
 
-def structure_problems(text: str, structure: Structure, index: LineIndex) -> list[ProblemRecord]:
-    """Every problem found, in order of line."""
+def structure_problems(text: str, structure: Structure, index: LineIndex, kind: str) -> list[ProblemRecord]:
+    """Every problem found, in order of line.  A document of another ``kind`` than a plan (a reply,
+    a rule) gives no task to a unit: that its points name none is no problem (``not_a_plan`` says
+    what it is)."""
     starts = [0, *(part.first for part in structure.parts), len(structure.drafts)]
     problems = [  # each document under the notice numbers its sections and items from one
         problem
@@ -46,7 +48,9 @@ def structure_problems(text: str, structure: Structure, index: LineIndex) -> lis
     problems += _empty_sections(structure.sections)
     problems += _check_trailer(text, structure.trailer)
     unreadable = [(note.start, note.end) for note in structure.unreadable]
-    problems += lead_problems(structure.sections, unreadable) + truncation_problems(text, structure.sections, index)
+    if kind == "plan":
+        problems += lead_problems(structure.sections, unreadable)
+    problems += truncation_problems(text, structure.sections, index)
     problems += _unit_problems(structure.sections) + _section_notes(text, structure, index)
     problems += [
         _problem(
