@@ -205,3 +205,94 @@ def test_a_decree_is_titled_and_numbered_by_its_heading_and_its_byline_is_no_not
     plan = parse_text(DECREE)
     assert (plan["title"], plan["doc_number"], plan["note"]) == ("某某省人民政府令", "第 12 号", None)
     assert (plan["plan_title"], plan["date"], plan["kind"]) == ("某某省促进办法", "2024-03-08", "regulation")
+
+
+NOTICE_HEAD = "某某省人民政府办公厅关于印发某某工作要点的通知\n某政办〔2024〕12号\n各设区市人民政府：\n"
+SIGNED = "某某省人民政府办公厅\n2024年3月5日\n某某工作要点\n"
+
+# (id, the text before the plan's first section, the text after its last item, the fields expected)
+MARKS = [
+    # --- made up from GB/T 9704-2012's parts: the 版头 above the title ---
+    (
+        "copy-number-secrecy-urgency-masthead-signer",
+        "000126\n机密★1年\n特急\n某某省人民政府办公厅文件\n某政办〔2024〕12号　　签发人：王某某 李某\n"
+        "某某省人民政府办公厅关于印发某某工作要点的通知\n各设区市人民政府：\n现印发给你们。\n" + SIGNED,
+        "",
+        {
+            "copy_number": "000126",
+            "secrecy": "机密★1年",
+            "urgency": "特急",
+            "masthead": "某某省人民政府办公厅文件",
+            "signers": ["王某某", "李某"],
+            "doc_number": "某政办〔2024〕12号",
+            "body": "现印发给你们。",
+        },
+    ),
+    # --- seen in a plan (gov_035): a title's first line that ends with 文件 is no masthead ---
+    (
+        "a-title-line-ending-with-wenjian",
+        "国务院办公厅关于全面推行行政规范性文件\n合法性审核机制的指导意见\n国办发〔2018〕115号\n各省人民政府：\n"
+        "现提出如下意见。\n国务院办公厅\n2018年12月4日\n",
+        "",
+        {"masthead": None, "copy_number": None, "signers": []},
+    ),
+    # --- made up: the 附件说明, numbered over two lines, then the attachment's own heading ---
+    (
+        "attachments-numbered-over-two-lines",
+        NOTICE_HEAD + "现印发给你们，请认真贯彻落实。\n附件：1．某某工作要点\n　　　2．重点指标分解表\n" + SIGNED,
+        "",
+        {
+            "attachments": ["某某工作要点", "重点指标分解表"],
+            "body": "现印发给你们，请认真贯彻落实。",
+            "issuers": ["某某省人民政府办公厅"],
+        },
+    ),
+    # --- seen in a plan (gov_044): 附件1. glued to its name, no colon ---
+    (
+        "attachments-glued-to-their-label",
+        NOTICE_HEAD + "现印发给你们。\n附件1.某某查验区界址点坐标\n2.某某大桥桥面界址点坐标\n" + SIGNED,
+        "",
+        {"attachments": ["某某查验区界址点坐标", "某某大桥桥面界址点坐标"], "body": "现印发给你们。"},
+    ),
+    # --- made up: one attachment, unnumbered; a name that starts with a year keeps it ---
+    (
+        "one-attachment-starting-with-a-year",
+        NOTICE_HEAD + "现印发给你们。\n附件：2024年某某工作要点\n" + SIGNED,
+        "",
+        {"attachments": ["2024年某某工作要点"]},
+    ),
+    # --- seen in a plan (pages_003): the 版记 after the plan, 。 closing a group of offices ---
+    (
+        "copied-to-and-printed",
+        NOTICE_HEAD + "现印发给你们。\n" + SIGNED,
+        "抄送：省委各部门，省人大常委会办公厅，省检察院。各民主党派省委，省工商联。\n某某省人民政府办公厅2020年12月10日印发\n",
+        {
+            "copied_to": ["省委各部门", "省人大常委会办公厅", "省检察院", "各民主党派省委", "省工商联"],
+            "printed_by": "某某省人民政府办公厅",
+            "printed": "2020-12-10",
+        },
+    ),
+    # --- made up: a 抄送 list run over two lines ---
+    (
+        "copied-to-over-two-lines",
+        NOTICE_HEAD + "现印发给你们。\n" + SIGNED,
+        "抄送：省委办公厅，省人大常委会办公厅，\n　　　省政协办公厅。\n某某省人民政府办公厅　　2024年3月6日印发\n",
+        {"copied_to": ["省委办公厅", "省人大常委会办公厅", "省政协办公厅"], "printed": "2024-03-06"},
+    ),
+    # --- made up: a plan with no notice prints none of them ---
+    (
+        "a-plan-alone",
+        "某某工作要点\n为做好工作，制定本要点。\n",
+        "",
+        {"body": None, "attachments": [], "masthead": None, "copied_to": [], "printed": None, "signers": []},
+    ),
+]
+
+
+@pytest.mark.parametrize(("head", "tail", "expected"), [c[1:] for c in MARKS], ids=[c[0] for c in MARKS])
+def test_marks_body_and_attachments_of_the_notice(head: str, tail: str, expected: dict[str, object]) -> None:
+    text = head + PLAN_BODY + tail
+    plan = parse_text(text)
+    assert {key: plan[key] for key in expected} == expected  # type: ignore[literal-required]
+    if plan["body"] is not None:
+        assert plan["body_span"] is not None and text[slice(*plan["body_span"])] == plan["body"]

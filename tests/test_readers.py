@@ -36,7 +36,7 @@ PUBLISHED = Path(__file__).parent / "published"
 #: Lines of the bundled plan that are the web page it was copied from, not its text.
 PAGE_COPY = ("栏目", "分享到", "附件下载")
 PAGE_DATE = "2023-07-17"
-POSITIONS = {"span", "line", "lead_span", "number_span", "text_span", "preamble_span", "closing_span"}
+POSITIONS = {"span", "line", "lead_span", "number_span", "text_span", "preamble_span", "closing_span", "body_span"}
 
 
 def _sources() -> dict[str, str]:
@@ -91,12 +91,19 @@ def made(tmp_path_factory: pytest.TempPathFactory) -> Callable[[str, str], Path]
     return make
 
 
+_PARAGRAPH_BREAK = re.compile(r"[ \t\u3000]*\n\s*")
+
+
 def _without_positions(value: Any, joined: bool = False) -> Any:
-    """Records without spans and line numbers; with ``joined``, text without line breaks."""
+    """Records without spans and line numbers, text of several paragraphs without the blank lines
+    and indents between them (a format sets its paragraphs apart in its own way); with ``joined``,
+    text without line breaks."""
     if isinstance(value, dict):
         return {k: _without_positions(v, joined) for k, v in value.items() if k not in POSITIONS}
     if isinstance(value, list):
         return [_without_positions(v, joined) for v in value]
+    if isinstance(value, str) and "\n" in value:
+        value = _PARAGRAPH_BREAK.sub("\n", value)
     if joined and isinstance(value, str):
         return value.replace("\n", "")
     return value

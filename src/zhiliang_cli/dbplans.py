@@ -8,9 +8,10 @@ folder: every plan under it); without it, every plan is read, and a command that
 
 A plan from a database holds what the database keeps: its notice's title, 发文字号, date,
 issuers and own title, its sections with their targets, its items with their units, deadline
-and targets, each with its text and span as printed; not the recipients, contact, preamble or
-closing text, an item's notes or group (its ``group`` is None; ``zl items --db`` gives
-``group_title``), nor the problems ``zl check`` reports.
+and targets, each with its text and span as printed; not the recipients, contact, the marks of
+the 版头 and 版记, the notice's body and attachments, the preamble or closing text, an item's
+notes or group (its ``group`` is None; ``zl items --db`` gives ``group_title``), nor the
+problems ``zl check`` reports.
 """
 
 from __future__ import annotations
@@ -158,6 +159,17 @@ def plan_from_row(conn: sqlite3.Connection, row: tuple[Any, ...]) -> LoadedPlan:
         "date": date,
         "note": None,
         "contact": None,
+        "copy_number": None,
+        "secrecy": None,
+        "urgency": None,
+        "masthead": None,
+        "body": None,
+        "body_span": None,
+        "signers": [],
+        "attachments": [],
+        "copied_to": [],
+        "printed_by": None,
+        "printed": None,
         "published": None,
         "plan_title": plan_title,
         "kind": kind or "plan",

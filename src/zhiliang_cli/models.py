@@ -160,6 +160,20 @@ class Plan(_Model):
     date: str | None = Field(description="成文日期, ISO 8601")
     note: str | None = Field(description="附注")
     contact: Contact | None
+    copy_number: str | None = Field(description="份号, above the title (six digits)")
+    secrecy: str | None = Field(description="密级和保密期限, as printed (机密★1年)")
+    urgency: str | None = Field(description="紧急程度 (特急, 加急)")
+    masthead: str | None = Field(description="发文机关标志 (某某省人民政府办公厅文件)")
+    signers: list[str] = Field(description="签发人, beside the 发文字号 of a document sent up")
+    body: str | None = Field(
+        description="the notice's body (正文) as printed, between its 主送机关 and its 附件说明 or signature; in a "
+        "document with no plan in it (a reply), its body is the preamble"
+    )
+    body_span: Span | None
+    attachments: list[str] = Field(description="附件说明: the names the notice lists under its body, numbers dropped")
+    copied_to: list[str] = Field(description="抄送机关, in the 版记 after the document")
+    printed_by: str | None = Field(description="印发机关, in the 版记")
+    printed: str | None = Field(description="印发日期, in the 版记, ISO 8601")
     published: str | None = Field(description="the publication date of a web copy, ISO 8601")
     plan_title: str | None = Field(description="the plan's own title")
     kind: Literal["plan", "reply", "bulletin", "regulation", "decision", "other"] = Field(

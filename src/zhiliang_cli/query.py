@@ -161,7 +161,10 @@ def filter_items(
 
 
 #: What of a plan record is not the notice's: shown by other commands.
-_NOT_NOTICE = ("sections", "problems", "targets", "preamble", "preamble_span", "closing", "closing_span")
+_NOT_NOTICE = (
+    *("sections", "problems", "targets"),
+    *("body", "body_span", "preamble", "preamble_span", "closing", "closing_span"),
+)
 
 
 def meta_row(

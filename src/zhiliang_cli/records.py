@@ -123,6 +123,17 @@ class PlanRecord(TypedDict):
     date: str | None
     note: str | None
     contact: ContactRecord | None
+    copy_number: str | None
+    secrecy: str | None
+    urgency: str | None
+    masthead: str | None
+    signers: list[str]
+    body: str | None
+    body_span: Span | None
+    attachments: list[str]
+    copied_to: list[str]
+    printed_by: str | None
+    printed: str | None
     published: str | None
     plan_title: str | None
     kind: str

@@ -523,6 +523,11 @@ def show(item: ItemRecord) -> None:
 
 
 META_ACROSS = ("plan", "doc_number", "date", "items", "targets", "problems")
+#: The notice's marks that most documents do not print (GB/T 9704's 版头 and 版记, the 附件说明):
+#: a row in ``zl meta`` only where the document prints them.
+_MARKS_SHOWN_WHEN_PRINTED = frozenset(
+    ["copy_number", "secrecy", "urgency", "masthead", "signers", "attachments", "copied_to", "printed_by", "printed"]
+)
 
 
 def meta(data: Row | list[Row]) -> None:
@@ -537,6 +542,8 @@ def meta(data: Row | list[Row]) -> None:
     table.add_column(style="bold")
     table.add_column(overflow="fold")
     for key, value in data.items():
+        if key in _MARKS_SHOWN_WHEN_PRINTED and value in (None, []):
+            continue
         shown = UNIT_JOINER.join(value) if isinstance(value, list) else value
         if isinstance(value, dict):
             shown = " · ".join(f"{k}: {v}" for k, v in value.items() if v)

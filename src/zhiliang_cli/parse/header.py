@@ -12,7 +12,23 @@ signed at its end, the lines after the last item)::
     (此件主动公开)                                            note (附注)
     2023年福建省质量强省工作要点                               plan_title
 
-A web copy's 发布时间 gives ``published``.  Fields not present are null.
+The notice's body (正文: what stands between its 主送机关 and its signature) is ``body``, the names
+its 附件说明 lists under it are ``attachments``. The marks of the 版头 above the title and of the
+版记 after the document are read where a notice prints them::
+
+    000126                                  copy_number (份号: six digits)
+    机密★1年                                secrecy (密级和保密期限)
+    特急                                    urgency (紧急程度)
+    某某省人民政府办公厅文件                   masthead (发文机关标志)
+    某政办〔2024〕12号        签发人：王某某    signers (签发人, beside the 发文字号)
+    …
+    附件：1．某某省2024年质量工作要点          attachments (附件说明)
+          2．重点指标分解表
+    …
+    抄送：省委办公厅，省人大常委会办公厅。        copied_to (抄送机关)
+    某某省人民政府办公厅     2024年3月6日印发     printed_by, printed (印发机关和印发日期)
+
+A web copy's 发布时间 gives ``published``.  Fields not present are null (lists: empty).
 """
 
 from __future__ import annotations
@@ -29,10 +45,12 @@ from .lines import Line, is_date, is_noise, sends_a_document
 from .numerals import chinese_to_int
 from .patterns import (
     RE_ADDRESSEE_SEPARATOR,
+    RE_ATTACHMENT_ITEM,
     RE_ATTACHMENT_LINE,
     RE_BOOK_TITLE,
     RE_BRACKETED_ASIDE,
     RE_CONTACT_NAME,
+    RE_COPY_NUMBER,
     RE_DATE,
     RE_DECREE_NUMBER,
     RE_DOC_NUMBER,
@@ -42,10 +60,13 @@ from .patterns import (
     RE_NOTE_LINE,
     RE_PHONE,
     RE_PLACE_PREFIX,
+    RE_PRINT_FOOTER,
     RE_PUBLISHED,
     RE_QUOTED,
     RE_RECIPIENTS_LINE,
+    RE_SECRECY,
     RE_SENT_TITLE,
+    RE_SIGNERS,
     RE_TITLE_PERIOD_LINE,
     RE_TRAILING_BRACKETS,
 )
@@ -95,6 +116,8 @@ def parse_header(text: str, header: list[Line], trailer: list[Line], whole: bool
     plan_index, plan_title = _plan_title(strings, date_index if signed_here else None, title, title_end)
     issuers = _issuers(signed, date_index)
     marks = [plan_index, doc_index, recipients_index, title_end]
+    body: list[int] | None = None
+    attached: list[str] = []
     after: list[int] | None = None
     if whole:
         marks = [doc_index, recipients_index, title_end]
@@ -106,6 +129,13 @@ def parse_header(text: str, header: list[Line], trailer: list[Line], whole: bool
     else:
         marks += [date_index, note_index] if signed_here else []
         preamble = _preamble(text, content, 1 + max((i for i in marks if i is not None), default=-1))
+        if signed_here and date_index is not None and (doc_index is not None or recipients_index is not None):
+            head = 1 + max(i for i in (doc_index, recipients_index, title_end) if i is not None)
+            end = date_index - len(_signature_lines(strings, date_index))
+            listed, attached = _attachments(strings[head:end])
+            end = head + listed if listed is not None else end
+            body = [content[head].start, content[end - 1].end] if head < end else None
+    after_lines = [text[ln.start : ln.end] for ln in trailer] + strings[(date_index or 0) + 1 :]
     return {
         "title": title,
         "doc_number": doc_number,
@@ -114,6 +144,11 @@ def parse_header(text: str, header: list[Line], trailer: list[Line], whole: bool
         "date": _date(signed, date_index),
         "note": _note(signed, note_index),
         "contact": _contact(text[header[0].start : header[-1].end] if header else ""),
+        **_front(strings, min((i for i in (doc_index, title_end) if i is not None), default=0)),
+        "body": text[body[0] : body[1]] if body else None,
+        "body_span": body,
+        "attachments": attached,
+        **_imprint(after_lines),
         "published": _published(text, header),
         "plan_title": _unspaced(plan_title),
         "preamble": text[preamble[0] : preamble[1]] if preamble else None,
@@ -548,6 +583,106 @@ def _note_index(strings: list[str], date_index: int | None) -> int | None:
         if _ends_a_title(strings[i]):
             break  # a brackets line under the title of what follows (…发布 根据…修订) is its byline
     return None
+
+
+def _front(strings: list[str], head: int) -> dict[str, object]:
+    """The marks of the 版头 among the ``head`` lines above the 发文字号 (or the title), as printed:
+    份号, 密级和保密期限, 紧急程度, 发文机关标志; and the 签发人 on the 发文字号's line or near it.
+
+    >>> marks = _front(["000126", "机密★1年", "特急", "某某省人民政府办公厅文件",
+    ...     "某政办〔2024〕12号    签发人：王某某  李某", "某某省人民政府办公厅关于…的通知"], 4)
+    >>> [marks[k] for k in ("copy_number", "secrecy", "urgency", "masthead", "signers")]
+    ['000126', '机密★1年', '特急', '某某省人民政府办公厅文件', ['王某某', '李某']]
+    """
+    marks: dict[str, object] = dict.fromkeys(("copy_number", "secrecy", "urgency", "masthead"))
+    signers = next((m for s in strings[: head + 3] if "签发人" in s and (m := RE_SIGNERS.search(s))), None)
+    marks["signers"] = signers.group("names").split() if signers else []
+    for s in strings[:head]:
+        line = s.strip(lx.SPACE_CHARS)
+        if len(line) > _FRONT_MAX:
+            continue
+        if marks["copy_number"] is None and line[:1].isdigit() and RE_COPY_NUMBER.fullmatch(line):
+            marks["copy_number"] = line
+        elif marks["secrecy"] is None and line.startswith(lx.SECRECY_LEVELS) and RE_SECRECY.fullmatch(line):
+            marks["secrecy"] = line
+        elif marks["urgency"] is None and line in lx.URGENCY_MARKS:
+            marks["urgency"] = line
+        elif marks["masthead"] is None and _is_masthead(line):
+            marks["masthead"] = line
+    return marks
+
+
+_FRONT_MAX = 30  # characters of a line of the 版头: a mark or the masthead and nothing more
+
+
+def _is_masthead(line: str) -> bool:
+    """Whether a line is a 发文机关标志: a unit's name and 文件 (not a title's first line that ends
+    with 文件: 国务院办公厅关于全面推行行政规范性文件 / 合法性审核机制的指导意见).
+
+    >>> _is_masthead("某某县人民政府办公室文件"), _is_masthead("国务院办公厅关于全面推行行政规范性文件")
+    (True, False)
+    """
+    return line.endswith(lx.MASTHEAD_ENDINGS) and "关于" not in line and _ends_like_a_unit(line[:-2])
+
+
+def _attachments(strings: list[str]) -> tuple[int | None, list[str]]:
+    """The 附件说明 at the end of a notice's body: the index of its first line and the names it
+    lists, their numbers dropped (附件：1．A / 2．B; 附件：A alone; 附件1：A / 附件2：B; 附件1.A / 2.B).
+    A 附件 line that names nothing (附件1, the heading of an attachment) lists nothing.
+
+    >>> _attachments(["现印发给你们。", "附件：1．某某工作要点", "　　　2．重点指标分解表"])
+    (1, ['某某工作要点', '重点指标分解表'])
+    >>> _attachments(["附件：2024年某某实施方案"]), _attachments(["附件1"])
+    ((0, ['2024年某某实施方案']), (None, []))
+    """
+    for i, s in enumerate(strings):
+        first = RE_ATTACHMENT_ITEM.match(s) if s.startswith(lx.ATTACHMENT_LABELS) else None
+        if first is None or first.group("label") is None:
+            continue
+        names = [first.group("name")]
+        for following in strings[i + 1 :]:
+            more = RE_ATTACHMENT_ITEM.match(following)
+            if more is None or not (more.group("number") or more.group("labelled")):
+                break  # only a numbered line goes on the list (2．…, 附件2：…)
+            names.append(more.group("name"))
+        return i, names
+    return None, []
+
+
+def _imprint(strings: list[str]) -> dict[str, object]:
+    """The 版记 among the lines after the document: the 抄送机关, split as the 主送机关 are (their
+    last 。 dropped; the list may run over a few lines), and the 印发机关 and 印发日期 (ISO).
+
+    >>> found = _imprint(["抄送：省委办公厅，省人大常委会办公厅，", "省政协办公厅。", "某某办公厅  2024年3月6日印发"])
+    >>> found["copied_to"], found["printed_by"], found["printed"]
+    (['省委办公厅', '省人大常委会办公厅', '省政协办公厅'], '某某办公厅', '2024-03-06')
+    """
+    found: dict[str, object] = {"copied_to": [], "printed_by": None, "printed": None}
+    for i, s in enumerate(strings):
+        if not found["copied_to"] and s.startswith(lx.CARBON_COPY_LABELS) and s[2:3] in lx.COLONS:
+            groups = _run_on(strings, i)[3:].split("。")  # 。 may close a group of them (…省检察院。各民主党派省委…)
+            found["copied_to"] = [name for group in groups for name in _addressees(group.strip(lx.SPACE_CHARS))]
+        elif found["printed"] is None and s.endswith("印发") and (footer := RE_PRINT_FOOTER.search(s)) is not None:
+            found["printed_by"] = s[: footer.start()].strip(lx.SPACE_CHARS) or None
+            date = RE_DATE.search(footer.group())
+            found["printed"] = iso_date(date) if date else None
+    return found
+
+
+def _run_on(strings: list[str], i: int) -> str:
+    """Line ``i`` and the lines it runs over to: until it ends with 。, or a footer (…印发) or a line
+    with a label of its own comes."""
+    joined = strings[i]
+    for following in strings[i + 1 : i + _COPY_LINES]:
+        if joined.rstrip(lx.SPACE_CHARS).endswith("。") or following.endswith("印发"):
+            break
+        if any(colon in following for colon in lx.COLONS):
+            break
+        joined += following.strip(lx.SPACE_CHARS)
+    return joined
+
+
+_COPY_LINES = 3  # lines a 抄送 list may run over
 
 
 def _contact(block: str) -> ContactRecord | None:

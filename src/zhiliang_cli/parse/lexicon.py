@@ -73,6 +73,14 @@ TITLE_EDITION_WORDS = ("试行", "暂行", "征求意见稿", "送审稿", "修�
 YEAR_RANGE_JOINERS = "—–-－~～至到"
 #: Labels of the 抄送机关 line in the closing block (followed by a colon).
 CARBON_COPY_LABELS = ("抄送", "抄报")
+#: The 密级 a document may be marked with above its title (机密★1年), GB/T 9704-2012 7.2.2.
+SECRECY_LEVELS = ("绝密", "机密", "秘密")
+#: The 紧急程度 marks above the title (7.2.3; 特提 and 平急 on telegrams).
+URGENCY_MARKS = ("特急", "加急", "特提", "平急")
+#: How the 发文机关标志 ends: 某某省人民政府办公厅文件 (7.2.4).
+MASTHEAD_ENDINGS = ("文件",)
+#: The label of the 签发人 beside the 发文字号 of a document sent up (7.2.6).
+SIGNER_LABELS = ("签发人",)
 
 # --- web-page noise ---------------------------------------------------------------
 

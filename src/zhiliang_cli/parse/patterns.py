@@ -208,6 +208,20 @@ RE_ATTACHMENT_LINE = regex.compile(
     rf"(?:{_alternation(lx.ATTACHMENT_LABELS)}){WS}*+(?:{DIGIT}++{WS}*+)?(?:{COLON}.*)?$"
 )
 
+#: The 份号 above a notice's title: six digits (GB/T 9704-2012 7.2.1).
+RE_COPY_NUMBER = regex.compile(rf"{DIGIT}{{6}}")
+#: The 密级和保密期限: 机密★1年, 秘密, 绝密★长期.
+RE_SECRECY = regex.compile(rf"(?:{_alternation(lx.SECRECY_LEVELS)})(?:{WS}*★{WS}*\S{{1,8}})?")
+#: The 签发人 beside a 发文字号 or on a line of its own: 签发人：王某某 李某.
+RE_SIGNERS = regex.compile(rf"(?:{_alternation(lx.SIGNER_LABELS)}){WS}*{COLON}{WS}*(?P<names>\S+(?:{WS}+\S+)*){WS}*$")
+#: A name on the 附件说明 list: 附件：1．某某工作要点, 附件1.某某表 (the label), or 2．重点指标分解表 under it.
+RE_ATTACHMENT_ITEM = regex.compile(
+    rf"""{WS}*(?P<label>(?:{_alternation(lx.ATTACHMENT_LABELS)}){WS}*
+    (?:(?P<labelled>{DIGIT}+){WS}*(?:{COLON}|[.．、])|{COLON}))?{WS}*
+    (?:(?P<number>{DIGIT}+){WS}*[.．、)）])?{WS}*(?P<name>\S.*?){WS}*$""",
+    regex.VERBOSE,
+)
+
 #: The print footer of the closing block: 福建省…办公室    2023年3月15日印发.
 RE_PRINT_FOOTER = regex.compile(rf"(?:{RE_DATE.pattern}){WS}*印发$", regex.VERBOSE)
 

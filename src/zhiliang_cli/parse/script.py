@@ -94,16 +94,23 @@ class _Printed:
         return value
 
 
+#: The notice's fields that hold one string each.
+_NOTICE_STRINGS = (
+    *("title", "doc_number", "note", "plan_title"),
+    *("copy_number", "secrecy", "urgency", "masthead", "printed_by"),
+)
+
+
 def restore(plan: dict[str, Any], original: str, shadow: str) -> None:
     """Give back every string of ``plan`` (read from ``shadow``) as ``original`` prints it."""
     printed = _Printed(original, shadow)
-    for key in ("title", "doc_number", "note", "plan_title"):
+    for key in _NOTICE_STRINGS:
         plan[key] = printed.find(plan.get(key))
-    for key in ("recipients", "issuers"):
+    for key in ("recipients", "issuers", "signers", "attachments", "copied_to"):
         plan[key] = [printed.find(v) or v for v in plan.get(key, [])]
     if plan.get("contact"):
         plan["contact"] = {k: printed.find(v) for k, v in plan["contact"].items()}
-    for key in ("preamble", "closing"):
+    for key in ("body", "preamble", "closing"):
         if plan.get(key) is not None:
             plan[key] = printed.span(plan[f"{key}_span"])
     for part in plan.get("parts", []):
