@@ -216,7 +216,7 @@ def find_notes(text: str, start: int, end: int, line_starts: Iterable[int] | Non
         for m in RE_BRACKETED_LABEL_NOTE.finditer(text, start, end)
         if not taken.holds(m.start())
     ]
-    others += _alone_in_their_items(_leading_notes(text, line_starts, end, taken), notes + others)
+    others += _alone_in_their_items(_leading_notes(text, line_starts, end, taken, marks), notes + others)
     if others:
         notes = sorted(notes + others, key=lambda n: n.start)
     notes = [n for n in notes if n.lead_units or n.cooperating_units or not n.readable]
@@ -413,7 +413,7 @@ def _sentence_notes(text: str, start: int, end: int, cues: list[tuple[int, int]]
     """
     found: list[LeadNote] = []
     for pos, _ in cues:
-        if taken.holds(pos) or not _opens_a_sentence(text, pos):
+        if not _opens_a_sentence(text, pos) or taken.holds(pos):
             continue
         sentence = RE_LABELLED_SENTENCE.match(text, pos, end)
         if sentence is None:
@@ -446,24 +446,32 @@ _NOTE_AFTER = frozenset(lx.FULL_STOPS + "\r\n")  # what a note without brackets 
 _DASH_NOTE_STOPS = frozenset(lx.FULL_STOPS + "；;")  # a mark that may end such a note (……——A、B。)
 
 
-def _leading_notes(text: str, line_starts: list[int], end: int, taken: _Spans) -> list[tuple[LeadNote, int]]:
+def _leading_notes(
+    text: str, line_starts: list[int], end: int, taken: _Spans, marks: _Marks | None = None
+) -> list[tuple[LeadNote, int]]:
     """Notes that only list units, in brackets right after an item's marker, before the task's text:
     1．【省发改委、省工信厅】推进…。 or （一）（县住建局、县财政局）实施….  They read as the notes at a
     line's end do, and only where the bracket holds units alone (a scope, an aside, a name in
     brackets at an item's start is text).  Only lines that open with a heading are looked at.
-    Each comes with where its entry ends: the start of the next line that opens with a heading."""
+    Each comes with where its entry ends: the start of the next line that opens with a heading.
+    The opening brackets are looked up among ``marks``, where they hold the stretch."""
     found: list[tuple[LeadNote, int]] = []
+    last = len(line_starts) - 1
     for k, pos in enumerate(line_starts):
         if pos >= end or text[pos] not in HEADING_FIRST:
             continue
-        bound = _line_bound(line_starts, k, end)
-        if _RE_NOTE_OPENER.search(text, pos + 1, bound) is None:
+        bound = min(end, line_starts[k + 1]) if k < last else end  # as _line_bound, inline: every line comes here
+        if marks is not None and marks.start <= pos + 1 and bound <= marks.end:
+            opens = marks.opens_between(pos + 1, bound)
+        else:
+            opens = _RE_NOTE_OPENER.search(text, pos + 1, bound) is not None
+        if not opens:
             continue  # no bracket after the line's first character: no heading is read twice for nothing
         heading = heading_at(text, Line(0, pos, bound))
         if heading is None or text[heading.body : heading.body + 1] not in _NOTE_OPENERS:
             continue
         opening = heading.body
-        close = _closing_on_line(text, opening, _line_bound(line_starts, k, end))
+        close = _closing_on_line(text, opening, bound)
         if close is None or taken.holds(opening) or RE_BRACKET_AT_LINE_END.match(text, close, end) is not None:
             continue  # a note already read, or one that ends its line (read with those)
         note = _units_alone_note(text, opening, close)
@@ -747,6 +755,7 @@ class _Marks:
             self.breaks = sorted(self.breaks + _separators(stretch.split("\r"), start))
         self.brackets: _Brackets | None = None
         self._depth: list[int] | None = None
+        self._opens: list[int] | None = None  # the opening brackets' positions, made when first asked for
 
     def _depths(self) -> list[int]:
         """Running sums over the brackets (an opening one +1, a closing one -1: ``depth[j]`` sums
@@ -755,6 +764,13 @@ class _Marks:
         if self._depth is None:
             self._depth = [0, *accumulate(-1 if ch in _PAIRS else 1 for ch in self.chars)]
         return self._depth
+
+    def opens_between(self, start: int, end: int) -> bool:
+        """Whether an opening bracket stands in ``text[start:end]`` (within the stretch)."""
+        if self._opens is None:
+            self._opens = [pos for pos, ch in zip(self.positions, self.chars, strict=True) if ch not in _PAIRS]
+        i = bisect_left(self._opens, start)
+        return i < len(self._opens) and self._opens[i] < end
 
     def pairs(self) -> _Brackets:
         """The bracket pairs, made the first time they are asked for."""
