@@ -412,6 +412,8 @@ def _sentence_notes(text: str, start: int, end: int, cues: list[tuple[int, int]]
     """
     found: list[LeadNote] = []
     for pos, _ in cues:
+        if pos > 0 and text[pos - 1] not in _NOTE_AFTER_OR_SPACE:
+            continue  # inside a sentence (most cues): _opens_a_sentence, without a call
         if not _opens_a_sentence(text, pos) or taken.holds(pos):
             continue
         sentence = RE_LABELLED_SENTENCE.match(text, pos, end)
@@ -442,6 +444,7 @@ def _offices_alone(note: LeadNote) -> bool:
 
 
 _NOTE_AFTER = frozenset(lx.FULL_STOPS + "\r\n")  # what a note without brackets follows: a sentence's end, a line's
+_NOTE_AFTER_OR_SPACE = _NOTE_AFTER | frozenset(lx.SPACE_CHARS)
 _DASH_NOTE_STOPS = frozenset(lx.FULL_STOPS + "；;")  # a mark that may end such a note (……——A、B。)
 
 
@@ -784,20 +787,6 @@ class _Marks:
             self.brackets = _Brackets(list(zip(self.positions, self.chars, strict=True)))
         return self.brackets
 
-    def simple_pair(self, pos: int, lower: int) -> tuple[int, int] | None:
-        """The brackets around ``pos`` when they hold no other bracket and no line break: the
-        opening one before it (not before ``lower``) and the closing one after it, of one kind."""
-        positions = self.positions
-        i = bisect_left(positions, pos)
-        if i == 0 or i == len(positions) or positions[i - 1] < lower:
-            return None
-        opening, closing = self.chars[i - 1], self.chars[i]
-        if closing in _PAIRS and opening in _PAIRS[closing]:
-            k = bisect_left(self.breaks, positions[i - 1])
-            if k == len(self.breaks) or self.breaks[k] > positions[i]:  # no line break between them
-                return positions[i - 1], positions[i]
-        return None
-
     def line_end_closes(self, text: str, start: int, end: int) -> Iterator[int]:
         """Where RE_BRACKET_AT_LINE_END.finditer(text, start, end) matches: each closing bracket
         followed by what may end its line (tried with the pattern where the next character may)."""
@@ -811,19 +800,37 @@ class _Marks:
             ):
                 yield pos
 
-    def may_enclose(self, pos: int, lower: int) -> bool:
-        """Whether ``pos`` may stand inside brackets: one left open on its line before it, or in
+    def enclosure(self, pos: int, lower: int) -> tuple[int, int] | bool:
+        """The brackets around ``pos`` when they hold no other bracket and no line break: the
+        opening one before it (not before ``lower``) and the closing one after it, of one kind.
+        Else whether ``pos`` may stand inside brackets: one left open on its line before it, or in
         the lines just above (a note wrapped over lines in a printed copy).  Most cue words stand
-        in running text (指导各地…), and need no closer look."""
-        depth, positions, breaks = self._depths(), self.positions, self.breaks
-        b = bisect_left(breaks, pos) - 1
-        line_break = breaks[b] if b >= 0 else -1  # the last line break before pos
-        if depth[bisect_left(positions, pos)] - depth[bisect_left(positions, max(lower, line_break + 1))] > 0:
-            return True
+        in running text (指导各地…), and need no closer look: both are read from one lookup of
+        ``pos`` among the brackets and one among the line breaks."""
+        positions, breaks = self.positions, self.breaks
+        i = bisect_left(positions, pos)
+        b = bisect_left(breaks, pos)
+        line_break = breaks[b - 1] if b > 0 else -1  # the last line break before pos
+        if 0 < i < len(positions) and positions[i - 1] >= lower:
+            opening, closing = self.chars[i - 1], self.chars[i]
+            if (
+                closing in _PAIRS
+                and opening in _PAIRS[closing]
+                and line_break < positions[i - 1]
+                and (b == len(breaks) or breaks[b] > positions[i])  # no line break between them
+            ):
+                return positions[i - 1], positions[i]
+        depth = self._depths()
+        line_start = max(lower, line_break + 1)
+        if i > 0 and positions[i - 1] >= line_start and depth[i] - depth[bisect_left(positions, line_start)] > 0:
+            return True  # (no bracket on the line before pos: nothing left open there)
         if line_break < lower:
             return False  # no line break between lower and pos: nothing above to look at
-        reach = bisect_left(positions, max(lower, line_break - _WRAP_REACH))
-        return depth[bisect_left(positions, line_break)] - depth[reach] > 0
+        above = bisect_left(positions, line_break)
+        reach = max(lower, line_break - _WRAP_REACH)
+        if above == 0 or positions[above - 1] < reach:
+            return False  # no bracket in the lines just above
+        return depth[above] - depth[bisect_left(positions, reach)] > 0
 
 
 _MAY_END_A_LINE = frozenset("。.\r\n" + lx.SPACE_CHARS)  # what follows a bracket that ends its line
@@ -920,14 +927,14 @@ def _bracket_notes(text: str, start: int, end: int, cues: list[tuple[int, int]],
         if cue < last_end:
             continue  # inside a note already found
         lower = max(start, last_end)
-        simple = marks.simple_pair(cue, lower)
-        if simple is not None:  # the common case: a pair with no bracket inside, on one line
-            note = _read_pair(text, simple, read)
+        enclosure = marks.enclosure(cue, lower)
+        if isinstance(enclosure, tuple):  # the common case: a pair with no bracket inside, on one line
+            note = _read_pair(text, enclosure, read)
             if note.lead_units or note.cooperating_units:
                 last_end = note.end
                 yield note
                 continue
-        elif not marks.may_enclose(cue, lower):
+        elif not enclosure:
             continue  # a cue word in running text (指导各地…), not in brackets
         brackets = marks.pairs()
         found = None
