@@ -1083,11 +1083,27 @@ def lead_rule_statements(text: str) -> Iterator[re.Match[str]]:
     last = 0
     pos = text.find(FIRST_IS_LEAD_WORD)
     while pos >= 0:
-        match = RE_LEAD_RULE.search(text, max(last, pos - FIRST_IS_LEAD_REACH), pos + FIRST_IS_LEAD_TAIL)
+        lower, upper = max(last, pos - FIRST_IS_LEAD_REACH), pos + FIRST_IS_LEAD_TAIL
+        match = RE_LEAD_RULE.search(text, lower, upper) if _holds_a_rule_word(text, lower, upper) else None
         if match is not None and match.start() <= pos:
             last = match.end()
             yield match
         pos = text.find(FIRST_IS_LEAD_WORD, max(pos + 1, last))
+
+
+#: A word every statement of RE_LEAD_RULE holds: each of lx.FIRST_PLACES holds one of the first three
+#: (第一位, 首位, 最前面), RE_COMMA_LEADS its 逗号 or 分号.
+_RULE_STATEMENT_WORDS = ("第一", "首位", "最前", "逗号", "分号")
+
+
+def _holds_a_rule_word(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` holds a word of _RULE_STATEMENT_WORDS: looked for before the
+    statement, which has no first character to skip to (most 牵头 are a note's, not a statement's).
+
+    >>> all(any(word in place for word in _RULE_STATEMENT_WORDS[:3]) for place in lx.FIRST_PLACES)
+    True
+    """
+    return any(text.find(word, start, end) >= 0 for word in _RULE_STATEMENT_WORDS)
 
 
 def _following_units(text: str, notes: list[LeadNote]) -> list[LeadNote]:
