@@ -71,7 +71,6 @@ from .patterns import (
     RE_BODY_CATEGORY_ASIDE,
     RE_BRACKET,
     RE_BRACKET_AT_LINE_END,
-    RE_BRACKET_KEPT,
     RE_BRACKETED_FIELD,
     RE_BRACKETED_LABEL_NOTE,
     RE_CARRY_HINT,
@@ -216,7 +215,7 @@ def find_notes(text: str, start: int, end: int, line_starts: Iterable[int] | Non
         for m in RE_BRACKETED_LABEL_NOTE.finditer(text, start, end)
         if not taken.holds(m.start())
     ]
-    others += _alone_in_their_items(_leading_notes(text, line_starts, end, taken), notes + others)
+    others += _alone_in_their_items(_leading_notes(text, line_starts, end, taken, marks), notes + others)
     if others:
         notes = sorted(notes + others, key=lambda n: n.start)
     notes = [n for n in notes if n.lead_units or n.cooperating_units or not n.readable]
@@ -413,7 +412,9 @@ def _sentence_notes(text: str, start: int, end: int, cues: list[tuple[int, int]]
     """
     found: list[LeadNote] = []
     for pos, _ in cues:
-        if taken.holds(pos) or not _opens_a_sentence(text, pos):
+        if pos > 0 and text[pos - 1] not in _NOTE_AFTER_OR_SPACE:
+            continue  # inside a sentence (most cues): _opens_a_sentence, without a call
+        if not _opens_a_sentence(text, pos) or taken.holds(pos):
             continue
         sentence = RE_LABELLED_SENTENCE.match(text, pos, end)
         if sentence is None:
@@ -443,27 +444,37 @@ def _offices_alone(note: LeadNote) -> bool:
 
 
 _NOTE_AFTER = frozenset(lx.FULL_STOPS + "\r\n")  # what a note without brackets follows: a sentence's end, a line's
+_NOTE_AFTER_OR_SPACE = _NOTE_AFTER | frozenset(lx.SPACE_CHARS)
 _DASH_NOTE_STOPS = frozenset(lx.FULL_STOPS + "；;")  # a mark that may end such a note (……——A、B。)
 
 
-def _leading_notes(text: str, line_starts: list[int], end: int, taken: _Spans) -> list[tuple[LeadNote, int]]:
+def _leading_notes(
+    text: str, line_starts: list[int], end: int, taken: _Spans, marks: _Marks | None = None
+) -> list[tuple[LeadNote, int]]:
     """Notes that only list units, in brackets right after an item's marker, before the task's text:
     1．【省发改委、省工信厅】推进…。 or （一）（县住建局、县财政局）实施….  They read as the notes at a
     line's end do, and only where the bracket holds units alone (a scope, an aside, a name in
     brackets at an item's start is text).  Only lines that open with a heading are looked at.
-    Each comes with where its entry ends: the start of the next line that opens with a heading."""
+    Each comes with where its entry ends: the start of the next line that opens with a heading.
+    The opening brackets are looked up among ``marks``, where they hold the stretch."""
     found: list[tuple[LeadNote, int]] = []
+    last = len(line_starts) - 1
     for k, pos in enumerate(line_starts):
         if pos >= end or text[pos] not in HEADING_FIRST:
             continue
-        bound = _line_bound(line_starts, k, end)
-        if _RE_NOTE_OPENER.search(text, pos + 1, bound) is None:
-            continue  # no bracket after the line's first character: no heading is read twice for nothing
+        bound = min(end, line_starts[k + 1]) if k < last else end  # as _line_bound, inline: every line comes here
+        if marks is not None and marks.start <= pos + 1 and bound <= marks.end:
+            first_open = marks.first_open(pos + 1, bound)
+        else:
+            found_open = _RE_NOTE_OPENER.search(text, pos + 1, bound)
+            first_open = found_open.start() if found_open is not None else None
+        if first_open is None or text[first_open - 1] not in _MARKER_LAST:
+            continue  # no bracket after the line's first character that can follow a heading's marker
         heading = heading_at(text, Line(0, pos, bound))
         if heading is None or text[heading.body : heading.body + 1] not in _NOTE_OPENERS:
             continue
         opening = heading.body
-        close = _closing_on_line(text, opening, _line_bound(line_starts, k, end))
+        close = _closing_on_line(text, opening, bound)
         if close is None or taken.holds(opening) or RE_BRACKET_AT_LINE_END.match(text, close, end) is not None:
             continue  # a note already read, or one that ends its line (read with those)
         note = _units_alone_note(text, opening, close)
@@ -493,6 +504,12 @@ def _alone_in_their_items(leading: list[tuple[LeadNote, int]], others: list[Lead
 
 
 _NOTE_OPENERS = frozenset(lx.NOTE_OPEN_BRACKETS)
+#: What a heading's marker ends with (lines.RE_HEADING: 1.1, 一、, 第一条, 第一章, 第一部分, （一）, 1., 1、, 2 总则),
+#: and the spaces after it: the bracket that opens a heading's body follows one of these.  A marker holds
+#: no opening bracket after its first character, so that bracket is the first one after it on the line.
+_MARKER_LAST = frozenset(
+    "0123456789" + lx.FULLWIDTH_DIGITS + lx.LEVEL1_MARKS + ".．﹒、" + "条章分" + lx.CLOSE_PARENS + lx.SPACE_CHARS
+)
 _RE_NOTE_OPENER = re.compile("[" + re.escape(lx.NOTE_OPEN_BRACKETS) + "]")
 
 
@@ -733,20 +750,21 @@ _LINE_NOTE_FIRST = frozenset(
 
 
 class _Marks:
-    """Every bracket and line break of a stretch of text, each kind found in one split in C, looked
-    up by position: what the cue words of notes are looked at against."""
+    """Every bracket and line break of a stretch of text, the brackets found by str.find and the
+    line breaks in one split, in C, looked up by position: what the cue words of notes are looked
+    at against."""
 
     def __init__(self, text: str, start: int, end: int) -> None:
         self.start, self.end = start, end
         stretch = text[start:end]
-        pieces = RE_BRACKET_KEPT.split(stretch)  # text and brackets, alternately
-        self.chars: list[str] = pieces[1::2]
-        self.positions: list[int] = list(accumulate(map(len, pieces), initial=start))[1 : 2 * len(self.chars) : 2]
+        self.positions: list[int] = _positions_of(text, _BRACKET_CHARS, start, end)
+        self.chars: list[str] = [text[pos] for pos in self.positions]
         self.breaks = _separators(stretch.split("\n"), start)
         if "\r" in stretch:
             self.breaks = sorted(self.breaks + _separators(stretch.split("\r"), start))
         self.brackets: _Brackets | None = None
         self._depth: list[int] | None = None
+        self._opens: list[int] | None = None  # the opening brackets' positions, made when first asked for
 
     def _depths(self) -> list[int]:
         """Running sums over the brackets (an opening one +1, a closing one -1: ``depth[j]`` sums
@@ -756,25 +774,18 @@ class _Marks:
             self._depth = [0, *accumulate(-1 if ch in _PAIRS else 1 for ch in self.chars)]
         return self._depth
 
+    def first_open(self, start: int, end: int) -> int | None:
+        """Where the first opening bracket in ``text[start:end]`` stands (within the stretch), if any."""
+        if self._opens is None:
+            self._opens = [pos for pos, ch in zip(self.positions, self.chars, strict=True) if ch not in _PAIRS]
+        i = bisect_left(self._opens, start)
+        return self._opens[i] if i < len(self._opens) and self._opens[i] < end else None
+
     def pairs(self) -> _Brackets:
         """The bracket pairs, made the first time they are asked for."""
         if self.brackets is None:
             self.brackets = _Brackets(list(zip(self.positions, self.chars, strict=True)))
         return self.brackets
-
-    def simple_pair(self, pos: int, lower: int) -> tuple[int, int] | None:
-        """The brackets around ``pos`` when they hold no other bracket and no line break: the
-        opening one before it (not before ``lower``) and the closing one after it, of one kind."""
-        positions = self.positions
-        i = bisect_left(positions, pos)
-        if i == 0 or i == len(positions) or positions[i - 1] < lower:
-            return None
-        opening, closing = self.chars[i - 1], self.chars[i]
-        if closing in _PAIRS and opening in _PAIRS[closing]:
-            k = bisect_left(self.breaks, positions[i - 1])
-            if k == len(self.breaks) or self.breaks[k] > positions[i]:  # no line break between them
-                return positions[i - 1], positions[i]
-        return None
 
     def line_end_closes(self, text: str, start: int, end: int) -> Iterator[int]:
         """Where RE_BRACKET_AT_LINE_END.finditer(text, start, end) matches: each closing bracket
@@ -789,22 +800,61 @@ class _Marks:
             ):
                 yield pos
 
-    def may_enclose(self, pos: int, lower: int) -> bool:
-        """Whether ``pos`` may stand inside brackets: one left open on its line before it, or in
+    def enclosure(self, pos: int, lower: int) -> tuple[int, int] | bool:
+        """The brackets around ``pos`` when they hold no other bracket and no line break: the
+        opening one before it (not before ``lower``) and the closing one after it, of one kind.
+        Else whether ``pos`` may stand inside brackets: one left open on its line before it, or in
         the lines just above (a note wrapped over lines in a printed copy).  Most cue words stand
-        in running text (指导各地…), and need no closer look."""
-        depth, positions, breaks = self._depths(), self.positions, self.breaks
-        b = bisect_left(breaks, pos) - 1
-        line_break = breaks[b] if b >= 0 else -1  # the last line break before pos
-        if depth[bisect_left(positions, pos)] - depth[bisect_left(positions, max(lower, line_break + 1))] > 0:
-            return True
+        in running text (指导各地…), and need no closer look: both are read from one lookup of
+        ``pos`` among the brackets and one among the line breaks."""
+        positions, breaks = self.positions, self.breaks
+        i = bisect_left(positions, pos)
+        b = bisect_left(breaks, pos)
+        line_break = breaks[b - 1] if b > 0 else -1  # the last line break before pos
+        if 0 < i < len(positions) and positions[i - 1] >= lower:
+            opening, closing = self.chars[i - 1], self.chars[i]
+            if (
+                closing in _PAIRS
+                and opening in _PAIRS[closing]
+                and line_break < positions[i - 1]
+                and (b == len(breaks) or breaks[b] > positions[i])  # no line break between them
+            ):
+                return positions[i - 1], positions[i]
+        depth = self._depths()
+        line_start = max(lower, line_break + 1)
+        if i > 0 and positions[i - 1] >= line_start and depth[i] - depth[bisect_left(positions, line_start)] > 0:
+            return True  # (no bracket on the line before pos: nothing left open there)
         if line_break < lower:
             return False  # no line break between lower and pos: nothing above to look at
-        reach = bisect_left(positions, max(lower, line_break - _WRAP_REACH))
-        return depth[bisect_left(positions, line_break)] - depth[reach] > 0
+        above = bisect_left(positions, line_break)
+        reach = max(lower, line_break - _WRAP_REACH)
+        if above == 0 or positions[above - 1] < reach:
+            return False  # no bracket in the lines just above
+        return depth[above] - depth[bisect_left(positions, reach)] > 0
 
 
 _MAY_END_A_LINE = frozenset("。.\r\n" + lx.SPACE_CHARS)  # what follows a bracket that ends its line
+
+
+def _positions_of(text: str, chars: str, start: int, end: int) -> list[int]:
+    """Where any of ``chars`` stands in ``text[start:end]``, in order: each character is found by
+    str.find, which skips to it in C faster than a pattern's character class tests each character.
+
+    >>> _positions_of("（甲）、(乙)", "（）()", 0, 7)
+    [0, 2, 4, 6]
+    """
+    found: list[int] = []
+    for ch in chars:
+        pos = text.find(ch, start, end)
+        while pos >= 0:
+            found.append(pos)
+            pos = text.find(ch, pos + 1, end)
+    found.sort()
+    return found
+
+
+#: Every bracket a note may open or close with (RE_BRACKET's).
+_BRACKET_CHARS = lx.NOTE_OPEN_BRACKETS + lx.NOTE_CLOSE_BRACKETS
 
 
 def _separators(pieces: list[str], start: int) -> list[int]:
@@ -877,14 +927,14 @@ def _bracket_notes(text: str, start: int, end: int, cues: list[tuple[int, int]],
         if cue < last_end:
             continue  # inside a note already found
         lower = max(start, last_end)
-        simple = marks.simple_pair(cue, lower)
-        if simple is not None:  # the common case: a pair with no bracket inside, on one line
-            note = _read_pair(text, simple, read)
+        enclosure = marks.enclosure(cue, lower)
+        if isinstance(enclosure, tuple):  # the common case: a pair with no bracket inside, on one line
+            note = _read_pair(text, enclosure, read)
             if note.lead_units or note.cooperating_units:
                 last_end = note.end
                 yield note
                 continue
-        elif not marks.may_enclose(cue, lower):
+        elif not enclosure:
             continue  # a cue word in running text (指导各地…), not in brackets
         brackets = marks.pairs()
         found = None
@@ -1033,11 +1083,27 @@ def lead_rule_statements(text: str) -> Iterator[re.Match[str]]:
     last = 0
     pos = text.find(FIRST_IS_LEAD_WORD)
     while pos >= 0:
-        match = RE_LEAD_RULE.search(text, max(last, pos - FIRST_IS_LEAD_REACH), pos + FIRST_IS_LEAD_TAIL)
+        lower, upper = max(last, pos - FIRST_IS_LEAD_REACH), pos + FIRST_IS_LEAD_TAIL
+        match = RE_LEAD_RULE.search(text, lower, upper) if _holds_a_rule_word(text, lower, upper) else None
         if match is not None and match.start() <= pos:
             last = match.end()
             yield match
         pos = text.find(FIRST_IS_LEAD_WORD, max(pos + 1, last))
+
+
+#: A word every statement of RE_LEAD_RULE holds: each of lx.FIRST_PLACES holds one of the first three
+#: (第一位, 首位, 最前面), RE_COMMA_LEADS its 逗号 or 分号.
+_RULE_STATEMENT_WORDS = ("第一", "首位", "最前", "逗号", "分号")
+
+
+def _holds_a_rule_word(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` holds a word of _RULE_STATEMENT_WORDS: looked for before the
+    statement, which has no first character to skip to (most 牵头 are a note's, not a statement's).
+
+    >>> all(any(word in place for word in _RULE_STATEMENT_WORDS[:3]) for place in lx.FIRST_PLACES)
+    True
+    """
+    return any(text.find(word, start, end) >= 0 for word in _RULE_STATEMENT_WORDS)
 
 
 def _following_units(text: str, notes: list[LeadNote]) -> list[LeadNote]:
