@@ -348,7 +348,7 @@ def starts_a_notice(text: str, line: Line) -> bool:
     """A 发文字号 on a line of its own, or a notice's title (…关于印发…的通知): a notice begins (a
     second document after the plan)."""
     start, end = line.start, line.end
-    if text.find("号", start, end) >= 0:
+    if text.find("号", max(start, end - 3), end) >= 0:  # a number ends with 号, two characters at most after it
         match = RE_DOC_NUMBER.match(text, start, end)
         if match is not None and end - match.end() <= 2:
             return True

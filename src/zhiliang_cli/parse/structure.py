@@ -1616,6 +1616,8 @@ def _before_note(line: Line, notes: list[LeadNote], start: int | None = None) ->
 def _after_leading_note(text: str, start: int, line: Line, notes: list[LeadNote]) -> int:
     """Where the title starts: after a note that opens the heading's words, the task's text after it
     (1．【A、B】推进…。, （一）（A负责，B协助）实施…。: the title is 推进…, 实施…), else at ``start``."""
+    if not notes:
+        return start
     pos = start
     while pos < line.end and text[pos] in lx.SPACE_CHARS:
         pos += 1
