@@ -89,11 +89,12 @@ class LineIndex:
         else:  # the common case: split in C
             segments = text.split("\n")
             ends = [1] * (len(segments) - 1)
+        ends.append(0)  # the last line has none
         self.starts: list[int] = []
         self.lines: list[Line] = []
         self._content_starts: list[int] | None = None  # made the first time content_line_at is asked
         lines, starts, pos, space = self.lines, self.starts, 0, lx.SPACE_CHARS
-        for number, segment in enumerate(segments, 1):
+        for number, (segment, line_end) in enumerate(zip(segments, ends, strict=True), 1):
             starts.append(pos)
             content = segment.strip(space)
             if content:
@@ -103,7 +104,7 @@ class LineIndex:
                     start += cut
                 if content:
                     lines.append(Line(number, start, start + len(content)))
-            pos += len(segment) + (ends[number - 1] if number <= len(ends) else 0)
+            pos += len(segment) + line_end
 
     def line_of(self, offset: int) -> int:
         """The 1-based number of the line holding ``offset``."""
@@ -347,7 +348,7 @@ def starts_a_notice(text: str, line: Line) -> bool:
     """A 发文字号 on a line of its own, or a notice's title (…关于印发…的通知): a notice begins (a
     second document after the plan)."""
     start, end = line.start, line.end
-    if text.find("号", start, end) >= 0:
+    if text.find("号", max(start, end - 3), end) >= 0:  # a number ends with 号, two characters at most after it
         match = RE_DOC_NUMBER.match(text, start, end)
         if match is not None and end - match.end() <= 2:
             return True

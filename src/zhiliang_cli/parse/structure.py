@@ -73,6 +73,7 @@ from .patterns import (
     RE_ATTACHMENT_LIST,
     RE_BRACKETED_FIELD,
     RE_BRACKETED_LABEL_NOTE,
+    RE_CLAUSE_END,
     RE_CLOSING_HEADING,
     RE_CLOSING_PARAGRAPH,
     RE_DOC_NUMBER,
@@ -186,7 +187,7 @@ def _parse_structure(text: str, index: LineIndex, run_in: bool = True) -> Struct
     first = _plan_start(text, lines, headings)
     if first is None:
         raise NotAPlanError(_no_sections_message(text, lines))
-    found = find_notes(text, lines[first].start, len(text), (ln.start for ln in lines[first:]))
+    found = find_notes(text, lines[first].start, len(text), [ln.start for ln in lines[first:]])
     notes = _Notes([n for n in found if n.readable])
     body, body_headings = lines[first:], headings[first:]
     articles = _written_in_articles(body_headings)  # articles and no chapters: each article is a task
@@ -202,9 +203,13 @@ def _parse_structure(text: str, index: LineIndex, run_in: bool = True) -> Struct
             draft.items = []
     for draft in drafts:
         _promote_childless_groups(draft, notes)
-    _frame(text, drafts, notes, lx.AIM_TITLES)  # in every plan; then, where the tasks left carry notes,
-    if _tasks_carry_notes(text, drafts, notes):  # the safeguards and the layout that name no unit too
-        _frame(text, drafts, notes, lx.FRAMING_TITLES)
+    # The entries that frame the tasks are their sections' text: those titled as aims in every plan; then,
+    # where the tasks left carry notes, the safeguards and the layout that name no unit too.
+    noted = _noted_items(text, drafts, notes)
+    if _frame(text, drafts, noted, lx.AIM_TITLES):
+        noted = _noted_items(text, drafts, notes)  # (of the tasks left: a note for those before it counts anew)
+    if _tasks_carry_notes(drafts, noted):
+        _frame(text, drafts, noted, lx.FRAMING_TITLES)
     for draft in drafts:
         draft.promoted = not draft.items and (articles or bool(notes.within(*_own_text(draft))))
     flat = _is_flat(text, drafts, notes, run_in)
@@ -908,7 +913,7 @@ class _Walk:
         named = False  # whether the lines so far (the title wrapped) are a title the notice names
         for k in range(i, min(len(self.lines), i + _PART_TITLE_LINES)):
             words = text[self.lines[k].start : self.lines[k].end]
-            if self.headings[k] is not None or any(mark in words for mark in lx.CLAUSE_ENDS):
+            if self.headings[k] is not None or RE_CLAUSE_END.search(words):  # (any mark of lx.CLAUSE_ENDS)
                 break
             title += "".join(words.split())
             named = named or (len(title) >= _PART_TITLE_MIN and title.strip("《》") in notice)
@@ -1333,11 +1338,12 @@ def _printed_numbers_hold(drafts: list[SectionDraft]) -> bool:
     return all(a < b for a, b in pairwise(values))
 
 
-def _tasks_carry_notes(text: str, drafts: list[SectionDraft], notes: _Notes) -> bool:
+def _tasks_carry_notes(drafts: list[SectionDraft], noted: set[int]) -> bool:
     """Whether most of the plan's items carry a note of their own, or stand under a note for the
-    tasks before it (（以上三项由A牵头）): its tasks say who does them."""
-    items = [item for draft in drafts for item in draft.items]
-    return bool(items) and len(_noted_items(text, drafts, notes)) * 2 > len(items)
+    tasks before it (（以上三项由A牵头）): its tasks say who does them (``noted``, as
+    :func:`_noted_items` finds them)."""
+    items = sum(len(draft.items) for draft in drafts)
+    return bool(items) and len(noted) * 2 > items
 
 
 def _noted_items(text: str, drafts: list[SectionDraft], notes: _Notes) -> set[int]:
@@ -1345,10 +1351,10 @@ def _noted_items(text: str, drafts: list[SectionDraft], notes: _Notes) -> set[in
     A牵头，B配合） after the third) speaks for."""
     items = [item for draft in drafts for item in draft.items]
     section_of = {id(item): k for k, draft in enumerate(drafts) for item in draft.items}
-    owning = {id(item) for item in items if notes.within(item.lines[0].start, item.lines[-1].end)}
+    own = [notes.within(item.lines[0].start, item.lines[-1].end) for item in items]
+    owning = {id(item) for item, found in zip(items, own, strict=True) if found}
     noted: set[int] = set()
-    for k, item in enumerate(items):
-        found = notes.within(item.lines[0].start, item.lines[-1].end)
+    for k, (item, found) in enumerate(zip(items, own, strict=True)):
         if not found:
             continue
         noted.add(id(item))
@@ -1370,13 +1376,16 @@ def _noted_items(text: str, drafts: list[SectionDraft], notes: _Notes) -> set[in
     return noted
 
 
-def _frame(text: str, drafts: list[SectionDraft], notes: _Notes, titles: tuple[str, ...]) -> None:
-    """The entries that frame the tasks made their sections' text, unless they are all the plan has."""
-    noted = _noted_items(text, drafts, notes)
+def _frame(text: str, drafts: list[SectionDraft], noted: set[int], titles: tuple[str, ...]) -> bool:
+    """The entries that frame the tasks made their sections' text, unless they are all the plan has
+    (``noted``: the ids of the items that carry a note, as :func:`_noted_items` finds them); whether
+    any were."""
     counts = [_framing_count(text, draft, noted, titles) for draft in drafts]  # each section's alone
-    if sum(len(draft.items) for draft in drafts) > sum(counts):
-        for draft, count in zip(drafts, counts, strict=True):
-            _framing_to_text(draft, count)
+    if not 0 < sum(counts) < sum(len(draft.items) for draft in drafts):
+        return False
+    for draft, count in zip(drafts, counts, strict=True):
+        _framing_to_text(draft, count)
+    return True
 
 
 def _framing_count(text: str, draft: SectionDraft, noted: set[int], titles: tuple[str, ...]) -> int:
@@ -1480,12 +1489,10 @@ def _space_after_title(text: str, body: int, end: int) -> int:
     text running on after it on the same line (加强组织领导　建立…制度，…): the title holds two
     characters or more and no space (not a title set letter-spaced: 总　则, 组　织　领　导), and what
     follows is a sentence (it holds a clause mark).  -1 where none does."""
-    gaps = [
-        k for k in (text.find("\u3000", body, end), text.find("\t", body, end), text.find("  ", body, end)) if k >= 0
-    ]
-    if not gaps:
+    gaps = (text.find("\u3000", body, end), text.find("\t", body, end), text.find("  ", body, end))
+    if max(gaps) < 0:  # the common case: no space in the title
         return -1
-    gap = min(gaps)
+    gap = min(k for k in gaps if k >= 0)
     title = text[body:gap].strip(lx.SPACE_CHARS)
     if len(title) < _SPACED_TITLE_MIN or any(ch in lx.SPACE_CHARS for ch in title):
         return -1
@@ -1609,6 +1616,8 @@ def _before_note(line: Line, notes: list[LeadNote], start: int | None = None) ->
 def _after_leading_note(text: str, start: int, line: Line, notes: list[LeadNote]) -> int:
     """Where the title starts: after a note that opens the heading's words, the task's text after it
     (1．【A、B】推进…。, （一）（A负责，B协助）实施…。: the title is 推进…, 实施…), else at ``start``."""
+    if not notes:
+        return start
     pos = start
     while pos < line.end and text[pos] in lx.SPACE_CHARS:
         pos += 1
