@@ -3,7 +3,9 @@ property tests."""
 
 from __future__ import annotations
 
+import functools
 from bisect import bisect_right
+from itertools import accumulate
 from pathlib import Path
 
 from zhiliang_cli.cache import load_text
@@ -41,10 +43,14 @@ def lost_characters(text: str, plan: PlanRecord) -> list[int]:
     spans += [span for part in plan["parts"] for span in (part["label_span"], part["span"], part["text_span"]) if span]
     spans += [[line.start, line.end] for closing in structure.part_closing for line in closing]
     first, last = plan["sections"][0]["span"][0], max(i["span"][1] for i in items)
-    owners = [0] * (last - first)
+    # how many spans hold each offset: +1 where a span starts, -1 where it ends, summed along
+    steps = [0] * (last - first + 1)
     for start, end in spans:
-        for pos in range(max(start, first), min(end, last)):
-            owners[pos - first] += 1
+        start, end = max(start, first), min(end, last)
+        if start < end:
+            steps[start - first] += 1
+            steps[end - first] -= 1
+    owners = accumulate(steps[:-1])
     return [first + k for k, count in enumerate(owners) if count != 1 and not text[first + k].isspace()]
 
 
@@ -99,13 +105,22 @@ def span_errors(text: str, plan: PlanRecord) -> list[str]:
     return errors
 
 
-def assert_whole_or_refused(path: Path) -> None:
-    """The file parses with nothing lost or owned twice and every span exact, or is refused in one line."""
+@functools.cache
+def parsed(path: Path) -> tuple[str, PlanRecord | ZlError]:
+    """The text of the file at ``path``, and its plan or the error that refused it: read and parsed
+    once in each process, as several tests look at the same documents (nothing changes a plan)."""
     text, _, _ = load_text(str(path))
     try:
-        plan = parse_text(text)
+        return text, parse_text(text)
     except ZlError as error:
-        assert "\n" not in str(error) and str(error)
+        return text, error
+
+
+def assert_whole_or_refused(path: Path) -> None:
+    """The file parses with nothing lost or owned twice and every span exact, or is refused in one line."""
+    text, plan = parsed(path)
+    if isinstance(plan, ZlError):
+        assert "\n" not in str(plan) and str(plan)
         return
     assert span_errors(text, plan) == []
     lost = lost_characters(text, plan)

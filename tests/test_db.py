@@ -883,7 +883,7 @@ ALPHABET = "标准化质量提升省局ab Z09.-_,;:!?()\n\t，。：；、（）
 
 
 @given(st.text(alphabet=ALPHABET, max_size=40))
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=100, deadline=None)
 def test_the_ascii_tokenizer_reads_the_words_unicode61_would(text: str) -> None:
     """The index is tokenized by FTS5's ascii tokenizer (cheaper to fill) over the text as
     bigrams() writes it, every character that is no letter or digit made a space: the tokens,

@@ -4,6 +4,7 @@ units, deadlines and notice fields exact, targets with precision and recall of a
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 
 import pytest
@@ -24,8 +25,15 @@ KNOWN = {
 PENDING: set[str] = set()
 
 
+@functools.cache
+def _report(name: str, document: Path, expected: Path) -> Report:
+    """A document's evaluation, made once in each xdist worker: its own case and the precision and
+    recall over every document both read it (the report is only read, never changed)."""
+    return evaluate(name, document, expected)
+
+
 def _reports(pending: bool) -> list[Report]:
-    return [evaluate(n, d, e) for n, d, e in CASES if pending or n not in PENDING]
+    return [_report(n, d, e) for n, d, e in CASES if pending or n not in PENDING]
 
 
 def _case(name: str, document: Path, expected: Path) -> object:
@@ -35,7 +43,7 @@ def _case(name: str, document: Path, expected: Path) -> object:
 
 @pytest.mark.parametrize(("name", "document", "expected"), [_case(*c) for c in CASES])
 def test_items_units_deadlines_and_notice_are_exact(name: str, document: Path, expected: Path) -> None:
-    report = evaluate(name, document, expected)
+    report = _report(name, document, expected)
     wrong = [d for d in report.differences if not d.startswith("target")]
     known = KNOWN.get(name, [])
     assert [d for d in wrong if not any(d.startswith(k) for k in known)] == []

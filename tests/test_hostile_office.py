@@ -302,7 +302,7 @@ def _wait_for_temporary(child: subprocess.Popen[bytes], folder: Path) -> bool:
 
 
 @pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGKILL], ids=["SIGTERM", "kill -9"])
-def test_an_interrupted_split_leaves_no_half_folder(tmp_path: Path, sig: signal.Signals) -> None:
+def test_an_interrupted_split_leaves_no_half_folder(tmp_path: Path, sig: signal.Signals, zl: Run) -> None:
     child, out = _start_split(tmp_path)
     if not _wait_for_temporary(child, tmp_path):
         pytest.fail(f"the run ended before it wrote its temporary folder: {child.communicate()[1]!r}")
@@ -314,11 +314,8 @@ def test_an_interrupted_split_leaves_no_half_folder(tmp_path: Path, sig: signal.
     else:
         assert left  # nothing could clean up after kill -9 …
     assert not out.exists() or len(list(out.iterdir())) == UNITS  # never half a set
-    done = subprocess.run(  # … the next run does
-        [sys.executable, "-m", "zhiliang_cli", "ledger", "--file", str(tmp_path / "plan.txt"), "--split-by", "lead",
-         "-o", str(out), "--force"],
-        capture_output=True, timeout=60,
-    )  # fmt: skip
-    assert done.returncode == 0, done.stderr
+    # … the next run does (in-process: only the run that is interrupted needs a process of its own)
+    done = zl("ledger", "--file", str(tmp_path / "plan.txt"), "--split-by", "lead", "-o", str(out), "--force")
+    assert done.code == 0, done.err
     assert [p.name for p in tmp_path.iterdir() if RE_TEMPORARY.match(p.name)] == []
     assert len(list(out.iterdir())) == UNITS
