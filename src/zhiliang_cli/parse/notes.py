@@ -81,7 +81,6 @@ from .patterns import (
     RE_FROM_HERE_ON,
     RE_GROUPED_NOTE,
     RE_HAS_DIGIT,
-    RE_INLINE_LEAD_NOTE,
     RE_INLINE_LEAD_START,
     RE_LABELLED_SENTENCE,
     RE_LEAD_ASIDE,
@@ -708,7 +707,7 @@ def _inline_notes(text: str, start: int, end: int, cues: list[tuple[int, int]]) 
         found = RE_INLINE_LEAD_START.match(text, before, end)
         if found is None or found.end() < last:
             continue
-        match = RE_INLINE_LEAD_NOTE.match(text, found.end(), end)
+        match = RE_LEAD_LINE.match(text, found.end(), end)  # its spaces are behind it: none to skip
         if match is not None:
             last = match.end()
             yield match
