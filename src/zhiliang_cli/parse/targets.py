@@ -118,13 +118,13 @@ class _Context:
     __slots__ = (
         "_aspiration",
         "_conditions",
+        "_frame",
         "_grant",
         "_penalty",
+        "_quote",
         "_years",
         "bounds",
         "end",
-        "has_frame",
-        "has_quote",
         "note_start",
         "quotes",
         "skip",
@@ -140,9 +140,9 @@ class _Context:
         self.start, self.end = region.start, region.end
         self.note_start = region.skip[0] if region.skip else None
         self.skip = region.skip
-        # what most items lack, looked for once per item
-        self.has_frame = text.find(lx.BASELINE_FRAME[1], self.start, self.end) >= 0  # 基础上
-        self.has_quote = text.find('"', self.start, self.end) >= 0
+        # what most items lack, looked for once per item, the first time a number needs it
+        self._frame: bool | None = None  # 基础上
+        self._quote: bool | None = None  # "
         # looked for the first time a number needs them: most items hold no number that does
         self._aspiration: bool | None = None
         self._penalty: bool | None = None
@@ -154,6 +154,18 @@ class _Context:
         # the bounds around it many times
         self.bounds: tuple[dict[int, int], ...] = ({}, {}, {}, {})  # by kind: _CLAUSE_START, …
         self.verbs: dict[tuple[int, int], str | None] = {}  # the governing verb of each span asked for
+
+    @property
+    def has_frame(self) -> bool:
+        if self._frame is None:
+            self._frame = self.text.find(lx.BASELINE_FRAME[1], self.start, self.end) >= 0
+        return self._frame
+
+    @property
+    def has_quote(self) -> bool:
+        if self._quote is None:
+            self._quote = self.text.find('"', self.start, self.end) >= 0
+        return self._quote
 
     @property
     def has_aspiration(self) -> bool:
@@ -853,6 +865,12 @@ def _target(text: str, quantity: re.Match[str], ctx: _Context, region: Region, i
         return None  # a Chinese numeral with nothing that makes it a goal: a fixed phrase
     if low and low[:1] in _BARE_MAGNITUDES and not (prefix or pct or _GOAL_VERBS.ending(before)):
         return None  # a magnitude alone counts only right after a bound or a goal verb: 超千家, 支持千家企业
+    # The two commonest reasons to leave a number out, looked at before the rarer ones below (which of
+    # them leaves a number out does not change what is kept):
+    if _describes(text, quantity, unit, suffix, before, clause_start):
+        return None
+    if _is_parameter(text, start, unit.text, clause_start, ctx):
+        return None
     if (
         RE_BASELINE_CUE.search(text, clause_start, start)
         or _done_before(before, ctx.year)
@@ -863,8 +881,6 @@ def _target(text: str, quantity: re.Match[str], ctx: _Context, region: Region, i
         return None  # what was done: 共落实了165名, 共发生48次; 1995年…48次 in a plan of 1996
     if ctx.sets_a_condition(start):
         return None  # 符合下列要求的…: …应有10万元以上资金 — a threshold to qualify, not a goal
-    if _describes(text, quantity, unit, suffix, before, clause_start):
-        return None
     if (
         high is None
         and not (prefix or suffix or unit.approx)
@@ -872,7 +888,7 @@ def _target(text: str, quantity: re.Match[str], ctx: _Context, region: Region, i
     ):
         return None
     expression_end = suffix.end() if suffix else unit.end
-    if _is_parameter(text, start, unit.text, clause_start, ctx) or _qualifies(
+    if _qualifies(
         text, expression_end, unit.text, ctx, prefix, bare=prefix is None and not ctx.governing(clause_start, start)
     ):
         return None
@@ -900,10 +916,13 @@ def _states_a_capability(text: str, start: int, end: int, ctx: _Context) -> bool
     >>> _states_a_capability(t, 4, 8, _Context(t, Region(0, len(t), None, None)))
     False
     """
-    upper = min(ctx.clause_end(end), end + _CAPABILITY_REACH)
-    at = text.find(lx.CAPABILITY_NOUN, end, upper)
-    if at < 0 or text.startswith("的", at + len(lx.CAPABILITY_NOUN)) or RE_HAS_DIGIT.search(text, end, at):
-        return False  # most numbers have no 能力 after them
+    at = text.find(lx.CAPABILITY_NOUN, end, end + _CAPABILITY_REACH)
+    if at < 0:
+        return False  # most numbers have no 能力 after them (looked for before the clause's end is)
+    if at + len(lx.CAPABILITY_NOUN) > ctx.clause_end(end):
+        return False  # the first 能力 in reach runs past the clause's end: so would any after it
+    if text.startswith("的", at + len(lx.CAPABILITY_NOUN)) or RE_HAS_DIGIT.search(text, end, at):
+        return False
     clause_start = ctx.clause_start(start)
     lower = max(clause_start, start - _CAPABILITY_REACH)
     verb_at, verb = max((text.rfind(verb, lower, start), verb) for verb in lx.CAPABILITY_VERBS)
@@ -1628,7 +1647,8 @@ def _starts_a_change(text: str, clause_start: int, start: int, end: int) -> bool
     >>> _starts_a_change(t, 0, 3, 10), _starts_a_change(t, 0, 13, 20), _starts_a_change("由企业新增10家", 0, 5, 8)
     (True, False, False)
     """
-    at = max(text.rfind(word, clause_start, start) for word in lx.BASE_FROM_WORDS)
+    lower = max(clause_start, start - _FROM_REACH)  # a 由 further back is too far: not looked for
+    at = max(text.rfind(word, lower, start) for word in lx.BASE_FROM_WORDS)
     if at < 0 or start - at > _FROM_REACH or RE_GOVERNING_VERB.search(text, at + 1, start) is not None:
         return False
     end = _skip_space(text, end)
