@@ -462,6 +462,20 @@ MADE_UP = [
         "加大支持力度。到2025年，各县应有3个以上示范基地。",
         [("3", 3, "个", ">=", None, False)],
     ),
+    # genres 72, 74, 75: measure words and person-time units of the genre, each as printed
+    ("ponds-counted-by-kou", "新建和改造山塘120口。", [("120", 120, "口", "=", None, False)]),
+    (
+        "wells-counted-by-yan",
+        "打机井50眼，安装路灯500盏。",
+        [("50", 50, "眼", "=", None, False), ("500", 500, "盏", "=", None, False)],
+    ),
+    ("fish-fry-counted-by-wei", "放流鱼苗100万尾。", [("100万", 1000000, "尾", "=", None, False)]),
+    ("person-years", "全时当量达到15万人年。", [("15万", 150000, "人年", ">=", None, False)]),
+    ("person-times-with-a-dot", "参与群众达到50万人·次。", [("50万", 500000, "人·次", ">=", None, False)]),
+    ("machine-times", "开展设备巡检2000台次。", [("2000", 2000, "台次", "=", None, False)]),
+    ("work-days", "提供务工岗位5万个工日。", [("5万", 50000, "工日", "=", None, False)]),
+    # made up: 人年 running on into 均 is 人, then 年均
+    ("persons-then-a-yearly-average", "带动10万人年均增收。", [("10万", 100000, "人", "=", None, False)]),
 ]
 
 NON_TARGETS = [
@@ -590,6 +604,12 @@ NON_TARGETS = [
 
 # (id, sentence, [(number_text, subject, aspirational)]): what each target counts, where one verb sets several
 SUBJECTS = [
+    # made up: a name that opens with a measure word (口袋公园) keeps it
+    (
+        "a-name-opening-with-a-measure-word",
+        "建成口袋公园50个、城市绿道20条。",
+        [("50", "口袋公园", False), ("20", "城市绿道", False)],
+    ),
     ("names-before", "新增智能工厂50家、数字化车间200个。", [("50", "智能工厂", False), ("200", "数字化车间", False)]),
     (
         "names-after",

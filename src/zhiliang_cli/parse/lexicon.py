@@ -455,6 +455,18 @@ RANGE_JOINERS = ("-", "－", "—", "–", "~", "～", "〜", "至", "到")
 
 # --- quantified targets -----------------------------------------------------------
 
+#: Units of work or service counted in persons (or machines) times a span or a turn, as the genre prints them:
+#: with a middle dot (人·次, U+00B7, or the Japanese-style ・) or, where no word of its own starts so, without
+#: (人年, 台次, 工日: not 人日, 人天, 人月, which 人日常, 人天然气, 人月均 start).  人年 running on into 均 is 人
+#: and 年均 (带动10万人年均增收: patterns leaves 年均 out of the unit).
+PERSON_TIME_UNITS = (
+    "人年", "台次", "工日",
+    *(f"{head}{dot}{span}" for head, span in (("人", "次"), ("人", "年"), ("人", "日"), ("人", "天"), ("人", "月"),
+                                              ("台", "次"), ("工", "日")) for dot in ("·", "・")),
+)  # fmt: skip
+#: Measure words of the works and stock a plan counts that no other unit covers: 口 (ponds, wells: 山塘120口),
+#: 眼 (wells: 机井50眼), 盏 (lamps), 栋 and 幢 (buildings), 尾 (fish fry), 羽 (poultry).
+MEASURE_WORDS = ("口", "眼", "盏", "栋", "幢", "尾", "羽")
 #: Units a target counts or measures, longest first where one contains another.
 #: The magnitude (万, 亿) is not part of the unit.
 COUNT_UNITS = (
@@ -507,6 +519,7 @@ COUNT_UNITS = (
     "百分点",
     "个工作日",
     "工作日",
+    "个工日",  # 提供5万个工日: the unit is 工日 (a PERSON_TIME_UNITS), 个 its classifier
     "个季度",
     "个月",
     "平方公里",
@@ -524,6 +537,9 @@ COUNT_UNITS = (
     "千米",
     "公顷",
     "人次",
+    # work or service counted in persons (or machines) times a span or a turn: 全时当量达到15万人年, 参与群众
+    # 50万人·次 (the middle dot as printed: 人·次, 人・次), 提供就业岗位5万个工日, 开展巡检2000台次
+    *PERSON_TIME_UNITS,
     "家次",
     "户次",
     "个批次",  # 督察2个批次: the unit is 批次, 个 its classifier (as 个工作日; the record prints 批次)
@@ -559,6 +575,9 @@ COUNT_UNITS = (
     "吨",
     "株",
     "棵",
+    # measure words of the genre's works and stock: 新建和改造山塘120口 (ponds, wells), 打机井50眼, 安装路灯
+    # 500盏, 改造危房20栋 (幢), 放流鱼苗100万尾, 出栏家禽1000万羽
+    *MEASURE_WORDS,
     "头",
     "只",
     "床",
@@ -1270,7 +1289,7 @@ NOT_OBJECT_AFTER = ("接", "标", "外", "口", "照", "话", "比", "于")
 #: before the number; any other unit before 的 measures what follows (年营业收入500万元以上的企业,
 #: 20户以上的村): a qualifier, not a goal.
 COUNTING_CLASSIFIERS = ("个", "家", "项", "所", "座", "条", "处", "名", "支", "批", "台", "辆", "艘", "部", "款", "种",
-                        "类", "间", "套", "件", "场", "次", "期", "届", "人", "人次")  # fmt: skip
+                        "类", "间", "套", "件", "场", "次", "期", "届", "人", "人次", *MEASURE_WORDS)  # fmt: skip
 #: Comparator words after a number that make it a threshold where a name follows them (1亿元以上规上企业).
 THRESHOLD_SUFFIXES = ("以上", "以下")
 #: Of those, the ones that set a floor: a threshold with one, then a name and a count, qualifies what is

@@ -648,6 +648,7 @@ RE_UNIT = re.compile(
     \x20?                                                 # 0.005 度: a space a copy from PDF put in
     (?P<unit> (?:{_UNITS})                                  # the unit, longest first
         (?: [/／] (?:{_alternation(lx.DENOMINATOR_UNITS)}) )? )   # /立方米, /人, /万元: a compound unit
+    (?! (?<=人年) 均 )                                    # 10万人年均增收: 人, then 年均 (not 人年, person-years)
     """,
     re.VERBOSE,
 )

@@ -517,8 +517,8 @@ def _subject_words(words: str, listed: bool = False) -> str | None:
     """
     name = words.strip(_BLANKS)
     unit = RE_UNIT.match(name)  # the unit, the bound and the joiner of the target before it (个以上、)
-    if unit is not None:
-        name = name[unit.end() :]
+    if unit is not None and not (unit.group("unit") in lx.MEASURE_WORDS and not _ends_a_count(name, unit.end())):
+        name = name[unit.end() :]  # (口袋公园 after 建成 opens with a measure word, no unit: the name whole)
     for words_before in (_BOUNDS_AFTER, _JOINERS):
         for word in words_before:
             if name.startswith(word):
@@ -537,6 +537,17 @@ def _subject_words(words: str, listed: bool = False) -> str | None:
     if _INCREASE.ending(name) or _DECREASE.ending(name) or name.startswith(("的", "为", "是")):
         return None  # 提升 (…的比重): a change, not a name
     return name
+
+
+def _ends_a_count(name: str, end: int) -> bool:
+    """Whether a unit at the start of ``name`` (up to ``end``) ends the count before it: a bound, a joiner or
+    nothing follows it (口、, 口以上和), where the rest of a name would (口袋公园).
+
+    >>> _ends_a_count("口、山塘", 1), _ends_a_count("口袋公园", 1)
+    (True, False)
+    """
+    rest = name[end:]
+    return not rest or rest.startswith(_BOUNDS_AFTER) or rest.startswith(_JOINERS)
 
 
 _BOUNDS_AFTER = tuple(sorted(lx.SUFFIX_COMPARATORS, key=len, reverse=True))
