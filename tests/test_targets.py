@@ -475,6 +475,9 @@ MADE_UP = [
     ("machine-times", "开展设备巡检2000台次。", [("2000", 2000, "台次", "=", None, False)]),
     ("work-days", "提供务工岗位5万个工日。", [("5万", 50000, "工日", "=", None, False)]),
     # made up: 人年 running on into 均 is 人, then 年均
+    # made up: pooled funds as the means, then a goal of its own; a sum won from a higher level is a goal
+    ("a-goal-after-pooled-funds", "统筹整合涉农资金，建成高标准农田5万亩。", [("5万", 50000, "亩", "=", None, False)]),
+    ("funds-won-from-above", "争取上级补助资金5亿元以上。", [("5亿", 500000000, "元", ">=", None, True)]),
     ("persons-then-a-yearly-average", "带动10万人年均增收。", [("10万", 100000, "人", "=", None, False)]),
 ]
 
@@ -578,6 +581,9 @@ NON_TARGETS = [
     ("the-sample-worked-on", "对全市100家重点零售企业开展月度监测。"),
     ("a-price-per-unit", "用电价格每千瓦时降低0.05元。"),
     ("a-voucher-budget", "市区两级提供人工智能服务券规模不少于10亿元。"),
+    # genre 72: funds a government pools for a use are a budget allocated
+    ("pooled-funds", "县财政统筹整合涉农资金1.2亿元用于农田水利建设。"),
+    ("raised-funds", "每年筹措资金2亿元，支持项目建设。"),
     ("a-gift-pack", "提供免费住宿及500元礼包。"),
     ("every-household", "让优质服务走进千家万户，服务千家万户。"),
     ("a-class-of-size", "打造千亿级产业集群，建设10万吨级泊位。"),

@@ -1231,6 +1231,12 @@ SIZE_WORD = "规模"
 BUDGET_WORDS = ("安排", "预算", "经费", "专项资金", "统筹资金", "设立资金",
                 # vouchers the government issues: their sum is a budget (服务券规模不少于10亿元)
                 "服务券", "算力券", "消费券", "创新券", "数据券", "模型券", "培训券")  # fmt: skip
+#: Verbs by which a government pools or raises funds for a use, before the name of the funds and 资金 (县财政统筹
+#: 整合涉农资金1.2亿元用于…, 筹措资金2亿元): the sum is a budget allocated, not a target (a sum won from a higher
+#: level, 争取…补助资金, is one).
+POOLING_VERBS = ("统筹", "整合", "筹措", "筹集", "盘活")
+FUNDS_NOUN = "资金"
+POOLED_FUNDS_REACH = 10  # characters of the funds' name between the verb and 资金 (各级财政专项)
 #: Words that open what a condition grants or allows: …的，可申报 / 可享受 / 可认定.
 ELIGIBILITY_WORDS = ("可",)
 #: Words before 的 that make a share a rate of a base amount (实际发生金额的30%, 投资额的20%).

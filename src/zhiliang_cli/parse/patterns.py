@@ -856,8 +856,13 @@ RE_GOVERNING_VERB = re.compile(
 RE_SUBSIDY = re.compile(_alternation(lx.SUBSIDY_WORDS))
 #: Words that make an amount of money a cap or a rate (最高, 单笔, 每人).
 RE_MONEY_CAP = re.compile(_alternation(lx.MONEY_CAP_WORDS))
-#: Words of a budget the government allocates (安排, 专项资金).
-RE_BUDGET = re.compile(_alternation(lx.BUDGET_WORDS))
+#: Words of a budget the government allocates (安排, 专项资金), or funds it pools for a use: a verb of pooling,
+#: then a few words naming the funds, then 资金 (统筹整合涉农资金1.2亿元用于农田水利建设, 筹措资金).
+RE_BUDGET = re.compile(
+    rf"{_alternation(lx.BUDGET_WORDS)}"  # 安排, 专项资金
+    rf"|(?:{_alternation(lx.POOLING_VERBS)})"  # or 统筹, 筹措
+    rf"[^，,。；;：:]{{0,{lx.POOLED_FUNDS_REACH}}}?{lx.FUNDS_NOUN}"  # …整合涉农资金
+)
 #: A fund set up, in one clause: 设立数字经济产业引导基金, 组建城市更新基金.
 RE_FUND_SET_UP = re.compile(
     rf"(?:{_alternation(lx.FUND_SETUP_VERBS)})"  # 设立
