@@ -134,6 +134,13 @@ MADE_UP = [
     ),
     ("double", "营业收入实现翻一番。", [("翻一番", 2, "倍", "=", "increase", False)]),
     ("double-twice", "力争产值翻两番。", [("翻两番", 4, "倍", "=", "increase", True)]),
+    # genre 74: 倍增 ending its phrase doubles, as 翻一番 does
+    ("double-in-one-word", "高新技术企业数量实现倍增。", [("倍增", 2, "倍", "=", "increase", False)]),
+    (
+        "double-in-one-word-before-a-list-mark",
+        "营业收入倍增、利润翻一番。",
+        [("倍增", 2, "倍", "=", "increase", False), ("翻一番", 2, "倍", "=", "increase", False)],
+    ),
     ("unit-before-range-end", "举办1场至2场活动。", [("1场至2", (1, 2), "场", "range", None, False)]),
     ("percent-range", "增长10%-15%。", [("10%-15%", (10, 15), "%", "range", "increase", False)]),
     ("unit-broken-by-a-line-wrap", "快检样品50万批\n次。", [("50万", 500000, "批次", "=", None, False)]),
@@ -583,6 +590,8 @@ NON_TARGETS = [
     ("a-voucher-budget", "市区两级提供人工智能服务券规模不少于10亿元。"),
     # genre 72: funds a government pools for a use are a budget allocated
     ("pooled-funds", "县财政统筹整合涉农资金1.2亿元用于农田水利建设。"),
+    # made up: 倍增 in the name of a plan, an action or an effect doubles nothing
+    ("doubling-in-names", "实施人才倍增行动，发挥倍增效应，推进“倍增计划”。"),
     ("raised-funds", "每年筹措资金2亿元，支持项目建设。"),
     ("a-gift-pack", "提供免费住宿及500元礼包。"),
     ("every-household", "让优质服务走进千家万户，服务千家万户。"),

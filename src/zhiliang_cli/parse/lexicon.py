@@ -653,6 +653,8 @@ DENOMINATOR_UNITS = (
 RATE_WORDS = ("率", "指数", "系数", "比重", "比例", "占比", "得分", "分值", "强度", "密度", "PUE", "能效比")
 #: The unit of 翻一番 (doubling): a multiple.
 DOUBLING_UNIT = "倍"
+#: Doubling in one word, as 翻一番 states it (高新技术企业数量实现倍增): value 2, where it ends its phrase.
+DOUBLING_WORD = "倍增"
 #: Units that are percentages of something (百分之三 -> 3 %).
 PERCENT_UNIT = "%"
 

@@ -612,6 +612,8 @@ _NUMBER = rf"""
     (?:{_MAG})?                                               # 50万, 100亿
 """
 
+#: What may follow 倍增 for it to be the doubling a goal sets: the end of its phrase (倍增计划 names a plan).
+_DOUBLING_END = "".join(regex.escape(c) for c in lx.CLAUSE_ENDS + "、" + lx.SPACE_CHARS + "\r\n")
 #: A number, or a range of two, as printed (50万, 1.5, 一到两, 1-2, 3至5), followed by a
 #: unit; 百分之三 carries its own.  Numbers without a unit are never targets, so they are
 #: not even candidates.
@@ -621,10 +623,11 @@ _NUMBER = rf"""
 #: as fast as ``regex`` does.  It uses nothing ``re`` lacks (atomic groups need 3.11).
 RE_QUANTITY = re.compile(
     rf"""
-    (?=[翻百千万亿{DIGIT[1:-1]}〇零一二两三四五六七八九十])       # skip to a possible number
+    (?=[翻倍百千万亿{DIGIT[1:-1]}〇零一二两三四五六七八九十])     # skip to a possible number
     (?<![{DIGIT[1:-1]}〇零一二两三四五六七八九十百千万亿])          # that does not start inside one
     (?:
-        (?P<double> 翻 (?P<times> [一两二三四] ) 番 )             # 翻一番: doubled, 翻两番: × 4
+        (?P<double> 翻 (?P<times> [一两二三四] ) 番               # 翻一番: doubled, 翻两番: × 4
+          | {lx.DOUBLING_WORD} (?= [{_DOUBLING_END}] | $ ) )       # 实现倍增。: doubled (not 倍增计划, a name)
       |
         (?P<pct> 百分之 )?                                      # 百分之三
         (?P<low> (?(pct) 百(?![〇零一二两三四五六七八九十百千万亿]) | (?!) ) | {_NUMBER} )   # 百分之百; the number
@@ -1065,20 +1068,20 @@ RE_TRAILING_ASIDE = re.compile(rf"{NOTE_OPEN}[^{_BRACKETS}]*{NOTE_CLOSE}$")
 
 # --- targets: quick scans (targets.py's own; appended, other blocks untouched) ---------------------
 
-_OPENS_A_NUMBER = f"翻百千万亿{DIGIT[1:-1]}〇零一二两三四五六七八九十"  # RE_QUANTITY's leading look-ahead
+_OPENS_A_NUMBER = f"翻倍百千万亿{DIGIT[1:-1]}〇零一二两三四五六七八九十"  # RE_QUANTITY's leading look-ahead
 _ENDS_A_NUMBER = f"{DIGIT[1:-1]}〇零一二两三四五六七八九十百千万亿"  # and its look-behind
 _IN_A_NUMBER = _chars("".join(sorted(set(f"〇零一二两三四五六七八九十百千万亿,.．/分之半成{''.join(lx.MAGNITUDES)}"))))
 _JOINER_FIRST = _chars("".join(sorted({joiner[0] for joiner in lx.RANGE_JOINERS})))
 _NUMBER_REACH = 30  # characters of a number looked through for what follows it; a longer one is tried
 #: Where RE_QUANTITY may match: a character that opens a number, not right after one that ends a
-#: number, then 翻一番, 百分之, or the characters a number is made of up to one that may follow a
+#: number, then 翻一番, 倍增, 百分之, or the characters a number is made of up to one that may follow a
 #: number (a unit, a bound, a clause mark or a range joiner), or more of them than _NUMBER_REACH.
 #: Every match of RE_QUANTITY starts at a match of this; a character class first lets ``re`` skip
 #: to those characters, where RE_QUANTITY (its look-ahead first) is tried at every character.
 #: Bounded, so that a run such as 1,1,1,… is read in linear time.
 RE_NUMBER_START = re.compile(
     rf"[{_OPENS_A_NUMBER}](?<![{_ENDS_A_NUMBER}].)"
-    rf"(?:[一两二三四]番|分之"
+    rf"(?:[一两二三四]番|{lx.DOUBLING_WORD[1:]}|分之"
     rf"|[{DIGIT[1:-1]}{_IN_A_NUMBER[1:-1]}]{{0,{_NUMBER_REACH}}}(?:{_AFTER_NUMBER_FIRST}|{_UNIT_FIRST}|{_JOINER_FIRST})"
     rf"|[{DIGIT[1:-1]}{_IN_A_NUMBER[1:-1]}]{{{_NUMBER_REACH + 1}}})"
 )

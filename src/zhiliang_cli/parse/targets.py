@@ -447,7 +447,7 @@ def _continues(text: str, ctx: _Context, group: list[tuple[TargetRecord, int]], 
         text, clause_start
     ):
         return False
-    if target["unit"] != current["unit"] or target["number_text"].startswith("翻"):  # 翻一番: a change
+    if target["unit"] != current["unit"] or target["number_text"].startswith(_DOUBLINGS):  # 翻一番: a change
         return False
     words = text[clause_start:start].strip(_BLANKS)
     if (
@@ -467,6 +467,7 @@ def _continues(text: str, ctx: _Context, group: list[tuple[TargetRecord, int]], 
 
 
 _COMMAS = frozenset("，,")
+_DOUBLINGS = ("翻", lx.DOUBLING_WORD)  # how the number text of a doubling starts: 翻一番, 倍增
 
 
 def _names_before(text: str, group: list[tuple[TargetRecord, int]]) -> list[str | None]:
@@ -1895,8 +1896,9 @@ def _record(
     change = "increase" if double else _change(before[: before.rfind(prefix)] if prefix else before)
     if change is None and prefix is None and not double:
         change = _opening_change(text, clause_start, start)
-    if double:  # 翻一番: the value multiplies by 2 for each 番
-        low_value, high_value = 2 ** chinese_value(quantity.group("times")), None
+    if double:  # 翻一番: the value multiplies by 2 for each 番; 倍增 doubles it
+        times = quantity.group("times")
+        low_value, high_value = (2 ** chinese_value(times) if times else 2), None
     else:
         low_value, high_value = _bounds(low, high)
         if change == "increase" and _multiplies(unit_text, before[: before.rfind(prefix)] if prefix else before):
