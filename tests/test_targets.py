@@ -134,6 +134,10 @@ MADE_UP = [
     ),
     ("double", "营业收入实现翻一番。", [("翻一番", 2, "倍", "=", "increase", False)]),
     ("double-twice", "力争产值翻两番。", [("翻两番", 4, "倍", "=", "increase", True)]),
+    # genre 75: 至少 before the verb of a change bounds the change as it bounds a level (最多 too)
+    ("at-least-before-a-change", "城区清洁取暖率至少提高5个百分点。", [("5", 5, "百分点", ">=", "increase", False)]),
+    ("at-most-before-a-change", "能耗最多增长3%。", [("3%", 3, "%", "<=", "increase", False)]),
+    ("at-least-doubled", "产值至少增长一倍。", [("一", 2, "倍", ">=", "increase", False)]),
     # genre 74: 倍增 ending its phrase doubles, as 翻一番 does
     ("double-in-one-word", "高新技术企业数量实现倍增。", [("倍增", 2, "倍", "=", "increase", False)]),
     (

@@ -660,6 +660,9 @@ PERCENT_UNIT = "%"
 
 #: Comparators written before the number, and what they mean (Civil Code art. 1259:
 #: 以上/以下/以内 include the number, 超过/不满 exclude it).
+#: The bounds that may stand before the verb of a change as before a level (至少提高5个百分点: at least 5; 最多
+#: 减少2%): adverbs only, of the PREFIX_COMPARATORS (约, 超, 近 end other words: 制约, 赶超, 就近).
+CHANGE_BOUNDS = ("至少", "最少", "最多")
 PREFIX_COMPARATORS = {
     "不少于": ">=",
     "不低于": ">=",

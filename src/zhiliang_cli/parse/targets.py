@@ -1744,12 +1744,30 @@ def _multiplies(unit: str, before: str) -> bool:
     return unit == lx.DOUBLING_UNIT and _INCREASE.ending(before.rstrip(_BLANKS)) is not None
 
 
+def _change_verb(before: str) -> str:
+    """The verb of a change ``before`` ends with, if any ('' if none)."""
+    return _INCREASE.ending(before) or _DECREASE.ending(before) or ""
+
+
+def _bounds_a_change(before: str) -> bool:
+    """Whether ``before`` ends with a bound, then the verb of a change (至少提高, 最多减少).
+
+    >>> _bounds_a_change("覆盖率至少提高"), _bounds_a_change("覆盖率提高"), _bounds_a_change("不低于")
+    (True, False, False)
+    """
+    verb = _change_verb(before)
+    return bool(verb) and _CHANGE_BOUNDS.ending(before[: -len(verb)]) is not None
+
+
 def _prefix_comparator(before: str) -> str | None:
-    """A comparator right before the number, or before the goal verb that precedes it (至少举办3场)."""
+    """A comparator right before the number, or before the goal verb that precedes it (至少举办3场), or a bound
+    of the genre's adverbs before the verb of a change (至少提高5个百分点: the change at least that)."""
     found = _PREFIXES.ending(before)
     verb = _GOAL_VERBS.ending(before)
     if found is None and verb is not None:
         found = _PREFIXES.ending(before[: -len(verb)])
+    if found is None and _bounds_a_change(before):
+        found = _CHANGE_BOUNDS.ending(before[: -len(_change_verb(before))])
     if found is None and before.endswith("的"):  # 不少于总数的5%: the bound, then what the share is of
         of = RE_BOUND_OF.search(before)
         found = of.group("cmp") if of else None
@@ -1863,6 +1881,7 @@ class _Words:
 _ENDINGS_KEPT = 4096  # answers a word list keeps before it forgets them all
 _PREFIXES = _Words(lx.PREFIX_COMPARATORS)
 _MAGNITUDE_BOUNDS = _Words(lx.MAGNITUDE_BOUNDS)
+_CHANGE_BOUNDS = _Words(lx.CHANGE_BOUNDS)
 _BOUNDS = {**lx.PREFIX_COMPARATORS, **lx.MAGNITUDE_BOUNDS}  # what each bound before a number sets
 _LEVELS = _Words((*lx.LEVEL_VERBS, *lx.REACH_VERBS, *lx.REACH_DOWN_VERBS, "稳定在", "保持在", "控制在"))
 _GOAL_VERBS = _Words(lx.GOAL_VERBS)
@@ -1893,7 +1912,10 @@ def _record(
     expression_end = suffix.end() if suffix else unit.end
     clause_start = _skip_space(text, _out_of_brackets(text, clause_start, start))
     clause_end = _clause_end(text, expression_end, ctx)
-    change = "increase" if double else _change(before[: before.rfind(prefix)] if prefix else before)
+    # the words before the bound, where the change is said (比上年增长不低于5%); all of them where the bound
+    # stands before the change (至少提高5个百分点)
+    head = before[: before.rfind(prefix)] if prefix and not _bounds_a_change(before) else before
+    change = "increase" if double else _change(head)
     if change is None and prefix is None and not double:
         change = _opening_change(text, clause_start, start)
     if double:  # 翻一番: the value multiplies by 2 for each 番; 倍增 doubles it
@@ -1901,7 +1923,7 @@ def _record(
         low_value, high_value = (2 ** chinese_value(times) if times else 2), None
     else:
         low_value, high_value = _bounds(low, high)
-        if change == "increase" and _multiplies(unit_text, before[: before.rfind(prefix)] if prefix else before):
+        if change == "increase" and _multiplies(unit_text, head):
             # 增长一倍 doubles, as 翻一番 does: the value is the multiple of the base, the growth and the base
             low_value, high_value = (None if v is None else v + 1 for v in (low_value, high_value))
     verb = ctx.governing(clause_start, start)
