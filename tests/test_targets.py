@@ -134,6 +134,13 @@ MADE_UP = [
     ),
     ("double", "营业收入实现翻一番。", [("翻一番", 2, "倍", "=", "increase", False)]),
     ("double-twice", "力争产值翻两番。", [("翻两番", 4, "倍", "=", "increase", True)]),
+    # genre 76: a threshold, a name, then a bound and the count: the threshold says which ones are counted
+    (
+        "a-class-of-projects-then-a-bounded-count",
+        "新签约亿元以上项目不少于６０个。",
+        [("６０", 60, "个", ">=", None, False)],
+    ),
+    ("a-threshold-then-a-bounded-count", "引进10亿元以上项目至少30个。", [("30", 30, "个", ">=", None, False)]),
     # genre 75: 至少 before the verb of a change bounds the change as it bounds a level (最多 too)
     ("at-least-before-a-change", "城区清洁取暖率至少提高5个百分点。", [("5", 5, "百分点", ">=", "increase", False)]),
     ("at-most-before-a-change", "能耗最多增长3%。", [("3%", 3, "%", "<=", "increase", False)]),

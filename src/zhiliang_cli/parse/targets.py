@@ -1568,18 +1568,25 @@ def _qualifies(
 
 
 def _count_follows(text: str, expression_end: int, ctx: _Context) -> bool:
-    """Whether a short name, then a count with its unit, follows at once: 超1000万元 OPC100家."""
+    """Whether a short name, then a count with its unit, follows at once: 超1000万元 OPC100家; or a name, a
+    bound and a count of things (亿元以上项目不少于60个: the threshold says which projects are counted)."""
     upper = min(ctx.clause_end(expression_end), expression_end + _NAME_REACH + 1)
     later = RE_QUANTITY.search(text, expression_end, upper)
     if (
         later is None
         or later.start() == expression_end
         or not RE_NAME_ONLY.fullmatch(text, expression_end, later.start())
-        or _prefix_comparator(text[expression_end : later.start()]) is not None
     ):
-        return False  # 超10家面积均不少于1万平方米: a bound of each one's measure, not a name
+        return False
     unit = RE_UNIT.match(text, later.end(), ctx.end)
-    return unit is not None and unit.group("unit") not in lx.GOAL_ONLY_UNITS  # 二级节点: a grade, no count
+    if unit is None or unit.group("unit") in lx.GOAL_ONLY_UNITS:
+        return False  # 二级节点: a grade, no count
+    words = text[expression_end : later.start()]
+    bound = _prefix_comparator(words)
+    if bound is None:
+        return True
+    # 超10家面积均不少于1万平方米: a bound of each one's measure, not a name; 项目不少于60个: the name, then its count
+    return unit.group("unit") in lx.COUNTING_CLASSIFIERS and not any(word in words for word in lx.EACH_WORDS)
 
 
 _CIRCLE_REACH = 8  # characters after a time in which 圈 names a neighbourhood (15分钟就业服务圈)
