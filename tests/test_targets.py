@@ -739,6 +739,13 @@ SUBJECTS = [
 
 # (id, text, [(number_text, comparator, the date it is set for)])
 TIMES = [
+    # genre 74: the date of a change's base (由2023年底的…) is no time to reach; a deadline before 由 is
+    (
+        "the-date-of-a-base",
+        "企业数量由2023年底的1200家增加到2400家以上，入库数达到12000家。",
+        [("2400", ">=", None), ("12000", ">=", None)],
+    ),
+    ("a-deadline-before-a-base", "企业数量2025年底前由1200家增加到2400家以上。", [("2400", ">=", "2025-12-31")]),
     (
         "a-paragraph-opening-with-its-year",
         "\n　　2018年，床位数达到6.2张；全科医生数达到3名。",
