@@ -630,6 +630,12 @@ NON_TARGETS = [
 
 # (id, sentence, [(number_text, subject, aspirational)]): what each target counts, where one verb sets several
 SUBJECTS = [
+    # genre 76: a thousands separator ends no clause — the two counts of one verb, each its name, as with 8000辆
+    (
+        "a-thousands-separator-ends-no-clause",
+        "全市汽车以旧换新不少于8,000辆、家电以旧换新不少于5万台。",
+        [("8,000", "全市汽车以旧换新", False), ("5万", "家电以旧换新", False)],
+    ),
     # made up: a name that opens with a measure word (口袋公园) keeps it
     (
         "a-name-opening-with-a-measure-word",

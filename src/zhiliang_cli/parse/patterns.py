@@ -705,11 +705,16 @@ RE_QUOTED = re.compile(
 )
 #: The nearest opening quotation mark before a position (searched backwards).
 RE_LAST_QUOTE_OPEN = regex.compile(_chars("".join(o for o, _ in lx.QUOTE_PAIRS)), regex.REVERSE)
-#: Marks that end a clause, and that end a sentence.
-RE_CLAUSE_END = re.compile(_chars(lx.CLAUSE_ENDS))
+#: Marks that end a clause, and that end a sentence.  The ASCII comma ends none between a digit and three
+#: more (1,200家, 2,400: a thousands separator), where no digit follows them (2023,2024 is two years).
+_CLAUSE_END = (
+    _chars(lx.CLAUSE_ENDS)  # a mark (one class first: re skips to its characters)
+    + r"(?!(?<=[0-9],)[0-9]{3}(?![0-9]))"  # not the comma that parts the thousands of a number
+)
+RE_CLAUSE_END = re.compile(_CLAUSE_END)
 #: The same, searched backwards from a position (REVERSE finds the nearest one first: one call
 #: costs less than a scan of the item for every mark, measured side by side).
-RE_LAST_CLAUSE_END = regex.compile(_chars(lx.CLAUSE_ENDS), regex.REVERSE)
+RE_LAST_CLAUSE_END = regex.compile(_CLAUSE_END, regex.REVERSE)
 RE_LAST_SENTENCE_END = regex.compile(_chars(lx.SENTENCE_ENDS), regex.REVERSE)
 RE_SENTENCE_END = re.compile(_chars(lx.SENTENCE_ENDS))
 #: A number written in digits (ASCII or full width), as opposed to Chinese numerals.
