@@ -940,3 +940,62 @@ def test_a_count_of_the_projects_of_a_minsheng_plan_is_no_target() -> None:
     assert [t["text"] for t in plan["targets"]] == ["新增企业3家"]  # two projects follow: no goal
     three = parse_text(text.replace("办好2件", "办好3件"))
     assert [t["number_text"] for t in three["targets"]] == ["3", "3"]
+
+
+# (id, text, [(number_text, value, unit, comparator, change, subject, by)]): a table of planned figures printed as
+# text rows inside an item — a header row of years, rows of an indicator and a figure per year (genre 75)
+TABLE_ROWS = [
+    (
+        "indicators-by-year",
+        "主要指标如下：\n　　指标名称　　　　2024年　　2025年\n　　万元GDP能耗降低率（%）　　3.2　　　3.5\n"
+        "　　可再生能源发电量（亿千瓦时）　　36　　　42\n　　（牵头单位：市发展改革委）",
+        [
+            ("3.2", 3.2, "%", "=", "decrease", "万元GDP能耗降低率", "2024-12-31"),
+            ("3.5", 3.5, "%", "=", "decrease", "万元GDP能耗降低率", "2025-12-31"),
+            ("36", 3600000000, "千瓦时", "=", None, "可再生能源发电量", "2024-12-31"),
+            ("42", 4200000000, "千瓦时", "=", None, "可再生能源发电量", "2025-12-31"),
+        ],
+    ),
+    (
+        "figures-with-their-units-and-signs",
+        "指标　　2025年　　2027年\n森林覆盖率　　≥38.5%　　≥40%\n新增企业（家）　　１２０　　1,500\n"
+        "其他工作按计划推进。",
+        [
+            ("≥38.5%", 38.5, "%", ">=", None, "森林覆盖率", "2025-12-31"),
+            ("≥40%", 40, "%", ">=", None, "森林覆盖率", "2027-12-31"),
+            ("１２０", 120, "家", "=", None, "新增企业", "2025-12-31"),
+            ("1,500", 1500, "家", "=", None, "新增企业", "2027-12-31"),
+        ],
+    ),
+    (
+        "a-column-of-units",
+        "指标　　单位　　2025年\n规模以上工业增加值增长率　　%　　6.5\n新增高新技术企业　　家　　200\n",
+        [
+            ("6.5", 6.5, "%", "=", "increase", "规模以上工业增加值增长率", "2025-12-31"),
+            ("200", 200, "家", "=", None, "新增高新技术企业", "2025-12-31"),
+        ],
+    ),
+    # made up: years after gaps with no rows of figures under them are no table
+    (
+        "years-without-figures",
+        "时间安排　　2024年　　2025年\n　　全面推进各项工作，建成示范区3个。",
+        [("3", 3, "个", "=", None, None, None)],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), _cases(TABLE_ROWS))
+def test_table_rows(text: str, expected: list[Any]) -> None:
+    found = extract_targets(text, Region(0, len(text), 1, 1), LineIndex(text))
+    assert [
+        (
+            t["number_text"],
+            t["value"],
+            t["unit"],
+            t["comparator"],
+            t["change"],
+            t["subject"],
+            t["by"] and t["by"]["date"],
+        )
+        for t in found
+    ] == expected

@@ -651,6 +651,12 @@ DENOMINATOR_UNITS = (
 #: Words naming a rate or an index: a number after one may stand without a unit when a
 #: comparator follows it (万台特种设备死亡率控制在0.2以下, 质量竞争力指数达到85以上).
 RATE_WORDS = ("率", "指数", "系数", "比重", "比例", "占比", "得分", "分值", "强度", "密度", "PUE", "能效比")
+#: How the name of an indicator in a table of planned figures ends when its figure is the size of a fall or a
+#: rise (万元GDP能耗降低率（%）　3.2: a fall of 3.2 %, as 下降3.2% would be).
+FALL_RATE_WORDS = ("降低率", "下降率", "降率", "降幅", "减少率", "压减率", "下降")
+RISE_RATE_WORDS = ("增长率", "增速", "增幅", "提高率", "上升率", "增长")
+#: The head of a column of units in such a table (指标　单位　2024年　2025年).
+UNIT_COLUMN_HEADS = ("单位", "计量单位")
 #: The unit of 翻一番 (doubling): a multiple.
 DOUBLING_UNIT = "倍"
 #: Doubling in one word, as 翻一番 states it (高新技术企业数量实现倍增): value 2, where it ends its phrase.

@@ -1066,6 +1066,25 @@ RE_ALIGNMENT_CELL = re.compile(
     re.VERBOSE,
 )
 
+#: A year heading a column of a table printed as text rows inside an item (指标名称　　2024年　　2025年): 年, then a
+#: gap of two spaces or more or the line's end, after a year that follows such a gap.  年 first: re skips to it,
+#: ten times faster over a plan than from a year's digits, which most numbers hold (a header printing its years
+#: without 年 is not looked for).
+RE_YEAR_COLUMN = re.compile(
+    r"年"
+    rf"(?={_chars(lx.TABLE_GAP_SPACES)}{{2}}|{WS}*(?:\r|\n|$))"  # then a gap, or the line ends
+    rf"(?<={_chars(lx.TABLE_GAP_SPACES)}{{2}}[12１２]{DIGIT}{{3}}年)"  # after a gap and a year: 　　2024年
+)
+#: The gap between the cells of such a row: two spaces or more, or tabs.
+RE_ROW_GAP = re.compile(_chars(lx.TABLE_GAP_SPACES) + r"{2,}|\t+")
+#: A year heading a column, the whole cell: 2024年, 2025.
+RE_YEAR_CELL = re.compile(rf"(?P<year>[12１２]{DIGIT}{{3}})年?")
+#: A figure in a row's cell, the whole cell: 3.2, 4.0, 1,350, ≥85%, １２０.
+RE_FIGURE_CELL = re.compile(
+    rf"(?P<cmp>[≥≤＞＜><])?"  # a bound printed as a sign
+    rf"(?P<number>{DIGIT}+(?:,[0-9]{{3}})*(?:[.．]{DIGIT}+)?)"  # the figure
+    rf"(?P<pct>[%％‰])?"  # a share may carry its unit
+)
 #: What parts the units of a table's units cell: 、 ， ； and spaces.
 RE_UNIT_SEPARATOR = re.compile(r"[、，,；;\s\u3000]+")
 #: A bracketed aside closing a unit's name: （省知识产权局） of 省市场监管局（省知识产权局）.

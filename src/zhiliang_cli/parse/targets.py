@@ -21,6 +21,8 @@ A rate or an index may stand without a unit when a comparator follows it
 unsaid); so does a share (超过1/3, 达到五分之四, 三成以上: a bare ratio,
 0.3 for 三成), while 百分之百 is 100 %, and 增长一倍 is read as 翻一番 (the multiple, 2).
 A capability stated with no verb that reaches it is a goal (基本具备抗御6级左右地震的能力: 6, 级, ~).
+A table of planned figures printed as text rows in an item (指标名称　2024年　2025年, then 万元GDP能耗降低率（%）
+3.2　3.5) gives a target per figure, its row's indicator the subject, its column's year-end the time.
 Emits one record per target with the clause it stands in, as printed, its span, and the
 span of the number itself.
 """
@@ -40,7 +42,7 @@ from zhiliang_cli.records import DeadlineRecord, TargetRecord
 
 from . import lexicon as lx
 from .lines import LineIndex, heading_at
-from .numerals import chinese_to_int, normalise, parse_number
+from .numerals import arabic_to_float, chinese_to_int, normalise, parse_number
 from .patterns import (
     RE_ASPIRATION_CUE,
     RE_BASELINE_CUE,
@@ -57,6 +59,7 @@ from .patterns import (
     RE_COMPLETION,
     RE_CONDITION_LIST,
     RE_DISTRIBUTIVE,
+    RE_FIGURE_CELL,
     RE_FUND_SET_UP,
     RE_FUND_SHARE,
     RE_GOVERNING_VERB,
@@ -77,13 +80,17 @@ from .patterns import (
     RE_QUOTED,
     RE_RATE_FRAME,
     RE_RATE_WORD,
+    RE_ROW_GAP,
     RE_SENTENCE_END,
     RE_SENTENCE_YEAR,
     RE_STRAIGHT_QUOTE,
     RE_SUBSIDY,
     RE_SUFFIX_COMPARATOR,
+    RE_TRAILING_BRACKETS,
     RE_UNIT,
     RE_WRAPPED_SUFFIX_COMPARATOR,
+    RE_YEAR_CELL,
+    RE_YEAR_COLUMN,
 )
 from .times import TimeMark, Times, find_times
 
@@ -359,7 +366,11 @@ def extract_all(
         target = _target(text, quantity, context, region, index)
         if target is not None:
             _add(text, found[i], target)
+    tables = _table_rows(text, regions, index)  # most plans hold none: one scan finds that out
     for k, (region, targets) in enumerate(zip(regions, found, strict=True)):
+        if k in tables:
+            rows = tables[k]  # a figure in a row is the row's target, not one of the text's
+            targets[:] = [t for t in targets if not any(a <= t["number_span"][0] < b for a, b, _ in rows)]
         if targets:
             found[k] = _named_subjects(text, contexts[k], _distribute(text, contexts[k], targets))
             marks = (
@@ -373,7 +384,185 @@ def extract_all(
                 [t for t in marks if t.kind != "scope" and t.end <= region.end],
                 index,
             )
+    for k, rows in tables.items():
+        cells = [t for _start, _end, row in rows for t in row]
+        found[k] = sorted(found[k] + cells, key=lambda t: t["number_span"][0])
     return found
+
+
+def _table_rows(
+    text: str, regions: list[Region], index: LineIndex
+) -> dict[int, list[tuple[int, int, list[TargetRecord]]]]:
+    """The rows of the tables printed as text inside the regions, by region: each row's span and its targets.
+
+    A table of planned figures an item may hold (主要指标如下：): a header row whose cells after the first are
+    years (指标名称　　2024年　　2025年), then rows of a name and one figure per year, the cells parted by gaps
+    of two spaces or more (万元GDP能耗降低率（%）　　3.2　　3.5).  Each figure is a target of the row's
+    indicator (its subject, the unit bracket left out), set for the end of its column's year, its unit the
+    bracket's, a magnitude in it folded into the value (（亿千瓦时）: 36 is 3.6e9 千瓦时); a rate of a fall or a
+    rise (降低率, 增长率) is a change.  The rows end at the first line that is not one."""
+    tables: dict[int, list[tuple[int, int, list[TargetRecord]]]] = {}
+    if not regions:
+        return tables
+    k, seen = 0, -1
+    for column in RE_YEAR_COLUMN.finditer(text, regions[0].start, regions[-1].end):
+        if column.start() <= seen:
+            continue  # a column of a header already read
+        while k < len(regions) and regions[k].end <= column.start():
+            k += 1
+        if k == len(regions) or column.start() < regions[k].start:
+            continue
+        region = regions[k]
+        at = index.content_line_at(column.start())
+        header = index.lines[at]
+        seen = header.end
+        unit_column, years = _header_years(text, header.start, header.end)
+        if not years:
+            continue
+        rows = []
+        for line in itertools.islice(index.lines, at + 1, None):
+            if line.end > region.end:
+                break
+            row = _row_targets(text, line.start, line.end, years, unit_column, region, index)
+            if row is None:
+                break
+            rows.append((line.start, line.end, row))
+        if rows:
+            tables.setdefault(k, []).extend(rows)
+    return tables
+
+
+def _header_years(text: str, start: int, end: int) -> tuple[bool, list[tuple[str, int, int]]]:
+    """Whether a table's header row has a column of units after the first (指标　单位　2024年), and the years
+    it heads its other columns with (the first cell names the rows: 指标名称), each with its span; no years
+    where a cell after those is no year.
+
+    >>> [y for y, _, _ in _header_years("指标名称　　2024年　　2025年", 0, 18)[1]]
+    ['2024', '2025']
+    >>> t = "指标　　单位　　2025年"
+    >>> _header_years(t, 0, len(t))[0], _header_years("到2025年，　　完成任务　　2025年", 0, 19)
+    (True, (False, []))
+    """
+    cells = _cells(text, start, end)
+    unit_column = len(cells) > 2 and text[cells[1][0] : cells[1][1]] in lx.UNIT_COLUMN_HEADS
+    years: list[tuple[str, int, int]] = []
+    for cell_start, cell_end in cells[1 + unit_column :]:
+        year = RE_YEAR_CELL.fullmatch(text, cell_start, cell_end)
+        if year is None:
+            return False, []
+        years.append((f"{arabic_to_float(year.group('year')):.0f}", cell_start, cell_end))
+    return unit_column, years
+
+
+def _cells(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The spans of the cells of a row printed as text, parted by gaps."""
+    cells, pos = [], start
+    for gap in RE_ROW_GAP.finditer(text, start, end):
+        cells.append((pos, gap.start()))
+        pos = gap.end()
+    cells.append((pos, end))
+    return cells
+
+
+def _row_targets(
+    text: str,
+    start: int,
+    end: int,
+    years: list[tuple[str, int, int]],
+    unit_column: bool,
+    region: Region,
+    index: LineIndex,
+) -> list[TargetRecord] | None:
+    """The targets of a row of a table whose columns ``years`` head: a name, its unit where the table has a
+    column of units, then a figure per year; None if the line is no such row (the note after the table, a
+    paragraph)."""
+    cells = _cells(text, start, end)
+    if len(cells) != len(years) + 1 + unit_column:
+        return None
+    name_start, name_end = cells[0]
+    name = text[name_start:name_end]
+    if any(ch in lx.CLAUSE_ENDS for ch in name) or RE_HAS_DIGIT.fullmatch(name[:1] or "0"):
+        return None
+    figures = [RE_FIGURE_CELL.fullmatch(text, a, b) for a, b in cells[1 + unit_column :]]
+    if not all(figures):
+        return None
+    subject, unit, magnitude = _indicator(name)
+    if unit_column:
+        unit, magnitude = _unit_in(text[cells[1][0] : cells[1][1]])
+    change = _rate_change(subject)
+    targets: list[TargetRecord] = []
+    for figure, (year, year_start, year_end) in zip(figures, years, strict=True):
+        assert figure is not None
+        value = parse_number(figure.group("number") + magnitude)
+        if value is None:
+            return None
+        sign = figure.group("cmp")
+        targets.append(
+            {
+                "item": region.item,
+                "section": region.section,
+                "text": text[start:end],
+                "span": [start, end],
+                "line": index.line_of(figure.start()),
+                "number_text": figure.group(),
+                "number_span": [figure.start(), figure.end()],
+                "value": normalise(value),
+                "low": None,
+                "high": None,
+                "unit": _printed_unit(figure.group("pct") or unit),
+                "comparator": _BOUNDS[sign] if sign else "=",
+                "change": change,
+                "aspirational": False,
+                "subject": subject,
+                "by": {"text": text[year_start:year_end], "span": [year_start, year_end], "date": f"{year}-12-31"},
+            }
+        )
+    return targets
+
+
+def _indicator(name: str) -> tuple[str, str, str]:
+    """An indicator's name without its unit bracket, the unit the bracket gives and the magnitude before it.
+
+    >>> _indicator("可再生能源发电量（亿千瓦时）"), _indicator("万元GDP能耗降低率（%）")
+    (('可再生能源发电量', '千瓦时', '亿'), ('万元GDP能耗降低率', '%', ''))
+    >>> _indicator("森林覆盖率")
+    ('森林覆盖率', '', '')
+    """
+    bracket = RE_TRAILING_BRACKETS.search(name)
+    if bracket is None:
+        return name, "", ""
+    unit, magnitude = _unit_in(bracket.group()[1:-1])
+    if not unit:
+        return name, "", ""  # a bracket that gives no unit: part of the name
+    return name[: bracket.start()].rstrip(lx.SPACE_CHARS), unit, magnitude
+
+
+def _unit_in(words: str) -> tuple[str, str]:
+    """The unit ``words`` name whole, and the magnitude before it (亿千瓦时: 千瓦时, 亿); ('', '') if none.
+
+    >>> _unit_in("亿千瓦时"), _unit_in("%"), _unit_in("—")
+    (('千瓦时', '亿'), ('%', ''), ('', ''))
+    """
+    words = words.strip(lx.SPACE_CHARS)
+    magnitude = next((m for m in _MAGNITUDES_LONGEST_FIRST if words.startswith(m) and len(words) > len(m)), "")
+    unit = RE_UNIT.fullmatch(words, len(magnitude))
+    return ("", "") if unit is None else (_unit_text(unit.group("unit")), magnitude)
+
+
+_MAGNITUDES_LONGEST_FIRST = sorted(lx.MAGNITUDES, key=len, reverse=True)
+
+
+def _rate_change(name: str) -> str | None:
+    """The change an indicator's name states: a rate of a fall (降低率, 下降率, 降幅) or a rise (增长率, 增速).
+
+    >>> _rate_change("万元GDP能耗降低率"), _rate_change("地区生产总值增长率"), _rate_change("森林覆盖率")
+    ('decrease', 'increase', None)
+    """
+    if name.endswith(lx.FALL_RATE_WORDS):
+        return "decrease"
+    if name.endswith(lx.RISE_RATE_WORDS):
+        return "increase"
+    return None
 
 
 def _quantities(text: str, start: int, end: int) -> Iterator[re.Match[str]]:
