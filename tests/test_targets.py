@@ -11,7 +11,7 @@ import yaml
 
 from zhiliang_cli.parse.lines import LineIndex
 from zhiliang_cli.parse.targets import Region, extract_all, extract_targets
-from zhiliang_cli.records import ItemRecord
+from zhiliang_cli.records import DeadlineRecord, ItemRecord
 
 ANNOTATION = Path(__file__).parent / "annotations" / "plan_2023_targets.yaml"
 
@@ -999,3 +999,29 @@ def test_table_rows(text: str, expected: list[Any]) -> None:
         )
         for t in found
     ] == expected
+
+
+# (id, text, the item's 完成时限 from its note, [(number_text, the date each target is set for)])
+DUE = [
+    # genre 72: a time the text states after the note's 完成时限 gives way to it: the whole task is due then
+    (
+        "a-year-within-an-earlier-field",
+        "年内完成改革面积8万亩，覆盖率达到70%以上。",
+        "2025-11-30",
+        [("8万", "2025-11-30"), ("70%", "2025-11-30")],
+    ),
+    # made up: a time before the field binds its sentence; a target with no time of its own takes the field
+    (
+        "a-stage-before-the-field",
+        "6月底前完成改造100户。新建站点20个。",
+        "2025-11-30",
+        [("100", "2025-06-30"), ("20", "2025-11-30")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "due", "expected"), [pytest.param(t, d, e, id=i) for i, t, d, e in DUE])
+def test_due(text: str, due: str, expected: list[tuple[str, str]]) -> None:
+    deadline: DeadlineRecord = {"text": "完成时限", "span": [0, 0], "date": due}
+    found = extract_all(text, [Region(0, len(text), 1, 1, None, deadline)], LineIndex(text), 2025)[0]
+    assert [(t["number_text"], t["by"] and t["by"]["date"]) for t in found] == expected

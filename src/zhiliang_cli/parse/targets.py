@@ -959,12 +959,26 @@ def _set_times(
         time = earlier[-1] if earlier else later
         if time is None and horizon >= 0 and horizon not in reach:  # needed only where no time is stated
             reach[horizon] = _horizon_reach(text, horizons[horizon].start, region.end, index)
-        if time is not None:
+        if time is not None and _due_before(region.deadline, time):
+            target["by"] = region.deadline  # 年内完成…8万亩 in an item due （2025年11月底前）: the task's date
+        elif time is not None:
             target["by"] = time.record(text)
         elif horizon >= 0 and pos < reach[horizon]:
             target["by"] = horizons[horizon].record(text)
         elif region.deadline is not None:
             target["by"] = region.deadline
+
+
+def _due_before(deadline: DeadlineRecord | None, time: TimeMark) -> bool:
+    """Whether the item's 完成时限 (a field of its note) falls before a time its text states: what the text
+    times within the task (年内完成…) is due with the whole task, by the field's date.
+
+    >>> _due_before({"text": "2025年11月底前", "span": [0, 0], "date": "2025-11-30"}, TimeMark(0, 2, "deadline",
+    ...     "2025-12-31"))
+    True
+    """
+    due = deadline["date"] if deadline is not None else None
+    return due is not None and time.date is not None and due < time.date
 
 
 def _dates_a_base(text: str, time: TimeMark) -> bool:
