@@ -203,9 +203,15 @@ RE_TITLE_PERIOD_LINE = regex.compile(
     regex.VERBOSE,
 )
 
-#: A line introducing attachments: 附件, 附件1, 附件：1. ……
+#: A line introducing attachments: 附件, 附件1, 附件：1. ……; or the first name of a 附件说明 whose number
+#: is set off by a full stop or 、 in place of the colon (附件1.某某坐标, then 2.… under it): a name, so no
+#: sentence ends in it (附件1、2所列项目由…负责。 is a sentence of the text).
 RE_ATTACHMENT_LINE = regex.compile(
-    rf"(?:{_alternation(lx.ATTACHMENT_LABELS)}){WS}*+(?:{DIGIT}++{WS}*+)?(?:{COLON}.*)?$"
+    rf"""(?:{_alternation(lx.ATTACHMENT_LABELS)}) {WS}*+
+    (?: {DIGIT}++ {WS}*+ (?: [.．、] [^。！？!?；;]*+ )? )?  # 附件1, 附件1.某某坐标
+    (?: {COLON} .* )? $                                   # 附件：…, 附件1：…
+    """,
+    regex.VERBOSE,
 )
 
 #: The 份号 above a notice's title: six digits (GB/T 9704-2012 7.2.1).
