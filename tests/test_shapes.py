@@ -656,3 +656,55 @@ def test_a_table_of_contents_of_sections_is_no_section() -> None:
     plan = _plan(text)
     assert [s["title"] for s in plan["sections"]] == ["总体要求", "重点任务", "保障措施"]
     assert [p["kind"] for p in plan["problems"]] == []
+
+
+def _sections_and_items(text: str) -> list[tuple[str, list[str]]]:
+    return [(s["title"], [i["title"] for i in s["items"]]) for s in _plan(text)["sections"]]
+
+
+#: Headings above the sections' own numbering, read as the top level as 一、 is: 第一篇 (printed by
+#: some plans where others print 第一章 or 第一部分), holding the tasks （1）… directly.
+PIAN = (
+    "某省行动计划\n第一篇　总体要求\n坚持企业主体地位。到2025年建成平台10个。\n"
+    "第二篇　壮大创新主体\n（1）支持企业研发。培育企业10家。（省科技厅、省财政厅）\n"
+    "（2）建设创新平台。建成平台5个。（省发展改革委）\n"
+    "第三篇　优化创新生态\n（3）促进成果转化。建设交易市场。（省科技厅）\n"
+    "第四篇　保障措施\n加强组织领导。定期召开会议。\n"
+)
+CHAPTER_HEADINGS = [
+    (
+        "第一篇 over （1） tasks",
+        PIAN,
+        [
+            ("总体要求", []),
+            ("壮大创新主体", ["支持企业研发", "建设创新平台"]),
+            ("优化创新生态", ["促进成果转化"]),
+            ("保障措施", []),
+        ],
+    ),
+    (
+        "第一篇 with no space after it",
+        PIAN.replace("篇　", "篇"),
+        [
+            ("总体要求", []),
+            ("壮大创新主体", ["支持企业研发", "建设创新平台"]),
+            ("优化创新生态", ["促进成果转化"]),
+            ("保障措施", []),
+        ],
+    ),
+    (
+        "第一部分 as it was read before (probe)",
+        PIAN.replace("篇", "部分"),
+        [
+            ("总体要求", []),
+            ("壮大创新主体", ["支持企业研发", "建设创新平台"]),
+            ("优化创新生态", ["促进成果转化"]),
+            ("保障措施", []),
+        ],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "read"), [c[1:] for c in CHAPTER_HEADINGS], ids=[c[0] for c in CHAPTER_HEADINGS])
+def test_headings_above_the_sections_numbering_are_the_sections(text: str, read: list[tuple[str, list[str]]]) -> None:
+    assert _sections_and_items(text) == read

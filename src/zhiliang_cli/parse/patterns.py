@@ -87,6 +87,7 @@ RE_LINE_WRAP = regex.compile(rf"(?<!{WS}){WS}*+(?:\r\n|\r|\n){WS}*")  # tried on
 #: (1.5万亩) and continues no sentence (structure).
 #: A number and a space (1 总则) is ``lg``: a chapter numbered as GB/T 1.1 numbers them, a heading
 #: where its clauses (1.1 …) follow it (structure).
+_CHAPTER = _alternation(lx.CHAPTER_WORDS)  # 章, 部分, 篇: what follows a chapter's numeral
 _SERIAL_RUN_ON = rf"[\u4e00-\u9fff{lx.SERIAL_RUN_ON_QUOTES}]"  # what a serial with no space after it runs on into
 RE_HEADING = re.compile(
     rf"""
@@ -95,7 +96,8 @@ RE_HEADING = re.compile(
                 (?P<ns>{DIGIT}{{1,2}}) (?={WS}|{_SERIAL_RUN_ON}) )                #   the task's, then a space or a word
       | (?P<l1> (?P<n1>{CN_NUM}{{1,12}}|{_chars(lx.DAMAGED_ONE)}) {WS}* {_chars(lx.LEVEL1_MARKS)} )  # 一、 (-、)
       | (?P<la> 第 {WS}* (?P<na>{CN_NUM}{{1,12}}) {WS}* 条 (?={WS}|$|[^\r\n]{{0,40}}$) )  # 第一条  an article
-      | (?P<lc> 第 {WS}* (?P<nc>{CN_NUM}{{1,12}}) {WS}* (?:章|部分) (?={WS}|$|[^\r\n]{{0,40}}$) )  # 第一章, 第一部分
+      | (?P<lc> 第 {WS}* (?P<nc>{CN_NUM}{{1,12}}) {WS}* (?:{_CHAPTER})             # 第一章, 第一部分, 第一篇
+                (?={WS}|$|[^\r\n]{{0,40}}$) )
       | (?P<l2> {OPEN} {WS}* (?P<n2>{CN_NUM}{{1,12}}) {WS}* {CLOSE} )           # （一） level two
       | (?P<l3> (?P<n3>{DIGIT}{{1,4}}) {WS}*                                    # 1.     level three
                 (?: [.．﹒](?P<dec>(?={DIGIT}))? | 、 ) )                        #        (1.5: maybe)
