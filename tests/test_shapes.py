@@ -708,3 +708,47 @@ CHAPTER_HEADINGS = [
 @pytest.mark.parametrize(("text", "read"), [c[1:] for c in CHAPTER_HEADINGS], ids=[c[0] for c in CHAPTER_HEADINGS])
 def test_headings_above_the_sections_numbering_are_the_sections(text: str, read: list[tuple[str, list[str]]]) -> None:
     assert _sections_and_items(text) == read
+
+
+#: A box set inside a task (专项行动一, 专栏1), its heading alone on its line and its own points under
+#: it: the box and its points are the task's text, not a level of sections or items.
+BOX_TASKS = (
+    "（1）支持企业研发。培育企业10家。（省科技厅、省财政厅）\n（2）建设创新平台。建成平台5个。（省发展改革委）\n"
+)
+BOX_AFTER = "（3）促进成果转化。建设交易市场。（省科技厅）\n二、保障措施\n加强组织领导。\n"
+BOXES = [
+    (
+        "专项行动 numbered 一, its points 1．2．3．",
+        "一、重点任务\n" + BOX_TASKS + "专项行动一　平台提能行动\n1．培育平台5家；\n2．2024年底前出台办法；\n"
+        "3．遴选平台10个。\n" + BOX_AFTER,
+        "专项行动一　平台提能行动\n1．培育平台5家；\n2．2024年底前出台办法；\n3．遴选平台10个。",
+    ),
+    (
+        "专栏 with a colon, its points 1、2、",
+        "一、重点任务\n" + BOX_TASKS + "专栏1：平台提能工程\n1、培育平台5家。\n2、遴选平台10个。\n" + BOX_AFTER,
+        "专栏1：平台提能工程\n1、培育平台5家。\n2、遴选平台10个。",
+    ),
+    (
+        "the box in the last task of a 第一篇",
+        "第一篇　重点任务\n" + BOX_TASKS + "专项行动一　平台提能行动\n1．培育平台5家；\n2．遴选平台10个。\n"
+        "第二篇　优化生态\n" + BOX_AFTER.replace("二、", "第三篇　"),
+        "专项行动一　平台提能行动\n1．培育平台5家；\n2．遴选平台10个。",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "box"), [c[1:] for c in BOXES], ids=[c[0] for c in BOXES])
+def test_a_box_and_its_points_are_the_text_of_the_task_it_follows(text: str, box: str) -> None:
+    plan = _plan("某省行动计划\n" + text)
+    items = [i for s in plan["sections"] for i in s["items"]]
+    assert [i["title"] for i in items] == ["支持企业研发", "建设创新平台", "促进成果转化"]
+    assert items[1]["text"].endswith(box)
+    assert not plan["problems"]
+
+
+def test_a_sentence_that_opens_with_a_box_word_is_no_box() -> None:
+    text = (
+        "某省行动计划\n一、重点任务\n专项行动一是加强监管。\n"
+        "1．培育平台5家。（省发展改革委）\n2．遴选平台10个。（省工信厅）\n"
+    )
+    assert [i["title"] for s in _plan(text)["sections"] for i in s["items"]] == ["培育平台5家", "遴选平台10个"]

@@ -109,6 +109,15 @@ RE_HEADING = re.compile(
     re.VERBOSE,
 )
 
+#: The heading of a box set inside a task, alone on its line: a box label and its number, then its
+#: title after a space or a colon (专栏1　重点行业绿色升级工程, 专栏2：…, 专项行动一　…); no sentence in it.
+RE_BOX_HEADING = regex.compile(
+    rf"""(?:{_alternation(lx.BOX_LABELS)}) {WS}*+ (?:{DIGIT}++|{CN_NUM}++)   # 专栏1, 专项行动一
+    (?: (?:{WS}|{COLON}) [^。！？!?；;]* )? $                             # 　its title
+    """,
+    regex.VERBOSE,
+)
+
 #: A sentence's end followed by a level-two or level-three marker, inside a line: a heading that a
 #: copy from PDF ran onto the end of the paragraph before it (…新格局。（二）供给能力提升工程).
 RE_FUSED_MARKER = re.compile(

@@ -55,6 +55,7 @@ from .lines import (
     LineIndex,
     as_decimal,
     heading_at,
+    is_box_heading,
     is_closing,
     is_date_line,
     is_noise,
@@ -181,7 +182,7 @@ def _parse_structure(text: str, index: LineIndex, run_in: bool = True) -> Struct
         listed = {id(line) for line in contents}
         raw = [h for line, h in zip(lines, raw, strict=True) if id(line) not in listed]
         lines = [line for line in lines if id(line) not in listed]
-    raw = _resolve_chapters(_without_annex_after_articles(text, lines, raw))
+    raw = _boxes_as_text(text, lines, _resolve_chapters(_without_annex_after_articles(text, lines, raw)))
     headings = _resolve_ambiguous(_levels(_resolve_serials(text, lines, raw)))
     unmarked = _restore_lost_markers(text, lines, headings)
     first = _plan_start(text, lines, headings)
@@ -418,6 +419,41 @@ def _table_of_contents(text: str, lines: list[Line], raw: list[Heading | None]) 
 
 _CONTENTS_MAX = 8  # characters of the line 目  录
 _CONTENTS_MIN = 3  # headings a table of contents lists, at least
+
+
+def _boxes_as_text(text: str, lines: list[Line], headings: list[Heading | None]) -> list[Heading | None]:
+    """The points a box inside a task numbers (专项行动一　…提能行动, then 1．2．3．) made the task's text:
+    after a box's heading (:func:`is_box_heading`), the headings of the first kind that follows it,
+    from 1 and running on by one, where that kind is not the task's own (the box numbers its points
+    apart from the plan's tasks) nor a section's.  A box's heading is looked for only on a line that
+    opens with a box label's first character and has no heading of its own: most lines never do."""
+    resolved: list[Heading | None] = headings
+    above: Heading | None = None  # the last heading before the line looked at
+    k = 0
+    while k < len(lines):
+        heading = headings[k]
+        if heading is not None:
+            above = heading
+        elif above is not None and text[lines[k].start] in _BOX_FIRST and is_box_heading(text, lines[k]):
+            first = next((j for j in range(k + 1, len(lines)) if headings[j] is not None), None)
+            point = headings[first] if first is not None else None
+            if point is not None and point.value == 1 and point.kind not in (above.kind, *_SECTION_KINDS):
+                if resolved is headings:
+                    resolved = list(headings)
+                value = 0
+                for j in range(k + 1, len(lines)):
+                    inner = headings[j]
+                    if inner is None:
+                        continue
+                    if inner.kind != point.kind or inner.value != value + 1:
+                        break
+                    resolved[j], value = None, inner.value
+                    k = j
+        k += 1
+    return resolved
+
+
+_BOX_FIRST = frozenset(word[0] for word in lx.BOX_LABELS)  # 专: what a box's heading starts with
 
 
 def _resolve_chapters(headings: list[Heading | None]) -> list[Heading | None]:
