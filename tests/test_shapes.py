@@ -752,3 +752,28 @@ def test_a_sentence_that_opens_with_a_box_word_is_no_box() -> None:
         "1．培育平台5家。（省发展改革委）\n2．遴选平台10个。（省工信厅）\n"
     )
     assert [i["title"] for s in _plan(text)["sections"] for i in s["items"]] == ["培育平台5家", "遴选平台10个"]
+
+
+#: A run-in title ended by the full-width full stop ． (U+FF0E) as by 。 (genre 74's lead phrases); ．
+#: is also a marker's mark and a decimal point, so only one after a short title, before text, ends it.
+RUN_IN_STOPS = [
+    ("fullwidth-stop", "（1）促进成果转化．建设技术交易市场，成交额增长20%。", "促进成果转化"),
+    ("after-a-closing-quote", "1．实施“倍增计划”．建立培育体系。", "实施“倍增计划”"),
+    ("marker-with-fullwidth-stop", "2．建设技术交易市场，成交额增长２．５倍。", "建设技术交易市场，成交额增长２．５倍"),
+    (
+        "a-numeral-after-a-comma",
+        "（1）抓好两项工作，一．建设市场，二．完善制度。",
+        "抓好两项工作，一．建设市场，二．完善制度",
+    ),
+    (
+        "past-a-titles-length",
+        "（1）推进全省技术交易市场、技术经理人队伍和科技成果转化公共服务体系一体化建设与提质增效工作．建设市场。",
+        "推进全省技术交易市场、技术经理人队伍和科技成果转化公共服务体系一体化建设与提质增效工作．建设市场",
+    ),
+]
+
+
+@pytest.mark.parametrize(("line", "title"), [c[1:] for c in RUN_IN_STOPS], ids=[c[0] for c in RUN_IN_STOPS])
+def test_a_fullwidth_full_stop_after_a_short_title_ends_it(line: str, title: str) -> None:
+    (item,) = [i for s in _plan(f"一、重点任务\n{line}\n")["sections"] for i in s["items"]]
+    assert item["title"] == title

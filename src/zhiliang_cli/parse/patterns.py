@@ -137,6 +137,20 @@ RE_ASCII_FULL_STOP = regex.compile(
     regex.VERBOSE,
 )
 
+#: A full-width full stop (． U+FF0E) that ends a run-in title as 。 does (壮大高新技术企业群体．实施…): after
+#: a Chinese character or a closing mark, before one or an opening mark; between digits it is a decimal
+#: point (２．５万), after a numeral that opens a line a marker (1．).  Structure takes it only after a
+#: short title with no clause in it.
+RE_RUN_IN_STOP = regex.compile(
+    rf"""
+    (?<= [\p{{Han}}”’》」』】）] )          # after a Chinese character or a closing mark,
+    (?<! [，,、：:；;] [{lx.CN_DIGITS}十]{{1,3}} )   # not a numeral that opens a clause (…，一．建设…)
+    ．                                # the full-width full stop
+    (?= [\p{{Han}}“‘《「『【（(] )         # before one or an opening mark
+    """,
+    regex.VERBOSE,
+)
+
 #: A title that ends in a colon soon after its marker: 1.提升制造业质量：…… (not 联系人:).
 RE_TITLE_COLON = re.compile(r"[^。：:，,；;（）()“”\r\n]{2,30}[：:](?!\d)")
 

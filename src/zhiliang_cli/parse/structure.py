@@ -84,6 +84,7 @@ from .patterns import (
     RE_PROVISION,
     RE_QUANTITY,
     RE_REQUEST_CLOSING,
+    RE_RUN_IN_STOP,
     RE_SUFFIX_COMPARATOR,
     RE_TAKES_EFFECT,
     RE_TITLE_COLON,
@@ -1473,17 +1474,39 @@ def _promote_childless_groups(draft: SectionDraft, notes: _Notes) -> None:
 
 def sentence_end(text: str, start: int, stop: int) -> int:
     """Where the first sentence from ``start`` ends before ``stop``: its 。, or an ASCII full stop
-    used as one (支撑.引进, not 2.5万); -1 if none.
+    used as one (支撑.引进, not 2.5万), or a full-width ． that ends a run-in title (:func:`_run_in_stop`);
+    -1 if none.
 
     >>> sentence_end("加强人才支撑.引进人才2.5万名。", 0, 17), sentence_end("提升2.5万", 0, 6)
     (6, -1)
+    >>> sentence_end("促进成果转化．建设市场，增长２．５倍。", 0, 19)
+    6
     """
     end = text.find("。", start, stop)
     limit = stop if end < 0 else end
-    if text.find(".", start, limit) < 0:  # the common case: no ASCII full stop before the 。
+    if text.find(".", start, limit) >= 0:  # (seldom: most plans have no ASCII full stop before the 。)
+        dot = RE_ASCII_FULL_STOP.search(text, start, limit)
+        if dot is not None:
+            end = limit = dot.start()
+    if text.find("．", start, limit) >= 0:
+        end = _run_in_stop(text, start, limit, end)
+    return end
+
+
+def _run_in_stop(text: str, start: int, limit: int, end: int) -> int:
+    """Where a full-width full stop ． (U+FF0E) ends a run-in title from ``start`` (壮大高新技术企业
+    群体．实施…), else ``end``: ． is also the mark of a marker (1．) and a decimal point (２．５), so
+    only one between words, after a title of two characters or more and at most a title's length
+    with no clause's end in it, ends the title as 。 would.
+
+    >>> _run_in_stop("促进成果转化．建设市场", 0, 11, -1), _run_in_stop("工作：一．加强领导", 0, 9, -1)
+    (6, -1)
+    """
+    dot = RE_RUN_IN_STOP.search(text, start, min(limit, start + _TITLE_MAX + 2))  # (and what follows it)
+    if dot is None or dot.start() - start < _SPACED_TITLE_MIN:
         return end
-    dot = RE_ASCII_FULL_STOP.search(text, start, limit)
-    return end if dot is None else dot.start()
+    title = text[start : dot.start()]
+    return end if any(mark in title for mark in lx.CLAUSE_ENDS if mark not in "，,") else dot.start()
 
 
 def _title(text: str, body: int, stop: int) -> tuple[str, int]:
