@@ -777,3 +777,42 @@ RUN_IN_STOPS = [
 def test_a_fullwidth_full_stop_after_a_short_title_ends_it(line: str, title: str) -> None:
     (item,) = [i for s in _plan(f"一、重点任务\n{line}\n")["sections"] for i in s["items"]]
     assert item["title"] == title
+
+
+#: The items are the level that carries the tasks: a section that numbers its paragraphs in another
+#: family of markers than the tasks with notes, none with a note of its own, frames them (genre 75's
+#: 四、保障措施 （一）（二）（三） after （1）…（9） tasks).
+FAMILY_TASKS = (
+    "一、重点任务\n（1）建设市场。建成市场5个。（牵头单位：市商务局）\n（2）完善制度。出台办法。\n"
+    "（3）培育企业。培育企业10家。（牵头单位：市科技局；配合单位：市财政局）\n"
+)
+OTHER_FAMILY = [
+    (
+        "（一） safeguards after （1） tasks",
+        FAMILY_TASKS + "二、保障措施\n（一）加强组织领导。定期召开会议。\n（二）强化资金保障。安排资金。\n"
+        "（三）严格督查考核。纳入考核。\n",
+        ["建设市场", "完善制度", "培育企业"],
+    ),
+    (
+        "1. paragraphs under a heading of another name",
+        FAMILY_TASKS + "二、有关要求\n1.各区要高度重视。\n2.各部门要加强协作。\n",
+        ["建设市场", "完善制度", "培育企业"],
+    ),
+    (
+        "the same family with no notes stays items (probe: gov_007's 实施步骤)",
+        FAMILY_TASKS
+        + "二、实施步骤\n（4）确定试点。选择试点地区。\n（5）开展评估。总结经验。\n（6）推广经验。全面推开。\n",
+        ["建设市场", "完善制度", "培育企业", "确定试点", "开展评估", "推广经验"],
+    ),
+    (
+        "another family that carries a note of its own stays items (probe)",
+        FAMILY_TASKS
+        + "二、重点工程\n（一）改造管网。改造管网120公里。（牵头单位：市城管局）\n（二）修复矿山。修复矿山10座。\n",
+        ["建设市场", "完善制度", "培育企业", "改造管网", "修复矿山"],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "titles"), [c[1:] for c in OTHER_FAMILY], ids=[c[0] for c in OTHER_FAMILY])
+def test_paragraphs_numbered_apart_from_the_noted_tasks_frame_them(text: str, titles: list[str]) -> None:
+    assert _titles("某市行动方案\n" + text) == titles

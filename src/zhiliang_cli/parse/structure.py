@@ -206,12 +206,14 @@ def _parse_structure(text: str, index: LineIndex, run_in: bool = True) -> Struct
     for draft in drafts:
         _promote_childless_groups(draft, notes)
     # The entries that frame the tasks are their sections' text: those titled as aims in every plan; then,
-    # where the tasks left carry notes, the safeguards and the layout that name no unit too.
+    # where the tasks left carry notes, the safeguards and the layout that name no unit too; and the
+    # paragraphs numbered apart from the tasks that carry the notes.
     noted = _noted_items(text, drafts, notes)
     if _frame(text, drafts, noted, lx.AIM_TITLES):
         noted = _noted_items(text, drafts, notes)  # (of the tasks left: a note for those before it counts anew)
     if _tasks_carry_notes(drafts, noted):
         _frame(text, drafts, noted, lx.FRAMING_TITLES)
+    _other_family_to_text(drafts, noted)  # (the entries framed carry no note: ``noted`` still holds)
     for draft in drafts:
         draft.promoted = not draft.items and (articles or bool(notes.within(*_own_text(draft))))
     flat = _is_flat(text, drafts, notes, run_in)
@@ -1423,6 +1425,25 @@ def _frame(text: str, drafts: list[SectionDraft], noted: set[int], titles: tuple
     for draft, count in zip(drafts, counts, strict=True):
         _framing_to_text(draft, count)
     return True
+
+
+def _other_family_to_text(drafts: list[SectionDraft], noted: set[int]) -> None:
+    """The entries of a section numbered in another family of markers than the tasks that carry the
+    notes, none with a note of its own, made their section's text (一、…三、 with （1）…（9） tasks that
+    carry notes, then 四、保障措施 with （一）（二）（三） paragraphs that name no unit): the items are the
+    level that carries the tasks, and a section that numbers its paragraphs apart from them frames
+    them.  Only where the notes stand on one family of markers, on most of its entries (``noted``: the
+    ids of the items that carry a note, as :func:`_noted_items` finds them)."""
+    kinds = {item.heading.kind for draft in drafts for item in draft.items if id(item) in noted}
+    if len(kinds) != 1:
+        return
+    (kind,) = kinds
+    tasks = [item for draft in drafts for item in draft.items if item.heading.kind == kind]
+    if sum(id(item) in noted for item in tasks) * 2 <= len(tasks):
+        return
+    for draft in drafts:
+        if draft.items and not draft.groups and all(item.heading.kind != kind for item in draft.items):
+            _framing_to_text(draft, len(draft.items))  # (none of them is noted: the notes are all on ``kind``)
 
 
 def _framing_count(text: str, draft: SectionDraft, noted: set[int], titles: tuple[str, ...]) -> int:
