@@ -172,6 +172,42 @@ def test_a_table_attached_after_the_signature_is_no_tasks_text(label: str) -> No
     assert not lost_characters(text, plan)
 
 
+#: A 附件说明 whose first name is set off from the label's number by a full stop or 、 in place of the
+#: colon (gov_044: 附件1.某某坐标 / 2.某某坐标 above the signature): the list ends the body.
+ATTACHMENT_LISTS = [
+    ("ascii full stop", "附件1.界址点坐标\n2.桥面界址点坐标\n"),
+    ("full-width full stop", "附件1．界址点坐标\n　　　2．桥面界址点坐标\n"),
+    ("enumeration comma", "附件1、界址点坐标\n2、桥面界址点坐标\n"),
+    ("one name alone", "附件1.界址点坐标\n"),
+]
+
+
+@pytest.mark.parametrize("listed", [c[1] for c in ATTACHMENT_LISTS], ids=[c[0] for c in ATTACHMENT_LISTS])
+def test_an_attachment_list_numbered_without_a_colon_ends_the_body(listed: str) -> None:
+    body = (
+        "某市人民政府关于某某工作的批复\n某区人民政府：\n"
+        "一、建设口岸\n（一）建设查验区。用地面积41公顷。（责任单位：市规划局）\n"
+        "（二）建设桥面。（责任单位：市交通局）\n"
+    )
+    text = body + listed + "某市人民政府\n2026年12月30日\n附件1.\n界址点坐标\n1\n15172.500\n"
+    plan = parse_text(text)
+    assert [i["text"] for i in _items(plan)] == [
+        "（一）建设查验区。用地面积41公顷。（责任单位：市规划局）",
+        "（二）建设桥面。（责任单位：市交通局）",
+    ]
+    assert plan["issuers"] == ["某市人民政府"] and plan["date"] == "2026-12-30"
+    assert not [p for p in plan["problems"] if p["kind"] == "numbering"]
+
+
+def test_a_sentence_that_opens_with_attachment_numbers_stays_in_its_task() -> None:
+    text = (
+        "某市工作方案\n一、建设口岸\n（一）建设查验区。用地面积41公顷。\n"
+        "附件1、2所列项目由市规划局负责。\n（二）建设桥面。（责任单位：市交通局）\n"
+    )
+    plan = parse_text(text)
+    assert _items(plan)[0]["text"] == "（一）建设查验区。用地面积41公顷。\n附件1、2所列项目由市规划局负责。"
+
+
 def test_a_notice_that_sends_a_plan_is_read_from_the_attached_plan() -> None:
     text = (
         "某省人民政府办公厅关于印发某省质量工作方案的通知\n各市人民政府：\n"

@@ -656,3 +656,163 @@ def test_a_table_of_contents_of_sections_is_no_section() -> None:
     plan = _plan(text)
     assert [s["title"] for s in plan["sections"]] == ["总体要求", "重点任务", "保障措施"]
     assert [p["kind"] for p in plan["problems"]] == []
+
+
+def _sections_and_items(text: str) -> list[tuple[str, list[str]]]:
+    return [(s["title"], [i["title"] for i in s["items"]]) for s in _plan(text)["sections"]]
+
+
+#: Headings above the sections' own numbering, read as the top level as 一、 is: 第一篇 (printed by
+#: some plans where others print 第一章 or 第一部分), holding the tasks （1）… directly.
+PIAN = (
+    "某省行动计划\n第一篇　总体要求\n坚持企业主体地位。到2025年建成平台10个。\n"
+    "第二篇　壮大创新主体\n（1）支持企业研发。培育企业10家。（省科技厅、省财政厅）\n"
+    "（2）建设创新平台。建成平台5个。（省发展改革委）\n"
+    "第三篇　优化创新生态\n（3）促进成果转化。建设交易市场。（省科技厅）\n"
+    "第四篇　保障措施\n加强组织领导。定期召开会议。\n"
+)
+CHAPTER_HEADINGS = [
+    (
+        "第一篇 over （1） tasks",
+        PIAN,
+        [
+            ("总体要求", []),
+            ("壮大创新主体", ["支持企业研发", "建设创新平台"]),
+            ("优化创新生态", ["促进成果转化"]),
+            ("保障措施", []),
+        ],
+    ),
+    (
+        "第一篇 with no space after it",
+        PIAN.replace("篇　", "篇"),
+        [
+            ("总体要求", []),
+            ("壮大创新主体", ["支持企业研发", "建设创新平台"]),
+            ("优化创新生态", ["促进成果转化"]),
+            ("保障措施", []),
+        ],
+    ),
+    (
+        "第一部分 as it was read before (probe)",
+        PIAN.replace("篇", "部分"),
+        [
+            ("总体要求", []),
+            ("壮大创新主体", ["支持企业研发", "建设创新平台"]),
+            ("优化创新生态", ["促进成果转化"]),
+            ("保障措施", []),
+        ],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "read"), [c[1:] for c in CHAPTER_HEADINGS], ids=[c[0] for c in CHAPTER_HEADINGS])
+def test_headings_above_the_sections_numbering_are_the_sections(text: str, read: list[tuple[str, list[str]]]) -> None:
+    assert _sections_and_items(text) == read
+
+
+#: A box set inside a task (专项行动一, 专栏1), its heading alone on its line and its own points under
+#: it: the box and its points are the task's text, not a level of sections or items.
+BOX_TASKS = (
+    "（1）支持企业研发。培育企业10家。（省科技厅、省财政厅）\n（2）建设创新平台。建成平台5个。（省发展改革委）\n"
+)
+BOX_AFTER = "（3）促进成果转化。建设交易市场。（省科技厅）\n二、保障措施\n加强组织领导。\n"
+BOXES = [
+    (
+        "专项行动 numbered 一, its points 1．2．3．",
+        "一、重点任务\n" + BOX_TASKS + "专项行动一　平台提能行动\n1．培育平台5家；\n2．2024年底前出台办法；\n"
+        "3．遴选平台10个。\n" + BOX_AFTER,
+        "专项行动一　平台提能行动\n1．培育平台5家；\n2．2024年底前出台办法；\n3．遴选平台10个。",
+    ),
+    (
+        "专栏 with a colon, its points 1、2、",
+        "一、重点任务\n" + BOX_TASKS + "专栏1：平台提能工程\n1、培育平台5家。\n2、遴选平台10个。\n" + BOX_AFTER,
+        "专栏1：平台提能工程\n1、培育平台5家。\n2、遴选平台10个。",
+    ),
+    (
+        "the box in the last task of a 第一篇",
+        "第一篇　重点任务\n" + BOX_TASKS + "专项行动一　平台提能行动\n1．培育平台5家；\n2．遴选平台10个。\n"
+        "第二篇　优化生态\n" + BOX_AFTER.replace("二、", "第三篇　"),
+        "专项行动一　平台提能行动\n1．培育平台5家；\n2．遴选平台10个。",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "box"), [c[1:] for c in BOXES], ids=[c[0] for c in BOXES])
+def test_a_box_and_its_points_are_the_text_of_the_task_it_follows(text: str, box: str) -> None:
+    plan = _plan("某省行动计划\n" + text)
+    items = [i for s in plan["sections"] for i in s["items"]]
+    assert [i["title"] for i in items] == ["支持企业研发", "建设创新平台", "促进成果转化"]
+    assert items[1]["text"].endswith(box)
+    assert not plan["problems"]
+
+
+def test_a_sentence_that_opens_with_a_box_word_is_no_box() -> None:
+    text = (
+        "某省行动计划\n一、重点任务\n专项行动一是加强监管。\n"
+        "1．培育平台5家。（省发展改革委）\n2．遴选平台10个。（省工信厅）\n"
+    )
+    assert [i["title"] for s in _plan(text)["sections"] for i in s["items"]] == ["培育平台5家", "遴选平台10个"]
+
+
+#: A run-in title ended by the full-width full stop ． (U+FF0E) as by 。 (genre 74's lead phrases); ．
+#: is also a marker's mark and a decimal point, so only one after a short title, before text, ends it.
+RUN_IN_STOPS = [
+    ("fullwidth-stop", "（1）促进成果转化．建设技术交易市场，成交额增长20%。", "促进成果转化"),
+    ("after-a-closing-quote", "1．实施“倍增计划”．建立培育体系。", "实施“倍增计划”"),
+    ("marker-with-fullwidth-stop", "2．建设技术交易市场，成交额增长２．５倍。", "建设技术交易市场，成交额增长２．５倍"),
+    (
+        "a-numeral-after-a-comma",
+        "（1）抓好两项工作，一．建设市场，二．完善制度。",
+        "抓好两项工作，一．建设市场，二．完善制度",
+    ),
+    (
+        "past-a-titles-length",
+        "（1）推进全省技术交易市场、技术经理人队伍和科技成果转化公共服务体系一体化建设与提质增效工作．建设市场。",
+        "推进全省技术交易市场、技术经理人队伍和科技成果转化公共服务体系一体化建设与提质增效工作．建设市场",
+    ),
+]
+
+
+@pytest.mark.parametrize(("line", "title"), [c[1:] for c in RUN_IN_STOPS], ids=[c[0] for c in RUN_IN_STOPS])
+def test_a_fullwidth_full_stop_after_a_short_title_ends_it(line: str, title: str) -> None:
+    (item,) = [i for s in _plan(f"一、重点任务\n{line}\n")["sections"] for i in s["items"]]
+    assert item["title"] == title
+
+
+#: The items are the level that carries the tasks: a section that numbers its paragraphs in another
+#: family of markers than the tasks with notes, none with a note of its own, frames them (genre 75's
+#: 四、保障措施 （一）（二）（三） after （1）…（9） tasks).
+FAMILY_TASKS = (
+    "一、重点任务\n（1）建设市场。建成市场5个。（牵头单位：市商务局）\n（2）完善制度。出台办法。\n"
+    "（3）培育企业。培育企业10家。（牵头单位：市科技局；配合单位：市财政局）\n"
+)
+OTHER_FAMILY = [
+    (
+        "（一） safeguards after （1） tasks",
+        FAMILY_TASKS + "二、保障措施\n（一）加强组织领导。定期召开会议。\n（二）强化资金保障。安排资金。\n"
+        "（三）严格督查考核。纳入考核。\n",
+        ["建设市场", "完善制度", "培育企业"],
+    ),
+    (
+        "1. paragraphs under a heading of another name",
+        FAMILY_TASKS + "二、有关要求\n1.各区要高度重视。\n2.各部门要加强协作。\n",
+        ["建设市场", "完善制度", "培育企业"],
+    ),
+    (
+        "the same family with no notes stays items (probe: gov_007's 实施步骤)",
+        FAMILY_TASKS
+        + "二、实施步骤\n（4）确定试点。选择试点地区。\n（5）开展评估。总结经验。\n（6）推广经验。全面推开。\n",
+        ["建设市场", "完善制度", "培育企业", "确定试点", "开展评估", "推广经验"],
+    ),
+    (
+        "another family that carries a note of its own stays items (probe)",
+        FAMILY_TASKS
+        + "二、重点工程\n（一）改造管网。改造管网120公里。（牵头单位：市城管局）\n（二）修复矿山。修复矿山10座。\n",
+        ["建设市场", "完善制度", "培育企业", "改造管网", "修复矿山"],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "titles"), [c[1:] for c in OTHER_FAMILY], ids=[c[0] for c in OTHER_FAMILY])
+def test_paragraphs_numbered_apart_from_the_noted_tasks_frame_them(text: str, titles: list[str]) -> None:
+    assert _titles("某市行动方案\n" + text) == titles

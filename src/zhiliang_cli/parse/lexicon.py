@@ -431,6 +431,12 @@ ADMIN_QUALIFIERS = ("有关", "相关")
 
 #: Marks after a level-one numeral: 一、 (standard), 一. and 一． (seen in copies).
 LEVEL1_MARKS = "、.．"
+#: What follows the numeral of a heading above the sections' own numbering (第一章, 第一部分, 第一篇: some
+#: plans print 篇 where others print 章): read as the top level, as 一、 is where no such heading stands.
+CHAPTER_WORDS = ("章", "部分", "篇")
+#: What a box inside a task is headed by, with its number (专栏1　重点工程, 专项行动一　…提能行动): the box
+#: and the points it numbers belong to the task it follows (:mod:`structure`).
+BOX_LABELS = ("专栏", "专项行动")
 #: What a scan makes of the 一 of 一、 (a stroke read as a dash): -、 is section 一 where 二、 follows it.
 DAMAGED_ONE = "-－—–"
 #: Marks between the two numbers of a serial that numbers the tasks of a section: 1.1 (the section,

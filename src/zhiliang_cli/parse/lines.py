@@ -22,6 +22,7 @@ from .patterns import (
     ENTITY_LONGEST,
     RE_ATTACHMENT_LINE,
     RE_BOOK_TITLE,
+    RE_BOX_HEADING,
     RE_BREADCRUMB,
     RE_BREADCRUMB_SEPARATOR,
     RE_CLAUSE_END,
@@ -211,6 +212,26 @@ def as_decimal(heading: Heading) -> Heading | None:
         return None
     body = heading.line.start + k + 1
     return Heading(3, int(numeral[:k]), numeral[:k], heading.line, body, "l3", True)
+
+
+def is_box_heading(text: str, line: Line) -> bool:
+    """The heading of a box set inside a task (专栏1　重点工程, 专项行动一　新型研发机构提能行动), alone on
+    its line and short.
+
+    >>> is_box_heading("专项行动一　提能行动", Line(1, 0, 10)), is_box_heading("专栏2：示范工程", Line(1, 0, 8))
+    (True, True)
+    >>> is_box_heading("专项行动一是加强监管。", Line(1, 0, 11))
+    False
+    """
+    start, end = line.start, line.end
+    return (
+        end - start <= _BOX_MAX
+        and text.startswith(lx.BOX_LABELS, start)
+        and RE_BOX_HEADING.match(text, start, end) is not None
+    )
+
+
+_BOX_MAX = 40  # characters of a box's heading line
 
 
 # --- furniture, the closing block, a notice ------------------------------------------------

@@ -87,6 +87,7 @@ RE_LINE_WRAP = regex.compile(rf"(?<!{WS}){WS}*+(?:\r\n|\r|\n){WS}*")  # tried on
 #: (1.5万亩) and continues no sentence (structure).
 #: A number and a space (1 总则) is ``lg``: a chapter numbered as GB/T 1.1 numbers them, a heading
 #: where its clauses (1.1 …) follow it (structure).
+_CHAPTER = _alternation(lx.CHAPTER_WORDS)  # 章, 部分, 篇: what follows a chapter's numeral
 _SERIAL_RUN_ON = rf"[\u4e00-\u9fff{lx.SERIAL_RUN_ON_QUOTES}]"  # what a serial with no space after it runs on into
 RE_HEADING = re.compile(
     rf"""
@@ -95,7 +96,8 @@ RE_HEADING = re.compile(
                 (?P<ns>{DIGIT}{{1,2}}) (?={WS}|{_SERIAL_RUN_ON}) )                #   the task's, then a space or a word
       | (?P<l1> (?P<n1>{CN_NUM}{{1,12}}|{_chars(lx.DAMAGED_ONE)}) {WS}* {_chars(lx.LEVEL1_MARKS)} )  # 一、 (-、)
       | (?P<la> 第 {WS}* (?P<na>{CN_NUM}{{1,12}}) {WS}* 条 (?={WS}|$|[^\r\n]{{0,40}}$) )  # 第一条  an article
-      | (?P<lc> 第 {WS}* (?P<nc>{CN_NUM}{{1,12}}) {WS}* (?:章|部分) (?={WS}|$|[^\r\n]{{0,40}}$) )  # 第一章, 第一部分
+      | (?P<lc> 第 {WS}* (?P<nc>{CN_NUM}{{1,12}}) {WS}* (?:{_CHAPTER})             # 第一章, 第一部分, 第一篇
+                (?={WS}|$|[^\r\n]{{0,40}}$) )
       | (?P<l2> {OPEN} {WS}* (?P<n2>{CN_NUM}{{1,12}}) {WS}* {CLOSE} )           # （一） level two
       | (?P<l3> (?P<n3>{DIGIT}{{1,4}}) {WS}*                                    # 1.     level three
                 (?: [.．﹒](?P<dec>(?={DIGIT}))? | 、 ) )                        #        (1.5: maybe)
@@ -105,6 +107,15 @@ RE_HEADING = re.compile(
     {WS}*                                                                         # space after the marker
     """,
     re.VERBOSE,
+)
+
+#: The heading of a box set inside a task, alone on its line: a box label and its number, then its
+#: title after a space or a colon (专栏1　重点行业绿色升级工程, 专栏2：…, 专项行动一　…); no sentence in it.
+RE_BOX_HEADING = regex.compile(
+    rf"""(?:{_alternation(lx.BOX_LABELS)}) {WS}*+ (?:{DIGIT}++|{CN_NUM}++)   # 专栏1, 专项行动一
+    (?: (?:{WS}|{COLON}) [^。！？!?；;]* )? $                             # 　its title
+    """,
+    regex.VERBOSE,
 )
 
 #: A sentence's end followed by a level-two or level-three marker, inside a line: a heading that a
@@ -122,6 +133,20 @@ RE_ASCII_FULL_STOP = regex.compile(
     (?<= [\p{Han}”’》」』】）] )          # after a Chinese character or a closing mark
     \.                                # the full stop
     (?= [\p{Han}“‘《「『【（(\s] | $ )    # before one, an opening mark, a space or the end
+    """,
+    regex.VERBOSE,
+)
+
+#: A full-width full stop (． U+FF0E) that ends a run-in title as 。 does (壮大高新技术企业群体．实施…): after
+#: a Chinese character or a closing mark, before one or an opening mark; between digits it is a decimal
+#: point (２．５万), after a numeral that opens a line a marker (1．).  Structure takes it only after a
+#: short title with no clause in it.
+RE_RUN_IN_STOP = regex.compile(
+    rf"""
+    (?<= [\p{{Han}}”’》」』】）] )          # after a Chinese character or a closing mark,
+    (?<! [，,、：:；;] [{lx.CN_DIGITS}十]{{1,3}} )   # not a numeral that opens a clause (…，一．建设…)
+    ．                                # the full-width full stop
+    (?= [\p{{Han}}“‘《「『【（(] )         # before one or an opening mark
     """,
     regex.VERBOSE,
 )
@@ -203,9 +228,15 @@ RE_TITLE_PERIOD_LINE = regex.compile(
     regex.VERBOSE,
 )
 
-#: A line introducing attachments: 附件, 附件1, 附件：1. ……
+#: A line introducing attachments: 附件, 附件1, 附件：1. ……; or the first name of a 附件说明 whose number
+#: is set off by a full stop or 、 in place of the colon (附件1.某某坐标, then 2.… under it): a name, so no
+#: sentence ends in it (附件1、2所列项目由…负责。 is a sentence of the text).
 RE_ATTACHMENT_LINE = regex.compile(
-    rf"(?:{_alternation(lx.ATTACHMENT_LABELS)}){WS}*+(?:{DIGIT}++{WS}*+)?(?:{COLON}.*)?$"
+    rf"""(?:{_alternation(lx.ATTACHMENT_LABELS)}) {WS}*+
+    (?: {DIGIT}++ {WS}*+ (?: [.．、] [^。！？!?；;]*+ )? )?  # 附件1, 附件1.某某坐标
+    (?: {COLON} .* )? $                                   # 附件：…, 附件1：…
+    """,
+    regex.VERBOSE,
 )
 
 #: The 份号 above a notice's title: six digits (GB/T 9704-2012 7.2.1).

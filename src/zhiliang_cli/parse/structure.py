@@ -55,6 +55,7 @@ from .lines import (
     LineIndex,
     as_decimal,
     heading_at,
+    is_box_heading,
     is_closing,
     is_date_line,
     is_noise,
@@ -83,6 +84,7 @@ from .patterns import (
     RE_PROVISION,
     RE_QUANTITY,
     RE_REQUEST_CLOSING,
+    RE_RUN_IN_STOP,
     RE_SUFFIX_COMPARATOR,
     RE_TAKES_EFFECT,
     RE_TITLE_COLON,
@@ -181,7 +183,7 @@ def _parse_structure(text: str, index: LineIndex, run_in: bool = True) -> Struct
         listed = {id(line) for line in contents}
         raw = [h for line, h in zip(lines, raw, strict=True) if id(line) not in listed]
         lines = [line for line in lines if id(line) not in listed]
-    raw = _resolve_chapters(_without_annex_after_articles(text, lines, raw))
+    raw = _boxes_as_text(text, lines, _resolve_chapters(_without_annex_after_articles(text, lines, raw)))
     headings = _resolve_ambiguous(_levels(_resolve_serials(text, lines, raw)))
     unmarked = _restore_lost_markers(text, lines, headings)
     first = _plan_start(text, lines, headings)
@@ -204,12 +206,14 @@ def _parse_structure(text: str, index: LineIndex, run_in: bool = True) -> Struct
     for draft in drafts:
         _promote_childless_groups(draft, notes)
     # The entries that frame the tasks are their sections' text: those titled as aims in every plan; then,
-    # where the tasks left carry notes, the safeguards and the layout that name no unit too.
+    # where the tasks left carry notes, the safeguards and the layout that name no unit too; and the
+    # paragraphs numbered apart from the tasks that carry the notes.
     noted = _noted_items(text, drafts, notes)
     if _frame(text, drafts, noted, lx.AIM_TITLES):
         noted = _noted_items(text, drafts, notes)  # (of the tasks left: a note for those before it counts anew)
     if _tasks_carry_notes(drafts, noted):
         _frame(text, drafts, noted, lx.FRAMING_TITLES)
+    _other_family_to_text(drafts, noted)  # (the entries framed carry no note: ``noted`` still holds)
     for draft in drafts:
         draft.promoted = not draft.items and (articles or bool(notes.within(*_own_text(draft))))
     flat = _is_flat(text, drafts, notes, run_in)
@@ -418,6 +422,41 @@ def _table_of_contents(text: str, lines: list[Line], raw: list[Heading | None]) 
 
 _CONTENTS_MAX = 8  # characters of the line 目  录
 _CONTENTS_MIN = 3  # headings a table of contents lists, at least
+
+
+def _boxes_as_text(text: str, lines: list[Line], headings: list[Heading | None]) -> list[Heading | None]:
+    """The points a box inside a task numbers (专项行动一　…提能行动, then 1．2．3．) made the task's text:
+    after a box's heading (:func:`is_box_heading`), the headings of the first kind that follows it,
+    from 1 and running on by one, where that kind is not the task's own (the box numbers its points
+    apart from the plan's tasks) nor a section's.  A box's heading is looked for only on a line that
+    opens with a box label's first character and has no heading of its own: most lines never do."""
+    resolved: list[Heading | None] = headings
+    above: Heading | None = None  # the last heading before the line looked at
+    k = 0
+    while k < len(lines):
+        heading = headings[k]
+        if heading is not None:
+            above = heading
+        elif above is not None and text[lines[k].start] in _BOX_FIRST and is_box_heading(text, lines[k]):
+            first = next((j for j in range(k + 1, len(lines)) if headings[j] is not None), None)
+            point = headings[first] if first is not None else None
+            if point is not None and point.value == 1 and point.kind not in (above.kind, *_SECTION_KINDS):
+                if resolved is headings:
+                    resolved = list(headings)
+                value = 0
+                for j in range(k + 1, len(lines)):
+                    inner = headings[j]
+                    if inner is None:
+                        continue
+                    if inner.kind != point.kind or inner.value != value + 1:
+                        break
+                    resolved[j], value = None, inner.value
+                    k = j
+        k += 1
+    return resolved
+
+
+_BOX_FIRST = frozenset(word[0] for word in lx.BOX_LABELS)  # 专: what a box's heading starts with
 
 
 def _resolve_chapters(headings: list[Heading | None]) -> list[Heading | None]:
@@ -1388,6 +1427,25 @@ def _frame(text: str, drafts: list[SectionDraft], noted: set[int], titles: tuple
     return True
 
 
+def _other_family_to_text(drafts: list[SectionDraft], noted: set[int]) -> None:
+    """The entries of a section numbered in another family of markers than the tasks that carry the
+    notes, none with a note of its own, made their section's text (一、…三、 with （1）…（9） tasks that
+    carry notes, then 四、保障措施 with （一）（二）（三） paragraphs that name no unit): the items are the
+    level that carries the tasks, and a section that numbers its paragraphs apart from them frames
+    them.  Only where the notes stand on one family of markers, on most of its entries (``noted``: the
+    ids of the items that carry a note, as :func:`_noted_items` finds them)."""
+    kinds = {item.heading.kind for draft in drafts for item in draft.items if id(item) in noted}
+    if len(kinds) != 1:
+        return
+    (kind,) = kinds
+    tasks = [item for draft in drafts for item in draft.items if item.heading.kind == kind]
+    if sum(id(item) in noted for item in tasks) * 2 <= len(tasks):
+        return
+    for draft in drafts:
+        if draft.items and not draft.groups and all(item.heading.kind != kind for item in draft.items):
+            _framing_to_text(draft, len(draft.items))  # (none of them is noted: the notes are all on ``kind``)
+
+
 def _framing_count(text: str, draft: SectionDraft, noted: set[int], titles: tuple[str, ...]) -> int:
     """How many of a section's first entries frame the tasks rather than set one: with no note
     (``noted`` holds the ids of those with one), and titled as ``titles`` say or under a heading so
@@ -1437,17 +1495,39 @@ def _promote_childless_groups(draft: SectionDraft, notes: _Notes) -> None:
 
 def sentence_end(text: str, start: int, stop: int) -> int:
     """Where the first sentence from ``start`` ends before ``stop``: its 。, or an ASCII full stop
-    used as one (支撑.引进, not 2.5万); -1 if none.
+    used as one (支撑.引进, not 2.5万), or a full-width ． that ends a run-in title (:func:`_run_in_stop`);
+    -1 if none.
 
     >>> sentence_end("加强人才支撑.引进人才2.5万名。", 0, 17), sentence_end("提升2.5万", 0, 6)
     (6, -1)
+    >>> sentence_end("促进成果转化．建设市场，增长２．５倍。", 0, 19)
+    6
     """
     end = text.find("。", start, stop)
     limit = stop if end < 0 else end
-    if text.find(".", start, limit) < 0:  # the common case: no ASCII full stop before the 。
+    if text.find(".", start, limit) >= 0:  # (seldom: most plans have no ASCII full stop before the 。)
+        dot = RE_ASCII_FULL_STOP.search(text, start, limit)
+        if dot is not None:
+            end = limit = dot.start()
+    if text.find("．", start, limit) >= 0:
+        end = _run_in_stop(text, start, limit, end)
+    return end
+
+
+def _run_in_stop(text: str, start: int, limit: int, end: int) -> int:
+    """Where a full-width full stop ． (U+FF0E) ends a run-in title from ``start`` (壮大高新技术企业
+    群体．实施…), else ``end``: ． is also the mark of a marker (1．) and a decimal point (２．５), so
+    only one between words, after a title of two characters or more and at most a title's length
+    with no clause's end in it, ends the title as 。 would.
+
+    >>> _run_in_stop("促进成果转化．建设市场", 0, 11, -1), _run_in_stop("工作：一．加强领导", 0, 9, -1)
+    (6, -1)
+    """
+    dot = RE_RUN_IN_STOP.search(text, start, min(limit, start + _TITLE_MAX + 2))  # (and what follows it)
+    if dot is None or dot.start() - start < _SPACED_TITLE_MIN:
         return end
-    dot = RE_ASCII_FULL_STOP.search(text, start, limit)
-    return end if dot is None else dot.start()
+    title = text[start : dot.start()]
+    return end if any(mark in title for mark in lx.CLAUSE_ENDS if mark not in "，,") else dot.start()
 
 
 def _title(text: str, body: int, stop: int) -> tuple[str, int]:
