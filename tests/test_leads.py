@@ -41,6 +41,31 @@ MADE_UP = [
         ["省教育厅", "省财政厅"],
         [],
     ),
+    (
+        "a-carrying-verb-after-the-last-labelled-unit",  # genre 71: the label says the role, 实施 no name's
+        "加强排涝。（责任单位：市住房城乡建设局、市城市管理局实施）",
+        ["市住房城乡建设局", "市城市管理局"],
+        [],
+    ),
+    (
+        "a-carrying-verb-after-a-collective-in-brackets",  # genre 71
+        "除险加固。（责任单位：市水利局、各县（市、区）人民政府实施）",
+        ["市水利局", "各县（市、区）人民政府"],
+        [],
+    ),
+    (
+        "verbs-of-acting-after-each-labelled-list",
+        "推进改革。（牵头单位：市商务局推进；配合单位：市财政局、市税务局承担）",
+        ["市商务局"],
+        ["市财政局", "市税务局"],
+    ),
+    ("a-run-of-verbs-after-the-units", "推进改革。（责任单位：市商务局负责组织实施）", ["市商务局"], []),
+    (
+        "responsible-units-are-with-shi",  # genre 71: 是 for ：
+        "排查隐患。（责任单位是市水利局、市应急管理局）",
+        ["市水利局", "市应急管理局"],
+        [],
+    ),
     ("a-rhythm-after-roles", "通报进展。（省商务厅牵头，省财政厅配合，定期通报）", ["省商务厅"], ["省财政厅"]),
     ("a-role-label-opening-a-clause", "保障资金。（牵头单位：市财政局，配合单位做好资金保障）", ["市财政局"], []),
     ("fullwidth", "加强监管。（牵头单位：省市场监管局）", ["省市场监管局"], []),

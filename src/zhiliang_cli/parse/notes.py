@@ -1190,7 +1190,7 @@ def read_body(body: str) -> _Reading:
             roles["lead"] += marked[0]
             roles["cooperating"] += marked[1]
         else:  # 责任单位：A、B负责 — the verb is not a name
-            bare = _without_verb(value, lx.RESPONSIBLE_VERBS)
+            bare = _without_tail_verbs(value)
             roles[role] += clean_units(bare)
             if role == "shared":  # 责任单位：A，B、C — the plan's rule may read its commas
                 groups += [tuple(clean_units(bare[a:b])) for a, b in _clauses(bare)]
@@ -1254,17 +1254,41 @@ def _is_label(body: str, label: regex.Match[str]) -> bool:
     return _names_a_unit(body[label.end() : stop.start() if stop else len(body)])
 
 
-def _without_verb(value: str, verbs: tuple[str, ...]) -> str:
-    """``value`` without one of ``verbs`` at its end.
+def _without_tail_verbs(value: str) -> str:
+    """A labelled list of units without the run of verbs after its last unit: a verb of answering
+    (负责, 负责落实), and one of carrying or acting (实施, 推进, 承担) where a unit's name ends before
+    it — the label says the role, the verb is no part of a name.
 
-    >>> _without_verb("省发展改革委、省财政厅负责。", lx.RESPONSIBLE_VERBS)
-    '省发展改革委、省财政厅'
+    >>> _without_tail_verbs("省发展改革委、省财政厅负责。"), _without_tail_verbs("市财政局、各县（市、区）人民政府实施")
+    ('省发展改革委、省财政厅', '市财政局、各县（市、区）人民政府')
+    >>> _without_tail_verbs("市城市管理局负责组织实施"), _without_tail_verbs("各乡镇按时完成")
+    ('市城市管理局', '各乡镇按时完成')
     """
     bare = value.rstrip(lx.SPACE_CHARS + "\r\n。.")
-    for verb in verbs:
-        if bare.endswith(verb) and len(bare) > len(verb):
-            return bare[: -len(verb)]
-    return value
+    stripped = False
+    while True:
+        verb = next((v for v in _TAIL_VERBS.get(bare[-1:], ()) if bare.endswith(v) and len(bare) > len(v)), None)
+        if verb is None:
+            break
+        rest = bare[: -len(verb)]
+        if verb not in _ANSWERING_VERBS and not _ends_in_a_unit(rest):
+            break  # 各乡镇按时完成: the verb ends a phrase, not a list of units
+        bare, stripped = rest, True
+    return bare if stripped else value
+
+
+def _ends_in_a_unit(names: str) -> bool:
+    """Whether the last name of a list ends as a unit's name does."""
+    units = split_units(names)
+    return bool(units) and _names_a_unit(units[-1])
+
+
+_ANSWERING_VERBS = frozenset(lx.RESPONSIBLE_VERBS)
+#: The verbs that may follow a labelled list's last unit, by their last character, longest first.
+_TAIL_VERBS: dict[str, list[str]] = {}
+_UNIT_LIST_TAIL = {*lx.RESPONSIBLE_VERBS, *lx.CARRYING_VERBS, *lx.ROLE_ACTIONS, *lx.UNDERTAKING_VERBS}
+for _verb in sorted(_UNIT_LIST_TAIL, key=len, reverse=True):
+    _TAIL_VERBS.setdefault(_verb[-1], []).append(_verb)
 
 
 _VAGUE = frozenset(lx.VAGUE_UNITS)
