@@ -688,6 +688,13 @@ UNITS_THEN_TIME = [
     ),
     ("one-unit-comma", "加强监管。（运输服务司，时限：2025年10月）", ["运输服务司"], [], [("时限", "2025年10月")]),
     (
+        "time-in-brackets-of-its-own",  # a time in brackets after the last unit is no other name of it
+        "加强监管。（市商务局、市财政局（2025年底前））",
+        ["市商务局", "市财政局"],
+        [],
+        [("", "2025年底前")],
+    ),
+    (
         "first-listed-rule",
         "（列第一位者为牵头单位）\n加强监管。（市商务局、市财政局；完成时限：2025年底前）",
         ["市商务局"],
@@ -964,6 +971,41 @@ DASH_NOTES = [
         [("完成时限", "2025年底前")],
     ),
     ("dash-labelled", "加强监管。——牵头单位：市商务局；配合单位：市财政局", ["市商务局"], ["市财政局"], []),
+    (
+        "dash-units-then-a-time-in-brackets",  # genre 72: the bracket is when, the note's time field
+        "实施建设。——县农业农村局、县财政局（2026年4月底前）",
+        ["县农业农村局", "县财政局"],
+        [],
+        [("", "2026年4月底前")],
+    ),
+    (
+        "dash-units-then-a-standing-word-in-brackets",  # genre 72: no other name of 县财政局
+        "加强管护。——县水利局、县财政局（长期坚持）",
+        ["县水利局", "县财政局"],
+        [],
+        [("", "长期坚持")],
+    ),
+    (
+        "dash-units-then-a-span-of-years-in-brackets",  # genre 72
+        "推进建设。——县水利局、各乡镇人民政府（2025—2026年）",
+        ["县水利局", "各乡镇人民政府"],
+        [],
+        [("", "2025—2026年")],
+    ),
+    (
+        "dash-unit-then-a-labelled-time-in-brackets",
+        "加强监管。——市商务局（完成时限：2025年底前）",
+        ["市商务局"],
+        [],
+        [("完成时限", "2025年底前")],
+    ),
+    (
+        "dash-a-second-name-in-brackets-stays",  # the unit's other name, not a time
+        "加强监管。——省市场监管局（省知识产权局）、省商务厅",
+        ["省市场监管局（省知识产权局）", "省商务厅"],
+        [],
+        [],
+    ),
 ]
 NOT_DASH_NOTES = [
     "加强监管——这是重中之重。",  # a dash inside a sentence
@@ -1008,6 +1050,19 @@ def test_a_dash_notes_time_is_the_items_deadline_and_its_targets() -> None:
     assert (item["lead_units"], item["cooperating_units"]) == (["市应急管理局"], ["市安委会各成员单位"])
     assert item["deadline"] is not None and item["deadline"]["date"] == "2025-11-30"
     assert [t["by"]["date"] for t in item["targets"] if t["by"] is not None] == ["2025-11-30"]
+
+
+def test_a_time_in_brackets_after_a_dash_notes_units_is_the_items_deadline() -> None:
+    """genre 72 item 1: ——A、B（2026年4月底前） — the units read, the bracket the note's time field and
+    the item's deadline."""
+    from zhiliang_cli.parse.pipeline import parse_text
+
+    text = "2025年工作要点\n一、安全\n（一）强化监管。死亡率下降8%。——市应急管理局、市公安局（2025年11月底前）\n"
+    plan = parse_text(text)
+    item = plan["sections"][0]["items"][0]
+    assert (item["lead_units"], item["cooperating_units"]) == (["市应急管理局", "市公安局"], [])
+    assert [f["text"] for n in item["notes"] for f in n["fields"]] == ["2025年11月底前"]
+    assert item["deadline"] is not None and item["deadline"]["date"] == "2025-11-30"
 
 
 # (id, plan text, lead, cooperating): a labelled sentence with 为 that ends the task's paragraph (genre 68)

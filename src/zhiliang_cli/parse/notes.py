@@ -34,6 +34,8 @@ Recognises a note in brackets (（） () 【】 ［］ 〔〕), on a line of its
     [责任单位：A；C为各项措施的共同责任单位，以下不再列出] -> lead ["A", "C"], and C leads every later note
     …。——A、B、C等 / ——A牵头，B配合，11月底前完成 after the task's last sentence or on a line of its own
                                                -> read as （A、B、C） / （A牵头，B配合，11月底前完成） are
+    …。——A、B（2026年4月底前） / ——A、B（长期坚持） / （A、B（2025—2026年））
+                                               -> lead ["A", "B"]; the bracket's time a field (no name of B)
     …。责任单位为A、B。 / 牵头单位为A，配合单位为B。 as the last sentence of the task's paragraph
                                                -> read as 责任单位：A、B / 牵头单位：A；配合单位：B are
 
@@ -103,6 +105,7 @@ from .patterns import (
     RE_UNIT_LIST_REMARK,
     RE_UNIT_TRAILER,
     RE_VAGUE_JOIN,
+    RE_YEAR_SPAN,
 )
 from .times import is_deadline_phrase, is_time_remark, opening_deadline
 
@@ -324,9 +327,12 @@ def _units_alone(text: str, body_start: int, body_end: int, start: int, end: int
     """The note spanning ``start`` to ``end`` whose words, ``text[body_start:body_end]``, are units
     alone, or units and then when the task is due or fields that name no unit; else None."""
     body = text[body_start:body_end]
-    units = _bare_units(body)
     fields: tuple[NoteField, ...] = ()
-    if not units:  # （A、B；时限：长期） · （A、B；2025年底前完成）: the units, then when
+    timed_bracket = _units_then_bracketed_time(body) if body.rstrip(lx.SPACE_CHARS)[-1:] in _PAIRS else None
+    if timed_bracket is not None:  # ——A、B（2026年4月底前） · ——A、B（长期坚持）: the units, then when
+        units, (label, field_start, field_end) = timed_bracket
+        fields = (NoteField(label, body_start + field_start, body_start + field_end),)
+    elif not (units := _bare_units(body)):  # （A、B；时限：长期） · （A、B；2025年底前完成）: the units, then when
         timed = _units_then_time(body)
         if timed is not None:
             units, (label, field_start, field_end) = timed
@@ -557,6 +563,41 @@ def _units_then_time(body: str) -> tuple[list[str], tuple[str, int, int]] | None
         return None
     units = _bare_units(body[:sep])
     return (units, field) if units else None
+
+
+def _units_then_bracketed_time(body: str) -> tuple[list[str], tuple[str, int, int]] | None:
+    """The units of a list that ends in brackets saying when the task is due or runs (……——A、B
+    （2026年4月底前）, （长期坚持）, （2025—2026年）, （完成时限：2025年底前）, （2025年起）): the units read
+    as units alone do, the bracket's words the note's time field (its label, start and end in
+    ``body``) — a time is no other name of the unit before it.  None where the list or the bracket
+    is anything else.
+
+    >>> _units_then_bracketed_time("县水利局、县财政局（长期坚持）")
+    (['县水利局', '县财政局'], ('', 10, 14))
+    >>> _units_then_bracketed_time("县水利局（2025—2026年）"), _units_then_bracketed_time("省监管局（省知识产权局）")
+    ((['县水利局'], ('', 5, 15)), None)
+    """
+    close = _content_end(body) - 1
+    opening = _opening_of(body, close, 0) if close > 0 and body[close] in _PAIRS else None
+    if not opening:
+        return None
+    start, stop = opening + 1, close
+    while start < stop and body[start] in lx.SPACE_CHARS:
+        start += 1
+    stop = _content_end(body, stop)
+    if start >= stop:
+        return None
+    words = body[start:stop]
+    field = _time_field(body, start, stop)
+    if field is None and (RE_YEAR_SPAN.match(words.translate(_ASCII_DIGITS)) or is_time_remark(words)):
+        field = ("", start, stop)  # 2025—2026年: the years it runs over; 2025年起: when it starts
+    if field is None:
+        return None
+    units = _bare_units(body[:opening])
+    return (units, field) if units else None
+
+
+_ASCII_DIGITS = str.maketrans(lx.FULLWIDTH_DIGITS, "0123456789")
 
 
 def _units_then_fields(body: str) -> tuple[list[str], tuple[tuple[str, int, int], ...]] | None:
