@@ -1065,6 +1065,52 @@ def test_a_time_in_brackets_after_a_dash_notes_units_is_the_items_deadline() -> 
     assert item["deadline"] is not None and item["deadline"]["date"] == "2025-11-30"
 
 
+# (id, plan text, lead, cooperating): units after an item's task on its line, set off by a run of spaces
+# alone (genre 75's list of projects, one to a line)
+SPACED_NOTES = [
+    (
+        "spaced-full-width-first-listed-rule",  # genre 75: the section states the rule
+        "各项工程后列明的单位中，第一个为牵头单位，其余为配合单位。\n"
+        "（6）改造供热管网120公里。　　市城市管理局　市住房城乡建设局　某某热力有限公司",
+        ["市城市管理局"],
+        ["市住房城乡建设局", "某某热力有限公司"],
+    ),
+    (
+        "spaced-collective-after-a-time",  # genre 75
+        "（7）完成园区改造，2025年6月底前完成。　　市发展改革委　各县（市、区）人民政府",
+        ["市发展改革委", "各县（市、区）人民政府"],
+        [],
+    ),
+    ("spaced-ascii-run-and-dunhao", "3．建设数据中心。    市数据局、市发展改革委  ", ["市数据局", "市发展改革委"], []),
+]
+NOT_SPACED_NOTES = [
+    "（1）改造管网。　　详见附件",  # not a unit's name
+    "（1）改造管网。　　市城市管理局　2024年底前",  # a part that is no name
+    "（1）改造管网。　　市城市管理局负责",  # a verb: not units alone
+    "改造管网，提升能力。　　　　市城市管理局",  # the line opens with no heading: a table's cell wrapped
+    "（1）改造管网。　市城市管理局",  # one space, no run
+    "（1）改造管网　　市城市管理局",  # no sentence ends before the run
+    "（1）改造管网。　　市城市管理局。做好工作。",  # more sentences after the names
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "lead", "cooperating"), [c[1:] for c in SPACED_NOTES], ids=[c[0] for c in SPACED_NOTES]
+)
+def test_units_after_a_run_of_spaces_ending_an_items_line_are_its_note(
+    text: str, lead: list[str], cooperating: list[str]
+) -> None:
+    found = merge_trailing(text, find_notes(text, 0, len(text)))
+    assert found is not None
+    assert (found.lead_units, found.cooperating_units) == (lead, cooperating)
+    assert text[found.start :].startswith(lead[0]) and not text[found.end :].strip(lx.SPACE_CHARS)
+
+
+@pytest.mark.parametrize("text", NOT_SPACED_NOTES)
+def test_text_after_spaces_that_is_not_units_alone_on_an_items_line_is_no_note(text: str) -> None:
+    assert find_notes(text, 0, len(text)) == []
+
+
 # (id, plan text, lead, cooperating): a labelled sentence with 为 that ends the task's paragraph (genre 68)
 SENTENCE_NOTES = [
     (

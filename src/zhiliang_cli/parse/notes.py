@@ -36,6 +36,8 @@ Recognises a note in brackets (（） () 【】 ［］ 〔〕), on a line of its
                                                -> read as （A、B、C） / （A牵头，B配合，11月底前完成） are
     …。——A、B（2026年4月底前） / ——A、B（长期坚持） / （A、B（2025—2026年））
                                                -> lead ["A", "B"]; the bracket's time a field (no name of B)
+    （6）某某工程。……。　　A　B　C on an item's line, after a run of spaces, every part a unit's name
+                                               -> read as （A、B、C） is
     …。责任单位为A、B。 / 牵头单位为A，配合单位为B。 as the last sentence of the task's paragraph
                                                -> read as 责任单位：A、B / 牵头单位：A；配合单位：B are
 
@@ -99,6 +101,8 @@ from .patterns import (
     RE_RULE_WORD,
     RE_SCOPE_ASIDE,
     RE_SENTENCE_END_OF_LINE,
+    RE_SPACE_RUN,
+    RE_SPACED_NOTE,
     RE_TIME,
     RE_TRAILING_BRACKETS,
     RE_UNIT_END,
@@ -211,6 +215,7 @@ def find_notes(text: str, start: int, end: int, line_starts: Iterable[int] | Non
     ]
     others += _bare_notes(text, line_starts[0] if line_starts else end, end, taken, marks)
     others += _dash_notes(text, start, end, taken)
+    others += _spaced_notes(text, start, end, line_starts, taken)
     others += _sentence_notes(text, start, end, cues, taken)
     others += [  # 【责任单位】X: read as 责任单位：X, with the fields in 【】 that follow it
         _bracketed_label_note(text, m, end)
@@ -343,6 +348,12 @@ def _units_alone(text: str, body_start: int, body_end: int, start: int, end: int
                 return None
             units, found = labelled
             fields = tuple(NoteField(label, body_start + a, body_start + b) for label, a, b in found)
+    return _units_note(units, fields, start, end)
+
+
+def _units_note(units: list[str], fields: tuple[NoteField, ...], start: int, end: int) -> LeadNote:
+    """The note spanning ``start`` to ``end`` that lists ``units`` alone: they share the task,
+    unless some are marked as leading (*A、B / A★、B)."""
     lead, cooperating = _marked_lead(units, [])  # （*A、B） / （A★、B）: A leads
     shared = len(lead) > 1 and not _has_marks(lead)
     lead, cooperating = [_unmark(u) for u in lead], [_unmark(u) for u in cooperating]
@@ -398,6 +409,37 @@ def _dash_note(text: str, dash: int, line_end: int, taken: _Spans) -> LeadNote |
     if note is None:
         note = _note(dash, stop, text, body_start, body_end)
     return note if _offices_alone(note) else None
+
+
+def _spaced_notes(text: str, start: int, end: int, line_starts: list[int], taken: _Spans) -> list[LeadNote]:
+    """Units after an item's task, on its line, set off by a run of spaces alone, no bracket, no
+    dash, no label — as a list of projects one to a line prints them::
+
+        （6）城区供热管网改造工程。……。　　市城市管理局　市住房城乡建设局　某某热力有限公司
+
+    Read as units alone in brackets are (the plan's rule applied), and only where the line opens
+    with an item's heading, the run follows the task's last sentence and every part after it,
+    parted by single spaces or 、, is an office's name or a collective's: text after spaces, a
+    cell of a table wrapped over lines, is no note.
+
+    >>> t = "（6）改造管网。　　市甲局　市乙局\\n（7）建设园区。　　详见附件"
+    >>> [n.lead_units for n in _spaced_notes(t, 0, len(t), [0, 18], _Spans([]))]
+    [['市甲局', '市乙局']]
+    """
+    found: list[LeadNote] = []
+    for match in RE_SPACED_NOTE.finditer(text, start, end):
+        units_start = match.start("units")
+        k = bisect_right(line_starts, units_start) - 1
+        if k < 0 or taken.holds(units_start):
+            continue
+        line_start = line_starts[k]
+        if text[line_start] not in HEADING_FIRST or heading_at(text, Line(0, line_start, match.end())) is None:
+            continue  # not an item's line
+        units_end = _content_end(text, match.end())
+        units = _bare_units("、".join(RE_SPACE_RUN.split(text[units_start:units_end])))
+        if units:
+            found.append(_units_note(units, (), units_start, units_end))
+    return found
 
 
 def _sentence_notes(text: str, start: int, end: int, cues: list[tuple[int, int]], taken: _Spans) -> list[LeadNote]:
