@@ -41,6 +41,31 @@ MADE_UP = [
         ["省教育厅", "省财政厅"],
         [],
     ),
+    (
+        "a-carrying-verb-after-the-last-labelled-unit",  # genre 71: the label says the role, 实施 no name's
+        "加强排涝。（责任单位：市住房城乡建设局、市城市管理局实施）",
+        ["市住房城乡建设局", "市城市管理局"],
+        [],
+    ),
+    (
+        "a-carrying-verb-after-a-collective-in-brackets",  # genre 71
+        "除险加固。（责任单位：市水利局、各县（市、区）人民政府实施）",
+        ["市水利局", "各县（市、区）人民政府"],
+        [],
+    ),
+    (
+        "verbs-of-acting-after-each-labelled-list",
+        "推进改革。（牵头单位：市商务局推进；配合单位：市财政局、市税务局承担）",
+        ["市商务局"],
+        ["市财政局", "市税务局"],
+    ),
+    ("a-run-of-verbs-after-the-units", "推进改革。（责任单位：市商务局负责组织实施）", ["市商务局"], []),
+    (
+        "responsible-units-are-with-shi",  # genre 71: 是 for ：
+        "排查隐患。（责任单位是市水利局、市应急管理局）",
+        ["市水利局", "市应急管理局"],
+        [],
+    ),
     ("a-rhythm-after-roles", "通报进展。（省商务厅牵头，省财政厅配合，定期通报）", ["省商务厅"], ["省财政厅"]),
     ("a-role-label-opening-a-clause", "保障资金。（牵头单位：市财政局，配合单位做好资金保障）", ["市财政局"], []),
     ("fullwidth", "加强监管。（牵头单位：省市场监管局）", ["省市场监管局"], []),
@@ -663,6 +688,13 @@ UNITS_THEN_TIME = [
     ),
     ("one-unit-comma", "加强监管。（运输服务司，时限：2025年10月）", ["运输服务司"], [], [("时限", "2025年10月")]),
     (
+        "time-in-brackets-of-its-own",  # a time in brackets after the last unit is no other name of it
+        "加强监管。（市商务局、市财政局（2025年底前））",
+        ["市商务局", "市财政局"],
+        [],
+        [("", "2025年底前")],
+    ),
+    (
         "first-listed-rule",
         "（列第一位者为牵头单位）\n加强监管。（市商务局、市财政局；完成时限：2025年底前）",
         ["市商务局"],
@@ -939,6 +971,41 @@ DASH_NOTES = [
         [("完成时限", "2025年底前")],
     ),
     ("dash-labelled", "加强监管。——牵头单位：市商务局；配合单位：市财政局", ["市商务局"], ["市财政局"], []),
+    (
+        "dash-units-then-a-time-in-brackets",  # genre 72: the bracket is when, the note's time field
+        "实施建设。——县农业农村局、县财政局（2026年4月底前）",
+        ["县农业农村局", "县财政局"],
+        [],
+        [("", "2026年4月底前")],
+    ),
+    (
+        "dash-units-then-a-standing-word-in-brackets",  # genre 72: no other name of 县财政局
+        "加强管护。——县水利局、县财政局（长期坚持）",
+        ["县水利局", "县财政局"],
+        [],
+        [("", "长期坚持")],
+    ),
+    (
+        "dash-units-then-a-span-of-years-in-brackets",  # genre 72
+        "推进建设。——县水利局、各乡镇人民政府（2025—2026年）",
+        ["县水利局", "各乡镇人民政府"],
+        [],
+        [("", "2025—2026年")],
+    ),
+    (
+        "dash-unit-then-a-labelled-time-in-brackets",
+        "加强监管。——市商务局（完成时限：2025年底前）",
+        ["市商务局"],
+        [],
+        [("完成时限", "2025年底前")],
+    ),
+    (
+        "dash-a-second-name-in-brackets-stays",  # the unit's other name, not a time
+        "加强监管。——省市场监管局（省知识产权局）、省商务厅",
+        ["省市场监管局（省知识产权局）", "省商务厅"],
+        [],
+        [],
+    ),
 ]
 NOT_DASH_NOTES = [
     "加强监管——这是重中之重。",  # a dash inside a sentence
@@ -983,6 +1050,65 @@ def test_a_dash_notes_time_is_the_items_deadline_and_its_targets() -> None:
     assert (item["lead_units"], item["cooperating_units"]) == (["市应急管理局"], ["市安委会各成员单位"])
     assert item["deadline"] is not None and item["deadline"]["date"] == "2025-11-30"
     assert [t["by"]["date"] for t in item["targets"] if t["by"] is not None] == ["2025-11-30"]
+
+
+def test_a_time_in_brackets_after_a_dash_notes_units_is_the_items_deadline() -> None:
+    """genre 72 item 1: ——A、B（2026年4月底前） — the units read, the bracket the note's time field and
+    the item's deadline."""
+    from zhiliang_cli.parse.pipeline import parse_text
+
+    text = "2025年工作要点\n一、安全\n（一）强化监管。死亡率下降8%。——市应急管理局、市公安局（2025年11月底前）\n"
+    plan = parse_text(text)
+    item = plan["sections"][0]["items"][0]
+    assert (item["lead_units"], item["cooperating_units"]) == (["市应急管理局", "市公安局"], [])
+    assert [f["text"] for n in item["notes"] for f in n["fields"]] == ["2025年11月底前"]
+    assert item["deadline"] is not None and item["deadline"]["date"] == "2025-11-30"
+
+
+# (id, plan text, lead, cooperating): units after an item's task on its line, set off by a run of spaces
+# alone (genre 75's list of projects, one to a line)
+SPACED_NOTES = [
+    (
+        "spaced-full-width-first-listed-rule",  # genre 75: the section states the rule
+        "各项工程后列明的单位中，第一个为牵头单位，其余为配合单位。\n"
+        "（6）改造供热管网120公里。　　市城市管理局　市住房城乡建设局　某某热力有限公司",
+        ["市城市管理局"],
+        ["市住房城乡建设局", "某某热力有限公司"],
+    ),
+    (
+        "spaced-collective-after-a-time",  # genre 75
+        "（7）完成园区改造，2025年6月底前完成。　　市发展改革委　各县（市、区）人民政府",
+        ["市发展改革委", "各县（市、区）人民政府"],
+        [],
+    ),
+    ("spaced-ascii-run-and-dunhao", "3．建设数据中心。    市数据局、市发展改革委  ", ["市数据局", "市发展改革委"], []),
+]
+NOT_SPACED_NOTES = [
+    "（1）改造管网。　　详见附件",  # not a unit's name
+    "（1）改造管网。　　市城市管理局　2024年底前",  # a part that is no name
+    "（1）改造管网。　　市城市管理局负责",  # a verb: not units alone
+    "改造管网，提升能力。　　　　市城市管理局",  # the line opens with no heading: a table's cell wrapped
+    "（1）改造管网。　市城市管理局",  # one space, no run
+    "（1）改造管网　　市城市管理局",  # no sentence ends before the run
+    "（1）改造管网。　　市城市管理局。做好工作。",  # more sentences after the names
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "lead", "cooperating"), [c[1:] for c in SPACED_NOTES], ids=[c[0] for c in SPACED_NOTES]
+)
+def test_units_after_a_run_of_spaces_ending_an_items_line_are_its_note(
+    text: str, lead: list[str], cooperating: list[str]
+) -> None:
+    found = merge_trailing(text, find_notes(text, 0, len(text)))
+    assert found is not None
+    assert (found.lead_units, found.cooperating_units) == (lead, cooperating)
+    assert text[found.start :].startswith(lead[0]) and not text[found.end :].strip(lx.SPACE_CHARS)
+
+
+@pytest.mark.parametrize("text", NOT_SPACED_NOTES)
+def test_text_after_spaces_that_is_not_units_alone_on_an_items_line_is_no_note(text: str) -> None:
+    assert find_notes(text, 0, len(text)) == []
 
 
 # (id, plan text, lead, cooperating): a labelled sentence with 为 that ends the task's paragraph (genre 68)

@@ -296,6 +296,10 @@ ROLE_ACTIONS = ("推进", "协调", "开展", "推动", "完成")
 #: or alone in their clause: after a clause that names who steers or answers (X指导，Y实施; X负责，Y实施)
 #: the units carry the task out under those, and cooperate; with no such clause they answer for it.
 CARRYING_VERBS = ("实施",)
+#: Verbs by which the units of a labelled list take the task on, printed after its last unit (责任单位：
+#: A、B承担): with the verbs of answering, carrying and acting (负责, 实施, 推进) they are no part of the
+#: unit's name, the label saying the role.
+UNDERTAKING_VERBS = ("承担", "执行")
 #: How a bracket starts that lists things other than units: （含…）, （包括…）, （以下简称…）, （如…）.
 NOT_A_UNIT_LIST = ("含", "包括", "包含", "不含", "以下", "即", "如", "例如", "其中", "简称", "注", "详见", "见")
 #: Words that open a remark on a unit's scope in brackets after its name: 各区人民政府（含开发区）.

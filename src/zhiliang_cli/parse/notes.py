@@ -34,6 +34,10 @@ Recognises a note in brackets (（） () 【】 ［］ 〔〕), on a line of its
     [责任单位：A；C为各项措施的共同责任单位，以下不再列出] -> lead ["A", "C"], and C leads every later note
     …。——A、B、C等 / ——A牵头，B配合，11月底前完成 after the task's last sentence or on a line of its own
                                                -> read as （A、B、C） / （A牵头，B配合，11月底前完成） are
+    …。——A、B（2026年4月底前） / ——A、B（长期坚持） / （A、B（2025—2026年））
+                                               -> lead ["A", "B"]; the bracket's time a field (no name of B)
+    （6）某某工程。……。　　A　B　C on an item's line, after a run of spaces, every part a unit's name
+                                               -> read as （A、B、C） is
     …。责任单位为A、B。 / 牵头单位为A，配合单位为B。 as the last sentence of the task's paragraph
                                                -> read as 责任单位：A、B / 牵头单位：A；配合单位：B are
 
@@ -97,12 +101,15 @@ from .patterns import (
     RE_RULE_WORD,
     RE_SCOPE_ASIDE,
     RE_SENTENCE_END_OF_LINE,
+    RE_SPACE_RUN,
+    RE_SPACED_NOTE,
     RE_TIME,
     RE_TRAILING_BRACKETS,
     RE_UNIT_END,
     RE_UNIT_LIST_REMARK,
     RE_UNIT_TRAILER,
     RE_VAGUE_JOIN,
+    RE_YEAR_SPAN,
 )
 from .times import is_deadline_phrase, is_time_remark, opening_deadline
 
@@ -208,6 +215,7 @@ def find_notes(text: str, start: int, end: int, line_starts: Iterable[int] | Non
     ]
     others += _bare_notes(text, line_starts[0] if line_starts else end, end, taken, marks)
     others += _dash_notes(text, start, end, taken)
+    others += _spaced_notes(text, start, end, line_starts, taken)
     others += _sentence_notes(text, start, end, cues, taken)
     others += [  # 【责任单位】X: read as 责任单位：X, with the fields in 【】 that follow it
         _bracketed_label_note(text, m, end)
@@ -324,9 +332,12 @@ def _units_alone(text: str, body_start: int, body_end: int, start: int, end: int
     """The note spanning ``start`` to ``end`` whose words, ``text[body_start:body_end]``, are units
     alone, or units and then when the task is due or fields that name no unit; else None."""
     body = text[body_start:body_end]
-    units = _bare_units(body)
     fields: tuple[NoteField, ...] = ()
-    if not units:  # （A、B；时限：长期） · （A、B；2025年底前完成）: the units, then when
+    timed_bracket = _units_then_bracketed_time(body) if body.rstrip(lx.SPACE_CHARS)[-1:] in _PAIRS else None
+    if timed_bracket is not None:  # ——A、B（2026年4月底前） · ——A、B（长期坚持）: the units, then when
+        units, (label, field_start, field_end) = timed_bracket
+        fields = (NoteField(label, body_start + field_start, body_start + field_end),)
+    elif not (units := _bare_units(body)):  # （A、B；时限：长期） · （A、B；2025年底前完成）: the units, then when
         timed = _units_then_time(body)
         if timed is not None:
             units, (label, field_start, field_end) = timed
@@ -337,6 +348,12 @@ def _units_alone(text: str, body_start: int, body_end: int, start: int, end: int
                 return None
             units, found = labelled
             fields = tuple(NoteField(label, body_start + a, body_start + b) for label, a, b in found)
+    return _units_note(units, fields, start, end)
+
+
+def _units_note(units: list[str], fields: tuple[NoteField, ...], start: int, end: int) -> LeadNote:
+    """The note spanning ``start`` to ``end`` that lists ``units`` alone: they share the task,
+    unless some are marked as leading (*A、B / A★、B)."""
     lead, cooperating = _marked_lead(units, [])  # （*A、B） / （A★、B）: A leads
     shared = len(lead) > 1 and not _has_marks(lead)
     lead, cooperating = [_unmark(u) for u in lead], [_unmark(u) for u in cooperating]
@@ -392,6 +409,37 @@ def _dash_note(text: str, dash: int, line_end: int, taken: _Spans) -> LeadNote |
     if note is None:
         note = _note(dash, stop, text, body_start, body_end)
     return note if _offices_alone(note) else None
+
+
+def _spaced_notes(text: str, start: int, end: int, line_starts: list[int], taken: _Spans) -> list[LeadNote]:
+    """Units after an item's task, on its line, set off by a run of spaces alone, no bracket, no
+    dash, no label — as a list of projects one to a line prints them::
+
+        （6）城区供热管网改造工程。……。　　市城市管理局　市住房城乡建设局　某某热力有限公司
+
+    Read as units alone in brackets are (the plan's rule applied), and only where the line opens
+    with an item's heading, the run follows the task's last sentence and every part after it,
+    parted by single spaces or 、, is an office's name or a collective's: text after spaces, a
+    cell of a table wrapped over lines, is no note.
+
+    >>> t = "（6）改造管网。　　市甲局　市乙局\\n（7）建设园区。　　详见附件"
+    >>> [n.lead_units for n in _spaced_notes(t, 0, len(t), [0, 18], _Spans([]))]
+    [['市甲局', '市乙局']]
+    """
+    found: list[LeadNote] = []
+    for match in RE_SPACED_NOTE.finditer(text, start, end):
+        units_start = match.start("units")
+        k = bisect_right(line_starts, units_start) - 1
+        if k < 0 or taken.holds(units_start):
+            continue
+        line_start = line_starts[k]
+        if text[line_start] not in HEADING_FIRST or heading_at(text, Line(0, line_start, match.end())) is None:
+            continue  # not an item's line
+        units_end = _content_end(text, match.end())
+        units = _bare_units("、".join(RE_SPACE_RUN.split(text[units_start:units_end])))
+        if units:
+            found.append(_units_note(units, (), units_start, units_end))
+    return found
 
 
 def _sentence_notes(text: str, start: int, end: int, cues: list[tuple[int, int]], taken: _Spans) -> list[LeadNote]:
@@ -557,6 +605,41 @@ def _units_then_time(body: str) -> tuple[list[str], tuple[str, int, int]] | None
         return None
     units = _bare_units(body[:sep])
     return (units, field) if units else None
+
+
+def _units_then_bracketed_time(body: str) -> tuple[list[str], tuple[str, int, int]] | None:
+    """The units of a list that ends in brackets saying when the task is due or runs (……——A、B
+    （2026年4月底前）, （长期坚持）, （2025—2026年）, （完成时限：2025年底前）, （2025年起）): the units read
+    as units alone do, the bracket's words the note's time field (its label, start and end in
+    ``body``) — a time is no other name of the unit before it.  None where the list or the bracket
+    is anything else.
+
+    >>> _units_then_bracketed_time("县水利局、县财政局（长期坚持）")
+    (['县水利局', '县财政局'], ('', 10, 14))
+    >>> _units_then_bracketed_time("县水利局（2025—2026年）"), _units_then_bracketed_time("省监管局（省知识产权局）")
+    ((['县水利局'], ('', 5, 15)), None)
+    """
+    close = _content_end(body) - 1
+    opening = _opening_of(body, close, 0) if close > 0 and body[close] in _PAIRS else None
+    if not opening:
+        return None
+    start, stop = opening + 1, close
+    while start < stop and body[start] in lx.SPACE_CHARS:
+        start += 1
+    stop = _content_end(body, stop)
+    if start >= stop:
+        return None
+    words = body[start:stop]
+    field = _time_field(body, start, stop)
+    if field is None and (RE_YEAR_SPAN.match(words.translate(_ASCII_DIGITS)) or is_time_remark(words)):
+        field = ("", start, stop)  # 2025—2026年: the years it runs over; 2025年起: when it starts
+    if field is None:
+        return None
+    units = _bare_units(body[:opening])
+    return (units, field) if units else None
+
+
+_ASCII_DIGITS = str.maketrans(lx.FULLWIDTH_DIGITS, "0123456789")
 
 
 def _units_then_fields(body: str) -> tuple[list[str], tuple[tuple[str, int, int], ...]] | None:
@@ -1190,7 +1273,7 @@ def read_body(body: str) -> _Reading:
             roles["lead"] += marked[0]
             roles["cooperating"] += marked[1]
         else:  # 责任单位：A、B负责 — the verb is not a name
-            bare = _without_verb(value, lx.RESPONSIBLE_VERBS)
+            bare = _without_tail_verbs(value)
             roles[role] += clean_units(bare)
             if role == "shared":  # 责任单位：A，B、C — the plan's rule may read its commas
                 groups += [tuple(clean_units(bare[a:b])) for a, b in _clauses(bare)]
@@ -1254,17 +1337,41 @@ def _is_label(body: str, label: regex.Match[str]) -> bool:
     return _names_a_unit(body[label.end() : stop.start() if stop else len(body)])
 
 
-def _without_verb(value: str, verbs: tuple[str, ...]) -> str:
-    """``value`` without one of ``verbs`` at its end.
+def _without_tail_verbs(value: str) -> str:
+    """A labelled list of units without the run of verbs after its last unit: a verb of answering
+    (负责, 负责落实), and one of carrying or acting (实施, 推进, 承担) where a unit's name ends before
+    it — the label says the role, the verb is no part of a name.
 
-    >>> _without_verb("省发展改革委、省财政厅负责。", lx.RESPONSIBLE_VERBS)
-    '省发展改革委、省财政厅'
+    >>> _without_tail_verbs("省发展改革委、省财政厅负责。"), _without_tail_verbs("市财政局、各县（市、区）人民政府实施")
+    ('省发展改革委、省财政厅', '市财政局、各县（市、区）人民政府')
+    >>> _without_tail_verbs("市城市管理局负责组织实施"), _without_tail_verbs("各乡镇按时完成")
+    ('市城市管理局', '各乡镇按时完成')
     """
     bare = value.rstrip(lx.SPACE_CHARS + "\r\n。.")
-    for verb in verbs:
-        if bare.endswith(verb) and len(bare) > len(verb):
-            return bare[: -len(verb)]
-    return value
+    stripped = False
+    while True:
+        verb = next((v for v in _TAIL_VERBS.get(bare[-1:], ()) if bare.endswith(v) and len(bare) > len(v)), None)
+        if verb is None:
+            break
+        rest = bare[: -len(verb)]
+        if verb not in _ANSWERING_VERBS and not _ends_in_a_unit(rest):
+            break  # 各乡镇按时完成: the verb ends a phrase, not a list of units
+        bare, stripped = rest, True
+    return bare if stripped else value
+
+
+def _ends_in_a_unit(names: str) -> bool:
+    """Whether the last name of a list ends as a unit's name does."""
+    units = split_units(names)
+    return bool(units) and _names_a_unit(units[-1])
+
+
+_ANSWERING_VERBS = frozenset(lx.RESPONSIBLE_VERBS)
+#: The verbs that may follow a labelled list's last unit, by their last character, longest first.
+_TAIL_VERBS: dict[str, list[str]] = {}
+_UNIT_LIST_TAIL = {*lx.RESPONSIBLE_VERBS, *lx.CARRYING_VERBS, *lx.ROLE_ACTIONS, *lx.UNDERTAKING_VERBS}
+for _verb in sorted(_UNIT_LIST_TAIL, key=len, reverse=True):
+    _TAIL_VERBS.setdefault(_verb[-1], []).append(_verb)
 
 
 _VAGUE = frozenset(lx.VAGUE_UNITS)

@@ -444,6 +444,21 @@ RE_INLINE_LEAD_START = re.compile(rf"[。；;！!？?]{WS}*(?={_UNIT_LABEL_PLAIN
 
 #: The rest of a line, from where it is matched: a note after a dash runs to its line's end.
 RE_LINE_REST = re.compile(r"[^\r\n]*+")
+#: Units set off from the task's last sentence by a run of spaces alone, to the end of the line, as a
+#: list of projects prints them (（6）改造供热管网。　　市城市管理局　市住房城乡建设局): the sentence's end,
+#: the run (two spaces or more), and the rest of the line, parted by single spaces or 、.  Each part
+#: must be a unit's name for notes._spaced_notes to read it as a note.
+RE_SPACED_NOTE = re.compile(
+    rf"""
+    [{regex.escape(lx.FULL_STOPS)}]        # the task's last sentence ends
+    {WS}{{2,}}+                            # a run of spaces, no other mark
+    (?P<units> [^\s{regex.escape(lx.FULL_STOPS)}：:] [^\r\n{regex.escape(lx.FULL_STOPS)}：:]*+ )  # to the line's end
+    (?=[\r\n]|\Z)
+    """,
+    re.VERBOSE,
+)
+#: A run of horizontal spaces: what parts the units of such a note.
+RE_SPACE_RUN = re.compile(rf"{WS}+")
 #: A sentence that names the task's units after a label and 为: ……。责任单位为A、B、C。 / 牵头单位为A，配合单位为B。
 #: Matched at the label (a cue after a sentence's end); notes._sentence_notes reads it as a note only where it
 #: ends its paragraph (RE_SENTENCE_END_OF_LINE after it).
