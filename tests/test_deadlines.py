@@ -115,6 +115,45 @@ def test_a_year_named_from_the_plans_is_part_of_its_time(text: str, times: list[
     assert [(text[t.start : t.end], t.kind, t.date) for t in find_times(text, 0, len(text), 2025)] == times
 
 
+# (text, the seasons and festivals in it that are a time to finish by, as printed): a deadline the genre
+# sets without a day (genres 71 汛期前完成…排查, 72 春节前完成…清淤), its date null as 持续推进's; not one
+# that qualifies a noun, comes back every year, or says which ones are meant
+SEASON_CASES = [
+    ("汛期前完成全市水库隐患排查", ["汛期前"]),
+    ("主汛期前全面完成堤防加固", ["主汛期前"]),
+    ("春节之前全部完成清淤", ["春节之前"]),
+    ("入冬前，各地要完成供暖设施检修", ["入冬前"]),
+    ("供暖季前要完成管网改造", ["供暖季前"]),
+    ("国庆前建成开放", ["国庆前"]),
+    ("新建公园3个（雨季前）", ["雨季前"]),
+    ("开展汛前隐患排查整治", []),  # a noun the season qualifies
+    ("做好冬季前安全检查", []),
+    ("各级防汛责任人每年汛前在当地媒体公布", []),  # a rhythm
+    ("对汛期前建成的堤防开展复查", []),  # which ones are meant
+]
+
+
+@pytest.mark.parametrize(("text", "printed"), SEASON_CASES, ids=[c[0] for c in SEASON_CASES])
+def test_a_season_to_finish_before_is_a_deadline_without_a_date(text: str, printed: list[str]) -> None:
+    marks = find_times(text, 0, len(text), 2025)
+    assert [(text[t.start : t.end], t.kind, t.date) for t in marks] == [(p, "deadline", None) for p in printed]
+
+
+def test_a_season_in_the_text_is_the_items_deadline_without_a_date() -> None:
+    text = (
+        "2025年水利工作要点\n一、重点任务\n"
+        "（一）开展汛前隐患排查整治。汛期前完成全市水库隐患排查，整治隐患点位不少于1200处。（市水利局负责）\n"
+        "（二）推进清淤。清淤疏浚河道60公里。（县水利局负责；春节前完成）\n"
+    )
+    first, second = parse_text(text)["sections"][0]["items"]
+    assert first["deadline"] is not None and (first["deadline"]["text"], first["deadline"]["date"]) == ("汛期前", None)
+    assert second["deadline"] is not None and (second["deadline"]["text"], second["deadline"]["date"]) == (
+        "春节前",
+        None,
+    )
+    assert [t["by"] and t["by"]["date"] for t in (*first["targets"], *second["targets"])] == [None, None]
+
+
 # (text, the plan's year, the times in it as printed, their kind and date): a span of years in running
 # text sets what follows for its years, due at their end, as 到2027年 does (genre 54: 2025-2027年累计培育
 # 省级智能工厂300家); not a title's period in brackets, a base, a name of its years, nor a span past

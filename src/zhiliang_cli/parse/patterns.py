@@ -797,6 +797,19 @@ RE_PLAN_YEAR = regex.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
 #: Text in brackets with no brackets inside: （2023年底前完成）.
 RE_BRACKETED = re.compile(rf"{NOTE_OPEN}(?P<body>[^{_BRACKETS}\r\n]{{1,40}}){NOTE_CLOSE}")
 
+#: A season or festival the genre sets a task before (汛期前, 春节之前): no day, a deadline without a date.
+_SEASON_TIME = rf"(?:{_alternation(lx.SEASON_ANCHORS)})(?:{_alternation(lx.BEFORE_WORDS)})"
+#: What makes such a time one to finish by, right after its 前: a comma (入冬前，各地要…), the bracket
+#: of a time alone (（汛期前）), or a verb of finishing or starting after a modal at most (汛期前完成,
+#: 春节前要全部建成) — not a noun the time qualifies (汛前隐患排查).
+RE_SEASON_FOLLOWER = re.compile(
+    rf"""
+    {WS}* (?: [，,] | {NOTE_CLOSE}                                        # 入冬前， / （汛期前）
+      | (?:{_alternation(lx.SEASON_DEADLINE_MODALS)})? (?:{_alternation(lx.SEASON_DEADLINE_VERBS)})   # 要完成
+    )
+    """,
+    re.VERBOSE,
+)
 #: A deadline that gives no date, alone in brackets: （长期坚持）, （持续推进）.
 RE_ONGOING_BRACKETED = re.compile(rf"{NOTE_OPEN}{WS}*(?P<body>{_alternation(lx.ONGOING_PHRASES)}){WS}*{NOTE_CLOSE}")
 #: A statement of the deadline of every task that gives none, ending where its time begins (searched
@@ -820,11 +833,11 @@ RE_DEFAULT_DEADLINE = re.compile(
 DEFAULT_DEADLINE_REACH = 40
 
 #: A phrase that is nothing but a deadline (a 完成时限 field, or a clause of a note):
-#: 2023年底前完成, 6月底前, 长期坚持.
+#: 2023年底前完成, 6月底前, 长期坚持, 汛期前完成.
 RE_DEADLINE_PHRASE = re.compile(
     rf"""
     ^ {WS}*+ (?: (?:完成时限|时限) {WS}*+ )? (?: [:：] {WS}*+ )?                 # spaces taken once
-    (?: (?:{RE_TIME.pattern}) | (?:{_alternation(lx.ONGOING_PHRASES)}) )
+    (?: (?:{RE_TIME.pattern}) | (?:{_alternation(lx.ONGOING_PHRASES)}) | {_SEASON_TIME} )   # 汛期前
     {WS}*+ (?: (?:完成|见效|落实|到位|取得成效|实现) {WS}*+ )? (?: [。.] {WS}*+ )? $
     """,
     re.VERBOSE,
