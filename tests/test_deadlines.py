@@ -37,6 +37,15 @@ CASES = [
     ("新增示范村20个。6月\n底前完成扩建工程", [("deadline", "2023-06-30")]),
     ("到2025\n年，建成10个", [("horizon", "2025-12-31")]),
     ("到2025年\n\n底前", [("horizon", "2025-12-31")]),  # a blank line ends the paragraph: no wrap
+    # a month written with 份 that a task is done in is due at its end (genre 71: ①9月份完成…32处易涝点改造);
+    # one that dates what is said, or read literally with 前 (before it begins), as a month without 份
+    ("9月份完成城区易涝点改造", [("deadline", "2023-09-30")]),
+    ("①9月份完成改造；②新建管网", [("deadline", "2023-09-30")]),
+    ("11月份前完成验收", [("deadline", "2023-10-31")]),
+    ("1—5月份，全市完成投资120亿元", []),
+    ("9月份以来，累计新增就业", []),
+    ("自9月份起实施", []),
+    ("每年9月份开展宣传活动", []),
     # a part of the year that qualifies what a verb takes in
     ("纳入年底效能目标考核体系", []),
     # a time, a verb and 的 say which ones are meant, not by when (genre 61)
@@ -550,3 +559,21 @@ def test_a_later_deadline_that_completes_the_work_dates_the_counts_before_it(bod
     (item,) = parse_text(text)["sections"][0]["items"]
     (target,) = item["targets"]
     assert (target["by"] and target["by"]["date"]) == by
+
+
+def test_a_month_with_fen_dates_its_own_sub_points_counts() -> None:
+    """①9月份完成…32处…；②新建…45公里 (genre 71): the month is the item's deadline and binds its
+    circled sub-point's count, not the next sub-point's."""
+    text = (
+        "2025年防汛工作要点\n一、重点任务\n"
+        "（一）提升排涝能力。①9月份完成城区32处易涝点改造；②新建改造雨水管网45公里。（市住建局负责）\n"
+    )
+    (item,) = parse_text(text)["sections"][0]["items"]
+    assert item["deadline"] is not None and (item["deadline"]["text"], item["deadline"]["date"]) == (
+        "9月份",
+        "2025-09-30",
+    )
+    assert [(t["number_text"], t["by"] and t["by"]["date"]) for t in item["targets"]] == [
+        ("32", "2025-09-30"),
+        ("45", None),
+    ]

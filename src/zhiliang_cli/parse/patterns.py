@@ -726,7 +726,7 @@ _GAP = rf"{WS}*(?:(?:\r\n|\r|\n){WS}*)?"
 _IN_YEAR = rf"""
     (?: (?P<part> {_PART} )                                                            # 底 / 上半年
       | (?P<month> {_MONTH_NUM} ) {_GAP} 月 {_GAP}                                     # 6月
-        (?: (?P<day> {DIGIT}{{1,2}} ) {WS}* (?:日|号) | (?P<month_end> 底|末|中旬|下旬|上旬) )?   # 30日 / 底
+        (?: (?P<day> {DIGIT}{{1,2}} ) {WS}* (?:日|号) | (?P<month_end> 底|末|中旬|下旬|上旬|份) )?   # 30日 / 底 / 份
     )
 """
 #: A year named from the plan's (今年, 明年), not where its first character ends a word (说明年底);

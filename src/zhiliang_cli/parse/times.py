@@ -6,6 +6,7 @@ Recognises the times a plan sets things by::
     2023年底前 / 2023年末前          deadline  2023-12-31
     2024年6月底前                    deadline  2024-06-30
     6月底前 / 年内 / 全年            deadline  in the plan's year
+    9月份完成…                       deadline  the month's last day, in the plan's year
     今年底前 / 明年6月底前           deadline  the plan's year / the next: 2023-12-31 / 2024-06-30
     3月31日前                        deadline  the plan's year, 03-31
     上半年 / 三季度 / 二季度末前     deadline  06-30 / 09-30 / 06-30 of the plan's year
@@ -296,7 +297,14 @@ def _mark(match: re.Match[str], year: int | None) -> TimeMark | None:
         return None  # 2023年 / 6月 alone: a date of something, not a time to reach
     if group["month"] and not (group["before"] or group["month_end"] or group["day"] or horizon):
         return None
+    if group["month_end"] == "份" and not (group["before"] or horizon) and text.startswith(_MONTH_DATES, end):
+        return None  # 1—5月份，全市…; 9月份以来: the month dates what is said, no time to finish by
     return TimeMark(start, end, _kind(horizon, group["before"]), _date(match, stated_year or year))
+
+
+#: What after a month written with 份 makes it date what is said (9月份，…; 9月份以来, 9月份起) rather
+#: than the month a task is done in (①9月份完成…改造: due at its end).
+_MONTH_DATES = (*lx.YEAR_FOLLOWERS, *lx.YEAR_PHRASES, *lx.START_WORDS)
 
 
 def _period_end_year(period: str) -> int | None:
@@ -464,7 +472,7 @@ def _date(match: re.Match[str], year: int | None) -> str | None:
             return _iso(year, month, min(int(group("day").translate(_DIGITS)), 31))
         if group("month_end") in ("上旬", "中旬"):
             return _iso(year, month, 10 if group("month_end") == "上旬" else 20)
-        if group("before") and not group("month_end"):  # 3月前: before March begins
+        if group("before") and group("month_end") in (None, "份"):  # 3月前, 3月份前: before March begins
             return _iso(year - 1, 12, 31) if year and month == 1 else _iso(year, month - 1, 0)
         return _iso(year, month, 0)
     return _iso(year, 12, 31)  # 到2025年, 2025年前
