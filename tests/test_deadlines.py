@@ -19,6 +19,8 @@ CASES = [
     # the base of a change is no time to reach
     ("贷款余额较2023年底增长10%", []),
     ("产值比上年末增长5%", []),
+    ("企业数量由2023年底的1,200家增加到2,400家以上", []),  # the from of a from–to (genre 74)
+    ("占比由2024年6月底的30%提高到50%", []),
     # two points of every year joined by 和: a rhythm, twice a year, no time to finish by (gov_047)
     ("并在年中和年末向国务院报告执行情况", []),
     ("上半年和年底前分别报送进展情况", []),
@@ -577,3 +579,15 @@ def test_a_month_with_fen_dates_its_own_sub_points_counts() -> None:
         ("32", "2025-09-30"),
         ("45", None),
     ]
+
+
+def test_the_date_of_a_from_to_base_is_no_time_of_the_target() -> None:
+    """由2023年底的1,200家增加到2,400家以上 (genre 74): 2023年底 dates the base, not the level to reach;
+    the item has no deadline and its targets none but what governs them."""
+    text = (
+        "2024—2025年科技创新行动计划\n一、重点任务\n"
+        "（一）壮大企业群体。高新技术企业数量由2023年底的1,200家增加到2,400家以上，入库数达到12000家。（省科技厅负责）\n"
+    )
+    (item,) = parse_text(text)["sections"][0]["items"]
+    assert item["deadline"] is None
+    assert [(t["number_text"], t["by"]) for t in item["targets"]] == [("2,400", None), ("12000", None)]

@@ -1129,8 +1129,9 @@ DOCUMENT_KIND_NAMES = {
 }  # fmt: skip
 #: Words that end a notice's title that only covers what it holds.
 COVER_TITLES = ("通知",)
-#: Words before a time that make it the base of a change (较2023年末, 比上年末, 与2020年): not a time to reach.
-BASELINE_TIME_WORDS = ("较", "比", "与", "同", "相对", "相比", "较上", "比上", "上")
+#: Words before a time that make it the base of a change (较2023年末, 比上年末, 与2020年; the from of a
+#: from–to, 由2023年底的1,200家增加到2,400家): not a time to reach.
+BASELINE_TIME_WORDS = ("较", "比", "与", "同", "相对", "相比", "较上", "比上", "上", "由")
 #: What parts the stages of one task (3月底前完成招标，5月底前开工; 一季度：完成设计；二季度：开工建设): a comma or a
 #: semicolon, the time opening each stage's clause.
 STAGE_SEPARATORS = "，,；;"
