@@ -552,6 +552,12 @@ LATER_COMPLETION_CASES = [
     ("改造城镇老旧小区12个，10月底前全部完工。", "2025-10-31"),
     ("改造城镇老旧小区12个，10月底前全面完成。", "2025-10-31"),
     ("新建高标准农田3.5万亩，6月底前全面开工。", None),  # a start (genre 21)
+    # a verb of completing alone after the time names no other task: the sentence's (genre 75)
+    ("改造老旧供热管网120公里，10月底前完成。", "2025-10-31"),
+    ("完成3个省级园区循环化改造，6月底前完成。", "2025-06-30"),
+    ("新建公园3个，年内建成。", "2025-12-31"),
+    ("新建雨水管网12公里，6月底前完成招标。", None),  # another task: the tender
+    ("改造城镇老旧小区12个，10月底前开工。", None),  # a start
 ]
 
 

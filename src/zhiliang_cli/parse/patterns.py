@@ -899,9 +899,18 @@ RE_DISTRIBUTIVE = re.compile(
     rf"(?P<each>(?<![人平户年月日])均|(?<![成首京])都|(?:{_alternation(lx.EACH_BEFORE_NUMBER)})(?={DIGIT}|{CN_NUM}))"
     rf"|(?P<respectively>{_alternation(lx.RESPECTIVELY_WORDS)})"
 )
-#: Words of a clause that completes a whole task (全面完成, 全部建成): a deadline in it holds for
-#: the counts before it.
-RE_COMPLETION = re.compile(rf"(?:{_alternation(lx.TOTALITY_WORDS)})(?:{_alternation(lx.COMPLETION_WORDS)})")
+#: Words of a clause that completes a whole task (全面完成, 全部建成), or a verb of completing alone right
+#: after its time, all the clause says (…120公里，2024年底前完成: it names no other task, so the one its
+#: sentence named): a deadline in it holds for the counts before it.  Searched from the time's end to
+#: the clause's (the end of the search is the string's end, \Z).
+_TIME_LAST_CHARS = "前内底末年月日份度旬季"  # what a time ends with: the verb right after it
+RE_COMPLETION = re.compile(
+    rf"""
+    (?:{_alternation(lx.TOTALITY_WORDS)}) (?:{_alternation(lx.COMPLETION_WORDS)})    # 全面完成
+  | (?<=[{_TIME_LAST_CHARS}]) {WS}* (?:{_alternation(lx.COMPLETION_WORDS)}) {WS}* \Z   # 2024年底前完成。
+    """,
+    re.VERBOSE,
+)
 
 
 # --- the plan's closing text ----------------------------------------------------------------
