@@ -481,6 +481,26 @@ def test_a_span_field_dates_the_item_and_its_targets() -> None:
     assert target["by"] is not None and target["by"]["date"] == "2027-12-31"
 
 
+# (id, a note whose unlabelled clause is a span of years): the span is the note's time, due at its end
+# (genre 72's ——A、B（2025—2026年）, as genre 61's 2025年—2027年 in a cell), binding the item's counts
+UNLABELLED_SPAN_NOTES = [
+    ("after-a-semicolon", "（市水利局负责；2025—2026年）"),
+    ("after-a-comma", "（责任单位：市水利局，2025—2026年）"),
+    ("full-width-digits", "（市水利局负责；２０２５－２０２６年）"),
+]
+
+
+@pytest.mark.parametrize("note", [c[1] for c in UNLABELLED_SPAN_NOTES], ids=[c[0] for c in UNLABELLED_SPAN_NOTES])
+def test_a_span_of_years_alone_in_a_note_is_its_time_due_at_the_end(note: str) -> None:
+    text = f"2025—2026年冬春水利建设实施方案\n一、重点任务\n（一）推进建设。新建管网120公里。{note}\n"
+    (item,) = parse_text(text)["sections"][0]["items"]
+    assert item["lead_units"] == ["市水利局"]
+    assert item["deadline"] is not None and item["deadline"]["date"] == "2026-12-31"
+    assert text[slice(*item["deadline"]["span"])] == item["deadline"]["text"]
+    (target,) = item["targets"]
+    assert target["by"] is not None and target["by"]["date"] == "2026-12-31"
+
+
 PLAN = (
     "一、主要任务\n（一）推进一网通办。（市政务服务局负责）\n"
     "（二）推进数据共享。（市大数据局负责，2024年6月底前完成）\n（三）加强督查。（市督查室负责）\n"

@@ -833,11 +833,13 @@ RE_DEFAULT_DEADLINE = re.compile(
 DEFAULT_DEADLINE_REACH = 40
 
 #: A phrase that is nothing but a deadline (a 完成时限 field, or a clause of a note):
-#: 2023年底前完成, 6月底前, 长期坚持, 汛期前完成.
+#: 2023年底前完成, 6月底前, 长期坚持, 汛期前完成, 2025—2026年 (a span of years: due at its end).
 RE_DEADLINE_PHRASE = re.compile(
     rf"""
     ^ {WS}*+ (?: (?:完成时限|时限) {WS}*+ )? (?: [:：] {WS}*+ )?                 # spaces taken once
-    (?: (?:{RE_TIME.pattern}) | (?:{_alternation(lx.ONGOING_PHRASES)}) | {_SEASON_TIME} )   # 汛期前
+    (?: (?:{RE_TIME.pattern}) | (?:{_alternation(lx.ONGOING_PHRASES)}) | {_SEASON_TIME}    # 汛期前
+      | (?P<span> {DIGIT}{{4}} {WS}*+ 年? {WS}*+ (?:[{regex.escape(lx.YEAR_RANGE_JOINERS)}]{{1,2}}) {WS}*+
+                  {DIGIT}{{4}} {WS}*+ 年 (?:底|末)? (?:{_alternation(lx.BEFORE_WORDS)})? ) )      # 2025—2026年
     {WS}*+ (?: (?:完成|见效|落实|到位|取得成效|实现) {WS}*+ )? (?: [。.] {WS}*+ )? $
     """,
     re.VERBOSE,

@@ -540,11 +540,13 @@ def is_deadline_phrase(text: str) -> bool:
 
     >>> is_deadline_phrase("2023年底前完成"), is_deadline_phrase("持续推进"), is_deadline_phrase("省商务厅")
     (True, True, False)
+    >>> is_deadline_phrase("2025—2026年"), is_deadline_phrase("２０２５－２０２６年"), is_deadline_phrase("2025—2026")
+    (True, True, False)
     """
     match = RE_DEADLINE_PHRASE.match(text)
     if match is None:
         return False
-    return any(match.group(name) for name in ("year", "part", "month", "plan_year", "period")) or not any(
+    return any(match.group(name) for name in ("year", "part", "month", "plan_year", "period", "span")) or not any(
         ch.isdigit() for ch in text
     )
 
