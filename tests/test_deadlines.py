@@ -19,6 +19,8 @@ CASES = [
     # the base of a change is no time to reach
     ("贷款余额较2023年底增长10%", []),
     ("产值比上年末增长5%", []),
+    ("企业数量由2023年底的1,200家增加到2,400家以上", []),  # the from of a from–to (genre 74)
+    ("占比由2024年6月底的30%提高到50%", []),
     # two points of every year joined by 和: a rhythm, twice a year, no time to finish by (gov_047)
     ("并在年中和年末向国务院报告执行情况", []),
     ("上半年和年底前分别报送进展情况", []),
@@ -37,6 +39,15 @@ CASES = [
     ("新增示范村20个。6月\n底前完成扩建工程", [("deadline", "2023-06-30")]),
     ("到2025\n年，建成10个", [("horizon", "2025-12-31")]),
     ("到2025年\n\n底前", [("horizon", "2025-12-31")]),  # a blank line ends the paragraph: no wrap
+    # a month written with 份 that a task is done in is due at its end (genre 71: ①9月份完成…32处易涝点改造);
+    # one that dates what is said, or read literally with 前 (before it begins), as a month without 份
+    ("9月份完成城区易涝点改造", [("deadline", "2023-09-30")]),
+    ("①9月份完成改造；②新建管网", [("deadline", "2023-09-30")]),
+    ("11月份前完成验收", [("deadline", "2023-10-31")]),
+    ("1—5月份，全市完成投资120亿元", []),
+    ("9月份以来，累计新增就业", []),
+    ("自9月份起实施", []),
+    ("每年9月份开展宣传活动", []),
     # a part of the year that qualifies what a verb takes in
     ("纳入年底效能目标考核体系", []),
     # a time, a verb and 的 say which ones are meant, not by when (genre 61)
@@ -113,6 +124,45 @@ RELATIVE_YEAR_CASES = [
 @pytest.mark.parametrize(("text", "times"), RELATIVE_YEAR_CASES, ids=[c[0] for c in RELATIVE_YEAR_CASES])
 def test_a_year_named_from_the_plans_is_part_of_its_time(text: str, times: list[tuple[str, str, str]]) -> None:
     assert [(text[t.start : t.end], t.kind, t.date) for t in find_times(text, 0, len(text), 2025)] == times
+
+
+# (text, the seasons and festivals in it that are a time to finish by, as printed): a deadline the genre
+# sets without a day (genres 71 汛期前完成…排查, 72 春节前完成…清淤), its date null as 持续推进's; not one
+# that qualifies a noun, comes back every year, or says which ones are meant
+SEASON_CASES = [
+    ("汛期前完成全市水库隐患排查", ["汛期前"]),
+    ("主汛期前全面完成堤防加固", ["主汛期前"]),
+    ("春节之前全部完成清淤", ["春节之前"]),
+    ("入冬前，各地要完成供暖设施检修", ["入冬前"]),
+    ("供暖季前要完成管网改造", ["供暖季前"]),
+    ("国庆前建成开放", ["国庆前"]),
+    ("新建公园3个（雨季前）", ["雨季前"]),
+    ("开展汛前隐患排查整治", []),  # a noun the season qualifies
+    ("做好冬季前安全检查", []),
+    ("各级防汛责任人每年汛前在当地媒体公布", []),  # a rhythm
+    ("对汛期前建成的堤防开展复查", []),  # which ones are meant
+]
+
+
+@pytest.mark.parametrize(("text", "printed"), SEASON_CASES, ids=[c[0] for c in SEASON_CASES])
+def test_a_season_to_finish_before_is_a_deadline_without_a_date(text: str, printed: list[str]) -> None:
+    marks = find_times(text, 0, len(text), 2025)
+    assert [(text[t.start : t.end], t.kind, t.date) for t in marks] == [(p, "deadline", None) for p in printed]
+
+
+def test_a_season_in_the_text_is_the_items_deadline_without_a_date() -> None:
+    text = (
+        "2025年水利工作要点\n一、重点任务\n"
+        "（一）开展汛前隐患排查整治。汛期前完成全市水库隐患排查，整治隐患点位不少于1200处。（市水利局负责）\n"
+        "（二）推进清淤。清淤疏浚河道60公里。（县水利局负责；春节前完成）\n"
+    )
+    first, second = parse_text(text)["sections"][0]["items"]
+    assert first["deadline"] is not None and (first["deadline"]["text"], first["deadline"]["date"]) == ("汛期前", None)
+    assert second["deadline"] is not None and (second["deadline"]["text"], second["deadline"]["date"]) == (
+        "春节前",
+        None,
+    )
+    assert [t["by"] and t["by"]["date"] for t in (*first["targets"], *second["targets"])] == [None, None]
 
 
 # (text, the plan's year, the times in it as printed, their kind and date): a span of years in running
@@ -431,6 +481,26 @@ def test_a_span_field_dates_the_item_and_its_targets() -> None:
     assert target["by"] is not None and target["by"]["date"] == "2027-12-31"
 
 
+# (id, a note whose unlabelled clause is a span of years): the span is the note's time, due at its end
+# (genre 72's ——A、B（2025—2026年）, as genre 61's 2025年—2027年 in a cell), binding the item's counts
+UNLABELLED_SPAN_NOTES = [
+    ("after-a-semicolon", "（市水利局负责；2025—2026年）"),
+    ("after-a-comma", "（责任单位：市水利局，2025—2026年）"),
+    ("full-width-digits", "（市水利局负责；２０２５－２０２６年）"),
+]
+
+
+@pytest.mark.parametrize("note", [c[1] for c in UNLABELLED_SPAN_NOTES], ids=[c[0] for c in UNLABELLED_SPAN_NOTES])
+def test_a_span_of_years_alone_in_a_note_is_its_time_due_at_the_end(note: str) -> None:
+    text = f"2025—2026年冬春水利建设实施方案\n一、重点任务\n（一）推进建设。新建管网120公里。{note}\n"
+    (item,) = parse_text(text)["sections"][0]["items"]
+    assert item["lead_units"] == ["市水利局"]
+    assert item["deadline"] is not None and item["deadline"]["date"] == "2026-12-31"
+    assert text[slice(*item["deadline"]["span"])] == item["deadline"]["text"]
+    (target,) = item["targets"]
+    assert target["by"] is not None and target["by"]["date"] == "2026-12-31"
+
+
 PLAN = (
     "一、主要任务\n（一）推进一网通办。（市政务服务局负责）\n"
     "（二）推进数据共享。（市大数据局负责，2024年6月底前完成）\n（三）加强督查。（市督查室负责）\n"
@@ -502,6 +572,12 @@ LATER_COMPLETION_CASES = [
     ("改造城镇老旧小区12个，10月底前全部完工。", "2025-10-31"),
     ("改造城镇老旧小区12个，10月底前全面完成。", "2025-10-31"),
     ("新建高标准农田3.5万亩，6月底前全面开工。", None),  # a start (genre 21)
+    # a verb of completing alone after the time names no other task: the sentence's (genre 75)
+    ("改造老旧供热管网120公里，10月底前完成。", "2025-10-31"),
+    ("完成3个省级园区循环化改造，6月底前完成。", "2025-06-30"),
+    ("新建公园3个，年内建成。", "2025-12-31"),
+    ("新建雨水管网12公里，6月底前完成招标。", None),  # another task: the tender
+    ("改造城镇老旧小区12个，10月底前开工。", None),  # a start
 ]
 
 
@@ -511,3 +587,33 @@ def test_a_later_deadline_that_completes_the_work_dates_the_counts_before_it(bod
     (item,) = parse_text(text)["sections"][0]["items"]
     (target,) = item["targets"]
     assert (target["by"] and target["by"]["date"]) == by
+
+
+def test_a_month_with_fen_dates_its_own_sub_points_counts() -> None:
+    """①9月份完成…32处…；②新建…45公里 (genre 71): the month is the item's deadline and binds its
+    circled sub-point's count, not the next sub-point's."""
+    text = (
+        "2025年防汛工作要点\n一、重点任务\n"
+        "（一）提升排涝能力。①9月份完成城区32处易涝点改造；②新建改造雨水管网45公里。（市住建局负责）\n"
+    )
+    (item,) = parse_text(text)["sections"][0]["items"]
+    assert item["deadline"] is not None and (item["deadline"]["text"], item["deadline"]["date"]) == (
+        "9月份",
+        "2025-09-30",
+    )
+    assert [(t["number_text"], t["by"] and t["by"]["date"]) for t in item["targets"]] == [
+        ("32", "2025-09-30"),
+        ("45", None),
+    ]
+
+
+def test_the_date_of_a_from_to_base_is_no_time_of_the_target() -> None:
+    """由2023年底的1,200家增加到2,400家以上 (genre 74): 2023年底 dates the base, not the level to reach;
+    the item has no deadline and its targets none but what governs them."""
+    text = (
+        "2024—2025年科技创新行动计划\n一、重点任务\n"
+        "（一）壮大企业群体。高新技术企业数量由2023年底的1,200家增加到2,400家以上，入库数达到12000家。（省科技厅负责）\n"
+    )
+    (item,) = parse_text(text)["sections"][0]["items"]
+    assert item["deadline"] is None
+    assert [(t["number_text"], t["by"]) for t in item["targets"]] == [("2,400", None), ("12000", None)]

@@ -935,6 +935,17 @@ HORIZON_WORDS = ("到", "至", "截至", "截止到", "截止")
 #: Words after a time that make it a deadline: 2023年底前, 6月底前, 3月31日以前.
 BEFORE_WORDS = ("之前", "以前", "前")
 #: Verbs whose object a bare part of the year may qualify (纳入年底考核, 列入年度计划): no time to reach.
+#: Seasons and festivals of the year a task is done before (汛期前完成, 春节前完成): a deadline the genre
+#: sets without a day (the season's days move from year to year), its date null as 持续推进's.
+SEASON_ANCHORS = ("主汛期", "汛期", "汛", "春节", "元旦", "国庆节", "国庆", "五一", "清明", "端午", "中秋",
+                  "春耕", "夏收", "三夏", "秋收", "三秋", "秋冬季", "冬季", "入冬", "冬春", "供暖季", "采暖季",
+                  "供暖期", "采暖期", "雨季", "旱季", "开学", "春运")  # fmt: skip
+#: What follows such a time when it is one to finish by (汛期前完成, 春节前全部建成, 入冬前，各地要…; the
+#: bracket of a time alone, （汛期前）), and not a noun it qualifies (汛前隐患排查, 节前慰问): a verb of
+#: finishing or starting, after a modal at most.
+SEASON_DEADLINE_MODALS = ("必须", "务必", "均要", "要", "须", "需", "应", "均")
+SEASON_DEADLINE_VERBS = ("完成", "建成", "实现", "达到", "到位", "见效", "完工", "竣工", "全面", "全部", "基本",
+                         "启动", "开工", "投用", "投运", "交付", "开通", "出台", "发放", "办结", "清零")  # fmt: skip
 NOUN_TAKING_VERBS = ("纳入", "列入", "作为", "的")
 #: Parts of a year and the month and day they end on: 上半年 -> 06-30.
 YEAR_PARTS = {
@@ -1158,8 +1169,9 @@ DOCUMENT_KIND_NAMES = {
 }  # fmt: skip
 #: Words that end a notice's title that only covers what it holds.
 COVER_TITLES = ("通知",)
-#: Words before a time that make it the base of a change (较2023年末, 比上年末, 与2020年): not a time to reach.
-BASELINE_TIME_WORDS = ("较", "比", "与", "同", "相对", "相比", "较上", "比上", "上")
+#: Words before a time that make it the base of a change (较2023年末, 比上年末, 与2020年; the from of a
+#: from–to, 由2023年底的1,200家增加到2,400家): not a time to reach.
+BASELINE_TIME_WORDS = ("较", "比", "与", "同", "相对", "相比", "较上", "比上", "上", "由")
 #: What parts the stages of one task (3月底前完成招标，5月底前开工; 一季度：完成设计；二季度：开工建设): a comma or a
 #: semicolon, the time opening each stage's clause.
 STAGE_SEPARATORS = "，,；;"

@@ -781,7 +781,7 @@ _GAP = rf"{WS}*(?:(?:\r\n|\r|\n){WS}*)?"
 _IN_YEAR = rf"""
     (?: (?P<part> {_PART} )                                                            # 底 / 上半年
       | (?P<month> {_MONTH_NUM} ) {_GAP} 月 {_GAP}                                     # 6月
-        (?: (?P<day> {DIGIT}{{1,2}} ) {WS}* (?:日|号) | (?P<month_end> 底|末|中旬|下旬|上旬) )?   # 30日 / 底
+        (?: (?P<day> {DIGIT}{{1,2}} ) {WS}* (?:日|号) | (?P<month_end> 底|末|中旬|下旬|上旬|份) )?   # 30日 / 底 / 份
     )
 """
 #: A year named from the plan's (今年, 明年), not where its first character ends a word (说明年底);
@@ -852,6 +852,19 @@ RE_PLAN_YEAR = regex.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
 #: Text in brackets with no brackets inside: （2023年底前完成）.
 RE_BRACKETED = re.compile(rf"{NOTE_OPEN}(?P<body>[^{_BRACKETS}\r\n]{{1,40}}){NOTE_CLOSE}")
 
+#: A season or festival the genre sets a task before (汛期前, 春节之前): no day, a deadline without a date.
+_SEASON_TIME = rf"(?:{_alternation(lx.SEASON_ANCHORS)})(?:{_alternation(lx.BEFORE_WORDS)})"
+#: What makes such a time one to finish by, right after its 前: a comma (入冬前，各地要…), the bracket
+#: of a time alone (（汛期前）), or a verb of finishing or starting after a modal at most (汛期前完成,
+#: 春节前要全部建成) — not a noun the time qualifies (汛前隐患排查).
+RE_SEASON_FOLLOWER = re.compile(
+    rf"""
+    {WS}* (?: [，,] | {NOTE_CLOSE}                                        # 入冬前， / （汛期前）
+      | (?:{_alternation(lx.SEASON_DEADLINE_MODALS)})? (?:{_alternation(lx.SEASON_DEADLINE_VERBS)})   # 要完成
+    )
+    """,
+    re.VERBOSE,
+)
 #: A deadline that gives no date, alone in brackets: （长期坚持）, （持续推进）.
 RE_ONGOING_BRACKETED = re.compile(rf"{NOTE_OPEN}{WS}*(?P<body>{_alternation(lx.ONGOING_PHRASES)}){WS}*{NOTE_CLOSE}")
 #: A statement of the deadline of every task that gives none, ending where its time begins (searched
@@ -875,11 +888,13 @@ RE_DEFAULT_DEADLINE = re.compile(
 DEFAULT_DEADLINE_REACH = 40
 
 #: A phrase that is nothing but a deadline (a 完成时限 field, or a clause of a note):
-#: 2023年底前完成, 6月底前, 长期坚持.
+#: 2023年底前完成, 6月底前, 长期坚持, 汛期前完成, 2025—2026年 (a span of years: due at its end).
 RE_DEADLINE_PHRASE = re.compile(
     rf"""
     ^ {WS}*+ (?: (?:完成时限|时限) {WS}*+ )? (?: [:：] {WS}*+ )?                 # spaces taken once
-    (?: (?:{RE_TIME.pattern}) | (?:{_alternation(lx.ONGOING_PHRASES)}) )
+    (?: (?:{RE_TIME.pattern}) | (?:{_alternation(lx.ONGOING_PHRASES)}) | {_SEASON_TIME}    # 汛期前
+      | (?P<span> {DIGIT}{{4}} {WS}*+ 年? {WS}*+ (?:[{regex.escape(lx.YEAR_RANGE_JOINERS)}]{{1,2}}) {WS}*+
+                  {DIGIT}{{4}} {WS}*+ 年 (?:底|末)? (?:{_alternation(lx.BEFORE_WORDS)})? ) )      # 2025—2026年
     {WS}*+ (?: (?:完成|见效|落实|到位|取得成效|实现) {WS}*+ )? (?: [。.] {WS}*+ )? $
     """,
     re.VERBOSE,
@@ -946,9 +961,18 @@ RE_DISTRIBUTIVE = re.compile(
     rf"(?P<each>(?<![人平户年月日])均|(?<![成首京])都|(?:{_alternation(lx.EACH_BEFORE_NUMBER)})(?={DIGIT}|{CN_NUM}))"
     rf"|(?P<respectively>{_alternation(lx.RESPECTIVELY_WORDS)})"
 )
-#: Words of a clause that completes a whole task (全面完成, 全部建成): a deadline in it holds for
-#: the counts before it.
-RE_COMPLETION = re.compile(rf"(?:{_alternation(lx.TOTALITY_WORDS)})(?:{_alternation(lx.COMPLETION_WORDS)})")
+#: Words of a clause that completes a whole task (全面完成, 全部建成), or a verb of completing alone right
+#: after its time, all the clause says (…120公里，2024年底前完成: it names no other task, so the one its
+#: sentence named): a deadline in it holds for the counts before it.  Searched from the time's end to
+#: the clause's (the end of the search is the string's end, \Z).
+_TIME_LAST_CHARS = "前内底末年月日份度旬季"  # what a time ends with: the verb right after it
+RE_COMPLETION = re.compile(
+    rf"""
+    (?:{_alternation(lx.TOTALITY_WORDS)}) (?:{_alternation(lx.COMPLETION_WORDS)})    # 全面完成
+  | (?<=[{_TIME_LAST_CHARS}]) {WS}* (?:{_alternation(lx.COMPLETION_WORDS)}) {WS}* \Z   # 2024年底前完成。
+    """,
+    re.VERBOSE,
+)
 
 
 # --- the plan's closing text ----------------------------------------------------------------

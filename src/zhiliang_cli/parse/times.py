@@ -6,12 +6,14 @@ Recognises the times a plan sets things by::
     2023年底前 / 2023年末前          deadline  2023-12-31
     2024年6月底前                    deadline  2024-06-30
     6月底前 / 年内 / 全年            deadline  in the plan's year
+    9月份完成…                       deadline  the month's last day, in the plan's year
     今年底前 / 明年6月底前           deadline  the plan's year / the next: 2023-12-31 / 2024-06-30
     3月31日前                        deadline  the plan's year, 03-31
     上半年 / 三季度 / 二季度末前     deadline  06-30 / 09-30 / 06-30 of the plan's year
     到“十四五”末                    horizon   2025-12-31
     “九五”期间 / “十四五”时期         horizon   2000-12-31 / 2025-12-31  (the period's span: due at its end)
     长期坚持 / 持续推进              deadline  no date
+    汛期前完成 / 春节前完成           deadline  no date     (a season or festival: no day printed)
     完成时限：2025年—2027年          deadline  2027-12-31  (a span of years: due at its end)
     2025-2027年累计培育…             horizon   2027-12-31  (in the text: holds as 到2027年 does)
     完成时限：每年12月底前           deadline  no date     (it comes back every year)
@@ -53,6 +55,7 @@ from .patterns import (
     RE_PERMISSION_IN_CLAUSE,
     RE_PLAN_YEAR,
     RE_QUALIFYING_VERB,
+    RE_SEASON_FOLLOWER,
     RE_SENTENCE_END,
     RE_SPAN_FIRST_YEAR,
     RE_TIME,
@@ -100,7 +103,39 @@ def find_times(text: str, start: int, end: int, year: int | None) -> list[TimeMa
             while marks and marks[-1].start >= mark.start:
                 marks.pop()  # the first year of a span read whole at its last (2025年～|2027年)
             marks.append(mark)
-    return marks
+    seasons = [mark for mark in _season_times(text, start, end) if not grants_a_permission(text, mark.end, end)]
+    return sorted(marks + seasons, key=lambda mark: mark.start) if seasons else marks
+
+
+def _season_times(text: str, start: int, end: int) -> Iterator[TimeMark]:
+    """The seasons and festivals in ``text[start:end]`` that a task is done before (汛期前完成,
+    春节前全部完成, （汛期前）): deadlines without a date, as the genre prints them.  Not one that
+    qualifies a noun (开展汛前隐患排查), comes back (每年汛前) or says which ones are meant (汛期前建成的
+    工程).  Looked for at each 前 only, a few in a plan.
+
+    >>> text = "开展汛前隐患排查。汛期前完成排查，春节之前全部建成，每年汛前公布。"
+    >>> [(text[t.start:t.end], t.kind, t.date) for t in _season_times(text, 0, len(text))]
+    [('汛期前', 'deadline', None), ('春节之前', 'deadline', None)]
+    """
+    at = text.find("前", start, end)
+    while at >= 0:
+        if text.endswith(_SEASON_WORDS, start, at + 1):  # one call for every word; which one, only then
+            word = next(word for word in _SEASON_WORDS if text.endswith(word, start, at + 1))
+            first, last = at + 1 - len(word), at + 1
+            if not (
+                text.startswith(lx.RECURRING_WORDS, max(0, first - 2))
+                or RE_SEASON_FOLLOWER.match(text, last, end) is None
+                or (text.find("的", last + 1, last + 3) >= 0 and RE_QUALIFYING_VERB.match(text, last) is not None)
+            ):
+                yield TimeMark(first, last, "deadline", None)
+        at = text.find("前", at + 1, end)
+
+
+#: A season or festival and the word of before after it (汛期前, 春节之前), the longest first (主汛期前
+#: before 汛期前).
+_SEASON_WORDS = tuple(
+    sorted((season + before for season in lx.SEASON_ANCHORS for before in lx.BEFORE_WORDS), key=len, reverse=True)
+)
 
 
 def grants_a_permission(text: str, at: int, end: int) -> bool:
@@ -262,7 +297,14 @@ def _mark(match: re.Match[str], year: int | None) -> TimeMark | None:
         return None  # 2023年 / 6月 alone: a date of something, not a time to reach
     if group["month"] and not (group["before"] or group["month_end"] or group["day"] or horizon):
         return None
+    if group["month_end"] == "份" and not (group["before"] or horizon) and text.startswith(_MONTH_DATES, end):
+        return None  # 1—5月份，全市…; 9月份以来: the month dates what is said, no time to finish by
     return TimeMark(start, end, _kind(horizon, group["before"]), _date(match, stated_year or year))
+
+
+#: What after a month written with 份 makes it date what is said (9月份，…; 9月份以来, 9月份起) rather
+#: than the month a task is done in (①9月份完成…改造: due at its end).
+_MONTH_DATES = (*lx.YEAR_FOLLOWERS, *lx.YEAR_PHRASES, *lx.START_WORDS)
 
 
 def _period_end_year(period: str) -> int | None:
@@ -430,7 +472,7 @@ def _date(match: re.Match[str], year: int | None) -> str | None:
             return _iso(year, month, min(int(group("day").translate(_DIGITS)), 31))
         if group("month_end") in ("上旬", "中旬"):
             return _iso(year, month, 10 if group("month_end") == "上旬" else 20)
-        if group("before") and not group("month_end"):  # 3月前: before March begins
+        if group("before") and group("month_end") in (None, "份"):  # 3月前, 3月份前: before March begins
             return _iso(year - 1, 12, 31) if year and month == 1 else _iso(year, month - 1, 0)
         return _iso(year, month, 0)
     return _iso(year, 12, 31)  # 到2025年, 2025年前
@@ -498,11 +540,13 @@ def is_deadline_phrase(text: str) -> bool:
 
     >>> is_deadline_phrase("2023年底前完成"), is_deadline_phrase("持续推进"), is_deadline_phrase("省商务厅")
     (True, True, False)
+    >>> is_deadline_phrase("2025—2026年"), is_deadline_phrase("２０２５－２０２６年"), is_deadline_phrase("2025—2026")
+    (True, True, False)
     """
     match = RE_DEADLINE_PHRASE.match(text)
     if match is None:
         return False
-    return any(match.group(name) for name in ("year", "part", "month", "plan_year", "period")) or not any(
+    return any(match.group(name) for name in ("year", "part", "month", "plan_year", "period", "span")) or not any(
         ch.isdigit() for ch in text
     )
 
