@@ -952,7 +952,7 @@ def _set_times(
         horizon = bisect_left(horizon_starts, pos) - 1
         # a horizon between an earlier deadline and the number governs it (2025年底前实现…，到2027年…提高到35%)
         after = horizons[horizon].start if horizon >= 0 else -1
-        earlier = [t for t in in_sentence if t.start < pos and t.start > after and not _dates_a_base(text, t)]
+        earlier = [t for t in in_sentence if t.start < pos and t.start > after]
         if earlier and _each_of_the_counted(text, ctx, pos, earlier[-1], targets):
             earlier = []  # 6月底前，选择30个城市…，每个试点城市带动不少于500家: the deadline times the choice
         later = None if earlier else _completing(text, [t for t in in_sentence if t.start > pos], ctx)
@@ -979,17 +979,6 @@ def _due_before(deadline: DeadlineRecord | None, time: TimeMark) -> bool:
     """
     due = deadline["date"] if deadline is not None else None
     return due is not None and time.date is not None and due < time.date
-
-
-def _dates_a_base(text: str, time: TimeMark) -> bool:
-    """Whether a time dates the level a change starts from: 由 or 从 right before it, 的 right after it
-    (由2023年底的1,200家增加到2,400家: when the base was counted, no time to reach).
-
-    >>> t = "由2023年底的1,200家增加到2,400家"
-    >>> _dates_a_base(t, TimeMark(1, 7, "year", "2023-12-31"))
-    True
-    """
-    return text.startswith(lx.BASE_FROM_WORDS, time.start - 1) and text.startswith("的", time.end)
 
 
 def _each_of_the_counted(text: str, ctx: _Context, pos: int, time: TimeMark, targets: list[TargetRecord]) -> bool:
