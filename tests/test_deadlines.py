@@ -63,6 +63,11 @@ CASES = [
     ("\n　　2025年农村公路工作的总体思路是：坚持。", [("horizon", "2025-12-31")]),
     ("\n　　2024年，全市主要目标是：", [("horizon", "2024-12-31")]),
     ("\n　　2024年是实施规划的关键之年。", [("year", "2024-12-31")]),
+    # a year right after the marker of a point opens the point's clause as it would after 。 (genre 74)
+    ("\n　　3．2025年遴选认定10至15个。", [("year", "2025-12-31")]),
+    ("\n（3）2025年建成示范区5个。", [("year", "2025-12-31")]),
+    ("\n　　2、2024年完成改造30处。", [("year", "2024-12-31")]),
+    ("指数达到3.2025年的水平", []),  # not after a marker: a decimal, no year
 ]
 
 

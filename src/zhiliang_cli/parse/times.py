@@ -49,6 +49,7 @@ from .patterns import (
     RE_BRACKETED,
     RE_DEADLINE_PHRASE,
     RE_DEFAULT_DEADLINE,
+    RE_HEADING,
     RE_LAST_NOTE_OPEN,
     RE_MONTH_OR_DAY,
     RE_ONGOING_BRACKETED,
@@ -413,15 +414,32 @@ def _opens_a_clause(match: re.Match[str]) -> bool:
 
     >>> bool(_opens_a_clause(RE_TIME.search("。2020年初步建成")))
     True
+
+    A year right after the marker of a point that opens its line opens the point's clause:
+
+    >>> [bool(_opens_a_clause(RE_TIME.search(t))) for t in ("\\n　　3．2025年遴选10个", "（3）2025年建成", "第3.2025年")]
+    [True, True, False]
     """
     text, start, end = match.string, match.start(), match.end()
     before = _char_before(text, start)
     follower = text[end : end + 1]
     return (
-        before in lx.CLAUSE_ENDS + "\r\n"
+        (before in lx.CLAUSE_ENDS + "\r\n" or (before in _MARKER_ENDS and _after_a_marker(text, start)))
         and (follower not in lx.YEAR_FOLLOWERS or _opens_a_paragraph(match))
         and not text.startswith(lx.YEAR_PHRASES, end)
     )
+
+
+def _after_a_marker(text: str, start: int) -> bool:
+    """Whether all that stands before ``start`` on its line is a point's marker (3．, （3）, 2、)."""
+    line = text.rfind("\n", 0, start) + 1
+    while line < start and text[line] in lx.SPACE_CHARS:
+        line += 1
+    return 0 < start - line <= _MARKER_MAX and RE_HEADING.fullmatch(text, line, start) is not None
+
+
+_MARKER_ENDS = frozenset(".．、)）")  # how a point's marker ends (1．, 2、, （3）)
+_MARKER_MAX = 8  # characters of a marker with its spaces
 
 
 def _opens_a_paragraph(match: re.Match[str]) -> bool:
