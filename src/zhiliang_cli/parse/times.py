@@ -417,7 +417,7 @@ def _opens_a_clause(match: re.Match[str]) -> bool:
 
     A year right after the marker of a point that opens its line opens the point's clause:
 
-    >>> [bool(_opens_a_clause(RE_TIME.search(t))) for t in ("\\n　　3．2025年遴选10个", "（3）2025年建成", "第3.2025年")]
+    >>> [bool(_opens_a_clause(RE_TIME.search(t))) for t in ("\\n　3．2025年遴选10个", "（3）2025年建成", "第3.2025年")]
     [True, True, False]
     """
     text, start, end = match.string, match.start(), match.end()
