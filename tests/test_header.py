@@ -279,6 +279,19 @@ MARKS = [
         "抄送：省委办公厅，省人大常委会办公厅，\n　　　省政协办公厅。\n某某省人民政府办公厅　　2024年3月6日印发\n",
         {"copied_to": ["省委办公厅", "省人大常委会办公厅", "省政协办公厅"], "printed": "2024-03-06"},
     ),
+    # --- made up: the label alone on its line, the offices under it; a line 抄送 with no colon is no label ---
+    (
+        "copied-to-under-its-label",
+        NOTICE_HEAD + "现印发给你们。\n" + SIGNED,
+        "抄送：\n省委办公厅，省政府办公厅。\n",
+        {"copied_to": ["省委办公厅", "省政府办公厅"]},
+    ),
+    (
+        "chaosong-without-a-colon",
+        NOTICE_HEAD + "现印发给你们。\n" + SIGNED,
+        "抄送\n省委办公厅。\n",
+        {"copied_to": []},
+    ),
     # --- made up: a plan with no notice prints none of them ---
     (
         "a-plan-alone",

@@ -659,7 +659,7 @@ def _imprint(strings: list[str]) -> dict[str, object]:
     """
     found: dict[str, object] = {"copied_to": [], "printed_by": None, "printed": None}
     for i, s in enumerate(strings):
-        if not found["copied_to"] and s.startswith(lx.CARBON_COPY_LABELS) and s[2:3] in lx.COLONS:
+        if not found["copied_to"] and s.startswith(lx.CARBON_COPY_LABELS) and s[2:3] and s[2] in lx.COLONS:
             groups = _run_on(strings, i)[3:].split("。")  # 。 may close a group of them (…省检察院。各民主党派省委…)
             found["copied_to"] = [name for group in groups for name in _addressees(group.strip(lx.SPACE_CHARS))]
         elif found["printed"] is None and s.endswith("印发") and (footer := RE_PRINT_FOOTER.search(s)) is not None:
