@@ -28,7 +28,7 @@ from typing import Protocol
 
 import regex
 
-from zhiliang_cli.records import ItemRecord, NoteRecord, SectionRecord
+from zhiliang_cli.records import ItemRecord, SectionRecord
 
 from . import lexicon as lx
 from .lines import Heading, Line, heading_at
@@ -202,14 +202,7 @@ def _assign(text: str, note: LeadNote, match: tuple[str, bool], items: dict[int,
     leads = [[unit] for unit in note.lead_units] if each and len(note.lead_units) == len(numbers) else None
     for k, (item,) in enumerate(named):
         lead = leads[k] if leads is not None else list(note.lead_units)
-        record: NoteRecord = {
-            "span": [note.start, note.end],
-            "lead_units": lead,
-            "cooperating_units": list(note.cooperating_units),
-            "fields": [
-                {"label": f.label, "text": text[f.start : f.end], "span": [f.start, f.end]} for f in note.fields
-            ],
-        }
+        record = note._replace(lead_units=lead, cooperating_units=list(note.cooperating_units)).record(text)
         if item["lead_units"] or item["cooperating_units"]:  # its own note is the nearer: these cooperate
             leading = set(item["lead_units"])
             added = [u for u in lead + record["cooperating_units"] if u not in leading]

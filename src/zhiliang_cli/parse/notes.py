@@ -64,6 +64,8 @@ from typing import NamedTuple
 
 import regex
 
+from zhiliang_cli.records import NoteRecord
+
 from . import lexicon as lx
 from .lines import HEADING_FIRST, Line, LineIndex, heading_at
 from .patterns import (
@@ -165,6 +167,18 @@ class LeadNote(NamedTuple):
     def read_by(self, rule: str) -> LeadNote:
         """The note read by the plan's rule: ``rank`` (the first unit leads) or ``comma``."""
         return self.first_leads() if rule == "rank" else self.comma_leads()
+
+    def record(self, text: str) -> NoteRecord:
+        """The note as an item's record gives it: its span, its units and its fields as printed."""
+        return {
+            "span": [self.start, self.end],
+            "lead_units": self.lead_units,
+            "cooperating_units": self.cooperating_units,
+            "fields": [
+                {"label": field.label, "text": text[field.start : field.end], "span": [field.start, field.end]}
+                for field in self.fields
+            ],
+        }
 
 
 class _Reading(NamedTuple):

@@ -336,18 +336,7 @@ def _item(
     task = next((k for k, col in enumerate(table.columns) if col.role == "task"), None)
     title = _first_sentence(_words(text, row.pieces(task))).strip(lx.SPACE_CHARS) if task is not None else ""
     start, end = row.lines[0].start, row.lines[-1].end
-    records: list[NoteRecord] = []
-    if note is not None:
-        records.append(
-            {
-                "span": [note.start, note.end],
-                "lead_units": note.lead_units,
-                "cooperating_units": note.cooperating_units,
-                "fields": [
-                    {"label": f.label, "text": text[f.start : f.end], "span": [f.start, f.end]} for f in note.fields
-                ],
-            }
-        )
+    records: list[NoteRecord] = [note.record(text)] if note is not None else []
     return {
         "number": number,
         "numeral": heading.numeral,

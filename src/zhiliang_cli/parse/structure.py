@@ -1619,18 +1619,7 @@ def _notes_of(text: str, notes: list[LeadNote]) -> tuple[LeadNote | None, list[N
         whole = merge(notes)
         if closing is not None:
             whole = whole._replace(start=closing.start, end=closing.end)
-    records: list[NoteRecord] = [
-        {
-            "span": [n.start, n.end],
-            "lead_units": n.lead_units,
-            "cooperating_units": n.cooperating_units,
-            "fields": [{"label": f.label, "text": text[f.start : f.end], "span": [f.start, f.end]} for f in n.fields]
-            if n.fields
-            else [],
-        }
-        for n in notes
-    ]
-    return whole, records
+    return whole, [n.record(text) for n in notes]
 
 
 def _section_item(
