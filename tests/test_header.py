@@ -254,6 +254,13 @@ MARKS = [
         "",
         {"attachments": ["某某查验区界址点坐标", "某某大桥桥面界址点坐标"], "body": "现印发给你们。"},
     ),
+    # --- made up: a sentence of the body that opens with the attachments' numbers lists none ---
+    (
+        "a-sentence-opening-with-attachment-numbers",
+        NOTICE_HEAD + "现印发给你们。\n附件1、2所列项目由各地负责组织实施。\n" + SIGNED,
+        "",
+        {"attachments": [], "body": "现印发给你们。\n附件1、2所列项目由各地负责组织实施。"},
+    ),
     # --- made up: one attachment, unnumbered; a name that starts with a year keeps it ---
     (
         "one-attachment-starting-with-a-year",

@@ -636,7 +636,7 @@ def _attachments(strings: list[str]) -> tuple[int | None, list[str]]:
     ((0, ['2024年某某实施方案']), (None, []))
     """
     for i, s in enumerate(strings):
-        first = RE_ATTACHMENT_ITEM.match(s) if s.startswith(lx.ATTACHMENT_LABELS) else None
+        first = RE_ATTACHMENT_ITEM.match(s) if _attachment_line(s) else None  # (no sentence: 附件1、2所列…。)
         if first is None or first.group("label") is None:
             continue
         names = [first.group("name")]
