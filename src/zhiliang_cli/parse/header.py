@@ -595,7 +595,8 @@ def _front(strings: list[str], head: int) -> dict[str, object]:
     ['000126', '机密★1年', '特急', '某某省人民政府办公厅文件', ['王某某', '李某']]
     """
     marks: dict[str, object] = dict.fromkeys(("copy_number", "secrecy", "urgency", "masthead"))
-    signers = next((m for s in strings[: head + 3] if "签发人" in s and (m := RE_SIGNERS.search(s))), None)
+    near = (s for s in strings[: head + 3] if any(label in s for label in lx.SIGNER_LABELS))
+    signers = next((m for s in near if (m := RE_SIGNERS.search(s))), None)
     marks["signers"] = signers.group("names").split() if signers else []
     for s in strings[:head]:
         line = s.strip(lx.SPACE_CHARS)
@@ -659,14 +660,23 @@ def _imprint(strings: list[str]) -> dict[str, object]:
     """
     found: dict[str, object] = {"copied_to": [], "printed_by": None, "printed": None}
     for i, s in enumerate(strings):
-        if not found["copied_to"] and s.startswith(lx.CARBON_COPY_LABELS) and s[2:3] and s[2] in lx.COLONS:
-            groups = _run_on(strings, i)[3:].split("。")  # 。 may close a group of them (…省检察院。各民主党派省委…)
+        label = _carbon_copy_label(s) if not found["copied_to"] else 0
+        if label:
+            groups = _run_on(strings, i)[label:].split(
+                "。"
+            )  # 。 may close a group of them (…省检察院。各民主党派省委…)
             found["copied_to"] = [name for group in groups for name in _addressees(group.strip(lx.SPACE_CHARS))]
         elif found["printed"] is None and s.endswith("印发") and (footer := RE_PRINT_FOOTER.search(s)) is not None:
             found["printed_by"] = s[: footer.start()].strip(lx.SPACE_CHARS) or None
             date = RE_DATE.search(footer.group())
             found["printed"] = iso_date(date) if date else None
     return found
+
+
+def _carbon_copy_label(line: str) -> int:
+    """The length of the 抄送 label and its colon that open ``line`` (抄送：, 抄报:); 0 if none does."""
+    label = next((label for label in lx.CARBON_COPY_LABELS if line.startswith(label)), "")
+    return len(label) + 1 if label and line[len(label) : len(label) + 1] in tuple(lx.COLONS) else 0
 
 
 def _run_on(strings: list[str], i: int) -> str:
